@@ -1,0 +1,16 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, CoreModule } from '@app/core';
+import { HealthController } from './health/health.controller';
+import { RootController } from './root/root.controller';
+
+@Module({})
+export class AppModule {
+  /** The API; tests pass their own config, the process reads its environment. */
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(config)],
+      controllers: [RootController, HealthController],
+    };
+  }
+}

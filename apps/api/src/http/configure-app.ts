@@ -1,0 +1,77 @@
+import { type INestApplication, RequestMethod } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '@app/core';
+import { API_BASE_PATH } from '../api-version';
+import {
+  buildOpenApiDocument,
+  DOCS_PATH,
+  OPENAPI_JSON_PATH,
+  OPENAPI_YAML_PATH,
+  serveOpenApi,
+} from '../openapi/openapi';
+import {
+  apiVersionHeader,
+  jsonBody,
+  noStore,
+  rejectTrailingSlash,
+  requestId,
+  requireJsonBody,
+} from './middleware';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { securityHeaders } from './security-headers';
+import { createValidationPipe } from './validation';
+
+const PUBLIC_DOCUMENTS = new Set([OPENAPI_JSON_PATH, OPENAPI_YAML_PATH]);
+
+/**
+ * The HTTP conventions of DESIGN §4, applied once; main.ts and the end-to-end tests share it,
+ * so the tests exercise exactly what runs. Order matters: the request id and version header
+ * come first so that every later answer, errors included, carries them.
+ */
+export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.http.trustProxy);
+  app.disable('x-powered-by');
+  // ETags are versions of resources, set by the routes that have them; not hashes of bodies.
+  app.set('etag', false);
+  app.use(requestId, apiVersionHeader, securityHeaders(DOCS_PATH), noStore, rejectTrailingSlash);
+  app.use(requireJsonBody, jsonBody(config.http.bodyLimitBytes));
+  app.enableCors((req: { path?: string }, callback) => {
+    const isPublicDocument = PUBLIC_DOCUMENTS.has(req.path ?? '');
+    callback(null, {
+      origin: isPublicDocument
+        ? '*'
+        : (origin, allow) =>
+            allow(
+              null,
+              origin !== undefined &&
+                (config.http.corsOrigins.includes('*') || config.http.corsOrigins.includes(origin)),
+            ),
+      methods: isPublicDocument
+        ? ['GET', 'HEAD']
+        : ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: [
+        'Authorization',
+        'Content-Type',
+        'If-Match',
+        'Idempotency-Key',
+        'X-Request-ID',
+        'traceparent',
+      ],
+      exposedHeaders: ['API-Version', 'ETag', 'Location', 'X-Request-ID'],
+      maxAge: 600,
+    });
+  });
+  app.setGlobalPrefix(API_BASE_PATH.slice(1), {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  serveOpenApi(app, buildOpenApiDocument(app, config));
+  return app;
+}

@@ -1,0 +1,81 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, ErrorKind } from '@app/core';
+import { buildProblem, Problem, requestPath, sendProblem } from './problem';
+
+/** One HTTP status per kind of domain error; `satisfies` keeps the map exhaustive. */
+export const STATUS_OF_KIND = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  precondition_required: 428,
+  rate_limited: 429,
+  unavailable: 503,
+} as const satisfies Record<ErrorKind, number>;
+
+const CODE_OF_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/**
+ * Turns every error into `application/problem+json`. Domain errors carry their own code and
+ * a message meant for the client; anything unexpected becomes a logged 500 that shows the
+ * client nothing but the request id.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const req = context.getRequest<Request>();
+    const res = context.getResponse<Response>();
+    if (res.headersSent) {
+      this.logger.error(
+        { err: exception, requestId: (req as { id?: unknown }).id },
+        'error after response started',
+      );
+      res.end();
+      return;
+    }
+    sendProblem(res, this.toProblem(exception, req));
+  }
+
+  private toProblem(exception: unknown, req: Request): Problem {
+    if (exception instanceof DomainError) {
+      const status = STATUS_OF_KIND[exception.kind];
+      return buildProblem(req, status, exception.code, exception.message, exception.invalidParams);
+    }
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
+      const status = exception.getStatus();
+      const detail =
+        status === 404
+          ? `There is no resource at ${req.method} ${requestPath(req)}.`
+          : exception.message;
+      return buildProblem(req, status, CODE_OF_STATUS[status] ?? `HTTP_${status}`, detail);
+    }
+    const requestId = (req as { id?: unknown }).id;
+    this.logger.error({ err: exception, requestId }, 'unhandled error');
+    return buildProblem(
+      req,
+      500,
+      'INTERNAL_ERROR',
+      'An unexpected error occurred. Quote the request id when you report it.',
+    );
+  }
+}

@@ -1,0 +1,36 @@
+import '../../../libs/core/src/runtime/register-aliases';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ConfigValidationError, loadConfig, runMigrations } from '@app/core';
+import { AppModule } from './app.module';
+import { configureApp } from './http/configure-app';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(process.env);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+    forceCloseConnections: false,
+  });
+  configureApp(app, config);
+  if (config.database.migrationsRun) {
+    await runMigrations(app.get<DataSource>(getDataSourceToken()));
+  }
+  const server = await app.listen(config.http.port);
+  // Graceful shutdown: in-flight requests finish, idle keep-alive sockets close.
+  server.keepAliveTimeout = 5_000;
+  process.once('SIGTERM', () => server.closeIdleConnections());
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigValidationError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `API failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+  }
+  process.exit(1);
+});

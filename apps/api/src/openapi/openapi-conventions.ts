@@ -1,0 +1,95 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+
+type Json = Record<string, unknown>;
+type Responses = Record<string, Json>;
+
+const PROBLEM_SCHEMA = 'Problem';
+const API_VERSION_HEADER = 'API-Version';
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
+
+const problemSchema: Json = {
+  type: 'object',
+  description: 'RFC 9457 problem details.',
+  required: ['type', 'title', 'status', 'detail', 'instance', 'code'],
+  properties: {
+    type: { type: 'string', example: 'urn:sterk-bestuur:problem:validation-failed' },
+    title: { type: 'string', example: 'Bad Request' },
+    status: { type: 'integer', example: 400 },
+    detail: { type: 'string', example: 'The request contains invalid parameters.' },
+    instance: { type: 'string', example: '/v1/actions' },
+    code: {
+      type: 'string',
+      description: 'Stable machine-readable error code.',
+      example: 'VALIDATION_FAILED',
+    },
+    requestId: { type: 'string', description: 'Quote it when reporting a problem.' },
+    invalidParams: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'reason'],
+        properties: { name: { type: 'string' }, reason: { type: 'string' } },
+      },
+    },
+  },
+};
+
+const DEFAULT_ERRORS: Record<string, string> = {
+  '400': 'The request is invalid; `invalidParams` lists every problem.',
+  '404': 'Not found.',
+  '500': 'Unexpected error; nothing internal is disclosed.',
+};
+
+const problemResponse = (description: string): Json => ({
+  description,
+  headers: { [API_VERSION_HEADER]: { $ref: `#/components/headers/${API_VERSION_HEADER}` } },
+  content: {
+    'application/problem+json': { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA}` } },
+  },
+});
+
+/**
+ * Applies the API Design Rules to every operation, so that no route can forget them:
+ * the `API-Version` header on every response, problem+json for every error, a documented 400
+ * wherever there is input, a 404 wherever there is a path parameter, and a 500 everywhere.
+ */
+export function ensureApiConventions(document: OpenAPIObject): OpenAPIObject {
+  const components = (document.components ??= {}) as Json;
+  const schemas = (components.schemas as Json | undefined) ?? {};
+  schemas[PROBLEM_SCHEMA] = problemSchema;
+  components.schemas = schemas;
+  components.headers = {
+    ...(components.headers ?? {}),
+    [API_VERSION_HEADER]: {
+      description: 'The full semantic version of the API that answered.',
+      schema: { type: 'string', example: document.info.version },
+    },
+  };
+
+  for (const pathItem of Object.values(document.paths) as Json[]) {
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method] as Json | undefined;
+      if (!operation) continue;
+      const responses = (operation.responses as Responses | undefined) ?? {};
+      const parameters = (operation.parameters as Json[] | undefined) ?? [];
+      const hasInput = parameters.length > 0 || operation.requestBody !== undefined;
+      if (hasInput) responses['400'] ??= problemResponse(DEFAULT_ERRORS['400']);
+      if (parameters.some((parameter) => parameter.in === 'path')) {
+        responses['404'] ??= problemResponse(DEFAULT_ERRORS['404']);
+      }
+      responses['500'] ??= problemResponse(DEFAULT_ERRORS['500']);
+      for (const [status, response] of Object.entries(responses)) {
+        if (/^[45]/.test(status)) {
+          const description = typeof response.description === 'string' ? response.description : '';
+          responses[status] = problemResponse(description);
+        }
+        const headers = (response.headers as Json | undefined) ?? {};
+        headers[API_VERSION_HEADER] = { $ref: `#/components/headers/${API_VERSION_HEADER}` };
+        responses[status].headers = { ...(responses[status].headers ?? {}), ...headers };
+      }
+      operation.responses = responses;
+    }
+  }
+  return document;
+}

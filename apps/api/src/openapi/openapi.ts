@@ -1,0 +1,47 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '@app/core';
+import { API_BASE_PATH, API_VERSION } from '../api-version';
+import { ensureApiConventions } from './openapi-conventions';
+
+export const OPENAPI_JSON_PATH = `${API_BASE_PATH}/openapi.json`;
+export const OPENAPI_YAML_PATH = `${API_BASE_PATH}/openapi.yaml`;
+export const DOCS_PATH = `${API_BASE_PATH}/docs`;
+
+/** The OpenAPI 3.0 document of the API as it is running, conventions applied. */
+export function buildOpenApiDocument(app: INestApplication, config: AppConfig): OpenAPIObject {
+  const builder = new DocumentBuilder()
+    .setOpenAPIVersion('3.0.3')
+    .setTitle('Sterk Bestuur Tracker API')
+    .setDescription(
+      'Tracks the commitments that the national government, municipalities (VNG), provinces ' +
+        '(IPO) and water boards (UvW) made to each other: actions with owners, deadlines and ' +
+        'status, progress updates, partner reviews, reminders, an audit log and progress reports. ' +
+        'Errors are RFC 9457 problem details; lists use keyset pagination through `_links`.',
+    )
+    .setVersion(API_VERSION)
+    .setContact(
+      'Sterk Bestuur Tracker team',
+      'https://github.com/sterk-bestuur/tracker',
+      'sterk-bestuur-tracker@example.nl',
+    )
+    .setLicense('EUPL-1.2', 'https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12')
+    .addServer(`${config.http.publicUrl}${API_BASE_PATH}`);
+  const document = SwaggerModule.createDocument(app, builder.build(), {
+    ignoreGlobalPrefix: true,
+    operationIdFactory: (controllerKey, methodKey) =>
+      `${controllerKey.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}${methodKey.replace(/^./, (c) => c.toUpperCase())}`,
+  });
+  return ensureApiConventions(document);
+}
+
+/** Serves the document as JSON and YAML and the Swagger UI page. */
+export function serveOpenApi(app: INestApplication, document: OpenAPIObject): void {
+  SwaggerModule.setup(DOCS_PATH, app, document, {
+    useGlobalPrefix: false,
+    jsonDocumentUrl: OPENAPI_JSON_PATH,
+    yamlDocumentUrl: OPENAPI_YAML_PATH,
+    customSiteTitle: 'Sterk Bestuur Tracker API',
+    swaggerOptions: { persistAuthorization: false },
+  });
+}

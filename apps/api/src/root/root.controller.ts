@@ -1,0 +1,36 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { API_VERSION } from '../api-version';
+
+class RootLinks {
+  @ApiProperty({ example: { href: '/v1/openapi.json' } })
+  openapi!: { href: string };
+
+  @ApiProperty({ example: { href: '/v1/docs' } })
+  docs!: { href: string };
+}
+
+class RootResponse {
+  @ApiProperty({ example: 'Sterk Bestuur Tracker API' })
+  name!: string;
+
+  @ApiProperty({ example: API_VERSION })
+  version!: string;
+
+  @ApiProperty({ type: RootLinks })
+  _links!: RootLinks;
+}
+
+@ApiTags('api')
+@Controller()
+export class RootController {
+  @Get()
+  @ApiOkResponse({ type: RootResponse, description: 'Where to find the API description.' })
+  root(): RootResponse {
+    return {
+      name: 'Sterk Bestuur Tracker API',
+      version: API_VERSION,
+      _links: { openapi: { href: '/v1/openapi.json' }, docs: { href: '/v1/docs' } },
+    };
+  }
+}

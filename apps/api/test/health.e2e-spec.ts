@@ -1,0 +1,64 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { startApi, testConfig } from '../../../test/support/e2e';
+import { TcpProxy } from '../../../test/support/tcp-proxy';
+
+describe('health probes when a dependency is away', () => {
+  let app: NestExpressApplication;
+  let postgres: TcpProxy;
+  let redis: TcpProxy;
+
+  beforeAll(async () => {
+    const base = testConfig();
+    postgres = TcpProxy.forUrl(base.database.url);
+    redis = TcpProxy.forUrl(base.redis.url);
+    const databaseUrl = new URL(base.database.url);
+    databaseUrl.host = `127.0.0.1:${await postgres.start()}`;
+    const redisUrl = new URL(base.redis.url);
+    redisUrl.host = `127.0.0.1:${await redis.start()}`;
+    app = await startApi({
+      config: testConfig({ DATABASE_URL: databaseUrl.toString(), REDIS_URL: redisUrl.toString() }),
+    });
+  });
+
+  afterAll(async () => {
+    postgres.restore();
+    redis.restore();
+    await app.close();
+    await Promise.all([postgres.close(), redis.close()]);
+  });
+
+  const http = () => request(app.getHttpServer());
+
+  it('is ready while PostgreSQL and Redis answer', async () => {
+    await http().get('/health/ready').expect(200);
+  });
+
+  it('stays live but not ready while Redis is away, and recovers', async () => {
+    redis.cut();
+    const res = await http().get('/health/ready').expect(503);
+    expect(res.body).toMatchObject({
+      status: 'unavailable',
+      checks: { database: { status: 'up' }, redis: { status: 'down' } },
+    });
+    await http().get('/health/live').expect(200);
+    redis.restore();
+    await expectReadyAgain();
+  });
+
+  it('is not ready while PostgreSQL is away, and recovers', async () => {
+    postgres.cut();
+    const res = await http().get('/health/ready').expect(503);
+    expect(res.body.checks.database.status).toBe('down');
+    postgres.restore();
+    await expectReadyAgain();
+  });
+
+  async function expectReadyAgain(): Promise<void> {
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      if ((await http().get('/health/ready')).status === 200) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error('not ready again after the dependency came back');
+  }
+});

@@ -1,0 +1,83 @@
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { Worker } from 'bullmq';
+import { APP_CONFIG, JOB_QUEUE, JobName, QueueName, RedisConnections } from '@app/core';
+import type { AppConfig } from '@app/core';
+import { JOB_HANDLERS, JobHandler } from './job-handler';
+
+/** Checks that every job in the registry has exactly one handler; throws a list otherwise. */
+export function indexHandlers(handlers: readonly JobHandler[]): Map<JobName, JobHandler> {
+  const byName = new Map<JobName, JobHandler>();
+  const problems: string[] = [];
+  for (const handler of handlers) {
+    if (byName.has(handler.jobName)) problems.push(`job ${handler.jobName} has two handlers`);
+    byName.set(handler.jobName, handler);
+  }
+  for (const name of Object.values(JobName)) {
+    if (!byName.has(name)) problems.push(`job ${name} has no handler`);
+  }
+  if (problems.length > 0) throw new Error(`Job registry incomplete: ${problems.join('; ')}`);
+  return byName;
+}
+
+/** Runs one BullMQ worker per queue and hands each job to its handler. */
+@Injectable()
+export class JobWorkersHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(JobWorkersHost.name);
+  private readonly handlers: Map<JobName, JobHandler>;
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    @Inject(JOB_HANDLERS) handlers: JobHandler[],
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly redis: RedisConnections,
+  ) {
+    this.handlers = indexHandlers(handlers);
+  }
+
+  onApplicationBootstrap(): void {
+    const queues = new Set<QueueName>(Object.values(JOB_QUEUE));
+    for (const queue of queues) {
+      const worker = new Worker(
+        queue,
+        async (job) => {
+          const handler = this.handlers.get(job.name as JobName);
+          if (!handler) throw new Error(`no handler for job ${job.name}`);
+          await handler.process(job.data as never, {
+            jobId: job.id ?? '',
+            attempt: job.attemptsMade + 1,
+          });
+        },
+        {
+          connection: this.redis.create('worker'),
+          prefix: this.config.redis.prefix,
+          concurrency: this.config.worker.concurrency,
+        },
+      );
+      worker.on('failed', (job, error) =>
+        this.logger.warn(
+          `job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`,
+        ),
+      );
+      worker.on('error', (error) => this.logger.warn(`queue ${queue}: ${error.message}`));
+      this.workers.push(worker);
+    }
+    this.logger.log(
+      `processing queues ${[...queues].join(', ')} with concurrency ${this.config.worker.concurrency}`,
+    );
+  }
+
+  /** Lets the jobs in hand finish before the connections close. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+  }
+
+  isRunning(): boolean {
+    return this.workers.length > 0 && this.workers.every((worker) => worker.isRunning());
+  }
+}

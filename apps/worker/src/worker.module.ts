@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, CoreModule } from '@app/core';
+import { WorkerHeartbeat } from './health/worker-heartbeat';
+import { JOB_HANDLERS, JobHandler } from './jobs/job-handler';
+import { JobWorkersHost } from './jobs/job-workers.host';
+import { OutboxRelayRunner } from './outbox/outbox-relay.runner';
+import { SystemPingProcessor } from './processors/system-ping.processor';
+
+/** Every job handler; JobWorkersHost refuses to start if one in the registry is missing. */
+const PROCESSORS = [SystemPingProcessor];
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [CoreModule.forRoot(config)],
+      providers: [
+        ...PROCESSORS,
+        {
+          provide: JOB_HANDLERS,
+          useFactory: (...handlers: JobHandler[]) => handlers,
+          inject: PROCESSORS,
+        },
+        JobWorkersHost,
+        OutboxRelayRunner,
+        WorkerHeartbeat,
+      ],
+    };
+  }
+}

@@ -1,0 +1,86 @@
+import { ConfigValidationError, loadConfig, loadDatabaseConfig } from './app-config';
+
+const valid = {
+  DATABASE_URL: 'postgres://app@db:5432/tracker',
+  REDIS_URL: 'redis://cache:6379',
+  JWT_ACCESS_SECRET: 'a'.repeat(32),
+  JWT_REFRESH_SECRET: 'b'.repeat(32),
+};
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('loadConfig', () => {
+  it('builds a typed config with defaults from a minimal environment', () => {
+    const config = loadConfig(valid);
+    expect(config.http.port).toBe(3000);
+    expect(config.http.publicUrl).toBe('http://localhost:3000');
+    expect(config.redis.prefix).toBe('sbt');
+    expect(config.database.migrationsRun).toBe(true);
+    expect(config.auth.accessTtlSeconds).toBe(900);
+    expect(config.http.corsOrigins).toEqual([]);
+  });
+
+  it('lists every missing variable at once', () => {
+    expect(problemsOf({})).toEqual([
+      'DATABASE_URL is required',
+      'REDIS_URL is required',
+      'JWT_ACCESS_SECRET is required',
+      'JWT_REFRESH_SECRET is required',
+    ]);
+  });
+
+  it('treats an empty variable as missing', () => {
+    expect(problemsOf({ ...valid, REDIS_URL: '' })).toEqual(['REDIS_URL is required']);
+  });
+
+  it('rejects malformed values with a reason, and never echoes a secret', () => {
+    const problems = problemsOf({
+      ...valid,
+      DATABASE_URL: 'mysql://x',
+      PORT: 'eighty',
+      JWT_ACCESS_SECRET: 'short-secret-value',
+      LOG_LEVEL: 'loud',
+      CORS_ORIGINS: 'https://ok.example.nl, not an origin',
+      JWT_ACCESS_TTL_SECONDS: '3600',
+    });
+    expect(problems).toHaveLength(6);
+    expect(problems.join('\n')).toMatch(
+      /DATABASE_URL must be a URL with scheme postgres: or postgresql:/,
+    );
+    expect(problems.join('\n')).toMatch(/^PORT /m);
+    expect(problems.join('\n')).toMatch(/JWT_ACCESS_SECRET must be at least 32 characters/);
+    expect(problems.join('\n')).toMatch(/^LOG_LEVEL /m);
+    expect(problems.join('\n')).toMatch(/^CORS_ORIGINS /m);
+    expect(problems.join('\n')).toMatch(/^JWT_ACCESS_TTL_SECONDS /m);
+    expect(problems.join('\n')).not.toContain('short-secret-value');
+  });
+
+  it('parses lists, booleans and numbers', () => {
+    const config = loadConfig({
+      ...valid,
+      PORT: '8080',
+      PUBLIC_URL: 'https://tracker.example.nl/',
+      CORS_ORIGINS: 'https://a.example.nl, https://b.example.nl',
+      MIGRATIONS_RUN: 'false',
+      TRUST_PROXY: '1',
+    });
+    expect(config.http.port).toBe(8080);
+    expect(config.http.publicUrl).toBe('https://tracker.example.nl');
+    expect(config.http.corsOrigins).toEqual(['https://a.example.nl', 'https://b.example.nl']);
+    expect(config.database.migrationsRun).toBe(false);
+    expect(config.http.trustProxy).toBe(true);
+  });
+
+  it('reads only the database variables for the migration CLI', () => {
+    expect(loadDatabaseConfig({ DATABASE_URL: valid.DATABASE_URL }).url).toBe(valid.DATABASE_URL);
+    expect(() => loadDatabaseConfig({})).toThrow(/DATABASE_URL is required/);
+  });
+});

@@ -1,0 +1,125 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { environmentSchema } from './config.schema';
+
+/** Typed configuration, validated once at boot. Nothing else reads `process.env`. */
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  http: {
+    port: number;
+    publicUrl: string;
+    corsOrigins: string[];
+    bodyLimitBytes: number;
+    trustProxy: boolean;
+    shutdownTimeoutMs: number;
+  };
+  database: { url: string; poolSize: number; ssl: boolean; migrationsRun: boolean };
+  redis: { url: string; prefix: string };
+  auth: {
+    accessSecret: string;
+    refreshSecret: string;
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+  };
+  mail: { smtpUrl: string | undefined; from: string };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  worker: {
+    concurrency: number;
+    outboxPollIntervalMs: number;
+    outboxBatchSize: number;
+    healthFile: string;
+  };
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+function problemsOf(
+  issues: { path: PropertyKey[]; code: string; message: string }[],
+  env: Record<string, string>,
+): string[] {
+  return issues.map((issue) => {
+    const name = issue.path.map(String).join('.') || '(environment)';
+    const reason =
+      issue.code === 'invalid_type' && env[name] === undefined ? 'is required' : issue.message;
+    return `${name} ${reason}`;
+  });
+}
+
+function presentOnly(source: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(source).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
+  );
+}
+
+/** Only the database part, for the migration CLI. */
+export function loadDatabaseConfig(
+  source: Record<string, string | undefined>,
+): AppConfig['database'] {
+  const env = presentOnly(source);
+  const parsed = environmentSchema
+    .pick({
+      DATABASE_URL: true,
+      DATABASE_POOL_SIZE: true,
+      DATABASE_SSL: true,
+      MIGRATIONS_RUN: true,
+    })
+    .safeParse(env);
+  if (!parsed.success) throw new ConfigValidationError(problemsOf(parsed.error.issues, env));
+  const e = parsed.data;
+  return {
+    url: e.DATABASE_URL,
+    poolSize: e.DATABASE_POOL_SIZE,
+    ssl: e.DATABASE_SSL,
+    migrationsRun: e.MIGRATIONS_RUN,
+  };
+}
+
+/**
+ * Validates the environment into an AppConfig. Throws a ConfigValidationError listing every
+ * problem at once, so an operator fixes them in one go. Secrets are never echoed back.
+ */
+export function loadConfig(source: Record<string, string | undefined>): AppConfig {
+  const env = presentOnly(source);
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigValidationError(problemsOf(parsed.error.issues, env));
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    http: {
+      port: e.PORT,
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      corsOrigins: e.CORS_ORIGINS,
+      bodyLimitBytes: e.REQUEST_BODY_LIMIT_BYTES,
+      trustProxy: e.TRUST_PROXY,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    },
+    database: {
+      url: e.DATABASE_URL,
+      poolSize: e.DATABASE_POOL_SIZE,
+      ssl: e.DATABASE_SSL,
+      migrationsRun: e.MIGRATIONS_RUN,
+    },
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    auth: {
+      accessSecret: e.JWT_ACCESS_SECRET,
+      refreshSecret: e.JWT_REFRESH_SECRET,
+      accessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS,
+    },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    logLevel: e.LOG_LEVEL,
+    worker: {
+      concurrency: e.WORKER_CONCURRENCY,
+      outboxPollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
+      outboxBatchSize: e.OUTBOX_BATCH_SIZE,
+      healthFile: e.WORKER_HEALTH_FILE ?? join(tmpdir(), 'sterk-bestuur-worker.health'),
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL with scheme ${protocols.join(' or ')}` },
+  );
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const secret = z.string().min(32, 'must be at least 32 characters');
+
+/** The environment variables the apps read; `.env.example` documents each one. */
+export const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: int(1, 65535).default(3000),
+  PUBLIC_URL: url(['http:', 'https:']).optional(),
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  DATABASE_POOL_SIZE: int(1, 200).default(10),
+  DATABASE_SSL: bool.default(false),
+  MIGRATIONS_RUN: bool.default(true),
+  REDIS_URL: url(['redis:', 'rediss:']),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/, 'must be 1-40 characters of a-z, 0-9, _ and -')
+    .default('sbt'),
+  JWT_ACCESS_SECRET: secret,
+  JWT_REFRESH_SECRET: secret,
+  JWT_ACCESS_TTL_SECONDS: int(60, 900).default(900),
+  JWT_REFRESH_TTL_SECONDS: int(3600, 60 * 60 * 24 * 90).default(60 * 60 * 24 * 14),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: z.string().min(3).default('Sterk Bestuur Tracker <no-reply@localhost>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin.length > 0),
+    )
+    .refine(
+      (origins) => origins.every((origin) => origin === '*' || /^https?:\/\/[^/]+$/.test(origin)),
+      {
+        message: 'must be a comma-separated list of origins such as https://app.example.nl',
+      },
+    ),
+  REQUEST_BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024).default(256 * 1024),
+  TRUST_PROXY: bool.default(false),
+  SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default(10_000),
+  WORKER_CONCURRENCY: int(1, 100).default(5),
+  OUTBOX_POLL_INTERVAL_MS: int(50, 60_000).default(1000),
+  OUTBOX_BATCH_SIZE: int(1, 1000).default(100),
+  WORKER_HEALTH_FILE: z.string().min(1).optional(),
+});
+
+export type Environment = z.input<typeof environmentSchema>;

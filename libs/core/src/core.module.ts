@@ -1,0 +1,56 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Clock } from './clock/clock';
+import { AppConfig } from './config/app-config';
+import { APP_CONFIG, CoreConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { HealthService } from './health/health.service';
+import { JobQueueService } from './jobs/job-queue.service';
+import { createLoggerModule } from './logging/logger.module';
+import { OutboxEventEntity } from './outbox/outbox-event.entity';
+import { OutboxRelayService } from './outbox/outbox-relay.service';
+import { OutboxService } from './outbox/outbox.service';
+import { RedisConnections } from './redis/redis-connections';
+
+/**
+ * Configuration, logging, the database, Redis, the job queues and the outbox: what every app
+ * and context stands on. Import once, in the app's root module.
+ */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        CoreConfigModule.forRoot(config),
+        createLoggerModule(),
+        TypeOrmModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (appConfig: AppConfig) => ({
+            ...dataSourceOptions(appConfig.database),
+            autoLoadEntities: true,
+          }),
+        }),
+        TypeOrmModule.forFeature([OutboxEventEntity]),
+      ],
+      providers: [
+        Clock,
+        HealthService,
+        RedisConnections,
+        JobQueueService,
+        OutboxService,
+        OutboxRelayService,
+      ],
+      exports: [
+        CoreConfigModule,
+        Clock,
+        HealthService,
+        RedisConnections,
+        JobQueueService,
+        OutboxService,
+        OutboxRelayService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * What kind of failure a domain error is. The HTTP layer maps each kind to one status code
+ * (exhaustively), so a service never thinks in HTTP terms.
+ */
+export type ErrorKind =
+  | 'invalid_input' // 400
+  | 'unauthenticated' // 401
+  | 'forbidden' // 403
+  | 'not_found' // 404
+  | 'conflict' // 409: a forbidden state transition or a duplicate
+  | 'precondition_failed' // 412: a stale If-Match
+  | 'payload_too_large' // 413
+  | 'unsupported_media_type' // 415
+  | 'precondition_required' // 428: If-Match missing
+  | 'rate_limited' // 429
+  | 'unavailable'; // 503
+
+/** One problem with one input field, as reported in a problem's `invalidParams`. */
+export interface InvalidParam {
+  name: string;
+  reason: string;
+}
+
+/**
+ * A failure the caller can act on, with a stable machine-readable `code`
+ * (e.g. `ACTION_NOT_FOUND`). Its message is safe to show to the client.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    message: string,
+    readonly invalidParams?: InvalidParam[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** Errors every context can raise; contexts define their own in `<context>.errors.ts`. */
+export const CoreErrors = {
+  validationFailed: (invalidParams: InvalidParam[]) =>
+    new DomainError(
+      'invalid_input',
+      'VALIDATION_FAILED',
+      'The request contains invalid parameters.',
+      invalidParams,
+    ),
+  invalidCursor: () =>
+    new DomainError('invalid_input', 'INVALID_CURSOR', 'The pagination cursor is not valid.', [
+      { name: 'cursor', reason: 'is not a cursor this API issued for this list and sort' },
+    ]),
+  invalidSort: (reason: string) =>
+    new DomainError('invalid_input', 'INVALID_SORT', 'The sort parameter is not valid.', [
+      { name: 'sort', reason },
+    ]),
+} as const;

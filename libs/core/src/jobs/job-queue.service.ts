@@ -1,0 +1,53 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { JobsOptions, Queue } from 'bullmq';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { RedisConnections } from '../redis/redis-connections';
+import { JOB_QUEUE, JobRequest, QueueName } from './job-registry';
+
+const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 5_000 },
+  // Completed jobs stay a week so that re-adding the same job id (a relay that crashed before
+  // marking its event published) stays a no-op for at least that long.
+  removeOnComplete: { age: 7 * 24 * 3600 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
+
+/** The one place that puts jobs on queues. */
+@Injectable()
+export class JobQueueService implements OnApplicationShutdown {
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly redis: RedisConnections,
+  ) {}
+
+  /** Adds a job; with the same `jobId` twice, the second add is a no-op. */
+  async enqueue(job: JobRequest, options: { jobId: string; delayMs?: number }): Promise<void> {
+    await this.queue(JOB_QUEUE[job.name]).add(job.name, job.data, {
+      ...DEFAULT_JOB_OPTIONS,
+      jobId: options.jobId,
+      delay: options.delayMs,
+    });
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        connection: this.redis.create('command'),
+        prefix: this.config.redis.prefix,
+      });
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    this.queues.clear();
+  }
+}

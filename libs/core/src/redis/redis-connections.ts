@@ -1,0 +1,46 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import IORedis, { RedisOptions } from 'ioredis';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+
+export type RedisPurpose =
+  /** Short commands that must fail fast when Redis is away (health checks, producers). */
+  | 'command'
+  /** BullMQ workers: blocking commands, retried for ever (BullMQ requires this). */
+  | 'worker';
+
+/** Creates the Redis connections of this process and closes them all on shutdown. */
+@Injectable()
+export class RedisConnections implements OnApplicationShutdown {
+  private readonly open = new Set<IORedis>();
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  create(purpose: RedisPurpose): IORedis {
+    const options: RedisOptions =
+      purpose === 'worker'
+        ? { maxRetriesPerRequest: null, enableReadyCheck: true }
+        : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 5000 };
+    const client = new IORedis(this.config.redis.url, {
+      ...options,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
+    });
+    // Connection errors surface where commands fail; without a listener ioredis prints them raw.
+    client.on('error', () => undefined);
+    this.open.add(client);
+    return client;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(
+      [...this.open].map(async (client) => {
+        try {
+          await client.quit();
+        } catch {
+          client.disconnect();
+        }
+      }),
+    );
+    this.open.clear();
+  }
+}

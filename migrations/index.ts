@@ -1,0 +1,7 @@
+import { CreateOutboxEvents1795395600000 } from './1795395600000-create-outbox-events';
+
+/**
+ * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
+ * the tests load the same set from sources or from dist/; a unit test checks nothing is missing.
+ */
+export const migrations = [CreateOutboxEvents1795395600000];

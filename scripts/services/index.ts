@@ -1,0 +1,11 @@
+export { findFreePort, isPortFree } from './free-port';
+export {
+  DEFAULT_DATABASE,
+  isPostgresInitialised,
+  startEmbeddedPostgres,
+} from './embedded-postgres';
+export type { EmbeddedPostgresOptions } from './embedded-postgres';
+export { pingRedis, startLocalRedis } from './local-redis';
+export type { LocalRedisOptions } from './local-redis';
+export { ServiceError } from './service-process';
+export type { RunningService } from './service-process';

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { ServiceError } from './service-process';
+
+export const SECRET_NAMES = ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET'] as const;
+export type JwtSecrets = Record<(typeof SECRET_NAMES)[number], string>;
+
+function readStored(file: string): Partial<JwtSecrets> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return {};
+  }
+  try {
+    return JSON.parse(text) as Partial<JwtSecrets>;
+  } catch {
+    throw new ServiceError(
+      `${file} is not valid JSON. Delete it to create new secrets (this signs everyone out).`,
+    );
+  }
+}
+
+/**
+ * The JWT secrets: from the environment when set, otherwise generated once and kept in `file`
+ * (mode 0600), so that a restart keeps sessions valid.
+ */
+export function loadOrCreateSecrets(file: string, env: NodeJS.ProcessEnv): JwtSecrets {
+  const stored = readStored(file);
+  let changed = false;
+  const secrets = {} as JwtSecrets;
+  for (const name of SECRET_NAMES) {
+    const fromEnv = env[name];
+    if (fromEnv) {
+      secrets[name] = fromEnv;
+      continue;
+    }
+    if (typeof stored[name] !== 'string' || stored[name].length < 32) {
+      stored[name] = randomBytes(48).toString('base64url');
+      changed = true;
+    }
+    secrets[name] = stored[name];
+  }
+  if (changed) {
+    writeFileSync(`${file}.tmp`, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });
+    chmodSync(`${file}.tmp`, 0o600);
+    renameSync(`${file}.tmp`, file);
+  }
+  return secrets;
+}

@@ -1,0 +1,273 @@
+/**
+ * `npm start`: brings up the whole system on a machine with only Node and npm. Starts an
+ * embedded PostgreSQL and a local Redis unless DATABASE_URL / REDIS_URL are given, runs the
+ * migrations and seeds, then the API and the worker, and stops everything again on Ctrl+C.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import {
+  RunningService,
+  ServiceError,
+  findFreePort,
+  isPortFree,
+  isPostgresInitialised,
+  startEmbeddedPostgres,
+  startLocalRedis,
+} from './services';
+import { httpOk, sleep } from './services/http-ready';
+import { loadOrCreateSecrets } from './services/secrets';
+import { hasExited, stopChild, waitForExit } from './services/service-process';
+
+const startedAt = performance.now();
+const root = path.resolve(__dirname, '../..');
+const dataRoot = path.join(root, '.data');
+const debug = ['1', 'true'].includes(process.env.DEBUG_SERVICES ?? '');
+const scripts = {
+  migrate: path.join(root, 'dist/scripts/migrate.js'),
+  api: path.join(root, 'dist/apps/api/src/main.js'),
+  worker: path.join(root, 'dist/apps/worker/src/main.js'),
+};
+
+const services: Array<{ name: string; service: RunningService }> = [];
+const children = new Map<ChildProcess, string>();
+let servicesStarting: Promise<unknown> = Promise.resolve();
+let shuttingDown = false;
+
+const say = (line = ''): void => void process.stdout.write(`${line}\n`);
+const warn = (line: string): void => void process.stderr.write(`${line}\n`);
+const relative = (file: string): string => path.relative(process.cwd(), file) || '.';
+// A server's last words are worth showing when it fails, not when we are stopping it.
+const serviceLog = (name: string) => (line: string) => {
+  if (!shuttingDown || debug) warn(`  [${name}] ${line}`);
+};
+const masked = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:****@');
+
+/** Stops the API and worker first, then the servers they use; exits with `code`. */
+async function shutdown(code: number, reason?: string): Promise<void> {
+  if (shuttingDown) {
+    say('Already stopping, please wait...');
+    return;
+  }
+  shuttingDown = true;
+  if (reason) (code === 0 ? say : warn)(code === 0 ? reason : `\n✖ ${reason}`);
+  await servicesStarting.catch(() => undefined);
+  await Promise.all([...children].map(([child, name]) => stopApp(child, name)));
+  await Promise.all(
+    services.map(({ name, service }) =>
+      service.stop().catch((error: Error) => warn(`Could not stop ${name}: ${error.message}`)),
+    ),
+  );
+  process.exit(code);
+}
+
+async function stopApp(child: ChildProcess, name: string): Promise<void> {
+  child.kill('SIGTERM');
+  if (await waitForExit(child, 15_000)) return;
+  warn(`${name} did not stop within 15 s; killing it.`);
+  await stopChild(child, [['SIGKILL', 5_000]]);
+}
+
+function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [script], { cwd: root, env, stdio: 'inherit' });
+  children.set(child, name);
+  child.once('error', (error) => void shutdown(1, `Could not start ${name}: ${error.message}`));
+  return child;
+}
+
+/** A long-running app: its exit is a failure unless we are stopping. */
+function startApp(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawnNode(name, script, env);
+  child.once('exit', (code, signal) => {
+    children.delete(child);
+    if (!shuttingDown)
+      void shutdown(1, `${name} exited unexpectedly (${signal ?? `exit code ${code}`}).`);
+  });
+  return child;
+}
+
+function runToEnd(name: string, script: string, env: NodeJS.ProcessEnv): Promise<number | null> {
+  const child = spawnNode(name, script, env);
+  return new Promise((resolve) =>
+    child.once('exit', (code) => {
+      children.delete(child);
+      resolve(code);
+    }),
+  );
+}
+
+async function chooseApiPort(): Promise<number> {
+  const fromEnv = process.env.PORT;
+  if (fromEnv) {
+    const port = Number(fromEnv);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new ServiceError(`PORT=${fromEnv} is not a port number (1-65535).`);
+    }
+    if (!(await isPortFree(port))) {
+      throw new ServiceError(
+        `Port ${port} (from PORT) is in use. Free it or choose another, e.g. PORT=3001 npm start.`,
+      );
+    }
+    return port;
+  }
+  const port = await findFreePort(3000);
+  if (port !== 3000)
+    say(`Port 3000 is in use; the API listens on port ${port} instead (set PORT to choose).`);
+  return port;
+}
+
+async function startDatabase(): Promise<string> {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const dataDir = path.join(dataRoot, 'postgres');
+  const first = !isPostgresInitialised(dataDir);
+  say(
+    `Starting PostgreSQL${first ? ` (first run: creating a cluster in ${relative(dataDir)})` : ''}...`,
+  );
+  const service = await startEmbeddedPostgres({
+    dataDir,
+    ownProcessGroup: true,
+    debug,
+    log: serviceLog('postgres'),
+    onUnexpectedExit: (detail) => void shutdown(1, detail),
+  });
+  services.push({ name: 'PostgreSQL', service });
+  return service.url;
+}
+
+async function startRedis(): Promise<string> {
+  if (process.env.REDIS_URL) return process.env.REDIS_URL;
+  say('Starting Redis...');
+  const service = await startLocalRedis({
+    dataDir: path.join(dataRoot, 'redis'),
+    ownProcessGroup: true,
+    debug,
+    log: serviceLog('redis'),
+    onUnexpectedExit: (detail) => void shutdown(1, detail),
+  });
+  services.push({ name: 'Redis', service });
+  return service.url;
+}
+
+/** Both servers start at once; both settle before anything is stopped, so neither is left behind. */
+async function startServices(): Promise<{ databaseUrl: string; redisUrl: string }> {
+  const started = Promise.allSettled([startDatabase(), startRedis()]);
+  servicesStarting = started;
+  const [database, redis] = await started;
+  if (database.status === 'rejected') throw database.reason;
+  if (redis.status === 'rejected') throw redis.reason;
+  return { databaseUrl: database.value, redisUrl: redis.value };
+}
+
+/** The worker has no HTTP server: it is ready once it writes its heartbeat file. */
+async function waitUntilWorkerReady(worker: ChildProcess, healthFile: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!shuttingDown && !hasExited(worker)) {
+    if (existsSync(healthFile) && statSync(healthFile).mtimeMs >= Date.now() - 30_000) return;
+    if (Date.now() > deadline)
+      throw new ServiceError(
+        `The worker was not ready within 60 s (no heartbeat in ${healthFile}).`,
+      );
+    await sleep(250);
+  }
+}
+
+async function waitUntilReady(api: ChildProcess, url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!shuttingDown && !hasExited(api)) {
+    if (await httpOk(url)) return;
+    if (Date.now() > deadline)
+      throw new ServiceError(`The API was not ready within 60 s (GET ${url}).`);
+    await sleep(250);
+  }
+}
+
+function printBanner(publicUrl: string, env: NodeJS.ProcessEnv): void {
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  const kept = [
+    process.env.DATABASE_URL ? '' : 'PostgreSQL',
+    process.env.REDIS_URL ? '' : 'Redis',
+    process.env.JWT_ACCESS_SECRET && process.env.JWT_REFRESH_SECRET ? '' : 'JWT secrets',
+  ].filter(Boolean);
+  say(
+    [
+      '',
+      `Sterk Bestuur Tracker is running (started in ${seconds} s)`,
+      '',
+      `  API           ${publicUrl}/v1`,
+      `  OpenAPI       ${publicUrl}/v1/openapi.json  (YAML: ${publicUrl}/v1/openapi.yaml)`,
+      `  API docs      ${publicUrl}/v1/docs`,
+      `  Health        ${publicUrl}/health/ready`,
+      `  Database      ${masked(env.DATABASE_URL ?? '')}`,
+      `  Redis         ${masked(env.REDIS_URL ?? '')}`,
+      `  Data          ${kept.length ? `${relative(dataRoot)}/ (${kept.join(', ')})` : 'nothing kept locally'}`,
+      '',
+      '  Log-in arrives with identity (issue 3).',
+      '  Demo log-ins: see README.md, section "Demo users"',
+      '',
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+async function main(): Promise<void> {
+  const missing = Object.values(scripts).filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    throw new ServiceError(
+      `Not built: ${missing.map(relative).join(', ')}. Run "npm run build" first.`,
+    );
+  }
+  mkdirSync(dataRoot, { recursive: true });
+  const port = await chooseApiPort();
+  const secrets = loadOrCreateSecrets(path.join(dataRoot, 'secrets.json'), process.env);
+  const { databaseUrl, redisUrl } = await startServices();
+  if (shuttingDown) return;
+
+  const publicUrl = (process.env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const workerHealthFile = process.env.WORKER_HEALTH_FILE ?? path.join(dataRoot, 'worker.health');
+  rmSync(workerHealthFile, { force: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...secrets,
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    PORT: String(port),
+    PUBLIC_URL: publicUrl,
+    WORKER_HEALTH_FILE: workerHealthFile,
+  };
+
+  say('Running migrations and loading demo data...');
+  const migrated = await runToEnd('Migrations', scripts.migrate, env);
+  if (shuttingDown) return;
+  if (migrated !== 0) {
+    return shutdown(1, `Migrations or seeds failed (exit code ${migrated}); see the output above.`);
+  }
+
+  say('Starting the API and the worker...');
+  const api = startApp('API', scripts.api, env);
+  const worker = startApp('Worker', scripts.worker, env);
+  await Promise.all([
+    waitUntilReady(api, `http://127.0.0.1:${port}/health/ready`),
+    waitUntilWorkerReady(worker, workerHealthFile),
+  ]);
+  if (!shuttingDown) printBanner(publicUrl, env);
+}
+
+// A closed terminal must not turn a log line into an uncaught EIO/EPIPE that skips the shutdown.
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => void shutdown(0, `\nReceived ${signal}, stopping...`));
+}
+// Last resort if the launcher itself crashes: the services stop themselves on 'exit'.
+process.on('exit', () => {
+  for (const child of children.keys()) if (!hasExited(child)) child.kill('SIGTERM');
+});
+
+main().catch((error: unknown) => {
+  if (shuttingDown) return; // a start step failed because we are stopping it
+  const message =
+    error instanceof ServiceError ? error.message : ((error as Error).stack ?? String(error));
+  void shutdown(1, message);
+});

@@ -1,0 +1,78 @@
+import type { INestApplicationContext, Type } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppConfig, loadConfig } from '@app/core';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/http/configure-app';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value)
+    throw new Error(`${name} is not set: run end-to-end tests through jest's e2e project`);
+  return value;
+}
+
+/** The configuration of this test run (its own database and Redis prefix), with overrides. */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: required('SBT_TEST_DATABASE_URL'),
+    DATABASE_POOL_SIZE: '5',
+    REDIS_URL: required('SBT_TEST_REDIS_URL'),
+    REDIS_PREFIX: required('SBT_TEST_REDIS_PREFIX'),
+    JWT_ACCESS_SECRET: 'test-access-secret-0123456789abcdef0123',
+    JWT_REFRESH_SECRET: 'test-refresh-secret-0123456789abcdef012',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    MIGRATIONS_RUN: 'false',
+    OUTBOX_POLL_INTERVAL_MS: '50',
+    WORKER_HEALTH_FILE: join(tmpdir(), `sbt-test-worker-${process.pid}-${Date.now()}.health`),
+    ...overrides,
+  });
+}
+
+/** Boots the real API module with the real HTTP setup; `controllers` adds test fixtures. */
+export async function startApi(
+  options: { config?: AppConfig; controllers?: Type[] } = {},
+): Promise<NestExpressApplication> {
+  const config = options.config ?? testConfig();
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(config)],
+    controllers: options.controllers ?? [],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  configureApp(app, config);
+  await app.init();
+  return app;
+}
+
+/** Boots the real worker (job workers, outbox relay, heartbeat). */
+export async function startWorker(
+  config: AppConfig = testConfig(),
+): Promise<INestApplicationContext> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [WorkerModule.forRoot(config)],
+  }).compile();
+  await moduleRef.init();
+  return moduleRef;
+}
+
+/** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 15_000,
+  intervalMs = 100,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
