@@ -1,6 +1,6 @@
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig, loadConfig } from '@app/core';
@@ -54,10 +54,11 @@ export async function startApi(
 /** Boots the real worker (job workers, outbox relay, heartbeat). */
 export async function startWorker(
   config: AppConfig = testConfig(),
+  customise: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
 ): Promise<INestApplicationContext> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [WorkerModule.forRoot(config)],
-  }).compile();
+  const moduleRef = await customise(
+    Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] }),
+  ).compile();
   await moduleRef.init();
   return moduleRef;
 }

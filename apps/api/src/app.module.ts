@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@app/core';
 import { HealthController } from './health/health.controller';
+import { HttpDrain } from './http/http-drain';
 import { RootController } from './root/root.controller';
 
 @Module({})
@@ -11,6 +12,7 @@ export class AppModule {
       module: AppModule,
       imports: [CoreModule.forRoot(config)],
       controllers: [RootController, HealthController],
+      providers: [HttpDrain],
     };
   }
 }

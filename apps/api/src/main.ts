@@ -18,10 +18,7 @@ async function bootstrap(): Promise<void> {
   if (config.database.migrationsRun) {
     await runMigrations(app.get<DataSource>(getDataSourceToken()));
   }
-  const server = await app.listen(config.http.port);
-  // Graceful shutdown: in-flight requests finish, idle keep-alive sockets close.
-  server.keepAliveTimeout = 5_000;
-  process.once('SIGTERM', () => server.closeIdleConnections());
+  await app.listen(config.http.port);
 }
 
 bootstrap().catch((error: unknown) => {

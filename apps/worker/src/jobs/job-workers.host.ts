@@ -72,9 +72,21 @@ export class JobWorkersHost implements OnApplicationBootstrap, BeforeApplication
     );
   }
 
-  /** Lets the jobs in hand finish before the connections close. */
+  /**
+   * Lets the jobs in hand finish before the connections close. Bounded: with Redis gone a
+   * close never completes, and an unfinished job is retried elsewhere (it is idempotent).
+   */
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.close()));
+    let timer: NodeJS.Timeout | undefined;
+    const limit = this.config.http.shutdownTimeoutMs;
+    const finished = await Promise.race([
+      Promise.all(this.workers.map((worker) => worker.close())).then(() => true),
+      new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), limit);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!finished) this.logger.warn(`jobs still running after ${limit} ms; stopping without them`);
   }
 
   isRunning(): boolean {

@@ -20,6 +20,17 @@ export const REDACTED_LOG_PATHS = [
   '*.secret',
 ];
 
+/** What a request and a response contribute to a log line: never headers or bodies. */
+export const LOG_SERIALIZERS = {
+  req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+    id: req.id,
+    method: req.method,
+    url: req.url,
+    remoteAddress: req.remoteAddress,
+  }),
+  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+};
+
 /** Structured JSON logs (pino); each HTTP log line carries the request id. */
 export function createLoggerModule(): DynamicModule {
   return LoggerModule.forRootAsync({
@@ -31,16 +42,8 @@ export function createLoggerModule(): DynamicModule {
         // The request-id middleware runs first and sets req.id; this is only a fallback.
         genReqId: (req: IncomingMessage & { id?: unknown }) =>
           typeof req.id === 'string' ? req.id : randomUUID(),
-        customAttributeKeys: { reqId: 'requestId' },
         autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health/') },
-        serializers: {
-          req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
-            id: req.id,
-            method: req.method,
-            url: req.url,
-            remoteAddress: req.remoteAddress,
-          }),
-        },
+        serializers: LOG_SERIALIZERS,
       },
     }),
   });
