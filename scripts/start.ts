@@ -260,6 +260,12 @@ process.stderr.on('error', () => undefined);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => void shutdown(0, `\nReceived ${signal}, stopping...`));
 }
+// `npm start` is our parent: if it dies without passing its signal on, stop rather than
+// leave the servers running as orphans.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void shutdown(0, 'The parent process has gone; stopping...');
+}, 1_000).unref();
 // Last resort if the launcher itself crashes: the services stop themselves on 'exit'.
 process.on('exit', () => {
   for (const child of children.keys()) if (!hasExited(child)) child.kill('SIGTERM');
