@@ -10,6 +10,8 @@ const base = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Per-test limit; end-to-end tests wait on real services (a project-level value is ignored).
+  testTimeout: 60000,
   projects: [
     {
       ...base,
@@ -22,7 +24,6 @@ module.exports = {
       testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

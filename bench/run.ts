@@ -13,10 +13,14 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { AppConfig, dataSourceOptions, loadConfig, runMigrations } from '@app/core';
+import { AppConfig, loadConfig } from '@app/core';
 import { RunningService, startEmbeddedPostgres, startLocalRedis } from '../scripts/services';
+import {
+  createScratchDatabase,
+  deleteRedisKeys,
+  dropScratchDatabase,
+  withAdmin,
+} from '../scripts/services/scratch-database';
 import {
   EndToEndResult,
   RelayResult,
@@ -71,45 +75,6 @@ class Cleanup {
     }
     return ok;
   }
-}
-
-async function withAdmin<T>(serverUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  // Never drop anything but a database this run made for itself.
-  if (!/^sbt_bench_[a-z0-9_]+$/.test(name)) throw new Error(`refusing to drop ${name}`);
-  await withAdmin(serverUrl, async (admin) => {
-    await admin.query(
-      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
-      [name],
-    );
-    await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
-  });
-}
-
-async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<number> {
-  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 5000 });
-  redis.on('error', () => undefined);
-  let deleted = 0;
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) deleted += await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-  return deleted;
 }
 
 async function redisVersion(redisUrl: string): Promise<string> {
@@ -194,28 +159,13 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<boolean> {
   // --- Database and configuration -------------------------------------------------------------
   const serverVersion = await withAdmin(adminUrl, async (admin) => {
     const result = await admin.query<{ server_version: string }>('SHOW server_version');
-    await admin.query(`CREATE DATABASE "${databaseName}"`);
     return result.rows[0].server_version;
   });
-  cleanup.add(`drop database ${databaseName}`, () => dropDatabase(adminUrl, databaseName));
-  cleanup.add(`delete Redis keys ${redisPrefix}:*`, () => deleteRedisKeys(queueUrl, redisPrefix));
-  const databaseUrl = new URL(adminUrl);
-  databaseUrl.pathname = `/${databaseName}`;
-
-  const migrator = new DataSource(
-    dataSourceOptions({
-      url: databaseUrl.toString(),
-      poolSize: 2,
-      ssl: false,
-      migrationsRun: false,
-    }),
-  );
-  await migrator.initialize();
-  try {
-    await runMigrations(migrator);
-  } finally {
-    await migrator.destroy();
-  }
+  const databaseUrl = await createScratchDatabase(adminUrl, databaseName);
+  cleanup.add(`drop database ${databaseName}`, () => dropScratchDatabase(adminUrl, databaseName));
+  cleanup.add(`delete Redis keys ${redisPrefix}:*`, async () => {
+    await deleteRedisKeys(queueUrl, redisPrefix);
+  });
 
   const healthFile = path.join(os.tmpdir(), `sbt-bench-worker-${process.pid}-${runId}.health`);
   cleanup.add('remove worker health file', () => {
@@ -223,7 +173,7 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<boolean> {
     return Promise.resolve();
   });
   const config: AppConfig = loadConfig({
-    DATABASE_URL: databaseUrl.toString(),
+    DATABASE_URL: databaseUrl,
     REDIS_URL: queueUrl,
     REDIS_PREFIX: redisPrefix,
     JWT_ACCESS_SECRET: 'b'.repeat(32),

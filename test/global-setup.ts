@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../libs/core/src/database/data-source-options';
-import { runMigrations } from '../libs/core/src/database/migrate';
 import { startEmbeddedPostgres, startLocalRedis } from '../scripts/services';
+import { createScratchDatabase } from '../scripts/services/scratch-database';
+import globalTeardown from './global-teardown';
 import { TestRunState } from './support/test-run-state';
 
 const root = resolve(__dirname, '..');
@@ -18,7 +16,16 @@ export default async function globalSetup(): Promise<void> {
   const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const state: TestRunState = { databaseName: `sbt_test_${runId}`, stops: [] };
   (globalThis as { __sbtTestRun?: TestRunState }).__sbtTestRun = state;
+  try {
+    await prepare(state, runId);
+  } catch (error) {
+    // Jest runs no teardown when setup fails: clean up what was made.
+    await globalTeardown();
+    throw error;
+  }
+}
 
+async function prepare(state: TestRunState, runId: string): Promise<void> {
   let serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (!serverUrl) {
     const postgres = await startEmbeddedPostgres({
@@ -28,28 +35,8 @@ export default async function globalSetup(): Promise<void> {
     state.stops.push(() => postgres.stop());
     serverUrl = postgres.url;
   }
+  const databaseUrl = await createScratchDatabase(serverUrl, state.databaseName);
   state.serverUrl = serverUrl;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${state.databaseName}"`);
-  } finally {
-    await admin.end();
-  }
-  const databaseUrl = new URL(serverUrl);
-  databaseUrl.pathname = `/${state.databaseName}`;
-
-  const dataSource = new DataSource(
-    dataSourceOptions({
-      url: databaseUrl.toString(),
-      poolSize: 2,
-      ssl: false,
-      migrationsRun: false,
-    }),
-  );
-  await dataSource.initialize();
-  await runMigrations(dataSource);
-  await dataSource.destroy();
 
   let redisUrl = process.env.TEST_REDIS_URL || process.env.REDIS_URL;
   if (!redisUrl) {
@@ -60,7 +47,7 @@ export default async function globalSetup(): Promise<void> {
   state.redisUrl = redisUrl;
   state.redisPrefix = `sbt-test-${runId.replace(/_/g, '-')}`;
 
-  process.env.SBT_TEST_DATABASE_URL = databaseUrl.toString();
+  process.env.SBT_TEST_DATABASE_URL = databaseUrl;
   process.env.SBT_TEST_REDIS_URL = redisUrl;
   process.env.SBT_TEST_REDIS_PREFIX = state.redisPrefix;
 }

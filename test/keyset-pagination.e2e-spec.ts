@@ -1,5 +1,5 @@
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
-import { dataSourceOptions, paginateKeyset, SortTerm } from '@app/core';
+import { DomainError, dataSourceOptions, encodeCursor, paginateKeyset, SortTerm } from '@app/core';
 import { testConfig } from './support/e2e';
 
 @Entity({ name: 'pagination_probes' })
@@ -126,5 +126,56 @@ describe('keyset pagination against PostgreSQL', () => {
     expect(back.items.map((item) => item.id)).toEqual(first.items.map((item) => item.id));
     expect(back.prevCursor).toBeUndefined();
     expect(back.nextCursor).toBeDefined();
+  });
+
+  it('walks back page by page to the first one', async () => {
+    const sort: SortTerm[] = [{ key: 'updatedAt', direction: 'desc' }];
+    const options = { sort, columns, tiebreaker: 'p.id', limit: 6 };
+    const forward = [await paginateKeyset(query(), options)];
+    for (let i = 0; i < 3; i += 1) {
+      forward.push(
+        await paginateKeyset(query(), {
+          ...options,
+          cursor: forward[forward.length - 1].nextCursor,
+        }),
+      );
+    }
+    let page = forward[3];
+    for (let i = 2; i >= 0; i -= 1) {
+      page = await paginateKeyset(query(), { ...options, cursor: page.prevCursor });
+      expect(page.items.map((item) => item.id)).toEqual(forward[i].items.map((item) => item.id));
+    }
+    expect(page.prevCursor).toBeUndefined();
+  });
+
+  it('answers a tampered cursor value with INVALID_CURSOR, not a database error', async () => {
+    const sort: SortTerm[] = [{ key: 'updatedAt', direction: 'asc' }];
+    const cursor = encodeCursor({
+      direction: 'next',
+      sort: 'updatedAt',
+      values: ['not-a-time', 'not-a-uuid'],
+    });
+    await expect(
+      paginateKeyset(query(), { sort, columns, tiebreaker: 'p.id', limit: 5, cursor }),
+    ).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+    await expect(
+      paginateKeyset(query(), { sort, columns, tiebreaker: 'p.id', limit: 5, cursor }),
+    ).rejects.toBeInstanceOf(DomainError);
+  });
+
+  it('keeps a way back from an empty page after the rows under the cursor went away', async () => {
+    const sort: SortTerm[] = [{ key: 'title', direction: 'asc' }];
+    await dataSource.query(
+      `INSERT INTO pagination_probes (title) VALUES ('zz 1'), ('zz 2'), ('zz 3')`,
+    );
+    const options = { sort, columns, tiebreaker: 'p.id', limit: 100 };
+    const first = await paginateKeyset(query(), { ...options, limit: 57 });
+    expect(first.nextCursor).toBeDefined();
+    await dataSource.query(`DELETE FROM pagination_probes WHERE title LIKE 'zz %'`);
+    const empty = await paginateKeyset(query(), { ...options, cursor: first.nextCursor });
+    expect(empty.items).toEqual([]);
+    expect(empty.nextCursor).toBeUndefined();
+    const back = await paginateKeyset(query(), { ...options, cursor: empty.prevCursor });
+    expect(back.items).toHaveLength(57);
   });
 });

@@ -1,4 +1,14 @@
-import { buildRedisArgs, planRedisInstall, redisInstallHelp } from './local-redis';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  buildRedisArgs,
+  loadOrCreateRedisState,
+  localRedisUrl,
+  planRedisInstall,
+  redisConfText,
+  redisInstallHelp,
+} from './local-redis';
 
 describe('buildRedisArgs', () => {
   const args = buildRedisArgs('/srv/data/redis', 56379);
@@ -23,8 +33,66 @@ describe('buildRedisArgs', () => {
     expect(option('pidfile')).toBe('/srv/data/redis/redis.pid');
   });
 
-  it('passes every option with exactly one value', () => {
-    expect(args.filter((arg) => arg.startsWith('--'))).toHaveLength(args.length / 2);
+  it('reads the password from the config file in the data folder, never from the command line', () => {
+    expect(args[0]).toBe('/srv/data/redis/local-redis.conf');
+    expect(args).not.toContain('--requirepass');
+  });
+
+  it('passes every option after the config file with exactly one value', () => {
+    const options = args.slice(1);
+    expect(options.filter((arg) => arg.startsWith('--'))).toHaveLength(options.length / 2);
+    options.forEach((arg, index) => expect(arg.startsWith('--')).toBe(index % 2 === 0));
+  });
+});
+
+describe('local Redis password', () => {
+  let dataDir: string;
+  const file = (name: string): string => path.join(dataDir, name);
+  const modeOf = (name: string): number => statSync(file(name)).mode & 0o777;
+  const stored = (): Record<string, unknown> =>
+    JSON.parse(readFileSync(file('local-redis.json'), 'utf8')) as Record<string, unknown>;
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'local-redis-spec-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('is generated once per data folder and kept in the 0600 state file', () => {
+    const { password } = loadOrCreateRedisState(dataDir);
+    expect(password).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(stored()).toEqual({ password });
+    expect(modeOf('local-redis.json')).toBe(0o600);
+    expect(loadOrCreateRedisState(dataDir).password).toBe(password);
+  });
+
+  it('is handed to redis-server in a 0600 config file', () => {
+    const { password } = loadOrCreateRedisState(dataDir);
+    expect(readFileSync(file('local-redis.conf'), 'utf8')).toContain(`\nrequirepass ${password}\n`);
+    expect(modeOf('local-redis.conf')).toBe(0o600);
+  });
+
+  it('tightens an older, world-readable state file and keeps its port', () => {
+    writeFileSync(file('local-redis.json'), JSON.stringify({ port: 56380 }) + '\n');
+    chmodSync(file('local-redis.json'), 0o644);
+    const state = loadOrCreateRedisState(dataDir);
+    expect(state.port).toBe(56380);
+    expect(stored()).toEqual({ port: 56380, password: state.password });
+    expect(modeOf('local-redis.json')).toBe(0o600);
+  });
+
+  it('replaces a stored password it did not generate', () => {
+    writeFileSync(file('local-redis.json'), JSON.stringify({ password: 'short pw' }));
+    expect(loadOrCreateRedisState(dataDir).password).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('refuses to write a password that would need quoting', () => {
+    expect(() => redisConfText('two words and more than thirty-two characters')).toThrow();
+  });
+
+  it('goes into the URL as the default user password', () => {
+    const url = new URL(localRedisUrl(56379, 'abc-DEF_123'));
+    expect(url.toString()).toBe('redis://:abc-DEF_123@127.0.0.1:56379');
+    expect([url.username, url.password, url.port]).toEqual(['', 'abc-DEF_123', '56379']);
   });
 });
 

@@ -1,10 +1,13 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import {
   accessSync,
+  chmodSync,
   constants,
   mkdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -36,15 +39,25 @@ export interface LocalRedisOptions {
 
 const DEFAULT_PORT = 56379;
 const STATE_FILE = 'local-redis.json';
+/** Holds `requirepass`: a password on the command line would show in `ps` to every local user. */
+const CONF_FILE = 'local-redis.conf';
 const START_TIMEOUT_MS = 30_000;
 
+/** What local-redis.json (mode 0600) keeps between runs. */
+export interface LocalRedisState {
+  port?: number;
+  password?: string;
+}
+
 /**
- * The server's command line. BullMQ needs `noeviction`; the append-only file (and no RDB
- * snapshots) keeps delayed jobs across restarts, even after a kill -9.
+ * The server's command line: the config file with the password first (redis-server takes it as
+ * its only positional argument), then the options. BullMQ needs `noeviction`; the append-only
+ * file (and no RDB snapshots) keeps delayed jobs across restarts, even after a kill -9.
  */
 export function buildRedisArgs(dataDir: string, port: number): string[] {
   // prettier-ignore
   return [
+    path.join(dataDir, CONF_FILE),
     '--port', String(port),
     '--bind', '127.0.0.1',
     '--protected-mode', 'yes',
@@ -135,27 +148,113 @@ async function redisServerBinary(log: (line: string) => void): Promise<string> {
   return installed;
 }
 
-/** Sends PING over a plain socket; true when the server answers +PONG (not -LOADING). */
-export function pingRedis(port: number, timeoutMs = 1_000): Promise<boolean> {
+/** A generated password: base64url, so it needs no quoting in the config file nor encoding in a URL. */
+function isGeneratedPassword(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{32,}$/.test(value);
+}
+
+/** The config file handed to redis-server; only for passwords from loadOrCreateRedisState. */
+export function redisConfText(password: string): string {
+  if (!isGeneratedPassword(password)) throw new ServiceError('Invalid local Redis password.');
+  return [
+    `# Written by scripts/services/local-redis.ts on every start; the password is kept in ${STATE_FILE}.`,
+    `requirepass ${password}`,
+    '',
+  ].join('\n');
+}
+
+export function localRedisUrl(port: number, password: string): string {
+  return `redis://:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+}
+
+/** Writes `file` readable by its owner only, also when it (or a leftover temporary file) exists. */
+function writePrivateFile(file: string, text: string): void {
+  const temporary = `${file}.tmp`;
+  rmSync(temporary, { force: true });
+  writeFileSync(temporary, text, { mode: 0o600, flag: 'wx' });
+  chmodSync(temporary, 0o600);
+  renameSync(temporary, file);
+}
+
+function readState(dataDir: string): LocalRedisState {
+  const file = path.join(dataDir, STATE_FILE);
+  let mode: number;
+  try {
+    mode = statSync(file).mode;
+  } catch {
+    return {};
+  }
+  // It holds the password; older versions wrote it with the default (usually 0644) mode.
+  if ((mode & 0o077) !== 0) chmodSync(file, 0o600);
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return parsed !== null && typeof parsed === 'object' ? parsed : {};
+  } catch {
+    return {};
+  }
+}
+
+function writeRedisState(dataDir: string, state: LocalRedisState): void {
+  writePrivateFile(path.join(dataDir, STATE_FILE), JSON.stringify(state, null, 2) + '\n');
+}
+
+/**
+ * The state of `dataDir` (local-redis.json, tightened to mode 0600), with a random password
+ * generated on first use and kept for later runs; also (re)writes the 0600 config file that hands
+ * the password to redis-server.
+ */
+export function loadOrCreateRedisState(dataDir: string): LocalRedisState & { password: string } {
+  const state = readState(dataDir);
+  let password = state.password;
+  if (!isGeneratedPassword(password)) {
+    password = randomBytes(32).toString('base64url');
+    writeRedisState(dataDir, { ...state, password });
+  }
+  writePrivateFile(path.join(dataDir, CONF_FILE), redisConfText(password));
+  return { ...state, password };
+}
+
+/** A RESP array, so that any password goes through unchanged (inline commands split on spaces). */
+function respCommand(...parts: string[]): string {
+  return (
+    `*${parts.length}\r\n` +
+    parts.map((part) => `$${Buffer.byteLength(part)}\r\n${part}\r\n`).join('')
+  );
+}
+
+/**
+ * Sends PING over a plain socket, after AUTH when a password is given; true when the server
+ * answers +PONG (not -LOADING, -NOAUTH or -WRONGPASS).
+ */
+export function pingRedis(port: number, timeoutMs = 1_000, password?: string): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port });
+    const replies = password ? 2 : 1;
     let answer = '';
     const done = (ok: boolean): void => {
       socket.destroy();
       resolve(ok);
     };
     socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('connect', () =>
+      socket.write(`${password ? respCommand('AUTH', password) : ''}PING\r\n`),
+    );
     socket.on('data', (chunk) => {
       answer += chunk.toString('latin1');
-      if (answer.includes('\r\n')) done(answer.startsWith('+PONG'));
+      const lines = answer.split('\r\n');
+      // One simple-string or error line per command; the last one answers the PING.
+      if (lines.length > replies) done(lines[replies - 1].startsWith('+PONG'));
     });
     socket.once('error', () => done(false));
     socket.once('close', () => done(false));
   });
 }
 
-async function choosePort(dataDir: string, requested: number | undefined): Promise<number> {
+async function choosePort(
+  dataDir: string,
+  requested: number | undefined,
+  state: LocalRedisState,
+): Promise<number> {
   if (requested !== undefined) {
     assertPort(requested);
     if (!(await isPortFree(requested))) {
@@ -163,17 +262,9 @@ async function choosePort(dataDir: string, requested: number | undefined): Promi
     }
     return requested;
   }
-  let remembered: number | undefined;
-  try {
-    remembered = (
-      JSON.parse(readFileSync(path.join(dataDir, STATE_FILE), 'utf8')) as { port?: number }
-    ).port;
-  } catch {
-    remembered = undefined;
-  }
+  const remembered = typeof state.port === 'number' ? state.port : undefined;
   const port = await findFreePort(remembered ?? DEFAULT_PORT);
-  if (port !== remembered)
-    writeFileSync(path.join(dataDir, STATE_FILE), JSON.stringify({ port }) + '\n');
+  if (port !== remembered) writeRedisState(dataDir, { ...state, port });
   return port;
 }
 
@@ -198,14 +289,18 @@ function fileSize(file: string): number {
   }
 }
 
-async function waitUntilReady(child: ChildProcess, port: number): Promise<string | undefined> {
+async function waitUntilReady(
+  child: ChildProcess,
+  port: number,
+  password: string,
+): Promise<string | undefined> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   let spawnError: Error | undefined;
   child.once('error', (error) => (spawnError = error));
   while (Date.now() < deadline) {
     if (spawnError) return `Could not run redis-server: ${spawnError.message}`;
     if (hasExited(child)) return `exited with ${child.signalCode ?? `exit code ${child.exitCode}`}`;
-    if (await pingRedis(port, 500)) return undefined;
+    if (await pingRedis(port, 500, password)) return undefined;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return `did not answer PING within ${START_TIMEOUT_MS / 1000} s`;
@@ -220,9 +315,13 @@ export async function startLocalRedis(opts: LocalRedisOptions): Promise<RunningS
   const dataDir = path.resolve(opts.dataDir);
   const log = opts.log ?? (() => undefined);
   const binary = await redisServerBinary(log);
-  mkdirSync(dataDir, { recursive: true });
+  // The queues' data on disk is as private as the password that guards the socket.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   clearStalePidFile(path.join(dataDir, 'redis.pid'), 'redis', 'Redis');
-  const port = await choosePort(dataDir, opts.port);
+  const state = loadOrCreateRedisState(dataDir);
+  const { password } = state;
+  const port = await choosePort(dataDir, opts.port, state);
 
   const logFile = path.join(dataDir, 'redis.log');
   // Redis appends to its log on every start; keep one previous generation once it grows.
@@ -256,7 +355,7 @@ export async function startLocalRedis(opts: LocalRedisOptions): Promise<RunningS
     },
   );
 
-  const failure = await waitUntilReady(child, port);
+  const failure = await waitUntilReady(child, port, password);
   if (failure) {
     await stop();
     const lines = [...tail.lines(), ...logLinesSince(logFile, logOffset)];
@@ -270,5 +369,5 @@ export async function startLocalRedis(opts: LocalRedisOptions): Promise<RunningS
     );
   }
   ready = true;
-  return { url: `redis://127.0.0.1:${port}`, stop };
+  return { url: localRedisUrl(port, password), stop };
 }

@@ -12,13 +12,18 @@ function readStored(file: string): Partial<JwtSecrets> {
   } catch {
     return {};
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as Partial<JwtSecrets>;
+    parsed = JSON.parse(text);
   } catch {
-    throw new ServiceError(
-      `${file} is not valid JSON. Delete it to create new secrets (this signs everyone out).`,
-    );
+    parsed = undefined;
   }
+  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+    return parsed;
+  }
+  throw new ServiceError(
+    `${file} is not a JSON object. Delete it to create new secrets (this signs everyone out).`,
+  );
 }
 
 /**

@@ -2,6 +2,7 @@ import type { INestApplicationContext, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { AppConfig, loadConfig } from '@app/core';
 import { AppModule } from '../../apps/api/src/app.module';
@@ -33,13 +34,36 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   });
 }
 
+/** Collects the JSON log lines an app writes, to check what operators would see. */
+export class LogCapture {
+  private readonly chunks: string[] = [];
+  readonly stream = new Writable({
+    write: (chunk: Buffer, _encoding, done) => {
+      this.chunks.push(chunk.toString());
+      done();
+    },
+  });
+
+  lines(): Record<string, any>[] {
+    return this.chunks
+      .join('')
+      .split('\n')
+      .filter((line) => line.trim().length > 0)
+      .map((line) => JSON.parse(line) as Record<string, any>);
+  }
+
+  text(): string {
+    return this.chunks.join('');
+  }
+}
+
 /** Boots the real API module with the real HTTP setup; `controllers` adds test fixtures. */
 export async function startApi(
-  options: { config?: AppConfig; controllers?: Type[] } = {},
+  options: { config?: AppConfig; controllers?: Type[]; logs?: LogCapture } = {},
 ): Promise<NestExpressApplication> {
   const config = options.config ?? testConfig();
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(config)],
+    imports: [AppModule.forRoot(config, { logDestination: options.logs?.stream })],
     controllers: options.controllers ?? [],
   }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({

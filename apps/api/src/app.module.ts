@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, CoreModule } from '@app/core';
+import { AppConfig, CoreModule, CoreModuleOptions } from '@app/core';
 import { HealthController } from './health/health.controller';
 import { HttpDrain } from './http/http-drain';
 import { RootController } from './root/root.controller';
@@ -7,10 +7,10 @@ import { RootController } from './root/root.controller';
 @Module({})
 export class AppModule {
   /** The API; tests pass their own config, the process reads its environment. */
-  static forRoot(config?: AppConfig): DynamicModule {
+  static forRoot(config?: AppConfig, options?: CoreModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config)],
+      imports: [CoreModule.forRoot(config, options)],
       controllers: [RootController, HealthController],
       providers: [HttpDrain],
     };

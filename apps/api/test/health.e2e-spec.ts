@@ -12,12 +12,12 @@ describe('health probes when a dependency is away', () => {
     const base = testConfig();
     postgres = TcpProxy.forUrl(base.database.url);
     redis = TcpProxy.forUrl(base.redis.url);
-    const databaseUrl = new URL(base.database.url);
-    databaseUrl.host = `127.0.0.1:${await postgres.start()}`;
-    const redisUrl = new URL(base.redis.url);
-    redisUrl.host = `127.0.0.1:${await redis.start()}`;
     app = await startApi({
-      config: testConfig({ DATABASE_URL: databaseUrl.toString(), REDIS_URL: redisUrl.toString() }),
+      config: testConfig({
+        DATABASE_URL: await postgres.start(base.database.url),
+        REDIS_URL: await redis.start(base.redis.url),
+        REDIS_COMMAND_TIMEOUT_MS: '500',
+      }),
     });
   });
 
@@ -42,6 +42,16 @@ describe('health probes when a dependency is away', () => {
       checks: { database: { status: 'up' }, redis: { status: 'down' } },
     });
     await http().get('/health/live').expect(200);
+    redis.restore();
+    await expectReadyAgain();
+  });
+
+  it('is not ready while Redis hangs, and answers within the check timeout', async () => {
+    redis.stall();
+    const started = Date.now();
+    const res = await http().get('/health/ready').expect(503);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(res.body.checks.redis.status).toBe('down');
     redis.restore();
     await expectReadyAgain();
   });

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request, { Response } from 'supertest';
 import { ProbeController } from '../../../test/fixtures/probe.controller';
-import { startApi } from '../../../test/support/e2e';
+import { startApi, testConfig } from '../../../test/support/e2e';
 
 const SECURITY_HEADERS: Record<string, RegExp> = {
   'api-version': /^1\.0\.0$/,
@@ -160,5 +160,68 @@ describe('HTTP conventions', () => {
       status: 'ok',
       checks: { database: { status: 'up' }, redis: { status: 'up' } },
     });
+  });
+});
+
+describe('CORS', () => {
+  let app: NestExpressApplication;
+  const allowed = 'https://app.example.nl';
+
+  beforeAll(async () => {
+    app = await startApi({
+      config: testConfig({ CORS_ORIGINS: allowed, REQUEST_BODY_LIMIT_BYTES: '2048' }),
+      controllers: [ProbeController],
+    });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const http = () => request(app.getHttpServer());
+
+  it('allows an origin on the allowlist and exposes the headers clients need', async () => {
+    const res = await http().get('/v1').set('Origin', allowed).expect(200);
+    expect(res.headers['access-control-allow-origin']).toBe(allowed);
+    expect(res.headers['access-control-expose-headers']).toContain('API-Version');
+    expect(res.headers['access-control-expose-headers']).toContain('ETag');
+  });
+
+  it('answers a preflight for an allowed origin, with the version header', async () => {
+    const res = await http()
+      .options('/v1/test-probes')
+      .set('Origin', allowed)
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'content-type,if-match,authorization');
+    expect(res.status).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe(allowed);
+    expect(res.headers['access-control-allow-headers']).toMatch(/If-Match/i);
+    expect(res.headers['api-version']).toBe('1.0.0');
+  });
+
+  it('keeps CORS headers on problems answered before routing (413, 415, trailing slash)', async () => {
+    const tooLarge = await http()
+      .post('/v1/test-probes')
+      .set('Origin', allowed)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ title: 'x'.repeat(4096), percentComplete: 1 }));
+    const notJson = await http()
+      .post('/v1/test-probes')
+      .set('Origin', allowed)
+      .set('Content-Type', 'text/plain')
+      .send('x');
+    const slash = await http().get('/v1/').set('Origin', allowed);
+    expect([tooLarge.status, notJson.status, slash.status]).toEqual([413, 415, 404]);
+    for (const res of [tooLarge, notJson, slash]) {
+      expect(res.headers['access-control-allow-origin']).toBe(allowed);
+    }
+  });
+
+  it('does not allow other origins', async () => {
+    const res = await http()
+      .get('/v1')
+      .set('Origin', 'https://app.example.nl.evil.example')
+      .expect(200);
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

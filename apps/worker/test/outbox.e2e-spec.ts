@@ -136,10 +136,9 @@ describe('transactional outbox', () => {
   it('keeps events while Redis is away and delivers them when it returns', async () => {
     const base = testConfig({ REDIS_PREFIX: prefix() });
     const proxy = TcpProxy.forUrl(base.redis.url);
-    const proxied = new URL(base.redis.url);
-    proxied.host = `127.0.0.1:${await proxy.start()}`;
+    const proxied = await proxy.start(base.redis.url);
     try {
-      const config = testConfig({ REDIS_PREFIX: base.redis.prefix, REDIS_URL: proxied.toString() });
+      const config = testConfig({ REDIS_PREFIX: base.redis.prefix, REDIS_URL: proxied });
       const context = await worker(config);
       const queue = inspect(config);
       const warmUp = await recordPing(context, `warm-up-${randomUUID()}`);
@@ -206,5 +205,100 @@ describe('transactional outbox', () => {
     expect(await jobsWithNote(queue, note)).toHaveLength(total);
     expect(published[0]).toBeGreaterThan(0);
     expect(published[1]).toBeGreaterThan(0);
+  });
+
+  it('does not hold events locked while Redis hangs, and delivers them when it answers again', async () => {
+    const base = testConfig({ REDIS_PREFIX: prefix() });
+    const proxy = TcpProxy.forUrl(base.redis.url);
+    const proxied = await proxy.start(base.redis.url);
+    try {
+      const config = testConfig({
+        REDIS_PREFIX: base.redis.prefix,
+        REDIS_URL: proxied,
+        REDIS_COMMAND_TIMEOUT_MS: '300',
+        SHUTDOWN_TIMEOUT_MS: '1000',
+      });
+      const context = await worker(config);
+      const queue = inspect(config);
+      const warmUp = await recordPing(context, `warm-up-${randomUUID()}`);
+      await eventually(() => publishedAt(context, warmUp));
+
+      proxy.stall();
+      const note = `during-hang-${randomUUID()}`;
+      const id = await recordPing(context, note);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(await publishedAt(context, id)).toBeUndefined();
+      // The relay's transaction has ended: nobody holds the event's row lock.
+      const dataSource = context.get<DataSource>(getDataSourceToken());
+      await dataSource.transaction((manager) =>
+        manager.query('SELECT id FROM outbox_events WHERE id = $1 FOR UPDATE NOWAIT', [id]),
+      );
+
+      proxy.restore();
+      await eventually(() => publishedAt(context, id), 20_000);
+      expect((await jobsWithNote(queue, note)).map((job) => job.id)).toEqual([outboxJobId(id)]);
+
+      proxy.stall();
+      const started = Date.now();
+      await Promise.all(contexts.splice(0).map((each) => each.close()));
+      expect(Date.now() - started).toBeLessThan(6000);
+    } finally {
+      proxy.restore();
+      await Promise.all(contexts.splice(0).map((context) => context.close()));
+      await proxy.close();
+    }
+  });
+
+  it('sets aside an event the queue rejects and keeps publishing the others', async () => {
+    const config = testConfig({ REDIS_PREFIX: prefix() });
+    const context = await worker(config);
+    const queue = inspect(config);
+    const queues = context.get(JobQueueService);
+    const original = queues.enqueue.bind(queues);
+    const poison = `poison-${randomUUID()}`;
+    jest.spyOn(queues, 'enqueue').mockImplementation(async (job, options) => {
+      if ('note' in job.data && job.data.note === poison) throw new Error('job data rejected');
+      await original(job, options);
+    });
+
+    const bad = await recordPing(context, poison);
+    const good = await recordPing(context, `healthy-${randomUUID()}`);
+    await eventually(() => publishedAt(context, good));
+    const rows: {
+      published_at: Date | null;
+      attempts: number;
+      last_error: string;
+      later: boolean;
+    }[] = await context
+      .get<DataSource>(getDataSourceToken())
+      .query(
+        'SELECT published_at, attempts, last_error, available_at > now() AS later FROM outbox_events WHERE id = $1',
+        [bad],
+      );
+    expect(rows[0]).toMatchObject({
+      published_at: null,
+      last_error: 'job data rejected',
+      later: true,
+    });
+    expect(rows[0].attempts).toBeGreaterThanOrEqual(1);
+    expect(await jobsWithNote(queue, poison)).toHaveLength(0);
+  });
+
+  it('prunes events published longer ago than the retention', async () => {
+    const context = await worker(testConfig({ REDIS_PREFIX: prefix() }));
+    const dataSource = context.get<DataSource>(getDataSourceToken());
+    const [old] = await dataSource.query(
+      `INSERT INTO outbox_events (type, payload, published_at) VALUES ('system.ping', '{"note":"old"}', now() - interval '20 days') RETURNING id`,
+    );
+    const [recent] = await dataSource.query(
+      `INSERT INTO outbox_events (type, payload, published_at) VALUES ('system.ping', '{"note":"recent"}', now() - interval '2 days') RETURNING id`,
+    );
+    // The worker's relay loop prunes at start too; either way the old event must go.
+    await context.get(OutboxRelayService).prunePublished(14);
+    const left: { id: string }[] = await dataSource.query(
+      'SELECT id FROM outbox_events WHERE id = ANY($1::uuid[])',
+      [[old.id, recent.id]],
+    );
+    expect(left.map((row) => row.id)).toEqual([recent.id]);
   });
 });

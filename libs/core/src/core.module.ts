@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Clock } from './clock/clock';
 import { AppConfig } from './config/app-config';
@@ -12,6 +13,20 @@ import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { OutboxService } from './outbox/outbox.service';
 import { RedisConnections } from './redis/redis-connections';
 
+const CORE_SERVICES = [
+  Clock,
+  HealthService,
+  RedisConnections,
+  JobQueueService,
+  OutboxService,
+  OutboxRelayService,
+];
+
+export interface CoreModuleOptions {
+  /** Where logs go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
+}
+
 /**
  * Configuration, logging, the database, Redis, the job queues and the outbox: what every app
  * and context stands on. Import once, in the app's root module.
@@ -19,12 +34,12 @@ import { RedisConnections } from './redis/redis-connections';
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot(config?: AppConfig): DynamicModule {
+  static forRoot(config?: AppConfig, options: CoreModuleOptions = {}): DynamicModule {
     return {
       module: CoreModule,
       imports: [
         CoreConfigModule.forRoot(config),
-        createLoggerModule(),
+        createLoggerModule(options.logDestination),
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (appConfig: AppConfig) => ({
@@ -34,23 +49,8 @@ export class CoreModule {
         }),
         TypeOrmModule.forFeature([OutboxEventEntity]),
       ],
-      providers: [
-        Clock,
-        HealthService,
-        RedisConnections,
-        JobQueueService,
-        OutboxService,
-        OutboxRelayService,
-      ],
-      exports: [
-        CoreConfigModule,
-        Clock,
-        HealthService,
-        RedisConnections,
-        JobQueueService,
-        OutboxService,
-        OutboxRelayService,
-      ],
+      providers: CORE_SERVICES,
+      exports: [CoreConfigModule, ...CORE_SERVICES],
     };
   }
 }

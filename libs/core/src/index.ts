@@ -17,3 +17,4 @@ export * from './pagination/keyset';
 export * from './pagination/list-response';
 export * from './pagination/sort';
 export * from './redis/redis-connections';
+export * from './runtime/within';

@@ -35,8 +35,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.disable('x-powered-by');
   // ETags are versions of resources, set by the routes that have them; not hashes of bodies.
   app.set('etag', false);
-  app.use(requestId, apiVersionHeader, securityHeaders(DOCS_PATH), noStore, rejectTrailingSlash);
-  app.use(requireJsonBody, jsonBody(config.http.bodyLimitBytes));
+  app.use(requestId, apiVersionHeader);
+  // CORS before anything that may answer early (413, 415, trailing slash): a browser hides
+  // a response without CORS headers from the page, problem details included.
   app.enableCors((req: { path?: string }, callback) => {
     const isPublicDocument = PUBLIC_DOCUMENTS.has(req.path ?? '');
     callback(null, {
@@ -63,6 +64,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
       maxAge: 600,
     });
   });
+  app.use(securityHeaders(DOCS_PATH), noStore, rejectTrailingSlash);
+  app.use(requireJsonBody, jsonBody(config.http.bodyLimitBytes));
   app.setGlobalPrefix(API_BASE_PATH.slice(1), {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

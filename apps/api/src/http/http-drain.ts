@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Server } from 'node:http';
-import { APP_CONFIG } from '@app/core';
+import { APP_CONFIG, within } from '@app/core';
 import type { AppConfig } from '@app/core';
 
 /**
@@ -24,16 +24,11 @@ export class HttpDrain implements BeforeApplicationShutdown {
     if (!server?.listening) return;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(true), this.config.http.shutdownTimeoutMs);
-    });
-    if (await Promise.race([closed.then(() => false), timedOut])) {
+    if (!(await within(closed, this.config.http.shutdownTimeoutMs))) {
       this.logger.warn(
         `requests still running after ${this.config.http.shutdownTimeoutMs} ms; closing them`,
       );
       server.closeAllConnections();
     }
-    clearTimeout(timer);
   }
 }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, ErrorKind } from '@app/core';
+import { DomainError, ErrorKind, loggableError } from '@app/core';
 import { buildProblem, Problem, requestPath, sendProblem } from './problem';
 
 /** One HTTP status per kind of domain error; `satisfies` keeps the map exhaustive. */
@@ -26,8 +26,10 @@ const CODE_OF_STATUS: Record<number, string> = {
   405: 'METHOD_NOT_ALLOWED',
   406: 'NOT_ACCEPTABLE',
   409: 'CONFLICT',
+  412: 'PRECONDITION_FAILED',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
+  428: 'PRECONDITION_REQUIRED',
   429: 'RATE_LIMITED',
   503: 'SERVICE_UNAVAILABLE',
 };
@@ -47,7 +49,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = context.getResponse<Response>();
     if (res.headersSent) {
       this.logger.error(
-        { err: exception, requestId: (req as { id?: unknown }).id },
+        { error: loggableError(exception), requestId: (req as { id?: unknown }).id },
         'error after response started',
       );
       res.end();
@@ -61,7 +63,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = STATUS_OF_KIND[exception.kind];
       return buildProblem(req, status, exception.code, exception.message, exception.invalidParams);
     }
-    if (exception instanceof HttpException && exception.getStatus() < 500) {
+    if (
+      exception instanceof HttpException &&
+      (exception.getStatus() < 500 || exception.getStatus() === 503)
+    ) {
       const status = exception.getStatus();
       const detail =
         status === 404
@@ -70,7 +75,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return buildProblem(req, status, CODE_OF_STATUS[status] ?? `HTTP_${status}`, detail);
     }
     const requestId = (req as { id?: unknown }).id;
-    this.logger.error({ err: exception, requestId }, 'unhandled error');
+    this.logger.error({ error: loggableError(exception), requestId }, 'unhandled error');
     return buildProblem(
       req,
       500,

@@ -20,6 +20,8 @@ export const HEARTBEAT_INTERVAL_MS = 10_000;
 export class WorkerHeartbeat implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WorkerHeartbeat.name);
   private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private beating: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly health: HealthService,
@@ -29,16 +31,32 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, BeforeApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     await this.beat();
-    this.timer = setInterval(() => void this.beat(), HEARTBEAT_INTERVAL_MS);
+    this.timer = setInterval(() => {
+      this.beating = this.beat();
+    }, HEARTBEAT_INTERVAL_MS);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
+    await this.beating;
     await rm(this.config.worker.healthFile, { force: true });
   }
 
+  /** Never throws: a heartbeat that cannot be written is a worker that is not ready. */
   private async beat(): Promise<void> {
+    try {
+      await this.writeBeat();
+    } catch (error) {
+      this.logger.warn(
+        `heartbeat not written: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  private async writeBeat(): Promise<void> {
     const report = await this.health.readiness();
+    if (this.stopped) return;
     if (report.status === 'ok' && this.workers.isRunning()) {
       await writeFile(this.config.worker.healthFile, `${new Date().toISOString()}\n`);
     } else {

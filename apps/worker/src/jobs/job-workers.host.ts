@@ -6,7 +6,7 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { Worker } from 'bullmq';
-import { APP_CONFIG, JOB_QUEUE, JobName, QueueName, RedisConnections } from '@app/core';
+import { APP_CONFIG, JOB_QUEUE, JobName, QueueName, RedisConnections, within } from '@app/core';
 import type { AppConfig } from '@app/core';
 import { JOB_HANDLERS, JobHandler } from './job-handler';
 
@@ -77,16 +77,10 @@ export class JobWorkersHost implements OnApplicationBootstrap, BeforeApplication
    * close never completes, and an unfinished job is retried elsewhere (it is idempotent).
    */
   async beforeApplicationShutdown(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
     const limit = this.config.http.shutdownTimeoutMs;
-    const finished = await Promise.race([
-      Promise.all(this.workers.map((worker) => worker.close())).then(() => true),
-      new Promise<false>((resolve) => {
-        timer = setTimeout(() => resolve(false), limit);
-      }),
-    ]);
-    clearTimeout(timer);
-    if (!finished) this.logger.warn(`jobs still running after ${limit} ms; stopping without them`);
+    if (!(await within(Promise.all(this.workers.map((worker) => worker.close())), limit))) {
+      this.logger.warn(`jobs still running after ${limit} ms; stopping without them`);
+    }
   }
 
   isRunning(): boolean {

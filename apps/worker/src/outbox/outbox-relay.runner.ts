@@ -5,10 +5,13 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import { APP_CONFIG, OutboxRelayService } from '@app/core';
+import { APP_CONFIG, OutboxRelayService, within } from '@app/core';
 import type { AppConfig } from '@app/core';
 
 const MAX_BACKOFF_MS = 5_000;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+/** Published events are kept this long, for inspection; BullMQ keeps completed jobs 7 days. */
+export const OUTBOX_RETENTION_DAYS = 14;
 
 /**
  * Runs the outbox relay in a loop: at once again while batches come back full, after the poll
@@ -21,6 +24,7 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicat
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private failures = 0;
+  private lastPrune = 0;
 
   constructor(
     private readonly relay: OutboxRelayService,
@@ -32,10 +36,11 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicat
     this.loop = this.run();
   }
 
+  /** Waits for the batch in hand, at most SHUTDOWN_TIMEOUT_MS (its transaction then rolls back). */
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.wake?.();
-    await this.loop;
+    await within(this.loop ?? Promise.resolve(), this.config.http.shutdownTimeoutMs);
   }
 
   private async run(): Promise<void> {
@@ -46,6 +51,11 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicat
         if (this.failures > 0) this.logger.log('outbox relay recovered');
         this.failures = 0;
         if (published >= this.config.worker.outboxBatchSize) pause = 0;
+        if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) {
+          this.lastPrune = Date.now();
+          const pruned = await this.relay.prunePublished(OUTBOX_RETENTION_DAYS);
+          if (pruned > 0) this.logger.log(`pruned ${pruned} published outbox events`);
+        }
       } catch (error) {
         this.failures += 1;
         pause = Math.min(

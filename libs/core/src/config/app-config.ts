@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { environmentSchema } from './config.schema';
+import { environmentObject, environmentSchema } from './config.schema';
 
 /** Typed configuration, validated once at boot. Nothing else reads `process.env`. */
 export interface AppConfig {
@@ -14,7 +14,7 @@ export interface AppConfig {
     shutdownTimeoutMs: number;
   };
   database: { url: string; poolSize: number; ssl: boolean; migrationsRun: boolean };
-  redis: { url: string; prefix: string };
+  redis: { url: string; prefix: string; commandTimeoutMs: number };
   auth: {
     accessSecret: string;
     refreshSecret: string;
@@ -63,7 +63,7 @@ export function loadDatabaseConfig(
   source: Record<string, string | undefined>,
 ): AppConfig['database'] {
   const env = presentOnly(source);
-  const parsed = environmentSchema
+  const parsed = environmentObject
     .pick({
       DATABASE_URL: true,
       DATABASE_POOL_SIZE: true,
@@ -106,7 +106,11 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       ssl: e.DATABASE_SSL,
       migrationsRun: e.MIGRATIONS_RUN,
     },
-    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    redis: {
+      url: e.REDIS_URL,
+      prefix: e.REDIS_PREFIX,
+      commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
+    },
     auth: {
       accessSecret: e.JWT_ACCESS_SECRET,
       refreshSecret: e.JWT_REFRESH_SECRET,

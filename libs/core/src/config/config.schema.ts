@@ -21,12 +21,13 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 const secret = z.string().min(32, 'must be at least 32 characters');
 
 /** The environment variables the apps read; `.env.example` documents each one. */
-export const environmentSchema = z.object({
+export const environmentObject = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: int(1, 65535).default(3000),
   PUBLIC_URL: url(['http:', 'https:']).optional(),
   DATABASE_URL: url(['postgres:', 'postgresql:']),
-  DATABASE_POOL_SIZE: int(1, 200).default(10),
+  // At least 2: migrations hold an advisory lock on one connection and run on another.
+  DATABASE_POOL_SIZE: int(2, 200).default(10),
   DATABASE_SSL: bool.default(false),
   MIGRATIONS_RUN: bool.default(true),
   REDIS_URL: url(['redis:', 'rediss:']),
@@ -34,6 +35,7 @@ export const environmentSchema = z.object({
     .string()
     .regex(/^[a-z0-9_-]{1,40}$/, 'must be 1-40 characters of a-z, 0-9, _ and -')
     .default('sbt'),
+  REDIS_COMMAND_TIMEOUT_MS: int(100, 60_000).default(5000),
   JWT_ACCESS_SECRET: secret,
   JWT_REFRESH_SECRET: secret,
   JWT_ACCESS_TTL_SECONDS: int(60, 900).default(900),
@@ -64,5 +66,13 @@ export const environmentSchema = z.object({
   OUTBOX_BATCH_SIZE: int(1, 1000).default(100),
   WORKER_HEALTH_FILE: z.string().min(1).optional(),
 });
+
+export const environmentSchema = environmentObject.refine(
+  (env) => env.JWT_ACCESS_SECRET !== env.JWT_REFRESH_SECRET,
+  {
+    path: ['JWT_REFRESH_SECRET'],
+    message: 'must differ from JWT_ACCESS_SECRET',
+  },
+);
 
 export type Environment = z.input<typeof environmentSchema>;

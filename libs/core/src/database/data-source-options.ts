@@ -21,7 +21,9 @@ export function dataSourceOptions(
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Off: TypeORM would print failed SQL with its bound values outside the structured log.
+    // Errors reach the caller, and the error filter logs them without query or parameters.
+    logging: false,
     extra: {
       max: database.poolSize,
       // Instants are answered in UTC; dates are computed in Europe/Amsterdam explicitly.

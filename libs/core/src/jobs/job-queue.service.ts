@@ -3,6 +3,7 @@ import { JobsOptions, Queue } from 'bullmq';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { RedisConnections } from '../redis/redis-connections';
+import { within } from '../runtime/within';
 import { JOB_QUEUE, JobRequest, QueueName } from './job-registry';
 
 const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -47,7 +48,10 @@ export class JobQueueService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    await within(
+      Promise.all([...this.queues.values()].map((queue) => queue.close())),
+      this.config.http.shutdownTimeoutMs,
+    );
     this.queues.clear();
   }
 }

@@ -2,6 +2,7 @@ import { DynamicModule } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
@@ -25,18 +26,37 @@ export const LOG_SERIALIZERS = {
   req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
     id: req.id,
     method: req.method,
-    url: req.url,
+    // The path only: query strings carry search terms and cursors.
+    url: req.url.split('?')[0],
     remoteAddress: req.remoteAddress,
   }),
   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
 };
 
+/**
+ * What an error contributes to a log line (under the key `error`: pino's own `err`
+ * serializer would copy every property back in). Database errors carry the SQL and its bound
+ * values (`query`, `parameters`, `driverError`); those never reach the log.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error, message: String(error) };
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ??
+    (error as { code?: unknown }).code;
+  return {
+    type: error.name,
+    message: error.message,
+    ...(typeof code === 'string' ? { code } : {}),
+    stack: error.stack,
+  };
+}
+
 /** Structured JSON logs (pino); each HTTP log line carries the request id. */
-export function createLoggerModule(): DynamicModule {
+export function createLoggerModule(destination?: DestinationStream): DynamicModule {
   return LoggerModule.forRootAsync({
     inject: [APP_CONFIG],
-    useFactory: (config: AppConfig) => ({
-      pinoHttp: {
+    useFactory: (config: AppConfig) => {
+      const options = {
         level: config.logLevel,
         redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
         // The request-id middleware runs first and sets req.id; this is only a fallback.
@@ -44,7 +64,8 @@ export function createLoggerModule(): DynamicModule {
           typeof req.id === 'string' ? req.id : randomUUID(),
         autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health/') },
         serializers: LOG_SERIALIZERS,
-      },
-    }),
+      };
+      return { pinoHttp: destination ? [options, destination] : options };
+    },
   });
 }

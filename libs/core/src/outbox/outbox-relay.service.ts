@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { isJobName, JobRequest } from '../jobs/job-registry';
 import { JobQueueService } from '../jobs/job-queue.service';
+import { OutboxEventEntity } from './outbox-event.entity';
 
 interface PendingEvent {
   id: string;
@@ -12,6 +13,34 @@ interface PendingEvent {
   payload: Record<string, unknown>;
   attempts: number;
 }
+
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const CONNECTION_ERROR_MESSAGES = [
+  'Connection is closed',
+  "Stream isn't writeable",
+  'Command timed out',
+  'max retries per request',
+  'connect ETIMEDOUT',
+];
+
+/** Whether a failed enqueue says "Redis is away" (wait and retry) rather than "this job is bad". */
+export function isConnectionError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) return true;
+  if (error.name === 'MaxRetriesPerRequestError') return true;
+  return CONNECTION_ERROR_MESSAGES.some((text) => error.message.includes(text));
+}
+
+const describe = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 
 /** The BullMQ job id of an outbox event: derived, so publishing it twice adds one job. */
 export const outboxJobId = (eventId: string): string => `outbox-${eventId}`;
@@ -59,6 +88,11 @@ export class OutboxRelayService {
           await this.queues.enqueue(job, { jobId: outboxJobId(event.id) });
           published.push(event.id);
         } catch (error) {
+          if (!isConnectionError(error)) {
+            // Something about this event (not the queue) is wrong: set it aside, go on.
+            await this.setAside(manager, event, describe(error));
+            continue;
+          }
           // The queue is unreachable: every later event would fail too. Keep what went out,
           // leave the rest pending; the caller backs off and tries again.
           if (published.length === 0) throw error;
@@ -74,6 +108,20 @@ export class OutboxRelayService {
       }
       return published.length;
     });
+  }
+
+  /**
+   * Deletes events published more than `retentionDays` ago; their jobs' ids have long left
+   * BullMQ's dedup window, so keeping them proves nothing. Returns how many went.
+   */
+  async prunePublished(retentionDays: number): Promise<number> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from(OutboxEventEntity)
+      .where('published_at < now() - make_interval(days => :days)', { days: retentionDays })
+      .execute();
+    return result.affected ?? 0;
   }
 
   private async setAside(

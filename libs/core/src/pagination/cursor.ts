@@ -5,12 +5,15 @@ export interface Cursor {
   direction: 'next' | 'prev';
   sort: string;
   values: string[];
+  /** The row at `values` itself belongs to the page (the way back from an emptied page). */
+  inclusive?: boolean;
 }
 
 const MAX_CURSOR_LENGTH = 2048;
 
 export function encodeCursor(cursor: Cursor): string {
-  const payload = [cursor.direction === 'next' ? 'n' : 'p', cursor.sort, cursor.values];
+  const payload: unknown[] = [cursor.direction === 'next' ? 'n' : 'p', cursor.sort, cursor.values];
+  if (cursor.inclusive) payload.push(1);
   return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
 }
 
@@ -27,7 +30,7 @@ export function decodeCursor(raw: string, expectedSort: string, valueCount: numb
   }
   if (
     !Array.isArray(parsed) ||
-    parsed.length !== 3 ||
+    (parsed.length !== 3 && !(parsed.length === 4 && parsed[3] === 1)) ||
     (parsed[0] !== 'n' && parsed[0] !== 'p') ||
     parsed[1] !== expectedSort ||
     !Array.isArray(parsed[2]) ||
@@ -40,5 +43,6 @@ export function decodeCursor(raw: string, expectedSort: string, valueCount: numb
     direction: parsed[0] === 'n' ? 'next' : 'prev',
     sort: expectedSort,
     values: parsed[2],
+    ...(parsed.length === 4 ? { inclusive: true } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { CoreErrors } from '../errors/domain-error';
 import { decodeCursor, encodeCursor } from './cursor';
 import { formatSort, SortDirection, SortTerm } from './sort';
 
@@ -38,13 +39,16 @@ interface KeyTerm {
 export function keysetCondition(
   terms: readonly KeyTerm[],
   paramPrefix: string,
+  inclusive = false,
 ): { sql: string; parameterNames: string[] } {
   const parameterNames = terms.map((_, index) => `${paramPrefix}${index}`);
   const disjuncts = terms.map((term, index) => {
     const equalities = terms
       .slice(0, index)
       .map((previous, j) => `${previous.expression} = :${parameterNames[j]}`);
-    const operator = term.direction === 'asc' ? '>' : '<';
+    const strict = term.direction === 'asc' ? '>' : '<';
+    // Inclusive: the last key (the unique tiebreaker) may also equal, i.e. the row itself.
+    const operator = inclusive && index === terms.length - 1 ? `${strict}=` : strict;
     return [...equalities, `${term.expression} ${operator} :${parameterNames[index]}`].join(
       ' AND ',
     );
@@ -82,7 +86,7 @@ export async function paginateKeyset<T extends ObjectLiteral>(
 
   const qb = query.clone();
   if (cursor) {
-    const condition = keysetCondition(effective, 'keyset_');
+    const condition = keysetCondition(effective, 'keyset_', cursor.inclusive);
     const parameters = Object.fromEntries(
       condition.parameterNames.map((name, index) => [name, cursor.values[index]]),
     );
@@ -98,7 +102,17 @@ export async function paginateKeyset<T extends ObjectLiteral>(
   });
   qb.limit(options.limit + 1);
 
-  const { entities, raw } = await qb.getRawAndEntities();
+  let result: { entities: T[]; raw: unknown[] };
+  try {
+    result = await qb.getRawAndEntities();
+  } catch (error) {
+    // A cursor value PostgreSQL cannot read as the key's type (a tampered cursor): class 22.
+    const code = (error as { driverError?: { code?: unknown } }).driverError?.code;
+    if (cursor && typeof code === 'string' && code.startsWith('22'))
+      throw CoreErrors.invalidCursor();
+    throw error;
+  }
+  const { entities, raw } = result;
   const hasMore = entities.length > options.limit;
   let items = entities.slice(0, options.limit);
   let keys = (raw as Record<string, string>[])
@@ -110,6 +124,17 @@ export async function paginateKeyset<T extends ObjectLiteral>(
   }
   const cursorFor = (direction: 'next' | 'prev', values: string[] | undefined) =>
     values ? encodeCursor({ direction, sort: sortSignature, values }) : undefined;
+  if (items.length === 0 && cursor) {
+    // Rows went away under the cursor: no page here, but the way back stays open.
+    const back = backwards ? 'next' : 'prev';
+    const link = encodeCursor({
+      direction: back,
+      sort: sortSignature,
+      values: cursor.values,
+      inclusive: true,
+    });
+    return backwards ? { items, nextCursor: link } : { items, prevCursor: link };
+  }
   const first = keys[0];
   const last = keys[keys.length - 1];
   return {

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import IORedis, { RedisOptions } from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { within } from '../runtime/within';
 
 export type RedisPurpose =
   /** Short commands that must fail fast when Redis is away (health checks, producers). */
@@ -20,7 +21,14 @@ export class RedisConnections implements OnApplicationShutdown {
     const options: RedisOptions =
       purpose === 'worker'
         ? { maxRetriesPerRequest: null, enableReadyCheck: true }
-        : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 5000 };
+        : {
+            maxRetriesPerRequest: 1,
+            enableOfflineQueue: false,
+            connectTimeout: 5000,
+            // A Redis that accepts connections but stops answering must fail commands too,
+            // or the outbox relay would hold its row locks for as long as TCP keeps trying.
+            commandTimeout: this.config.redis.commandTimeoutMs,
+          };
     const client = new IORedis(this.config.redis.url, {
       ...options,
       retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
@@ -31,14 +39,11 @@ export class RedisConnections implements OnApplicationShutdown {
     return client;
   }
 
+  /** QUIT politely, but a hanging Redis gets one second before the socket is dropped. */
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(
       [...this.open].map(async (client) => {
-        try {
-          await client.quit();
-        } catch {
-          client.disconnect();
-        }
+        if (!(await within(client.quit(), 1000))) client.disconnect();
       }),
     );
     this.open.clear();
