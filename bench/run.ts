@@ -14,7 +14,12 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppConfig, loadConfig } from '@app/core';
-import { RunningService, startEmbeddedPostgres, startLocalRedis } from '../scripts/services';
+import {
+  maskUrl,
+  RunningService,
+  startEmbeddedPostgres,
+  startLocalRedis,
+} from '../scripts/services';
 import {
   createScratchDatabase,
   deleteRedisKeys,
@@ -40,7 +45,6 @@ const E2E_SAMPLES = 20;
 const SETTLE_TIMEOUT_MS = 15_000;
 
 const say = (line = ''): void => void process.stdout.write(`${line}\n`);
-const masked = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:****@');
 const ms = (value: number): string => value.toFixed(1);
 const rate = (value: number): string => Math.round(value).toLocaleString('en-US');
 
@@ -194,7 +198,7 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<boolean> {
     ['Node', process.version],
     [
       'PostgreSQL',
-      `${serverVersion} (${embeddedPostgres ? 'embedded' : 'given'}: ${masked(adminUrl)})`,
+      `${serverVersion} (${embeddedPostgres ? 'embedded' : 'given'}: ${maskUrl(adminUrl)})`,
     ],
     [
       'Redis',

@@ -13,6 +13,7 @@ import {
   isPortFree,
   isPostgresInitialised,
   startEmbeddedPostgres,
+  maskUrl,
   startLocalRedis,
 } from './services';
 import { httpOk, sleep } from './services/http-ready';
@@ -41,7 +42,6 @@ const relative = (file: string): string => path.relative(process.cwd(), file) ||
 const serviceLog = (name: string) => (line: string) => {
   if (!shuttingDown || debug) warn(`  [${name}] ${line}`);
 };
-const masked = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:****@');
 
 /** Stops the API and worker first, then the servers they use; exits with `code`. */
 async function shutdown(code: number, reason?: string): Promise<void> {
@@ -197,8 +197,8 @@ function printBanner(publicUrl: string, env: NodeJS.ProcessEnv): void {
       `  OpenAPI       ${publicUrl}/v1/openapi.json  (YAML: ${publicUrl}/v1/openapi.yaml)`,
       `  API docs      ${publicUrl}/v1/docs`,
       `  Health        ${publicUrl}/health/ready`,
-      `  Database      ${masked(env.DATABASE_URL ?? '')}`,
-      `  Redis         ${masked(env.REDIS_URL ?? '')}`,
+      `  Database      ${maskUrl(env.DATABASE_URL ?? '')}`,
+      `  Redis         ${maskUrl(env.REDIS_URL ?? '')}`,
       `  Data          ${kept.length ? `${relative(dataRoot)}/ (${kept.join(', ')})` : 'nothing kept locally'}`,
       '',
       '  Log-in arrives with identity (issue 3).',

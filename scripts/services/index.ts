@@ -9,3 +9,4 @@ export { pingRedis, startLocalRedis } from './local-redis';
 export type { LocalRedisOptions } from './local-redis';
 export { ServiceError } from './service-process';
 export type { RunningService } from './service-process';
+export { maskUrl } from './mask-url';
