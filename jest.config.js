@@ -12,6 +12,9 @@ const base = {
 module.exports = {
   // Per-test limit; end-to-end tests wait on real services (a project-level value is ignored).
   testTimeout: 60000,
+  // One file at a time: end-to-end files share the run's database, and a worker started by
+  // one file relays any pending outbox event, including another file's.
+  maxWorkers: 1,
   projects: [
     {
       ...base,

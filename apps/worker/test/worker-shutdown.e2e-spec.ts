@@ -11,9 +11,12 @@ describe('graceful shutdown of the worker', () => {
   it('finishes the job in hand before it stops', async () => {
     const config = testConfig({ REDIS_PREFIX: `${process.env.SBT_TEST_REDIS_PREFIX}-shutdown` });
     const progress = { started: false, finished: false };
+    const note = randomUUID();
+    // Only our job counts: the shared outbox may hold other tests' events for this relay.
     const slowHandler = {
       jobName: JobName.SystemPing,
-      process: async () => {
+      process: async (data: { note: string }) => {
+        if (data.note !== note) return;
         progress.started = true;
         await new Promise((resolve) => setTimeout(resolve, 800));
         progress.finished = true;
@@ -26,7 +29,7 @@ describe('graceful shutdown of the worker', () => {
     const id = await dataSource.transaction((manager) =>
       context
         .get(OutboxService)
-        .record(manager, { name: JobName.SystemPing, data: { note: randomUUID() } }),
+        .record(manager, { name: JobName.SystemPing, data: { note } }),
     );
 
     await eventually(() => Promise.resolve(progress.started));
