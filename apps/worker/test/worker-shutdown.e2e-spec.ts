@@ -27,9 +27,7 @@ describe('graceful shutdown of the worker', () => {
     );
     const dataSource = context.get<DataSource>(getDataSourceToken());
     const id = await dataSource.transaction((manager) =>
-      context
-        .get(OutboxService)
-        .record(manager, { name: JobName.SystemPing, data: { note } }),
+      context.get(OutboxService).record(manager, { name: JobName.SystemPing, data: { note } }),
     );
 
     await eventually(() => Promise.resolve(progress.started));
