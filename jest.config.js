@@ -5,7 +5,7 @@ const base = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
-  moduleNameMapper: { '^@app/core(|/.*)$': '<rootDir>/libs/core/src$1' },
+  moduleNameMapper: { '^@app/([a-z-]+)(|/.*)$': '<rootDir>/libs/$1/src$2' },
 };
 
 /** @type {import('jest').Config} */

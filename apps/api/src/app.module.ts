@@ -1,6 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule, CoreModuleOptions } from '@app/core';
+import { IdentityModule } from '@app/identity';
+import { AccessModule } from './access/access.module';
 import { HealthController } from './health/health.controller';
+import { AuthHttpModule } from './identity/auth-http.module';
+import { DirectoryHttpModule } from './identity/directory-http.module';
+import { ProgrammesHttpModule } from './identity/programmes-http.module';
 import { HttpDrain } from './http/http-drain';
 import { RootController } from './root/root.controller';
 
@@ -10,7 +15,14 @@ export class AppModule {
   static forRoot(config?: AppConfig, options?: CoreModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, options)],
+      imports: [
+        CoreModule.forRoot(config, options),
+        IdentityModule,
+        AccessModule,
+        DirectoryHttpModule,
+        ProgrammesHttpModule,
+        AuthHttpModule,
+      ],
       controllers: [RootController, HealthController],
       providers: [HttpDrain],
     };

@@ -55,7 +55,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       res.end();
       return;
     }
-    sendProblem(res, this.toProblem(exception, req));
+    const problem = this.toProblem(exception, req);
+    // RFC 6750: a 401 names the scheme the client should use.
+    if (problem.status === 401)
+      res.setHeader('WWW-Authenticate', 'Bearer realm="sterk-bestuur-tracker"');
+    sendProblem(res, problem);
   }
 
   private toProblem(exception: unknown, req: Request): Problem {

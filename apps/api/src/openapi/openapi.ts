@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@app/core';
+import { API_TOKEN_SCHEME, JWT_SCHEME } from '../access/access.decorator';
 import { API_BASE_PATH, API_VERSION } from '../api-version';
 import { ensureApiConventions } from './openapi-conventions';
 
@@ -26,7 +27,25 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
       'sterk-bestuur-tracker@example.nl',
     )
     .setLicense('EUPL-1.2', 'https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12')
-    .addServer(`${config.http.publicUrl}${API_BASE_PATH}`);
+    .addServer(`${config.http.publicUrl}${API_BASE_PATH}`)
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'Access token from POST /auth/login (15 minutes).',
+      },
+      JWT_SCHEME,
+    )
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'sbt_…',
+        description: 'API token from POST /me/api-tokens: one programme, read or write.',
+      },
+      API_TOKEN_SCHEME,
+    );
   const document = SwaggerModule.createDocument(app, builder.build(), {
     ignoreGlobalPrefix: true,
     operationIdFactory: (controllerKey, methodKey) =>

@@ -1,5 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Permission } from '@app/identity';
+import { Access } from '../access/access.decorator';
 import { API_VERSION } from '../api-version';
 
 class RootLinks {
@@ -25,6 +27,7 @@ class RootResponse {
 @Controller()
 export class RootController {
   @Get()
+  @Access(Permission.Public)
   @ApiOkResponse({ type: RootResponse, description: 'Where to find the API description.' })
   root(): RootResponse {
     return {

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { IdentityModule } from '@app/identity';
+import { AccessGuard } from './access.guard';
+import { BearerStrategy } from './bearer.strategy';
+import { RouteAccessCheck } from './route-access';
+
+/** Authentication and authorisation for every route: the global AccessGuard. */
+@Module({
+  imports: [DiscoveryModule, PassportModule, IdentityModule],
+  providers: [BearerStrategy, RouteAccessCheck, { provide: APP_GUARD, useClass: AccessGuard }],
+})
+export class AccessModule {}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** HTTP routes of the programmes part of identity. */
+@Module({ controllers: [] })
+export class ProgrammesHttpModule {}

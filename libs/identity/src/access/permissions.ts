@@ -1,0 +1,57 @@
+export const PROGRAMME_ROLES = ['coordinator', 'editor', 'liaison', 'viewer'] as const;
+export type ProgrammeRole = (typeof PROGRAMME_ROLES)[number];
+
+/** Every permission a route can declare. A route declares exactly one (default deny). */
+export enum Permission {
+  /** No principal needed: log-in, token refresh, log-out. */
+  Public = 'public',
+  /** Organisations and the caller's programme list: people and API tokens. */
+  DirectoryRead = 'directory:read',
+  /** The caller's own account (/me): people only, not API tokens. */
+  Self = 'self',
+  /** Organisations, users and programmes as a whole: platform administrators. */
+  PlatformAdmin = 'platform:admin',
+  /** Anything inside a programme, read: every member. */
+  ProgrammeRead = 'programme:read',
+  /** The programme's own settings: coordinators. */
+  ProgrammeManage = 'programme:manage',
+  /** The programme's tracks: coordinators. */
+  TracksManage = 'tracks:manage',
+  /** The programme's members and their roles: coordinators. */
+  MembersManage = 'members:manage',
+}
+
+export type PermissionScope =
+  | 'none' // anyone
+  | 'directory' // any person or API token
+  | 'self' // any person
+  | 'platform' // platform administrators
+  | 'programme'; // members of the resource's programme, by role
+
+export interface PermissionRule {
+  scope: PermissionScope;
+  /** Whether an API token needs `write` scope for it. */
+  access: 'read' | 'write';
+  /** Programme roles that may, whatever organisation owns the resource. */
+  roles?: readonly ProgrammeRole[];
+  /** Editors may when their organisation owns or co-owns the resource. */
+  editorsOfOwner?: boolean;
+  /** Liaisons may when their organisation is a partner of the resource. */
+  liaisonsOfPartner?: boolean;
+}
+
+/** The permission table: one place that says who may do what (README "Permissions"). */
+export const PERMISSION_RULES: { readonly [P in Permission]: PermissionRule } = {
+  [Permission.Public]: { scope: 'none', access: 'read' },
+  [Permission.DirectoryRead]: { scope: 'directory', access: 'read' },
+  [Permission.Self]: { scope: 'self', access: 'write' },
+  [Permission.PlatformAdmin]: { scope: 'platform', access: 'write' },
+  [Permission.ProgrammeRead]: {
+    scope: 'programme',
+    access: 'read',
+    roles: ['coordinator', 'editor', 'liaison', 'viewer'],
+  },
+  [Permission.ProgrammeManage]: { scope: 'programme', access: 'write', roles: ['coordinator'] },
+  [Permission.TracksManage]: { scope: 'programme', access: 'write', roles: ['coordinator'] },
+  [Permission.MembersManage]: { scope: 'programme', access: 'write', roles: ['coordinator'] },
+};

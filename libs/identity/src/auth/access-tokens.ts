@@ -1,0 +1,130 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import jwt from 'jsonwebtoken';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '@app/core';
+import type { AppConfig } from '@app/core';
+import type { ProgrammeRole } from '../access/permissions';
+import type { Principal } from '../access/principal';
+import type { ApiTokenScope } from './api-token.entity';
+import { hashToken } from './token-hash';
+
+const ISSUER = 'sterk-bestuur-tracker';
+const AUDIENCE = 'sterk-bestuur-tracker-api';
+
+interface AccessClaims {
+  sub: string;
+  sid: string;
+}
+
+/**
+ * Signs access JWTs and turns a bearer token (access JWT or `sbt_` API token) into a
+ * Principal. Every request re-reads the user, so deactivation and log-out take effect at
+ * once rather than when a token expires.
+ */
+@Injectable()
+export class AccessTokens {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** A short-lived access JWT for a session (refresh-token family) of a user. */
+  sign(userId: string, sessionId: string): { accessToken: string; expiresIn: number } {
+    const expiresIn = this.config.auth.accessTtlSeconds;
+    const accessToken = jwt.sign({ sid: sessionId }, this.config.auth.accessSecret, {
+      algorithm: 'HS256',
+      subject: userId,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      expiresIn,
+    });
+    return { accessToken, expiresIn };
+  }
+
+  /** The principal behind a bearer token, or undefined when it is not (or no longer) valid. */
+  async authenticate(bearer: string): Promise<Principal | undefined> {
+    return bearer.startsWith('sbt_') ? this.fromApiToken(bearer) : this.fromAccessToken(bearer);
+  }
+
+  private async fromAccessToken(token: string): Promise<Principal | undefined> {
+    let claims: AccessClaims;
+    try {
+      // Pinning the algorithm rejects `alg: none` and key-confusion tokens.
+      const verified = jwt.verify(token, this.config.auth.accessSecret, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+      });
+      if (
+        typeof verified === 'string' ||
+        typeof verified.sub !== 'string' ||
+        typeof verified.sid !== 'string'
+      ) {
+        return undefined;
+      }
+      claims = { sub: verified.sub, sid: verified.sid };
+    } catch {
+      return undefined;
+    }
+    const rows: { id: string; organisation_id: string; is_platform_admin: boolean }[] =
+      await this.dataSource.query(
+        `SELECT u.id, u.organisation_id, u.is_platform_admin
+           FROM users u
+          WHERE u.id = $1 AND u.is_active
+            AND EXISTS (SELECT 1 FROM refresh_tokens r
+                         WHERE r.family_id = $2 AND r.user_id = u.id AND r.revoked_at IS NULL
+                           AND r.expires_at > now())`,
+        [claims.sub, claims.sid],
+      );
+    if (rows.length === 0) return undefined;
+    return {
+      kind: 'user',
+      userId: rows[0].id,
+      organisationId: rows[0].organisation_id,
+      isPlatformAdmin: rows[0].is_platform_admin,
+      memberships: await this.memberships(rows[0].id),
+      sessionId: claims.sid,
+    };
+  }
+
+  private async fromApiToken(token: string): Promise<Principal | undefined> {
+    const rows: {
+      id: string;
+      programme_id: string;
+      scope: ApiTokenScope;
+      user_id: string;
+      organisation_id: string;
+      is_platform_admin: boolean;
+    }[] = await this.dataSource.query(
+      `UPDATE api_tokens t SET last_used_at = now()
+         FROM users u
+        WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+          AND (t.expires_at IS NULL OR t.expires_at > now())
+          AND u.id = t.user_id AND u.is_active
+        RETURNING t.id, t.programme_id, t.scope, u.id AS user_id, u.organisation_id, u.is_platform_admin`,
+      [hashToken(token)],
+    );
+    if (rows.length === 0) return undefined;
+    const row = rows[0];
+    const memberships = await this.memberships(row.user_id);
+    const role = memberships.get(row.programme_id);
+    return {
+      kind: 'api_token',
+      userId: row.user_id,
+      organisationId: row.organisation_id,
+      isPlatformAdmin: row.is_platform_admin,
+      // A token sees only its programme, and only while its owner is a member there.
+      memberships: new Map(role ? [[row.programme_id, role]] : []),
+      apiToken: { id: row.id, programmeId: row.programme_id, scope: row.scope },
+    };
+  }
+
+  private async memberships(userId: string): Promise<Map<string, ProgrammeRole>> {
+    const rows: { programme_id: string; role: ProgrammeRole }[] = await this.dataSource.query(
+      'SELECT programme_id, role FROM memberships WHERE user_id = $1',
+      [userId],
+    );
+    return new Map(rows.map((row) => [row.programme_id, row.role]));
+  }
+}

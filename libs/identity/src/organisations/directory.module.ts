@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { IdentityCoreModule } from '../identity-core.module';
+
+/** Organisations and users. */
+@Module({ imports: [IdentityCoreModule], providers: [], exports: [] })
+export class DirectoryModule {}

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { IdentityCoreModule } from '../identity-core.module';
+
+/** Programmes, tracks and memberships. */
+@Module({ imports: [IdentityCoreModule], providers: [], exports: [] })
+export class ProgrammesModule {}
