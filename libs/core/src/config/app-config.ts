@@ -20,6 +20,9 @@ export interface AppConfig {
     refreshSecret: string;
     accessTtlSeconds: number;
     refreshTtlSeconds: number;
+    /** Created (or left alone if present) by the seeds on start. */
+    bootstrapAdmin: { email: string; password: string } | undefined;
+    login: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; lockoutSeconds: number };
   };
   mail: { smtpUrl: string | undefined; from: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -116,6 +119,15 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       refreshSecret: e.JWT_REFRESH_SECRET,
       accessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS,
       refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS,
+      bootstrapAdmin:
+        e.BOOTSTRAP_ADMIN_EMAIL && e.BOOTSTRAP_ADMIN_PASSWORD
+          ? { email: e.BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: e.BOOTSTRAP_ADMIN_PASSWORD }
+          : undefined,
+      login: {
+        maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+        maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+        lockoutSeconds: e.LOGIN_LOCKOUT_SECONDS,
+      },
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     logLevel: e.LOG_LEVEL,

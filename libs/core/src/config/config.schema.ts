@@ -40,6 +40,15 @@ export const environmentObject = z.object({
   JWT_REFRESH_SECRET: secret,
   JWT_ACCESS_TTL_SECONDS: int(60, 900).default(900),
   JWT_REFRESH_TTL_SECONDS: int(3600, 60 * 60 * 24 * 90).default(60 * 60 * 24 * 14),
+  BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z
+    .string()
+    .min(12, 'must be at least 12 characters')
+    .max(128)
+    .optional(),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: int(1, 100).default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: int(1, 10_000).default(50),
+  LOGIN_LOCKOUT_SECONDS: int(10, 86_400).default(900),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().min(3).default('Sterk Bestuur Tracker <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -67,12 +76,18 @@ export const environmentObject = z.object({
   WORKER_HEALTH_FILE: z.string().min(1).optional(),
 });
 
-export const environmentSchema = environmentObject.refine(
-  (env) => env.JWT_ACCESS_SECRET !== env.JWT_REFRESH_SECRET,
-  {
+export const environmentSchema = environmentObject
+  .refine(
+    (env) =>
+      (env.BOOTSTRAP_ADMIN_EMAIL === undefined) === (env.BOOTSTRAP_ADMIN_PASSWORD === undefined),
+    {
+      path: ['BOOTSTRAP_ADMIN_PASSWORD'],
+      message: 'set both BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD, or neither',
+    },
+  )
+  .refine((env) => env.JWT_ACCESS_SECRET !== env.JWT_REFRESH_SECRET, {
     path: ['JWT_REFRESH_SECRET'],
     message: 'must differ from JWT_ACCESS_SECRET',
-  },
-);
+  });
 
 export type Environment = z.input<typeof environmentSchema>;
