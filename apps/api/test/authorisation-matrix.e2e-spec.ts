@@ -1,0 +1,155 @@
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { listRoutes, type RouteInfo } from '../src/access/route-access';
+import { startApi } from '../../../test/support/e2e';
+import { IdentityFixtures } from '../../../test/support/identity-fixtures';
+
+/** The callers of the matrix: every role the issue names, in one programme P unless said. */
+const ROLES = [
+  'anonymous',
+  'viewer',
+  'liaison',
+  'editorOfOwner',
+  'editorOfOther',
+  'coordinator',
+  'coordinatorOfOther',
+  'platformAdmin',
+] as const;
+type Role = (typeof ROLES)[number];
+
+/** ok: authorised (whatever the handler then answers); 401/403: refused; 404: programme hidden. */
+type Outcome = 'ok' | 401 | 403 | 404;
+type Profile = Record<Role, Outcome>;
+
+const everyone = (outcome: Outcome): Profile =>
+  Object.fromEntries(ROLES.map((role) => [role, outcome])) as Profile;
+
+/** Outcome profiles of the permissions (libs/identity/src/access/permissions.ts). */
+const PROFILES = {
+  public: everyone('ok'),
+  signedIn: { ...everyone('ok'), anonymous: 401 },
+  platformAdmin: { ...everyone(403), anonymous: 401, platformAdmin: 'ok' },
+  programmeRead: { ...everyone('ok'), anonymous: 401, coordinatorOfOther: 404 },
+  programmeCoordinator: {
+    anonymous: 401,
+    viewer: 403,
+    liaison: 403,
+    editorOfOwner: 403,
+    editorOfOther: 403,
+    coordinator: 'ok',
+    coordinatorOfOther: 404,
+    platformAdmin: 'ok',
+  },
+} satisfies Record<string, Profile>;
+
+/**
+ * Every route of the application and who may call it. A route that is not listed here fails
+ * the test: adding a route means deciding its row.
+ */
+const EXPECTED: Record<string, keyof typeof PROFILES> = {
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
+  'GET /v1': 'public',
+};
+
+describe('authorisation matrix: every route × every role', () => {
+  let app: NestExpressApplication;
+  let routes: RouteInfo[];
+  const tokens = new Map<Role, string | undefined>();
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    app = await startApi();
+    routes = listRoutes(app.get(DiscoveryService), app.get(MetadataScanner));
+    const fixtures = new IdentityFixtures(app);
+    const [owner, other, vng] = [
+      await fixtures.organisation('ministry'),
+      await fixtures.organisation('ministry'),
+      await fixtures.organisation('association'),
+    ];
+    const [programme, otherProgramme] = [await fixtures.programme(), await fixtures.programme()];
+    ids.programme = programme.id;
+    ids.organisation = vng.id;
+    const member = async (
+      role: Role,
+      organisationId: string,
+      programmeId: string,
+      as: 'viewer' | 'liaison' | 'editor' | 'coordinator',
+    ) => {
+      const actor = await fixtures.user({ organisationId });
+      await fixtures.member(programmeId, actor.userId, as);
+      tokens.set(role, actor.token);
+      return actor;
+    };
+    tokens.set('anonymous', undefined);
+    await member('viewer', owner.id, programme.id, 'viewer');
+    await member('liaison', vng.id, programme.id, 'liaison');
+    await member('editorOfOwner', owner.id, programme.id, 'editor');
+    await member('editorOfOther', other.id, programme.id, 'editor');
+    const coordinator = await member('coordinator', owner.id, programme.id, 'coordinator');
+    await member('coordinatorOfOther', owner.id, otherProgramme.id, 'coordinator');
+    tokens.set(
+      'platformAdmin',
+      (await fixtures.user({ organisationId: owner.id, isPlatformAdmin: true })).token,
+    );
+    ids.user = coordinator.userId;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('has an expected row for every route, and every row is a route', () => {
+    const keys = routes.map((route) => `${route.method} ${route.path}`).sort();
+    expect(keys.filter((key) => !(key in EXPECTED))).toEqual([]);
+    expect(Object.keys(EXPECTED).filter((key) => !keys.includes(key))).toEqual([]);
+  });
+
+  /** Real ids for the programme, organisation and user; fresh ones for sub-resources, so no request destroys the scene. */
+  function concretePath(route: RouteInfo): string {
+    return route.path.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
+      if (name === 'programmeId' || (name === 'id' && route.path.startsWith('/v1/programmes/')))
+        return ids.programme;
+      if (name === 'id' && route.path.startsWith('/v1/organisations/')) return ids.organisation;
+      if (name === 'id' && route.path.startsWith('/v1/users/')) return ids.user;
+      return randomUUID();
+    });
+  }
+
+  async function outcomeOf(
+    route: RouteInfo,
+    role: Role,
+  ): Promise<{ outcome: Outcome; status: number; code?: string }> {
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    let call = request(app.getHttpServer())[method](concretePath(route));
+    const token = tokens.get(role);
+    if (token) call = call.set('Authorization', `Bearer ${token}`);
+    // An empty body: past the guard it fails validation (400), which still means "authorised".
+    const res = ['post', 'put', 'patch'].includes(method) ? await call.send({}) : await call;
+    const code = (res.body as { code?: string } | undefined)?.code;
+    if (res.status === 401 || res.status === 403)
+      return { outcome: res.status, status: res.status, code };
+    if (res.status === 404 && code === 'PROGRAMME_NOT_FOUND')
+      return { outcome: 404, status: 404, code };
+    return { outcome: 'ok', status: res.status, code };
+  }
+
+  it('answers every route for every role as the table says', async () => {
+    const mismatches: string[] = [];
+    for (const route of routes) {
+      const profile = PROFILES[EXPECTED[`${route.method} ${route.path}`]];
+      if (!profile) continue; // reported by the first test
+      for (const role of ROLES) {
+        const actual = await outcomeOf(route, role);
+        if (actual.outcome !== profile[role]) {
+          mismatches.push(
+            `${route.method} ${route.path} as ${role}: expected ${profile[role]}, got ${actual.status} ${actual.code ?? ''}`,
+          );
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
