@@ -12,6 +12,15 @@ import { hashToken } from './token-hash';
 const ISSUER = 'sterk-bestuur-tracker';
 const AUDIENCE = 'sterk-bestuur-tracker-api';
 
+interface ApiTokenRow {
+  id: string;
+  programme_id: string;
+  scope: ApiTokenScope;
+  user_id: string;
+  organisation_id: string;
+  is_platform_admin: boolean;
+}
+
 interface AccessClaims {
   sub: string;
   sid: string;
@@ -89,14 +98,8 @@ export class AccessTokens {
   }
 
   private async fromApiToken(token: string): Promise<Principal | undefined> {
-    const rows: {
-      id: string;
-      programme_id: string;
-      scope: ApiTokenScope;
-      user_id: string;
-      organisation_id: string;
-      is_platform_admin: boolean;
-    }[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE with [rows, affected count], RETURNING or not.
+    const [rows]: [ApiTokenRow[], number] = await this.dataSource.query(
       `UPDATE api_tokens t SET last_used_at = now()
          FROM users u
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL
@@ -105,6 +108,7 @@ export class AccessTokens {
         RETURNING t.id, t.programme_id, t.scope, u.id AS user_id, u.organisation_id, u.is_platform_admin`,
       [hashToken(token)],
     );
+    if (!Array.isArray(rows)) return undefined;
     if (rows.length === 0) return undefined;
     const row = rows[0];
     const memberships = await this.memberships(row.user_id);
