@@ -1,0 +1,96 @@
+import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ApiListResponse, APP_CONFIG } from '@app/core';
+import type { AppConfig, ListResponse } from '@app/core';
+import {
+  CreateOrganisationDto,
+  ListOrganisationsQuery,
+  OrganisationIdParams,
+  OrganisationResponse,
+  OrganisationsService,
+  Permission,
+  UpdateOrganisationDto,
+} from '@app/identity';
+import { Access } from '../../access/access.decorator';
+import { API_BASE_PATH } from '../../api-version';
+
+const LOCATION_HEADER = {
+  Location: {
+    description: 'The URL of the new organisation.',
+    schema: { type: 'string', format: 'uri' },
+  },
+};
+
+@ApiTags('organisations')
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(
+    private readonly organisations: OrganisationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @Access(Permission.DirectoryRead)
+  @ApiOperation({
+    summary: 'List organisations',
+    description: 'Filter by kind, search name and code; sorted by name unless asked otherwise.',
+  })
+  @ApiListResponse(OrganisationResponse, 'One page of organisations.')
+  list(
+    @Query() query: ListOrganisationsQuery,
+    @Req() req: Request,
+  ): Promise<ListResponse<OrganisationResponse>> {
+    return this.organisations.list(query, req.originalUrl);
+  }
+
+  @Get(':id')
+  @Access(Permission.DirectoryRead)
+  @ApiOperation({ summary: 'Get an organisation' })
+  @ApiOkResponse({ type: OrganisationResponse, description: 'The organisation.' })
+  @ApiNotFoundResponse({ description: 'ORGANISATION_NOT_FOUND: no such organisation.' })
+  get(@Param() params: OrganisationIdParams): Promise<OrganisationResponse> {
+    return this.organisations.get(params.id);
+  }
+
+  @Post()
+  @Access(Permission.PlatformAdmin)
+  @ApiOperation({ summary: 'Create an organisation' })
+  @ApiCreatedResponse({
+    type: OrganisationResponse,
+    description: 'Created.',
+    headers: LOCATION_HEADER,
+  })
+  @ApiConflictResponse({ description: 'ORGANISATION_CODE_TAKEN: the code is in use.' })
+  async create(
+    @Body() body: CreateOrganisationDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OrganisationResponse> {
+    const organisation = await this.organisations.create(body);
+    res.location(`${this.config.http.publicUrl}${API_BASE_PATH}/organisations/${organisation.id}`);
+    return organisation;
+  }
+
+  @Patch(':id')
+  @Access(Permission.PlatformAdmin)
+  @ApiOperation({
+    summary: 'Change an organisation',
+    description: 'Only the properties sent change.',
+  })
+  @ApiOkResponse({ type: OrganisationResponse, description: 'The changed organisation.' })
+  @ApiNotFoundResponse({ description: 'ORGANISATION_NOT_FOUND: no such organisation.' })
+  @ApiConflictResponse({ description: 'ORGANISATION_CODE_TAKEN: the code is in use.' })
+  update(
+    @Param() params: OrganisationIdParams,
+    @Body() body: UpdateOrganisationDto,
+  ): Promise<OrganisationResponse> {
+    return this.organisations.update(params.id, body);
+  }
+}

@@ -1,0 +1,34 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@app/core';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../organisation.entity';
+
+export const ORGANISATION_SORT_KEYS = ['name', 'code'] as const;
+
+export class ListOrganisationsQuery extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ORGANISATION_KINDS, enumName: 'OrganisationKind' })
+  @IsOptional()
+  @IsIn(ORGANISATION_KINDS)
+  kind?: OrganisationKind;
+
+  @ApiPropertyOptional({
+    description: 'Finds organisations whose name or code contains this text (any case).',
+    maxLength: 200,
+    example: 'gemeenten',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Sort keys, comma-separated; a leading minus sorts descending. Keys: name (default), code.',
+    example: '-code',
+    default: 'name',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  sort?: string;
+}

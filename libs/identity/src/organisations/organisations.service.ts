@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, ListResponse, parseSort, toListResponse } from '@app/core';
+import type { AppConfig } from '@app/core';
+import { DirectoryErrors } from './directory.errors';
+import { SqlState, violatedConstraint } from './database-errors';
+import type { CreateOrganisationDto } from './dto/create-organisation.dto';
+import {
+  ORGANISATION_SORT_KEYS,
+  type ListOrganisationsQuery,
+} from './dto/list-organisations.query';
+import type { UpdateOrganisationDto } from './dto/update-organisation.dto';
+import { mapOrganisation, type OrganisationResponse } from './organisation.response';
+import { OrganisationsRepository } from './organisations.repository';
+
+const CODE_UNIQUE = 'uq_organisations_code';
+
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationsRepository,
+  ) {}
+
+  /** One page of organisations; `requestUrl` is the request's path and query, for the `_links`. */
+  async list(
+    query: ListOrganisationsQuery,
+    requestUrl: string,
+  ): Promise<ListResponse<OrganisationResponse>> {
+    const sort = parseSort(query.sort, ORGANISATION_SORT_KEYS, [{ key: 'name', direction: 'asc' }]);
+    const page = await this.organisations.page(
+      { kind: query.kind, q: query.q },
+      { sort, limit: query.limit, cursor: query.cursor },
+    );
+    return toListResponse(
+      page,
+      mapOrganisation,
+      new URL(`${this.config.http.publicUrl}${requestUrl}`),
+    );
+  }
+
+  async get(id: string): Promise<OrganisationResponse> {
+    const organisation = await this.organisations.findById(id);
+    if (!organisation) throw DirectoryErrors.organisationNotFound();
+    return mapOrganisation(organisation);
+  }
+
+  async create(dto: CreateOrganisationDto): Promise<OrganisationResponse> {
+    try {
+      const organisation = await this.dataSource.transaction((manager) =>
+        this.organisations.save(
+          manager,
+          this.organisations.create({ code: dto.code, name: dto.name, kind: dto.kind }),
+        ),
+      );
+      return mapOrganisation(organisation);
+    } catch (error) {
+      throw this.translate(error, dto.code);
+    }
+  }
+
+  async update(id: string, dto: UpdateOrganisationDto): Promise<OrganisationResponse> {
+    try {
+      const organisation = await this.dataSource.transaction(async (manager) => {
+        const current = await this.organisations.findByIdForUpdate(manager, id);
+        if (!current) throw DirectoryErrors.organisationNotFound();
+        if (dto.code !== undefined) current.code = dto.code;
+        if (dto.name !== undefined) current.name = dto.name;
+        if (dto.kind !== undefined) current.kind = dto.kind;
+        return this.organisations.save(manager, current);
+      });
+      return mapOrganisation(organisation);
+    } catch (error) {
+      throw this.translate(error, dto.code);
+    }
+  }
+
+  /** A duplicate code is the client's conflict, not a server error. */
+  private translate(error: unknown, code: string | undefined): unknown {
+    if (code !== undefined && violatedConstraint(error, SqlState.uniqueViolation) === CODE_UNIQUE) {
+      return DirectoryErrors.organisationCodeTaken(code);
+    }
+    return error;
+  }
+}

@@ -1,0 +1,86 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CoreErrors, InvalidParam } from '@app/core';
+import type { Principal } from '../access/principal';
+import { IdentityErrors } from '../identity.errors';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
+import type { ChangePasswordDto } from './dto/change-password.dto';
+import type { UpdateMeDto } from './dto/update-me.dto';
+import { Passwords } from './passwords';
+import { mapMe, type MeResponse } from './user.response';
+import { UsersRepository } from './users.repository';
+
+const WRONG_CURRENT_PASSWORD: InvalidParam = {
+  name: 'currentPassword',
+  reason: 'is not your current password',
+};
+
+/** The caller's own account (/me). */
+@Injectable()
+export class MeService {
+  private readonly logger = new Logger(MeService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly passwords: Passwords,
+  ) {}
+
+  async get(principal: Principal): Promise<MeResponse> {
+    const user = await this.users.findById(principal.userId);
+    // The guard saw an active user a moment ago; gone since means the session is void.
+    if (!user) throw IdentityErrors.unauthenticated();
+    const [organisation, memberships] = await Promise.all([
+      this.organisations.findById(user.organisationId),
+      this.users.memberships(user.id),
+    ]);
+    if (!organisation) throw new Error(`user ${user.id} refers to a missing organisation`);
+    return mapMe(user, organisation, memberships);
+  }
+
+  async update(principal: Principal, dto: UpdateMeDto): Promise<MeResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await this.users.findByIdForUpdate(manager, principal.userId);
+      if (!user) throw IdentityErrors.unauthenticated();
+      if (dto.displayName !== undefined) user.displayName = dto.displayName;
+      await this.users.save(manager, user);
+    });
+    return this.get(principal);
+  }
+
+  /**
+   * Changes the caller's password when they know the current one, and ends their other
+   * sessions: whoever else holds one (a stolen token, a forgotten laptop) is out.
+   */
+  async changePassword(principal: Principal, dto: ChangePasswordDto): Promise<void> {
+    const user = await this.users.findById(principal.userId);
+    if (!user) throw IdentityErrors.unauthenticated();
+    const currentIsRight = await this.passwords.verify(user.passwordHash, dto.currentPassword);
+    const problems: InvalidParam[] = [];
+    if (!currentIsRight) problems.push(WRONG_CURRENT_PASSWORD);
+    problems.push(...this.passwords.check(dto.newPassword, 'newPassword', user.email));
+    if (currentIsRight && dto.newPassword === dto.currentPassword) {
+      problems.push({ name: 'newPassword', reason: 'must differ from the current password' });
+    }
+    if (problems.length > 0) {
+      if (!currentIsRight)
+        this.logger.warn({ userId: user.id }, 'password change refused: wrong current password');
+      throw CoreErrors.validationFailed(problems);
+    }
+    const passwordHash = await this.passwords.hash(dto.newPassword);
+    const revokedSessions = await this.dataSource.transaction(async (manager) => {
+      const locked = await this.users.findByIdForUpdate(manager, user.id);
+      if (!locked) throw IdentityErrors.unauthenticated();
+      // Changed by someone else since we checked: the current password we checked is stale.
+      if (locked.passwordHash !== user.passwordHash) {
+        throw CoreErrors.validationFailed([WRONG_CURRENT_PASSWORD]);
+      }
+      locked.passwordHash = passwordHash;
+      await this.users.save(manager, locked);
+      return this.users.revokeSessions(manager, user.id, principal.sessionId);
+    });
+    this.logger.log({ userId: user.id, revokedSessions }, 'password changed');
+  }
+}

@@ -1,0 +1,87 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PROGRAMME_ROLES, type ProgrammeRole } from '../access/permissions';
+import type { OrganisationEntity } from '../organisations/organisation.entity';
+import {
+  mapOrganisationSummary,
+  OrganisationSummary,
+} from '../organisations/organisation.response';
+import type { UserEntity } from './user.entity';
+import type { MembershipRow } from './users.repository';
+
+/** A user account as the API shows it: never the password hash. */
+export class UserResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'email', example: 'j.jansen@vng.nl' })
+  email!: string;
+
+  @ApiProperty({ example: 'Jan Jansen' })
+  displayName!: string;
+
+  @ApiProperty({ type: OrganisationSummary })
+  organisation!: OrganisationSummary;
+
+  @ApiProperty()
+  isActive!: boolean;
+
+  @ApiProperty()
+  isPlatformAdmin!: boolean;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The last successful log-in; null when the user never signed in.',
+  })
+  lastLoginAt!: string | null;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-02T09:30:00.000Z' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-02T09:30:00.000Z' })
+  updatedAt!: string;
+}
+
+export class MeMembership {
+  @ApiProperty({ format: 'uuid' })
+  programmeId!: string;
+
+  @ApiProperty({ enum: PROGRAMME_ROLES, enumName: 'ProgrammeRole' })
+  role!: ProgrammeRole;
+}
+
+/** The caller's own account, with their role in each of their programmes. */
+export class MeResponse extends UserResponse {
+  @ApiProperty({ type: [MeMembership] })
+  memberships!: MeMembership[];
+}
+
+/** Property by property, so that a new column never leaves the API by accident. */
+export function mapUser(user: UserEntity, organisation: OrganisationEntity): UserResponse {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    organisation: mapOrganisationSummary(organisation),
+    isActive: user.isActive,
+    isPlatformAdmin: user.isPlatformAdmin,
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    createdAt: user.createdAt.toISOString(),
+    updatedAt: user.updatedAt.toISOString(),
+  };
+}
+
+export function mapMe(
+  user: UserEntity,
+  organisation: OrganisationEntity,
+  memberships: readonly MembershipRow[],
+): MeResponse {
+  return {
+    ...mapUser(user, organisation),
+    memberships: memberships.map((membership) => ({
+      programmeId: membership.programmeId,
+      role: membership.role,
+    })),
+  };
+}
