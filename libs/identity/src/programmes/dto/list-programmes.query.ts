@@ -1,0 +1,24 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@app/core';
+import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../programme.entity';
+
+export const PROGRAMME_SORT_KEYS = ['name', 'slug', 'createdAt'] as const;
+
+/** GET /programmes */
+export class ListProgrammesQuery extends PageQueryDto {
+  @ApiPropertyOptional({
+    description: `Comma-separated keys of ${PROGRAMME_SORT_KEYS.join(', ')}; a leading minus sorts descending.`,
+    default: 'name',
+    example: '-createdAt',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  sort?: string;
+
+  @ApiPropertyOptional({ enum: [...PROGRAMME_STATUSES], enumName: 'ProgrammeStatus' })
+  @IsOptional()
+  @IsIn(PROGRAMME_STATUSES)
+  status?: ProgrammeStatus;
+}

@@ -1,0 +1,46 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../programme.entity';
+import { IsDateOnly, IsOmittable, NOT_BLANK, SLUG_MESSAGE, SLUG_PATTERN } from './validators';
+
+/** PATCH /programmes/{id}: only the fields sent change; null clears a date. */
+export class UpdateProgrammeDto {
+  @ApiPropertyOptional({ maxLength: 200, example: 'Actieagenda Sterk Bestuur' })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(200)
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  name?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 80,
+    pattern: SLUG_PATTERN.source,
+    example: 'actieagenda-sterk-bestuur',
+  })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(80)
+  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
+  slug?: string;
+
+  @ApiPropertyOptional({ maxLength: 10_000, example: 'Samenspel tussen overheden.' })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(10_000)
+  description?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2023-06-01' })
+  @IsOptional()
+  @IsDateOnly()
+  startDate?: string | null;
+
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2027-12-31' })
+  @IsOptional()
+  @IsDateOnly()
+  endDate?: string | null;
+
+  @ApiPropertyOptional({ enum: [...PROGRAMME_STATUSES], enumName: 'ProgrammeStatus' })
+  @IsOmittable()
+  @IsIn(PROGRAMME_STATUSES)
+  status?: ProgrammeStatus;
+}

@@ -1,0 +1,139 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, parseSort, toListResponse } from '@app/core';
+import type { AppConfig, ListResponse } from '@app/core';
+import type { AddMemberDto } from './dto/add-member.dto';
+import { type ListMembersQuery, MEMBER_SORT_KEYS } from './dto/list-members.query';
+import type { MemberResponse } from './dto/member.response';
+import type { UpdateMemberDto } from './dto/update-member.dto';
+import type { MembershipEntity } from './membership.entity';
+import { type MemberRecord, MembershipsRepository } from './memberships.repository';
+import { ProgrammeConstraints, ProgrammeErrors, isUniqueViolation } from './programmes.errors';
+import { mapMember } from './programmes.mappers';
+import { ProgrammesRepository } from './programmes.repository';
+
+/**
+ * Who takes part in a programme, in which role. A programme that has an active coordinator
+ * keeps one: the last can be neither removed nor demoted. Every change locks the
+ * programme first, so two coordinators cannot demote each other at the same moment.
+ */
+@Injectable()
+export class MembersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly programmes: ProgrammesRepository,
+    private readonly memberships: MembershipsRepository,
+  ) {}
+
+  async list(
+    programmeId: string,
+    query: ListMembersQuery,
+    requestUrl: string,
+  ): Promise<ListResponse<MemberResponse>> {
+    if (!(await this.programmes.findById(programmeId))) throw ProgrammeErrors.programmeNotFound();
+    const sort = parseSort(query.sort, MEMBER_SORT_KEYS, [
+      { key: 'displayName', direction: 'asc' },
+    ]);
+    const page = await this.memberships.page(
+      programmeId,
+      { role: query.role },
+      { sort, limit: query.limit, cursor: query.cursor },
+    );
+    return toListResponse(page, mapMember, new URL(`${this.config.http.publicUrl}${requestUrl}`));
+  }
+
+  async get(programmeId: string, membershipId: string): Promise<MemberResponse> {
+    const record = await this.memberships.record(programmeId, membershipId);
+    if (!record) throw ProgrammeErrors.memberNotFound();
+    return mapMember(record);
+  }
+
+  /** Makes an active user a member; one membership per user and programme. */
+  async add(programmeId: string, dto: AddMemberDto): Promise<MemberResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockProgramme(programmeId, manager);
+      if (!(await this.memberships.isActiveUser(dto.userId, manager))) {
+        throw ProgrammeErrors.invalid([
+          { name: 'userId', reason: 'must be the id of an active user' },
+        ]);
+      }
+      if (await this.memberships.existsFor(programmeId, dto.userId, manager))
+        throw ProgrammeErrors.memberExists();
+      let id: string;
+      try {
+        id = await this.memberships.insert(programmeId, dto.userId, dto.role, manager);
+      } catch (error) {
+        if (isUniqueViolation(error, ProgrammeConstraints.membership))
+          throw ProgrammeErrors.memberExists();
+        throw error;
+      }
+      return mapMember(await this.mustRecord(programmeId, id, manager));
+    });
+  }
+
+  async changeRole(
+    programmeId: string,
+    membershipId: string,
+    dto: UpdateMemberDto,
+  ): Promise<MemberResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockProgramme(programmeId, manager);
+      const membership = await this.mustFind(programmeId, membershipId, manager);
+      if (membership.role !== dto.role) {
+        if (dto.role !== 'coordinator') await this.keepACoordinator(membership, manager);
+        await this.memberships.updateRole(programmeId, membershipId, dto.role, manager);
+      }
+      return mapMember(await this.mustRecord(programmeId, membershipId, manager));
+    });
+  }
+
+  async remove(programmeId: string, membershipId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockProgramme(programmeId, manager);
+      const membership = await this.mustFind(programmeId, membershipId, manager);
+      await this.keepACoordinator(membership, manager);
+      await this.memberships.delete(programmeId, membershipId, manager);
+    });
+  }
+
+  /**
+   * Refuses to take away the programme's last active coordinator. A deactivated account
+   * coordinates nothing: it neither counts as another coordinator nor is kept for that.
+   */
+  private async keepACoordinator(
+    membership: MembershipEntity,
+    manager: EntityManager,
+  ): Promise<void> {
+    if (membership.role !== 'coordinator') return;
+    if (!(await this.memberships.isActiveUser(membership.userId, manager))) return;
+    if ((await this.memberships.countActiveCoordinators(membership.programmeId, manager)) <= 1)
+      throw ProgrammeErrors.lastCoordinator();
+  }
+
+  private async lockProgramme(programmeId: string, manager: EntityManager): Promise<void> {
+    if (!(await this.programmes.lock(programmeId, manager)))
+      throw ProgrammeErrors.programmeNotFound();
+  }
+
+  private async mustFind(
+    programmeId: string,
+    membershipId: string,
+    manager: EntityManager,
+  ): Promise<MembershipEntity> {
+    const membership = await this.memberships.find(programmeId, membershipId, manager);
+    if (!membership) throw ProgrammeErrors.memberNotFound();
+    return membership;
+  }
+
+  private async mustRecord(
+    programmeId: string,
+    membershipId: string,
+    manager: EntityManager,
+  ): Promise<MemberRecord> {
+    const record = await this.memberships.record(programmeId, membershipId, manager);
+    if (!record) throw ProgrammeErrors.memberNotFound();
+    return record;
+  }
+}

@@ -1,0 +1,166 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  type InvalidParam,
+  type ListResponse,
+  parseSort,
+  toListResponse,
+} from '@app/core';
+import type { ProgrammeRole } from '../access/permissions';
+import type { Principal } from '../access/principal';
+import type { CreateProgrammeDto } from './dto/create-programme.dto';
+import { type ListProgrammesQuery, PROGRAMME_SORT_KEYS } from './dto/list-programmes.query';
+import type { ProgrammeResponse } from './dto/programme.response';
+import type { UpdateProgrammeDto } from './dto/update-programme.dto';
+import { MembershipsRepository } from './memberships.repository';
+import type { ProgrammeEntity } from './programme.entity';
+import { ProgrammeConstraints, ProgrammeErrors, isUniqueViolation } from './programmes.errors';
+import { mapProgramme } from './programmes.mappers';
+import { ProgrammesRepository, type ProgrammeValues } from './programmes.repository';
+import { definedOnly } from './defined-only';
+
+@Injectable()
+export class ProgrammesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly programmes: ProgrammesRepository,
+    private readonly memberships: MembershipsRepository,
+  ) {}
+
+  /**
+   * The programmes the caller is a member of, with their role in each. A platform
+   * administrator in person sees all; an API token only its own programme.
+   */
+  async list(
+    principal: Principal,
+    query: ListProgrammesQuery,
+    requestUrl: string,
+  ): Promise<ListResponse<ProgrammeResponse>> {
+    const sort = parseSort(query.sort, PROGRAMME_SORT_KEYS, [{ key: 'name', direction: 'asc' }]);
+    const token = principal.apiToken;
+    const seesAll = principal.isPlatformAdmin && !token;
+    // An API token sees its one programme, and only while its owner is a member there.
+    const ids = seesAll
+      ? undefined
+      : token
+        ? [token.programmeId].filter((id) => principal.memberships.has(id))
+        : [...principal.memberships.keys()];
+    const page = await this.programmes.page(
+      { ids, status: query.status },
+      { sort, limit: query.limit, cursor: query.cursor },
+    );
+    return toListResponse(
+      page,
+      (programme) => mapProgramme(programme, roleIn(principal, programme)),
+      new URL(`${this.config.http.publicUrl}${requestUrl}`),
+    );
+  }
+
+  async get(principal: Principal, id: string): Promise<ProgrammeResponse> {
+    const programme = await this.programmes.findById(id);
+    if (!programme) throw ProgrammeErrors.programmeNotFound();
+    return mapProgramme(programme, roleIn(principal, programme));
+  }
+
+  /** Creates a programme and, when asked, its first coordinator: both or neither. */
+  async create(principal: Principal, dto: CreateProgrammeDto): Promise<ProgrammeResponse> {
+    const problems = dateOrderProblems(dto.startDate ?? null, dto.endDate ?? null, 'endDate');
+    return this.dataSource.transaction(async (manager) => {
+      const coordinator = dto.coordinatorUserId;
+      if (coordinator !== undefined && !(await this.memberships.isActiveUser(coordinator, manager)))
+        problems.push({ name: 'coordinatorUserId', reason: 'must be the id of an active user' });
+      if (problems.length > 0) throw ProgrammeErrors.invalid(problems);
+
+      const id = await this.write(() =>
+        this.programmes.insert(
+          definedOnly<ProgrammeValues>({
+            name: dto.name,
+            slug: dto.slug,
+            description: dto.description,
+            startDate: dto.startDate,
+            endDate: dto.endDate,
+            status: dto.status,
+          }),
+          manager,
+        ),
+      );
+      if (coordinator !== undefined)
+        await this.memberships.insert(id, coordinator, 'coordinator', manager);
+      const created = await this.mustFind(id, manager);
+      const role = coordinator === principal.userId ? 'coordinator' : roleIn(principal, created);
+      return mapProgramme(created, role);
+    });
+  }
+
+  /** Changes the fields sent; null clears a date. */
+  async update(
+    principal: Principal,
+    id: string,
+    dto: UpdateProgrammeDto,
+  ): Promise<ProgrammeResponse> {
+    const changes = definedOnly<Partial<ProgrammeValues>>({
+      name: dto.name,
+      slug: dto.slug,
+      description: dto.description,
+      startDate: dto.startDate,
+      endDate: dto.endDate,
+      status: dto.status,
+    });
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.programmes.lock(id, manager);
+      if (!current) throw ProgrammeErrors.programmeNotFound();
+      const problems = dateOrderProblems(
+        changes.startDate !== undefined ? changes.startDate : current.startDate,
+        changes.endDate !== undefined ? changes.endDate : current.endDate,
+        changes.endDate !== undefined ? 'endDate' : 'startDate',
+      );
+      if (problems.length > 0) throw ProgrammeErrors.invalid(problems);
+      if (Object.keys(changes).length > 0)
+        await this.write(() => this.programmes.update(id, changes, manager));
+      return mapProgramme(await this.mustFind(id, manager), roleIn(principal, current));
+    });
+  }
+
+  private async mustFind(id: string, manager: EntityManager): Promise<ProgrammeEntity> {
+    const programme = await this.programmes.findById(id, manager);
+    if (!programme) throw ProgrammeErrors.programmeNotFound();
+    return programme;
+  }
+
+  /** Runs a write that may hit the unique slug; a duplicate is the client's 409, never a 500. */
+  private async write<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      if (isUniqueViolation(error, ProgrammeConstraints.slug)) throw ProgrammeErrors.slugTaken();
+      throw error;
+    }
+  }
+}
+
+function roleIn(principal: Principal, programme: ProgrammeEntity): ProgrammeRole | null {
+  return principal.memberships.get(programme.id) ?? null;
+}
+
+/** A programme cannot end before it starts (also checked by ck_programmes_dates). */
+function dateOrderProblems(
+  startDate: string | null,
+  endDate: string | null,
+  field: 'startDate' | 'endDate',
+): InvalidParam[] {
+  // YYYY-MM-DD strings compare like the dates they name.
+  if (startDate !== null && endDate !== null && endDate < startDate) {
+    return [
+      {
+        name: field,
+        reason:
+          field === 'endDate' ? 'must be on or after startDate' : 'must be on or before endDate',
+      },
+    ];
+  }
+  return [];
+}

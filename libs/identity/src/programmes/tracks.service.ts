@@ -1,0 +1,111 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, toListResponse } from '@app/core';
+import type { AppConfig, ListResponse, PageQueryDto } from '@app/core';
+import type { CreateTrackDto } from './dto/create-track.dto';
+import type { TrackResponse } from './dto/track.response';
+import type { UpdateTrackDto } from './dto/update-track.dto';
+import { definedOnly } from './defined-only';
+import { ProgrammeErrors } from './programmes.errors';
+import { mapTrack } from './programmes.mappers';
+import { ProgrammesRepository } from './programmes.repository';
+import type { TrackEntity } from './track.entity';
+import { TracksRepository } from './tracks.repository';
+
+/**
+ * The programme's lines of work, numbered 0..n-1 without gaps. Every change locks the
+ * programme first, so concurrent inserts and moves take turns and never share a position.
+ */
+@Injectable()
+export class TracksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly programmes: ProgrammesRepository,
+    private readonly tracks: TracksRepository,
+  ) {}
+
+  async list(
+    programmeId: string,
+    query: PageQueryDto,
+    requestUrl: string,
+  ): Promise<ListResponse<TrackResponse>> {
+    if (!(await this.programmes.findById(programmeId))) throw ProgrammeErrors.programmeNotFound();
+    const page = await this.tracks.page(programmeId, { limit: query.limit, cursor: query.cursor });
+    return toListResponse(page, mapTrack, new URL(`${this.config.http.publicUrl}${requestUrl}`));
+  }
+
+  async get(programmeId: string, trackId: string): Promise<TrackResponse> {
+    const track = await this.tracks.find(programmeId, trackId);
+    if (!track) throw ProgrammeErrors.trackNotFound();
+    return mapTrack(track);
+  }
+
+  /** Appends the track, or inserts it at `position` and moves the tracks from there down. */
+  async create(programmeId: string, dto: CreateTrackDto): Promise<TrackResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockProgramme(programmeId, manager);
+      const count = await this.tracks.count(programmeId, manager);
+      const position = Math.min(dto.position ?? count, count);
+      if (position < count) await this.tracks.shift(programmeId, { from: position }, 1, manager);
+      const id = await this.tracks.insert(
+        definedOnly({ programmeId, name: dto.name, description: dto.description, position }),
+        manager,
+      );
+      return mapTrack(await this.mustFind(programmeId, id, manager));
+    });
+  }
+
+  /** Renames, describes or moves a track; a move shifts the tracks in between by one. */
+  async update(programmeId: string, trackId: string, dto: UpdateTrackDto): Promise<TrackResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockProgramme(programmeId, manager);
+      const track = await this.mustFind(programmeId, trackId, manager);
+      let position: number | undefined;
+      if (dto.position !== undefined) {
+        const last = (await this.tracks.count(programmeId, manager)) - 1;
+        position = Math.min(dto.position, last);
+        const from = track.position;
+        if (position < from) {
+          await this.tracks.shift(programmeId, { from: position, to: from - 1 }, 1, manager);
+        } else if (position > from) {
+          await this.tracks.shift(programmeId, { from: from + 1, to: position }, -1, manager);
+        }
+      }
+      const changes = definedOnly<Partial<Pick<TrackEntity, 'name' | 'description' | 'position'>>>({
+        name: dto.name,
+        description: dto.description,
+        position,
+      });
+      if (Object.keys(changes).length > 0)
+        await this.tracks.update(programmeId, trackId, changes, manager);
+      return mapTrack(await this.mustFind(programmeId, trackId, manager));
+    });
+  }
+
+  /** Removes a track and closes the gap it leaves. */
+  async remove(programmeId: string, trackId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockProgramme(programmeId, manager);
+      const track = await this.mustFind(programmeId, trackId, manager);
+      await this.tracks.delete(programmeId, trackId, manager);
+      await this.tracks.shift(programmeId, { from: track.position + 1 }, -1, manager);
+    });
+  }
+
+  private async lockProgramme(programmeId: string, manager: EntityManager): Promise<void> {
+    if (!(await this.programmes.lock(programmeId, manager)))
+      throw ProgrammeErrors.programmeNotFound();
+  }
+
+  private async mustFind(
+    programmeId: string,
+    trackId: string,
+    manager: EntityManager,
+  ): Promise<TrackEntity> {
+    const track = await this.tracks.find(programmeId, trackId, manager);
+    if (!track) throw ProgrammeErrors.trackNotFound();
+    return track;
+  }
+}
