@@ -1,0 +1,120 @@
+import {
+  Body,
+  type CallHandler,
+  Controller,
+  type ExecutionContext,
+  HttpCode,
+  Injectable,
+  Ip,
+  type NestInterceptor,
+  Post,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { catchError, type Observable, throwError } from 'rxjs';
+import {
+  LoginDto,
+  LoginLockedError,
+  Permission,
+  RefreshTokenDto,
+  SessionsService,
+  SessionTokensResponse,
+} from '@app/identity';
+import { Access } from '../../access/access.decorator';
+
+/** RFC 9110 Retry-After on a log-in lockout; the problem filter knows nothing of it. */
+@Injectable()
+class RetryAfterHeader implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      catchError((error: unknown) => {
+        if (error instanceof LoginLockedError) {
+          context
+            .switchToHttp()
+            .getResponse<Response>()
+            .setHeader('Retry-After', String(error.retryAfterSeconds));
+        }
+        return throwError(() => error);
+      }),
+    );
+  }
+}
+
+const INVALID_REFRESH_TOKEN =
+  'INVALID_REFRESH_TOKEN: the refresh token is unknown, spent, revoked or expired, or the ' +
+  'account is inactive. Sign in again.';
+
+@ApiTags('authentication')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @Access(Permission.Public)
+  @UseInterceptors(RetryAfterHeader)
+  @ApiOperation({
+    summary: 'Sign in with e-mail and password',
+    description:
+      'Answers a short-lived access token and a refresh token. A wrong e-mail, a wrong ' +
+      'password and an inactive account get the same answer. Failed attempts are counted per ' +
+      'account and per client address; past the limit, log-in is locked for a while, even ' +
+      'with the right password.',
+  })
+  @ApiOkResponse({ type: SessionTokensResponse, description: 'Signed in.' })
+  @ApiUnauthorizedResponse({
+    description: 'INVALID_CREDENTIALS: the e-mail address or the password is not correct.',
+  })
+  @ApiTooManyRequestsResponse({
+    description: 'LOGIN_LOCKED: too many failed log-ins for this account or address.',
+    headers: {
+      'Retry-After': {
+        description: 'Seconds until log-in may be tried again.',
+        schema: { type: 'integer', minimum: 1, example: 900 },
+      },
+    },
+  })
+  @ApiServiceUnavailableResponse({ description: 'LOGIN_UNAVAILABLE: try again shortly.' })
+  login(@Body() body: LoginDto, @Ip() address: string | undefined): Promise<SessionTokensResponse> {
+    return this.sessions.login(body, address);
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @Access(Permission.Public)
+  @ApiOperation({
+    summary: 'Exchange a refresh token for new tokens',
+    description:
+      'Rotates the refresh token: the one sent stops working, the answer holds its successor. ' +
+      'Sending a refresh token that was already used ends the whole session (its access ' +
+      'tokens too): it may have been stolen.',
+  })
+  @ApiOkResponse({ type: SessionTokensResponse, description: 'New access and refresh token.' })
+  @ApiUnauthorizedResponse({ description: INVALID_REFRESH_TOKEN })
+  refresh(@Body() body: RefreshTokenDto): Promise<SessionTokensResponse> {
+    return this.sessions.refresh(body.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Access(Permission.Public)
+  @ApiOperation({
+    summary: 'Sign out',
+    description:
+      'Ends the session of the refresh token: it and every access token of the session stop ' +
+      'working. Answers 204 whatever the token, so it reveals nothing.',
+  })
+  @ApiNoContentResponse({ description: 'Signed out (or nothing to sign out).' })
+  async logout(@Body() body: RefreshTokenDto): Promise<void> {
+    await this.sessions.logout(body.refreshToken);
+  }
+}

@@ -1,0 +1,41 @@
+import { CoreErrors, DomainError } from '@app/core';
+
+/** A 429 that tells the client when to try again (the HTTP layer sends it as Retry-After). */
+export class LoginLockedError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      'rate_limited',
+      'LOGIN_LOCKED',
+      'Too many failed log-ins. Try again after the time in the Retry-After header.',
+    );
+  }
+}
+
+export const AuthErrors = {
+  /** One answer for an unknown e-mail, a wrong password, an inactive user and no password. */
+  invalidCredentials: () =>
+    new DomainError(
+      'unauthenticated',
+      'INVALID_CREDENTIALS',
+      'The e-mail address or the password is not correct.',
+    ),
+  /** Unknown, used, revoked or expired refresh token, or an inactive user: sign in again. */
+  invalidRefreshToken: () =>
+    new DomainError(
+      'unauthenticated',
+      'INVALID_REFRESH_TOKEN',
+      'The refresh token is not (or no longer) valid. Sign in again.',
+    ),
+  loginLocked: (retryAfterSeconds: number) => new LoginLockedError(retryAfterSeconds),
+  /** Log-in throttling cannot be checked (Redis away): refuse rather than allow guessing. */
+  loginUnavailable: () =>
+    new DomainError(
+      'unavailable',
+      'LOGIN_UNAVAILABLE',
+      'Signing in is temporarily unavailable. Try again shortly.',
+    ),
+  apiTokenNotFound: () =>
+    new DomainError('not_found', 'API_TOKEN_NOT_FOUND', 'No such API token of yours.'),
+  expiresAtInPast: () =>
+    CoreErrors.validationFailed([{ name: 'expiresAt', reason: 'must be in the future' }]),
+} as const;

@@ -1,0 +1,226 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { isIPv6 } from 'node:net';
+import type IORedis from 'ioredis';
+import { APP_CONFIG, RedisConnections } from '@app/core';
+import type { AppConfig } from '@app/core';
+import { AuthErrors } from './auth.errors';
+
+/** One log-in attempt as the throttle sees it. */
+export interface LoginAttempt {
+  /** As typed; keyed lower-cased and hashed, whether or not an account has it. */
+  email: string;
+  /** The client address (req.ip, which honours TRUST_PROXY). */
+  address: string | undefined;
+}
+
+/** A reserved attempt: what `failed` and `succeeded` need to settle it. */
+export interface ReservedAttempt {
+  accountKey: string;
+  addressKey: string;
+  /** Failures (this attempt included) counted in the window per account and per address. */
+  accountCount: number;
+  addressCount: number;
+  /** For logs: a hash of the e-mail, never the e-mail itself (it may be a mistyped password). */
+  account: string;
+  address: string;
+}
+
+/**
+ * Checks both counters and, unless one is at its limit, counts this attempt as a failure
+ * up front, in one step. Counting before the password is verified means a burst of parallel
+ * guesses cannot all pass the check before the first failure is recorded; a success then
+ * clears the account counter and refunds the address counter. A counter's window starts
+ * with its first failure; reaching the limit restarts it, so a lockout lasts the full time.
+ * Returns {1, accountCount, addressCount} or {0, retryAfterMs}.
+ */
+const RESERVE_SCRIPT = `
+local limits = { tonumber(ARGV[1]), tonumber(ARGV[2]) }
+local window = tonumber(ARGV[3])
+local retry = -1
+for i, key in ipairs(KEYS) do
+  local count = tonumber(redis.call('GET', key) or '0')
+  if count >= limits[i] then
+    local ttl = redis.call('PTTL', key)
+    if ttl < 0 then
+      redis.call('EXPIRE', key, window)
+      ttl = window * 1000
+    end
+    if ttl > retry then retry = ttl end
+  end
+end
+if retry >= 0 then return { 0, retry } end
+local counts = {}
+for i, key in ipairs(KEYS) do
+  local count = redis.call('INCR', key)
+  if count == 1 or count >= limits[i] then redis.call('EXPIRE', key, window) end
+  counts[i] = count
+end
+return { 1, counts[1], counts[2] }
+`;
+
+/** Gives back a reserved attempt on a counter that still exists (never creates one without a TTL). */
+const REFUND_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 1 and tonumber(redis.call('GET', KEYS[1])) > 0 then
+  return redis.call('DECR', KEYS[1])
+end
+return 0
+`;
+
+const READY_TIMEOUT_MS = 2000;
+
+/**
+ * Throttles failed log-ins per account and per client address in Redis, with a temporary
+ * lockout (LOGIN_MAX_FAILURES_PER_ACCOUNT / _PER_ADDRESS within LOGIN_LOCKOUT_SECONDS).
+ * Unknown e-mails are counted exactly like real ones, so the throttle reveals nothing.
+ */
+@Injectable()
+export class LoginThrottle implements OnModuleInit {
+  private readonly logger = new Logger(LoginThrottle.name);
+  private redis!: IORedis;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly connections: RedisConnections,
+  ) {}
+
+  onModuleInit(): void {
+    this.redis = this.connections.create('command');
+  }
+
+  /**
+   * Refuses with LOGIN_LOCKED while the account or the address is locked out, else counts
+   * the attempt as a failure until `succeeded` says otherwise. Fails closed (503) when Redis
+   * cannot be asked: without the throttle, passwords could be guessed at full speed.
+   */
+  async reserve(attempt: LoginAttempt): Promise<ReservedAttempt> {
+    const { maxFailuresPerAccount, maxFailuresPerAddress, lockoutSeconds } = this.config.auth.login;
+    const account = createHash('sha256')
+      .update(attempt.email.trim().toLowerCase(), 'utf8')
+      .digest('hex');
+    const address = clientKey(attempt.address);
+    const accountKey = `${this.config.redis.prefix}:login:account:${account}`;
+    const addressKey = `${this.config.redis.prefix}:login:address:${address}`;
+    let result: number[];
+    try {
+      await this.ready();
+      result = (await this.redis.eval(
+        RESERVE_SCRIPT,
+        2,
+        accountKey,
+        addressKey,
+        maxFailuresPerAccount,
+        maxFailuresPerAddress,
+        lockoutSeconds,
+      )) as number[];
+    } catch (error) {
+      this.logger.error(
+        { event: 'login_throttle_unavailable', error: (error as Error).message },
+        'log-in refused: the throttle cannot reach Redis',
+      );
+      throw AuthErrors.loginUnavailable();
+    }
+    const shortAccount = account.slice(0, 16);
+    if (result[0] === 0) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(result[1] / 1000));
+      this.logger.warn(
+        { event: 'login_locked_out', account: shortAccount, address, retryAfterSeconds },
+        'log-in refused: locked out after too many failures',
+      );
+      throw AuthErrors.loginLocked(retryAfterSeconds);
+    }
+    return {
+      accountKey,
+      addressKey,
+      accountCount: result[1],
+      addressCount: result[2],
+      account: shortAccount,
+      address,
+    };
+  }
+
+  /** The attempt failed: it stays counted; log it, and the lockout it may start. */
+  failed(attempt: ReservedAttempt, userId: string | undefined): void {
+    const { maxFailuresPerAccount, maxFailuresPerAddress, lockoutSeconds } = this.config.auth.login;
+    const context = {
+      account: attempt.account,
+      address: attempt.address,
+      ...(userId ? { userId } : {}),
+    };
+    this.logger.warn(
+      {
+        event: 'login_failed',
+        ...context,
+        accountFailures: attempt.accountCount,
+        addressFailures: attempt.addressCount,
+      },
+      'log-in failed',
+    );
+    if (attempt.accountCount === maxFailuresPerAccount) {
+      this.logger.warn(
+        { event: 'login_lockout_started', scope: 'account', ...context, lockoutSeconds },
+        'account locked out for log-in',
+      );
+    }
+    if (attempt.addressCount === maxFailuresPerAddress) {
+      this.logger.warn(
+        { event: 'login_lockout_started', scope: 'address', ...context, lockoutSeconds },
+        'client address locked out for log-in',
+      );
+    }
+  }
+
+  /** The attempt succeeded: clear the account's failures and give the address its attempt back. */
+  async succeeded(attempt: ReservedAttempt): Promise<void> {
+    try {
+      await Promise.all([
+        this.redis.del(attempt.accountKey),
+        this.redis.eval(REFUND_SCRIPT, 1, attempt.addressKey),
+      ]);
+    } catch (error) {
+      // The log-in itself is sound; a counter left behind only expires later.
+      this.logger.error(
+        { event: 'login_throttle_reset_failed', error: (error as Error).message },
+        'could not reset log-in failure counters',
+      );
+    }
+  }
+
+  /** A fail-fast connection refuses commands until it is ready: give a fresh one its chance. */
+  private async ready(): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    let onReady: (() => void) | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        onReady = resolve;
+        this.redis.once('ready', onReady);
+        timer = setTimeout(() => reject(new Error('redis not ready')), READY_TIMEOUT_MS);
+      });
+    } finally {
+      clearTimeout(timer);
+      if (onReady) this.redis.off('ready', onReady);
+    }
+  }
+}
+
+/**
+ * The key of a client address: IPv4 as is (also when IPv4-mapped), IPv6 by its /64, since
+ * one IPv6 client usually holds a whole /64 and could otherwise step around the limit.
+ */
+export function clientKey(address: string | undefined): string {
+  if (!address) return 'unknown';
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1];
+  if (!isIPv6(address)) return address;
+  const [head, tail = ''] = address.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = address.includes('::') && tail ? tail.split(':') : [];
+  const groups = address.includes('::')
+    ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** What log-in needs to know about the account behind an e-mail address. */
+export interface LoginAccount {
+  id: string;
+  passwordHash: string | null;
+  isActive: boolean;
+}
+
+/** A refresh token row, locked for the rest of the transaction, with its user's state. */
+export interface LockedRefreshToken {
+  id: string;
+  userId: string;
+  familyId: string;
+  used: boolean;
+  revoked: boolean;
+  expired: boolean;
+  userActive: boolean;
+}
+
+/**
+ * Sessions: a family of refresh tokens per log-in, rotated on every refresh. Stores only
+ * token hashes. Instants come from PostgreSQL's clock, the one AccessTokens checks against.
+ */
+@Injectable()
+export class SessionsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async findAccount(email: string): Promise<LoginAccount | undefined> {
+    const rows: { id: string; password_hash: string | null; is_active: boolean }[] =
+      await this.dataSource.query(
+        'SELECT id, password_hash, is_active FROM users WHERE email = $1',
+        [email.trim().toLowerCase()],
+      );
+    const row = rows[0];
+    return row && { id: row.id, passwordHash: row.password_hash, isActive: row.is_active };
+  }
+
+  async recordLogin(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query('UPDATE users SET last_login_at = now() WHERE id = $1', [userId]);
+  }
+
+  /** Adds a refresh token to a (new or existing) family; answers when it expires. */
+  async addToken(
+    manager: EntityManager,
+    token: { userId: string; familyId: string; tokenHash: string; ttlSeconds: number },
+  ): Promise<Date> {
+    const rows: { expires_at: Date }[] = await manager.query(
+      `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
+       VALUES ($1, $2, $3, now() + make_interval(secs => $4))
+       RETURNING expires_at`,
+      [token.userId, token.familyId, token.tokenHash, token.ttlSeconds],
+    );
+    return rows[0].expires_at;
+  }
+
+  /**
+   * The token with this hash, locked until the transaction ends: a concurrent refresh with
+   * the same token waits here and then sees it used.
+   */
+  async lockByHash(
+    manager: EntityManager,
+    tokenHash: string,
+  ): Promise<LockedRefreshToken | undefined> {
+    const rows: {
+      id: string;
+      user_id: string;
+      family_id: string;
+      used: boolean;
+      revoked: boolean;
+      expired: boolean;
+      user_active: boolean;
+    }[] = await manager.query(
+      `SELECT r.id, r.user_id, r.family_id,
+              r.used_at IS NOT NULL AS used, r.revoked_at IS NOT NULL AS revoked,
+              r.expires_at <= now() AS expired, u.is_active AS user_active
+         FROM refresh_tokens r JOIN users u ON u.id = r.user_id
+        WHERE r.token_hash = $1
+        FOR UPDATE OF r`,
+      [tokenHash],
+    );
+    const row = rows[0];
+    return (
+      row && {
+        id: row.id,
+        userId: row.user_id,
+        familyId: row.family_id,
+        used: row.used,
+        revoked: row.revoked,
+        expired: row.expired,
+        userActive: row.user_active,
+      }
+    );
+  }
+
+  async markUsed(manager: EntityManager, id: string): Promise<void> {
+    await manager.query('UPDATE refresh_tokens SET used_at = now() WHERE id = $1', [id]);
+  }
+
+  /** Ends a session: every token of the family, and so every access token of it. */
+  async revokeFamily(manager: EntityManager | undefined, familyId: string): Promise<void> {
+    await (manager ?? this.dataSource).query(
+      'UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL',
+      [familyId],
+    );
+  }
+
+  /** Ends the session a refresh token belongs to, if any; answers its family and user. */
+  async revokeFamilyOfToken(
+    tokenHash: string,
+  ): Promise<{ familyId: string; userId: string } | undefined> {
+    // TypeORM answers an UPDATE on PostgreSQL with [rows, affected].
+    const [rows]: [{ family_id: string; user_id: string }[], number] = await this.dataSource.query(
+      `UPDATE refresh_tokens SET revoked_at = now()
+        WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)
+          AND revoked_at IS NULL
+        RETURNING family_id, user_id`,
+      [tokenHash],
+    );
+    return rows[0] && { familyId: rows[0].family_id, userId: rows[0].user_id };
+  }
+}
