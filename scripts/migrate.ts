@@ -3,10 +3,12 @@
 import '../libs/core/src/runtime/register-aliases';
 import { ConfigValidationError, runMigrations } from '@app/core';
 import dataSource from '../libs/core/src/database/data-source';
-import { runSeeds } from '../seeds';
+import { loadSeedConfig, runSeeds } from '../seeds';
 
 async function main(): Promise<void> {
   const withSeeds = !process.argv.includes('--no-seeds');
+  // Read before connecting: a bad bootstrap administrator stops the start with a clear message.
+  const seedConfig = withSeeds ? loadSeedConfig(process.env) : undefined;
   await dataSource.initialize();
   try {
     const ran = await runMigrations(dataSource);
@@ -15,8 +17,8 @@ async function main(): Promise<void> {
         ? `migrations applied: ${ran.join(', ')}\n`
         : 'database schema is up to date\n',
     );
-    if (withSeeds) {
-      const seeded = await runSeeds(dataSource);
+    if (seedConfig) {
+      const seeded = await runSeeds(dataSource, seedConfig);
       process.stdout.write(
         `seeds checked: ${seeded.length > 0 ? seeded.join(', ') : 'none yet'}\n`,
       );

@@ -16,6 +16,7 @@ import {
   maskUrl,
   startLocalRedis,
 } from './services';
+import { DEMO_USERS } from '../seeds/demo-users';
 import { httpOk, sleep } from './services/http-ready';
 import { loadOrCreateSecrets } from './services/secrets';
 import { hasExited, stopChild, waitForExit } from './services/service-process';
@@ -201,8 +202,10 @@ function printBanner(publicUrl: string, env: NodeJS.ProcessEnv): void {
       `  Redis         ${maskUrl(env.REDIS_URL ?? '')}`,
       `  Data          ${kept.length ? `${relative(dataRoot)}/ (${kept.join(', ')})` : 'nothing kept locally'}`,
       '',
-      '  Log-in arrives with identity (issue 3).',
-      '  Demo log-ins: see README.md, section "Demo users"',
+      '  Demo log-ins (POST /v1/auth/login; also in README.md, "Demo users"):',
+      ...DEMO_USERS.map(
+        (user) => `    ${user.email.padEnd(36)} ${user.password.padEnd(36)} ${user.role}`,
+      ),
       '',
       'Press Ctrl+C to stop.',
       '',

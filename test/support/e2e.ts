@@ -71,7 +71,13 @@ export async function startApi(
     bufferLogs: true,
   });
   configureApp(app, config);
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // A start that fails half-way leaves pools and sockets open; close them with the app.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app;
 }
 

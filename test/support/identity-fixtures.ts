@@ -31,7 +31,7 @@ export class IdentityFixtures {
     kind: OrganisationKind = 'association',
   ): Promise<{ id: string; code: string }> {
     const code = `T${unique().toUpperCase()}`.slice(0, 16);
-    const [row] = await this.dataSource.query(
+    const [row]: { id: string }[] = await this.dataSource.query(
       'INSERT INTO organisations (code, name, kind) VALUES ($1, $2, $3) RETURNING id',
       [code, `Organisation ${code}`, kind],
     );
@@ -51,7 +51,7 @@ export class IdentityFixtures {
     const email = (options.email ?? `user-${unique()}@example.nl`).toLowerCase();
     const password = options.password ?? `Fixture passphrase ${unique()}`;
     const hash = await this.app.get(Passwords).hash(password);
-    const [row] = await this.dataSource.query(
+    const [row]: { id: string }[] = await this.dataSource.query(
       `INSERT INTO users (email, display_name, organisation_id, password_hash, is_platform_admin, is_active)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [
@@ -79,7 +79,7 @@ export class IdentityFixtures {
 
   async programme(): Promise<{ id: string; slug: string }> {
     const slug = `programme-${unique()}`;
-    const [row] = await this.dataSource.query(
+    const [row]: { id: string }[] = await this.dataSource.query(
       'INSERT INTO programmes (name, slug) VALUES ($1, $2) RETURNING id',
       [`Programme ${slug}`, slug],
     );
@@ -87,7 +87,7 @@ export class IdentityFixtures {
   }
 
   async member(programmeId: string, userId: string, role: ProgrammeRole): Promise<string> {
-    const [row] = await this.dataSource.query(
+    const [row]: { id: string }[] = await this.dataSource.query(
       'INSERT INTO memberships (programme_id, user_id, role) VALUES ($1, $2, $3) RETURNING id',
       [programmeId, userId, role],
     );

@@ -60,7 +60,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
         'X-Request-ID',
         'traceparent',
       ],
-      exposedHeaders: ['API-Version', 'ETag', 'Location', 'X-Request-ID'],
+      exposedHeaders: ['API-Version', 'ETag', 'Location', 'Retry-After', 'X-Request-ID'],
       maxAge: 600,
     });
   });

@@ -46,6 +46,8 @@ export const environmentObject = z.object({
     .min(12, 'must be at least 12 characters')
     .max(128)
     .optional(),
+  /** Demo log-ins with published passwords: default on, except when NODE_ENV=production. */
+  SEED_DEMO_USERS: bool.optional(),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: int(1, 100).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: int(1, 10_000).default(50),
   LOGIN_LOCKOUT_SECONDS: int(10, 86_400).default(900),
