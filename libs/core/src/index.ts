@@ -3,6 +3,7 @@ export * from './config/app-config';
 export * from './config/config.module';
 export * from './core.module';
 export * from './database/data-source-options';
+export * from './database/database-errors';
 export * from './database/migrate';
 export * from './errors/domain-error';
 export * from './health/health.service';

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { RedisConnections } from '../redis/redis-connections';
+import { RedisConnections, whenReady } from '../redis/redis-connections';
 
 export interface DependencyStatus {
   status: 'up' | 'down';
@@ -49,21 +49,7 @@ export class HealthService implements OnModuleInit {
   }
 
   private async pingRedis(): Promise<unknown> {
-    // A fail-fast connection refuses commands until it is ready; give a fresh one its chance.
-    if (this.redis.status !== 'ready') {
-      let onReady: (() => void) | undefined;
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        await new Promise<void>((resolve, reject) => {
-          onReady = resolve;
-          this.redis.once('ready', onReady);
-          timer = setTimeout(() => reject(new Error('redis not ready')), CHECK_TIMEOUT_MS);
-        });
-      } finally {
-        clearTimeout(timer);
-        if (onReady) this.redis.off('ready', onReady);
-      }
-    }
+    await whenReady(this.redis, CHECK_TIMEOUT_MS);
     return this.redis.ping();
   }
 

@@ -10,6 +10,26 @@ export type RedisPurpose =
   /** BullMQ workers: blocking commands, retried for ever (BullMQ requires this). */
   | 'worker';
 
+/**
+ * Waits until a fail-fast connection is ready (it refuses commands before), at most
+ * `timeoutMs`; rejects when it does not become ready in time.
+ */
+export async function whenReady(redis: IORedis, timeoutMs: number): Promise<void> {
+  if (redis.status === 'ready') return;
+  let onReady: (() => void) | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      onReady = resolve;
+      redis.once('ready', onReady);
+      timer = setTimeout(() => reject(new Error('redis not ready')), timeoutMs);
+    });
+  } finally {
+    clearTimeout(timer);
+    if (onReady) redis.off('ready', onReady);
+  }
+}
+
 /** Creates the Redis connections of this process and closes them all on shutdown. */
 @Injectable()
 export class RedisConnections implements OnApplicationShutdown {

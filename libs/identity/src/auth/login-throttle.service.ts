@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import type IORedis from 'ioredis';
-import { APP_CONFIG, RedisConnections } from '@app/core';
+import { APP_CONFIG, RedisConnections, whenReady } from '@app/core';
 import type { AppConfig } from '@app/core';
 import { AuthErrors } from './auth.errors';
 
@@ -187,20 +187,8 @@ export class LoginThrottle implements OnModuleInit {
   }
 
   /** A fail-fast connection refuses commands until it is ready: give a fresh one its chance. */
-  private async ready(): Promise<void> {
-    if (this.redis.status === 'ready') return;
-    let onReady: (() => void) | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await new Promise<void>((resolve, reject) => {
-        onReady = resolve;
-        this.redis.once('ready', onReady);
-        timer = setTimeout(() => reject(new Error('redis not ready')), READY_TIMEOUT_MS);
-      });
-    } finally {
-      clearTimeout(timer);
-      if (onReady) this.redis.off('ready', onReady);
-    }
+  private ready(): Promise<void> {
+    return whenReady(this.redis, READY_TIMEOUT_MS);
   }
 }
 

@@ -1,10 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, ListResponse, parseSort, toListResponse } from '@app/core';
+import {
+  APP_CONFIG,
+  ListResponse,
+  parseSort,
+  SqlState,
+  toListResponse,
+  violatedConstraint,
+} from '@app/core';
 import type { AppConfig } from '@app/core';
 import { DirectoryErrors } from './directory.errors';
-import { SqlState, violatedConstraint } from './database-errors';
 import type { CreateOrganisationDto } from './dto/create-organisation.dto';
 import {
   ORGANISATION_SORT_KEYS,

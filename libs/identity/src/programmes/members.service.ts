@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, parseSort, toListResponse } from '@app/core';
+import { APP_CONFIG, isUniqueViolation, parseSort, toListResponse } from '@app/core';
 import type { AppConfig, ListResponse } from '@app/core';
 import type { AddMemberDto } from './dto/add-member.dto';
 import { type ListMembersQuery, MEMBER_SORT_KEYS } from './dto/list-members.query';
@@ -9,7 +9,7 @@ import type { MemberResponse } from './dto/member.response';
 import type { UpdateMemberDto } from './dto/update-member.dto';
 import type { MembershipEntity } from './membership.entity';
 import { type MemberRecord, MembershipsRepository } from './memberships.repository';
-import { ProgrammeConstraints, ProgrammeErrors, isUniqueViolation } from './programmes.errors';
+import { ProgrammeConstraints, ProgrammeErrors } from './programmes.errors';
 import { mapMember } from './programmes.mappers';
 import { ProgrammesRepository } from './programmes.repository';
 

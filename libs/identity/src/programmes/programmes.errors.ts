@@ -31,14 +31,3 @@ export const ProgrammeErrors = {
       'A programme keeps at least one coordinator: appoint another coordinator first.',
     ),
 } as const;
-
-/**
- * Whether `error` is PostgreSQL's unique violation (23505) of `constraint`. TypeORM wraps the
- * driver error in a QueryFailedError whose `driverError` carries the SQLSTATE and constraint.
- */
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const driverError = (error as { driverError?: { code?: unknown; constraint?: unknown } })
-    .driverError;
-  return driverError?.code === '23505' && driverError.constraint === constraint;
-}

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   APP_CONFIG,
   type AppConfig,
+  isUniqueViolation,
   type InvalidParam,
   type ListResponse,
   parseSort,
@@ -17,7 +18,7 @@ import type { ProgrammeResponse } from './dto/programme.response';
 import type { UpdateProgrammeDto } from './dto/update-programme.dto';
 import { MembershipsRepository } from './memberships.repository';
 import type { ProgrammeEntity } from './programme.entity';
-import { ProgrammeConstraints, ProgrammeErrors, isUniqueViolation } from './programmes.errors';
+import { ProgrammeConstraints, ProgrammeErrors } from './programmes.errors';
 import { mapProgramme } from './programmes.mappers';
 import { ProgrammesRepository, type ProgrammeValues } from './programmes.repository';
 import { definedOnly } from './defined-only';

@@ -7,11 +7,12 @@ import {
   InvalidParam,
   ListResponse,
   parseSort,
+  SqlState,
   toListResponse,
+  violatedConstraint,
 } from '@app/core';
 import type { AppConfig } from '@app/core';
 import type { Principal } from '../access/principal';
-import { SqlState, violatedConstraint } from '../organisations/database-errors';
 import { DirectoryErrors } from '../organisations/directory.errors';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import type { CreateUserDto } from './dto/create-user.dto';

@@ -1,4 +1,4 @@
-/** PostgreSQL SQLSTATEs the directory turns into domain errors. */
+/** PostgreSQL SQLSTATEs that services turn into domain errors. */
 export const SqlState = {
   uniqueViolation: '23505',
   foreignKeyViolation: '23503',
@@ -24,4 +24,9 @@ export function violatedConstraint(
   };
   if (source.code !== state) return undefined;
   return typeof source.constraint === 'string' ? source.constraint : '';
+}
+
+/** Whether `error` is a unique violation (23505) of `constraint`. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  return violatedConstraint(error, SqlState.uniqueViolation) === constraint;
 }
