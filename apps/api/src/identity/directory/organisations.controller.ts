@@ -20,7 +20,7 @@ import {
   UpdateOrganisationDto,
 } from '@app/identity';
 import { Access } from '../../access/access.decorator';
-import { API_BASE_PATH } from '../../api-version';
+import { resourceUrl } from '../../http/resource-url';
 
 const LOCATION_HEADER = {
   Location: {
@@ -74,7 +74,7 @@ export class OrganisationsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<OrganisationResponse> {
     const organisation = await this.organisations.create(body);
-    res.location(`${this.config.http.publicUrl}${API_BASE_PATH}/organisations/${organisation.id}`);
+    res.location(resourceUrl(this.config, 'organisations', organisation.id));
     return organisation;
   }
 

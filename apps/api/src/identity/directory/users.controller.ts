@@ -36,7 +36,7 @@ import {
 } from '@app/identity';
 import type { Principal } from '@app/identity';
 import { Access, CurrentPrincipal } from '../../access/access.decorator';
-import { API_BASE_PATH } from '../../api-version';
+import { resourceUrl } from '../../http/resource-url';
 
 const NOT_FOUND = { description: 'USER_NOT_FOUND: no such user.' };
 
@@ -92,7 +92,7 @@ export class UsersController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<UserResponse> {
     const user = await this.users.create(principal, body);
-    res.location(`${this.config.http.publicUrl}${API_BASE_PATH}/users/${user.id}`);
+    res.location(resourceUrl(this.config, 'users', user.id));
     return user;
   }
 

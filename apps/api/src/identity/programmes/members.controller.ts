@@ -35,7 +35,7 @@ import {
   UpdateMemberDto,
 } from '@app/identity';
 import { Access } from '../../access/access.decorator';
-import { API_BASE_PATH } from '../../api-version';
+import { resourceUrl } from '../../http/resource-url';
 
 const LOCATION_HEADER = {
   Location: {
@@ -81,9 +81,7 @@ export class MembersController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<MemberResponse> {
     const member = await this.members.add(params.id, body);
-    res.location(
-      `${this.config.http.publicUrl}${API_BASE_PATH}/programmes/${params.id}/members/${member.id}`,
-    );
+    res.location(resourceUrl(this.config, 'programmes', params.id, 'members', member.id));
     return member;
   }
 

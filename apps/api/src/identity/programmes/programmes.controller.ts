@@ -21,7 +21,7 @@ import {
 } from '@app/identity';
 import type { Principal } from '@app/identity';
 import { Access, CurrentPrincipal } from '../../access/access.decorator';
-import { API_BASE_PATH } from '../../api-version';
+import { resourceUrl } from '../../http/resource-url';
 
 const LOCATION_HEADER = {
   Location: {
@@ -74,7 +74,7 @@ export class ProgrammesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProgrammeResponse> {
     const programme = await this.programmes.create(principal, body);
-    res.location(`${this.config.http.publicUrl}${API_BASE_PATH}/programmes/${programme.id}`);
+    res.location(resourceUrl(this.config, 'programmes', programme.id));
     return programme;
   }
 

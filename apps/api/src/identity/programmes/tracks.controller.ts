@@ -33,7 +33,7 @@ import {
   UpdateTrackDto,
 } from '@app/identity';
 import { Access } from '../../access/access.decorator';
-import { API_BASE_PATH } from '../../api-version';
+import { resourceUrl } from '../../http/resource-url';
 
 const LOCATION_HEADER = {
   Location: { description: 'The URL of the new track.', schema: { type: 'string', format: 'uri' } },
@@ -75,9 +75,7 @@ export class TracksController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<TrackResponse> {
     const track = await this.tracks.create(params.id, body);
-    res.location(
-      `${this.config.http.publicUrl}${API_BASE_PATH}/programmes/${params.id}/tracks/${track.id}`,
-    );
+    res.location(resourceUrl(this.config, 'programmes', params.id, 'tracks', track.id));
     return track;
   }
 
