@@ -182,6 +182,7 @@ async function main(cleanup: Cleanup, signal: AbortSignal): Promise<boolean> {
     REDIS_PREFIX: redisPrefix,
     JWT_ACCESS_SECRET: 'b'.repeat(32),
     JWT_REFRESH_SECRET: 'c'.repeat(32),
+    AUDIT_CHECKPOINT_KEY: 'd'.repeat(32),
     LOG_LEVEL: 'silent',
     MIGRATIONS_RUN: 'false',
     DATABASE_POOL_SIZE: '40',

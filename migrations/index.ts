@@ -1,8 +1,13 @@
 import { CreateOutboxEvents1795395600000 } from './1795395600000-create-outbox-events';
 import { CreateIdentity1795402800000 } from './1795402800000-create-identity';
+import { CreateAuditEvents1795417200000 } from './1795417200000-create-audit-events';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
  * the tests load the same set from sources or from dist/; a unit test checks nothing is missing.
  */
-export const migrations = [CreateOutboxEvents1795395600000, CreateIdentity1795402800000];
+export const migrations = [
+  CreateOutboxEvents1795395600000,
+  CreateIdentity1795402800000,
+  CreateAuditEvents1795417200000,
+];

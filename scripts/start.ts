@@ -18,7 +18,7 @@ import {
 } from './services';
 import { DEMO_USERS } from '../seeds/demo-users';
 import { httpOk, sleep } from './services/http-ready';
-import { loadOrCreateSecrets } from './services/secrets';
+import { loadOrCreateSecrets, SECRET_NAMES } from './services/secrets';
 import { hasExited, stopChild, waitForExit } from './services/service-process';
 
 const startedAt = performance.now();
@@ -187,7 +187,8 @@ function printBanner(publicUrl: string, env: NodeJS.ProcessEnv): void {
   const kept = [
     process.env.DATABASE_URL ? '' : 'PostgreSQL',
     process.env.REDIS_URL ? '' : 'Redis',
-    process.env.JWT_ACCESS_SECRET && process.env.JWT_REFRESH_SECRET ? '' : 'JWT secrets',
+    SECRET_NAMES.every((name) => process.env[name]) ? '' : 'secrets',
+    process.env.AUDIT_CHECKPOINT_FILE ? '' : 'audit checkpoint',
   ].filter(Boolean);
   say(
     [
@@ -238,6 +239,8 @@ async function main(): Promise<void> {
     PORT: String(port),
     PUBLIC_URL: publicUrl,
     WORKER_HEALTH_FILE: workerHealthFile,
+    AUDIT_CHECKPOINT_FILE:
+      process.env.AUDIT_CHECKPOINT_FILE ?? path.join(dataRoot, 'audit-checkpoint.json'),
   };
 
   say('Running migrations and loading demo data...');

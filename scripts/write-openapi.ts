@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     REDIS_URL: 'redis://127.0.0.1:1',
     JWT_ACCESS_SECRET: 'x'.repeat(32),
     JWT_REFRESH_SECRET: 'y'.repeat(32),
+    AUDIT_CHECKPOINT_KEY: 'z'.repeat(32),
     PUBLIC_URL: process.env.PUBLIC_URL ?? 'https://tracker.example.nl',
     LOG_LEVEL: 'silent',
   });

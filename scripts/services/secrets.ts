@@ -2,10 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { ServiceError } from './service-process';
 
-export const SECRET_NAMES = ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET'] as const;
-export type JwtSecrets = Record<(typeof SECRET_NAMES)[number], string>;
+export const SECRET_NAMES = [
+  'JWT_ACCESS_SECRET',
+  'JWT_REFRESH_SECRET',
+  'AUDIT_CHECKPOINT_KEY',
+] as const;
+export type LocalSecrets = Record<(typeof SECRET_NAMES)[number], string>;
 
-function readStored(file: string): Partial<JwtSecrets> {
+function readStored(file: string): Partial<LocalSecrets> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -27,13 +31,13 @@ function readStored(file: string): Partial<JwtSecrets> {
 }
 
 /**
- * The JWT secrets: from the environment when set, otherwise generated once and kept in `file`
+ * The JWT secrets and the audit checkpoint key: from the environment when set, otherwise generated once and kept in `file`
  * (mode 0600), so that a restart keeps sessions valid.
  */
-export function loadOrCreateSecrets(file: string, env: NodeJS.ProcessEnv): JwtSecrets {
+export function loadOrCreateSecrets(file: string, env: NodeJS.ProcessEnv): LocalSecrets {
   const stored = readStored(file);
   let changed = false;
-  const secrets = {} as JwtSecrets;
+  const secrets = {} as LocalSecrets;
   for (const name of SECRET_NAMES) {
     const fromEnv = env[name];
     if (fromEnv) {

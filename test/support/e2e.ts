@@ -26,6 +26,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     REDIS_PREFIX: required('SBT_TEST_REDIS_PREFIX'),
     JWT_ACCESS_SECRET: 'test-access-secret-0123456789abcdef0123',
     JWT_REFRESH_SECRET: 'test-refresh-secret-0123456789abcdef012',
+    AUDIT_CHECKPOINT_KEY: 'test-audit-checkpoint-key-0123456789abc',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     MIGRATIONS_RUN: 'false',
     OUTBOX_POLL_INTERVAL_MS: '50',

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
 import { AppConfig, CoreModule, CoreModuleOptions } from '@app/core';
 import { IdentityModule } from '@app/identity';
 import { AccessModule } from './access/access.module';
@@ -17,6 +18,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, options),
+        AuditModule,
         IdentityModule,
         AccessModule,
         DirectoryHttpModule,

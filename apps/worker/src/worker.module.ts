@@ -1,20 +1,23 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
 import { AppConfig, CoreModule } from '@app/core';
 import { WorkerHeartbeat } from './health/worker-heartbeat';
 import { JOB_HANDLERS, JobHandler } from './jobs/job-handler';
 import { JobWorkersHost } from './jobs/job-workers.host';
 import { OutboxRelayRunner } from './outbox/outbox-relay.runner';
+import { JobSchedules } from './jobs/job-schedules';
+import { AuditCheckpointProcessor } from './processors/audit-checkpoint.processor';
 import { SystemPingProcessor } from './processors/system-ping.processor';
 
 /** Every job handler; JobWorkersHost refuses to start if one in the registry is missing. */
-const PROCESSORS = [SystemPingProcessor];
+const PROCESSORS = [SystemPingProcessor, AuditCheckpointProcessor];
 
 @Module({})
 export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config)],
+      imports: [CoreModule.forRoot(config), AuditModule],
       providers: [
         ...PROCESSORS,
         {
@@ -23,6 +26,7 @@ export class WorkerModule {
           inject: PROCESSORS,
         },
         JobWorkersHost,
+        JobSchedules,
         OutboxRelayRunner,
         WorkerHeartbeat,
       ],

@@ -1,3 +1,4 @@
+export * from './access/audit-actor';
 export * from './access/access-policy';
 export * from './access/permissions';
 export * from './access/principal';

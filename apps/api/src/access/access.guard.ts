@@ -2,7 +2,8 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
-import { decide, IdentityErrors, Permission, type Principal } from '@app/identity';
+import { AuditContext } from '@app/audit';
+import { auditActorOf, decide, IdentityErrors, Permission, type Principal } from '@app/identity';
 import { ACCESS_METADATA, type RouteAccess } from './access.decorator';
 
 const BearerGuard = AuthGuard('bearer');
@@ -30,6 +31,7 @@ export class AccessGuard implements CanActivate {
       } catch {
         throw IdentityErrors.unauthenticated();
       }
+      if (req.user) AuditContext.setActor(auditActorOf(req.user));
     }
     const programmeId = access.programmeParam ? req.params[access.programmeParam] : undefined;
     const decision = decide(req.user, access.permission, {

@@ -12,6 +12,7 @@ import {
 } from '../openapi/openapi';
 import {
   apiVersionHeader,
+  auditContext,
   jsonBody,
   noStore,
   rejectTrailingSlash,
@@ -35,7 +36,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.disable('x-powered-by');
   // ETags are versions of resources, set by the routes that have them; not hashes of bodies.
   app.set('etag', false);
-  app.use(requestId, apiVersionHeader);
+  app.use(requestId, auditContext, apiVersionHeader);
   // CORS before anything that may answer early (413, 415, trailing slash): a browser hides
   // a response without CORS headers from the page, problem details included.
   app.enableCors((req: { path?: string }, callback) => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { json } from 'express';
+import { AuditContext, traceIdOf } from '@app/audit';
 import { API_VERSION } from '../api-version';
 import { buildProblem, requestPath, sendProblem } from './problem';
 
@@ -111,3 +112,19 @@ export function jsonBody(limitBytes: number): RequestHandler {
     });
   };
 }
+
+/**
+ * Opens the audit context of the request: who called from where (BIO2 8.15). The actor is
+ * named by the AccessGuard once the caller is authenticated. `req.ip` honours TRUST_PROXY.
+ */
+export const auditContext: RequestHandler = (req, _res, next) => {
+  AuditContext.run(
+    {
+      clientAddress: req.ip ?? null,
+      userAgent: req.get('user-agent') ?? null,
+      requestId: (req as Request & { id?: string }).id ?? null,
+      traceId: traceIdOf(req.get('traceparent')),
+    },
+    next,
+  );
+};

@@ -5,6 +5,7 @@ const valid = {
   REDIS_URL: 'redis://cache:6379',
   JWT_ACCESS_SECRET: 'a'.repeat(32),
   JWT_REFRESH_SECRET: 'b'.repeat(32),
+  AUDIT_CHECKPOINT_KEY: 'k'.repeat(32),
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
@@ -34,6 +35,7 @@ describe('loadConfig', () => {
       'REDIS_URL is required',
       'JWT_ACCESS_SECRET is required',
       'JWT_REFRESH_SECRET is required',
+      'AUDIT_CHECKPOINT_KEY is required',
     ]);
   });
 

@@ -24,6 +24,13 @@ export interface AppConfig {
     bootstrapAdmin: { email: string; password: string } | undefined;
     login: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; lockoutSeconds: number };
   };
+  audit: {
+    /** HMAC-SHA256 key that signs the chain checkpoints. */
+    checkpointKey: string;
+    /** Where the worker keeps the latest checkpoint; undefined: only in the log. */
+    checkpointFile: string | undefined;
+    checkpointIntervalSeconds: number;
+  };
   mail: { smtpUrl: string | undefined; from: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   worker: {
@@ -128,6 +135,11 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
         maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
         lockoutSeconds: e.LOGIN_LOCKOUT_SECONDS,
       },
+    },
+    audit: {
+      checkpointKey: e.AUDIT_CHECKPOINT_KEY,
+      checkpointFile: e.AUDIT_CHECKPOINT_FILE,
+      checkpointIntervalSeconds: e.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     logLevel: e.LOG_LEVEL,

@@ -40,6 +40,9 @@ export const environmentObject = z.object({
   JWT_REFRESH_SECRET: secret,
   JWT_ACCESS_TTL_SECONDS: int(60, 900).default(900),
   JWT_REFRESH_TTL_SECONDS: int(3600, 60 * 60 * 24 * 90).default(60 * 60 * 24 * 14),
+  AUDIT_CHECKPOINT_KEY: secret,
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: int(5, 86_400).default(60),
   BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z
     .string()
@@ -90,6 +93,12 @@ export const environmentSchema = environmentObject
   .refine((env) => env.JWT_ACCESS_SECRET !== env.JWT_REFRESH_SECRET, {
     path: ['JWT_REFRESH_SECRET'],
     message: 'must differ from JWT_ACCESS_SECRET',
-  });
+  })
+  .refine(
+    (env) =>
+      env.AUDIT_CHECKPOINT_KEY !== env.JWT_ACCESS_SECRET &&
+      env.AUDIT_CHECKPOINT_KEY !== env.JWT_REFRESH_SECRET,
+    { path: ['AUDIT_CHECKPOINT_KEY'], message: 'must differ from the JWT secrets' },
+  );
 
 export type Environment = z.input<typeof environmentSchema>;

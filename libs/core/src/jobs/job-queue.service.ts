@@ -34,6 +34,22 @@ export class JobQueueService implements OnApplicationShutdown {
     });
   }
 
+  /**
+   * Creates or updates a repeating job (a BullMQ job scheduler): one per `id`, however many
+   * workers start, so re-registering at every start is safe.
+   */
+  async schedule(id: string, everyMs: number, job: JobRequest): Promise<void> {
+    await this.queue(JOB_QUEUE[job.name]).upsertJobScheduler(
+      id,
+      { every: everyMs },
+      {
+        name: job.name,
+        data: job.data,
+        opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+      },
+    );
+  }
+
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {

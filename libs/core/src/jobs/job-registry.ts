@@ -5,19 +5,24 @@
  */
 export enum QueueName {
   System = 'system',
+  Audit = 'audit',
 }
 
 export enum JobName {
   /** Proves the outbox → queue → worker path end to end; the handler only logs. */
   SystemPing = 'system.ping',
+  /** Verifies the audit chain since the last checkpoint and signs a new one (repeating). */
+  AuditCheckpoint = 'audit.checkpoint',
 }
 
 export interface JobPayloads {
   [JobName.SystemPing]: { note: string };
+  [JobName.AuditCheckpoint]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.SystemPing]: QueueName.System,
+  [JobName.AuditCheckpoint]: QueueName.Audit,
 };
 
 /** A job to run: its name and payload, discriminated by name. */

@@ -1,0 +1,79 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { APP_CONFIG } from '@app/core';
+import type { AppConfig } from '@app/core';
+import { type AuditCheckpoint, isValidCheckpoint } from './audit-checkpoint';
+
+export type StoredCheckpoint =
+  | { state: 'none' }
+  | { state: 'valid'; checkpoint: AuditCheckpoint }
+  | { state: 'invalid'; reason: string };
+
+/**
+ * Keeps the latest signed checkpoint outside the database: in AUDIT_CHECKPOINT_FILE (written
+ * atomically, never moved backwards) and always as a log line, so the log archive holds the
+ * history of checkpoints too.
+ */
+@Injectable()
+export class AuditCheckpointStore {
+  private readonly logger = new Logger(AuditCheckpointStore.name);
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** The HMAC key that signs checkpoints. */
+  get key(): string {
+    return this.config.audit.checkpointKey;
+  }
+
+  /** Where checkpoints are kept; undefined when only in the log. */
+  get file(): string | undefined {
+    return this.config.audit.checkpointFile;
+  }
+
+  async read(file = this.file): Promise<StoredCheckpoint> {
+    if (file === undefined) return { state: 'none' };
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'none' };
+      throw error;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return { state: 'invalid', reason: 'the checkpoint file is not JSON' };
+    }
+    return isValidCheckpoint(this.config.audit.checkpointKey, parsed)
+      ? { state: 'valid', checkpoint: parsed }
+      : { state: 'invalid', reason: 'the checkpoint signature does not match' };
+  }
+
+  /** Stores `checkpoint` unless the stored one is further along; answers whether it was stored. */
+  async write(checkpoint: AuditCheckpoint): Promise<boolean> {
+    this.logger.log({ event: 'audit_checkpoint', checkpoint }, 'audit chain checkpoint');
+    const file = this.file;
+    if (file === undefined) return false;
+    const current = await this.read(file);
+    if (
+      current.state === 'valid' &&
+      BigInt(current.checkpoint.sequence) >= BigInt(checkpoint.sequence)
+    ) {
+      return false;
+    }
+    if (current.state === 'invalid') {
+      // Only after the chain verified (see AuditCheckpointer); e.g. after a key rotation.
+      this.logger.error(
+        { event: 'audit_checkpoint_replaced', reason: current.reason },
+        'replacing an unreadable audit checkpoint',
+      );
+    }
+    await mkdir(dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, `${JSON.stringify(checkpoint)}\n`, { mode: 0o640 });
+    await rename(temporary, file);
+    return true;
+  }
+}

@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type ChainedEvent, GENESIS_HASH, hashEvent } from '../chain/audit-chain';
+import type { StoredCheckpoint } from '../checkpoints/audit-checkpoint.store';
+import type { ChainVerification, CheckpointComparison } from './chain-verification';
+
+const PAGE_SIZE = 10_000;
+
+interface ChainRow extends ChainedEvent {
+  hash: string;
+}
+
+const SELECT_CHAIN = `
+  SELECT "sequence"::text AS "sequence",
+         to_char("occurred_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt",
+         "actor_type" AS "actorType", "actor_id" AS "actorId",
+         "actor_organisation_id" AS "actorOrganisationId", "client_address" AS "clientAddress",
+         "user_agent" AS "userAgent", "request_id" AS "requestId", "trace_id" AS "traceId",
+         "operation", "result", "entity_type" AS "entityType", "entity_id" AS "entityId",
+         "programme_id" AS "programmeId", "changes", "details",
+         "prev_hash" AS "prevHash", "hash"
+  FROM "audit_events"`;
+
+interface Finding {
+  sequence: bigint;
+  reason: string;
+}
+
+/**
+ * Recomputes the hash chain: every sequence present, each `prevHash` the previous event's
+ * hash, each hash the SHA-256 of the event's content; then holds the log against the latest
+ * signed checkpoint, which catches a removed tail and a chain rewritten up to its head.
+ */
+@Injectable()
+export class AuditVerifier {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async verify(options: {
+    from?: bigint;
+    checkpoint: StoredCheckpoint;
+  }): Promise<ChainVerification> {
+    const from = options.from !== undefined && options.from > 1n ? options.from : 1n;
+    const [bounds] = await this.dataSource.query<{ head: string | null; max: string | null }[]>(
+      `SELECT (SELECT "sequence"::text FROM "audit_chain_head" WHERE "id") AS "head",
+              (SELECT max("sequence")::text FROM "audit_events") AS "max"`,
+    );
+    const end = [bounds.head, bounds.max]
+      .map((value) => BigInt(value ?? '0'))
+      .reduce((a, b) => (a > b ? a : b));
+
+    let finding: Finding | undefined;
+    let checked = 0;
+    let prev = GENESIS_HASH;
+    if (from > 1n && from <= end) {
+      const hash = await this.hashAt(from - 1n);
+      if (hash === undefined)
+        finding = { sequence: from - 1n, reason: `event ${from - 1n} is missing` };
+      else prev = hash;
+    }
+
+    let expected = from;
+    let next = finding || from > end ? undefined : this.page(from - 1n, end);
+    while (next) {
+      const rows = await next;
+      next =
+        rows.length === PAGE_SIZE
+          ? this.page(BigInt(rows[rows.length - 1].sequence), end)
+          : undefined;
+      for (const row of rows) {
+        finding = check(row, expected, prev);
+        if (finding) break;
+        checked += 1;
+        prev = row.hash;
+        expected += 1n;
+      }
+      if (finding) {
+        await next?.catch(() => undefined);
+        break;
+      }
+    }
+    if (!finding && expected <= end) {
+      finding = { sequence: expected, reason: missing(expected, end) };
+    }
+
+    const checkpoint = await this.compare(options.checkpoint, end);
+    if (checkpoint.finding && (!finding || checkpoint.finding.sequence < finding.sequence)) {
+      finding = checkpoint.finding;
+    }
+    const result: ChainVerification = {
+      valid: finding === undefined && checkpoint.comparison.status !== 'unreadable',
+      checked,
+      from: from.toString(),
+      lastSequence: end === 0n ? null : end.toString(),
+      checkpoint: checkpoint.comparison,
+    };
+    if (finding) {
+      result.firstInvalidSequence = finding.sequence.toString();
+      result.reason = finding.reason;
+    } else if (checkpoint.comparison.status === 'unreadable') {
+      result.reason = checkpoint.comparison.reason;
+    }
+    return result;
+  }
+
+  private async compare(
+    stored: StoredCheckpoint,
+    end: bigint,
+  ): Promise<{ comparison: CheckpointComparison; finding?: Finding }> {
+    if (stored.state === 'none') return { comparison: { status: 'none' } };
+    if (stored.state === 'invalid') {
+      return { comparison: { status: 'unreadable', reason: stored.reason } };
+    }
+    const { sequence, createdAt, hash } = stored.checkpoint;
+    const at = BigInt(sequence);
+    if (at === 0n) return { comparison: { status: 'matches', sequence, createdAt } };
+    if (at > end) {
+      return {
+        comparison: { status: 'beyond_log', sequence, createdAt },
+        finding: {
+          sequence: end + 1n,
+          reason: `the log ends at ${end}, but the signed checkpoint of ${createdAt} vouches for events up to ${sequence}: events were removed from the end`,
+        },
+      };
+    }
+    const stored_hash = await this.hashAt(at);
+    if (stored_hash === hash) return { comparison: { status: 'matches', sequence, createdAt } };
+    return {
+      comparison: { status: 'differs', sequence, createdAt },
+      finding: {
+        sequence: at,
+        reason: `event ${sequence} differs from the signed checkpoint of ${createdAt}: the chain was rewritten up to here`,
+      },
+    };
+  }
+
+  private async hashAt(sequence: bigint): Promise<string | undefined> {
+    const rows = await this.dataSource.query<{ hash: string }[]>(
+      'SELECT "hash" FROM "audit_events" WHERE "sequence" = $1',
+      [sequence.toString()],
+    );
+    return rows[0]?.hash;
+  }
+
+  private page(after: bigint, end: bigint): Promise<ChainRow[]> {
+    return this.dataSource.query(
+      `${SELECT_CHAIN} WHERE "sequence" > $1 AND "sequence" <= $2 ORDER BY "sequence" LIMIT $3`,
+      [after.toString(), end.toString(), PAGE_SIZE],
+    );
+  }
+}
+
+function missing(expected: bigint, end: bigint): string {
+  return expected === end
+    ? `event ${expected} is missing`
+    : `event ${expected} is missing (the log should run to ${end})`;
+}
+
+/** The first problem with `row`, expected at `expected` after an event hashed `prev`. */
+function check(row: ChainRow, expected: bigint, prev: string): Finding | undefined {
+  const sequence = BigInt(row.sequence);
+  if (sequence !== expected) return { sequence: expected, reason: `event ${expected} is missing` };
+  if (row.prevHash !== prev) {
+    return {
+      sequence,
+      reason: `event ${sequence} does not follow the event before it (prevHash differs)`,
+    };
+  }
+  if (hashEvent(row) !== row.hash) {
+    return {
+      sequence,
+      reason: `event ${sequence} was altered (its content does not match its hash)`,
+    };
+  }
+  return undefined;
+}
