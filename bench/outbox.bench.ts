@@ -1,5 +1,4 @@
-import type { DynamicModule, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
 import { JobType, QueueEvents } from 'bullmq';
 import { DataSource } from 'typeorm';
 import {
@@ -14,6 +13,14 @@ import {
   outboxJobId,
 } from '@app/core';
 import { WorkerModule } from '../apps/worker/src/worker.module';
+import {
+  allSettledOrThrow,
+  type ConcurrentResult,
+  createContext,
+  percentile,
+  runConcurrent,
+  sleep,
+} from './harness';
 
 /** Every state a BullMQ job can be in (a paused queue keeps its jobs in `waiting`). */
 const ALL_JOB_STATES: JobType[] = [
@@ -25,37 +32,6 @@ const ALL_JOB_STATES: JobType[] = [
   'waiting',
   'waiting-children',
 ];
-
-export const sleep = (ms: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Like Promise.all, but rejects only once every promise has settled: after an abort no
- * concurrent client is still inside a transaction when the connections are closed.
- */
-export async function allSettledOrThrow<T>(promises: Promise<T>[]): Promise<T[]> {
-  const results = await Promise.allSettled(promises);
-  const failed = results.find((result) => result.status === 'rejected');
-  if (failed) throw failed.reason;
-  return results.map((result) => (result as PromiseFulfilledResult<T>).value);
-}
-
-/** Nearest-rank percentile of an ascending list. */
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
-}
-
-/** A Nest application context without console output; init errors throw instead of exiting. */
-export async function createContext(module: DynamicModule): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(module, {
-    logger: false,
-    abortOnError: false,
-  });
-  await app.init();
-  return app;
-}
 
 /** Core only (database, Redis, queues, outbox): no relay loop, no job workers. */
 export const coreContext = (config: AppConfig): Promise<INestApplicationContext> =>
@@ -96,15 +72,8 @@ export async function resetOutboxAndQueue(context: INestApplicationContext): Pro
 // 1. Write throughput
 // ---------------------------------------------------------------------------------------------
 
-export interface WriteResult {
+export interface WriteResult extends ConcurrentResult {
   transactions: number;
-  clients: number;
-  elapsedMs: number;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
   rowsFound: number;
 }
 
@@ -125,30 +94,12 @@ export async function benchWrites(
   );
   await context.get(DataSource).query('TRUNCATE outbox_events');
 
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await allSettledOrThrow(
-    Array.from({ length: clients }, async () => {
-      for (let i = next++; i < transactions; i = next++) {
-        signal.throwIfAborted();
-        const begun = performance.now();
-        await recordPing(context, `write ${i}`);
-        latencies.push(performance.now() - begun);
-      }
-    }),
+  const timed = await runConcurrent(transactions, clients, signal, (i) =>
+    recordPing(context, `write ${i}`),
   );
-  const elapsedMs = performance.now() - started;
-  latencies.sort((a, b) => a - b);
   return {
+    ...timed,
     transactions,
-    clients,
-    elapsedMs,
-    perSecond: (transactions / elapsedMs) * 1000,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    max: latencies[latencies.length - 1] ?? Number.NaN,
     rowsFound: await countRows(context.get(DataSource)),
   };
 }

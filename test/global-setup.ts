@@ -48,6 +48,9 @@ async function prepare(state: TestRunState, runId: string): Promise<void> {
   state.redisPrefix = `sbt-test-${runId.replace(/_/g, '-')}`;
 
   process.env.SBT_TEST_DATABASE_URL = databaseUrl;
+  // For files that need a database of their own (test/support/own-database.ts).
+  process.env.SBT_TEST_SERVER_URL = serverUrl;
+  process.env.SBT_TEST_DATABASE_NAME = state.databaseName;
   process.env.SBT_TEST_REDIS_URL = redisUrl;
   process.env.SBT_TEST_REDIS_PREFIX = state.redisPrefix;
 }

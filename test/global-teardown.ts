@@ -1,4 +1,8 @@
-import { deleteRedisKeys, dropScratchDatabase } from '../scripts/services/scratch-database';
+import {
+  deleteRedisKeys,
+  dropScratchDatabase,
+  withAdmin,
+} from '../scripts/services/scratch-database';
 import type { TestRunState } from './support/test-run-state';
 
 /** Drops the run's database and Redis keys, and stops any embedded server the run started. */
@@ -16,6 +20,17 @@ export default async function globalTeardown(): Promise<void> {
   if (state.serverUrl && process.env.KEEP_TEST_DATABASE !== 'true') {
     const serverUrl = state.serverUrl;
     await attempt(() => dropScratchDatabase(serverUrl, state.databaseName));
+    // Databases of single files (test/support/own-database.ts) that a failed file left behind.
+    await attempt(async () => {
+      const leftovers = await withAdmin(serverUrl, async (admin) => {
+        const result = await admin.query<{ datname: string }>(
+          `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`,
+          [`${state.databaseName}_`],
+        );
+        return result.rows.map((row) => row.datname);
+      });
+      for (const name of leftovers) await dropScratchDatabase(serverUrl, name);
+    });
   }
   if (state.redisUrl && state.redisPrefix) {
     const { redisUrl, redisPrefix } = state;

@@ -65,6 +65,22 @@ function writeState(dataDir: string, state: State): void {
   });
 }
 
+/**
+ * The url of the cluster in `dataDir` as the launcher last started it (it may not be running
+ * now); undefined when the launcher never made one there.
+ */
+export function embeddedPostgresUrl(
+  dataDir: string,
+  database = DEFAULT_DATABASE,
+): string | undefined {
+  const state = readState(path.resolve(dataDir));
+  return state ? connectionUrl(state.port, state.password, database) : undefined;
+}
+
+function connectionUrl(port: number, password: string, database: string): string {
+  return `postgres://${POSTGRES_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
 export function isPostgresInitialised(dataDir: string): boolean {
   return existsSync(path.join(dataDir, 'PG_VERSION'));
 }
@@ -247,7 +263,7 @@ export async function startEmbeddedPostgres(
   }
   ready = true;
   return {
-    url: `postgres://${POSTGRES_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    url: connectionUrl(port, password, database),
     stop,
   };
 }

@@ -1,6 +1,7 @@
 export { findFreePort, isPortFree } from './free-port';
 export {
   DEFAULT_DATABASE,
+  embeddedPostgresUrl,
   isPostgresInitialised,
   startEmbeddedPostgres,
 } from './embedded-postgres';

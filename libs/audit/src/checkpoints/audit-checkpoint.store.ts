@@ -19,7 +19,8 @@ export type StoredCheckpoint =
 export class AuditCheckpointStore {
   private readonly logger = new Logger(AuditCheckpointStore.name);
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  /** Needs only the audit settings, so the command-line verifier can build one. */
+  constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'audit'>) {}
 
   /** The HMAC key that signs checkpoints. */
   get key(): string {
@@ -40,11 +41,16 @@ export class AuditCheckpointStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'none' };
       throw error;
     }
+    return this.parse(text);
+  }
+
+  /** A checkpoint as written to the file or the log (its `checkpoint` field), checked. */
+  parse(text: string): StoredCheckpoint {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
-      return { state: 'invalid', reason: 'the checkpoint file is not JSON' };
+      return { state: 'invalid', reason: 'the checkpoint is not JSON' };
     }
     return isValidCheckpoint(this.config.audit.checkpointKey, parsed)
       ? { state: 'valid', checkpoint: parsed }

@@ -5,7 +5,7 @@ import { type ChainedEvent, GENESIS_HASH, hashEvent } from '../chain/audit-chain
 import type { StoredCheckpoint } from '../checkpoints/audit-checkpoint.store';
 import type { ChainVerification, CheckpointComparison } from './chain-verification';
 
-const PAGE_SIZE = 10_000;
+const PAGE_SIZE = 10_000n;
 
 interface ChainRow extends ChainedEvent {
   hash: string;
@@ -60,13 +60,14 @@ export class AuditVerifier {
     }
 
     let expected = from;
-    let next = finding || from > end ? undefined : this.page(from - 1n, end);
+    // Pages are ranges of sequence numbers, so each query reads one index range whatever the
+    // planner's statistics say; the next page is fetched while this one is hashed.
+    let after = from - 1n;
+    let next = finding || from > end ? undefined : this.page(after, end);
     while (next) {
       const rows = await next;
-      next =
-        rows.length === PAGE_SIZE
-          ? this.page(BigInt(rows[rows.length - 1].sequence), end)
-          : undefined;
+      after += PAGE_SIZE;
+      next = after < end ? this.page(after, end) : undefined;
       for (const row of rows) {
         finding = check(row, expected, prev);
         if (finding) break;
@@ -142,10 +143,14 @@ export class AuditVerifier {
     return rows[0]?.hash;
   }
 
+  /** The events in (after, min(after + PAGE_SIZE, end)], in order. */
   private page(after: bigint, end: bigint): Promise<ChainRow[]> {
+    const last = after + PAGE_SIZE < end ? after + PAGE_SIZE : end;
     return this.dataSource.query(
-      `${SELECT_CHAIN} WHERE "sequence" > $1 AND "sequence" <= $2 ORDER BY "sequence" LIMIT $3`,
-      [after.toString(), end.toString(), PAGE_SIZE],
+      // The table's bigint, not the text column of the same name in the select list.
+      `${SELECT_CHAIN} WHERE "sequence" > $1 AND "sequence" <= $2
+       ORDER BY "audit_events"."sequence"`,
+      [after.toString(), last.toString()],
     );
   }
 }
@@ -156,20 +161,25 @@ function missing(expected: bigint, end: bigint): string {
     : `event ${expected} is missing (the log should run to ${end})`;
 }
 
-/** The first problem with `row`, expected at `expected` after an event hashed `prev`. */
+/**
+ * The first problem with `row`, expected at `expected` after an event hashed `prev`. An event
+ * whose own hash holds but whose link does not points at its predecessor: that one was
+ * replaced (by a forger who recomputed its hash), so that is the first bad sequence.
+ */
 function check(row: ChainRow, expected: bigint, prev: string): Finding | undefined {
   const sequence = BigInt(row.sequence);
   if (sequence !== expected) return { sequence: expected, reason: `event ${expected} is missing` };
-  if (row.prevHash !== prev) {
-    return {
-      sequence,
-      reason: `event ${sequence} does not follow the event before it (prevHash differs)`,
-    };
-  }
   if (hashEvent(row) !== row.hash) {
     return {
       sequence,
       reason: `event ${sequence} was altered (its content does not match its hash)`,
+    };
+  }
+  if (row.prevHash !== prev) {
+    if (sequence === 1n) return { sequence, reason: 'event 1 does not start the chain' };
+    return {
+      sequence: sequence - 1n,
+      reason: `event ${sequence - 1n} was replaced (its hash is not the one event ${sequence} links to)`,
     };
   }
   return undefined;
