@@ -1,12 +1,22 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
-import { AuditContext } from '@app/audit';
-import { auditActorOf, decide, IdentityErrors, Permission, type Principal } from '@app/identity';
+import { AuditContext, AuditService } from '@app/audit';
+import {
+  auditActorOf,
+  decide,
+  IdentityErrors,
+  Permission,
+  type Decision,
+  type Principal,
+} from '@app/identity';
 import { ACCESS_METADATA, type RouteAccess } from './access.decorator';
 
 const BearerGuard = AuthGuard('bearer');
+
+/** The route's programme id only when it can be one: the path is not validated yet. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The global guard: authenticates with passport, then asks the access policy. A route
@@ -14,9 +24,13 @@ const BearerGuard = AuthGuard('bearer');
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger(AccessGuard.name);
   private readonly bearer = new BearerGuard();
 
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly audit: AuditService,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const access = this.reflector.get<RouteAccess | undefined>(
@@ -33,13 +47,48 @@ export class AccessGuard implements CanActivate {
       }
       if (req.user) AuditContext.setActor(auditActorOf(req.user));
     }
-    const programmeId = access.programmeParam ? req.params[access.programmeParam] : undefined;
-    const decision = decide(req.user, access.permission, {
-      programmeId: typeof programmeId === 'string' ? programmeId : undefined,
-    });
+    const param = access.programmeParam ? req.params[access.programmeParam] : undefined;
+    const programmeId = typeof param === 'string' ? param : undefined;
+    const decision = decide(req.user, access.permission, { programmeId });
     if (decision === 'allow') return true;
     if (decision === 'unauthenticated') throw IdentityErrors.unauthenticated();
+    await this.recordDenial(req, access.permission, decision, programmeId);
     if (decision === 'not_found') throw IdentityErrors.notFound('programme');
     throw IdentityErrors.forbidden();
+  }
+
+  /**
+   * Records a refusal of a signed-in caller (BIO2 8.15). Unauthenticated requests are not
+   * recorded: anyone could send those at full speed, and every event waits its turn on the
+   * chain head. If recording fails, the caller still gets the refusal it earned.
+   */
+  private async recordDenial(
+    req: Request,
+    permission: Permission,
+    decision: Exclude<Decision, 'allow' | 'unauthenticated'>,
+    programmeId: string | undefined,
+  ): Promise<void> {
+    // The route as declared (`/v1/programmes/:id`), not as called: ids stay out of the name.
+    const declared = (req.route as { path?: unknown } | undefined)?.path;
+    const route = typeof declared === 'string' ? declared : req.path;
+    try {
+      await this.audit.recordAlone({
+        operation: 'permission_denied',
+        result: 'denied',
+        entityType: 'route',
+        entityId: `${req.method} ${route}`.slice(0, 200),
+        programmeId: programmeId !== undefined && UUID.test(programmeId) ? programmeId : null,
+        details: { permission, decision },
+      });
+    } catch (error) {
+      this.logger.error(
+        {
+          event: 'audit_record_failed',
+          operation: 'permission_denied',
+          error: (error as Error).message,
+        },
+        'could not record a denied request in the audit log',
+      );
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { paginateKeyset, type KeysetPage } from '@app/core';
 import { ApiTokenEntity, type ApiTokenScope } from './api-token.entity';
 
@@ -37,26 +37,41 @@ export class ApiTokensRepository {
     return rows.length > 0;
   }
 
-  create(token: {
-    userId: string;
-    programmeId: string;
-    name: string;
-    scope: ApiTokenScope;
-    tokenHash: string;
-    tokenPrefix: string;
-    expiresAt: Date | null;
-  }): Promise<ApiTokenEntity> {
-    return this.tokens.save(this.tokens.create({ ...token, revokedAt: null, lastUsedAt: null }));
+  create(
+    manager: EntityManager,
+    token: {
+      userId: string;
+      programmeId: string;
+      name: string;
+      scope: ApiTokenScope;
+      tokenHash: string;
+      tokenPrefix: string;
+      expiresAt: Date | null;
+    },
+  ): Promise<ApiTokenEntity> {
+    const tokens = manager.getRepository(ApiTokenEntity);
+    return tokens.save(tokens.create({ ...token, revokedAt: null, lastUsedAt: null }));
   }
 
-  /** Revokes one of the user's tokens (keeping the first revocation time); false when not theirs. */
-  async revoke(userId: string, id: string): Promise<boolean> {
-    const result = await this.tokens
-      .createQueryBuilder()
-      .update(ApiTokenEntity)
-      .set({ revokedAt: () => 'COALESCE(revoked_at, now())' })
-      .where('id = :id AND user_id = :userId', { id, userId })
-      .execute();
-    return (result.affected ?? 0) > 0;
+  /**
+   * Revokes one of the user's tokens, keeping the first revocation time; answers the token
+   * before and after, or undefined when it is not theirs.
+   */
+  async revoke(
+    manager: EntityManager,
+    userId: string,
+    id: string,
+  ): Promise<{ before: ApiTokenEntity; after: ApiTokenEntity } | undefined> {
+    const before = await manager
+      .getRepository(ApiTokenEntity)
+      .findOne({ where: { id, userId }, lock: { mode: 'pessimistic_write' } });
+    if (!before) return undefined;
+    if (before.revokedAt) return { before, after: before };
+    // TypeORM answers an UPDATE on PostgreSQL with [rows, affected].
+    const [rows]: [{ revoked_at: Date }[], number] = await manager.query(
+      'UPDATE api_tokens SET revoked_at = now() WHERE id = $1 RETURNING revoked_at',
+      [id],
+    );
+    return { before, after: { ...before, revokedAt: rows[0].revoked_at } };
   }
 }

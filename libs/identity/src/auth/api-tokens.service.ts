@@ -1,4 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@app/audit';
 import { APP_CONFIG, Clock, toListResponse } from '@app/core';
 import type { AppConfig, ListResponse } from '@app/core';
 import type { Principal } from '../access/principal';
@@ -10,6 +13,7 @@ import {
   mapCreatedApiToken,
 } from './api-token.response';
 import { ApiTokensRepository } from './api-tokens.repository';
+import { AuthAudit } from './auth.audit';
 import { AuthErrors } from './auth.errors';
 import type { CreateApiTokenDto } from './dto/create-api-token.dto';
 import { hashToken, newToken } from './token-hash';
@@ -24,8 +28,10 @@ export class ApiTokensService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: ApiTokensRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /** `requestUrl` is the path and query as requested, for the `_links`. */
@@ -51,14 +57,18 @@ export class ApiTokensService {
     const expiresAt = input.expiresAt === undefined ? null : new Date(input.expiresAt);
     if (expiresAt && expiresAt <= this.clock.now()) throw AuthErrors.expiresAtInPast();
     const token = newToken('sbt_');
-    const entity = await this.tokens.create({
-      userId: principal.userId,
-      programmeId: input.programmeId,
-      name: input.name,
-      scope: input.scope,
-      tokenHash: hashToken(token),
-      tokenPrefix: token.slice(0, PREFIX_LENGTH),
-      expiresAt,
+    const entity = await this.dataSource.transaction(async (manager) => {
+      const created = await this.tokens.create(manager, {
+        userId: principal.userId,
+        programmeId: input.programmeId,
+        name: input.name,
+        scope: input.scope,
+        tokenHash: hashToken(token),
+        tokenPrefix: token.slice(0, PREFIX_LENGTH),
+        expiresAt,
+      });
+      await this.audit.record(manager, AuthAudit.tokenCreated(created));
+      return created;
     });
     this.logger.log(
       {
@@ -75,7 +85,11 @@ export class ApiTokensService {
 
   /** Revokes one of the caller's own tokens; someone else's is "not found". */
   async revoke(principal: Principal, id: string): Promise<void> {
-    if (!(await this.tokens.revoke(principal.userId, id))) throw AuthErrors.apiTokenNotFound();
+    await this.dataSource.transaction(async (manager) => {
+      const revoked = await this.tokens.revoke(manager, principal.userId, id);
+      if (!revoked) throw AuthErrors.apiTokenNotFound();
+      await this.audit.record(manager, AuthAudit.tokenRevoked(revoked.before, revoked.after));
+    });
     this.logger.log(
       { event: 'api_token_revoked', userId: principal.userId, apiTokenId: id },
       'API token revoked',

@@ -14,6 +14,9 @@ export interface LoginAttempt {
   address: string | undefined;
 }
 
+/** What a lockout holds back: log-ins to one account, or from one client address. */
+export type LockoutScope = 'account' | 'address';
+
 /** A reserved attempt: what `failed` and `succeeded` need to settle it. */
 export interface ReservedAttempt {
   accountKey: string;
@@ -139,8 +142,11 @@ export class LoginThrottle implements OnModuleInit {
     };
   }
 
-  /** The attempt failed: it stays counted; log it, and the lockout it may start. */
-  failed(attempt: ReservedAttempt, userId: string | undefined): void {
+  /**
+   * The attempt failed: it stays counted; log it, and the lockout it may start. Answers the
+   * counters this failure filled, i.e. the lockouts it started.
+   */
+  failed(attempt: ReservedAttempt, userId: string | undefined): LockoutScope[] {
     const { maxFailuresPerAccount, maxFailuresPerAddress, lockoutSeconds } = this.config.auth.login;
     const context = {
       account: attempt.account,
@@ -156,18 +162,22 @@ export class LoginThrottle implements OnModuleInit {
       },
       'log-in failed',
     );
+    const started: LockoutScope[] = [];
     if (attempt.accountCount === maxFailuresPerAccount) {
+      started.push('account');
       this.logger.warn(
         { event: 'login_lockout_started', scope: 'account', ...context, lockoutSeconds },
         'account locked out for log-in',
       );
     }
     if (attempt.addressCount === maxFailuresPerAddress) {
+      started.push('address');
       this.logger.warn(
         { event: 'login_lockout_started', scope: 'address', ...context, lockoutSeconds },
         'client address locked out for log-in',
       );
     }
+    return started;
   }
 
   /** The attempt succeeded: clear the account's failures and give the address its attempt back. */

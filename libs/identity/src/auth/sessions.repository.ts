@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 /** What log-in needs to know about the account behind an e-mail address. */
 export interface LoginAccount {
   id: string;
+  organisationId: string;
   passwordHash: string | null;
   isActive: boolean;
 }
@@ -33,13 +34,24 @@ export class SessionsRepository {
   }
 
   async findAccount(email: string): Promise<LoginAccount | undefined> {
-    const rows: { id: string; password_hash: string | null; is_active: boolean }[] =
-      await this.dataSource.query(
-        'SELECT id, password_hash, is_active FROM users WHERE email = $1',
-        [email.trim().toLowerCase()],
-      );
+    const rows: {
+      id: string;
+      organisation_id: string;
+      password_hash: string | null;
+      is_active: boolean;
+    }[] = await this.dataSource.query(
+      'SELECT id, organisation_id, password_hash, is_active FROM users WHERE email = $1',
+      [email.trim().toLowerCase()],
+    );
     const row = rows[0];
-    return row && { id: row.id, passwordHash: row.password_hash, isActive: row.is_active };
+    return (
+      row && {
+        id: row.id,
+        organisationId: row.organisation_id,
+        passwordHash: row.password_hash,
+        isActive: row.is_active,
+      }
+    );
   }
 
   async recordLogin(manager: EntityManager, userId: string): Promise<void> {
@@ -103,26 +115,39 @@ export class SessionsRepository {
     await manager.query('UPDATE refresh_tokens SET used_at = now() WHERE id = $1', [id]);
   }
 
-  /** Ends a session: every token of the family, and so every access token of it. */
-  async revokeFamily(manager: EntityManager | undefined, familyId: string): Promise<void> {
-    await (manager ?? this.dataSource).query(
+  /**
+   * Ends a session: every token of the family, and so every access token of it. Answers how
+   * many tokens were still open (0: the session had ended already).
+   */
+  async revokeFamily(manager: EntityManager, familyId: string): Promise<number> {
+    // TypeORM answers an UPDATE on PostgreSQL with [rows, affected].
+    const [, affected]: [unknown[], number] = await manager.query(
       'UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL',
       [familyId],
     );
+    return affected;
   }
 
-  /** Ends the session a refresh token belongs to, if any; answers its family and user. */
+  /**
+   * Ends the session a refresh token belongs to, if it is still open; answers the session
+   * and its owner.
+   */
   async revokeFamilyOfToken(
+    manager: EntityManager,
     tokenHash: string,
-  ): Promise<{ familyId: string; userId: string } | undefined> {
-    // TypeORM answers an UPDATE on PostgreSQL with [rows, affected].
-    const [rows]: [{ family_id: string; user_id: string }[], number] = await this.dataSource.query(
-      `UPDATE refresh_tokens SET revoked_at = now()
-        WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)
-          AND revoked_at IS NULL
-        RETURNING family_id, user_id`,
-      [tokenHash],
+  ): Promise<{ familyId: string; userId: string; organisationId: string } | undefined> {
+    const [rows]: [{ family_id: string; user_id: string; organisation_id: string }[], number] =
+      await manager.query(
+        `UPDATE refresh_tokens r SET revoked_at = now()
+           FROM users u
+          WHERE r.family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)
+            AND r.revoked_at IS NULL AND u.id = r.user_id
+          RETURNING r.family_id, r.user_id, u.organisation_id`,
+        [tokenHash],
+      );
+    const row = rows[0];
+    return (
+      row && { familyId: row.family_id, userId: row.user_id, organisationId: row.organisation_id }
     );
-    return rows[0] && { familyId: rows[0].family_id, userId: rows[0].user_id };
   }
 }

@@ -1,14 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { AuditService, type AuditEventInput } from '@app/audit';
 import { APP_CONFIG } from '@app/core';
 import type { AppConfig } from '@app/core';
 import { Passwords } from '../users/passwords';
 import { AccessTokens } from './access-tokens';
+import { AuthAudit, type LoginFailure } from './auth.audit';
 import { AuthErrors } from './auth.errors';
 import type { LoginDto } from './dto/login.dto';
 import { LoginThrottle } from './login-throttle.service';
 import { mapSessionTokens, type SessionTokensResponse } from './session-tokens.response';
-import { SessionsRepository } from './sessions.repository';
+import { type LoginAccount, SessionsRepository } from './sessions.repository';
 import { hashToken, newToken } from './token-hash';
 
 type RefreshOutcome =
@@ -31,6 +33,7 @@ export class SessionsService {
     private readonly passwords: Passwords,
     private readonly accessTokens: AccessTokens,
     private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -45,7 +48,17 @@ export class SessionsService {
       credentials.password,
     );
     if (!account || !matches || !account.isActive) {
-      this.throttle.failed(attempt, account?.id);
+      const lockoutStarted = this.throttle.failed(attempt, account?.id);
+      // Known or not, every failure records alike: the timing stays uniform.
+      await this.recordFailure(
+        AuthAudit.loginFailed({
+          reason: failureReason(account, matches),
+          userId: account?.id,
+          email: credentials.email,
+          lockoutStarted,
+          lockoutSeconds: this.config.auth.login.lockoutSeconds,
+        }),
+      );
       throw AuthErrors.invalidCredentials();
     }
     await this.throttle.succeeded(attempt);
@@ -53,12 +66,17 @@ export class SessionsService {
     const refreshToken = newToken('sbr_');
     const refreshExpiresAt = await this.sessions.transaction(async (manager) => {
       await this.sessions.recordLogin(manager, account.id);
-      return this.sessions.addToken(manager, {
+      const expiresAt = await this.sessions.addToken(manager, {
         userId: account.id,
         familyId,
         tokenHash: hashToken(refreshToken),
         ttlSeconds: this.config.auth.refreshTtlSeconds,
       });
+      await this.audit.record(
+        manager,
+        AuthAudit.login({ userId: account.id, organisationId: account.organisationId }, familyId),
+      );
+      return expiresAt;
     });
     this.logger.log({ event: 'login', userId: account.id, sessionId: familyId }, 'signed in');
     return mapSessionTokens({
@@ -78,7 +96,15 @@ export class SessionsService {
       const token = await this.sessions.lockByHash(manager, hashToken(presented));
       if (!token) return { kind: 'invalid' };
       if (token.used || token.revoked) {
-        await this.sessions.revokeFamily(manager, token.familyId);
+        const revoked = await this.sessions.revokeFamily(manager, token.familyId);
+        // Recorded with the revocation, once per session: replaying tokens of a session that
+        // has ended changes nothing, and must not let anyone flood the audit chain.
+        if (revoked > 0) {
+          await this.audit.record(
+            manager,
+            AuthAudit.refreshTokenReuse(token.userId, token.familyId, revoked),
+          );
+        }
         return { kind: 'reused', userId: token.userId, familyId: token.familyId };
       }
       if (token.expired || !token.userActive) return { kind: 'invalid' };
@@ -116,7 +142,11 @@ export class SessionsService {
 
   /** Ends the session of a refresh token. Unknown or spent tokens are fine: nothing to tell. */
   async logout(presented: string): Promise<void> {
-    const ended = await this.sessions.revokeFamilyOfToken(hashToken(presented));
+    const ended = await this.sessions.transaction(async (manager) => {
+      const session = await this.sessions.revokeFamilyOfToken(manager, hashToken(presented));
+      if (session) await this.audit.record(manager, AuthAudit.logout(session, session.familyId));
+      return session;
+    });
     if (ended) {
       this.logger.log(
         { event: 'logout', userId: ended.userId, sessionId: ended.familyId },
@@ -124,4 +154,30 @@ export class SessionsService {
       );
     }
   }
+
+  /**
+   * Records a failed log-in on its own: there is no change to commit it with. Failing to
+   * record must not change the answer (a 500 would tell the caller something), so it is
+   * logged instead.
+   */
+  private async recordFailure(event: AuditEventInput): Promise<void> {
+    try {
+      await this.audit.recordAlone(event);
+    } catch (error) {
+      this.logger.error(
+        {
+          event: 'audit_record_failed',
+          operation: event.operation,
+          error: (error as Error).message,
+        },
+        'could not record a failed log-in in the audit log',
+      );
+    }
+  }
+}
+
+function failureReason(account: LoginAccount | undefined, matches: boolean): LoginFailure {
+  if (!account) return 'unknown_email';
+  if (account.passwordHash === null) return 'no_password';
+  return matches ? 'inactive' : 'wrong_password';
 }

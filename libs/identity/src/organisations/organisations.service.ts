@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditService } from '@app/audit';
 import {
   APP_CONFIG,
   ListResponse,
@@ -17,6 +18,7 @@ import {
   type ListOrganisationsQuery,
 } from './dto/list-organisations.query';
 import type { UpdateOrganisationDto } from './dto/update-organisation.dto';
+import { OrganisationAudit } from './organisation.audit';
 import { mapOrganisation, type OrganisationResponse } from './organisation.response';
 import { OrganisationsRepository } from './organisations.repository';
 
@@ -28,6 +30,7 @@ export class OrganisationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organisations: OrganisationsRepository,
+    private readonly audit: AuditService,
   ) {}
 
   /** One page of organisations; `requestUrl` is the request's path and query, for the `_links`. */
@@ -55,12 +58,14 @@ export class OrganisationsService {
 
   async create(dto: CreateOrganisationDto): Promise<OrganisationResponse> {
     try {
-      const organisation = await this.dataSource.transaction((manager) =>
-        this.organisations.save(
+      const organisation = await this.dataSource.transaction(async (manager) => {
+        const created = await this.organisations.save(
           manager,
           this.organisations.create({ code: dto.code, name: dto.name, kind: dto.kind }),
-        ),
-      );
+        );
+        await this.audit.record(manager, OrganisationAudit.created(created));
+        return created;
+      });
       return mapOrganisation(organisation);
     } catch (error) {
       throw this.translate(error, dto.code);
@@ -72,10 +77,13 @@ export class OrganisationsService {
       const organisation = await this.dataSource.transaction(async (manager) => {
         const current = await this.organisations.findByIdForUpdate(manager, id);
         if (!current) throw DirectoryErrors.organisationNotFound();
+        const before = { ...current };
         if (dto.code !== undefined) current.code = dto.code;
         if (dto.name !== undefined) current.name = dto.name;
         if (dto.kind !== undefined) current.kind = dto.kind;
-        return this.organisations.save(manager, current);
+        const saved = await this.organisations.save(manager, current);
+        await this.audit.record(manager, OrganisationAudit.updated(before, saved));
+        return saved;
       });
       return mapOrganisation(organisation);
     } catch (error) {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit';
 import { APP_CONFIG, isUniqueViolation, parseSort, toListResponse } from '@app/core';
 import type { AppConfig, ListResponse } from '@app/core';
 import type { AddMemberDto } from './dto/add-member.dto';
@@ -9,6 +10,7 @@ import type { MemberResponse } from './dto/member.response';
 import type { UpdateMemberDto } from './dto/update-member.dto';
 import type { MembershipEntity } from './membership.entity';
 import { type MemberRecord, MembershipsRepository } from './memberships.repository';
+import { ProgrammeAudit } from './programmes.audit';
 import { ProgrammeConstraints, ProgrammeErrors } from './programmes.errors';
 import { mapMember } from './programmes.mappers';
 import { ProgrammesRepository } from './programmes.repository';
@@ -25,6 +27,7 @@ export class MembersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly programmes: ProgrammesRepository,
     private readonly memberships: MembershipsRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async list(
@@ -69,7 +72,9 @@ export class MembersService {
           throw ProgrammeErrors.memberExists();
         throw error;
       }
-      return mapMember(await this.mustRecord(programmeId, id, manager));
+      const added = await this.mustRecord(programmeId, id, manager);
+      await this.audit.record(manager, ProgrammeAudit.memberAdded(added.membership));
+      return mapMember(added);
     });
   }
 
@@ -85,7 +90,12 @@ export class MembersService {
         if (dto.role !== 'coordinator') await this.keepACoordinator(membership, manager);
         await this.memberships.updateRole(programmeId, membershipId, dto.role, manager);
       }
-      return mapMember(await this.mustRecord(programmeId, membershipId, manager));
+      const updated = await this.mustRecord(programmeId, membershipId, manager);
+      await this.audit.record(
+        manager,
+        ProgrammeAudit.memberUpdated(membership, updated.membership),
+      );
+      return mapMember(updated);
     });
   }
 
@@ -95,6 +105,7 @@ export class MembersService {
       const membership = await this.mustFind(programmeId, membershipId, manager);
       await this.keepACoordinator(membership, manager);
       await this.memberships.delete(programmeId, membershipId, manager);
+      await this.audit.record(manager, ProgrammeAudit.memberRemoved(membership));
     });
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -18,6 +19,7 @@ import type { ProgrammeResponse } from './dto/programme.response';
 import type { UpdateProgrammeDto } from './dto/update-programme.dto';
 import { MembershipsRepository } from './memberships.repository';
 import type { ProgrammeEntity } from './programme.entity';
+import { ProgrammeAudit } from './programmes.audit';
 import { ProgrammeConstraints, ProgrammeErrors } from './programmes.errors';
 import { mapProgramme } from './programmes.mappers';
 import { ProgrammesRepository, type ProgrammeValues } from './programmes.repository';
@@ -30,6 +32,7 @@ export class ProgrammesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly programmes: ProgrammesRepository,
     private readonly memberships: MembershipsRepository,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -92,6 +95,7 @@ export class ProgrammesService {
       if (coordinator !== undefined)
         await this.memberships.insert(id, coordinator, 'coordinator', manager);
       const created = await this.mustFind(id, manager);
+      await this.audit.record(manager, ProgrammeAudit.programmeCreated(created, coordinator));
       const role = coordinator === principal.userId ? 'coordinator' : roleIn(principal, created);
       return mapProgramme(created, role);
     });
@@ -122,7 +126,9 @@ export class ProgrammesService {
       if (problems.length > 0) throw ProgrammeErrors.invalid(problems);
       if (Object.keys(changes).length > 0)
         await this.write(() => this.programmes.update(id, changes, manager));
-      return mapProgramme(await this.mustFind(id, manager), roleIn(principal, current));
+      const updated = await this.mustFind(id, manager);
+      await this.audit.record(manager, ProgrammeAudit.programmeUpdated(current, updated));
+      return mapProgramme(updated, roleIn(principal, current));
     });
   }
 

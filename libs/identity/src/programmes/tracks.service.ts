@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit';
 import { APP_CONFIG, toListResponse } from '@app/core';
 import type { AppConfig, ListResponse, PageQueryDto } from '@app/core';
 import type { CreateTrackDto } from './dto/create-track.dto';
 import type { TrackResponse } from './dto/track.response';
 import type { UpdateTrackDto } from './dto/update-track.dto';
 import { definedOnly } from './defined-only';
+import { ProgrammeAudit } from './programmes.audit';
 import { ProgrammeErrors } from './programmes.errors';
 import { mapTrack } from './programmes.mappers';
 import { ProgrammesRepository } from './programmes.repository';
@@ -24,6 +26,7 @@ export class TracksService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly programmes: ProgrammesRepository,
     private readonly tracks: TracksRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async list(
@@ -53,7 +56,9 @@ export class TracksService {
         definedOnly({ programmeId, name: dto.name, description: dto.description, position }),
         manager,
       );
-      return mapTrack(await this.mustFind(programmeId, id, manager));
+      const created = await this.mustFind(programmeId, id, manager);
+      await this.audit.record(manager, ProgrammeAudit.trackCreated(created));
+      return mapTrack(created);
     });
   }
 
@@ -80,7 +85,9 @@ export class TracksService {
       });
       if (Object.keys(changes).length > 0)
         await this.tracks.update(programmeId, trackId, changes, manager);
-      return mapTrack(await this.mustFind(programmeId, trackId, manager));
+      const updated = await this.mustFind(programmeId, trackId, manager);
+      await this.audit.record(manager, ProgrammeAudit.trackUpdated(track, updated));
+      return mapTrack(updated);
     });
   }
 
@@ -91,6 +98,7 @@ export class TracksService {
       const track = await this.mustFind(programmeId, trackId, manager);
       await this.tracks.delete(programmeId, trackId, manager);
       await this.tracks.shift(programmeId, { from: track.position + 1 }, -1, manager);
+      await this.audit.record(manager, ProgrammeAudit.trackDeleted(track));
     });
   }
 

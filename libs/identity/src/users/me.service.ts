@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditService } from '@app/audit';
 import { CoreErrors, InvalidParam } from '@app/core';
 import type { Principal } from '../access/principal';
 import { IdentityErrors } from '../identity.errors';
@@ -8,6 +9,7 @@ import { OrganisationsRepository } from '../organisations/organisations.reposito
 import type { ChangePasswordDto } from './dto/change-password.dto';
 import type { UpdateMeDto } from './dto/update-me.dto';
 import { Passwords } from './passwords';
+import { UserAudit } from './user.audit';
 import { mapMe, type MeResponse } from './user.response';
 import { UsersRepository } from './users.repository';
 
@@ -26,6 +28,7 @@ export class MeService {
     private readonly users: UsersRepository,
     private readonly organisations: OrganisationsRepository,
     private readonly passwords: Passwords,
+    private readonly audit: AuditService,
   ) {}
 
   async get(principal: Principal): Promise<MeResponse> {
@@ -44,8 +47,10 @@ export class MeService {
     await this.dataSource.transaction(async (manager) => {
       const user = await this.users.findByIdForUpdate(manager, principal.userId);
       if (!user) throw IdentityErrors.unauthenticated();
+      const before = { ...user };
       if (dto.displayName !== undefined) user.displayName = dto.displayName;
-      await this.users.save(manager, user);
+      const saved = await this.users.save(manager, user);
+      await this.audit.record(manager, UserAudit.updated(before, saved));
     });
     return this.get(principal);
   }
@@ -79,7 +84,9 @@ export class MeService {
       }
       locked.passwordHash = passwordHash;
       await this.users.save(manager, locked);
-      return this.users.revokeSessions(manager, user.id, principal.sessionId);
+      const revoked = await this.users.revokeSessions(manager, user.id, principal.sessionId);
+      await this.audit.record(manager, UserAudit.passwordChanged(user.id, 'self', revoked));
+      return revoked;
     });
     this.logger.log({ userId: user.id, revokedSessions }, 'password changed');
   }

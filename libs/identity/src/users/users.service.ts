@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditService } from '@app/audit';
 import {
   APP_CONFIG,
   CoreErrors,
@@ -21,6 +22,7 @@ import type { SetPasswordDto } from './dto/set-password.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
 import { Passwords } from './passwords';
 import { isSelfLockout } from './self-lockout';
+import { UserAudit } from './user.audit';
 import type { UserEntity } from './user.entity';
 import { mapUser, type UserResponse } from './user.response';
 import { UsersRepository } from './users.repository';
@@ -45,6 +47,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly organisations: OrganisationsRepository,
     private readonly passwords: Passwords,
+    private readonly audit: AuditService,
   ) {}
 
   /** One page of users; `requestUrl` is the request's path and query, for the `_links`. */
@@ -81,8 +84,8 @@ export class UsersService {
       dto.password === undefined ? null : await this.passwords.hash(dto.password);
     let user: UserEntity;
     try {
-      user = await this.dataSource.transaction((manager) =>
-        this.users.save(
+      user = await this.dataSource.transaction(async (manager) => {
+        const created = await this.users.save(
           manager,
           this.users.create({
             email,
@@ -91,8 +94,10 @@ export class UsersService {
             passwordHash,
             isPlatformAdmin: dto.isPlatformAdmin ?? false,
           }),
-        ),
-      );
+        );
+        await this.audit.record(manager, UserAudit.created(created));
+        return created;
+      });
     } catch (error) {
       throw this.translate(error);
     }
@@ -125,19 +130,22 @@ export class UsersService {
         ) {
           throw CoreErrors.validationFailed([NO_SUCH_ORGANISATION]);
         }
-        const was = { isActive: user.isActive, isPlatformAdmin: user.isPlatformAdmin };
+        const before = { ...user };
         if (dto.displayName !== undefined) user.displayName = dto.displayName;
         if (dto.organisationId !== undefined) user.organisationId = dto.organisationId;
         if (dto.isActive !== undefined) user.isActive = dto.isActive;
         if (dto.isPlatformAdmin !== undefined) user.isPlatformAdmin = dto.isPlatformAdmin;
         const saved = await this.users.save(manager, user);
-        if (dto.isActive !== false) return { user: saved, was };
         // Also when already inactive: a deactivated account must hold no live credential.
-        const revoked = {
-          sessions: await this.users.revokeSessions(manager, id),
-          apiTokens: await this.users.revokeApiTokens(manager, id),
-        };
-        return { user: saved, was, revoked };
+        const revoked =
+          dto.isActive === false
+            ? {
+                sessions: await this.users.revokeSessions(manager, id),
+                apiTokens: await this.users.revokeApiTokens(manager, id),
+              }
+            : undefined;
+        await this.audit.record(manager, UserAudit.updated(before, saved, revoked));
+        return { user: saved, was: before, revoked };
       });
     } catch (error) {
       throw this.translate(error);
@@ -160,7 +168,9 @@ export class UsersService {
       if (!locked) throw DirectoryErrors.userNotFound();
       locked.passwordHash = passwordHash;
       await this.users.save(manager, locked);
-      return this.users.revokeSessions(manager, id, keep);
+      const revoked = await this.users.revokeSessions(manager, id, keep);
+      await this.audit.record(manager, UserAudit.passwordChanged(id, 'administrator', revoked));
+      return revoked;
     });
     this.logger.log(
       { userId: id, actorId: actor.userId, revokedSessions },
