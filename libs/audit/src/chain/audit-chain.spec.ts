@@ -1,4 +1,5 @@
 import { type ChainedEvent, GENESIS_HASH, hashEvent, serialiseEvent } from './audit-chain';
+import { canonicalJson } from './canonical-json';
 
 const event: ChainedEvent = {
   sequence: '1',
@@ -49,6 +50,33 @@ describe('the audit hash chain', () => {
     expect(hashEvent({ ...event, result: 'failure' })).not.toBe(base);
     expect(hashEvent({ ...event, prevHash: 'f'.repeat(64) })).not.toBe(base);
     expect(hashEvent({ ...event, details: {} })).not.toBe(base);
+  });
+
+  it('writes exactly the canonical JSON of the present fields', () => {
+    const variants: ChainedEvent[] = [
+      event,
+      {
+        ...event,
+        userAgent: 'Zoë’s “browser” \u0007\n',
+        details: { reden: 'ongeldig', n: 1.5e-7 },
+      },
+      {
+        ...event,
+        changes: { a: { old: [1, 'b', null, { z: true, Y: false }] } },
+        traceId: 'f'.repeat(32),
+      },
+    ];
+    for (const variant of variants) {
+      const present = Object.fromEntries(
+        Object.entries(variant).filter(([, value]) => value !== null && value !== undefined),
+      );
+      expect(serialiseEvent(variant)).toBe(canonicalJson(present));
+    }
+  });
+
+  it('refuses a lone surrogate at any level', () => {
+    expect(() => serialiseEvent({ ...event, userAgent: '\ud800' })).toThrow();
+    expect(() => serialiseEvent({ ...event, changes: { x: { new: '\udc00' } } })).toThrow();
   });
 
   it('tells an absent value from a null one', () => {

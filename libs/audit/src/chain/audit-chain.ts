@@ -50,14 +50,67 @@ const FIELDS: readonly (keyof ChainedEvent)[] = [
   'prevHash',
 ];
 
-/** The exact bytes an event's hash is taken over (UTF-8 of this string). */
+/** The fields in RFC 8785 order: ASCII names, so plain sorting is UTF-16 code unit order. */
+const SORTED_FIELDS = [...FIELDS].sort();
+
+/**
+ * The exact bytes an event's hash is taken over (UTF-8 of this string): the RFC 8785
+ * canonical JSON of its present fields, the same text `canonicalJson` would give. Written
+ * out for the known top level, as verifying a million events spends most of its time here.
+ */
 export function serialiseEvent(event: ChainedEvent): string {
-  const present: Record<string, unknown> = {};
-  for (const field of FIELDS) {
+  let text = '{';
+  for (const field of SORTED_FIELDS) {
     const value = event[field];
-    if (value !== null && value !== undefined) present[field] = value;
+    if (value === null || value === undefined) continue;
+    text += `${text.length === 1 ? '' : ','}"${field}":${canonicalValue(value)}`;
   }
-  return canonicalJson(present);
+  return `${text}}`;
+}
+
+/**
+ * RFC 8785 for the plain JSON values a row holds (what JSON.parse gives), a few times faster
+ * than the general `canonicalJson`, which anything else (a Date, a class) falls back to. A
+ * unit test holds the two to the same output.
+ */
+function canonicalValue(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return canonicalString(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError('JSON has no NaN or Infinity');
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) {
+        return `[${value.map((item) => (item === undefined ? 'null' : canonicalValue(item))).join(',')}]`;
+      }
+      const prototype: unknown = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) return canonicalJson(value);
+      const record = value as Record<string, unknown>;
+      let text = '';
+      for (const key of Object.keys(record).sort()) {
+        const item = record[key];
+        if (item === undefined) continue;
+        text += `${text === '' ? '' : ','}${canonicalString(key)}:${canonicalValue(item)}`;
+      }
+      return `{${text}}`;
+    }
+    default:
+      return canonicalJson(value);
+  }
+}
+
+/** ES2024 `String#isWellFormed` (Node 20+); the compile target's library predates it. */
+type WellFormedCheck = { isWellFormed(): boolean };
+
+function canonicalString(value: string): string {
+  if (!(value as unknown as WellFormedCheck).isWellFormed()) {
+    throw new TypeError('a lone surrogate has no UTF-8 form');
+  }
+  return JSON.stringify(value);
 }
 
 /** SHA-256 (hex) over the canonical serialisation of the event and its `prevHash`. */

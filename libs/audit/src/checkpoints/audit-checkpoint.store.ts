@@ -18,6 +18,8 @@ export type StoredCheckpoint =
 @Injectable()
 export class AuditCheckpointStore {
   private readonly logger = new Logger(AuditCheckpointStore.name);
+  /** Without a file, the last checkpoint this process wrote: the worker verifies from it. */
+  private latest: AuditCheckpoint | undefined;
 
   /** Needs only the audit settings, so the command-line verifier can build one. */
   constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'audit'>) {}
@@ -33,7 +35,9 @@ export class AuditCheckpointStore {
   }
 
   async read(file = this.file): Promise<StoredCheckpoint> {
-    if (file === undefined) return { state: 'none' };
+    if (file === undefined) {
+      return this.latest ? { state: 'valid', checkpoint: this.latest } : { state: 'none' };
+    }
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -57,11 +61,17 @@ export class AuditCheckpointStore {
       : { state: 'invalid', reason: 'the checkpoint signature does not match' };
   }
 
-  /** Stores `checkpoint` unless the stored one is further along; answers whether it was stored. */
+  /**
+   * Stores `checkpoint` unless the stored one is further along; answers whether it was
+   * stored. The log line is the record when there is no file.
+   */
   async write(checkpoint: AuditCheckpoint): Promise<boolean> {
     this.logger.log({ event: 'audit_checkpoint', checkpoint }, 'audit chain checkpoint');
     const file = this.file;
-    if (file === undefined) return false;
+    if (file === undefined) {
+      this.latest = checkpoint;
+      return true;
+    }
     const current = await this.read(file);
     if (
       current.state === 'valid' &&
@@ -70,7 +80,7 @@ export class AuditCheckpointStore {
       return false;
     }
     if (current.state === 'invalid') {
-      // Only after the chain verified (see AuditCheckpointer); e.g. after a key rotation.
+      // Only after the chain verified (AuditIntegrityService.checkpoint), e.g. after a key rotation.
       this.logger.error(
         { event: 'audit_checkpoint_replaced', reason: current.reason },
         'replacing an unreadable audit checkpoint',

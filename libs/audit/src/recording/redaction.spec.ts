@@ -25,6 +25,18 @@ describe('redactSecrets', () => {
     });
   });
 
+  it('keeps fields that only look alike: ids, prefixes, counts, other words', () => {
+    const input = {
+      apiTokenId: 'b3c4',
+      tokenPrefix: 'sbt_abc123',
+      revokedApiTokens: 2,
+      passport: 'NL',
+      bypass: false,
+      hashAlgorithm: 'sha256',
+    };
+    expect(redactSecrets(input)).toEqual(input);
+  });
+
   it('leaves the input untouched', () => {
     const input = { password: 'x' };
     redactSecrets(input);

@@ -5,10 +5,11 @@ export const REDACTED = '[redacted]';
  * Field names whose values are secrets (BIO2 8.15: no secrets in logs): passwords, their
  * hashes, tokens and keys. Matched on the name at every depth, case-insensitively, so
  * `newPassword`, `tokenHash` and `refresh_token` are caught without being listed. Token
- * prefixes and ids are not secrets and stay readable.
+ * prefixes, ids and counts (`tokenPrefix`, `apiTokenId`, `revokedApiTokens`) are not secrets
+ * and stay readable.
  */
 const SECRET_FIELD =
-  /pass(word|phrase)?|secret|hash|^token$|(access|refresh|api|bearer)_?token|authori[sz]ation|cookie|private_?key|^key$|credential/i;
+  /passw(or)?d|passphrase|secret|hash$|^token$|(access|refresh|api|bearer)_?token$|authori[sz]ation|cookie|private_?key|^key$|credential/i;
 
 export function isSecretField(name: string): boolean {
   return SECRET_FIELD.test(name);
