@@ -3,6 +3,7 @@ import { AuditModule } from '@app/audit';
 import { AppConfig, CoreModule, CoreModuleOptions } from '@app/core';
 import { IdentityModule } from '@app/identity';
 import { AccessModule } from './access/access.module';
+import { AuditHttpModule } from './audit/audit-http.module';
 import { HealthController } from './health/health.controller';
 import { AuthHttpModule } from './identity/auth-http.module';
 import { DirectoryHttpModule } from './identity/directory-http.module';
@@ -24,6 +25,7 @@ export class AppModule {
         DirectoryHttpModule,
         ProgrammesHttpModule,
         AuthHttpModule,
+        AuditHttpModule,
       ],
       controllers: [RootController, HealthController],
       providers: [HttpDrain],

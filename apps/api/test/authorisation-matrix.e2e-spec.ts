@@ -42,6 +42,14 @@ const PROFILES = {
     coordinatorOfOther: 404,
     platformAdmin: 'ok',
   },
+  /** The audit log: whoever coordinates a programme (they see its events) and platform administrators. */
+  auditReader: {
+    ...everyone(403),
+    anonymous: 401,
+    coordinator: 'ok',
+    coordinatorOfOther: 'ok',
+    platformAdmin: 'ok',
+  },
 } satisfies Record<string, Profile>;
 
 /**
@@ -84,6 +92,10 @@ const EXPECTED: Record<string, keyof typeof PROFILES> = {
   'GET /v1/programmes/:id/members/:membershipId': 'programmeRead',
   'PATCH /v1/programmes/:id/members/:membershipId': 'programmeCoordinator',
   'DELETE /v1/programmes/:id/members/:membershipId': 'programmeCoordinator',
+  'GET /v1/audit-events': 'auditReader',
+  'GET /v1/audit-events/export': 'auditReader',
+  'GET /v1/audit-events/verify': 'platformAdmin',
+  'GET /v1/audit-events/:sequence': 'auditReader',
 };
 
 describe('authorisation matrix: every route × every role', () => {

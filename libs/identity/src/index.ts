@@ -2,6 +2,7 @@ export * from './access/audit-actor';
 export * from './access/access-policy';
 export * from './access/permissions';
 export * from './access/principal';
+export * from './access/programme-scope';
 export * from './auth/access-tokens';
 export * from './auth/api-token.entity';
 export * from './auth/auth.module';

@@ -61,7 +61,14 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
         'X-Request-ID',
         'traceparent',
       ],
-      exposedHeaders: ['API-Version', 'ETag', 'Location', 'Retry-After', 'X-Request-ID'],
+      exposedHeaders: [
+        'API-Version',
+        'Content-Disposition',
+        'ETag',
+        'Location',
+        'Retry-After',
+        'X-Request-ID',
+      ],
       maxAge: 600,
     });
   });

@@ -74,4 +74,50 @@ describe('decide', () => {
     const adminToken = { ...token('write', 'viewer'), isPlatformAdmin: true };
     expect(decide(adminToken, Permission.PlatformAdmin)).toBe('forbidden');
   });
+
+  describe('the audit log', () => {
+    it('lets a coordinator read their programme and hides programmes they are not in', () => {
+      const coordinator = person({ [P1]: 'coordinator' });
+      expect(decide(coordinator, Permission.AuditRead, { programmeId: P1 })).toBe('allow');
+      expect(decide(coordinator, Permission.AuditRead, { programmeId: P2 })).toBe('not_found');
+    });
+
+    it.each(['editor', 'liaison', 'viewer'] as const)('refuses the role %s with 403', (role) => {
+      expect(decide(person({ [P1]: role }), Permission.AuditRead, { programmeId: P1 })).toBe(
+        'forbidden',
+      );
+    });
+
+    it('answers a read across programmes by whether the caller coordinates any', () => {
+      expect(decide(person({ [P1]: 'viewer', [P2]: 'coordinator' }), Permission.AuditRead)).toBe(
+        'allow',
+      );
+      expect(decide(person({ [P1]: 'viewer', [P2]: 'editor' }), Permission.AuditRead)).toBe(
+        'forbidden',
+      );
+      expect(decide(person(), Permission.AuditRead)).toBe('forbidden');
+      expect(decide(person({}, true), Permission.AuditRead)).toBe('allow');
+    });
+
+    it("lets a coordinator's token read its own programme, also across programmes", () => {
+      expect(decide(token('read'), Permission.AuditRead, { programmeId: P1 })).toBe('allow');
+      expect(decide(token('read'), Permission.AuditRead, { programmeId: P2 })).toBe('not_found');
+      expect(decide(token('read'), Permission.AuditRead)).toBe('allow');
+      expect(decide(token('write', 'viewer'), Permission.AuditRead)).toBe('forbidden');
+    });
+
+    it("does not make a platform administrator's token see more than its programme", () => {
+      const adminToken = { ...token('read', 'viewer'), isPlatformAdmin: true };
+      expect(decide(adminToken, Permission.AuditRead)).toBe('forbidden');
+      expect(decide(adminToken, Permission.AuditRead, { programmeId: P2 })).toBe('not_found');
+    });
+
+    it('keeps verifying the chain to platform administrators in person', () => {
+      expect(decide(person({ [P1]: 'coordinator' }), Permission.AuditVerify)).toBe('forbidden');
+      expect(decide(person({}, true), Permission.AuditVerify)).toBe('allow');
+      expect(decide({ ...token('write'), isPlatformAdmin: true }, Permission.AuditVerify)).toBe(
+        'forbidden',
+      );
+    });
+  });
 });

@@ -22,6 +22,15 @@ export function decide(
   if (rule.scope === 'none') return 'allow';
   if (!principal) return 'unauthenticated';
 
+  if (rule.acrossProgrammes && resource.programmeId === undefined) {
+    if (principal.isPlatformAdmin && !principal.apiToken) return 'allow';
+    // Each programme is decided as usual, so an API token still keeps to its one programme.
+    const allowedSomewhere = [...principal.memberships.keys()].some(
+      (programmeId) => decide(principal, permission, { programmeId }) === 'allow',
+    );
+    return allowedSomewhere ? 'allow' : 'forbidden';
+  }
+
   const token = principal.apiToken;
   if (token) {
     // An integration acts inside its one programme, never on accounts or the platform.

@@ -19,6 +19,13 @@ export enum Permission {
   TracksManage = 'tracks:manage',
   /** The programme's members and their roles: coordinators. */
   MembersManage = 'members:manage',
+  /**
+   * The audit log, read: coordinators the events of their programmes, platform administrators
+   * all of it (events outside any programme, such as log-ins, are theirs alone).
+   */
+  AuditRead = 'audit:read',
+  /** Verifying the audit log's hash chain: platform administrators. */
+  AuditVerify = 'audit:verify',
 }
 
 export type PermissionScope =
@@ -38,6 +45,11 @@ export interface PermissionRule {
   editorsOfOwner?: boolean;
   /** Liaisons may when their organisation is a partner of the resource. */
   liaisonsOfPartner?: boolean;
+  /**
+   * Also asked without a programme, by a list that spans the caller's programmes: allowed when
+   * allowed in at least one of them. The service then narrows the list to those programmes.
+   */
+  acrossProgrammes?: boolean;
 }
 
 /** The permission table: one place that says who may do what (README "Permissions"). */
@@ -54,4 +66,11 @@ export const PERMISSION_RULES: { readonly [P in Permission]: PermissionRule } = 
   [Permission.ProgrammeManage]: { scope: 'programme', access: 'write', roles: ['coordinator'] },
   [Permission.TracksManage]: { scope: 'programme', access: 'write', roles: ['coordinator'] },
   [Permission.MembersManage]: { scope: 'programme', access: 'write', roles: ['coordinator'] },
+  [Permission.AuditRead]: {
+    scope: 'programme',
+    access: 'read',
+    roles: ['coordinator'],
+    acrossProgrammes: true,
+  },
+  [Permission.AuditVerify]: { scope: 'platform', access: 'read' },
 };
