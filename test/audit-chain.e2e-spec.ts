@@ -41,8 +41,13 @@ describe('the audit chain', () => {
 
   beforeAll(async () => {
     database = await createOwnDatabase('audit_chain');
+    // Its own Redis prefix too: no other file's worker may take this database's jobs.
     worker = await startWorker(
-      testConfig({ DATABASE_URL: database.url, AUDIT_CHECKPOINT_FILE: checkpointFile }),
+      testConfig({
+        DATABASE_URL: database.url,
+        AUDIT_CHECKPOINT_FILE: checkpointFile,
+        REDIS_PREFIX: `${process.env.SBT_TEST_REDIS_PREFIX}-chain`,
+      }),
     );
     dataSource = worker.get(DataSource);
     audit = worker.get(AuditService);

@@ -53,7 +53,12 @@ describe('the audit table with an owner role and an application role', () => {
     url.username = role;
     url.password = password;
     appUrl = url.toString();
-    worker = await startWorker(testConfig({ DATABASE_URL: appUrl }));
+    worker = await startWorker(
+      testConfig({
+        DATABASE_URL: appUrl,
+        REDIS_PREFIX: `${process.env.SBT_TEST_REDIS_PREFIX}-roles`,
+      }),
+    );
     app = worker.get(DataSource);
   });
 
