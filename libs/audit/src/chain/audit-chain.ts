@@ -30,7 +30,8 @@ export interface ChainedEvent {
   prevHash: string;
 }
 
-const FIELDS: readonly (keyof ChainedEvent)[] = [
+/** The fields an event's hash covers, in the order of the table. */
+export const CHAINED_FIELDS: readonly (keyof ChainedEvent)[] = [
   'sequence',
   'occurredAt',
   'actorType',
@@ -51,7 +52,7 @@ const FIELDS: readonly (keyof ChainedEvent)[] = [
 ];
 
 /** The fields in RFC 8785 order: ASCII names, so plain sorting is UTF-16 code unit order. */
-const SORTED_FIELDS = [...FIELDS].sort();
+const SORTED_FIELDS = [...CHAINED_FIELDS].sort();
 
 /**
  * The exact bytes an event's hash is taken over (UTF-8 of this string): the RFC 8785
