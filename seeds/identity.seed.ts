@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { AuditService, SYSTEM_ACTOR } from '@app/audit';
+import { Clock } from '@app/core';
 import { Passwords, type OrganisationKind } from '@app/identity';
 import { DEMO_USERS, type DemoUser } from './demo-users';
 import type { Seed } from './index';
@@ -165,12 +167,30 @@ export const bootstrapAdminSeed: Seed = {
     ]);
     if (existing.length > 0) return;
     const hash = await new Passwords().hash(admin.password);
-    const created: unknown[] = await dataSource.query(
-      `INSERT INTO users (email, display_name, organisation_id, password_hash, is_platform_admin)
-       SELECT $1, 'Platformbeheerder', o.id, $2, true FROM organisations o WHERE o.code = 'BZK'
-       ON CONFLICT (email) DO NOTHING RETURNING id`,
-      [email, hash],
-    );
+    const created = await dataSource.transaction(async (manager) => {
+      const rows = await manager.query<{ id: string; organisation_id: string }[]>(
+        `INSERT INTO users (email, display_name, organisation_id, password_hash, is_platform_admin)
+         SELECT $1, 'Platformbeheerder', o.id, $2, true FROM organisations o WHERE o.code = 'BZK'
+         ON CONFLICT (email) DO NOTHING RETURNING id, organisation_id`,
+        [email, hash],
+      );
+      // An administrator made from the environment is the most sensitive account change.
+      if (rows.length > 0) {
+        await new AuditService(dataSource, new Clock()).record(manager, {
+          operation: 'create',
+          entityType: 'user',
+          entityId: rows[0].id,
+          actor: SYSTEM_ACTOR,
+          changes: {
+            email: { new: email },
+            organisationId: { new: rows[0].organisation_id },
+            isPlatformAdmin: { new: true },
+          },
+          details: { via: 'bootstrap' },
+        });
+      }
+      return rows;
+    });
     if (created.length > 0) return;
     // Nothing inserted: someone else created the account meanwhile, or BZK is missing.
     const [now]: unknown[] = await dataSource.query('SELECT 1 FROM users WHERE email = $1', [

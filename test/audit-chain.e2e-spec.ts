@@ -61,10 +61,21 @@ describe('the audit chain', () => {
   });
 
   describe('under concurrent writers', () => {
-    it('keeps one unbroken chain through 200 concurrent audited writes', async () => {
-      const sequences = await Promise.all(
-        Array.from({ length: 200 }, (_, i) => record(`concurrent-${i}`)),
+    it('keeps one unbroken chain through 200 concurrent audited writes, some rolling back', async () => {
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 220 }, (_, i) =>
+          i % 11 === 10
+            ? dataSource.transaction(async (manager) => {
+                await audit.record(manager, { operation: 'delete', entityType: 'organisation' });
+                throw new Error('rolled back while others wait on the head');
+              })
+            : record(`concurrent-${i}`),
+        ),
       );
+      const sequences = outcomes.flatMap((outcome) =>
+        outcome.status === 'fulfilled' ? [outcome.value] : [],
+      );
+      expect(sequences).toHaveLength(200);
       expect(new Set(sequences).size).toBe(200);
 
       const rows = await dataSource.query<{ sequence: string; prev_hash: string; hash: string }[]>(
@@ -92,6 +103,21 @@ describe('the audit chain', () => {
       expect(await lastSequence()).toBe(before);
       expect(await record('after-rollback')).toBe(String(before + 1));
       expect((await integrity.verify()).valid).toBe(true);
+    });
+
+    it('chains a batch larger than one INSERT statement takes', async () => {
+      const before = await lastSequence();
+      const events = Array.from({ length: 4000 }, (_, i) => ({
+        operation: 'create' as const,
+        entityType: 'organisation',
+        entityId: `batch-${i}`,
+      }));
+      const sequences = await dataSource.transaction((manager) =>
+        audit.recordMany(manager, events),
+      );
+      expect(sequences[0]).toBe(String(before + 1));
+      expect(sequences[3999]).toBe(String(before + 4000));
+      expect(await integrity.verify(BigInt(before))).toMatchObject({ valid: true, checked: 4001 });
     });
 
     it('refuses to record outside a transaction', async () => {
@@ -259,6 +285,23 @@ describe('the audit chain', () => {
           checkpoint: { status: 'unreadable' },
           reason: 'the checkpoint signature does not match',
         });
+      } finally {
+        writeFileSync(checkpointFile, stored);
+      }
+    });
+
+    it('signs no checkpoint over a broken chain when the stored one cannot be read', async () => {
+      const stored = readFileSync(checkpointFile, 'utf8');
+      try {
+        writeFileSync(checkpointFile, 'not a checkpoint');
+        await asOwner((query) =>
+          query(`UPDATE audit_events SET result = 'failure' WHERE sequence = 5`),
+        );
+        expect(await integrity.checkpoint()).toMatchObject({
+          kind: 'refused',
+          verification: { firstInvalidSequence: '5' },
+        });
+        expect(readFileSync(checkpointFile, 'utf8')).toBe('not a checkpoint');
       } finally {
         writeFileSync(checkpointFile, stored);
       }

@@ -105,6 +105,16 @@ describe('HTTP conventions', () => {
     expectProblem(res, 400, 'MALFORMED_JSON');
   });
 
+  it('answers text that is not valid Unicode (a lone surrogate) with a 400 problem', async () => {
+    for (const body of ['{"title": "\\ud800"}', '{"\\udc00": "x"}']) {
+      const res = await http()
+        .post('/v1/test-probes')
+        .set('Content-Type', 'application/json')
+        .send(body);
+      expectProblem(res, 400, 'MALFORMED_JSON');
+    }
+  });
+
   it('answers a body that is not JSON with 415', async () => {
     const res = await http()
       .post('/v1/test-probes')

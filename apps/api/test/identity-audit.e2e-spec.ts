@@ -263,7 +263,7 @@ describe('audit events of identity changes and security events', () => {
         entityId: id,
         actor: person(admin),
         changes: { isActive: { old: true, new: false } },
-        details: { revokedSessions: 1, revokedIntegrationTokens: 0 },
+        details: { revokedSessions: 1, revokedApiTokens: 0 },
       });
 
       const duplicate = await send('post', '/v1/users', admin.token, {

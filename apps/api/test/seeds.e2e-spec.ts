@@ -178,6 +178,19 @@ describe('identity seeds', () => {
       });
       const row = await hashOf(email);
       expect(row).toMatchObject({ is_platform_admin: true, code: 'BZK' });
+      const events = await dataSource.query(
+        `SELECT e.actor_type, e.operation, e.details, e.changes FROM audit_events e
+         JOIN users u ON u.id::text = e.entity_id WHERE u.email = $1`,
+        [email],
+      );
+      expect(events).toEqual([
+        {
+          actor_type: 'system',
+          operation: 'create',
+          details: { via: 'bootstrap' },
+          changes: expect.objectContaining({ isPlatformAdmin: { new: true } }),
+        },
+      ]);
       await expect(
         passwords.verify(row.password_hash, 'Eerste beheerder van het platform'),
       ).resolves.toBe(true);
@@ -190,6 +203,12 @@ describe('identity seeds', () => {
         demoUsers: true,
       });
       expect(await hashOf(email)).toEqual(before);
+      const [{ count }] = await dataSource.query(
+        `SELECT count(*)::int AS count FROM audit_events e
+         JOIN users u ON u.id::text = e.entity_id WHERE u.email = $1`,
+        [email],
+      );
+      expect(count).toBe(1);
     });
 
     it('does not turn an existing account into an administrator', async () => {

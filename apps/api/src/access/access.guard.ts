@@ -12,6 +12,7 @@ import {
   type Principal,
 } from '@app/identity';
 import { ACCESS_METADATA, type RouteAccess } from './access.decorator';
+import { DenialThrottle } from './denial-throttle';
 
 const BearerGuard = AuthGuard('bearer');
 
@@ -26,6 +27,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger(AccessGuard.name);
   private readonly bearer = new BearerGuard();
+  private readonly denials = new DenialThrottle();
 
   constructor(
     private readonly reflector: Reflector,
@@ -48,7 +50,8 @@ export class AccessGuard implements CanActivate {
       if (req.user) AuditContext.setActor(auditActorOf(req.user));
     }
     const param = access.programmeParam ? req.params[access.programmeParam] : undefined;
-    const programmeId = typeof param === 'string' ? param : undefined;
+    // Memberships are keyed by the lower-case id PostgreSQL answers; a URL may capitalise it.
+    const programmeId = typeof param === 'string' ? param.toLowerCase() : undefined;
     const decision = decide(req.user, access.permission, { programmeId });
     if (decision === 'allow') return true;
     if (decision === 'unauthenticated') throw IdentityErrors.unauthenticated();
@@ -60,7 +63,8 @@ export class AccessGuard implements CanActivate {
   /**
    * Records a refusal of a signed-in caller (BIO2 8.15). Unauthenticated requests are not
    * recorded: anyone could send those at full speed, and every event waits its turn on the
-   * chain head. If recording fails, the caller still gets the refusal it earned.
+   * chain head. Repeats are throttled (DenialThrottle). If recording fails, the caller still
+   * gets the refusal it earned.
    */
   private async recordDenial(
     req: Request,
@@ -71,14 +75,26 @@ export class AccessGuard implements CanActivate {
     // The route as declared (`/v1/programmes/:id`), not as called: ids stay out of the name.
     const declared = (req.route as { path?: unknown } | undefined)?.path;
     const route = typeof declared === 'string' ? declared : req.path;
+    const entityId = `${req.method} ${route}`.slice(0, 200);
+    const scoped = programmeId !== undefined && UUID.test(programmeId) ? programmeId : null;
+    const { actor } = AuditContext.current();
+    const admitted = this.denials.admit(
+      `${actor.type}:${actor.id} ${entityId} ${scoped} ${decision}`,
+      Date.now(),
+    );
+    if (!admitted.record) return;
     try {
       await this.audit.recordAlone({
         operation: 'permission_denied',
         result: 'denied',
         entityType: 'route',
-        entityId: `${req.method} ${route}`.slice(0, 200),
-        programmeId: programmeId !== undefined && UUID.test(programmeId) ? programmeId : null,
-        details: { permission, decision },
+        entityId,
+        programmeId: scoped,
+        details: {
+          permission,
+          decision,
+          ...(admitted.suppressed > 0 ? { repeatsNotRecorded: admitted.suppressed } : {}),
+        },
       });
     } catch (error) {
       this.logger.error(

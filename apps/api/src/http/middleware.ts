@@ -67,12 +67,29 @@ export const requireJsonBody: RequestHandler = (req, res, next) => {
   next();
 };
 
+/** ES2024 `String#isWellFormed` (Node 20+); the compile target's library predates it. */
+const isWellFormed = (text: string) =>
+  (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/**
+ * Refuses lone surrogates (`"\ud800"`) in keys and strings: they have no UTF-8 form, so
+ * PostgreSQL would store something else than was sent and the audit hash would not hold.
+ * I-JSON (RFC 7493) forbids them too. body-parser turns the throw into a parse failure (400).
+ */
+function wellFormedOnly(key: string, value: unknown): unknown {
+  if (!isWellFormed(key) || (typeof value === 'string' && !isWellFormed(value))) {
+    throw new SyntaxError('a string holds a lone surrogate');
+  }
+  return value;
+}
+
 /** body-parser's JSON parser with its errors answered as problems (413, 400), not HTML. */
 export function jsonBody(limitBytes: number): RequestHandler {
   const parse = json({
     limit: limitBytes,
     strict: true,
     type: ['application/json', 'application/*+json'],
+    reviver: wellFormedOnly,
   });
   return (req: Request, res: Response, next: NextFunction) => {
     parse(req, res, (error?: unknown) => {
@@ -94,7 +111,12 @@ export function jsonBody(limitBytes: number): RequestHandler {
       } else if (type === 'entity.parse.failed') {
         sendProblem(
           res,
-          buildProblem(req, 400, 'MALFORMED_JSON', 'The request body is not valid JSON.'),
+          buildProblem(
+            req,
+            400,
+            'MALFORMED_JSON',
+            'The request body is not valid JSON, or holds text that is not valid Unicode.',
+          ),
         );
       } else if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
         sendProblem(

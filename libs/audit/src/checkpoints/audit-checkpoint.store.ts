@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { APP_CONFIG } from '@app/core';
 import type { AppConfig } from '@app/core';
@@ -87,8 +88,16 @@ export class AuditCheckpointStore {
       );
     }
     await mkdir(dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify(checkpoint)}\n`, { mode: 0o640 });
+    // A name of its own (containers all run as PID 1), synced before the rename: after a
+    // crash the file holds the old checkpoint or the new one, never a torn one.
+    const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    const handle = await open(temporary, 'wx', 0o640);
+    try {
+      await handle.writeFile(`${JSON.stringify(checkpoint)}\n`, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, file);
     return true;
   }

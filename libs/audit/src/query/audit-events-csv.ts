@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { CHAINED_FIELDS } from '../chain/audit-chain';
 import type { AuditEventResponse } from './audit-event.response';
 
-/** The columns of the export: the fields the hash covers and the hash, so a row can be checked. */
+/** The columns of the export: the fields the hash covers, and the hash. */
 export const AUDIT_CSV_COLUMNS = [...CHAINED_FIELDS, 'hash'] as const;
 
 const OPTIONS = {
@@ -20,29 +20,39 @@ export function auditCsvHeader(): string {
   return stringify([[...AUDIT_CSV_COLUMNS]], OPTIONS);
 }
 
+type Column = (typeof AUDIT_CSV_COLUMNS)[number];
+
+/** An event as one flat record, keyed by column. */
+function flatten(event: AuditEventResponse): Record<Column, unknown> {
+  return {
+    sequence: event.sequence,
+    occurredAt: event.occurredAt,
+    actorType: event.actor.type,
+    actorId: event.actor.id,
+    actorOrganisationId: event.actor.organisationId,
+    clientAddress: event.origin.clientAddress,
+    userAgent: event.origin.userAgent,
+    requestId: event.origin.requestId,
+    traceId: event.origin.traceId,
+    operation: event.operation,
+    result: event.result,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    programmeId: event.programmeId,
+    changes: json(event.changes),
+    details: json(event.details),
+    prevHash: event.prevHash,
+    hash: event.hash,
+  };
+}
+
 /** CSV lines for `events`, in AUDIT_CSV_COLUMNS order; null is an empty cell. */
 export function auditCsvRows(events: readonly AuditEventResponse[]): string {
   return stringify(
-    events.map((event) => [
-      event.sequence,
-      event.occurredAt,
-      event.actor.type,
-      event.actor.id,
-      event.actor.organisationId,
-      event.origin.clientAddress,
-      event.origin.userAgent,
-      event.origin.requestId,
-      event.origin.traceId,
-      event.operation,
-      event.result,
-      event.entityType,
-      event.entityId,
-      event.programmeId,
-      json(event.changes),
-      json(event.details),
-      event.prevHash,
-      event.hash,
-    ]),
+    events.map((event) => {
+      const flat = flatten(event);
+      return AUDIT_CSV_COLUMNS.map((column) => flat[column]);
+    }),
     OPTIONS,
   );
 }

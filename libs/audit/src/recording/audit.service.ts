@@ -40,6 +40,19 @@ const PLACEHOLDERS = (row: number) =>
 const cut = (value: string | null, length: number) =>
   value === null ? null : value.slice(0, length);
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * A uuid as PostgreSQL gives it back (lower case), so that the hash is taken over what the
+ * row will hold: a capitalised id from a URL would otherwise verify as an altered event.
+ */
+function uuid(value: string | null | undefined, field: string): string | null {
+  if (value === null || value === undefined) return null;
+  const normal = value.toLowerCase();
+  if (!UUID.test(normal)) throw new Error(`audit event ${field} is not a uuid`);
+  return normal;
+}
+
 /**
  * Records audit events in the caller's transaction, chained by hash (DESIGN §5).
  *
@@ -85,8 +98,8 @@ export class AuditService {
         sequence: sequence.toString(),
         occurredAt,
         actorType: actor.type,
-        actorId: actor.id,
-        actorOrganisationId: actor.organisationId,
+        actorId: uuid(actor.id, 'actorId'),
+        actorOrganisationId: uuid(actor.organisationId, 'actorOrganisationId'),
         clientAddress: cut(origin.clientAddress, 64),
         userAgent: cut(origin.userAgent, 256),
         requestId: origin.requestId,
@@ -94,8 +107,8 @@ export class AuditService {
         operation: event.operation,
         result: event.result ?? 'success',
         entityType: event.entityType,
-        entityId: event.entityId ?? null,
-        programmeId: event.programmeId ?? null,
+        entityId: cut(event.entityId ?? null, 200),
+        programmeId: uuid(event.programmeId, 'programmeId'),
         changes: event.changes === undefined ? null : redactSecrets(event.changes),
         details: event.details === undefined ? null : redactSecrets(event.details),
         prevHash,

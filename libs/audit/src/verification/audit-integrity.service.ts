@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
+import { GENESIS_HASH } from '../chain/audit-chain';
 import { signCheckpoint } from '../checkpoints/audit-checkpoint';
 import { AuditCheckpointStore } from '../checkpoints/audit-checkpoint.store';
 import { AuditVerifier } from './audit-verifier';
@@ -16,9 +15,9 @@ export type CheckpointOutcome =
 @Injectable()
 export class AuditIntegrityService {
   private readonly logger = new Logger(AuditIntegrityService.name);
+  private running: Promise<unknown> = Promise.resolve();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly verifier: AuditVerifier,
     private readonly store: AuditCheckpointStore,
     private readonly clock: Clock,
@@ -30,15 +29,23 @@ export class AuditIntegrityService {
   }
 
   /**
-   * Verifies what was added since the last checkpoint and, only if that holds, signs the new
-   * head. A checkpoint is never written over a broken chain: that would vouch for the tampering.
+   * Verifies what was added since the last checkpoint (all of it when there is none or it
+   * cannot be read) and, only if that holds, signs the new head. A checkpoint is never
+   * written over a broken chain: that would vouch for the tampering. One at a time per
+   * process, so that a slow run and the next cannot race on the file.
    */
-  async checkpoint(): Promise<CheckpointOutcome> {
+  checkpoint(): Promise<CheckpointOutcome> {
+    const run = this.running.then(() => this.checkpointNow());
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  private async checkpointNow(): Promise<CheckpointOutcome> {
     const stored = await this.store.read();
     const from = stored.state === 'valid' ? BigInt(stored.checkpoint.sequence) : undefined;
     const verification = await this.verifier.verify({ from, checkpoint: stored });
-    const broken = !verification.valid && verification.checkpoint.status !== 'unreadable';
-    if (broken) {
+    // An unreadable checkpoint alone (a rotated key) does not stop a fully verified chain.
+    if (verification.firstInvalidSequence !== undefined) {
       this.logger.error(
         { event: 'audit_chain_invalid', verification },
         'the audit chain does not verify; no checkpoint written',
@@ -49,13 +56,9 @@ export class AuditIntegrityService {
     if (stored.state === 'valid' && stored.checkpoint.sequence === sequence) {
       return { kind: 'unchanged', sequence };
     }
-    const [row] = await this.dataSource.query<{ hash: string }[]>(
-      'SELECT "hash" FROM "audit_events" WHERE "sequence" = $1',
-      [sequence],
-    );
     const checkpoint = signCheckpoint(this.store.key, {
       sequence,
-      hash: row?.hash ?? '0'.repeat(64),
+      hash: (await this.verifier.hashAt(BigInt(sequence))) ?? GENESIS_HASH,
       createdAt: this.clock.now().toISOString(),
     });
     return (await this.store.write(checkpoint))

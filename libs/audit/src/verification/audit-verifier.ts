@@ -182,8 +182,8 @@ export class AuditVerifier {
         },
       };
     }
-    const stored_hash = await this.hashAt(at);
-    if (stored_hash === hash) return { comparison: { status: 'matches', sequence, createdAt } };
+    const logged = await this.hashAt(at);
+    if (logged === hash) return { comparison: { status: 'matches', sequence, createdAt } };
     return {
       comparison: { status: 'differs', sequence, createdAt },
       finding: {
@@ -193,7 +193,8 @@ export class AuditVerifier {
     };
   }
 
-  private async hashAt(sequence: bigint): Promise<string | undefined> {
+  /** The stored hash of event `sequence`; undefined when there is none. */
+  async hashAt(sequence: bigint): Promise<string | undefined> {
     const rows = await this.dataSource.query<{ hash: string }[]>(
       'SELECT "hash" FROM "audit_events" WHERE "sequence" = $1',
       [sequence.toString()],

@@ -31,9 +31,8 @@ export const UserAudit = {
     entityType: 'user',
     entityId: after.id,
     changes: changedFields(before, after, AUDITED),
-    // Not `revokedApiTokens`: the redaction would hide a name with "api token" in it.
     ...(revoked && {
-      details: { revokedSessions: revoked.sessions, revokedIntegrationTokens: revoked.apiTokens },
+      details: { revokedSessions: revoked.sessions, revokedApiTokens: revoked.apiTokens },
     }),
   }),
 
