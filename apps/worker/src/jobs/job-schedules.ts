@@ -15,6 +15,7 @@ const RETRY_MS = 30_000;
 export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobSchedules.name);
   private retry: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -26,10 +27,12 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   onApplicationShutdown(): void {
+    this.stopped = true;
     clearTimeout(this.retry);
   }
 
   private async register(): Promise<void> {
+    if (this.stopped) return;
     try {
       await this.queues.schedule(
         'audit-checkpoint',
@@ -37,6 +40,8 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
         { name: JobName.AuditCheckpoint, data: {} },
       );
     } catch (error) {
+      // An attempt still running at shutdown fails then; it must not try again afterwards.
+      if (this.stopped) return;
       // Redis may be down at start: the worker runs, and tries again until Redis answers.
       this.logger.warn(
         `could not register the job schedules, retrying: ${(error as Error).message}`,

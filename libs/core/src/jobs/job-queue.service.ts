@@ -19,6 +19,7 @@ const DEFAULT_JOB_OPTIONS: JobsOptions = {
 @Injectable()
 export class JobQueueService implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
+  private closed = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -53,6 +54,8 @@ export class JobQueueService implements OnApplicationShutdown {
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
+      // After shutdown a new queue would open a Redis connection that nothing closes.
+      if (this.closed) throw new Error(`the job queues are closed (queue ${name})`);
       queue = new Queue(name, {
         connection: this.redis.create('command'),
         prefix: this.config.redis.prefix,
@@ -64,6 +67,7 @@ export class JobQueueService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
     await within(
       Promise.all([...this.queues.values()].map((queue) => queue.close())),
       this.config.http.shutdownTimeoutMs,
