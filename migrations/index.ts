@@ -1,6 +1,7 @@
 import { CreateOutboxEvents1795395600000 } from './1795395600000-create-outbox-events';
 import { CreateIdentity1795402800000 } from './1795402800000-create-identity';
 import { CreateAuditEvents1795417200000 } from './1795417200000-create-audit-events';
+import { CreateTracking1795424400000 } from './1795424400000-create-tracking';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -10,4 +11,5 @@ export const migrations = [
   CreateOutboxEvents1795395600000,
   CreateIdentity1795402800000,
   CreateAuditEvents1795417200000,
+  CreateTracking1795424400000,
 ];

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { AppConfig, CoreModule, CoreModuleOptions } from '@app/core';
 import { IdentityModule } from '@app/identity';
+import { TrackingModule } from '@app/tracking';
 import { AccessModule } from './access/access.module';
 import { AuditHttpModule } from './audit/audit-http.module';
 import { HealthController } from './health/health.controller';
@@ -10,6 +11,8 @@ import { DirectoryHttpModule } from './identity/directory-http.module';
 import { ProgrammesHttpModule } from './identity/programmes-http.module';
 import { HttpDrain } from './http/http-drain';
 import { RootController } from './root/root.controller';
+import { ActionsHttpModule } from './tracking/actions-http.module';
+import { CommitmentsHttpModule } from './tracking/commitments-http.module';
 
 @Module({})
 export class AppModule {
@@ -21,10 +24,13 @@ export class AppModule {
         CoreModule.forRoot(config, options),
         AuditModule,
         IdentityModule,
+        TrackingModule,
         AccessModule,
         DirectoryHttpModule,
         ProgrammesHttpModule,
         AuthHttpModule,
+        CommitmentsHttpModule,
+        ActionsHttpModule,
         AuditHttpModule,
       ],
       controllers: [RootController, HealthController],

@@ -24,9 +24,16 @@ export function decide(
 
   if (rule.acrossProgrammes && resource.programmeId === undefined) {
     if (principal.isPlatformAdmin && !principal.apiToken) return 'allow';
-    // Each programme is decided as usual, so an API token still keeps to its one programme.
+    // Each programme is decided as usual, so an API token still keeps to its one programme;
+    // for a resource of the caller's own organisation, the best case the service then checks.
+    const own = [principal.organisationId];
     const allowedSomewhere = [...principal.memberships.keys()].some(
-      (programmeId) => decide(principal, permission, { programmeId }) === 'allow',
+      (programmeId) =>
+        decide(principal, permission, {
+          programmeId,
+          ownerOrganisationIds: own,
+          partnerOrganisationIds: own,
+        }) === 'allow',
     );
     return allowedSomewhere ? 'allow' : 'forbidden';
   }

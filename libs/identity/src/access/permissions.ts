@@ -26,6 +26,20 @@ export enum Permission {
   AuditRead = 'audit:read',
   /** Verifying the audit log's hash chain: platform administrators. */
   AuditVerify = 'audit:verify',
+  /** Commitments, actions, timelines and comments, read: every member of their programme. */
+  TrackingRead = 'tracking:read',
+  /** Recording and editing commitments: coordinators and editors. */
+  CommitmentsManage = 'commitments:manage',
+  /** Creating actions: coordinators, and editors for actions their organisation owns. */
+  ActionsCreate = 'actions:create',
+  /** Changing an action and posting progress: coordinators, editors of an owning organisation. */
+  ActionsUpdate = 'actions:update',
+  /** Commenting and stating a position: coordinators, editors and liaisons. */
+  CommentsWrite = 'comments:write',
+  /** Confirming a closed action: liaisons of a partner organisation. */
+  ActionsConfirm = 'actions:confirm',
+  /** Marking a closed action verified: coordinators. */
+  ActionsVerify = 'actions:verify',
 }
 
 export type PermissionScope =
@@ -73,4 +87,50 @@ export const PERMISSION_RULES: { readonly [P in Permission]: PermissionRule } = 
     acrossProgrammes: true,
   },
   [Permission.AuditVerify]: { scope: 'platform', access: 'read' },
+  // Tracking resources carry their programme, not the URL: the guard lets a caller through
+  // who may somewhere, and the service decides again on the resource (decideOn / assertAllowed).
+  [Permission.TrackingRead]: {
+    scope: 'programme',
+    access: 'read',
+    roles: ['coordinator', 'editor', 'liaison', 'viewer'],
+    acrossProgrammes: true,
+  },
+  [Permission.CommitmentsManage]: {
+    scope: 'programme',
+    access: 'write',
+    roles: ['coordinator', 'editor'],
+    acrossProgrammes: true,
+  },
+  [Permission.ActionsCreate]: {
+    scope: 'programme',
+    access: 'write',
+    roles: ['coordinator'],
+    editorsOfOwner: true,
+    acrossProgrammes: true,
+  },
+  [Permission.ActionsUpdate]: {
+    scope: 'programme',
+    access: 'write',
+    roles: ['coordinator'],
+    editorsOfOwner: true,
+    acrossProgrammes: true,
+  },
+  [Permission.CommentsWrite]: {
+    scope: 'programme',
+    access: 'write',
+    roles: ['coordinator', 'editor', 'liaison'],
+    acrossProgrammes: true,
+  },
+  [Permission.ActionsConfirm]: {
+    scope: 'programme',
+    access: 'write',
+    liaisonsOfPartner: true,
+    acrossProgrammes: true,
+  },
+  [Permission.ActionsVerify]: {
+    scope: 'programme',
+    access: 'write',
+    roles: ['coordinator'],
+    acrossProgrammes: true,
+  },
 };

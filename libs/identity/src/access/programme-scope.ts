@@ -1,7 +1,7 @@
 import { IdentityErrors } from '../identity.errors';
 import { decide, type Decision } from './access-policy';
 import { Permission } from './permissions';
-import type { Principal } from './principal';
+import type { Principal, ResourceContext } from './principal';
 
 /** Where a list that spans programmes may look: everywhere, or in these programmes only. */
 export type ProgrammeScope = 'everywhere' | readonly string[];
@@ -19,7 +19,7 @@ export function programmeScope(
   asked?: string,
 ): ProgrammeScope {
   if (asked !== undefined) {
-    refuseUnlessAllowed(decide(principal, permission, { programmeId: asked }));
+    assertAllowed(principal, permission, { programmeId: asked });
     return [asked];
   }
   if (decide(principal, Permission.PlatformAdmin) === 'allow') return 'everywhere';
@@ -30,7 +30,17 @@ export function programmeScope(
   return programmeIds;
 }
 
-function refuseUnlessAllowed(decision: Decision): void {
+/**
+ * Throws unless the policy allows `permission` on `resource`: 404 outside the caller's
+ * programmes (ids cannot be probed), 403 when visible but not allowed. For services that
+ * decide on a resource they loaded (the route's guard could not see its programme).
+ */
+export function assertAllowed(
+  principal: Principal,
+  permission: Permission,
+  resource: ResourceContext,
+): void {
+  const decision: Decision = decide(principal, permission, resource);
   if (decision === 'allow') return;
   if (decision === 'unauthenticated') throw IdentityErrors.unauthenticated();
   if (decision === 'not_found') throw IdentityErrors.notFound('programme');

@@ -18,6 +18,12 @@ export const ProgrammeErrors = {
       'PROGRAMME_SLUG_TAKEN',
       'Another programme already has this slug; choose another.',
     ),
+  trackInUse: () =>
+    new DomainError(
+      'conflict',
+      'TRACK_IN_USE',
+      'Actions still belong to this track; move them to another track first.',
+    ),
   memberExists: () =>
     new DomainError(
       'conflict',

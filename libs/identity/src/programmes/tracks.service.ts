@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { APP_CONFIG, toListResponse } from '@app/core';
+import { APP_CONFIG, SqlState, toListResponse, violatedConstraint } from '@app/core';
 import type { AppConfig, ListResponse, PageQueryDto } from '@app/core';
 import type { CreateTrackDto } from './dto/create-track.dto';
 import type { TrackResponse } from './dto/track.response';
@@ -92,14 +92,22 @@ export class TracksService {
   }
 
   /** Removes a track and closes the gap it leaves. */
+  /** Removes a track; one that actions still belong to stays (409 TRACK_IN_USE). */
   async remove(programmeId: string, trackId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.lockProgramme(programmeId, manager);
-      const track = await this.mustFind(programmeId, trackId, manager);
-      await this.tracks.delete(programmeId, trackId, manager);
-      await this.tracks.shift(programmeId, { from: track.position + 1 }, -1, manager);
-      await this.audit.record(manager, ProgrammeAudit.trackDeleted(track));
-    });
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await this.lockProgramme(programmeId, manager);
+        const track = await this.mustFind(programmeId, trackId, manager);
+        await this.tracks.delete(programmeId, trackId, manager);
+        await this.tracks.shift(programmeId, { from: track.position + 1 }, -1, manager);
+        await this.audit.record(manager, ProgrammeAudit.trackDeleted(track));
+      });
+    } catch (error) {
+      if (violatedConstraint(error, SqlState.foreignKeyViolation) === 'fk_actions_track') {
+        throw ProgrammeErrors.trackInUse();
+      }
+      throw error;
+    }
   }
 
   private async lockProgramme(programmeId: string, manager: EntityManager): Promise<void> {
