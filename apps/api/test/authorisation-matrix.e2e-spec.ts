@@ -2,6 +2,7 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { listRoutes, type RouteInfo } from '../src/access/route-access';
 import { startApi } from '../../../test/support/e2e';
 import { IdentityFixtures } from '../../../test/support/identity-fixtures';
@@ -42,6 +43,57 @@ const PROFILES = {
     coordinatorOfOther: 404,
     platformAdmin: 'ok',
   },
+  /** A list across programmes: members of any programme (the service narrows it to theirs). */
+  memberAnywhere: { ...everyone('ok'), anonymous: 401 },
+  /**
+   * Recording a commitment: coordinators and editors of any programme; the service then decides
+   * on the programme the body names.
+   */
+  commitmentsCreate: {
+    anonymous: 401,
+    viewer: 403,
+    liaison: 403,
+    editorOfOwner: 'ok',
+    editorOfOther: 'ok',
+    coordinator: 'ok',
+    coordinatorOfOther: 'ok',
+    platformAdmin: 'ok',
+  },
+  /** Changing a commitment of P: its coordinators and editors; hidden from other programmes. */
+  commitmentsManage: {
+    anonymous: 401,
+    viewer: 403,
+    liaison: 403,
+    editorOfOwner: 'ok',
+    editorOfOther: 'ok',
+    coordinator: 'ok',
+    coordinatorOfOther: 404,
+    platformAdmin: 'ok',
+  },
+  /** Changing an action of P or posting progress: its coordinators and the owner's editors. */
+  actionOwners: {
+    anonymous: 401,
+    viewer: 403,
+    liaison: 403,
+    editorOfOwner: 'ok',
+    editorOfOther: 403,
+    coordinator: 'ok',
+    coordinatorOfOther: 404,
+    platformAdmin: 'ok',
+  },
+  /** Commenting on an action of P: coordinators, editors and liaisons. */
+  commenters: {
+    anonymous: 401,
+    viewer: 403,
+    liaison: 'ok',
+    editorOfOwner: 'ok',
+    editorOfOther: 'ok',
+    coordinator: 'ok',
+    coordinatorOfOther: 404,
+    platformAdmin: 'ok',
+  },
+  /** Confirming an action of P: liaisons of a partner organisation (and administrators). */
+  partnerLiaisons: { ...everyone(403), anonymous: 401, liaison: 'ok', platformAdmin: 'ok' },
   /** The audit log: whoever coordinates a programme (they see its events) and platform administrators. */
   auditReader: {
     ...everyone(403),
@@ -96,7 +148,35 @@ const EXPECTED: Record<string, keyof typeof PROFILES> = {
   'GET /v1/audit-events/export': 'auditReader',
   'GET /v1/audit-events/verify': 'platformAdmin',
   'GET /v1/audit-events/:sequence': 'auditReader',
+  'GET /v1/commitments': 'memberAnywhere',
+  'POST /v1/commitments': 'commitmentsCreate',
+  'GET /v1/commitments/:id': 'programmeRead',
+  'PATCH /v1/commitments/:id': 'commitmentsManage',
+  'DELETE /v1/commitments/:id': 'commitmentsManage',
+  'GET /v1/actions': 'memberAnywhere',
+  'POST /v1/actions': 'commitmentsCreate',
+  'GET /v1/actions/:id': 'programmeRead',
+  'PATCH /v1/actions/:id': 'actionOwners',
+  'POST /v1/actions/:id/progress-updates': 'actionOwners',
+  'GET /v1/actions/:id/progress-updates': 'programmeRead',
+  'POST /v1/actions/:id/comments': 'commenters',
+  'GET /v1/actions/:id/comments': 'programmeRead',
+  'POST /v1/actions/:id/confirmation': 'partnerLiaisons',
+  'POST /v1/actions/:id/verification': 'programmeCoordinator',
+  'GET /v1/actions/:id/history': 'programmeRead',
 };
+
+/** Bodies that pass validation, for routes whose service (not the guard) decides who may. */
+const VALID_BODIES: Record<string, object> = {
+  'POST /v1/actions/:id/progress-updates': { narrative: 'Matrix' },
+  'POST /v1/actions/:id/comments': { body: 'Matrix' },
+};
+
+/**
+ * A 404 that hides a resource of another programme (rather than one the handler did not find):
+ * the programme's own, or that of a real resource of P that the test points at.
+ */
+const HIDDEN = new Set(['PROGRAMME_NOT_FOUND', 'COMMITMENT_NOT_FOUND', 'ACTION_NOT_FOUND']);
 
 describe('authorisation matrix: every route × every role', () => {
   let app: NestExpressApplication;
@@ -139,6 +219,34 @@ describe('authorisation matrix: every route × every role', () => {
       (await fixtures.user({ organisationId: owner.id, isPlatformAdmin: true })).token,
     );
     ids.user = coordinator.userId;
+    // A commitment of P: its routes decide on the commitment's programme, not on the URL's.
+    // Changes without If-Match stop at 428 once authorised, so no request destroys it.
+    const [commitment]: { id: string }[] = await app
+      .get(DataSource)
+      .query(
+        `INSERT INTO commitments (programme_id, kind, title) VALUES ($1, 'agenda_item', 'Matrix') RETURNING id`,
+        [programme.id],
+      );
+    ids.commitment = commitment.id;
+    // An action of P, owned by the editorOfOwner's organisation, with the liaison's as partner.
+    const [track]: { id: string }[] = await app
+      .get(DataSource)
+      .query(
+        `INSERT INTO tracks (programme_id, name, position) VALUES ($1, 'Matrix', 0) RETURNING id`,
+        [programme.id],
+      );
+    const [action]: { id: string }[] = await app.get(DataSource).query(
+      `INSERT INTO actions (programme_id, track_id, title, owner_organisation_id, deadline)
+       VALUES ($1, $2, 'Matrix', $3, '2027-01-01') RETURNING id`,
+      [programme.id, track.id, owner.id],
+    );
+    await app
+      .get(DataSource)
+      .query(
+        `INSERT INTO action_partners (action_id, organisation_id, role) VALUES ($1, $2, 'contributor')`,
+        [action.id, vng.id],
+      );
+    ids.action = action.id;
   });
 
   afterAll(async () => {
@@ -151,13 +259,18 @@ describe('authorisation matrix: every route × every role', () => {
     expect(Object.keys(EXPECTED).filter((key) => !keys.includes(key))).toEqual([]);
   });
 
-  /** Real ids for the programme, organisation and user; fresh ones for sub-resources, so no request destroys the scene. */
+  /**
+   * Real ids for the programme, organisation, user and commitment; fresh ones for sub-resources,
+   * so no request destroys the scene.
+   */
   function concretePath(route: RouteInfo): string {
     return route.path.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
       if (name === 'programmeId' || (name === 'id' && route.path.startsWith('/v1/programmes/')))
         return ids.programme;
       if (name === 'id' && route.path.startsWith('/v1/organisations/')) return ids.organisation;
       if (name === 'id' && route.path.startsWith('/v1/users/')) return ids.user;
+      if (name === 'id' && route.path.startsWith('/v1/commitments/')) return ids.commitment;
+      if (name === 'id' && route.path.startsWith('/v1/actions/')) return ids.action;
       return randomUUID();
     });
   }
@@ -171,11 +284,13 @@ describe('authorisation matrix: every route × every role', () => {
     const token = tokens.get(role);
     if (token) call = call.set('Authorization', `Bearer ${token}`);
     // An empty body: past the guard it fails validation (400), which still means "authorised".
-    const res = ['post', 'put', 'patch'].includes(method) ? await call.send({}) : await call;
+    // Routes that decide in the service get a valid body, so that the service is reached.
+    const body = VALID_BODIES[`${route.method} ${route.path}`] ?? {};
+    const res = ['post', 'put', 'patch'].includes(method) ? await call.send(body) : await call;
     const code = (res.body as { code?: string } | undefined)?.code;
     if (res.status === 401 || res.status === 403)
       return { outcome: res.status, status: res.status, code };
-    if (res.status === 404 && code === 'PROGRAMME_NOT_FOUND')
+    if (res.status === 404 && code !== undefined && HIDDEN.has(code))
       return { outcome: 404, status: 404, code };
     return { outcome: 'ok', status: res.status, code };
   }

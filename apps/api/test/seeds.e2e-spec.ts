@@ -6,15 +6,16 @@ import { Passwords } from '@app/identity';
 import { runSeeds, type SeedConfig } from '../../../seeds';
 import { DEMO_USERS } from '../../../seeds/demo-users';
 import { ACTIEAGENDA, ORGANISATIONS } from '../../../seeds/identity.seed';
-import { startApi } from '../../../test/support/e2e';
+import { startApi, testConfig } from '../../../test/support/e2e';
+import { createOwnDatabase } from '../../../test/support/own-database';
 
 const NO_ADMIN: SeedConfig = { bootstrapAdmin: undefined, demoUsers: true };
 const CODES = ORGANISATIONS.map((organisation) => organisation.code);
 const EMAILS = DEMO_USERS.map((user) => user.email);
 
 /**
- * Everything the identity seeds own, found by natural key (the test database is shared with
- * the other test files, so nothing else in it is assumed).
+ * Everything the identity seeds own, found by natural key. The file runs on a database of its
+ * own, so that the demo data it loads does not show up in other files' lists.
  */
 async function seeded(dataSource: DataSource) {
   const q = (sql: string, params: unknown[]) => dataSource.query(sql, params);
@@ -47,19 +48,23 @@ async function seeded(dataSource: DataSource) {
   };
 }
 
+let app: NestExpressApplication;
+let dataSource: DataSource;
+let database: { url: string; drop: () => Promise<void> };
+
+beforeAll(async () => {
+  database = await createOwnDatabase('seeds');
+  app = await startApi({ config: testConfig({ DATABASE_URL: database.url }) });
+  dataSource = app.get<DataSource>(getDataSourceToken());
+});
+
+afterAll(async () => {
+  await app?.close();
+  await database?.drop();
+});
+
 describe('identity seeds', () => {
-  let app: NestExpressApplication;
-  let dataSource: DataSource;
   const passwords = new Passwords();
-
-  beforeAll(async () => {
-    app = await startApi();
-    dataSource = app.get<DataSource>(getDataSourceToken());
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
 
   it('loads the organisations, the Actieagenda with its four lines of work, and a demo user per role', async () => {
     const names = await runSeeds(dataSource, NO_ADMIN);
@@ -221,5 +226,214 @@ describe('identity seeds', () => {
       expect(await hashOf(demo.email)).toEqual(before);
       expect(before.is_platform_admin).toBe(false);
     });
+  });
+});
+
+describe('Actieagenda demo data', () => {
+  const q = (sql: string, params: unknown[] = []): Promise<any[]> => dataSource.query(sql, params);
+  const IN_PROGRAMME = `programme_id = (SELECT id FROM programmes WHERE slug = '${ACTIEAGENDA.slug}')`;
+
+  /** Row count and a checksum of every row of every table the seeds write. */
+  async function checksums(): Promise<Record<string, { rows: number; checksum: string }>> {
+    const tables = [
+      'organisations',
+      'users',
+      'memberships',
+      'programmes',
+      'tracks',
+      'commitments',
+      'commitment_parties',
+      'commitment_references',
+      'commitment_lineage',
+      'actions',
+      'action_partners',
+      'progress_updates',
+      'comments',
+      'audit_events',
+    ];
+    const result: Record<string, { rows: number; checksum: string }> = {};
+    for (const table of tables) {
+      const [row] = await q(
+        `SELECT count(*)::int AS rows,
+                md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS checksum
+           FROM ${table} t`,
+      );
+      result[table] = row;
+    }
+    return result;
+  }
+
+  beforeAll(async () => {
+    await runSeeds(dataSource, NO_ADMIN);
+  });
+
+  it('loads at least 30 commitments of all six kinds, each with a source reference', async () => {
+    const kinds = await q(
+      `SELECT kind, count(*)::int AS count FROM commitments WHERE ${IN_PROGRAMME} GROUP BY kind`,
+    );
+    expect(kinds.map((k: { kind: string }) => k.kind).sort()).toEqual([
+      'agenda_item',
+      'bofv_agreement',
+      'overhedenoverleg_agreement',
+      'parliamentary_pledge',
+      'rob_recommendation',
+      'udo_trajectory',
+    ]);
+    expect(
+      kinds.reduce((sum: number, k: { count: number }) => sum + k.count, 0),
+    ).toBeGreaterThanOrEqual(30);
+    expect(
+      await q(
+        `SELECT c.title FROM commitments c WHERE c.${IN_PROGRAMME}
+            AND (NOT EXISTS (SELECT 1 FROM commitment_references r WHERE r.commitment_id = c.id)
+              OR NOT EXISTS (SELECT 1 FROM commitment_parties p WHERE p.commitment_id = c.id))`,
+      ),
+    ).toEqual([]);
+    const [lineage] = await q('SELECT count(*)::int AS count FROM commitment_lineage');
+    expect(lineage.count).toBeGreaterThan(0);
+  });
+
+  it('takes its facts from the source documents', async () => {
+    const [opschalingskorting] = await q(
+      `SELECT c.attributes, array_agg(r.kamerstuk ORDER BY r.position) AS kamerstukken
+         FROM commitments c JOIN commitment_references r ON r.commitment_id = c.id
+        WHERE c.title LIKE 'Oploop van de opschalingskorting%' GROUP BY c.id`,
+    );
+    expect(opschalingskorting).toEqual({
+      attributes: {
+        meetingDate: '2024-04-15',
+        financialEffect: { amountEuroPerYear: 675_000_000, fromYear: 2026 },
+      },
+      kamerstukken: ['29362-M', null],
+    });
+    const rob = await q(
+      `SELECT c.attributes->>'recommendationNumber' AS number, c.attributes->>'cabinetResponse' AS response
+         FROM commitments c JOIN commitment_references r ON r.commitment_id = c.id
+        WHERE c.attributes->>'adviceTitle' = 'Rol nemen, Ruimte geven' AND r.kamerstuk = '29362-296'
+        ORDER BY 1`,
+    );
+    expect(rob).toEqual([
+      { number: '1', response: 'embraced' },
+      { number: '2', response: 'embraced' },
+      { number: '3', response: 'partially_embraced' },
+    ]);
+    const udo = await q(
+      `SELECT o.kind FROM commitments c
+         LEFT JOIN organisations o ON o.id::text = c.attributes->>'leadMinistryId'
+        WHERE c.kind = 'udo_trajectory'`,
+    );
+    expect(udo.length).toBeGreaterThan(0);
+    expect(new Set(udo.map((row: { kind: string }) => row.kind))).toEqual(new Set(['ministry']));
+    const [provinces] = await q(
+      `SELECT count(*)::int AS count FROM organisations WHERE kind = 'province'`,
+    );
+    expect(provinces.count).toBe(12);
+  });
+
+  it('loads at least 40 actions whose status, health, verification and timeline keep the rules', async () => {
+    const actions = await q(
+      `SELECT a.id, a.status, a.health, a.verification, a.percent_complete, a.closed_at, a.track_id,
+              a.latest_narrative, a.parent_action_id, a.programme_id,
+              (SELECT p.narrative FROM progress_updates p WHERE p.action_id = a.id
+                ORDER BY p.created_at DESC, p.id DESC LIMIT 1) AS last_narrative,
+              EXISTS (SELECT 1 FROM progress_updates p WHERE p.action_id = a.id
+                       AND coalesce(p.reason, '') <> '') AS has_reason
+         FROM actions a WHERE a.${IN_PROGRAMME}`,
+    );
+    expect(actions.length).toBeGreaterThanOrEqual(40);
+    const closed = ['met', 'partially_met', 'lapsed'];
+    for (const a of actions) {
+      const isClosed = closed.includes(a.status);
+      expect({ id: a.id, closedAt: a.closed_at !== null, track: a.track_id !== null }).toEqual({
+        id: a.id,
+        closedAt: isClosed,
+        track: true,
+      });
+      if (isClosed) expect(a.health).toBe('not_set');
+      else expect(a.verification).toBe('self_reported');
+      if (a.status === 'met') expect(a.percent_complete).toBe(100);
+      if (
+        ['at_risk', 'off_track'].includes(a.health) ||
+        ['partially_met', 'lapsed'].includes(a.status)
+      )
+        expect({ id: a.id, reason: a.has_reason }).toEqual({ id: a.id, reason: true });
+      expect(a.latest_narrative).toBe(a.last_narrative);
+      if (a.parent_action_id) {
+        const parent = actions.find((p: { id: string }) => p.id === a.parent_action_id);
+        expect({ parentInProgramme: !!parent, nested: !!parent?.parent_action_id }).toEqual({
+          parentInProgramme: true,
+          nested: false,
+        });
+      }
+    }
+    const statuses = new Set(actions.map((a: { status: string }) => a.status));
+    expect(statuses).toEqual(new Set(['not_started', 'in_progress', ...closed]));
+    const [reviews] = await q(
+      `SELECT count(*) FILTER (WHERE c.position IS NOT NULL)::int AS positions,
+              count(DISTINCT o.code) FILTER (WHERE o.code IN ('VNG', 'IPO', 'UVW'))::int AS partners
+         FROM comments c JOIN organisations o ON o.id = c.author_organisation_id`,
+    );
+    expect(reviews).toEqual({ positions: expect.any(Number), partners: 3 });
+    expect(reviews.positions).toBeGreaterThanOrEqual(10);
+  });
+
+  it('has a demo user for every role in BZK, VNG, IPO and UvW', async () => {
+    const rows = await q(
+      `SELECT DISTINCT o.code, m.role FROM memberships m
+         JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = u.organisation_id
+        WHERE m.${IN_PROGRAMME} AND o.code IN ('BZK', 'VNG', 'IPO', 'UVW')`,
+    );
+    const pairs = new Set(
+      rows.map((row: { code: string; role: string }) => `${row.code}:${row.role}`),
+    );
+    for (const code of ['BZK', 'VNG', 'IPO', 'UVW'])
+      for (const role of ['coordinator', 'editor', 'liaison', 'viewer'])
+        expect(pairs).toContain(`${code}:${role}`);
+  });
+
+  it('writes no audit events for the demo data', async () => {
+    const [events] = await q(
+      `SELECT count(*)::int AS count FROM audit_events
+        WHERE entity_id IN (SELECT id::text FROM commitments UNION ALL SELECT id::text FROM actions)`,
+    );
+    expect(events.count).toBe(0);
+  });
+
+  it('changes nothing when run again, and finds everything in well under a second', async () => {
+    const before = await checksums();
+    const started = performance.now();
+    await runSeeds(dataSource, NO_ADMIN);
+    const elapsed = performance.now() - started;
+    await runSeeds(dataSource, NO_ADMIN);
+    expect(await checksums()).toEqual(before);
+    expect(elapsed).toBeLessThan(1000);
+  });
+
+  it('leaves what people changed since alone', async () => {
+    const [action] = await q(
+      `SELECT a.id FROM actions a WHERE a.${IN_PROGRAMME}
+          AND EXISTS (SELECT 1 FROM action_partners p WHERE p.action_id = a.id)
+        ORDER BY a.title LIMIT 1`,
+    );
+    await q(
+      `UPDATE actions SET title = 'Eigen titel', percent_complete = 0 WHERE id = $1 AND status <> 'met'`,
+      [action.id],
+    );
+    await q(
+      `UPDATE actions SET description = 'Eigen omschrijving', version = version + 1 WHERE id = $1`,
+      [action.id],
+    );
+    await q('DELETE FROM action_partners WHERE action_id = $1', [action.id]);
+    await q(
+      `UPDATE commitments SET title = 'Hernoemde afspraak' WHERE id =
+         (SELECT id FROM commitments WHERE ${IN_PROGRAMME} ORDER BY title LIMIT 1)`,
+    );
+    await q(
+      `DELETE FROM commitment_references WHERE position > 0 AND commitment_id =
+         (SELECT commitment_id FROM commitment_references WHERE position = 1 LIMIT 1)`,
+    );
+    const before = await checksums();
+    await runSeeds(dataSource, NO_ADMIN);
+    expect(await checksums()).toEqual(before);
   });
 });

@@ -19,3 +19,4 @@ export * from './pagination/list-response';
 export * from './pagination/sort';
 export * from './redis/redis-connections';
 export * from './runtime/within';
+export * from './validation/validators';

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CommitmentsModule } from '@app/tracking';
+import { CommitmentsController } from './commitments.controller';
 
 @Module({
   imports: [CommitmentsModule],
-  controllers: [],
+  controllers: [CommitmentsController],
 })
 export class CommitmentsHttpModule {}

@@ -1,6 +1,13 @@
+import { types } from 'pg';
 import { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 import { migrations } from '../../../../migrations';
 import { AppConfig } from '../config/app-config';
+
+// A `date` is a calendar day (a deadline in Europe/Amsterdam), not an instant: node-postgres
+// would make it a Date at local midnight; raw queries get it as its YYYY-MM-DD text, as
+// TypeORM's entities do.
+const DATE_OID = 1082;
+types.setTypeParser(DATE_OID, (value: string) => value);
 
 /**
  * The one definition of how we reach PostgreSQL, used by the apps, the migration CLI, the

@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CommitmentEntity } from './commitment.entity';
+import { CommitmentsRepository } from './commitments.repository';
+import { CommitmentsService } from './commitments.service';
 
 /** Commitments: what was agreed, by whom, where it is recorded, and what it builds on. */
-@Module({})
+@Module({
+  imports: [TypeOrmModule.forFeature([CommitmentEntity])],
+  providers: [CommitmentsRepository, CommitmentsService],
+  exports: [CommitmentsService],
+})
 export class CommitmentsModule {}

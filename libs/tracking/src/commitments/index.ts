@@ -1,1 +1,16 @@
-export * from './commitments.module';
+export {
+  COMMITMENT_KINDS,
+  CommitmentEntity,
+  type CommitmentKind,
+  LINEAGE_RELATIONS,
+  type LineageRelation,
+} from './commitment.entity';
+export { CommitmentResponse } from './commitment.response';
+export { CommitmentErrors } from './commitments.errors';
+export { CommitmentsModule } from './commitments.module';
+export { CommitmentsService } from './commitments.service';
+export { ATTRIBUTES_OF_KIND } from './dto/commitment-attributes';
+export { CommitmentIdParams } from './dto/commitment-id.params';
+export { CreateCommitmentDto } from './dto/create-commitment.dto';
+export { ListCommitmentsQuery } from './dto/list-commitments.query';
+export { UpdateCommitmentDto } from './dto/update-commitment.dto';

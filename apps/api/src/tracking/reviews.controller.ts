@@ -1,0 +1,165 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ApiListResponse, PageQueryDto } from '@app/core';
+import type { ListResponse } from '@app/core';
+import { Permission } from '@app/identity';
+import type { Principal } from '@app/identity';
+import {
+  ActionParams,
+  ActionResponse,
+  ActionsService,
+  CommentResponse,
+  CreateCommentDto,
+  formatEtag,
+  HistoryEntryResponse,
+  ReviewsService,
+} from '@app/tracking';
+import { Access, CurrentPrincipal } from '../access/access.decorator';
+
+const ETAG = { ETag: { description: 'The version of the action.', schema: { type: 'string' } } };
+const NOT_FOUND = 'ACTION_NOT_FOUND: no such action in your programmes.';
+const IF_MATCH = {
+  name: 'If-Match',
+  required: true,
+  description: 'The ETag of the action as you read it.',
+};
+const PRECONDITION_REQUIRED = {
+  status: 428,
+  description: 'PRECONDITION_REQUIRED: send If-Match with the ETag you read.',
+};
+const STALE = 'VERSION_CONFLICT: the action changed since you read it; read it again.';
+const NOT_CLOSED = 'ACTION_NOT_CLOSED (only closed actions) or ALREADY_VERIFIED.';
+
+/** Reviews of an action: comments and positions, confirmation, verification, its history. */
+@ApiTags('actions')
+@Controller('actions/:id')
+export class ReviewsController {
+  constructor(
+    private readonly reviews: ReviewsService,
+    private readonly actions: ActionsService,
+  ) {}
+
+  @Post('comments')
+  @Access(Permission.CommentsWrite)
+  @ApiOperation({
+    summary: 'Comment on an action',
+    description:
+      'Coordinators, editors and liaisons comment. A partner organisation may state its ' +
+      '`position` (supports, concerns, objects); the action shows the latest one per organisation.',
+  })
+  @ApiCreatedResponse({ type: CommentResponse, description: 'Added.' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  comment(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ActionParams,
+    @Body() body: CreateCommentDto,
+  ): Promise<CommentResponse> {
+    return this.reviews.comment(principal, params.id, body);
+  }
+
+  @Get('comments')
+  @Access(Permission.TrackingRead)
+  @ApiOperation({ summary: "An action's comments", description: 'Newest first.' })
+  @ApiListResponse(CommentResponse, 'One page of comments.')
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  comments(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ActionParams,
+    @Query() query: PageQueryDto,
+    @Req() req: Request,
+  ): Promise<ListResponse<CommentResponse>> {
+    return this.reviews.list(principal, params.id, query, req.originalUrl);
+  }
+
+  @Post('confirmation')
+  @HttpCode(200)
+  @Access(Permission.ActionsConfirm)
+  @ApiOperation({
+    summary: 'Confirm a closed action (partner)',
+    description:
+      'A liaison of a partner organisation confirms it: verification `partner_reviewed`.',
+  })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: ActionResponse, description: 'Confirmed.', headers: ETAG })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiConflictResponse({ description: NOT_CLOSED })
+  @ApiPreconditionFailedResponse({ description: STALE })
+  @ApiResponse(PRECONDITION_REQUIRED)
+  async confirm(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ActionParams,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ActionResponse> {
+    await this.reviews.confirm(principal, params.id, ifMatch);
+    return this.answer(principal, params.id, res);
+  }
+
+  @Post('verification')
+  @HttpCode(200)
+  @Access(Permission.ActionsVerify)
+  @ApiOperation({
+    summary: 'Verify a closed action (coordinator)',
+    description: 'The coordinator checked the evidence: verification `verified`.',
+  })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: ActionResponse, description: 'Verified.', headers: ETAG })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiConflictResponse({ description: NOT_CLOSED })
+  @ApiPreconditionFailedResponse({ description: STALE })
+  @ApiResponse(PRECONDITION_REQUIRED)
+  async verify(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ActionParams,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ActionResponse> {
+    await this.reviews.verify(principal, params.id, ifMatch);
+    return this.answer(principal, params.id, res);
+  }
+
+  @Get('history')
+  @Access(Permission.TrackingRead)
+  @ApiOperation({
+    summary: "An action's history",
+    description: 'Its audit events, progress timeline and comments, newest first; paged forwards.',
+  })
+  @ApiListResponse(HistoryEntryResponse, 'One page of history.')
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  history(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ActionParams,
+    @Query() query: PageQueryDto,
+    @Req() req: Request,
+  ): Promise<ListResponse<HistoryEntryResponse>> {
+    return this.reviews.history(principal, params.id, query, req.originalUrl);
+  }
+
+  private async answer(principal: Principal, id: string, res: Response): Promise<ActionResponse> {
+    const action = await this.actions.get(principal, id);
+    res.setHeader('ETag', formatEtag(action.version));
+    return action;
+  }
+}

@@ -1,0 +1,272 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { type KeysetPage, paginateKeyset, type SortTerm } from '@app/core';
+import { ActionEntity } from './action.entity';
+import type { ActionHealth, ActionStatus, PartnerRole, Verification } from './action-states';
+import { CLOSED_STATUSES } from './action-states';
+
+/** Sortable keys: each with an index on (programme_id, key, id); ORDER BY is qualified. */
+const SORT_COLUMNS = {
+  deadline: { expression: 'a.deadline' },
+  updatedAt: { expression: 'a.updated_at' },
+  title: { expression: 'lower(a.title)' },
+};
+
+export interface ActionFilter {
+  /** The programmes the caller may read; undefined: all. */
+  programmeIds?: readonly string[];
+  trackId?: string;
+  commitmentId?: string;
+  commitmentKind?: string;
+  ownerOrganisationId?: string;
+  partnerOrganisationId?: string;
+  statuses?: readonly ActionStatus[];
+  healths?: readonly ActionHealth[];
+  verification?: Verification;
+  /** Overdue against this date (today in Europe/Amsterdam). */
+  overdue?: { value: boolean; today: string };
+  deadlineFrom?: string;
+  deadlineTo?: string;
+  updatedSince?: string;
+  tag?: string;
+  q?: string;
+  parentActionId?: string;
+}
+
+export interface PartnerRow {
+  actionId: string;
+  organisationId: string;
+  code: string;
+  name: string;
+  role: PartnerRole;
+}
+
+export interface PositionRow {
+  actionId: string;
+  organisationId: string;
+  position: 'supports' | 'concerns' | 'objects';
+  commentedAt: Date;
+}
+
+export interface OrganisationRow {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export type ActionInsert = Pick<
+  ActionEntity,
+  | 'programmeId'
+  | 'trackId'
+  | 'commitmentId'
+  | 'parentActionId'
+  | 'title'
+  | 'description'
+  | 'ownerOrganisationId'
+  | 'ownerUserId'
+  | 'startDate'
+  | 'deadline'
+  | 'tags'
+>;
+
+/** The columns a change may set; `version` and `updated_at` move with every change. */
+export type ActionUpdate = Partial<
+  Omit<ActionEntity, 'id' | 'programmeId' | 'version' | 'createdAt' | 'updatedAt'>
+>;
+
+@Injectable()
+export class ActionsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private manager(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<ActionEntity | null> {
+    return this.manager(manager).findOneBy(ActionEntity, { id });
+  }
+
+  /** Reads and row-locks the action: changes to one action take turns. */
+  lock(manager: EntityManager, id: string): Promise<ActionEntity | null> {
+    return manager.findOne(ActionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async insert(manager: EntityManager, values: ActionInsert): Promise<ActionEntity> {
+    const result = await manager.insert(ActionEntity, {
+      ...values,
+      status: 'not_started',
+      health: 'not_set',
+      verification: 'self_reported',
+      percentComplete: 0,
+      version: 1,
+    });
+    const id = (result.identifiers[0] as { id: string }).id;
+    return (await this.findById(id, manager))!;
+  }
+
+  /**
+   * Applies `values` only if the action is still at `version`; moves the version on.
+   * Answers the new row, or null when someone changed it first (a lost update prevented).
+   */
+  async updateVersioned(
+    manager: EntityManager,
+    id: string,
+    version: number,
+    values: ActionUpdate,
+  ): Promise<ActionEntity | null> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(ActionEntity)
+      .set({ ...values, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    if (result.affected !== 1) return null;
+    return this.findById(id, manager);
+  }
+
+  async replacePartners(
+    manager: EntityManager,
+    actionId: string,
+    partners: readonly { organisationId: string; role: PartnerRole }[],
+  ): Promise<void> {
+    await manager.query('DELETE FROM action_partners WHERE action_id = $1', [actionId]);
+    if (partners.length === 0) return;
+    await manager.query(
+      `INSERT INTO action_partners (action_id, organisation_id, role)
+       SELECT $1, unnest($2::uuid[]), unnest($3::text[])`,
+      [actionId, partners.map((p) => p.organisationId), partners.map((p) => p.role)],
+    );
+  }
+
+  async partnersOf(actionIds: readonly string[], manager?: EntityManager): Promise<PartnerRow[]> {
+    if (actionIds.length === 0) return [];
+    return this.manager(manager).query(
+      `SELECT p.action_id AS "actionId", o.id AS "organisationId", o.code, o.name, p.role
+       FROM action_partners p JOIN organisations o ON o.id = p.organisation_id
+       WHERE p.action_id = ANY($1::uuid[]) ORDER BY o.code`,
+      [actionIds],
+    );
+  }
+
+  /** The latest position each organisation stated on each action. */
+  positionsOf(actionIds: readonly string[]): Promise<PositionRow[]> {
+    if (actionIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT DISTINCT ON (c.action_id, c.author_organisation_id)
+              c.action_id AS "actionId", c.author_organisation_id AS "organisationId",
+              c.position, c.created_at AS "commentedAt"
+       FROM comments c
+       WHERE c.action_id = ANY($1::uuid[]) AND c.position IS NOT NULL
+       ORDER BY c.action_id, c.author_organisation_id, c.created_at DESC, c.id DESC`,
+      [actionIds],
+    );
+  }
+
+  organisations(ids: readonly string[], manager?: EntityManager): Promise<OrganisationRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.manager(manager).query(
+      'SELECT id, code, name FROM organisations WHERE id = ANY($1::uuid[])',
+      [[...new Set(ids)]],
+    );
+  }
+
+  /** Whether the row exists in the programme (tracks, commitments, parent actions). */
+  async inProgramme(
+    table: 'tracks' | 'commitments' | 'actions',
+    id: string,
+    programmeId: string,
+    manager: EntityManager,
+  ): Promise<{ parentActionId?: string | null; trackId?: string | null } | undefined> {
+    const columns =
+      table === 'actions' ? ', parent_action_id AS "parentActionId", track_id AS "trackId"' : '';
+    const rows = await manager.query<{ parentActionId?: string | null; trackId?: string | null }[]>(
+      `SELECT 1 AS found${columns} FROM ${table} WHERE id = $1 AND programme_id = $2`,
+      [id, programmeId],
+    );
+    return rows[0];
+  }
+
+  /** The user's organisation, when the user exists and is active. */
+  async userOrganisation(userId: string, manager: EntityManager): Promise<string | undefined> {
+    const rows = await manager.query<{ organisationId: string }[]>(
+      'SELECT organisation_id AS "organisationId" FROM users WHERE id = $1 AND is_active',
+      [userId],
+    );
+    return rows[0]?.organisationId;
+  }
+
+  hasSubActions(id: string, manager: EntityManager): Promise<boolean> {
+    return manager.exists(ActionEntity, { where: { parentActionId: id } });
+  }
+
+  page(
+    filter: ActionFilter,
+    page: { sort: readonly SortTerm[]; limit: number; cursor?: string },
+  ): Promise<KeysetPage<ActionEntity>> {
+    const query = this.dataSource.manager.createQueryBuilder(ActionEntity, 'a');
+    if (filter.programmeIds) {
+      query.andWhere('a.programme_id = ANY(:programmeIds::uuid[])', {
+        programmeIds: filter.programmeIds,
+      });
+    }
+    const equal: [keyof ActionFilter, string][] = [
+      ['trackId', 'a.track_id'],
+      ['commitmentId', 'a.commitment_id'],
+      ['ownerOrganisationId', 'a.owner_organisation_id'],
+      ['verification', 'a.verification'],
+      ['parentActionId', 'a.parent_action_id'],
+    ];
+    for (const [key, column] of equal) {
+      if (filter[key] !== undefined) query.andWhere(`${column} = :${key}`, { [key]: filter[key] });
+    }
+    if (filter.commitmentKind) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM commitments c WHERE c.id = a.commitment_id AND c.kind = :kind)',
+        { kind: filter.commitmentKind },
+      );
+    }
+    if (filter.partnerOrganisationId) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM action_partners p WHERE p.action_id = a.id AND p.organisation_id = :partner)',
+        { partner: filter.partnerOrganisationId },
+      );
+    }
+    if (filter.statuses?.length)
+      query.andWhere('a.status = ANY(:statuses)', { statuses: filter.statuses });
+    if (filter.healths?.length)
+      query.andWhere('a.health = ANY(:healths)', { healths: filter.healths });
+    if (filter.overdue) {
+      const overdue = 'a.deadline < :today::date AND a.status <> ALL(:closed)';
+      query.andWhere(filter.overdue.value ? `(${overdue})` : `NOT (${overdue})`, {
+        today: filter.overdue.today,
+        closed: CLOSED_STATUSES,
+      });
+    }
+    if (filter.deadlineFrom)
+      query.andWhere('a.deadline >= :from::date', { from: filter.deadlineFrom });
+    if (filter.deadlineTo) query.andWhere('a.deadline <= :to::date', { to: filter.deadlineTo });
+    if (filter.updatedSince) {
+      query.andWhere('a.updated_at >= :since::timestamptz', { since: filter.updatedSince });
+    }
+    if (filter.tag) query.andWhere('a.tags @> ARRAY[:tag]::text[]', { tag: filter.tag });
+    if (filter.q) {
+      query.andWhere(
+        new Brackets((where) =>
+          where.where(`a.search @@ websearch_to_tsquery('dutch', :q)`, { q: filter.q }),
+        ),
+      );
+    }
+    return paginateKeyset(query, {
+      sort: page.sort,
+      columns: SORT_COLUMNS,
+      tiebreaker: 'a.id',
+      limit: page.limit,
+      cursor: page.cursor,
+    });
+  }
+}

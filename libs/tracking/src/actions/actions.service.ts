@@ -1,0 +1,301 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { amsterdamDate, APP_CONFIG, Clock, parseSort, toListResponse } from '@app/core';
+import type { AppConfig, ListResponse } from '@app/core';
+import { Permission, type Principal, type ProgrammeScope } from '@app/identity';
+import { ConcurrencyErrors } from '../concurrency';
+import { ActionAudit } from './action.audit';
+import { authoriseOnAction, lockForChange } from './action-access';
+import type { ActionEntity } from './action.entity';
+import { mapAction } from './action.mapper';
+import type { ActionResponse } from './action.response';
+import { checkReferences } from './action-references';
+import { applyChange, type ActionState } from './action-state-machine';
+import { ActionErrors } from './actions.errors';
+import { ActionsRepository, type ActionUpdate } from './actions.repository';
+import type { CreateActionDto } from './dto/create-action.dto';
+import type { CreateProgressUpdateDto } from './dto/create-progress-update.dto';
+import { ACTION_SORT_KEYS, type ListActionsQuery } from './dto/list-actions.query';
+import type { UpdateActionDto } from './dto/update-action.dto';
+import { mapProgressUpdate, type ProgressUpdateResponse } from './progress-update.response';
+import { ProgressUpdatesRepository } from './progress-updates.repository';
+
+const stateOf = (action: ActionEntity): ActionState => ({
+  status: action.status,
+  health: action.health,
+  verification: action.verification,
+  percentComplete: action.percentComplete,
+  deadline: action.deadline,
+  closedAt: action.closedAt,
+});
+
+/** Actions and their progress (DESIGN §2–§3). */
+@Injectable()
+export class ActionsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly actions: ActionsRepository,
+    private readonly progress: ProgressUpdatesRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(principal: Principal, dto: CreateActionDto): Promise<ActionResponse> {
+    authoriseOnAction(
+      principal,
+      Permission.ActionsCreate,
+      { programmeId: dto.programmeId, ownerOrganisationId: dto.ownerOrganisationId },
+      [],
+      true,
+    );
+    const action = await this.actions.transaction(async (manager) => {
+      const { problems, parentTrackId } = await checkReferences(this.actions, manager, dto);
+      const trackId = dto.trackId ?? parentTrackId ?? undefined;
+      if (!trackId && problems.every((p) => p.name !== 'parentActionId')) {
+        problems.push({ name: 'trackId', reason: 'is required for an action without a parent' });
+      }
+      if (problems.length > 0) throw ActionErrors.invalid(problems);
+      const created = await this.actions.insert(manager, {
+        programmeId: dto.programmeId,
+        trackId: trackId ?? null,
+        commitmentId: dto.commitmentId ?? null,
+        parentActionId: dto.parentActionId ?? null,
+        title: dto.title,
+        description: dto.description ?? '',
+        ownerOrganisationId: dto.ownerOrganisationId,
+        ownerUserId: dto.ownerUserId ?? null,
+        startDate: dto.startDate ?? null,
+        deadline: dto.deadline,
+        tags: dto.tags ?? [],
+      });
+      const partners = dto.partners ?? [];
+      await this.actions.replacePartners(manager, created.id, partners);
+      await this.audit.record(manager, ActionAudit.created(created, partners));
+      return created;
+    });
+    return this.view(action);
+  }
+
+  async get(principal: Principal, id: string): Promise<ActionResponse> {
+    const action = await this.actions.findById(id);
+    if (!action) throw ActionErrors.notFound();
+    authoriseOnAction(principal, Permission.TrackingRead, action, []);
+    return this.view(action);
+  }
+
+  async list(
+    scope: ProgrammeScope,
+    query: ListActionsQuery,
+    requestUrl: string,
+  ): Promise<ListResponse<ActionResponse>> {
+    const sort = parseSort(query.sort, ACTION_SORT_KEYS, [{ key: 'deadline', direction: 'asc' }]);
+    const today = amsterdamDate(this.clock.now());
+    const page = await this.actions.page(
+      {
+        programmeIds: scope === 'everywhere' ? undefined : scope,
+        trackId: query.track,
+        commitmentId: query.commitment,
+        commitmentKind: query.commitmentKind,
+        ownerOrganisationId: query.ownerOrganisation,
+        partnerOrganisationId: query.partnerOrganisation,
+        statuses: query.status,
+        healths: query.health,
+        verification: query.verification,
+        overdue: query.overdue === undefined ? undefined : { value: query.overdue, today },
+        deadlineFrom: query.deadlineFrom,
+        deadlineTo: query.deadlineTo,
+        updatedSince: query.updatedSince,
+        tag: query.tag,
+        q: query.q,
+        parentActionId: query.parent,
+      },
+      { sort, limit: query.limit, cursor: query.cursor },
+    );
+    const views = await this.views(page.items, today);
+    return toListResponse(
+      { ...page, items: views },
+      (view) => view,
+      new URL(`${this.config.http.publicUrl}${requestUrl}`),
+    );
+  }
+
+  async update(
+    principal: Principal,
+    id: string,
+    ifMatch: string | undefined,
+    dto: UpdateActionDto,
+  ): Promise<ActionResponse> {
+    const action = await this.actions.transaction(async (manager) => {
+      const { current, partners, expectedVersion } = await lockForChange(
+        this.actions,
+        manager,
+        principal,
+        Permission.ActionsUpdate,
+        id,
+        ifMatch,
+      );
+      const owner = dto.ownerOrganisationId ?? current.ownerOrganisationId;
+      const partnersAfter = dto.partners ?? partners;
+      // Whoever changes the owners must be allowed on the action as it will be, too.
+      authoriseOnAction(
+        principal,
+        Permission.ActionsUpdate,
+        { programmeId: current.programmeId, ownerOrganisationId: owner },
+        partnersAfter,
+      );
+      const { problems } = await checkReferences(this.actions, manager, {
+        programmeId: current.programmeId,
+        trackId: dto.trackId,
+        commitmentId: dto.commitmentId,
+        ownerOrganisationId: owner,
+        ownerUserId: dto.ownerUserId === undefined ? current.ownerUserId : dto.ownerUserId,
+        partners: dto.partners ?? (dto.ownerOrganisationId ? partners : undefined),
+        startDate: dto.startDate === undefined ? current.startDate : dto.startDate,
+        deadline: dto.deadline ?? current.deadline,
+      });
+      if (problems.length > 0) throw ActionErrors.invalid(problems);
+      // A moved deadline needs its reason (the state machine's rule).
+      const moved = applyChange(
+        stateOf(current),
+        { deadline: dto.deadline, reason: dto.reason },
+        this.clock.now(),
+      );
+      const values: ActionUpdate = {
+        ...(dto.title !== undefined && { title: dto.title }),
+        ...(dto.description !== undefined && { description: dto.description }),
+        ...(dto.trackId !== undefined && { trackId: dto.trackId }),
+        ...(dto.commitmentId !== undefined && { commitmentId: dto.commitmentId }),
+        ...(dto.ownerOrganisationId !== undefined && {
+          ownerOrganisationId: dto.ownerOrganisationId,
+        }),
+        ...(dto.ownerUserId !== undefined && { ownerUserId: dto.ownerUserId }),
+        ...(dto.startDate !== undefined && { startDate: dto.startDate }),
+        ...(dto.tags !== undefined && { tags: dto.tags }),
+        deadline: moved.next.deadline,
+      };
+      const updated = await this.actions.updateVersioned(manager, id, expectedVersion, values);
+      if (!updated) throw ConcurrencyErrors.versionConflict();
+      if (dto.partners) await this.actions.replacePartners(manager, id, dto.partners);
+      if (moved.changed.includes('deadline')) {
+        await this.progress.append(manager, {
+          actionId: id,
+          kind: 'deadline_change',
+          authorUserId: principal.userId,
+          authorOrganisationId: principal.organisationId,
+          status: null,
+          health: null,
+          percentComplete: null,
+          narrative: `Deadline ${current.deadline} → ${moved.next.deadline}`,
+          reason: dto.reason ?? null,
+        });
+      }
+      await this.audit.record(
+        manager,
+        ActionAudit.updated(
+          current,
+          updated,
+          partners,
+          partnersAfter,
+          moved.changed.length ? dto.reason : undefined,
+        ),
+      );
+      return updated;
+    });
+    return this.view(action);
+  }
+
+  /** The owner's update: changes the action and appends to its timeline, in one transaction. */
+  async postProgress(
+    principal: Principal,
+    id: string,
+    ifMatch: string | undefined,
+    dto: CreateProgressUpdateDto,
+  ): Promise<{ update: ProgressUpdateResponse; version: number }> {
+    return this.actions.transaction(async (manager) => {
+      const { current, expectedVersion } = await lockForChange(
+        this.actions,
+        manager,
+        principal,
+        Permission.ActionsUpdate,
+        id,
+        ifMatch,
+      );
+      const transition = applyChange(
+        stateOf(current),
+        {
+          status: dto.status,
+          health: dto.health,
+          percentComplete: dto.percentComplete,
+          reason: dto.reason,
+        },
+        this.clock.now(),
+      );
+      const { next } = transition;
+      const updated = await this.actions.updateVersioned(manager, id, expectedVersion, {
+        status: next.status,
+        health: next.health,
+        verification: next.verification,
+        percentComplete: next.percentComplete,
+        closedAt: next.closedAt,
+        latestNarrative: dto.narrative,
+      });
+      if (!updated) throw ConcurrencyErrors.versionConflict();
+      const update = await this.progress.append(manager, {
+        actionId: id,
+        kind: 'progress',
+        authorUserId: principal.userId,
+        authorOrganisationId: principal.organisationId,
+        status: transition.changed.includes('status') ? next.status : null,
+        health: transition.changed.includes('health') ? next.health : null,
+        percentComplete: transition.changed.includes('percentComplete')
+          ? next.percentComplete
+          : null,
+        narrative: dto.narrative,
+        reason: dto.reason ?? null,
+      });
+      await this.audit.record(manager, ActionAudit.progressed(current, updated, update));
+      return { update: mapProgressUpdate(update), version: updated.version };
+    });
+  }
+
+  /** An action's timeline, newest first. */
+  async timeline(
+    principal: Principal,
+    id: string,
+    page: { limit: number; cursor?: string },
+    requestUrl: string,
+  ): Promise<ListResponse<ProgressUpdateResponse>> {
+    const action = await this.actions.findById(id);
+    if (!action) throw ActionErrors.notFound();
+    authoriseOnAction(principal, Permission.TrackingRead, action, []);
+    const result = await this.progress.page(id, page);
+    return toListResponse(
+      result,
+      mapProgressUpdate,
+      new URL(`${this.config.http.publicUrl}${requestUrl}`),
+    );
+  }
+
+  private async view(action: ActionEntity): Promise<ActionResponse> {
+    const [view] = await this.views([action], amsterdamDate(this.clock.now()));
+    return view;
+  }
+
+  /** Responses for a page of actions: names, partners and positions in three queries. */
+  private async views(actions: readonly ActionEntity[], today: string): Promise<ActionResponse[]> {
+    const ids = actions.map((action) => action.id);
+    const [partners, positions, organisations] = await Promise.all([
+      this.actions.partnersOf(ids),
+      this.actions.positionsOf(ids),
+      this.actions.organisations(actions.map((action) => action.ownerOrganisationId)),
+    ]);
+    const context = {
+      organisations: new Map(organisations.map((row) => [row.id, row])),
+      partners,
+      positions,
+      today,
+      baseUrl: this.config.http.publicUrl,
+    };
+    return actions.map((action) => mapAction(action, context));
+  }
+}

@@ -1,0 +1,88 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsDateOnly, IsOmittable, NOT_BLANK, Trim } from '@app/core';
+import {
+  ActionPartnerInput,
+  MAX_PARTNERS,
+  MAX_TAGS,
+  PartnersField,
+  TagsField,
+} from './action-fields';
+
+/** POST /actions: a new action starts not started, health not set, self-reported. */
+export class CreateActionDto {
+  @ApiProperty({ format: 'uuid', description: 'The programme the action belongs to.' })
+  @IsUUID()
+  programmeId!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "The line of work; a sub-action takes its parent's when left out.",
+  })
+  @IsOmittable()
+  @IsUUID()
+  trackId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The commitment it carries out.' })
+  @IsOmittable()
+  @IsUUID()
+  commitmentId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Makes this a sub-action (milestone) of a top-level action in the programme.',
+  })
+  @IsOmittable()
+  @IsUUID()
+  parentActionId?: string;
+
+  @ApiProperty({ maxLength: 300, example: 'Beleidskader decentraal bestuur vaststellen' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  @Matches(NOT_BLANK, { message: 'title must not be blank' })
+  title!: string;
+
+  @ApiPropertyOptional({ maxLength: 10_000, default: '' })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(10_000)
+  description?: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The accountable organisation (trekker).' })
+  @IsUUID()
+  ownerOrganisationId!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The person in charge, of that organisation.',
+  })
+  @IsOmittable()
+  @IsUUID()
+  ownerUserId?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-01-15' })
+  @IsOmittable()
+  @IsDateOnly()
+  startDate?: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    description: 'A date in Europe/Amsterdam; on or after startDate.',
+    example: '2027-03-31',
+  })
+  @IsDateOnly()
+  deadline!: string;
+
+  @ApiPropertyOptional({ type: [ActionPartnerInput], maxItems: MAX_PARTNERS })
+  @IsOmittable()
+  @PartnersField()
+  partners?: ActionPartnerInput[];
+
+  @ApiPropertyOptional({ type: [String], maxItems: MAX_TAGS, example: ['wetgeving', 'route-35'] })
+  @IsOmittable()
+  @TagsField()
+  tags?: string[];
+}

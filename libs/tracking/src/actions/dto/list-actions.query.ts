@@ -1,0 +1,157 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { IsDateOnly, PageQueryDto, QueryBoolean, QueryList } from '@app/core';
+import {
+  ACTION_HEALTHS,
+  ACTION_STATUSES,
+  type ActionHealth,
+  type ActionStatus,
+  VERIFICATIONS,
+  type Verification,
+} from '../action-states';
+import { TAG_PATTERN } from './action-fields';
+
+export const ACTION_SORT_KEYS = ['deadline', 'updatedAt', 'title'] as const;
+
+const COMMITMENT_KINDS = [
+  'udo_trajectory',
+  'bofv_agreement',
+  'overhedenoverleg_agreement',
+  'rob_recommendation',
+  'parliamentary_pledge',
+  'agenda_item',
+] as const;
+
+/** GET /actions: filters combine with AND; a list filter matches any of its values. */
+export class ListActionsQuery extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  programme?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  track?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  commitment?: string;
+
+  @ApiPropertyOptional({
+    enum: COMMITMENT_KINDS,
+    description: 'Actions of commitments of this kind.',
+  })
+  @IsOptional()
+  @IsIn(COMMITMENT_KINDS)
+  commitmentKind?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  ownerOrganisation?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Actions this organisation is a partner in.',
+  })
+  @IsOptional()
+  @IsUUID()
+  partnerOrganisation?: string;
+
+  @ApiPropertyOptional({
+    enum: ACTION_STATUSES,
+    isArray: true,
+    description: 'One or more, repeated (`status=a&status=b`) or comma-separated.',
+  })
+  @IsOptional()
+  @QueryList()
+  @IsIn(ACTION_STATUSES, { each: true })
+  status?: ActionStatus[];
+
+  @ApiPropertyOptional({
+    enum: ACTION_HEALTHS,
+    isArray: true,
+    description: 'One or more, repeated or comma-separated.',
+  })
+  @IsOptional()
+  @QueryList()
+  @IsIn(ACTION_HEALTHS, { each: true })
+  health?: ActionHealth[];
+
+  @ApiPropertyOptional({ enum: VERIFICATIONS })
+  @IsOptional()
+  @IsIn(VERIFICATIONS)
+  verification?: Verification;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Deadline passed (Europe/Amsterdam) and not closed; false: the others.',
+  })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ type: String, format: 'date', description: 'Deadline on or after.' })
+  @IsOptional()
+  @IsDateOnly()
+  deadlineFrom?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date', description: 'Deadline on or before.' })
+  @IsOptional()
+  @IsDateOnly()
+  deadlineTo?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description: 'Changed at or after this instant (ISO 8601 with a time zone).',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: 'updatedSince must name its time zone' })
+  updatedSince?: string;
+
+  @ApiPropertyOptional({ example: 'wetgeving' })
+  @IsOptional()
+  @IsString()
+  @Matches(TAG_PATTERN, { message: 'tag must be lower-case words joined by hyphens' })
+  tag?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description:
+      'Full-text search (Dutch) over title, description and latest narrative, e.g. `"bestuurlijk overleg" -jeugd`.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the sub-actions of this action.' })
+  @IsOptional()
+  @IsUUID()
+  parent?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Sort keys, comma-separated; a leading minus sorts descending. Keys: deadline (default), updatedAt, title.',
+    example: '-updatedAt',
+    default: 'deadline',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  sort?: string;
+}

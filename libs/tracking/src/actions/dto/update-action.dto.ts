@@ -1,0 +1,85 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsDateOnly, IsOmittable, NOT_BLANK, Trim } from '@app/core';
+import {
+  ActionPartnerInput,
+  MAX_PARTNERS,
+  MAX_TAGS,
+  PartnersField,
+  TagsField,
+} from './action-fields';
+
+/**
+ * PATCH /actions/{id}: what the action is about and who carries it out. Its progress
+ * (status, health, percentage) changes through progress updates.
+ */
+export class UpdateActionDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOmittable()
+  @IsUUID()
+  trackId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null: no commitment.' })
+  @IsOptional()
+  @IsUUID()
+  commitmentId?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 300 })
+  @IsOmittable()
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  @Matches(NOT_BLANK, { message: 'title must not be blank' })
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 10_000 })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(10_000)
+  description?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOmittable()
+  @IsUUID()
+  ownerOrganisationId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  ownerUserId?: string | null;
+
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
+  @IsOptional()
+  @IsDateOnly()
+  startDate?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    description: 'Moving the deadline needs a `reason`; it lands in the timeline.',
+  })
+  @IsOmittable()
+  @IsDateOnly()
+  deadline?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Why the deadline moves.' })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+
+  @ApiPropertyOptional({
+    type: [ActionPartnerInput],
+    maxItems: MAX_PARTNERS,
+    description: 'Replaces the partners.',
+  })
+  @IsOmittable()
+  @PartnersField()
+  partners?: ActionPartnerInput[];
+
+  @ApiPropertyOptional({ type: [String], maxItems: MAX_TAGS, description: 'Replaces the tags.' })
+  @IsOmittable()
+  @TagsField()
+  tags?: string[];
+}

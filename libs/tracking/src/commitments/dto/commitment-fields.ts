@@ -1,0 +1,123 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsDateOnly, IsOmittable, NOT_BLANK, Trim } from '@app/core';
+import { LINEAGE_RELATIONS, type LineageRelation } from '../commitment.entity';
+
+/** Mirrors ck_commitment_references_kamerstuk: a dossier number and its sub-numbers. */
+export const KAMERSTUK_PATTERN = /^[0-9]{2,6}(-[A-Z0-9]{1,10}){1,3}$/;
+export const MAX_PARTIES = 50;
+export const MAX_REFERENCES = 20;
+export const MAX_LINEAGE = 20;
+
+/** Where a commitment is recorded: a document, its Kamerstuk number, date and address. */
+export class CommitmentReferenceInput {
+  @ApiProperty({ maxLength: 300, example: 'Kamerbrief over de Actieagenda Sterk Bestuur' })
+  @Trim()
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'document must not be blank' })
+  @MaxLength(300)
+  document!: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    pattern: KAMERSTUK_PATTERN.source,
+    description: 'Kamerstuk number: dossier, then the document number(s).',
+    example: '29362-296',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(KAMERSTUK_PATTERN, { message: 'kamerstuk must look like 29362-296' })
+  kamerstuk?: string | null;
+
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2021-05-20' })
+  @IsOptional()
+  @IsDateOnly()
+  date?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uri',
+    nullable: true,
+    maxLength: 2000,
+    example: 'https://zoek.officielebekendmakingen.nl/kst-29362-296.html',
+  })
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'url must be an http or https address' },
+  )
+  // The database's check reads the scheme in lower case only.
+  @Matches(/^https?:\/\//, { message: 'url must start with http:// or https://' })
+  @MaxLength(2000)
+  url?: string | null;
+}
+
+/** An earlier commitment of the same programme that this one repeats, supplements or amends. */
+export class CommitmentLineageInput {
+  @ApiProperty({ enum: LINEAGE_RELATIONS, enumName: 'LineageRelation', example: 'supplements' })
+  @IsIn(LINEAGE_RELATIONS)
+  relation!: LineageRelation;
+
+  @ApiProperty({ format: 'uuid', description: 'The earlier commitment.' })
+  @IsUUID()
+  commitmentId!: string;
+}
+
+/** The title: trimmed, not blank, at most 300 characters (the column's length). */
+export const TitleRules = () =>
+  applyDecorators(
+    Trim(),
+    IsString(),
+    Matches(NOT_BLANK, { message: 'title must not be blank' }),
+    MaxLength(300),
+  );
+
+export const DescriptionRules = () => applyDecorators(IsOmittable(), IsString(), MaxLength(20_000));
+
+/** Absent or null: no date (null clears it on a change). */
+export const DateAgreedRules = () => applyDecorators(IsOptional(), IsDateOnly());
+
+export const PartiesRules = () =>
+  applyDecorators(
+    IsOmittable(),
+    IsArray(),
+    ArrayMaxSize(MAX_PARTIES),
+    ArrayUnique(undefined, { message: 'parties must not name an organisation twice' }),
+    IsUUID('all', { each: true }),
+  );
+
+export const ReferencesRules = () =>
+  applyDecorators(
+    IsOmittable(),
+    IsArray(),
+    ArrayMaxSize(MAX_REFERENCES),
+    ValidateNested({ each: true }),
+    Type(() => CommitmentReferenceInput),
+  );
+
+export const LineageRules = () =>
+  applyDecorators(
+    IsOmittable(),
+    IsArray(),
+    ArrayMaxSize(MAX_LINEAGE),
+    ArrayUnique((item: unknown) => (item as { commitmentId?: unknown } | null)?.commitmentId, {
+      message: 'lineage must not name an earlier commitment twice',
+    }),
+    ValidateNested({ each: true }),
+    Type(() => CommitmentLineageInput),
+  );

@@ -1,0 +1,121 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import { CoreErrors, decodeCursor, encodeCursor } from '@app/core';
+
+export const HISTORY_SOURCES = ['audit', 'progress', 'comment'] as const;
+
+export class HistoryActor {
+  @ApiProperty({ enum: ['user', 'api_token', 'system', 'anonymous'] }) type!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) id!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) organisationId!: string | null;
+}
+
+export class HistoryEntryResponse {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ enum: [...HISTORY_SOURCES], enumName: 'HistorySource' })
+  source!: (typeof HISTORY_SOURCES)[number];
+  @ApiProperty({
+    description: 'The audit operation, the timeline entry kind, or `comment`.',
+    example: 'status_change',
+  })
+  kind!: string;
+  @ApiProperty({ type: HistoryActor }) actor!: HistoryActor;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'Changed fields (audit: old and new; progress: the values it set).',
+  })
+  changes!: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  details!: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The narrative or comment.' })
+  text!: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['supports', 'concerns', 'objects'] })
+  position!: string | null;
+}
+
+interface HistoryRow {
+  at: Date;
+  atText: string;
+  key: string;
+  source: HistoryEntryResponse['source'];
+  kind: string;
+  actorType: string;
+  actorId: string | null;
+  actorOrganisationId: string | null;
+  changes: Record<string, unknown> | null;
+  details: Record<string, unknown> | null;
+  text: string | null;
+  reason: string | null;
+  position: string | null;
+}
+
+const SORT = '-at';
+
+/**
+ * An action's history, newest first: its audit events, its progress timeline and its
+ * comments, merged. Keyset-paged forwards on (time, key).
+ */
+export async function actionHistory(
+  dataSource: DataSource,
+  actionId: string,
+  page: { limit: number; cursor?: string },
+): Promise<{ items: HistoryEntryResponse[]; nextCursor?: string }> {
+  const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor, SORT, 2);
+  if (after && after.direction !== 'next') throw CoreErrors.invalidCursor();
+  let rows: HistoryRow[];
+  try {
+    rows = await dataSource.query<HistoryRow[]>(
+      `SELECT h.*, h.at::text AS "atText" FROM (
+         SELECT e.occurred_at AS at, 'a' || lpad(e.sequence::text, 20, '0') AS key,
+                'audit' AS source, e.operation AS kind, e.actor_type AS "actorType",
+                e.actor_id AS "actorId", e.actor_organisation_id AS "actorOrganisationId",
+                e.changes, e.details, NULL::text AS text, NULL::text AS reason,
+                NULL::text AS position
+         FROM audit_events e WHERE e.entity_type = 'action' AND e.entity_id = $1
+         UNION ALL
+         SELECT u.created_at, 'p' || u.id, 'progress', u.kind, 'user', u.author_user_id,
+                u.author_organisation_id,
+                jsonb_strip_nulls(jsonb_build_object('status', u.status, 'health', u.health,
+                  'percentComplete', u.percent_complete)),
+                NULL, u.narrative, u.reason, NULL
+         FROM progress_updates u WHERE u.action_id = $1::uuid
+         UNION ALL
+         SELECT c.created_at, 'c' || c.id, 'comment', 'comment', 'user', c.author_user_id,
+                c.author_organisation_id, NULL, NULL, c.body, NULL, c.position
+         FROM comments c WHERE c.action_id = $1::uuid
+       ) h
+       WHERE $2::timestamptz IS NULL OR (h.at, h.key) < ($2::timestamptz, $3::text)
+       ORDER BY h.at DESC, h.key DESC
+       LIMIT $4`,
+      [actionId, after?.values[0] ?? null, after?.values[1] ?? null, page.limit + 1],
+    );
+  } catch (error) {
+    const code = (error as { driverError?: { code?: unknown } }).driverError?.code;
+    if (after && typeof code === 'string' && code.startsWith('22'))
+      throw CoreErrors.invalidCursor();
+    throw error;
+  }
+  const more = rows.length > page.limit;
+  const items = rows.slice(0, page.limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map((row) => ({
+      at: row.at.toISOString(),
+      source: row.source,
+      kind: row.kind,
+      actor: { type: row.actorType, id: row.actorId, organisationId: row.actorOrganisationId },
+      changes: row.changes,
+      details: row.details,
+      text: row.text,
+      reason: row.reason,
+      position: row.position,
+    })),
+    nextCursor:
+      more && last
+        ? encodeCursor({ direction: 'next', sort: SORT, values: [last.atText, last.key] })
+        : undefined,
+  };
+}

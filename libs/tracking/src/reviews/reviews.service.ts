@@ -1,0 +1,149 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '@app/audit';
+import { APP_CONFIG, CoreErrors, toListResponse } from '@app/core';
+import type { AppConfig, ListResponse } from '@app/core';
+import { Permission, type Principal } from '@app/identity';
+import { ConcurrencyErrors } from '../concurrency';
+import { authoriseOnAction, lockForChange } from '../actions/action-access';
+import { applyVerification } from '../actions/action-state-machine';
+import type { Verification } from '../actions/action-states';
+import { ActionErrors } from '../actions/actions.errors';
+import { ActionsRepository } from '../actions/actions.repository';
+import { actionHistory, type HistoryEntryResponse } from './action-history';
+import { type CommentResponse, mapComment } from './comment.response';
+import { CommentsRepository } from './comments.repository';
+import type { CreateCommentDto } from './dto/create-comment.dto';
+
+/** Reviews of actions (DESIGN §2): comments with positions, confirmation, verification. */
+@Injectable()
+export class ReviewsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly actions: ActionsRepository,
+    private readonly comments: CommentsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * A comment, optionally with the author organisation's position; only an organisation that
+   * is a partner of the action states one. Does not change the action's version.
+   */
+  async comment(
+    principal: Principal,
+    actionId: string,
+    dto: CreateCommentDto,
+  ): Promise<CommentResponse> {
+    const comment = await this.actions.transaction(async (manager) => {
+      const action = await this.actions.findById(actionId, manager);
+      if (!action) throw ActionErrors.notFound();
+      const partners = await this.actions.partnersOf([actionId], manager);
+      authoriseOnAction(principal, Permission.CommentsWrite, action, partners);
+      if (dto.position && !partners.some((p) => p.organisationId === principal.organisationId)) {
+        throw CoreErrors.validationFailed([
+          { name: 'position', reason: 'is for partner organisations of the action only' },
+        ]);
+      }
+      const created = await this.comments.insert(manager, {
+        actionId,
+        authorUserId: principal.userId,
+        authorOrganisationId: principal.organisationId,
+        body: dto.body,
+        position: dto.position ?? null,
+      });
+      await this.audit.record(manager, {
+        operation: 'create',
+        entityType: 'comment',
+        entityId: created.id,
+        programmeId: action.programmeId,
+        changes: { body: { new: created.body }, position: { new: created.position } },
+        details: { actionId },
+      });
+      return created;
+    });
+    return mapComment(comment);
+  }
+
+  async list(
+    principal: Principal,
+    actionId: string,
+    page: { limit: number; cursor?: string },
+    requestUrl: string,
+  ): Promise<ListResponse<CommentResponse>> {
+    await this.readable(principal, actionId);
+    const result = await this.comments.page(actionId, page);
+    return toListResponse(result, mapComment, this.url(requestUrl));
+  }
+
+  /** A partner's liaison confirms a closed action: verification `partner_reviewed`. */
+  confirm(principal: Principal, actionId: string, ifMatch: string | undefined): Promise<number> {
+    return this.setVerification(
+      principal,
+      actionId,
+      ifMatch,
+      Permission.ActionsConfirm,
+      'partner_reviewed',
+    );
+  }
+
+  /** The coordinator checked the evidence of a closed action: verification `verified`. */
+  verify(principal: Principal, actionId: string, ifMatch: string | undefined): Promise<number> {
+    return this.setVerification(principal, actionId, ifMatch, Permission.ActionsVerify, 'verified');
+  }
+
+  async history(
+    principal: Principal,
+    actionId: string,
+    page: { limit: number; cursor?: string },
+    requestUrl: string,
+  ): Promise<ListResponse<HistoryEntryResponse>> {
+    await this.readable(principal, actionId);
+    const result = await actionHistory(this.dataSource, actionId, page);
+    return toListResponse(result, (entry) => entry, this.url(requestUrl));
+  }
+
+  private async setVerification(
+    principal: Principal,
+    actionId: string,
+    ifMatch: string | undefined,
+    permission: Permission,
+    to: Verification,
+  ): Promise<number> {
+    return this.actions.transaction(async (manager) => {
+      const { current, expectedVersion } = await lockForChange(
+        this.actions,
+        manager,
+        principal,
+        permission,
+        actionId,
+        ifMatch,
+      );
+      const next = applyVerification(current, to);
+      const updated = await this.actions.updateVersioned(manager, actionId, expectedVersion, {
+        verification: next.verification,
+      });
+      if (!updated) throw ConcurrencyErrors.versionConflict();
+      await this.audit.record(manager, {
+        operation: 'update',
+        entityType: 'action',
+        entityId: actionId,
+        programmeId: current.programmeId,
+        changes: { verification: { old: current.verification, new: updated.verification } },
+        details: { review: to === 'verified' ? 'verification' : 'confirmation' },
+      });
+      return updated.version;
+    });
+  }
+
+  private async readable(principal: Principal, actionId: string): Promise<void> {
+    const action = await this.actions.findById(actionId);
+    if (!action) throw ActionErrors.notFound();
+    authoriseOnAction(principal, Permission.TrackingRead, action, []);
+  }
+
+  private url(requestUrl: string): URL {
+    return new URL(`${this.config.http.publicUrl}${requestUrl}`);
+  }
+}
