@@ -6,14 +6,17 @@ import type { Actor } from '../../../test/support/identity-fixtures';
 import { type TrackingCast, TrackingFixtures } from '../../../test/support/tracking-fixtures';
 
 /**
- * The story of an action's review: the owner works and closes it, the partner's liaison
- * comments with a position and confirms it, the coordinator verifies it; its history tells it.
+ * The story of a commitment carried out: the coordinator records the commitment, the owner's
+ * editor creates the action and works and closes it, the partner's liaison comments with a
+ * position and confirms it, the coordinator verifies it; its history tells it all. Members of
+ * other programmes see none of it.
  */
 describe('reviewing an action', () => {
   let app: NestExpressApplication;
   let db: DataSource;
   let cast: TrackingCast;
   let actionId: string;
+  let commitmentId: string;
 
   const send = (
     actor: Actor,
@@ -41,9 +44,26 @@ describe('reviewing an action', () => {
     db = app.get(DataSource);
     const fixtures = new TrackingFixtures(app);
     cast = await fixtures.cast();
+    const commitment = await send(cast.coordinator, 'post', '/v1/commitments', {
+      programmeId: cast.programmeId,
+      kind: 'rob_recommendation',
+      title: 'Maak voor grote opgaven één minister verantwoordelijk',
+      dateAgreed: '2021-07-06',
+      attributes: {
+        adviceTitle: 'Rol nemen, Ruimte geven',
+        recommendationNumber: 2,
+        cabinetResponse: 'partially_embraced',
+      },
+      references: [
+        { document: 'Kamerbrief over het ROB-advies', kamerstuk: '29362-296', date: '2021-07-06' },
+      ],
+    });
+    expect(commitment.status).toBe(201);
+    commitmentId = commitment.body.id;
     const created = await fixtures.action(cast.editor, {
       programmeId: cast.programmeId,
       trackId: cast.trackId,
+      commitmentId,
       title: 'Route 35: escalatiemodel evalueren',
       ownerOrganisationId: cast.owner.id,
       deadline: '2027-06-30',
@@ -147,6 +167,29 @@ describe('reviewing an action', () => {
       }),
     ]);
     expectProblem(await confirm(cast.liaison, '"5"'), 409, 'ALREADY_VERIFIED');
+  });
+
+  it('finds the action through its commitment, and shows a stranger nothing of it', async () => {
+    const found = await send(cast.viewer, 'get', `/v1/actions?commitment=${commitmentId}`);
+    expect(found.body.data.map((a: { id: string }) => a.id)).toEqual([actionId]);
+    const stranger = await new TrackingFixtures(app).cast();
+    expectProblem(
+      await send(stranger.coordinator, 'get', `/v1/actions/${actionId}`),
+      404,
+      'ACTION_NOT_FOUND',
+    );
+    expectProblem(
+      await send(stranger.coordinator, 'get', `/v1/commitments/${commitmentId}`),
+      404,
+      'COMMITMENT_NOT_FOUND',
+    );
+    expectProblem(
+      await send(stranger.liaison, 'get', `/v1/actions/${actionId}/history`),
+      404,
+      'ACTION_NOT_FOUND',
+    );
+    const theirs = await send(stranger.coordinator, 'get', '/v1/actions');
+    expect(theirs.body.data).toEqual([]);
   });
 
   it('tells the whole story in the history, newest first, page by page', async () => {
