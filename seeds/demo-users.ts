@@ -18,7 +18,11 @@ export interface DemoUser {
   description: string;
 }
 
-/** One demo user per role, members of the Actieagenda Sterk Bestuur (the admin is not). */
+/**
+ * Demo users of the Actieagenda Sterk Bestuur (the admin is not a member): every programme role
+ * in BZK, VNG, IPO and UvW, plus an editor in Financiën and a viewer in VWS. The first eight are
+ * the original log-ins; keep their e-mails and passwords stable (README, `npm start`).
+ */
 export const DEMO_USERS: readonly DemoUser[] = [
   {
     email: 'admin@demo.sterk-bestuur.nl',
@@ -83,5 +87,93 @@ export const DEMO_USERS: readonly DemoUser[] = [
     organisationCode: 'VWS',
     role: 'viewer',
     description: 'Viewer: reads everything, pulls reports',
+  },
+  {
+    email: 'liaison.bzk@demo.sterk-bestuur.nl',
+    password: 'Interbestuurlijk-Samenspel-2023',
+    displayName: 'Liaison BZK (demo)',
+    organisationCode: 'BZK',
+    role: 'liaison',
+    description: 'Liaison of BZK: reviews actions others own, comments, positions',
+  },
+  {
+    email: 'viewer.bzk@demo.sterk-bestuur.nl',
+    password: 'Staat-van-het-Bestuur-2020',
+    displayName: 'Meelezer BZK (demo)',
+    organisationCode: 'BZK',
+    role: 'viewer',
+    description: 'Viewer in BZK: reads everything, pulls reports',
+  },
+  {
+    email: 'coordinator.vng@demo.sterk-bestuur.nl',
+    password: 'Gemeenten-Aan-Zet-Met-Lef-342',
+    displayName: 'Coördinator VNG (demo)',
+    organisationCode: 'VNG',
+    role: 'coordinator',
+    description: 'Co-coordinator for the municipalities: members, tracks, verification',
+  },
+  {
+    email: 'editor.vng@demo.sterk-bestuur.nl',
+    password: 'Wmo-Beheersbaar-Houden-2025',
+    displayName: 'Redacteur VNG (demo)',
+    organisationCode: 'VNG',
+    role: 'editor',
+    description: 'Editor: updates the actions VNG owns',
+  },
+  {
+    email: 'viewer.vng@demo.sterk-bestuur.nl',
+    password: 'Democratie-in-Actie-260-Raden',
+    displayName: 'Meelezer VNG (demo)',
+    organisationCode: 'VNG',
+    role: 'viewer',
+    description: 'Viewer in VNG: reads everything, pulls reports',
+  },
+  {
+    email: 'coordinator.ipo@demo.sterk-bestuur.nl',
+    password: 'Middenbestuur-met-Regie-NOVEX',
+    displayName: 'Coördinator IPO (demo)',
+    organisationCode: 'IPO',
+    role: 'coordinator',
+    description: 'Co-coordinator for the provinces: members, tracks, verification',
+  },
+  {
+    email: 'editor.ipo@demo.sterk-bestuur.nl',
+    password: 'Ruimtelijke-Puzzel-Provincie-16',
+    displayName: 'Redacteur IPO (demo)',
+    organisationCode: 'IPO',
+    role: 'editor',
+    description: 'Editor: updates the actions IPO owns',
+  },
+  {
+    email: 'viewer.ipo@demo.sterk-bestuur.nl',
+    password: 'Gebiedsprogramma-Landelijk-2030',
+    displayName: 'Meelezer IPO (demo)',
+    organisationCode: 'IPO',
+    role: 'viewer',
+    description: 'Viewer in IPO: reads everything, pulls reports',
+  },
+  {
+    email: 'coordinator.uvw@demo.sterk-bestuur.nl',
+    password: 'Dijkgraaf-aan-Tafel-Overheden',
+    displayName: 'Coördinator UvW (demo)',
+    organisationCode: 'UVW',
+    role: 'coordinator',
+    description: 'Co-coordinator for the water boards: members, tracks, verification',
+  },
+  {
+    email: 'editor.uvw@demo.sterk-bestuur.nl',
+    password: 'Waterschapsbelasting-Eerlijk-21',
+    displayName: 'Redacteur UvW (demo)',
+    organisationCode: 'UVW',
+    role: 'editor',
+    description: 'Editor: updates the actions UvW owns',
+  },
+  {
+    email: 'viewer.uvw@demo.sterk-bestuur.nl',
+    password: 'Peilbeheer-en-Polderwijsheid-7',
+    displayName: 'Meelezer UvW (demo)',
+    organisationCode: 'UVW',
+    role: 'viewer',
+    description: 'Viewer in UvW: reads everything, pulls reports',
   },
 ];

@@ -3,10 +3,11 @@ import { AuditService, SYSTEM_ACTOR } from '@app/audit';
 import { Clock } from '@app/core';
 import { Passwords, type OrganisationKind } from '@app/identity';
 import { DEMO_USERS, type DemoUser } from './demo-users';
+import { ACTIEAGENDA_ORGANISATIONS } from './actieagenda/organisations';
 import type { Seed } from './index';
 
-/** The organisations that take part in the Actieagenda Sterk Bestuur (source documents). */
-export const ORGANISATIONS: readonly { code: string; name: string; kind: OrganisationKind }[] = [
+/** The core organisations: the four layers' representatives, two ministries, the ROB. */
+const CORE_ORGANISATIONS: readonly { code: string; name: string; kind: OrganisationKind }[] = [
   {
     code: 'BZK',
     name: 'Ministerie van Binnenlandse Zaken en Koninkrijksrelaties',
@@ -18,6 +19,15 @@ export const ORGANISATIONS: readonly { code: string; name: string; kind: Organis
   { code: 'FIN', name: 'Ministerie van Financiën', kind: 'ministry' },
   { code: 'VWS', name: 'Ministerie van Volksgezondheid, Welzijn en Sport', kind: 'ministry' },
   { code: 'ROB', name: 'Raad voor het Openbaar Bestuur', kind: 'advisory_council' },
+];
+
+/**
+ * The organisations that take part in the Actieagenda Sterk Bestuur (source documents): the
+ * core ones, the other ministries, the twelve provinces and the bodies the documents name.
+ */
+export const ORGANISATIONS: readonly { code: string; name: string; kind: OrganisationKind }[] = [
+  ...CORE_ORGANISATIONS,
+  ...ACTIEAGENDA_ORGANISATIONS,
 ];
 
 /**

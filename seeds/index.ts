@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { actieagendaTrackingSeed } from './actieagenda/tracking.seed';
 import { identitySeeds } from './identity.seed';
 import type { SeedConfig } from './seed-config';
 
@@ -15,7 +16,7 @@ export interface Seed {
  * bootstrap administrator come with identity (issue #3); the commitments and actions of the
  * Actieagenda with tracking (issue #5).
  */
-export const seeds: Seed[] = [...identitySeeds];
+export const seeds: Seed[] = [...identitySeeds, actieagendaTrackingSeed];
 
 /** Runs every seed in order; returns their names. */
 export async function runSeeds(dataSource: DataSource, config: SeedConfig): Promise<string[]> {

@@ -5,7 +5,10 @@ import { environmentObject } from '../libs/core/src/config/config.schema';
 /** What the seeds need from the configuration. */
 export interface SeedConfig {
   bootstrapAdmin: AppConfig['auth']['bootstrapAdmin'];
-  /** Whether the demo users (whose passwords are published) are seeded. */
+  /**
+   * Whether the demo users (whose passwords are published) are seeded, and with them the demo
+   * commitments, actions, progress updates and comments of the Actieagenda.
+   */
   demoUsers: boolean;
 }
 

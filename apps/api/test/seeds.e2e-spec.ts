@@ -334,7 +334,7 @@ describe('Actieagenda demo data', () => {
     const actions = await q(
       `SELECT a.id, a.status, a.health, a.verification, a.percent_complete, a.closed_at, a.track_id,
               a.latest_narrative, a.parent_action_id, a.programme_id,
-              (SELECT p.narrative FROM progress_updates p WHERE p.action_id = a.id
+              (SELECT p.narrative FROM progress_updates p WHERE p.action_id = a.id AND p.kind = 'progress'
                 ORDER BY p.created_at DESC, p.id DESC LIMIT 1) AS last_narrative,
               EXISTS (SELECT 1 FROM progress_updates p WHERE p.action_id = a.id
                        AND coalesce(p.reason, '') <> '') AS has_reason
@@ -409,6 +409,37 @@ describe('Actieagenda demo data', () => {
     expect(elapsed).toBeLessThan(1000);
   });
 
+  async function signIn(email: string): Promise<string> {
+    const user = DEMO_USERS.find((demo) => demo.email === email)!;
+    const login = await request(app.getHttpServer())
+      .post('/v1/auth/login')
+      .send({ email: user.email, password: user.password })
+      .expect(200);
+    return `Bearer ${login.body.accessToken}`;
+  }
+
+  it('reads through the API as a demo user sees it', async () => {
+    const auth = await signIn('viewer.vng@demo.sterk-bestuur.nl');
+    const get = (url: string) =>
+      request(app.getHttpServer()).get(url).set('Authorization', auth).expect(200);
+    const [programme] = (await get('/v1/programmes')).body.data;
+    const commitments = (await get(`/v1/commitments?programme=${programme.id}&limit=200`)).body
+      .data;
+    expect(commitments.length).toBeGreaterThanOrEqual(30);
+    const actions = (await get(`/v1/actions?programme=${programme.id}&limit=200`)).body.data;
+    expect(actions.length).toBeGreaterThanOrEqual(40);
+    expect(actions.filter((a: { overdue: boolean }) => a.overdue).length).toBeGreaterThanOrEqual(3);
+    const reviewed = actions.find((a: { positions: { position: string }[] }) =>
+      a.positions.some((p) => p.position === 'objects'),
+    );
+    expect(reviewed).toBeDefined();
+    const timeline = (await get(`/v1/actions/${reviewed.id}/progress-updates`)).body.data;
+    expect(timeline[0]).toMatchObject({ narrative: reviewed.latestNarrative });
+    expect(timeline.some((u: { reason: string | null }) => !!u.reason)).toBe(true);
+    expect((await get(`/v1/actions/${reviewed.id}/comments`)).body.data.length).toBeGreaterThan(0);
+    await get(`/v1/actions/${reviewed.id}/history`);
+  });
+
   it('leaves what people changed since alone', async () => {
     const [action] = await q(
       `SELECT a.id FROM actions a WHERE a.${IN_PROGRAMME}
@@ -435,5 +466,32 @@ describe('Actieagenda demo data', () => {
     const before = await checksums();
     await runSeeds(dataSource, NO_ADMIN);
     expect(await checksums()).toEqual(before);
+  });
+
+  it('lets the owner carry on with a seeded action through the API', async () => {
+    const auth = await signIn('editor.bzk@demo.sterk-bestuur.nl');
+    const [action] = await q(
+      `SELECT a.id FROM actions a JOIN users u ON u.id = a.owner_user_id
+        WHERE u.email = 'editor.bzk@demo.sterk-bestuur.nl' AND a.status = 'in_progress'
+        ORDER BY a.deadline LIMIT 1`,
+    );
+    const current = await request(app.getHttpServer())
+      .get(`/v1/actions/${action.id}`)
+      .set('Authorization', auth)
+      .expect(200);
+    const posted = await request(app.getHttpServer())
+      .post(`/v1/actions/${action.id}/progress-updates`)
+      .set('Authorization', auth)
+      .set('If-Match', current.headers.etag)
+      .send({ percentComplete: 95, narrative: 'Bijna klaar; afronding deze week.' });
+    expect(posted.status).toBeLessThan(300);
+    const [after] = await q(
+      'SELECT percent_complete, latest_narrative FROM actions WHERE id = $1',
+      [action.id],
+    );
+    expect(after).toEqual({
+      percent_complete: 95,
+      latest_narrative: 'Bijna klaar; afronding deze week.',
+    });
   });
 });

@@ -18,6 +18,7 @@ import {
   rejectTrailingSlash,
   requestId,
   requireJsonBody,
+  storableQuery,
 } from './middleware';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { securityHeaders } from './security-headers';
@@ -73,7 +74,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
     });
   });
   app.use(securityHeaders(DOCS_PATH), noStore, rejectTrailingSlash);
-  app.use(requireJsonBody, jsonBody(config.http.bodyLimitBytes));
+  app.use(requireJsonBody, jsonBody(config.http.bodyLimitBytes), storableQuery);
   app.setGlobalPrefix(API_BASE_PATH.slice(1), {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

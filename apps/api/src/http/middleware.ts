@@ -71,17 +71,50 @@ export const requireJsonBody: RequestHandler = (req, res, next) => {
 const isWellFormed = (text: string) =>
   (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 
+const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+
+/** Text PostgreSQL can store: well-formed Unicode without U+0000. */
+const storable = (text: string) => isWellFormed(text) && !text.includes('\u0000');
+
 /**
- * Refuses lone surrogates (`"\ud800"`) in keys and strings: they have no UTF-8 form, so
- * PostgreSQL would store something else than was sent and the audit hash would not hold.
- * I-JSON (RFC 7493) forbids them too. body-parser turns the throw into a parse failure (400).
+ * Refuses text PostgreSQL cannot store as sent, in keys and strings: lone surrogates
+ * (`"\ud800"`, no UTF-8 form; I-JSON, RFC 7493, forbids them) and U+0000. Stored otherwise,
+ * they would fail the change with a 500 or make the audit hash differ from the row.
+ * Ids are lower-cased as PostgreSQL answers them, so that one id compares equal everywhere.
+ * body-parser turns the throw into a parse failure (400).
  */
-function wellFormedOnly(key: string, value: unknown): unknown {
-  if (!isWellFormed(key) || (typeof value === 'string' && !isWellFormed(value))) {
-    throw new SyntaxError('a string holds a lone surrogate');
+function storableOnly(key: string, value: unknown): unknown {
+  if (!storable(key) || (typeof value === 'string' && !storable(value))) {
+    throw new SyntaxError('a string holds text that cannot be stored');
   }
-  return value;
+  return typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : value;
 }
+
+/** The same for the query string: a value PostgreSQL cannot store is a 400; ids lower-cased. */
+export const storableQuery: RequestHandler = (req, res, next) => {
+  const query = { ...(req.query as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(query)) {
+    const values = Array.isArray(value) ? (value as unknown[]) : [value];
+    if (![key, ...values].every((item) => typeof item !== 'string' || storable(item))) {
+      sendProblem(
+        res,
+        buildProblem(
+          req,
+          400,
+          'BAD_REQUEST',
+          'The query string holds text that is not valid Unicode.',
+        ),
+      );
+      return;
+    }
+    const lower = (item: unknown) =>
+      typeof item === 'string' && UUID.test(item) ? item.toLowerCase() : item;
+    query[key] = Array.isArray(value) ? (value as unknown[]).map(lower) : lower(value);
+  }
+  // Express 5 computes req.query anew on every read: keep this one.
+  Object.defineProperty(req, 'query', { value: query, writable: true, configurable: true });
+  next();
+};
 
 /** body-parser's JSON parser with its errors answered as problems (413, 400), not HTML. */
 export function jsonBody(limitBytes: number): RequestHandler {
@@ -89,7 +122,7 @@ export function jsonBody(limitBytes: number): RequestHandler {
     limit: limitBytes,
     strict: true,
     type: ['application/json', 'application/*+json'],
-    reviver: wellFormedOnly,
+    reviver: storableOnly,
   });
   return (req: Request, res: Response, next: NextFunction) => {
     parse(req, res, (error?: unknown) => {
@@ -115,7 +148,7 @@ export function jsonBody(limitBytes: number): RequestHandler {
             req,
             400,
             'MALFORMED_JSON',
-            'The request body is not valid JSON, or holds text that is not valid Unicode.',
+            'The request body is not valid JSON, or holds text that cannot be stored (a lone surrogate or U+0000).',
           ),
         );
       } else if (type === 'encoding.unsupported' || type === 'charset.unsupported') {

@@ -32,9 +32,9 @@ interface KeyTerm {
 }
 
 /**
- * The WHERE clause that selects rows strictly after `values` in the given order:
- * (k1 > v1) OR (k1 = v1 AND k2 > v2) OR ... with `<` for descending keys. Spelled out rather
- * than as a row comparison so that keys may sort in different directions.
+ * The WHERE clause that selects rows strictly after `values` in the given order: a row
+ * comparison `(k1, k2) > (v1, v2)` when every key sorts one way, otherwise spelled out as
+ * (k1 > v1) OR (k1 = v1 AND k2 > v2) OR ... with `<` for descending keys.
  */
 export function keysetCondition(
   terms: readonly KeyTerm[],
@@ -42,6 +42,18 @@ export function keysetCondition(
   inclusive = false,
 ): { sql: string; parameterNames: string[] } {
   const parameterNames = terms.map((_, index) => `${paramPrefix}${index}`);
+  if (terms.every((term) => term.direction === terms[0].direction)) {
+    // One direction: a row comparison, which PostgreSQL reads as one index range; the
+    // spelled-out form below makes it scan everything before the cursor on deep pages.
+    const strict = terms[0].direction === 'asc' ? '>' : '<';
+    const operator = inclusive ? `${strict}=` : strict;
+    return {
+      sql: `(${terms.map((term) => term.expression).join(', ')}) ${operator} (${parameterNames
+        .map((name) => `:${name}`)
+        .join(', ')})`,
+      parameterNames,
+    };
+  }
   const disjuncts = terms.map((term, index) => {
     const equalities = terms
       .slice(0, index)
@@ -73,7 +85,9 @@ export async function paginateKeyset<T extends ObjectLiteral>(
       expression: options.columns[term.key].expression,
       direction: term.direction,
     })),
-    { expression: options.tiebreaker, direction: 'asc' },
+    // The tiebreaker follows the last key, so that a one-way sort reads one index backwards
+    // or forwards instead of sorting.
+    { expression: options.tiebreaker, direction: options.sort.at(-1)?.direction ?? 'asc' },
   ];
   const cursor =
     options.cursor === undefined

@@ -68,4 +68,22 @@ describe('keysetCondition', () => {
       '(a.deadline < :k0) OR (a.deadline = :k0 AND a.title > :k1) OR (a.deadline = :k0 AND a.title = :k1 AND a.id > :k2)',
     );
   });
+
+  it('uses a row comparison, one index range, when every key sorts the same way', () => {
+    const terms = [
+      { expression: 'a.deadline', direction: 'desc' as const },
+      { expression: 'a.id', direction: 'desc' as const },
+    ];
+    expect(keysetCondition(terms, 'k').sql).toBe('(a.deadline, a.id) < (:k0, :k1)');
+    expect(keysetCondition(terms, 'k', true).sql).toBe('(a.deadline, a.id) <= (:k0, :k1)');
+    expect(
+      keysetCondition(
+        [
+          { expression: 'lower(a.title)', direction: 'asc' },
+          { expression: 'a.id', direction: 'asc' },
+        ],
+        'k',
+      ).sql,
+    ).toBe('(lower(a.title), a.id) > (:k0, :k1)');
+  });
 });

@@ -77,3 +77,10 @@ export function QueryList(): PropertyDecorator {
     );
   });
 }
+
+/** Lower-cases a string (ids in paths: PostgreSQL answers uuids in lower case). */
+export function LowerCase(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  );
+}

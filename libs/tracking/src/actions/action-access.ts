@@ -23,7 +23,10 @@ export function authoriseOnAction(
       action.ownerOrganisationId,
       ...partners.filter((p) => p.role === 'co_owner').map((p) => p.organisationId),
     ],
-    partnerOrganisationIds: partners.map((p) => p.organisationId),
+    // A co-owner carries the action out: confirming it would be reviewing itself.
+    partnerOrganisationIds: partners
+      .filter((p) => p.role !== 'co_owner')
+      .map((p) => p.organisationId),
   });
   if (decision === 'allow') return;
   if (decision === 'unauthenticated') throw IdentityErrors.unauthenticated();

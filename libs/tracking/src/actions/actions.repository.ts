@@ -122,7 +122,9 @@ export class ActionsRepository {
     const result = await manager
       .createQueryBuilder()
       .update(ActionEntity)
-      .set({ ...values, version: () => 'version + 1', updatedAt: () => 'now()' })
+      // The time of the change itself, not of its transaction's start: a change that waited on
+      // the row lock must not appear older than ones a client already synced (updatedSince).
+      .set({ ...values, version: () => 'version + 1', updatedAt: () => 'clock_timestamp()' })
       .where('id = :id AND version = :version', { id, version })
       .execute();
     if (result.affected !== 1) return null;

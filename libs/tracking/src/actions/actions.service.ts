@@ -55,6 +55,12 @@ export class ActionsService {
         problems.push({ name: 'trackId', reason: 'is required for an action without a parent' });
       }
       if (problems.length > 0) throw ActionErrors.invalid(problems);
+      if (dto.parentActionId) {
+        // A sub-action is part of its parent: only who may change the parent adds one.
+        const parent = await this.actions.lock(manager, dto.parentActionId);
+        const parentPartners = await this.actions.partnersOf([dto.parentActionId], manager);
+        if (parent) authoriseOnAction(principal, Permission.ActionsUpdate, parent, parentPartners);
+      }
       const created = await this.actions.insert(manager, {
         programmeId: dto.programmeId,
         trackId: trackId ?? null,
@@ -136,19 +142,31 @@ export class ActionsService {
       );
       const owner = dto.ownerOrganisationId ?? current.ownerOrganisationId;
       const partnersAfter = dto.partners ?? partners;
-      // Whoever changes the owners must be allowed on the action as it will be, too.
-      authoriseOnAction(
-        principal,
-        Permission.ActionsUpdate,
-        { programmeId: current.programmeId, ownerOrganisationId: owner },
-        partnersAfter,
-      );
+      if (dto.ownerOrganisationId !== undefined || dto.partners !== undefined) {
+        // Who carries the action out is decided by coordinators and the accountable
+        // organisation alone (a co-owner may not demote it), and the caller must still be
+        // allowed on the action as it will be.
+        authoriseOnAction(principal, Permission.ActionsUpdate, current, []);
+        authoriseOnAction(
+          principal,
+          Permission.ActionsUpdate,
+          { programmeId: current.programmeId, ownerOrganisationId: owner },
+          partnersAfter,
+        );
+      }
       const { problems } = await checkReferences(this.actions, manager, {
         programmeId: current.programmeId,
         trackId: dto.trackId,
         commitmentId: dto.commitmentId,
         ownerOrganisationId: owner,
-        ownerUserId: dto.ownerUserId === undefined ? current.ownerUserId : dto.ownerUserId,
+        // The owner user is checked when it or the owning organisation changes, not on
+        // every edit (a stored owner who has since left must not block a title change).
+        ownerUserId:
+          dto.ownerUserId !== undefined
+            ? dto.ownerUserId
+            : dto.ownerOrganisationId !== undefined
+              ? current.ownerUserId
+              : undefined,
         partners: dto.partners ?? (dto.ownerOrganisationId ? partners : undefined),
         startDate: dto.startDate === undefined ? current.startDate : dto.startDate,
         deadline: dto.deadline ?? current.deadline,
@@ -173,6 +191,18 @@ export class ActionsService {
         ...(dto.tags !== undefined && { tags: dto.tags }),
         deadline: moved.next.deadline,
       };
+      const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+      const key = (list: readonly { organisationId: string; role: string }[]) =>
+        list.map((p) => `${p.organisationId}:${p.role}`).sort();
+      if (
+        Object.entries(values).every(([field, value]) =>
+          same(value, current[field as keyof ActionEntity]),
+        ) &&
+        (dto.partners === undefined || same(key(dto.partners), key(partners)))
+      ) {
+        // Nothing changes: no new version, no event (a client retrying stays harmless).
+        return current;
+      }
       const updated = await this.actions.updateVersioned(manager, id, expectedVersion, values);
       if (!updated) throw ConcurrencyErrors.versionConflict();
       if (dto.partners) await this.actions.replacePartners(manager, id, dto.partners);

@@ -121,6 +121,8 @@ export class ReviewsService {
         ifMatch,
       );
       const next = applyVerification(current, to);
+      // Confirming or verifying twice changes nothing: no new version, no event.
+      if (current.verification === to) return current.version;
       const updated = await this.actions.updateVersioned(manager, actionId, expectedVersion, {
         verification: next.verification,
       });

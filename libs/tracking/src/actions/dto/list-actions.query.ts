@@ -20,6 +20,9 @@ import {
 } from '../action-states';
 import { TAG_PATTERN } from './action-fields';
 
+/** RFC 3339 date-time: ISO 8601's week and ordinal forms are left out. */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+
 export const ACTION_SORT_KEYS = ['deadline', 'updatedAt', 'title'] as const;
 
 const COMMITMENT_KINDS = [
@@ -120,7 +123,10 @@ export class ListActionsQuery extends PageQueryDto {
   })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: 'updatedSince must name its time zone' })
+  @Matches(RFC3339, {
+    message:
+      'updatedSince must be an RFC 3339 instant with its time zone, e.g. 2026-11-23T09:00:00Z',
+  })
   updatedSince?: string;
 
   @ApiPropertyOptional({ example: 'wetgeving' })
