@@ -29,9 +29,12 @@ describe('actions: ownership, confirmation and input guards', () => {
   };
   const expectProblem = (res: Response, status: number, code: string) =>
     expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-  const eventCount = async (res: Response) =>
-    (await db.query('SELECT 1 FROM audit_events WHERE request_id = $1', [res.get('X-Request-ID')]))
-      .length;
+  const eventCount = async (res: Response): Promise<number> =>
+    (
+      await db.query<unknown[]>('SELECT 1 FROM audit_events WHERE request_id = $1', [
+        res.get('X-Request-ID'),
+      ])
+    ).length;
 
   /** An action owned by the owner, co-owned by `other`, with `partner` contributing. */
   async function coOwned(): Promise<string> {
@@ -84,7 +87,11 @@ describe('actions: ownership, confirmation and input guards', () => {
       '"2"',
     );
     expectProblem(takeover, 403, 'FORBIDDEN');
-    expect(await eventCount(takeover)).toBe(0);
+    // On record as a refusal, and nothing else.
+    const events = await db.query('SELECT operation FROM audit_events WHERE request_id = $1', [
+      takeover.get('X-Request-ID'),
+    ]);
+    expect(events).toEqual([{ operation: 'permission_denied' }]);
     const dropPartners = await send(
       coOwnerEditor,
       'patch',
@@ -156,6 +163,32 @@ describe('actions: ownership, confirmation and input guards', () => {
     await fixtures.identity.member(cast.programmeId, editorOfPartner.userId, 'editor');
     expectProblem(await send(editorOfPartner, 'post', '/v1/actions', body), 403, 'FORBIDDEN');
     expect((await send(cast.coordinator, 'post', '/v1/actions', body)).status).toBe(201);
+  });
+
+  it('records a refusal the service decides, as the guard records its own', async () => {
+    const id = await coOwned();
+    const stranger = await fixtures.identity.user({ organisationId: cast.partner.id });
+    await fixtures.identity.member(cast.programmeId, stranger.userId, 'editor');
+    const res = await send(
+      stranger,
+      'post',
+      `/v1/actions/${id}/progress-updates`,
+      { narrative: 'x' },
+      '"1"',
+    );
+    expectProblem(res, 403, 'FORBIDDEN');
+    const events = await db.query(
+      'SELECT operation, result, entity_id, actor_id FROM audit_events WHERE request_id = $1',
+      [res.get('X-Request-ID')],
+    );
+    expect(events).toEqual([
+      {
+        operation: 'permission_denied',
+        result: 'denied',
+        entity_id: 'POST /v1/actions/:id/progress-updates',
+        actor_id: stranger.userId,
+      },
+    ]);
   });
 
   it('answers a PATCH that changes nothing without a new version or event', async () => {

@@ -4,11 +4,18 @@ import { PassportModule } from '@nestjs/passport';
 import { IdentityModule } from '@app/identity';
 import { AccessGuard } from './access.guard';
 import { BearerStrategy } from './bearer.strategy';
+import { DenialRecorder } from './denial-recorder';
 import { RouteAccessCheck } from './route-access';
 
 /** Authentication and authorisation for every route: the global AccessGuard. */
 @Module({
   imports: [DiscoveryModule, PassportModule, IdentityModule],
-  providers: [BearerStrategy, RouteAccessCheck, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    BearerStrategy,
+    RouteAccessCheck,
+    DenialRecorder,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [DenialRecorder],
 })
 export class AccessModule {}

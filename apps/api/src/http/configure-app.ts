@@ -2,6 +2,7 @@ import { type INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/core';
+import { DenialRecorder } from '../access/denial-recorder';
 import { API_BASE_PATH } from '../api-version';
 import {
   buildOpenApiDocument,
@@ -82,7 +83,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter(app.get(DenialRecorder)));
   app.enableShutdownHooks();
   serveOpenApi(app, buildOpenApiDocument(app, config));
   return app;

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, ErrorKind, loggableError } from '@app/core';
+import type { DenialRecorder } from '../access/denial-recorder';
 import { buildProblem, Problem, requestPath, sendProblem } from './problem';
 
 /** One HTTP status per kind of domain error; `satisfies` keeps the map exhaustive. */
@@ -43,10 +44,29 @@ const CODE_OF_STATUS: Record<number, string> = {
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
+  /** `denials`: records the 403s that services decide (the guard records its own). */
+  constructor(private readonly denials?: DenialRecorder) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
     const req = context.getRequest<Request>();
     const res = context.getResponse<Response>();
+    if (
+      this.denials &&
+      exception instanceof DomainError &&
+      exception.kind === 'forbidden' &&
+      !this.denials.wasRecorded(exception)
+    ) {
+      // On record before the answer, as the guard's refusals are.
+      void this.denials
+        .record(req, { decision: 'forbidden' })
+        .finally(() => this.respond(exception, req, res));
+      return;
+    }
+    this.respond(exception, req, res);
+  }
+
+  private respond(exception: unknown, req: Request, res: Response): void {
     if (res.headersSent) {
       this.logger.error(
         { error: loggableError(exception), requestId: (req as { id?: unknown }).id },
