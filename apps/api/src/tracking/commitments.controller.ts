@@ -43,27 +43,14 @@ import {
 } from '@app/tracking';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { resourceUrl } from '../http/resource-url';
+import { versionDocs } from './version-docs';
 
-const ETAG = {
-  ETag: {
-    description: 'The version of the commitment as a strong entity tag, e.g. "3".',
-    schema: { type: 'string', example: '"3"' },
-  },
-};
-const IF_MATCH = {
-  name: 'If-Match',
-  required: true,
-  description:
-    'The ETag of the commitment as you read it, e.g. "3". Without it: 428. A stale tag, `*`, ' +
-    'a weak tag or a list: 412.',
-};
+const VERSION = versionDocs('commitment');
+const ETAG = VERSION.etag;
+const IF_MATCH = VERSION.ifMatch;
 const NOT_FOUND = 'COMMITMENT_NOT_FOUND: no such commitment in your programmes.';
-const STALE =
-  'VERSION_CONFLICT: the commitment changed since you read it, or If-Match is no ETag of ours.';
-const PRECONDITION_REQUIRED = {
-  status: 428,
-  description: 'PRECONDITION_REQUIRED: send If-Match with the ETag you read.',
-};
+const STALE = VERSION.stale;
+const PRECONDITION_REQUIRED = VERSION.preconditionRequired;
 const INVALID =
   'VALIDATION_FAILED: `invalidParams` names every problem (attributes of another kind, an ' +
   'unknown organisation at `parties[i]`, …). INVALID_LINEAGE: only the lineage is wrong (it ' +

@@ -37,19 +37,14 @@ import {
   ReviewsService,
 } from '@app/tracking';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
+import { versionDocs } from './version-docs';
 
-const ETAG = { ETag: { description: 'The version of the action.', schema: { type: 'string' } } };
+const VERSION = versionDocs('action');
+const ETAG = VERSION.etag;
 const NOT_FOUND = 'ACTION_NOT_FOUND: no such action in your programmes.';
-const IF_MATCH = {
-  name: 'If-Match',
-  required: true,
-  description: 'The ETag of the action as you read it.',
-};
-const PRECONDITION_REQUIRED = {
-  status: 428,
-  description: 'PRECONDITION_REQUIRED: send If-Match with the ETag you read.',
-};
-const STALE = 'VERSION_CONFLICT: the action changed since you read it; read it again.';
+const IF_MATCH = VERSION.ifMatch;
+const PRECONDITION_REQUIRED = VERSION.preconditionRequired;
+const STALE = VERSION.stale;
 const NOT_CLOSED = 'ACTION_NOT_CLOSED (only closed actions) or ALREADY_VERIFIED.';
 
 /** Reviews of an action: comments and positions, confirmation, verification, its history. */

@@ -3,7 +3,7 @@ import type { ActionEntity } from './action.entity';
 import type { PartnerRole } from './action-states';
 import type { ProgressUpdateEntity } from './progress-update.entity';
 
-/** The fields of an action on record; `partners` as `code:role` strings. */
+/** The fields of an action on record; `partners` as `organisationId:role` strings. */
 type AuditedAction = Pick<
   ActionEntity,
   | 'title'
@@ -95,9 +95,10 @@ export const ActionAudit = {
       entityId: after.id,
       programmeId: after.programmeId,
       changes: changedFields(
-        { ...before, partners, latestNarrative: before.latestNarrative },
-        { ...after, partners, latestNarrative: after.latestNarrative },
-        ['status', 'health', 'verification', 'percentComplete', 'latestNarrative'],
+        { ...before, partners },
+        { ...after, partners },
+        // The narrative itself is in the timeline (details.progressUpdateId), not copied here.
+        ['status', 'health', 'verification', 'percentComplete'],
       ),
       details: {
         progressUpdateId: update.id,

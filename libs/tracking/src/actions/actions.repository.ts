@@ -202,10 +202,6 @@ export class ActionsRepository {
     return rows[0]?.organisationId;
   }
 
-  hasSubActions(id: string, manager: EntityManager): Promise<boolean> {
-    return manager.exists(ActionEntity, { where: { parentActionId: id } });
-  }
-
   page(
     filter: ActionFilter,
     page: { sort: readonly SortTerm[]; limit: number; cursor?: string },

@@ -18,21 +18,13 @@ import {
   VERIFICATIONS,
   type Verification,
 } from '../action-states';
+import { COMMITMENT_KINDS } from '../../commitments/commitment.entity';
 import { TAG_PATTERN } from './action-fields';
 
 /** RFC 3339 date-time: ISO 8601's week and ordinal forms are left out. */
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
 
 export const ACTION_SORT_KEYS = ['deadline', 'updatedAt', 'title'] as const;
-
-const COMMITMENT_KINDS = [
-  'udo_trajectory',
-  'bofv_agreement',
-  'overhedenoverleg_agreement',
-  'rob_recommendation',
-  'parliamentary_pledge',
-  'agenda_item',
-] as const;
 
 /** GET /actions: filters combine with AND; a list filter matches any of its values. */
 export class ListActionsQuery extends PageQueryDto {
