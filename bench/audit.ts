@@ -3,7 +3,7 @@ import '../libs/core/src/runtime/register-aliases';
  * `npm run bench:audit`: figures for the audit log. Audited writes at 32 concurrent clients
  * (no event, design (a) chained, design (b)'s unsealed insert), then BENCH_AUDIT_EVENTS
  * (1,000,000) events appended through the service in batches, a full verify, and an
- * incremental verify from the latest checkpoint. Servers and clean-up as `npm run bench`.
+ * incremental verify from the latest checkpoint. Servers and clean-up as `npm run bench:outbox`.
  *
  * Sizes: BENCH_AUDIT_TRANSACTIONS (2000), BENCH_AUDIT_EVENTS (1000000), BENCH_AUDIT_BATCH (1000).
  */

@@ -167,6 +167,8 @@ export async function runConcurrent(
 
 export interface BenchSetup {
   config: AppConfig;
+  /** The variables `config` was loaded from, for servers started as child processes. */
+  environment: Record<string, string>;
   cleanup: Cleanup;
   signal: AbortSignal;
   /** Machine, servers and settings, for the report. */
@@ -224,7 +226,7 @@ async function setUp(
     rmSync(healthFile, { force: true });
     return Promise.resolve();
   });
-  const config: AppConfig = loadConfig({
+  const environment: Record<string, string> = {
     DATABASE_URL: databaseUrl,
     REDIS_URL: queueUrl,
     REDIS_PREFIX: redisPrefix,
@@ -236,7 +238,8 @@ async function setUp(
     DATABASE_POOL_SIZE: '40',
     WORKER_HEALTH_FILE: healthFile,
     ...settings,
-  });
+  };
+  const config: AppConfig = loadConfig(environment);
 
   const cpus = os.cpus();
   const machine: Array<[string, string]> = [
@@ -254,7 +257,7 @@ async function setUp(
     ],
     ['Database / Redis prefix', `${databaseName} / ${redisPrefix}`],
   ];
-  return { config, machine };
+  return { config, environment, machine };
 }
 
 /**
@@ -296,10 +299,10 @@ async function run(
   process.once('SIGTERM', onSignal);
 
   const abort = new AbortController();
-  const work = setUp(cleanup, settings).then(async ({ config, machine }) => {
+  const work = setUp(cleanup, settings).then(async ({ config, environment, machine }) => {
     for (const line of table(machine)) say(line);
     say();
-    return main({ config, cleanup, signal: abort.signal, machine });
+    return main({ config, environment, cleanup, signal: abort.signal, machine });
   });
   // After a timeout or signal the work fails on its own (it checks the abort signal).
   const settled = work.then(

@@ -1,6 +1,6 @@
 import '../libs/core/src/runtime/register-aliases';
 /**
- * `npm run bench`: figures for the transactional outbox. Runs against BENCH_DATABASE_URL /
+ * `npm run bench:outbox`: figures for the transactional outbox. Runs against BENCH_DATABASE_URL /
  * DATABASE_URL and BENCH_REDIS_URL / REDIS_URL, else against an embedded PostgreSQL and a
  * local Redis under .data/. Works in a fresh database `sbt_bench_<id>` and under the Redis
  * prefix `sbt-bench-<id>`, both removed at the end, also when something fails.

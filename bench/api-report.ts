@@ -1,0 +1,170 @@
+/** The API benchmark's report: figures, ratios and targets, statements, plans, profiles. */
+import type { PlanFinding } from './api-explain';
+import type { LoadResult } from './api-load';
+import { type ListPlans, oneLine, type RouteKey, ROUTES, type StatementCounts } from './api-probes';
+import type { ProfileSummary } from './cpu-profile';
+import { ms, rate, say, table } from './harness';
+
+export const LABELS: Record<RouteKey, string> = {
+  list: 'GET /v1/actions (filtered, cursor)',
+  get: 'GET /v1/actions/{id}',
+  update: 'POST /v1/actions/{id}/progress-updates',
+};
+
+/** The issue's targets (product vs bare comparator, at 32 connections). */
+const TARGETS: Record<RouteKey, { ratio?: number; p99?: number }> = {
+  list: { ratio: 0.6, p99: 60 },
+  get: {},
+  update: { ratio: 0.7, p99: 40 },
+};
+
+const INDEX_OF_SORT: Record<string, string> = {
+  deadline: 'ix_actions_deadline',
+  '-deadline': 'ix_actions_deadline',
+  updatedAt: 'ix_actions_updated_at',
+  title: 'ix_actions_title',
+  'status=in_progress': 'ix_actions_deadline',
+};
+
+export interface ServerRun {
+  results: Record<RouteKey, LoadResult>;
+  statements: StatementCounts;
+}
+
+export function loadLine(name: string, route: string, result: LoadResult): string {
+  return (
+    `   ${name.padEnd(8)} ${route.padEnd(15)} ${rate(result.perSecond).padStart(6)} req/s, ` +
+    `p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms, statuses ${JSON.stringify(result.statuses)}` +
+    (result.errors ? `, errors ${result.errors}` : '')
+  );
+}
+
+const figures = (result: LoadResult) =>
+  `${rate(result.perSecond)} req/s, p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms, ` +
+  `non-2xx ${result.failures}, 412 ${result.conflicts}, errors ${result.errors}`;
+
+const cpu = (result: LoadResult) =>
+  result.cpuPerRequest
+    ? `server ${result.cpuPerRequest.server.toFixed(2)}, PostgreSQL ${result.cpuPerRequest.postgres.toFixed(2)}, ` +
+      `load ${result.cpuPerRequest.load.toFixed(2)}`
+    : 'n/a';
+
+const backends = (result: LoadResult) =>
+  result.backends
+    ? Object.entries(result.backends)
+        .slice(0, 5)
+        .map(([wait, count]) => `${wait} ${count}`)
+        .join(', ')
+    : 'n/a';
+
+/** The summary table; answers whether every request of both servers succeeded. */
+export function printSummary(
+  product: ServerRun,
+  bare: ServerRun,
+  bareEquality: LoadResult | undefined,
+  extra: Array<[string, string]>,
+): boolean {
+  let clean = true;
+  const rows: Array<[string, string]> = [];
+  for (const route of ROUTES) {
+    const mine = product.results[route];
+    const theirs = bare.results[route];
+    const ratio = mine.perSecond / theirs.perSecond;
+    const target = TARGETS[route];
+    const ok = (met: boolean) => (met ? 'OK' : 'MISSED');
+    const checks = [
+      target.ratio === undefined ? undefined : `≥ ${target.ratio}×: ${ok(ratio >= target.ratio)}`,
+      target.p99 === undefined
+        ? undefined
+        : `p99 ≤ ${target.p99} ms: ${ok(mine.p99 <= target.p99)}`,
+      `no errors: ${ok(mine.failures + mine.errors === 0)}`,
+    ].filter(Boolean);
+    clean &&= mine.failures + mine.errors + theirs.failures + theirs.errors === 0;
+    rows.push(
+      [`${LABELS[route]}: product`, figures(mine)],
+      [`${LABELS[route]}: bare`, figures(theirs)],
+      [`${LABELS[route]}: product / bare`, `${ratio.toFixed(2)}× (${checks.join('; ')})`],
+      [
+        `${LABELS[route]}: statements per request`,
+        `product ${product.statements.perRequest[route]}, bare ${bare.statements.perRequest[route]}`,
+      ],
+      [`${LABELS[route]}: CPU ms per request, product`, cpu(mine)],
+      [`${LABELS[route]}: CPU ms per request, bare`, cpu(theirs)],
+      [`${LABELS[route]}: active backends, product`, backends(mine)],
+      [`${LABELS[route]}: active backends, bare`, backends(theirs)],
+    );
+  }
+  if (bareEquality) {
+    rows.push(
+      ['List, bare with `programme_id = $1` (proposed)', figures(bareEquality)],
+      ['List, bare with `programme_id = $1`: CPU ms per request', cpu(bareEquality)],
+      ['List, bare with `programme_id = $1`: active backends', backends(bareEquality)],
+    );
+  }
+  rows.push(...extra);
+  say('Summary');
+  for (const line of table(rows)) say(line);
+  return clean;
+}
+
+export function printStatements(product: StatementCounts, bare: StatementCounts): void {
+  say('Statements of one request, product:');
+  for (const route of ROUTES) {
+    say(`  ${LABELS[route]}:`);
+    for (const statement of product.trace[route]) say(`    - ${statement.slice(0, 150)}`);
+  }
+  say('Statements of one request, bare:');
+  for (const route of ROUTES) {
+    say(`  ${LABELS[route]}: ${bare.trace[route].map((s) => s.slice(0, 36)).join(' | ')}`);
+  }
+}
+
+function verdict(finding: PlanFinding): string {
+  const key = Object.keys(INDEX_OF_SORT).find((sort) => finding.label.startsWith(sort));
+  const expected = key ? INDEX_OF_SORT[key] : undefined;
+  const usesIndex = expected === undefined || finding.indexes.includes(expected);
+  // A top-N sort of a page is fine; a sort over the programme's rows is what must not happen.
+  const ok = usesIndex && finding.sorts.every((sort) => sort.rowsIn <= 1000);
+  const sorted = finding.sorts.map((sort) => `${sort.type} of ${rate(sort.rowsIn)} rows`);
+  return (
+    `${ok ? 'OK' : 'NO'}: ${finding.indexes.join(', ') || 'no index'}; ` +
+    `${sorted.join(', ') || 'no sort'}; ${rate(finding.rowsRemovedByFilter)} rows filtered out; ` +
+    `${rate(finding.sharedBlocks)} buffers; ${ms(finding.executionMs)} ms`
+  );
+}
+
+export function printPlans(plans: ListPlans): void {
+  say('EXPLAIN (ANALYZE, BUFFERS) of the list statement the product sends (programme filter):');
+  const example = plans.findings.find((finding) => finding.label === 'deadline, page 2');
+  if (example) {
+    say(`  SQL (deadline, page 2): ${oneLine(example.statement.text)}`);
+    say(`  parameters: ${JSON.stringify(example.statement.values)}`);
+    for (const line of example.text.split('\n')) say(`    ${line}`);
+  }
+  const rows: Array<[string, string]> = [];
+  for (const finding of [...plans.findings, ...plans.proposals]) {
+    rows.push([finding.label, verdict(finding)], ['', finding.shape]);
+  }
+  for (const line of table(rows)) say(line);
+  const proposal = plans.proposals.find((finding) => finding.label.startsWith('deadline'));
+  if (proposal) {
+    const where = /WHERE .*/.exec(oneLine(proposal.statement.text))?.[0];
+    say(`  proposed (deadline, page 2): … ${where}`);
+  }
+}
+
+export function printProfiles(profiles: Partial<Record<RouteKey, ProfileSummary>>): void {
+  for (const route of ROUTES) {
+    const summary = profiles[route];
+    if (!summary) continue;
+    say(`  ${LABELS[route]}: server busy ${(summary.busyShare * 100).toFixed(0)} % of the time`);
+    const share = (value: number) => `${(value * 100).toFixed(1)} %`;
+    say(`    by area: ${summary.byArea.map((a) => `${a.area} ${share(a.share)}`).join(', ')}`);
+    say(
+      `    functions: ${summary.topFunctions
+        .slice(0, 8)
+        .map((f) => `${f.name} ${share(f.share)}`)
+        .join('; ')}`,
+    );
+  }
+}

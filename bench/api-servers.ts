@@ -1,0 +1,120 @@
+/**
+ * Starts the servers the API benchmark measures as child processes pinned to one core
+ * (`taskset -c <core> node dist/bench/<entry>.js`), waits until they listen, asks them for
+ * their probe figures over IPC, and stops them.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import path from 'node:path';
+import { findFreePort } from '../scripts/services';
+import { OutputTail, supervise } from '../scripts/services/service-process';
+import type { CapturedStatement, ProbeMessage, ProbeRequest } from './server-probe';
+import type { ProfileSummary } from './cpu-profile';
+import type { Cleanup } from './harness';
+
+const START_TIMEOUT_MS = 60_000;
+
+export type ServerEntry = 'serve-api' | 'bare-server';
+
+export interface BenchServer {
+  name: string;
+  /** The server's process (taskset execs node in its place). */
+  pid: number;
+  port: number;
+  /** http://127.0.0.1:<port> */
+  origin: string;
+  statements(): Promise<number>;
+  capture(on: boolean): Promise<CapturedStatement[]>;
+  profile(on: true): Promise<null>;
+  profile(on: false): Promise<ProfileSummary>;
+  stop(): Promise<void>;
+}
+
+/** Pins this process (all its threads) to `core`: the load generator's side. */
+export function pinSelf(core: number): void {
+  execFileSync('taskset', ['-a', '-p', '-c', String(core), String(process.pid)], {
+    stdio: 'ignore',
+  });
+}
+
+export async function startServer(
+  name: string,
+  entry: ServerEntry,
+  core: number,
+  environment: Record<string, string>,
+  cleanup: Cleanup,
+): Promise<BenchServer> {
+  const port = await findFreePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(
+    'taskset',
+    ['-c', String(core), process.execPath, path.join(__dirname, `${entry}.js`)],
+    {
+      env: { ...process.env, ...environment, PORT: String(port), PUBLIC_URL: origin },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    },
+  );
+  const output = new OutputTail(30);
+  output.follow(child.stdout);
+  output.follow(child.stderr, (line) => process.stderr.write(`  [${name}] ${line}\n`));
+  let exited: string | undefined;
+  const stop = supervise(
+    child,
+    [
+      ['SIGTERM', 15_000],
+      ['SIGKILL', 5_000],
+    ],
+    (exit) => {
+      exited = exit;
+    },
+  );
+  cleanup.add(`stop ${name}`, stop);
+
+  const pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (e: Error) => void }
+  >();
+  let nextId = 0;
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not start within ${START_TIMEOUT_MS} ms`)),
+      START_TIMEOUT_MS,
+    );
+    child.on(
+      'message',
+      (message: { ready?: boolean; id?: number; result?: unknown; error?: string }) => {
+        if (message.ready) {
+          clearTimeout(timer);
+          resolve();
+          return;
+        }
+        const waiting = pending.get(message.id ?? -1);
+        if (!waiting) return;
+        pending.delete(message.id!);
+        if (message.error) waiting.reject(new Error(`${name}: ${message.error}`));
+        else waiting.resolve(message.result);
+      },
+    );
+    child.once('exit', () => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited (${exited ?? 'at start'}):\n${output.lines().join('\n')}`));
+    });
+  });
+  await ready;
+
+  const ask = <T>(request: ProbeRequest): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      child.send({ id, request } satisfies ProbeMessage);
+    });
+  return {
+    name,
+    pid: child.pid!,
+    port,
+    origin,
+    statements: () => ask<number>({ kind: 'statements' }),
+    capture: (on) => ask<CapturedStatement[]>({ kind: 'capture', on }),
+    profile: ((on: boolean) => ask({ kind: 'profile', on })) as BenchServer['profile'],
+    stop,
+  };
+}

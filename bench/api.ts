@@ -1,0 +1,307 @@
+import '../libs/core/src/runtime/register-aliases';
+/**
+ * `npm run bench`: the API under load (issue 5 §7). Seeds BENCH_ACTIONS actions with their
+ * partners, progress updates, comments and audit events into a scratch database, starts the
+ * real API pinned to core 0 (`taskset -c 0`), pins the load generator (this process) to core
+ * 1, and measures with autocannon on loopback: the filtered list following its cursor, one
+ * action by id, and progress updates with If-Match. Then the bare comparator (node:http +
+ * pg) on the same core does the same SQL work under the same load; the product's figures
+ * are printed as ratios to it, against the issue's targets. Also: statements and CPU per
+ * request, a CPU profile of the product per route, and EXPLAIN of the list for every sort.
+ *
+ * Servers and clean-up as `npm run bench:outbox`. Knobs: BENCH_ACTIONS (100000),
+ * BENCH_CONNECTIONS (32), BENCH_WARMUP_S (2), BENCH_DURATION_S (10), BENCH_LIST_PAGES (200),
+ * BENCH_GET_IDS (10000), BENCH_UPDATE_ACTIONS (5000), BENCH_POOL_SIZE (32, both servers),
+ * BENCH_AUDIT_BATCH (5000), BENCH_PROFILE_S (5; 0: none), BENCH_TIMEOUT_MS (600000).
+ */
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AuditIntegrityService } from '@app/audit';
+import { loadConfig } from '@app/core';
+import { AccessTokens } from '@app/identity';
+import {
+  getScenario,
+  type LoadResult,
+  type LoadSettings,
+  measure,
+  pagesScenario,
+  progressScenario,
+  type Scenario,
+} from './api-load';
+import {
+  countStatements,
+  explainLists,
+  type Fixture,
+  getPage,
+  type RouteKey,
+  ROUTES,
+  walkPages,
+} from './api-probes';
+import {
+  loadLine,
+  printPlans,
+  printProfiles,
+  printStatements,
+  printSummary,
+  type ServerRun,
+} from './api-report';
+import { seedProgramme } from './api-seed';
+import { type BenchServer, pinSelf, startServer } from './api-servers';
+import { auditContext } from './audit.bench';
+import type { ProfileSummary } from './cpu-profile';
+import { sampleCpu } from './cpu-usage';
+import { type BenchSetup, ms, positiveInt, rate, runBench, say } from './harness';
+
+const SERVER_CORE = 0;
+const LOAD_CORE = 1;
+
+const seconds = (name: string, fallback: number) =>
+  process.env[name] === '0' ? 0 : positiveInt(name, fallback);
+
+/** The commit measured, and whether the application code differs from it. */
+function revision(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+    const changed = git('status', '--porcelain', '--', 'apps', 'libs', 'migrations');
+    return `${git('rev-parse', '--short', 'HEAD')}${changed ? ' + uncommitted changes in apps/libs' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function scenarios(fixture: Fixture, pages: string[], db: Client): Record<RouteKey, Scenario> {
+  return {
+    list: pagesScenario('list', pages),
+    get: getScenario('get', fixture.getIds),
+    update: progressScenario('update', fixture.updateIds, async () => {
+      const { rows } = await db.query<{ id: string; version: number }>(
+        'SELECT id, version FROM actions WHERE id = ANY($1::uuid[])',
+        [fixture.updateIds],
+      );
+      return new Map(rows.map((row) => [row.id, row.version]));
+    }),
+  };
+}
+
+/**
+ * Samples pg_stat_activity of the benchmark database every 50 ms; the stopper answers the
+ * average number of active backends per wait event (`running` when not waiting).
+ */
+function sampleBackends(db: Client): () => Promise<Record<string, number>> {
+  const totals = new Map<string, number>();
+  let samples = 0;
+  let sampling = Promise.resolve();
+  const timer = setInterval(() => {
+    sampling = sampling.then(async () => {
+      const { rows } = await db.query<{ wait: string; count: number }>(
+        `SELECT coalesce(wait_event_type || ':' || wait_event, 'running') AS wait,
+                count(*)::int AS count
+         FROM pg_stat_activity
+         WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()
+         GROUP BY 1`,
+      );
+      samples += 1;
+      for (const row of rows) totals.set(row.wait, (totals.get(row.wait) ?? 0) + row.count);
+    });
+  }, 50);
+  return async () => {
+    clearInterval(timer);
+    await sampling;
+    return Object.fromEntries(
+      [...totals.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([wait, total]) => [wait, Math.round((total / Math.max(1, samples)) * 10) / 10]),
+    );
+  };
+}
+
+async function runRoutes(
+  server: BenchServer,
+  routes: Record<RouteKey, Scenario>,
+  settings: LoadSettings,
+  db: Client,
+): Promise<Record<RouteKey, LoadResult>> {
+  const results = {} as Record<RouteKey, LoadResult>;
+  for (const route of ROUTES) {
+    results[route] = await measure(server.origin, routes[route], settings, {
+      cpu: () => sampleCpu(server.pid),
+      backends: () => sampleBackends(db),
+    });
+    say(loadLine(server.name, route, results[route]));
+  }
+  return results;
+}
+
+/** Seeds the programme, mints the editor's token and picks the ids the load uses. */
+async function prepare(
+  { config, environment, cleanup, signal }: BenchSetup,
+  actions: number,
+): Promise<{ fixture: Fixture; verifyChain: () => Promise<string>; summary: string[] }> {
+  const context = await auditContext(loadConfig({ ...environment, DATABASE_POOL_SIZE: '4' }));
+  cleanup.add('close the seeding context', () => context.close());
+  const started = performance.now();
+  const seeded = await seedProgramme(
+    context,
+    { actions, auditBatch: positiveInt('BENCH_AUDIT_BATCH', 5000) },
+    signal,
+    (line) => say(`   ${line}`),
+  );
+  const seedSeconds = (performance.now() - started) / 1000;
+  say(`   seeded in ${ms(seedSeconds)} s`);
+  const dataSource = context.get(DataSource);
+  const sessionId = randomUUID();
+  await dataSource.query(
+    `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
+     VALUES ($1, $2, $3, now() + interval '1 day')`,
+    [seeded.editor.userId, sessionId, randomUUID().replace(/-/g, '').padEnd(64, '0')],
+  );
+  const ids = async (sql: string, parameters: unknown[]) =>
+    (await dataSource.query<{ id: string }[]>(sql, parameters)).map((row) => row.id);
+  const fixture: Fixture = {
+    programmeId: seeded.programmeId,
+    editor: seeded.editor,
+    token: new AccessTokens(config, dataSource).sign(seeded.editor.userId, sessionId).accessToken,
+    getIds: await ids('SELECT id FROM actions ORDER BY md5(id::text) LIMIT $1', [
+      positiveInt('BENCH_GET_IDS', 10_000),
+    ]),
+    // Open actions of the editor's organisation: the editor may post progress on them.
+    updateIds: await ids(
+      `SELECT id FROM actions WHERE owner_organisation_id = $1
+         AND status IN ('not_started', 'in_progress') ORDER BY md5(id::text) LIMIT $2`,
+      [seeded.editor.organisationId, positiveInt('BENCH_UPDATE_ACTIONS', 5000)],
+    ),
+  };
+  const verifyChain = async () => {
+    const chain = await context.get(AuditIntegrityService).verify();
+    await context.close();
+    return `${chain.valid ? 'OK' : 'FAILED'}: ${rate(chain.checked)} events verified`;
+  };
+  const elapsed = Object.entries(seeded.elapsedMs).map(([k, v]) => `${k} ${ms(v / 1000)} s`);
+  const counts = Object.entries(seeded.counts).map(([k, v]) => `${k} ${rate(v)}`);
+  return {
+    fixture,
+    verifyChain,
+    summary: [`${ms(seedSeconds)} s (${elapsed.join(', ')})`, counts.join(', ')],
+  };
+}
+
+async function main(setup: BenchSetup): Promise<boolean> {
+  const { environment, cleanup } = setup;
+  const actions = positiveInt('BENCH_ACTIONS', 100_000);
+  const poolSize = String(positiveInt('BENCH_POOL_SIZE', 32));
+  const listPages = positiveInt('BENCH_LIST_PAGES', 200);
+  const profileSeconds = seconds('BENCH_PROFILE_S', 5);
+  const measured = revision();
+
+  say(`1. Seeding ${rate(actions)} actions with partners, timeline, comments and audit events...`);
+  const { fixture, verifyChain, summary: seeding } = await prepare(setup, actions);
+  const db = new Client({ connectionString: environment.DATABASE_URL });
+  await db.connect();
+  cleanup.add('close the benchmark connection', () => db.end());
+
+  pinSelf(LOAD_CORE);
+  const load: LoadSettings = {
+    connections: positiveInt('BENCH_CONNECTIONS', 32),
+    warmupSeconds: seconds('BENCH_WARMUP_S', 2),
+    durationSeconds: positiveInt('BENCH_DURATION_S', 10),
+    token: fixture.token,
+  };
+  say();
+  say(
+    `2. Product ${measured} (AppModule + configureApp, pool ${poolSize}, logging silent) on ` +
+      `core ${SERVER_CORE}; autocannon here on core ${LOAD_CORE}, ${load.connections} ` +
+      `connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s per route...`,
+  );
+  const product = await startServer(
+    'product',
+    'serve-api',
+    SERVER_CORE,
+    { ...environment, DATABASE_POOL_SIZE: poolSize, LOG_LEVEL: 'silent', NODE_ENV: 'production' },
+    cleanup,
+  );
+  const firstPage = `/v1/actions?programme=${fixture.programmeId}&status=in_progress&limit=50`;
+  const walked = await walkPages(product, firstPage, fixture.token, listPages);
+  say(`   ${walked.paths.length} pages of status=in_progress walked for their cursors`);
+  const routes = scenarios(fixture, walked.paths, db);
+  const productRun: ServerRun = {
+    results: await runRoutes(product, routes, load, db),
+    statements: await countStatements(product, fixture, walked.paths[1] ?? firstPage, db),
+  };
+  const plans = await explainLists(product, fixture, db, walked.paths[walked.paths.length - 1]);
+  const profiles: Partial<Record<RouteKey, ProfileSummary>> = {};
+  if (profileSeconds > 0) {
+    say(`   profiling the product, ${profileSeconds} s per route...`);
+    for (const route of ROUTES) {
+      await product.profile(true);
+      await measure(product.origin, routes[route], {
+        ...load,
+        warmupSeconds: 0,
+        durationSeconds: profileSeconds,
+      });
+      profiles[route] = await product.profile(false);
+    }
+  }
+  await product.stop();
+  const chain = await verifyChain();
+
+  say();
+  say(`3. Bare comparator (node:http + pg, pool ${poolSize}) on core ${SERVER_CORE}...`);
+  const bare = await startServer(
+    'bare',
+    'bare-server',
+    SERVER_CORE,
+    {
+      DATABASE_URL: environment.DATABASE_URL,
+      DATABASE_POOL_SIZE: poolSize,
+      BENCH_AUTHOR_USER_ID: fixture.editor.userId,
+      BENCH_AUTHOR_ORGANISATION_ID: fixture.editor.organisationId,
+    },
+    cleanup,
+  );
+  const samePages = await Promise.all(
+    [0, Math.floor(walked.paths.length / 2), walked.paths.length - 1].map(async (i) => {
+      const { body } = await getPage(bare.origin, walked.paths[i], fixture.token);
+      return body.data.map((item) => item.id).join() === walked.ids[i].join();
+    }),
+  );
+  const bareRun: ServerRun = {
+    results: await runRoutes(bare, routes, load, db),
+    statements: await countStatements(bare, fixture, walked.paths[1] ?? firstPage, db),
+  };
+  const equality = await measure(
+    bare.origin,
+    pagesScenario(
+      'list',
+      walked.paths.map((path) => `${path}&form=equality`),
+    ),
+    load,
+    { cpu: () => sampleCpu(bare.pid), backends: () => sampleBackends(db) },
+  );
+  say(loadLine('bare', 'list (=, proposed)', equality));
+  await bare.stop();
+  say();
+
+  const clean = printSummary(productRun, bareRun, equality, [
+    ['Measured', `${measured}; ${actions} actions; ${load.connections} connections`],
+    ['Seeding', seeding[0]],
+    ['Rows', seeding[1]],
+    ['Audit chain after the product run', chain],
+    ['Comparator answers the same pages', samePages.every(Boolean) ? 'OK' : 'FAILED'],
+  ]);
+  say();
+  printStatements(productRun.statements, bareRun.statements);
+  say();
+  printPlans(plans);
+  if (profileSeconds > 0) {
+    say();
+    say(`CPU profile of the product (${profileSeconds} s per route, a sample every 0.5 ms):`);
+    printProfiles(profiles);
+  }
+  return clean && samePages.every(Boolean) && chain.startsWith('OK');
+}
+
+say('Sterk Bestuur Tracker: API benchmark (product vs bare comparator)');
+say();
+runBench({}, main, 600_000);

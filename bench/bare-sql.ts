@@ -1,0 +1,143 @@
+/**
+ * The bare comparator's SQL: the product's list statement (its columns, WHERE, ORDER BY and
+ * LIMIT) with what the product's response adds to each action as subqueries, and the shape
+ * of an action in the response.
+ */
+
+export const COLUMNS = `a.id, a.programme_id, a.track_id, a.commitment_id, a.parent_action_id, a.title,
+  a.description, a.owner_organisation_id, a.owner_user_id, a.start_date, a.deadline, a.status,
+  a.health, a.verification, a.percent_complete, a.escalation_level, a.closed_at, a.tags,
+  a.latest_narrative, a.version, a.created_at, a.updated_at,
+  (SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name)
+     FROM organisations o WHERE o.id = a.owner_organisation_id) AS owner,
+  (SELECT coalesce(json_agg(json_build_object(
+            'organisation', json_build_object('id', o.id, 'code', o.code, 'name', o.name),
+            'role', p.role) ORDER BY o.code), '[]')
+     FROM action_partners p JOIN organisations o ON o.id = p.organisation_id
+     WHERE p.action_id = a.id) AS partners,
+  (SELECT coalesce(json_agg(json_build_object('organisationId', c.author_organisation_id,
+            'position', c.position, 'statedAt', c.created_at)), '[]')
+     FROM (SELECT DISTINCT ON (c.author_organisation_id) c.author_organisation_id, c.position,
+                  c.created_at
+           FROM comments c WHERE c.action_id = a.id AND c.position IS NOT NULL
+           ORDER BY c.author_organisation_id, c.created_at DESC, c.id DESC) c) AS positions`;
+
+/** The product's sort keys (libs/tracking ActionsRepository); the tiebreaker is `a.id`. */
+export const SORT_KEYS: Record<string, string> = {
+  deadline: 'a.deadline',
+  updatedAt: 'a.updated_at',
+  title: 'lower(a.title)',
+};
+
+export interface ActionRow {
+  id: string;
+  programme_id: string;
+  track_id: string | null;
+  commitment_id: string | null;
+  parent_action_id: string | null;
+  title: string;
+  description: string;
+  owner_organisation_id: string;
+  owner_user_id: string | null;
+  start_date: string | null;
+  deadline: string;
+  status: string;
+  health: string;
+  verification: string;
+  percent_complete: number;
+  escalation_level: string | null;
+  closed_at: Date | null;
+  tags: string[];
+  latest_narrative: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  owner: { id: string; code: string; name: string } | null;
+  partners: unknown[];
+  positions: unknown[];
+  k0?: string;
+  k1?: string;
+}
+
+const CLOSED = new Set(['met', 'partially_met', 'lapsed']);
+export const amsterdam = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+
+export function view(row: ActionRow, today: string, publicUrl: string) {
+  const self = `${publicUrl}/v1/actions/${row.id}`;
+  return {
+    id: row.id,
+    programmeId: row.programme_id,
+    trackId: row.track_id,
+    commitmentId: row.commitment_id,
+    parentActionId: row.parent_action_id,
+    title: row.title,
+    description: row.description,
+    ownerOrganisation: row.owner,
+    ownerUserId: row.owner_user_id,
+    partners: row.partners,
+    startDate: row.start_date,
+    deadline: row.deadline,
+    status: row.status,
+    health: row.health,
+    verification: row.verification,
+    percentComplete: row.percent_complete,
+    overdue: !CLOSED.has(row.status) && row.deadline < today,
+    escalationLevel: row.escalation_level,
+    closedAt: row.closed_at?.toISOString() ?? null,
+    tags: row.tags,
+    latestNarrative: row.latest_narrative,
+    positions: row.positions,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    _links: { self: { href: self }, progressUpdates: { href: `${self}/progress-updates` } },
+  };
+}
+
+interface ListStatement {
+  name: string;
+  text: string;
+}
+
+const listStatements = new Map<string, ListStatement>();
+
+/**
+ * The product's list statement for this sort and these filters (paginateKeyset's form: a row
+ * comparison, the tiebreaker in the sort's direction). `equality` (the benchmark's `form=
+ * equality`) names the programme with `=` instead of `= ANY(array)`: what the product could
+ * send for a caller in one programme.
+ */
+export function listStatement(
+  sortKey: string,
+  desc: boolean,
+  statuses: boolean,
+  cursor: boolean,
+  equality: boolean,
+) {
+  const name = `list:${desc ? '-' : ''}${sortKey}:${statuses ? 's' : ''}:${cursor ? 'c' : ''}:${equality ? 'e' : ''}`;
+  let statement = listStatements.get(name);
+  if (statement) return statement;
+  const key = SORT_KEYS[sortKey];
+  const direction = desc ? 'DESC' : 'ASC';
+  const where = [
+    equality ? 'a.programme_id = ($1::uuid[])[1]' : 'a.programme_id = ANY($1::uuid[])',
+  ];
+  let n = 1;
+  if (statuses) where.push(`a.status = ANY($${++n})`);
+  if (cursor) {
+    const [k0, k1] = [++n, ++n];
+    where.push(`((${key}, a.id) ${desc ? '<' : '>'} ($${k0}, $${k1}))`);
+  }
+  statement = {
+    name,
+    text: `SELECT ${COLUMNS}, (${key})::text AS k0, (a.id)::text AS k1
+           FROM actions a WHERE ${where.join(' AND ')}
+           ORDER BY ${key} ${direction}, a.id ${direction} LIMIT $${n + 1}`,
+  };
+  listStatements.set(name, statement);
+  return statement;
+}
+
+export const AUDIT_COLUMNS = `sequence, occurred_at, actor_type, actor_id, actor_organisation_id,
+  client_address, user_agent, request_id, trace_id, operation, result, entity_type, entity_id,
+  programme_id, changes, details, prev_hash, hash`;

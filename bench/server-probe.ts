@@ -1,0 +1,88 @@
+/**
+ * What the benchmark asks of a server it started (the product or the comparator), over the
+ * IPC channel: how many statements it sent to PostgreSQL, the statements themselves while
+ * capturing, and a CPU profile of a window. Counting is one increment per statement in both
+ * servers alike; capturing and profiling run only in windows that are not measured.
+ */
+import { Session } from 'node:inspector/promises';
+import pg from 'pg';
+import { summariseProfile } from './cpu-profile';
+
+export interface CapturedStatement {
+  text: string;
+  values: unknown[];
+}
+
+export type ProbeRequest =
+  { kind: 'statements' } | { kind: 'capture'; on: boolean } | { kind: 'profile'; on: boolean };
+
+export interface ProbeMessage {
+  id: number;
+  request: ProbeRequest;
+}
+
+let statements = 0;
+let capturing: CapturedStatement[] | undefined;
+
+/** Counts (and while capturing, keeps) every statement a `pg` client sends. */
+export function instrumentPg(): void {
+  const prototype = pg.Client.prototype as unknown as {
+    query: (...args: unknown[]) => unknown;
+  };
+  const query = prototype.query;
+  prototype.query = function counted(this: unknown, ...args: unknown[]) {
+    statements += 1;
+    if (capturing) {
+      const [first, second] = args as [unknown, unknown];
+      const text =
+        typeof first === 'string' ? first : ((first as { text?: string } | null)?.text ?? '');
+      const values = Array.isArray(second)
+        ? second
+        : ((first as { values?: unknown[] } | null)?.values ?? []);
+      capturing.push({ text, values });
+    }
+    return query.apply(this, args);
+  };
+}
+
+const session = new Session();
+let profiling = false;
+
+async function answer(request: ProbeRequest): Promise<unknown> {
+  switch (request.kind) {
+    case 'statements':
+      return statements;
+    case 'capture': {
+      const captured = capturing ?? [];
+      capturing = request.on ? [] : undefined;
+      return captured;
+    }
+    case 'profile':
+      if (request.on) {
+        if (!profiling) session.connect();
+        profiling = true;
+        await session.post('Profiler.enable');
+        await session.post('Profiler.setSamplingInterval', { interval: 500 });
+        await session.post('Profiler.start');
+        return null;
+      } else {
+        const { profile } = await session.post('Profiler.stop');
+        await session.post('Profiler.disable');
+        return summariseProfile(profile);
+      }
+  }
+}
+
+/** Answers the parent's probe requests; tells it the server listens on `port`. */
+export function serveProbe(port: number): void {
+  if (!process.send) throw new Error('start this server through the benchmark (no IPC channel)');
+  process.on('message', (message: ProbeMessage) => {
+    answer(message.request).then(
+      (result) => process.send?.({ id: message.id, result }),
+      (error: unknown) => process.send?.({ id: message.id, error: String(error) }),
+    );
+  });
+  process.send({ ready: true, port });
+  // The parent going away ends the server too (no orphan pinned to a core).
+  process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+}
