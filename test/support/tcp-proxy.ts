@@ -11,6 +11,8 @@ export class TcpProxy {
   private server: Server | undefined;
   private readonly pairs = new Set<{ client: Socket; upstream?: Socket }>();
   private mode: Mode = 'up';
+  /** Connections accepted since start: a client that should be gone must not come back. */
+  accepted = 0;
 
   constructor(private readonly target: { host: string; port: number }) {}
 
@@ -31,6 +33,7 @@ export class TcpProxy {
   }
 
   private accept(client: Socket): void {
+    this.accepted += 1;
     if (this.mode === 'down') {
       client.destroy();
       return;

@@ -54,7 +54,9 @@ export class JobWorkersHost implements OnApplicationBootstrap, BeforeApplication
           });
         },
         {
-          connection: this.redis.create('worker'),
+          // Options, not a client: the worker then owns its connections (and the blocking
+          // one it derives), so a forced stop can drop them all.
+          connection: this.redis.options('worker'),
           prefix: this.config.redis.prefix,
           concurrency: this.config.worker.concurrency,
         },
@@ -80,6 +82,9 @@ export class JobWorkersHost implements OnApplicationBootstrap, BeforeApplication
     const limit = this.config.http.shutdownTimeoutMs;
     if (!(await within(Promise.all(this.workers.map((worker) => worker.close())), limit))) {
       this.logger.warn(`jobs still running after ${limit} ms; stopping without them`);
+      // Drop the connections: left alone, a worker whose Redis hangs keeps renewing locks and
+      // reconnecting after the process wanted to stop.
+      await within(Promise.all(this.workers.map((worker) => worker.disconnect())), 1000);
     }
   }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import type { RedisOptions as QueueConnectionOptions } from 'bullmq';
 import IORedis, { RedisOptions } from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -37,7 +38,27 @@ export class RedisConnections implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  /**
+   * The options of a connection of this purpose, the URL's parts included: for BullMQ
+   * workers, which then own (and on a forced stop can drop) their connections, the blocking
+   * one they derive included.
+   */
+  options(purpose: RedisPurpose): QueueConnectionOptions {
+    return {
+      url: this.config.redis.url,
+      ...this.purposeOptions(purpose),
+    } as QueueConnectionOptions;
+  }
+
   create(purpose: RedisPurpose): IORedis {
+    const client = new IORedis(this.config.redis.url, this.purposeOptions(purpose));
+    // Connection errors surface where commands fail; without a listener ioredis prints them raw.
+    client.on('error', () => undefined);
+    this.open.add(client);
+    return client;
+  }
+
+  private purposeOptions(purpose: RedisPurpose): RedisOptions {
     const options: RedisOptions =
       purpose === 'worker'
         ? { maxRetriesPerRequest: null, enableReadyCheck: true }
@@ -49,14 +70,7 @@ export class RedisConnections implements OnApplicationShutdown {
             // or the outbox relay would hold its row locks for as long as TCP keeps trying.
             commandTimeout: this.config.redis.commandTimeoutMs,
           };
-    const client = new IORedis(this.config.redis.url, {
-      ...options,
-      retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
-    });
-    // Connection errors surface where commands fail; without a listener ioredis prints them raw.
-    client.on('error', () => undefined);
-    this.open.add(client);
-    return client;
+    return { ...options, retryStrategy: (attempt) => Math.min(attempt * 200, 5000) };
   }
 
   /** QUIT politely, but a hanging Redis gets one second before the socket is dropped. */
