@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import jwt from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
@@ -33,15 +34,23 @@ interface AccessClaims {
  */
 @Injectable()
 export class AccessTokens {
+  /**
+   * The HMAC key as a KeyObject, made once: given a string, jsonwebtoken first tries to read
+   * it as a public key on every call, and fails, which costs each request.
+   */
+  private readonly accessKey: KeyObject;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.accessKey = createSecretKey(Buffer.from(config.auth.accessSecret, 'utf8'));
+  }
 
   /** A short-lived access JWT for a session (refresh-token family) of a user. */
   sign(userId: string, sessionId: string): { accessToken: string; expiresIn: number } {
     const expiresIn = this.config.auth.accessTtlSeconds;
-    const accessToken = jwt.sign({ sid: sessionId }, this.config.auth.accessSecret, {
+    const accessToken = jwt.sign({ sid: sessionId }, this.accessKey, {
       algorithm: 'HS256',
       subject: userId,
       issuer: ISSUER,
@@ -60,7 +69,7 @@ export class AccessTokens {
     let claims: AccessClaims;
     try {
       // Pinning the algorithm rejects `alg: none` and key-confusion tokens.
-      const verified = jwt.verify(token, this.config.auth.accessSecret, {
+      const verified = jwt.verify(token, this.accessKey, {
         algorithms: ['HS256'],
         issuer: ISSUER,
         audience: AUDIENCE,
@@ -76,23 +85,30 @@ export class AccessTokens {
     } catch {
       return undefined;
     }
-    const rows: { id: string; organisation_id: string; is_platform_admin: boolean }[] =
-      await this.dataSource.query(
-        `SELECT u.id, u.organisation_id, u.is_platform_admin
-           FROM users u
-          WHERE u.id = $1 AND u.is_active
-            AND EXISTS (SELECT 1 FROM refresh_tokens r
-                         WHERE r.family_id = $2 AND r.user_id = u.id AND r.revoked_at IS NULL
-                           AND r.expires_at > now())`,
-        [claims.sub, claims.sid],
-      );
+    // One statement per request: the user, the session still open, and the memberships.
+    const rows: {
+      id: string;
+      organisation_id: string;
+      is_platform_admin: boolean;
+      memberships: [string, ProgrammeRole][] | null;
+    }[] = await this.dataSource.query(
+      `SELECT u.id, u.organisation_id, u.is_platform_admin,
+              (SELECT json_agg(json_build_array(m.programme_id, m.role))
+                 FROM memberships m WHERE m.user_id = u.id) AS memberships
+         FROM users u
+        WHERE u.id = $1 AND u.is_active
+          AND EXISTS (SELECT 1 FROM refresh_tokens r
+                       WHERE r.family_id = $2 AND r.user_id = u.id AND r.revoked_at IS NULL
+                         AND r.expires_at > now())`,
+      [claims.sub, claims.sid],
+    );
     if (rows.length === 0) return undefined;
     return {
       kind: 'user',
       userId: rows[0].id,
       organisationId: rows[0].organisation_id,
       isPlatformAdmin: rows[0].is_platform_admin,
-      memberships: await this.memberships(rows[0].id),
+      memberships: new Map(rows[0].memberships ?? []),
       sessionId: claims.sid,
     };
   }

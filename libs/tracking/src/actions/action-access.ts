@@ -49,9 +49,9 @@ export async function lockForChange(
   id: string,
   ifMatch: string | undefined,
 ): Promise<{ current: ActionEntity; partners: PartnerRow[]; expectedVersion: number }> {
-  const current = await actions.lock(manager, id);
-  if (!current) throw ActionErrors.notFound();
-  const partners = await actions.partnersOf([id], manager);
+  const locked = await actions.lockWithPartners(manager, id);
+  if (!locked) throw ActionErrors.notFound();
+  const { action: current, partners } = locked;
   authoriseOnAction(principal, permission, current, partners);
   const expectedVersion = parseIfMatch(ifMatch);
   if (current.version !== expectedVersion) throw ConcurrencyErrors.versionConflict();

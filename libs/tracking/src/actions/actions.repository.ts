@@ -6,6 +6,37 @@ import { ActionEntity } from './action.entity';
 import type { ActionHealth, ActionStatus, PartnerRole, Verification } from './action-states';
 import { CLOSED_STATUSES } from './action-states';
 
+/** An action's columns under its entity's property names, for raw statements. */
+const ACTION_COLUMNS = `a.id, a.programme_id AS "programmeId", a.track_id AS "trackId",
+  a.commitment_id AS "commitmentId", a.parent_action_id AS "parentActionId", a.title,
+  a.description, a.owner_organisation_id AS "ownerOrganisationId",
+  a.owner_user_id AS "ownerUserId", a.start_date AS "startDate", a.deadline, a.status,
+  a.health, a.verification, a.percent_complete AS "percentComplete",
+  a.escalation_level AS "escalationLevel", a.closed_at AS "closedAt", a.tags,
+  a.latest_narrative AS "latestNarrative", a.version, a.created_at AS "createdAt",
+  a.updated_at AS "updatedAt"`;
+
+/** The columns a change may set, by property name. */
+const UPDATABLE: Record<string, string> = {
+  trackId: 'track_id',
+  commitmentId: 'commitment_id',
+  parentActionId: 'parent_action_id',
+  title: 'title',
+  description: 'description',
+  ownerOrganisationId: 'owner_organisation_id',
+  ownerUserId: 'owner_user_id',
+  startDate: 'start_date',
+  deadline: 'deadline',
+  status: 'status',
+  health: 'health',
+  verification: 'verification',
+  percentComplete: 'percent_complete',
+  escalationLevel: 'escalation_level',
+  closedAt: 'closed_at',
+  tags: 'tags',
+  latestNarrative: 'latest_narrative',
+};
+
 /** Sortable keys: each with an index on (programme_id, key, id); ORDER BY is qualified. */
 const SORT_COLUMNS = {
   deadline: { expression: 'a.deadline' },
@@ -92,8 +123,28 @@ export class ActionsRepository {
   }
 
   /** Reads and row-locks the action: changes to one action take turns. */
-  lock(manager: EntityManager, id: string): Promise<ActionEntity | null> {
-    return manager.findOne(ActionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  async lock(manager: EntityManager, id: string): Promise<ActionEntity | null> {
+    return (await this.lockWithPartners(manager, id))?.action ?? null;
+  }
+
+  /** Reads and row-locks the action with its partners, in one statement. */
+  async lockWithPartners(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ action: ActionEntity; partners: PartnerRow[] } | null> {
+    const rows = await manager.query<(ActionEntity & { partners: PartnerRow[] | null })[]>(
+      `SELECT ${ACTION_COLUMNS},
+              (SELECT json_agg(json_build_object('actionId', p.action_id,
+                        'organisationId', o.id, 'code', o.code, 'name', o.name, 'role', p.role)
+                        ORDER BY o.code)
+                 FROM action_partners p JOIN organisations o ON o.id = p.organisation_id
+                WHERE p.action_id = a.id) AS partners
+         FROM actions a WHERE a.id = $1 FOR UPDATE OF a`,
+      [id],
+    );
+    if (rows.length === 0) return null;
+    const { partners, ...action } = rows[0];
+    return { action, partners: partners ?? [] };
   }
 
   async insert(manager: EntityManager, values: ActionInsert): Promise<ActionEntity> {
@@ -119,16 +170,17 @@ export class ActionsRepository {
     version: number,
     values: ActionUpdate,
   ): Promise<ActionEntity | null> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(ActionEntity)
-      // The time of the change itself, not of its transaction's start: a change that waited on
-      // the row lock must not appear older than ones a client already synced (updatedSince).
-      .set({ ...values, version: () => 'version + 1', updatedAt: () => 'clock_timestamp()' })
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    if (result.affected !== 1) return null;
-    return this.findById(id, manager);
+    const entries = Object.entries(values).filter(([, value]) => value !== undefined);
+    const assignments = entries.map(([field], i) => `${UPDATABLE[field]} = $${i + 3}`);
+    // The time of the change itself, not of its transaction's start: a change that waited on
+    // the row lock must not appear older than ones a client already synced (updatedSince).
+    const [rows] = await manager.query<[ActionEntity[], number]>(
+      `UPDATE actions a SET ${[...assignments, 'version = a.version + 1', 'updated_at = clock_timestamp()'].join(', ')}
+        WHERE a.id = $1 AND a.version = $2
+        RETURNING ${ACTION_COLUMNS}`,
+      [id, version, ...entries.map(([, value]) => value)],
+    );
+    return rows[0] ?? null;
   }
 
   async replacePartners(
@@ -155,18 +207,48 @@ export class ActionsRepository {
     );
   }
 
-  /** The latest position each organisation stated on each action. */
-  positionsOf(actionIds: readonly string[]): Promise<PositionRow[]> {
-    if (actionIds.length === 0) return Promise.resolve([]);
-    return this.dataSource.query(
-      `SELECT DISTINCT ON (c.action_id, c.author_organisation_id)
-              c.action_id AS "actionId", c.author_organisation_id AS "organisationId",
-              c.position, c.created_at AS "commentedAt"
-       FROM comments c
-       WHERE c.action_id = ANY($1::uuid[]) AND c.position IS NOT NULL
-       ORDER BY c.action_id, c.author_organisation_id, c.created_at DESC, c.id DESC`,
-      [actionIds],
+  /**
+   * What responses show beside the rows, for a page of actions in one statement: the owning
+   * organisations, the partners and the latest position per organisation.
+   */
+  async decorations(
+    actionIds: readonly string[],
+    ownerIds: readonly string[],
+  ): Promise<{ owners: OrganisationRow[]; partners: PartnerRow[]; positions: PositionRow[] }> {
+    if (actionIds.length === 0) return { owners: [], partners: [], positions: [] };
+    const [row] = await this.dataSource.query<
+      {
+        owners: OrganisationRow[] | null;
+        partners: PartnerRow[] | null;
+        positions: (Omit<PositionRow, 'commentedAt'> & { commentedAt: string })[] | null;
+      }[]
+    >(
+      `SELECT
+         (SELECT json_agg(json_build_object('id', o.id, 'code', o.code, 'name', o.name))
+            FROM organisations o WHERE o.id = ANY($2::uuid[])) AS owners,
+         (SELECT json_agg(json_build_object('actionId', p.action_id, 'organisationId', o.id,
+                   'code', o.code, 'name', o.name, 'role', p.role) ORDER BY o.code)
+            FROM action_partners p JOIN organisations o ON o.id = p.organisation_id
+           WHERE p.action_id = ANY($1::uuid[])) AS partners,
+         (SELECT json_agg(json_build_object('actionId', l.action_id,
+                   'organisationId', l.author_organisation_id, 'position', l.position,
+                   'commentedAt', l.created_at))
+            FROM (SELECT DISTINCT ON (c.action_id, c.author_organisation_id)
+                         c.action_id, c.author_organisation_id, c.position, c.created_at
+                    FROM comments c
+                   WHERE c.action_id = ANY($1::uuid[]) AND c.position IS NOT NULL
+                   ORDER BY c.action_id, c.author_organisation_id, c.created_at DESC, c.id DESC) l
+         ) AS positions`,
+      [actionIds, [...new Set(ownerIds)]],
     );
+    return {
+      owners: row.owners ?? [],
+      partners: row.partners ?? [],
+      positions: (row.positions ?? []).map((position) => ({
+        ...position,
+        commentedAt: new Date(position.commentedAt),
+      })),
+    };
   }
 
   organisations(ids: readonly string[], manager?: EntityManager): Promise<OrganisationRow[]> {
@@ -207,7 +289,11 @@ export class ActionsRepository {
     page: { sort: readonly SortTerm[]; limit: number; cursor?: string },
   ): Promise<KeysetPage<ActionEntity>> {
     const query = this.dataSource.manager.createQueryBuilder(ActionEntity, 'a');
-    if (filter.programmeIds) {
+    if (filter.programmeIds?.length === 1) {
+      // Equality, not ANY(array): only then does the planner read the sort's index in order
+      // (ix_actions_deadline and friends start with programme_id) instead of sorting them all.
+      query.andWhere('a.programme_id = :programmeId', { programmeId: filter.programmeIds[0] });
+    } else if (filter.programmeIds) {
       query.andWhere('a.programme_id = ANY(:programmeIds::uuid[])', {
         programmeIds: filter.programmeIds,
       });

@@ -313,14 +313,12 @@ export class ActionsService {
 
   /** Responses for a page of actions: names, partners and positions in three queries. */
   private async views(actions: readonly ActionEntity[], today: string): Promise<ActionResponse[]> {
-    const ids = actions.map((action) => action.id);
-    const [partners, positions, organisations] = await Promise.all([
-      this.actions.partnersOf(ids),
-      this.actions.positionsOf(ids),
-      this.actions.organisations(actions.map((action) => action.ownerOrganisationId)),
-    ]);
+    const { owners, partners, positions } = await this.actions.decorations(
+      actions.map((action) => action.id),
+      actions.map((action) => action.ownerOrganisationId),
+    );
     const context = {
-      organisations: new Map(organisations.map((row) => [row.id, row])),
+      organisations: new Map(owners.map((row) => [row.id, row])),
       partners,
       positions,
       today,

@@ -15,9 +15,26 @@ export class ProgressUpdatesRepository {
     manager: EntityManager,
     values: ProgressUpdateInsert,
   ): Promise<ProgressUpdateEntity> {
-    const result = await manager.insert(ProgressUpdateEntity, values);
-    const id = (result.identifiers[0] as { id: string }).id;
-    return (await manager.findOneBy(ProgressUpdateEntity, { id }))!;
+    const rows = await manager.query<ProgressUpdateEntity[]>(
+      `INSERT INTO progress_updates (action_id, kind, author_user_id, author_organisation_id,
+         status, health, percent_complete, narrative, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       RETURNING id, action_id AS "actionId", kind, author_user_id AS "authorUserId",
+         author_organisation_id AS "authorOrganisationId", status, health,
+         percent_complete AS "percentComplete", narrative, reason, created_at AS "createdAt"`,
+      [
+        values.actionId,
+        values.kind,
+        values.authorUserId,
+        values.authorOrganisationId,
+        values.status,
+        values.health,
+        values.percentComplete,
+        values.narrative,
+        values.reason,
+      ],
+    );
+    return rows[0];
   }
 
   /** One page of an action's timeline, newest first. */
