@@ -15,6 +15,10 @@ module.exports = {
   // One file at a time: end-to-end files share the run's database, and a worker started by
   // one file relays any pending outbox event, including another file's.
   maxWorkers: 1,
+  // A safety net, not a fix: now and then a run leaves a timer behind (seen twice in ~20 runs,
+  // no socket open; a worker whose Redis hung kept reconnecting until fixed in 0954132). The
+  // global teardown prints what is still active, for whoever hunts the rest; CI must not hang.
+  forceExit: true,
   projects: [
     {
       ...base,

@@ -37,5 +37,9 @@ export default async function globalTeardown(): Promise<void> {
     await attempt(() => deleteRedisKeys(redisUrl, redisPrefix));
   }
   for (const stop of state.stops.reverse()) await attempt(stop);
+  // What would keep the process alive (jest.config.js forceExit): a trail for leaks.
+  const active = process.getActiveResourcesInfo().filter((kind) => kind !== 'Timeout');
+  if (active.length > 0)
+    process.stderr.write(`still active after the tests: ${active.join(', ')}\n`);
   if (failures.length > 0) throw failures[0];
 }
