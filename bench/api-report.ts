@@ -96,8 +96,8 @@ export function printSummary(
   }
   if (bareEquality) {
     rows.push(
-      ['List, bare with `programme_id = $1` (proposed)', figures(bareEquality)],
-      ['List, bare with `programme_id = $1`: CPU ms per request', cpu(bareEquality)],
+      ['List, bare with `programme_id = ANY(array)` (the former form)', figures(bareEquality)],
+      ['List, bare with `programme_id = ANY(array)`: CPU ms per request', cpu(bareEquality)],
       ['List, bare with `programme_id = $1`: active backends', backends(bareEquality)],
     );
   }

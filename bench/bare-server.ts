@@ -84,7 +84,8 @@ async function list(url: URL, res: ServerResponse): Promise<void> {
     desc,
     statuses.length > 0,
     cursor !== undefined,
-    query.get('form') === 'equality',
+    // As the product sends it for one programme; `form=any` for the array form it used to send.
+    query.get('form') !== 'any',
   );
   const values: unknown[] = [[query.get('programme')]];
   if (statuses.length > 0) values.push(statuses);

@@ -103,9 +103,9 @@ const listStatements = new Map<string, ListStatement>();
 
 /**
  * The product's list statement for this sort and these filters (paginateKeyset's form: a row
- * comparison, the tiebreaker in the sort's direction). `equality` (the benchmark's `form=
- * equality`) names the programme with `=` instead of `= ANY(array)`: what the product could
- * send for a caller in one programme.
+ * comparison, the tiebreaker in the sort's direction). `equality` names the programme with `=`,
+ * as the product does for one programme; without it `= ANY(array)` (`form=any`), the form the
+ * product used to send, which makes PostgreSQL sort every row.
  */
 export function listStatement(
   sortKey: string,
