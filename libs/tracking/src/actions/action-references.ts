@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { InvalidParam } from '@app/core';
 import type { ActionPartnerInput } from './dto/action-fields';
+import { knownOrganisations } from '../shared/known-organisations';
 import type { ActionsRepository } from './actions.repository';
 
 /** The references of a new or changed action; absent ones are left unchecked. */
@@ -61,9 +62,7 @@ export async function checkReferences(
     ...(refs.ownerOrganisationId ? [refs.ownerOrganisationId] : []),
     ...(refs.partners ?? []).map((partner) => partner.organisationId),
   ];
-  const known = new Set(
-    (await repository.organisations(organisationIds, manager)).map((row) => row.id),
-  );
+  const known = await knownOrganisations(manager, organisationIds);
   if (refs.ownerOrganisationId && !known.has(refs.ownerOrganisationId)) {
     problems.push({ name: 'ownerOrganisationId', reason: 'is not a known organisation' });
   }

@@ -122,12 +122,7 @@ export class ActionsRepository {
     return this.manager(manager).findOneBy(ActionEntity, { id });
   }
 
-  /** Reads and row-locks the action: changes to one action take turns. */
-  async lock(manager: EntityManager, id: string): Promise<ActionEntity | null> {
-    return (await this.lockWithPartners(manager, id))?.action ?? null;
-  }
-
-  /** Reads and row-locks the action with its partners, in one statement. */
+  /** Reads and row-locks the action with its partners, in one statement: changes take turns. */
   async lockWithPartners(
     manager: EntityManager,
     id: string,
@@ -249,14 +244,6 @@ export class ActionsRepository {
         commentedAt: new Date(position.commentedAt),
       })),
     };
-  }
-
-  organisations(ids: readonly string[], manager?: EntityManager): Promise<OrganisationRow[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.manager(manager).query(
-      'SELECT id, code, name FROM organisations WHERE id = ANY($1::uuid[])',
-      [[...new Set(ids)]],
-    );
   }
 
   /** Whether the row exists in the programme (tracks, commitments, parent actions). */

@@ -57,9 +57,10 @@ export class ActionsService {
       if (problems.length > 0) throw ActionErrors.invalid(problems);
       if (dto.parentActionId) {
         // A sub-action is part of its parent: only who may change the parent adds one.
-        const parent = await this.actions.lock(manager, dto.parentActionId);
-        const parentPartners = await this.actions.partnersOf([dto.parentActionId], manager);
-        if (parent) authoriseOnAction(principal, Permission.ActionsUpdate, parent, parentPartners);
+        const parent = await this.actions.lockWithPartners(manager, dto.parentActionId);
+        if (parent) {
+          authoriseOnAction(principal, Permission.ActionsUpdate, parent.action, parent.partners);
+        }
       }
       const created = await this.actions.insert(manager, {
         programmeId: dto.programmeId,

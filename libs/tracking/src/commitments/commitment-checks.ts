@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { InvalidParam } from '@app/core';
 import type { LineageRelation } from './commitment.entity';
 import type { CommitmentsRepository } from './commitments.repository';
+import { knownOrganisations } from '../shared/known-organisations';
 
 /** What a new or changed commitment points at; absent parts are left unchecked. */
 export interface CommitmentTargets {
@@ -27,10 +28,10 @@ export async function checkCommitmentLinks(
 ): Promise<InvalidParam[]> {
   const problems: InvalidParam[] = [];
   const parties = links.parties ?? [];
-  const organisations = await repository.knownOrganisations(
-    [...parties, ...(links.leadMinistryId ? [links.leadMinistryId] : [])],
-    manager,
-  );
+  const organisations = await knownOrganisations(manager, [
+    ...parties,
+    ...(links.leadMinistryId ? [links.leadMinistryId] : []),
+  ]);
   parties.forEach((id, index) => {
     if (!organisations.has(id))
       problems.push({ name: `parties[${index}]`, reason: 'is not a known organisation' });

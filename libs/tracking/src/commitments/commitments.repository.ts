@@ -224,16 +224,6 @@ export class CommitmentsRepository {
     return rows.length > 0;
   }
 
-  /** Which of `ids` are organisations. */
-  async knownOrganisations(ids: readonly string[], manager: EntityManager): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows: { id: string }[] = await manager.query(
-      'SELECT id FROM organisations WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
-    return new Set(rows.map((row) => row.id));
-  }
-
   /** Which of `ids` are commitments of `programmeId`. */
   async inProgramme(
     ids: readonly string[],

@@ -1,0 +1,14 @@
+import type { EntityManager } from 'typeorm';
+
+/** Which of `ids` are organisations: for the reference checks of commitments and actions. */
+export async function knownOrganisations(
+  manager: EntityManager,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await manager.query<{ id: string }[]>(
+    'SELECT id FROM organisations WHERE id = ANY($1::uuid[])',
+    [[...new Set(ids)]],
+  );
+  return new Set(rows.map((row) => row.id));
+}
