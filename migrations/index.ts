@@ -2,6 +2,7 @@ import { CreateOutboxEvents1795395600000 } from './1795395600000-create-outbox-e
 import { CreateIdentity1795402800000 } from './1795402800000-create-identity';
 import { CreateAuditEvents1795417200000 } from './1795417200000-create-audit-events';
 import { CreateTracking1795424400000 } from './1795424400000-create-tracking';
+import { AuditChainAdvance1795431600000 } from './1795431600000-audit-chain-advance';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -12,4 +13,5 @@ export const migrations = [
   CreateIdentity1795402800000,
   CreateAuditEvents1795417200000,
   CreateTracking1795424400000,
+  AuditChainAdvance1795431600000,
 ];

@@ -5,6 +5,8 @@ export * from './core.module';
 export * from './database/data-source-options';
 export * from './database/database-errors';
 export * from './database/migrate';
+export * from './database/prepared';
+export * from './database/statement';
 export * from './errors/domain-error';
 export * from './health/health.service';
 export * from './jobs/job-queue.service';

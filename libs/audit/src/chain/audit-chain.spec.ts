@@ -1,4 +1,10 @@
-import { type ChainedEvent, GENESIS_HASH, hashEvent, serialiseEvent } from './audit-chain';
+import {
+  type ChainedEvent,
+  GENESIS_HASH,
+  hashEvent,
+  serialiseEvent,
+  serialiseEventParts,
+} from './audit-chain';
 import { canonicalJson } from './canonical-json';
 
 const event: ChainedEvent = {
@@ -71,6 +77,29 @@ describe('the audit hash chain', () => {
         Object.entries(variant).filter(([, value]) => value !== null && value !== undefined),
       );
       expect(serialiseEvent(variant)).toBe(canonicalJson(present));
+    }
+  });
+
+  it('splits the serialisation around the previous hash and the sequence, for the database to join', () => {
+    const variants: ChainedEvent[] = [
+      event,
+      { ...event, sequence: '1234567890123', prevHash: 'a'.repeat(64), traceId: 'f'.repeat(32) },
+      // Only the chain fields and the NOT NULL columns: no separator may be doubled or lost.
+      {
+        ...event,
+        actorId: null,
+        clientAddress: null,
+        requestId: null,
+        entityId: null,
+        changes: null,
+        programmeId: 'c'.repeat(8),
+      },
+      { ...event, userAgent: 'x', details: { prevHash: 'nested', sequence: 7 } },
+    ];
+    for (const variant of variants) {
+      const { sequence, prevHash, ...unchained } = variant;
+      const [head, middle, tail] = serialiseEventParts(unchained);
+      expect(`${head}${prevHash}${middle}${sequence}${tail}`).toBe(serialiseEvent(variant));
     }
   });
 

@@ -69,6 +69,37 @@ export function serialiseEvent(event: ChainedEvent): string {
   return `${text}}`;
 }
 
+/** An event before it is chained: everything but its place in the chain. */
+export type UnchainedEvent = Omit<ChainedEvent, 'sequence' | 'prevHash'>;
+
+/**
+ * `serialiseEvent` split around the two values a writer learns only under the chain lock:
+ * `head + prevHash + middle + sequence + tail` is the serialisation of the chained event.
+ * The database joins them (`audit_chain_advance`), so the head row is locked and moved in
+ * one statement, without a round trip to the application while it is held.
+ */
+export function serialiseEventParts(event: UnchainedEvent): [string, string, string] {
+  const parts: string[] = [];
+  let text = '{';
+  let first = true;
+  for (const field of SORTED_FIELDS) {
+    const separator = first ? '' : ',';
+    if (field === 'prevHash' || field === 'sequence') {
+      // Hex and decimal digits: their JSON strings need no escaping.
+      parts.push(`${text}${separator}"${field}":"`);
+      text = '"';
+      first = false;
+      continue;
+    }
+    const value = (event as Partial<ChainedEvent>)[field];
+    if (value === null || value === undefined) continue;
+    text += `${separator}"${field}":${canonicalValue(value)}`;
+    first = false;
+  }
+  const [head, middle] = parts;
+  return [head, middle, `${text}}`];
+}
+
 /**
  * RFC 8785 for the plain JSON values a row holds (what JSON.parse gives), a few times faster
  * than the general `canonicalJson`, which anything else (a Date, a class) falls back to. A

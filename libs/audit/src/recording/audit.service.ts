@@ -1,41 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '@app/core';
-import { type ChainedEvent, hashEvent } from '../chain/audit-chain';
+import { Clock, StatementParameters } from '@app/core';
+import { serialiseEventParts, type UnchainedEvent } from '../chain/audit-chain';
 import { AuditContext } from './audit-context';
 import type { AuditEventInput } from './audit-event.input';
 import { redactSecrets } from './redaction';
 
-const COLUMNS = [
-  'sequence',
-  'occurred_at',
-  'actor_type',
-  'actor_id',
-  'actor_organisation_id',
-  'client_address',
-  'user_agent',
-  'request_id',
-  'trace_id',
-  'operation',
-  'result',
-  'entity_type',
-  'entity_id',
-  'programme_id',
-  'changes',
-  'details',
-  'prev_hash',
-  'hash',
+/** The columns of an event the application fills; the chain fills the other three. */
+const DATA_COLUMNS = [
+  ['occurred_at', 'timestamptz'],
+  ['actor_type', 'text'],
+  ['actor_id', 'uuid'],
+  ['actor_organisation_id', 'uuid'],
+  ['client_address', 'text'],
+  ['user_agent', 'text'],
+  ['request_id', 'text'],
+  ['trace_id', 'text'],
+  ['operation', 'text'],
+  ['result', 'text'],
+  ['entity_type', 'text'],
+  ['entity_id', 'text'],
+  ['programme_id', 'uuid'],
+  ['changes', 'jsonb'],
+  ['details', 'jsonb'],
 ] as const;
 
-/** PostgreSQL takes at most 65,535 parameters per statement. */
-const ROWS_PER_STATEMENT = Math.floor(60_000 / COLUMNS.length);
+const names = (prefix: string) => DATA_COLUMNS.map(([column]) => `${prefix}"${column}"`).join(', ');
 
-const PLACEHOLDERS = (row: number) =>
-  `(${COLUMNS.map((column, i) => {
-    const n = row * COLUMNS.length + i + 1;
-    return column === 'changes' || column === 'details' ? `$${n}::jsonb` : `$${n}`;
-  }).join(', ')})`;
+/** Events per statement: bounds the size of one statement's parameters. */
+const EVENTS_PER_STATEMENT = 1000;
 
 const cut = (value: string | null, length: number) =>
   value === null ? null : value.slice(0, length);
@@ -54,13 +48,16 @@ function uuid(value: string | null | undefined, field: string): string | null {
 }
 
 /**
- * Records audit events in the caller's transaction, chained by hash (DESIGN §5).
+ * Records audit events, chained by hash (DESIGN §5), in the statement that inserts them.
  *
- * Writers serialise on the one chain-head row: the event takes the next sequence number and
- * the previous hash under that row's lock, which is held until the transaction ends. So the
- * chain cannot fork or skip a number, and an event that rolls back leaves no trace (README
- * "Audit log" has the measurement behind this choice). Record events as the last writes of
- * a transaction: the head lock is then held only for the commit.
+ * Writers serialise on the one chain-head row: `audit_chain_advance` (a database function)
+ * locks it, gives each event the next sequence number and the previous hash, hashes it and
+ * moves the head, inside the INSERT. The application sends each event's canonical JSON split
+ * around those two values (`serialiseEventParts`), so no round trip happens under the lock;
+ * the lock is then held until the transaction ends. So the chain cannot fork or skip a
+ * number, and an event that rolls back leaves no trace (README "Audit log" has the
+ * measurement behind this choice). Record events as the last writes of a transaction, or
+ * as part of the one statement that makes the change (`appendSql`).
  */
 @Injectable()
 export class AuditService {
@@ -81,21 +78,47 @@ export class AuditService {
       // A programming error: an event outside the change's transaction could outlive a rollback.
       throw new Error('AuditService.record must be called inside a transaction');
     }
-    if (events.length === 0) return [];
-    const head = await manager.query<{ sequence: string; hash: string }[]>(
-      'SELECT "sequence", "hash" FROM "audit_chain_head" WHERE "id" FOR UPDATE',
-    );
-    if (head.length !== 1) throw new Error('the audit chain head is missing');
-    let sequence = BigInt(head[0].sequence);
-    let prevHash = head[0].hash;
+    const sequences: string[] = [];
+    for (let start = 0; start < events.length; start += EVENTS_PER_STATEMENT) {
+      const parameters = new StatementParameters();
+      const sql = this.appendSql(parameters, events.slice(start, start + EVENTS_PER_STATEMENT));
+      const rows = await manager.query<{ sequence: string }[]>(`${sql} RETURNING "sequence"`, [
+        ...parameters.values,
+      ]);
+      sequences.push(
+        ...rows.map((row) => row.sequence).sort((a, b) => Number(BigInt(a) - BigInt(b))),
+      );
+    }
+    return sequences;
+  }
+
+  /**
+   * Records an event that has no business transaction of its own (a failed log-in, a denied
+   * request) in a transaction of its own.
+   */
+  async recordAlone(event: AuditEventInput): Promise<string> {
+    return this.dataSource.transaction((manager) => this.record(manager, event));
+  }
+
+  /**
+   * An INSERT of `events`, chained in order, for a statement that makes a change in one go
+   * (as a data-modifying CTE): with `gate`, the name of a CTE of that statement, the events
+   * are recorded, and the chain locked, only when `gate` yields a row (the change happened).
+   * Actor and origin come from the AuditContext, as for `record`.
+   */
+  appendSql(
+    parameters: StatementParameters,
+    events: readonly AuditEventInput[],
+    gate?: string,
+  ): string {
     const occurredAt = this.clock.now().toISOString();
     const { actor: contextActor, origin } = AuditContext.current();
-
-    const chained: ChainedEvent[] = events.map((event) => {
-      sequence += 1n;
+    const heads: string[] = [];
+    const middles: string[] = [];
+    const tails: string[] = [];
+    const rows = events.map((event) => {
       const actor = event.actor ?? contextActor;
-      const link: ChainedEvent = {
-        sequence: sequence.toString(),
+      const unchained: UnchainedEvent = {
         occurredAt,
         actorType: actor.type,
         actorId: uuid(actor.id, 'actorId'),
@@ -111,59 +134,47 @@ export class AuditService {
         programmeId: uuid(event.programmeId, 'programmeId'),
         changes: event.changes === undefined ? null : redactSecrets(event.changes),
         details: event.details === undefined ? null : redactSecrets(event.details),
-        prevHash,
       };
-      prevHash = hashEvent(link);
-      return Object.assign(link, { hash: prevHash });
+      const [head, middle, tail] = serialiseEventParts(unchained);
+      heads.push(head);
+      middles.push(middle);
+      tails.push(tail);
+      return columnValues(unchained);
     });
-
-    for (let start = 0; start < chained.length; start += ROWS_PER_STATEMENT) {
-      const rows = chained.slice(start, start + ROWS_PER_STATEMENT);
-      const last = rows[rows.length - 1] as ChainedEvent & { hash: string };
-      const parameters = rows.flatMap((row) =>
-        rowParameters(row as ChainedEvent & { hash: string }),
-      );
-      const next = parameters.length;
-      await manager.query(
-        `WITH "appended" AS (
-           INSERT INTO "audit_events" (${COLUMNS.map((c) => `"${c}"`).join(', ')})
-           VALUES ${rows.map((_, i) => PLACEHOLDERS(i)).join(', ')}
-         )
-         UPDATE "audit_chain_head" SET "sequence" = $${next + 1}, "hash" = $${next + 2} WHERE "id"`,
-        [...parameters, last.sequence, last.hash],
-      );
-    }
-    return chained.map((event) => event.sequence);
-  }
-
-  /**
-   * Records an event that has no business transaction of its own (a failed log-in, a denied
-   * request) in a transaction of its own.
-   */
-  async recordAlone(event: AuditEventInput): Promise<string> {
-    return this.dataSource.transaction((manager) => this.record(manager, event));
+    const headsValue = parameters.add(heads, 'text[]');
+    const chain = `"audit_chain_advance"(${
+      gate ? `(SELECT ${headsValue} FROM ${gate} LIMIT 1)` : headsValue
+    }, ${parameters.add(middles, 'text[]')}, ${parameters.add(tails, 'text[]')})`;
+    const definitions = DATA_COLUMNS.map(([column, type]) => `"${column}" ${type}`).join(', ');
+    return `INSERT INTO "audit_events" ("sequence", ${names('')}, "prev_hash", "hash")
+      SELECT c.event_sequence, ${names('e.')}, c.event_prev_hash, c.event_hash
+        FROM ${chain} c
+        JOIN ROWS FROM (jsonb_to_recordset(${parameters.add(JSON.stringify(rows), 'jsonb')})
+                        AS (${definitions}))
+             WITH ORDINALITY AS e(${names('')}, "n")
+          ON e."n" = c.event_index`;
   }
 }
 
-function rowParameters(event: ChainedEvent & { hash: string }): unknown[] {
-  return [
-    event.sequence,
-    event.occurredAt,
-    event.actorType,
-    event.actorId,
-    event.actorOrganisationId,
-    event.clientAddress,
-    event.userAgent,
-    event.requestId,
-    event.traceId,
-    event.operation,
-    event.result,
-    event.entityType,
-    event.entityId,
-    event.programmeId,
-    event.changes === null ? null : JSON.stringify(event.changes),
-    event.details === null ? null : JSON.stringify(event.details),
-    event.prevHash,
-    event.hash,
-  ];
+/** An event's columns by name, NULLs left out (jsonb_to_recordset reads them as NULL). */
+function columnValues(event: UnchainedEvent): Record<string, unknown> {
+  const values: Record<string, unknown> = {
+    occurred_at: event.occurredAt,
+    actor_type: event.actorType,
+    actor_id: event.actorId,
+    actor_organisation_id: event.actorOrganisationId,
+    client_address: event.clientAddress,
+    user_agent: event.userAgent,
+    request_id: event.requestId,
+    trace_id: event.traceId,
+    operation: event.operation,
+    result: event.result,
+    entity_type: event.entityType,
+    entity_id: event.entityId,
+    programme_id: event.programmeId,
+    changes: event.changes,
+    details: event.details,
+  };
+  for (const key of Object.keys(values)) if (values[key] === null) delete values[key];
+  return values;
 }
