@@ -37,6 +37,19 @@ describe('actions and progress updates', () => {
       'SELECT operation, entity_type, programme_id, changes, details FROM audit_events WHERE request_id = $1',
       [res.get('X-Request-ID')],
     );
+  const outboxOf = (id: string) =>
+    db.query<{ type: string; change: string; version: number }[]>(
+      `SELECT type, payload->>'change' AS change, (payload->>'version')::int AS version
+         FROM outbox_events WHERE payload->>'actionId' = $1 ORDER BY created_at, version`,
+      [id],
+    );
+  const waitFor = async (condition: () => Promise<boolean>) => {
+    for (let tries = 0; tries < 200; tries++) {
+      if (await condition()) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('the condition did not come true in 5 s');
+  };
   const expectProblem = (res: Response, status: number, code: string) =>
     expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
   const countActions = async () =>
@@ -224,6 +237,58 @@ describe('actions and progress updates', () => {
           changes: expect.objectContaining({ status: { old: 'not_started', new: 'in_progress' } }),
         }),
       ]);
+      expect(await outboxOf(actionId)).toEqual([
+        { type: 'tracking.action-changed', change: 'created', version: 1 },
+        { type: 'tracking.action-changed', change: 'progressed', version: 2 },
+      ]);
+      const [payload] = await db.query<{ payload: object }[]>(
+        `SELECT payload FROM outbox_events WHERE payload->>'actionId' = $1 AND payload->>'version' = '2'`,
+        [actionId],
+      );
+      expect(payload.payload).toEqual({
+        actionId,
+        version: 2,
+        change: 'progressed',
+        fields: ['health', 'percentComplete', 'status'],
+        actorUserId: cast.editor.userId,
+      });
+    });
+
+    it('writes nothing when the action changes between its read and its update', async () => {
+      // Hold the action's row, let the request read version 1 and wait on the row in its
+      // one statement, then move the version: the statement must find it changed.
+      const runner = db.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      const headBefore = await db.query('SELECT sequence, hash FROM audit_chain_head');
+      try {
+        await runner.query('SELECT 1 FROM actions WHERE id = $1 FOR UPDATE', [actionId]);
+        const response = as(cast.editor)
+          .post(path(), { percentComplete: 40, narrative: 'Tussenstand' }, '"1"')
+          .then((res) => res);
+        await waitFor(async () => {
+          const [row] = await db.query<{ n: string }[]>(
+            `SELECT count(*) AS n FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock'
+                AND query LIKE '%UPDATE actions a SET%'`,
+          );
+          return Number(row.n) === 1;
+        });
+        await runner.query('UPDATE actions SET version = version + 1 WHERE id = $1', [actionId]);
+        await runner.commitTransaction();
+        expectProblem(await response, 412, 'VERSION_CONFLICT');
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+      const timeline = await db.query('SELECT id FROM progress_updates WHERE action_id = $1', [
+        actionId,
+      ]);
+      expect(timeline).toEqual([]);
+      expect(await outboxOf(actionId)).toEqual([
+        { type: 'tracking.action-changed', change: 'created', version: 1 },
+      ]);
+      expect(await db.query('SELECT sequence, hash FROM audit_chain_head')).toEqual(headBefore);
     });
 
     it('requires If-Match (428) and refuses a stale one (412), changing nothing', async () => {

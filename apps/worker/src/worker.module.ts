@@ -6,11 +6,12 @@ import { JOB_HANDLERS, JobHandler } from './jobs/job-handler';
 import { JobWorkersHost } from './jobs/job-workers.host';
 import { OutboxRelayRunner } from './outbox/outbox-relay.runner';
 import { JobSchedules } from './jobs/job-schedules';
+import { ActionChangedProcessor } from './processors/action-changed.processor';
 import { AuditCheckpointProcessor } from './processors/audit-checkpoint.processor';
 import { SystemPingProcessor } from './processors/system-ping.processor';
 
 /** Every job handler; JobWorkersHost refuses to start if one in the registry is missing. */
-const PROCESSORS = [SystemPingProcessor, AuditCheckpointProcessor];
+const PROCESSORS = [SystemPingProcessor, AuditCheckpointProcessor, ActionChangedProcessor];
 
 @Module({})
 export class WorkerModule {

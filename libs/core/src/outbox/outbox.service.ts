@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { StatementParameters } from '../database/statement';
 import { JobRequest } from '../jobs/job-registry';
-import { OutboxEventEntity } from './outbox-event.entity';
 
 /**
  * Records work that must follow a commit. Called with the transaction's EntityManager, so the
@@ -14,7 +14,20 @@ export class OutboxService {
       // A programming error: an outbox event outside a transaction could outlive a rollback.
       throw new Error('OutboxService.record must be called inside a transaction');
     }
-    const result = await manager.insert(OutboxEventEntity, { type: job.name, payload: job.data });
-    return (result.identifiers[0] as { id: string }).id;
+    const rows = await manager.query<{ id: string }[]>(
+      'INSERT INTO "outbox_events" ("type", "payload") VALUES ($1, $2::jsonb) RETURNING "id"',
+      [job.name, JSON.stringify(job.data)],
+    );
+    return rows[0].id;
+  }
+
+  /**
+   * The same, as a data-modifying CTE of a statement that makes its change in one go: the
+   * event is written only when `gate`, a CTE of that statement, yields a row.
+   */
+  insertSql(parameters: StatementParameters, job: JobRequest, gate: string): string {
+    return `INSERT INTO "outbox_events" ("type", "payload")
+      SELECT ${parameters.add(job.name, 'text')}, ${parameters.add(JSON.stringify(job.data), 'jsonb')}
+        FROM ${gate} LIMIT 1`;
   }
 }

@@ -3,7 +3,7 @@ import { createSecretKey, type KeyObject } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import jwt from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG } from '@app/core';
+import { APP_CONFIG, queryPrepared } from '@app/core';
 import type { AppConfig } from '@app/core';
 import type { ProgrammeRole } from '../access/permissions';
 import type { Principal } from '../access/principal';
@@ -91,7 +91,8 @@ export class AccessTokens {
       organisation_id: string;
       is_platform_admin: boolean;
       memberships: [string, ProgrammeRole][] | null;
-    }[] = await this.dataSource.query(
+    }[] = await queryPrepared(
+      this.dataSource,
       `SELECT u.id, u.organisation_id, u.is_platform_admin,
               (SELECT json_agg(json_build_array(m.programme_id, m.role))
                  FROM memberships m WHERE m.user_id = u.id) AS memberships

@@ -86,7 +86,7 @@ export const ActionAudit = {
   progressed(
     before: ActionEntity,
     after: ActionEntity,
-    update: ProgressUpdateEntity,
+    update: Pick<ProgressUpdateEntity, 'id' | 'reason'>,
   ): AuditEventInput {
     const partners: string[] = [];
     return {

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { type KeysetPage, paginateKeyset, type SortTerm } from '@app/core';
+import {
+  type KeysetPage,
+  paginateKeyset,
+  queryPrepared,
+  type SortTerm,
+  StatementParameters,
+  type StatementPart,
+} from '@app/core';
 import { ActionEntity } from './action.entity';
 import type { ActionHealth, ActionStatus, PartnerRole, Verification } from './action-states';
 import { CLOSED_STATUSES } from './action-states';
@@ -114,6 +121,17 @@ export class ActionsRepository {
     return manager ?? this.dataSource.manager;
   }
 
+  /** In the transaction of `manager`, or as a prepared statement of its own. */
+  private query<T>(
+    manager: EntityManager | undefined,
+    text: string,
+    values: readonly unknown[],
+  ): Promise<T[]> {
+    return manager
+      ? manager.query<T[]>(text, [...values])
+      : queryPrepared<T>(this.dataSource, text, values);
+  }
+
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
@@ -123,18 +141,35 @@ export class ActionsRepository {
   }
 
   /** Reads and row-locks the action with its partners, in one statement: changes take turns. */
-  async lockWithPartners(
+  lockWithPartners(
     manager: EntityManager,
     id: string,
   ): Promise<{ action: ActionEntity; partners: PartnerRow[] } | null> {
-    const rows = await manager.query<(ActionEntity & { partners: PartnerRow[] | null })[]>(
+    return this.withPartners(manager, id, 'FOR UPDATE OF a');
+  }
+
+  /**
+   * Reads the action with its partners, without a lock: for a change made in one statement,
+   * which `updateVersioned` applies only if the action is still at the version read here.
+   */
+  findWithPartners(id: string): Promise<{ action: ActionEntity; partners: PartnerRow[] } | null> {
+    return this.withPartners(undefined, id, '');
+  }
+
+  private async withPartners(
+    manager: EntityManager | undefined,
+    id: string,
+    lock: string,
+  ): Promise<{ action: ActionEntity; partners: PartnerRow[] } | null> {
+    const rows = await this.query<ActionEntity & { partners: PartnerRow[] | null }>(
+      manager,
       `SELECT ${ACTION_COLUMNS},
               (SELECT json_agg(json_build_object('actionId', p.action_id,
                         'organisationId', o.id, 'code', o.code, 'name', o.name, 'role', p.role)
                         ORDER BY o.code)
                  FROM action_partners p JOIN organisations o ON o.id = p.organisation_id
                 WHERE p.action_id = a.id) AS partners
-         FROM actions a WHERE a.id = $1 FOR UPDATE OF a`,
+         FROM actions a WHERE a.id = $1 ${lock}`,
       [id],
     );
     if (rows.length === 0) return null;
@@ -158,22 +193,40 @@ export class ActionsRepository {
   /**
    * Applies `values` only if the action is still at `version`; moves the version on.
    * Answers the new row, or null when someone changed it first (a lost update prevented).
+   *
+   * In the transaction of `manager`, or, without one, as one statement of its own with
+   * `parts` (the timeline entry, the outbox event, the audit event) as CTEs gated on the
+   * change (`changed`, which yields the new row under its property names), run in the order
+   * given: all of them happen, or none.
    */
   async updateVersioned(
-    manager: EntityManager,
+    manager: EntityManager | undefined,
     id: string,
     version: number,
     values: ActionUpdate,
+    parts: readonly StatementPart[] = [],
   ): Promise<ActionEntity | null> {
-    const entries = Object.entries(values).filter(([, value]) => value !== undefined);
-    const assignments = entries.map(([field], i) => `${UPDATABLE[field]} = $${i + 3}`);
+    const parameters = new StatementParameters();
+    const where = `a.id = ${parameters.add(id)} AND a.version = ${parameters.add(version)}`;
+    const assignments = Object.entries(values)
+      .filter(([, value]) => value !== undefined)
+      .map(([field, value]) => `${UPDATABLE[field]} = ${parameters.add(value)}`);
+    // PostgreSQL runs the data-modifying CTEs a query does not read last one first: written
+    // in reverse, they run in the order given (the audit event last, for the shortest hold
+    // of the chain head it locks).
+    const ctes = parts
+      .map((part, i) => `, part_${i} AS (${part(parameters, 'changed')})`)
+      .reverse();
     // The time of the change itself, not of its transaction's start: a change that waited on
     // the row lock must not appear older than ones a client already synced (updatedSince).
-    const [rows] = await manager.query<[ActionEntity[], number]>(
-      `UPDATE actions a SET ${[...assignments, 'version = a.version + 1', 'updated_at = clock_timestamp()'].join(', ')}
-        WHERE a.id = $1 AND a.version = $2
-        RETURNING ${ACTION_COLUMNS}`,
-      [id, version, ...entries.map(([, value]) => value)],
+    const rows = await this.query<ActionEntity>(
+      manager,
+      `WITH changed AS (
+         UPDATE actions a SET ${[...assignments, 'version = a.version + 1', 'updated_at = clock_timestamp()'].join(', ')}
+          WHERE ${where}
+          RETURNING ${ACTION_COLUMNS})${ctes.join('')}
+       SELECT * FROM changed`,
+      parameters.values,
     );
     return rows[0] ?? null;
   }
@@ -211,13 +264,12 @@ export class ActionsRepository {
     ownerIds: readonly string[],
   ): Promise<{ owners: OrganisationRow[]; partners: PartnerRow[]; positions: PositionRow[] }> {
     if (actionIds.length === 0) return { owners: [], partners: [], positions: [] };
-    const [row] = await this.dataSource.query<
-      {
-        owners: OrganisationRow[] | null;
-        partners: PartnerRow[] | null;
-        positions: (Omit<PositionRow, 'commentedAt'> & { commentedAt: string })[] | null;
-      }[]
-    >(
+    const [row] = await queryPrepared<{
+      owners: OrganisationRow[] | null;
+      partners: PartnerRow[] | null;
+      positions: (Omit<PositionRow, 'commentedAt'> & { commentedAt: string })[] | null;
+    }>(
+      this.dataSource,
       `SELECT
          (SELECT json_agg(json_build_object('id', o.id, 'code', o.code, 'name', o.name))
             FROM organisations o WHERE o.id = ANY($2::uuid[])) AS owners,

@@ -1,10 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { amsterdamDate, APP_CONFIG, Clock, parseSort, toListResponse } from '@app/core';
+import {
+  amsterdamDate,
+  APP_CONFIG,
+  Clock,
+  OutboxService,
+  parseSort,
+  toListResponse,
+} from '@app/core';
 import type { AppConfig, ListResponse } from '@app/core';
 import { Permission, type Principal, type ProgrammeScope } from '@app/identity';
-import { ConcurrencyErrors } from '../concurrency';
+import { ConcurrencyErrors, parseIfMatch } from '../concurrency';
 import { ActionAudit } from './action.audit';
+import { actionChanged } from './action-changed.job';
 import { authoriseOnAction, lockForChange } from './action-access';
 import type { ActionEntity } from './action.entity';
 import { mapAction } from './action.mapper';
@@ -18,7 +27,10 @@ import type { CreateProgressUpdateDto } from './dto/create-progress-update.dto';
 import { ACTION_SORT_KEYS, type ListActionsQuery } from './dto/list-actions.query';
 import type { UpdateActionDto } from './dto/update-action.dto';
 import { mapProgressUpdate, type ProgressUpdateResponse } from './progress-update.response';
-import { ProgressUpdatesRepository } from './progress-updates.repository';
+import {
+  type ProgressUpdateInsert,
+  ProgressUpdatesRepository,
+} from './progress-updates.repository';
 
 const stateOf = (action: ActionEntity): ActionState => ({
   status: action.status,
@@ -37,6 +49,7 @@ export class ActionsService {
     private readonly actions: ActionsRepository,
     private readonly progress: ProgressUpdatesRepository,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
@@ -77,6 +90,10 @@ export class ActionsService {
       });
       const partners = dto.partners ?? [];
       await this.actions.replacePartners(manager, created.id, partners);
+      await this.outbox.record(
+        manager,
+        actionChanged(principal, created.id, created.version, 'created', []),
+      );
       await this.audit.record(manager, ActionAudit.created(created, partners));
       return created;
     });
@@ -220,73 +237,94 @@ export class ActionsService {
           reason: dto.reason ?? null,
         });
       }
-      await this.audit.record(
-        manager,
-        ActionAudit.updated(
-          current,
-          updated,
-          partners,
-          partnersAfter,
-          moved.changed.length ? dto.reason : undefined,
-        ),
+      const event = ActionAudit.updated(
+        current,
+        updated,
+        partners,
+        partnersAfter,
+        moved.changed.length ? dto.reason : undefined,
       );
+      await this.outbox.record(
+        manager,
+        actionChanged(principal, id, updated.version, 'updated', Object.keys(event.changes ?? {})),
+      );
+      await this.audit.record(manager, event);
       return updated;
     });
     return this.view(action);
   }
 
-  /** The owner's update: changes the action and appends to its timeline, in one transaction. */
+  /**
+   * The owner's update: changes the action and appends to its timeline, with its audit and
+   * outbox events, in one statement (DESIGN §3, the central operation). The action is read
+   * without a lock and the decision taken on that version; the statement applies only if
+   * the action is still at it, so a change in between is a 412, as a stale If-Match is.
+   */
   async postProgress(
     principal: Principal,
     id: string,
     ifMatch: string | undefined,
     dto: CreateProgressUpdateDto,
   ): Promise<{ update: ProgressUpdateResponse; version: number }> {
-    return this.actions.transaction(async (manager) => {
-      const { current, expectedVersion } = await lockForChange(
-        this.actions,
-        manager,
-        principal,
-        Permission.ActionsUpdate,
-        id,
-        ifMatch,
-      );
-      const transition = applyChange(
-        stateOf(current),
-        {
-          status: dto.status,
-          health: dto.health,
-          percentComplete: dto.percentComplete,
-          reason: dto.reason,
-        },
-        this.clock.now(),
-      );
-      const { next } = transition;
-      const updated = await this.actions.updateVersioned(manager, id, expectedVersion, {
+    const found = await this.actions.findWithPartners(id);
+    if (!found) throw ActionErrors.notFound();
+    const { action: current, partners } = found;
+    authoriseOnAction(principal, Permission.ActionsUpdate, current, partners);
+    const expectedVersion = parseIfMatch(ifMatch);
+    if (current.version !== expectedVersion) throw ConcurrencyErrors.versionConflict();
+    const transition = applyChange(
+      stateOf(current),
+      {
+        status: dto.status,
+        health: dto.health,
+        percentComplete: dto.percentComplete,
+        reason: dto.reason,
+      },
+      this.clock.now(),
+    );
+    const { next, changed } = transition;
+    const entry: ProgressUpdateInsert & { id: string } = {
+      id: randomUUID(),
+      actionId: id,
+      kind: 'progress',
+      authorUserId: principal.userId,
+      authorOrganisationId: principal.organisationId,
+      status: changed.includes('status') ? next.status : null,
+      health: changed.includes('health') ? next.health : null,
+      percentComplete: changed.includes('percentComplete') ? next.percentComplete : null,
+      narrative: dto.narrative,
+      reason: dto.reason ?? null,
+    };
+    const event = ActionAudit.progressed(current, { ...current, ...next }, entry);
+    const updated = await this.actions.updateVersioned(
+      undefined,
+      id,
+      expectedVersion,
+      {
         status: next.status,
         health: next.health,
         verification: next.verification,
         percentComplete: next.percentComplete,
         closedAt: next.closedAt,
         latestNarrative: dto.narrative,
-      });
-      if (!updated) throw ConcurrencyErrors.versionConflict();
-      const update = await this.progress.append(manager, {
-        actionId: id,
-        kind: 'progress',
-        authorUserId: principal.userId,
-        authorOrganisationId: principal.organisationId,
-        status: transition.changed.includes('status') ? next.status : null,
-        health: transition.changed.includes('health') ? next.health : null,
-        percentComplete: transition.changed.includes('percentComplete')
-          ? next.percentComplete
-          : null,
-        narrative: dto.narrative,
-        reason: dto.reason ?? null,
-      });
-      await this.audit.record(manager, ActionAudit.progressed(current, updated, update));
-      return { update: mapProgressUpdate(update), version: updated.version };
-    });
+      },
+      // The audit event last: the chain head it locks is held the shortest time.
+      [
+        this.progress.appendPart(entry),
+        (parameters, gate) =>
+          this.outbox.insertSql(
+            parameters,
+            actionChanged(principal, id, expectedVersion + 1, 'progressed', changed),
+            gate,
+          ),
+        (parameters, gate) => this.audit.appendSql(parameters, [event], gate),
+      ],
+    );
+    if (!updated) throw ConcurrencyErrors.versionConflict();
+    return {
+      update: mapProgressUpdate({ ...entry, createdAt: updated.updatedAt }),
+      version: updated.version,
+    };
   }
 
   /** An action's timeline, newest first. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type KeysetPage, paginateKeyset } from '@app/core';
+import { type KeysetPage, paginateKeyset, type StatementPart } from '@app/core';
 import { ProgressUpdateEntity } from './progress-update.entity';
 
 export type ProgressUpdateInsert = Omit<ProgressUpdateEntity, 'id' | 'createdAt'>;
@@ -35,6 +35,28 @@ export class ProgressUpdatesRepository {
       ],
     );
     return rows[0];
+  }
+
+  /**
+   * The same as a part of the statement that changes the action (`gate` yields its new row):
+   * the entry takes its id from the caller and its time from the change (`updatedAt`).
+   */
+  appendPart(values: ProgressUpdateInsert & { id: string }): StatementPart {
+    return (parameters, gate) =>
+      `INSERT INTO progress_updates (id, action_id, kind, author_user_id,
+         author_organisation_id, status, health, percent_complete, narrative, reason, created_at)
+       SELECT ${[
+         parameters.add(values.id, 'uuid'),
+         parameters.add(values.actionId, 'uuid'),
+         parameters.add(values.kind, 'text'),
+         parameters.add(values.authorUserId, 'uuid'),
+         parameters.add(values.authorOrganisationId, 'uuid'),
+         parameters.add(values.status, 'text'),
+         parameters.add(values.health, 'text'),
+         parameters.add(values.percentComplete, 'smallint'),
+         parameters.add(values.narrative, 'text'),
+         parameters.add(values.reason, 'text'),
+       ].join(', ')}, g."updatedAt" FROM ${gate} g`;
   }
 
   /** One page of an action's timeline, newest first. */

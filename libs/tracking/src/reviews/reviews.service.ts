@@ -2,11 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { APP_CONFIG, CoreErrors, toListResponse } from '@app/core';
+import { APP_CONFIG, CoreErrors, OutboxService, toListResponse } from '@app/core';
 import type { AppConfig, ListResponse } from '@app/core';
 import { Permission, type Principal } from '@app/identity';
 import { ConcurrencyErrors } from '../concurrency';
 import { authoriseOnAction, lockForChange } from '../actions/action-access';
+import { actionChanged } from '../actions/action-changed.job';
 import { applyVerification } from '../actions/action-state-machine';
 import type { Verification } from '../actions/action-states';
 import { ActionErrors } from '../actions/actions.errors';
@@ -25,6 +26,7 @@ export class ReviewsService {
     private readonly actions: ActionsRepository,
     private readonly comments: CommentsRepository,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -127,6 +129,16 @@ export class ReviewsService {
         verification: next.verification,
       });
       if (!updated) throw ConcurrencyErrors.versionConflict();
+      await this.outbox.record(
+        manager,
+        actionChanged(
+          principal,
+          actionId,
+          updated.version,
+          to === 'verified' ? 'verified' : 'confirmed',
+          ['verification'],
+        ),
+      );
       await this.audit.record(manager, {
         operation: 'update',
         entityType: 'action',

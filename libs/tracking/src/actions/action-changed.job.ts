@@ -1,0 +1,22 @@
+import { type ActionChange, JobName, type JobRequest } from '@app/core';
+import type { Principal } from '@app/identity';
+
+/** The outbox event of a change to an action: what follows it after the commit. */
+export function actionChanged(
+  principal: Principal | null,
+  actionId: string,
+  version: number,
+  change: ActionChange,
+  fields: readonly string[],
+): JobRequest {
+  return {
+    name: JobName.ActionChanged,
+    data: {
+      actionId,
+      version,
+      change,
+      fields: [...new Set(fields)].sort(),
+      actorUserId: principal?.userId ?? null,
+    },
+  };
+}
