@@ -249,7 +249,7 @@ describe('actions and progress updates', () => {
         actionId,
         version: 2,
         change: 'progressed',
-        fields: ['health', 'percentComplete', 'status'],
+        fields: ['health', 'latestNarrative', 'percentComplete', 'status'],
         actorUserId: cast.editor.userId,
       });
     });

@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import request, { type Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import {
@@ -440,6 +440,26 @@ describe('reading the audit log: /v1/audit-events', () => {
         400,
         'VALIDATION_FAILED',
       );
+    });
+  });
+
+  describe('times', () => {
+    it('never dates an event before the one it follows, whatever the writer’s clock says', async () => {
+      const programmeId = randomUUID();
+      const event = { operation: 'update' as const, entityType: 'action', programmeId };
+      const [later] = await record('2031-06-01T12:00:00.000Z', [event]);
+      const [earlierClock] = await record('2031-05-01T12:00:00.000Z', [event]);
+      const rows = await db.query<{ sequence: string; at: string }[]>(
+        `SELECT sequence, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+           FROM audit_events WHERE programme_id = $1 ORDER BY sequence`,
+        [programmeId],
+      );
+      expect(rows).toEqual([
+        { sequence: later, at: '2031-06-01T12:00:00.000Z' },
+        { sequence: earlierClock, at: '2031-06-01T12:00:00.000Z' },
+      ]);
+      const verified = await get('/v1/audit-events/verify', admin.token);
+      expect(verified.body).toMatchObject({ valid: true });
     });
   });
 });

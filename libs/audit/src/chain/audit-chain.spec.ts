@@ -80,7 +80,7 @@ describe('the audit hash chain', () => {
     }
   });
 
-  it('splits the serialisation around the previous hash and the sequence, for the database to join', () => {
+  it('splits the serialisation around the time, the previous hash and the sequence, for the database to join', () => {
     const variants: ChainedEvent[] = [
       event,
       { ...event, sequence: '1234567890123', prevHash: 'a'.repeat(64), traceId: 'f'.repeat(32) },
@@ -97,9 +97,11 @@ describe('the audit hash chain', () => {
       { ...event, userAgent: 'x', details: { prevHash: 'nested', sequence: 7 } },
     ];
     for (const variant of variants) {
-      const { sequence, prevHash, ...unchained } = variant;
-      const [head, middle, tail] = serialiseEventParts(unchained);
-      expect(`${head}${prevHash}${middle}${sequence}${tail}`).toBe(serialiseEvent(variant));
+      const { sequence, prevHash, occurredAt, ...unchained } = variant;
+      const [beforeTime, beforePrevious, beforeSequence, tail] = serialiseEventParts(unchained);
+      expect(
+        `${beforeTime}${occurredAt}${beforePrevious}${prevHash}${beforeSequence}${sequence}${tail}`,
+      ).toBe(serialiseEvent(variant));
     }
   });
 

@@ -69,23 +69,31 @@ export function serialiseEvent(event: ChainedEvent): string {
   return `${text}}`;
 }
 
-/** An event before it is chained: everything but its place in the chain. */
-export type UnchainedEvent = Omit<ChainedEvent, 'sequence' | 'prevHash'>;
+/** An event before it is chained: everything but its time and its place in the chain. */
+export type UnchainedEvent = Omit<ChainedEvent, 'sequence' | 'prevHash' | 'occurredAt'>;
+
+/** The fields the database fills in under the chain lock, in serialisation order. */
+const CHAIN_FILLED: ReadonlySet<keyof ChainedEvent> = new Set([
+  'occurredAt',
+  'prevHash',
+  'sequence',
+]);
 
 /**
- * `serialiseEvent` split around the two values a writer learns only under the chain lock:
- * `head + prevHash + middle + sequence + tail` is the serialisation of the chained event.
- * The database joins them (`audit_chain_advance`), so the head row is locked and moved in
- * one statement, without a round trip to the application while it is held.
+ * `serialiseEvent` split around the three values the database fills in under the chain
+ * lock: `parts[0] + occurredAt + parts[1] + prevHash + parts[2] + sequence + parts[3]` is
+ * the serialisation of the chained event. `audit_chain_advance` joins them, so the head row
+ * is locked and moved, and the time taken, in one statement, without a round trip to the
+ * application while it is held; and the time follows the sequence.
  */
-export function serialiseEventParts(event: UnchainedEvent): [string, string, string] {
+export function serialiseEventParts(event: UnchainedEvent): [string, string, string, string] {
   const parts: string[] = [];
   let text = '{';
   let first = true;
   for (const field of SORTED_FIELDS) {
     const separator = first ? '' : ',';
-    if (field === 'prevHash' || field === 'sequence') {
-      // Hex and decimal digits: their JSON strings need no escaping.
+    if (CHAIN_FILLED.has(field)) {
+      // An ISO instant, hex and decimal digits: their JSON strings need no escaping.
       parts.push(`${text}${separator}"${field}":"`);
       text = '"';
       first = false;
@@ -96,8 +104,8 @@ export function serialiseEventParts(event: UnchainedEvent): [string, string, str
     text += `${separator}"${field}":${canonicalValue(value)}`;
     first = false;
   }
-  const [head, middle] = parts;
-  return [head, middle, `${text}}`];
+  const [beforeTime, beforePrevious, beforeSequence] = parts;
+  return [beforeTime, beforePrevious, beforeSequence, `${text}}`];
 }
 
 /**

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, StatementParameters } from '@app/core';
+import { Clock, identifier, StatementParameters } from '@app/core';
 import { serialiseEventParts, type UnchainedEvent } from '../chain/audit-chain';
 import { AuditContext } from './audit-context';
 import type { AuditEventInput } from './audit-event.input';
 import { redactSecrets } from './redaction';
 
-/** The columns of an event the application fills; the chain fills the other three. */
+/** The columns of an event the application fills; the chain fills the other four. */
 const DATA_COLUMNS = [
-  ['occurred_at', 'timestamptz'],
   ['actor_type', 'text'],
   ['actor_id', 'uuid'],
   ['actor_organisation_id', 'uuid'],
@@ -51,13 +50,16 @@ function uuid(value: string | null | undefined, field: string): string | null {
  * Records audit events, chained by hash (DESIGN §5), in the statement that inserts them.
  *
  * Writers serialise on the one chain-head row: `audit_chain_advance` (a database function)
- * locks it, gives each event the next sequence number and the previous hash, hashes it and
- * moves the head, inside the INSERT. The application sends each event's canonical JSON split
- * around those two values (`serialiseEventParts`), so no round trip happens under the lock;
- * the lock is then held until the transaction ends. So the chain cannot fork or skip a
- * number, and an event that rolls back leaves no trace (README "Audit log" has the
- * measurement behind this choice). Record events as the last writes of a transaction, or
- * as part of the one statement that makes the change (`appendSql`).
+ * locks it, fixes the time (the Clock's, but never before the previous event's), gives each
+ * event the next sequence number and the previous hash, hashes it and moves the head,
+ * inside the INSERT. The application sends each event's
+ * canonical JSON split around those three values (`serialiseEventParts`), so taking the
+ * next link costs no round trip; the lock is then held until the transaction ends (over
+ * its COMMIT round trip, in a transaction of several statements). So the chain cannot fork
+ * or skip a number, times follow sequence numbers, and an event that rolls back leaves no
+ * trace (README "Audit log" has the measurement behind this choice). Record events as the
+ * last writes of a transaction, or as part of the one statement that makes the change
+ * (`appendSql`), where the lock is held inside the database only.
  */
 @Injectable()
 export class AuditService {
@@ -81,10 +83,15 @@ export class AuditService {
     const sequences: string[] = [];
     for (let start = 0; start < events.length; start += EVENTS_PER_STATEMENT) {
       const parameters = new StatementParameters();
-      const sql = this.appendSql(parameters, events.slice(start, start + EVENTS_PER_STATEMENT));
+      const batch = events.slice(start, start + EVENTS_PER_STATEMENT);
+      const sql = this.appendSql(parameters, batch);
       const rows = await manager.query<{ sequence: string }[]>(`${sql} RETURNING "sequence"`, [
         ...parameters.values,
       ]);
+      if (rows.length !== batch.length) {
+        // The head moved by one per event: fewer rows would commit a gap. Roll back.
+        throw new Error(`audit: ${rows.length} of ${batch.length} events were inserted`);
+      }
       sequences.push(
         ...rows.map((row) => row.sequence).sort((a, b) => Number(BigInt(a) - BigInt(b))),
       );
@@ -111,15 +118,11 @@ export class AuditService {
     events: readonly AuditEventInput[],
     gate?: string,
   ): string {
-    const occurredAt = this.clock.now().toISOString();
     const { actor: contextActor, origin } = AuditContext.current();
-    const heads: string[] = [];
-    const middles: string[] = [];
-    const tails: string[] = [];
+    const parts: [string[], string[], string[], string[]] = [[], [], [], []];
     const rows = events.map((event) => {
       const actor = event.actor ?? contextActor;
       const unchained: UnchainedEvent = {
-        occurredAt,
         actorType: actor.type,
         actorId: uuid(actor.id, 'actorId'),
         actorOrganisationId: uuid(actor.organisationId, 'actorOrganisationId'),
@@ -135,19 +138,19 @@ export class AuditService {
         changes: event.changes === undefined ? null : redactSecrets(event.changes),
         details: event.details === undefined ? null : redactSecrets(event.details),
       };
-      const [head, middle, tail] = serialiseEventParts(unchained);
-      heads.push(head);
-      middles.push(middle);
-      tails.push(tail);
+      serialiseEventParts(unchained).forEach((part, i) => parts[i].push(part));
       return columnValues(unchained);
     });
-    const headsValue = parameters.add(heads, 'text[]');
+    const [first, ...others] = parts.map((list) => parameters.add(list, 'text[]'));
+    // Gated: a NULL when the change did not happen, and the STRICT function does nothing.
     const chain = `"audit_chain_advance"(${
-      gate ? `(SELECT ${headsValue} FROM ${gate} LIMIT 1)` : headsValue
-    }, ${parameters.add(middles, 'text[]')}, ${parameters.add(tails, 'text[]')})`;
+      gate ? `(SELECT ${first} FROM ${identifier(gate)} LIMIT 1)` : first
+    }, ${others.join(', ')}, ${parameters.add(this.clock.now().toISOString(), 'timestamptz')})`;
     const definitions = DATA_COLUMNS.map(([column, type]) => `"${column}" ${type}`).join(', ');
-    return `INSERT INTO "audit_events" ("sequence", ${names('')}, "prev_hash", "hash")
-      SELECT c.event_sequence, ${names('e.')}, c.event_prev_hash, c.event_hash
+    return `INSERT INTO "audit_events"
+        ("sequence", "occurred_at", ${names('')}, "prev_hash", "hash")
+      SELECT c.event_sequence, c.event_occurred_at, ${names('e.')}, c.event_prev_hash,
+             c.event_hash
         FROM ${chain} c
         JOIN ROWS FROM (jsonb_to_recordset(${parameters.add(JSON.stringify(rows), 'jsonb')})
                         AS (${definitions}))
@@ -159,7 +162,6 @@ export class AuditService {
 /** An event's columns by name, NULLs left out (jsonb_to_recordset reads them as NULL). */
 function columnValues(event: UnchainedEvent): Record<string, unknown> {
   const values: Record<string, unknown> = {
-    occurred_at: event.occurredAt,
     actor_type: event.actorType,
     actor_id: event.actorId,
     actor_organisation_id: event.actorOrganisationId,

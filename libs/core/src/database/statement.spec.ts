@@ -1,4 +1,4 @@
-import { StatementParameters } from './statement';
+import { identifier, StatementParameters } from './statement';
 
 describe('StatementParameters', () => {
   it('numbers placeholders in the order values are added, with an optional cast', () => {
@@ -7,5 +7,13 @@ describe('StatementParameters', () => {
     expect(parameters.add({ b: 1 }, 'jsonb')).toBe('$2::jsonb');
     expect(parameters.add(null)).toBe('$3');
     expect(parameters.values).toEqual(['a', { b: 1 }, null]);
+  });
+
+  it('lets only plain identifiers into SQL text', () => {
+    expect(identifier('changed')).toBe('changed');
+    expect(identifier('part_2')).toBe('part_2');
+    for (const name of ['', 'Changed', 'a b', 'x; DROP TABLE y', '"q"', '1st']) {
+      expect(() => identifier(name)).toThrow('not a plain SQL identifier');
+    }
   });
 });

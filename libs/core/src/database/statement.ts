@@ -22,3 +22,11 @@ export class StatementParameters {
  * when `gate`, the CTE of the change itself, yields a row (the change happened).
  */
 export type StatementPart = (parameters: StatementParameters, gate: string) => string;
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/** A name (a CTE's, say) built into SQL text: refused unless it is a plain identifier. */
+export function identifier(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`not a plain SQL identifier: ${name}`);
+  return name;
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { StatementParameters } from '../database/statement';
+import { identifier, StatementParameters } from '../database/statement';
 import { JobRequest } from '../jobs/job-registry';
 
 /**
@@ -28,6 +28,6 @@ export class OutboxService {
   insertSql(parameters: StatementParameters, job: JobRequest, gate: string): string {
     return `INSERT INTO "outbox_events" ("type", "payload")
       SELECT ${parameters.add(job.name, 'text')}, ${parameters.add(JSON.stringify(job.data), 'jsonb')}
-        FROM ${gate} LIMIT 1`;
+        FROM ${identifier(gate)} LIMIT 1`;
   }
 }

@@ -196,8 +196,8 @@ export class ActionsRepository {
    *
    * In the transaction of `manager`, or, without one, as one statement of its own with
    * `parts` (the timeline entry, the outbox event, the audit event) as CTEs gated on the
-   * change (`changed`, which yields the new row under its property names), run in the order
-   * given: all of them happen, or none.
+   * change (`changed`, which yields the new row under its property names): all of them
+   * happen, or none.
    */
   async updateVersioned(
     manager: EntityManager | undefined,
@@ -210,13 +210,12 @@ export class ActionsRepository {
     const where = `a.id = ${parameters.add(id)} AND a.version = ${parameters.add(version)}`;
     const assignments = Object.entries(values)
       .filter(([, value]) => value !== undefined)
-      .map(([field, value]) => `${UPDATABLE[field]} = ${parameters.add(value)}`);
-    // PostgreSQL runs the data-modifying CTEs a query does not read last one first: written
-    // in reverse, they run in the order given (the audit event last, for the shortest hold
-    // of the chain head it locks).
-    const ctes = parts
-      .map((part, i) => `, part_${i} AS (${part(parameters, 'changed')})`)
-      .reverse();
+      .map(([field, value]) => {
+        const column = UPDATABLE[field];
+        if (!column) throw new Error(`actions: ${field} cannot be updated`);
+        return `${column} = ${parameters.add(value)}`;
+      });
+    const ctes = parts.map((part, i) => `, part_${i} AS (${part(parameters, 'changed')})`);
     // The time of the change itself, not of its transaction's start: a change that waited on
     // the row lock must not appear older than ones a client already synced (updatedSince).
     const rows = await this.query<ActionEntity>(

@@ -308,13 +308,15 @@ export class ActionsService {
         closedAt: next.closedAt,
         latestNarrative: dto.narrative,
       },
-      // The audit event last: the chain head it locks is held the shortest time.
       [
         this.progress.appendPart(entry),
         (parameters, gate) =>
           this.outbox.insertSql(
             parameters,
-            actionChanged(principal, id, expectedVersion + 1, 'progressed', changed),
+            actionChanged(principal, id, expectedVersion + 1, 'progressed', [
+              ...changed,
+              'latestNarrative',
+            ]),
             gate,
           ),
         (parameters, gate) => this.audit.appendSql(parameters, [event], gate),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type KeysetPage, paginateKeyset, type StatementPart } from '@app/core';
+import { identifier, type KeysetPage, paginateKeyset, type StatementPart } from '@app/core';
 import { ProgressUpdateEntity } from './progress-update.entity';
 
 export type ProgressUpdateInsert = Omit<ProgressUpdateEntity, 'id' | 'createdAt'>;
@@ -56,7 +56,7 @@ export class ProgressUpdatesRepository {
          parameters.add(values.percentComplete, 'smallint'),
          parameters.add(values.narrative, 'text'),
          parameters.add(values.reason, 'text'),
-       ].join(', ')}, g."updatedAt" FROM ${gate} g`;
+       ].join(', ')}, g."updatedAt" FROM ${identifier(gate)} g`;
   }
 
   /** One page of an action's timeline, newest first. */
