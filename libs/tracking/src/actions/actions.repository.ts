@@ -150,10 +150,14 @@ export class ActionsRepository {
 
   /**
    * Reads the action with its partners, without a lock: for a change made in one statement,
-   * which `updateVersioned` applies only if the action is still at the version read here.
+   * which `updateVersioned` applies only if the action is still at the version read here,
+   * or for a change that does not touch the action (a comment).
    */
-  findWithPartners(id: string): Promise<{ action: ActionEntity; partners: PartnerRow[] } | null> {
-    return this.withPartners(undefined, id, '');
+  findWithPartners(
+    id: string,
+    manager?: EntityManager,
+  ): Promise<{ action: ActionEntity; partners: PartnerRow[] } | null> {
+    return this.withPartners(manager, id, '');
   }
 
   private async withPartners(
@@ -241,16 +245,6 @@ export class ActionsRepository {
       `INSERT INTO action_partners (action_id, organisation_id, role)
        SELECT $1, unnest($2::uuid[]), unnest($3::text[])`,
       [actionId, partners.map((p) => p.organisationId), partners.map((p) => p.role)],
-    );
-  }
-
-  async partnersOf(actionIds: readonly string[], manager?: EntityManager): Promise<PartnerRow[]> {
-    if (actionIds.length === 0) return [];
-    return this.manager(manager).query(
-      `SELECT p.action_id AS "actionId", o.id AS "organisationId", o.code, o.name, p.role
-       FROM action_partners p JOIN organisations o ON o.id = p.organisation_id
-       WHERE p.action_id = ANY($1::uuid[]) ORDER BY o.code`,
-      [actionIds],
     );
   }
 

@@ -39,9 +39,9 @@ export class ReviewsService {
     dto: CreateCommentDto,
   ): Promise<CommentResponse> {
     const comment = await this.actions.transaction(async (manager) => {
-      const action = await this.actions.findById(actionId, manager);
-      if (!action) throw ActionErrors.notFound();
-      const partners = await this.actions.partnersOf([actionId], manager);
+      const found = await this.actions.findWithPartners(actionId, manager);
+      if (!found) throw ActionErrors.notFound();
+      const { action, partners } = found;
       authoriseOnAction(principal, Permission.CommentsWrite, action, partners);
       if (dto.position && !partners.some((p) => p.organisationId === principal.organisationId)) {
         throw CoreErrors.validationFailed([
