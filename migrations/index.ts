@@ -3,6 +3,9 @@ import { CreateIdentity1795402800000 } from './1795402800000-create-identity';
 import { CreateAuditEvents1795417200000 } from './1795417200000-create-audit-events';
 import { CreateTracking1795424400000 } from './1795424400000-create-tracking';
 import { AuditChainAdvance1795431600000 } from './1795431600000-audit-chain-advance';
+import { CommentMentions1795438800000 } from './1795438800000-comment-mentions';
+import { CreateNotifications1795442400000 } from './1795442400000-create-notifications';
+import { CreateReminders1795446000000 } from './1795446000000-create-reminders';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -14,4 +17,7 @@ export const migrations = [
   CreateAuditEvents1795417200000,
   CreateTracking1795424400000,
   AuditChainAdvance1795431600000,
+  CommentMentions1795438800000,
+  CreateNotifications1795442400000,
+  CreateReminders1795446000000,
 ];

@@ -16,9 +16,9 @@ function required(name: string): string {
   return value;
 }
 
-/** The configuration of this test run (its own database and Redis prefix), with overrides. */
-export function testConfig(overrides: Record<string, string> = {}): AppConfig {
-  return loadConfig({
+/** The environment of this test run (its own database and Redis prefix), with overrides. */
+export function testEnvironment(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
     NODE_ENV: 'test',
     DATABASE_URL: required('SBT_TEST_DATABASE_URL'),
     DATABASE_POOL_SIZE: '5',
@@ -32,7 +32,12 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     OUTBOX_POLL_INTERVAL_MS: '50',
     WORKER_HEALTH_FILE: join(tmpdir(), `sbt-test-worker-${process.pid}-${Date.now()}.health`),
     ...overrides,
-  });
+  };
+}
+
+/** The configuration of this test run (its own database and Redis prefix), with overrides. */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig(testEnvironment(overrides));
 }
 
 /** Collects the JSON log lines an app writes, to check what operators would see. */
@@ -96,7 +101,7 @@ export async function startWorker(
 
 /** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */
 export async function eventually<T>(
-  check: () => Promise<T | undefined | false>,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
   timeoutMs = 15_000,
   intervalMs = 100,
 ): Promise<T> {

@@ -10,6 +10,7 @@ import { AuthHttpModule } from './identity/auth-http.module';
 import { DirectoryHttpModule } from './identity/directory-http.module';
 import { ProgrammesHttpModule } from './identity/programmes-http.module';
 import { HttpDrain } from './http/http-drain';
+import { RemindersHttpModule } from './reminders/reminders-http.module';
 import { RootController } from './root/root.controller';
 import { ActionsHttpModule } from './tracking/actions-http.module';
 import { CommitmentsHttpModule } from './tracking/commitments-http.module';
@@ -32,6 +33,7 @@ export class AppModule {
         CommitmentsHttpModule,
         ActionsHttpModule,
         AuditHttpModule,
+        RemindersHttpModule,
       ],
       controllers: [RootController, HealthController],
       providers: [HttpDrain],

@@ -251,6 +251,8 @@ describe('actions and progress updates', () => {
         change: 'progressed',
         fields: ['health', 'latestNarrative', 'percentComplete', 'status'],
         actorUserId: cast.editor.userId,
+        // What a notification of the change says: its new status.
+        status: 'in_progress',
       });
     });
 

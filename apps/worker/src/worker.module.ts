@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { AppConfig, CoreModule } from '@app/core';
+import { RemindersModule } from '@app/reminders';
 import { WorkerHeartbeat } from './health/worker-heartbeat';
 import { JOB_HANDLERS, JobHandler } from './jobs/job-handler';
 import { JobWorkersHost } from './jobs/job-workers.host';
@@ -8,17 +9,33 @@ import { OutboxRelayRunner } from './outbox/outbox-relay.runner';
 import { JobSchedules } from './jobs/job-schedules';
 import { ActionChangedProcessor } from './processors/action-changed.processor';
 import { AuditCheckpointProcessor } from './processors/audit-checkpoint.processor';
+import { CommentPostedProcessor } from './processors/comment-posted.processor';
+import { MailDeliverProcessor } from './processors/mail-deliver.processor';
+import { MailDigestProcessor } from './processors/mail-digest.processor';
+import { ReminderDueProcessor } from './processors/reminder-due.processor';
+import { RemindersReconcileProcessor } from './processors/reminders-reconcile.processor';
+import { RemindersRescheduleProcessor } from './processors/reminders-reschedule.processor';
 import { SystemPingProcessor } from './processors/system-ping.processor';
 
 /** Every job handler; JobWorkersHost refuses to start if one in the registry is missing. */
-const PROCESSORS = [SystemPingProcessor, AuditCheckpointProcessor, ActionChangedProcessor];
+const PROCESSORS = [
+  SystemPingProcessor,
+  AuditCheckpointProcessor,
+  ActionChangedProcessor,
+  CommentPostedProcessor,
+  ReminderDueProcessor,
+  RemindersRescheduleProcessor,
+  RemindersReconcileProcessor,
+  MailDeliverProcessor,
+  MailDigestProcessor,
+];
 
 @Module({})
 export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), AuditModule],
+      imports: [CoreModule.forRoot(config), AuditModule, RemindersModule],
       providers: [
         ...PROCESSORS,
         {

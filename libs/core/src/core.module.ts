@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Clock } from './clock/clock';
+import { ClockTravel } from './clock/clock-travel';
 import { AppConfig } from './config/app-config';
 import { APP_CONFIG, CoreConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
@@ -15,6 +16,7 @@ import { RedisConnections } from './redis/redis-connections';
 
 const CORE_SERVICES = [
   Clock,
+  ClockTravel,
   HealthService,
   RedisConnections,
   JobQueueService,

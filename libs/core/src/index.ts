@@ -1,4 +1,5 @@
 export * from './clock/clock';
+export * from './clock/clock-travel';
 export * from './config/app-config';
 export * from './config/config.module';
 export * from './core.module';

@@ -14,6 +14,7 @@ export * from './organisations/directory.module';
 export * from './organisations/organisation.entity';
 export * from './programmes/membership.entity';
 export * from './programmes/programme.entity';
+export * from './programmes/people-directory';
 export * from './programmes/programmes.module';
 export * from './programmes/track.entity';
 export * from './users/passwords';

@@ -1,4 +1,5 @@
 export * from './concurrency';
+export * from './actions/action-snapshots';
 export * from './actions/action-state-machine';
 export * from './actions/action-states';
 export * from './actions/action.response';

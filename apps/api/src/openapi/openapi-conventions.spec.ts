@@ -40,4 +40,17 @@ describe('ensureApiConventions', () => {
     expect(Object.keys(conflict.content)).toEqual(['application/problem+json']);
     expect(result.components?.schemas?.Problem).toBeDefined();
   });
+
+  it('documents a 400 on an operation without input but GET and DELETE (ADR problem-invalid-input)', () => {
+    const result = ensureApiConventions({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1.0.0' },
+      paths: {
+        '/me/notifications/read-all': { post: { responses: { '200': { description: 'ok' } } } },
+        '/me/notifications': { get: { responses: { '200': { description: 'ok' } } } },
+      },
+    });
+    expect(result.paths['/me/notifications/read-all'].post!.responses).toHaveProperty('400');
+    expect(result.paths['/me/notifications'].get!.responses).not.toHaveProperty('400');
+  });
 });

@@ -52,7 +52,7 @@ const problemResponse = (description: string): Json => ({
 /**
  * Applies the API Design Rules to every operation, so that no route can forget them:
  * the `API-Version` header on every response, problem+json for every error, a documented 400
- * wherever there is input, a 404 wherever there is a path parameter, and a 500 everywhere.
+ * wherever there is input (and on every operation but GET and DELETE), a 404 wherever there is a path parameter, and a 500 everywhere.
  */
 export function ensureApiConventions(document: OpenAPIObject): OpenAPIObject {
   const components = (document.components ??= {}) as Json;
@@ -74,7 +74,10 @@ export function ensureApiConventions(document: OpenAPIObject): OpenAPIObject {
       const responses = (operation.responses as Responses | undefined) ?? {};
       const parameters = (operation.parameters as Json[] | undefined) ?? [];
       const hasInput = parameters.length > 0 || operation.requestBody !== undefined;
-      if (hasInput) responses['400'] ??= problemResponse(DEFAULT_ERRORS['400']);
+      // ADR: GET and DELETE with parameters, and every other operation, can answer 400.
+      if (hasInput || (method !== 'get' && method !== 'delete')) {
+        responses['400'] ??= problemResponse(DEFAULT_ERRORS['400']);
+      }
       if (parameters.some((parameter) => parameter.in === 'path')) {
         responses['404'] ??= problemResponse(DEFAULT_ERRORS['404']);
       }

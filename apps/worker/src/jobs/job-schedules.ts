@@ -5,7 +5,7 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { APP_CONFIG, JobName, JobQueueService } from '@app/core';
+import { APP_CONFIG, Clock, JobName, JobQueueService } from '@app/core';
 import type { AppConfig } from '@app/core';
 
 const RETRY_MS = 30_000;
@@ -20,14 +20,31 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queues: JobQueueService,
+    private readonly clock: Clock,
   ) {}
 
+  private stopTravel: (() => void) | undefined;
+
   async onApplicationBootstrap(): Promise<void> {
+    // Clock travel (CLOCK_TRAVEL): what became due by the moved clock goes out now, not at
+    // the next scheduled reconcile.
+    this.stopTravel = this.clock.onTravel((offset) => {
+      if (this.stopped) return;
+      void this.queues
+        .enqueue(
+          { name: JobName.RemindersReconcile, data: {} },
+          { jobId: `reminders-reconcile-travel-${offset}-${Date.now()}` },
+        )
+        .catch((error: Error) =>
+          this.logger.warn(`reconcile after clock travel: ${error.message}`),
+        );
+    });
     await this.register();
   }
 
   onApplicationShutdown(): void {
     this.stopped = true;
+    this.stopTravel?.();
     clearTimeout(this.retry);
   }
 
@@ -38,6 +55,13 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
         'audit-checkpoint',
         this.config.audit.checkpointIntervalSeconds * 1000,
         { name: JobName.AuditCheckpoint, data: {} },
+      );
+      // Rows are the truth; this puts on the queue what comes within the horizon and
+      // whatever Redis lost (README "Reminders").
+      await this.queues.schedule(
+        'reminders-reconcile',
+        this.config.reminders.reconcileIntervalSeconds * 1000,
+        { name: JobName.RemindersReconcile, data: {} },
       );
     } catch (error) {
       // An attempt still running at shutdown fails then; it must not try again afterwards.

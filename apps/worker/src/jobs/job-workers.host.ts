@@ -58,7 +58,13 @@ export class JobWorkersHost implements OnApplicationBootstrap, BeforeApplication
           // one it derives), so a forced stop can drop them all.
           connection: this.redis.options('worker'),
           prefix: this.config.redis.prefix,
-          concurrency: this.config.worker.concurrency,
+          concurrency:
+            queue === QueueName.Mail
+              ? this.config.mail.concurrency
+              : this.config.worker.concurrency,
+          // The jobs of a worker that died are handed out again within about this long.
+          lockDuration: this.config.worker.lockDurationMs,
+          stalledInterval: this.config.worker.lockDurationMs,
         },
       );
       worker.on('failed', (job, error) =>
@@ -67,6 +73,8 @@ export class JobWorkersHost implements OnApplicationBootstrap, BeforeApplication
         ),
       );
       worker.on('error', (error) => this.logger.warn(`queue ${queue}: ${error.message}`));
+      // A job whose worker died (its lock expired) is handed out again.
+      worker.on('stalled', (jobId) => this.logger.warn(`job ${jobId} stalled; handed out again`));
       this.workers.push(worker);
     }
     this.logger.log(

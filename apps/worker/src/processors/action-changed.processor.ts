@@ -1,22 +1,19 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JobName, JobPayloads } from '@app/core';
-import { JobContext, JobHandler } from '../jobs/job-handler';
+import { ChangeNotices } from '@app/reminders';
+import { JobHandler } from '../jobs/job-handler';
 
 /**
- * Follows a committed change of an action. The change is on record already (the action, its
- * timeline and the audit log commit together); this job is where what must follow a commit
- * attaches: rescheduling the action's reminders and notifying the people it concerns, which
- * the reminders and notifications contexts add. Until then it logs the change.
+ * Follows a committed change of an action: its reminders are planned again (and it comes off
+ * the escalation ladder if its bad period is over), and the people it concerns are told.
  */
 @Injectable()
 export class ActionChangedProcessor implements JobHandler<JobName.ActionChanged> {
   readonly jobName = JobName.ActionChanged;
-  private readonly logger = new Logger(ActionChangedProcessor.name);
 
-  process(data: JobPayloads[JobName.ActionChanged], context: JobContext): Promise<void> {
-    this.logger.debug(
-      `action ${data.actionId} ${data.change} (version ${data.version}; ${data.fields.join(', ') || 'no fields'}) [${context.jobId}]`,
-    );
-    return Promise.resolve();
+  constructor(private readonly changes: ChangeNotices) {}
+
+  process(data: JobPayloads[JobName.ActionChanged]): Promise<void> {
+    return this.changes.actionChanged(data);
   }
 }

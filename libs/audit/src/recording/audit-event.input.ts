@@ -21,6 +21,8 @@ export const AUDIT_OPERATIONS = [
   'token_created',
   'token_revoked',
   'permission_denied',
+  'escalate',
+  'de_escalate',
 ] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 

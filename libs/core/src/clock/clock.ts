@@ -1,10 +1,36 @@
 import { Injectable } from '@nestjs/common';
 
-/** The source of "now", injected so that date rules can be tested at any moment. */
+/**
+ * The source of "now", injected so that date rules can be tested at any moment. Outside
+ * production it can be moved (`travel`): tests move it instead of sleeping, and the demo's
+ * clock travel (ClockTravel) lets a person see a reminder of next week today.
+ */
 @Injectable()
 export class Clock {
+  private offsetMs = 0;
+  private readonly listeners = new Set<(offsetMs: number) => void>();
+
   now(): Date {
-    return new Date();
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  /** How far "now" is moved from the machine's time, in milliseconds (0: not moved). */
+  get offset(): number {
+    return this.offsetMs;
+  }
+
+  /** Moves "now" to `offsetMs` from the machine's time; listeners hear of a change. */
+  travel(offsetMs: number): void {
+    if (!Number.isFinite(offsetMs)) throw new Error('clock offset must be a finite number');
+    if (offsetMs === this.offsetMs) return;
+    this.offsetMs = offsetMs;
+    for (const listener of this.listeners) listener(offsetMs);
+  }
+
+  /** Calls `listener` whenever the clock is moved; answers the function that stops it. */
+  onTravel(listener: (offsetMs: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 }
 

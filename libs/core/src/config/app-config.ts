@@ -31,10 +31,29 @@ export interface AppConfig {
     checkpointFile: string | undefined;
     checkpointIntervalSeconds: number;
   };
-  mail: { smtpUrl: string | undefined; from: string };
+  mail: {
+    /** undefined: e-mail is not sent (in-app notifications still are). */
+    smtpUrl: string | undefined;
+    from: string;
+    /** Sending attempts per e-mail before it is marked failed. */
+    maxAttempts: number;
+    /** The first retry's delay; each next one doubles. */
+    retryDelayMs: number;
+    concurrency: number;
+  };
+  reminders: {
+    /** How often the worker reconciles reminder rows with the queue. */
+    reconcileIntervalSeconds: number;
+    /** Rows due within this many hours have their delayed job in Redis; later ones wait. */
+    jobHorizonHours: number;
+  };
+  /** "Now" may be moved through the API (never in production). */
+  clockTravel: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   worker: {
     concurrency: number;
+    /** A job's lock; a worker that died is noticed (its jobs handed out again) within it. */
+    lockDurationMs: number;
     outboxPollIntervalMs: number;
     outboxBatchSize: number;
     healthFile: string;
@@ -159,10 +178,22 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       checkpointFile: e.AUDIT_CHECKPOINT_FILE,
       checkpointIntervalSeconds: e.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
     },
-    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      retryDelayMs: e.MAIL_RETRY_DELAY_MS,
+      concurrency: e.MAIL_CONCURRENCY,
+    },
+    reminders: {
+      reconcileIntervalSeconds: e.REMINDER_RECONCILE_INTERVAL_SECONDS,
+      jobHorizonHours: e.REMINDER_JOB_HORIZON_HOURS,
+    },
+    clockTravel: e.CLOCK_TRAVEL,
     logLevel: e.LOG_LEVEL,
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
+      lockDurationMs: e.WORKER_LOCK_DURATION_MS,
       outboxPollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
       outboxBatchSize: e.OUTBOX_BATCH_SIZE,
       healthFile: e.WORKER_HEALTH_FILE ?? join(tmpdir(), 'sterk-bestuur-worker.health'),

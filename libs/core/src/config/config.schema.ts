@@ -56,6 +56,13 @@ export const environmentObject = z.object({
   LOGIN_LOCKOUT_SECONDS: int(10, 86_400).default(900),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().min(3).default('Sterk Bestuur Tracker <no-reply@localhost>'),
+  MAIL_MAX_ATTEMPTS: int(1, 20).default(5),
+  MAIL_RETRY_DELAY_MS: int(100, 3_600_000).default(30_000),
+  MAIL_CONCURRENCY: int(1, 100).default(10),
+  REMINDER_RECONCILE_INTERVAL_SECONDS: int(5, 3600).default(300),
+  REMINDER_JOB_HORIZON_HOURS: int(1, 720).default(24),
+  /** Moving "now" through the API (demo and tests); never in production. */
+  CLOCK_TRAVEL: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z
     .string()
@@ -76,6 +83,7 @@ export const environmentObject = z.object({
   TRUST_PROXY: bool.default(false),
   SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default(10_000),
   WORKER_CONCURRENCY: int(1, 100).default(5),
+  WORKER_LOCK_DURATION_MS: int(1000, 600_000).default(30_000),
   OUTBOX_POLL_INTERVAL_MS: int(50, 60_000).default(1000),
   OUTBOX_BATCH_SIZE: int(1, 1000).default(100),
   WORKER_HEALTH_FILE: z.string().min(1).optional(),
@@ -93,6 +101,10 @@ export const environmentSchema = environmentObject
   .refine((env) => env.JWT_ACCESS_SECRET !== env.JWT_REFRESH_SECRET, {
     path: ['JWT_REFRESH_SECRET'],
     message: 'must differ from JWT_ACCESS_SECRET',
+  })
+  .refine((env) => !(env.CLOCK_TRAVEL && env.NODE_ENV === 'production'), {
+    path: ['CLOCK_TRAVEL'],
+    message: 'must not be true when NODE_ENV is production',
   })
   .refine(
     (env) =>

@@ -4,7 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { RedisConnections } from '../redis/redis-connections';
 import { within } from '../runtime/within';
-import { JOB_QUEUE, JobRequest, QueueName } from './job-registry';
+import { JOB_QUEUE, JobName, JobRequest, QueueName } from './job-registry';
 
 const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 8,
@@ -14,6 +14,22 @@ const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: { age: 7 * 24 * 3600 },
   removeOnFail: { age: 30 * 24 * 3600 },
 };
+
+/** A job to add: what, under which id (a duplicate id is a no-op), and when. */
+export interface JobPlacement {
+  job: JobRequest;
+  jobId: string;
+  delayMs?: number;
+}
+
+/** What `ensure` found and did about a job that must exist. */
+export type EnsureOutcome = 'added' | 'present' | 'promoted' | 'retried' | 'replaced';
+
+const succeeds = (work: Promise<unknown>): Promise<boolean> =>
+  work.then(
+    () => true,
+    () => false,
+  );
 
 /** The one place that puts jobs on queues. */
 @Injectable()
@@ -28,11 +44,65 @@ export class JobQueueService implements OnApplicationShutdown {
 
   /** Adds a job; with the same `jobId` twice, the second add is a no-op. */
   async enqueue(job: JobRequest, options: { jobId: string; delayMs?: number }): Promise<void> {
-    await this.queue(JOB_QUEUE[job.name]).add(job.name, job.data, {
-      ...DEFAULT_JOB_OPTIONS,
-      jobId: options.jobId,
-      delay: options.delayMs,
-    });
+    await this.queue(JOB_QUEUE[job.name]).add(job.name, job.data, this.options(job.name, options));
+  }
+
+  /** Adds many jobs, one round trip per queue; ids already present are left alone. */
+  async enqueueMany(placements: readonly JobPlacement[]): Promise<void> {
+    const byQueue = new Map<QueueName, JobPlacement[]>();
+    for (const placement of placements) {
+      const queue = JOB_QUEUE[placement.job.name];
+      byQueue.set(queue, [...(byQueue.get(queue) ?? []), placement]);
+    }
+    for (const [queue, list] of byQueue) {
+      // Bounded batches: one huge MULTI would block Redis for everyone else meanwhile.
+      for (let start = 0; start < list.length; start += 1000) {
+        await this.queue(queue).addBulk(
+          list.slice(start, start + 1000).map(({ job, jobId, delayMs }) => ({
+            name: job.name,
+            data: job.data,
+            opts: this.options(job.name, { jobId, delayMs }),
+          })),
+        );
+      }
+    }
+  }
+
+  /**
+   * Makes sure a job that must run does: for a row that is due (or due soon) but whose job
+   * Redis lost, never ran to the end, or was made for another time. Added when missing;
+   * promoted when it still waits although due (the clock was moved); retried when it failed
+   * for good; replaced when it completed although its row still waits (it ran too early).
+   */
+  async ensure(placement: JobPlacement): Promise<EnsureOutcome> {
+    const queue = this.queue(JOB_QUEUE[placement.job.name]);
+    const existing = await queue.getJob(placement.jobId);
+    if (!existing) {
+      await this.enqueue(placement.job, placement);
+      return 'added';
+    }
+    const state = await existing.getState();
+    const due = (placement.delayMs ?? 0) <= 0;
+    // Another reconciler or the job itself may move it in between: then it is on its way.
+    if (state === 'delayed' && due) {
+      return (await succeeds(existing.promote())) ? 'promoted' : 'present';
+    }
+    if (state === 'failed') {
+      return (await succeeds(existing.retry('failed'))) ? 'retried' : 'present';
+    }
+    if (state === 'completed' || state === 'unknown') {
+      await existing.remove().catch(() => undefined);
+      await this.enqueue(placement.job, placement);
+      return 'replaced';
+    }
+    return 'present';
+  }
+
+  /** Removes jobs that no longer matter (their rows were cancelled); a missing one is fine. */
+  async remove(name: JobName, jobIds: readonly string[]): Promise<void> {
+    const queue = this.queue(JOB_QUEUE[name]);
+    // An active job is locked and cannot be removed; it finds its row cancelled and stops.
+    await Promise.all(jobIds.map((id) => queue.remove(id).catch(() => 0)));
   }
 
   /**
@@ -73,5 +143,20 @@ export class JobQueueService implements OnApplicationShutdown {
       this.config.http.shutdownTimeoutMs,
     );
     this.queues.clear();
+  }
+
+  private options(name: JobName, placement: { jobId: string; delayMs?: number }): JobsOptions {
+    const options: JobsOptions = {
+      ...DEFAULT_JOB_OPTIONS,
+      jobId: placement.jobId,
+      delay: placement.delayMs !== undefined && placement.delayMs > 0 ? placement.delayMs : 0,
+    };
+    if (JOB_QUEUE[name] === QueueName.Mail) {
+      // SMTP failures retry with backoff, MAIL_MAX_ATTEMPTS times; the delivery row counts
+      // them too and turns `failed` after the last (the row, not the job, is what users see).
+      options.attempts = this.config.mail.maxAttempts;
+      options.backoff = { type: 'exponential', delay: this.config.mail.retryDelayMs };
+    }
+    return options;
   }
 }

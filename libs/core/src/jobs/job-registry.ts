@@ -7,6 +7,9 @@ export enum QueueName {
   System = 'system',
   Audit = 'audit',
   Tracking = 'tracking',
+  Reminders = 'reminders',
+  /** E-mail: its own queue, so a slow SMTP server never holds up reminders. */
+  Mail = 'mail',
 }
 
 export enum JobName {
@@ -19,6 +22,18 @@ export enum JobName {
    * change after its commit (its reminders rescheduled, the people concerned notified).
    */
   ActionChanged = 'tracking.action-changed',
+  /** A comment was posted: its partner position and mentions notify the people concerned. */
+  CommentPosted = 'tracking.comment-posted',
+  /** One reminder row is due: the worker reloads it and sends it if it still applies. */
+  ReminderDue = 'reminders.due',
+  /** Recomputes the reminder rows of actions (a programme's, a round's, or the given ones). */
+  RemindersReschedule = 'reminders.reschedule',
+  /** Repeating: enqueues rows that came within the horizon and whatever Redis lost. */
+  RemindersReconcile = 'reminders.reconcile',
+  /** Sends one e-mail delivery, once. */
+  MailDeliver = 'mail.deliver',
+  /** Sends one person's daily digest, once. */
+  MailDigest = 'mail.digest',
 }
 
 /** What happened to an action, for the jobs that follow the change. */
@@ -28,6 +43,7 @@ export const ACTION_CHANGES = [
   'progressed',
   'confirmed',
   'verified',
+  'escalated',
 ] as const;
 export type ActionChange = (typeof ACTION_CHANGES)[number];
 
@@ -43,13 +59,47 @@ export interface JobPayloads {
     fields: string[];
     /** Who made the change; null for the system. */
     actorUserId: string | null;
+    /** The new status, when this change set it (what a notification about it says). */
+    status?: string;
+    /** The new owner, when this change assigned the action to someone (or to nobody: null). */
+    ownerUserId?: string | null;
   };
+  [JobName.CommentPosted]: {
+    commentId: string;
+    actionId: string;
+    authorUserId: string;
+    /** The author organisation's stated position, if any. */
+    position: string | null;
+    mentionedUserIds: string[];
+  };
+  [JobName.ReminderDue]: {
+    reminderId: string;
+    /** The due time the job was made for: a job of a row since moved does nothing. */
+    dueAt: string;
+  };
+  [JobName.RemindersReschedule]: {
+    programmeId: string;
+    /** Only these actions; absent: every open action of the programme (or of the round). */
+    actionIds?: string[];
+    /** Only the actions of this update round. */
+    roundId?: string;
+    why: 'policy_changed' | 'round_created' | 'round_cancelled' | 'actions_changed';
+  };
+  [JobName.RemindersReconcile]: Record<string, never>;
+  [JobName.MailDeliver]: { deliveryId: string };
+  [JobName.MailDigest]: { digestId: string };
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.SystemPing]: QueueName.System,
   [JobName.AuditCheckpoint]: QueueName.Audit,
   [JobName.ActionChanged]: QueueName.Tracking,
+  [JobName.CommentPosted]: QueueName.Tracking,
+  [JobName.ReminderDue]: QueueName.Reminders,
+  [JobName.RemindersReschedule]: QueueName.Reminders,
+  [JobName.RemindersReconcile]: QueueName.Reminders,
+  [JobName.MailDeliver]: QueueName.Mail,
+  [JobName.MailDigest]: QueueName.Mail,
 };
 
 /** A job to run: its name and payload, discriminated by name. */

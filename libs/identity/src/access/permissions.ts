@@ -40,6 +40,11 @@ export enum Permission {
   ActionsConfirm = 'actions:confirm',
   /** Marking a closed action verified: coordinators. */
   ActionsVerify = 'actions:verify',
+  /**
+   * The programme's reminder policy, update rounds, reminders and e-mail deliveries:
+   * coordinators.
+   */
+  RemindersManage = 'reminders:manage',
 }
 
 export type PermissionScope =
@@ -133,4 +138,5 @@ export const PERMISSION_RULES: { readonly [P in Permission]: PermissionRule } = 
     roles: ['coordinator'],
     acrossProgrammes: true,
   },
+  [Permission.RemindersManage]: { scope: 'programme', access: 'write', roles: ['coordinator'] },
 };

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdentityCoreModule } from '../identity-core.module';
 import { MembersService } from './members.service';
 import { MembershipsRepository } from './memberships.repository';
+import { PeopleDirectory } from './people-directory';
 import { ProgrammesRepository } from './programmes.repository';
 import { ProgrammesService } from './programmes.service';
 import { TracksRepository } from './tracks.repository';
@@ -17,7 +18,8 @@ import { TracksService } from './tracks.service';
     ProgrammesService,
     TracksService,
     MembersService,
+    PeopleDirectory,
   ],
-  exports: [ProgrammesService, TracksService, MembersService],
+  exports: [ProgrammesService, TracksService, MembersService, PeopleDirectory],
 })
 export class ProgrammesModule {}

@@ -1,6 +1,12 @@
 import { type ActionChange, JobName, type JobRequest } from '@app/core';
 import type { Principal } from '@app/identity';
 
+/** Values of the change that what follows it must tell people (a new status, a new owner). */
+export interface ActionChangedValues {
+  status?: string;
+  ownerUserId?: string | null;
+}
+
 /** The outbox event of a change to an action: what follows it after the commit. */
 export function actionChanged(
   principal: Principal | null,
@@ -8,6 +14,7 @@ export function actionChanged(
   version: number,
   change: ActionChange,
   fields: readonly string[],
+  values: ActionChangedValues = {},
 ): JobRequest {
   return {
     name: JobName.ActionChanged,
@@ -17,6 +24,7 @@ export function actionChanged(
       change,
       fields: [...new Set(fields)].sort(),
       actorUserId: principal?.userId ?? null,
+      ...values,
     },
   };
 }

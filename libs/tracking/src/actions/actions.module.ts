@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionEntity } from './action.entity';
+import { ActionSnapshots } from './action-snapshots';
 import { ActionsRepository } from './actions.repository';
 import { ActionsService } from './actions.service';
 import { ProgressUpdateEntity } from './progress-update.entity';
@@ -18,7 +19,8 @@ import { ReviewsService } from '../reviews/reviews.service';
     CommentsRepository,
     ActionsService,
     ReviewsService,
+    ActionSnapshots,
   ],
-  exports: [ActionsService, ReviewsService],
+  exports: [ActionsService, ReviewsService, ActionSnapshots],
 })
 export class ActionsModule {}

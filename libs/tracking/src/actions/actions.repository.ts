@@ -316,6 +316,21 @@ export class ActionsRepository {
     return rows[0]?.organisationId;
   }
 
+  /** Of `userIds`, those who are active members of the programme. */
+  async activeMembers(
+    programmeId: string,
+    userIds: readonly string[],
+    manager: EntityManager,
+  ): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows = await manager.query<{ userId: string }[]>(
+      `SELECT m.user_id AS "userId" FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.programme_id = $1 AND m.user_id = ANY($2::uuid[]) AND u.is_active`,
+      [programmeId, userIds],
+    );
+    return rows.map((row) => row.userId);
+  }
+
   page(
     filter: ActionFilter,
     page: { sort: readonly SortTerm[]; limit: number; cursor?: string },

@@ -92,7 +92,14 @@ export class ActionsService {
       await this.actions.replacePartners(manager, created.id, partners);
       await this.outbox.record(
         manager,
-        actionChanged(principal, created.id, created.version, 'created', []),
+        actionChanged(
+          principal,
+          created.id,
+          created.version,
+          'created',
+          [],
+          created.ownerUserId ? { ownerUserId: created.ownerUserId } : {},
+        ),
       );
       await this.audit.record(manager, ActionAudit.created(created, partners));
       return created;
@@ -246,7 +253,14 @@ export class ActionsService {
       );
       await this.outbox.record(
         manager,
-        actionChanged(principal, id, updated.version, 'updated', Object.keys(event.changes ?? {})),
+        actionChanged(
+          principal,
+          id,
+          updated.version,
+          'updated',
+          Object.keys(event.changes ?? {}),
+          updated.ownerUserId !== current.ownerUserId ? { ownerUserId: updated.ownerUserId } : {},
+        ),
       );
       await this.audit.record(manager, event);
       return updated;
@@ -313,10 +327,14 @@ export class ActionsService {
         (parameters, gate) =>
           this.outbox.insertSql(
             parameters,
-            actionChanged(principal, id, expectedVersion + 1, 'progressed', [
-              ...changed,
-              'latestNarrative',
-            ]),
+            actionChanged(
+              principal,
+              id,
+              expectedVersion + 1,
+              'progressed',
+              [...changed, 'latestNarrative'],
+              changed.includes('status') ? { status: next.status } : {},
+            ),
             gate,
           ),
         (parameters, gate) => this.audit.appendSql(parameters, [event], gate),

@@ -1,8 +1,11 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { ActionHealth, ActionStatus } from './action-states';
 
-/** What kind of timeline entry: an owner's update, or a change the timeline must show. */
-export const PROGRESS_KINDS = ['progress', 'deadline_change'] as const;
+/**
+ * What kind of timeline entry: an owner's update, or a change the timeline must show (a moved
+ * deadline, an escalation up or down the ladder).
+ */
+export const PROGRESS_KINDS = ['progress', 'deadline_change', 'escalation'] as const;
 export type ProgressKind = (typeof PROGRESS_KINDS)[number];
 
 /** One entry of an action's append-only timeline: the values it set and the narrative. */

@@ -24,6 +24,10 @@ export class CommentEntity {
   @Column({ type: 'varchar', length: 20, nullable: true })
   position!: Position | null;
 
+  /** Members of the programme the comment mentions: they are notified. */
+  @Column({ name: 'mentioned_user_ids', type: 'uuid', array: true })
+  mentionedUserIds!: string[];
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -9,6 +9,8 @@ export class CommentResponse {
   @ApiProperty() body!: string;
   @ApiProperty({ enum: [...POSITIONS], enumName: 'PartnerPosition', nullable: true, type: String })
   position!: Position | null;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Members the comment mentions.' })
+  mentionedUserIds!: string[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
@@ -20,6 +22,7 @@ export function mapComment(comment: CommentEntity): CommentResponse {
     authorOrganisationId: comment.authorOrganisationId,
     body: comment.body,
     position: comment.position,
+    mentionedUserIds: comment.mentionedUserIds,
     createdAt: comment.createdAt.toISOString(),
   };
 }

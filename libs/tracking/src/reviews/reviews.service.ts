@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { APP_CONFIG, CoreErrors, OutboxService, toListResponse } from '@app/core';
+import {
+  APP_CONFIG,
+  CoreErrors,
+  type InvalidParam,
+  JobName,
+  OutboxService,
+  toListResponse,
+} from '@app/core';
 import type { AppConfig, ListResponse } from '@app/core';
 import { Permission, type Principal } from '@app/identity';
 import { ConcurrencyErrors } from '../concurrency';
@@ -43,24 +50,56 @@ export class ReviewsService {
       if (!found) throw ActionErrors.notFound();
       const { action, partners } = found;
       authoriseOnAction(principal, Permission.CommentsWrite, action, partners);
+      const problems: InvalidParam[] = [];
       if (dto.position && !partners.some((p) => p.organisationId === principal.organisationId)) {
-        throw CoreErrors.validationFailed([
-          { name: 'position', reason: 'is for partner organisations of the action only' },
-        ]);
+        problems.push({
+          name: 'position',
+          reason: 'is for partner organisations of the action only',
+        });
       }
+      const mentioned = dto.mentionedUserIds ?? [];
+      const members = new Set(
+        await this.actions.activeMembers(action.programmeId, mentioned, manager),
+      );
+      mentioned.forEach((userId, index) => {
+        if (!members.has(userId)) {
+          problems.push({
+            name: `mentionedUserIds[${index}]`,
+            reason: 'must be an active member of the programme of the action',
+          });
+        }
+      });
+      if (problems.length > 0) throw CoreErrors.validationFailed(problems);
       const created = await this.comments.insert(manager, {
         actionId,
         authorUserId: principal.userId,
         authorOrganisationId: principal.organisationId,
         body: dto.body,
         position: dto.position ?? null,
+        mentionedUserIds: mentioned,
+      });
+      // The people a comment concerns (the owner, for a position; those it mentions) hear of
+      // it after the commit.
+      await this.outbox.record(manager, {
+        name: JobName.CommentPosted,
+        data: {
+          commentId: created.id,
+          actionId,
+          authorUserId: principal.userId,
+          position: created.position,
+          mentionedUserIds: created.mentionedUserIds,
+        },
       });
       await this.audit.record(manager, {
         operation: 'create',
         entityType: 'comment',
         entityId: created.id,
         programmeId: action.programmeId,
-        changes: { body: { new: created.body }, position: { new: created.position } },
+        changes: {
+          body: { new: created.body },
+          position: { new: created.position },
+          ...(mentioned.length > 0 && { mentionedUserIds: { new: mentioned } }),
+        },
         details: { actionId },
       });
       return created;

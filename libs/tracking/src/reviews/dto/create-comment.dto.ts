@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { Transform } from 'class-transformer';
 import { IsOmittable, NOT_BLANK } from '@app/core';
 import { POSITIONS, type Position } from '../comment.entity';
+
+export const MAX_MENTIONS = 20;
 
 /** POST /actions/{id}/comments */
 export class CreateCommentDto {
@@ -22,4 +34,22 @@ export class CreateCommentDto {
   @IsOmittable()
   @IsIn(POSITIONS)
   position?: Position;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: MAX_MENTIONS,
+    description: 'Members of the programme to notify of this comment (user ids).',
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(MAX_MENTIONS)
+  @Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value)
+      ? value.map((id: unknown) => (typeof id === 'string' ? id.toLowerCase() : id))
+      : value,
+  )
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  mentionedUserIds?: string[];
 }

@@ -1,0 +1,89 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ApiListResponse } from '@app/core';
+import type { ListResponse } from '@app/core';
+import { Permission, ProgrammeParams } from '@app/identity';
+import {
+  DeliveriesService,
+  DeliveryParams,
+  DeliveryResponse,
+  ListDeliveriesQuery,
+} from '@app/notifications';
+import { ListRemindersQuery, ReminderResponse, RemindersQueryService } from '@app/reminders';
+import { Access } from '../access/access.decorator';
+
+const NOT_FOUND = 'DELIVERY_NOT_FOUND: no such e-mail delivery in this programme.';
+
+/** What the programme's reminders plan and what its e-mails did: for its coordinators. */
+@ApiTags('reminders')
+@Controller('programmes/:id')
+export class ProgrammeDeliveriesController {
+  constructor(
+    private readonly reminders: RemindersQueryService,
+    private readonly deliveries: DeliveriesService,
+  ) {}
+
+  @Get('reminders')
+  @Access(Permission.RemindersManage, { programmeParam: 'id' })
+  @ApiOperation({
+    summary: "The programme's reminders",
+    description:
+      'Planned (`scheduled`), sent, cancelled and skipped reminders, soonest first. Filter by ' +
+      '`state`, `kind` and `action`.',
+  })
+  @ApiListResponse(ReminderResponse, 'One page of reminders.')
+  listReminders(
+    @Param() params: ProgrammeParams,
+    @Query() query: ListRemindersQuery,
+    @Req() req: Request,
+  ): Promise<ListResponse<ReminderResponse>> {
+    return this.reminders.list(params.id.toLowerCase(), query, req.originalUrl);
+  }
+
+  @Get('deliveries')
+  @Access(Permission.RemindersManage, { programmeParam: 'id' })
+  @ApiOperation({
+    summary: "The programme's e-mail deliveries",
+    description:
+      'Newest first. `state=failed` lists the e-mails that could not be sent after every ' +
+      'attempt, with the mail server’s last answer.',
+  })
+  @ApiListResponse(DeliveryResponse, 'One page of deliveries.')
+  list(
+    @Param() params: ProgrammeParams,
+    @Query() query: ListDeliveriesQuery,
+    @Req() req: Request,
+  ): Promise<ListResponse<DeliveryResponse>> {
+    return this.deliveries.list(params.id.toLowerCase(), query, req.originalUrl);
+  }
+
+  @Get('deliveries/:deliveryId')
+  @Access(Permission.RemindersManage, { programmeParam: 'id' })
+  @ApiOperation({ summary: 'One e-mail delivery' })
+  @ApiOkResponse({ type: DeliveryResponse, description: 'The delivery.' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  get(@Param() params: DeliveryParams): Promise<DeliveryResponse> {
+    return this.deliveries.get(params.id, params.deliveryId);
+  }
+
+  @Post('deliveries/:deliveryId/retry')
+  @HttpCode(200)
+  @Access(Permission.RemindersManage, { programmeParam: 'id' })
+  @ApiOperation({
+    summary: 'Send a failed e-mail again',
+    description: 'It becomes pending with a fresh count of attempts, and goes out on its own.',
+  })
+  @ApiOkResponse({ type: DeliveryResponse, description: 'Pending again.' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiConflictResponse({ description: 'DELIVERY_NOT_FAILED: only a failed delivery is retried.' })
+  retry(@Param() params: DeliveryParams): Promise<DeliveryResponse> {
+    return this.deliveries.retry(params.id, params.deliveryId);
+  }
+}

@@ -1,0 +1,133 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ApiListResponse, APP_CONFIG, PageQueryDto } from '@app/core';
+import type { AppConfig, ListResponse } from '@app/core';
+import { Permission, ProgrammeParams } from '@app/identity';
+import type { Principal } from '@app/identity';
+import {
+  CreateUpdateRoundDto,
+  ListRoundActionsQuery,
+  RoundActionResponse,
+  UpdateRoundParams,
+  UpdateRoundResponse,
+  UpdateRoundsService,
+} from '@app/reminders';
+import { Access, CurrentPrincipal } from '../access/access.decorator';
+import { resourceUrl } from '../http/resource-url';
+
+const NOT_FOUND = 'UPDATE_ROUND_NOT_FOUND: no such update round in this programme.';
+
+/** Update rounds: a coordinator asks the owners of open actions for a progress update. */
+@ApiTags('reminders')
+@Controller('programmes/:id/update-rounds')
+export class UpdateRoundsController {
+  constructor(
+    private readonly rounds: UpdateRoundsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @Access(Permission.RemindersManage, { programmeParam: 'id' })
+  @ApiOperation({ summary: "The programme's update rounds", description: 'Newest first.' })
+  @ApiListResponse(UpdateRoundResponse, 'One page of update rounds.')
+  list(
+    @Param() params: ProgrammeParams,
+    @Query() query: PageQueryDto,
+    @Req() req: Request,
+  ): Promise<ListResponse<UpdateRoundResponse>> {
+    return this.rounds.list(params.id.toLowerCase(), query, req.originalUrl);
+  }
+
+  @Post()
+  @Access(Permission.RemindersManage, { programmeParam: 'id' })
+  @ApiOperation({
+    summary: 'Ask for progress updates by a date',
+    description:
+      'Asks the owners of the open actions that match `filter` (all of them without one) for ' +
+      'a progress update by `dueDate`. Each owner is asked at once (on a working day, from ' +
+      "the policy's hour on), reminded `updateRoundReminderDaysBefore` days before the date " +
+      'if they have not updated by then, and an action left without an update counts toward ' +
+      'escalation from the day after the date. A filter that matches nothing is a 400.',
+  })
+  @ApiCreatedResponse({
+    type: UpdateRoundResponse,
+    description: 'Created; the requests are on their way.',
+    headers: {
+      Location: { description: 'The new round.', schema: { type: 'string', format: 'uri' } },
+    },
+  })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ProgrammeParams,
+    @Body() body: CreateUpdateRoundDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<UpdateRoundResponse> {
+    const round = await this.rounds.create(principal, params.id.toLowerCase(), body);
+    res.location(
+      resourceUrl(this.config, 'programmes', round.programmeId, 'update-rounds', round.id),
+    );
+    return round;
+  }
+
+  @Get(':roundId')
+  @Access(Permission.RemindersManage, { programmeParam: 'id' })
+  @ApiOperation({
+    summary: 'An update round, with how many have updated',
+    description: '`_links.actions` lists per action whether it was updated.',
+  })
+  @ApiOkResponse({ type: UpdateRoundResponse, description: 'The round.' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  get(@Param() params: UpdateRoundParams): Promise<UpdateRoundResponse> {
+    return this.rounds.get(params.id, params.roundId);
+  }
+
+  @Get(':roundId/actions')
+  @Access(Permission.RemindersManage, { programmeParam: 'id' })
+  @ApiOperation({
+    summary: 'Who has and has not updated',
+    description: 'The actions of the round in id order; `updated=false` lists who still has to.',
+  })
+  @ApiListResponse(RoundActionResponse, 'One page of the round’s actions.')
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  actions(
+    @Param() params: UpdateRoundParams,
+    @Query() query: ListRoundActionsQuery,
+    @Req() req: Request,
+  ): Promise<ListResponse<RoundActionResponse>> {
+    return this.rounds.actions(params.id, params.roundId, query, req.originalUrl);
+  }
+
+  @Delete(':roundId')
+  @Access(Permission.RemindersManage, { programmeParam: 'id' })
+  @ApiOperation({
+    summary: 'Cancel an update round',
+    description:
+      'Its requests and reminders not yet sent are cancelled, and it stops counting toward ' +
+      'escalation. The round stays on record, cancelled.',
+  })
+  @ApiOkResponse({ type: UpdateRoundResponse, description: 'Cancelled.' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiConflictResponse({ description: 'UPDATE_ROUND_CANCELLED: it was cancelled already.' })
+  cancel(@Param() params: UpdateRoundParams): Promise<UpdateRoundResponse> {
+    return this.rounds.cancel(params.id, params.roundId);
+  }
+}

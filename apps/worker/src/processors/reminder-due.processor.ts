@@ -1,0 +1,17 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { JobName, JobPayloads } from '@app/core';
+import { ReminderDispatcher } from '@app/reminders';
+import { JobContext, JobHandler } from '../jobs/job-handler';
+
+@Injectable()
+export class ReminderDueProcessor implements JobHandler<JobName.ReminderDue> {
+  readonly jobName = JobName.ReminderDue;
+  private readonly logger = new Logger(ReminderDueProcessor.name);
+
+  constructor(private readonly dispatcher: ReminderDispatcher) {}
+
+  async process(data: JobPayloads[JobName.ReminderDue], context: JobContext): Promise<void> {
+    const outcome = await this.dispatcher.dispatch(data.reminderId, data.dueAt);
+    this.logger.debug(`reminder ${data.reminderId}: ${outcome} [${context.jobId}]`);
+  }
+}

@@ -1,0 +1,29 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsUUID } from 'class-validator';
+import { IsOmittable, LowerCase, PageQueryDto } from '@app/core';
+import { DELIVERY_STATES, type DeliveryState } from './email-delivery.entity';
+
+export class ListDeliveriesQuery extends PageQueryDto {
+  @ApiPropertyOptional({ enum: [...DELIVERY_STATES], enumName: 'DeliveryState' })
+  @IsOmittable()
+  @IsIn(DELIVERY_STATES)
+  state?: DeliveryState;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only those to this person.' })
+  @IsOmittable()
+  @IsUUID()
+  user?: string;
+}
+
+/** `/programmes/{id}/deliveries/{deliveryId}` */
+export class DeliveryParams {
+  @ApiProperty({ format: 'uuid', description: 'The programme.' })
+  @LowerCase()
+  @IsUUID()
+  id!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'An e-mail delivery of the programme.' })
+  @LowerCase()
+  @IsUUID()
+  deliveryId!: string;
+}

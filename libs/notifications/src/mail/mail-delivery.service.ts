@@ -1,0 +1,257 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  Clock,
+  type JobPlacement,
+  JobName,
+  JobQueueService,
+} from '@app/core';
+import type { EntityManager } from 'typeorm';
+import {
+  type DeliveryToSend,
+  EmailDeliveriesRepository,
+} from '../deliveries/email-deliveries.repository';
+import type { Dispatch } from '../notifications.service';
+import { composeDigest, composeMessage, type MailItem } from '../rendering/mail-message';
+import { Mailer } from './mailer';
+
+/** Job ids derive from the rows, so that enqueuing one twice adds one job. */
+export const deliveryJobId = (id: string) => `mail-${id}`;
+export const digestJobId = (id: string) => `digest-${id}`;
+
+/** A short, safe account of an SMTP failure: the server's code and words, never our internals. */
+export function describeSmtpError(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error';
+  const { responseCode, code } = error as { responseCode?: number; code?: string };
+  const detail = error.message.replace(/\s+/g, ' ').slice(0, 300);
+  return [responseCode, code, detail].filter(Boolean).join(' ');
+}
+
+/**
+ * Sends e-mail deliveries and digests exactly once from the recipient's view: the row is
+ * locked while its message goes out and marked sent in the same transaction, so a retried or
+ * duplicated job finds it sent (or held) and does nothing. SMTP failures count an attempt and
+ * retry with backoff (the job's), and after MAIL_MAX_ATTEMPTS the row is `failed`.
+ *
+ * One window SMTP cannot close: the server accepted the message and the process died before
+ * the commit. The retry then sends it again, under the same Message-ID, which mail clients
+ * show once (README "Notifications").
+ */
+@Injectable()
+export class MailDeliveryService {
+  private readonly logger = new Logger(MailDeliveryService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly deliveries: EmailDeliveriesRepository,
+    private readonly mailer: Mailer,
+    private readonly queues: JobQueueService,
+    private readonly clock: Clock,
+  ) {}
+
+  private get settingsUrl(): string {
+    return `${this.config.http.publicUrl}/v1/me/notification-preferences`;
+  }
+
+  private link(actionId: string | null): string | null {
+    return actionId ? `${this.config.http.publicUrl}/v1/actions/${actionId}` : null;
+  }
+
+  private messageId(kind: 'delivery' | 'digest', id: string): string {
+    return `<${kind}-${id}@${this.mailer.messageIdDomain}>`;
+  }
+
+  private item(row: DeliveryToSend): MailItem {
+    return {
+      kind: row.kind,
+      reason: row.reason,
+      payload: row.payload,
+      link: this.link(row.actionId),
+    };
+  }
+
+  /** Sends one delivery (a `mail.deliver` job). Throws to have the job retried. */
+  async deliver(deliveryId: string): Promise<void> {
+    const retry = await this.dataSource.transaction(async (manager) => {
+      const row = await this.deliveries.lockDelivery(manager, deliveryId);
+      // Held by another job, already settled, or part of a digest: nothing to do here.
+      if (!row || row.state !== 'pending' || row.digestId !== null) return undefined;
+      if (!row.isActive) {
+        await this.deliveries.settle(manager, 'email_deliveries', [row.id], {
+          state: 'skipped',
+          error: 'the account is deactivated',
+          countAttempt: false,
+        });
+        return undefined;
+      }
+      const messageId = this.messageId('delivery', row.id);
+      try {
+        await this.mailer.send({
+          to: row.email,
+          messageId,
+          deliveryKey: `${row.notificationId}:email`,
+          ...composeMessage(this.item(row), row.language, this.settingsUrl),
+        });
+      } catch (error) {
+        return this.recordFailure(manager, 'email_deliveries', [row.id], row.attempts, error);
+      }
+      await this.deliveries.settle(manager, 'email_deliveries', [row.id], {
+        state: 'sent',
+        messageId,
+        countAttempt: true,
+      });
+      return undefined;
+    });
+    if (retry) throw retry;
+  }
+
+  /** Sends one person's digest with every item still pending in it (a `mail.digest` job). */
+  async sendDigest(digestId: string): Promise<void> {
+    const retry = await this.dataSource.transaction(async (manager) => {
+      const digest = await this.deliveries.lockDigest(manager, digestId);
+      if (!digest || digest.state !== 'pending') return undefined;
+      const items = await this.deliveries.digestItems(manager, digest.id);
+      const itemIds = items.map((item) => item.id);
+      if (items.length === 0 || !digest.isActive) {
+        const reason = items.length === 0 ? 'nothing to send' : 'the account is deactivated';
+        await this.deliveries.settle(manager, 'email_digests', [digest.id], {
+          state: 'skipped',
+          error: reason,
+          countAttempt: false,
+        });
+        await this.deliveries.settle(manager, 'email_deliveries', itemIds, {
+          state: 'skipped',
+          error: reason,
+          countAttempt: false,
+        });
+        return undefined;
+      }
+      const messageId = this.messageId('digest', digest.id);
+      try {
+        await this.mailer.send({
+          to: digest.email,
+          messageId,
+          deliveryKey: `digest:${digest.userId}:${digest.digestDate}`,
+          ...composeDigest(
+            items.map((item) => this.item(item)),
+            digest.digestDate,
+            digest.language,
+            this.settingsUrl,
+          ),
+        });
+      } catch (error) {
+        const failure = await this.recordFailure(
+          manager,
+          'email_digests',
+          [digest.id],
+          digest.attempts,
+          error,
+        );
+        if (!failure) {
+          await this.deliveries.settle(manager, 'email_deliveries', itemIds, {
+            state: 'failed',
+            error: describeSmtpError(error),
+            countAttempt: true,
+          });
+        }
+        return failure;
+      }
+      const sent = { state: 'sent' as const, messageId, countAttempt: true };
+      await this.deliveries.settle(manager, 'email_digests', [digest.id], sent);
+      await this.deliveries.settle(manager, 'email_deliveries', itemIds, sent);
+      return undefined;
+    });
+    if (retry) throw retry;
+  }
+
+  /**
+   * Counts the failed attempt; answers the error to rethrow (so that the job retries with
+   * backoff), or undefined when this was the last attempt and the row is now `failed`.
+   */
+  private async recordFailure(
+    manager: EntityManager,
+    table: 'email_deliveries' | 'email_digests',
+    ids: string[],
+    attempts: number,
+    error: unknown,
+  ): Promise<Error | undefined> {
+    const description = describeSmtpError(error);
+    const last = attempts + 1 >= this.config.mail.maxAttempts;
+    await this.deliveries.settle(manager, table, ids, {
+      state: last ? 'failed' : 'pending',
+      error: description,
+      countAttempt: true,
+    });
+    this.logger.warn(
+      `${table === 'email_digests' ? 'digest' : 'delivery'} ${ids[0]} attempt ${attempts + 1} failed: ${description}`,
+    );
+    return last ? undefined : new Error(`SMTP: ${description}`);
+  }
+
+  /** The jobs of what `notify` made; digests wait for their moment. */
+  placements(dispatch: Dispatch): JobPlacement[] {
+    const now = this.clock.now().getTime();
+    return [
+      ...dispatch.deliveryIds.map((deliveryId) => ({
+        job: { name: JobName.MailDeliver, data: { deliveryId } } as const,
+        jobId: deliveryJobId(deliveryId),
+      })),
+      ...dispatch.digests
+        .filter((digest) => digest.sendAt.getTime() - now <= this.horizonMs)
+        .map((digest) => ({
+          job: { name: JobName.MailDigest, data: { digestId: digest.id } } as const,
+          jobId: digestJobId(digest.id),
+          delayMs: digest.sendAt.getTime() - now,
+        })),
+    ];
+  }
+
+  /** Puts what `notify` made on the queue; if Redis is away, the reconciler does it later. */
+  async enqueue(dispatch: Dispatch): Promise<void> {
+    const placements = this.placements(dispatch);
+    if (placements.length === 0) return;
+    try {
+      await this.queues.enqueueMany(placements);
+    } catch (error) {
+      this.logger.warn(`e-mail jobs left to the reconciler: ${(error as Error).message}`);
+    }
+  }
+
+  private get horizonMs(): number {
+    return this.config.reminders.jobHorizonHours * 3600 * 1000;
+  }
+
+  /**
+   * Makes sure every pending delivery and every digest due within the horizon has its job:
+   * after Redis lost its data, or a job gave up while its row still waits. Answers how many
+   * jobs it had to add or revive.
+   */
+  async reconcile(): Promise<number> {
+    const now = this.clock.now();
+    const { deliveries, digests } = await this.deliveries.outstanding(
+      new Date(now.getTime() - 30_000),
+      new Date(now.getTime() + this.horizonMs),
+      5000,
+    );
+    let fixed = 0;
+    const placements: JobPlacement[] = [
+      ...deliveries.map((deliveryId) => ({
+        job: { name: JobName.MailDeliver, data: { deliveryId } } as const,
+        jobId: deliveryJobId(deliveryId),
+      })),
+      ...digests.map((digest) => ({
+        job: { name: JobName.MailDigest, data: { digestId: digest.id } } as const,
+        jobId: digestJobId(digest.id),
+        delayMs: digest.sendAt.getTime() - now.getTime(),
+      })),
+    ];
+    for (const placement of placements) {
+      if ((await this.queues.ensure(placement)) !== 'present') fixed += 1;
+    }
+    return fixed;
+  }
+}

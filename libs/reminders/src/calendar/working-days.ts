@@ -1,0 +1,136 @@
+import Holidays from 'date-holidays';
+import { amsterdamDate, PROGRAMME_TIME_ZONE } from '@app/core';
+
+/** When reminders may go out (a programme's reminder policy, DESIGN §5). */
+export interface QuietRules {
+  /** No sending on Saturdays and Sundays. */
+  skipWeekends: boolean;
+  /** No sending on Dutch public holidays (those of the Algemene termijnenwet). */
+  skipHolidays: boolean;
+  /** The local hour (Europe/Amsterdam, 0-23) at which a day's reminders go out. */
+  sendHour: number;
+}
+
+/**
+ * `date-holidays` marks these two `school`, not `public`; the Algemene termijnenwet counts
+ * both (art. 3: 5 mei; Goede Vrijdag by the Besluit that sets it equal), so we add them.
+ */
+const ALSO_HOLIDAYS = new Set(['easter -2', '05-05']);
+
+let calendar: Holidays | undefined;
+const holidaysByYear = new Map<number, ReadonlyMap<string, string>>();
+
+/**
+ * The Dutch public holidays of a year, as YYYY-MM-DD → name: Nieuwjaarsdag, Goede Vrijdag,
+ * Paasmaandag, Koningsdag, Bevrijdingsdag, Hemelvaartsdag, Pinkstermaandag and both
+ * Christmas days (plus Easter and Whit Sunday, Sundays anyway).
+ */
+export function dutchHolidays(year: number): ReadonlyMap<string, string> {
+  let holidays = holidaysByYear.get(year);
+  if (!holidays) {
+    calendar ??= new Holidays('NL');
+    holidays = new Map(
+      calendar
+        .getHolidays(year)
+        .filter((holiday) => holiday.type === 'public' || ALSO_HOLIDAYS.has(holiday.rule))
+        .map((holiday) => [holiday.date.slice(0, 10), holiday.name]),
+    );
+    holidaysByYear.set(year, holidays);
+  }
+  return holidays;
+}
+
+export function isHoliday(date: string): boolean {
+  return dutchHolidays(Number(date.slice(0, 4))).has(date);
+}
+
+/** The calendar date `days` after `date` (both YYYY-MM-DD; days may be negative). */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+function isWeekend(date: string): boolean {
+  const [year, month, day] = date.split('-').map(Number);
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
+/** Whether reminders may go out on `date` under these rules. */
+export function isSendingDay(date: string, rules: QuietRules): boolean {
+  return !(rules.skipWeekends && isWeekend(date)) && !(rules.skipHolidays && isHoliday(date));
+}
+
+/** `date` itself when reminders may go out on it, else the first day after it that they may. */
+export function nextSendingDay(date: string, rules: QuietRules): string {
+  let day = date;
+  // A year has at most a handful of consecutive days off: this ends within two weeks.
+  while (!isSendingDay(day, rules)) day = addDays(day, 1);
+  return day;
+}
+
+const wallClock = new Intl.DateTimeFormat('en-US', {
+  timeZone: PROGRAMME_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** How far Europe/Amsterdam is ahead of UTC at `instant` (1 or 2 hours), in ms. */
+function zoneOffsetMs(instant: number): number {
+  const parts = Object.fromEntries(
+    wallClock.formatToParts(new Date(instant)).map((part) => [part.type, part.value]),
+  );
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant it is `hour`:00 on `date` in Europe/Amsterdam, summer time or not. An hour
+ * that the switch to summer time skips (02:00 on the last Sunday of March) becomes 03:00.
+ */
+export function amsterdamInstant(date: string, hour: number): Date {
+  const [year, month, day] = date.split('-').map(Number);
+  const wall = Date.UTC(year, month - 1, day, hour);
+  const first = wall - zoneOffsetMs(wall);
+  return new Date(wall - zoneOffsetMs(first));
+}
+
+/**
+ * The first moment at or after `earliest` at which a reminder may go out: at once on a
+ * sending day once its hour has come, else at the send hour of that day or of the next
+ * sending day (DESIGN §5: not on weekends or public holidays unless the policy says so).
+ */
+export function sendingMoment(earliest: Date, rules: QuietRules): Date {
+  const day = amsterdamDate(earliest);
+  if (isSendingDay(day, rules)) {
+    const opening = amsterdamInstant(day, rules.sendHour);
+    return earliest >= opening ? earliest : opening;
+  }
+  return amsterdamInstant(nextSendingDay(day, rules), rules.sendHour);
+}
+
+/** The send hour of `date`, or of the next sending day when reminders may not go out on it. */
+export function sendingMomentOn(date: string, rules: QuietRules): Date {
+  return amsterdamInstant(nextSendingDay(date, rules), rules.sendHour);
+}
+
+/**
+ * The day a deadline really falls due for reminding: a deadline on a day off moves to the
+ * next working day, as the Algemene termijnenwet extends a legal term (art. 1). Without
+ * quiet rules, the deadline itself.
+ */
+export function effectiveDeadline(deadline: string, rules: QuietRules): string {
+  return nextSendingDay(deadline, rules);
+}

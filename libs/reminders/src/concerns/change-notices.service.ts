@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { JobName, JobPayloads } from '@app/core';
+import { PeopleDirectory } from '@app/identity';
+import { type Notice, NotificationsService } from '@app/notifications';
+import { ActionSnapshots } from '@app/tracking';
+import { deliveryRules } from '../policy/delivery-rules';
+import { noticesFor } from '../scheduling/notices';
+import { ownerRecipients, type Recipient } from '../scheduling/recipients';
+import { type ProgrammeContext, ReminderScheduler } from '../scheduling/reminder-scheduler.service';
+
+const EXCERPT = 200;
+const excerpt = (text: string) =>
+  text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1).trimEnd()}…` : text;
+
+/**
+ * What follows a committed change (issue 6, items 2 and 5): the action's reminders are
+ * planned again, and the people it concerns are told, in one transaction:
+ * - its owners, when someone else changed its status;
+ * - the new owner, when someone else assigned it to them;
+ * - its owners, when a partner stated a position on it;
+ * - whoever a comment mentions.
+ * Each notice has a source key derived from the change, so a job run twice tells no one twice.
+ */
+@Injectable()
+export class ChangeNotices {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scheduler: ReminderScheduler,
+    private readonly snapshots: ActionSnapshots,
+    private readonly people: PeopleDirectory,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async actionChanged(data: JobPayloads[JobName.ActionChanged]): Promise<void> {
+    const work = await this.dataSource.transaction(async (manager) => {
+      const contexts = new Map<string, ProgrammeContext>();
+      const planned = await this.scheduler.plan(manager, [data.actionId], contexts);
+      const [snapshot] = await this.snapshots.load([data.actionId], manager);
+      if (!snapshot || !data.actorUserId) return planned;
+      const { policy, members } = contexts.get(snapshot.programmeId)!;
+      const [actor] = await this.people.people([data.actorUserId], manager);
+      const actorName = actor?.displayName ?? '';
+      const others = (recipients: Recipient[]) =>
+        recipients.filter((recipient) => recipient.userId !== data.actorUserId);
+      const notices: Notice[] = [];
+      if (data.status !== undefined) {
+        notices.push(
+          ...noticesFor(others(ownerRecipients(snapshot, members)), snapshot, {
+            kind: 'status_changed',
+            sourceKey: `action:${data.actionId}:v${data.version}:status`,
+            payload: { status: data.status, actorName },
+          }),
+        );
+      }
+      const assigned = data.ownerUserId;
+      if (assigned && members.some((member) => member.userId === assigned)) {
+        notices.push(
+          ...noticesFor(others([{ userId: assigned, reason: 'owner' }]), snapshot, {
+            kind: 'assigned',
+            sourceKey: `action:${data.actionId}:v${data.version}:assigned`,
+            payload: { actorName },
+          }),
+        );
+      }
+      planned.dispatches.push(
+        await this.notifications.notify(manager, notices, () => deliveryRules(policy)),
+      );
+      return planned;
+    });
+    await this.scheduler.afterCommit(work);
+  }
+
+  async commentPosted(data: JobPayloads[JobName.CommentPosted]): Promise<void> {
+    const work = await this.dataSource.transaction(async (manager) => {
+      const comment = await this.snapshots.comment(data.commentId, manager);
+      const [snapshot] = await this.snapshots.load([data.actionId], manager);
+      if (!comment || !snapshot) return undefined;
+      const contexts = new Map<string, ProgrammeContext>();
+      await this.scheduler.loadContexts(manager, [snapshot], contexts);
+      const { policy, members } = contexts.get(snapshot.programmeId)!;
+      const [author] = await this.people.people([comment.authorUserId], manager);
+      const payload = {
+        actorName: author?.displayName ?? '',
+        organisationCode: author?.organisationCode ?? '',
+        excerpt: excerpt(comment.body),
+      };
+      const notAuthor = (recipient: Recipient) => recipient.userId !== comment.authorUserId;
+      const notices: Notice[] = [];
+      if (comment.position) {
+        notices.push(
+          ...noticesFor(ownerRecipients(snapshot, members).filter(notAuthor), snapshot, {
+            kind: 'partner_position',
+            sourceKey: `comment:${comment.id}:position`,
+            payload: { ...payload, position: comment.position },
+          }),
+        );
+      }
+      const active = new Set(members.map((member) => member.userId));
+      const mentioned = comment.mentionedUserIds
+        .filter((userId) => active.has(userId))
+        .map((userId): Recipient => ({ userId, reason: 'mentioned' }))
+        .filter(notAuthor);
+      notices.push(
+        ...noticesFor(mentioned, snapshot, {
+          kind: 'mention',
+          sourceKey: `comment:${comment.id}:mention`,
+          payload,
+        }),
+      );
+      const dispatch = await this.notifications.notify(manager, notices, () =>
+        deliveryRules(policy),
+      );
+      return { placements: [], removals: [], dispatches: [dispatch] };
+    });
+    if (work) await this.scheduler.afterCommit(work);
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock, JobQueueService } from '@app/core';
+import { MailDeliveryService } from '@app/notifications';
+import { reminderPlacement } from '../scheduling/reminder-jobs';
+import { ReminderScheduler } from '../scheduling/reminder-scheduler.service';
+import { RemindersRepository } from '../scheduling/reminders.repository';
+
+/** A due row this long past its time without being sent has lost its job, or its job failed. */
+const OVERDUE_GRACE_MS = 30_000;
+const LIMIT = 20_000;
+
+export interface ReconcileReport {
+  /** Due rows whose job had to be added, promoted, retried or replaced. */
+  repaired: number;
+  /** Rows within the horizon put on the queue (already there: no-op). */
+  queued: number;
+  /** E-mail deliveries and digests whose job had to be repaired. */
+  mail: number;
+}
+
+/**
+ * Reconciles the rows with the queue (issue 6, item 2): PostgreSQL holds what must be sent;
+ * Redis may have lost any of it (a flush, a restart without persistence). Rows coming due
+ * within the horizon are queued (a duplicate id is a no-op), and a due row whose job is
+ * missing, failed or ran too early is queued again. The worker runs it every
+ * REMINDER_RECONCILE_INTERVAL_SECONDS.
+ */
+@Injectable()
+export class ReminderReconciler {
+  private readonly logger = new Logger(ReminderReconciler.name);
+
+  constructor(
+    private readonly reminders: RemindersRepository,
+    private readonly scheduler: ReminderScheduler,
+    private readonly mail: MailDeliveryService,
+    private readonly queues: JobQueueService,
+    private readonly clock: Clock,
+  ) {}
+
+  async reconcile(): Promise<ReconcileReport> {
+    const now = this.clock.now();
+    const rows = await this.reminders.allDueBefore(
+      new Date(now.getTime() + this.scheduler.horizonMs),
+      LIMIT,
+    );
+    const lateBefore = now.getTime() - OVERDUE_GRACE_MS;
+    let repaired = 0;
+    const upcoming = [];
+    for (const row of rows) {
+      const placement = reminderPlacement(row, now);
+      if (row.dueAt.getTime() > lateBefore) upcoming.push(placement);
+      else if ((await this.queues.ensure(placement)) !== 'present') repaired += 1;
+    }
+    await this.queues.enqueueMany(upcoming);
+    const mail = await this.mail.reconcile();
+    const report = { repaired, queued: upcoming.length, mail };
+    if (repaired > 0 || mail > 0) this.logger.log(`reconciled: ${JSON.stringify(report)}`);
+    return report;
+  }
+}

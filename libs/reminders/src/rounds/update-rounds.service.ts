@@ -1,0 +1,185 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '@app/audit';
+import {
+  amsterdamDate,
+  APP_CONFIG,
+  type AppConfig,
+  Clock,
+  decodeCursor,
+  encodeCursor,
+  JobName,
+  type ListResponse,
+  OutboxService,
+  toListResponse,
+} from '@app/core';
+import type { Principal } from '@app/identity';
+import { CLOSED_STATUSES } from '@app/tracking';
+import { RemindersErrors } from '../reminders.errors';
+import { type ProgrammeContext, ReminderScheduler } from '../scheduling/reminder-scheduler.service';
+import { RemindersRepository } from '../scheduling/reminders.repository';
+import type { CreateUpdateRoundDto } from './dto/create-update-round.dto';
+import type { ListRoundActionsQuery } from './dto/update-round.params';
+import type { RoundFilter } from './update-round.entity';
+import {
+  mapRound,
+  mapRoundAction,
+  type RoundActionResponse,
+  type UpdateRoundResponse,
+} from './update-round.response';
+import { UpdateRoundsRepository } from './update-rounds.repository';
+
+const PLAN_BATCH = 1000;
+
+/**
+ * Update rounds (issue 6, item 3): a coordinator asks the owners of open actions for a
+ * progress update by a date. The requests are reminder rows written with the round; the
+ * reminder before the date, and missing it counting toward escalation, follow from the plan.
+ */
+@Injectable()
+export class UpdateRoundsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rounds: UpdateRoundsRepository,
+    private readonly reminders: RemindersRepository,
+    private readonly scheduler: ReminderScheduler,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(
+    principal: Principal,
+    programmeId: string,
+    dto: CreateUpdateRoundDto,
+  ): Promise<UpdateRoundResponse> {
+    const now = this.clock.now();
+    if (dto.dueDate < amsterdamDate(now)) {
+      throw RemindersErrors.invalid([{ name: 'dueDate', reason: 'must be today or later' }]);
+    }
+    const filter: RoundFilter = {
+      ...(dto.filter?.trackIds && { trackIds: dto.filter.trackIds }),
+      ...(dto.filter?.ownerOrganisationIds && {
+        ownerOrganisationIds: dto.filter.ownerOrganisationIds,
+      }),
+      ...(dto.filter?.actionIds && { actionIds: dto.filter.actionIds }),
+    };
+    const round = await this.dataSource.transaction(async (manager) => {
+      const created = await this.rounds.insert(
+        manager,
+        {
+          programmeId,
+          title: dto.title,
+          message: dto.message ?? '',
+          dueDate: dto.dueDate,
+          filter,
+          createdByUserId: principal.userId,
+        },
+        now,
+      );
+      const actionIds = await this.rounds.addActions(manager, created, filter, CLOSED_STATUSES);
+      if (actionIds.length === 0) throw RemindersErrors.noActionsInRound();
+      // Rows first, with the round: the requests exist once it commits. Their jobs follow
+      // through the outbox (the worker plans the round again and queues what is due).
+      const contexts = new Map<string, ProgrammeContext>();
+      for (let start = 0; start < actionIds.length; start += PLAN_BATCH) {
+        await this.scheduler.plan(manager, actionIds.slice(start, start + PLAN_BATCH), contexts);
+      }
+      await this.outbox.record(manager, {
+        name: JobName.RemindersReschedule,
+        data: { programmeId, roundId: created.id, why: 'round_created' },
+      });
+      await this.audit.record(manager, {
+        operation: 'create',
+        entityType: 'update_round',
+        entityId: created.id,
+        programmeId,
+        changes: {
+          title: { new: created.title },
+          dueDate: { new: created.dueDate },
+          filter: { new: filter },
+        },
+        details: { actions: actionIds.length },
+      });
+      return created;
+    });
+    return this.get(programmeId, round.id);
+  }
+
+  async list(
+    programmeId: string,
+    page: { limit: number; cursor?: string },
+    requestUrl: string,
+  ): Promise<ListResponse<UpdateRoundResponse>> {
+    const result = await this.rounds.page(programmeId, page);
+    const completion = await this.rounds.completion(result.items.map((round) => round.id));
+    return toListResponse(
+      result,
+      (round) => mapRound(round, completion.get(round.id), this.config.http.publicUrl),
+      new URL(`${this.config.http.publicUrl}${requestUrl}`),
+    );
+  }
+
+  async get(programmeId: string, roundId: string): Promise<UpdateRoundResponse> {
+    const round = await this.rounds.find(programmeId, roundId);
+    if (!round) throw RemindersErrors.roundNotFound();
+    const completion = await this.rounds.completion([round.id]);
+    return mapRound(round, completion.get(round.id), this.config.http.publicUrl);
+  }
+
+  /** Per action of the round, whether its owner updated it since the round asked. */
+  async actions(
+    programmeId: string,
+    roundId: string,
+    query: ListRoundActionsQuery,
+    requestUrl: string,
+  ): Promise<ListResponse<RoundActionResponse>> {
+    const round = await this.rounds.find(programmeId, roundId);
+    if (!round) throw RemindersErrors.roundNotFound();
+    const after = query.cursor ? decodeCursor(query.cursor, 'actionId', 1).values[0] : undefined;
+    const rows = await this.rounds.actions(
+      roundId,
+      { updated: query.updated },
+      { limit: query.limit, after },
+    );
+    const items = rows.slice(0, query.limit);
+    const last = items.at(-1);
+    return toListResponse(
+      {
+        items,
+        nextCursor:
+          rows.length > query.limit && last
+            ? encodeCursor({ direction: 'next', sort: 'actionId', values: [last.actionId] })
+            : undefined,
+      },
+      mapRoundAction,
+      new URL(`${this.config.http.publicUrl}${requestUrl}`),
+    );
+  }
+
+  /** Cancels a round: its requests and reminders are cancelled with it, and it no longer counts toward escalation. */
+  async cancel(programmeId: string, roundId: string): Promise<UpdateRoundResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const round = await this.rounds.find(programmeId, roundId, manager);
+      if (!round) throw RemindersErrors.roundNotFound();
+      if (!(await this.rounds.cancel(manager, roundId, this.clock.now()))) {
+        throw RemindersErrors.roundCancelled();
+      }
+      await this.reminders.cancelRound(manager, roundId);
+      await this.outbox.record(manager, {
+        name: JobName.RemindersReschedule,
+        data: { programmeId, roundId, why: 'round_cancelled' },
+      });
+      await this.audit.record(manager, {
+        operation: 'update',
+        entityType: 'update_round',
+        entityId: roundId,
+        programmeId,
+        changes: { state: { old: 'open', new: 'cancelled' } },
+      });
+    });
+    return this.get(programmeId, roundId);
+  }
+}

@@ -1,0 +1,306 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  Clock,
+  type JobPlacement,
+  JobName,
+  JobQueueService,
+} from '@app/core';
+import { PeopleDirectory, type ProgrammeMember } from '@app/identity';
+import { type Dispatch, MailDeliveryService, NotificationsService } from '@app/notifications';
+import { type ActionSnapshot, ActionSnapshots } from '@app/tracking';
+import {
+  type ActionFacts,
+  badSince,
+  occasionDue,
+  type Occasion,
+  plannedOccasions,
+} from '../planning/reminder-plan';
+import { deliveryRules } from '../policy/delivery-rules';
+import { ReminderPoliciesRepository } from '../policy/reminder-policies.repository';
+import type { StoredReminderPolicy } from '../policy/reminder-policy';
+import { UpdateRoundsRepository } from '../rounds/update-rounds.repository';
+import { noticesFor } from './notices';
+import { escalationRecipients, ownerRecipients, type Recipient } from './recipients';
+import { reminderJobId, reminderPlacement } from './reminder-jobs';
+import { type PlannedRow, RemindersRepository, type ScheduledRow } from './reminders.repository';
+
+/** What a planning transaction leaves for the queue once it commits. */
+export interface QueueWork {
+  placements: JobPlacement[];
+  removals: string[];
+  dispatches: Dispatch[];
+}
+
+export const emptyWork = (): QueueWork => ({ placements: [], removals: [], dispatches: [] });
+
+/** What planning an action needs about its programme, read once per transaction. */
+export interface ProgrammeContext {
+  policy: StoredReminderPolicy;
+  members: ProgrammeMember[];
+}
+
+const BATCH = 1000;
+const key = (occasion: Pick<Occasion, 'kind' | 'basis' | 'step'>) =>
+  `${occasion.kind}|${occasion.basis}|${occasion.step}`;
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+/**
+ * Keeps the reminder rows of actions in step with the actions, their programme's policy and
+ * its update rounds (issue 6, item 2): cancels what no longer applies, moves what moved,
+ * inserts what is newly planned, and (after the commit) puts the jobs of rows due within
+ * the horizon on the queue. Idempotent: planning twice changes nothing the second time.
+ */
+@Injectable()
+export class ReminderScheduler {
+  private readonly logger = new Logger(ReminderScheduler.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reminders: RemindersRepository,
+    private readonly policies: ReminderPoliciesRepository,
+    private readonly rounds: UpdateRoundsRepository,
+    private readonly snapshots: ActionSnapshots,
+    private readonly people: PeopleDirectory,
+    private readonly notifications: NotificationsService,
+    private readonly mail: MailDeliveryService,
+    private readonly queues: JobQueueService,
+    private readonly clock: Clock,
+  ) {}
+
+  get horizonMs(): number {
+    return this.config.reminders.jobHorizonHours * 3600 * 1000;
+  }
+
+  /** Plans these actions in a transaction of their own, then queues the jobs. */
+  async rescheduleActions(actionIds: readonly string[]): Promise<void> {
+    for (let start = 0; start < actionIds.length; start += BATCH) {
+      const batch = actionIds.slice(start, start + BATCH);
+      const work = await this.dataSource.transaction((manager) =>
+        this.plan(manager, batch, new Map()),
+      );
+      await this.afterCommit(work);
+    }
+  }
+
+  /** Plans every open action of a programme (its policy changed), in batches. */
+  async rescheduleProgramme(programmeId: string): Promise<number> {
+    let after: string | null = null;
+    let count = 0;
+    const contexts = new Map<string, ProgrammeContext>();
+    for (;;) {
+      const ids = await this.snapshots.openIds(programmeId, after, BATCH);
+      if (ids.length === 0) return count;
+      const work = await this.dataSource.transaction((manager) =>
+        this.plan(manager, ids, contexts),
+      );
+      await this.afterCommit(work);
+      count += ids.length;
+      after = ids[ids.length - 1];
+    }
+  }
+
+  /** Plans the actions of an update round (it was created or cancelled). */
+  async rescheduleRound(roundId: string): Promise<void> {
+    await this.rescheduleActions(await this.rounds.actionIds(roundId));
+  }
+
+  /**
+   * Plans these actions in the caller's transaction: takes their reminder locks, brings the
+   * rows in step, and de-escalates an action whose bad period is over. Answers the queue's
+   * work for after the commit.
+   */
+  async plan(
+    manager: EntityManager,
+    actionIds: readonly string[],
+    contexts: Map<string, ProgrammeContext>,
+  ): Promise<QueueWork> {
+    const work = emptyWork();
+    if (actionIds.length === 0) return work;
+    await this.reminders.lockActions(manager, actionIds);
+    const now = this.clock.now();
+    const snapshots = await this.snapshots.load(actionIds, manager);
+    await this.loadContexts(manager, snapshots, contexts);
+    const rounds = await this.rounds.openRoundsOf(manager, actionIds);
+    const existing = groupBy(
+      await this.reminders.scheduled(manager, actionIds),
+      (row) => row.actionId,
+    );
+    const cancelled: ScheduledRow[] = [];
+    const moved: { row: ScheduledRow; dueAt: Date; recipientUserIds: string[] }[] = [];
+    const planned: PlannedRow[] = [];
+    for (const snapshot of snapshots) {
+      const { policy, members } = contexts.get(snapshot.programmeId)!;
+      const facts = toFacts(snapshot, rounds.get(snapshot.id) ?? []);
+      await this.deEscalate(
+        manager,
+        snapshot,
+        facts,
+        contexts.get(snapshot.programmeId)!,
+        now,
+        work,
+      );
+      const owners = ownerRecipients(snapshot, members);
+      const recipients = (occasion: Pick<Occasion, 'kind' | 'step'>): string[] =>
+        recipientsOf(occasion, owners, policy, members).map((recipient) => recipient.userId);
+      const rows = existing.get(snapshot.id) ?? [];
+      const present = new Set(rows.map(key));
+      for (const row of rows) {
+        const dueAt = occasionDue(facts, policy, row);
+        if (!dueAt) cancelled.push(row);
+        else if (
+          dueAt.getTime() !== row.dueAt.getTime() ||
+          !sameSet(recipients(row), row.recipientUserIds)
+        ) {
+          moved.push({ row, dueAt, recipientUserIds: recipients(row) });
+        }
+      }
+      for (const occasion of plannedOccasions(facts, policy, now)) {
+        if (present.has(key(occasion))) continue;
+        planned.push({
+          ...occasion,
+          programmeId: snapshot.programmeId,
+          actionId: snapshot.id,
+          recipientUserIds: recipients(occasion),
+        });
+      }
+    }
+    await this.reminders.cancel(
+      manager,
+      cancelled.map((row) => row.id),
+      'no longer applies',
+    );
+    await this.reminders.reschedule(
+      manager,
+      moved.map(({ row, dueAt, recipientUserIds }) => ({ id: row.id, dueAt, recipientUserIds })),
+    );
+    await this.reminders.upsert(manager, planned);
+    work.removals.push(
+      ...cancelled.map((row) => reminderJobId(row.id, row.dueAt)),
+      ...moved
+        .filter(({ row, dueAt }) => row.dueAt.getTime() !== dueAt.getTime())
+        .map(({ row }) => reminderJobId(row.id, row.dueAt)),
+    );
+    const horizon = new Date(now.getTime() + this.horizonMs);
+    for (const row of await this.reminders.dueBefore(manager, actionIds, horizon)) {
+      work.placements.push(reminderPlacement(row, now));
+    }
+    return work;
+  }
+
+  /** Queues what a committed transaction planned; Redis away leaves it to the reconciler. */
+  async afterCommit(work: QueueWork): Promise<void> {
+    try {
+      await this.queues.enqueueMany([
+        ...work.placements,
+        ...work.dispatches.flatMap((dispatch) => this.mail.placements(dispatch)),
+      ]);
+      if (work.removals.length > 0) await this.queues.remove(JobName.ReminderDue, work.removals);
+    } catch (error) {
+      this.logger.warn(`reminder jobs left to the reconciler: ${(error as Error).message}`);
+    }
+  }
+
+  /** The policy and members of each programme of these actions, once per programme. */
+  async loadContexts(
+    manager: EntityManager,
+    snapshots: readonly { programmeId: string }[],
+    contexts: Map<string, ProgrammeContext>,
+  ): Promise<void> {
+    const missing = [...new Set(snapshots.map((s) => s.programmeId))].filter(
+      (id) => !contexts.has(id),
+    );
+    if (missing.length === 0) return;
+    const policies = await this.policies.forProgrammes(missing, manager);
+    for (const programmeId of missing) {
+      contexts.set(programmeId, {
+        policy: policies.get(programmeId)!,
+        members: await this.people.activeMembers(programmeId, manager),
+      });
+    }
+  }
+
+  /**
+   * Takes an escalated action off the ladder once its bad period is over (back on track,
+   * deadline moved, update given, or closed), and tells its owners and the level's contacts.
+   */
+  private async deEscalate(
+    manager: EntityManager,
+    snapshot: ActionSnapshot,
+    facts: ActionFacts,
+    context: ProgrammeContext,
+    now: Date,
+    work: QueueWork,
+  ): Promise<void> {
+    const level = snapshot.escalationLevel;
+    if (level === null) return;
+    const since = badSince(facts, context.policy);
+    if (since && since <= now) return;
+    const changed = await this.snapshots.setEscalation(
+      manager,
+      snapshot.id,
+      null,
+      `De-escalatie: niet langer op ${level} niveau (${snapshot.closed ? 'afgesloten' : 'weer op schema'}).`,
+      { from: level, why: snapshot.closed ? 'closed' : 'no longer overdue, off track or behind' },
+    );
+    if (!changed) return;
+    facts.escalationLevel = null;
+    const rung = context.policy.escalation.find((step) => step.level === level);
+    const recipients = escalationRecipients(
+      ownerRecipients(snapshot, context.members),
+      rung?.contactUserIds ?? [],
+      context.members,
+    );
+    const notices = noticesFor(recipients, snapshot, {
+      kind: 'de_escalation',
+      sourceKey: `de-escalation:${snapshot.id}:${snapshot.version + 1}`,
+      payload: { previousLevel: level },
+    });
+    work.dispatches.push(
+      await this.notifications.notify(manager, notices, () => deliveryRules(context.policy)),
+    );
+  }
+}
+
+/** Escalation rows go to the owners and the contacts of their level; all others to owners. */
+export function recipientsOf(
+  occasion: Pick<Occasion, 'kind' | 'step'>,
+  owners: Recipient[],
+  policy: StoredReminderPolicy,
+  members: readonly ProgrammeMember[],
+): Recipient[] {
+  if (occasion.kind !== 'escalation') return owners;
+  const rung = policy.escalation.find((step) => step.level === occasion.step);
+  return escalationRecipients(owners, rung?.contactUserIds ?? [], members);
+}
+
+export function toFacts(
+  snapshot: ActionSnapshot,
+  rounds: readonly { id: string; createdAt: Date; dueDate: string }[],
+): ActionFacts {
+  return {
+    id: snapshot.id,
+    programmeId: snapshot.programmeId,
+    deadline: snapshot.deadline,
+    closed: snapshot.closed,
+    health: snapshot.health,
+    escalationLevel: snapshot.escalationLevel,
+    lastProgressAt: snapshot.lastProgressAt,
+    offTrackSince: snapshot.offTrackSince,
+    rounds: rounds.map((round) => ({
+      ...round,
+      updated: snapshot.lastProgressAt >= round.createdAt,
+    })),
+  };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
+}

@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsUUID } from 'class-validator';
+import { IsOmittable, PageQueryDto } from '@app/core';
+import {
+  REMINDER_KINDS,
+  REMINDER_STATES,
+  type ReminderKind,
+  type ReminderState,
+} from '../planning/reminder-plan';
+import type { ReminderEntity } from './reminder.entity';
+
+export class ReminderResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) actionId!: string;
+  @ApiProperty({ enum: [...REMINDER_KINDS], enumName: 'ReminderKind' }) kind!: ReminderKind;
+  @ApiProperty({
+    description:
+      'Which occasion: `14d` before the deadline, `overdue-2`, `administrative`, `request`.',
+  })
+  step!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it goes out (UTC).' }) dueAt!: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) recipientUserIds!: string[];
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) updateRoundId!: string | null;
+  @ApiProperty({ enum: [...REMINDER_STATES], enumName: 'ReminderState' }) state!: ReminderState;
+  @ApiProperty({ nullable: true, type: String, description: 'Why it was cancelled or skipped.' })
+  stateReason!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) sentAt!: string | null;
+}
+
+export function mapReminder(row: ReminderEntity): ReminderResponse {
+  return {
+    id: row.id,
+    actionId: row.actionId,
+    kind: row.kind,
+    step: row.step,
+    dueAt: row.dueAt.toISOString(),
+    recipientUserIds: row.recipientUserIds,
+    updateRoundId: row.updateRoundId,
+    state: row.state,
+    stateReason: row.stateReason,
+    sentAt: row.sentAt?.toISOString() ?? null,
+  };
+}
+
+export class ListRemindersQuery extends PageQueryDto {
+  @ApiPropertyOptional({ enum: [...REMINDER_STATES], enumName: 'ReminderState' })
+  @IsOmittable()
+  @IsIn(REMINDER_STATES)
+  state?: ReminderState;
+
+  @ApiPropertyOptional({ enum: [...REMINDER_KINDS], enumName: 'ReminderKind' })
+  @IsOmittable()
+  @IsIn(REMINDER_KINDS)
+  kind?: ReminderKind;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only those of this action.' })
+  @IsOmittable()
+  @IsUUID()
+  action?: string;
+}
