@@ -17,6 +17,7 @@ import {
   startLocalRedis,
 } from './services';
 import { DEMO_USERS } from '../seeds/demo-users';
+import { type LocalMail, startLocalMail } from './services/local-mail';
 import { httpOk, sleep } from './services/http-ready';
 import { loadOrCreateSecrets, SECRET_NAMES } from './services/secrets';
 import { hasExited, stopChild, waitForExit } from './services/service-process';
@@ -149,14 +150,38 @@ async function startRedis(): Promise<string> {
   return service.url;
 }
 
-/** Both servers start at once; both settle before anything is stopped, so neither is left behind. */
-async function startServices(): Promise<{ databaseUrl: string; redisUrl: string }> {
-  const started = Promise.allSettled([startDatabase(), startRedis()]);
+/** Without SMTP_URL: a local inbox (MailDev), so that a person trying it out sees the e-mails. */
+async function startMail(): Promise<LocalMail | undefined> {
+  if (process.env.SMTP_URL) return undefined;
+  say('Starting the mail inbox...');
+  const mail = await startLocalMail({
+    binary: path.join(root, 'node_modules/maildev/dist/bin/maildev.js'),
+    dataDir: path.join(dataRoot, 'mail'),
+    ownProcessGroup: true,
+    debug,
+    log: serviceLog('mail'),
+    onUnexpectedExit: (detail) => void shutdown(1, detail),
+  });
+  services.push({
+    name: 'the mail inbox',
+    service: { url: mail.smtpUrl, stop: () => mail.stop() },
+  });
+  return mail;
+}
+
+/** The servers start at once; all settle before anything is stopped, so none is left behind. */
+async function startServices(): Promise<{
+  databaseUrl: string;
+  redisUrl: string;
+  mail: LocalMail | undefined;
+}> {
+  const started = Promise.allSettled([startDatabase(), startRedis(), startMail()]);
   servicesStarting = started;
-  const [database, redis] = await started;
+  const [database, redis, mail] = await started;
   if (database.status === 'rejected') throw database.reason;
   if (redis.status === 'rejected') throw redis.reason;
-  return { databaseUrl: database.value, redisUrl: redis.value };
+  if (mail.status === 'rejected') throw mail.reason;
+  return { databaseUrl: database.value, redisUrl: redis.value, mail: mail.value };
 }
 
 /** The worker has no HTTP server: it is ready once it writes its heartbeat file. */
@@ -182,13 +207,14 @@ async function waitUntilReady(api: ChildProcess, url: string): Promise<void> {
   }
 }
 
-function printBanner(publicUrl: string, env: NodeJS.ProcessEnv): void {
+function printBanner(publicUrl: string, env: NodeJS.ProcessEnv, mail: LocalMail | undefined): void {
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   const kept = [
     process.env.DATABASE_URL ? '' : 'PostgreSQL',
     process.env.REDIS_URL ? '' : 'Redis',
     SECRET_NAMES.every((name) => process.env[name]) ? '' : 'secrets',
     process.env.AUDIT_CHECKPOINT_FILE ? '' : 'audit checkpoint',
+    process.env.SMTP_URL ? '' : 'e-mail',
   ].filter(Boolean);
   say(
     [
@@ -201,6 +227,10 @@ function printBanner(publicUrl: string, env: NodeJS.ProcessEnv): void {
       `  Health        ${publicUrl}/health/ready`,
       `  Database      ${maskUrl(env.DATABASE_URL ?? '')}`,
       `  Redis         ${maskUrl(env.REDIS_URL ?? '')}`,
+      `  E-mail        ${mail ? `${mail.webUrl}  (the local inbox: every e-mail the worker sends)` : maskUrl(env.SMTP_URL ?? '')}`,
+      ...(env.CLOCK_TRAVEL === 'true'
+        ? [`  Clock travel  PUT ${publicUrl}/v1/system/clock {"now": "…"} as the administrator`]
+        : []),
       `  Data          ${kept.length ? `${relative(dataRoot)}/ (${kept.join(', ')})` : 'nothing kept locally'}`,
       '',
       '  Demo log-ins (POST /v1/auth/login; also in README.md, "Demo users"):',
@@ -224,7 +254,7 @@ async function main(): Promise<void> {
   mkdirSync(dataRoot, { recursive: true });
   const port = await chooseApiPort();
   const secrets = loadOrCreateSecrets(path.join(dataRoot, 'secrets.json'), process.env);
-  const { databaseUrl, redisUrl } = await startServices();
+  const { databaseUrl, redisUrl, mail } = await startServices();
   if (shuttingDown) return;
 
   const publicUrl = (process.env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
@@ -241,6 +271,10 @@ async function main(): Promise<void> {
     WORKER_HEALTH_FILE: workerHealthFile,
     AUDIT_CHECKPOINT_FILE:
       process.env.AUDIT_CHECKPOINT_FILE ?? path.join(dataRoot, 'audit-checkpoint.json'),
+    ...(mail && { SMTP_URL: mail.smtpUrl }),
+    // Trying reminders out means moving the clock (README "Reminders"); never in production.
+    CLOCK_TRAVEL:
+      process.env.CLOCK_TRAVEL ?? (process.env.NODE_ENV === 'production' ? 'false' : 'true'),
   };
 
   say('Running migrations and loading demo data...');
@@ -257,7 +291,7 @@ async function main(): Promise<void> {
     waitUntilReady(api, `http://127.0.0.1:${port}/health/ready`),
     waitUntilWorkerReady(worker, workerHealthFile),
   ]);
-  if (!shuttingDown) printBanner(publicUrl, env);
+  if (!shuttingDown) printBanner(publicUrl, env, mail);
 }
 
 // A closed terminal must not turn a log line into an uncaught EIO/EPIPE that skips the shutdown.

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { JobName, OutboxService } from '@app/core';
 import { ACTIEAGENDA } from '../identity.seed';
 import type { Seed } from '../index';
 import { ACTIONS, COMMITMENTS } from './data';
@@ -23,7 +24,8 @@ async function trackIdsOf(manager: EntityManager, programmeId: string): Promise<
  * The Actieagenda's commitments and actions from the source documents, with their timeline
  * and partner reviews: demo data, so only where the demo users are seeded. Inserts what is
  * missing and never updates: a run that finds everything costs one query. Writes no audit
- * events (nobody did anything; the timeline carries the demo history).
+ * events (nobody did anything; the timeline carries the demo history), but an outbox event
+ * so that the worker plans their reminders.
  */
 export const actieagendaTrackingSeed: Seed = {
   name: 'actieagenda commitments and actions',
@@ -45,6 +47,11 @@ export const actieagendaTrackingSeed: Seed = {
     await dataSource.transaction(async (manager) => {
       await insertCommitments(manager, programme.id, COMMITMENTS);
       await insertActions(manager, programme.id, await trackIdsOf(manager, programme.id), ACTIONS);
+      // The worker plans the new actions' reminders (and escalations) once this commits.
+      await new OutboxService().record(manager, {
+        name: JobName.RemindersReschedule,
+        data: { programmeId: programme.id, why: 'actions_changed' },
+      });
     });
   },
 };

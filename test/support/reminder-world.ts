@@ -7,7 +7,7 @@ import { type AppConfig, Clock, JobQueueService, QueueName } from '@app/core';
 import { ReminderReconciler } from '@app/reminders';
 import { eventually, startApi, startWorker, testConfig } from './e2e';
 import { createOwnDatabase } from './own-database';
-import { SmtpSink } from './smtp-sink';
+import { SmtpSink } from '../../scripts/services/smtp-sink';
 import { type TrackingCast, TrackingFixtures } from './tracking-fixtures';
 
 /**

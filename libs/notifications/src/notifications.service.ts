@@ -34,6 +34,8 @@ export const DEFAULT_PREFERENCES: Preferences = {
 /** What `notify` made that the queue must carry once the transaction commits. */
 export interface Dispatch {
   deliveryIds: string[];
+  /** The deliveries were tried once already (sendBatch): their job waits a retry delay. */
+  retrying?: boolean;
   digests: { id: string; sendAt: Date }[];
 }
 

@@ -11,7 +11,9 @@ export class ReminderDueProcessor implements JobHandler<JobName.ReminderDue> {
   constructor(private readonly dispatcher: ReminderDispatcher) {}
 
   async process(data: JobPayloads[JobName.ReminderDue], context: JobContext): Promise<void> {
-    const outcome = await this.dispatcher.dispatch(data.reminderId, data.dueAt);
-    this.logger.debug(`reminder ${data.reminderId}: ${outcome} [${context.jobId}]`);
+    const report = await this.dispatcher.dispatch(data.programmeId, data.dueAt);
+    this.logger.debug(
+      `reminders of ${data.programmeId} at ${data.dueAt}: ${JSON.stringify(report)} [${context.jobId}]`,
+    );
   }
 }

@@ -98,13 +98,6 @@ export class JobQueueService implements OnApplicationShutdown {
     return 'present';
   }
 
-  /** Removes jobs that no longer matter (their rows were cancelled); a missing one is fine. */
-  async remove(name: JobName, jobIds: readonly string[]): Promise<void> {
-    const queue = this.queue(JOB_QUEUE[name]);
-    // An active job is locked and cannot be removed; it finds its row cancelled and stops.
-    await Promise.all(jobIds.map((id) => queue.remove(id).catch(() => 0)));
-  }
-
   /**
    * Creates or updates a repeating job (a BullMQ job scheduler): one per `id`, however many
    * workers start, so re-registering at every start is safe.

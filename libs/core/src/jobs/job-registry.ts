@@ -24,7 +24,10 @@ export enum JobName {
   ActionChanged = 'tracking.action-changed',
   /** A comment was posted: its partner position and mentions notify the people concerned. */
   CommentPosted = 'tracking.comment-posted',
-  /** One reminder row is due: the worker reloads it and sends it if it still applies. */
+  /**
+   * Reminders come due: those of one programme at one moment (09:00, an update round's
+   * requests); the worker reloads the rows and sends those that still apply.
+   */
   ReminderDue = 'reminders.due',
   /** Recomputes the reminder rows of actions (a programme's, a round's, or the given ones). */
   RemindersReschedule = 'reminders.reschedule',
@@ -73,8 +76,8 @@ export interface JobPayloads {
     mentionedUserIds: string[];
   };
   [JobName.ReminderDue]: {
-    reminderId: string;
-    /** The due time the job was made for: a job of a row since moved does nothing. */
+    programmeId: string;
+    /** The moment: the rows scheduled at it (a row moved to another time is not). */
     dueAt: string;
   };
   [JobName.RemindersReschedule]: {

@@ -13,6 +13,9 @@ import { type DeliveryState, EmailDeliveryEntity } from './email-delivery.entity
 /** A delivery with what its e-mail needs: the notification and the person. */
 export interface DeliveryToSend {
   id: string;
+  userId: string;
+  /** The notification's cause: with the person and the channel, the delivery key. */
+  sourceKey: string;
   state: DeliveryState;
   attempts: number;
   digestId: string | null;
@@ -86,23 +89,52 @@ export class EmailDeliveriesRepository {
   }
 
   /**
-   * Locks a delivery for sending. SKIP LOCKED: a second job for the same row (a retry racing
-   * the first, a reconciler's) finds nothing and leaves it to the one holding it.
+   * Locks deliveries for sending. SKIP LOCKED: a second job for the same rows (a retry racing
+   * the first, a reconciler's) finds them held and leaves them to the one holding them.
    */
-  async lockDelivery(manager: EntityManager, id: string): Promise<DeliveryToSend | null> {
-    const rows = await manager.query<DeliveryToSend[]>(
-      `SELECT d.id, d.state, d.attempts, d.digest_id AS "digestId", n.id AS "notificationId",
+  lockDeliveries(manager: EntityManager, ids: readonly string[]): Promise<DeliveryToSend[]> {
+    return manager.query<DeliveryToSend[]>(
+      `SELECT d.id, d.user_id AS "userId", n.source_key AS "sourceKey", d.state, d.attempts,
+              d.digest_id AS "digestId", n.id AS "notificationId",
               n.kind, n.reason, n.payload, n.action_id AS "actionId", u.email,
               u.is_active AS "isActive", COALESCE(p.language, 'nl') AS language
          FROM email_deliveries d
          JOIN notifications n ON n.id = d.notification_id
          JOIN users u ON u.id = d.user_id
          LEFT JOIN notification_preferences p ON p.user_id = d.user_id
-        WHERE d.id = $1
+        WHERE d.id = ANY($1::uuid[])
+        ORDER BY d.id
         FOR UPDATE OF d SKIP LOCKED`,
-      [id],
+      [ids],
     );
-    return rows[0] ?? null;
+  }
+
+  /** Pending deliveries of these causes never tried yet (not those waiting for a retry). */
+  async untried(sourceKeys: readonly string[]): Promise<string[]> {
+    if (sourceKeys.length === 0) return [];
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT d.id FROM notifications n JOIN email_deliveries d ON d.notification_id = n.id
+        WHERE n.source_key = ANY($1::text[]) AND d.state = 'pending' AND d.attempts = 0
+          AND d.digest_id IS NULL`,
+      [sourceKeys],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Marks deliveries sent, each with its Message-ID, in one statement. */
+  async settleSent(
+    manager: EntityManager,
+    rows: readonly { id: string; messageId: string }[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
+      `UPDATE email_deliveries d
+          SET state = 'sent', attempts = d.attempts + 1, sent_at = now(), updated_at = now(),
+              message_id = x."messageId"
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "messageId" text)
+        WHERE d.id = x.id`,
+      [JSON.stringify(rows)],
+    );
   }
 
   async lockDigest(manager: EntityManager, id: string): Promise<DigestToSend | null> {
@@ -123,7 +155,8 @@ export class EmailDeliveriesRepository {
   /** The pending items of a digest, oldest first. */
   digestItems(manager: EntityManager, digestId: string): Promise<DeliveryToSend[]> {
     return manager.query<DeliveryToSend[]>(
-      `SELECT d.id, d.state, d.attempts, d.digest_id AS "digestId", n.id AS "notificationId",
+      `SELECT d.id, d.user_id AS "userId", n.source_key AS "sourceKey", d.state, d.attempts,
+              d.digest_id AS "digestId", n.id AS "notificationId",
               n.kind, n.reason, n.payload, n.action_id AS "actionId"
          FROM email_deliveries d JOIN notifications n ON n.id = d.notification_id
         WHERE d.digest_id = $1 AND d.state = 'pending'

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -61,8 +62,13 @@ export class MailDeliveryService {
     return actionId ? `${this.config.http.publicUrl}/v1/actions/${actionId}` : null;
   }
 
-  private messageId(kind: 'delivery' | 'digest', id: string): string {
-    return `<${kind}-${id}@${this.mailer.messageIdDomain}>`;
+  /**
+   * The Message-ID of a delivery: derived from its key (the cause, the person, the channel),
+   * not from a row, so that a message sent again after a crash carries the same one.
+   */
+  private messageId(key: string): string {
+    const digest = createHash('sha256').update(key).digest('hex').slice(0, 40);
+    return `<${digest}@${this.mailer.messageIdDomain}>`;
   }
 
   private item(row: DeliveryToSend): MailItem {
@@ -76,37 +82,97 @@ export class MailDeliveryService {
 
   /** Sends one delivery (a `mail.deliver` job). Throws to have the job retried. */
   async deliver(deliveryId: string): Promise<void> {
-    const retry = await this.dataSource.transaction(async (manager) => {
-      const row = await this.deliveries.lockDelivery(manager, deliveryId);
-      // Held by another job, already settled, or part of a digest: nothing to do here.
-      if (!row || row.state !== 'pending' || row.digestId !== null) return undefined;
-      if (!row.isActive) {
-        await this.deliveries.settle(manager, 'email_deliveries', [row.id], {
+    const [retry] = await this.sendGroup([deliveryId]);
+    if (retry) throw retry.error;
+  }
+
+  /**
+   * Sends fresh deliveries at once (a reminder batch's), MAIL_CONCURRENCY at a time; those
+   * the mail server refused are retried through the queue, after the retry delay.
+   */
+  async sendBatch(deliveryIds: readonly string[]): Promise<void> {
+    const retries: string[] = [];
+    const size = this.config.mail.concurrency;
+    for (let start = 0; start < deliveryIds.length; start += size) {
+      const failed = await this.sendGroup(deliveryIds.slice(start, start + size));
+      retries.push(...failed.map((failure) => failure.id));
+    }
+    if (retries.length > 0) {
+      await this.enqueue({ deliveryIds: retries, digests: [], retrying: true });
+    }
+  }
+
+  /**
+   * Sends what these causes' notifications still wait for, never tried: after a worker died
+   * between committing them and sending them, the job that runs again resumes there.
+   */
+  async resume(sourceKeys: readonly string[]): Promise<number> {
+    const ids = await this.deliveries.untried(sourceKeys);
+    await this.sendBatch(ids);
+    return ids.length;
+  }
+
+  /**
+   * One group in one transaction: its pending deliveries are locked, sent concurrently over
+   * the pooled connections, and marked sent together. Answers those to retry.
+   */
+  private async sendGroup(ids: readonly string[]): Promise<{ id: string; error: Error }[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await this.deliveries.lockDeliveries(manager, ids)).filter(
+        // Already settled, or part of a digest: nothing to do here.
+        (row) => row.state === 'pending' && row.digestId === null,
+      );
+      const inactive = rows.filter((row) => !row.isActive);
+      await this.deliveries.settle(
+        manager,
+        'email_deliveries',
+        inactive.map((row) => row.id),
+        {
           state: 'skipped',
           error: 'the account is deactivated',
           countAttempt: false,
-        });
-        return undefined;
+        },
+      );
+      const outcomes = await Promise.all(
+        rows.filter((row) => row.isActive).map((row) => this.send(row)),
+      );
+      await this.deliveries.settleSent(
+        manager,
+        outcomes.flatMap((outcome) => ('messageId' in outcome ? [outcome] : [])),
+      );
+      const retries: { id: string; error: Error }[] = [];
+      for (const outcome of outcomes) {
+        if (!('failure' in outcome)) continue;
+        const { row, failure } = outcome;
+        const error = await this.recordFailure(
+          manager,
+          'email_deliveries',
+          [row.id],
+          row.attempts,
+          failure,
+        );
+        if (error) retries.push({ id: row.id, error });
       }
-      const messageId = this.messageId('delivery', row.id);
-      try {
-        await this.mailer.send({
-          to: row.email,
-          messageId,
-          deliveryKey: `${row.notificationId}:email`,
-          ...composeMessage(this.item(row), row.language, this.settingsUrl),
-        });
-      } catch (error) {
-        return this.recordFailure(manager, 'email_deliveries', [row.id], row.attempts, error);
-      }
-      await this.deliveries.settle(manager, 'email_deliveries', [row.id], {
-        state: 'sent',
-        messageId,
-        countAttempt: true,
-      });
-      return undefined;
+      return retries;
     });
-    if (retry) throw retry;
+  }
+
+  private async send(
+    row: DeliveryToSend,
+  ): Promise<{ id: string; messageId: string } | { row: DeliveryToSend; failure: unknown }> {
+    const deliveryKey = `${row.sourceKey}:${row.userId}:email`;
+    const messageId = this.messageId(deliveryKey);
+    try {
+      await this.mailer.send({
+        to: row.email,
+        messageId,
+        deliveryKey,
+        ...composeMessage(this.item(row), row.language, this.settingsUrl),
+      });
+      return { id: row.id, messageId };
+    } catch (failure) {
+      return { row, failure };
+    }
   }
 
   /** Sends one person's digest with every item still pending in it (a `mail.digest` job). */
@@ -130,7 +196,7 @@ export class MailDeliveryService {
         });
         return undefined;
       }
-      const messageId = this.messageId('digest', digest.id);
+      const messageId = this.messageId(`digest:${digest.userId}:${digest.digestDate}`);
       try {
         await this.mailer.send({
           to: digest.email,
@@ -199,6 +265,7 @@ export class MailDeliveryService {
       ...dispatch.deliveryIds.map((deliveryId) => ({
         job: { name: JobName.MailDeliver, data: { deliveryId } } as const,
         jobId: deliveryJobId(deliveryId),
+        delayMs: dispatch.retrying ? this.config.mail.retryDelayMs : undefined,
       })),
       ...dispatch.digests
         .filter((digest) => digest.sendAt.getTime() - now <= this.horizonMs)

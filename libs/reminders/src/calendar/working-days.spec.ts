@@ -1,5 +1,7 @@
+import { amsterdamDate } from '@app/core';
 import {
   addDays,
+  localDate,
   amsterdamInstant,
   dutchHolidays,
   effectiveDeadline,
@@ -127,5 +129,16 @@ describe('sendingMomentOn and effectiveDeadline', () => {
   it('counts calendar days across months and years', () => {
     expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
     expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
+  });
+});
+
+describe('localDate', () => {
+  it('agrees with Intl every quarter of an hour across both clock changes of 2026', () => {
+    for (const start of ['2026-03-28T00:00:00Z', '2026-10-24T00:00:00Z', '2026-12-31T20:00:00Z']) {
+      for (let step = 0; step < 4 * 72; step += 1) {
+        const instant = new Date(Date.parse(start) + step * 15 * 60 * 1000);
+        expect(localDate(instant)).toBe(amsterdamDate(instant));
+      }
+    }
   });
 });

@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { amsterdamDate, PROGRAMME_TIME_ZONE } from '@app/core';
+import { PROGRAMME_TIME_ZONE } from '@app/core';
 
 /** When reminders may go out (a programme's reminder policy, DESIGN §5). */
 export interface QuietRules {
@@ -80,31 +80,59 @@ const wallClock = new Intl.DateTimeFormat('en-US', {
   second: '2-digit',
 });
 
+const HOUR_MS = 3600 * 1000;
+/** The memos below hold years of hours and days; past this they start afresh. */
+const MEMO_LIMIT = 200_000;
+/** Offsets by UTC hour: the clocks only ever change on a whole UTC hour (01:00). */
+const offsets = new Map<number, number>();
+
 /** How far Europe/Amsterdam is ahead of UTC at `instant` (1 or 2 hours), in ms. */
 function zoneOffsetMs(instant: number): number {
-  const parts = Object.fromEntries(
-    wallClock.formatToParts(new Date(instant)).map((part) => [part.type, part.value]),
-  );
-  const asUtc = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  return asUtc - Math.floor(instant / 1000) * 1000;
+  const hour = Math.floor(instant / HOUR_MS);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const parts = Object.fromEntries(
+      wallClock.formatToParts(new Date(hour * HOUR_MS)).map((part) => [part.type, part.value]),
+    );
+    offset =
+      Date.UTC(
+        Number(parts.year),
+        Number(parts.month) - 1,
+        Number(parts.day),
+        Number(parts.hour),
+        Number(parts.minute),
+        Number(parts.second),
+      ) -
+      hour * HOUR_MS;
+    if (offsets.size > MEMO_LIMIT) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return offset;
 }
+
+/** The calendar date (YYYY-MM-DD) in Europe/Amsterdam at `instant`, without Intl per call. */
+export function localDate(instant: Date): string {
+  return new Date(instant.getTime() + zoneOffsetMs(instant.getTime())).toISOString().slice(0, 10);
+}
+
+const instants = new Map<string, number>();
 
 /**
  * The instant it is `hour`:00 on `date` in Europe/Amsterdam, summer time or not. An hour
  * that the switch to summer time skips (02:00 on the last Sunday of March) becomes 03:00.
  */
 export function amsterdamInstant(date: string, hour: number): Date {
-  const [year, month, day] = date.split('-').map(Number);
-  const wall = Date.UTC(year, month - 1, day, hour);
-  const first = wall - zoneOffsetMs(wall);
-  return new Date(wall - zoneOffsetMs(first));
+  const key = `${date}T${hour}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    const [year, month, day] = date.split('-').map(Number);
+    const wall = Date.UTC(year, month - 1, day, hour);
+    const first = wall - zoneOffsetMs(wall);
+    instant = wall - zoneOffsetMs(first);
+    if (instants.size > MEMO_LIMIT) instants.clear();
+    instants.set(key, instant);
+  }
+  return new Date(instant);
 }
 
 /**
@@ -113,7 +141,7 @@ export function amsterdamInstant(date: string, hour: number): Date {
  * sending day (DESIGN §5: not on weekends or public holidays unless the policy says so).
  */
 export function sendingMoment(earliest: Date, rules: QuietRules): Date {
-  const day = amsterdamDate(earliest);
+  const day = localDate(earliest);
   if (isSendingDay(day, rules)) {
     const opening = amsterdamInstant(day, rules.sendHour);
     return earliest >= opening ? earliest : opening;

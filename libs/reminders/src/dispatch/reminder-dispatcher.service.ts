@@ -1,45 +1,75 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/core';
 import {
-  NotificationsService,
+  MailDeliveryService,
+  type Notice,
   type NotificationKind,
   type NotificationPayload,
+  NotificationsService,
 } from '@app/notifications';
 import { type ActionSnapshot, ActionSnapshots, type EscalationLevel } from '@app/tracking';
 import { occasionDue, type ReminderKind } from '../planning/reminder-plan';
 import { deliveryRules } from '../policy/delivery-rules';
-import { escalationRank } from '../policy/reminder-policy';
+import { DEFAULT_REMINDER_POLICY, escalationRank } from '../policy/reminder-policy';
 import { UpdateRoundsRepository } from '../rounds/update-rounds.repository';
 import { noticesFor } from '../scheduling/notices';
 import { ownerRecipients } from '../scheduling/recipients';
 import {
   emptyWork,
   type ProgrammeContext,
+  type QueueWork,
   recipientsOf,
   ReminderScheduler,
   toFacts,
 } from '../scheduling/reminder-scheduler.service';
 import { RemindersRepository } from '../scheduling/reminders.repository';
 
-/** A job may run this much before its row's time (clocks of Redis and the app differ a little). */
+/** A job may run this much before its moment (clocks of Redis and the app differ a little). */
 const EARLY_TOLERANCE_MS = 5_000;
 const DAY_MS = 24 * 3600 * 1000;
+/** Rows per transaction, and transactions at once, while a moment's rows go out. */
+const CHUNK_ROWS = 100;
+const PARALLEL_CHUNKS = 4;
 
-export type DispatchOutcome = 'sent' | 'skipped' | 'stale' | 'early' | 'missing';
+const REPLANNED: ReadonlySet<ReminderKind> = new Set(['overdue', 'stale', 'escalation']);
+
+export interface DispatchReport {
+  sent: number;
+  skipped: number;
+  /** The job ran before its moment (the clock was moved back): nothing was done. */
+  early: boolean;
+}
 
 function notificationKind(kind: ReminderKind, step: string): NotificationKind {
   if (kind === 'update_round') return step === 'request' ? 'update_request' : 'update_reminder';
   return kind;
 }
 
+/** Splits rows (in action order) into chunks that never split an action's rows. */
+function chunksOf<T extends { actionId: string }>(rows: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  for (const row of rows) {
+    const last = current.at(-1);
+    if (current.length >= CHUNK_ROWS && last && last.actionId !== row.actionId) {
+      chunks.push(current);
+      current = [];
+    }
+    current.push(row);
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
 /**
- * Sends one due reminder (a `reminders.due` job), once: the row is reloaded under its
- * action's lock, and nothing happens unless it is still scheduled for the time the job was
- * made for and still applies (the action not closed, the deadline not moved, no update
- * since). Sending makes the notifications, marks the row sent and plans the next occasion,
- * in one transaction; an escalation also raises the action's level.
+ * Sends the reminders of one programme that come due at one moment (a `reminders.due` job),
+ * once. Rows are reloaded under their actions' locks, a chunk per transaction, and nothing
+ * happens to a row unless it is still scheduled for that moment and still applies (the
+ * action not closed, the deadline not moved, no update since). A chunk makes the
+ * notifications, marks its rows sent, raises escalated actions' levels and plans the next
+ * occasions in one transaction; its e-mails then go out in small locked groups.
  */
 @Injectable()
 export class ReminderDispatcher {
@@ -50,37 +80,88 @@ export class ReminderDispatcher {
     private readonly snapshots: ActionSnapshots,
     private readonly scheduler: ReminderScheduler,
     private readonly notifications: NotificationsService,
+    private readonly mail: MailDeliveryService,
     private readonly clock: Clock,
   ) {}
 
-  async dispatch(reminderId: string, dueAt: string): Promise<DispatchOutcome> {
-    const actionId = await this.reminders.actionOf(reminderId);
-    if (!actionId) return 'missing';
-    let outcome: DispatchOutcome = 'stale';
-    const work = await this.dataSource.transaction(async (manager) => {
-      await this.reminders.lockActions(manager, [actionId]);
-      const row = await this.reminders.lock(manager, reminderId);
-      if (!row || row.state !== 'scheduled' || row.dueAt.toISOString() !== dueAt)
-        return emptyWork();
-      const now = this.clock.now();
-      if (row.dueAt.getTime() > now.getTime() + EARLY_TOLERANCE_MS) {
-        // Ran before its time (the clock was moved back): the reconciler queues it again.
-        outcome = 'early';
-        return emptyWork();
+  async dispatch(programmeId: string, dueAtIso: string): Promise<DispatchReport> {
+    const dueAt = new Date(dueAtIso);
+    const report: DispatchReport = { sent: 0, skipped: 0, early: false };
+    if (dueAt.getTime() > this.clock.now().getTime() + EARLY_TOLERANCE_MS) {
+      // Ran before its time (the clock was moved back): the reconciler queues it again.
+      return { ...report, early: true };
+    }
+    // A run before this one (killed after a commit) may have left e-mails unsent.
+    const sentBefore = await this.reminders.sentAt(programmeId, dueAt);
+    await this.mail.resume(sentBefore.map((id) => `reminder:${id}`));
+    // Read once for the whole moment: the policy and the members of the programme.
+    const contexts = new Map<string, ProgrammeContext>();
+    const batchSize = CHUNK_ROWS * PARALLEL_CHUNKS;
+    let after: string | null = null;
+    for (;;) {
+      let rows = await this.reminders.scheduledAt(programmeId, dueAt, after, batchSize);
+      if (rows.length === 0) return report;
+      if (rows.length === batchSize) {
+        // A full batch may end inside an action's rows: that action comes with the next one.
+        const cut = rows.filter((row) => row.actionId !== rows[rows.length - 1].actionId);
+        if (cut.length > 0) rows = cut;
       }
-      const [snapshot] = await this.snapshots.load([actionId], manager);
-      const contexts = new Map<string, ProgrammeContext>();
-      await this.scheduler.loadContexts(manager, [snapshot], contexts);
+      after = rows[rows.length - 1].actionId;
+      await Promise.all(
+        chunksOf(rows).map(async (chunk) => {
+          const outcome = await this.dataSource.transaction((manager) =>
+            this.sendChunk(manager, chunk, dueAt, contexts),
+          );
+          report.sent += outcome.sent;
+          report.skipped += outcome.skipped;
+          await this.scheduler.afterCommit(outcome.work);
+          await this.mail.sendBatch(outcome.deliveryIds);
+        }),
+      );
+    }
+  }
+
+  private async sendChunk(
+    manager: EntityManager,
+    candidates: readonly { id: string; actionId: string }[],
+    dueAt: Date,
+    contexts: Map<string, ProgrammeContext>,
+  ): Promise<{ work: QueueWork; deliveryIds: string[]; sent: number; skipped: number }> {
+    const actionIds = [...new Set(candidates.map((row) => row.actionId))];
+    await this.reminders.lockActions(manager, actionIds);
+    const rows = (
+      await this.reminders.lockRows(
+        manager,
+        candidates.map((row) => row.id),
+      )
+    ).filter(
+      // Another job sent it meanwhile, or it moved: not this moment's any more.
+      (row) => row.state === 'scheduled' && row.dueAt.getTime() === dueAt.getTime(),
+    );
+    if (rows.length === 0) return { work: emptyWork(), deliveryIds: [], sent: 0, skipped: 0 };
+    const now = this.clock.now();
+    const snapshots = new Map(
+      (await this.snapshots.load(actionIds, manager)).map((snapshot) => [snapshot.id, snapshot]),
+    );
+    await this.scheduler.loadContexts(manager, [...snapshots.values()], contexts);
+    const rounds = await this.rounds.openRoundsOf(manager, actionIds);
+    const notices: Notice[] = [];
+    const sent: { id: string; recipientUserIds: string[] }[] = [];
+    const skipped: { id: string; reason: string }[] = [];
+    const replan = new Set<string>();
+    for (const row of rows) {
+      const snapshot = snapshots.get(row.actionId)!;
       const context = contexts.get(snapshot.programmeId)!;
-      const rounds = await this.rounds.openRoundsOf(manager, [actionId]);
-      const facts = toFacts(snapshot, rounds.get(actionId) ?? []);
-      const skip = async (reason: string) => {
-        outcome = 'skipped';
-        await this.reminders.settle(manager, row.id, 'skipped', { reason });
-        return this.scheduler.plan(manager, [actionId], contexts);
+      const facts = toFacts(snapshot, rounds.get(row.actionId) ?? []);
+      const skip = (reason: string) => {
+        skipped.push({ id: row.id, reason });
+        replan.add(row.actionId);
       };
       const due = occasionDue(facts, context.policy, row);
-      if (!due || due.getTime() !== row.dueAt.getTime()) return skip('no longer applies');
+      if (!due || due.getTime() !== row.dueAt.getTime()) {
+        skip('no longer applies');
+        continue;
+      }
       const recipients = recipientsOf(
         row,
         ownerRecipients(snapshot, context.members),
@@ -90,37 +171,43 @@ export class ReminderDispatcher {
       if (row.kind === 'escalation') {
         const level = row.step as EscalationLevel;
         if (escalationRank(level) <= escalationRank(snapshot.escalationLevel)) {
-          return skip('the action is at this level or higher already');
+          skip('the action is at this level or higher already');
+          continue;
         }
         await this.snapshots.setEscalation(
           manager,
-          actionId,
+          row.actionId,
           level,
           `Escalatie naar ${level} niveau: te lang over de deadline, vertraagd of zonder antwoord op een uitvraag.`,
           { from: snapshot.escalationLevel, reminderId: row.id, since: row.basis },
         );
+        snapshot.escalationLevel = level;
       }
-      if (recipients.length === 0) return skip('nobody to remind: the programme has no one for it');
-      const payload = this.payload(row, snapshot, rounds.get(actionId) ?? [], now);
-      const dispatch = await this.notifications.notify(
-        manager,
-        noticesFor(recipients, snapshot, {
+      if (recipients.length === 0) {
+        skip('nobody to remind: the programme has no one for it');
+        continue;
+      }
+      notices.push(
+        ...noticesFor(recipients, snapshot, {
           kind: notificationKind(row.kind, row.step),
           sourceKey: `reminder:${row.id}`,
-          payload,
+          payload: this.payload(row, snapshot, rounds.get(row.actionId) ?? [], now),
         }),
-        () => deliveryRules(context.policy),
       );
-      await this.reminders.settle(manager, row.id, 'sent', {
-        recipientUserIds: recipients.map((recipient) => recipient.userId),
-      });
-      outcome = 'sent';
-      const next = await this.scheduler.plan(manager, [actionId], contexts);
-      next.dispatches.push(dispatch);
-      return next;
-    });
-    await this.scheduler.afterCommit(work);
-    return outcome;
+      sent.push({ id: row.id, recipientUserIds: recipients.map((recipient) => recipient.userId) });
+      // Sending changes nothing the plan depends on, except for the repeating kinds (their
+      // next occurrence) and escalation (the action's level).
+      if (REPLANNED.has(row.kind)) replan.add(row.actionId);
+    }
+    const dispatch = await this.notifications.notify(manager, notices, (programmeId) =>
+      deliveryRules(contexts.get(programmeId ?? '')?.policy ?? DEFAULT_REMINDER_POLICY),
+    );
+    await this.reminders.settleMany(manager, sent, skipped);
+    const work =
+      replan.size > 0 ? await this.scheduler.plan(manager, [...replan], contexts) : emptyWork();
+    // This job sends the e-mails itself, after the commit; digests wait for their moment.
+    work.dispatches.push({ ...dispatch, deliveryIds: [] });
+    return { work, deliveryIds: dispatch.deliveryIds, sent: sent.length, skipped: skipped.length };
   }
 
   private payload(

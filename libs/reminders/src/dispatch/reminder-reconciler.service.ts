@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock, JobQueueService } from '@app/core';
 import { MailDeliveryService } from '@app/notifications';
-import { reminderPlacement } from '../scheduling/reminder-jobs';
+import { reminderPlacements } from '../scheduling/reminder-jobs';
 import { ReminderScheduler } from '../scheduling/reminder-scheduler.service';
 import { RemindersRepository } from '../scheduling/reminders.repository';
 
@@ -10,7 +10,7 @@ const OVERDUE_GRACE_MS = 30_000;
 const LIMIT = 20_000;
 
 export interface ReconcileReport {
-  /** Due rows whose job had to be added, promoted, retried or replaced. */
+  /** Moments of due rows whose job had to be added, promoted, retried or replaced. */
   repaired: number;
   /** Rows within the horizon put on the queue (already there: no-op). */
   queued: number;
@@ -45,11 +45,15 @@ export class ReminderReconciler {
     );
     const lateBefore = now.getTime() - OVERDUE_GRACE_MS;
     let repaired = 0;
-    const upcoming = [];
-    for (const row of rows) {
-      const placement = reminderPlacement(row, now);
-      if (row.dueAt.getTime() > lateBefore) upcoming.push(placement);
-      else if ((await this.queues.ensure(placement)) !== 'present') repaired += 1;
+    const upcoming = reminderPlacements(
+      rows.filter((row) => row.dueAt.getTime() > lateBefore),
+      now,
+    );
+    for (const placement of reminderPlacements(
+      rows.filter((row) => row.dueAt.getTime() <= lateBefore),
+      now,
+    )) {
+      if ((await this.queues.ensure(placement)) !== 'present') repaired += 1;
     }
     await this.queues.enqueueMany(upcoming);
     const mail = await this.mail.reconcile();

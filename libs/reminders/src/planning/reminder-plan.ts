@@ -1,9 +1,9 @@
-import { amsterdamDate } from '@app/core';
 import type { ActionHealth, EscalationLevel } from '@app/tracking';
 import {
   addDays,
   amsterdamInstant,
   effectiveDeadline,
+  localDate,
   sendingMoment,
   sendingMomentOn,
 } from '../calendar/working-days';
@@ -105,7 +105,7 @@ function upcoming(facts: ActionFacts, policy: ReminderPolicy): Map<number, Date>
   for (const days of policy.daysBefore) {
     const due = sendingMomentOn(addDays(facts.deadline, -days), policy);
     // Moved past a day off onto (or beyond) the deadline day: the deadline's reminder says it.
-    if (amsterdamDate(due) >= deadlineDay) continue;
+    if (localDate(due) >= deadlineDay) continue;
     const other = byMoment.get(due.getTime());
     if (other === undefined || days < other) byMoment.set(due.getTime(), days);
   }

@@ -1,6 +1,5 @@
-import { amsterdamDate } from '@app/core';
 import type { DeliveryRules } from '@app/notifications';
-import { amsterdamInstant, nextSendingDay, addDays } from '../calendar/working-days';
+import { addDays, amsterdamInstant, localDate, nextSendingDay } from '../calendar/working-days';
 import type { ReminderPolicy } from './reminder-policy';
 
 /** The digest goes out this long after the day's reminders, so that it holds all of them. */
@@ -16,7 +15,7 @@ export function deliveryRules(policy: ReminderPolicy): DeliveryRules {
   return {
     digest: policy.digest,
     digestFor(after: Date) {
-      let date = nextSendingDay(amsterdamDate(after), policy);
+      let date = nextSendingDay(localDate(after), policy);
       if (digestMoment(date, policy) <= after) date = nextSendingDay(addDays(date, 1), policy);
       return { date, sendAt: digestMoment(date, policy) };
     },

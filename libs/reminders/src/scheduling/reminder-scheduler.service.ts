@@ -1,14 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  APP_CONFIG,
-  type AppConfig,
-  Clock,
-  type JobPlacement,
-  JobName,
-  JobQueueService,
-} from '@app/core';
+import { APP_CONFIG, type AppConfig, Clock, type JobPlacement, JobQueueService } from '@app/core';
 import { PeopleDirectory, type ProgrammeMember } from '@app/identity';
 import { type Dispatch, MailDeliveryService, NotificationsService } from '@app/notifications';
 import { type ActionSnapshot, ActionSnapshots } from '@app/tracking';
@@ -25,17 +18,16 @@ import type { StoredReminderPolicy } from '../policy/reminder-policy';
 import { UpdateRoundsRepository } from '../rounds/update-rounds.repository';
 import { noticesFor } from './notices';
 import { escalationRecipients, ownerRecipients, type Recipient } from './recipients';
-import { reminderJobId, reminderPlacement } from './reminder-jobs';
+import { reminderPlacements } from './reminder-jobs';
 import { type PlannedRow, RemindersRepository, type ScheduledRow } from './reminders.repository';
 
 /** What a planning transaction leaves for the queue once it commits. */
 export interface QueueWork {
   placements: JobPlacement[];
-  removals: string[];
   dispatches: Dispatch[];
 }
 
-export const emptyWork = (): QueueWork => ({ placements: [], removals: [], dispatches: [] });
+export const emptyWork = (): QueueWork => ({ placements: [], dispatches: [] });
 
 /** What planning an action needs about its programme, read once per transaction. */
 export interface ProgrammeContext {
@@ -44,6 +36,7 @@ export interface ProgrammeContext {
 }
 
 const BATCH = 1000;
+const PARALLEL_BATCHES = 3;
 const key = (occasion: Pick<Occasion, 'kind' | 'basis' | 'step'>) =>
   `${occasion.kind}|${occasion.basis}|${occasion.step}`;
 const sameSet = (a: readonly string[], b: readonly string[]) =>
@@ -94,12 +87,20 @@ export class ReminderScheduler {
     let count = 0;
     const contexts = new Map<string, ProgrammeContext>();
     for (;;) {
-      const ids = await this.snapshots.openIds(programmeId, after, BATCH);
+      const ids = await this.snapshots.openIds(programmeId, after, BATCH * PARALLEL_BATCHES);
       if (ids.length === 0) return count;
-      const work = await this.dataSource.transaction((manager) =>
-        this.plan(manager, ids, contexts),
+      // A few transactions at once: each waits mostly on PostgreSQL, and their actions differ.
+      const batches = Array.from({ length: Math.ceil(ids.length / BATCH) }, (_, i) =>
+        ids.slice(i * BATCH, (i + 1) * BATCH),
       );
-      await this.afterCommit(work);
+      await Promise.all(
+        batches.map(async (batch) => {
+          const work = await this.dataSource.transaction((manager) =>
+            this.plan(manager, batch, contexts),
+          );
+          await this.afterCommit(work);
+        }),
+      );
       count += ids.length;
       after = ids[ids.length - 1];
     }
@@ -180,37 +181,41 @@ export class ReminderScheduler {
       moved.map(({ row, dueAt, recipientUserIds }) => ({ id: row.id, dueAt, recipientUserIds })),
     );
     await this.reminders.upsert(manager, planned);
-    work.removals.push(
-      ...cancelled.map((row) => reminderJobId(row.id, row.dueAt)),
-      ...moved
-        .filter(({ row, dueAt }) => row.dueAt.getTime() !== dueAt.getTime())
-        .map(({ row }) => reminderJobId(row.id, row.dueAt)),
-    );
     const horizon = new Date(now.getTime() + this.horizonMs);
-    for (const row of await this.reminders.dueBefore(manager, actionIds, horizon)) {
-      work.placements.push(reminderPlacement(row, now));
-    }
+    work.placements.push(
+      ...reminderPlacements(await this.reminders.dueBefore(manager, actionIds, horizon), now),
+    );
     return work;
   }
 
-  /** Queues what a committed transaction planned; Redis away leaves it to the reconciler. */
+  /**
+   * Queues what a committed transaction planned; Redis away leaves it to the reconciler. A
+   * moment already due may have had its job run already (another action's rows at it): that
+   * one is made to run again.
+   */
   async afterCommit(work: QueueWork): Promise<void> {
     try {
+      const due = work.placements.filter((placement) => (placement.delayMs ?? 0) <= 0);
       await this.queues.enqueueMany([
-        ...work.placements,
+        ...work.placements.filter((placement) => (placement.delayMs ?? 0) > 0),
         ...work.dispatches.flatMap((dispatch) => this.mail.placements(dispatch)),
       ]);
-      if (work.removals.length > 0) await this.queues.remove(JobName.ReminderDue, work.removals);
+      for (const placement of due) await this.queues.ensure(placement);
     } catch (error) {
       this.logger.warn(`reminder jobs left to the reconciler: ${(error as Error).message}`);
     }
   }
 
-  /** The policy and members of each programme of these actions, once per programme. */
+  /**
+   * The policy and members of each programme of these actions, once per programme. `only`:
+   * the members these actions can concern, not the whole programme (for one action's send;
+   * the contexts then serve those actions alone).
+   */
   async loadContexts(
     manager: EntityManager,
-    snapshots: readonly { programmeId: string }[],
+    snapshots: readonly Pick<ActionSnapshot, 'programmeId' | 'ownerUserId' | 'ownerOrganisation'>[],
     contexts: Map<string, ProgrammeContext>,
+    only = false,
   ): Promise<void> {
     const missing = [...new Set(snapshots.map((s) => s.programmeId))].filter(
       (id) => !contexts.has(id),
@@ -218,9 +223,20 @@ export class ReminderScheduler {
     if (missing.length === 0) return;
     const policies = await this.policies.forProgrammes(missing, manager);
     for (const programmeId of missing) {
+      const policy = policies.get(programmeId)!;
+      const mine = snapshots.filter((snapshot) => snapshot.programmeId === programmeId);
+      const among = only
+        ? {
+            userIds: [
+              ...mine.flatMap((snapshot) => (snapshot.ownerUserId ? [snapshot.ownerUserId] : [])),
+              ...policy.escalation.flatMap((step) => step.contactUserIds),
+            ],
+            organisationIds: mine.map((snapshot) => snapshot.ownerOrganisation.id),
+          }
+        : undefined;
       contexts.set(programmeId, {
-        policy: policies.get(programmeId)!,
-        members: await this.people.activeMembers(programmeId, manager),
+        policy,
+        members: await this.people.activeMembers(programmeId, manager, among),
       });
     }
   }

@@ -16,6 +16,13 @@ export interface ScheduledRow {
   recipientUserIds: string[];
 }
 
+export interface DueRow {
+  id: string;
+  programmeId: string;
+  actionId: string;
+  dueAt: Date;
+}
+
 export interface LockedRow extends ScheduledRow {
   state: ReminderState;
   programmeId: string;
@@ -89,86 +96,122 @@ export class RemindersRepository {
    * moved back). A sent or skipped occasion stays as it is: it is never sent again.
    */
   async upsert(manager: EntityManager, rows: readonly PlannedRow[]): Promise<void> {
-    if (rows.length === 0) return;
     for (let start = 0; start < rows.length; start += 5000) {
-      const batch = rows.slice(start, start + 5000).map((row) => ({
-        programmeId: row.programmeId,
-        actionId: row.actionId,
-        kind: row.kind,
-        basis: row.basis,
-        step: row.step,
-        dueAt: row.dueAt.toISOString(),
-        recipientUserIds: `{${row.recipientUserIds.join(',')}}`,
-        roundId: row.roundId ?? null,
-      }));
+      const batch = rows.slice(start, start + 5000);
+      if (batch.length === 0) return;
+      // Typed arrays, not JSON: this statement plans every action of a programme at once.
       await manager.query(
         `INSERT INTO reminders AS r (programme_id, action_id, kind, basis, step, due_at,
            recipient_user_ids, update_round_id)
-         SELECT "programmeId", "actionId", kind, basis, step, "dueAt", "recipientUserIds", "roundId"
-           FROM jsonb_to_recordset($1::jsonb) AS x("programmeId" uuid, "actionId" uuid, kind text,
-                basis text, step text, "dueAt" timestamptz, "recipientUserIds" uuid[], "roundId" uuid)
+         SELECT x.programme_id, x.action_id, x.kind, x.basis, x.step, x.due_at,
+                x.recipients::uuid[], x.round_id
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[],
+                       $6::timestamptz[], $7::text[], $8::uuid[])
+             AS x(programme_id, action_id, kind, basis, step, due_at, recipients, round_id)
          ON CONFLICT (action_id, kind, basis, step) DO UPDATE
            SET state = 'scheduled', state_reason = NULL, due_at = EXCLUDED.due_at,
                recipient_user_ids = EXCLUDED.recipient_user_ids, updated_at = now()
          WHERE r.state = 'cancelled'`,
-        [JSON.stringify(batch)],
+        [
+          batch.map((row) => row.programmeId),
+          batch.map((row) => row.actionId),
+          batch.map((row) => row.kind),
+          batch.map((row) => row.basis),
+          batch.map((row) => row.step),
+          batch.map((row) => row.dueAt.toISOString()),
+          batch.map((row) => `{${row.recipientUserIds.join(',')}}`),
+          batch.map((row) => row.roundId ?? null),
+        ],
       );
     }
   }
 
   /** The scheduled rows of these actions due before `before`: their jobs must be queued. */
-  dueBefore(
-    manager: EntityManager,
-    actionIds: readonly string[],
-    before: Date,
-  ): Promise<{ id: string; dueAt: Date }[]> {
+  dueBefore(manager: EntityManager, actionIds: readonly string[], before: Date): Promise<DueRow[]> {
     return manager.query(
-      `SELECT id, due_at AS "dueAt" FROM reminders
+      `SELECT id, programme_id AS "programmeId", action_id AS "actionId", due_at AS "dueAt"
+         FROM reminders
         WHERE action_id = ANY($1::uuid[]) AND state = 'scheduled' AND due_at < $2`,
       [actionIds, before],
     );
   }
 
   /** Every scheduled row due before `before`, soonest first: for the reconciler. */
-  allDueBefore(before: Date, limit: number): Promise<{ id: string; dueAt: Date }[]> {
+  allDueBefore(before: Date, limit: number): Promise<DueRow[]> {
     return this.dataSource.query(
-      `SELECT id, due_at AS "dueAt" FROM reminders
+      `SELECT id, programme_id AS "programmeId", action_id AS "actionId", due_at AS "dueAt"
+         FROM reminders
         WHERE state = 'scheduled' AND due_at < $1 ORDER BY due_at LIMIT $2`,
       [before, limit],
     );
   }
 
-  /** The action of a reminder, to take its lock before the row's. */
-  async actionOf(id: string): Promise<string | undefined> {
-    const rows = await this.dataSource.query<{ actionId: string }[]>(
-      'SELECT action_id AS "actionId" FROM reminders WHERE id = $1',
-      [id],
+  /**
+   * One batch of the programme's rows scheduled at `dueAt`, in action order after
+   * `afterActionId`, without a lock: the dispatcher then takes the actions' locks first.
+   */
+  scheduledAt(
+    programmeId: string,
+    dueAt: Date,
+    afterActionId: string | null,
+    limit: number,
+  ): Promise<{ id: string; actionId: string }[]> {
+    return this.dataSource.query(
+      `SELECT id, action_id AS "actionId" FROM reminders
+        WHERE programme_id = $1 AND due_at = $2 AND state = 'scheduled'
+          AND ($3::uuid IS NULL OR action_id > $3)
+        ORDER BY action_id, id LIMIT $4`,
+      [programmeId, dueAt, afterActionId, limit],
     );
-    return rows[0]?.actionId;
   }
 
-  async lock(manager: EntityManager, id: string): Promise<LockedRow | null> {
-    const rows = await manager.query<LockedRow[]>(
+  /** The programme's rows sent at `dueAt`: after a crash, their e-mails may still wait. */
+  async sentAt(programmeId: string, dueAt: Date): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM reminders WHERE programme_id = $1 AND due_at = $2 AND state = 'sent'`,
+      [programmeId, dueAt],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  lockRows(manager: EntityManager, ids: readonly string[]): Promise<LockedRow[]> {
+    return manager.query<LockedRow[]>(
       `SELECT ${ROW}, state, programme_id AS "programmeId", update_round_id AS "updateRoundId"
-         FROM reminders WHERE id = $1 FOR UPDATE`,
-      [id],
+         FROM reminders WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [ids],
     );
-    return rows[0] ?? null;
   }
 
-  async settle(
+  /** Marks rows sent (with who got them) and skipped (with why), in two statements. */
+  async settleMany(
     manager: EntityManager,
-    id: string,
-    state: 'sent' | 'skipped',
-    detail: { reason?: string; recipientUserIds?: string[] },
+    sent: readonly { id: string; recipientUserIds: string[] }[],
+    skipped: readonly { id: string; reason: string }[],
   ): Promise<void> {
-    await manager.query(
-      `UPDATE reminders SET state = $2::text, state_reason = $3,
-              recipient_user_ids = COALESCE($4::uuid[], recipient_user_ids),
-              sent_at = CASE WHEN $2::text = 'sent' THEN now() END, updated_at = now()
-        WHERE id = $1`,
-      [id, state, detail.reason ?? null, detail.recipientUserIds ?? null],
-    );
+    if (sent.length > 0) {
+      await manager.query(
+        `UPDATE reminders r SET state = 'sent', sent_at = now(), updated_at = now(),
+                recipient_user_ids = x."recipientUserIds"
+           FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "recipientUserIds" uuid[])
+          WHERE r.id = x.id`,
+        [
+          JSON.stringify(
+            sent.map((row) => ({
+              id: row.id,
+              recipientUserIds: `{${row.recipientUserIds.join(',')}}`,
+            })),
+          ),
+        ],
+      );
+    }
+    if (skipped.length > 0) {
+      await manager.query(
+        `UPDATE reminders r SET state = 'skipped', state_reason = x.reason, updated_at = now()
+           FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, reason text)
+          WHERE r.id = x.id`,
+        [JSON.stringify(skipped)],
+      );
+    }
   }
 
   /** Cancels the scheduled rows of an update round (it was cancelled). */

@@ -1,6 +1,6 @@
 import { simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 
 const headerText = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -16,8 +16,10 @@ export interface ReceivedMail {
 }
 
 /**
- * A real SMTP server in the test process that keeps what it receives, and can refuse
- * recipients for a while (451) to stand for a mail server in trouble.
+ * A real SMTP server that keeps what it receives, for the tests and the benchmarks (it is
+ * not part of the product: `npm start` uses MailDev). It can refuse recipients for a while
+ * (451) to stand for a mail server in trouble, and answer slowly. With `parse: false` it
+ * only reads the headers it reports (a benchmark's sink must not be its bottleneck).
  */
 export class SmtpSink {
   readonly messages: ReceivedMail[] = [];
@@ -26,6 +28,8 @@ export class SmtpSink {
   refused = 0;
   /** How long the server takes to accept a message (a slow mail server). */
   acceptDelayMs = 0;
+
+  constructor(private readonly options: { parse?: boolean } = {}) {}
 
   async start(): Promise<string> {
     this.server = new SMTPServer({
@@ -46,7 +50,11 @@ export class SmtpSink {
         }
         callback();
       },
-      onData: (stream, _session, callback) => {
+      onData: (stream, session, callback) => {
+        if (this.options.parse === false) {
+          this.keepRaw(stream, session, callback);
+          return;
+        }
         simpleParser(stream)
           // A slow server takes its time before it accepts; once it keeps a message it says so.
           .then(
@@ -75,6 +83,31 @@ export class SmtpSink {
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     const { port } = this.server.server.address() as AddressInfo;
     return `smtp://127.0.0.1:${port}`;
+  }
+
+  private keepRaw(
+    stream: NodeJS.ReadableStream,
+    session: SMTPServerSession,
+    callback: (error?: Error | null) => void,
+  ): void {
+    let head = '';
+    stream.on('data', (chunk: Buffer) => {
+      if (head.length < 4096) head += chunk.toString('latin1');
+    });
+    stream.on('end', () => {
+      const header = (name: string) =>
+        new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head.split('\r\n\r\n')[0])?.[1]?.trim() ?? '';
+      this.messages.push({
+        to: session.envelope.rcptTo.map((address) => address.address.toLowerCase()),
+        subject: '',
+        text: '',
+        html: '',
+        messageId: header('Message-ID'),
+        deliveryKey: header('X-SBT-Delivery'),
+        receivedAt: new Date(),
+      });
+      callback();
+    });
   }
 
   /** Refuses the next `times` messages to `email` with a temporary error. */
