@@ -1,8 +1,9 @@
 import '../libs/core/src/runtime/register-aliases';
 /**
- * `npm run bench:reminders` (issue 6): plans the reminders of BENCH_ACTIONS (100,000) actions,
- * then delivers BENCH_DUE (10,000) due ones to a local SMTP sink, and prints the scheduling
- * time, the deliveries per second (digest off) and the worker's memory.
+ * `npm run bench:reminders` (issue 6): plans the reminders of BENCH_ACTIONS (100,000) actions
+ * under the default policy, then delivers BENCH_DUE (10,000) due ones to a local SMTP sink,
+ * and prints the scheduling time, the deliveries per second (digest off) and the worker's
+ * memory.
  *
  * - Scheduling runs the worker's own path (ReminderScheduler.rescheduleProgramme, as after a
  *   policy change) in this process; for comparison it times BullMQ alone adding as many
@@ -43,8 +44,14 @@ const OWNERS = 1000;
 /** The deadline of the due actions: a Monday; the clock is moved to 09:00 that day. */
 const DUE_DATE = '2031-12-08';
 const DUE_MOMENT = '2031-12-08T08:00:05Z';
-/** "Now" while scheduling: a while before, so every reminder lies ahead. */
-const PLANNED_AT = '2031-11-01T10:00:00Z';
+/**
+ * "Now" while scheduling: the Friday before, after its 09:00 reminders. Under the default
+ * policy the due actions' next reminder is then the one of their deadline day, and every
+ * other action's lies after it.
+ */
+const PLANNED_AT = '2031-12-05T10:00:00Z';
+/** When the actions were made (their last progress): the stale reminder comes 30 days on. */
+const CREATED_AT = '2031-12-04T10:00:00Z';
 
 function schedulingModule(config: AppConfig) {
   @Module({ imports: [CoreModule.forRoot(config), AuditModule, RemindersModule] })
@@ -75,21 +82,16 @@ async function seed(dataSource: DataSource, actions: number, due: number): Promi
     [programme.id, organisation.id],
   );
   // The first `due` actions fall due on DUE_DATE; the others spread over the year after it.
+  // The programme keeps the default reminder policy (14 and 3 days before, the day itself,
+  // overdue weekly, stale after 30 days, three escalation levels).
   await dataSource.query(
-    `INSERT INTO actions (programme_id, track_id, title, owner_organisation_id, owner_user_id, deadline)
+    `INSERT INTO actions (programme_id, track_id, title, owner_organisation_id, owner_user_id,
+       deadline, created_at, updated_at)
      SELECT $1, $2, 'Bench action ' || i, $3,
             (SELECT id FROM users WHERE email = 'owner-' || (1 + i % $6) || '@bench.example.nl'),
-            CASE WHEN i <= $5 THEN $7::date ELSE $7::date + 30 + (i % 365) END
+            CASE WHEN i <= $5 THEN $7::date ELSE $7::date + 30 + (i % 365) END, $8, $8
        FROM generate_series(1, $4) i`,
-    [programme.id, track.id, organisation.id, actions, due, OWNERS, DUE_DATE],
-  );
-  // Deadline day only, no quiet-rule surprises: BENCH_DUE reminders are due at DUE_MOMENT.
-  await dataSource.query(
-    `INSERT INTO reminder_policies (programme_id, days_before, on_deadline_day, overdue_repeat_days,
-       stale_after_days, update_round_reminder_days_before, escalation, skip_weekends, skip_holidays,
-       send_hour, digest, version)
-     VALUES ($1, '{}', true, NULL, NULL, 3, '[]', true, true, 9, false, 2)`,
-    [programme.id],
+    [programme.id, track.id, organisation.id, actions, due, OWNERS, DUE_DATE, CREATED_AT],
   );
   return programme.id;
 }
@@ -238,10 +240,16 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
     String(Date.parse(DUE_MOMENT) - Date.now()),
   );
   let firstMailMs: number | undefined;
+  // Resident memory as a quarter, half, three quarters of the e-mails are in: flat when the
+  // worker's memory does not grow with what is left to send.
+  const byQuarter: number[] = [];
   while (sink.messages.length < due) {
     signal.throwIfAborted();
     if (firstMailMs === undefined && sink.messages.length > 0)
       firstMailMs = performance.now() - deliveryStarted;
+    while (byQuarter.length < 3 && sink.messages.length >= (due * (byQuarter.length + 1)) / 4) {
+      byQuarter.push(memoryOf(worker.pid!)?.rss ?? 0);
+    }
     await sleep(20);
   }
   const deliveryMs = performance.now() - deliveryStarted;
@@ -279,6 +287,10 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
     ['Deliveries/s (target ≥ 500), overall', rate((due / deliveryMs) * 1000)],
     ['Deliveries/s from the first e-mail', rate((due / steady) * 1000)],
     ['Worker concurrency (reminders / mail)', `${workerConcurrency} / ${mailConcurrency}`],
+    [
+      'Worker memory at 25 / 50 / 75 % sent',
+      `${byQuarter.map((rss) => rss.toFixed(0)).join(' / ')} MiB`,
+    ],
     [
       'Worker memory: idle / p50 / max / peak (HWM) / after',
       `${idle?.rss.toFixed(0)} / ${sorted[Math.floor(sorted.length / 2)]?.toFixed(0)} / ${sorted.at(-1)?.toFixed(0)} / ${after?.peak.toFixed(0)} / ${after?.rss.toFixed(0)} MiB`,

@@ -117,6 +117,40 @@ export class ReminderWorld {
     });
   }
 
+  /** Replaces the programme's reminder policy (as its coordinator). */
+  async putPolicy(cast: TrackingCast, policy: object): Promise<void> {
+    const res = await this.http()
+      .put(`/v1/programmes/${cast.programmeId}/reminder-policy`)
+      .set('Authorization', `Bearer ${cast.coordinator.token}`)
+      .send(policy);
+    expect(res.status).toBe(200);
+  }
+
+  /**
+   * The action's scheduled reminders as `kind step` → due instant, once `until` holds of
+   * them (by default: something is scheduled).
+   */
+  async scheduled(
+    cast: TrackingCast,
+    actionId: string,
+    until: (scheduled: Record<string, string>) => boolean = (rows) => Object.keys(rows).length > 0,
+  ): Promise<Record<string, string>> {
+    const asMap = (rows: any[]): Record<string, string> =>
+      Object.fromEntries(
+        rows
+          .filter((row) => row.state === 'scheduled')
+          .map((row) => [`${row.kind} ${row.step}`, row.dueAt]),
+      );
+    return asMap(await this.reminders(cast, actionId, (rows) => until(asMap(rows))));
+  }
+
+  /** Moves the clock to `instant`, lets the worker queue what is due, and waits for a mail. */
+  async mailAt(instant: string, to: string, subject: string) {
+    this.travel(instant);
+    await this.reconcile();
+    return eventually(() => this.sink.to(to).find((mail) => mail.subject === subject));
+  }
+
   /** Waits until the outbox is empty and the worker's queues are idle. */
   async settled(): Promise<void> {
     await eventually(async () => {

@@ -60,9 +60,7 @@ describe('escalation and update rounds', () => {
     });
     world.travel('2031-11-20T10:00:00Z');
     const created = await world.createAction(cast, { deadline: '2031-12-08' });
-    await world.reminders(cast, created.id, (rows) =>
-      rows.some((row) => row.kind === 'escalation'),
-    );
+    await world.scheduled(cast, created.id);
 
     await travelAndReconcile('2031-12-09T08:00:10Z');
     await eventually(async () => (await action(created.id)).body.escalationLevel === 'official');

@@ -18,6 +18,7 @@ import {
 import type { Dispatch } from '../notifications.service';
 import { composeDigest, composeMessage, type MailItem } from '../rendering/mail-message';
 import { Mailer } from './mailer';
+import { SendPermits } from './send-permits';
 
 /** Job ids derive from the rows, so that enqueuing one twice adds one job. */
 export const deliveryJobId = (id: string) => `mail-${id}`;
@@ -39,11 +40,13 @@ export function describeSmtpError(error: unknown): string {
  *
  * One window SMTP cannot close: the server accepted the message and the process died before
  * the commit. The retry then sends it again, under the same Message-ID, which mail clients
- * show once (README "Notifications").
+ * show once (README "Notifications"). SendPermits keeps at most MAIL_CONCURRENCY messages
+ * per worker in that window.
  */
 @Injectable()
 export class MailDeliveryService {
   private readonly logger = new Logger(MailDeliveryService.name);
+  private readonly permits: SendPermits;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -52,7 +55,9 @@ export class MailDeliveryService {
     private readonly mailer: Mailer,
     private readonly queues: JobQueueService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.permits = new SendPermits(config.mail.concurrency);
+  }
 
   private get settingsUrl(): string {
     return `${this.config.http.publicUrl}/v1/me/notification-preferences`;
@@ -117,6 +122,16 @@ export class MailDeliveryService {
    * the pooled connections, and marked sent together. Answers those to retry.
    */
   private async sendGroup(ids: readonly string[]): Promise<{ id: string; error: Error }[]> {
+    // Taken before the transaction, so that no pooled connection waits for a permit.
+    const release = await this.permits.acquire(ids.length);
+    try {
+      return await this.sendGroupLocked(ids);
+    } finally {
+      release();
+    }
+  }
+
+  private sendGroupLocked(ids: readonly string[]): Promise<{ id: string; error: Error }[]> {
     return this.dataSource.transaction(async (manager) => {
       const rows = (await this.deliveries.lockDeliveries(manager, ids)).filter(
         // Already settled, or part of a digest: nothing to do here.
@@ -177,60 +192,63 @@ export class MailDeliveryService {
 
   /** Sends one person's digest with every item still pending in it (a `mail.digest` job). */
   async sendDigest(digestId: string): Promise<void> {
-    const retry = await this.dataSource.transaction(async (manager) => {
-      const digest = await this.deliveries.lockDigest(manager, digestId);
-      if (!digest || digest.state !== 'pending') return undefined;
-      const items = await this.deliveries.digestItems(manager, digest.id);
-      const itemIds = items.map((item) => item.id);
-      if (items.length === 0 || !digest.isActive) {
-        const reason = items.length === 0 ? 'nothing to send' : 'the account is deactivated';
-        await this.deliveries.settle(manager, 'email_digests', [digest.id], {
-          state: 'skipped',
-          error: reason,
-          countAttempt: false,
-        });
-        await this.deliveries.settle(manager, 'email_deliveries', itemIds, {
-          state: 'skipped',
-          error: reason,
-          countAttempt: false,
-        });
-        return undefined;
-      }
-      const messageId = this.messageId(`digest:${digest.userId}:${digest.digestDate}`);
-      try {
-        await this.mailer.send({
-          to: digest.email,
-          messageId,
-          deliveryKey: `digest:${digest.userId}:${digest.digestDate}`,
-          ...composeDigest(
-            items.map((item) => this.item(item)),
-            digest.digestDate,
-            digest.language,
-            this.settingsUrl,
-          ),
-        });
-      } catch (error) {
-        const failure = await this.recordFailure(
-          manager,
-          'email_digests',
-          [digest.id],
-          digest.attempts,
-          error,
-        );
-        if (!failure) {
-          await this.deliveries.settle(manager, 'email_deliveries', itemIds, {
-            state: 'failed',
-            error: describeSmtpError(error),
-            countAttempt: true,
+    const release = await this.permits.acquire(1);
+    const retry = await this.dataSource
+      .transaction(async (manager) => {
+        const digest = await this.deliveries.lockDigest(manager, digestId);
+        if (!digest || digest.state !== 'pending') return undefined;
+        const items = await this.deliveries.digestItems(manager, digest.id);
+        const itemIds = items.map((item) => item.id);
+        if (items.length === 0 || !digest.isActive) {
+          const reason = items.length === 0 ? 'nothing to send' : 'the account is deactivated';
+          await this.deliveries.settle(manager, 'email_digests', [digest.id], {
+            state: 'skipped',
+            error: reason,
+            countAttempt: false,
           });
+          await this.deliveries.settle(manager, 'email_deliveries', itemIds, {
+            state: 'skipped',
+            error: reason,
+            countAttempt: false,
+          });
+          return undefined;
         }
-        return failure;
-      }
-      const sent = { state: 'sent' as const, messageId, countAttempt: true };
-      await this.deliveries.settle(manager, 'email_digests', [digest.id], sent);
-      await this.deliveries.settle(manager, 'email_deliveries', itemIds, sent);
-      return undefined;
-    });
+        const messageId = this.messageId(`digest:${digest.userId}:${digest.digestDate}`);
+        try {
+          await this.mailer.send({
+            to: digest.email,
+            messageId,
+            deliveryKey: `digest:${digest.userId}:${digest.digestDate}`,
+            ...composeDigest(
+              items.map((item) => this.item(item)),
+              digest.digestDate,
+              digest.language,
+              this.settingsUrl,
+            ),
+          });
+        } catch (error) {
+          const failure = await this.recordFailure(
+            manager,
+            'email_digests',
+            [digest.id],
+            digest.attempts,
+            error,
+          );
+          if (!failure) {
+            await this.deliveries.settle(manager, 'email_deliveries', itemIds, {
+              state: 'failed',
+              error: describeSmtpError(error),
+              countAttempt: true,
+            });
+          }
+          return failure;
+        }
+        const sent = { state: 'sent' as const, messageId, countAttempt: true };
+        await this.deliveries.settle(manager, 'email_digests', [digest.id], sent);
+        await this.deliveries.settle(manager, 'email_deliveries', itemIds, sent);
+        return undefined;
+      })
+      .finally(release);
     if (retry) throw retry;
   }
 

@@ -44,16 +44,40 @@ export function isHoliday(date: string): boolean {
   return dutchHolidays(Number(date.slice(0, 4))).has(date);
 }
 
+/** The memos below hold decades of days and hours; past this they start afresh. */
+const MEMO_LIMIT = 200_000;
+const DAY_MS = 24 * 3600 * 1000;
+
+/** A memo of a pure function of a string or number: planning 100,000 actions asks the same days. */
+function memo<K, V>(compute: (key: K) => V): (key: K) => V {
+  const values = new Map<K, V>();
+  return (key) => {
+    let value = values.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (values.size > MEMO_LIMIT) values.clear();
+      values.set(key, value);
+    }
+    return value;
+  };
+}
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date, and back. */
+const dayNumber = memo((date: string): number => {
+  const [year, month, day] = date.split('-').map(Number);
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+});
+const dateOfDay = memo((day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10));
+
 /** The calendar date `days` after `date` (both YYYY-MM-DD; days may be negative). */
 export function addDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+  return dateOfDay(dayNumber(date) + days);
 }
 
 function isWeekend(date: string): boolean {
-  const [year, month, day] = date.split('-').map(Number);
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return weekday === 0 || weekday === 6;
+  // 1970-01-01 was a Thursday: day 5 of a week counted from Saturday = 0.
+  const weekday = (((dayNumber(date) + 5) % 7) + 7) % 7;
+  return weekday === 0 || weekday === 1;
 }
 
 /** Whether reminders may go out on `date` under these rules. */
@@ -61,12 +85,21 @@ export function isSendingDay(date: string, rules: QuietRules): boolean {
   return !(rules.skipWeekends && isWeekend(date)) && !(rules.skipHolidays && isHoliday(date));
 }
 
+const nextSendingDays = [false, true].map((skipWeekends) =>
+  [false, true].map((skipHolidays) =>
+    memo((date: string): string => {
+      const rules = { skipWeekends, skipHolidays, sendHour: 0 };
+      let day = date;
+      // A year has at most a handful of consecutive days off: this ends within two weeks.
+      while (!isSendingDay(day, rules)) day = addDays(day, 1);
+      return day;
+    }),
+  ),
+);
+
 /** `date` itself when reminders may go out on it, else the first day after it that they may. */
 export function nextSendingDay(date: string, rules: QuietRules): string {
-  let day = date;
-  // A year has at most a handful of consecutive days off: this ends within two weeks.
-  while (!isSendingDay(day, rules)) day = addDays(day, 1);
-  return day;
+  return nextSendingDays[Number(rules.skipWeekends)][Number(rules.skipHolidays)](date);
 }
 
 const wallClock = new Intl.DateTimeFormat('en-US', {
@@ -81,58 +114,51 @@ const wallClock = new Intl.DateTimeFormat('en-US', {
 });
 
 const HOUR_MS = 3600 * 1000;
-/** The memos below hold years of hours and days; past this they start afresh. */
-const MEMO_LIMIT = 200_000;
-/** Offsets by UTC hour: the clocks only ever change on a whole UTC hour (01:00). */
-const offsets = new Map<number, number>();
 
-/** How far Europe/Amsterdam is ahead of UTC at `instant` (1 or 2 hours), in ms. */
-function zoneOffsetMs(instant: number): number {
-  const hour = Math.floor(instant / HOUR_MS);
-  let offset = offsets.get(hour);
-  if (offset === undefined) {
-    const parts = Object.fromEntries(
-      wallClock.formatToParts(new Date(hour * HOUR_MS)).map((part) => [part.type, part.value]),
-    );
-    offset =
-      Date.UTC(
-        Number(parts.year),
-        Number(parts.month) - 1,
-        Number(parts.day),
-        Number(parts.hour),
-        Number(parts.minute),
-        Number(parts.second),
-      ) -
-      hour * HOUR_MS;
-    if (offsets.size > MEMO_LIMIT) offsets.clear();
-    offsets.set(hour, offset);
-  }
-  return offset;
-}
+/**
+ * How far Europe/Amsterdam is ahead of UTC (1 or 2 hours, in ms) during a UTC hour: the
+ * clocks only ever change on a whole UTC hour (01:00).
+ */
+const offsetOfHour = memo((hour: number): number => {
+  const parts = Object.fromEntries(
+    wallClock.formatToParts(new Date(hour * HOUR_MS)).map((part) => [part.type, part.value]),
+  );
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return wall - hour * HOUR_MS;
+});
+
+const zoneOffsetMs = (instant: number): number => offsetOfHour(Math.floor(instant / HOUR_MS));
+
+/** The local date of a UTC hour: midnight in Amsterdam is always a whole UTC hour too. */
+const dateOfHour = memo((hour: number): string =>
+  new Date(hour * HOUR_MS + offsetOfHour(hour)).toISOString().slice(0, 10),
+);
 
 /** The calendar date (YYYY-MM-DD) in Europe/Amsterdam at `instant`, without Intl per call. */
 export function localDate(instant: Date): string {
-  return new Date(instant.getTime() + zoneOffsetMs(instant.getTime())).toISOString().slice(0, 10);
+  return dateOfHour(Math.floor(instant.getTime() / HOUR_MS));
 }
 
-const instants = new Map<string, number>();
+const instantOf = memo((key: string): number => {
+  const [date, hour] = key.split('T');
+  const wall = (dayNumber(date) * 24 + Number(hour)) * HOUR_MS;
+  const first = wall - zoneOffsetMs(wall);
+  return wall - zoneOffsetMs(first);
+});
 
 /**
  * The instant it is `hour`:00 on `date` in Europe/Amsterdam, summer time or not. An hour
  * that the switch to summer time skips (02:00 on the last Sunday of March) becomes 03:00.
  */
 export function amsterdamInstant(date: string, hour: number): Date {
-  const key = `${date}T${hour}`;
-  let instant = instants.get(key);
-  if (instant === undefined) {
-    const [year, month, day] = date.split('-').map(Number);
-    const wall = Date.UTC(year, month - 1, day, hour);
-    const first = wall - zoneOffsetMs(wall);
-    instant = wall - zoneOffsetMs(first);
-    if (instants.size > MEMO_LIMIT) instants.clear();
-    instants.set(key, instant);
-  }
-  return new Date(instant);
+  return new Date(instantOf(`${date}T${hour}`));
 }
 
 /**

@@ -55,7 +55,7 @@ export class ChangeNotices {
         );
       }
       const assigned = data.ownerUserId;
-      if (assigned && members.some((member) => member.userId === assigned)) {
+      if (assigned && members.has(assigned)) {
         notices.push(
           ...noticesFor(others([{ userId: assigned, reason: 'owner' }]), snapshot, {
             kind: 'assigned',
@@ -97,9 +97,8 @@ export class ChangeNotices {
           }),
         );
       }
-      const active = new Set(members.map((member) => member.userId));
       const mentioned = comment.mentionedUserIds
-        .filter((userId) => active.has(userId))
+        .filter((userId) => members.has(userId))
         .map((userId): Recipient => ({ userId, reason: 'mentioned' }))
         .filter(notAuthor);
       notices.push(

@@ -33,8 +33,6 @@ const DAY_MS = 24 * 3600 * 1000;
 const CHUNK_ROWS = 100;
 const PARALLEL_CHUNKS = 4;
 
-const REPLANNED: ReadonlySet<ReminderKind> = new Set(['overdue', 'stale', 'escalation']);
-
 export interface DispatchReport {
   sent: number;
   skipped: number;
@@ -195,9 +193,8 @@ export class ReminderDispatcher {
         }),
       );
       sent.push({ id: row.id, recipientUserIds: recipients.map((recipient) => recipient.userId) });
-      // Sending changes nothing the plan depends on, except for the repeating kinds (their
-      // next occurrence) and escalation (the action's level).
-      if (REPLANNED.has(row.kind)) replan.add(row.actionId);
+      // Only an action's next reminder is scheduled: the one after it is planned now.
+      replan.add(row.actionId);
     }
     const dispatch = await this.notifications.notify(manager, notices, (programmeId) =>
       deliveryRules(contexts.get(programmeId ?? '')?.policy ?? DEFAULT_REMINDER_POLICY),

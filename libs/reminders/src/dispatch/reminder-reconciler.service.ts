@@ -5,8 +5,6 @@ import { reminderPlacements } from '../scheduling/reminder-jobs';
 import { ReminderScheduler } from '../scheduling/reminder-scheduler.service';
 import { RemindersRepository } from '../scheduling/reminders.repository';
 
-/** A due row this long past its time without being sent has lost its job, or its job failed. */
-const OVERDUE_GRACE_MS = 30_000;
 const LIMIT = 20_000;
 
 export interface ReconcileReport {
@@ -43,14 +41,15 @@ export class ReminderReconciler {
       new Date(now.getTime() + this.scheduler.horizonMs),
       LIMIT,
     );
-    const lateBefore = now.getTime() - OVERDUE_GRACE_MS;
+    // A due moment's job must run now: missing (Redis lost it), failed for good, still
+    // delayed although due (the clock moved), or done before this row came (replaced).
     let repaired = 0;
     const upcoming = reminderPlacements(
-      rows.filter((row) => row.dueAt.getTime() > lateBefore),
+      rows.filter((row) => row.dueAt > now),
       now,
     );
     for (const placement of reminderPlacements(
-      rows.filter((row) => row.dueAt.getTime() <= lateBefore),
+      rows.filter((row) => row.dueAt <= now),
       now,
     )) {
       if ((await this.queues.ensure(placement)) !== 'present') repaired += 1;

@@ -190,14 +190,18 @@ export function occasionDue(
   }
 }
 
-/** The first occurrence of a repeating kind that is not yet past. */
+export const occasionKey = (occasion: Pick<Occasion, 'kind' | 'basis' | 'step'>): string =>
+  `${occasion.kind}|${occasion.basis}|${occasion.step}`;
+
+/** The first occurrence of a repeating kind that is not yet past, nor already dealt with. */
 function nextOfSeries(
   due: (index: number) => Date,
   notBefore: Date,
+  settled: (index: number) => boolean,
 ): { index: number; dueAt: Date } {
   for (let index = 0; index < MAX_REPEATS; index += 1) {
     const dueAt = due(index);
-    if (dueAt >= notBefore) return { index, dueAt };
+    if (dueAt >= notBefore && !settled(index)) return { index, dueAt };
   }
   return { index: MAX_REPEATS, dueAt: due(MAX_REPEATS) };
 }
@@ -212,6 +216,7 @@ export function plannedOccasions(
   facts: ActionFacts,
   policy: ReminderPolicy,
   now: Date,
+  settled: ReadonlySet<string> = new Set(),
 ): Occasion[] {
   if (facts.closed) return [];
   const notBefore = new Date(now.getTime() - PLAN_GRACE_MS);
@@ -233,13 +238,25 @@ export function plannedOccasions(
   const overdue =
     policy.overdueRepeatDays === null
       ? { index: 0, dueAt: overdueDue(facts, policy, 0) }
-      : nextOfSeries((index) => overdueDue(facts, policy, index), notBefore);
+      : nextOfSeries(
+          (index) => overdueDue(facts, policy, index),
+          notBefore,
+          (index) =>
+            settled.has(
+              occasionKey({ kind: 'overdue', basis: facts.deadline, step: `overdue-${index}` }),
+            ),
+        );
   add({ kind: 'overdue', basis: facts.deadline, step: `overdue-${overdue.index}`, ...overdue });
   if (policy.staleAfterDays !== null) {
-    const stale = nextOfSeries((index) => staleDue(facts, policy, index), notBefore);
+    const basis = facts.lastProgressAt.toISOString();
+    const stale = nextOfSeries(
+      (index) => staleDue(facts, policy, index),
+      notBefore,
+      (index) => settled.has(occasionKey({ kind: 'stale', basis, step: `stale-${index}` })),
+    );
     add({
       kind: 'stale',
-      basis: facts.lastProgressAt.toISOString(),
+      basis,
       step: `stale-${stale.index}`,
       dueAt: stale.dueAt,
     });

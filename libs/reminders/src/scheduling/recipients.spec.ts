@@ -1,5 +1,5 @@
 import type { ProgrammeMember } from '@app/identity';
-import { escalationRecipients, ownerRecipients } from './recipients';
+import { escalationRecipients, ownerRecipients, ProgrammeMembers } from './recipients';
 
 const member = (
   userId: string,
@@ -12,12 +12,12 @@ const member = (
   email: `${userId}@example.nl`,
   displayName: userId,
 });
-const members = [
+const members = new ProgrammeMembers([
   member('owner', 'editor', 'bzk'),
   member('editor-1', 'editor', 'bzk'),
   member('editor-vng', 'editor', 'vng'),
   member('coordinator', 'coordinator', 'bzk'),
-];
+]);
 const action = (ownerUserId: string | null, organisation = 'bzk') => ({
   ownerUserId,
   ownerOrganisation: { id: organisation },

@@ -7,37 +7,63 @@ export interface Recipient {
 }
 
 /**
+ * A programme's active members, indexed once: planning a programme's actions asks who
+ * the owners and editors are for every one of them.
+ */
+export class ProgrammeMembers {
+  private readonly active: ReadonlySet<string>;
+  private readonly editors = new Map<string, string[]>();
+  readonly coordinators: readonly string[];
+
+  constructor(readonly list: readonly ProgrammeMember[]) {
+    this.active = new Set(list.map((member) => member.userId));
+    for (const member of list) {
+      if (member.role !== 'editor') continue;
+      const editors = this.editors.get(member.organisationId) ?? [];
+      editors.push(member.userId);
+      this.editors.set(member.organisationId, editors);
+    }
+    this.coordinators = list
+      .filter((member) => member.role === 'coordinator')
+      .map((member) => member.userId);
+  }
+
+  has(userId: string): boolean {
+    return this.active.has(userId);
+  }
+
+  editorsOf(organisationId: string): readonly string[] {
+    return this.editors.get(organisationId) ?? [];
+  }
+}
+
+/**
  * Who is reminded of an action: its owner, when they are an active member of the programme;
  * else the editors of the owning organisation in the programme; else its coordinators, so
  * that a reminder never goes nowhere.
  */
 export function ownerRecipients(
   action: { ownerUserId: string | null; ownerOrganisation: { id: string } },
-  members: readonly ProgrammeMember[],
+  members: ProgrammeMembers,
 ): Recipient[] {
-  if (action.ownerUserId && members.some((member) => member.userId === action.ownerUserId)) {
+  if (action.ownerUserId && members.has(action.ownerUserId)) {
     return [{ userId: action.ownerUserId, reason: 'owner' }];
   }
-  const editors = members.filter(
-    (member) => member.role === 'editor' && member.organisationId === action.ownerOrganisation.id,
-  );
+  const editors = members.editorsOf(action.ownerOrganisation.id);
   if (editors.length > 0) {
-    return editors.map((member) => ({ userId: member.userId, reason: 'owner_organisation' }));
+    return editors.map((userId) => ({ userId, reason: 'owner_organisation' }));
   }
-  return members
-    .filter((member) => member.role === 'coordinator')
-    .map((member) => ({ userId: member.userId, reason: 'coordinator' }));
+  return members.coordinators.map((userId) => ({ userId, reason: 'coordinator' }));
 }
 
 /** The owners and the contacts of an escalation level (active members only), each once. */
 export function escalationRecipients(
   owners: readonly Recipient[],
   contactUserIds: readonly string[],
-  members: readonly ProgrammeMember[],
+  members: ProgrammeMembers,
 ): Recipient[] {
-  const active = new Set(members.map((member) => member.userId));
   const contacts = contactUserIds
-    .filter((userId) => active.has(userId) && !owners.some((owner) => owner.userId === userId))
+    .filter((userId) => members.has(userId) && !owners.some((owner) => owner.userId === userId))
     .map((userId): Recipient => ({ userId, reason: 'escalation_contact' }));
   return [...owners, ...contacts];
 }

@@ -2,22 +2,22 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig, Clock, type JobPlacement, JobQueueService } from '@app/core';
-import { PeopleDirectory, type ProgrammeMember } from '@app/identity';
+import { PeopleDirectory } from '@app/identity';
 import { type Dispatch, MailDeliveryService, NotificationsService } from '@app/notifications';
 import { type ActionSnapshot, ActionSnapshots } from '@app/tracking';
-import {
-  type ActionFacts,
-  badSince,
-  occasionDue,
-  type Occasion,
-  plannedOccasions,
-} from '../planning/reminder-plan';
+import { planNext, settledSince } from '../planning/next-reminders';
+import { type ActionFacts, badSince, type Occasion } from '../planning/reminder-plan';
 import { deliveryRules } from '../policy/delivery-rules';
 import { ReminderPoliciesRepository } from '../policy/reminder-policies.repository';
 import type { StoredReminderPolicy } from '../policy/reminder-policy';
 import { UpdateRoundsRepository } from '../rounds/update-rounds.repository';
 import { noticesFor } from './notices';
-import { escalationRecipients, ownerRecipients, type Recipient } from './recipients';
+import {
+  escalationRecipients,
+  ownerRecipients,
+  ProgrammeMembers,
+  type Recipient,
+} from './recipients';
 import { reminderPlacements } from './reminder-jobs';
 import { type PlannedRow, RemindersRepository, type ScheduledRow } from './reminders.repository';
 
@@ -32,21 +32,20 @@ export const emptyWork = (): QueueWork => ({ placements: [], dispatches: [] });
 /** What planning an action needs about its programme, read once per transaction. */
 export interface ProgrammeContext {
   policy: StoredReminderPolicy;
-  members: ProgrammeMember[];
+  members: ProgrammeMembers;
 }
 
 const BATCH = 1000;
 const PARALLEL_BATCHES = 3;
-const key = (occasion: Pick<Occasion, 'kind' | 'basis' | 'step'>) =>
-  `${occasion.kind}|${occasion.basis}|${occasion.step}`;
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /**
  * Keeps the reminder rows of actions in step with the actions, their programme's policy and
- * its update rounds (issue 6, item 2): cancels what no longer applies, moves what moved,
- * inserts what is newly planned, and (after the commit) puts the jobs of rows due within
- * the horizon on the queue. Idempotent: planning twice changes nothing the second time.
+ * its update rounds (issue 6, item 2): each open action has its next reminder scheduled
+ * (`planNext`), and whatever no longer applies or is no longer next is cancelled. After
+ * the commit it puts the jobs of rows due within the horizon on the queue. Idempotent:
+ * planning twice changes nothing the second time.
  */
 @Injectable()
 export class ReminderScheduler {
@@ -128,11 +127,11 @@ export class ReminderScheduler {
     const snapshots = await this.snapshots.load(actionIds, manager);
     await this.loadContexts(manager, snapshots, contexts);
     const rounds = await this.rounds.openRoundsOf(manager, actionIds);
-    const existing = groupBy(
-      await this.reminders.scheduled(manager, actionIds),
+    const known = groupBy(
+      await this.reminders.known(manager, actionIds, settledSince(now)),
       (row) => row.actionId,
     );
-    const cancelled: ScheduledRow[] = [];
+    const cancelled: { id: string; reason: string }[] = [];
     const moved: { row: ScheduledRow; dueAt: Date; recipientUserIds: string[] }[] = [];
     const planned: PlannedRow[] = [];
     for (const snapshot of snapshots) {
@@ -149,20 +148,18 @@ export class ReminderScheduler {
       const owners = ownerRecipients(snapshot, members);
       const recipients = (occasion: Pick<Occasion, 'kind' | 'step'>): string[] =>
         recipientsOf(occasion, owners, policy, members).map((recipient) => recipient.userId);
-      const rows = existing.get(snapshot.id) ?? [];
-      const present = new Set(rows.map(key));
-      for (const row of rows) {
-        const dueAt = occasionDue(facts, policy, row);
-        if (!dueAt) cancelled.push(row);
-        else if (
+      const next = planNext(facts, policy, now, known.get(snapshot.id) ?? []);
+      for (const { row, reason } of next.cancel) cancelled.push({ id: row.id, reason });
+      for (const { row, dueAt } of next.keep) {
+        const recipientUserIds = recipients(row);
+        if (
           dueAt.getTime() !== row.dueAt.getTime() ||
-          !sameSet(recipients(row), row.recipientUserIds)
+          !sameSet(recipientUserIds, row.recipientUserIds)
         ) {
-          moved.push({ row, dueAt, recipientUserIds: recipients(row) });
+          moved.push({ row, dueAt, recipientUserIds });
         }
       }
-      for (const occasion of plannedOccasions(facts, policy, now)) {
-        if (present.has(key(occasion))) continue;
+      for (const occasion of next.insert) {
         planned.push({
           ...occasion,
           programmeId: snapshot.programmeId,
@@ -171,11 +168,7 @@ export class ReminderScheduler {
         });
       }
     }
-    await this.reminders.cancel(
-      manager,
-      cancelled.map((row) => row.id),
-      'no longer applies',
-    );
+    await this.reminders.cancel(manager, cancelled);
     await this.reminders.reschedule(
       manager,
       moved.map(({ row, dueAt, recipientUserIds }) => ({ id: row.id, dueAt, recipientUserIds })),
@@ -236,7 +229,7 @@ export class ReminderScheduler {
         : undefined;
       contexts.set(programmeId, {
         policy,
-        members: await this.people.activeMembers(programmeId, manager, among),
+        members: new ProgrammeMembers(await this.people.activeMembers(programmeId, manager, among)),
       });
     }
   }
@@ -288,7 +281,7 @@ export function recipientsOf(
   occasion: Pick<Occasion, 'kind' | 'step'>,
   owners: Recipient[],
   policy: StoredReminderPolicy,
-  members: readonly ProgrammeMember[],
+  members: ProgrammeMembers,
 ): Recipient[] {
   if (occasion.kind !== 'escalation') return owners;
   const rung = policy.escalation.find((step) => step.level === occasion.step);

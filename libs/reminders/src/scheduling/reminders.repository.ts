@@ -23,6 +23,11 @@ export interface DueRow {
   dueAt: Date;
 }
 
+/** A row as planning reads it. */
+export interface KnownRow extends ScheduledRow {
+  state: ReminderState;
+}
+
 export interface LockedRow extends ScheduledRow {
   state: ReminderState;
   programmeId: string;
@@ -56,19 +61,29 @@ export class RemindersRepository {
     );
   }
 
-  scheduled(manager: EntityManager, actionIds: readonly string[]): Promise<ScheduledRow[]> {
-    return manager.query<ScheduledRow[]>(
-      `SELECT ${ROW} FROM reminders WHERE action_id = ANY($1::uuid[]) AND state = 'scheduled'`,
-      [actionIds],
+  /**
+   * What planning these actions needs of their rows: the scheduled ones, those due since
+   * `since` in any state (a sent one is not planned again), and every update-round request.
+   */
+  known(manager: EntityManager, actionIds: readonly string[], since: Date): Promise<KnownRow[]> {
+    return manager.query<KnownRow[]>(
+      `SELECT ${ROW}, state FROM reminders
+        WHERE action_id = ANY($1::uuid[])
+          AND (state = 'scheduled' OR due_at >= $2 OR (kind = 'update_round' AND step = 'request'))`,
+      [actionIds, since],
     );
   }
 
-  async cancel(manager: EntityManager, ids: readonly string[], reason: string): Promise<void> {
-    if (ids.length === 0) return;
+  async cancel(
+    manager: EntityManager,
+    rows: readonly { id: string; reason: string }[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
     await manager.query(
-      `UPDATE reminders SET state = 'cancelled', state_reason = $2, updated_at = now()
-        WHERE id = ANY($1::uuid[]) AND state = 'scheduled'`,
-      [ids, reason],
+      `UPDATE reminders r SET state = 'cancelled', state_reason = x.reason, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[]) AS x(id, reason)
+        WHERE r.id = x.id AND r.state = 'scheduled'`,
+      [rows.map((row) => row.id), rows.map((row) => row.reason)],
     );
   }
 
