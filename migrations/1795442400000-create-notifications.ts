@@ -51,6 +51,10 @@ export class CreateNotifications1795442400000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "ix_notifications_unread" ON "notifications" ("user_id") WHERE "read_at" IS NULL`,
     );
+    // A reminder job that runs again finds the notifications of its rows by cause.
+    await queryRunner.query(
+      `CREATE INDEX "ix_notifications_source" ON "notifications" ("source_key")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "email_digests" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),

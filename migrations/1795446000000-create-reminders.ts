@@ -93,7 +93,7 @@ export class CreateReminders1795446000000 implements MigrationInterface {
         CONSTRAINT "ck_reminders_round" CHECK (("kind" = 'update_round') = ("update_round_id" IS NOT NULL))
       )`);
     await queryRunner.query(
-      `CREATE INDEX "ix_reminders_due" ON "reminders" ("due_at") WHERE "state" = 'scheduled'`,
+      `CREATE INDEX "ix_reminders_due" ON "reminders" ("due_at", "id") WHERE "state" = 'scheduled'`,
     );
     await queryRunner.query(
       `CREATE INDEX "ix_reminders_programme" ON "reminders" ("programme_id", "due_at", "id")`,

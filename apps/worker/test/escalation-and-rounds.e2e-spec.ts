@@ -1,3 +1,4 @@
+import { ReminderScheduler } from '@app/reminders';
 import { eventually } from '../../../test/support/e2e';
 import { ReminderWorld } from '../../../test/support/reminder-world';
 import type { TrackingCast } from '../../../test/support/tracking-fixtures';
@@ -167,12 +168,14 @@ describe('escalation and update rounds', () => {
     expect(round.status).toBe(201);
     expect(round.headers.location).toContain(`/update-rounds/${round.body.id}`);
     expect(round.body.completion).toEqual({ total: 2, updated: 0, notUpdated: 2 });
-    // Rows first: the requests exist as soon as the round does.
-    const [request] = await world.dataSource.query(
-      `SELECT count(*)::int AS n FROM reminders WHERE update_round_id = $1 AND step = 'request'`,
-      [round.body.id],
-    );
-    expect(request.n).toBe(2);
+    // Rows first: the worker plans a request row for each of the round's actions.
+    await eventually(async () => {
+      const [request] = await world.dataSource.query(
+        `SELECT count(*)::int AS n FROM reminders WHERE update_round_id = $1 AND step = 'request'`,
+        [round.body.id],
+      );
+      return request.n === 2;
+    });
 
     const requests = await eventually(() => {
       const mails = world.sink
@@ -239,6 +242,41 @@ describe('escalation and update rounds', () => {
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.state).toBe('cancelled');
     await eventually(async () => (await action(silent.id)).body.escalationLevel === null);
+    await eventually(async () => {
+      const rows = await world.dataSource.query(
+        `SELECT state FROM reminders WHERE update_round_id = $1 AND state = 'scheduled'`,
+        [round.body.id],
+      );
+      return rows.length === 0;
+    });
+  });
+
+  it('plans thousands of actions in one transaction without filling the lock table', async () => {
+    // PostgreSQL's lock table holds about 64 locks per connection: one advisory lock per
+    // action ran out of shared memory here. Row locks are kept in the rows.
+    const rows = await world.dataSource.query(
+      `INSERT INTO actions (programme_id, track_id, title, owner_organisation_id, deadline)
+       SELECT $1, $2, 'Massa-actie ' || i, $3, DATE '2032-06-30' FROM generate_series(1, 8000) i
+       RETURNING id`,
+      [cast.programmeId, cast.trackId, cast.owner.id],
+    );
+    const ids = rows.map((row: { id: string }) => row.id);
+    const scheduler = world.worker.get(ReminderScheduler);
+    const held = await world.dataSource.transaction(async (manager) => {
+      await scheduler.plan(manager, ids, new Map());
+      const [locks] = await manager.query(
+        'SELECT count(*)::int AS n FROM pg_locks WHERE pid = pg_backend_pid()',
+      );
+      return locks.n;
+    });
+    // A handful of relation locks, not one per action.
+    expect(held).toBeLessThan(100);
+    const [count] = await world.dataSource.query(
+      `SELECT count(DISTINCT action_id)::int AS n FROM reminders
+        WHERE programme_id = $1 AND state = 'scheduled'`,
+      [cast.programmeId],
+    );
+    expect(count.n).toBe(8000);
   });
 
   it('refuses a round that matches no open action, or is due in the past', async () => {

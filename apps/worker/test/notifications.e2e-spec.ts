@@ -130,6 +130,11 @@ describe('notifications', () => {
     }
     const unread = (await as(cast.editor.token).get('/v1/me/notifications?unread=true')).body;
     expect(unread.unreadCount).toBeGreaterThanOrEqual(1);
+    // A programme id in capitals is the same programme.
+    const upper = await as(cast.editor.token).get(
+      `/v1/me/notifications?programme=${cast.programmeId.toUpperCase()}`,
+    );
+    expect(upper.body.data.map((n: any) => n.id)).toContain(notice.id);
     const read = await as(cast.editor.token).post(`/v1/me/notifications/${notice.id}/read?lang=en`);
     expect(read.status).toBe(200);
     expect(read.body.readAt).not.toBeNull();

@@ -114,6 +114,45 @@ describe('reminder policy', () => {
     ]);
   });
 
+  it('keeps the next reminder scheduled when a new send hour moves one that went out already', async () => {
+    const noStale = { ...POLICY, staleAfterDays: null };
+    expect((await put(noStale)).status).toBe(200);
+    world.travel('2031-12-01T10:00:00Z');
+    const action = await world.createAction(cast, { deadline: '2031-12-08' });
+    await world.scheduled(cast, action.id, (rows) => 'deadline_upcoming 3d' in rows);
+    await world.mailAt(
+      '2031-12-05T08:00:05Z',
+      cast.editor.email,
+      `Deadline over 3 dagen: ${action.title}`,
+    );
+    await world.mailAt(
+      '2031-12-08T08:00:05Z',
+      cast.editor.email,
+      `Deadline vandaag: ${action.title}`,
+    );
+    await world.settled();
+    // Half an hour later the hour moves to 10:00: today's reminder, sent at 09:00, would now
+    // lie ahead. It is not sent again, and the next ones move to 10:00.
+    world.travel('2031-12-08T08:30:00Z');
+    expect((await put({ ...noStale, sendHour: 10 })).status).toBe(200);
+    expect(
+      await world.scheduled(
+        cast,
+        action.id,
+        (rows) => rows['overdue overdue-0'] === '2031-12-09T09:00:00.000Z',
+      ),
+    ).toEqual({
+      'overdue overdue-0': '2031-12-09T09:00:00.000Z',
+      'escalation official': '2031-12-09T09:00:00.000Z',
+    });
+    world.travel('2031-12-08T09:00:30Z');
+    await world.reconcile();
+    await world.settled();
+    expect(
+      world.sink.to(cast.editor.email).filter((m) => m.subject.startsWith('Deadline vandaag')),
+    ).toHaveLength(1);
+  });
+
   it('sends one e-mail per person per day in digest mode, listing everything due', async () => {
     // Only the deadline day: the travel below jumps over every earlier reminder.
     const onTheDay = { ...POLICY, daysBefore: [], staleAfterDays: null, digest: true };
@@ -152,7 +191,7 @@ describe('reminder policy', () => {
   });
 
   it('reminds of an action without an update for too long, and not after one', async () => {
-    // Quiet rules off and hour 0: the stale reminder is due exactly a day after the update.
+    // Quiet rules off and hour 0: the stale reminder is due at midnight, a calendar day on.
     expect(
       (
         await put({

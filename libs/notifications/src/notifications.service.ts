@@ -68,7 +68,12 @@ export class NotificationsService {
     );
     const digestOf = new Map<string, string | null>();
     const rows: NewDelivery[] = [];
-    for (const notification of created) {
+    // In person order: digests are rows that concurrent senders open too, and a common
+    // order keeps two of them from waiting on each other.
+    const byPerson = [...created].sort((a, b) =>
+      a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0,
+    );
+    for (const notification of byPerson) {
       const choice = preferences.get(notification.userId) ?? DEFAULT_PREFERENCES;
       if (!choice.emailKinds.includes(notification.kind)) continue;
       const rules = rulesFor(notification.programmeId);

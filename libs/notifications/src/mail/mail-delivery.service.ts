@@ -27,9 +27,18 @@ export const digestJobId = (id: string) => `digest-${id}`;
 /** A short, safe account of an SMTP failure: the server's code and words, never our internals. */
 export function describeSmtpError(error: unknown): string {
   if (!(error instanceof Error)) return 'unknown error';
-  const { responseCode, code } = error as { responseCode?: number; code?: string };
-  const detail = error.message.replace(/\s+/g, ' ').slice(0, 300);
-  return [responseCode, code, detail].filter(Boolean).join(' ');
+  const { responseCode, response, code } = error as {
+    responseCode?: number;
+    response?: string;
+    code?: string;
+  };
+  // The server's own reply is what a coordinator can act on. A connection error's message
+  // names our mail host's address, which stays in the logs.
+  if (responseCode) {
+    const reply = (response ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
+    return reply.startsWith(String(responseCode)) ? reply : `${responseCode} ${reply}`.trim();
+  }
+  return `${code ?? 'error'}: the mail server could not be reached or broke off`;
 }
 
 /**
@@ -47,6 +56,11 @@ export function describeSmtpError(error: unknown): string {
 export class MailDeliveryService {
   private readonly logger = new Logger(MailDeliveryService.name);
   private readonly permits: SendPermits;
+  /**
+   * A sender holds its transaction (and a pooled connection) while the mail server
+   * answers: at most half the pool, so a slow server never starves the rest of the worker.
+   */
+  private readonly connections: SendPermits;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -57,6 +71,7 @@ export class MailDeliveryService {
     private readonly clock: Clock,
   ) {
     this.permits = new SendPermits(config.mail.concurrency);
+    this.connections = new SendPermits(Math.max(1, Math.floor(config.database.poolSize / 2)));
   }
 
   private get settingsUrl(): string {
@@ -124,9 +139,11 @@ export class MailDeliveryService {
   private async sendGroup(ids: readonly string[]): Promise<{ id: string; error: Error }[]> {
     // Taken before the transaction, so that no pooled connection waits for a permit.
     const release = await this.permits.acquire(ids.length);
+    const releaseConnection = await this.connections.acquire(1);
     try {
       return await this.sendGroupLocked(ids);
     } finally {
+      releaseConnection();
       release();
     }
   }
@@ -193,6 +210,7 @@ export class MailDeliveryService {
   /** Sends one person's digest with every item still pending in it (a `mail.digest` job). */
   async sendDigest(digestId: string): Promise<void> {
     const release = await this.permits.acquire(1);
+    const releaseConnection = await this.connections.acquire(1);
     const retry = await this.dataSource
       .transaction(async (manager) => {
         const digest = await this.deliveries.lockDigest(manager, digestId);
@@ -248,7 +266,10 @@ export class MailDeliveryService {
         await this.deliveries.settle(manager, 'email_deliveries', itemIds, sent);
         return undefined;
       })
-      .finally(release);
+      .finally(() => {
+        releaseConnection();
+        release();
+      });
     if (retry) throw retry;
   }
 
@@ -327,6 +348,8 @@ export class MailDeliveryService {
       ...deliveries.map((deliveryId) => ({
         job: { name: JobName.MailDeliver, data: { deliveryId } } as const,
         jobId: deliveryJobId(deliveryId),
+        // Not "due": a job waiting out its retry backoff keeps waiting; a lost one comes back.
+        delayMs: 1,
       })),
       ...digests.map((digest) => ({
         job: { name: JobName.MailDigest, data: { digestId: digest.id } } as const,

@@ -69,6 +69,11 @@ const dayNumber = memo((date: string): number => {
 });
 const dateOfDay = memo((day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10));
 
+/** How many calendar days `to` is after `from` (both YYYY-MM-DD). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
 /** The calendar date `days` after `date` (both YYYY-MM-DD; days may be negative). */
 export function addDays(date: string, days: number): string {
   return dateOfDay(dayNumber(date) + days);

@@ -8,7 +8,11 @@ import { ActionSnapshots } from '@app/tracking';
 import { deliveryRules } from '../policy/delivery-rules';
 import { noticesFor } from '../scheduling/notices';
 import { ownerRecipients, type Recipient } from '../scheduling/recipients';
-import { type ProgrammeContext, ReminderScheduler } from '../scheduling/reminder-scheduler.service';
+import {
+  emptyWork,
+  type ProgrammeContext,
+  ReminderScheduler,
+} from '../scheduling/reminder-scheduler.service';
 
 const EXCERPT = 200;
 const excerpt = (text: string) =>
@@ -38,7 +42,10 @@ export class ChangeNotices {
       const contexts = new Map<string, ProgrammeContext>();
       const planned = await this.scheduler.plan(manager, [data.actionId], contexts);
       const [snapshot] = await this.snapshots.load([data.actionId], manager);
-      if (!snapshot || !data.actorUserId) return planned;
+      if (!snapshot || !data.actorUserId) {
+        await this.scheduler.recordAudit(manager, planned);
+        return planned;
+      }
       const { policy, members } = contexts.get(snapshot.programmeId)!;
       const [actor] = await this.people.people([data.actorUserId], manager);
       const actorName = actor?.displayName ?? '';
@@ -67,6 +74,7 @@ export class ChangeNotices {
       planned.dispatches.push(
         await this.notifications.notify(manager, notices, () => deliveryRules(policy)),
       );
+      await this.scheduler.recordAudit(manager, planned);
       return planned;
     });
     await this.scheduler.afterCommit(work);
@@ -111,7 +119,7 @@ export class ChangeNotices {
       const dispatch = await this.notifications.notify(manager, notices, () =>
         deliveryRules(policy),
       );
-      return { placements: [], removals: [], dispatches: [dispatch] };
+      return { ...emptyWork(), dispatches: [dispatch] };
     });
     if (work) await this.scheduler.afterCommit(work);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditEventInput } from '@app/audit';
 import { Clock } from '@app/core';
 import {
   MailDeliveryService,
@@ -10,6 +11,7 @@ import {
   NotificationsService,
 } from '@app/notifications';
 import { type ActionSnapshot, ActionSnapshots, type EscalationLevel } from '@app/tracking';
+import { daysBetween, localDate } from '../calendar/working-days';
 import { occasionDue, type ReminderKind } from '../planning/reminder-plan';
 import { deliveryRules } from '../policy/delivery-rules';
 import { DEFAULT_REMINDER_POLICY, escalationRank } from '../policy/reminder-policy';
@@ -28,7 +30,6 @@ import { RemindersRepository } from '../scheduling/reminders.repository';
 
 /** A job may run this much before its moment (clocks of Redis and the app differ a little). */
 const EARLY_TOLERANCE_MS = 5_000;
-const DAY_MS = 24 * 3600 * 1000;
 /** Rows per transaction, and transactions at once, while a moment's rows go out. */
 const CHUNK_ROWS = 100;
 const PARALLEL_CHUNKS = 4;
@@ -126,7 +127,12 @@ export class ReminderDispatcher {
     contexts: Map<string, ProgrammeContext>,
   ): Promise<{ work: QueueWork; deliveryIds: string[]; sent: number; skipped: number }> {
     const actionIds = [...new Set(candidates.map((row) => row.actionId))];
-    await this.reminders.lockActions(manager, actionIds);
+    const snapshots = new Map(
+      (await this.snapshots.load(actionIds, manager, { lock: true })).map((snapshot) => [
+        snapshot.id,
+        snapshot,
+      ]),
+    );
     const rows = (
       await this.reminders.lockRows(
         manager,
@@ -138,15 +144,13 @@ export class ReminderDispatcher {
     );
     if (rows.length === 0) return { work: emptyWork(), deliveryIds: [], sent: 0, skipped: 0 };
     const now = this.clock.now();
-    const snapshots = new Map(
-      (await this.snapshots.load(actionIds, manager)).map((snapshot) => [snapshot.id, snapshot]),
-    );
     await this.scheduler.loadContexts(manager, [...snapshots.values()], contexts);
     const rounds = await this.rounds.openRoundsOf(manager, actionIds);
     const notices: Notice[] = [];
     const sent: { id: string; recipientUserIds: string[] }[] = [];
     const skipped: { id: string; reason: string }[] = [];
     const replan = new Set<string>();
+    const escalations: AuditEventInput[] = [];
     for (const row of rows) {
       const snapshot = snapshots.get(row.actionId)!;
       const context = contexts.get(snapshot.programmeId)!;
@@ -156,8 +160,14 @@ export class ReminderDispatcher {
         replan.add(row.actionId);
       };
       const due = occasionDue(facts, context.policy, row);
-      if (!due || due.getTime() !== row.dueAt.getTime()) {
+      if (!due) {
         skip('no longer applies');
+        continue;
+      }
+      if (due.getTime() !== row.dueAt.getTime()) {
+        // The policy moved it (a new send hour) and its re-planning has not come by yet:
+        // planning moves the row to its new moment, whose job sends it then.
+        replan.add(row.actionId);
         continue;
       }
       const recipients = recipientsOf(
@@ -178,6 +188,7 @@ export class ReminderDispatcher {
           level,
           `Escalatie naar ${level} niveau: te lang over de deadline, vertraagd of zonder antwoord op een uitvraag.`,
           { from: snapshot.escalationLevel, reminderId: row.id, since: row.basis },
+          escalations,
         );
         snapshot.escalationLevel = level;
       }
@@ -202,6 +213,8 @@ export class ReminderDispatcher {
     await this.reminders.settleMany(manager, sent, skipped);
     const work =
       replan.size > 0 ? await this.scheduler.plan(manager, [...replan], contexts) : emptyWork();
+    work.audit.unshift(...escalations);
+    await this.scheduler.recordAudit(manager, work);
     // This job sends the e-mails itself, after the commit; digests wait for their moment.
     work.dispatches.push({ ...dispatch, deliveryIds: [] });
     return { work, deliveryIds: dispatch.deliveryIds, sent: sent.length, skipped: skipped.length };
@@ -218,7 +231,8 @@ export class ReminderDispatcher {
         return { daysBefore: Number.parseInt(row.step, 10) };
       case 'stale':
         return {
-          staleDays: Math.floor((now.getTime() - snapshot.lastProgressAt.getTime()) / DAY_MS),
+          // Calendar days, as the policy counts them.
+          staleDays: daysBetween(localDate(snapshot.lastProgressAt), localDate(now)),
         };
       case 'escalation':
         return { level: row.step, previousLevel: snapshot.escalationLevel };

@@ -10,7 +10,7 @@ const LIMIT = 20_000;
 export interface ReconcileReport {
   /** Moments of due rows whose job had to be added, promoted, retried or replaced. */
   repaired: number;
-  /** Rows within the horizon put on the queue (already there: no-op). */
+  /** Moments within the horizon put on the queue (already there: no-op). */
   queued: number;
   /** E-mail deliveries and digests whose job had to be repaired. */
   mail: number;
@@ -37,19 +37,19 @@ export class ReminderReconciler {
 
   async reconcile(): Promise<ReconcileReport> {
     const now = this.clock.now();
-    const rows = await this.reminders.allDueBefore(
+    const moments = await this.reminders.dueMomentsBefore(
       new Date(now.getTime() + this.scheduler.horizonMs),
       LIMIT,
     );
     // A due moment's job must run now: missing (Redis lost it), failed for good, still
-    // delayed although due (the clock moved), or done before this row came (replaced).
+    // delayed although due (the clock moved), or done before these rows came (replaced).
     let repaired = 0;
     const upcoming = reminderPlacements(
-      rows.filter((row) => row.dueAt > now),
+      moments.filter((moment) => moment.dueAt > now),
       now,
     );
     for (const placement of reminderPlacements(
-      rows.filter((row) => row.dueAt <= now),
+      moments.filter((moment) => moment.dueAt <= now),
       now,
     )) {
       if ((await this.queues.ensure(placement)) !== 'present') repaired += 1;

@@ -9,7 +9,8 @@ const facts = (overrides: Partial<ActionFacts> = {}): ActionFacts => ({
   closed: false,
   health: 'on_track',
   escalationLevel: null,
-  lastProgressAt: new Date('2026-11-01T10:00:00Z'),
+  // The stale reminder comes 30 days on: Saturday 5 December, so Monday the 7th.
+  lastProgressAt: new Date('2026-11-05T10:00:00Z'),
   offTrackSince: null,
   rounds: [],
   ...overrides,
@@ -61,7 +62,7 @@ describe('planNext', () => {
     const sent = row('deadline_upcoming', '14d', '2026-12-01T08:00:00Z', 'sent');
     // Right after sending, and also with a clock moved back before it.
     for (const now of ['2026-12-01T08:00:05Z', '2026-11-20T12:00:00Z']) {
-      expect(next(facts(), now, [sent]).insert).toEqual(['stale stale-0 2026-12-01 11:00:00']);
+      expect(next(facts(), now, [sent]).insert).toEqual(['stale stale-0 2026-12-07 09:00:00']);
     }
   });
 
@@ -126,7 +127,7 @@ describe('planNext', () => {
     expect(next(facts({ deadline: '2027-03-01' }), '2026-11-20T12:00:00Z', [old])).toEqual({
       keep: [],
       cancel: ['deadline_upcoming 14d: no longer applies'],
-      insert: ['stale stale-0 2026-12-01 11:00:00'],
+      insert: ['stale stale-0 2026-12-07 09:00:00'],
     });
   });
 

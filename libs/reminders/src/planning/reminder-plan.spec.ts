@@ -39,7 +39,8 @@ describe('deadline reminders', () => {
       'deadline_upcoming 3d': '2026-12-14 09:00:00',
       'deadline_today 0d': '2026-12-15 09:00:00',
       'overdue overdue-0': '2026-12-16 09:00:00',
-      'stale stale-0': '2026-12-01 11:00:00',
+      // Thirty calendar days after the update (1 November, 11:00), at the send hour.
+      'stale stale-0': '2026-12-01 09:00:00',
       'escalation official': '2026-12-16 09:00:00',
       'escalation administrative': '2026-12-30 09:00:00',
       'escalation overhedenoverleg': '2027-01-27 09:00:00',
@@ -172,7 +173,24 @@ describe('escalation', () => {
     });
     expect(badSince(offTrack, policy)).toEqual(new Date('2026-11-10T14:00:00Z'));
     expect(plan(offTrack, '2026-11-10T15:00:00Z')['escalation administrative']).toBe(
-      '2026-11-24 15:00:00',
+      '2026-11-24 09:00:00',
+    );
+  });
+
+  it('counts calendar days across the end of summer time, and goes at the send hour', () => {
+    // Overdue from Tuesday 20 October 2026, 00:00 summer time; the clocks go back on the 25th.
+    const late = facts({ deadline: '2026-10-19' });
+    expect(plan(late, '2026-10-20T08:00:00Z')).toMatchObject({
+      'escalation administrative': '2026-11-03 09:00:00',
+      'escalation overhedenoverleg': '2026-12-01 09:00:00',
+    });
+    // Off track since a Friday at 23:45: the level after 14 days comes at 09:00 that Friday.
+    const night = facts({
+      health: 'off_track',
+      offTrackSince: new Date('2026-11-06T22:45:00Z'),
+    });
+    expect(plan(night, '2026-11-07T10:00:00Z')['escalation administrative']).toBe(
+      '2026-11-20 09:00:00',
     );
   });
 

@@ -50,7 +50,6 @@ export interface Occasion {
   roundId?: string;
 }
 
-const DAY_MS = 24 * 3600 * 1000;
 /** A planned occasion at most this far in the past is still inserted (clocks differ a little). */
 export const PLAN_GRACE_MS = 60_000;
 /** At most this many occurrences of a repeating kind are looked through. */
@@ -95,8 +94,20 @@ export function levelDue(
   return level;
 }
 
+/**
+ * The send hour of the day `days` calendar days after the local date of `from` (or of the
+ * next sending day), never before `from` can be sent itself. Calendar days, not 24-hour
+ * periods: a clock change does not move a reminder to 23:00 the day before, and a count
+ * that began at 23:45 still ends at the send hour.
+ */
+function daysAfter(from: Date, days: number, policy: ReminderPolicy): Date {
+  const onDay = sendingMomentOn(addDays(localDate(from), days), policy);
+  const atOnce = sendingMoment(from, policy);
+  return onDay > atOnce ? onDay : atOnce;
+}
+
 function escalationDue(since: Date, afterDays: number, policy: ReminderPolicy): Date {
-  return sendingMoment(new Date(since.getTime() + afterDays * DAY_MS), policy);
+  return daysAfter(since, afterDays, policy);
 }
 
 function upcoming(facts: ActionFacts, policy: ReminderPolicy): Map<number, Date> {
@@ -118,8 +129,7 @@ function overdueDue(facts: ActionFacts, policy: ReminderPolicy, index: number): 
 }
 
 function staleDue(facts: ActionFacts, policy: ReminderPolicy, index: number): Date {
-  const after = (index + 1) * (policy.staleAfterDays ?? 0) * DAY_MS;
-  return sendingMoment(new Date(facts.lastProgressAt.getTime() + after), policy);
+  return daysAfter(facts.lastProgressAt, (index + 1) * (policy.staleAfterDays ?? 0), policy);
 }
 
 function roundRequestDue(round: ActionFacts['rounds'][number], policy: ReminderPolicy): Date {

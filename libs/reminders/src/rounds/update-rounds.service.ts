@@ -17,8 +17,6 @@ import {
 import type { Principal } from '@app/identity';
 import { CLOSED_STATUSES } from '@app/tracking';
 import { RemindersErrors } from '../reminders.errors';
-import { type ProgrammeContext, ReminderScheduler } from '../scheduling/reminder-scheduler.service';
-import { RemindersRepository } from '../scheduling/reminders.repository';
 import type { CreateUpdateRoundDto } from './dto/create-update-round.dto';
 import type { ListRoundActionsQuery } from './dto/update-round.params';
 import type { RoundFilter } from './update-round.entity';
@@ -30,12 +28,11 @@ import {
 } from './update-round.response';
 import { UpdateRoundsRepository } from './update-rounds.repository';
 
-const PLAN_BATCH = 1000;
-
 /**
  * Update rounds (issue 6, item 3): a coordinator asks the owners of open actions for a
- * progress update by a date. The requests are reminder rows written with the round; the
- * reminder before the date, and missing it counting toward escalation, follow from the plan.
+ * progress update by a date. The round and its actions commit with an outbox event; the
+ * worker then plans the requests (reminder rows, sent at once on a working day), the
+ * reminder before the date, and missing it counting toward escalation.
  */
 @Injectable()
 export class UpdateRoundsService {
@@ -43,8 +40,6 @@ export class UpdateRoundsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rounds: UpdateRoundsRepository,
-    private readonly reminders: RemindersRepository,
-    private readonly scheduler: ReminderScheduler,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -81,12 +76,9 @@ export class UpdateRoundsService {
       );
       const actionIds = await this.rounds.addActions(manager, created, filter, CLOSED_STATUSES);
       if (actionIds.length === 0) throw RemindersErrors.noActionsInRound();
-      // Rows first, with the round: the requests exist once it commits. Their jobs follow
-      // through the outbox (the worker plans the round again and queues what is due).
-      const contexts = new Map<string, ProgrammeContext>();
-      for (let start = 0; start < actionIds.length; start += PLAN_BATCH) {
-        await this.scheduler.plan(manager, actionIds.slice(start, start + PLAN_BATCH), contexts);
-      }
+      // The worker plans the round's requests, in batches under its own locks, as for any
+      // other change: a round of every open action in a large programme would otherwise
+      // hold thousands of locks in this one transaction.
       await this.outbox.record(manager, {
         name: JobName.RemindersReschedule,
         data: { programmeId, roundId: created.id, why: 'round_created' },
@@ -167,7 +159,7 @@ export class UpdateRoundsService {
       if (!(await this.rounds.cancel(manager, roundId, this.clock.now()))) {
         throw RemindersErrors.roundCancelled();
       }
-      await this.reminders.cancelRound(manager, roundId);
+      // The worker cancels its requests and reminders when it plans the round's actions again.
       await this.outbox.record(manager, {
         name: JobName.RemindersReschedule,
         data: { programmeId, roundId, why: 'round_cancelled' },

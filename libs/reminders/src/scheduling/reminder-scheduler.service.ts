@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig, Clock, type JobPlacement, JobQueueService } from '@app/core';
+import { type AuditEventInput, AuditService } from '@app/audit';
 import { PeopleDirectory } from '@app/identity';
 import { type Dispatch, MailDeliveryService, NotificationsService } from '@app/notifications';
 import { type ActionSnapshot, ActionSnapshots } from '@app/tracking';
@@ -19,15 +20,24 @@ import {
   type Recipient,
 } from './recipients';
 import { reminderPlacements } from './reminder-jobs';
-import { type PlannedRow, RemindersRepository, type ScheduledRow } from './reminders.repository';
+import {
+  type KnownRow,
+  type PlannedRow,
+  plannedKey,
+  RemindersRepository,
+} from './reminders.repository';
 
-/** What a planning transaction leaves for the queue once it commits. */
+/**
+ * What a planning transaction leaves: audit events to record as its last write
+ * (`recordAudit`), and jobs for the queue once it commits (`afterCommit`).
+ */
 export interface QueueWork {
+  audit: AuditEventInput[];
   placements: JobPlacement[];
   dispatches: Dispatch[];
 }
 
-export const emptyWork = (): QueueWork => ({ placements: [], dispatches: [] });
+export const emptyWork = (): QueueWork => ({ audit: [], placements: [], dispatches: [] });
 
 /** What planning an action needs about its programme, read once per transaction. */
 export interface ProgrammeContext {
@@ -62,6 +72,7 @@ export class ReminderScheduler {
     private readonly notifications: NotificationsService,
     private readonly mail: MailDeliveryService,
     private readonly queues: JobQueueService,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -74,7 +85,7 @@ export class ReminderScheduler {
     for (let start = 0; start < actionIds.length; start += BATCH) {
       const batch = actionIds.slice(start, start + BATCH);
       const work = await this.dataSource.transaction((manager) =>
-        this.plan(manager, batch, new Map()),
+        this.planAndRecord(manager, batch, new Map()),
       );
       await this.afterCommit(work);
     }
@@ -95,7 +106,7 @@ export class ReminderScheduler {
       await Promise.all(
         batches.map(async (batch) => {
           const work = await this.dataSource.transaction((manager) =>
-            this.plan(manager, batch, contexts),
+            this.planAndRecord(manager, batch, contexts),
           );
           await this.afterCommit(work);
         }),
@@ -110,10 +121,25 @@ export class ReminderScheduler {
     await this.rescheduleActions(await this.rounds.actionIds(roundId));
   }
 
+  private async planAndRecord(
+    manager: EntityManager,
+    actionIds: readonly string[],
+    contexts: Map<string, ProgrammeContext>,
+  ): Promise<QueueWork> {
+    const work = await this.plan(manager, actionIds, contexts);
+    await this.recordAudit(manager, work);
+    return work;
+  }
+
+  /** Records the audit events of planning: the caller's last write before it commits. */
+  async recordAudit(manager: EntityManager, work: QueueWork): Promise<void> {
+    await this.audit.recordMany(manager, work.audit.splice(0));
+  }
+
   /**
-   * Plans these actions in the caller's transaction: takes their reminder locks, brings the
-   * rows in step, and de-escalates an action whose bad period is over. Answers the queue's
-   * work for after the commit.
+   * Plans these actions in the caller's transaction: locks them, brings the rows in step,
+   * and de-escalates an action whose bad period is over. Answers the audit events for the
+   * end of the transaction and the queue's work for after the commit.
    */
   async plan(
     manager: EntityManager,
@@ -122,63 +148,97 @@ export class ReminderScheduler {
   ): Promise<QueueWork> {
     const work = emptyWork();
     if (actionIds.length === 0) return work;
-    await this.reminders.lockActions(manager, actionIds);
+    const snapshots = await this.snapshots.load(actionIds, manager, { lock: true });
     const now = this.clock.now();
-    const snapshots = await this.snapshots.load(actionIds, manager);
     await this.loadContexts(manager, snapshots, contexts);
     const rounds = await this.rounds.openRoundsOf(manager, actionIds);
-    const known = groupBy(
-      await this.reminders.known(manager, actionIds, settledSince(now)),
-      (row) => row.actionId,
+    const facts = new Map(
+      snapshots.map((snapshot) => [snapshot.id, toFacts(snapshot, rounds.get(snapshot.id) ?? [])]),
     );
-    const cancelled: { id: string; reason: string }[] = [];
-    const moved: { row: ScheduledRow; dueAt: Date; recipientUserIds: string[] }[] = [];
-    const planned: PlannedRow[] = [];
     for (const snapshot of snapshots) {
-      const { policy, members } = contexts.get(snapshot.programmeId)!;
-      const facts = toFacts(snapshot, rounds.get(snapshot.id) ?? []);
-      await this.deEscalate(
-        manager,
-        snapshot,
-        facts,
-        contexts.get(snapshot.programmeId)!,
-        now,
-        work,
-      );
-      const owners = ownerRecipients(snapshot, members);
-      const recipients = (occasion: Pick<Occasion, 'kind' | 'step'>): string[] =>
-        recipientsOf(occasion, owners, policy, members).map((recipient) => recipient.userId);
-      const next = planNext(facts, policy, now, known.get(snapshot.id) ?? []);
-      for (const { row, reason } of next.cancel) cancelled.push({ id: row.id, reason });
-      for (const { row, dueAt } of next.keep) {
-        const recipientUserIds = recipients(row);
-        if (
-          dueAt.getTime() !== row.dueAt.getTime() ||
-          !sameSet(recipientUserIds, row.recipientUserIds)
-        ) {
-          moved.push({ row, dueAt, recipientUserIds });
-        }
-      }
-      for (const occasion of next.insert) {
-        planned.push({
-          ...occasion,
-          programmeId: snapshot.programmeId,
-          actionId: snapshot.id,
-          recipientUserIds: recipients(occasion),
-        });
-      }
+      const context = contexts.get(snapshot.programmeId)!;
+      await this.deEscalate(manager, snapshot, facts.get(snapshot.id)!, context, now, work);
     }
-    await this.reminders.cancel(manager, cancelled);
-    await this.reminders.reschedule(
-      manager,
-      moved.map(({ row, dueAt, recipientUserIds }) => ({ id: row.id, dueAt, recipientUserIds })),
-    );
-    await this.reminders.upsert(manager, planned);
+    // Planning reads the rows settled lately: enough, unless a policy change moved an
+    // occasion sent long ago into the future. Its insert then finds the sent row, and that
+    // action is planned once more with all of its rows.
+    let pending: readonly ActionSnapshot[] = snapshots;
+    let since = settledSince(now);
+    for (let pass = 0; pass < 2 && pending.length > 0; pass += 1) {
+      const known = groupBy(
+        await this.reminders.known(
+          manager,
+          pending.map((snapshot) => snapshot.id),
+          since,
+        ),
+        (row) => row.actionId,
+      );
+      const changes = pending.map((snapshot) =>
+        this.changesOf(snapshot, facts.get(snapshot.id)!, contexts, now, known),
+      );
+      await this.reminders.cancel(
+        manager,
+        changes.flatMap((change) => change.cancelled),
+      );
+      await this.reminders.reschedule(
+        manager,
+        changes.flatMap((change) => change.moved),
+      );
+      const planned = changes.flatMap((change) => change.planned);
+      const written = await this.reminders.upsert(manager, planned);
+      const refused = new Set(
+        planned.filter((row) => !written.has(plannedKey(row))).map((row) => row.actionId),
+      );
+      pending = pending.filter((snapshot) => refused.has(snapshot.id));
+      since = new Date(0);
+    }
+    if (pending.length > 0) {
+      this.logger.warn(`reminders of ${pending.map((s) => s.id).join(', ')} left unplanned`);
+    }
     const horizon = new Date(now.getTime() + this.horizonMs);
     work.placements.push(
       ...reminderPlacements(await this.reminders.dueBefore(manager, actionIds, horizon), now),
     );
     return work;
+  }
+
+  /** What one action's rows need: cancellations, moves and new (or revived) occasions. */
+  private changesOf(
+    snapshot: ActionSnapshot,
+    facts: ActionFacts,
+    contexts: Map<string, ProgrammeContext>,
+    now: Date,
+    known: Map<string, KnownRow[]>,
+  ): {
+    cancelled: { id: string; reason: string }[];
+    moved: { id: string; dueAt: Date; recipientUserIds: string[] }[];
+    planned: PlannedRow[];
+  } {
+    const { policy, members } = contexts.get(snapshot.programmeId)!;
+    const owners = ownerRecipients(snapshot, members);
+    const recipients = (occasion: Pick<Occasion, 'kind' | 'step'>): string[] =>
+      recipientsOf(occasion, owners, policy, members).map((recipient) => recipient.userId);
+    const next = planNext(facts, policy, now, known.get(snapshot.id) ?? []);
+    const moved: { id: string; dueAt: Date; recipientUserIds: string[] }[] = [];
+    for (const { row, dueAt } of next.keep) {
+      const recipientUserIds = recipients(row);
+      if (
+        dueAt.getTime() !== row.dueAt.getTime() ||
+        !sameSet(recipientUserIds, row.recipientUserIds)
+      ) {
+        moved.push({ id: row.id, dueAt, recipientUserIds });
+      }
+    }
+    return {
+      cancelled: next.cancel.map(({ row, reason }) => ({ id: row.id, reason })),
+      moved,
+      planned: next.insert.map((occasion) => ({
+        ...occasion,
+        programmeId: snapshot.programmeId,
+        actionId: snapshot.id,
+        recipientUserIds: recipients(occasion),
+      })),
+    };
   }
 
   /**
@@ -256,6 +316,7 @@ export class ReminderScheduler {
       null,
       `De-escalatie: niet langer op ${level} niveau (${snapshot.closed ? 'afgesloten' : 'weer op schema'}).`,
       { from: level, why: snapshot.closed ? 'closed' : 'no longer overdue, off track or behind' },
+      work.audit,
     );
     if (!changed) return;
     facts.escalationLevel = null;

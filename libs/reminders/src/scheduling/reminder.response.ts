@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
-import { IsOmittable, PageQueryDto } from '@app/core';
+import { IsOmittable, LowerCase, PageQueryDto } from '@app/core';
 import {
   REMINDER_KINDS,
   REMINDER_STATES,
@@ -55,6 +55,7 @@ export class ListRemindersQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only those of this action.' })
   @IsOmittable()
+  @LowerCase()
   @IsUUID()
   action?: string;
 }

@@ -40,6 +40,10 @@ export interface PlannedRow extends Occasion {
   recipientUserIds: string[];
 }
 
+/** One occasion of one action. */
+export const plannedKey = (row: Pick<PlannedRow, 'actionId' | 'kind' | 'basis' | 'step'>): string =>
+  `${row.actionId}|${row.kind}|${row.basis}|${row.step}`;
+
 const ROW = `id, action_id AS "actionId", kind, basis, step, due_at AS "dueAt",
   recipient_user_ids AS "recipientUserIds"`;
 
@@ -47,19 +51,6 @@ const ROW = `id, action_id AS "actionId", kind, basis, step, due_at AS "dueAt",
 @Injectable()
 export class RemindersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /**
-   * Serialises everything that plans or sends the reminders of these actions (the scheduler
-   * and the dispatcher), always in id order, so two of them never deadlock.
-   */
-  async lockActions(manager: EntityManager, actionIds: readonly string[]): Promise<void> {
-    if (actionIds.length === 0) return;
-    await manager.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended('reminders:' || id::text, 0))
-         FROM unnest($1::uuid[]) AS id ORDER BY id`,
-      [[...new Set(actionIds)].sort()],
-    );
-  }
 
   /**
    * What planning these actions needs of their rows: the scheduled ones, those due since
@@ -108,14 +99,18 @@ export class RemindersRepository {
 
   /**
    * Inserts planned occasions that have no row yet, and revives cancelled ones (a deadline
-   * moved back). A sent or skipped occasion stays as it is: it is never sent again.
+   * moved back). A sent or skipped occasion stays as it is: it is never sent again. Answers
+   * the `plannedKey`s of the rows written; a planned row missing from it found its occasion
+   * settled.
    */
-  async upsert(manager: EntityManager, rows: readonly PlannedRow[]): Promise<void> {
+  async upsert(manager: EntityManager, rows: readonly PlannedRow[]): Promise<Set<string>> {
+    const written = new Set<string>();
     for (let start = 0; start < rows.length; start += 5000) {
       const batch = rows.slice(start, start + 5000);
-      if (batch.length === 0) return;
       // Typed arrays, not JSON: this statement plans every action of a programme at once.
-      await manager.query(
+      const result = await manager.query<
+        { actionId: string; kind: ReminderKind; basis: string; step: string }[]
+      >(
         `INSERT INTO reminders AS r (programme_id, action_id, kind, basis, step, due_at,
            recipient_user_ids, update_round_id)
          SELECT x.programme_id, x.action_id, x.kind, x.basis, x.step, x.due_at,
@@ -126,7 +121,8 @@ export class RemindersRepository {
          ON CONFLICT (action_id, kind, basis, step) DO UPDATE
            SET state = 'scheduled', state_reason = NULL, due_at = EXCLUDED.due_at,
                recipient_user_ids = EXCLUDED.recipient_user_ids, updated_at = now()
-         WHERE r.state = 'cancelled'`,
+         WHERE r.state = 'cancelled'
+         RETURNING r.action_id AS "actionId", r.kind, r.basis, r.step`,
         [
           batch.map((row) => row.programmeId),
           batch.map((row) => row.actionId),
@@ -138,7 +134,9 @@ export class RemindersRepository {
           batch.map((row) => row.roundId ?? null),
         ],
       );
+      for (const row of result) written.add(plannedKey(row));
     }
+    return written;
   }
 
   /** The scheduled rows of these actions due before `before`: their jobs must be queued. */
@@ -151,12 +149,15 @@ export class RemindersRepository {
     );
   }
 
-  /** Every scheduled row due before `before`, soonest first: for the reconciler. */
-  allDueBefore(before: Date, limit: number): Promise<DueRow[]> {
+  /**
+   * The moments (programme and time) at which scheduled rows are due before `before`,
+   * soonest first: what the reconciler queues, a job each.
+   */
+  dueMomentsBefore(before: Date, limit: number): Promise<{ programmeId: string; dueAt: Date }[]> {
     return this.dataSource.query(
-      `SELECT id, programme_id AS "programmeId", action_id AS "actionId", due_at AS "dueAt"
-         FROM reminders
-        WHERE state = 'scheduled' AND due_at < $1 ORDER BY due_at LIMIT $2`,
+      `SELECT programme_id AS "programmeId", due_at AS "dueAt" FROM reminders
+        WHERE state = 'scheduled' AND due_at < $1
+        GROUP BY programme_id, due_at ORDER BY due_at LIMIT $2`,
       [before, limit],
     );
   }
@@ -227,17 +228,6 @@ export class RemindersRepository {
         [JSON.stringify(skipped)],
       );
     }
-  }
-
-  /** Cancels the scheduled rows of an update round (it was cancelled). */
-  async cancelRound(manager: EntityManager, roundId: string): Promise<string[]> {
-    const [rows] = await manager.query<[{ id: string; dueAt: Date }[], number]>(
-      `UPDATE reminders SET state = 'cancelled', state_reason = 'the update round was cancelled',
-              updated_at = now()
-        WHERE update_round_id = $1 AND state = 'scheduled' RETURNING id`,
-      [roundId],
-    );
-    return rows.map((row) => row.id);
   }
 
   /** A programme's reminders, soonest first (for its coordinators). */

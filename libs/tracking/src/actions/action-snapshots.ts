@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '@app/audit';
+import type { AuditEventInput } from '@app/audit';
 import { OutboxService } from '@app/core';
 import { actionChanged } from './action-changed.job';
 import {
@@ -69,14 +69,24 @@ export class ActionSnapshots {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly actions: ActionsRepository,
     private readonly progress: ProgressUpdatesRepository,
-    private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
 
-  async load(ids: readonly string[], manager?: EntityManager): Promise<ActionSnapshot[]> {
+  /**
+   * The actions as other contexts need them. With `lock`, their rows are also locked, in id
+   * order, for the rest of the caller's transaction: what plans or sends reminders takes
+   * them first, so that two such transactions never interleave on an action nor wait on
+   * each other in a circle. Row locks, not advisory ones: planning a large programme would
+   * not fit PostgreSQL's lock table.
+   */
+  async load(
+    ids: readonly string[],
+    manager?: EntityManager,
+    options: { lock?: boolean } = {},
+  ): Promise<ActionSnapshot[]> {
     if (ids.length === 0) return [];
     const rows = await (manager ?? this.dataSource.manager).query<ActionSnapshot[]>(
-      `${SNAPSHOT} WHERE a.id = ANY($1::uuid[])`,
+      `${SNAPSHOT} WHERE a.id = ANY($1::uuid[])${options.lock ? ' ORDER BY a.id FOR UPDATE OF a' : ''}`,
       [ids, CLOSED_STATUSES],
     );
     return rows.map((row) => ({
@@ -116,8 +126,10 @@ export class ActionSnapshots {
 
   /**
    * Moves the action to `level` on the escalation ladder (null: off it), as the system, in
-   * the caller's transaction: the change, its timeline entry, the outbox event and the audit
-   * event together. Answers false when the action is already there (nothing is written).
+   * the caller's transaction: the change, its timeline entry and the outbox event. Its audit
+   * event goes to `audit`, which the caller records as the transaction's last write (the
+   * chain head is then held only at the end). Answers false when the action is already
+   * there (nothing is written).
    */
   async setEscalation(
     manager: EntityManager,
@@ -125,6 +137,7 @@ export class ActionSnapshots {
     level: EscalationLevel | null,
     narrative: string,
     details: Record<string, unknown>,
+    audit: AuditEventInput[],
   ): Promise<boolean> {
     const locked = await this.actions.lockWithPartners(manager, actionId);
     if (!locked || locked.action.escalationLevel === level) return false;
@@ -148,7 +161,7 @@ export class ActionSnapshots {
       manager,
       actionChanged(null, actionId, updated.version, 'escalated', ['escalationLevel']),
     );
-    await this.audit.record(manager, {
+    audit.push({
       operation: level === null ? 'de_escalate' : 'escalate',
       entityType: 'action',
       entityId: actionId,

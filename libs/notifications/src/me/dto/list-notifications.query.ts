@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsUUID } from 'class-validator';
-import { IsOmittable, PageQueryDto, QueryBoolean } from '@app/core';
+import { IsOmittable, LowerCase, PageQueryDto, QueryBoolean } from '@app/core';
 import { type Language, LANGUAGES } from '../../notification-kinds';
 
 /** `lang`: the language of the texts; default your preference (Dutch unless you chose English). */
@@ -20,6 +20,7 @@ export class ListNotificationsQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only those of this programme.' })
   @IsOmittable()
+  @LowerCase()
   @IsUUID()
   programme?: string;
 
