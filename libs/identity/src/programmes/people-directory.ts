@@ -30,25 +30,15 @@ export interface Person {
 export class PeopleDirectory {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /**
-   * The programme's members whose accounts are active; with `among`, only those who may be
-   * concerned by these people and organisations: the people themselves, the editors of the
-   * organisations, and the coordinators.
-   */
-  activeMembers(
-    programmeId: string,
-    manager?: EntityManager,
-    among?: { userIds: readonly string[]; organisationIds: readonly string[] },
-  ): Promise<ProgrammeMember[]> {
+  /** The programme's members whose accounts are active. */
+  activeMembers(programmeId: string, manager?: EntityManager): Promise<ProgrammeMember[]> {
     return (manager ?? this.dataSource.manager).query<ProgrammeMember[]>(
       `SELECT m.user_id AS "userId", u.organisation_id AS "organisationId", m.role,
               u.email, u.display_name AS "displayName"
          FROM memberships m JOIN users u ON u.id = m.user_id
         WHERE m.programme_id = $1 AND u.is_active
-          AND ($2::uuid[] IS NULL OR m.user_id = ANY($2::uuid[]) OR m.role = 'coordinator'
-               OR (m.role = 'editor' AND u.organisation_id = ANY($3::uuid[])))
         ORDER BY m.user_id`,
-      [programmeId, among ? [...among.userIds] : null, among ? [...among.organisationIds] : null],
+      [programmeId],
     );
   }
 

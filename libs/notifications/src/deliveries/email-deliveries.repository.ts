@@ -10,6 +10,11 @@ import type {
 } from '../notification-kinds';
 import { type DeliveryState, EmailDeliveryEntity } from './email-delivery.entity';
 
+/** A delivery and its notification (aliases `d` and `n`), as `DeliveryToSend` reads them. */
+const DELIVERY = `d.id, d.user_id AS "userId", n.source_key AS "sourceKey", d.state, d.attempts,
+  d.digest_id AS "digestId", n.id AS "notificationId", n.kind, n.reason, n.payload,
+  n.action_id AS "actionId"`;
+
 /** A delivery with what its e-mail needs: the notification and the person. */
 export interface DeliveryToSend {
   id: string;
@@ -94,9 +99,7 @@ export class EmailDeliveriesRepository {
    */
   lockDeliveries(manager: EntityManager, ids: readonly string[]): Promise<DeliveryToSend[]> {
     return manager.query<DeliveryToSend[]>(
-      `SELECT d.id, d.user_id AS "userId", n.source_key AS "sourceKey", d.state, d.attempts,
-              d.digest_id AS "digestId", n.id AS "notificationId",
-              n.kind, n.reason, n.payload, n.action_id AS "actionId", u.email,
+      `SELECT ${DELIVERY}, u.email,
               u.is_active AS "isActive", COALESCE(p.language, 'nl') AS language
          FROM email_deliveries d
          JOIN notifications n ON n.id = d.notification_id
@@ -155,9 +158,7 @@ export class EmailDeliveriesRepository {
   /** The pending items of a digest, oldest first. */
   digestItems(manager: EntityManager, digestId: string): Promise<DeliveryToSend[]> {
     return manager.query<DeliveryToSend[]>(
-      `SELECT d.id, d.user_id AS "userId", n.source_key AS "sourceKey", d.state, d.attempts,
-              d.digest_id AS "digestId", n.id AS "notificationId",
-              n.kind, n.reason, n.payload, n.action_id AS "actionId"
+      `SELECT ${DELIVERY}
          FROM email_deliveries d JOIN notifications n ON n.id = d.notification_id
         WHERE d.digest_id = $1 AND d.state = 'pending'
         ORDER BY d.created_at, d.id`,

@@ -136,16 +136,23 @@ export class MailDeliveryService {
    * One group in one transaction: its pending deliveries are locked, sent concurrently over
    * the pooled connections, and marked sent together. Answers those to retry.
    */
-  private async sendGroup(ids: readonly string[]): Promise<{ id: string; error: Error }[]> {
-    // Taken before the transaction, so that no pooled connection waits for a permit.
-    const release = await this.permits.acquire(ids.length);
+  /**
+   * Runs a sending transaction for `messages` messages once its permits are free: taken
+   * before the transaction, so that no pooled connection waits for one.
+   */
+  private async withPermits<T>(messages: number, send: () => Promise<T>): Promise<T> {
+    const release = await this.permits.acquire(messages);
     const releaseConnection = await this.connections.acquire(1);
     try {
-      return await this.sendGroupLocked(ids);
+      return await send();
     } finally {
       releaseConnection();
       release();
     }
+  }
+
+  private sendGroup(ids: readonly string[]): Promise<{ id: string; error: Error }[]> {
+    return this.withPermits(ids.length, () => this.sendGroupLocked(ids));
   }
 
   private sendGroupLocked(ids: readonly string[]): Promise<{ id: string; error: Error }[]> {
@@ -209,10 +216,8 @@ export class MailDeliveryService {
 
   /** Sends one person's digest with every item still pending in it (a `mail.digest` job). */
   async sendDigest(digestId: string): Promise<void> {
-    const release = await this.permits.acquire(1);
-    const releaseConnection = await this.connections.acquire(1);
-    const retry = await this.dataSource
-      .transaction(async (manager) => {
+    const retry = await this.withPermits(1, () =>
+      this.dataSource.transaction(async (manager) => {
         const digest = await this.deliveries.lockDigest(manager, digestId);
         if (!digest || digest.state !== 'pending') return undefined;
         const items = await this.deliveries.digestItems(manager, digest.id);
@@ -231,12 +236,13 @@ export class MailDeliveryService {
           });
           return undefined;
         }
-        const messageId = this.messageId(`digest:${digest.userId}:${digest.digestDate}`);
+        const deliveryKey = `digest:${digest.userId}:${digest.digestDate}`;
+        const messageId = this.messageId(deliveryKey);
         try {
           await this.mailer.send({
             to: digest.email,
             messageId,
-            deliveryKey: `digest:${digest.userId}:${digest.digestDate}`,
+            deliveryKey,
             ...composeDigest(
               items.map((item) => this.item(item)),
               digest.digestDate,
@@ -265,11 +271,8 @@ export class MailDeliveryService {
         await this.deliveries.settle(manager, 'email_digests', [digest.id], sent);
         await this.deliveries.settle(manager, 'email_deliveries', itemIds, sent);
         return undefined;
-      })
-      .finally(() => {
-        releaseConnection();
-        release();
-      });
+      }),
+    );
     if (retry) throw retry;
   }
 

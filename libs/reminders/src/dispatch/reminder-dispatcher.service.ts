@@ -17,12 +17,11 @@ import { deliveryRules } from '../policy/delivery-rules';
 import { DEFAULT_REMINDER_POLICY, escalationRank } from '../policy/reminder-policy';
 import { UpdateRoundsRepository } from '../rounds/update-rounds.repository';
 import { noticesFor } from '../scheduling/notices';
-import { ownerRecipients } from '../scheduling/recipients';
+import { ownerRecipients, recipientsOf } from '../scheduling/recipients';
 import {
   emptyWork,
   type ProgrammeContext,
   type QueueWork,
-  recipientsOf,
   ReminderScheduler,
   toFacts,
 } from '../scheduling/reminder-scheduler.service';

@@ -1,5 +1,7 @@
 import type { ProgrammeMember } from '@app/identity';
 import type { NotificationReason } from '@app/notifications';
+import type { Occasion } from '../planning/reminder-plan';
+import type { ReminderPolicy } from '../policy/reminder-policy';
 
 export interface Recipient {
   userId: string;
@@ -66,4 +68,16 @@ export function escalationRecipients(
     .filter((userId) => members.has(userId) && !owners.some((owner) => owner.userId === userId))
     .map((userId): Recipient => ({ userId, reason: 'escalation_contact' }));
   return [...owners, ...contacts];
+}
+
+/** Escalation rows go to the owners and the contacts of their level; all others to owners. */
+export function recipientsOf(
+  occasion: Pick<Occasion, 'kind' | 'step'>,
+  owners: Recipient[],
+  policy: Pick<ReminderPolicy, 'escalation'>,
+  members: ProgrammeMembers,
+): Recipient[] {
+  if (occasion.kind !== 'escalation') return owners;
+  const rung = policy.escalation.find((step) => step.level === occasion.step);
+  return escalationRecipients(owners, rung?.contactUserIds ?? [], members);
 }

@@ -17,7 +17,7 @@ import {
   escalationRecipients,
   ownerRecipients,
   ProgrammeMembers,
-  type Recipient,
+  recipientsOf,
 } from './recipients';
 import { reminderPlacements } from './reminder-jobs';
 import {
@@ -259,16 +259,11 @@ export class ReminderScheduler {
     }
   }
 
-  /**
-   * The policy and members of each programme of these actions, once per programme. `only`:
-   * the members these actions can concern, not the whole programme (for one action's send;
-   * the contexts then serve those actions alone).
-   */
+  /** The policy and members of each programme of these actions, once per programme. */
   async loadContexts(
     manager: EntityManager,
-    snapshots: readonly Pick<ActionSnapshot, 'programmeId' | 'ownerUserId' | 'ownerOrganisation'>[],
+    snapshots: readonly { programmeId: string }[],
     contexts: Map<string, ProgrammeContext>,
-    only = false,
   ): Promise<void> {
     const missing = [...new Set(snapshots.map((s) => s.programmeId))].filter(
       (id) => !contexts.has(id),
@@ -276,20 +271,9 @@ export class ReminderScheduler {
     if (missing.length === 0) return;
     const policies = await this.policies.forProgrammes(missing, manager);
     for (const programmeId of missing) {
-      const policy = policies.get(programmeId)!;
-      const mine = snapshots.filter((snapshot) => snapshot.programmeId === programmeId);
-      const among = only
-        ? {
-            userIds: [
-              ...mine.flatMap((snapshot) => (snapshot.ownerUserId ? [snapshot.ownerUserId] : [])),
-              ...policy.escalation.flatMap((step) => step.contactUserIds),
-            ],
-            organisationIds: mine.map((snapshot) => snapshot.ownerOrganisation.id),
-          }
-        : undefined;
       contexts.set(programmeId, {
-        policy,
-        members: new ProgrammeMembers(await this.people.activeMembers(programmeId, manager, among)),
+        policy: policies.get(programmeId)!,
+        members: new ProgrammeMembers(await this.people.activeMembers(programmeId, manager)),
       });
     }
   }
@@ -335,18 +319,6 @@ export class ReminderScheduler {
       await this.notifications.notify(manager, notices, () => deliveryRules(context.policy)),
     );
   }
-}
-
-/** Escalation rows go to the owners and the contacts of their level; all others to owners. */
-export function recipientsOf(
-  occasion: Pick<Occasion, 'kind' | 'step'>,
-  owners: Recipient[],
-  policy: StoredReminderPolicy,
-  members: ProgrammeMembers,
-): Recipient[] {
-  if (occasion.kind !== 'escalation') return owners;
-  const rung = policy.escalation.find((step) => step.level === occasion.step);
-  return escalationRecipients(owners, rung?.contactUserIds ?? [], members);
 }
 
 export function toFacts(

@@ -16,10 +16,9 @@ export interface ScheduledRow {
   recipientUserIds: string[];
 }
 
-export interface DueRow {
-  id: string;
+/** A programme's moment at which rows are due: what one `reminders.due` job sends. */
+export interface DueMoment {
   programmeId: string;
-  actionId: string;
   dueAt: Date;
 }
 
@@ -140,10 +139,13 @@ export class RemindersRepository {
   }
 
   /** The scheduled rows of these actions due before `before`: their jobs must be queued. */
-  dueBefore(manager: EntityManager, actionIds: readonly string[], before: Date): Promise<DueRow[]> {
+  dueBefore(
+    manager: EntityManager,
+    actionIds: readonly string[],
+    before: Date,
+  ): Promise<DueMoment[]> {
     return manager.query(
-      `SELECT id, programme_id AS "programmeId", action_id AS "actionId", due_at AS "dueAt"
-         FROM reminders
+      `SELECT DISTINCT programme_id AS "programmeId", due_at AS "dueAt" FROM reminders
         WHERE action_id = ANY($1::uuid[]) AND state = 'scheduled' AND due_at < $2`,
       [actionIds, before],
     );
@@ -153,7 +155,7 @@ export class RemindersRepository {
    * The moments (programme and time) at which scheduled rows are due before `before`,
    * soonest first: what the reconciler queues, a job each.
    */
-  dueMomentsBefore(before: Date, limit: number): Promise<{ programmeId: string; dueAt: Date }[]> {
+  dueMomentsBefore(before: Date, limit: number): Promise<DueMoment[]> {
     return this.dataSource.query(
       `SELECT programme_id AS "programmeId", due_at AS "dueAt" FROM reminders
         WHERE state = 'scheduled' AND due_at < $1
