@@ -6,6 +6,8 @@ import { AuditChainAdvance1795431600000 } from './1795431600000-audit-chain-adva
 import { CommentMentions1795438800000 } from './1795438800000-comment-mentions';
 import { CreateNotifications1795442400000 } from './1795442400000-create-notifications';
 import { CreateReminders1795446000000 } from './1795446000000-create-reminders';
+import { ActionPublic1795449600000 } from './1795449600000-action-public';
+import { CreateReporting1795453200000 } from './1795453200000-create-reporting';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -20,4 +22,6 @@ export const migrations = [
   CommentMentions1795438800000,
   CreateNotifications1795442400000,
   CreateReminders1795446000000,
+  ActionPublic1795449600000,
+  CreateReporting1795453200000,
 ];

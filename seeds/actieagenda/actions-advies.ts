@@ -120,6 +120,7 @@ export const ADVIES_ACTIONS: readonly ActionSeed[] = [
     key: 'rnrg-reactie',
     track: 0,
     commitment: 'tz-rnrg-reactie',
+    public: true,
     title: 'Nadere kabinetsreactie op «Rol nemen, Ruimte geven» aan de Kamer',
     description: 'De voorbereide nadere reactie op de drie aanbevelingen aan de Kamer sturen.',
     owner: 'BZK',
@@ -148,6 +149,7 @@ export const ADVIES_ACTIONS: readonly ActionSeed[] = [
     key: 'cruciale-opgaven',
     track: 0,
     commitment: 'tz-cruciale-opgaven',
+    public: true,
     title: 'Per cruciale opgave de randvoorwaarden voor het lokale bestuur in kaart brengen',
     description:
       'Gesprekken met de medeoverheden over de cruciale opgaven; opbrengst als bouwsteen voor de actieagenda.',
@@ -293,6 +295,7 @@ export const ADVIES_ACTIONS: readonly ActionSeed[] = [
     key: 'raamwerk-reactie',
     track: 2,
     commitment: 'tz-raamwerk-reactie',
+    public: true,
     title:
       'Kabinetsreactie op het ROB-briefadvies Raamwerk toekomstbestendige financiële verhoudingen',
     description:

@@ -58,6 +58,7 @@ export const DEMOCRATIE_ACTIONS: readonly ActionSeed[] = [
     key: 'monitor-lokale-democratie',
     track: 3,
     commitment: 'tz-lokale-democratie',
+    public: true,
     title: 'Rapportage aan de Kamer over de impact van de inspanningen voor de lokale democratie',
     description:
       'Effecten van Democratie in Actie, de raadsledenvergoeding, het Kennispunt Lokale Politieke Partijen en Weerbaar Bestuur.',
@@ -215,6 +216,7 @@ export const DEMOCRATIE_ACTIONS: readonly ActionSeed[] = [
     key: 'weerbaar-bestuur',
     track: 3,
     commitment: 'tz-lokale-democratie',
+    public: true,
     title: 'Veiligheidspakket voor startende burgemeesters actualiseren',
     description:
       'Netwerk Weerbaar Bestuur: het veiligheidspakket, trainingen en woningscans bijwerken voor online agressie.',

@@ -118,6 +118,7 @@ export const RUIMTE_ACTIONS: readonly ActionSeed[] = [
     key: 'rug-onderzoek',
     track: 1,
     commitment: 'tz-rug-onderzoek',
+    public: true,
     title: 'Vervolgonderzoek RUG naar de publieke waarde van regionale samenwerking',
     description:
       'Onderzoek van de Rijksuniversiteit Groningen naar de publieke waarde van regionale bestuurlijke samenwerking.',
@@ -215,6 +216,7 @@ export const RUIMTE_ACTIONS: readonly ActionSeed[] = [
     key: 'convenanten',
     track: 1,
     commitment: 'tz-convenanten',
+    public: true,
     title: 'Actualisatie van de Aanwijzingen voor convenanten afronden en de Kamer informeren',
     description:
       'Aanwijzingen aanpassen zodat akkoorden en deals beter aansluiten op de bestuurspraktijk.',

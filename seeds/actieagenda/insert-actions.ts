@@ -36,6 +36,7 @@ export async function insertActions(
       escalation_level: action.escalation ?? null,
       closed_at: state.closedAt?.toISOString() ?? null,
       tags: action.tags,
+      public: action.public ?? false,
       latest_narrative: latestNarrative,
       version,
       created_at: createdAt.toISOString(),
@@ -49,16 +50,16 @@ export async function insertActions(
       manager,
       `INSERT INTO actions (id, programme_id, track_id, commitment_id, parent_action_id, title,
               description, owner_organisation_id, owner_user_id, start_date, deadline, status, health,
-              verification, percent_complete, escalation_level, closed_at, tags, latest_narrative,
-              version, created_at, updated_at)
+              verification, percent_complete, escalation_level, closed_at, tags, public,
+              latest_narrative, version, created_at, updated_at)
        SELECT r.id, $2, r.track_id, c.id, p.id, r.title, r.description, o.id, u.id, r.start_date,
               r.deadline, r.status, r.health, r.verification, r.percent_complete, r.escalation_level,
-              r.closed_at, r.tags, r.latest_narrative, r.version, r.created_at, r.updated_at
+              r.closed_at, r.tags, r.public, r.latest_narrative, r.version, r.created_at, r.updated_at
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, track_id uuid, commitment_id uuid,
               parent_id uuid, title text, description text, owner text, owner_user text,
               start_date date, deadline date, status text, health text, verification text,
               percent_complete smallint, escalation_level text, closed_at timestamptz, tags text[],
-              latest_narrative text, version int, created_at timestamptz, updated_at timestamptz)
+              public boolean, latest_narrative text, version int, created_at timestamptz, updated_at timestamptz)
          JOIN organisations o ON o.code = r.owner
          LEFT JOIN users u ON u.email = r.owner_user
          LEFT JOIN commitments c ON c.id = r.commitment_id AND c.programme_id = $2

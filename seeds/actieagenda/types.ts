@@ -105,6 +105,8 @@ export interface ActionSeed {
   /** The deadline as first agreed; updates may move it. */
   deadline: string;
   tags: readonly string[];
+  /** Published as open data: for actions on record in public documents anyway. */
+  public?: boolean;
   escalation?: EscalationLevel;
   /** Only for closed actions: a partner's confirmation or the coordinator's check. */
   verification?: Exclude<Verification, 'self_reported'>;

@@ -11,6 +11,9 @@ import { DirectoryHttpModule } from './identity/directory-http.module';
 import { ProgrammesHttpModule } from './identity/programmes-http.module';
 import { HttpDrain } from './http/http-drain';
 import { RemindersHttpModule } from './reminders/reminders-http.module';
+import { CalendarHttpModule } from './reporting/calendar-http.module';
+import { OpenDataHttpModule } from './reporting/open-data-http.module';
+import { ReportsHttpModule } from './reporting/reports-http.module';
 import { RootController } from './root/root.controller';
 import { ActionsHttpModule } from './tracking/actions-http.module';
 import { CommitmentsHttpModule } from './tracking/commitments-http.module';
@@ -34,6 +37,9 @@ export class AppModule {
         ActionsHttpModule,
         AuditHttpModule,
         RemindersHttpModule,
+        OpenDataHttpModule,
+        CalendarHttpModule,
+        ReportsHttpModule,
       ],
       controllers: [RootController, HealthController],
       providers: [HttpDrain],

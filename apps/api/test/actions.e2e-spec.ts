@@ -451,4 +451,60 @@ describe('actions and progress updates', () => {
       expect(byCoordinator.body.ownerOrganisation.id).toBe(cast.other.id);
     });
   });
+
+  describe('publishing as open data', () => {
+    it('is private unless created public, and records the choice', async () => {
+      const hidden = await fixtures.action(cast.editor, base());
+      expect(hidden.body.public).toBe(false);
+      const shown = await fixtures.action(cast.editor, { ...base(), public: true });
+      expect(shown.body.public).toBe(true);
+      expect(await eventsOf(shown)).toEqual([
+        expect.objectContaining({
+          operation: 'create',
+          changes: expect.objectContaining({ public: { new: true } }),
+        }),
+      ]);
+      expectProblem(
+        await as(cast.editor).post('/v1/actions', { ...base(), public: 'yes' }),
+        400,
+        'VALIDATION_FAILED',
+      );
+    });
+
+    it('changes with PATCH and If-Match, audited like any field', async () => {
+      const { body } = await fixtures.action(cast.editor, base());
+      const res = await as(cast.editor).patch(`/v1/actions/${body.id}`, { public: true }, '"1"');
+      expect(res.status).toBe(200);
+      expect(res.get('ETag')).toBe('"2"');
+      expect(res.body).toMatchObject({ public: true, version: 2 });
+      expect(await eventsOf(res)).toEqual([
+        expect.objectContaining({
+          operation: 'update',
+          entity_type: 'action',
+          changes: { public: { old: false, new: true } },
+        }),
+      ]);
+      // The same value again changes nothing: no version, no event.
+      const again = await as(cast.editor).patch(`/v1/actions/${body.id}`, { public: true }, '"2"');
+      expect(again.body.version).toBe(2);
+      expect(await eventsOf(again)).toEqual([]);
+    });
+
+    it('may be set only by those who may change the action', async () => {
+      const { body } = await fixtures.action(cast.editor, base());
+      for (const actor of [cast.otherEditor, cast.liaison, cast.viewer]) {
+        expectProblem(
+          await as(actor).patch(`/v1/actions/${body.id}`, { public: true }, '"1"'),
+          403,
+          'FORBIDDEN',
+        );
+      }
+      const byCoordinator = await as(cast.coordinator).patch(
+        `/v1/actions/${body.id}`,
+        { public: true },
+        '"1"',
+      );
+      expect(byCoordinator.body.public).toBe(true);
+    });
+  });
 });

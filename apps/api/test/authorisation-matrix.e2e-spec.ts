@@ -175,6 +175,7 @@ const EXPECTED: Record<string, keyof typeof PROFILES> = {
   'GET /v1/programmes/:id/deliveries': 'programmeCoordinator',
   'GET /v1/programmes/:id/deliveries/:deliveryId': 'programmeCoordinator',
   'POST /v1/programmes/:id/deliveries/:deliveryId/retry': 'programmeCoordinator',
+  'GET /v1/programmes/:id/open-data': 'public',
   'GET /v1/me/notifications': 'signedIn',
   'POST /v1/me/notifications/read-all': 'signedIn',
   'POST /v1/me/notifications/:id/read': 'signedIn',
@@ -182,6 +183,12 @@ const EXPECTED: Record<string, keyof typeof PROFILES> = {
   'PUT /v1/me/notification-preferences': 'signedIn',
   'GET /v1/system/clock': 'platformAdmin',
   'PUT /v1/system/clock': 'platformAdmin',
+  'GET /v1/programmes/:id/deadlines.ics': 'programmeRead',
+  'GET /v1/programmes/:id/reports/progress': 'programmeRead',
+  'GET /v1/programmes/:id/reports/progress/summary': 'programmeRead',
+  'POST /v1/report-exports': 'memberAnywhere',
+  'GET /v1/report-exports/:id': 'memberAnywhere',
+  'GET /v1/report-exports/:id/file': 'memberAnywhere',
 };
 
 /** Bodies that pass validation, for routes whose service (not the guard) decides who may. */

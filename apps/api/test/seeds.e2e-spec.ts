@@ -7,6 +7,7 @@ import { runSeeds, type SeedConfig } from '../../../seeds';
 import { DEMO_USERS } from '../../../seeds/demo-users';
 import { ACTIEAGENDA, ORGANISATIONS } from '../../../seeds/identity.seed';
 import { startApi, testConfig } from '../../../test/support/e2e';
+import { expectSummaryMatches, independentCounts } from '../../../test/support/report-counts';
 import { createOwnDatabase } from '../../../test/support/own-database';
 
 const NO_ADMIN: SeedConfig = { bootstrapAdmin: undefined, demoUsers: true };
@@ -160,6 +161,22 @@ describe('identity seeds', () => {
       .set('Authorization', auth)
       .expect(200);
     expect(tracks.body.data).toHaveLength(4);
+  });
+
+  it("reports the demo programme's progress with the numbers an independent count gives", async () => {
+    const coordinator = DEMO_USERS.find((user) => user.role === 'coordinator')!;
+    const login = await request(app.getHttpServer())
+      .post('/v1/auth/login')
+      .send({ email: coordinator.email, password: coordinator.password })
+      .expect(200);
+    const [programme] = (await seeded(dataSource)).programmes as { id: string }[];
+    const res = await request(app.getHttpServer())
+      .get(`/v1/programmes/${programme.id}/reports/progress`)
+      .set('Authorization', `Bearer ${login.body.accessToken}`)
+      .expect(200);
+    expect(res.body.summary.total).toBeGreaterThan(20);
+    expect(res.body.actions).toHaveLength(res.body.summary.total);
+    expectSummaryMatches(res.body.summary, await independentCounts(dataSource, programme.id));
   });
 
   describe('bootstrap administrator', () => {

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { AppConfig, CoreModule } from '@app/core';
 import { RemindersModule } from '@app/reminders';
+import { ReportExportsModule } from '@app/reporting';
 import { WorkerHeartbeat } from './health/worker-heartbeat';
 import { JOB_HANDLERS, JobHandler } from './jobs/job-handler';
 import { JobWorkersHost } from './jobs/job-workers.host';
@@ -15,6 +16,8 @@ import { MailDigestProcessor } from './processors/mail-digest.processor';
 import { ReminderDueProcessor } from './processors/reminder-due.processor';
 import { RemindersReconcileProcessor } from './processors/reminders-reconcile.processor';
 import { RemindersRescheduleProcessor } from './processors/reminders-reschedule.processor';
+import { ReportExportProcessor } from './processors/report-export.processor';
+import { ReportExportsPurgeProcessor } from './processors/report-exports-purge.processor';
 import { SystemPingProcessor } from './processors/system-ping.processor';
 
 /** Every job handler; JobWorkersHost refuses to start if one in the registry is missing. */
@@ -28,6 +31,8 @@ const PROCESSORS = [
   RemindersReconcileProcessor,
   MailDeliverProcessor,
   MailDigestProcessor,
+  ReportExportProcessor,
+  ReportExportsPurgeProcessor,
 ];
 
 @Module({})
@@ -35,7 +40,7 @@ export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), AuditModule, RemindersModule],
+      imports: [CoreModule.forRoot(config), AuditModule, RemindersModule, ReportExportsModule],
       providers: [
         ...PROCESSORS,
         {

@@ -1,10 +1,17 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditHistory } from './history/audit-history';
 import { AuditCheckpointStore } from './checkpoints/audit-checkpoint.store';
 import { AuditService } from './recording/audit.service';
 import { AuditIntegrityService } from './verification/audit-integrity.service';
 import { AuditVerifier } from './verification/audit-verifier';
 
-const AUDIT_SERVICES = [AuditService, AuditVerifier, AuditCheckpointStore, AuditIntegrityService];
+const AUDIT_SERVICES = [
+  AuditService,
+  AuditVerifier,
+  AuditCheckpointStore,
+  AuditIntegrityService,
+  AuditHistory,
+];
 
 /**
  * The audit log (DESIGN §5). Global, like the core: every context records through the one

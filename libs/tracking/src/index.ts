@@ -1,4 +1,5 @@
 export * from './concurrency';
+export * from './actions/action-deadlines.reader';
 export * from './actions/action-snapshots';
 export * from './actions/action-state-machine';
 export * from './actions/action-states';
@@ -12,7 +13,9 @@ export * from './actions/dto/create-progress-update.dto';
 export * from './actions/dto/list-actions.query';
 export * from './actions/dto/update-action.dto';
 export * from './actions/progress-update.response';
+export * from './actions/public-actions.reader';
 export * from './commitments';
+export * from './reporting/action-report.reader';
 export * from './reviews/action-history';
 export * from './reviews/comment.response';
 export * from './reviews/dto/create-comment.dto';

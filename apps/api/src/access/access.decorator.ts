@@ -4,7 +4,7 @@ import {
   type ExecutionContext,
   SetMetadata,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiResponse } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiBearerAuth, ApiExtension, ApiResponse } from '@nestjs/swagger';
 import { Permission, PERMISSION_RULES, type Principal } from '@app/identity';
 
 export const ACCESS_METADATA = 'sbt:access';
@@ -13,10 +13,17 @@ export const ACCESS_METADATA = 'sbt:access';
 export interface RouteAccess {
   permission: Permission;
   programmeParam?: string;
+  /**
+   * Also takes an API token as the password of HTTP Basic (calendar apps cannot send a bearer
+   * token): for read-only feeds only, since browsers resend cached Basic credentials by
+   * themselves (see basic-api-token.ts).
+   */
+  basicApiToken?: boolean;
 }
 
 export const JWT_SCHEME = 'accessToken';
 export const API_TOKEN_SCHEME = 'apiToken';
+export const API_TOKEN_BASIC_SCHEME = 'apiTokenBasic';
 
 const problem = (description: string) => ({
   description,
@@ -27,8 +34,14 @@ const problem = (description: string) => ({
  * Declares the permission a route needs. Every route must carry one: the app refuses to
  * start otherwise (default deny). Also documents it in the OpenAPI document.
  */
-export function Access(permission: Permission, options: { programmeParam?: string } = {}) {
+export function Access(
+  permission: Permission,
+  options: { programmeParam?: string; basicApiToken?: boolean } = {},
+) {
   const rule = PERMISSION_RULES[permission];
+  if (options.basicApiToken && (rule.access !== 'read' || rule.scope === 'none')) {
+    throw new Error(`Basic credentials are for read-only routes, not \`${permission}\``);
+  }
   const access: RouteAccess = { permission, ...options };
   const decorators = [
     SetMetadata(ACCESS_METADATA, access),
@@ -40,7 +53,15 @@ export function Access(permission: Permission, options: { programmeParam?: strin
       ...(rule.scope === 'directory' || rule.scope === 'programme'
         ? [ApiBearerAuth(API_TOKEN_SCHEME)]
         : []),
-      ApiResponse({ status: 401, ...problem('No valid bearer token.') }),
+      ...(options.basicApiToken ? [ApiBasicAuth(API_TOKEN_BASIC_SCHEME)] : []),
+      ApiResponse({
+        status: 401,
+        ...problem(
+          options.basicApiToken
+            ? 'No valid bearer token, nor an API token as the Basic password.'
+            : 'No valid bearer token.',
+        ),
+      }),
       ApiResponse({ status: 403, ...problem(`Requires permission \`${permission}\`.`) }),
     );
   }

@@ -1,10 +1,18 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { AuditContext } from '@app/audit';
-import { auditActorOf, decide, IdentityErrors, Permission, type Principal } from '@app/identity';
+import {
+  AccessTokens,
+  auditActorOf,
+  decide,
+  IdentityErrors,
+  Permission,
+  type Principal,
+} from '@app/identity';
 import { ACCESS_METADATA, type RouteAccess } from './access.decorator';
+import { BASIC_CHALLENGE, parseBasicApiToken } from './basic-api-token';
 import { DenialRecorder } from './denial-recorder';
 
 const BearerGuard = AuthGuard('bearer');
@@ -20,6 +28,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly denials: DenialRecorder,
+    private readonly tokens: AccessTokens,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -29,12 +38,9 @@ export class AccessGuard implements CanActivate {
     );
     if (!access) throw IdentityErrors.forbidden();
     const req = context.switchToHttp().getRequest<Request & { user?: Principal }>();
+    const res = context.switchToHttp().getResponse<Response>();
     if (access.permission !== Permission.Public) {
-      try {
-        await this.bearer.canActivate(context);
-      } catch {
-        throw IdentityErrors.unauthenticated();
-      }
+      await this.authenticate(context, access, req, res);
       if (req.user) AuditContext.setActor(auditActorOf(req.user));
     }
     const param = access.programmeParam ? req.params[access.programmeParam] : undefined;
@@ -42,10 +48,43 @@ export class AccessGuard implements CanActivate {
     const programmeId = typeof param === 'string' ? param.toLowerCase() : undefined;
     const decision = decide(req.user, access.permission, { programmeId });
     if (decision === 'allow') return true;
-    if (decision === 'unauthenticated') throw IdentityErrors.unauthenticated();
+    if (decision === 'unauthenticated') throw this.unauthenticated(access, res);
     await this.denials.record(req, { decision, permission: access.permission, programmeId });
     throw this.denials.markRecorded(
       decision === 'not_found' ? IdentityErrors.notFound('programme') : IdentityErrors.forbidden(),
     );
+  }
+
+  /** Bearer (passport), or on routes that take it an API token as the Basic password. */
+  private async authenticate(
+    context: ExecutionContext,
+    access: RouteAccess,
+    req: Request & { user?: Principal },
+    res: Response,
+  ): Promise<void> {
+    const basic = access.basicApiToken
+      ? parseBasicApiToken(req.get('authorization'))
+      : ({ kind: 'absent' } as const);
+    if (basic.kind === 'invalid') throw this.unauthenticated(access, res);
+    if (basic.kind === 'token') {
+      const principal = await this.tokens.authenticate(basic.token);
+      if (principal?.kind !== 'api_token') throw this.unauthenticated(access, res);
+      req.user = principal;
+      return;
+    }
+    try {
+      await this.bearer.canActivate(context);
+    } catch {
+      throw this.unauthenticated(access, res);
+    }
+  }
+
+  /**
+   * A 401; on routes that take Basic credentials it also challenges for them (the problem
+   * filter adds the Bearer challenge), so that calendar apps ask for the token.
+   */
+  private unauthenticated(access: RouteAccess, res: Response): Error {
+    if (access.basicApiToken) res.setHeader('WWW-Authenticate', BASIC_CHALLENGE);
+    return IdentityErrors.unauthenticated();
   }
 }

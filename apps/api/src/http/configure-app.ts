@@ -26,6 +26,8 @@ import { securityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
 
 const PUBLIC_DOCUMENTS = new Set([OPENAPI_JSON_PATH, OPENAPI_YAML_PATH]);
+/** Open data is for any web page to read (CORS `*`); it takes no credentials. */
+const OPEN_DATA = /^\/v1\/programmes\/[^/]+\/open-data$/;
 
 /**
  * The HTTP conventions of DESIGN §4, applied once; main.ts and the end-to-end tests share it,
@@ -42,7 +44,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   // CORS before anything that may answer early (413, 415, trailing slash): a browser hides
   // a response without CORS headers from the page, problem details included.
   app.enableCors((req: { path?: string }, callback) => {
-    const isPublicDocument = PUBLIC_DOCUMENTS.has(req.path ?? '');
+    const isPublicDocument = PUBLIC_DOCUMENTS.has(req.path ?? '') || OPEN_DATA.test(req.path ?? '');
     callback(null, {
       origin: isPublicDocument
         ? '*'

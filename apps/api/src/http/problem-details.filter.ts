@@ -76,9 +76,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return;
     }
     const problem = this.toProblem(exception, req);
-    // RFC 6750: a 401 names the scheme the client should use.
+    // RFC 6750: a 401 names the scheme the client should use. Appended: a route that also
+    // takes Basic credentials has set that challenge already (AccessGuard).
     if (problem.status === 401)
-      res.setHeader('WWW-Authenticate', 'Bearer realm="sterk-bestuur-tracker"');
+      res.appendHeader('WWW-Authenticate', 'Bearer realm="sterk-bestuur-tracker"');
     sendProblem(res, problem);
   }
 

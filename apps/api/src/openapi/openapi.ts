@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@app/core';
-import { API_TOKEN_SCHEME, JWT_SCHEME } from '../access/access.decorator';
+import { API_TOKEN_BASIC_SCHEME, API_TOKEN_SCHEME, JWT_SCHEME } from '../access/access.decorator';
 import { API_BASE_PATH, API_VERSION } from '../api-version';
 import { ensureApiConventions } from './openapi-conventions';
 
@@ -45,6 +45,15 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
         description: 'API token from POST /me/api-tokens: one programme, read or write.',
       },
       API_TOKEN_SCHEME,
+    )
+    .addBasicAuth(
+      {
+        type: 'http',
+        scheme: 'basic',
+        description:
+          'For calendar apps, on the routes that list it: any user name, an API token as the password.',
+      },
+      API_TOKEN_BASIC_SCHEME,
     );
   const document = SwaggerModule.createDocument(app, builder.build(), {
     ignoreGlobalPrefix: true,

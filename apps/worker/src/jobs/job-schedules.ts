@@ -63,6 +63,11 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
         this.config.reminders.reconcileIntervalSeconds * 1000,
         { name: JobName.RemindersReconcile, data: {} },
       );
+      // Exports past their retention are deleted within the hour.
+      await this.queues.schedule('report-exports-purge', 3_600_000, {
+        name: JobName.ReportExportsPurge,
+        data: {},
+      });
     } catch (error) {
       // An attempt still running at shutdown fails then; it must not try again afterwards.
       if (this.stopped) return;

@@ -61,7 +61,9 @@ export class JobWorkersHost implements OnApplicationBootstrap, BeforeApplication
           concurrency:
             queue === QueueName.Mail
               ? this.config.mail.concurrency
-              : this.config.worker.concurrency,
+              : queue === QueueName.Reports
+                ? this.config.reports.exportConcurrency
+                : this.config.worker.concurrency,
           // The jobs of a worker that died are handed out again within about this long.
           lockDuration: this.config.worker.lockDurationMs,
           stalledInterval: this.config.worker.lockDurationMs,

@@ -47,6 +47,14 @@ export interface AppConfig {
     /** Rows due within this many hours have their delayed job in Redis; later ones wait. */
     jobHorizonHours: number;
   };
+  reports: {
+    /** Largest report answered directly as XLSX, PDF or HTML; larger ones are exported. */
+    directMaxActions: number;
+    /** How long a finished export stays downloadable. */
+    exportRetentionHours: number;
+    /** Exports one worker renders at once. */
+    exportConcurrency: number;
+  };
   /** "Now" may be moved through the API (never in production). */
   clockTravel: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -188,6 +196,11 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     reminders: {
       reconcileIntervalSeconds: e.REMINDER_RECONCILE_INTERVAL_SECONDS,
       jobHorizonHours: e.REMINDER_JOB_HORIZON_HOURS,
+    },
+    reports: {
+      directMaxActions: e.REPORT_DIRECT_MAX_ACTIONS,
+      exportRetentionHours: e.REPORT_EXPORT_RETENTION_HOURS,
+      exportConcurrency: e.REPORT_EXPORT_CONCURRENCY,
     },
     clockTravel: e.CLOCK_TRAVEL,
     logLevel: e.LOG_LEVEL,

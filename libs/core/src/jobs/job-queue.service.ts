@@ -15,6 +15,9 @@ const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 
+/** Runs of a report export before it is marked failed. */
+export const REPORT_EXPORT_ATTEMPTS = 3;
+
 /** A job to add: what, under which id (a duplicate id is a no-op), and when. */
 export interface JobPlacement {
   job: JobRequest;
@@ -149,6 +152,11 @@ export class JobQueueService implements OnApplicationShutdown {
       // them too and turns `failed` after the last (the row, not the job, is what users see).
       options.attempts = this.config.mail.maxAttempts;
       options.backoff = { type: 'exponential', delay: this.config.mail.retryDelayMs };
+    }
+    if (JOB_QUEUE[name] === QueueName.Reports) {
+      // An export that fails three times is marked failed (its row says so); rendering it an
+      // eighth time would not help.
+      options.attempts = REPORT_EXPORT_ATTEMPTS;
     }
     return options;
   }

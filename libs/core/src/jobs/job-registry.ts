@@ -10,6 +10,8 @@ export enum QueueName {
   Reminders = 'reminders',
   /** E-mail: its own queue, so a slow SMTP server never holds up reminders. */
   Mail = 'mail',
+  /** Report exports: long renders on their own queue, so they never hold up reminders. */
+  Reports = 'reports',
 }
 
 export enum JobName {
@@ -37,6 +39,10 @@ export enum JobName {
   MailDeliver = 'mail.deliver',
   /** Sends one person's daily digest, once. */
   MailDigest = 'mail.digest',
+  /** Renders one report export into its file, with progress. */
+  ReportExport = 'reports.export',
+  /** Repeating: deletes the exports past their retention. */
+  ReportExportsPurge = 'reports.purge',
 }
 
 /** What happened to an action, for the jobs that follow the change. */
@@ -91,6 +97,8 @@ export interface JobPayloads {
   [JobName.RemindersReconcile]: Record<string, never>;
   [JobName.MailDeliver]: { deliveryId: string };
   [JobName.MailDigest]: { digestId: string };
+  [JobName.ReportExport]: { exportId: string };
+  [JobName.ReportExportsPurge]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -103,6 +111,8 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.RemindersReconcile]: QueueName.Reminders,
   [JobName.MailDeliver]: QueueName.Mail,
   [JobName.MailDigest]: QueueName.Mail,
+  [JobName.ReportExport]: QueueName.Reports,
+  [JobName.ReportExportsPurge]: QueueName.Reports,
 };
 
 /** A job to run: its name and payload, discriminated by name. */

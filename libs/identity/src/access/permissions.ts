@@ -45,6 +45,8 @@ export enum Permission {
    * coordinators.
    */
   RemindersManage = 'reminders:manage',
+  /** Progress reports and their exports: every member of the programme. */
+  ReportsRead = 'reports:read',
 }
 
 export type PermissionScope =
@@ -139,4 +141,11 @@ export const PERMISSION_RULES: { readonly [P in Permission]: PermissionRule } = 
     acrossProgrammes: true,
   },
   [Permission.RemindersManage]: { scope: 'programme', access: 'write', roles: ['coordinator'] },
+  // Exports carry their programme in the body or the row: the service decides again on it.
+  [Permission.ReportsRead]: {
+    scope: 'programme',
+    access: 'read',
+    roles: ['coordinator', 'editor', 'liaison', 'viewer'],
+    acrossProgrammes: true,
+  },
 };

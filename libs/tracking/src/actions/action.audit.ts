@@ -20,6 +20,7 @@ type AuditedAction = Pick<
   | 'verification'
   | 'percentComplete'
   | 'tags'
+  | 'public'
 > & { partners: string[] };
 
 const FIELDS: (keyof AuditedAction)[] = [
@@ -37,6 +38,7 @@ const FIELDS: (keyof AuditedAction)[] = [
   'verification',
   'percentComplete',
   'tags',
+  'public',
   'partners',
 ];
 

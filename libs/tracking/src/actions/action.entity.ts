@@ -58,6 +58,10 @@ export class ActionEntity {
   @Column({ type: 'text', array: true })
   tags!: string[];
 
+  /** Published as open data (GET /v1/programmes/{id}/open-data). */
+  @Column({ type: 'boolean', default: false })
+  public!: boolean;
+
   @Column({ name: 'latest_narrative', type: 'text', nullable: true })
   latestNarrative!: string | null;
 

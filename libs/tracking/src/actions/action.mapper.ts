@@ -51,6 +51,7 @@ export function mapAction(action: ActionEntity, context: ActionContext): ActionR
     escalationLevel: action.escalationLevel,
     closedAt: action.closedAt?.toISOString() ?? null,
     tags: action.tags,
+    public: action.public,
     latestNarrative: action.latestNarrative,
     positions: context.positions
       .filter((position) => position.actionId === action.id)

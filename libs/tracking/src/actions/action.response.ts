@@ -66,6 +66,11 @@ export class ActionResponse {
   escalationLevel!: EscalationLevel | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
   @ApiProperty({ type: [String] }) tags!: string[];
+  @ApiProperty({
+    description:
+      "Published in the programme's open data (`GET /v1/programmes/{id}/open-data`). Default false.",
+  })
+  public!: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'The latest progress narrative.' })
   latestNarrative!: string | null;
   @ApiProperty({

@@ -2,13 +2,16 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionEntity } from './action.entity';
 import { ActionSnapshots } from './action-snapshots';
+import { ActionDeadlinesReader } from './action-deadlines.reader';
 import { ActionsRepository } from './actions.repository';
 import { ActionsService } from './actions.service';
 import { ProgressUpdateEntity } from './progress-update.entity';
 import { ProgressUpdatesRepository } from './progress-updates.repository';
+import { PublicActionsReader } from './public-actions.reader';
 import { CommentEntity } from '../reviews/comment.entity';
 import { CommentsRepository } from '../reviews/comments.repository';
 import { ReviewsService } from '../reviews/reviews.service';
+import { ActionReportReader } from '../reporting/action-report.reader';
 
 /** Actions: who does what by when, their progress timeline and their reviews. */
 @Module({
@@ -20,7 +23,17 @@ import { ReviewsService } from '../reviews/reviews.service';
     ActionsService,
     ReviewsService,
     ActionSnapshots,
+    PublicActionsReader,
+    ActionDeadlinesReader,
+    ActionReportReader,
   ],
-  exports: [ActionsService, ReviewsService, ActionSnapshots],
+  exports: [
+    ActionsService,
+    ReviewsService,
+    ActionSnapshots,
+    ActionDeadlinesReader,
+    ActionReportReader,
+    PublicActionsReader,
+  ],
 })
 export class ActionsModule {}

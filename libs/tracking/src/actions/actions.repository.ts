@@ -20,7 +20,7 @@ const ACTION_COLUMNS = `a.id, a.programme_id AS "programmeId", a.track_id AS "tr
   a.owner_user_id AS "ownerUserId", a.start_date AS "startDate", a.deadline, a.status,
   a.health, a.verification, a.percent_complete AS "percentComplete",
   a.escalation_level AS "escalationLevel", a.closed_at AS "closedAt", a.tags,
-  a.latest_narrative AS "latestNarrative", a.version, a.created_at AS "createdAt",
+  a.public, a.latest_narrative AS "latestNarrative", a.version, a.created_at AS "createdAt",
   a.updated_at AS "updatedAt"`;
 
 /** The columns a change may set, by property name. */
@@ -41,6 +41,7 @@ const UPDATABLE: Record<string, string> = {
   escalationLevel: 'escalation_level',
   closedAt: 'closed_at',
   tags: 'tags',
+  public: 'public',
   latestNarrative: 'latest_narrative',
 };
 
@@ -106,6 +107,7 @@ export type ActionInsert = Pick<
   | 'startDate'
   | 'deadline'
   | 'tags'
+  | 'public'
 >;
 
 /** The columns a change may set; `version` and `updated_at` move with every change. */

@@ -87,6 +87,7 @@ export class ActionsService {
         startDate: dto.startDate ?? null,
         deadline: dto.deadline,
         tags: dto.tags ?? [],
+        public: dto.public ?? false,
       });
       const partners = dto.partners ?? [];
       await this.actions.replacePartners(manager, created.id, partners);
@@ -214,6 +215,7 @@ export class ActionsService {
         ...(dto.ownerUserId !== undefined && { ownerUserId: dto.ownerUserId }),
         ...(dto.startDate !== undefined && { startDate: dto.startDate }),
         ...(dto.tags !== undefined && { tags: dto.tags }),
+        ...(dto.public !== undefined && { public: dto.public }),
         deadline: moved.next.deadline,
       };
       const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsDateOnly, IsOmittable, NOT_BLANK, Trim } from '@app/core';
 import {
   ActionPartnerInput,
@@ -85,4 +85,16 @@ export class CreateActionDto {
   @IsOmittable()
   @TagsField()
   tags?: string[];
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    description:
+      "Publish the action in the programme's open data (`GET /v1/programmes/{id}/open-data`): " +
+      'its title, description, owner and partner organisations, deadline, status and latest ' +
+      'narrative become readable by anyone.',
+  })
+  @IsOmittable()
+  @IsBoolean()
+  public?: boolean;
 }

@@ -1,5 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { IsDateOnly, IsOmittable, NOT_BLANK, Trim } from '@app/core';
 import {
   ActionPartnerInput,
@@ -82,4 +90,15 @@ export class UpdateActionDto {
   @IsOmittable()
   @TagsField()
   tags?: string[];
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      "Publish the action in the programme's open data (`GET /v1/programmes/{id}/open-data`): " +
+      'its title, description, owner and partner organisations, deadline, status and latest ' +
+      'narrative become readable by anyone.',
+  })
+  @IsOmittable()
+  @IsBoolean()
+  public?: boolean;
 }

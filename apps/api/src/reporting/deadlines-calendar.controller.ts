@@ -1,0 +1,88 @@
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import {
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Permission, ProgrammeParams } from '@app/identity';
+import type { Principal } from '@app/identity';
+import { DeadlinesCalendarQuery, DeadlinesCalendarService } from '@app/reporting';
+import { Access, CurrentPrincipal } from '../access/access.decorator';
+
+const ICALENDAR = 'text/calendar; charset=utf-8';
+
+/** The iCalendar feed of a programme's deadlines, for calendar apps to subscribe to. */
+@ApiTags('reports')
+@Controller('programmes/:id')
+export class DeadlinesCalendarController {
+  constructor(private readonly calendars: DeadlinesCalendarService) {}
+
+  @Get('deadlines.ics')
+  @Access(Permission.ProgrammeRead, { programmeParam: 'id', basicApiToken: true })
+  @ApiOperation({
+    summary: "The programme's deadlines as a calendar",
+    description:
+      'An iCalendar feed (RFC 5545) with one all-day event per action on its deadline, for ' +
+      'calendar apps to subscribe to: `UID` is `<actionId>@sterk-bestuur-tracker` and ' +
+      "`SEQUENCE` the action's version, so a refresh updates events rather than adding them; " +
+      'the description names the owner organisation, status, health, percent complete and ' +
+      'the action’s URL in this API (labels Dutch unless `lang=en`). Only open actions unless ' +
+      '`includeClosed=true`. Calendar apps that cannot send a bearer token send a read API ' +
+      'token (`POST /me/api-tokens`) as the password of HTTP Basic, with any user name.',
+  })
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({
+    description: 'The calendar.',
+    content: { 'text/calendar': { schema: { type: 'string' } } },
+    headers: {
+      'Content-Disposition': {
+        description: 'inline; filename="deadlines-<programme slug>.ics"',
+        schema: { type: 'string' },
+      },
+      ETag: {
+        description: 'Changes when any event of the feed changes.',
+        schema: { type: 'string' },
+      },
+    },
+  })
+  @ApiResponse({ status: 304, description: '`If-None-Match` holds the current ETag.' })
+  @ApiHeader({
+    name: 'If-None-Match',
+    required: false,
+    description: 'The ETag of the feed the client has; 304 when it is still current.',
+  })
+  @ApiNotFoundResponse({
+    description: 'PROGRAMME_NOT_FOUND: no such programme, or not one of yours (or your token’s).',
+  })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ProgrammeParams,
+    @Query() query: DeadlinesCalendarQuery,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const calendar = await this.calendars.render(principal, params.id.toLowerCase(), query);
+    res.setHeader('ETag', calendar.etag);
+    if (matches(ifNoneMatch, calendar.etag)) {
+      res.status(304).end();
+      return;
+    }
+    res
+      .status(200)
+      .setHeader('Content-Type', ICALENDAR)
+      .setHeader('Content-Disposition', `inline; filename="${calendar.filename}"`)
+      .send(calendar.body);
+  }
+}
+
+/** RFC 9110 §13.1.2: If-None-Match compares weakly and may list several tags, or `*`. */
+function matches(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const tags = header.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  return tags.includes('*') || tags.includes(etag);
+}

@@ -1,0 +1,163 @@
+import {
+  Controller,
+  Get,
+  Headers,
+  Inject,
+  Logger,
+  Param,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+  ApiExtraModels,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { PassThrough } from 'node:stream';
+import { APP_CONFIG, type AppConfig, DomainError, loggableError } from '@app/core';
+import { Permission, ProgrammeParams } from '@app/identity';
+import {
+  BOUNDED_FORMATS,
+  negotiateFormat,
+  ProgressReportDocument,
+  ProgressReportQuery,
+  ProgressReportsService,
+  REPORT_MEDIA,
+  reportFilename,
+  ReportOptionsQuery,
+  ReportSummaryDocument,
+  writeReport,
+} from '@app/reporting';
+import { Access } from '../access/access.decorator';
+
+const logger = new Logger('ProgressReports');
+
+const WHO = 'Every member of the programme (and its API tokens) may read its reports.';
+
+@ApiTags('reports')
+@ApiExtraModels(ProgressReportDocument)
+@Controller('programmes/:id/reports/progress')
+export class ProgressReportsController {
+  constructor(
+    private readonly reports: ProgressReportsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('summary')
+  @Access(Permission.ReportsRead, { programmeParam: 'id' })
+  @ApiOperation({
+    summary: 'Progress report summary',
+    description:
+      'The figures of the progress report without the per-action rows: counts by status × ' +
+      'health, by track, commitment kind and owner organisation, overdue, completed in the ' +
+      'period, deadlines within 30 and 90 days, the share of open actions updated in the last ' +
+      '30 days, and verification. Of now, it is served from a summary kept per programme ' +
+      'data version (never stale: every change moves the version in its own transaction). ' +
+      WHO,
+  })
+  @ApiOkResponse({ type: ReportSummaryDocument, description: 'The summary.' })
+  async summary(
+    @Param() params: ProgrammeParams,
+    @Query() query: ReportOptionsQuery,
+    @Req() req: Request,
+  ): Promise<ReportSummaryDocument> {
+    const parameters = this.reports.parameters(params.id.toLowerCase(), query);
+    const { header, summary } = await this.reports.summary(parameters);
+    return {
+      ...header,
+      summary,
+      _links: { self: { href: this.href(req) } },
+    } as ReportSummaryDocument;
+  }
+
+  @Get()
+  @Access(Permission.ReportsRead, { programmeParam: 'id' })
+  @ApiOperation({
+    summary: 'Progress report',
+    description:
+      'The voortgangsrapportage of a programme as of a moment (`asOf`, default now; a past ' +
+      'moment is reconstructed from the progress timeline and the audit log, so the report of ' +
+      'last June can be reproduced), optionally with what changed per action `since` a ' +
+      'moment, narrowed by the filters. The format comes from `format`, else from `Accept`: ' +
+      'JSON (streamed), CSV (streamed; UTF-8 with BOM, `separator=semicolon` for Dutch Excel), ' +
+      'XLSX (a summary sheet and an actions sheet), PDF and HTML (cover, summary with charts, ' +
+      'actions by track). Labels in Dutch, `lang=en` for English. XLSX, PDF and HTML of more ' +
+      'than REPORT_DIRECT_MAX_ACTIONS actions answer 413: ask for them with POST ' +
+      '/v1/report-exports. ' +
+      WHO,
+  })
+  @ApiProduces(...Object.values(REPORT_MEDIA).map((media) => media.contentType.split(';')[0]))
+  @ApiOkResponse({
+    description: 'The report in the format asked for.',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ProgressReportDocument) } },
+      'text/csv': { schema: { type: 'string' } },
+      [REPORT_MEDIA.xlsx.contentType]: { schema: { type: 'string', format: 'binary' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      'text/html': { schema: { type: 'string' } },
+    },
+    headers: {
+      'Content-Disposition': {
+        description: 'attachment (CSV, XLSX, PDF) or inline (JSON, HTML), with the file name.',
+        schema: { type: 'string' },
+      },
+    },
+  })
+  @ApiPayloadTooLargeResponse({
+    description: 'REPORT_TOO_LARGE: too many actions for XLSX, PDF or HTML here; use an export.',
+  })
+  async report(
+    @Param() params: ProgrammeParams,
+    @Query() query: ProgressReportQuery,
+    @Headers('accept') accept: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const format = query.format ?? negotiateFormat(accept);
+    const parameters = this.reports.parameters(params.id.toLowerCase(), query);
+    const report = await this.reports.report(parameters);
+    if (
+      BOUNDED_FORMATS.includes(format) &&
+      report.summary.total > this.config.reports.directMaxActions
+    ) {
+      throw new DomainError(
+        'payload_too_large',
+        'REPORT_TOO_LARGE',
+        `The report has ${report.summary.total} actions; as ${format} it is made by an export (POST /v1/report-exports).`,
+      );
+    }
+    const media = REPORT_MEDIA[format];
+    const out = new PassThrough();
+    // A client that goes away stops the rendering, and with it the report's database read.
+    res.once('close', () => {
+      if (!out.writableEnded) out.destroy();
+    });
+    writeReport(report, format, out, {
+      separator: query.separator,
+      links: { self: { href: this.href(req) } },
+    }).then(
+      () => out.end(),
+      (error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))),
+    );
+    return new StreamableFile(out, {
+      type: media.contentType,
+      disposition: `${media.disposition}; filename="${reportFilename(report, format)}"`,
+    }).setErrorHandler((error, response) => {
+      // Half-way through, the status line is gone: cut the connection, so a truncated file is
+      // recognisable as one.
+      logger.error({ error: loggableError(error) }, 'Progress report failed while streaming');
+      if (!response.destroyed) response.destroy?.();
+    });
+  }
+
+  private href(req: Request): string {
+    return new URL(req.originalUrl, this.config.http.publicUrl).toString();
+  }
+}

@@ -1,0 +1,481 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ReportExportsService } from '@app/reporting';
+import { eventually, startApi, startWorker, testConfig } from '../../../test/support/e2e';
+import { expectSummaryMatches, independentCounts } from '../../../test/support/report-counts';
+import type { Actor } from '../../../test/support/identity-fixtures';
+import { type TrackingCast, TrackingFixtures } from '../../../test/support/tracking-fixtures';
+
+/** Reads a binary body (XLSX, PDF) into a Buffer. */
+const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
+  let app: NestExpressApplication;
+  let worker: INestApplicationContext;
+  let db: DataSource;
+  let fixtures: TrackingFixtures;
+  let cast: TrackingCast;
+  let secondTrackId: string;
+  let commitmentId: string;
+  const ids: Record<string, string> = {};
+  const config = testConfig({ REPORT_DIRECT_MAX_ACTIONS: '6' });
+
+  const http = () => request(app.getHttpServer());
+  const get = (actor: Actor, path: string) =>
+    http().get(path).set('Authorization', `Bearer ${actor.token}`);
+  const report = (actor: Actor, query = '') =>
+    get(actor, `/v1/programmes/${cast.programmeId}/reports/progress${query}`);
+  const summaryOf = (actor: Actor, query = '') =>
+    get(actor, `/v1/programmes/${cast.programmeId}/reports/progress/summary${query}`);
+
+  async function version(id: string): Promise<string> {
+    const res = await get(cast.coordinator, `/v1/actions/${id}`);
+    return res.get('ETag')!;
+  }
+  async function progress(id: string, body: Record<string, unknown>): Promise<void> {
+    const res = await http()
+      .post(`/v1/actions/${id}/progress-updates`)
+      .set('Authorization', `Bearer ${cast.coordinator.token}`)
+      .set('If-Match', await version(id))
+      .send({ narrative: 'Bijgewerkt.', ...body });
+    if (res.status !== 201) throw new Error(`progress: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  async function patch(id: string, body: Record<string, unknown>): Promise<void> {
+    const res = await http()
+      .patch(`/v1/actions/${id}`)
+      .set('Authorization', `Bearer ${cast.coordinator.token}`)
+      .set('If-Match', await version(id))
+      .send(body);
+    if (res.status !== 200) throw new Error(`patch: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  async function action(key: string, body: Record<string, unknown>): Promise<string> {
+    const { trackId = cast.trackId, ...rest } = body;
+    const res = await fixtures.action(cast.coordinator, {
+      programmeId: cast.programmeId,
+      ...(trackId === null ? {} : { trackId }),
+      ownerOrganisationId: cast.owner.id,
+      ...rest,
+    });
+    ids[key] = res.body.id;
+    return res.body.id;
+  }
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  beforeAll(async () => {
+    app = await startApi({ config });
+    db = app.get(DataSource);
+    fixtures = new TrackingFixtures(app);
+    cast = await fixtures.cast();
+    secondTrackId = await fixtures.track(cast.programmeId, 'Financiële verhoudingen');
+    const commitment = await http()
+      .post('/v1/commitments')
+      .set('Authorization', `Bearer ${cast.coordinator.token}`)
+      .send({
+        programmeId: cast.programmeId,
+        kind: 'parliamentary_pledge',
+        title: 'Toezegging: jaarlijkse voortgangsrapportage',
+        attributes: {
+          chamber: 'tweede_kamer',
+          pledgeNumber: 'T03519',
+          ministerTitle: 'Minister van BZK',
+        },
+        references: [{ document: 'Kamerbrief Actieagenda Sterk Bestuur', kamerstuk: '35896-10' }],
+      });
+    expect(commitment.status).toBe(201);
+    commitmentId = commitment.body.id;
+
+    await action('plain', { title: 'A. Evaluatie UDO-werkwijze', deadline: '2030-01-15' });
+    await action('risky', {
+      title: 'B. Handreiking bestuurlijke samenwerking',
+      deadline: '2030-02-15',
+      commitmentId,
+      partners: [{ organisationId: cast.partner.id, role: 'contributor' }],
+    });
+    await action('late', { title: 'C. Overzicht medebewind', deadline: '2024-03-01' });
+    await action('done', {
+      title: 'D. Rapportage aan de Kamer',
+      deadline: '2030-04-15',
+      trackId: secondTrackId,
+      commitmentId,
+    });
+    await action('lapsed', {
+      title: 'E. Pilot regiodeals',
+      deadline: '2030-05-15',
+      trackId: secondTrackId,
+    });
+    await action('loose', {
+      title: 'F. Zonder spoor',
+      deadline: '2030-06-15',
+      trackId: null,
+      parentActionId: ids.plain,
+    });
+
+    await progress(ids.plain, {
+      status: 'in_progress',
+      health: 'on_track',
+      percentComplete: 20,
+      narrative: 'Gestart met de evaluatie.',
+    });
+    await progress(ids.risky, {
+      status: 'in_progress',
+      health: 'at_risk',
+      reason: 'Capaciteit bij gemeenten',
+      narrative: 'Concept "handreiking" <besproken>; reactie VNG volgt.',
+    });
+    await progress(ids.done, { status: 'in_progress', narrative: 'Brief in voorbereiding.' });
+    await progress(ids.done, { status: 'met', narrative: 'Brief verzonden.' });
+    await progress(ids.lapsed, { status: 'lapsed', reason: 'Opgegaan in ander traject' });
+    const comment = await http()
+      .post(`/v1/actions/${ids.risky}/comments`)
+      .set('Authorization', `Bearer ${cast.liaison.token}`)
+      .send({ body: 'Zorgen over de uitvoeringslasten.', position: 'concerns' });
+    expect(comment.status).toBe(201);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await app?.close();
+  });
+
+  it('summarises the programme with the numbers an independent count gives', async () => {
+    const res = await summaryOf(cast.viewer);
+    expect(res.status).toBe(200);
+    const s = res.body.summary;
+    const counts = await independentCounts(db, cast.programmeId);
+    expectSummaryMatches(s, counts);
+    expect(s.openUpdatedLast30Days.share).toBe(
+      Math.round((counts.updated / counts.open) * 1000) / 1000,
+    );
+    // The tracks in the programme's order, actions without a track last.
+    expect(s.byTrack.map((t: { track: { name: string } | null }) => t.track?.name ?? null)).toEqual(
+      ['Onderlinge samenwerking', 'Financiële verhoudingen'],
+    );
+    expect(res.body).toMatchObject({
+      programme: { id: cast.programmeId },
+      since: null,
+      lang: 'nl',
+      _links: { self: { href: expect.stringContaining('/reports/progress/summary') } },
+    });
+  });
+
+  it('lists every action with what a reader needs, in track order', async () => {
+    const res = await report(cast.liaison);
+    expect(res.status).toBe(200);
+    expect(res.get('Content-Type')).toMatch(/^application\/json/);
+    const { actions, summary } = res.body;
+    expect(actions).toHaveLength(summary.total);
+    // By track, then deadline; the sub-action F is in its parent's track.
+    expect(actions.map((a: { title: string }) => a.title[0])).toEqual([
+      'C',
+      'A',
+      'B',
+      'F',
+      'D',
+      'E',
+    ]);
+    const risky = actions.find((a: { id: string }) => a.id === ids.risky);
+    expect(risky).toMatchObject({
+      status: 'in_progress',
+      health: 'at_risk',
+      verification: 'self_reported',
+      overdue: false,
+      commitment: {
+        id: commitmentId,
+        kind: 'parliamentary_pledge',
+        sourceReference: 'Kamerbrief Actieagenda Sterk Bestuur (35896-10)',
+      },
+      ownerOrganisation: { id: cast.owner.id, code: cast.owner.code },
+      partners: [
+        {
+          organisation: { id: cast.partner.id },
+          role: 'contributor',
+          position: 'concerns',
+        },
+      ],
+      latestNarrative: { text: 'Concept "handreiking" <besproken>; reactie VNG volgt.' },
+      changesSince: null,
+    });
+    expect(actions.find((a: { id: string }) => a.id === ids.late).overdue).toBe(true);
+    expect(actions.find((a: { id: string }) => a.id === ids.done)).toMatchObject({
+      status: 'met',
+      percentComplete: 100,
+      closedAt: expect.any(String),
+    });
+  });
+
+  it('narrows the report with the filters, summary and rows alike', async () => {
+    const res = await report(cast.viewer, `?track=${secondTrackId}&status=met,lapsed`);
+    expect(res.body.actions.map((a: { id: string }) => a.id).sort()).toEqual(
+      [ids.done, ids.lapsed].sort(),
+    );
+    expect(res.body.summary.total).toBe(2);
+    const overdue = await summaryOf(cast.viewer, '?overdue=true');
+    expect(overdue.body.summary.total).toBe(1);
+    const partner = await report(
+      cast.viewer,
+      `?partnerOrganisation=${cast.partner.id}&commitmentKind=parliamentary_pledge`,
+    );
+    expect(partner.body.actions.map((a: { id: string }) => a.id)).toEqual([ids.risky]);
+  });
+
+  it('answers CSV with a BOM, Dutch headings and the same rows; semicolons on request', async () => {
+    const json = await report(cast.viewer);
+    const res = await report(cast.viewer, '').set('Accept', 'text/csv');
+    expect(res.status).toBe(200);
+    expect(res.get('Content-Type')).toBe('text/csv; charset=utf-8');
+    expect(res.get('Content-Disposition')).toMatch(
+      /^attachment; filename="voortgangsrapportage-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    expect(res.text.charCodeAt(0)).toBe(0xfeff);
+    const rows: string[][] = parse(res.text, { bom: true });
+    expect(rows[0].slice(0, 4)).toEqual(['Id', 'Spoor', 'Actie', 'Afspraak']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(
+      json.body.actions.map((a: { id: string }) => a.id),
+    );
+    const statusColumn = rows[0].indexOf('Status');
+    expect(rows.slice(1).map((r) => r[statusColumn])).toContain('In uitvoering');
+    const narrative = rows[0].indexOf('Laatste toelichting');
+    expect(rows.find((r) => r[0] === ids.risky)![narrative]).toBe(
+      'Concept "handreiking" <besproken>; reactie VNG volgt.',
+    );
+
+    const semicolons = await report(cast.viewer, '?format=csv&separator=semicolon&lang=en');
+    const english: string[][] = parse(semicolons.text, { bom: true, delimiter: ';' });
+    expect(english[0].slice(0, 4)).toEqual(['Id', 'Track', 'Action', 'Commitment']);
+    expect(english).toHaveLength(rows.length);
+    expect(semicolons.get('Content-Disposition')).toContain('progress-report-');
+  });
+
+  it('answers XLSX with typed cells and the same numbers and rows', async () => {
+    const res = await report(cast.viewer, '?format=xlsx').buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as never);
+    const [summarySheet, actionsSheet] = workbook.worksheets;
+    expect(actionsSheet.rowCount).toBe(1 + 6);
+    const header = (actionsSheet.getRow(1).values as unknown[]).slice(1);
+    const deadline = header.indexOf('Deadline') + 1;
+    expect(actionsSheet.getRow(2).getCell(deadline).value).toBeInstanceOf(Date);
+    const ids = actionsSheet.getColumn(1).values.slice(2);
+    const json = await report(cast.viewer);
+    expect(ids).toEqual(json.body.actions.map((a: { id: string }) => a.id));
+    const figures = new Map<string, unknown>();
+    summarySheet.eachRow((row) => figures.set(row.getCell(1).text, row.getCell(2).value));
+    expect(figures.get('Acties')).toBe(json.body.summary.total);
+    expect(figures.get('Over de deadline')).toBe(json.body.summary.overdue);
+  });
+
+  it('answers PDF and accessible HTML', async () => {
+    const pdf = await report(cast.viewer, '?format=pdf').buffer(true).parse(binary);
+    expect(pdf.status).toBe(200);
+    expect(pdf.get('Content-Type')).toBe('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const html = await report(cast.viewer, '').set('Accept', 'text/html');
+    expect(html.status).toBe(200);
+    expect(html.text).toContain('<html lang="nl"');
+    expect(html.text).toContain('Voortgangsrapportage');
+    expect(html.text).not.toContain('<besproken>');
+    expect(html.text).toContain('&lt;besproken&gt;');
+  });
+
+  it('refuses an asOf in the future and a since after asOf, with every problem', async () => {
+    const res = await report(cast.viewer, '?asOf=2999-01-01&since=3000-01-01');
+    expect(res.status).toBe(400);
+    expect(res.body.invalidParams.map((p: { name: string }) => p.name).sort()).toEqual([
+      'asOf',
+      'since',
+    ]);
+    const bad = await report(cast.viewer, '?format=docx&lang=fr&asOf=gisteren');
+    expect(bad.status).toBe(400);
+    expect(bad.body.invalidParams.map((p: { name: string }) => p.name).sort()).toEqual([
+      'asOf',
+      'format',
+      'lang',
+    ]);
+  });
+
+  it('shows a programme only to its members: others get 404, API tokens only their own', async () => {
+    expect((await report(cast.outsider)).status).toBe(404);
+    expect((await summaryOf(cast.outsider)).status).toBe(404);
+    const token = await http()
+      .post('/v1/me/api-tokens')
+      .set('Authorization', `Bearer ${cast.viewer.token}`)
+      .send({ name: 'Dashboard', programmeId: cast.programmeId, scope: 'read' });
+    expect(token.status).toBe(201);
+    const viaToken = await http()
+      .get(`/v1/programmes/${cast.programmeId}/reports/progress/summary`)
+      .set('Authorization', `Bearer ${token.body.token}`);
+    expect(viaToken.status).toBe(200);
+    const other = await fixtures.cast();
+    const elsewhere = await http()
+      .get(`/v1/programmes/${other.programmeId}/reports/progress/summary`)
+      .set('Authorization', `Bearer ${token.body.token}`);
+    expect(elsewhere.status).toBe(404);
+  });
+
+  it('keeps a polled summary correct: a change shows at once', async () => {
+    const before = (await summaryOf(cast.viewer)).body.summary;
+    await progress(ids.plain, {
+      health: 'off_track',
+      reason: 'Uitgesteld',
+      narrative: 'Vertraagd.',
+    });
+    const after = (await summaryOf(cast.viewer)).body.summary;
+    expect(after.byHealth.off_track).toBe(before.byHealth.off_track + 1);
+    expect(after.byHealth.on_track).toBe(before.byHealth.on_track - 1);
+    // Put back, for the tests after this one.
+    await progress(ids.plain, { health: 'on_track', narrative: 'Weer op schema.' });
+    expect((await summaryOf(cast.viewer)).body.summary.byHealth).toEqual(before.byHealth);
+  });
+
+  it('reproduces an earlier report exactly after later changes (asOf), lists changes since; big XLSX/PDF/HTML are 413', async () => {
+    const earlier = (await report(cast.viewer)).body;
+    await sleep(20);
+    const moment = new Date().toISOString();
+    await sleep(20);
+    await progress(ids.risky, {
+      health: 'off_track',
+      reason: 'Geen capaciteit',
+      narrative: 'Loopt vertraging op.',
+    });
+    await patch(ids.plain, {
+      deadline: '2031-01-15',
+      reason: 'Nieuwe planning',
+      title: 'A. Evaluatie UDO-werkwijze (herzien)',
+    });
+    await progress(ids.done, { status: 'in_progress', reason: 'Heropend voor aanvulling' });
+    await http()
+      .post(`/v1/actions/${ids.risky}/comments`)
+      .set('Authorization', `Bearer ${cast.liaison.token}`)
+      .send({ body: 'Nu akkoord.', position: 'supports' });
+    await action('later', { title: 'G. Later toegevoegd', deadline: '2030-07-15' });
+
+    const now = (await report(cast.viewer)).body;
+    expect(now.summary.total).toBe(earlier.summary.total + 1);
+    // Seven actions: more than REPORT_DIRECT_MAX_ACTIONS (6) as PDF, XLSX or HTML here.
+    const tooBig = await report(cast.viewer, '?format=pdf');
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.body.code).toBe('REPORT_TOO_LARGE');
+    expect((await report(cast.viewer, '?format=csv')).status).toBe(200);
+
+    const past = await report(cast.viewer, `?asOf=${encodeURIComponent(moment)}`);
+    expect(past.status).toBe(200);
+    expect(past.body.summary).toEqual(earlier.summary);
+    expect(past.body.actions).toEqual(earlier.actions);
+
+    const since = await report(cast.viewer, `?since=${encodeURIComponent(moment)}`);
+    const changed = (id: string) =>
+      since.body.actions.find((a: { id: string }) => a.id === id).changesSince;
+    expect(changed(ids.plain)).toEqual({
+      created: false,
+      fields: [
+        {
+          field: 'title',
+          from: 'A. Evaluatie UDO-werkwijze',
+          to: 'A. Evaluatie UDO-werkwijze (herzien)',
+        },
+        { field: 'deadline', from: '2030-01-15', to: '2031-01-15' },
+      ],
+      progressUpdates: 0,
+    });
+    expect(changed(ids.risky)).toMatchObject({
+      fields: [{ field: 'health', from: 'at_risk', to: 'off_track' }],
+      progressUpdates: 1,
+    });
+    expect(changed(ids.later)).toMatchObject({ created: true });
+    expect(changed(ids.late)).toEqual({ created: false, fields: [], progressUpdates: 0 });
+    // The same past again, with the filters applied to the state it had then.
+    const filtered = await report(
+      cast.viewer,
+      `?asOf=${encodeURIComponent(moment)}&health=at_risk`,
+    );
+    expect(filtered.body.actions.map((a: { id: string }) => a.id)).toEqual([ids.risky]);
+  });
+
+  describe('exports: POST /v1/report-exports', () => {
+    beforeAll(async () => {
+      worker = await startWorker(config);
+    });
+
+    it('renders in the worker with progress; only the requester downloads, until it expires', async () => {
+      const created = await http()
+        .post('/v1/report-exports')
+        .set('Authorization', `Bearer ${cast.viewer.token}`)
+        .send({
+          programmeId: cast.programmeId,
+          format: 'xlsx',
+          lang: 'en',
+          status: ['in_progress'],
+        });
+      expect(created.status).toBe(202);
+      expect(created.get('Location')).toBe(created.body._links.self.href);
+      expect(created.body).toMatchObject({ status: 'queued', progress: 0, format: 'xlsx' });
+      const path = new URL(created.get('Location')!).pathname;
+      const done = await eventually(async () => {
+        const res = await get(cast.viewer, path);
+        return res.body.status === 'done' ? res.body : undefined;
+      });
+      expect(done).toMatchObject({
+        progress: 100,
+        filename: expect.stringMatching(/^progress-report-.*\.xlsx$/),
+        _links: { file: { href: expect.stringContaining(`${path}/file`) } },
+      });
+      const file = await get(cast.viewer, `${path}/file`).buffer(true).parse(binary);
+      expect(file.status).toBe(200);
+      expect(file.get('Content-Disposition')).toContain(done.filename);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(file.body as never);
+      const direct = await report(cast.viewer, '?status=in_progress');
+      expect(workbook.worksheets[1].rowCount).toBe(1 + direct.body.actions.length);
+
+      // Someone else, even a coordinator of the programme: not found.
+      expect((await get(cast.coordinator, path)).status).toBe(404);
+      expect((await get(cast.coordinator, `${path}/file`)).status).toBe(404);
+      // A member of no programme at all is refused before any export is looked up.
+      expect((await get(cast.outsider, path)).status).toBe(403);
+
+      // Past its retention: gone, and the purge deletes it.
+      await db.query(
+        `UPDATE report_exports SET expires_at = now() - interval '1 second' WHERE id = $1`,
+        [done.id],
+      );
+      const expired = await get(cast.viewer, `${path}/file`);
+      expect(expired.status).toBe(404);
+      expect(expired.body.code).toBe('REPORT_EXPORT_EXPIRED');
+      await worker.get(ReportExportsService).purge();
+      expect(await db.query('SELECT 1 FROM report_exports WHERE id = $1', [done.id])).toHaveLength(
+        0,
+      );
+      expect(
+        await db.query('SELECT 1 FROM report_export_chunks WHERE export_id = $1', [done.id]),
+      ).toHaveLength(0);
+    });
+
+    it('refuses an export of a programme that is not yours (404) and bad options (400)', async () => {
+      const other = await fixtures.cast();
+      const res = await http()
+        .post('/v1/report-exports')
+        .set('Authorization', `Bearer ${cast.viewer.token}`)
+        .send({ programmeId: other.programmeId, format: 'pdf' });
+      expect(res.status).toBe(404);
+      const bad = await http()
+        .post('/v1/report-exports')
+        .set('Authorization', `Bearer ${cast.viewer.token}`)
+        .send({ programmeId: cast.programmeId, format: 'docx', extra: 1 });
+      expect(bad.status).toBe(400);
+      expect(bad.body.invalidParams.map((p: { name: string }) => p.name).sort()).toEqual([
+        'extra',
+        'format',
+      ]);
+    });
+  });
+});

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuditChanges } from '../recording/changes';
+
+/** One recorded change of an entity: what its fields were before and after. */
+export interface RecordedChange {
+  entityId: string;
+  sequence: string;
+  occurredAt: Date;
+  operation: string;
+  changes: AuditChanges | null;
+}
+
+/**
+ * The audit log as the history of a programme's entities, for reconstructing their state at an
+ * earlier moment (a report "as of" last June): the recorded changes after a moment, newest
+ * first. Times follow sequence numbers (the chain is appended in order), so the walk starts
+ * at the first sequence after the moment and stays on the (programme, sequence) index.
+ */
+@Injectable()
+export class AuditHistory {
+  async changesAfter(
+    manager: EntityManager,
+    programmeId: string,
+    entityType: string,
+    after: Date,
+  ): Promise<RecordedChange[]> {
+    const [first] = await manager.query<{ sequence: string | null }[]>(
+      'SELECT min("sequence") AS "sequence" FROM "audit_events" WHERE "occurred_at" > $1',
+      [after],
+    );
+    if (first?.sequence == null) return [];
+    const rows = await manager.query<
+      {
+        entityId: string;
+        sequence: string;
+        occurredAt: Date;
+        operation: string;
+        changes: AuditChanges | null;
+      }[]
+    >(
+      `SELECT "entity_id" AS "entityId", "sequence", "occurred_at" AS "occurredAt", "operation", "changes"
+         FROM "audit_events"
+        WHERE "programme_id" = $1 AND "sequence" >= $2 AND "entity_type" = $3
+          AND "result" = 'success' AND "occurred_at" > $4
+        ORDER BY "sequence" DESC`,
+      [programmeId, first.sequence, entityType, after],
+    );
+    return rows;
+  }
+}

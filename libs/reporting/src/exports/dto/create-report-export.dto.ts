@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { LowerCase } from '@app/core';
+import { CSV_SEPARATORS, type CsvSeparator } from '../../open-data/open-data-csv';
+import {
+  REPORT_FORMATS,
+  type ReportFormat,
+  ReportOptionsQuery,
+} from '../../progress/dto/progress-report.query';
+
+/** POST /report-exports: a progress report to render in the background. */
+export class CreateReportExportDto extends ReportOptionsQuery {
+  @ApiProperty({ format: 'uuid', description: 'The programme whose progress report to export.' })
+  @LowerCase()
+  @IsUUID()
+  programmeId!: string;
+
+  @ApiProperty({ enum: REPORT_FORMATS, example: 'xlsx' })
+  @IsIn(REPORT_FORMATS)
+  format!: ReportFormat;
+
+  @ApiPropertyOptional({ enum: Object.keys(CSV_SEPARATORS), description: 'CSV only.' })
+  @IsOptional()
+  @IsIn(Object.keys(CSV_SEPARATORS))
+  separator?: CsvSeparator;
+}

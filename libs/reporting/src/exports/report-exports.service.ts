@@ -1,0 +1,263 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Writable } from 'node:stream';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '@app/audit';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  Clock,
+  JobName,
+  loggableError,
+  OutboxService,
+} from '@app/core';
+import { assertAllowed, Permission, type Principal } from '@app/identity';
+import type { ReportParameters } from '../progress/progress-report.model';
+import { ProgressReportsService } from '../progress/progress-reports.service';
+import { ReportErrors } from '../progress/report.errors';
+import { REPORT_MEDIA, reportFilename, writeReport } from '../rendering/report-formats';
+import type { CreateReportExportDto } from './dto/create-report-export.dto';
+import { mapReportExport, type ReportExportResponse } from './report-export.response';
+import {
+  type ReportExportRow,
+  ReportExportsRepository,
+  type StoredExportParameters,
+} from './report-exports.repository';
+
+/** The size of a stored chunk of a file. */
+const CHUNK_BYTES = 1024 * 1024;
+/** Progress is written at most this often. */
+const PROGRESS_INTERVAL_MS = 500;
+
+/**
+ * Asynchronous report exports (issue 7): asked for through the API (202 and a Location), rendered
+ * by the worker through the queue with progress, downloadable by the one who asked until the
+ * retention ends, then deleted.
+ */
+@Injectable()
+export class ReportExportsService {
+  private readonly logger = new Logger(ReportExportsService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly exports: ReportExportsRepository,
+    private readonly reports: ProgressReportsService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Records the export and its job in one transaction; the worker renders it. */
+  async create(principal: Principal, dto: CreateReportExportDto): Promise<ReportExportResponse> {
+    assertAllowed(principal, Permission.ReportsRead, { programmeId: dto.programmeId });
+    // The same checks as a report asked for directly (asOf not in the future, since before it).
+    this.reports.parameters(dto.programmeId, dto);
+    const parameters: StoredExportParameters = {
+      asOf: dto.asOf ?? null,
+      since: dto.since ?? null,
+      filters: {
+        track: dto.track,
+        commitmentKind: dto.commitmentKind,
+        ownerOrganisation: dto.ownerOrganisation,
+        partnerOrganisation: dto.partnerOrganisation,
+        status: dto.status,
+        health: dto.health,
+        overdue: dto.overdue,
+      },
+      lang: dto.lang ?? 'nl',
+      ...(dto.separator ? { separator: dto.separator } : {}),
+    };
+    const now = this.clock.now();
+    const row = await this.dataSource.transaction(async (manager) => {
+      const created = await this.exports.insert(manager, {
+        programmeId: dto.programmeId,
+        requesterUserId: principal.userId,
+        format: dto.format,
+        parameters,
+        expiresAt: new Date(now.getTime() + this.config.reports.exportRetentionHours * 3_600_000),
+      });
+      await this.outbox.record(manager, {
+        name: JobName.ReportExport,
+        data: { exportId: created.id },
+      });
+      await this.audit.record(manager, {
+        operation: 'create',
+        entityType: 'report_export',
+        entityId: created.id,
+        programmeId: created.programmeId,
+        changes: { format: { new: created.format }, parameters: { new: parameters } },
+      });
+      return created;
+    });
+    return mapReportExport(row, this.config.http.publicUrl);
+  }
+
+  /** The export's status: for the one who asked for it only (anyone else: not found). */
+  async get(principal: Principal, id: string): Promise<ReportExportResponse> {
+    return mapReportExport(await this.own(principal, id), this.config.http.publicUrl);
+  }
+
+  /** The finished file, streamed from its chunks. */
+  async file(
+    principal: Principal,
+    id: string,
+  ): Promise<{
+    filename: string;
+    contentType: string;
+    sizeBytes: number;
+    chunks: AsyncIterable<Buffer>;
+  }> {
+    const row = await this.own(principal, id);
+    if (row.status !== 'done' || row.fileRun === null) throw ReportErrors.exportNotReady();
+    return {
+      filename: row.filename!,
+      contentType: row.contentType!,
+      sizeBytes: Number(row.sizeBytes),
+      chunks: this.exports.chunks(row.id, row.fileRun),
+    };
+  }
+
+  /**
+   * Renders an export (the worker's job). A finished, failed or expired export is left alone;
+   * a run that fails is retried by the queue, and after the last attempt marked failed.
+   */
+  async render(exportId: string, attempt: number, lastAttempt: boolean): Promise<void> {
+    const started = await this.exports.startRun(exportId, this.clock.now());
+    if (!started) return;
+    const { run, row } = started;
+    try {
+      const params = this.parametersOf(row);
+      const report = await this.reports.report(params);
+      const total = report.summary.total;
+      let lastWrite = 0;
+      let lastPercent = 0;
+      const onProgress = (done: number) => {
+        const percent = total === 0 ? 99 : Math.min(99, Math.floor((done * 100) / total));
+        const now = Date.now();
+        if (percent > lastPercent && now - lastWrite >= PROGRESS_INTERVAL_MS) {
+          lastWrite = now;
+          lastPercent = percent;
+          void this.exports.progress(exportId, run, percent).catch(() => undefined);
+        }
+      };
+      const sink = new ChunkSink((position, data) =>
+        this.exports.appendChunk(exportId, run, position, data),
+      );
+      await writeReport(report, row.format, sink, {
+        separator: row.parameters.separator,
+        links: { self: { href: `${this.config.http.publicUrl}/v1/report-exports/${row.id}` } },
+        onProgress,
+      });
+      await new Promise<void>((resolve, reject) => {
+        sink.once('error', reject);
+        sink.end(resolve);
+      });
+      const finished = await this.exports.finish(
+        exportId,
+        run,
+        {
+          filename: reportFilename(report, row.format),
+          contentType: REPORT_MEDIA[row.format].contentType,
+          sizeBytes: sink.bytes,
+        },
+        this.clock.now(),
+      );
+      this.logger.log(
+        {
+          event: 'report_exported',
+          exportId,
+          format: row.format,
+          actions: total,
+          bytes: sink.bytes,
+          finished,
+        },
+        'Report export rendered',
+      );
+    } catch (error) {
+      this.logger.warn(
+        { event: 'report_export_failed', exportId, attempt, error: loggableError(error) },
+        'Report export failed',
+      );
+      if (lastAttempt) {
+        await this.exports.fail(exportId, run, 'RENDER_FAILED', this.clock.now());
+        return;
+      }
+      await this.exports.requeue(exportId, run);
+      throw error;
+    }
+  }
+
+  /** Deletes the exports past their retention. */
+  async purge(): Promise<number> {
+    const deleted = await this.exports.purge(this.clock.now());
+    if (deleted > 0)
+      this.logger.log(
+        { event: 'report_exports_purged', deleted },
+        'Expired report exports deleted',
+      );
+    return deleted;
+  }
+
+  private parametersOf(row: ReportExportRow): ReportParameters {
+    const stored = row.parameters;
+    return this.reports.parameters(row.programmeId, {
+      ...(stored.filters as object),
+      asOf: stored.asOf ?? undefined,
+      since: stored.since ?? undefined,
+      lang: stored.lang,
+    });
+  }
+
+  /**
+   * The caller's own export, still in retention, in a programme where they may still read
+   * reports. Someone else's, or one gone, is "not found": ids cannot be probed.
+   */
+  private async own(principal: Principal, id: string): Promise<ReportExportRow> {
+    const row = await this.exports.find(id);
+    if (!row || row.requesterUserId !== principal.userId) throw ReportErrors.exportNotFound();
+    if (principal.apiToken && principal.apiToken.programmeId !== row.programmeId) {
+      throw ReportErrors.exportNotFound();
+    }
+    assertAllowed(principal, Permission.ReportsRead, { programmeId: row.programmeId });
+    if (row.expiresAt <= this.clock.now()) throw ReportErrors.exportExpired();
+    return row;
+  }
+}
+
+/** A writable that stores what it is given in 1 MB chunks, one INSERT each. */
+class ChunkSink extends Writable {
+  bytes = 0;
+  private position = 0;
+  private buffered: Buffer[] = [];
+  private size = 0;
+
+  constructor(private readonly store: (position: number, data: Buffer) => Promise<void>) {
+    super();
+  }
+
+  override _write(
+    chunk: Buffer | string,
+    _encoding: BufferEncoding,
+    done: (error?: Error | null) => void,
+  ): void {
+    const data = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    this.buffered.push(data);
+    this.size += data.length;
+    this.bytes += data.length;
+    if (this.size < CHUNK_BYTES) return done();
+    this.flush().then(() => done(), done);
+  }
+
+  override _final(done: (error?: Error | null) => void): void {
+    this.flush().then(() => done(), done);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.size === 0) return;
+    const data = Buffer.concat(this.buffered);
+    this.buffered = [];
+    this.size = 0;
+    await this.store(this.position++, data);
+  }
+}

@@ -1,0 +1,29 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQueryDto } from '@app/core';
+import { CSV_SEPARATORS, type CsvSeparator } from './open-data-csv';
+
+export const OPEN_DATA_FORMATS = ['json', 'csv'] as const;
+export type OpenDataFormat = (typeof OPEN_DATA_FORMATS)[number];
+
+/** `GET /programmes/{id}/open-data`: the page (JSON only), the format and the CSV separator. */
+export class OpenDataQuery extends PageQueryDto {
+  @ApiPropertyOptional({
+    enum: [...OPEN_DATA_FORMATS],
+    description:
+      'The format; overrides `Accept`. Without it, `Accept: text/csv` gives CSV and anything ' +
+      'else JSON.',
+  })
+  @IsOptional()
+  @IsIn(OPEN_DATA_FORMATS)
+  format?: OpenDataFormat;
+
+  @ApiPropertyOptional({
+    enum: Object.keys(CSV_SEPARATORS),
+    default: 'comma',
+    description: 'CSV only: `semicolon` for Excel with Dutch regional settings.',
+  })
+  @IsOptional()
+  @IsIn(Object.keys(CSV_SEPARATORS))
+  separator?: CsvSeparator;
+}

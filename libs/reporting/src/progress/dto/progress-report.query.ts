@@ -1,0 +1,134 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { QueryBoolean, QueryList } from '@app/core';
+import {
+  ACTION_HEALTHS,
+  ACTION_STATUSES,
+  type ActionHealth,
+  type ActionStatus,
+  COMMITMENT_KINDS,
+  type CommitmentKind,
+} from '@app/tracking';
+import { CSV_SEPARATORS, type CsvSeparator } from '../../open-data/open-data-csv';
+import { REPORT_LANGUAGES, type ReportLanguage } from '../progress-report.model';
+
+/** An RFC 3339 instant with its zone, or a calendar date (Europe/Amsterdam). */
+const MOMENT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2}))?$/;
+
+export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Which actions a report covers: every filter given narrows it. */
+export class ReportFiltersQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the actions of this track.' })
+  @IsOptional()
+  @IsUUID()
+  track?: string;
+
+  @ApiPropertyOptional({
+    enum: COMMITMENT_KINDS,
+    description: 'Actions of commitments of this kind.',
+  })
+  @IsOptional()
+  @IsIn(COMMITMENT_KINDS)
+  commitmentKind?: CommitmentKind;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Actions this organisation owns (trekker).' })
+  @IsOptional()
+  @IsUUID()
+  ownerOrganisation?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Actions this organisation is a partner in.',
+  })
+  @IsOptional()
+  @IsUUID()
+  partnerOrganisation?: string;
+
+  @ApiPropertyOptional({
+    enum: ACTION_STATUSES,
+    isArray: true,
+    description: 'One or more, repeated (`status=a&status=b`) or comma-separated.',
+  })
+  @IsOptional()
+  @QueryList()
+  @IsIn(ACTION_STATUSES, { each: true })
+  status?: ActionStatus[];
+
+  @ApiPropertyOptional({ enum: ACTION_HEALTHS, isArray: true, description: 'One or more.' })
+  @IsOptional()
+  @QueryList()
+  @IsIn(ACTION_HEALTHS, { each: true })
+  health?: ActionHealth[];
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'Deadline passed (Europe/Amsterdam, on the report day) and not closed; false: the others.',
+  })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  overdue?: boolean;
+}
+
+/** The moment, period, language and format of a progress report. */
+export class ReportOptionsQuery extends ReportFiltersQuery {
+  @ApiPropertyOptional({
+    type: String,
+    description:
+      'The moment the report describes: an RFC 3339 instant, or a date (the end of that day in ' +
+      'Europe/Amsterdam). Default: now. A past moment is reconstructed from the progress ' +
+      'timeline and the audit log.',
+    example: '2026-06-30',
+  })
+  @IsOptional()
+  @Matches(MOMENT, {
+    message: 'asOf must be a date (YYYY-MM-DD) or an RFC 3339 instant with its time zone',
+  })
+  asOf?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    description:
+      'List what changed per action since this moment (an RFC 3339 instant, or a date: the ' +
+      'start of that day in Europe/Amsterdam); also the start of the period of "completed in ' +
+      'the period" (default: 30 days before asOf).',
+    example: '2026-01-01',
+  })
+  @IsOptional()
+  @Matches(MOMENT, {
+    message: 'since must be a date (YYYY-MM-DD) or an RFC 3339 instant with its time zone',
+  })
+  since?: string;
+
+  @ApiPropertyOptional({
+    enum: REPORT_LANGUAGES,
+    description: 'Labels in Dutch (default) or English.',
+  })
+  @IsOptional()
+  @IsIn(REPORT_LANGUAGES)
+  lang?: ReportLanguage;
+}
+
+/** GET /programmes/{id}/reports/progress: options plus the format (else the Accept header). */
+export class ProgressReportQuery extends ReportOptionsQuery {
+  @ApiPropertyOptional({
+    enum: REPORT_FORMATS,
+    description:
+      'The format; overrides the Accept header (application/json, text/csv, application/vnd.' +
+      'openxmlformats-officedocument.spreadsheetml.sheet, application/pdf, text/html).',
+  })
+  @IsOptional()
+  @IsIn(REPORT_FORMATS)
+  format?: ReportFormat;
+
+  @ApiPropertyOptional({
+    enum: Object.keys(CSV_SEPARATORS),
+    description: 'CSV only: `semicolon` for Excel with Dutch regional settings. Default comma.',
+  })
+  @IsOptional()
+  @IsIn(Object.keys(CSV_SEPARATORS))
+  separator?: CsvSeparator;
+}

@@ -1,0 +1,491 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditHistory, type RecordedChange } from '@app/audit';
+import { amsterdamDate, Clock } from '@app/core';
+import { assertAllowed, IdentityErrors, Permission, type Principal } from '@app/identity';
+import { addDays, amsterdamInstant } from '@app/reminders';
+import {
+  ActionReportReader,
+  type ActionReportFilter,
+  type ActionReportRow,
+  isClosed,
+  type ReportReferenceData,
+} from '@app/tracking';
+import type { ReportOptionsQuery } from './dto/progress-report.query';
+import type {
+  ProgressReport,
+  ReportAction,
+  ReportFilters,
+  ReportHeader,
+  ReportParameters,
+  ReportSummary,
+} from './progress-report.model';
+import { ReportErrors } from './report.errors';
+import { differences, rewind, stateOf, type RewoundState } from './rewind';
+import { LiveSummaryCache } from './live-summary.cache';
+import { foldSummary, groupOf } from './summary';
+
+/**
+ * Report queries read a whole programme: far above the planner's JIT threshold, where
+ * compiling costs more (0.3–1.7 s at 100,000 actions) than it saves.
+ */
+const NO_JIT = 'SET LOCAL jit = off';
+
+/** The days of "updated lately" and of the default period. */
+const WINDOW_DAYS = 30;
+
+/** A report's parameters resolved to instants and days. */
+interface Moment {
+  params: ReportParameters;
+  /** Whether the report describes now (the live tables) rather than a reconstructed past. */
+  live: boolean;
+  reportDate: string;
+  periodFrom: Date;
+  updatedFrom: Date;
+  in30: string;
+  in90: string;
+}
+
+/**
+ * Progress reports (issue 7): a programme's actions as of a moment, summarised and listed.
+ * A report of now reads the live tables: its summary is one GROUP BY, cached per programme
+ * data version (migration 1795453200000 keeps the version); a report of the past rewinds each
+ * action from its current state through the audit log's recorded changes, and takes the
+ * narrative and positions of the timeline up to the moment.
+ */
+@Injectable()
+export class ProgressReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: ActionReportReader,
+    private readonly history: AuditHistory,
+    private readonly clock: Clock,
+    private readonly cache: LiveSummaryCache,
+  ) {}
+
+  /** Checks the caller may read the programme's reports (404 outside it) and resolves the moment. */
+  authorise(principal: Principal, programmeId: string): void {
+    assertAllowed(principal, Permission.ReportsRead, { programmeId });
+  }
+
+  /** The parameters of a report from its query: instants, defaults, and their checks. */
+  parameters(programmeId: string, query: ReportOptionsQuery): ReportParameters {
+    const now = this.clock.now();
+    const asOf = query.asOf === undefined ? now : moment(query.asOf, 'end');
+    const since = query.since === undefined ? null : moment(query.since, 'start');
+    const problems: { name: string; reason: string }[] = [];
+    if (asOf > now) problems.push({ name: 'asOf', reason: 'asOf must not lie in the future' });
+    if (since && since >= asOf)
+      problems.push({ name: 'since', reason: 'since must lie before asOf' });
+    if (problems.length > 0) throw ReportErrors.invalidMoment(problems);
+    const filters: ReportFilters = {
+      track: query.track,
+      commitmentKind: query.commitmentKind,
+      ownerOrganisation: query.ownerOrganisation,
+      partnerOrganisation: query.partnerOrganisation,
+      status: query.status,
+      health: query.health,
+      overdue: query.overdue,
+    };
+    return {
+      programmeId,
+      asOf,
+      since,
+      filters: Object.fromEntries(
+        Object.entries(filters).filter(([, value]) => value !== undefined),
+      ),
+      lang: query.lang ?? 'nl',
+      live: query.asOf === undefined,
+    };
+  }
+
+  /** The header and summary of a report. */
+  async summary(
+    params: ReportParameters,
+  ): Promise<{ header: ReportHeader; summary: ReportSummary }> {
+    const at = this.moment(params);
+    if (at.live) {
+      const references = await this.reader.references(this.dataSource.manager, params.programmeId, {
+        commitments: false,
+      });
+      const summary = await this.liveSummary(at, references);
+      return { header: this.header(at, references), summary };
+    }
+    const past = await this.readOnly((manager) => this.past(manager, at));
+    return { header: past.header, summary: past.summary };
+  }
+
+  /**
+   * The whole report. A report of now streams its actions from a cursor in a read-only
+   * transaction that ends with the stream (also when the reader stops early); a report of
+   * the past is reconstructed in memory first.
+   */
+  async report(params: ReportParameters): Promise<ProgressReport> {
+    const at = this.moment(params);
+    if (!at.live) {
+      const past = await this.readOnly((manager) => this.past(manager, at));
+      return { header: past.header, summary: past.summary, actions: iterate(past.actions) };
+    }
+    const references = await this.reader.references(this.dataSource.manager, params.programmeId);
+    const summary = await this.liveSummary(at, references);
+    return {
+      header: this.header(at, references),
+      summary,
+      actions: this.liveActions(at, references),
+    };
+  }
+
+  private moment(params: ReportParameters): Moment {
+    const live = params.live;
+    // A date means the end of that day: the report's day is the day before that instant.
+    const reportDate = amsterdamDate(new Date(params.asOf.getTime() - 1));
+    const windowStart = amsterdamInstant(addDays(reportDate, -WINDOW_DAYS), 0);
+    return {
+      params,
+      live,
+      reportDate,
+      periodFrom: params.since ?? windowStart,
+      updatedFrom: windowStart,
+      in30: addDays(reportDate, 30),
+      in90: addDays(reportDate, 90),
+    };
+  }
+
+  private header(at: Moment, references: ReportReferenceData): ReportHeader {
+    if (!references.programme) throw IdentityErrors.notFound('programme');
+    return {
+      programme: references.programme,
+      asOf: at.params.asOf.toISOString(),
+      since: at.params.since?.toISOString() ?? null,
+      period: { from: at.periodFrom.toISOString(), to: at.params.asOf.toISOString() },
+      reportDate: at.reportDate,
+      generatedAt: this.clock.now().toISOString(),
+      filters: at.params.filters,
+      lang: at.params.lang,
+    };
+  }
+
+  private async liveSummary(at: Moment, references: ReportReferenceData): Promise<ReportSummary> {
+    const { params } = at;
+    const key = JSON.stringify([
+      params.filters,
+      at.reportDate,
+      at.periodFrom.toISOString(),
+      at.updatedFrom.toISOString(),
+    ]);
+    return this.cache.get(this.dataSource.manager, params.programmeId, key, () =>
+      this.readOnly(async (manager) => {
+        const version = await this.cache.version(manager, params.programmeId);
+        const groups = await this.reader.countGroups(
+          manager,
+          params.programmeId,
+          { today: at.reportDate, periodFrom: at.periodFrom, updatedFrom: at.updatedFrom },
+          sqlFilter(params.filters, at.reportDate),
+        );
+        return { version, value: foldSummary(groups, references) };
+      }),
+    );
+  }
+
+  private async *liveActions(
+    at: Moment,
+    references: ReportReferenceData,
+  ): AsyncGenerator<ReportAction> {
+    const runner = this.dataSource.createQueryRunner('slave');
+    await runner.connect();
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query('SET TRANSACTION READ ONLY');
+      await runner.query(NO_JIT);
+      const manager = runner.manager;
+      const changes = at.params.since
+        ? byEntity(
+            await this.history.changesAfter(
+              manager,
+              at.params.programmeId,
+              'action',
+              at.params.since,
+            ),
+          )
+        : new Map<string, RecordedChange[]>();
+      const names = new Names(references);
+      for await (const batch of this.reader.rows(
+        manager,
+        at.params.programmeId,
+        { asOf: at.params.asOf, since: at.params.since },
+        sqlFilter(at.params.filters, at.reportDate),
+      )) {
+        for (const row of batch) yield toAction(row, changes.get(row.id) ?? [], at, names);
+      }
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+    }
+  }
+
+  /** A report of the past: every action rewound to `asOf`, filtered, summarised and sorted. */
+  private async past(
+    manager: EntityManager,
+    at: Moment,
+  ): Promise<{ header: ReportHeader; summary: ReportSummary; actions: ReportAction[] }> {
+    const { params } = at;
+    const references = await this.reader.references(manager, params.programmeId);
+    const header = this.header(at, references);
+    const from = params.since && params.since < params.asOf ? params.since : params.asOf;
+    const changes = byEntity(
+      await this.history.changesAfter(manager, params.programmeId, 'action', from),
+    );
+    const names = new Names(references);
+    const rows: ActionReportRow[] = [];
+    for await (const batch of this.reader.rows(
+      manager,
+      params.programmeId,
+      { asOf: params.asOf, since: params.since },
+      {},
+    )) {
+      rows.push(...batch);
+    }
+    const owners = rows.flatMap((row) => rewoundOwner(row, changes.get(row.id) ?? [], at));
+    names.addUsers(await this.reader.userNames(manager, [...new Set(owners)]));
+    const actions = rows
+      .map((row) => toAction(row, changes.get(row.id) ?? [], at, names))
+      .filter((action) => matches(action, params.filters));
+    actions.sort(names.reportOrder);
+    const summary = foldSummary(
+      actions.map((action) => groupOf(action, { ...at, today: at.reportDate })),
+      references,
+    );
+    return { header, summary, actions };
+  }
+
+  private async readOnly<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      await manager.query(NO_JIT);
+      return work(manager);
+    });
+  }
+}
+
+/** An RFC 3339 instant, or a date: its start, or its end (the start of the next day). */
+function moment(value: string, edge: 'start' | 'end'): Date {
+  if (value.length > 10) return new Date(value);
+  return amsterdamInstant(edge === 'start' ? value : addDays(value, 1), 0);
+}
+
+function sqlFilter(filters: ReportFilters, today: string): ActionReportFilter {
+  return {
+    trackId: filters.track,
+    commitmentKind: filters.commitmentKind,
+    ownerOrganisationId: filters.ownerOrganisation,
+    partnerOrganisationId: filters.partnerOrganisation,
+    statuses: filters.status,
+    healths: filters.health,
+    overdue: filters.overdue === undefined ? undefined : { value: filters.overdue, today },
+  };
+}
+
+/** The same filters as `sqlFilter`, on a reconstructed action. */
+function matches(action: ReportAction, filters: ReportFilters): boolean {
+  if (filters.track && action.track?.id !== filters.track) return false;
+  if (filters.commitmentKind && action.commitment?.kind !== filters.commitmentKind) return false;
+  if (filters.ownerOrganisation && action.ownerOrganisation.id !== filters.ownerOrganisation) {
+    return false;
+  }
+  if (
+    filters.partnerOrganisation &&
+    !action.partners.some((p) => p.organisation.id === filters.partnerOrganisation)
+  ) {
+    return false;
+  }
+  if (filters.status?.length && !filters.status.includes(action.status)) return false;
+  if (filters.health?.length && !filters.health.includes(action.health)) return false;
+  if (filters.overdue !== undefined && action.overdue !== filters.overdue) return false;
+  return true;
+}
+
+function byEntity(changes: readonly RecordedChange[]): Map<string, RecordedChange[]> {
+  const map = new Map<string, RecordedChange[]>();
+  for (const change of changes) {
+    const list = map.get(change.entityId);
+    if (list) list.push(change);
+    else map.set(change.entityId, [change]);
+  }
+  return map;
+}
+
+function statesOf(
+  row: ActionReportRow,
+  changes: readonly RecordedChange[],
+  at: Moment,
+): { state: RewoundState; earlier: RewoundState | null } {
+  const { asOf, since } = at.params;
+  const state = rewind(
+    stateOf(row),
+    changes.filter((c) => c.occurredAt > asOf),
+  );
+  const earlier = since
+    ? rewind(
+        state,
+        changes.filter((c) => c.occurredAt > since && c.occurredAt <= asOf),
+      )
+    : null;
+  return { state, earlier };
+}
+
+function rewoundOwner(
+  row: ActionReportRow,
+  changes: readonly RecordedChange[],
+  at: Moment,
+): string[] {
+  const owner = statesOf(row, changes, at).state.ownerUserId;
+  return owner && owner !== row.ownerUserId ? [owner] : [];
+}
+
+function toAction(
+  row: ActionReportRow,
+  changes: readonly RecordedChange[],
+  at: Moment,
+  names: Names,
+): ReportAction {
+  const { state, earlier } = statesOf(row, changes, at);
+  const closed = isClosed(state.status);
+  // When it was closed: the timeline entry that closed it (a report of now and one of the past
+  // then read the same moment); an action closed without one, the column.
+  const closedAt = !closed
+    ? null
+    : (row.lastClosingAt ?? (state.status === row.status ? row.closedAt : null));
+  const commitment = state.commitmentId ? names.commitment(state.commitmentId) : null;
+  const positions = new Map(row.positions.map((p) => [p.organisationId, p]));
+  return {
+    id: row.id,
+    title: state.title,
+    track: state.trackId ? names.track(state.trackId) : null,
+    commitment,
+    ownerOrganisation: names.organisation(state.ownerOrganisationId),
+    ownerUser: state.ownerUserId
+      ? {
+          id: state.ownerUserId,
+          name:
+            state.ownerUserId === row.ownerUserId
+              ? (row.ownerUserName ?? '')
+              : names.user(state.ownerUserId),
+        }
+      : null,
+    partners: state.partners.map((entry) => {
+      const [organisationId, role] = entry.split(':');
+      const position = positions.get(organisationId);
+      return {
+        organisation: names.organisation(organisationId),
+        role: role as ReportAction['partners'][number]['role'],
+        position: position?.position ?? null,
+        positionStatedAt: position?.statedAt.toISOString() ?? null,
+      };
+    }),
+    deadline: state.deadline,
+    status: state.status,
+    health: state.health,
+    verification: state.verification,
+    percentComplete: state.percentComplete,
+    overdue: !closed && state.deadline < at.reportDate,
+    escalationLevel: state.escalationLevel,
+    closedAt: closedAt?.toISOString() ?? null,
+    latestNarrative:
+      row.latestNarrative !== null && row.latestNarrativeAt
+        ? { text: row.latestNarrative, at: row.latestNarrativeAt.toISOString() }
+        : null,
+    lastUpdateAt: row.lastUpdateAt?.toISOString() ?? null,
+    changesSince:
+      earlier === null
+        ? null
+        : {
+            created: at.params.since !== null && row.createdAt > at.params.since,
+            fields: row.createdAt > at.params.since! ? [] : differences(earlier, state),
+            progressUpdates: row.progressUpdatesSince,
+          },
+  };
+}
+
+/** Names by id for a report, and the report's order of actions. */
+class Names {
+  private readonly tracks: Map<string, { id: string; name: string; index: number }>;
+  private readonly organisations: Map<string, { id: string; code: string; name: string }>;
+  private readonly commitments: Map<string, ReportAction['commitment']>;
+  private readonly users = new Map<string, string>();
+
+  constructor(references: ReportReferenceData) {
+    this.tracks = new Map(
+      references.tracks.map((t, index) => [t.id, { id: t.id, name: t.name, index }]),
+    );
+    this.organisations = new Map(references.organisations.map((o) => [o.id, o]));
+    this.commitments = new Map(
+      references.commitments.map((c) => [
+        c.id,
+        {
+          id: c.id,
+          title: c.title,
+          kind: c.kind,
+          sourceReference: c.document
+            ? c.kamerstuk
+              ? `${c.document} (${c.kamerstuk})`
+              : c.document
+            : null,
+        },
+      ]),
+    );
+  }
+
+  track(id: string): ReportAction['track'] {
+    const track = this.tracks.get(id);
+    return track ? { id: track.id, name: track.name } : null;
+  }
+
+  organisation(id: string): ReportAction['ownerOrganisation'] {
+    return this.organisations.get(id) ?? { id, code: '?', name: '?' };
+  }
+
+  commitment(id: string): ReportAction['commitment'] {
+    return this.commitments.get(id) ?? null;
+  }
+
+  user(id: string): string {
+    return this.users.get(id) ?? '';
+  }
+
+  addUsers(users: readonly { id: string; name: string }[]): void {
+    for (const user of users) this.users.set(user.id, user.name);
+  }
+
+  /** Track order (actions without a track last), then deadline, title and id. */
+  readonly reportOrder = (a: ReportAction, b: ReportAction): number => {
+    const position = (action: ReportAction) =>
+      action.track ? (this.tracks.get(action.track.id)?.index ?? Infinity) : Infinity;
+    return (
+      position(a) - position(b) ||
+      compare(a.deadline, b.deadline) ||
+      compare(a.title.toLowerCase(), b.title.toLowerCase()) ||
+      compare(a.id, b.id)
+    );
+  };
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** An array as the stream of actions a renderer takes. */
+function iterate<T>(items: readonly T[]): AsyncIterable<T> {
+  return {
+    [Symbol.asyncIterator]: () => {
+      let index = 0;
+      return {
+        next: () =>
+          Promise.resolve(
+            index < items.length
+              ? { value: items[index++], done: false }
+              : { value: undefined, done: true as const },
+          ),
+      };
+    },
+  };
+}

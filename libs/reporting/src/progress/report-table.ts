@@ -1,0 +1,261 @@
+import { ACTION_HEALTHS, ACTION_STATUSES, VERIFICATIONS } from '@app/tracking';
+import type { ReportAction, ReportHeader, ReportSummary } from './progress-report.model';
+import { REPORT_COLUMNS, type ReportColumn, type ReportLabels } from './report-labels';
+
+/** How a column's values are typed in a spreadsheet. */
+export type ColumnType = 'text' | 'date' | 'datetime' | 'number';
+
+export const COLUMN_TYPES: Record<ReportColumn, ColumnType> = {
+  id: 'text',
+  track: 'text',
+  title: 'text',
+  commitment: 'text',
+  commitmentKind: 'text',
+  sourceReference: 'text',
+  ownerOrganisation: 'text',
+  ownerUser: 'text',
+  partners: 'text',
+  deadline: 'date',
+  status: 'text',
+  statusParliament: 'text',
+  health: 'text',
+  verification: 'text',
+  percentComplete: 'number',
+  overdue: 'text',
+  escalationLevel: 'text',
+  closedAt: 'datetime',
+  latestNarrative: 'text',
+  latestNarrativeAt: 'datetime',
+  partnerPositions: 'text',
+  changesSince: 'text',
+};
+
+/**
+ * A cell: text, a number, or a date/instant (a `Date`; a date column holds midnight UTC of the
+ * day). `null` is an empty cell.
+ */
+export type Cell = string | number | Date | null;
+
+/** One action as the tabular formats show it: the same values in CSV, XLSX, HTML and PDF. */
+export function actionCells(
+  action: ReportAction,
+  labels: ReportLabels,
+): Record<ReportColumn, Cell> {
+  return {
+    id: action.id,
+    track: action.track?.name ?? labels.noTrack,
+    title: action.title,
+    commitment: action.commitment?.title ?? null,
+    commitmentKind: action.commitment ? labels.commitmentKind[action.commitment.kind] : null,
+    sourceReference: action.commitment?.sourceReference ?? null,
+    ownerOrganisation: action.ownerOrganisation.code,
+    ownerUser: action.ownerUser?.name ?? null,
+    partners:
+      action.partners
+        .map((p) => `${p.organisation.code} (${labels.partnerRole[p.role]})`)
+        .join(', ') || null,
+    deadline: new Date(`${action.deadline}T00:00:00Z`),
+    status: labels.status[action.status],
+    statusParliament: labels.statusParliament[action.status],
+    health: labels.health[action.health],
+    verification: labels.verification[action.verification],
+    percentComplete: action.percentComplete,
+    overdue: action.overdue ? labels.yes : labels.no,
+    escalationLevel: action.escalationLevel ? labels.escalationLevel[action.escalationLevel] : null,
+    closedAt: action.closedAt ? new Date(action.closedAt) : null,
+    latestNarrative: action.latestNarrative?.text ?? null,
+    latestNarrativeAt: action.latestNarrative ? new Date(action.latestNarrative.at) : null,
+    partnerPositions:
+      action.partners
+        .filter((p) => p.position !== null)
+        .map((p) => `${p.organisation.code}: ${labels.position[p.position!]}`)
+        .join(', ') || null,
+    changesSince: changesText(action, labels),
+  };
+}
+
+function changesText(action: ReportAction, labels: ReportLabels): string | null {
+  const changes = action.changesSince;
+  if (!changes) return null;
+  const parts: string[] = [];
+  if (changes.created) parts.push(labels.created);
+  for (const change of changes.fields) {
+    parts.push(labels.columns[change.field as ReportColumn] ?? change.field);
+  }
+  if (changes.progressUpdates > 0) parts.push(labels.progressUpdates(changes.progressUpdates));
+  return parts.join(', ') || null;
+}
+
+/** A cell as text, the way the CSV writes it: dates as YYYY-MM-DD, instants in ISO 8601 UTC. */
+export function cellText(cell: Cell, type: ColumnType): string {
+  if (cell === null) return '';
+  if (cell instanceof Date)
+    return type === 'date' ? cell.toISOString().slice(0, 10) : cell.toISOString();
+  return String(cell);
+}
+
+/** The time zone people read a report's instants in (dates already are Europe/Amsterdam days). */
+export const REPORT_TIME_ZONE = 'Europe/Amsterdam';
+
+const WALL_CLOCK = new Intl.DateTimeFormat('en-CA', {
+  timeZone: REPORT_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * An instant as its wall-clock time in Europe/Amsterdam, held in the UTC fields of a `Date`:
+ * a spreadsheet cell has no time zone, and a Dutch reader expects Dutch time, not UTC.
+ */
+export function wallClock(instant: Date): Date {
+  const parts: Record<string, number> = {};
+  for (const part of WALL_CLOCK.formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return new Date(
+    Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second),
+  );
+}
+
+/**
+ * A cell as a reader sees it in the XLSX (through its number formats), HTML and PDF: dates as
+ * YYYY-MM-DD, instants as YYYY-MM-DD HH:mm in Europe/Amsterdam.
+ */
+export function cellDisplayText(cell: Cell, type: ColumnType): string {
+  if (cell === null) return '';
+  if (!(cell instanceof Date)) return String(cell);
+  if (type === 'date') return cell.toISOString().slice(0, 10);
+  return wallClock(cell).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** A header value for people: an ISO instant in Europe/Amsterdam time, anything else as is. */
+function displayMoment(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}T/.test(value) ? cellDisplayText(new Date(value), 'datetime') : value;
+}
+
+export { REPORT_COLUMNS };
+
+/** A labelled figure of the summary. */
+export interface SummaryLine {
+  label: string;
+  value: number | string;
+}
+
+export interface SummarySection {
+  title: string;
+  /** Column headings of a table section; absent for a list of figures. */
+  headings?: string[];
+  rows: (string | number)[][];
+}
+
+/**
+ * The summary as titled tables, in the order the XLSX summary sheet, the HTML and the PDF show
+ * it: the same figures in each.
+ */
+export function summarySections(summary: ReportSummary, labels: ReportLabels): SummarySection[] {
+  const f = labels.summaryFields;
+  const share = summary.openUpdatedLast30Days.share;
+  return [
+    {
+      title: labels.summary,
+      rows: [
+        [f.total, summary.total],
+        [f.open, summary.open],
+        [f.closed, summary.closed],
+        [f.overdue, summary.overdue],
+        [f.completedInPeriod, summary.completedInPeriod],
+        [f.deadlinesNext30Days, summary.deadlinesNext30Days],
+        [f.deadlinesNext90Days, summary.deadlinesNext90Days],
+        [
+          f.openUpdatedLast30Days,
+          `${summary.openUpdatedLast30Days.updated} / ${summary.openUpdatedLast30Days.open}` +
+            (share === null ? '' : ` (${Math.round(share * 100)}%)`),
+        ],
+      ],
+    },
+    {
+      title: f.byStatusAndHealth,
+      headings: [labels.columns.status, ...ACTION_HEALTHS.map((h) => labels.health[h]), f.total],
+      rows: ACTION_STATUSES.map((status) => {
+        const cells = ACTION_HEALTHS.map(
+          (health) =>
+            summary.byStatusAndHealth.find((c) => c.status === status && c.health === health)
+              ?.count ?? 0,
+        );
+        return [labels.status[status], ...cells, summary.byStatus[status]];
+      }),
+    },
+    {
+      title: f.byTrack,
+      headings: [
+        labels.columns.track,
+        f.total,
+        f.open,
+        f.overdue,
+        ...ACTION_STATUSES.map((s) => labels.status[s]),
+      ],
+      rows: summary.byTrack.map((t) => [
+        t.track?.name ?? labels.noTrack,
+        t.total,
+        t.open,
+        t.overdue,
+        ...ACTION_STATUSES.map((s) => t.byStatus[s]),
+      ]),
+    },
+    {
+      title: f.byCommitmentKind,
+      headings: [labels.columns.commitmentKind, f.count],
+      rows: summary.byCommitmentKind.map((k) => [
+        k.kind ? labels.commitmentKind[k.kind] : labels.noCommitment,
+        k.count,
+      ]),
+    },
+    {
+      title: f.byOwnerOrganisation,
+      headings: [labels.columns.ownerOrganisation, f.total, f.open, f.overdue],
+      rows: summary.byOwnerOrganisation.map((o) => [
+        `${o.organisation.code} — ${o.organisation.name}`,
+        o.count,
+        o.open,
+        o.overdue,
+      ]),
+    },
+    {
+      title: f.byVerification,
+      headings: [labels.columns.verification, f.count],
+      rows: VERIFICATIONS.map((v) => [labels.verification[v], summary.byVerification[v]]),
+    },
+  ];
+}
+
+/** The cover lines: programme, moment, period and filters, labelled. */
+export function coverLines(header: ReportHeader, labels: ReportLabels): SummaryLine[] {
+  const f = header.filters;
+  const filters: string[] = [];
+  const add = (name: keyof ReportLabels['filterNames'], value: string | undefined): void => {
+    if (value !== undefined) filters.push(`${labels.filterNames[name]}: ${value}`);
+  };
+  add('track', f.track);
+  add('commitmentKind', f.commitmentKind && labels.commitmentKind[f.commitmentKind]);
+  add('ownerOrganisation', f.ownerOrganisation);
+  add('partnerOrganisation', f.partnerOrganisation);
+  add('status', f.status?.map((s) => labels.status[s]).join(', '));
+  add('health', f.health?.map((h) => labels.health[h]).join(', '));
+  add('overdue', f.overdue === undefined ? undefined : f.overdue ? labels.yes : labels.no);
+  return [
+    { label: labels.programme, value: header.programme.name },
+    { label: labels.asOf, value: displayMoment(header.asOf) },
+    {
+      label: labels.period,
+      value: `${displayMoment(header.period.from)} – ${displayMoment(header.period.to)}`,
+    },
+    ...(header.since ? [{ label: labels.since, value: displayMoment(header.since) }] : []),
+    { label: labels.filters, value: filters.length > 0 ? filters.join('; ') : labels.noFilters },
+    { label: labels.generatedAt, value: displayMoment(header.generatedAt) },
+  ];
+}

@@ -1,0 +1,37 @@
+import { CoreErrors, DomainError, type InvalidParam } from '@app/core';
+
+/** The problems of progress reports and their exports. */
+export const ReportErrors = {
+  invalidMoment: (invalidParams: InvalidParam[]) => CoreErrors.validationFailed(invalidParams),
+  notAcceptable: () =>
+    new DomainError(
+      'invalid_input',
+      'FORMAT_NOT_AVAILABLE',
+      'The report is not available in the format asked for.',
+      [
+        {
+          name: 'format',
+          reason:
+            'must be json, csv, xlsx, pdf or html (or ask for one of their media types in Accept)',
+        },
+      ],
+    ),
+  exportNotFound: () =>
+    new DomainError(
+      'not_found',
+      'REPORT_EXPORT_NOT_FOUND',
+      'There is no such report export, or it is not yours.',
+    ),
+  exportNotReady: () =>
+    new DomainError(
+      'conflict',
+      'REPORT_EXPORT_NOT_READY',
+      'The export is not finished; its status says when it is.',
+    ),
+  exportExpired: () =>
+    new DomainError(
+      'not_found',
+      'REPORT_EXPORT_EXPIRED',
+      'The export has been deleted after its retention period.',
+    ),
+} as const;

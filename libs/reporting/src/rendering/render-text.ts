@@ -1,0 +1,55 @@
+/**
+ * Text clean-up the renderers share: report text is user input (titles, narratives), and each
+ * format has characters that would break it.
+ */
+
+// Control characters other than tab, newline and carriage return, and the non-characters
+// U+FFFE/U+FFFF, are not allowed in XML 1.0: one of them would make an XLSX unreadable.
+// eslint-disable-next-line no-control-regex
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text safe for XML and HTML: invalid characters dropped, line ends normalised to `\n`. */
+export function cleanText(text: string): string {
+  return text.replace(XML_INVALID, '').replace(LONE_SURROGATE, '\uFFFD').replace(/\r\n?/g, '\n');
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return cleanText(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+// The characters of Windows-1252 above 0x7F that are not Latin-1 (0x80–0x9F).
+const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+
+/**
+ * Text that PDFKit's built-in (standard 14) fonts can show: they are WinAnsi-encoded, so any
+ * other character (≥, emoji, CJK) would come out as garbage. Those become '?'; accents that
+ * come decomposed are composed first, so "ë" typed as e + ¨ survives.
+ */
+export function winAnsiText(text: string): string {
+  let result = '';
+  for (const char of cleanText(text).normalize('NFC').replace(/\t/g, ' ')) {
+    const code = char.codePointAt(0)!;
+    const fits =
+      char === '\n' ||
+      (code >= 0x20 && code <= 0x7e) ||
+      (code >= 0xa0 && code <= 0xff) ||
+      WIN_ANSI_EXTRA.has(char);
+    result += fits ? char : '?';
+  }
+  return result;
+}
+
+/** Shortens text to at most `max` characters, ending in an ellipsis when it was longer. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

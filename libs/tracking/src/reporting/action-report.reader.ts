@@ -1,0 +1,374 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { StatementParameters } from '@app/core';
+import type { CommitmentKind } from '../commitments/commitment.entity';
+import {
+  type ActionHealth,
+  type ActionStatus,
+  CLOSED_STATUSES,
+  type EscalationLevel,
+  type PartnerRole,
+  type Verification,
+} from '../actions/action-states';
+
+/** One action as a report reads it: its current fields and its timeline up to a moment. */
+export interface ActionReportRow {
+  id: string;
+  trackId: string | null;
+  commitmentId: string | null;
+  title: string;
+  ownerOrganisationId: string;
+  ownerUserId: string | null;
+  ownerUserName: string | null;
+  deadline: string;
+  status: ActionStatus;
+  health: ActionHealth;
+  verification: Verification;
+  percentComplete: number;
+  escalationLevel: EscalationLevel | null;
+  closedAt: Date | null;
+  createdAt: Date;
+  partners: { organisationId: string; role: PartnerRole }[];
+  /** The latest narrative of an owner's progress update at or before the moment. */
+  latestNarrative: string | null;
+  latestNarrativeAt: Date | null;
+  /** The latest progress update (an owner's report) at or before the moment. */
+  lastUpdateAt: Date | null;
+  /** The latest timeline entry that closed the action at or before the moment. */
+  lastClosingAt: Date | null;
+  /** The latest position per organisation at or before the moment. */
+  positions: {
+    organisationId: string;
+    position: 'supports' | 'concerns' | 'objects';
+    statedAt: Date;
+  }[];
+  /** Progress updates in (since, moment]; 0 without `since`. */
+  progressUpdatesSince: number;
+}
+
+/** Narrows the actions in SQL: the current state (a report of now). */
+export interface ActionReportFilter {
+  trackId?: string;
+  commitmentKind?: CommitmentKind;
+  ownerOrganisationId?: string;
+  partnerOrganisationId?: string;
+  statuses?: readonly ActionStatus[];
+  healths?: readonly ActionHealth[];
+  /** Overdue on `today` (deadline passed, not closed), or not. */
+  overdue?: { value: boolean; today: string };
+}
+
+/** The counts of a report of now, by every dimension its summary needs. */
+/**
+ * Which figures of a summary a group counts: `all` for one action (every figure), or one
+ * grouping set of the summary query (its dimensions only; the others are null).
+ */
+export type CountSet =
+  'all' | 'statusHealth' | 'verification' | 'trackStatus' | 'kind' | 'ownerStatus' | 'total';
+
+/** Actions counted together; the flags count how many of them are overdue, due, … */
+export interface ActionCountGroup {
+  set: CountSet;
+  status: ActionStatus | null;
+  health: ActionHealth | null;
+  verification: Verification | null;
+  trackId: string | null;
+  commitmentKind: CommitmentKind | null;
+  ownerOrganisationId: string | null;
+  count: number;
+  overdue: number;
+  due30: number;
+  due90: number;
+  completed: number;
+  updated30: number;
+}
+
+export interface ReportReferenceData {
+  programme: { id: string; name: string } | null;
+  tracks: { id: string; name: string; position: number }[];
+  organisations: { id: string; code: string; name: string }[];
+  commitments: {
+    id: string;
+    title: string;
+    kind: CommitmentKind;
+    document: string | null;
+    kamerstuk: string | null;
+  }[];
+}
+
+const CLOSED = [...CLOSED_STATUSES];
+
+/**
+ * The reads of a progress report (the reporting context's window on tracking, DESIGN §3):
+ * counts grouped for a summary, actions with their timeline up to a moment, and the names they
+ * refer to. Each takes the manager of the caller's read-only snapshot, so a summary and its
+ * rows agree.
+ */
+@Injectable()
+export class ActionReportReader {
+  /**
+   * Programme, tracks, organisations and (unless only a summary needs them: `commitments:
+   * false`) commitments by id, for labels.
+   */
+  async references(
+    manager: EntityManager,
+    programmeId: string,
+    options: { commitments: boolean } = { commitments: true },
+  ): Promise<ReportReferenceData> {
+    const [programme] = await manager.query<{ id: string; name: string }[]>(
+      'SELECT id, name FROM programmes WHERE id = $1',
+      [programmeId],
+    );
+    const tracks = await manager.query<ReportReferenceData['tracks']>(
+      'SELECT id, name, position FROM tracks WHERE programme_id = $1 ORDER BY position, name, id',
+      [programmeId],
+    );
+    const organisations = await manager.query<ReportReferenceData['organisations']>(
+      'SELECT id, code, name FROM organisations ORDER BY code',
+    );
+    if (!options.commitments)
+      return { programme: programme ?? null, tracks, organisations, commitments: [] };
+    const commitments = await manager.query<ReportReferenceData['commitments']>(
+      `SELECT c.id, c.title, c.kind, r.document, r.kamerstuk
+         FROM commitments c
+         LEFT JOIN LATERAL (SELECT document, kamerstuk FROM commitment_references
+                             WHERE commitment_id = c.id ORDER BY position LIMIT 1) r ON true
+        WHERE c.programme_id = $1`,
+      [programmeId],
+    );
+    return { programme: programme ?? null, tracks, organisations, commitments };
+  }
+
+  /** The display names of people (owners an action had earlier). */
+  async userNames(
+    manager: EntityManager,
+    ids: readonly string[],
+  ): Promise<{ id: string; name: string }[]> {
+    if (ids.length === 0) return [];
+    return manager.query('SELECT id, display_name AS name FROM users WHERE id = ANY($1::uuid[])', [
+      ids,
+    ]);
+  }
+
+  /**
+   * The actions of a programme as they stand, counted by every dimension of a summary on
+   * `today` (Europe/Amsterdam): overdue, deadlines within 30 and 90 days, closed as met or
+   * partially met after `periodFrom`, with a progress update since `updatedFrom`.
+   */
+  async countGroups(
+    manager: EntityManager,
+    programmeId: string,
+    at: { today: string; periodFrom: Date; updatedFrom: Date },
+    filter: ActionReportFilter,
+  ): Promise<ActionCountGroup[]> {
+    const p = new StatementParameters();
+    const where = this.where(p, programmeId, filter);
+    const closed = p.add(CLOSED, 'text[]');
+    const today = p.add(at.today, 'date');
+    const open = `a.status <> ALL(${closed})`;
+    // The flags once per action, then one pass of grouping sets: a hundred rows for 100,000
+    // actions instead of one per combination of every dimension.
+    const rows = await manager.query<RawCountRow[]>(
+      `WITH flagged AS (
+         SELECT a.status, a.health, a.verification, a.track_id, c.kind, a.owner_organisation_id,
+                (${open} AND a.deadline < ${today})::int AS overdue,
+                (${open} AND a.deadline BETWEEN ${today} AND ${today} + 30)::int AS due30,
+                (${open} AND a.deadline BETWEEN ${today} AND ${today} + 90)::int AS due90,
+                (a.status IN ('met', 'partially_met')
+                  AND a.closed_at > ${p.add(at.periodFrom, 'timestamptz')})::int AS completed,
+                (${open} AND a.id IN (SELECT u.action_id FROM progress_updates u
+                    WHERE u.kind = 'progress'
+                      AND u.created_at >= ${p.add(at.updatedFrom, 'timestamptz')}))::int AS updated30
+           FROM actions a LEFT JOIN commitments c ON c.id = a.commitment_id
+          WHERE ${where})
+       SELECT status, health, verification, track_id AS "trackId", kind AS "commitmentKind",
+              owner_organisation_id AS "ownerOrganisationId",
+              GROUPING(status) = 0 AS "byStatus", GROUPING(health) = 0 AS "byHealth",
+              GROUPING(verification) = 0 AS "byVerification", GROUPING(track_id) = 0 AS "byTrack",
+              GROUPING(kind) = 0 AS "byKind", GROUPING(owner_organisation_id) = 0 AS "byOwner",
+              count(*) AS count, sum(overdue) AS overdue, sum(due30) AS due30,
+              sum(due90) AS due90, sum(completed) AS completed, sum(updated30) AS updated30
+         FROM flagged
+        GROUP BY GROUPING SETS ((status, health), (verification), (track_id, status), (kind),
+                                (owner_organisation_id, status), ())`,
+      [...p.values],
+    );
+    return rows.map((row) => ({
+      set: row.byHealth
+        ? 'statusHealth'
+        : row.byVerification
+          ? 'verification'
+          : row.byTrack
+            ? 'trackStatus'
+            : row.byKind
+              ? 'kind'
+              : row.byOwner
+                ? 'ownerStatus'
+                : 'total',
+      status: row.status,
+      health: row.health,
+      verification: row.verification,
+      trackId: row.trackId,
+      commitmentKind: row.commitmentKind,
+      ownerOrganisationId: row.ownerOrganisationId,
+      count: Number(row.count),
+      overdue: Number(row.overdue ?? 0),
+      due30: Number(row.due30 ?? 0),
+      due90: Number(row.due90 ?? 0),
+      completed: Number(row.completed ?? 0),
+      updated30: Number(row.updated30 ?? 0),
+    }));
+  }
+
+  /**
+   * The actions of a programme that existed at `asOf`, with their timeline up to it, in
+   * report order (track position, deadline, title, id), read through a cursor in batches of
+   * `batchSize`: the caller's manager must hold a transaction.
+   */
+  async *rows(
+    manager: EntityManager,
+    programmeId: string,
+    moment: { asOf: Date; since: Date | null },
+    filter: ActionReportFilter,
+    batchSize = 2000,
+  ): AsyncGenerator<ActionReportRow[]> {
+    const p = new StatementParameters();
+    const where = this.where(p, programmeId, filter);
+    const asOf = p.add(moment.asOf, 'timestamptz');
+    const since = moment.since
+      ? `(SELECT count(*)::int FROM progress_updates u
+           WHERE u.action_id = a.id AND u.kind = 'progress'
+             AND u.created_at > ${p.add(moment.since, 'timestamptz')} AND u.created_at <= ${asOf})`
+      : '0';
+    const cursor = `report_rows_${Math.random().toString(36).slice(2)}`;
+    await manager.query(
+      `DECLARE ${cursor} NO SCROLL CURSOR FOR
+       SELECT a.id, a.track_id AS "trackId", a.commitment_id AS "commitmentId", a.title,
+              a.owner_organisation_id AS "ownerOrganisationId", a.owner_user_id AS "ownerUserId",
+              ou.display_name AS "ownerUserName", a.deadline::text AS deadline, a.status,
+              a.health, a.verification, a.percent_complete AS "percentComplete",
+              a.escalation_level AS "escalationLevel", a.closed_at AS "closedAt",
+              a.created_at AS "createdAt",
+              coalesce((SELECT json_agg(json_build_object('organisationId', ap.organisation_id,
+                                'role', ap.role) ORDER BY ap.organisation_id)
+                          FROM action_partners ap WHERE ap.action_id = a.id), '[]') AS partners,
+              n.narrative AS "latestNarrative", n.created_at AS "latestNarrativeAt",
+              (SELECT max(u.created_at) FROM progress_updates u
+                WHERE u.action_id = a.id AND u.kind = 'progress'
+                  AND u.created_at <= ${asOf}) AS "lastUpdateAt",
+              (SELECT max(u.created_at) FROM progress_updates u
+                WHERE u.action_id = a.id AND u.status IN ('met', 'partially_met', 'lapsed')
+                  AND u.created_at <= ${asOf}) AS "lastClosingAt",
+              coalesce((SELECT json_agg(json_build_object('organisationId', x.org,
+                                'position', x.position, 'statedAt', x.at) ORDER BY x.org)
+                          FROM (SELECT DISTINCT ON (cm.author_organisation_id)
+                                       cm.author_organisation_id AS org, cm.position,
+                                       cm.created_at AS at
+                                  FROM comments cm
+                                 WHERE cm.action_id = a.id AND cm.position IS NOT NULL
+                                   AND cm.created_at <= ${asOf}
+                                 ORDER BY cm.author_organisation_id, cm.created_at DESC, cm.id DESC) x),
+                       '[]') AS positions,
+              ${since} AS "progressUpdatesSince"
+         FROM actions a
+         LEFT JOIN users ou ON ou.id = a.owner_user_id
+         LEFT JOIN tracks t ON t.id = a.track_id
+         LEFT JOIN LATERAL (SELECT u.narrative, u.created_at FROM progress_updates u
+                             WHERE u.action_id = a.id AND u.kind = 'progress'
+                               AND u.narrative IS NOT NULL AND u.created_at <= ${asOf}
+                             ORDER BY u.created_at DESC, u.id DESC LIMIT 1) n ON true
+        WHERE ${where} AND a.created_at <= ${asOf}
+        ORDER BY t.position NULLS LAST, t.name, a.deadline, lower(a.title), a.id`,
+      [...p.values],
+    );
+    // The next batch is read while the caller works on this one.
+    const fetch = () => manager.query<RawRow[]>(`FETCH ${batchSize} FROM ${cursor}`);
+    let next: Promise<RawRow[]> | undefined;
+    try {
+      next = fetch();
+      for (;;) {
+        const batch = await next;
+        if (batch.length < batchSize) {
+          if (batch.length > 0) yield batch.map(toRow);
+          return;
+        }
+        next = fetch();
+        yield batch.map(toRow);
+      }
+    } finally {
+      // A reader that stops early leaves a read in flight: let it end before the cursor closes.
+      await next?.catch(() => undefined);
+      await manager.query(`CLOSE ${cursor}`).catch(() => undefined);
+    }
+  }
+
+  private where(p: StatementParameters, programmeId: string, filter: ActionReportFilter): string {
+    const clauses = [`a.programme_id = ${p.add(programmeId, 'uuid')}`];
+    if (filter.trackId) clauses.push(`a.track_id = ${p.add(filter.trackId, 'uuid')}`);
+    if (filter.commitmentKind) {
+      clauses.push(
+        `EXISTS (SELECT 1 FROM commitments fc WHERE fc.id = a.commitment_id AND fc.kind = ${p.add(filter.commitmentKind)})`,
+      );
+    }
+    if (filter.ownerOrganisationId) {
+      clauses.push(`a.owner_organisation_id = ${p.add(filter.ownerOrganisationId, 'uuid')}`);
+    }
+    if (filter.partnerOrganisationId) {
+      clauses.push(
+        `EXISTS (SELECT 1 FROM action_partners fp WHERE fp.action_id = a.id AND fp.organisation_id = ${p.add(filter.partnerOrganisationId, 'uuid')})`,
+      );
+    }
+    if (filter.statuses?.length)
+      clauses.push(`a.status = ANY(${p.add([...filter.statuses], 'text[]')})`);
+    if (filter.healths?.length)
+      clauses.push(`a.health = ANY(${p.add([...filter.healths], 'text[]')})`);
+    if (filter.overdue) {
+      const overdue = `(a.deadline < ${p.add(filter.overdue.today, 'date')} AND a.status <> ALL(${p.add(CLOSED, 'text[]')}))`;
+      clauses.push(filter.overdue.value ? overdue : `NOT ${overdue}`);
+    }
+    return clauses.join(' AND ');
+  }
+}
+
+type RawCountRow = Omit<
+  ActionCountGroup,
+  'set' | 'count' | 'overdue' | 'due30' | 'due90' | 'completed' | 'updated30'
+> & {
+  byStatus: boolean;
+  byHealth: boolean;
+  byVerification: boolean;
+  byTrack: boolean;
+  byKind: boolean;
+  byOwner: boolean;
+} & Record<'count' | 'overdue' | 'due30' | 'due90' | 'completed' | 'updated30', string | null>;
+
+type RawRow = Omit<
+  ActionReportRow,
+  'closedAt' | 'createdAt' | 'latestNarrativeAt' | 'lastUpdateAt' | 'lastClosingAt' | 'positions'
+> & {
+  closedAt: Date | string | null;
+  createdAt: Date | string;
+  latestNarrativeAt: Date | string | null;
+  lastUpdateAt: Date | string | null;
+  lastClosingAt: Date | string | null;
+  positions: {
+    organisationId: string;
+    position: 'supports' | 'concerns' | 'objects';
+    statedAt: string;
+  }[];
+};
+
+const date = (value: Date | string | null): Date | null =>
+  value === null ? null : value instanceof Date ? value : new Date(value);
+
+function toRow(raw: RawRow): ActionReportRow {
+  return {
+    ...raw,
+    closedAt: date(raw.closedAt),
+    createdAt: date(raw.createdAt)!,
+    latestNarrativeAt: date(raw.latestNarrativeAt),
+    lastUpdateAt: date(raw.lastUpdateAt),
+    lastClosingAt: date(raw.lastClosingAt),
+    positions: raw.positions.map((p) => ({ ...p, statedAt: new Date(p.statedAt) })),
+  };
+}
