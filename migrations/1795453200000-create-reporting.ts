@@ -47,8 +47,15 @@ export class CreateReporting1795453200000 implements MigrationInterface {
         ELSIF TG_ARGV[0] = 'action' THEN
           PERFORM "report_version_bump"((SELECT a.programme_id FROM actions a WHERE a.id = target.action_id));
         ELSE
-          -- An organisation's name shows in every programme's summary: a rare change.
-          UPDATE "report_versions" SET "version" = "version" + 1;
+          -- An organisation's name shows in every programme's summary: a rare change. Once
+          -- per transaction, locking the rows in programme order.
+          IF position('*' IN coalesce(current_setting('sbt.report_versions_bumped', true), '')) = 0 THEN
+            UPDATE "report_versions" SET "version" = "version" + 1
+             WHERE "programme_id" IN (SELECT "programme_id" FROM "report_versions"
+                                       ORDER BY "programme_id" FOR UPDATE);
+            PERFORM set_config('sbt.report_versions_bumped',
+              coalesce(current_setting('sbt.report_versions_bumped', true), '') || '*,', true);
+          END IF;
         END IF;
         RETURN NULL;
       END

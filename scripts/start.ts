@@ -224,6 +224,7 @@ function printBanner(publicUrl: string, env: NodeJS.ProcessEnv, mail: LocalMail 
       `  API           ${publicUrl}/v1`,
       `  OpenAPI       ${publicUrl}/v1/openapi.json  (YAML: ${publicUrl}/v1/openapi.yaml)`,
       `  API docs      ${publicUrl}/v1/docs`,
+      `  Reports       ${publicUrl}/v1/programmes/{id}/reports/progress?format=pdf  (json, csv, xlsx, html; README "Progress reports")`,
       `  Health        ${publicUrl}/health/ready`,
       `  Database      ${maskUrl(env.DATABASE_URL ?? '')}`,
       `  Redis         ${maskUrl(env.REDIS_URL ?? '')}`,

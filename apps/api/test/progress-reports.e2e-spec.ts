@@ -294,6 +294,13 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
       'asOf',
       'since',
     ]);
+    // Shaped right, but no such day or time: a 400, not a 500.
+    const impossible = await report(cast.viewer, '?asOf=2026-02-30&since=2026-01-01T25:61:00Z');
+    expect(impossible.status).toBe(400);
+    expect(impossible.body.invalidParams).toEqual([
+      { name: 'asOf', reason: 'asOf is not a date or time that exists' },
+      { name: 'since', reason: 'since is not a date or time that exists' },
+    ]);
     const bad = await report(cast.viewer, '?format=docx&lang=fr&asOf=gisteren');
     expect(bad.status).toBe(400);
     expect(bad.body.invalidParams.map((p: { name: string }) => p.name).sort()).toEqual([
@@ -332,6 +339,14 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
     const after = (await summaryOf(cast.viewer)).body.summary;
     expect(after.byHealth.off_track).toBe(before.byHealth.off_track + 1);
     expect(after.byHealth.on_track).toBe(before.byHealth.on_track - 1);
+    // A renamed organisation shows at once too (its name is in every programme's summary).
+    await db.query('UPDATE organisations SET name = $2 WHERE id = $1', [cast.owner.id, 'Hernoemd']);
+    const renamed = (await summaryOf(cast.viewer)).body.summary;
+    expect(
+      renamed.byOwnerOrganisation.find(
+        (o: { organisation: { id: string } }) => o.organisation.id === cast.owner.id,
+      ).organisation.name,
+    ).toBe('Hernoemd');
     // Put back, for the tests after this one.
     await progress(ids.plain, { health: 'on_track', narrative: 'Weer op schema.' });
     expect((await summaryOf(cast.viewer)).body.summary.byHealth).toEqual(before.byHealth);

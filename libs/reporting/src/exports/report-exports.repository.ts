@@ -132,15 +132,24 @@ export class ReportExportsRepository {
     });
   }
 
+  /** Marks the export failed, if `run` is still its latest run; its chunks go. */
   async fail(id: string, run: number, errorCode: string, now: Date): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE report_exports SET status = 'failed', error_code = $3, finished_at = $4
-          WHERE id = $1 AND runs = $2 AND status = 'running'`,
-        [id, run, errorCode, now],
-      );
-      await manager.query('DELETE FROM report_export_chunks WHERE export_id = $1', [id]);
-    });
+    // One statement: a run another worker superseded (and maybe finished) deletes nothing.
+    await this.dataSource.query(
+      `WITH failed AS (
+         UPDATE report_exports SET status = 'failed', error_code = $3, finished_at = $4
+          WHERE id = $1 AND runs = $2 AND status = 'running' RETURNING id)
+       DELETE FROM report_export_chunks c USING failed WHERE c.export_id = failed.id`,
+      [id, run, errorCode, now],
+    );
+  }
+
+  /** Deletes the chunks a run wrote (a run that was superseded, or is retried). */
+  async dropRun(id: string, run: number): Promise<void> {
+    await this.dataSource.query(
+      'DELETE FROM report_export_chunks WHERE export_id = $1 AND run = $2',
+      [id, run],
+    );
   }
 
   /** Back to the queue after a failed run that will be retried (its chunks go). */
@@ -149,10 +158,7 @@ export class ReportExportsRepository {
       `UPDATE report_exports SET status = 'queued' WHERE id = $1 AND runs = $2 AND status = 'running'`,
       [id, run],
     );
-    await this.dataSource.query(
-      'DELETE FROM report_export_chunks WHERE export_id = $1 AND run = $2',
-      [id, run],
-    );
+    await this.dropRun(id, run);
   }
 
   /** The file's chunks in order, a few at a time (1 MB each). */

@@ -163,6 +163,8 @@ export class ReportExportsService {
         },
         this.clock.now(),
       );
+      // Superseded by a later run (the queue thought this one stalled): its chunks go.
+      if (!finished) await this.exports.dropRun(exportId, run);
       this.logger.log(
         {
           event: 'report_exported',

@@ -32,6 +32,9 @@ import { foldSummary, groupOf } from './summary';
  */
 const NO_JIT = 'SET LOCAL jit = off';
 
+/** How long a streamed report may wait on a reader that stopped reading. */
+const STALLED_READER_SECONDS = 120;
+
 /** The days of "updated lately" and of the default period. */
 const WINDOW_DAYS = 30;
 
@@ -72,12 +75,21 @@ export class ProgressReportsService {
   /** The parameters of a report from its query: instants, defaults, and their checks. */
   parameters(programmeId: string, query: ReportOptionsQuery): ReportParameters {
     const now = this.clock.now();
-    const asOf = query.asOf === undefined ? now : moment(query.asOf, 'end');
-    const since = query.since === undefined ? null : moment(query.since, 'start');
     const problems: { name: string; reason: string }[] = [];
+    const read = (name: 'asOf' | 'since', edge: 'start' | 'end'): Date | null => {
+      const value = query[name];
+      if (value === undefined) return null;
+      const instant = moment(value, edge);
+      if (instant) return instant;
+      problems.push({ name, reason: `${name} is not a date or time that exists` });
+      return null;
+    };
+    const asOf = read('asOf', 'end') ?? now;
+    const since = read('since', 'start');
     if (asOf > now) problems.push({ name: 'asOf', reason: 'asOf must not lie in the future' });
-    if (since && since >= asOf)
+    if (since && since >= asOf) {
       problems.push({ name: 'since', reason: 'since must lie before asOf' });
+    }
     if (problems.length > 0) throw ReportErrors.invalidMoment(problems);
     const filters: ReportFilters = {
       track: query.track,
@@ -198,6 +210,11 @@ export class ProgressReportsService {
       await runner.startTransaction('REPEATABLE READ');
       await runner.query('SET TRANSACTION READ ONLY');
       await runner.query(NO_JIT);
+      // A client that stops reading leaves the transaction idle: PostgreSQL ends it after this,
+      // the stream fails, and the connection is the pool's again.
+      await runner.query(
+        `SET LOCAL idle_in_transaction_session_timeout = '${STALLED_READER_SECONDS}s'`,
+      );
       const manager = runner.manager;
       const changes = at.params.since
         ? byEntity(
@@ -269,10 +286,21 @@ export class ProgressReportsService {
   }
 }
 
-/** An RFC 3339 instant, or a date: its start, or its end (the start of the next day). */
-function moment(value: string, edge: 'start' | 'end'): Date {
-  if (value.length > 10) return new Date(value);
-  return amsterdamInstant(edge === 'start' ? value : addDays(value, 1), 0);
+/**
+ * An RFC 3339 instant, or a date: its start, or its end (the start of the next day). Null for
+ * one that does not exist (30 February, 25:61): the pattern only checks the shape.
+ */
+function moment(value: string, edge: 'start' | 'end'): Date | null {
+  const day = value.slice(0, 10);
+  const calendar = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(calendar.getTime()) || calendar.toISOString().slice(0, 10) !== day) return null;
+  if (value.length > 10) {
+    const [hours, minutes, seconds] = value.slice(11, 19).split(':').map(Number);
+    const instant = new Date(value);
+    if (hours > 23 || minutes > 59 || seconds > 59 || Number.isNaN(instant.getTime())) return null;
+    return instant;
+  }
+  return amsterdamInstant(edge === 'start' ? day : addDays(day, 1), 0);
 }
 
 function sqlFilter(filters: ReportFilters, today: string): ActionReportFilter {

@@ -175,7 +175,11 @@ export class ActionReportReader {
                 (${open} AND a.deadline BETWEEN ${today} AND ${today} + 30)::int AS due30,
                 (${open} AND a.deadline BETWEEN ${today} AND ${today} + 90)::int AS due90,
                 (a.status IN ('met', 'partially_met')
-                  AND a.closed_at > ${p.add(at.periodFrom, 'timestamptz')})::int AS completed,
+                  -- When it closed: its closing timeline entry, as the report's rows show it.
+                  AND coalesce((SELECT max(u.created_at) FROM progress_updates u
+                                 WHERE u.action_id = a.id
+                                   AND u.status IN ('met', 'partially_met', 'lapsed')),
+                               a.closed_at) > ${p.add(at.periodFrom, 'timestamptz')})::int AS completed,
                 (${open} AND a.id IN (SELECT u.action_id FROM progress_updates u
                     WHERE u.kind = 'progress'
                       AND u.created_at >= ${p.add(at.updatedFrom, 'timestamptz')}))::int AS updated30
