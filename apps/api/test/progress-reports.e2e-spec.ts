@@ -6,6 +6,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ReportExportsService } from '@app/reporting';
 import { eventually, startApi, startWorker, testConfig } from '../../../test/support/e2e';
+import { createOwnDatabase } from '../../../test/support/own-database';
 import { expectSummaryMatches, independentCounts } from '../../../test/support/report-counts';
 import type { Actor } from '../../../test/support/identity-fixtures';
 import { type TrackingCast, TrackingFixtures } from '../../../test/support/tracking-fixtures';
@@ -26,7 +27,8 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
   let secondTrackId: string;
   let commitmentId: string;
   const ids: Record<string, string> = {};
-  const config = testConfig({ REPORT_DIRECT_MAX_ACTIONS: '6' });
+  let config: ReturnType<typeof testConfig>;
+  let database: { url: string; drop: () => Promise<void> };
 
   const http = () => request(app.getHttpServer());
   const get = (actor: Actor, path: string) =>
@@ -70,6 +72,10 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   beforeAll(async () => {
+    // A database of its own: reports of the past read audit times, which never run backwards,
+    // and other files move the clock forward (clock travel) in a shared one.
+    database = await createOwnDatabase('progress_reports');
+    config = testConfig({ DATABASE_URL: database.url, REPORT_DIRECT_MAX_ACTIONS: '6' });
     app = await startApi({ config });
     db = app.get(DataSource);
     fixtures = new TrackingFixtures(app);
@@ -143,6 +149,7 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
   afterAll(async () => {
     await worker?.close();
     await app?.close();
+    await database?.drop();
   });
 
   it('summarises the programme with the numbers an independent count gives', async () => {
