@@ -73,7 +73,10 @@ describe('exactly once, from the recipient’s view', () => {
       dispatcher.dispatch(cast.programmeId, row.dueAt),
     ]);
     await reconciled;
-    expect(reports.map((report) => report.sent).sort()).toEqual([0, 1]);
+    // At most one of the two sends it: the worker's own job (the reconciler enqueued it) may
+    // have come first on a busy machine. That it went out exactly once is checked below.
+    expect(reports.map((report) => report.sent).sort()).toContainEqual(0);
+    expect(reports.reduce((sum, report) => sum + report.sent, 0)).toBeLessThanOrEqual(1);
     await eventually(() =>
       mailsAbout(action.title).some((m) => m.subject.startsWith('Deadline vandaag')),
     );
