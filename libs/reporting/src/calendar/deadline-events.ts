@@ -1,65 +1,20 @@
 import { createEventsAsync, type DateArray, type EventAttributes } from 'ics';
-import type { ActionDeadline, ActionHealth, ActionStatus } from '@app/tracking';
+import type { ActionDeadline } from '@app/tracking';
+import { REPORT_LANGUAGES, type ReportLanguage } from '../progress/progress-report.model';
+import { reportLabels } from '../progress/report-labels';
 
-export const CALENDAR_LANGUAGES = ['nl', 'en'] as const;
-export type CalendarLanguage = (typeof CALENDAR_LANGUAGES)[number];
+/** Dutch by default, English on request (DESIGN §4): the languages of reports. */
+export const CALENDAR_LANGUAGES = REPORT_LANGUAGES;
+export type CalendarLanguage = ReportLanguage;
 
 /** The domain of the events' UIDs: `<actionId>@sterk-bestuur-tracker`, stable across fetches. */
 export const UID_DOMAIN = 'sterk-bestuur-tracker';
 const PRODUCT_ID = '-//Sterk Bestuur Tracker//Deadlines//NL';
 
-interface CalendarLabels {
-  owner: string;
-  status: string;
-  health: string;
-  percentComplete: string;
-  link: string;
-  statuses: Record<ActionStatus, string>;
-  healths: Record<ActionHealth, string>;
-}
-
-/** The words of the events' descriptions: Dutch by default, English on request (DESIGN §4). */
-const LABELS: Record<CalendarLanguage, CalendarLabels> = {
-  nl: {
-    owner: 'Trekker',
-    status: 'Status',
-    health: 'Voortgang',
-    percentComplete: 'Gereed',
-    link: 'Actie',
-    statuses: {
-      not_started: 'Niet gestart',
-      in_progress: 'In uitvoering',
-      met: 'Afgerond',
-      partially_met: 'Deels voldaan',
-      lapsed: 'Vervallen',
-    },
-    healths: {
-      not_set: 'Niet bepaald',
-      on_track: 'Op schema',
-      at_risk: 'Risico',
-      off_track: 'Vertraagd',
-    },
-  },
-  en: {
-    owner: 'Owner organisation',
-    status: 'Status',
-    health: 'Health',
-    percentComplete: 'Complete',
-    link: 'Action',
-    statuses: {
-      not_started: 'Not started',
-      in_progress: 'In progress',
-      met: 'Met',
-      partially_met: 'Partially met',
-      lapsed: 'Lapsed',
-    },
-    healths: {
-      not_set: 'Not set',
-      on_track: 'On track',
-      at_risk: 'At risk',
-      off_track: 'Off track',
-    },
-  },
+/** The few words of the descriptions that a report's labels do not have. */
+const WORDS: Record<CalendarLanguage, { percentComplete: string }> = {
+  nl: { percentComplete: 'Gereed' },
+  en: { percentComplete: 'Complete' },
 };
 
 /** `ics` takes `timestamp` (DTSTAMP; the time of the call by default) but does not type it. */
@@ -95,7 +50,8 @@ export function deadlineEvent(
   action: ActionDeadline,
   options: DeadlineEventOptions,
 ): DeadlineEvent {
-  const labels = LABELS[options.lang];
+  const labels = reportLabels(options.lang);
+  const words = WORDS[options.lang];
   const link = `${options.publicUrl}/v1/actions/${action.id}`;
   const owner = action.ownerOrganisation;
   const modified = action.updatedAt.getTime();
@@ -106,11 +62,11 @@ export function deadlineEvent(
     end: dateArray(action.deadline, 1),
     description: printable(
       [
-        `${labels.owner}: ${owner.name} (${owner.code})`,
-        `${labels.status}: ${labels.statuses[action.status]}`,
-        `${labels.health}: ${labels.healths[action.health]}`,
-        `${labels.percentComplete}: ${action.percentComplete}%`,
-        `${labels.link}: ${link}`,
+        `${labels.columns.ownerOrganisation}: ${owner.name} (${owner.code})`,
+        `${labels.columns.status}: ${labels.status[action.status]}`,
+        `${labels.columns.health}: ${labels.health[action.health]}`,
+        `${words.percentComplete}: ${action.percentComplete}%`,
+        `${labels.columns.title}: ${link}`,
       ].join('\n'),
       true,
     ),

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditHistory, type RecordedChange } from '@app/audit';
 import { amsterdamDate, Clock } from '@app/core';
-import { assertAllowed, IdentityErrors, Permission, type Principal } from '@app/identity';
+import { IdentityErrors } from '@app/identity';
 import { addDays, amsterdamInstant } from '@app/reminders';
 import {
   ActionReportReader,
@@ -66,11 +66,6 @@ export class ProgressReportsService {
     private readonly clock: Clock,
     private readonly cache: LiveSummaryCache,
   ) {}
-
-  /** Checks the caller may read the programme's reports (404 outside it) and resolves the moment. */
-  authorise(principal: Principal, programmeId: string): void {
-    assertAllowed(principal, Permission.ReportsRead, { programmeId });
-  }
 
   /** The parameters of a report from its query: instants, defaults, and their checks. */
   parameters(programmeId: string, query: ReportOptionsQuery): ReportParameters {

@@ -3,19 +3,6 @@ import { CoreErrors, DomainError, type InvalidParam } from '@app/core';
 /** The problems of progress reports and their exports. */
 export const ReportErrors = {
   invalidMoment: (invalidParams: InvalidParam[]) => CoreErrors.validationFailed(invalidParams),
-  notAcceptable: () =>
-    new DomainError(
-      'invalid_input',
-      'FORMAT_NOT_AVAILABLE',
-      'The report is not available in the format asked for.',
-      [
-        {
-          name: 'format',
-          reason:
-            'must be json, csv, xlsx, pdf or html (or ask for one of their media types in Accept)',
-        },
-      ],
-    ),
   exportNotFound: () =>
     new DomainError(
       'not_found',

@@ -1,9 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
+import { csvOptions, type CsvSeparator } from './csv-options';
 import type { ProgressReport } from '../progress/progress-report.model';
 import { reportLabels } from '../progress/report-labels';
 import { actionCells, cellText, COLUMN_TYPES, REPORT_COLUMNS } from '../progress/report-table';
-
-export type CsvDelimiter = ',' | ';';
 
 /** Rows stringified at a time: a few hundred kB per chunk. */
 const CHUNK_ROWS = 500;
@@ -11,21 +10,15 @@ const CHUNK_ROWS = 500;
 /**
  * The per-action table as CSV, in chunks as the actions arrive: UTF-8 with a byte order mark
  * (so Excel reads the accents right), RFC 4180 quoting and line breaks, headings in the
- * report's language, `;` between fields for Excel with Dutch regional settings.
+ * report's language, `semicolon` between fields for Excel with Dutch regional settings.
  */
 export async function* renderCsv(
   report: ProgressReport,
-  delimiter: CsvDelimiter = ',',
+  separator: CsvSeparator = 'comma',
   onProgress?: (actionsDone: number) => void,
 ): AsyncGenerator<string> {
   const labels = reportLabels(report.header.lang);
-  const options = {
-    delimiter,
-    record_delimiter: 'windows',
-    // OWASP "CSV injection": a cell starting with = + - @ tab or CR gets a leading apostrophe,
-    // so a spreadsheet shows it as text instead of running it as a formula.
-    escape_formulas: true,
-  } as const;
+  const options = csvOptions(separator);
   yield '\uFEFF' + stringify([REPORT_COLUMNS.map((column) => labels.columns[column])], options);
   let rows: string[][] = [];
   let done = 0;

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { CSV_SEPARATORS, type CsvSeparator } from '../open-data/open-data-csv';
+import type { CsvSeparator } from './csv-options';
 import type { ReportFormat } from '../progress/dto/progress-report.query';
 import type { ProgressReport } from '../progress/progress-report.model';
 import { renderCsv } from './csv-renderer';
@@ -81,10 +81,7 @@ export async function writeReport(
     case 'json':
       return pipeText(renderJson(report, options.links ?? {}, options.onProgress), out);
     case 'csv':
-      return pipeText(
-        renderCsv(report, CSV_SEPARATORS[options.separator ?? 'comma'], options.onProgress),
-        out,
-      );
+      return pipeText(renderCsv(report, options.separator, options.onProgress), out);
     case 'xlsx':
       return renderXlsx(report, out, options.onProgress);
     case 'pdf':

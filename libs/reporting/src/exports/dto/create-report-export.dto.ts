@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { LowerCase } from '@app/core';
-import { CSV_SEPARATORS, type CsvSeparator } from '../../open-data/open-data-csv';
+import { CSV_SEPARATORS, type CsvSeparator } from '../../rendering/csv-options';
 import {
   REPORT_FORMATS,
   type ReportFormat,

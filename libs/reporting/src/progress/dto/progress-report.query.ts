@@ -9,7 +9,7 @@ import {
   COMMITMENT_KINDS,
   type CommitmentKind,
 } from '@app/tracking';
-import { CSV_SEPARATORS, type CsvSeparator } from '../../open-data/open-data-csv';
+import { CSV_SEPARATORS, type CsvSeparator } from '../../rendering/csv-options';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../progress-report.model';
 
 /** An RFC 3339 instant with its zone, or a calendar date (Europe/Amsterdam). */
