@@ -8,6 +8,7 @@ import { CreateNotifications1795442400000 } from './1795442400000-create-notific
 import { CreateReminders1795446000000 } from './1795446000000-create-reminders';
 import { ActionPublic1795449600000 } from './1795449600000-action-public';
 import { CreateReporting1795453200000 } from './1795453200000-create-reporting';
+import { ActionTimelineHeads1795456800000 } from './1795456800000-action-timeline-heads';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -24,4 +25,5 @@ export const migrations = [
   CreateReminders1795446000000,
   ActionPublic1795449600000,
   CreateReporting1795453200000,
+  ActionTimelineHeads1795456800000,
 ];

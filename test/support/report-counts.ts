@@ -103,3 +103,42 @@ export function expectSummaryMatches(
     updated: counts.updated,
   });
 }
+
+/**
+ * The actions whose timeline head (migration 1795456800000, kept by triggers) differs from
+ * their timeline read again in full: none, or a report of now shows stale narratives, update
+ * and closing times or positions.
+ */
+export async function staleTimelineHeads(db: DataSource): Promise<string[]> {
+  const rows: { id: string }[] = await db.query(
+    `WITH timeline AS (
+       SELECT a.id AS action_id, greatest(u.latest_at, p.latest_at) AS latest_at,
+              u.last_update_at, u.last_closing_at,
+              n.narrative, n.created_at AS narrative_at, n.id AS narrative_id,
+              coalesce(p.positions, '{}') AS positions
+         FROM actions a
+         LEFT JOIN (SELECT action_id, max(created_at) AS latest_at,
+                           max(created_at) FILTER (WHERE kind = 'progress') AS last_update_at,
+                           max(created_at) FILTER (WHERE status IN ('met', 'partially_met', 'lapsed'))
+                             AS last_closing_at
+                      FROM progress_updates GROUP BY action_id) u ON u.action_id = a.id
+         LEFT JOIN LATERAL (SELECT narrative, created_at, id FROM progress_updates
+                             WHERE action_id = a.id AND kind = 'progress' AND narrative IS NOT NULL
+                             ORDER BY created_at DESC, id DESC LIMIT 1) n ON true
+         LEFT JOIN (SELECT action_id, max(created_at) AS latest_at,
+                           jsonb_object_agg(author_organisation_id, jsonb_build_object(
+                             'position', position, 'statedAt', created_at, 'id', id)) AS positions
+                      FROM (SELECT DISTINCT ON (action_id, author_organisation_id) *
+                              FROM comments WHERE position IS NOT NULL
+                             ORDER BY action_id, author_organisation_id, created_at DESC, id DESC) c
+                     GROUP BY action_id) p ON p.action_id = a.id
+        WHERE u.action_id IS NOT NULL OR p.action_id IS NOT NULL)
+     SELECT coalesce(t.action_id, h.action_id) AS id
+       FROM timeline t FULL JOIN action_timeline_heads h USING (action_id)
+      WHERE (t.latest_at, t.last_update_at, t.last_closing_at, t.narrative, t.narrative_at,
+             t.narrative_id, t.positions)
+            IS DISTINCT FROM (h.latest_at, h.last_update_at, h.last_closing_at, h.narrative,
+                              h.narrative_at, h.narrative_id, h.positions)`,
+  );
+  return rows.map((row) => row.id);
+}

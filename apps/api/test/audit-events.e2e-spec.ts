@@ -360,7 +360,8 @@ describe('reading the audit log: /v1/audit-events', () => {
       expect(rows.map((row) => Number(row.split(',')[0]))).toEqual(p1Newest);
       const deleted = rows[p1Newest.indexOf(seq.trackDeleted)];
       expect(deleted).toContain(`,"'=HYPERLINK(""http://evil.example"",""open"")",`);
-      expect(deleted).toContain(`,'-injected agent,`);
+      // A neutralised cell is written quoted (Papa Parse does so).
+      expect(deleted).toContain(`,"'-injected agent",`);
       expect(deleted).toContain(`,"{""note"":""removed, \\""as agreed\\""""}",`);
     });
 

@@ -2,12 +2,17 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ReportExportsService } from '@app/reporting';
 import { eventually, startApi, startWorker, testConfig } from '../../../test/support/e2e';
 import { createOwnDatabase } from '../../../test/support/own-database';
-import { expectSummaryMatches, independentCounts } from '../../../test/support/report-counts';
+import {
+  expectSummaryMatches,
+  independentCounts,
+  staleTimelineHeads,
+} from '../../../test/support/report-counts';
 import type { Actor } from '../../../test/support/identity-fixtures';
 import { type TrackingCast, TrackingFixtures } from '../../../test/support/tracking-fixtures';
 
@@ -421,6 +426,74 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
       `?asOf=${encodeURIComponent(moment)}&health=at_risk`,
     );
     expect(filtered.body.actions.map((a: { id: string }) => a.id)).toEqual([ids.risky]);
+    // What a report of now reads of each action's newest entries still equals its timeline.
+    expect(await staleTimelineHeads(db)).toEqual([]);
+  });
+
+  it('keeps the timeline heads right whichever of two concurrent changes commits first', async () => {
+    const id = await action('heads', {
+      title: 'H. Gelijktijdig bijgewerkt',
+      deadline: '2030-08-15',
+    });
+    const clients = [new Client(database.url), new Client(database.url)];
+    await Promise.all(clients.map((client) => client.connect()));
+    try {
+      // The entry written first in time commits last, and the other way round: each time the
+      // newest narrative, update and position per organisation must be what the head keeps.
+      for (const [first, second] of [
+        [clients[0], clients[1]],
+        [clients[1], clients[0]],
+      ]) {
+        await first.query('BEGIN');
+        await second.query('BEGIN');
+        const at = (seconds: number) => `now() - interval '${seconds} seconds'`;
+        const newer = first === clients[0] ? 1 : 3;
+        const older = newer === 1 ? 2 : 4;
+        await first.query(
+          `INSERT INTO progress_updates (action_id, kind, narrative, created_at)
+           VALUES ($1, 'progress', $2, ${at(newer)})`,
+          [id, `nieuwer ${newer}`],
+        );
+        await first.query(
+          `INSERT INTO comments (action_id, author_user_id, author_organisation_id, body, position, created_at)
+           VALUES ($1, $2, $3, 'Akkoord.', 'supports', ${at(newer)})`,
+          [id, cast.liaison.userId, cast.partner.id],
+        );
+        // Waits on the first transaction's head row.
+        const waiting = (async () => {
+          await second.query(
+            `INSERT INTO progress_updates (action_id, kind, narrative, status, created_at)
+             VALUES ($1, 'progress', $2, 'met', ${at(older)})`,
+            [id, `ouder ${older}`],
+          );
+          await second.query(
+            `INSERT INTO comments (action_id, author_user_id, author_organisation_id, body, position, created_at)
+             VALUES ($1, $2, $3, 'Bezwaar.', 'objects', ${at(older)}),
+                    ($1, $4, $5, 'Zorgen.', 'concerns', ${at(older)})`,
+            [id, cast.liaison.userId, cast.partner.id, cast.editor.userId, cast.owner.id],
+          );
+          await second.query('COMMIT');
+        })();
+        await sleep(100);
+        await first.query('COMMIT');
+        await waiting;
+      }
+    } finally {
+      await Promise.all(clients.map((client) => client.end()));
+    }
+    expect(await staleTimelineHeads(db)).toEqual([]);
+    const [head] = await db.query(
+      `SELECT narrative, last_closing_at IS NOT NULL AS closing, positions
+         FROM action_timeline_heads WHERE action_id = $1`,
+      [id],
+    );
+    expect(head).toMatchObject({ narrative: 'nieuwer 1', closing: true });
+    expect(head.positions[cast.partner.id].position).toBe('supports');
+    expect(head.positions[cast.owner.id].position).toBe('concerns');
+    const listed = (await report(cast.viewer)).body.actions.find(
+      (a: { id: string }) => a.id === id,
+    );
+    expect(listed.latestNarrative.text).toBe('nieuwer 1');
   });
 
   describe('exports: POST /v1/report-exports', () => {

@@ -7,7 +7,11 @@ import { runSeeds, type SeedConfig } from '../../../seeds';
 import { DEMO_USERS } from '../../../seeds/demo-users';
 import { ACTIEAGENDA, ORGANISATIONS } from '../../../seeds/identity.seed';
 import { startApi, testConfig } from '../../../test/support/e2e';
-import { expectSummaryMatches, independentCounts } from '../../../test/support/report-counts';
+import {
+  expectSummaryMatches,
+  independentCounts,
+  staleTimelineHeads,
+} from '../../../test/support/report-counts';
 import { createOwnDatabase } from '../../../test/support/own-database';
 
 const NO_ADMIN: SeedConfig = { bootstrapAdmin: undefined, demoUsers: true };
@@ -177,6 +181,8 @@ describe('identity seeds', () => {
     expect(res.body.summary.total).toBeGreaterThan(20);
     expect(res.body.actions).toHaveLength(res.body.summary.total);
     expectSummaryMatches(res.body.summary, await independentCounts(dataSource, programme.id));
+    // The reports read each action's newest entries from its timeline head: seeded ones too.
+    expect(await staleTimelineHeads(dataSource)).toEqual([]);
   });
 
   describe('bootstrap administrator', () => {

@@ -22,4 +22,5 @@ export * from './pagination/list-response';
 export * from './pagination/sort';
 export * from './redis/redis-connections';
 export * from './runtime/within';
+export * from './text/csv';
 export * from './validation/validators';

@@ -18,7 +18,6 @@ export * from './progress/progress-reports.module';
 export * from './progress/progress-reports.service';
 export * from './progress/report-labels';
 export * from './progress/report-table';
-export * from './rendering/csv-options';
 export * from './rendering/report-formats';
 export * from './exports/dto/create-report-export.dto';
 export * from './exports/dto/report-export.params';

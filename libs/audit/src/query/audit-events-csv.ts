@@ -1,29 +1,21 @@
-import { stringify } from 'csv-stringify/sync';
+import { type CsvCell, csvLines } from '@app/core';
 import { CHAINED_FIELDS } from '../chain/audit-chain';
 import type { AuditEventResponse } from './audit-event.response';
 
 /** The columns of the export: the fields the hash covers, and the hash. */
 export const AUDIT_CSV_COLUMNS = [...CHAINED_FIELDS, 'hash'] as const;
 
-const OPTIONS = {
-  // OWASP "CSV injection": a cell that starts with = + - @ tab or CR gets a leading
-  // apostrophe, so a spreadsheet shows it as text instead of running it as a formula.
-  escape_formulas: true,
-  // RFC 4180 line breaks.
-  record_delimiter: 'windows',
-} as const;
-
 const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
 
 /** The header line. */
 export function auditCsvHeader(): string {
-  return stringify([[...AUDIT_CSV_COLUMNS]], OPTIONS);
+  return csvLines([AUDIT_CSV_COLUMNS]);
 }
 
 type Column = (typeof AUDIT_CSV_COLUMNS)[number];
 
 /** An event as one flat record, keyed by column. */
-function flatten(event: AuditEventResponse): Record<Column, unknown> {
+function flatten(event: AuditEventResponse): Record<Column, CsvCell> {
   return {
     sequence: event.sequence,
     occurredAt: event.occurredAt,
@@ -48,11 +40,10 @@ function flatten(event: AuditEventResponse): Record<Column, unknown> {
 
 /** CSV lines for `events`, in AUDIT_CSV_COLUMNS order; null is an empty cell. */
 export function auditCsvRows(events: readonly AuditEventResponse[]): string {
-  return stringify(
+  return csvLines(
     events.map((event) => {
       const flat = flatten(event);
       return AUDIT_CSV_COLUMNS.map((column) => flat[column]);
     }),
-    OPTIONS,
   );
 }

@@ -1,22 +1,15 @@
-import { stringify } from 'csv-stringify/sync';
-import { csvOptions, type CsvSeparator } from '../rendering/csv-options';
+import { CSV_BOM, type CsvCell, csvLines, type CsvSeparator } from '@app/core';
 import { OPEN_DATA_FIELD_NAMES } from './open-data.fields';
 
-/**
- * The header line, after a UTF-8 byte order mark: without it Excel reads the file as
- * Windows-1252 and garbles ë, é and the like.
- */
+/** The header line, after a UTF-8 byte order mark (for Excel). */
 export function openDataCsvHeader(separator: CsvSeparator): string {
-  return stringify([[...OPEN_DATA_FIELD_NAMES]], { ...csvOptions(separator), bom: true });
+  return CSV_BOM + csvLines([OPEN_DATA_FIELD_NAMES], separator);
 }
 
 /** CSV lines for `records`, each in OPEN_DATA_FIELD_NAMES order. */
 export function openDataCsvRows(
-  records: readonly (readonly (string | number | null)[])[],
+  records: readonly (readonly CsvCell[])[],
   separator: CsvSeparator,
 ): string {
-  return stringify(
-    records.map((record) => [...record]),
-    csvOptions(separator),
-  );
+  return csvLines(records, separator);
 }

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQueryDto } from '@app/core';
-import { CSV_SEPARATORS, type CsvSeparator } from '../rendering/csv-options';
+import { CSV_SEPARATORS, type CsvSeparator, PageQueryDto } from '@app/core';
 
 export const OPEN_DATA_FORMATS = ['json', 'csv'] as const;
 export type OpenDataFormat = (typeof OPEN_DATA_FORMATS)[number];

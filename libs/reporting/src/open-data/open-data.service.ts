@@ -1,9 +1,15 @@
 import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, Clock, type KeysetPage, toListResponse } from '@app/core';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  Clock,
+  type CsvSeparator,
+  type KeysetPage,
+  toListResponse,
+} from '@app/core';
 import { IdentityErrors } from '@app/identity';
 import { type PublicActionRow, PublicActionsReader } from '@app/tracking';
-import type { CsvSeparator } from '../rendering/csv-options';
 import { openDataCsvHeader, openDataCsvRows } from './open-data-csv';
 import { OPEN_DATA_FIELD_NAMES } from './open-data.fields';
 import { mapOpenDataAction, openDataCsvRecord } from './open-data.mapper';

@@ -404,7 +404,7 @@ function toAction(
         organisation: names.organisation(organisationId),
         role: role as ReportAction['partners'][number]['role'],
         position: position?.position ?? null,
-        positionStatedAt: position?.statedAt.toISOString() ?? null,
+        positionStatedAt: position?.statedAt ?? null,
       };
     }),
     deadline: state.deadline,
@@ -414,20 +414,28 @@ function toAction(
     percentComplete: state.percentComplete,
     overdue: !closed && state.deadline < at.reportDate,
     escalationLevel: state.escalationLevel,
-    closedAt: closedAt?.toISOString() ?? null,
+    closedAt,
     latestNarrative:
       row.latestNarrative !== null && row.latestNarrativeAt
-        ? { text: row.latestNarrative, at: row.latestNarrativeAt.toISOString() }
+        ? { text: row.latestNarrative, at: row.latestNarrativeAt }
         : null,
-    lastUpdateAt: row.lastUpdateAt?.toISOString() ?? null,
-    changesSince:
-      earlier === null
-        ? null
-        : {
-            created: at.params.since !== null && row.createdAt > at.params.since,
-            fields: row.createdAt > at.params.since! ? [] : differences(earlier, state),
-            progressUpdates: row.progressUpdatesSince,
-          },
+    lastUpdateAt: row.lastUpdateAt,
+    changesSince: earlier === null ? null : changesSince(row, earlier, state, at.params.since!),
+  };
+}
+
+/** What changed about an action since `since`: created after it, or these fields. */
+function changesSince(
+  row: ActionReportRow,
+  earlier: RewoundState,
+  state: RewoundState,
+  since: Date,
+): ReportAction['changesSince'] {
+  const created = new Date(row.createdAt) > since;
+  return {
+    created,
+    fields: created ? [] : differences(earlier, state),
+    progressUpdates: row.progressUpdatesSince,
   };
 }
 

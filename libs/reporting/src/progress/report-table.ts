@@ -31,10 +31,11 @@ export const COLUMN_TYPES: Record<ReportColumn, ColumnType> = {
 };
 
 /**
- * A cell: text, a number, or a date/instant (a `Date`; a date column holds midnight UTC of the
- * day). `null` is an empty cell.
+ * A cell: text or a number; a `date` column holds the day (YYYY-MM-DD) and a `datetime` column
+ * the instant (ISO 8601 UTC) as text, which each format turns into its own kind of date.
+ * `null` is an empty cell.
  */
-export type Cell = string | number | Date | null;
+export type Cell = string | number | null;
 
 /** One action as the tabular formats show it: the same values in CSV, XLSX, HTML and PDF. */
 export function actionCells(
@@ -54,7 +55,7 @@ export function actionCells(
       action.partners
         .map((p) => `${p.organisation.code} (${labels.partnerRole[p.role]})`)
         .join(', ') || null,
-    deadline: new Date(`${action.deadline}T00:00:00Z`),
+    deadline: action.deadline,
     status: labels.status[action.status],
     statusParliament: labels.statusParliament[action.status],
     health: labels.health[action.health],
@@ -62,9 +63,9 @@ export function actionCells(
     percentComplete: action.percentComplete,
     overdue: action.overdue ? labels.yes : labels.no,
     escalationLevel: action.escalationLevel ? labels.escalationLevel[action.escalationLevel] : null,
-    closedAt: action.closedAt ? new Date(action.closedAt) : null,
+    closedAt: action.closedAt,
     latestNarrative: action.latestNarrative?.text ?? null,
-    latestNarrativeAt: action.latestNarrative ? new Date(action.latestNarrative.at) : null,
+    latestNarrativeAt: action.latestNarrative?.at ?? null,
     partnerPositions:
       action.partners
         .filter((p) => p.position !== null)
@@ -84,14 +85,6 @@ function changesText(action: ReportAction, labels: ReportLabels): string | null 
   }
   if (changes.progressUpdates > 0) parts.push(labels.progressUpdates(changes.progressUpdates));
   return parts.join(', ') || null;
-}
-
-/** A cell as text, the way the CSV writes it: dates as YYYY-MM-DD, instants in ISO 8601 UTC. */
-export function cellText(cell: Cell, type: ColumnType): string {
-  if (cell === null) return '';
-  if (cell instanceof Date)
-    return type === 'date' ? cell.toISOString().slice(0, 10) : cell.toISOString();
-  return String(cell);
 }
 
 /** The time zone people read a report's instants in (dates already are Europe/Amsterdam days). */
@@ -128,14 +121,13 @@ export function wallClock(instant: Date): Date {
  */
 export function cellDisplayText(cell: Cell, type: ColumnType): string {
   if (cell === null) return '';
-  if (!(cell instanceof Date)) return String(cell);
-  if (type === 'date') return cell.toISOString().slice(0, 10);
-  return wallClock(cell).toISOString().slice(0, 16).replace('T', ' ');
+  if (type !== 'datetime') return String(cell);
+  return wallClock(new Date(cell)).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** A header value for people: an ISO instant in Europe/Amsterdam time, anything else as is. */
 function displayMoment(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}T/.test(value) ? cellDisplayText(new Date(value), 'datetime') : value;
+  return /^\d{4}-\d{2}-\d{2}T/.test(value) ? cellDisplayText(value, 'datetime') : value;
 }
 
 export { REPORT_COLUMNS };

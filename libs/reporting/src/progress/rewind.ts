@@ -56,6 +56,7 @@ export function stateOf(row: ActionReportRow): RewoundState {
  * for a change stay as they are.
  */
 export function rewind(state: RewoundState, changes: readonly RecordedChange[]): RewoundState {
+  if (changes.length === 0) return state;
   const earlier: Record<string, unknown> = { ...state, partners: [...state.partners] };
   for (const change of changes) {
     for (const [field, values] of Object.entries(change.changes ?? {})) {

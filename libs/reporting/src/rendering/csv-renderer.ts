@@ -1,16 +1,16 @@
-import { stringify } from 'csv-stringify/sync';
-import { csvOptions, type CsvSeparator } from './csv-options';
+import { CSV_BOM, type CsvCell, csvLines, type CsvSeparator } from '@app/core';
 import type { ProgressReport } from '../progress/progress-report.model';
 import { reportLabels } from '../progress/report-labels';
-import { actionCells, cellText, COLUMN_TYPES, REPORT_COLUMNS } from '../progress/report-table';
+import { actionCells, REPORT_COLUMNS } from '../progress/report-table';
 
-/** Rows stringified at a time: a few hundred kB per chunk. */
+/** Rows written at a time: a few hundred kB per chunk. */
 const CHUNK_ROWS = 500;
 
 /**
  * The per-action table as CSV, in chunks as the actions arrive: UTF-8 with a byte order mark
  * (so Excel reads the accents right), RFC 4180 quoting and line breaks, headings in the
- * report's language, `semicolon` between fields for Excel with Dutch regional settings.
+ * report's language, `semicolon` between fields for Excel with Dutch regional settings. Days
+ * are YYYY-MM-DD, instants ISO 8601 UTC.
  */
 export async function* renderCsv(
   report: ProgressReport,
@@ -18,22 +18,21 @@ export async function* renderCsv(
   onProgress?: (actionsDone: number) => void,
 ): AsyncGenerator<string> {
   const labels = reportLabels(report.header.lang);
-  const options = csvOptions(separator);
-  yield '\uFEFF' + stringify([REPORT_COLUMNS.map((column) => labels.columns[column])], options);
-  let rows: string[][] = [];
+  yield CSV_BOM + csvLines([REPORT_COLUMNS.map((column) => labels.columns[column])], separator);
+  let rows: CsvCell[][] = [];
   let done = 0;
   for await (const action of report.actions) {
     const cells = actionCells(action, labels);
-    rows.push(REPORT_COLUMNS.map((column) => cellText(cells[column], COLUMN_TYPES[column])));
+    rows.push(REPORT_COLUMNS.map((column) => cells[column]));
     if (rows.length === CHUNK_ROWS) {
-      yield stringify(rows, options);
+      yield csvLines(rows, separator);
       done += rows.length;
       onProgress?.(done);
       rows = [];
     }
   }
   if (rows.length > 0) {
-    yield stringify(rows, options);
+    yield csvLines(rows, separator);
     onProgress?.(done + rows.length);
   }
 }

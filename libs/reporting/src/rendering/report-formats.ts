@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import type { CsvSeparator } from './csv-options';
+import type { CsvSeparator } from '@app/core';
 import type { ReportFormat } from '../progress/dto/progress-report.query';
 import type { ProgressReport } from '../progress/progress-report.model';
 import { renderCsv } from './csv-renderer';

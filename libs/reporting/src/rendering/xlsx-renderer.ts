@@ -118,7 +118,9 @@ export async function renderXlsx(
 
 function xlsxValue(cell: Cell, column: ReportColumn): ExcelJS.CellValue {
   if (cell === null) return null;
-  if (cell instanceof Date) return COLUMN_TYPES[column] === 'datetime' ? wallClock(cell) : cell;
+  const type = COLUMN_TYPES[column];
+  if (type === 'date') return new Date(`${String(cell)}T00:00:00Z`);
+  if (type === 'datetime') return wallClock(new Date(cell));
   if (typeof cell === 'string') return truncate(cleanText(cell), MAX_CELL_TEXT);
   return cell;
 }

@@ -26,21 +26,22 @@ export interface ActionReportRow {
   verification: Verification;
   percentComplete: number;
   escalationLevel: EscalationLevel | null;
-  closedAt: Date | null;
-  createdAt: Date;
+  /** Instants are ISO 8601 UTC text with milliseconds (`2026-06-30T10:15:00.000Z`). */
+  closedAt: string | null;
+  createdAt: string;
   partners: { organisationId: string; role: PartnerRole }[];
   /** The latest narrative of an owner's progress update at or before the moment. */
   latestNarrative: string | null;
-  latestNarrativeAt: Date | null;
+  latestNarrativeAt: string | null;
   /** The latest progress update (an owner's report) at or before the moment. */
-  lastUpdateAt: Date | null;
+  lastUpdateAt: string | null;
   /** The latest timeline entry that closed the action at or before the moment. */
-  lastClosingAt: Date | null;
+  lastClosingAt: string | null;
   /** The latest position per organisation at or before the moment. */
   positions: {
     organisationId: string;
     position: 'supports' | 'concerns' | 'objects';
-    statedAt: Date;
+    statedAt: string;
   }[];
   /** Progress updates in (since, moment]; 0 without `since`. */
   progressUpdatesSince: number;
@@ -176,14 +177,13 @@ export class ActionReportReader {
                 (${open} AND a.deadline BETWEEN ${today} AND ${today} + 90)::int AS due90,
                 (a.status IN ('met', 'partially_met')
                   -- When it closed: its closing timeline entry, as the report's rows show it.
-                  AND coalesce((SELECT max(u.created_at) FROM progress_updates u
-                                 WHERE u.action_id = a.id
-                                   AND u.status IN ('met', 'partially_met', 'lapsed')),
-                               a.closed_at) > ${p.add(at.periodFrom, 'timestamptz')})::int AS completed,
-                (${open} AND a.id IN (SELECT u.action_id FROM progress_updates u
-                    WHERE u.kind = 'progress'
-                      AND u.created_at >= ${p.add(at.updatedFrom, 'timestamptz')}))::int AS updated30
-           FROM actions a LEFT JOIN commitments c ON c.id = a.commitment_id
+                  AND coalesce(h.last_closing_at, a.closed_at)
+                      > ${p.add(at.periodFrom, 'timestamptz')})::int AS completed,
+                (${open} AND h.last_update_at >= ${p.add(at.updatedFrom, 'timestamptz')})::int
+                  AS updated30
+           FROM actions a
+           LEFT JOIN commitments c ON c.id = a.commitment_id
+           LEFT JOIN action_timeline_heads h ON h.action_id = a.id
           WHERE ${where})
        SELECT status, health, verification, track_id AS "trackId", kind AS "commitmentKind",
               owner_organisation_id AS "ownerOrganisationId",
@@ -244,45 +244,81 @@ export class ActionReportReader {
            WHERE u.action_id = a.id AND u.kind = 'progress'
              AND u.created_at > ${p.add(moment.since, 'timestamptz')} AND u.created_at <= ${asOf})`
       : '0';
+    // An action whose timeline head (migration 1795456800000) holds nothing after the moment
+    // takes its newest entries from there; any other reads its timeline up to the moment.
+    const current = `(h.latest_at IS NULL OR h.latest_at <= ${asOf})`;
+    const head = (column: string, timeline: string) =>
+      `CASE WHEN ${current} THEN h.${column} ELSE (${timeline}) END`;
     const cursor = `report_rows_${Math.random().toString(36).slice(2)}`;
+    // The inner query sorts the values; the outer one writes them as text while the rows are
+    // fetched, so that the sort moves narrow rows and the formatting streams.
     await manager.query(
       `DECLARE ${cursor} NO SCROLL CURSOR FOR
-       SELECT a.id, a.track_id AS "trackId", a.commitment_id AS "commitmentId", a.title,
-              a.owner_organisation_id AS "ownerOrganisationId", a.owner_user_id AS "ownerUserId",
-              ou.display_name AS "ownerUserName", a.deadline::text AS deadline, a.status,
-              a.health, a.verification, a.percent_complete AS "percentComplete",
-              a.escalation_level AS "escalationLevel", a.closed_at AS "closedAt",
-              a.created_at AS "createdAt",
-              coalesce((SELECT json_agg(json_build_object('organisationId', ap.organisation_id,
-                                'role', ap.role) ORDER BY ap.organisation_id)
-                          FROM action_partners ap WHERE ap.action_id = a.id), '[]') AS partners,
-              n.narrative AS "latestNarrative", n.created_at AS "latestNarrativeAt",
-              (SELECT max(u.created_at) FROM progress_updates u
-                WHERE u.action_id = a.id AND u.kind = 'progress'
-                  AND u.created_at <= ${asOf}) AS "lastUpdateAt",
-              (SELECT max(u.created_at) FROM progress_updates u
-                WHERE u.action_id = a.id AND u.status IN ('met', 'partially_met', 'lapsed')
-                  AND u.created_at <= ${asOf}) AS "lastClosingAt",
-              coalesce((SELECT json_agg(json_build_object('organisationId', x.org,
-                                'position', x.position, 'statedAt', x.at) ORDER BY x.org)
-                          FROM (SELECT DISTINCT ON (cm.author_organisation_id)
-                                       cm.author_organisation_id AS org, cm.position,
-                                       cm.created_at AS at
-                                  FROM comments cm
-                                 WHERE cm.action_id = a.id AND cm.position IS NOT NULL
-                                   AND cm.created_at <= ${asOf}
-                                 ORDER BY cm.author_organisation_id, cm.created_at DESC, cm.id DESC) x),
-                       '[]') AS positions,
-              ${since} AS "progressUpdatesSince"
+       SELECT r.id, r.track_id AS "trackId", r.commitment_id AS "commitmentId", r.title,
+              r.owner_organisation_id AS "ownerOrganisationId", r.owner_user_id AS "ownerUserId",
+              r.owner_user_name AS "ownerUserName", r.deadline::text AS deadline, r.status,
+              r.health, r.verification, r.percent_complete AS "percentComplete",
+              r.escalation_level AS "escalationLevel", ${iso('r.closed_at')} AS "closedAt",
+              ${iso('r.created_at')} AS "createdAt", coalesce(r.partners, '[]') AS partners,
+              r.narrative AS "latestNarrative", ${iso('r.narrative_at')} AS "latestNarrativeAt",
+              ${iso('r.last_update_at')} AS "lastUpdateAt",
+              ${iso('r.last_closing_at')} AS "lastClosingAt",
+              coalesce(r.positions, '{}') AS positions,
+              r.progress_updates_since AS "progressUpdatesSince"
+         FROM (
+       SELECT a.id, a.track_id, a.commitment_id, a.title, a.owner_organisation_id,
+              a.owner_user_id, ou.display_name AS owner_user_name, a.deadline, a.status,
+              a.health, a.verification, a.percent_complete, a.escalation_level, a.closed_at,
+              a.created_at, ap.partners,
+              ${head('narrative', 'n.narrative')} AS narrative,
+              ${head('narrative_at', 'n.created_at')} AS narrative_at,
+              ${head(
+                'last_update_at',
+                `SELECT max(u.created_at) FROM progress_updates u
+                  WHERE u.action_id = a.id AND u.kind = 'progress' AND u.created_at <= ${asOf}`,
+              )} AS last_update_at,
+              ${head(
+                'last_closing_at',
+                `SELECT max(u.created_at) FROM progress_updates u
+                  WHERE u.action_id = a.id AND u.status IN ('met', 'partially_met', 'lapsed')
+                    AND u.created_at <= ${asOf}`,
+              )} AS last_closing_at,
+              ${head(
+                'positions',
+                `SELECT jsonb_object_agg(x.org, jsonb_build_object('position', x.position,
+                          'statedAt', x.at))
+                   FROM (SELECT DISTINCT ON (cm.author_organisation_id)
+                                cm.author_organisation_id AS org, cm.position, cm.created_at AS at
+                           FROM comments cm
+                          WHERE cm.action_id = a.id AND cm.position IS NOT NULL
+                            AND cm.created_at <= ${asOf}
+                          ORDER BY cm.author_organisation_id, cm.created_at DESC, cm.id DESC) x`,
+              )} AS positions,
+              ${since} AS progress_updates_since,
+              t.rank AS track_rank,
+              -- Titles by code point, as the report of the past sorts them (and cheap to compare).
+              lower(a.title) COLLATE "C" AS title_key
          FROM actions a
          LEFT JOIN users ou ON ou.id = a.owner_user_id
-         LEFT JOIN tracks t ON t.id = a.track_id
+         -- Tracks ranked as the report lists them, so that the sort compares numbers.
+         LEFT JOIN (SELECT id, row_number() OVER (ORDER BY position, name, id) AS rank
+                      FROM tracks WHERE programme_id = ${p.add(programmeId, 'uuid')}) t
+                ON t.id = a.track_id
+         LEFT JOIN action_timeline_heads h ON h.action_id = a.id
+         -- Partners grouped once for the actions reported, not looked up one action at a time.
+         LEFT JOIN (SELECT p.action_id, json_agg(json_build_object('organisationId',
+                           p.organisation_id, 'role', p.role)) AS partners
+                      FROM action_partners p
+                     WHERE p.action_id IN (SELECT a.id FROM actions a WHERE ${where})
+                     GROUP BY p.action_id) ap ON ap.action_id = a.id
+         -- Read only where the head is of no use (the gate is a one-time filter per action).
          LEFT JOIN LATERAL (SELECT u.narrative, u.created_at FROM progress_updates u
-                             WHERE u.action_id = a.id AND u.kind = 'progress'
+                             WHERE NOT ${current} AND u.action_id = a.id AND u.kind = 'progress'
                                AND u.narrative IS NOT NULL AND u.created_at <= ${asOf}
                              ORDER BY u.created_at DESC, u.id DESC LIMIT 1) n ON true
         WHERE ${where} AND a.created_at <= ${asOf}
-        ORDER BY t.position NULLS LAST, t.name, a.deadline, lower(a.title), a.id`,
+        ORDER BY track_rank NULLS LAST, a.deadline, title_key, a.id) r
+        ORDER BY r.track_rank NULLS LAST, r.deadline, r.title_key, r.id`,
       [...p.values],
     );
     // The next batch is read while the caller works on this one.
@@ -346,33 +382,25 @@ type RawCountRow = Omit<
   byOwner: boolean;
 } & Record<'count' | 'overdue' | 'due30' | 'due90' | 'completed' | 'updated30', string | null>;
 
-type RawRow = Omit<
-  ActionReportRow,
-  'closedAt' | 'createdAt' | 'latestNarrativeAt' | 'lastUpdateAt' | 'lastClosingAt' | 'positions'
-> & {
-  closedAt: Date | string | null;
-  createdAt: Date | string;
-  latestNarrativeAt: Date | string | null;
-  lastUpdateAt: Date | string | null;
-  lastClosingAt: Date | string | null;
-  positions: {
-    organisationId: string;
-    position: 'supports' | 'concerns' | 'objects';
-    statedAt: string;
-  }[];
+type RawRow = Omit<ActionReportRow, 'positions'> & {
+  /** By organisation id; `statedAt` as PostgreSQL writes a timestamp in JSON. */
+  positions: Record<string, { position: 'supports' | 'concerns' | 'objects'; statedAt: string }>;
 };
 
-const date = (value: Date | string | null): Date | null =>
-  value === null ? null : value instanceof Date ? value : new Date(value);
+/** An instant as ISO 8601 UTC text, formatted by PostgreSQL (as `Date.toISOString()` would). */
+const iso = (expression: string) =>
+  `to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 function toRow(raw: RawRow): ActionReportRow {
+  const { positions } = raw;
   return {
     ...raw,
-    closedAt: date(raw.closedAt),
-    createdAt: date(raw.createdAt)!,
-    latestNarrativeAt: date(raw.latestNarrativeAt),
-    lastUpdateAt: date(raw.lastUpdateAt),
-    lastClosingAt: date(raw.lastClosingAt),
-    positions: raw.positions.map((p) => ({ ...p, statedAt: new Date(p.statedAt) })),
+    positions: Object.keys(positions)
+      .sort()
+      .map((organisationId) => ({
+        organisationId,
+        position: positions[organisationId].position,
+        statedAt: new Date(positions[organisationId].statedAt).toISOString(),
+      })),
   };
 }

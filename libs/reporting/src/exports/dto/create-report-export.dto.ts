@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { LowerCase } from '@app/core';
-import { CSV_SEPARATORS, type CsvSeparator } from '../../rendering/csv-options';
+import { CSV_SEPARATORS, type CsvSeparator, LowerCase } from '@app/core';
 import {
   REPORT_FORMATS,
   type ReportFormat,

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { QueryBoolean, QueryList } from '@app/core';
+import { CSV_SEPARATORS, type CsvSeparator, QueryBoolean, QueryList } from '@app/core';
 import {
   ACTION_HEALTHS,
   ACTION_STATUSES,
@@ -9,7 +9,6 @@ import {
   COMMITMENT_KINDS,
   type CommitmentKind,
 } from '@app/tracking';
-import { CSV_SEPARATORS, type CsvSeparator } from '../../rendering/csv-options';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../progress-report.model';
 
 /** An RFC 3339 instant with its zone, or a calendar date (Europe/Amsterdam). */

@@ -1,0 +1,40 @@
+import Papa from 'papaparse';
+
+/** `comma` (RFC 4180) or `semicolon`, which Excel expects where the decimal sign is a comma. */
+export const CSV_SEPARATORS = { comma: ',', semicolon: ';' } as const;
+export type CsvSeparator = keyof typeof CSV_SEPARATORS;
+
+/** A cell of a CSV line: null is an empty cell. */
+export type CsvCell = string | number | null;
+
+/**
+ * A UTF-8 byte order mark, for the start of a file: without it Excel reads the file as
+ * Windows-1252 and garbles ë, é and the like.
+ */
+export const CSV_BOM = '\uFEFF';
+
+/**
+ * OWASP "CSV injection": a cell that starts with = + - @ tab or CR gets a leading apostrophe,
+ * so a spreadsheet shows it as text instead of running it as a formula (also when the cell
+ * runs over several lines, which Papa Parse's own pattern would let through).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Records as CSV lines, each ended by CRLF (RFC 4180); a cell with the separator, a quote, a
+ * line break or a leading or trailing space is quoted, and so is a neutralised one. Every CSV
+ * the product writes goes through here.
+ */
+export function csvLines(
+  records: readonly (readonly CsvCell[])[],
+  separator: CsvSeparator = 'comma',
+): string {
+  if (records.length === 0) return '';
+  return (
+    Papa.unparse(records as CsvCell[][], {
+      delimiter: CSV_SEPARATORS[separator],
+      newline: '\r\n',
+      escapeFormulae: FORMULA_START,
+    }) + '\r\n'
+  );
+}
