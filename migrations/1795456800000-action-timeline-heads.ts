@@ -24,7 +24,7 @@ export class ActionTimelineHeads1795456800000 implements MigrationInterface {
         "narrative" text,
         "narrative_at" timestamptz,
         "narrative_id" uuid,
-        -- {organisation id: {"position", "statedAt", "id"}}
+        -- {organisation id: {"position", "statedAt" (UTC, microseconds), "id"}}
         "positions" jsonb NOT NULL DEFAULT '{}',
         CONSTRAINT "pk_action_timeline_heads" PRIMARY KEY ("action_id"),
         CONSTRAINT "fk_action_timeline_heads_action" FOREIGN KEY ("action_id") REFERENCES "actions" ("id") ON DELETE CASCADE,
@@ -77,7 +77,8 @@ export class ActionTimelineHeads1795456800000 implements MigrationInterface {
         INSERT INTO "action_timeline_heads" AS h ("action_id", "latest_at", "positions")
         SELECT action_id, max(created_at),
                jsonb_object_agg(author_organisation_id,
-                 jsonb_build_object('position', position, 'statedAt', created_at, 'id', id))
+                 jsonb_build_object('position', position, 'statedAt',
+                   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'id', id))
           FROM (SELECT DISTINCT ON (action_id, author_organisation_id)
                        action_id, author_organisation_id, position, created_at, id
                   FROM inserted
@@ -122,7 +123,8 @@ export class ActionTimelineHeads1795456800000 implements MigrationInterface {
                     ORDER BY action_id, created_at DESC, id DESC) n ON n.action_id = a.id
         LEFT JOIN (SELECT action_id, max(created_at) AS latest_at,
                           jsonb_object_agg(author_organisation_id,
-                            jsonb_build_object('position', position, 'statedAt', created_at, 'id', id))
+                            jsonb_build_object('position', position, 'statedAt',
+                              to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'id', id))
                             AS positions
                      FROM (SELECT DISTINCT ON (action_id, author_organisation_id)
                                   action_id, author_organisation_id, position, created_at, id

@@ -127,7 +127,9 @@ export async function staleTimelineHeads(db: DataSource): Promise<string[]> {
                              ORDER BY created_at DESC, id DESC LIMIT 1) n ON true
          LEFT JOIN (SELECT action_id, max(created_at) AS latest_at,
                            jsonb_object_agg(author_organisation_id, jsonb_build_object(
-                             'position', position, 'statedAt', created_at, 'id', id)) AS positions
+                             'position', position, 'statedAt',
+                               to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'id', id))
+                             AS positions
                       FROM (SELECT DISTINCT ON (action_id, author_organisation_id) *
                               FROM comments WHERE position IS NOT NULL
                              ORDER BY action_id, author_organisation_id, created_at DESC, id DESC) c

@@ -430,6 +430,53 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
     expect(await staleTimelineHeads(db)).toEqual([]);
   });
 
+  it('lets a position comment wait for a progress update on the same action instead of deadlocking', async () => {
+    const id = await action('busy', {
+      title: 'I. Drukbezocht',
+      deadline: '2030-09-15',
+      partners: [{ organisationId: cast.partner.id, role: 'contributor' }],
+    });
+    const ifMatch = await version(id);
+    // Whoever holds the audit chain makes every audited change wait on it: here, first the
+    // progress update (holding the action), then the comment. A comment that took the
+    // action's timeline head before the chain would hold what the update needs next.
+    const holder = new Client(database.url);
+    await holder.connect();
+    const waiters = async (n: number) =>
+      eventually(async () => {
+        const [row] = await db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        return row.n >= n ? true : undefined;
+      });
+    let updated: Promise<request.Response>;
+    let commented: Promise<request.Response>;
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM audit_chain_head FOR UPDATE');
+      updated = http()
+        .post(`/v1/actions/${id}/progress-updates`)
+        .set('Authorization', `Bearer ${cast.coordinator.token}`)
+        .set('If-Match', ifMatch)
+        .send({ status: 'in_progress', narrative: 'Gestart.' })
+        .then((res) => res);
+      await waiters(1);
+      commented = http()
+        .post(`/v1/actions/${id}/comments`)
+        .set('Authorization', `Bearer ${cast.liaison.token}`)
+        .send({ body: 'Akkoord.', position: 'supports' })
+        .then((res) => res);
+      await waiters(2);
+    } finally {
+      await holder.query('COMMIT');
+      await holder.end();
+    }
+    expect((await updated).status).toBe(201);
+    expect((await commented).status).toBe(201);
+    expect(await staleTimelineHeads(db)).toEqual([]);
+  });
+
   it('keeps the timeline heads right whichever of two concurrent changes commits first', async () => {
     const id = await action('heads', {
       title: 'H. Gelijktijdig bijgewerkt',
@@ -437,41 +484,50 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
     });
     const clients = [new Client(database.url), new Client(database.url)];
     await Promise.all(clients.map((client) => client.connect()));
+    // Each round, the first transaction takes the head and commits while the second waits on
+    // it and then merges. Round one: the newer change commits first. Round two: the older one.
+    const rounds = [
+      {
+        first: { ago: 3, narrative: 'ronde 1, nieuwer', partner: 'objects' },
+        second: { ago: 4, narrative: 'ronde 1, ouder', partner: 'concerns', closes: true },
+      },
+      {
+        first: { ago: 2, narrative: 'ronde 2, ouder', partner: 'concerns' },
+        second: { ago: 1, narrative: 'ronde 2, nieuwst', partner: 'supports' },
+      },
+    ];
+    const write = async (
+      client: Client,
+      change: { ago: number; narrative: string; partner: string; closes?: boolean },
+    ) => {
+      const at = `now() - interval '${change.ago} seconds'`;
+      await client.query(
+        `INSERT INTO progress_updates (action_id, kind, narrative, status, created_at)
+         VALUES ($1, 'progress', $2, $3, ${at})`,
+        [id, change.narrative, change.closes ? 'met' : null],
+      );
+      await client.query(
+        `INSERT INTO comments (action_id, author_user_id, author_organisation_id, body, position, created_at)
+         VALUES ($1, $2, $3, 'Standpunt.', $4, ${at})`,
+        [id, cast.liaison.userId, cast.partner.id, change.partner],
+      );
+      if (change.closes) {
+        await client.query(
+          `INSERT INTO comments (action_id, author_user_id, author_organisation_id, body, position, created_at)
+           VALUES ($1, $2, $3, 'Zorgen.', 'concerns', ${at})`,
+          [id, cast.editor.userId, cast.owner.id],
+        );
+      }
+    };
     try {
-      // The entry written first in time commits last, and the other way round: each time the
-      // newest narrative, update and position per organisation must be what the head keeps.
-      for (const [first, second] of [
-        [clients[0], clients[1]],
-        [clients[1], clients[0]],
-      ]) {
+      for (const [index, round] of rounds.entries()) {
+        const [first, second] = index === 0 ? clients : [...clients].reverse();
         await first.query('BEGIN');
         await second.query('BEGIN');
-        const at = (seconds: number) => `now() - interval '${seconds} seconds'`;
-        const newer = first === clients[0] ? 1 : 3;
-        const older = newer === 1 ? 2 : 4;
-        await first.query(
-          `INSERT INTO progress_updates (action_id, kind, narrative, created_at)
-           VALUES ($1, 'progress', $2, ${at(newer)})`,
-          [id, `nieuwer ${newer}`],
-        );
-        await first.query(
-          `INSERT INTO comments (action_id, author_user_id, author_organisation_id, body, position, created_at)
-           VALUES ($1, $2, $3, 'Akkoord.', 'supports', ${at(newer)})`,
-          [id, cast.liaison.userId, cast.partner.id],
-        );
+        await write(first, round.first);
         // Waits on the first transaction's head row.
         const waiting = (async () => {
-          await second.query(
-            `INSERT INTO progress_updates (action_id, kind, narrative, status, created_at)
-             VALUES ($1, 'progress', $2, 'met', ${at(older)})`,
-            [id, `ouder ${older}`],
-          );
-          await second.query(
-            `INSERT INTO comments (action_id, author_user_id, author_organisation_id, body, position, created_at)
-             VALUES ($1, $2, $3, 'Bezwaar.', 'objects', ${at(older)}),
-                    ($1, $4, $5, 'Zorgen.', 'concerns', ${at(older)})`,
-            [id, cast.liaison.userId, cast.partner.id, cast.editor.userId, cast.owner.id],
-          );
+          await write(second, round.second);
           await second.query('COMMIT');
         })();
         await sleep(100);
@@ -487,13 +543,13 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
          FROM action_timeline_heads WHERE action_id = $1`,
       [id],
     );
-    expect(head).toMatchObject({ narrative: 'nieuwer 1', closing: true });
+    expect(head).toMatchObject({ narrative: 'ronde 2, nieuwst', closing: true });
     expect(head.positions[cast.partner.id].position).toBe('supports');
     expect(head.positions[cast.owner.id].position).toBe('concerns');
     const listed = (await report(cast.viewer)).body.actions.find(
       (a: { id: string }) => a.id === id,
     );
-    expect(listed.latestNarrative.text).toBe('nieuwer 1');
+    expect(listed.latestNarrative.text).toBe('ronde 2, nieuwst');
   });
 
   describe('exports: POST /v1/report-exports', () => {

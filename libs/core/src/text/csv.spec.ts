@@ -24,13 +24,22 @@ describe('csvLines', () => {
     expect(csvLines([['1,5', 'a;b', 'c']], 'semicolon')).toBe('1,5;"a;b";c\r\n');
   });
 
-  it.each(['=HYPERLINK("http://evil")', '+31 6', '-1', '@SUM(A1)', '\tx', '\rx', '=1+1\n=2'])(
-    'neutralises a cell that starts like a formula, also over several lines: %p',
-    (cell) => {
-      const [[read]]: string[][] = parse(csvLines([[cell]]));
-      expect(read).toBe(`'${cell}`);
-    },
-  );
+  it.each([
+    '=HYPERLINK("http://evil")',
+    '+31 6',
+    '-1',
+    '@SUM(A1)',
+    '\tx',
+    '\rx',
+    '=1+1\n=2',
+    '\uFF1DHYPERLINK("http://evil")',
+    '\uFF0B1',
+    '\uFF0D1',
+    '\uFF20SUM(A1)',
+  ])('neutralises a cell that starts like a formula, also over several lines: %p', (cell) => {
+    const [[read]]: string[][] = parse(csvLines([[cell]]));
+    expect(read).toBe(`'${cell}`);
+  });
 
   it('leaves numbers alone, negative ones too', () => {
     expect(csvLines([[-5, 0, 12.5]])).toBe('-5,0,12.5\r\n');

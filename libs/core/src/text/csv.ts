@@ -14,11 +14,12 @@ export type CsvCell = string | number | null;
 export const CSV_BOM = '\uFEFF';
 
 /**
- * OWASP "CSV injection": a cell that starts with = + - @ tab or CR gets a leading apostrophe,
- * so a spreadsheet shows it as text instead of running it as a formula (also when the cell
- * runs over several lines, which Papa Parse's own pattern would let through).
+ * OWASP "CSV injection": a cell that starts with = + - @ (or their full-width forms, which
+ * csv-stringify, used here before, neutralised too), a tab or CR gets a leading apostrophe, so
+ * a spreadsheet shows it as text instead of running it as a formula (also when the cell runs
+ * over several lines, which Papa Parse's own pattern would let through).
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
  * Records as CSV lines, each ended by CRLF (RFC 4180); a cell with the separator, a quote, a

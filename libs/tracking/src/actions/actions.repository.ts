@@ -151,9 +151,23 @@ export class ActionsRepository {
   }
 
   /**
+   * Reads the action with its partners and holds it against changes (a share lock) until the
+   * transaction ends: for a comment with a position, which moves the action's timeline head.
+   * A progress update holds the action, then the audit chain, then the head (its statement
+   * trigger runs last); the comment must not take the head before the chain, so it queues
+   * behind the update on the action instead of deadlocking with it.
+   */
+  shareWithPartners(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ action: ActionEntity; partners: PartnerRow[] } | null> {
+    return this.withPartners(manager, id, 'FOR SHARE OF a');
+  }
+
+  /**
    * Reads the action with its partners, without a lock: for a change made in one statement,
    * which `updateVersioned` applies only if the action is still at the version read here,
-   * or for a change that does not touch the action (a comment).
+   * or for a change that does not touch the action (a comment without a position).
    */
   findWithPartners(
     id: string,

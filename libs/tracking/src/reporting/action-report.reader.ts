@@ -296,7 +296,8 @@ export class ActionReportReader {
               )} AS positions,
               ${since} AS progress_updates_since,
               t.rank AS track_rank,
-              -- Titles by code point, as the report of the past sorts them (and cheap to compare).
+              -- Titles by code point: cheap to compare, and (but for a final sigma and the like)
+              -- the order a report of the past gives in memory.
               lower(a.title) COLLATE "C" AS title_key
          FROM actions a
          LEFT JOIN users ou ON ou.id = a.owner_user_id
@@ -383,7 +384,7 @@ type RawCountRow = Omit<
 } & Record<'count' | 'overdue' | 'due30' | 'due90' | 'completed' | 'updated30', string | null>;
 
 type RawRow = Omit<ActionReportRow, 'positions'> & {
-  /** By organisation id; `statedAt` as PostgreSQL writes a timestamp in JSON. */
+  /** By organisation id; `statedAt` as ISO 8601 text (a head's in UTC with microseconds). */
   positions: Record<string, { position: 'supports' | 'concerns' | 'objects'; statedAt: string }>;
 };
 

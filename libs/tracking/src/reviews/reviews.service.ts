@@ -46,7 +46,9 @@ export class ReviewsService {
     dto: CreateCommentDto,
   ): Promise<CommentResponse> {
     const comment = await this.actions.transaction(async (manager) => {
-      const found = await this.actions.findWithPartners(actionId, manager);
+      const found = dto.position
+        ? await this.actions.shareWithPartners(manager, actionId)
+        : await this.actions.findWithPartners(actionId, manager);
       if (!found) throw ActionErrors.notFound();
       const { action, partners } = found;
       authoriseOnAction(principal, Permission.CommentsWrite, action, partners);
