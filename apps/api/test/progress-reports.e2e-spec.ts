@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ReportExportsService } from '@app/reporting';
+import { ProgressReportsService, ReportExportsService } from '@app/reporting';
 import { eventually, startApi, startWorker, testConfig } from '../../../test/support/e2e';
 import { createOwnDatabase } from '../../../test/support/own-database';
 import {
@@ -550,6 +550,45 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
       (a: { id: string }) => a.id === id,
     );
     expect(listed.latestNarrative.text).toBe('ronde 2, nieuwst');
+  });
+
+  it('reads the summary and the rows of a report in one snapshot: a change made meanwhile is in neither', async () => {
+    const reports = app.get(ProgressReportsService);
+    const opened = await reports.report(reports.parameters(cast.programmeId, {}));
+    const listed: { id: string; status: string }[] = [];
+    try {
+      // Committed after the summary was read, before the first row is.
+      await progress(ids.loose, { status: 'in_progress', narrative: 'Toch gestart.' });
+      for await (const { id, status } of opened.actions) listed.push({ id, status });
+    } finally {
+      await opened.close();
+    }
+    const byStatus: Record<string, number> = {};
+    for (const { status } of listed) byStatus[status] = (byStatus[status] ?? 0) + 1;
+    expect(listed).toHaveLength(opened.summary.total);
+    expect(byStatus).toEqual(
+      Object.fromEntries(Object.entries(opened.summary.byStatus).filter(([, n]) => n > 0)),
+    );
+    expect(listed.find((a) => a.id === ids.loose)?.status).toBe('not_started');
+    const next = (await report(cast.viewer)).body;
+    expect(next.actions.find((a: { id: string }) => a.id === ids.loose).status).toBe('in_progress');
+    expect(next.summary.byStatus.in_progress).toBe(opened.summary.byStatus.in_progress + 1);
+  });
+
+  it("hands a report's connection back when it answers 413", async () => {
+    for (let n = (await summaryOf(cast.viewer)).body.summary.total; n <= 6; n++) {
+      await action(`extra${n}`, { title: `K. Extra ${n}`, deadline: '2030-11-15' });
+    }
+    // More refusals than the pool has connections (10): a leaked one would stall the rest.
+    for (let i = 0; i < 12; i++) {
+      expect((await report(cast.viewer, '?format=xlsx')).status).toBe(413);
+    }
+    const [{ n }] = await db.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND state = 'idle in transaction'`,
+    );
+    expect(n).toBe(0);
+    expect((await report(cast.viewer)).status).toBe(200);
   });
 
   describe('exports: POST /v1/report-exports', () => {

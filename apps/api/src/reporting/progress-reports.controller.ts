@@ -127,6 +127,7 @@ export class ProgressReportsController {
       BOUNDED_FORMATS.includes(format) &&
       report.summary.total > this.config.reports.directMaxActions
     ) {
+      await report.close();
       throw new DomainError(
         'payload_too_large',
         'REPORT_TOO_LARGE',
@@ -142,10 +143,12 @@ export class ProgressReportsController {
     writeReport(report, format, out, {
       separator: query.separator,
       links: { self: { href: this.href(req) } },
-    }).then(
-      () => out.end(),
-      (error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))),
-    );
+    })
+      .finally(() => report.close())
+      .then(
+        () => out.end(),
+        (error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))),
+      );
     return new StreamableFile(out, {
       type: media.contentType,
       disposition: `${media.disposition}; filename="${reportFilename(report, format)}"`,

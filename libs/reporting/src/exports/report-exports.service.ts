@@ -144,11 +144,15 @@ export class ReportExportsService {
       const sink = new ChunkSink((position, data) =>
         this.exports.appendChunk(exportId, run, position, data),
       );
-      await writeReport(report, row.format, sink, {
-        separator: row.parameters.separator,
-        links: { self: { href: `${this.config.http.publicUrl}/v1/report-exports/${row.id}` } },
-        onProgress,
-      });
+      try {
+        await writeReport(report, row.format, sink, {
+          separator: row.parameters.separator,
+          links: { self: { href: `${this.config.http.publicUrl}/v1/report-exports/${row.id}` } },
+          onProgress,
+        });
+      } finally {
+        await report.close();
+      }
       await new Promise<void>((resolve, reject) => {
         sink.once('error', reject);
         sink.end(resolve);

@@ -156,3 +156,12 @@ export interface ProgressReport {
   /** Ordered by track (position, name; no track last), then deadline, then title, then id. */
   actions: AsyncIterable<ReportAction>;
 }
+
+/**
+ * A report as the service hands it out: a report of now holds the database snapshot its
+ * summary was read in until its actions have been read from it, or until `close`, which the
+ * reader calls once it is done with the report (also when it never reads the actions).
+ */
+export interface OpenReport extends ProgressReport {
+  close(): Promise<void>;
+}

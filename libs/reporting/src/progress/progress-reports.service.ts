@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuditHistory, type RecordedChange } from '@app/audit';
 import { amsterdamDate, Clock } from '@app/core';
 import { IdentityErrors } from '@app/identity';
@@ -14,7 +14,7 @@ import {
 } from '@app/tracking';
 import type { ReportOptionsQuery } from './dto/progress-report.query';
 import type {
-  ProgressReport,
+  OpenReport,
   ReportAction,
   ReportFilters,
   ReportHeader,
@@ -116,7 +116,7 @@ export class ProgressReportsService {
       const references = await this.reader.references(this.dataSource.manager, params.programmeId, {
         commitments: false,
       });
-      const summary = await this.liveSummary(at, references);
+      const summary = await this.liveSummary(null, at, references);
       return { header: this.header(at, references), summary };
     }
     const past = await this.readOnly((manager) => this.past(manager, at));
@@ -124,23 +124,37 @@ export class ProgressReportsService {
   }
 
   /**
-   * The whole report. A report of now streams its actions from a cursor in a read-only
-   * transaction that ends with the stream (also when the reader stops early); a report of
-   * the past is reconstructed in memory first.
+   * The whole report; the caller closes it when done. A report of now reads its summary and
+   * streams its actions from one read-only snapshot (so a change committed meanwhile is in
+   * neither), which ends with the stream, when the reader stops early, or at `close`; a report
+   * of the past is reconstructed in memory first.
    */
-  async report(params: ReportParameters): Promise<ProgressReport> {
+  async report(params: ReportParameters): Promise<OpenReport> {
     const at = this.moment(params);
     if (!at.live) {
       const past = await this.readOnly((manager) => this.past(manager, at));
-      return { header: past.header, summary: past.summary, actions: iterate(past.actions) };
+      return {
+        header: past.header,
+        summary: past.summary,
+        actions: iterate(past.actions),
+        close: () => Promise.resolve(),
+      };
     }
-    const references = await this.reader.references(this.dataSource.manager, params.programmeId);
-    const summary = await this.liveSummary(at, references);
-    return {
-      header: this.header(at, references),
-      summary,
-      actions: this.liveActions(at, references),
-    };
+    const snapshot = await Snapshot.open(this.dataSource);
+    try {
+      const references = await this.reader.references(snapshot.manager, params.programmeId);
+      const header = this.header(at, references);
+      const summary = await this.liveSummary(snapshot.manager, at, references);
+      return {
+        header,
+        summary,
+        actions: this.liveActions(snapshot, at, references),
+        close: () => snapshot.release(),
+      };
+    } catch (error) {
+      await snapshot.release();
+      throw error;
+    }
   }
 
   private moment(params: ReportParameters): Moment {
@@ -173,7 +187,15 @@ export class ProgressReportsService {
     };
   }
 
-  private async liveSummary(at: Moment, references: ReportReferenceData): Promise<ReportSummary> {
+  /**
+   * The summary of a report of now: kept per data version. Read in `snapshot` (a report's),
+   * or, for a summary alone, at the version committed now and computed in a snapshot of its own.
+   */
+  private async liveSummary(
+    snapshot: EntityManager | null,
+    at: Moment,
+    references: ReportReferenceData,
+  ): Promise<ReportSummary> {
     const { params } = at;
     const key = JSON.stringify([
       params.filters,
@@ -181,36 +203,30 @@ export class ProgressReportsService {
       at.periodFrom.toISOString(),
       at.updatedFrom.toISOString(),
     ]);
-    return this.cache.get(this.dataSource.manager, params.programmeId, key, () =>
-      this.readOnly(async (manager) => {
-        const version = await this.cache.version(manager, params.programmeId);
-        const groups = await this.reader.countGroups(
-          manager,
-          params.programmeId,
-          { today: at.reportDate, periodFrom: at.periodFrom, updatedFrom: at.updatedFrom },
-          sqlFilter(params.filters, at.reportDate),
+    const compute = async (manager: EntityManager) => {
+      const version = await this.cache.version(manager, params.programmeId);
+      const groups = await this.reader.countGroups(
+        manager,
+        params.programmeId,
+        { today: at.reportDate, periodFrom: at.periodFrom, updatedFrom: at.updatedFrom },
+        sqlFilter(params.filters, at.reportDate),
+      );
+      return { version, value: foldSummary(groups, references) };
+    };
+    return snapshot
+      ? this.cache.get(snapshot, params.programmeId, key, () => compute(snapshot))
+      : this.cache.get(this.dataSource.manager, params.programmeId, key, () =>
+          this.readOnly(compute),
         );
-        return { version, value: foldSummary(groups, references) };
-      }),
-    );
   }
 
   private async *liveActions(
+    snapshot: Snapshot,
     at: Moment,
     references: ReportReferenceData,
   ): AsyncGenerator<ReportAction> {
-    const runner = this.dataSource.createQueryRunner('slave');
-    await runner.connect();
     try {
-      await runner.startTransaction('REPEATABLE READ');
-      await runner.query('SET TRANSACTION READ ONLY');
-      await runner.query(NO_JIT);
-      // A client that stops reading leaves the transaction idle: PostgreSQL ends it after this,
-      // the stream fails, and the connection is the pool's again.
-      await runner.query(
-        `SET LOCAL idle_in_transaction_session_timeout = '${STALLED_READER_SECONDS}s'`,
-      );
-      const manager = runner.manager;
+      const manager = snapshot.manager;
       const changes = at.params.since
         ? byEntity(
             await this.history.changesAfter(
@@ -230,10 +246,8 @@ export class ProgressReportsService {
       )) {
         for (const row of batch) yield toAction(row, changes.get(row.id) ?? [], at, names);
       }
-      await runner.commitTransaction();
     } finally {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      await runner.release();
+      await snapshot.release();
     }
   }
 
@@ -278,6 +292,53 @@ export class ProgressReportsService {
       await manager.query(NO_JIT);
       return work(manager);
     });
+  }
+}
+
+/**
+ * A read-only REPEATABLE READ transaction on a connection of its own, for a report of now:
+ * its summary and its rows see the same data. Released once, by whoever is done first.
+ */
+class Snapshot {
+  private released = false;
+
+  private constructor(private readonly runner: QueryRunner) {}
+
+  static async open(dataSource: DataSource): Promise<Snapshot> {
+    const runner = dataSource.createQueryRunner('slave');
+    await runner.connect();
+    const snapshot = new Snapshot(runner);
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query('SET TRANSACTION READ ONLY');
+      await runner.query(NO_JIT);
+      // A client that stops reading leaves the transaction idle: PostgreSQL ends it after this,
+      // the stream fails, and the connection is the pool's again.
+      await runner.query(
+        `SET LOCAL idle_in_transaction_session_timeout = '${STALLED_READER_SECONDS}s'`,
+      );
+      return snapshot;
+    } catch (error) {
+      await snapshot.release();
+      throw error;
+    }
+  }
+
+  get manager(): EntityManager {
+    return this.runner.manager;
+  }
+
+  /** Ends the transaction (it only read) and hands the connection back. */
+  async release(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    try {
+      if (this.runner.isTransactionActive) await this.runner.rollbackTransaction();
+    } catch {
+      // A connection PostgreSQL ended (a stalled reader) is released all the same.
+    } finally {
+      await this.runner.release();
+    }
   }
 }
 
