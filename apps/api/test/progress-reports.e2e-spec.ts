@@ -80,7 +80,11 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
     // A database of its own: reports of the past read audit times, which never run backwards,
     // and other files move the clock forward (clock travel) in a shared one.
     database = await createOwnDatabase('progress_reports');
-    config = testConfig({ DATABASE_URL: database.url, REPORT_DIRECT_MAX_ACTIONS: '6' });
+    config = testConfig({
+      DATABASE_URL: database.url,
+      REPORT_DIRECT_MAX_ACTIONS: '6',
+      REPORT_DIRECT_MAX_PAST_ACTIONS: '8',
+    });
     app = await startApi({ config });
     db = app.get(DataSource);
     fixtures = new TrackingFixtures(app);
@@ -589,6 +593,26 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
     );
     expect(n).toBe(0);
     expect((await report(cast.viewer)).status).toBe(200);
+  });
+
+  it('refuses a report of the past too large to rebuild here (413), and exports it', async () => {
+    for (let n = (await summaryOf(cast.viewer)).body.summary.total; n <= 8; n++) {
+      await action(`past${n}`, { title: `L. Verleden ${n}`, deadline: '2030-12-15' });
+    }
+    // More than REPORT_DIRECT_MAX_PAST_ACTIONS (8) existed then: not rebuilt in the API.
+    const asOf = new Date().toISOString();
+    for (const res of [
+      await report(cast.viewer, `?asOf=${encodeURIComponent(asOf)}&format=csv`),
+      await summaryOf(cast.viewer, `?asOf=${encodeURIComponent(asOf)}`),
+    ]) {
+      expect(res.status).toBe(413);
+      expect(res.body.code).toBe('REPORT_TOO_LARGE');
+    }
+    const exported = await http()
+      .post('/v1/report-exports')
+      .set('Authorization', `Bearer ${cast.viewer.token}`)
+      .send({ programmeId: cast.programmeId, format: 'csv', asOf });
+    expect(exported.status).toBe(202);
   });
 
   describe('exports: POST /v1/report-exports', () => {

@@ -32,6 +32,7 @@ import {
   REPORT_MEDIA,
   reportFilename,
   ReportOptionsQuery,
+  type ReportParameters,
   ReportSummaryDocument,
   writeReport,
 } from '@app/reporting';
@@ -60,15 +61,21 @@ export class ProgressReportsController {
       'period, deadlines within 30 and 90 days, the share of open actions updated in the last ' +
       '30 days, and verification. Of now, it is served from a summary kept per programme ' +
       'data version (never stale: every change moves the version in its own transaction). ' +
+      'Of the past, of more than REPORT_DIRECT_MAX_PAST_ACTIONS actions, it answers 413: ask ' +
+      'for it with POST /v1/report-exports. ' +
       WHO,
   })
   @ApiOkResponse({ type: ReportSummaryDocument, description: 'The summary.' })
+  @ApiPayloadTooLargeResponse({
+    description: 'REPORT_TOO_LARGE: a report of the past too large to rebuild here; use an export.',
+  })
   async summary(
     @Param() params: ProgrammeParams,
     @Query() query: ReportOptionsQuery,
     @Req() req: Request,
   ): Promise<ReportSummaryDocument> {
     const parameters = this.reports.parameters(params.id.toLowerCase(), query);
+    await this.refuseLargePast(parameters);
     const { header, summary } = await this.reports.summary(parameters);
     return {
       ...header,
@@ -89,7 +96,8 @@ export class ProgressReportsController {
       'JSON (streamed), CSV (streamed; UTF-8 with BOM, `separator=semicolon` for Dutch Excel), ' +
       'XLSX (a summary sheet and an actions sheet), PDF and HTML (cover, summary with charts, ' +
       'actions by track). Labels in Dutch, `lang=en` for English. XLSX, PDF and HTML of more ' +
-      'than REPORT_DIRECT_MAX_ACTIONS actions answer 413: ask for them with POST ' +
+      'than REPORT_DIRECT_MAX_ACTIONS actions, and reports of the past of more than ' +
+      'REPORT_DIRECT_MAX_PAST_ACTIONS in any format, answer 413: ask for them with POST ' +
       '/v1/report-exports. ' +
       WHO,
   })
@@ -111,7 +119,9 @@ export class ProgressReportsController {
     },
   })
   @ApiPayloadTooLargeResponse({
-    description: 'REPORT_TOO_LARGE: too many actions for XLSX, PDF or HTML here; use an export.',
+    description:
+      'REPORT_TOO_LARGE: too many actions for XLSX, PDF or HTML here, or a report of the past ' +
+      'too large to rebuild here; use an export.',
   })
   async report(
     @Param() params: ProgrammeParams,
@@ -122,6 +132,7 @@ export class ProgressReportsController {
   ): Promise<StreamableFile> {
     const format = query.format ?? negotiateFormat(accept);
     const parameters = this.reports.parameters(params.id.toLowerCase(), query);
+    await this.refuseLargePast(parameters);
     const report = await this.reports.report(parameters);
     if (
       BOUNDED_FORMATS.includes(format) &&
@@ -158,6 +169,21 @@ export class ProgressReportsController {
       logger.error({ error: loggableError(error) }, 'Progress report failed while streaming');
       if (!response.destroyed) response.destroy?.();
     });
+  }
+
+  /**
+   * A report of the past is rebuilt in memory before its first byte: here only up to
+   * REPORT_DIRECT_MAX_PAST_ACTIONS actions; the worker makes larger ones.
+   */
+  private async refuseLargePast(parameters: ReportParameters): Promise<void> {
+    const size = await this.reports.pastSize(parameters);
+    if (size !== null && size > this.config.reports.directMaxPastActions) {
+      throw new DomainError(
+        'payload_too_large',
+        'REPORT_TOO_LARGE',
+        `A report of the past of ${size} actions is made by an export (POST /v1/report-exports).`,
+      );
+    }
   }
 
   private href(req: Request): string {

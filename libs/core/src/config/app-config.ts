@@ -50,6 +50,11 @@ export interface AppConfig {
   reports: {
     /** Largest report answered directly as XLSX, PDF or HTML; larger ones are exported. */
     directMaxActions: number;
+    /**
+     * Largest report of the past answered directly (it is rebuilt in the API's memory first);
+     * larger ones are exported.
+     */
+    directMaxPastActions: number;
     /** How long a finished export stays downloadable. */
     exportRetentionHours: number;
     /** Exports one worker renders at once. */
@@ -199,6 +204,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     },
     reports: {
       directMaxActions: e.REPORT_DIRECT_MAX_ACTIONS,
+      directMaxPastActions: e.REPORT_DIRECT_MAX_PAST_ACTIONS,
       exportRetentionHours: e.REPORT_EXPORT_RETENTION_HOURS,
       exportConcurrency: e.REPORT_EXPORT_CONCURRENCY,
     },

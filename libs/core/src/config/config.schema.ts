@@ -62,6 +62,7 @@ export const environmentObject = z.object({
   REMINDER_RECONCILE_INTERVAL_SECONDS: int(5, 3600).default(300),
   REMINDER_JOB_HORIZON_HOURS: int(1, 720).default(24),
   REPORT_DIRECT_MAX_ACTIONS: int(1, 1_000_000).default(5_000),
+  REPORT_DIRECT_MAX_PAST_ACTIONS: int(1, 1_000_000).default(20_000),
   REPORT_EXPORT_RETENTION_HOURS: int(1, 720).default(24),
   REPORT_EXPORT_CONCURRENCY: int(1, 8).default(1),
   /** Moving "now" through the API (demo and tests); never in production. */

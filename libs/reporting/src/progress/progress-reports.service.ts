@@ -107,6 +107,15 @@ export class ProgressReportsService {
     };
   }
 
+  /**
+   * The most actions a report lists: of a report of the past, those that existed at its
+   * moment (before its filters); null for a report of now, which streams.
+   */
+  async pastSize(params: ReportParameters): Promise<number | null> {
+    if (params.live) return null;
+    return this.reader.countAt(this.dataSource.manager, params.programmeId, params.asOf);
+  }
+
   /** The header and summary of a report. */
   async summary(
     params: ReportParameters,

@@ -140,6 +140,15 @@ export class ActionReportReader {
     return { programme: programme ?? null, tracks, organisations, commitments };
   }
 
+  /** How many actions of a programme existed at `asOf`: the most a report of then lists. */
+  async countAt(manager: EntityManager, programmeId: string, asOf: Date): Promise<number> {
+    const [row] = await manager.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM actions WHERE programme_id = $1 AND created_at <= $2',
+      [programmeId, asOf],
+    );
+    return row.n;
+  }
+
   /** The display names of people (owners an action had earlier). */
   async userNames(
     manager: EntityManager,
