@@ -583,7 +583,7 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
     for (let n = (await summaryOf(cast.viewer)).body.summary.total; n <= 6; n++) {
       await action(`extra${n}`, { title: `K. Extra ${n}`, deadline: '2030-11-15' });
     }
-    // More refusals than the pool has connections (10): a leaked one would stall the rest.
+    // More refusals than the pool has connections (5 here): a leaked one would stall the rest.
     for (let i = 0; i < 12; i++) {
       expect((await report(cast.viewer, '?format=xlsx')).status).toBe(413);
     }
@@ -599,7 +599,14 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
     for (let n = (await summaryOf(cast.viewer)).body.summary.total; n <= 8; n++) {
       await action(`past${n}`, { title: `L. Verleden ${n}`, deadline: '2030-12-15' });
     }
-    // More than REPORT_DIRECT_MAX_PAST_ACTIONS (8) existed then: not rebuilt in the API.
+    // Eight actions existed when the eighth was made: rebuilt here. More than
+    // REPORT_DIRECT_MAX_PAST_ACTIONS (8) exist now: not rebuilt in the API.
+    const [eighth] = await db.query(
+      `SELECT created_at FROM actions WHERE programme_id = $1 ORDER BY created_at, id OFFSET 7 LIMIT 1`,
+      [cast.programmeId],
+    );
+    const then = (eighth.created_at as Date).toISOString();
+    expect((await report(cast.viewer, `?asOf=${encodeURIComponent(then)}`)).status).toBe(200);
     const asOf = new Date().toISOString();
     for (const res of [
       await report(cast.viewer, `?asOf=${encodeURIComponent(asOf)}&format=csv`),
@@ -613,6 +620,19 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
       .set('Authorization', `Bearer ${cast.viewer.token}`)
       .send({ programmeId: cast.programmeId, format: 'csv', asOf });
     expect(exported.status).toBe(202);
+  });
+
+  it('serves reports and summaries asked for all at once right after a change, without exhausting the pool', async () => {
+    for (let round = 0; round < 5; round++) {
+      await progress(ids.plain, { percentComplete: 30 + round, narrative: 'Verder.' });
+      // More at once than the pool has connections, and every one finds the summary stale.
+      const answers = await Promise.all(
+        Array.from({ length: 16 }, (_, i) =>
+          i % 2 === 0 ? summaryOf(cast.viewer) : report(cast.viewer, '?format=csv'),
+        ),
+      );
+      expect(answers.map((res) => res.status)).toEqual(Array(16).fill(200));
+    }
   });
 
   describe('exports: POST /v1/report-exports', () => {

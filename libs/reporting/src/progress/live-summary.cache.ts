@@ -32,15 +32,16 @@ export class LiveSummaryCache {
   }
 
   /**
-   * The summary for `key` in `programmeId`: the kept one while the programme's version is
-   * unchanged, else `compute` (which answers the version its snapshot saw, read in the same
-   * snapshot as the counts, so a summary is never filed under a version newer than its data).
+   * The summary for `key` in `programmeId` as the snapshot of `manager` (a REPEATABLE READ
+   * transaction) sees it: the kept one while the programme's version there is the kept one's,
+   * else `compute(version)`, which must count in that same snapshot. Requests whose snapshots
+   * see the same version share one computation: the same version is the same data.
    */
   async get(
     manager: EntityManager,
     programmeId: string,
     key: string,
-    compute: () => Promise<Entry>,
+    compute: (version: string) => Promise<Entry>,
   ): Promise<ReportSummary> {
     const id = `${programmeId} ${key}`;
     const version = await this.version(manager, programmeId);
@@ -54,7 +55,7 @@ export class LiveSummaryCache {
     const flight = `${id} ${version}`;
     let pending = this.computing.get(flight);
     if (!pending) {
-      pending = compute().finally(() => this.computing.delete(flight));
+      pending = compute(version).finally(() => this.computing.delete(flight));
       this.computing.set(flight, pending);
     }
     const computed = await pending;

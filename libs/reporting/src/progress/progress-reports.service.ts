@@ -122,11 +122,13 @@ export class ProgressReportsService {
   ): Promise<{ header: ReportHeader; summary: ReportSummary }> {
     const at = this.moment(params);
     if (at.live) {
-      const references = await this.reader.references(this.dataSource.manager, params.programmeId, {
-        commitments: false,
+      return this.readOnly(async (manager) => {
+        const references = await this.reader.references(manager, params.programmeId, {
+          commitments: false,
+        });
+        const summary = await this.liveSummary(manager, at, references);
+        return { header: this.header(at, references), summary };
       });
-      const summary = await this.liveSummary(null, at, references);
-      return { header: this.header(at, references), summary };
     }
     const past = await this.readOnly((manager) => this.past(manager, at));
     return { header: past.header, summary: past.summary };
@@ -197,11 +199,12 @@ export class ProgressReportsService {
   }
 
   /**
-   * The summary of a report of now: kept per data version. Read in `snapshot` (a report's),
-   * or, for a summary alone, at the version committed now and computed in a snapshot of its own.
+   * The summary of a report of now, read in `snapshot`: the one kept for the version that
+   * snapshot sees, else counted in it. Whoever waits for a summary computes it on the
+   * connection it already holds, so a burst of requests never waits on the pool for it.
    */
   private async liveSummary(
-    snapshot: EntityManager | null,
+    snapshot: EntityManager,
     at: Moment,
     references: ReportReferenceData,
   ): Promise<ReportSummary> {
@@ -212,21 +215,15 @@ export class ProgressReportsService {
       at.periodFrom.toISOString(),
       at.updatedFrom.toISOString(),
     ]);
-    const compute = async (manager: EntityManager) => {
-      const version = await this.cache.version(manager, params.programmeId);
+    return this.cache.get(snapshot, params.programmeId, key, async (version) => {
       const groups = await this.reader.countGroups(
-        manager,
+        snapshot,
         params.programmeId,
         { today: at.reportDate, periodFrom: at.periodFrom, updatedFrom: at.updatedFrom },
         sqlFilter(params.filters, at.reportDate),
       );
       return { version, value: foldSummary(groups, references) };
-    };
-    return snapshot
-      ? this.cache.get(snapshot, params.programmeId, key, () => compute(snapshot))
-      : this.cache.get(this.dataSource.manager, params.programmeId, key, () =>
-          this.readOnly(compute),
-        );
+    });
   }
 
   private async *liveActions(

@@ -332,7 +332,13 @@ export class ActionReportReader {
       [...p.values],
     );
     // The next batch is read while the caller works on this one.
-    const fetch = () => manager.query<RawRow[]>(`FETCH ${batchSize} FROM ${cursor}`);
+    // A read that fails while the caller holds a batch is seen at the next `await next`, not
+    // as an unhandled rejection in between (which would end the process).
+    const fetch = () => {
+      const read = manager.query<RawRow[]>(`FETCH ${batchSize} FROM ${cursor}`);
+      read.catch(() => undefined);
+      return read;
+    };
     let next: Promise<RawRow[]> | undefined;
     try {
       next = fetch();
