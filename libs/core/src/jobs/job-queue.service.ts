@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { JobsOptions, Queue } from 'bullmq';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -26,7 +27,7 @@ export interface JobPlacement {
 }
 
 /** What `ensure` found and did about a job that must exist. */
-export type EnsureOutcome = 'added' | 'present' | 'promoted' | 'retried' | 'replaced';
+export type EnsureOutcome = 'added' | 'present' | 'promoted' | 'retried' | 'replaced' | 'again';
 
 const succeeds = (work: Promise<unknown>): Promise<boolean> =>
   work.then(
@@ -76,8 +77,12 @@ export class JobQueueService implements OnApplicationShutdown {
    * Redis lost, never ran to the end, or was made for another time. Added when missing;
    * promoted when it still waits although due (the clock was moved); retried when it failed
    * for good; replaced when it completed although its row still waits (it ran too early).
+   * With `newWork` (the caller has just committed work for it), a job running now runs again.
    */
-  async ensure(placement: JobPlacement): Promise<EnsureOutcome> {
+  async ensure(
+    placement: JobPlacement,
+    options: { newWork?: boolean } = {},
+  ): Promise<EnsureOutcome> {
     const queue = this.queue(JOB_QUEUE[placement.job.name]);
     const existing = await queue.getJob(placement.jobId);
     if (!existing) {
@@ -86,6 +91,12 @@ export class JobQueueService implements OnApplicationShutdown {
     }
     const state = await existing.getState();
     const due = (placement.delayMs ?? 0) <= 0;
+    if (state === 'active' && due && options.newWork) {
+      // Running now, it may have read its work before the caller's was committed: it runs
+      // once more, under an id of its own (the job must be safe to run twice).
+      await this.enqueue(placement.job, { jobId: `${placement.jobId}-again-${randomUUID()}` });
+      return 'again';
+    }
     // Another reconciler or the job itself may move it in between: then it is on its way.
     if (state === 'delayed' && due) {
       return (await succeeds(existing.promote())) ? 'promoted' : 'present';

@@ -243,8 +243,9 @@ export class ReminderScheduler {
 
   /**
    * Queues what a committed transaction planned; Redis away leaves it to the reconciler. A
-   * moment already due may have had its job run already (another action's rows at it): that
-   * one is made to run again.
+   * moment already due may have had its job run already (another action's rows at it), or have
+   * it running now, having read the moment's rows before these were committed: either way the
+   * moment runs again (a row is sent once, however often its moment runs).
    */
   async afterCommit(work: QueueWork): Promise<void> {
     try {
@@ -253,7 +254,7 @@ export class ReminderScheduler {
         ...work.placements.filter((placement) => (placement.delayMs ?? 0) > 0),
         ...work.dispatches.flatMap((dispatch) => this.mail.placements(dispatch)),
       ]);
-      for (const placement of due) await this.queues.ensure(placement);
+      for (const placement of due) await this.queues.ensure(placement, { newWork: true });
     } catch (error) {
       this.logger.warn(`reminder jobs left to the reconciler: ${(error as Error).message}`);
     }
