@@ -18,6 +18,7 @@ export * from './progress/progress-reports.module';
 export * from './progress/progress-reports.service';
 export * from './progress/report-labels';
 export * from './progress/report-table';
+export * from './progress/report.errors';
 export * from './rendering/report-formats';
 export * from './exports/dto/create-report-export.dto';
 export * from './exports/dto/report-export.params';

@@ -21,7 +21,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { PassThrough } from 'node:stream';
-import { APP_CONFIG, type AppConfig, DomainError, loggableError } from '@app/core';
+import { APP_CONFIG, type AppConfig, loggableError } from '@app/core';
 import { Permission, ProgrammeParams } from '@app/identity';
 import {
   BOUNDED_FORMATS,
@@ -31,6 +31,7 @@ import {
   ProgressReportsService,
   REPORT_MEDIA,
   reportFilename,
+  ReportErrors,
   ReportOptionsQuery,
   type ReportParameters,
   ReportSummaryDocument,
@@ -139,9 +140,7 @@ export class ProgressReportsController {
       report.summary.total > this.config.reports.directMaxActions
     ) {
       await report.close();
-      throw new DomainError(
-        'payload_too_large',
-        'REPORT_TOO_LARGE',
+      throw ReportErrors.tooLarge(
         `The report has ${report.summary.total} actions; as ${format} it is made by an export (POST /v1/report-exports).`,
       );
     }
@@ -178,9 +177,7 @@ export class ProgressReportsController {
   private async refuseLargePast(parameters: ReportParameters): Promise<void> {
     const size = await this.reports.pastSize(parameters);
     if (size !== null && size > this.config.reports.directMaxPastActions) {
-      throw new DomainError(
-        'payload_too_large',
-        'REPORT_TOO_LARGE',
+      throw ReportErrors.tooLarge(
         `A report of the past of ${size} actions is made by an export (POST /v1/report-exports).`,
       );
     }

@@ -3,6 +3,8 @@ import { CoreErrors, DomainError, type InvalidParam } from '@app/core';
 /** The problems of progress reports and their exports. */
 export const ReportErrors = {
   invalidMoment: (invalidParams: InvalidParam[]) => CoreErrors.validationFailed(invalidParams),
+  /** Too large to answer directly (`detail` says why): an export makes it. */
+  tooLarge: (detail: string) => new DomainError('payload_too_large', 'REPORT_TOO_LARGE', detail),
   exportNotFound: () =>
     new DomainError(
       'not_found',
