@@ -1,6 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, ErrorKind, loggableError } from '@app/core';
+import {
+  CoreErrors,
+  DomainError,
+  ErrorKind,
+  isDatabaseUnavailable,
+  isTransactionConflict,
+  loggableError,
+} from '@app/core';
 import type { DenialRecorder } from '../access/denial-recorder';
 import { buildProblem, Problem, requestPath, sendProblem } from './problem';
 
@@ -75,12 +82,31 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       res.end();
       return;
     }
-    const problem = this.toProblem(exception, req);
+    const error = this.asDomainError(exception, req);
+    const problem = this.toProblem(error, req);
+    // RFC 9110: a 429 or 503 says when to try again.
+    if (error instanceof DomainError && error.retryAfterSeconds !== undefined)
+      res.setHeader('Retry-After', String(error.retryAfterSeconds));
     // RFC 6750: a 401 names the scheme the client should use. Appended: a route that also
     // takes Basic credentials has set that challenge already (AccessGuard).
     if (problem.status === 401)
       res.appendHeader('WWW-Authenticate', 'Bearer realm="sterk-bestuur-tracker"');
     sendProblem(res, problem);
+  }
+
+  /**
+   * An outage of PostgreSQL, or a transaction that kept meeting others after its retries, is
+   * a 503 with Retry-After: never the caller's fault, and never a 500 (DESIGN §5).
+   */
+  private asDomainError(exception: unknown, req: Request): unknown {
+    if (exception instanceof DomainError) return exception;
+    const unavailable = isDatabaseUnavailable(exception);
+    if (!unavailable && !isTransactionConflict(exception)) return exception;
+    this.logger.warn(
+      { error: loggableError(exception), requestId: (req as { id?: unknown }).id },
+      unavailable ? 'database unavailable' : 'transaction conflict not resolved by retries',
+    );
+    return CoreErrors.unavailable(unavailable ? 5 : 1);
   }
 
   private toProblem(exception: unknown, req: Request): Problem {

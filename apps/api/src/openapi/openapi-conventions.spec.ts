@@ -23,11 +23,12 @@ describe('ensureApiConventions', () => {
     const result = ensureApiConventions(document());
     const get = result.paths['/actions/{id}'].get!;
     const patch = result.paths['/actions/{id}'].patch!;
-    expect(Object.keys(get.responses).sort()).toEqual(['200', '400', '404', '500']);
-    expect(Object.keys(patch.responses).sort()).toEqual(['200', '400', '409', '500']);
+    expect(Object.keys(get.responses).sort()).toEqual(['200', '400', '404', '500', '503']);
+    expect(Object.keys(patch.responses).sort()).toEqual(['200', '400', '409', '500', '503']);
     for (const response of [...Object.values(get.responses), ...Object.values(patch.responses)]) {
       expect((response as { headers: object }).headers).toHaveProperty('API-Version');
     }
+    expect((get.responses['503'] as { headers: object }).headers).toHaveProperty('Retry-After');
   });
 
   it('turns every error response into problem+json, keeping its description', () => {

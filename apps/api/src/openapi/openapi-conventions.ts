@@ -5,6 +5,7 @@ type Responses = Record<string, Json>;
 
 const PROBLEM_SCHEMA = 'Problem';
 const API_VERSION_HEADER = 'API-Version';
+const RETRY_AFTER_HEADER = 'Retry-After';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
 
@@ -39,6 +40,9 @@ const DEFAULT_ERRORS: Record<string, string> = {
   '400': 'The request is invalid; `invalidParams` lists every problem.',
   '404': 'Not found.',
   '500': 'Unexpected error; nothing internal is disclosed.',
+  '503':
+    'SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept ' +
+    'meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds.',
 };
 
 const problemResponse = (description: string): Json => ({
@@ -52,7 +56,8 @@ const problemResponse = (description: string): Json => ({
 /**
  * Applies the API Design Rules to every operation, so that no route can forget them:
  * the `API-Version` header on every response, problem+json for every error, a documented 400
- * wherever there is input (and on every operation but GET and DELETE), a 404 wherever there is a path parameter, and a 500 everywhere.
+ * wherever there is input (and on every operation but GET and DELETE), a 404 wherever there is
+ * a path parameter, and a 500 and a 503 (with `Retry-After`) everywhere.
  */
 export function ensureApiConventions(document: OpenAPIObject): OpenAPIObject {
   const components = (document.components ??= {}) as Json;
@@ -64,6 +69,10 @@ export function ensureApiConventions(document: OpenAPIObject): OpenAPIObject {
     [API_VERSION_HEADER]: {
       description: 'The full semantic version of the API that answered.',
       schema: { type: 'string', example: document.info.version },
+    },
+    [RETRY_AFTER_HEADER]: {
+      description: 'Seconds after which the request may be tried again (RFC 9110).',
+      schema: { type: 'integer', minimum: 1, example: 1 },
     },
   };
 
@@ -82,6 +91,8 @@ export function ensureApiConventions(document: OpenAPIObject): OpenAPIObject {
         responses['404'] ??= problemResponse(DEFAULT_ERRORS['404']);
       }
       responses['500'] ??= problemResponse(DEFAULT_ERRORS['500']);
+      // Any operation can meet an outage (DESIGN §5): a 503, never a 500.
+      responses['503'] ??= problemResponse(DEFAULT_ERRORS['503']);
       for (const [status, response] of Object.entries(responses)) {
         if (/^[45]/.test(status)) {
           const description = typeof response.description === 'string' ? response.description : '';
@@ -89,6 +100,8 @@ export function ensureApiConventions(document: OpenAPIObject): OpenAPIObject {
         }
         const headers = (response.headers as Json | undefined) ?? {};
         headers[API_VERSION_HEADER] = { $ref: `#/components/headers/${API_VERSION_HEADER}` };
+        if (status === '503' || status === '429')
+          headers[RETRY_AFTER_HEADER] = { $ref: `#/components/headers/${RETRY_AFTER_HEADER}` };
         responses[status].headers = { ...(responses[status].headers ?? {}), ...headers };
       }
       operation.responses = responses;

@@ -1,4 +1,9 @@
-import { SqlState, violatedConstraint } from './database-errors';
+import {
+  isDatabaseUnavailable,
+  isTransactionConflict,
+  SqlState,
+  violatedConstraint,
+} from './database-errors';
 
 describe('violatedConstraint', () => {
   const queryFailed = (code: string, constraint?: string) => ({
@@ -20,5 +25,44 @@ describe('violatedConstraint', () => {
     expect(violatedConstraint(new Error('boom'), SqlState.uniqueViolation)).toBe(undefined);
     expect(violatedConstraint(undefined, SqlState.uniqueViolation)).toBe(undefined);
     expect(violatedConstraint('23505', SqlState.uniqueViolation)).toBe(undefined);
+  });
+});
+
+describe('isTransactionConflict', () => {
+  it('recognises deadlocks, serialisation failures and lock timeouts, wrapped or not', () => {
+    for (const code of ['40P01', '40001', '55P03']) {
+      expect(isTransactionConflict({ name: 'QueryFailedError', driverError: { code } })).toBe(true);
+      expect(isTransactionConflict({ code })).toBe(true);
+    }
+  });
+
+  it('ignores other errors', () => {
+    expect(isTransactionConflict({ code: '23505' })).toBe(false);
+    expect(isTransactionConflict(new Error('deadlock detected'))).toBe(false);
+    expect(isTransactionConflict(null)).toBe(false);
+  });
+});
+
+describe('isDatabaseUnavailable', () => {
+  it('recognises a lost or refused connection', () => {
+    expect(isDatabaseUnavailable({ driverError: { code: '57P01' } })).toBe(true);
+    expect(isDatabaseUnavailable({ code: '08006' })).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }))).toBe(
+      true,
+    );
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })]),
+      ),
+    ).toBe(true);
+  });
+
+  it('does not take a query error for an outage', () => {
+    expect(isDatabaseUnavailable({ driverError: { code: '23505' } })).toBe(false);
+    expect(isDatabaseUnavailable({ code: '40P01' })).toBe(false);
+    expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
+    expect(isDatabaseUnavailable(undefined)).toBe(false);
   });
 });

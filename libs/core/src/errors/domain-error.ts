@@ -26,6 +26,12 @@ export interface InvalidParam {
  * (e.g. `ACTION_NOT_FOUND`). Its message is safe to show to the client.
  */
 export class DomainError extends Error {
+  /**
+   * For a 429 or a 503: when the client may try again (seconds), sent as RFC 9110
+   * `Retry-After` by the HTTP layer.
+   */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly kind: ErrorKind,
     readonly code: string,
@@ -34,6 +40,12 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.name = 'DomainError';
+  }
+
+  /** The same error, telling the client to try again after `seconds` (at least 1). */
+  retryAfter(seconds: number): this {
+    this.retryAfterSeconds = Math.max(1, Math.ceil(seconds));
+    return this;
   }
 }
 
@@ -50,6 +62,16 @@ export const CoreErrors = {
     new DomainError('invalid_input', 'INVALID_CURSOR', 'The pagination cursor is not valid.', [
       { name: 'cursor', reason: 'is not a cursor this API issued for this list and sort' },
     ]),
+  /**
+   * A dependency (PostgreSQL, Redis) did not answer, or a transaction kept meeting others
+   * (deadlock, serialisation failure, lock timeout) after its retries: not the caller's fault.
+   */
+  unavailable: (retryAfterSeconds = 1) =>
+    new DomainError(
+      'unavailable',
+      'SERVICE_UNAVAILABLE',
+      'The service is temporarily unavailable. Try again after the time in the Retry-After header.',
+    ).retryAfter(retryAfterSeconds),
   invalidSort: (reason: string) =>
     new DomainError('invalid_input', 'INVALID_SORT', 'The sort parameter is not valid.', [
       { name: 'sort', reason },

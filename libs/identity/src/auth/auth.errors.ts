@@ -1,16 +1,5 @@
 import { CoreErrors, DomainError } from '@app/core';
 
-/** A 429 that tells the client when to try again (the HTTP layer sends it as Retry-After). */
-export class LoginLockedError extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      'rate_limited',
-      'LOGIN_LOCKED',
-      'Too many failed log-ins. Try again after the time in the Retry-After header.',
-    );
-  }
-}
-
 export const AuthErrors = {
   /** One answer for an unknown e-mail, a wrong password, an inactive user and no password. */
   invalidCredentials: () =>
@@ -26,7 +15,13 @@ export const AuthErrors = {
       'INVALID_REFRESH_TOKEN',
       'The refresh token is not (or no longer) valid. Sign in again.',
     ),
-  loginLocked: (retryAfterSeconds: number) => new LoginLockedError(retryAfterSeconds),
+  /** A 429 that tells the client when to try again (the HTTP layer sends it as Retry-After). */
+  loginLocked: (retryAfterSeconds: number) =>
+    new DomainError(
+      'rate_limited',
+      'LOGIN_LOCKED',
+      'Too many failed log-ins. Try again after the time in the Retry-After header.',
+    ).retryAfter(retryAfterSeconds),
   /** Log-in throttling cannot be checked (Redis away): refuse rather than allow guessing. */
   loginUnavailable: () =>
     new DomainError(

@@ -1,15 +1,4 @@
-import {
-  Body,
-  type CallHandler,
-  Controller,
-  type ExecutionContext,
-  HttpCode,
-  Injectable,
-  Ip,
-  type NestInterceptor,
-  Post,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import {
   ApiNoContentResponse,
   ApiOkResponse,
@@ -19,35 +8,14 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { catchError, type Observable, throwError } from 'rxjs';
 import {
   LoginDto,
-  LoginLockedError,
   Permission,
   RefreshTokenDto,
   SessionsService,
   SessionTokensResponse,
 } from '@app/identity';
 import { Access } from '../../access/access.decorator';
-
-/** RFC 9110 Retry-After on a log-in lockout; the problem filter knows nothing of it. */
-@Injectable()
-class RetryAfterHeader implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      catchError((error: unknown) => {
-        if (error instanceof LoginLockedError) {
-          context
-            .switchToHttp()
-            .getResponse<Response>()
-            .setHeader('Retry-After', String(error.retryAfterSeconds));
-        }
-        return throwError(() => error);
-      }),
-    );
-  }
-}
 
 const INVALID_REFRESH_TOKEN =
   'INVALID_REFRESH_TOKEN: the refresh token is unknown, spent, revoked or expired, or the ' +
@@ -61,7 +29,6 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Access(Permission.Public)
-  @UseInterceptors(RetryAfterHeader)
   @ApiOperation({
     summary: 'Sign in with e-mail and password',
     description:
