@@ -161,6 +161,33 @@ describe('HTTP conventions', () => {
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('answers unknown paths outside /v1 with a 404 problem, whatever the method', async () => {
+    for (const [method, path] of [
+      ['get', '/nope'],
+      ['get', '/'],
+      ['post', '/nope'],
+      ['get', '/v2/actions'],
+      ['get', '/health'],
+      ['get', '/health/nope'],
+      ['delete', '/health/live'],
+      ['put', '/v1'],
+      ['get', '/favicon.ico'],
+    ] as const) {
+      const res = await http()[method](path);
+      expectProblem(res, 404, 'NOT_FOUND');
+      expect(res.text).not.toMatch(/<html|<pre|Cannot /i);
+    }
+  });
+
+  it('answers a malformed URL outside /v1 with a problem, not an HTML page', async () => {
+    for (const path of ['/%E0%A4%A', '/v1/actions/%E0%A4%A', '/health/%E0']) {
+      const res = await http().get(path);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+
   it('serves health probes outside /v1, with the version header', async () => {
     const live = await http().get('/health/live').expect(200);
     expect(live.body).toEqual({ status: 'ok' });

@@ -16,6 +16,7 @@ import {
   auditContext,
   jsonBody,
   noStore,
+  onlyServedPaths,
   rejectTrailingSlash,
   requestId,
   requireJsonBody,
@@ -26,6 +27,11 @@ import { securityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
 
 const PUBLIC_DOCUMENTS = new Set([OPENAPI_JSON_PATH, OPENAPI_YAML_PATH]);
+/** The probes, outside the versioned API (route-access.ts's UNVERSIONED_CONTROLLERS). */
+const UNVERSIONED_ROUTES = [
+  { path: 'health/live', method: RequestMethod.GET },
+  { path: 'health/ready', method: RequestMethod.GET },
+];
 /** Open data is for any web page to read (CORS `*`); it takes no credentials. */
 const OPEN_DATA = /^\/v1\/programmes\/[^/]+\/open-data$/;
 
@@ -76,14 +82,17 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
       maxAge: 600,
     });
   });
-  app.use(securityHeaders(DOCS_PATH), noStore, rejectTrailingSlash);
+  app.use(
+    securityHeaders(DOCS_PATH),
+    noStore,
+    rejectTrailingSlash,
+    onlyServedPaths(
+      API_BASE_PATH,
+      UNVERSIONED_ROUTES.map((route) => `/${route.path}`),
+    ),
+  );
   app.use(requireJsonBody, jsonBody(config.http.bodyLimitBytes), storableQuery);
-  app.setGlobalPrefix(API_BASE_PATH.slice(1), {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-    ],
-  });
+  app.setGlobalPrefix(API_BASE_PATH.slice(1), { exclude: UNVERSIONED_ROUTES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(app.get(DenialRecorder)));
   app.enableShutdownHooks();

@@ -28,22 +28,42 @@ export const noStore: RequestHandler = (_req, res, next) => {
   next();
 };
 
+const sendNotFound = (req: Request, res: Response) =>
+  sendProblem(
+    res,
+    buildProblem(
+      req,
+      404,
+      'NOT_FOUND',
+      `There is no resource at ${req.method} ${requestPath(req)}.`,
+    ),
+  );
+
 /** API Design Rules: `/v1/actions/` is not `/v1/actions`; answer 404, never a redirect. */
 export const rejectTrailingSlash: RequestHandler = (req, res, next) => {
   if (req.path.length > 1 && req.path.endsWith('/')) {
-    sendProblem(
-      res,
-      buildProblem(
-        req,
-        404,
-        'NOT_FOUND',
-        `There is no resource at ${req.method} ${requestPath(req)}.`,
-      ),
-    );
+    sendNotFound(req, res);
     return;
   }
   next();
 };
+
+/**
+ * Nest answers its own 404 problem only under the global prefix and on the excluded paths
+ * themselves; anything else would reach Express's HTML page. Outside `basePath`, only
+ * `servedPaths` exist: every other path is a 404 problem here.
+ */
+export function onlyServedPaths(basePath: string, servedPaths: readonly string[]): RequestHandler {
+  const served = new Set(servedPaths);
+  return (req, res, next) => {
+    const path = req.path;
+    if (path === basePath || path.startsWith(`${basePath}/`) || served.has(path)) {
+      next();
+      return;
+    }
+    sendNotFound(req, res);
+  };
+}
 
 const hasBody = (req: Request) =>
   req.get('transfer-encoding') !== undefined || Number(req.get('content-length') ?? '0') > 0;
