@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { AuditService, SYSTEM_ACTOR } from '@app/audit';
-import { Clock } from '@app/core';
+import { Clock, Transactions } from '@app/core';
 import { Passwords, type OrganisationKind } from '@app/identity';
 import { DEMO_USERS, type DemoUser } from './demo-users';
 import { ACTIEAGENDA_ORGANISATIONS } from './actieagenda/organisations';
@@ -186,7 +186,7 @@ export const bootstrapAdminSeed: Seed = {
       );
       // An administrator made from the environment is the most sensitive account change.
       if (rows.length > 0) {
-        await new AuditService(dataSource, new Clock()).record(manager, {
+        await new AuditService(new Transactions(dataSource), new Clock()).record(manager, {
           operation: 'create',
           entityType: 'user',
           entityId: rows[0].id,

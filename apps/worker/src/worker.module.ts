@@ -17,6 +17,7 @@ import { ReminderDueProcessor } from './processors/reminder-due.processor';
 import { RemindersReconcileProcessor } from './processors/reminders-reconcile.processor';
 import { RemindersRescheduleProcessor } from './processors/reminders-reschedule.processor';
 import { ReportExportProcessor } from './processors/report-export.processor';
+import { IdempotencyKeysPurgeProcessor } from './processors/idempotency-keys-purge.processor';
 import { ReportExportsPurgeProcessor } from './processors/report-exports-purge.processor';
 import { SystemPingProcessor } from './processors/system-ping.processor';
 
@@ -33,6 +34,7 @@ const PROCESSORS = [
   MailDigestProcessor,
   ReportExportProcessor,
   ReportExportsPurgeProcessor,
+  IdempotencyKeysPurgeProcessor,
 ];
 
 @Module({})

@@ -13,6 +13,8 @@ import { OutboxEventEntity } from './outbox/outbox-event.entity';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { OutboxService } from './outbox/outbox.service';
 import { RedisConnections } from './redis/redis-connections';
+import { Transactions } from './database/transactions';
+import { IdempotencyKeys } from './idempotency/idempotency-keys.repository';
 
 const CORE_SERVICES = [
   Clock,
@@ -22,6 +24,8 @@ const CORE_SERVICES = [
   JobQueueService,
   OutboxService,
   OutboxRelayService,
+  Transactions,
+  IdempotencyKeys,
 ];
 
 export interface CoreModuleOptions {

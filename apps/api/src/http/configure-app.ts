@@ -75,6 +75,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
         'API-Version',
         'Content-Disposition',
         'ETag',
+        'Idempotent-Replayed',
         'Location',
         'Retry-After',
         'X-Request-ID',

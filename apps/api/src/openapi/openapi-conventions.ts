@@ -6,6 +6,16 @@ type Responses = Record<string, Json>;
 const PROBLEM_SCHEMA = 'Problem';
 const API_VERSION_HEADER = 'API-Version';
 const RETRY_AFTER_HEADER = 'Retry-After';
+const IDEMPOTENCY_KEY = 'Idempotency-Key';
+const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
+
+const IDEMPOTENCY_CONFLICT =
+  'IDEMPOTENCY_KEY_IN_FLIGHT: a request with this `Idempotency-Key` is still being processed ' +
+  '(try again after `Retry-After`); IDEMPOTENCY_KEY_USED: it was carried out but its answer ' +
+  'is not available (look the result up).';
+const IDEMPOTENCY_REUSED =
+  'IDEMPOTENCY_KEY_REUSED: this `Idempotency-Key` was used for a different request (another ' +
+  'body, query or path); use a new key.';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
 
@@ -93,6 +103,9 @@ export function ensureApiConventions(document: OpenAPIObject): OpenAPIObject {
       responses['500'] ??= problemResponse(DEFAULT_ERRORS['500']);
       // Any operation can meet an outage (DESIGN §5): a 503, never a 500.
       responses['503'] ??= problemResponse(DEFAULT_ERRORS['503']);
+      if (parameters.some((p) => p.in === 'header' && p.name === IDEMPOTENCY_KEY)) {
+        documentIdempotency(responses);
+      }
       for (const [status, response] of Object.entries(responses)) {
         if (/^[45]/.test(status)) {
           const description = typeof response.description === 'string' ? response.description : '';
@@ -108,4 +121,31 @@ export function ensureApiConventions(document: OpenAPIObject): OpenAPIObject {
     }
   }
   return document;
+}
+
+/** The answers an operation that takes an `Idempotency-Key` adds (apps/api/src/http/idempotency.ts). */
+function documentIdempotency(responses: Responses): void {
+  const conflict = responses['409'];
+  responses['409'] = problemResponse(
+    typeof conflict?.description === 'string'
+      ? `${conflict.description} ${IDEMPOTENCY_CONFLICT}`
+      : IDEMPOTENCY_CONFLICT,
+  );
+  responses['409'].headers = {
+    ...(responses['409'].headers as Json),
+    [RETRY_AFTER_HEADER]: { $ref: `#/components/headers/${RETRY_AFTER_HEADER}` },
+  };
+  responses['422'] ??= problemResponse(IDEMPOTENCY_REUSED);
+  for (const [status, response] of Object.entries(responses)) {
+    if (!/^2/.test(status)) continue;
+    response.headers = {
+      ...(response.headers ?? {}),
+      [IDEMPOTENT_REPLAYED_HEADER]: {
+        description:
+          '`true` when this is the first answer to the same `Idempotency-Key`, repeated: ' +
+          'nothing was created this time.',
+        schema: { type: 'string', enum: ['true'] },
+      },
+    };
+  }
 }

@@ -33,6 +33,7 @@ import {
 } from '@app/reminders';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { resourceUrl } from '../http/resource-url';
+import { Idempotent } from '../http/idempotency';
 
 const NOT_FOUND = 'UPDATE_ROUND_NOT_FOUND: no such update round in this programme.';
 
@@ -59,6 +60,7 @@ export class UpdateRoundsController {
 
   @Post()
   @Access(Permission.RemindersManage, { programmeParam: 'id' })
+  @Idempotent()
   @ApiOperation({
     summary: 'Ask for progress updates by a date',
     description:

@@ -28,6 +28,7 @@ import {
   ReportExportsService,
 } from '@app/reporting';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
+import { Idempotent } from '../http/idempotency';
 
 const logger = new Logger('ReportExports');
 
@@ -43,6 +44,7 @@ export class ReportExportsController {
   @Post()
   @HttpCode(202)
   @Access(Permission.ReportsRead)
+  @Idempotent()
   @ApiOperation({
     summary: 'Export a progress report',
     description:

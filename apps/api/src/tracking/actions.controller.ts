@@ -42,6 +42,7 @@ import {
 import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { versionDocs } from './version-docs';
 import { resourceUrl } from '../http/resource-url';
+import { Idempotent } from '../http/idempotency';
 
 const VERSION = versionDocs('action');
 const ETAG = VERSION.etag;
@@ -82,6 +83,7 @@ export class ActionsController {
 
   @Post()
   @Access(Permission.ActionsCreate)
+  @Idempotent()
   @ApiOperation({
     summary: 'Create an action',
     description:
@@ -151,6 +153,7 @@ export class ActionsController {
   @Post(':id/progress-updates')
   @HttpCode(201)
   @Access(Permission.ActionsUpdate)
+  @Idempotent()
   @ApiOperation({
     summary: 'Post a progress update',
     description:

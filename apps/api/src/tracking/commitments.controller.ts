@@ -44,6 +44,7 @@ import {
 import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { resourceUrl } from '../http/resource-url';
 import { versionDocs } from './version-docs';
+import { Idempotent } from '../http/idempotency';
 
 const VERSION = versionDocs('commitment');
 const ETAG = VERSION.etag;
@@ -86,6 +87,7 @@ export class CommitmentsController {
 
   @Post()
   @Access(Permission.CommitmentsManage)
+  @Idempotent()
   @ApiOperation({
     summary: 'Record a commitment',
     description:

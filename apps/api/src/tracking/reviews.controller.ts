@@ -38,6 +38,7 @@ import {
 } from '@app/tracking';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { versionDocs } from './version-docs';
+import { Idempotent } from '../http/idempotency';
 
 const VERSION = versionDocs('action');
 const ETAG = VERSION.etag;
@@ -58,6 +59,7 @@ export class ReviewsController {
 
   @Post('comments')
   @Access(Permission.CommentsWrite)
+  @Idempotent()
   @ApiOperation({
     summary: 'Comment on an action',
     description:

@@ -68,6 +68,11 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
         name: JobName.ReportExportsPurge,
         data: {},
       });
+      // So are Idempotency-Keys past theirs (a lookup ignores them already).
+      await this.queues.schedule('idempotency-keys-purge', 3_600_000, {
+        name: JobName.IdempotencyKeysPurge,
+        data: {},
+      });
     } catch (error) {
       // An attempt still running at shutdown fails then; it must not try again afterwards.
       if (this.stopped) return;

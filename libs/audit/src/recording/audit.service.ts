@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { Clock, identifier, StatementParameters } from '@app/core';
+import { EntityManager } from 'typeorm';
+import { Clock, identifier, StatementParameters, Transactions } from '@app/core';
 import { serialiseEventParts, type UnchainedEvent } from '../chain/audit-chain';
 import { AuditContext } from './audit-context';
 import type { AuditEventInput } from './audit-event.input';
@@ -64,7 +63,7 @@ function uuid(value: string | null | undefined, field: string): string | null {
 @Injectable()
 export class AuditService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
 
@@ -104,7 +103,7 @@ export class AuditService {
    * request) in a transaction of its own.
    */
   async recordAlone(event: AuditEventInput): Promise<string> {
-    return this.dataSource.transaction((manager) => this.record(manager, event));
+    return this.transactions.run((manager) => this.record(manager, event));
   }
 
   /**

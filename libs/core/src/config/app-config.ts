@@ -13,7 +13,17 @@ export interface AppConfig {
     trustProxy: boolean;
     shutdownTimeoutMs: number;
   };
-  database: { url: string; poolSize: number; ssl: boolean; migrationsRun: boolean };
+  database: {
+    url: string;
+    poolSize: number;
+    ssl: boolean;
+    migrationsRun: boolean;
+    /**
+     * How long a statement of the apps waits for a lock before it fails (55P03), so that it is
+     * retried and at worst answered 503 instead of hanging; undefined or 0: no limit.
+     */
+    lockTimeoutMs?: number;
+  };
   redis: { url: string; prefix: string; commandTimeoutMs: number };
   auth: {
     accessSecret: string;
@@ -59,6 +69,10 @@ export interface AppConfig {
     exportRetentionHours: number;
     /** Exports one worker renders at once. */
     exportConcurrency: number;
+  };
+  idempotency: {
+    /** How long an `Idempotency-Key` and its stored answer are kept. */
+    ttlHours: number;
   };
   /** "Now" may be moved through the API (never in production). */
   clockTravel: boolean;
@@ -164,6 +178,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       url: e.DATABASE_URL,
       poolSize: e.DATABASE_POOL_SIZE,
       ssl: e.DATABASE_SSL,
+      lockTimeoutMs: e.DATABASE_LOCK_TIMEOUT_MS,
       migrationsRun: e.MIGRATIONS_RUN,
     },
     redis: {
@@ -208,6 +223,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       exportRetentionHours: e.REPORT_EXPORT_RETENTION_HOURS,
       exportConcurrency: e.REPORT_EXPORT_CONCURRENCY,
     },
+    idempotency: { ttlHours: e.IDEMPOTENCY_KEY_TTL_HOURS },
     clockTravel: e.CLOCK_TRAVEL,
     logLevel: e.LOG_LEVEL,
     worker: {

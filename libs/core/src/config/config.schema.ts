@@ -29,6 +29,7 @@ export const environmentObject = z.object({
   // At least 2: migrations hold an advisory lock on one connection and run on another.
   DATABASE_POOL_SIZE: int(2, 200).default(10),
   DATABASE_SSL: bool.default(false),
+  DATABASE_LOCK_TIMEOUT_MS: int(0, 600_000).default(10_000),
   MIGRATIONS_RUN: bool.default(true),
   REDIS_URL: url(['redis:', 'rediss:']),
   REDIS_PREFIX: z
@@ -65,6 +66,7 @@ export const environmentObject = z.object({
   REPORT_DIRECT_MAX_PAST_ACTIONS: int(1, 1_000_000).default(20_000),
   REPORT_EXPORT_RETENTION_HOURS: int(1, 720).default(24),
   REPORT_EXPORT_CONCURRENCY: int(1, 8).default(1),
+  IDEMPOTENCY_KEY_TTL_HOURS: int(1, 720).default(24),
   /** Moving "now" through the API (demo and tests); never in production. */
   CLOCK_TRAVEL: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -33,8 +33,9 @@ export function dataSourceOptions(
     logging: false,
     extra: {
       max: database.poolSize,
-      // Instants are answered in UTC; dates are computed in Europe/Amsterdam explicitly.
-      options: '-c TimeZone=UTC',
+      // Instants are answered in UTC; dates are computed in Europe/Amsterdam explicitly. A lock
+      // wait past the limit fails (55P03) and is retried (Transactions), never hangs a request.
+      options: `-c TimeZone=UTC${database.lockTimeoutMs ? ` -c lock_timeout=${database.lockTimeoutMs}` : ''}`,
       application_name: 'sterk-bestuur-tracker',
     },
   };

@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'not_found' // 404
   | 'conflict' // 409: a forbidden state transition or a duplicate
   | 'precondition_failed' // 412: a stale If-Match
+  | 'unprocessable' // 422: understood, but not what this request may do (a reused Idempotency-Key)
   | 'payload_too_large' // 413
   | 'unsupported_media_type' // 415
   | 'precondition_required' // 428: If-Match missing

@@ -43,6 +43,8 @@ export enum JobName {
   ReportExport = 'reports.export',
   /** Repeating: deletes the exports past their retention. */
   ReportExportsPurge = 'reports.purge',
+  /** Repeating: deletes the Idempotency-Keys past IDEMPOTENCY_KEY_TTL_HOURS. */
+  IdempotencyKeysPurge = 'system.idempotency-keys-purge',
 }
 
 /** What happened to an action, for the jobs that follow the change. */
@@ -99,6 +101,7 @@ export interface JobPayloads {
   [JobName.MailDigest]: { digestId: string };
   [JobName.ReportExport]: { exportId: string };
   [JobName.ReportExportsPurge]: Record<string, never>;
+  [JobName.IdempotencyKeysPurge]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -113,6 +116,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.MailDigest]: QueueName.Mail,
   [JobName.ReportExport]: QueueName.Reports,
   [JobName.ReportExportsPurge]: QueueName.Reports,
+  [JobName.IdempotencyKeysPurge]: QueueName.System,
 };
 
 /** A job to run: its name and payload, discriminated by name. */

@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { APP_CONFIG, Clock, toListResponse } from '@app/core';
+import { APP_CONFIG, Clock, toListResponse, Transactions } from '@app/core';
 import type { AppConfig, ListResponse } from '@app/core';
 import type { Principal } from '../access/principal';
 import { IdentityErrors } from '../identity.errors';
@@ -28,7 +26,7 @@ export class ApiTokensService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly tokens: ApiTokensRepository,
     private readonly clock: Clock,
     private readonly audit: AuditService,
@@ -57,7 +55,7 @@ export class ApiTokensService {
     const expiresAt = input.expiresAt === undefined ? null : new Date(input.expiresAt);
     if (expiresAt && expiresAt <= this.clock.now()) throw AuthErrors.expiresAtInPast();
     const token = newToken('sbt_');
-    const entity = await this.dataSource.transaction(async (manager) => {
+    const entity = await this.transactions.run(async (manager) => {
       const created = await this.tokens.create(manager, {
         userId: principal.userId,
         programmeId: input.programmeId,
@@ -85,7 +83,7 @@ export class ApiTokensService {
 
   /** Revokes one of the caller's own tokens; someone else's is "not found". */
   async revoke(principal: Principal, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const revoked = await this.tokens.revoke(manager, principal.userId, id);
       if (!revoked) throw AuthErrors.apiTokenNotFound();
       await this.audit.record(manager, AuthAudit.tokenRevoked(revoked.before, revoked.after));

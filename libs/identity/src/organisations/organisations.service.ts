@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
 import {
   APP_CONFIG,
@@ -8,6 +6,7 @@ import {
   parseSort,
   SqlState,
   toListResponse,
+  Transactions,
   violatedConstraint,
 } from '@app/core';
 import type { AppConfig } from '@app/core';
@@ -28,7 +27,7 @@ const CODE_UNIQUE = 'uq_organisations_code';
 export class OrganisationsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly organisations: OrganisationsRepository,
     private readonly audit: AuditService,
   ) {}
@@ -58,7 +57,7 @@ export class OrganisationsService {
 
   async create(dto: CreateOrganisationDto): Promise<OrganisationResponse> {
     try {
-      const organisation = await this.dataSource.transaction(async (manager) => {
+      const organisation = await this.transactions.run(async (manager) => {
         const created = await this.organisations.save(
           manager,
           this.organisations.create({ code: dto.code, name: dto.name, kind: dto.kind }),
@@ -74,7 +73,7 @@ export class OrganisationsService {
 
   async update(id: string, dto: UpdateOrganisationDto): Promise<OrganisationResponse> {
     try {
-      const organisation = await this.dataSource.transaction(async (manager) => {
+      const organisation = await this.transactions.run(async (manager) => {
         const current = await this.organisations.findByIdForUpdate(manager, id);
         if (!current) throw DirectoryErrors.organisationNotFound();
         const before = { ...current };

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { APP_CONFIG, isUniqueViolation, parseSort, toListResponse } from '@app/core';
+import { APP_CONFIG, isUniqueViolation, parseSort, toListResponse, Transactions } from '@app/core';
 import type { AppConfig, ListResponse } from '@app/core';
 import type { AddMemberDto } from './dto/add-member.dto';
 import { type ListMembersQuery, MEMBER_SORT_KEYS } from './dto/list-members.query';
@@ -23,7 +22,7 @@ import { ProgrammesRepository } from './programmes.repository';
 @Injectable()
 export class MembersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly programmes: ProgrammesRepository,
     private readonly memberships: MembershipsRepository,
@@ -55,7 +54,7 @@ export class MembersService {
 
   /** Makes an active user a member; one membership per user and programme. */
   async add(programmeId: string, dto: AddMemberDto): Promise<MemberResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       await this.lockProgramme(programmeId, manager);
       if (!(await this.memberships.isActiveUser(dto.userId, manager))) {
         throw ProgrammeErrors.invalid([
@@ -83,7 +82,7 @@ export class MembersService {
     membershipId: string,
     dto: UpdateMemberDto,
   ): Promise<MemberResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       await this.lockProgramme(programmeId, manager);
       const membership = await this.mustFind(programmeId, membershipId, manager);
       if (membership.role !== dto.role) {
@@ -100,7 +99,7 @@ export class MembersService {
   }
 
   async remove(programmeId: string, membershipId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       await this.lockProgramme(programmeId, manager);
       const membership = await this.mustFind(programmeId, membershipId, manager);
       await this.keepACoordinator(membership, manager);

@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import {
   APP_CONFIG,
   type AppConfig,
-  isUniqueViolation,
   type InvalidParam,
+  isUniqueViolation,
   type ListResponse,
   parseSort,
   toListResponse,
+  Transactions,
 } from '@app/core';
 import type { ProgrammeRole } from '../access/permissions';
 import type { Principal } from '../access/principal';
@@ -28,7 +28,7 @@ import { definedOnly } from './defined-only';
 @Injectable()
 export class ProgrammesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly programmes: ProgrammesRepository,
     private readonly memberships: MembershipsRepository,
@@ -73,7 +73,7 @@ export class ProgrammesService {
   /** Creates a programme and, when asked, its first coordinator: both or neither. */
   async create(principal: Principal, dto: CreateProgrammeDto): Promise<ProgrammeResponse> {
     const problems = dateOrderProblems(dto.startDate ?? null, dto.endDate ?? null, 'endDate');
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const coordinator = dto.coordinatorUserId;
       if (coordinator !== undefined && !(await this.memberships.isActiveUser(coordinator, manager)))
         problems.push({ name: 'coordinatorUserId', reason: 'must be the id of an active user' });
@@ -115,7 +115,7 @@ export class ProgrammesService {
       endDate: dto.endDate,
       status: dto.status,
     });
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const current = await this.programmes.lock(id, manager);
       if (!current) throw ProgrammeErrors.programmeNotFound();
       const problems = dateOrderProblems(

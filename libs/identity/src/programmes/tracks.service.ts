@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { APP_CONFIG, SqlState, toListResponse, violatedConstraint } from '@app/core';
+import { APP_CONFIG, SqlState, toListResponse, Transactions, violatedConstraint } from '@app/core';
 import type { AppConfig, ListResponse, PageQueryDto } from '@app/core';
 import type { CreateTrackDto } from './dto/create-track.dto';
 import type { TrackResponse } from './dto/track.response';
@@ -22,7 +21,7 @@ import { TracksRepository } from './tracks.repository';
 @Injectable()
 export class TracksService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly programmes: ProgrammesRepository,
     private readonly tracks: TracksRepository,
@@ -47,7 +46,7 @@ export class TracksService {
 
   /** Appends the track, or inserts it at `position` and moves the tracks from there down. */
   async create(programmeId: string, dto: CreateTrackDto): Promise<TrackResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       await this.lockProgramme(programmeId, manager);
       const count = await this.tracks.count(programmeId, manager);
       const position = Math.min(dto.position ?? count, count);
@@ -64,7 +63,7 @@ export class TracksService {
 
   /** Renames, describes or moves a track; a move shifts the tracks in between by one. */
   async update(programmeId: string, trackId: string, dto: UpdateTrackDto): Promise<TrackResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       await this.lockProgramme(programmeId, manager);
       const track = await this.mustFind(programmeId, trackId, manager);
       let position: number | undefined;
@@ -95,7 +94,7 @@ export class TracksService {
   /** Removes a track; one that actions still belong to stays (409 TRACK_IN_USE). */
   async remove(programmeId: string, trackId: string): Promise<void> {
     try {
-      await this.dataSource.transaction(async (manager) => {
+      await this.transactions.run(async (manager) => {
         await this.lockProgramme(programmeId, manager);
         const track = await this.mustFind(programmeId, trackId, manager);
         await this.tracks.delete(programmeId, trackId, manager);

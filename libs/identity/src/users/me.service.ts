@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { CoreErrors, InvalidParam } from '@app/core';
+import { CoreErrors, InvalidParam, Transactions } from '@app/core';
 import type { Principal } from '../access/principal';
 import { IdentityErrors } from '../identity.errors';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
@@ -24,7 +22,7 @@ export class MeService {
   private readonly logger = new Logger(MeService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly users: UsersRepository,
     private readonly organisations: OrganisationsRepository,
     private readonly passwords: Passwords,
@@ -44,7 +42,7 @@ export class MeService {
   }
 
   async update(principal: Principal, dto: UpdateMeDto): Promise<MeResponse> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const user = await this.users.findByIdForUpdate(manager, principal.userId);
       if (!user) throw IdentityErrors.unauthenticated();
       const before = { ...user };
@@ -75,7 +73,7 @@ export class MeService {
       throw CoreErrors.validationFailed(problems);
     }
     const passwordHash = await this.passwords.hash(dto.newPassword);
-    const revokedSessions = await this.dataSource.transaction(async (manager) => {
+    const revokedSessions = await this.transactions.run(async (manager) => {
       const locked = await this.users.findByIdForUpdate(manager, user.id);
       if (!locked) throw IdentityErrors.unauthenticated();
       // Changed by someone else since we checked: the current password we checked is stale.

@@ -1,6 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
 import {
   APP_CONFIG,
@@ -10,6 +8,7 @@ import {
   parseSort,
   SqlState,
   toListResponse,
+  Transactions,
   violatedConstraint,
 } from '@app/core';
 import type { AppConfig } from '@app/core';
@@ -43,7 +42,7 @@ export class UsersService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly users: UsersRepository,
     private readonly organisations: OrganisationsRepository,
     private readonly passwords: Passwords,
@@ -84,7 +83,7 @@ export class UsersService {
       dto.password === undefined ? null : await this.passwords.hash(dto.password);
     let user: UserEntity;
     try {
-      user = await this.dataSource.transaction(async (manager) => {
+      user = await this.transactions.run(async (manager) => {
         const created = await this.users.save(
           manager,
           this.users.create({
@@ -120,7 +119,7 @@ export class UsersService {
       revoked?: { sessions: number; apiTokens: number };
     };
     try {
-      outcome = await this.dataSource.transaction(async (manager) => {
+      outcome = await this.transactions.run(async (manager) => {
         const user = await this.users.findByIdForUpdate(manager, id);
         if (!user) throw DirectoryErrors.userNotFound();
         if (
@@ -163,7 +162,7 @@ export class UsersService {
     const passwordHash = await this.passwords.hash(dto.password);
     // An administrator resetting their own password keeps the session they are using.
     const keep = actor.userId === id ? actor.sessionId : undefined;
-    const revokedSessions = await this.dataSource.transaction(async (manager) => {
+    const revokedSessions = await this.transactions.run(async (manager) => {
       const locked = await this.users.findByIdForUpdate(manager, id);
       if (!locked) throw DirectoryErrors.userNotFound();
       locked.passwordHash = passwordHash;

@@ -9,6 +9,7 @@ import {
   type ListResponse,
   OutboxService,
   toListResponse,
+  Transactions,
 } from '@app/core';
 import type { NotificationKind } from '../notification-kinds';
 import { NotificationsErrors } from '../notifications.errors';
@@ -22,6 +23,7 @@ export class DeliveriesService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly deliveries: EmailDeliveriesRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
@@ -54,7 +56,7 @@ export class DeliveriesService {
 
   /** Sends a failed e-mail again, with a fresh count of attempts (through the outbox). */
   async retry(programmeId: string, id: string): Promise<DeliveryResponse> {
-    const row = await this.dataSource.transaction(async (manager) => {
+    const row = await this.transactions.run(async (manager) => {
       const reopened = await this.deliveries.reopen(manager, programmeId, id);
       if (!reopened) {
         const existing = await this.deliveries.find(programmeId, id);

@@ -1,8 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AuditService, changedFields } from '@app/audit';
-import { APP_CONFIG, type AppConfig, Clock, toListResponse, type ListResponse } from '@app/core';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  Clock,
+  type ListResponse,
+  toListResponse,
+  Transactions,
+} from '@app/core';
 import type { Principal } from '@app/identity';
 import type { Language } from '../notification-kinds';
 import { NotificationsErrors } from '../notifications.errors';
@@ -31,7 +36,7 @@ const toResponse = (preferences: Preferences): NotificationPreferencesResponse =
 export class MeNotificationsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly notifications: NotificationsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -79,7 +84,7 @@ export class MeNotificationsService {
     principal: Principal,
     dto: NotificationPreferencesDto,
   ): Promise<NotificationPreferencesResponse> {
-    const saved = await this.dataSource.transaction(async (manager) => {
+    const saved = await this.transactions.run(async (manager) => {
       const [before] = [
         ...(
           await this.notifications.preferences([principal.userId], DEFAULT_PREFERENCES, manager)

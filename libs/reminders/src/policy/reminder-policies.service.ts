@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AuditService, changedFields } from '@app/audit';
-import { type InvalidParam, JobName, OutboxService } from '@app/core';
+import { type InvalidParam, JobName, OutboxService, Transactions } from '@app/core';
 import { PeopleDirectory } from '@app/identity';
 import { ConcurrencyErrors, ESCALATION_LEVELS, parseIfMatch } from '@app/tracking';
 import { RemindersErrors } from '../reminders.errors';
@@ -62,7 +60,7 @@ function ladderProblems(escalation: ReminderPolicyDto['escalation']): InvalidPar
 @Injectable()
 export class ReminderPoliciesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly policies: ReminderPoliciesRepository,
     private readonly people: PeopleDirectory,
     private readonly outbox: OutboxService,
@@ -93,7 +91,7 @@ export class ReminderPoliciesService {
         contactUserIds: step.contactUserIds,
       })),
     };
-    const saved = await this.dataSource.transaction(async (manager) => {
+    const saved = await this.transactions.run(async (manager) => {
       const problems = ladderProblems(dto.escalation);
       const members = new Set(
         (await this.people.activeMembers(programmeId, manager)).map((member) => member.userId),

@@ -55,7 +55,13 @@ export class UpdateRoundsRepository {
     return (await manager.findOneBy(UpdateRoundEntity, { id: row.id }))!;
   }
 
-  /** Adds the programme's open actions that match the filter; answers their ids. */
+  /**
+   * Adds the programme's open actions that match the filter; answers their ids. The actions
+   * are share-locked in id order first (their foreign keys would take the same locks in
+   * whatever order the scan met them): every transaction that locks several actions does so
+   * in id order (README "Lock order"), so this one cannot close a circle with the worker's
+   * planning, which holds some of them FOR UPDATE and waits for the next.
+   */
   async addActions(
     manager: EntityManager,
     round: UpdateRoundEntity,
@@ -64,11 +70,13 @@ export class UpdateRoundsRepository {
   ): Promise<string[]> {
     const rows = await manager.query<{ actionId: string }[]>(
       `INSERT INTO update_round_actions (round_id, action_id)
-       SELECT $1, a.id FROM actions a
-        WHERE a.programme_id = $2 AND a.status <> ALL($3::text[])
-          AND ($4::uuid[] IS NULL OR a.track_id = ANY($4::uuid[]))
-          AND ($5::uuid[] IS NULL OR a.owner_organisation_id = ANY($5::uuid[]))
-          AND ($6::uuid[] IS NULL OR a.id = ANY($6::uuid[]))
+       SELECT $1, matched.id FROM (
+         SELECT a.id FROM actions a
+          WHERE a.programme_id = $2 AND a.status <> ALL($3::text[])
+            AND ($4::uuid[] IS NULL OR a.track_id = ANY($4::uuid[]))
+            AND ($5::uuid[] IS NULL OR a.owner_organisation_id = ANY($5::uuid[]))
+            AND ($6::uuid[] IS NULL OR a.id = ANY($6::uuid[]))
+          ORDER BY a.id FOR KEY SHARE OF a) matched
        RETURNING action_id AS "actionId"`,
       [
         round.id,

@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
 import {
   amsterdamDate,
@@ -13,6 +11,7 @@ import {
   type ListResponse,
   OutboxService,
   toListResponse,
+  Transactions,
 } from '@app/core';
 import type { Principal } from '@app/identity';
 import { CLOSED_STATUSES } from '@app/tracking';
@@ -38,7 +37,7 @@ import { UpdateRoundsRepository } from './update-rounds.repository';
 export class UpdateRoundsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly rounds: UpdateRoundsRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
@@ -61,7 +60,7 @@ export class UpdateRoundsService {
       }),
       ...(dto.filter?.actionIds && { actionIds: dto.filter.actionIds }),
     };
-    const round = await this.dataSource.transaction(async (manager) => {
+    const round = await this.transactions.run(async (manager) => {
       const created = await this.rounds.insert(
         manager,
         {
@@ -153,7 +152,7 @@ export class UpdateRoundsService {
 
   /** Cancels a round: its requests and reminders are cancelled with it, and it no longer counts toward escalation. */
   async cancel(programmeId: string, roundId: string): Promise<UpdateRoundResponse> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const round = await this.rounds.find(programmeId, roundId, manager);
       if (!round) throw RemindersErrors.roundNotFound();
       if (!(await this.rounds.cancel(manager, roundId, this.clock.now()))) {

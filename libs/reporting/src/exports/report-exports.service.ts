@@ -1,7 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Writable } from 'node:stream';
-import type { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
 import {
   APP_CONFIG,
@@ -10,6 +8,7 @@ import {
   JobName,
   loggableError,
   OutboxService,
+  Transactions,
 } from '@app/core';
 import { assertAllowed, Permission, type Principal } from '@app/identity';
 import type { ReportParameters } from '../progress/progress-report.model';
@@ -40,7 +39,7 @@ export class ReportExportsService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly exports: ReportExportsRepository,
     private readonly reports: ProgressReportsService,
     private readonly outbox: OutboxService,
@@ -69,7 +68,7 @@ export class ReportExportsService {
       ...(dto.separator ? { separator: dto.separator } : {}),
     };
     const now = this.clock.now();
-    const row = await this.dataSource.transaction(async (manager) => {
+    const row = await this.transactions.run(async (manager) => {
       const created = await this.exports.insert(manager, {
         programmeId: dto.programmeId,
         requesterUserId: principal.userId,

@@ -8,6 +8,7 @@ import {
   type SortTerm,
   StatementParameters,
   type StatementPart,
+  Transactions,
 } from '@app/core';
 import { ActionEntity } from './action.entity';
 import type { ActionHealth, ActionStatus, PartnerRole, Verification } from './action-states';
@@ -117,7 +118,10 @@ export type ActionUpdate = Partial<
 
 @Injectable()
 export class ActionsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+  ) {}
 
   private manager(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
@@ -135,7 +139,7 @@ export class ActionsRepository {
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.transactions.run(work);
   }
 
   findById(id: string, manager?: EntityManager): Promise<ActionEntity | null> {
@@ -238,15 +242,19 @@ export class ActionsRepository {
     const ctes = parts.map((part, i) => `, part_${i} AS (${part(parameters, 'changed')})`);
     // The time of the change itself, not of its transaction's start: a change that waited on
     // the row lock must not appear older than ones a client already synced (updatedSince).
-    const rows = await this.query<ActionEntity>(
-      manager,
-      `WITH changed AS (
+    // Without a transaction, the statement is one of its own: run again when it met another
+    // (the one-statement progress update), or in a transaction with an Idempotency-Key.
+    const run = (inTransaction?: EntityManager) =>
+      this.query<ActionEntity>(
+        inTransaction,
+        `WITH changed AS (
          UPDATE actions a SET ${[...assignments, 'version = a.version + 1', 'updated_at = clock_timestamp()'].join(', ')}
           WHERE ${where}
           RETURNING ${ACTION_COLUMNS})${ctes.join('')}
        SELECT * FROM changed`,
-      parameters.values,
-    );
+        parameters.values,
+      );
+    const rows = await (manager ? run(manager) : this.transactions.write(run));
     return rows[0] ?? null;
   }
 

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import {
   APP_CONFIG,
@@ -10,6 +9,7 @@ import {
   parseSort,
   SqlState,
   toListResponse,
+  Transactions,
   violatedConstraint,
 } from '@app/core';
 import {
@@ -40,7 +40,7 @@ import type { UpdateCommitmentDto } from './dto/update-commitment.dto';
 export class CommitmentsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly commitments: CommitmentsRepository,
     private readonly audit: AuditService,
   ) {}
@@ -230,7 +230,7 @@ export class CommitmentsService {
     operation: 'save' | 'delete' = 'save',
   ): Promise<T> {
     try {
-      return await this.dataSource.transaction(change);
+      return await this.transactions.run(change);
     } catch (error) {
       const constraint = violatedConstraint(error, SqlState.foreignKeyViolation);
       if (constraint === CommitmentConstraints.actions) throw CommitmentErrors.inUseByActions();

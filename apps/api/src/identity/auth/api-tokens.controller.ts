@@ -19,6 +19,7 @@ import {
 } from '@app/identity';
 import type { Principal } from '@app/identity';
 import { Access, CurrentPrincipal } from '../../access/access.decorator';
+import { Idempotent } from '../../http/idempotency';
 
 @ApiTags('api tokens')
 @Controller('me/api-tokens')
@@ -43,6 +44,7 @@ export class ApiTokensController {
   @Post()
   @HttpCode(201)
   @Access(Permission.Self)
+  @Idempotent({ omit: ['token'] })
   @ApiOperation({
     summary: 'Create an API token for an integration',
     description:

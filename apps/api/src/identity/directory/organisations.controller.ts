@@ -21,6 +21,7 @@ import {
 } from '@app/identity';
 import { Access } from '../../access/access.decorator';
 import { resourceUrl } from '../../http/resource-url';
+import { Idempotent } from '../../http/idempotency';
 
 const LOCATION_HEADER = {
   Location: {
@@ -62,6 +63,7 @@ export class OrganisationsController {
 
   @Post()
   @Access(Permission.PlatformAdmin)
+  @Idempotent()
   @ApiOperation({ summary: 'Create an organisation' })
   @ApiCreatedResponse({
     type: OrganisationResponse,

@@ -37,6 +37,7 @@ import {
 import type { Principal } from '@app/identity';
 import { Access, CurrentPrincipal } from '../../access/access.decorator';
 import { resourceUrl } from '../../http/resource-url';
+import { Idempotent } from '../../http/idempotency';
 
 const NOT_FOUND = { description: 'USER_NOT_FOUND: no such user.' };
 
@@ -70,6 +71,7 @@ export class UsersController {
 
   @Post()
   @Access(Permission.PlatformAdmin)
+  @Idempotent()
   @ApiOperation({
     summary: 'Create a user',
     description:

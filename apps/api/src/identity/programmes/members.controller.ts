@@ -36,6 +36,7 @@ import {
 } from '@app/identity';
 import { Access } from '../../access/access.decorator';
 import { resourceUrl } from '../../http/resource-url';
+import { Idempotent } from '../../http/idempotency';
 
 const LOCATION_HEADER = {
   Location: {
@@ -72,6 +73,7 @@ export class MembersController {
 
   @Post()
   @Access(Permission.MembersManage, { programmeParam: 'id' })
+  @Idempotent()
   @ApiOperation({ summary: 'Add a member', description: 'An active user, in one role.' })
   @ApiCreatedResponse({ type: MemberResponse, description: 'Created.', headers: LOCATION_HEADER })
   @ApiConflictResponse({ description: 'MEMBER_EXISTS: the user is a member already.' })

@@ -22,6 +22,7 @@ import {
 import type { Principal } from '@app/identity';
 import { Access, CurrentPrincipal } from '../../access/access.decorator';
 import { resourceUrl } from '../../http/resource-url';
+import { Idempotent } from '../../http/idempotency';
 
 const LOCATION_HEADER = {
   Location: {
@@ -57,6 +58,7 @@ export class ProgrammesController {
 
   @Post()
   @Access(Permission.PlatformAdmin)
+  @Idempotent()
   @ApiOperation({
     summary: 'Create a programme',
     description:

@@ -34,6 +34,7 @@ import {
 } from '@app/identity';
 import { Access } from '../../access/access.decorator';
 import { resourceUrl } from '../../http/resource-url';
+import { Idempotent } from '../../http/idempotency';
 
 const LOCATION_HEADER = {
   Location: { description: 'The URL of the new track.', schema: { type: 'string', format: 'uri' } },
@@ -63,6 +64,7 @@ export class TracksController {
 
   @Post()
   @Access(Permission.TracksManage, { programmeParam: 'id' })
+  @Idempotent()
   @ApiOperation({
     summary: 'Add a track',
     description:

@@ -1,0 +1,109 @@
+import { Injectable, Logger, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
+import { IdempotencyKeys } from '../idempotency/idempotency-keys.repository';
+import { IdempotencyScope } from '../idempotency/idempotency-scope';
+import { isTransactionConflict } from './database-errors';
+
+/** Tries in all, the first included: enough to outlast a burst, short enough to answer soon. */
+export const CONFLICT_ATTEMPTS = 4;
+/** The first retry waits up to this long; each next one up to twice as long. */
+const BASE_DELAY_MS = 20;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `work` and, when PostgreSQL rolled it back because it met another transaction — a
+ * deadlock (40P01), a serialisation failure (40001) or a lock timeout (55P03) — runs it again,
+ * at most `attempts` times in all, after a random wait ("full jitter": up to 20, 40, 80 ms),
+ * so that the transactions that collided do not collide again in step. The last failure is
+ * thrown as it is; the HTTP layer answers it with 503 and `Retry-After`.
+ *
+ * `work` must be safe to repeat: everything it does is undone by the rollback (only writes
+ * through its transaction, no e-mail, no queue, no state kept outside between tries).
+ */
+export async function retryOnConflict<T>(
+  work: () => Promise<T>,
+  options: { attempts?: number; onRetry?: (error: unknown, attempt: number) => void } = {},
+  wait: (ms: number) => Promise<void> = sleep,
+): Promise<T> {
+  const attempts = options.attempts ?? CONFLICT_ATTEMPTS;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isTransactionConflict(error)) throw error;
+      options.onRetry?.(error, attempt);
+      await wait(Math.random() * BASE_DELAY_MS * 2 ** (attempt - 1));
+    }
+  }
+}
+
+/**
+ * The transactions of requests (DESIGN §5: no 500 when transactions meet). Services open
+ * theirs here rather than on the DataSource: a deadlock, serialisation failure or lock timeout
+ * rolls the whole transaction back and runs it again from the start (`retryOnConflict`), so
+ * its body must only write through `manager`. A creating request that carries an
+ * `Idempotency-Key` has its key recorded by the first transaction it opens here, first thing
+ * (`IdempotencyScope`): the key commits with the change or not at all.
+ */
+@Injectable()
+export class Transactions {
+  private readonly logger = new Logger(Transactions.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    // Absent outside the apps (the seeds): no request, no key.
+    @Optional() private readonly keys?: IdempotencyKeys,
+  ) {}
+
+  run<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    options: { isolation?: IsolationLevel } = {},
+  ): Promise<T> {
+    const scope = this.keys ? IdempotencyScope.take() : undefined;
+    const body = scope
+      ? async (manager: EntityManager) => {
+          await this.keys!.claim(manager, scope.claim);
+          return work(manager);
+        }
+      : work;
+    return retryOnConflict(
+      () =>
+        options.isolation
+          ? this.dataSource.transaction(options.isolation, body)
+          : this.dataSource.transaction(body),
+      { onRetry: (error, attempt) => this.logRetry(error, attempt) },
+    ).then(
+      (result) => {
+        if (scope) IdempotencyScope.settle(scope, true);
+        return result;
+      },
+      (error: unknown) => {
+        if (scope) IdempotencyScope.settle(scope, false);
+        throw error;
+      },
+    );
+  }
+
+  /**
+   * A change made in one statement (autocommit: `work` gets no manager), run again when it
+   * met another transaction. With an `Idempotency-Key` waiting for its change, the statement
+   * runs in a transaction with the key instead (`work` gets its manager).
+   */
+  write<T>(work: (manager?: EntityManager) => Promise<T>): Promise<T> {
+    if (this.keys && IdempotencyScope.waiting()) return this.run((manager) => work(manager));
+    return retryOnConflict(() => work(undefined), {
+      onRetry: (error, attempt) => this.logRetry(error, attempt),
+    });
+  }
+
+  private logRetry(error: unknown, attempt: number): void {
+    const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code;
+    this.logger.debug(
+      { event: 'transaction_retry', code, attempt },
+      'transaction conflict; retrying',
+    );
+  }
+}
