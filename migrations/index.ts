@@ -9,6 +9,7 @@ import { CreateReminders1795446000000 } from './1795446000000-create-reminders';
 import { ActionPublic1795449600000 } from './1795449600000-action-public';
 import { CreateReporting1795453200000 } from './1795453200000-create-reporting';
 import { ActionTimelineHeads1795456800000 } from './1795456800000-action-timeline-heads';
+import { RuntimeRolePrivileges1795462200000 } from './1795462200000-runtime-role-privileges';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -26,4 +27,5 @@ export const migrations = [
   ActionPublic1795449600000,
   CreateReporting1795453200000,
   ActionTimelineHeads1795456800000,
+  RuntimeRolePrivileges1795462200000,
 ];
