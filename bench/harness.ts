@@ -215,7 +215,8 @@ async function setUp(
     const result = await admin.query<{ server_version: string }>('SHOW server_version');
     return result.rows[0].server_version;
   });
-  const databaseUrl = await createScratchDatabase(adminUrl, databaseName);
+  // One role (the server's user): the benchmarks measure the product, not the privileges.
+  const { url: databaseUrl } = await createScratchDatabase(adminUrl, databaseName);
   cleanup.add(`drop database ${databaseName}`, () => dropScratchDatabase(adminUrl, databaseName));
   cleanup.add(`delete Redis keys ${redisPrefix}:*`, async () => {
     await deleteRedisKeys(queueUrl, redisPrefix);

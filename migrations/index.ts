@@ -10,6 +10,7 @@ import { ActionPublic1795449600000 } from './1795449600000-action-public';
 import { CreateReporting1795453200000 } from './1795453200000-create-reporting';
 import { ActionTimelineHeads1795456800000 } from './1795456800000-action-timeline-heads';
 import { CreateIdempotencyKeys1795460400000 } from './1795460400000-create-idempotency-keys';
+import { RuntimeRolePrivileges1795462200000 } from './1795462200000-runtime-role-privileges';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -28,4 +29,5 @@ export const migrations = [
   CreateReporting1795453200000,
   ActionTimelineHeads1795456800000,
   CreateIdempotencyKeys1795460400000,
+  RuntimeRolePrivileges1795462200000,
 ];

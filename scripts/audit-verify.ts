@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { AuditCheckpointStore, AuditVerifier, type ChainVerification } from '@app/audit';
 import { dataSourceOptions, loadAuditConfig } from '@app/core';
 import { embeddedPostgresUrl } from './services';
+import { LOCAL_ROLE_NAMES, urlAs } from './services/database-roles';
 
 const dataRoot = path.resolve(__dirname, '../../.data');
 
@@ -31,21 +32,22 @@ function localSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
       'DATABASE_URL is not set and there is no local database in .data/ (run npm start first).',
     );
   }
-  let key = env.AUDIT_CHECKPOINT_KEY;
-  if (!key) {
-    try {
-      const secrets = JSON.parse(readFileSync(path.join(dataRoot, 'secrets.json'), 'utf8')) as {
-        AUDIT_CHECKPOINT_KEY?: string;
-      };
-      key = secrets.AUDIT_CHECKPOINT_KEY;
-    } catch {
-      key = undefined;
-    }
+  let secrets: { AUDIT_CHECKPOINT_KEY?: string; DATABASE_RUNTIME_PASSWORD?: string } = {};
+  try {
+    secrets = JSON.parse(
+      readFileSync(path.join(dataRoot, 'secrets.json'), 'utf8'),
+    ) as typeof secrets;
+  } catch {
+    secrets = {};
   }
+  const runtimePassword = secrets.DATABASE_RUNTIME_PASSWORD;
   return {
     ...env,
-    DATABASE_URL: url,
-    AUDIT_CHECKPOINT_KEY: key,
+    // Reading is all it does: as the runtime role the apps use, once npm start has made it.
+    DATABASE_URL: runtimePassword
+      ? urlAs(url, { name: LOCAL_ROLE_NAMES.runtime, password: runtimePassword })
+      : url,
+    AUDIT_CHECKPOINT_KEY: env.AUDIT_CHECKPOINT_KEY || secrets.AUDIT_CHECKPOINT_KEY,
     AUDIT_CHECKPOINT_FILE:
       env.AUDIT_CHECKPOINT_FILE ?? path.join(dataRoot, 'audit-checkpoint.json'),
   };
@@ -111,7 +113,6 @@ export async function auditVerifyCommand(
         url: settings.DATABASE_URL ?? '',
         poolSize: 2,
         ssl: settings.DATABASE_SSL === 'true',
-        migrationsRun: false,
       }),
     );
     await dataSource.initialize();

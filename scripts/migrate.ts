@@ -1,30 +1,40 @@
 // Brings the database up to date: migrations (under an advisory lock), then the idempotent
 // seeds. Run by the launcher before the API and worker start; `npm run db:migrate` by hand.
+// The migrations run as the migration role (MIGRATION_DATABASE_URL, else DATABASE_URL); the
+// seeds are only rows, written as the runtime role the apps use (DATABASE_URL).
 import '../libs/core/src/runtime/register-aliases';
-import { ConfigValidationError, runMigrations } from '@app/core';
-import dataSource from '../libs/core/src/database/data-source';
+import { DataSource } from 'typeorm';
+import {
+  ConfigValidationError,
+  dataSourceOptions,
+  loadDatabaseConfig,
+  migrateDatabase,
+} from '@app/core';
 import { loadSeedConfig, runSeeds } from '../seeds';
 
 async function main(): Promise<void> {
   const withSeeds = !process.argv.includes('--no-seeds');
+  const database = loadDatabaseConfig(process.env);
   // Read before connecting: a bad bootstrap administrator stops the start with a clear message.
   const seedConfig = withSeeds ? loadSeedConfig(process.env) : undefined;
-  await dataSource.initialize();
-  try {
-    const ran = await runMigrations(dataSource);
-    process.stdout.write(
-      ran.length > 0
-        ? `migrations applied: ${ran.join(', ')}\n`
-        : 'database schema is up to date\n',
-    );
-    if (seedConfig) {
+  const ran = await migrateDatabase(database);
+  process.stdout.write(
+    ran.length > 0 ? `migrations applied: ${ran.join(', ')}\n` : 'database schema is up to date\n',
+  );
+  if (database.runtimeRole) {
+    process.stdout.write(`privileges granted to the runtime role ${database.runtimeRole}\n`);
+  }
+  if (seedConfig) {
+    const dataSource = new DataSource(dataSourceOptions({ ...database, poolSize: 2 }));
+    await dataSource.initialize();
+    try {
       const seeded = await runSeeds(dataSource, seedConfig);
       process.stdout.write(
         `seeds checked: ${seeded.length > 0 ? seeded.join(', ') : 'none yet'}\n`,
       );
+    } finally {
+      await dataSource.destroy();
     }
-  } finally {
-    await dataSource.destroy();
   }
 }
 

@@ -19,7 +19,13 @@ import {
 import { DEMO_USERS } from '../seeds/demo-users';
 import { type LocalMail, startLocalMail } from './services/local-mail';
 import { httpOk, sleep } from './services/http-ready';
-import { loadOrCreateSecrets, SECRET_NAMES } from './services/secrets';
+import { ensureApplicationRoles, LOCAL_ROLE_NAMES, roleOf } from './services/database-roles';
+import {
+  type DatabasePasswords,
+  loadOrCreateDatabasePasswords,
+  loadOrCreateSecrets,
+  SECRET_NAMES,
+} from './services/secrets';
 import { hasExited, stopChild, waitForExit } from './services/service-process';
 
 const startedAt = performance.now();
@@ -118,8 +124,19 @@ async function chooseApiPort(): Promise<number> {
   return port;
 }
 
-async function startDatabase(): Promise<string> {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+/** The apps' connection (the runtime role) and the migrations' (the owner role). */
+interface DatabaseUrls {
+  databaseUrl: string;
+  migrationUrl: string | undefined;
+}
+
+async function startDatabase(passwords: DatabasePasswords): Promise<DatabaseUrls> {
+  if (process.env.DATABASE_URL) {
+    return {
+      databaseUrl: process.env.DATABASE_URL,
+      migrationUrl: process.env.MIGRATION_DATABASE_URL,
+    };
+  }
   const dataDir = path.join(dataRoot, 'postgres');
   const first = !isPostgresInitialised(dataDir);
   say(
@@ -133,7 +150,15 @@ async function startDatabase(): Promise<string> {
     onUnexpectedExit: (detail) => void shutdown(1, detail),
   });
   services.push({ name: 'PostgreSQL', service });
-  return service.url;
+  // Every start: a cluster or database of an earlier, single-role start is given to the
+  // owner role here, and the migrations then grant the runtime role.
+  const { ownerUrl, runtimeUrl } = await ensureApplicationRoles(service.url, {
+    owner: { name: LOCAL_ROLE_NAMES.owner, password: passwords.DATABASE_OWNER_PASSWORD },
+    runtime: { name: LOCAL_ROLE_NAMES.runtime, password: passwords.DATABASE_RUNTIME_PASSWORD },
+  }).catch((error: Error) => {
+    throw new ServiceError(`Could not set up the database roles: ${error.message}`);
+  });
+  return { databaseUrl: runtimeUrl, migrationUrl: ownerUrl };
 }
 
 async function startRedis(): Promise<string> {
@@ -170,18 +195,18 @@ async function startMail(): Promise<LocalMail | undefined> {
 }
 
 /** The servers start at once; all settle before anything is stopped, so none is left behind. */
-async function startServices(): Promise<{
-  databaseUrl: string;
+async function startServices(passwords: DatabasePasswords): Promise<{
+  database: DatabaseUrls;
   redisUrl: string;
   mail: LocalMail | undefined;
 }> {
-  const started = Promise.allSettled([startDatabase(), startRedis(), startMail()]);
+  const started = Promise.allSettled([startDatabase(passwords), startRedis(), startMail()]);
   servicesStarting = started;
   const [database, redis, mail] = await started;
   if (database.status === 'rejected') throw database.reason;
   if (redis.status === 'rejected') throw redis.reason;
   if (mail.status === 'rejected') throw mail.reason;
-  return { databaseUrl: database.value, redisUrl: redis.value, mail: mail.value };
+  return { database: database.value, redisUrl: redis.value, mail: mail.value };
 }
 
 /** The worker has no HTTP server: it is ready once it writes its heartbeat file. */
@@ -207,7 +232,12 @@ async function waitUntilReady(api: ChildProcess, url: string): Promise<void> {
   }
 }
 
-function printBanner(publicUrl: string, env: NodeJS.ProcessEnv, mail: LocalMail | undefined): void {
+function printBanner(
+  publicUrl: string,
+  env: NodeJS.ProcessEnv,
+  mail: LocalMail | undefined,
+  migrationRole: string | undefined,
+): void {
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   const kept = [
     process.env.DATABASE_URL ? '' : 'PostgreSQL',
@@ -226,7 +256,7 @@ function printBanner(publicUrl: string, env: NodeJS.ProcessEnv, mail: LocalMail 
       `  API docs      ${publicUrl}/v1/docs`,
       `  Reports       ${publicUrl}/v1/programmes/{id}/reports/progress?format=pdf  (json, csv, xlsx, html; README "Progress reports")`,
       `  Health        ${publicUrl}/health/ready`,
-      `  Database      ${maskUrl(env.DATABASE_URL ?? '')}`,
+      `  Database      ${maskUrl(env.DATABASE_URL ?? '')}${migrationRole ? `  (migrations as ${migrationRole})` : ''}`,
       `  Redis         ${maskUrl(env.REDIS_URL ?? '')}`,
       `  E-mail        ${mail ? `${mail.webUrl}  (the local inbox: every e-mail the worker sends)` : maskUrl(env.SMTP_URL ?? '')}`,
       ...(env.CLOCK_TRAVEL === 'true'
@@ -254,18 +284,24 @@ async function main(): Promise<void> {
   }
   mkdirSync(dataRoot, { recursive: true });
   const port = await chooseApiPort();
-  const secrets = loadOrCreateSecrets(path.join(dataRoot, 'secrets.json'), process.env);
-  const { databaseUrl, redisUrl, mail } = await startServices();
+  const secretsFile = path.join(dataRoot, 'secrets.json');
+  const secrets = loadOrCreateSecrets(secretsFile, process.env);
+  const passwords = loadOrCreateDatabasePasswords(secretsFile);
+  const { database, redisUrl, mail } = await startServices(passwords);
   if (shuttingDown) return;
 
   const publicUrl = (process.env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const workerHealthFile = process.env.WORKER_HEALTH_FILE ?? path.join(dataRoot, 'worker.health');
   rmSync(workerHealthFile, { force: true });
+  // The apps connect as the runtime role and never hold the owner's credentials: the
+  // migrations ran before they start.
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    MIGRATION_DATABASE_URL: undefined,
     ...secrets,
     NODE_ENV: process.env.NODE_ENV ?? 'development',
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: database.databaseUrl,
+    MIGRATIONS_RUN: process.env.MIGRATIONS_RUN ?? 'false',
     REDIS_URL: redisUrl,
     PORT: String(port),
     PUBLIC_URL: publicUrl,
@@ -279,7 +315,10 @@ async function main(): Promise<void> {
   };
 
   say('Running migrations and loading demo data...');
-  const migrated = await runToEnd('Migrations', scripts.migrate, env);
+  const migrated = await runToEnd('Migrations', scripts.migrate, {
+    ...env,
+    ...(database.migrationUrl && { MIGRATION_DATABASE_URL: database.migrationUrl }),
+  });
   if (shuttingDown) return;
   if (migrated !== 0) {
     return shutdown(1, `Migrations or seeds failed (exit code ${migrated}); see the output above.`);
@@ -292,7 +331,9 @@ async function main(): Promise<void> {
     waitUntilReady(api, `http://127.0.0.1:${port}/health/ready`),
     waitUntilWorkerReady(worker, workerHealthFile),
   ]);
-  if (!shuttingDown) printBanner(publicUrl, env, mail);
+  if (!shuttingDown) {
+    printBanner(publicUrl, env, mail, database.migrationUrl && roleOf(database.migrationUrl).name);
+  }
 }
 
 // A closed terminal must not turn a log line into an uncaught EIO/EPIPE that skips the shutdown.

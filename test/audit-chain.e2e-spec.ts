@@ -12,18 +12,20 @@ import {
   serialiseEvent,
   type ChainedEvent,
 } from '@app/audit';
+import { dataSourceOptions } from '@app/core';
 import { auditVerifyCommand } from '../scripts/audit-verify';
 import { startWorker, testConfig } from './support/e2e';
 import { createOwnDatabase } from './support/own-database';
 
 /**
  * The chain's guarantees, in a database of its own: these tests tamper with the table as its
- * owner (triggers disabled) and restore it afterwards.
+ * owner (triggers disabled) and restore it afterwards. The worker runs as the runtime role.
  */
 describe('the audit chain', () => {
-  let database: { url: string; drop: () => Promise<void> };
+  let database: { url: string; ownerUrl: string; drop: () => Promise<void> };
   let worker: INestApplicationContext;
   let dataSource: DataSource;
+  let owner: DataSource;
   let audit: AuditService;
   let integrity: AuditIntegrityService;
   const folder = mkdtempSync(join(tmpdir(), 'sbt-audit-'));
@@ -52,10 +54,13 @@ describe('the audit chain', () => {
     dataSource = worker.get(DataSource);
     audit = worker.get(AuditService);
     integrity = worker.get(AuditIntegrityService);
+    owner = new DataSource(dataSourceOptions({ url: database.ownerUrl, poolSize: 2, ssl: false }));
+    await owner.initialize();
   });
 
   afterAll(async () => {
     await worker?.close();
+    if (owner?.isInitialized) await owner.destroy();
     await database?.drop();
     rmSync(folder, { recursive: true, force: true });
   });
@@ -132,8 +137,8 @@ describe('the audit chain', () => {
       ['UPDATE', `UPDATE audit_events SET result = 'failure' WHERE sequence = 1`],
       ['DELETE', 'DELETE FROM audit_events WHERE sequence = 1'],
       ['TRUNCATE', 'TRUNCATE audit_events'],
-    ])('refuses %s, whoever asks', async (operation, sql) => {
-      await expect(dataSource.query(sql)).rejects.toThrow(
+    ])('refuses %s even to the owner', async (operation, sql) => {
+      await expect(owner.query(sql)).rejects.toThrow(
         `audit_events is append-only: ${operation} is not allowed`,
       );
       expect(await lastSequence()).toBeGreaterThan(0);
@@ -145,7 +150,7 @@ describe('the audit chain', () => {
 
     beforeAll(async () => {
       untouched = await lastSequence();
-      await dataSource.query('CREATE TABLE audit_backup AS TABLE audit_events');
+      await owner.query('CREATE TABLE audit_backup AS TABLE audit_events');
       expect(await integrity.checkpoint()).toEqual({
         kind: 'written',
         sequence: String(untouched),
@@ -388,7 +393,7 @@ describe('the audit chain', () => {
   async function asOwner(
     work: (query: (sql: string, parameters?: unknown[]) => Promise<unknown>) => Promise<unknown>,
   ): Promise<void> {
-    await dataSource.transaction(async (manager) => {
+    await owner.transaction(async (manager) => {
       await manager.query('ALTER TABLE audit_events DISABLE TRIGGER USER');
       await work((sql, parameters) => manager.query(sql, parameters));
       await manager.query('ALTER TABLE audit_events ENABLE TRIGGER USER');

@@ -1,3 +1,4 @@
+import { dropRoles } from '../scripts/services/database-roles';
 import {
   deleteRedisKeys,
   dropScratchDatabase,
@@ -31,6 +32,8 @@ export default async function globalTeardown(): Promise<void> {
       });
       for (const name of leftovers) await dropScratchDatabase(serverUrl, name);
     });
+    const roles = state.roles ?? [];
+    await attempt(() => withAdmin(serverUrl, (admin) => dropRoles(admin, roles)));
   }
   if (state.redisUrl && state.redisPrefix) {
     const { redisUrl, redisPrefix } = state;

@@ -1,6 +1,6 @@
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { DomainError, dataSourceOptions, encodeCursor, paginateKeyset, SortTerm } from '@app/core';
-import { testConfig } from './support/e2e';
+import { asDatabaseOwner, testConfig } from './support/e2e';
 
 @Entity({ name: 'pagination_probes' })
 class PaginationProbe {
@@ -27,12 +27,15 @@ describe('keyset pagination against PostgreSQL', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
+    // A throw-away table in the run's own database, made by its owner as a migration would:
+    // the runtime role reads and writes it through the default privileges.
+    await asDatabaseOwner((owner) =>
+      owner.query(`CREATE TABLE pagination_probes (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(), title text NOT NULL, deadline date,
+        updated_at timestamptz NOT NULL DEFAULT clock_timestamp())`),
+    );
     dataSource = new DataSource(dataSourceOptions(testConfig().database, [PaginationProbe]));
     await dataSource.initialize();
-    // A throw-away table in the run's own database; product tables come from migrations.
-    await dataSource.query(`CREATE TABLE pagination_probes (
-      id uuid PRIMARY KEY DEFAULT gen_random_uuid(), title text NOT NULL, deadline date,
-      updated_at timestamptz NOT NULL DEFAULT clock_timestamp())`);
     // Equal deadlines, NULL deadlines and microsecond-apart timestamps: the hard cases.
     await dataSource.query(`INSERT INTO pagination_probes (title, deadline)
       SELECT 'action ' || lpad(n::text, 3, '0'),
@@ -41,8 +44,8 @@ describe('keyset pagination against PostgreSQL', () => {
   });
 
   afterAll(async () => {
-    await dataSource.query('DROP TABLE pagination_probes');
     await dataSource.destroy();
+    await asDatabaseOwner((owner) => owner.query('DROP TABLE pagination_probes'));
   });
 
   const query = () => dataSource.getRepository(PaginationProbe).createQueryBuilder('p');

@@ -1,8 +1,7 @@
 import IORedis from 'ioredis';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../libs/core/src/database/data-source-options';
-import { runMigrations } from '../../libs/core/src/database/migrate';
+import { migrateDatabase } from '../../libs/core/src/database/migrate';
+import { type ApplicationRoles, urlAs } from './database-roles';
 
 /** Names a test or benchmark run may create, and so the only ones it may drop. */
 const SCRATCH_NAME = /^sbt_(test|bench)_[a-z0-9_]+$/;
@@ -21,30 +20,40 @@ export async function withAdmin<T>(
 }
 
 /**
- * Creates database `name` on the server of `serverUrl` and migrates it; returns its url.
- * A database whose migration fails is dropped again.
+ * Creates database `name` on the server of `serverUrl` and migrates it. With `roles`, the
+ * database belongs to the owner role, which runs the migrations, and `url` logs in as the
+ * runtime role (README "Database roles"); without, both are the server's user. A database
+ * whose migration fails is dropped again.
  */
-export async function createScratchDatabase(serverUrl: string, name: string): Promise<string> {
+export async function createScratchDatabase(
+  serverUrl: string,
+  name: string,
+  roles?: ApplicationRoles,
+): Promise<{ url: string; ownerUrl: string }> {
   if (!SCRATCH_NAME.test(name)) throw new Error(`${name} is not a scratch database name`);
-  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  await withAdmin(serverUrl, (admin) =>
+    admin.query(
+      `CREATE DATABASE "${name}"${roles ? ` OWNER ${admin.escapeIdentifier(roles.owner.name)}` : ''}`,
+    ),
+  );
+  const serverDatabaseUrl = new URL(serverUrl);
+  serverDatabaseUrl.pathname = `/${name}`;
+  const url = roles ? urlAs(serverUrl, roles.runtime, name) : serverDatabaseUrl.toString();
+  const ownerUrl = roles ? urlAs(serverUrl, roles.owner, name) : url;
   try {
-    // Pool of 2: the migration lock holds one connection while the migrations use another.
-    const dataSource = new DataSource(
-      dataSourceOptions({ url: url.toString(), poolSize: 2, ssl: false, migrationsRun: false }),
-    );
-    await dataSource.initialize();
-    try {
-      await runMigrations(dataSource);
-    } finally {
-      await dataSource.destroy();
-    }
+    await migrateDatabase({
+      url,
+      migrationUrl: ownerUrl,
+      runtimeRole: roles?.runtime.name,
+      poolSize: 2,
+      ssl: false,
+      migrationsRun: false,
+    });
   } catch (error) {
     await dropScratchDatabase(serverUrl, name);
     throw error;
   }
-  return url.toString();
+  return { url, ownerUrl };
 }
 
 /** Drops a database made by createScratchDatabase; refuses any other name. */

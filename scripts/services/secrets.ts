@@ -9,7 +9,14 @@ export const SECRET_NAMES = [
 ] as const;
 export type LocalSecrets = Record<(typeof SECRET_NAMES)[number], string>;
 
-function readStored(file: string): Partial<LocalSecrets> {
+/** Passwords of the embedded PostgreSQL's owner and runtime roles (README "Database roles"). */
+export const DATABASE_PASSWORD_NAMES = [
+  'DATABASE_OWNER_PASSWORD',
+  'DATABASE_RUNTIME_PASSWORD',
+] as const;
+export type DatabasePasswords = Record<(typeof DATABASE_PASSWORD_NAMES)[number], string>;
+
+function readStored(file: string): Record<string, unknown> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -23,7 +30,7 @@ function readStored(file: string): Partial<LocalSecrets> {
     parsed = undefined;
   }
   if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-    return parsed;
+    return parsed as Record<string, unknown>;
   }
   throw new ServiceError(
     `${file} is not a JSON object. Delete it to create new secrets (this signs everyone out).`,
@@ -31,24 +38,29 @@ function readStored(file: string): Partial<LocalSecrets> {
 }
 
 /**
- * The JWT secrets and the audit checkpoint key: from the environment when set, otherwise generated once and kept in `file`
- * (mode 0600), so that a restart keeps sessions valid.
+ * The secrets named `names`: from the environment when set, otherwise generated once and kept
+ * in `file` (mode 0600) beside any others there, so that a restart keeps sessions valid.
  */
-export function loadOrCreateSecrets(file: string, env: NodeJS.ProcessEnv): LocalSecrets {
+function loadOrCreate<Name extends string>(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  names: readonly Name[],
+): Record<Name, string> {
   const stored = readStored(file);
   let changed = false;
-  const secrets = {} as LocalSecrets;
-  for (const name of SECRET_NAMES) {
+  const secrets = {} as Record<Name, string>;
+  for (const name of names) {
     const fromEnv = env[name];
     if (fromEnv) {
       secrets[name] = fromEnv;
       continue;
     }
-    if (typeof stored[name] !== 'string' || stored[name].length < 32) {
+    const kept = stored[name];
+    if (typeof kept !== 'string' || kept.length < 32) {
       stored[name] = randomBytes(48).toString('base64url');
       changed = true;
     }
-    secrets[name] = stored[name];
+    secrets[name] = stored[name] as string;
   }
   if (changed) {
     writeFileSync(`${file}.tmp`, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });
@@ -56,4 +68,17 @@ export function loadOrCreateSecrets(file: string, env: NodeJS.ProcessEnv): Local
     renameSync(`${file}.tmp`, file);
   }
   return secrets;
+}
+
+/** The JWT secrets and the audit checkpoint key (the apps' environment). */
+export function loadOrCreateSecrets(file: string, env: NodeJS.ProcessEnv): LocalSecrets {
+  return loadOrCreate(file, env, SECRET_NAMES);
+}
+
+/**
+ * The passwords of the embedded PostgreSQL's two roles: the launcher sets them on the roles
+ * at every start, and they never reach the apps' environment as such.
+ */
+export function loadOrCreateDatabasePasswords(file: string): DatabasePasswords {
+  return loadOrCreate(file, {}, DATABASE_PASSWORD_NAMES);
 }

@@ -4,6 +4,7 @@ import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { AppConfig, loadConfig } from '@app/core';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/http/configure-app';
@@ -33,6 +34,29 @@ export function testEnvironment(overrides: Record<string, string> = {}): Record<
     WORKER_HEALTH_FILE: join(tmpdir(), `sbt-test-worker-${process.pid}-${Date.now()}.health`),
     ...overrides,
   };
+}
+
+/**
+ * The run's database as its owner role, which ran the migrations. The apps connect as the
+ * runtime role (SBT_TEST_DATABASE_URL); only what the runtime role may not do (DDL, tampering
+ * with the audit table on purpose) belongs here.
+ */
+export function ownerDatabaseUrl(): string {
+  return required('SBT_TEST_MIGRATION_DATABASE_URL');
+}
+
+/** Runs `work` on a connection of the owner role (of the run's database, or of `url`). */
+export async function asDatabaseOwner<T>(
+  work: (owner: Client) => Promise<T>,
+  url = ownerDatabaseUrl(),
+): Promise<T> {
+  const owner = new Client({ connectionString: url });
+  await owner.connect();
+  try {
+    return await work(owner);
+  } finally {
+    await owner.end();
+  }
 }
 
 /** The configuration of this test run (its own database and Redis prefix), with overrides. */

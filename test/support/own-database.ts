@@ -1,3 +1,4 @@
+import { roleOf } from '../../scripts/services/database-roles';
 import {
   createScratchDatabase,
   dropScratchDatabase,
@@ -12,14 +13,19 @@ function required(name: string): string {
 
 /**
  * A migrated database for one test file, beside the run's: for tests that break the audit
- * chain on purpose or play with roles, which must not leak into other files. The global
- * teardown drops any that a failed file leaves behind.
+ * chain on purpose or play with roles, which must not leak into other files. Like the run's,
+ * it belongs to the run's owner role; `url` logs in as the runtime role, `ownerUrl` as the
+ * owner (for what only the owner may do). The global teardown drops any that a failed file
+ * leaves behind.
  */
 export async function createOwnDatabase(
   suffix: string,
-): Promise<{ url: string; drop: () => Promise<void> }> {
+): Promise<{ url: string; ownerUrl: string; drop: () => Promise<void> }> {
   const serverUrl = required('SBT_TEST_SERVER_URL');
   const name = `${required('SBT_TEST_DATABASE_NAME')}_${suffix}`;
-  const url = await createScratchDatabase(serverUrl, name);
-  return { url, drop: () => dropScratchDatabase(serverUrl, name) };
+  const { url, ownerUrl } = await createScratchDatabase(serverUrl, name, {
+    owner: roleOf(required('SBT_TEST_MIGRATION_DATABASE_URL')),
+    runtime: roleOf(required('SBT_TEST_DATABASE_URL')),
+  });
+  return { url, ownerUrl, drop: () => dropScratchDatabase(serverUrl, name) };
 }

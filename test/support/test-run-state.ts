@@ -2,6 +2,8 @@
 export interface TestRunState {
   databaseName: string;
   serverUrl?: string;
+  /** The run's owner and runtime roles, dropped after its databases. */
+  roles?: string[];
   redisUrl?: string;
   redisPrefix?: string;
   stops: (() => Promise<void>)[];

@@ -1,9 +1,7 @@
 import '../../../libs/core/src/runtime/register-aliases';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { ConfigValidationError, loadConfig, runMigrations } from '@app/core';
+import { ConfigValidationError, loadConfig, migrateDatabase } from '@app/core';
 import { AppModule } from './app.module';
 import { configureApp } from './http/configure-app';
 
@@ -16,7 +14,8 @@ async function bootstrap(): Promise<void> {
   });
   configureApp(app, config);
   if (config.database.migrationsRun) {
-    await runMigrations(app.get<DataSource>(getDataSourceToken()));
+    // As the migration role (MIGRATION_DATABASE_URL), on connections closed again after.
+    await migrateDatabase(config.database);
   }
   await app.listen(config.http.port);
 }

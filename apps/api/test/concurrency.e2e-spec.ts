@@ -351,8 +351,11 @@ describe('transactions that meet others', () => {
       deadline: '2027-06-30',
     });
     actionId = (created.body as { id: string }).id;
-    // Another client of the database, as a second API process or an administrator would be.
-    other = new Client({ connectionString: process.env.SBT_TEST_DATABASE_URL });
+    // Another client of the database, as a database administrator would be (only a superuser
+    // may set its own deadlock_timeout, which keeps it out of PostgreSQL's choice of victim).
+    const administrator = new URL(process.env.SBT_TEST_SERVER_URL as string);
+    administrator.pathname = `/${process.env.SBT_TEST_DATABASE_NAME}`;
+    other = new Client({ connectionString: administrator.toString() });
     await other.connect();
   });
 

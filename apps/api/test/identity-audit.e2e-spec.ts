@@ -3,7 +3,7 @@ import jwt from 'jsonwebtoken';
 import { randomBytes, randomUUID } from 'node:crypto';
 import request, { type Response } from 'supertest';
 import { DataSource } from 'typeorm';
-import { startApi, testConfig } from '../../../test/support/e2e';
+import { asDatabaseOwner, startApi, testConfig } from '../../../test/support/e2e';
 import { type Actor, IdentityFixtures } from '../../../test/support/identity-fixtures';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -121,23 +121,27 @@ describe('audit events of identity changes and security events', () => {
   }
 
   /**
-   * Runs `work` while a trigger (made by the test's database user, the table's owner) makes
-   * every insert into audit_events fail. Files run one at a time, so no other test sees it.
+   * Runs `work` while a trigger (made by the database's owner: the app's runtime role may not)
+   * makes every insert into audit_events fail. Files run one at a time, so no other test sees it.
    */
   async function withAuditInsertsRefused<T>(work: () => Promise<T>): Promise<T> {
     const name = `audit_e2e_refuse_${unique().toLowerCase()}`;
-    await db.query(
-      `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN RAISE EXCEPTION 'audit insert refused by the test'; END $$`,
-    );
-    await db.query(
-      `CREATE TRIGGER ${name} BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION ${name}()`,
-    );
+    await asDatabaseOwner(async (owner) => {
+      await owner.query(
+        `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN RAISE EXCEPTION 'audit insert refused by the test'; END $$`,
+      );
+      await owner.query(
+        `CREATE TRIGGER ${name} BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION ${name}()`,
+      );
+    });
     try {
       return await work();
     } finally {
-      await db.query(`DROP TRIGGER ${name} ON audit_events`);
-      await db.query(`DROP FUNCTION ${name}()`);
+      await asDatabaseOwner(async (owner) => {
+        await owner.query(`DROP TRIGGER ${name} ON audit_events`);
+        await owner.query(`DROP FUNCTION ${name}()`);
+      });
     }
   }
 

@@ -81,6 +81,48 @@ describe('loadConfig', () => {
     expect(config.http.trustProxy).toBe(true);
   });
 
+  it('migrates over DATABASE_URL with one role, and grants no runtime role', () => {
+    const config = loadConfig(valid);
+    expect(config.database.migrationUrl).toBe(valid.DATABASE_URL);
+    expect(config.database.runtimeRole).toBeUndefined();
+    const same = loadConfig({
+      ...valid,
+      MIGRATION_DATABASE_URL: 'postgres://app@direct:5432/tracker',
+    });
+    expect(same.database.runtimeRole).toBeUndefined();
+  });
+
+  it("takes the runtime role from DATABASE_URL's user when the migrations run as another", () => {
+    const config = loadConfig({
+      ...valid,
+      DATABASE_URL: 'postgres://sbt%5Fapp:pw@pgbouncer:6432/tracker',
+      MIGRATION_DATABASE_URL: 'postgres://sbt_owner:pw@db:5432/tracker',
+    });
+    expect(config.database).toMatchObject({
+      url: 'postgres://sbt%5Fapp:pw@pgbouncer:6432/tracker',
+      migrationUrl: 'postgres://sbt_owner:pw@db:5432/tracker',
+      runtimeRole: 'sbt_app',
+    });
+    expect(
+      loadDatabaseConfig({
+        DATABASE_URL: 'postgres://sbt_app@db/tracker',
+        MIGRATION_DATABASE_URL: 'postgres://sbt_owner@db/tracker',
+      }).runtimeRole,
+    ).toBe('sbt_app');
+  });
+
+  it('wants the runtime role named in DATABASE_URL when MIGRATION_DATABASE_URL is set', () => {
+    const env = {
+      ...valid,
+      DATABASE_URL: 'postgres://db:5432/tracker',
+      MIGRATION_DATABASE_URL: 'postgres://sbt_owner@db:5432/tracker',
+    };
+    expect(problemsOf(env)).toEqual([
+      'DATABASE_URL must name its user (the runtime role) when MIGRATION_DATABASE_URL is set',
+    ]);
+    expect(() => loadDatabaseConfig(env)).toThrow(/DATABASE_URL must name its user/);
+  });
+
   it('reads only the database variables for the migration CLI', () => {
     expect(loadDatabaseConfig({ DATABASE_URL: valid.DATABASE_URL }).url).toBe(valid.DATABASE_URL);
     expect(() => loadDatabaseConfig({})).toThrow(/DATABASE_URL is required/);

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { environmentObject, environmentSchema } from './config.schema';
+import { environmentObject, environmentSchema, namedRuntimeRole, userOf } from './config.schema';
 
 /** Typed configuration, validated once at boot. Nothing else reads `process.env`. */
 export interface AppConfig {
@@ -14,7 +14,15 @@ export interface AppConfig {
     shutdownTimeoutMs: number;
   };
   database: {
+    /** The apps' connection: the runtime role, which only reads and writes rows. */
     url: string;
+    /** The migrations' connection: the owner role (DATABASE_URL when one role does both). */
+    migrationUrl: string;
+    /**
+     * The role the apps connect as when it is not the migration role: the migrations grant it
+     * its privileges. Undefined with one role.
+     */
+    runtimeRole: string | undefined;
     poolSize: number;
     ssl: boolean;
     migrationsRun: boolean;
@@ -114,6 +122,27 @@ function presentOnly(source: Record<string, string | undefined>): Record<string,
   );
 }
 
+function databaseConfigOf(e: {
+  DATABASE_URL: string;
+  MIGRATION_DATABASE_URL?: string;
+  DATABASE_POOL_SIZE: number;
+  DATABASE_SSL: boolean;
+  DATABASE_LOCK_TIMEOUT_MS?: number;
+  MIGRATIONS_RUN: boolean;
+}): AppConfig['database'] {
+  const migrationUrl = e.MIGRATION_DATABASE_URL ?? e.DATABASE_URL;
+  const runtimeUser = userOf(e.DATABASE_URL);
+  return {
+    url: e.DATABASE_URL,
+    migrationUrl,
+    runtimeRole: runtimeUser !== userOf(migrationUrl) ? runtimeUser : undefined,
+    poolSize: e.DATABASE_POOL_SIZE,
+    ssl: e.DATABASE_SSL,
+    lockTimeoutMs: e.DATABASE_LOCK_TIMEOUT_MS,
+    migrationsRun: e.MIGRATIONS_RUN,
+  };
+}
+
 /** Only the database part, for the migration CLI. */
 export function loadDatabaseConfig(
   source: Record<string, string | undefined>,
@@ -122,19 +151,18 @@ export function loadDatabaseConfig(
   const parsed = environmentObject
     .pick({
       DATABASE_URL: true,
+      MIGRATION_DATABASE_URL: true,
       DATABASE_POOL_SIZE: true,
       DATABASE_SSL: true,
       MIGRATIONS_RUN: true,
     })
+    .refine(namedRuntimeRole.check, {
+      path: namedRuntimeRole.path,
+      message: namedRuntimeRole.message,
+    })
     .safeParse(env);
   if (!parsed.success) throw new ConfigValidationError(problemsOf(parsed.error.issues, env));
-  const e = parsed.data;
-  return {
-    url: e.DATABASE_URL,
-    poolSize: e.DATABASE_POOL_SIZE,
-    ssl: e.DATABASE_SSL,
-    migrationsRun: e.MIGRATIONS_RUN,
-  };
+  return databaseConfigOf(parsed.data);
 }
 
 /** Only the audit part, for `npm run audit:verify`. */
@@ -174,13 +202,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       trustProxy: e.TRUST_PROXY,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     },
-    database: {
-      url: e.DATABASE_URL,
-      poolSize: e.DATABASE_POOL_SIZE,
-      ssl: e.DATABASE_SSL,
-      lockTimeoutMs: e.DATABASE_LOCK_TIMEOUT_MS,
-      migrationsRun: e.MIGRATIONS_RUN,
-    },
+    database: databaseConfigOf(e),
     redis: {
       url: e.REDIS_URL,
       prefix: e.REDIS_PREFIX,

@@ -26,6 +26,8 @@ export const environmentObject = z.object({
   PORT: int(1, 65535).default(3000),
   PUBLIC_URL: url(['http:', 'https:']).optional(),
   DATABASE_URL: url(['postgres:', 'postgresql:']),
+  /** The owner role's connection, for migrations only; unset: migrations use DATABASE_URL. */
+  MIGRATION_DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   // At least 2: migrations hold an advisory lock on one connection and run on another.
   DATABASE_POOL_SIZE: int(2, 200).default(10),
   DATABASE_SSL: bool.default(false),
@@ -95,7 +97,28 @@ export const environmentObject = z.object({
   WORKER_HEALTH_FILE: z.string().min(1).optional(),
 });
 
+/** The user a PostgreSQL URL names ('' when none, or when it is no URL). */
+export function userOf(databaseUrl: string): string {
+  try {
+    return decodeURIComponent(new URL(databaseUrl).username);
+  } catch {
+    return '';
+  }
+}
+
+/** With a separate migration role, the runtime role is DATABASE_URL's user: it must be named. */
+export const namedRuntimeRole = {
+  check: (env: { DATABASE_URL: string; MIGRATION_DATABASE_URL?: string }): boolean =>
+    env.MIGRATION_DATABASE_URL === undefined || userOf(env.DATABASE_URL) !== '',
+  path: ['DATABASE_URL'],
+  message: 'must name its user (the runtime role) when MIGRATION_DATABASE_URL is set',
+};
+
 export const environmentSchema = environmentObject
+  .refine(namedRuntimeRole.check, {
+    path: namedRuntimeRole.path,
+    message: namedRuntimeRole.message,
+  })
   .refine(
     (env) =>
       (env.BOOTSTRAP_ADMIN_EMAIL === undefined) === (env.BOOTSTRAP_ADMIN_PASSWORD === undefined),

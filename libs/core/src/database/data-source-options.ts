@@ -9,14 +9,20 @@ import { AppConfig } from '../config/app-config';
 const DATE_OID = 1082;
 types.setTypeParser(DATE_OID, (value: string) => value);
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type Entities = MixedList<string | Function | EntitySchema>;
+
+/** The session setting through which the migrations learn the runtime role's name. */
+export const RUNTIME_ROLE_SETTING = 'sbt.runtime_role';
+
 /**
  * The one definition of how we reach PostgreSQL, used by the apps, the migration CLI, the
  * launcher and the tests. The schema only changes through migrations: never `synchronize`.
  */
 export function dataSourceOptions(
-  database: AppConfig['database'],
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entities: MixedList<string | Function | EntitySchema> = [],
+  database: Pick<AppConfig['database'], 'url' | 'poolSize' | 'ssl' | 'lockTimeoutMs'>,
+  entities: Entities = [],
+  session: { settings?: string; applicationName?: string } = {},
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -35,8 +41,35 @@ export function dataSourceOptions(
       max: database.poolSize,
       // Instants are answered in UTC; dates are computed in Europe/Amsterdam explicitly. A lock
       // wait past the limit fails (55P03) and is retried (Transactions), never hangs a request.
-      options: `-c TimeZone=UTC${database.lockTimeoutMs ? ` -c lock_timeout=${database.lockTimeoutMs}` : ''}`,
-      application_name: 'sterk-bestuur-tracker',
+      options: `-c TimeZone=UTC${database.lockTimeoutMs ? ` -c lock_timeout=${database.lockTimeoutMs}` : ''}${session.settings ?? ''}`,
+      application_name: session.applicationName ?? 'sterk-bestuur-tracker',
     },
   };
+}
+
+/** A value inside libpq's `options`: spaces and backslashes are escaped with a backslash. */
+function optionValue(value: string): string {
+  return value.replace(/[\\\s]/g, (character) => `\\${character}`);
+}
+
+/**
+ * How the migrations reach PostgreSQL: as the owner role (MIGRATION_DATABASE_URL, or
+ * DATABASE_URL with one role), with the runtime role's name in a session setting from which
+ * the migrations grant it its privileges. Two connections: the migration lock holds one.
+ */
+export function migrationDataSourceOptions(
+  database: Pick<AppConfig['database'], 'migrationUrl' | 'runtimeRole' | 'ssl'>,
+  entities: Entities = [],
+): DataSourceOptions {
+  return dataSourceOptions(
+    { url: database.migrationUrl, poolSize: 2, ssl: database.ssl },
+    entities,
+    {
+      settings:
+        database.runtimeRole === undefined
+          ? ''
+          : ` -c ${RUNTIME_ROLE_SETTING}=${optionValue(database.runtimeRole)}`,
+      applicationName: 'sterk-bestuur-tracker-migrations',
+    },
+  );
 }

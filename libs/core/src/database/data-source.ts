@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadDatabaseConfig } from '../config/app-config';
-import { dataSourceOptions } from './data-source-options';
+import { migrationDataSourceOptions } from './data-source-options';
 
 // The apps register entities per module (autoLoadEntities); the CLI, which compares entities
 // with the schema for `migration:generate`, finds them all in the build output.
@@ -9,8 +9,11 @@ const distRoot = resolve(__dirname, '../../../..');
 
 /**
  * The DataSource file for the TypeORM CLI (`npm run migration:*`). Reads only the database
- * variables, so running or generating a migration needs nothing but DATABASE_URL.
+ * variables, so running or generating a migration needs nothing but DATABASE_URL (and
+ * MIGRATION_DATABASE_URL with two roles: the CLI connects as the migration role).
  */
 export default new DataSource(
-  dataSourceOptions(loadDatabaseConfig(process.env), [join(distRoot, 'libs/*/src/**/*.entity.js')]),
+  migrationDataSourceOptions(loadDatabaseConfig(process.env), [
+    join(distRoot, 'libs/*/src/**/*.entity.js'),
+  ]),
 );
