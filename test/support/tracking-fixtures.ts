@@ -70,6 +70,21 @@ export class TrackingFixtures {
     return row.id;
   }
 
+  /**
+   * A valid body for `POST /v1/actions` in the cast's programme and track, owned by its owning
+   * organisation with its partner organisation as a contributor.
+   */
+  static actionBody(cast: TrackingCast, title: string): Record<string, unknown> {
+    return {
+      programmeId: cast.programmeId,
+      trackId: cast.trackId,
+      title,
+      ownerOrganisationId: cast.owner.id,
+      deadline: '2027-06-30',
+      partners: [{ organisationId: cast.partner.id, role: 'contributor' }],
+    };
+  }
+
   /** Creates an action through the API as `actor`; fails the test unless it is a 201. */
   async action(actor: Actor, body: Record<string, unknown>): Promise<Response> {
     const res = await request(this.app.getHttpServer())

@@ -106,16 +106,7 @@ describe('mixed concurrent writes in one programme', () => {
   const http = () => request(app.getHttpServer());
   const bearer = (actor: { token: string }) => `Bearer ${actor.token}`;
 
-  function actionBody(title: string): Record<string, unknown> {
-    return {
-      programmeId: cast.programmeId,
-      trackId: cast.trackId,
-      title,
-      ownerOrganisationId: cast.owner.id,
-      deadline: '2027-06-30',
-      partners: [{ organisationId: cast.partner.id, role: 'contributor' }],
-    };
-  }
+  const actionBody = (title: string) => TrackingFixtures.actionBody(cast, title);
 
   async function etagOf(actionId: string): Promise<string> {
     const res = await http()

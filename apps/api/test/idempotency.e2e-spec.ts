@@ -45,16 +45,7 @@ describe('Idempotency-Key', () => {
 
   const http = () => request(app.getHttpServer());
 
-  function actionBody(title: string): Record<string, unknown> {
-    return {
-      programmeId: cast.programmeId,
-      trackId: cast.trackId,
-      title,
-      ownerOrganisationId: cast.owner.id,
-      deadline: '2027-06-30',
-      partners: [{ organisationId: cast.partner.id, role: 'contributor' }],
-    };
-  }
+  const actionBody = (title: string) => TrackingFixtures.actionBody(cast, title);
 
   async function version(id: string): Promise<number> {
     const rows = await db.query<{ version: number }[]>(
