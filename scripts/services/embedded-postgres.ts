@@ -156,6 +156,8 @@ async function ensureDatabase(port: number, password: string, database: string):
     password,
     database: 'postgres',
   });
+  // Failures reach us through the queries; an unheard 'error' event would end the launcher.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);

@@ -1,4 +1,5 @@
-import { types } from 'pg';
+import { Logger } from '@nestjs/common';
+import { types, type ClientBase } from 'pg';
 import { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 import { migrations } from '../../../../migrations';
 import { AppConfig } from '../config/app-config';
@@ -14,6 +15,23 @@ type Entities = MixedList<string | Function | EntitySchema>;
 
 /** The session setting through which the migrations learn the runtime role's name. */
 export const RUNTIME_ROLE_SETTING = 'sbt.runtime_role';
+
+const logger = new Logger('Database');
+
+/**
+ * Gives every pooled connection an 'error' listener from the moment it is connected, for its
+ * whole life. Without one, an error the connection emits while nobody listens ends the
+ * process (Node's rule for 'error' events). pg-pool listens while a connection is idle and
+ * TypeORM while a query runner holds it, but TypeORM attaches its listener a few microtasks
+ * after the pool hands the connection over: when PostgreSQL dies just as a connection is
+ * made, its ReadyForQuery and its FATAL 57P01 arrive in one read, and the error is emitted in
+ * between (issue 16: the API exited on a kill -9 of the postmaster). The error itself is not
+ * lost: the connection is no longer queryable, so its holder's next query fails (a 503),
+ * and the pool drops it on release and connects a new one when asked.
+ */
+function listenForErrors(client: ClientBase): void {
+  client.on('error', () => undefined);
+}
 
 /**
  * The one definition of how we reach PostgreSQL, used by the apps, the migration CLI, the
@@ -37,12 +55,17 @@ export function dataSourceOptions(
     // Off: TypeORM would print failed SQL with its bound values outside the structured log.
     // Errors reach the caller, and the error filter logs them without query or parameters.
     logging: false,
+    // An idle connection that fails is dropped by the pool and replaced on demand; said once,
+    // here (TypeORM's own handler logs through its logger, which `logging: false` silences).
+    poolErrorHandler: (error: Error) =>
+      logger.warn(`a pooled PostgreSQL connection was lost and is replaced: ${error.message}`),
     extra: {
       max: database.poolSize,
       // Instants are answered in UTC; dates are computed in Europe/Amsterdam explicitly. A lock
       // wait past the limit fails (55P03) and is retried (Transactions), never hangs a request.
       options: `-c TimeZone=UTC${database.lockTimeoutMs ? ` -c lock_timeout=${database.lockTimeoutMs}` : ''}${session.settings ?? ''}`,
       application_name: session.applicationName ?? 'sterk-bestuur-tracker',
+      onConnect: listenForErrors,
     },
   };
 }
