@@ -37,8 +37,14 @@ describe('health probes when a dependency is away', () => {
   it('stays live but not ready while Redis is away, and recovers', async () => {
     redis.cut();
     const res = await http().get('/health/ready').expect(503);
+    // A problem like every other error of the API, saying when to ask again and what is down.
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect(res.body).toMatchObject({
-      status: 'unavailable',
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      instance: '/health/ready',
+      detail: 'Not ready: Redis did not answer in time.',
       checks: { database: { status: 'up' }, redis: { status: 'down' } },
     });
     await http().get('/health/live').expect(200);
@@ -59,7 +65,9 @@ describe('health probes when a dependency is away', () => {
   it('is not ready while PostgreSQL is away, and recovers', async () => {
     postgres.cut();
     const res = await http().get('/health/ready').expect(503);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body.checks.database.status).toBe('down');
+    expect(res.body.detail).toBe('Not ready: PostgreSQL did not answer in time.');
     postgres.restore();
     await expectReadyAgain();
   });

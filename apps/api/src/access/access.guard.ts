@@ -1,4 +1,9 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request, Response } from 'express';
@@ -74,7 +79,11 @@ export class AccessGuard implements CanActivate {
     }
     try {
       await this.bearer.canActivate(context);
-    } catch {
+    } catch (error) {
+      // passport answers a token that does not authenticate with an UnauthorizedException;
+      // anything else is the server failing to check it (PostgreSQL away: 503 through the
+      // problem filter), never the caller's fault — a 401 would tell a client to sign out.
+      if (!(error instanceof UnauthorizedException)) throw error;
       throw this.unauthenticated(access, res);
     }
   }

@@ -55,6 +55,21 @@ const SOCKET_CODES = new Set([
   'ENETUNREACH',
   'ENOTFOUND',
   'EAI_AGAIN',
+  'ECONNABORTED',
+  'ENETDOWN',
+  'EHOSTDOWN',
+]);
+
+/**
+ * TypeORM's errors for a query runner used after its connection was handed back. The
+ * PostgreSQL query runner hands its connection back by itself when the connection fails
+ * (its 'error' listener), so the rest of a transaction or report on it fails this way: our
+ * code never uses a runner after releasing it, and a bug that did would show as this 503's
+ * logged error.
+ */
+const RELEASED_RUNNER_ERRORS = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
 ]);
 
 /** node-postgres and pg-pool say these in words, without a code. */
@@ -72,12 +87,13 @@ const UNAVAILABLE_MESSAGES = [
  * (including a connection class 08 SQLSTATE): an outage, answered 503, never the caller's
  * fault (DESIGN §5).
  */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  if (RELEASED_RUNNER_ERRORS.has((error as { name?: unknown }).name as string)) return true;
   const driverError = (error as { driverError?: unknown }).driverError;
   const source = (
     typeof driverError === 'object' && driverError !== null ? driverError : error
-  ) as { code?: unknown; message?: unknown; errors?: unknown };
+  ) as { code?: unknown; message?: unknown; errors?: unknown; cause?: unknown };
   const state = sqlStateOf(error);
   if (state !== undefined && (state.startsWith('08') || UNAVAILABLE_STATES.has(state))) return true;
   if (typeof source.code === 'string' && SOCKET_CODES.has(source.code)) return true;
@@ -87,9 +103,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   )
     return true;
   // An AggregateError of a connection attempt to several addresses (IPv4 and IPv6).
-  return (
-    Array.isArray(source.errors) && source.errors.some((inner) => isDatabaseUnavailable(inner))
-  );
+  if (
+    Array.isArray(source.errors) &&
+    source.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))
+  )
+    return true;
+  // A wrapper that keeps the failure as its cause (pg-pool's connection timeout does).
+  return isDatabaseUnavailable(source.cause, depth + 1);
 }
 
 /**
