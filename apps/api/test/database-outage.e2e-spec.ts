@@ -25,6 +25,7 @@ describe('the API while PostgreSQL is away', () => {
   let bearer: string;
   let apiToken: string;
   let programmeId: string;
+  let fixtures: IdentityFixtures;
 
   beforeAll(async () => {
     const base = testConfig();
@@ -35,7 +36,7 @@ describe('the API while PostgreSQL is away', () => {
       config: testConfig({ DATABASE_URL: await unreachable.start(crashUrl) }),
       controllers: [TransactionProbeController],
     });
-    const fixtures = new IdentityFixtures(app);
+    fixtures = new IdentityFixtures(app);
     const user = await fixtures.user();
     programmeId = (await fixtures.programme()).id;
     await fixtures.member(programmeId, user.userId, 'editor');
@@ -84,6 +85,25 @@ describe('the API while PostgreSQL is away', () => {
         (await http().get('/v1/me/api-tokens').set('Authorization', `Bearer ${bearer}`)).status ===
         200,
     );
+  });
+
+  it('does not count log-ins that could not reach PostgreSQL toward a lockout', async () => {
+    const person = await fixtures.user();
+    unreachable.cut();
+    // More attempts than an account may fail (5): none was a failure of the person's.
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      expectOutage(
+        await http()
+          .post('/v1/auth/login')
+          .send({ email: person.email, password: person.password }),
+      );
+    }
+    unreachable.restore();
+    await eventually(async () => (await http().get('/health/ready')).status === 200);
+    await http()
+      .post('/v1/auth/login')
+      .send({ email: person.email, password: person.password })
+      .expect(200);
   });
 
   it('answers 503 to a request whose database connection dies while it is in flight', async () => {

@@ -27,8 +27,8 @@ export const AuthErrors = {
     new DomainError(
       'unavailable',
       'LOGIN_UNAVAILABLE',
-      'Signing in is temporarily unavailable. Try again shortly.',
-    ),
+      'Signing in is temporarily unavailable. Try again after the time in the Retry-After header.',
+    ).retryAfter(5),
   apiTokenNotFound: () =>
     new DomainError('not_found', 'API_TOKEN_NOT_FOUND', 'No such API token of yours.'),
   expiresAtInPast: () =>

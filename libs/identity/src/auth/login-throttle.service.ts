@@ -196,6 +196,24 @@ export class LoginThrottle implements OnModuleInit {
     }
   }
 
+  /**
+   * The attempt could not be decided (PostgreSQL did not answer): it was no failure of the
+   * caller's, so both counters get it back; an outage must not lock people out afterwards.
+   */
+  async abandoned(attempt: ReservedAttempt): Promise<void> {
+    try {
+      await Promise.all([
+        this.redis.eval(REFUND_SCRIPT, 1, attempt.accountKey),
+        this.redis.eval(REFUND_SCRIPT, 1, attempt.addressKey),
+      ]);
+    } catch (error) {
+      this.logger.error(
+        { event: 'login_throttle_refund_failed', error: (error as Error).message },
+        'could not give back an undecided log-in attempt',
+      );
+    }
+  }
+
   /** A fail-fast connection refuses commands until it is ready: give a fresh one its chance. */
   private ready(): Promise<void> {
     return whenReady(this.redis, READY_TIMEOUT_MS);

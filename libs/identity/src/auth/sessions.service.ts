@@ -42,7 +42,14 @@ export class SessionsService {
    */
   async login(credentials: LoginDto, address: string | undefined): Promise<SessionTokensResponse> {
     const attempt = await this.throttle.reserve({ email: credentials.email, address });
-    const account = await this.sessions.findAccount(credentials.email);
+    let account: LoginAccount | undefined;
+    try {
+      account = await this.sessions.findAccount(credentials.email);
+    } catch (error) {
+      // Undecided (PostgreSQL away: a 503): not a failed attempt of the caller's.
+      await this.throttle.abandoned(attempt);
+      throw error;
+    }
     const matches = await this.passwords.verify(
       account?.passwordHash ?? null,
       credentials.password,
