@@ -1,7 +1,13 @@
 import '../../../libs/core/src/runtime/register-aliases';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ConfigValidationError, loadConfig, migrateDatabase } from '@app/core';
+import { Logger } from 'nestjs-pino';
+import {
+  ConfigValidationError,
+  installProcessGuards,
+  loadConfig,
+  migrateDatabase,
+} from '@app/core';
 import { AppModule } from './app.module';
 import { configureApp } from './http/configure-app';
 
@@ -13,6 +19,7 @@ async function bootstrap(): Promise<void> {
     forceCloseConnections: false,
   });
   configureApp(app, config);
+  installProcessGuards(app.get(Logger));
   if (config.database.migrationsRun) {
     // As the migration role (MIGRATION_DATABASE_URL), on connections closed again after.
     await migrateDatabase(config.database);

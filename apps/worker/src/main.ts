@@ -1,7 +1,7 @@
 import '../../../libs/core/src/runtime/register-aliases';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConfigValidationError, loadConfig } from '@app/core';
+import { ConfigValidationError, installProcessGuards, loadConfig } from '@app/core';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -10,6 +10,7 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  installProcessGuards(app.get(Logger));
   // SIGTERM/SIGINT: stop taking jobs, finish the ones in hand, then close connections.
   app.enableShutdownHooks();
   await app.init();

@@ -22,6 +22,7 @@ export * from './pagination/keyset';
 export * from './pagination/list-response';
 export * from './pagination/sort';
 export * from './redis/redis-connections';
+export * from './runtime/process-guards';
 export * from './runtime/within';
 export * from './text/csv';
 export * from './validation/validators';
