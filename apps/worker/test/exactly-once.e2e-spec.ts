@@ -2,6 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import IORedis from 'ioredis';
+import { JobQueueService, QueueName } from '@app/core';
 import { ReminderDispatcher } from '@app/reminders';
 import { eventually, testEnvironment } from '../../../test/support/e2e';
 import { ReminderWorld } from '../../../test/support/reminder-world';
@@ -21,6 +22,28 @@ const QUIET_OFF = {
   digest: false,
 };
 
+/**
+ * Deletes every key of a prefix, SCAN and DEL. Every key the apps use lives under their
+ * REDIS_PREFIX (BullMQ's queues and job schedulers, the clock offset, the log-in throttle), so
+ * for this world's worker it is what FLUSHALL, or a Redis restarted without its data, does;
+ * other test runs share this Redis under prefixes of their own, and keep their keys.
+ */
+async function wipe(url: string, prefix: string): Promise<number> {
+  const redis = new IORedis(url, { maxRetriesPerRequest: 1 });
+  let deleted = 0;
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) deleted += await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  return deleted;
+}
+
 /** Each delivery key as often as the mail server received it. */
 function receipts(keys: string[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -31,7 +54,11 @@ function receipts(keys: string[]): Map<string, number> {
 describe('exactly once, from the recipient’s view', () => {
   // Every worker of a queue must share one lock duration: a longer one's stall check would
   // silence the others' for its length. 3 s here, so a killed worker's jobs come back soon.
-  const world = new ReminderWorld('exactly_once', { WORKER_LOCK_DURATION_MS: '3000' });
+  // Schedules checked every second: a Redis that lost them gets them back within one.
+  const world = new ReminderWorld('exactly_once', {
+    WORKER_LOCK_DURATION_MS: '3000',
+    JOB_SCHEDULE_CHECK_SECONDS: '1',
+  });
   let cast: TrackingCast;
 
   beforeAll(() => world.start());
@@ -183,6 +210,58 @@ describe('exactly once, from the recipient’s view', () => {
     await world.settled();
     const keys = receipts(mailsAbout(action.title).map((mail) => mail.deliveryKey));
     expect([...keys.values()]).toEqual([1, 1]);
+  });
+
+  it('registers its repeating jobs again when Redis loses them, and sends every due reminder once, without a restart', async () => {
+    const actions = 30;
+    const moment = '2031-12-08T08:00:00.000Z';
+    await world.putPolicy(cast, {
+      ...QUIET_OFF,
+      daysBefore: [],
+      sendHour: 9,
+      overdueRepeatDays: null,
+    });
+    world.travel('2031-11-20T10:00:00Z');
+    const titles = new Set<string>();
+    for (let i = 0; i < actions; i += 1) {
+      titles.add((await world.createAction(cast, { deadline: '2031-12-08' })).title);
+    }
+    await eventually(async () => {
+      const [row] = await world.dataSource.query(
+        `SELECT count(*)::int AS n FROM reminders
+          WHERE programme_id = $1 AND state = 'scheduled' AND due_at = $2`,
+        [cast.programmeId, moment],
+      );
+      return row.n === actions;
+    });
+    // Three seconds before the moment: the reconciler puts its job on the queue, delayed.
+    world.travel(new Date(Date.parse(moment) - 3_000).toISOString());
+    const queues = world.worker.get(JobQueueService);
+    const jobId = `reminders-${cast.programmeId}-${Date.parse(moment)}`;
+    await eventually(
+      async () => (await queues.queue(QueueName.Reminders).getJob(jobId)) !== undefined,
+    );
+
+    // Then Redis loses everything: the delayed job, and the schedules that would repair it.
+    expect(await wipe(world.config.redis.url, world.config.redis.prefix)).toBeGreaterThan(0);
+
+    // No restart, no reconcile by hand: the worker finds its schedules gone and registers them
+    // again; the reconciler's first run puts the moment back on the queue.
+    const sent = () =>
+      mailsAbout('').filter((mail) => titles.has(mail.subject.replace(/^Deadline vandaag: /, '')));
+    await eventually(() => sent().length >= actions, 20_000, 100);
+    await world.settled();
+    await world.reconcile();
+    await world.settled();
+    expect(new Set(sent().map((mail) => mail.deliveryKey)).size).toBe(actions);
+    expect(sent()).toHaveLength(actions);
+    for (const [queue, id] of [
+      [QueueName.Reminders, 'reminders-reconcile'],
+      [QueueName.Audit, 'audit-checkpoint'],
+      [QueueName.Reports, 'report-exports-purge'],
+    ] as const) {
+      expect(await queues.queue(queue).getJobScheduler(id)).toMatchObject({ key: id });
+    }
   });
 
   describe('a worker killed with kill -9 in the middle of a batch', () => {

@@ -89,6 +89,11 @@ export interface AppConfig {
     concurrency: number;
     /** A job's lock; a worker that died is noticed (its jobs handed out again) within it. */
     lockDurationMs: number;
+    /**
+     * How often the worker checks that its repeating jobs are still in Redis (and registers
+     * them again); never less often than it reconciles reminders.
+     */
+    scheduleCheckSeconds: number;
     outboxPollIntervalMs: number;
     outboxBatchSize: number;
     healthFile: string;
@@ -251,6 +256,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
       lockDurationMs: e.WORKER_LOCK_DURATION_MS,
+      scheduleCheckSeconds: e.JOB_SCHEDULE_CHECK_SECONDS,
       outboxPollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
       outboxBatchSize: e.OUTBOX_BATCH_SIZE,
       healthFile: e.WORKER_HEALTH_FILE ?? join(tmpdir(), 'sterk-bestuur-worker.health'),

@@ -92,6 +92,7 @@ export const environmentObject = z.object({
   SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default(10_000),
   WORKER_CONCURRENCY: int(1, 100).default(5),
   WORKER_LOCK_DURATION_MS: int(1000, 600_000).default(30_000),
+  JOB_SCHEDULE_CHECK_SECONDS: int(1, 3600).default(60),
   OUTBOX_POLL_INTERVAL_MS: int(50, 60_000).default(1000),
   OUTBOX_BATCH_SIZE: int(1, 1000).default(100),
   WORKER_HEALTH_FILE: z.string().min(1).optional(),

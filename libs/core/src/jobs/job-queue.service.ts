@@ -26,6 +26,12 @@ export interface JobPlacement {
   delayMs?: number;
 }
 
+/** What `ensureScheduled` found: the scheduler and its next run in place, or registered again. */
+export type ScheduleOutcome = 'present' | 'registered';
+
+/** States in which a scheduler's next run will still happen. */
+const PENDING_STATES = new Set(['delayed', 'waiting', 'active', 'prioritized', 'waiting-children']);
+
 /** What `ensure` found and did about a job that must exist. */
 export type EnsureOutcome = 'added' | 'present' | 'promoted' | 'retried' | 'replaced' | 'again';
 
@@ -39,6 +45,7 @@ const succeeds = (work: Promise<unknown>): Promise<boolean> =>
 @Injectable()
 export class JobQueueService implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
+  private readonly reconnectListeners = new Set<() => void>();
   private closed = false;
 
   constructor(
@@ -128,15 +135,44 @@ export class JobQueueService implements OnApplicationShutdown {
     );
   }
 
+  /**
+   * Makes sure a repeating job is in Redis: its scheduler, and a next run that will happen.
+   * Registers it again when either is missing (Redis restarted empty, or its data was
+   * flushed), which starts a run at once. Answers what it found.
+   */
+  async ensureScheduled(id: string, everyMs: number, job: JobRequest): Promise<ScheduleOutcome> {
+    const queue = this.queue(JOB_QUEUE[job.name]);
+    const scheduler = await queue.getJobScheduler(id);
+    if (scheduler && typeof scheduler.next === 'number') {
+      // BullMQ's id of a scheduler's run (JobScheduler#getSchedulerNextJobId).
+      const next = await queue.getJob(`repeat:${id}:${scheduler.next}`);
+      if (next && PENDING_STATES.has(await next.getState())) return 'present';
+    }
+    await this.schedule(id, everyMs, job);
+    return 'registered';
+  }
+
+  /**
+   * Calls `listener` whenever a queue's connection to Redis becomes ready again after it was
+   * lost (a Redis restart, which may have lost its data); answers the function that stops it.
+   */
+  onReconnect(listener: () => void): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
+  }
+
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
       // After shutdown a new queue would open a Redis connection that nothing closes.
       if (this.closed) throw new Error(`the job queues are closed (queue ${name})`);
-      queue = new Queue(name, {
-        connection: this.redis.create('command'),
-        prefix: this.config.redis.prefix,
+      const connection = this.redis.create('command');
+      let connectedBefore = false;
+      connection.on('ready', () => {
+        if (connectedBefore) for (const listener of this.reconnectListeners) listener();
+        connectedBefore = true;
       });
+      queue = new Queue(name, { connection, prefix: this.config.redis.prefix });
       queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
