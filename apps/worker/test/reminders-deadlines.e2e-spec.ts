@@ -78,6 +78,45 @@ describe('deadline reminders', () => {
     ]);
   });
 
+  it('skip a reminder that a later one overtook while the worker was stopped, and send only the newest', async () => {
+    world.travel('2031-11-25T10:00:00Z');
+    const action = await world.createAction(cast, { deadline: '2031-12-08' });
+    expect(await world.scheduled(cast, action.id)).toEqual({
+      'deadline_upcoming 3d': '2031-12-05T08:00:00.000Z',
+    });
+    // The worker is stopped before Friday's "3 days" moment and is back on the morning after
+    // the deadline: the moments of "3 days", "today" and the first overdue one have passed.
+    await world.worker.close();
+    world.worker = await world.startWorker();
+    world.travel('2031-12-09T10:00:00Z');
+    await world.reconcile();
+    const email = cast.editor.email;
+    await eventually(() =>
+      world.sink.to(email).some((mail) => mail.subject === `Deadline verstreken: ${action.title}`),
+    );
+    await world.settled();
+    await world.reconcile();
+    await world.settled();
+    // Only the newest: nothing says "in 3 days" or "today" after the deadline.
+    const subjects = world.sink
+      .to(email)
+      .map((mail) => mail.subject)
+      .filter((subject) => subject.endsWith(action.title));
+    expect(subjects.filter((subject) => subject.startsWith('Deadline'))).toEqual([
+      `Deadline verstreken: ${action.title}`,
+    ]);
+    const rows = await world.reminders(cast, action.id);
+    expect(rows.find((row) => row.kind === 'deadline_upcoming')).toMatchObject({
+      step: '3d',
+      state: 'skipped',
+      stateReason: 'overtaken by a later reminder (overdue overdue-0)',
+    });
+    expect(rows.find((row) => row.kind === 'overdue' && row.step === 'overdue-0')).toMatchObject({
+      state: 'sent',
+    });
+    expect(rows.some((row) => row.kind === 'deadline_today')).toBe(false);
+  });
+
   it("move around King's Day and Christmas", async () => {
     world.travel('2029-04-20T10:00:00Z');
     // Friday 27 April 2029 is Koningsdag: the deadline falls due on Monday the 30th.

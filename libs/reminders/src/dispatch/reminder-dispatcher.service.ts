@@ -12,7 +12,7 @@ import {
 } from '@app/notifications';
 import { type ActionSnapshot, ActionSnapshots, type EscalationLevel } from '@app/tracking';
 import { daysBetween, localDate } from '../calendar/working-days';
-import { occasionDue, type ReminderKind } from '../planning/reminder-plan';
+import { occasionDue, overtakenBy, type ReminderKind } from '../planning/reminder-plan';
 import { deliveryRules } from '../policy/delivery-rules';
 import { DEFAULT_REMINDER_POLICY, escalationRank } from '../policy/reminder-policy';
 import { UpdateRoundsRepository } from '../rounds/update-rounds.repository';
@@ -166,6 +166,13 @@ export class ReminderDispatcher {
       if (due.getTime() !== row.dueAt.getTime()) {
         // The policy moved it (a new send hour) and its re-planning has not come by yet:
         // planning moves the row to its new moment, whose job sends it then.
+        replan.add(row.actionId);
+        continue;
+      }
+      if (overtakenBy(facts, context.policy, row, now)) {
+        // Late (the worker was down), and a later reminder's moment has passed too: its
+        // wording is stale. Planning skips it and schedules the newest one in its place,
+        // whose moment has passed, so its job runs at once.
         replan.add(row.actionId);
         continue;
       }

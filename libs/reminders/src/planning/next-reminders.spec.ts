@@ -31,6 +31,9 @@ function readable(plan: NextPlan<KnownRow>) {
   return {
     keep: plan.keep.map(({ row, dueAt }) => `${row.kind} ${row.step} ${local(dueAt)}`),
     cancel: plan.cancel.map(({ row, reason }) => `${row.kind} ${row.step}: ${reason}`),
+    ...(plan.skip.length > 0
+      ? { skip: plan.skip.map(({ row, reason }) => `${row.kind} ${row.step}: ${reason}`) }
+      : {}),
     insert: plan.insert.map(
       (occasion) => `${occasion.kind} ${occasion.step} ${local(occasion.dueAt)}`,
     ),
@@ -137,6 +140,81 @@ describe('planNext', () => {
       keep: [],
       cancel: ['deadline_upcoming 14d: no longer applies'],
       insert: [],
+    });
+  });
+
+  describe('a late reminder that a later one has overtaken', () => {
+    // Deadline Tuesday 15 December 2026: 3 days before is Saturday 12, so Monday 14 at 09:00.
+    const threeDays = () => row('deadline_upcoming', '3d', '2026-12-14T08:00:00Z');
+
+    it('is skipped once the deadline day has passed too, and the deadline-day one planned', () => {
+      expect(next(facts(), '2026-12-15T12:00:00Z', [threeDays()])).toEqual({
+        keep: [],
+        cancel: [],
+        skip: ['deadline_upcoming 3d: overtaken by a later reminder (deadline_today 0d)'],
+        insert: ['deadline_today 0d 2026-12-15 09:00:00'],
+      });
+    });
+
+    it('gives way to the newest moment that passed: the first overdue one, the day after', () => {
+      expect(next(facts(), '2026-12-16T10:00:00Z', [threeDays()])).toMatchObject({
+        skip: ['deadline_upcoming 3d: overtaken by a later reminder (overdue overdue-0)'],
+        // The escalation of the same morning comes with it.
+        insert: [
+          'overdue overdue-0 2026-12-16 09:00:00',
+          'escalation official 2026-12-16 09:00:00',
+        ],
+      });
+    });
+
+    it('gives way to the newest overdue reminder when several have passed', () => {
+      const overdue = row('overdue', 'overdue-0', '2026-12-16T08:00:00Z');
+      // Overdue reminders every 7 days: the 23rd and the 30th have passed by the 31st.
+      expect(next(facts(), '2026-12-31T10:00:00Z', [overdue])).toMatchObject({
+        skip: ['overdue overdue-0: overtaken by a later reminder (overdue overdue-2)'],
+      });
+      expect(next(facts(), '2026-12-31T10:00:00Z', [overdue]).insert).toContain(
+        'overdue overdue-2 2026-12-30 09:00:00',
+      );
+    });
+
+    it('is still sent late while no later moment has passed', () => {
+      expect(next(facts(), '2026-12-15T07:59:00Z', [threeDays()])).toEqual({
+        keep: ['deadline_upcoming 3d 2026-12-14 09:00:00'],
+        cancel: [],
+        insert: [],
+      });
+    });
+
+    it('skips a rung of the escalation ladder that a higher rung has overtaken', () => {
+      const since = '2026-12-15T23:00:00.000Z';
+      const official = row('escalation', 'official', '2026-12-16T08:00:00Z', 'scheduled', since);
+      // 14 days on the administrative rung (the 30th) has passed by the 31st.
+      expect(next(facts(), '2026-12-31T10:00:00Z', [official]).skip).toEqual([
+        'escalation official: overtaken by a later reminder (escalation administrative)',
+      ]);
+    });
+
+    it('leaves kinds whose wording does not age alone', () => {
+      const stale = row(
+        'stale',
+        'stale-0',
+        '2026-12-07T08:00:00Z',
+        'scheduled',
+        '2026-11-05T10:00:00.000Z',
+      );
+      expect(next(facts(), '2027-01-20T10:00:00Z', [stale]).skip).toBeUndefined();
+    });
+
+    it('does not plan the overtaking one again when it went out already', () => {
+      const sent = row('deadline_today', '0d', '2026-12-15T08:00:00Z', 'sent');
+      expect(next(facts(), '2026-12-15T12:00:00Z', [threeDays(), sent])).toMatchObject({
+        skip: ['deadline_upcoming 3d: overtaken by a later reminder (deadline_today 0d)'],
+        insert: [
+          'overdue overdue-0 2026-12-16 09:00:00',
+          'escalation official 2026-12-16 09:00:00',
+        ],
+      });
     });
   });
 });

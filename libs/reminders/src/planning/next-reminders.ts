@@ -4,6 +4,7 @@ import {
   type Occasion,
   occasionDue,
   occasionKey,
+  overtakenBy,
   PLAN_GRACE_MS,
   plannedOccasions,
   type ReminderState,
@@ -24,6 +25,8 @@ export interface NextPlan<Row extends KnownRow> {
   /** Scheduled rows that stay, at the time they are due now (moved, if it changed). */
   keep: { row: Row; dueAt: Date }[];
   cancel: { row: Row; reason: string }[];
+  /** Rows never to be sent: overtaken by a later reminder whose moment has passed too. */
+  skip: { row: Row; reason: string }[];
   /** Occasions without a scheduled row: inserted, or a cancelled row of theirs revived. */
   insert: Occasion[];
 }
@@ -42,8 +45,10 @@ export const settledSince = (now: Date): Date => new Date(now.getTime() - PLAN_G
  * progress update, a new policy) touches one row.
  *
  * A scheduled row that still applies keeps its place even when its time has passed (a
- * worker that was down sends it late); an occasion already sent or skipped is never
- * planned again.
+ * worker that was down sends it late), unless a later reminder of the same sequence has come
+ * due meanwhile too: then the row is skipped as overtaken and that later one, the newest
+ * whose moment has passed, is planned in its place (`overtakenBy`). An occasion already sent
+ * or skipped is never planned again.
  */
 export function planNext<Row extends KnownRow>(
   facts: ActionFacts,
@@ -51,20 +56,32 @@ export function planNext<Row extends KnownRow>(
   now: Date,
   rows: readonly Row[],
 ): NextPlan<Row> {
-  const plan: NextPlan<Row> = { keep: [], cancel: [], insert: [] };
+  const plan: NextPlan<Row> = { keep: [], cancel: [], skip: [], insert: [] };
   const settled = new Set<string>();
   const candidates = new Map<string, { occasion: Occasion; row?: Row }>();
+  const overtaking: Occasion[] = [];
   for (const row of rows) {
     if (row.state === 'sent' || row.state === 'skipped') settled.add(occasionKey(row));
+  }
+  for (const row of rows) {
     if (row.state !== 'scheduled') continue;
     const dueAt = occasionDue(facts, policy, row);
-    if (dueAt) {
+    const later = dueAt && overtakenBy(facts, policy, row, now);
+    if (later) {
+      plan.skip.push({
+        row,
+        reason: `overtaken by a later reminder (${later.kind} ${later.step})`,
+      });
+      settled.add(occasionKey(row));
+      overtaking.push(later);
+    } else if (dueAt) {
       const occasion = { kind: row.kind, basis: row.basis, step: row.step, dueAt };
       candidates.set(occasionKey(row), { occasion, row });
     } else plan.cancel.push({ row, reason: 'no longer applies' });
   }
-  // A repeating kind whose occurrence went out moves on to the one after it.
-  for (const occasion of plannedOccasions(facts, policy, now, settled)) {
+  // A repeating kind whose occurrence went out moves on to the one after it; an overtaken
+  // row's place goes to the reminder that overtook it.
+  for (const occasion of [...overtaking, ...plannedOccasions(facts, policy, now, settled)]) {
     const key = occasionKey(occasion);
     if (!settled.has(key) && !candidates.has(key)) candidates.set(key, { occasion });
   }

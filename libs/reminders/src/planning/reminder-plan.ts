@@ -200,6 +200,84 @@ export function occasionDue(
   }
 }
 
+/** The kinds whose wording says where an action stands against its deadline, in order. */
+const DEADLINE_KINDS: ReadonlySet<ReminderKind> = new Set([
+  'deadline_upcoming',
+  'deadline_today',
+  'overdue',
+]);
+
+/**
+ * The newest occasion of `occasion`'s sequence whose moment has passed by `now`: of the
+ * deadline's reminders (days before, the day itself, each overdue one), or of the escalation
+ * ladder of the same bad period. Null for other kinds, whose wording does not age (a stale
+ * reminder counts its days when sent; an update round's request carries the round).
+ */
+function newestPassed(
+  facts: ActionFacts,
+  policy: ReminderPolicy,
+  occasion: Pick<Occasion, 'kind' | 'basis'>,
+  now: Date,
+): Occasion | null {
+  const passed: Occasion[] = [];
+  if (DEADLINE_KINDS.has(occasion.kind)) {
+    const basis = facts.deadline;
+    for (const [days, dueAt] of upcoming(facts, policy)) {
+      passed.push({ kind: 'deadline_upcoming', basis, step: `${days}d`, dueAt });
+    }
+    const today = occasionDue(facts, policy, { kind: 'deadline_today', basis, step: '0d' });
+    if (today) passed.push({ kind: 'deadline_today', basis, step: '0d', dueAt: today });
+    let index = 0;
+    while (
+      policy.overdueRepeatDays !== null &&
+      index < MAX_REPEATS &&
+      overdueDue(facts, policy, index + 1) <= now
+    ) {
+      index += 1;
+    }
+    passed.push({
+      kind: 'overdue',
+      basis,
+      step: `overdue-${index}`,
+      dueAt: overdueDue(facts, policy, index),
+    });
+  } else if (occasion.kind === 'escalation') {
+    const since = badSince(facts, policy);
+    if (!since) return null;
+    for (const rung of policy.escalation) {
+      passed.push({
+        kind: 'escalation',
+        basis: since.toISOString(),
+        step: rung.level,
+        dueAt: escalationDue(since, rung.afterDays, policy),
+      });
+    }
+  }
+  let newest: Occasion | null = null;
+  for (const candidate of passed) {
+    if (candidate.dueAt <= now && (!newest || candidate.dueAt > newest.dueAt)) newest = candidate;
+  }
+  return newest;
+}
+
+/**
+ * The later occasion that has overtaken this one, or null. An occasion is overtaken when its
+ * moment has passed and so has a later one's of the same sequence: a worker that was down
+ * across both moments would otherwise send "deadline in 3 days" after the deadline. Only the
+ * newest of them still says what is true, so that one is sent, and this one is skipped.
+ */
+export function overtakenBy(
+  facts: ActionFacts,
+  policy: ReminderPolicy,
+  occasion: Pick<Occasion, 'kind' | 'basis' | 'step'>,
+  now: Date,
+): Occasion | null {
+  const dueAt = occasionDue(facts, policy, occasion);
+  if (!dueAt || dueAt > now) return null;
+  const newest = newestPassed(facts, policy, occasion, now);
+  return newest && newest.dueAt > dueAt ? newest : null;
+}
+
 export const occasionKey = (occasion: Pick<Occasion, 'kind' | 'basis' | 'step'>): string =>
   `${occasion.kind}|${occasion.basis}|${occasion.step}`;
 

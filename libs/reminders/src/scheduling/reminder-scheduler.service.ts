@@ -180,6 +180,11 @@ export class ReminderScheduler {
         manager,
         changes.flatMap((change) => change.cancelled),
       );
+      await this.reminders.settleMany(
+        manager,
+        [],
+        changes.flatMap((change) => change.skipped),
+      );
       await this.reminders.reschedule(
         manager,
         changes.flatMap((change) => change.moved),
@@ -202,7 +207,10 @@ export class ReminderScheduler {
     return work;
   }
 
-  /** What one action's rows need: cancellations, moves and new (or revived) occasions. */
+  /**
+   * What one action's rows need: cancellations, overtaken rows to skip, moves and new (or
+   * revived) occasions.
+   */
   private changesOf(
     snapshot: ActionSnapshot,
     facts: ActionFacts,
@@ -211,6 +219,7 @@ export class ReminderScheduler {
     known: Map<string, KnownRow[]>,
   ): {
     cancelled: { id: string; reason: string }[];
+    skipped: { id: string; reason: string }[];
     moved: { id: string; dueAt: Date; recipientUserIds: string[] }[];
     planned: PlannedRow[];
   } {
@@ -231,6 +240,7 @@ export class ReminderScheduler {
     }
     return {
       cancelled: next.cancel.map(({ row, reason }) => ({ id: row.id, reason })),
+      skipped: next.skip.map(({ row, reason }) => ({ id: row.id, reason })),
       moved,
       planned: next.insert.map((occasion) => ({
         ...occasion,
