@@ -5,6 +5,7 @@ import jwt from 'jsonwebtoken';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import request, { type Response } from 'supertest';
 import type { DataSource } from 'typeorm';
+import { SessionsPurge } from '@app/identity';
 import { ProgrammeProbeController } from '../../../test/fixtures/programme-probe.controller';
 import { LogCapture, startApi, testConfig } from '../../../test/support/e2e';
 import { type Actor, IdentityFixtures } from '../../../test/support/identity-fixtures';
@@ -167,6 +168,59 @@ describe('authentication', () => {
       await logout(session.refreshToken).expect(204);
       await logout(session.refreshToken).expect(204);
       await logout(`sbr_${'y'.repeat(43)}`).expect(204);
+    });
+
+    it("purges the tokens of sessions that ended, and keeps a live session's spent ones: reuse is still caught", async () => {
+      const actor = await fixtures.user();
+      const familyOf = async (token: string): Promise<string> =>
+        (
+          await db.query('SELECT family_id FROM refresh_tokens WHERE token_hash = $1', [
+            sha256(token),
+          ])
+        )[0].family_id;
+      const tokensOf = async (family: string): Promise<number> =>
+        (
+          await db.query('SELECT count(*)::int AS n FROM refresh_tokens WHERE family_id = $1', [
+            family,
+          ])
+        )[0].n;
+      // A live session, rotated twice, whose first two tokens are spent and long expired.
+      const live = await signIn(actor);
+      const second = (await refresh(live.refreshToken).expect(200)).body;
+      const third = (await refresh(second.refreshToken).expect(200)).body;
+      const liveFamily = await familyOf(live.refreshToken);
+      await db.query(
+        `UPDATE refresh_tokens SET expires_at = now() - interval '20 days'
+          WHERE token_hash = ANY($1::text[])`,
+        [[sha256(live.refreshToken), sha256(second.refreshToken)]],
+      );
+      // Sessions that ended two days ago (logged out; expired), and one that ended just now.
+      const loggedOut = await signIn(actor);
+      await logout(loggedOut.refreshToken).expect(204);
+      const loggedOutFamily = await familyOf(loggedOut.refreshToken);
+      await db.query(
+        `UPDATE refresh_tokens SET revoked_at = now() - interval '2 days' WHERE family_id = $1`,
+        [loggedOutFamily],
+      );
+      const expiredFamily = await familyOf((await signIn(actor)).refreshToken);
+      await db.query(
+        `UPDATE refresh_tokens SET expires_at = now() - interval '2 days' WHERE family_id = $1`,
+        [expiredFamily],
+      );
+      const justEnded = await signIn(actor);
+      await logout(justEnded.refreshToken).expect(204);
+      const justEndedFamily = await familyOf(justEnded.refreshToken);
+
+      expect(await app.get(SessionsPurge).purge()).toBeGreaterThanOrEqual(2);
+      expect(await tokensOf(loggedOutFamily)).toBe(0);
+      expect(await tokensOf(expiredFamily)).toBe(0);
+      expect(await tokensOf(justEndedFamily)).toBe(1);
+      expect(await tokensOf(liveFamily)).toBe(3);
+      // The live session works, until its first token, spent long ago, is presented again.
+      await probe(third.accessToken).expect(200);
+      expectProblem(await refresh(live.refreshToken), 401, 'INVALID_REFRESH_TOKEN');
+      expectProblem(await refresh(third.refreshToken), 401, 'INVALID_REFRESH_TOKEN');
+      expectProblem(await probe(third.accessToken), 401, 'UNAUTHENTICATED');
     });
 
     it('rejects a log-in body with missing or extra fields as a 400 problem', async () => {

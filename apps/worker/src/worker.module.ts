@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { AppConfig, CoreModule } from '@app/core';
+import { IdentityCoreModule } from '@app/identity';
 import { RemindersModule } from '@app/reminders';
 import { ReportExportsModule } from '@app/reporting';
 import { WorkerHeartbeat } from './health/worker-heartbeat';
@@ -13,6 +14,7 @@ import { AuditCheckpointProcessor } from './processors/audit-checkpoint.processo
 import { CommentPostedProcessor } from './processors/comment-posted.processor';
 import { MailDeliverProcessor } from './processors/mail-deliver.processor';
 import { MailDigestProcessor } from './processors/mail-digest.processor';
+import { RefreshTokensPurgeProcessor } from './processors/refresh-tokens-purge.processor';
 import { ReminderDueProcessor } from './processors/reminder-due.processor';
 import { RemindersReconcileProcessor } from './processors/reminders-reconcile.processor';
 import { RemindersRescheduleProcessor } from './processors/reminders-reschedule.processor';
@@ -35,6 +37,7 @@ const PROCESSORS = [
   ReportExportProcessor,
   ReportExportsPurgeProcessor,
   IdempotencyKeysPurgeProcessor,
+  RefreshTokensPurgeProcessor,
 ];
 
 @Module({})
@@ -42,7 +45,13 @@ export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), AuditModule, RemindersModule, ReportExportsModule],
+      imports: [
+        CoreModule.forRoot(config),
+        AuditModule,
+        IdentityCoreModule,
+        RemindersModule,
+        ReportExportsModule,
+      ],
       providers: [
         ...PROCESSORS,
         {

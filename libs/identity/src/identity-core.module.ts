@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiTokenEntity } from './auth/api-token.entity';
 import { AccessTokens } from './auth/access-tokens';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
+import { SessionsPurge } from './auth/sessions-purge.service';
+import { SessionsRepository } from './auth/sessions.repository';
 import { OrganisationEntity } from './organisations/organisation.entity';
 import { MembershipEntity } from './programmes/membership.entity';
 import { ProgrammeEntity } from './programmes/programme.entity';
@@ -23,7 +25,8 @@ import { UserEntity } from './users/user.entity';
       ApiTokenEntity,
     ]),
   ],
-  providers: [Passwords, AccessTokens],
-  exports: [TypeOrmModule, Passwords, AccessTokens],
+  // Sessions' tokens here (not in AuthModule): the worker purges them without log-in's Redis.
+  providers: [Passwords, AccessTokens, SessionsRepository, SessionsPurge],
+  exports: [TypeOrmModule, Passwords, AccessTokens, SessionsRepository, SessionsPurge],
 })
 export class IdentityCoreModule {}

@@ -7,6 +7,7 @@ export * from './auth/access-tokens';
 export * from './auth/api-token.entity';
 export * from './auth/auth.module';
 export * from './auth/refresh-token.entity';
+export * from './auth/sessions-purge.service';
 export * from './identity-core.module';
 export * from './identity.errors';
 export * from './identity.module';

@@ -62,6 +62,12 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
         everyMs: 3_600_000,
         job: { name: JobName.IdempotencyKeysPurge, data: {} },
       },
+      // Refresh tokens of sessions that ended go within the hour after their day of grace.
+      {
+        id: 'refresh-tokens-purge',
+        everyMs: 3_600_000,
+        job: { name: JobName.RefreshTokensPurge, data: {} },
+      },
     ];
   }
 

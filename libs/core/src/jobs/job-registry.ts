@@ -45,6 +45,8 @@ export enum JobName {
   ReportExportsPurge = 'reports.purge',
   /** Repeating: deletes the Idempotency-Keys past IDEMPOTENCY_KEY_TTL_HOURS. */
   IdempotencyKeysPurge = 'system.idempotency-keys-purge',
+  /** Repeating: deletes the refresh tokens of sessions that ended (identity). */
+  RefreshTokensPurge = 'identity.refresh-tokens-purge',
 }
 
 /** What happened to an action, for the jobs that follow the change. */
@@ -102,6 +104,7 @@ export interface JobPayloads {
   [JobName.ReportExport]: { exportId: string };
   [JobName.ReportExportsPurge]: Record<string, never>;
   [JobName.IdempotencyKeysPurge]: Record<string, never>;
+  [JobName.RefreshTokensPurge]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -117,6 +120,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.ReportExport]: QueueName.Reports,
   [JobName.ReportExportsPurge]: QueueName.Reports,
   [JobName.IdempotencyKeysPurge]: QueueName.System,
+  [JobName.RefreshTokensPurge]: QueueName.System,
 };
 
 /** A job to run: its name and payload, discriminated by name. */

@@ -154,4 +154,34 @@ export class SessionsRepository {
       row && { familyId: row.family_id, userId: row.user_id, organisationId: row.organisation_id }
     );
   }
+
+  /**
+   * Deletes the tokens of sessions that ended at least `graceSeconds` ago, looking at up to
+   * `limit` sessions (families) after `afterFamilyId` in id order, in one statement. A session
+   * has ended when none of its tokens can be rotated any more: each is revoked or expired
+   * (the moment it ended is the latest such revocation or expiry). Answers the last family
+   * looked at (null: none left) and the tokens deleted.
+   */
+  async purgeEnded(
+    afterFamilyId: string | null,
+    limit: number,
+    graceSeconds: number,
+  ): Promise<{ last: string | null; deleted: number }> {
+    const [row]: { last: string | null; deleted: number }[] = await this.dataSource.query(
+      `WITH scanned AS (
+         SELECT family_id, max(LEAST(expires_at, revoked_at)) AS ended_at
+           FROM refresh_tokens
+          WHERE $1::uuid IS NULL OR family_id > $1
+          GROUP BY family_id ORDER BY family_id LIMIT $2),
+       purged AS (
+         DELETE FROM refresh_tokens r USING scanned s
+          WHERE r.family_id = s.family_id
+            AND s.ended_at < now() - make_interval(secs => $3)
+         RETURNING 1)
+       SELECT (SELECT family_id FROM scanned ORDER BY family_id DESC LIMIT 1) AS last,
+              (SELECT count(*)::int FROM purged) AS deleted`,
+      [afterFamilyId, limit, graceSeconds],
+    );
+    return row;
+  }
 }
