@@ -7,6 +7,8 @@ import { ReminderDispatcher } from '@app/reminders';
 import { eventually, testEnvironment } from '../../../test/support/e2e';
 import { ReminderWorld } from '../../../test/support/reminder-world';
 import type { TrackingCast } from '../../../test/support/tracking-fixtures';
+import { withAdmin } from '../../../scripts/services/scratch-database';
+import { JobWorkersHost } from '../src/jobs/job-workers.host';
 
 const root = resolve(__dirname, '../../..');
 const QUIET_OFF = {
@@ -262,6 +264,68 @@ describe('exactly once, from the recipient’s view', () => {
     ] as const) {
       expect(await queues.queue(queue).getJobScheduler(id)).toMatchObject({ key: id });
     }
+  });
+
+  it('keeps the API and the worker running when PostgreSQL ends all their connections under load, and both recover', async () => {
+    await world.putPolicy(cast, {
+      ...QUIET_OFF,
+      daysBefore: [],
+      sendHour: 9,
+      overdueRepeatDays: null,
+    });
+    world.travel('2031-11-20T10:00:00Z');
+    const database = new URL(world.config.database.url).pathname.slice(1);
+    const terminate = () =>
+      withAdmin(process.env.SBT_TEST_SERVER_URL!, (admin) =>
+        admin.query(
+          `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
+            WHERE datname = $1 AND pid <> pg_backend_pid()`,
+          [database],
+        ),
+      );
+    // Load: signed-in reads, and writes whose outbox events keep the worker busy.
+    const statuses: number[] = [];
+    let stop = false;
+    const client = async (writer: boolean) => {
+      while (!stop) {
+        const res = writer
+          ? await world
+              .http()
+              .post('/v1/actions')
+              .set('Authorization', `Bearer ${cast.editor.token}`)
+              .send({
+                programmeId: cast.programmeId,
+                trackId: cast.trackId,
+                title: `Onder belasting ${statuses.length}`,
+                ownerOrganisationId: cast.owner.id,
+                ownerUserId: cast.editor.userId,
+                deadline: '2031-12-08',
+              })
+          : await world
+              .http()
+              .get('/v1/actions?limit=20')
+              .set('Authorization', `Bearer ${cast.editor.token}`);
+        statuses.push(res.status);
+      }
+    };
+    const load = [client(true), client(false), client(false)];
+    let ended = 0;
+    for (let round = 0; round < 3; round += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      ended += (await terminate()).rows[0].n;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    stop = true;
+    await Promise.all(load);
+    expect(ended).toBeGreaterThan(0);
+    // Each request answered: done, or an outage that says to retry (never a 500 or a 401).
+    expect(statuses.filter((status) => ![200, 201, 503].includes(status))).toEqual([]);
+    // Both are still running and recover: a new action's reminder is planned by the worker.
+    expect(world.worker.get(JobWorkersHost).isRunning()).toBe(true);
+    const action = await world.createAction(cast, { deadline: '2031-12-08' });
+    expect(await world.scheduled(cast, action.id)).toEqual({
+      'deadline_today 0d': '2031-12-08T08:00:00.000Z',
+    });
   });
 
   describe('a worker killed with kill -9 in the middle of a batch', () => {
