@@ -50,7 +50,10 @@ export class AuthController {
       },
     },
   })
-  @ApiServiceUnavailableResponse({ description: 'LOGIN_UNAVAILABLE: try again shortly.' })
+  @ApiServiceUnavailableResponse({
+    description:
+      'LOGIN_UNAVAILABLE (the log-in throttle cannot be checked) or SERVICE_UNAVAILABLE (the database did not answer; the attempt does not count towards the lockout): try again after Retry-After.',
+  })
   login(@Body() body: LoginDto, @Ip() address: string | undefined): Promise<SessionTokensResponse> {
     return this.sessions.login(body, address);
   }
