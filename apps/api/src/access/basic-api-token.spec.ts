@@ -5,6 +5,7 @@ import { type AccessTokens, Permission, type Principal } from '@app/identity';
 import type { RouteAccess } from './access.decorator';
 import { AccessGuard } from './access.guard';
 import { BASIC_CHALLENGE, parseBasicApiToken } from './basic-api-token';
+import { BearerStrategy } from './bearer.strategy';
 import type { DenialRecorder } from './denial-recorder';
 
 const TOKEN = 'sbt_Xk3v9Qe1T0a8m2LrZ5uYb7cWd4gHj6kNp0sVx3zA1fE';
@@ -60,10 +61,14 @@ describe('AccessGuard with Basic credentials', () => {
     ),
   };
 
+  // The bearer strategy, as the app registers it: the guard hands it what Basic does not take.
+  new BearerStrategy(tokens as unknown as AccessTokens);
+
   function call(access: RouteAccess, authorization: string | undefined) {
     const headers = new Map<string, string>();
     const req = {
       params: { id: 'p1' },
+      headers: { authorization },
       get: (name: string) => (name === 'authorization' ? authorization : undefined),
       user: undefined as Principal | undefined,
     };
