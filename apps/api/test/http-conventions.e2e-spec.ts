@@ -222,6 +222,8 @@ describe('CORS', () => {
     expect(res.headers['access-control-allow-origin']).toBe(allowed);
     expect(res.headers['access-control-expose-headers']).toContain('API-Version');
     expect(res.headers['access-control-expose-headers']).toContain('ETag');
+    expect(res.headers['access-control-expose-headers']).toContain('RateLimit');
+    expect(res.headers['access-control-expose-headers']).toContain('RateLimit-Policy');
   });
 
   it('answers a preflight for an allowed origin, with the version header', async () => {

@@ -54,6 +54,27 @@ describe('OpenAPI document and docs page', () => {
     }
   });
 
+  it('declares the rate limits on every operation: a 429 with Retry-After and the RateLimit fields', async () => {
+    const document = (await http().get('/v1/openapi.json').expect(200)).body;
+    const operations = Object.values<Record<string, { responses: Record<string, any> }>>(
+      document.paths,
+    ).flatMap((pathItem) => Object.values(pathItem));
+    expect(operations.length).toBeGreaterThan(50);
+    for (const operation of operations) {
+      const tooMany = operation.responses['429'];
+      expect(tooMany.description).toContain('RATE_LIMITED');
+      expect(Object.keys(tooMany.headers)).toEqual(
+        expect.arrayContaining(['Retry-After', 'RateLimit', 'RateLimit-Policy']),
+      );
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (/^2/.test(status)) expect(Object.keys(response.headers)).toContain('RateLimit');
+      }
+    }
+    expect(document.components.headers.RateLimit.description).toContain(
+      'draft-ietf-httpapi-ratelimit-headers',
+    );
+  });
+
   it('serves the same document as YAML at /v1/openapi.yaml', async () => {
     const json = (await http().get('/v1/openapi.json').expect(200)).body;
     const res = await http()

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { ApiBasicAuth, ApiBearerAuth, ApiExtension, ApiResponse } from '@nestjs/swagger';
 import { Permission, PERMISSION_RULES, type Principal } from '@app/identity';
+import type { RouteRateLimit } from '../rate-limit/rate-limit-policy';
 
 export const ACCESS_METADATA = 'sbt:access';
 
@@ -19,6 +20,11 @@ export interface RouteAccess {
    * themselves (see basic-api-token.ts).
    */
   basicApiToken?: boolean;
+  /**
+   * The rate-limit budget beyond what the method implies (README "Rate limits"): `expensive`
+   * for routes that read or render a whole report, export or chain; `exempt` for probes.
+   */
+  rateLimit?: RouteRateLimit;
 }
 
 export const JWT_SCHEME = 'accessToken';
@@ -36,7 +42,7 @@ const problem = (description: string) => ({
  */
 export function Access(
   permission: Permission,
-  options: { programmeParam?: string; basicApiToken?: boolean } = {},
+  options: { programmeParam?: string; basicApiToken?: boolean; rateLimit?: RouteRateLimit } = {},
 ) {
   const rule = PERMISSION_RULES[permission];
   if (options.basicApiToken && (rule.access !== 'read' || rule.scope === 'none')) {
@@ -46,6 +52,7 @@ export function Access(
   const decorators = [
     SetMetadata(ACCESS_METADATA, access),
     ApiExtension('x-permission', permission),
+    ...(options.rateLimit ? [ApiExtension('x-rate-limit', options.rateLimit)] : []),
   ];
   if (rule.scope !== 'none') {
     decorators.push(

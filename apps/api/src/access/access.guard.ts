@@ -11,11 +11,14 @@ import { AuditContext } from '@app/audit';
 import {
   AccessTokens,
   auditActorOf,
+  clientKey,
   decide,
   IdentityErrors,
   Permission,
   type Principal,
 } from '@app/identity';
+import { principalKey, rateClassOf } from '../rate-limit/rate-limit-policy';
+import { RateLimits } from '../rate-limit/rate-limits.service';
 import { ACCESS_METADATA, type RouteAccess } from './access.decorator';
 import { BASIC_CHALLENGE, parseBasicApiToken } from './basic-api-token';
 import { DenialRecorder } from './denial-recorder';
@@ -23,7 +26,8 @@ import { DenialRecorder } from './denial-recorder';
 const BearerGuard = AuthGuard('bearer');
 
 /**
- * The global guard: authenticates with passport, then asks the access policy. A route
+ * The global guard: counts the request against its client address's rate limit, authenticates
+ * with passport, counts it against the principal's, then asks the access policy. A route
  * without an @Access declaration is refused (and the app does not start with one).
  */
 @Injectable()
@@ -34,6 +38,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly denials: DenialRecorder,
     private readonly tokens: AccessTokens,
+    private readonly rateLimits: RateLimits,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -44,9 +49,15 @@ export class AccessGuard implements CanActivate {
     if (!access) throw IdentityErrors.forbidden();
     const req = context.switchToHttp().getRequest<Request & { user?: Principal }>();
     const res = context.switchToHttp().getResponse<Response>();
+    const rateClass = rateClassOf(req.method, access.rateLimit);
+    // Before authentication: a flood with made-up tokens stops here, without a token lookup.
+    if (rateClass) await this.rateLimits.admit(res, 'address', rateClass, clientKey(req.ip));
     if (access.permission !== Permission.Public) {
       await this.authenticate(context, access, req, res);
       if (req.user) AuditContext.setActor(auditActorOf(req.user));
+    }
+    if (rateClass && req.user) {
+      await this.rateLimits.admit(res, 'principal', rateClass, principalKey(req.user));
     }
     const param = access.programmeParam ? req.params[access.programmeParam] : undefined;
     // Memberships are keyed by the lower-case id PostgreSQL answers; a URL may capitalise it.

@@ -7,6 +7,7 @@ import { AccessGuard } from './access.guard';
 import { BASIC_CHALLENGE, parseBasicApiToken } from './basic-api-token';
 import { BearerStrategy } from './bearer.strategy';
 import type { DenialRecorder } from './denial-recorder';
+import type { RateLimits } from '../rate-limit/rate-limits.service';
 
 const TOKEN = 'sbt_Xk3v9Qe1T0a8m2LrZ5uYb7cWd4gHj6kNp0sVx3zA1fE';
 const basic = (credentials: string) => `Basic ${Buffer.from(credentials).toString('base64')}`;
@@ -67,6 +68,7 @@ describe('AccessGuard with Basic credentials', () => {
   function call(access: RouteAccess, authorization: string | undefined) {
     const headers = new Map<string, string>();
     const req = {
+      method: 'GET',
       params: { id: 'p1' },
       headers: { authorization },
       get: (name: string) => (name === 'authorization' ? authorization : undefined),
@@ -81,6 +83,7 @@ describe('AccessGuard with Basic credentials', () => {
       { get: () => access } as unknown as Reflector,
       {} as DenialRecorder,
       tokens as unknown as AccessTokens,
+      { admit: () => Promise.resolve() } as unknown as RateLimits,
     );
     return { result: guard.canActivate(context), headers, req };
   }

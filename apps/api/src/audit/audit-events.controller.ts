@@ -70,7 +70,7 @@ export class AuditEventsController {
   }
 
   @Get('export')
-  @Access(Permission.AuditRead)
+  @Access(Permission.AuditRead, { rateLimit: 'expensive' })
   @ApiOperation({
     summary: 'Export audit events as CSV',
     description:
@@ -107,7 +107,7 @@ export class AuditEventsController {
   }
 
   @Get('verify')
-  @Access(Permission.AuditVerify)
+  @Access(Permission.AuditVerify, { rateLimit: 'expensive' })
   @ApiOperation({
     summary: 'Verify the audit chain',
     description:

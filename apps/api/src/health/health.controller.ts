@@ -11,7 +11,9 @@ const NOT_READY_RETRY_AFTER_SECONDS = 5;
 
 /**
  * Probes for load balancers and orchestrators, outside the versioned API (and its document).
- * Liveness says the process serves; readiness says its dependencies answer.
+ * Liveness says the process serves; readiness says its dependencies answer. Not rate-limited:
+ * probes come on the orchestrator's schedule, cost next to nothing, and a refused probe would
+ * take a healthy replica out of service.
  */
 @ApiExcludeController()
 @Controller('health')
@@ -19,7 +21,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get('live')
-  @Access(Permission.Public)
+  @Access(Permission.Public, { rateLimit: 'exempt' })
   @HttpCode(200)
   live(): { status: 'ok' } {
     return { status: 'ok' };
@@ -30,7 +32,7 @@ export class HealthController {
    * with Retry-After and the checks that say which dependency did not answer.
    */
   @Get('ready')
-  @Access(Permission.Public)
+  @Access(Permission.Public, { rateLimit: 'exempt' })
   async ready(@Req() req: Request, @Res() res: Response): Promise<void> {
     const report = await this.health.readiness();
     if (report.status === 'ok') {

@@ -77,6 +77,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
         'ETag',
         'Idempotent-Replayed',
         'Location',
+        'RateLimit',
+        'RateLimit-Policy',
         'Retry-After',
         'X-Request-ID',
       ],

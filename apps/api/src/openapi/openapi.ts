@@ -4,6 +4,7 @@ import type { AppConfig } from '@app/core';
 import { API_TOKEN_BASIC_SCHEME, API_TOKEN_SCHEME, JWT_SCHEME } from '../access/access.decorator';
 import { API_BASE_PATH, API_VERSION } from '../api-version';
 import { ensureApiConventions } from './openapi-conventions';
+import { declareRateLimits } from './openapi-rate-limits';
 
 export const OPENAPI_JSON_PATH = `${API_BASE_PATH}/openapi.json`;
 export const OPENAPI_YAML_PATH = `${API_BASE_PATH}/openapi.yaml`;
@@ -60,7 +61,7 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}${methodKey.replace(/^./, (c) => c.toUpperCase())}`,
   });
-  return ensureApiConventions(document);
+  return ensureApiConventions(declareRateLimits(document));
 }
 
 /** Serves the document as JSON and YAML and the Swagger UI page. */

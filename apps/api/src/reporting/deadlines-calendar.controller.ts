@@ -23,7 +23,11 @@ export class DeadlinesCalendarController {
   constructor(private readonly calendars: DeadlinesCalendarService) {}
 
   @Get('deadlines.ics')
-  @Access(Permission.ProgrammeRead, { programmeParam: 'id', basicApiToken: true })
+  @Access(Permission.ProgrammeRead, {
+    programmeParam: 'id',
+    basicApiToken: true,
+    rateLimit: 'expensive',
+  })
   @ApiOperation({
     summary: "The programme's deadlines as a calendar",
     description:

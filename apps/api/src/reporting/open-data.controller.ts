@@ -38,7 +38,7 @@ export class OpenDataController {
   constructor(private readonly openData: OpenDataService) {}
 
   @Get()
-  @Access(Permission.Public)
+  @Access(Permission.Public, { rateLimit: 'expensive' })
   @ApiOperation({
     summary: "The programme's open data",
     description:

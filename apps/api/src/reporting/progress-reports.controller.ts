@@ -53,7 +53,7 @@ export class ProgressReportsController {
   ) {}
 
   @Get('summary')
-  @Access(Permission.ReportsRead, { programmeParam: 'id' })
+  @Access(Permission.ReportsRead, { programmeParam: 'id', rateLimit: 'expensive' })
   @ApiOperation({
     summary: 'Progress report summary',
     description:
@@ -86,7 +86,7 @@ export class ProgressReportsController {
   }
 
   @Get()
-  @Access(Permission.ReportsRead, { programmeParam: 'id' })
+  @Access(Permission.ReportsRead, { programmeParam: 'id', rateLimit: 'expensive' })
   @ApiOperation({
     summary: 'Progress report',
     description:

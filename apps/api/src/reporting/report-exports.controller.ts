@@ -43,7 +43,7 @@ export class ReportExportsController {
 
   @Post()
   @HttpCode(202)
-  @Access(Permission.ReportsRead)
+  @Access(Permission.ReportsRead, { rateLimit: 'expensive' })
   @Idempotent()
   @ApiOperation({
     summary: 'Export a progress report',
@@ -86,7 +86,7 @@ export class ReportExportsController {
   }
 
   @Get(':id/file')
-  @Access(Permission.ReportsRead)
+  @Access(Permission.ReportsRead, { rateLimit: 'expensive' })
   @ApiOperation({
     summary: 'Download the file of a report export',
     description: `The rendered file, as an attachment. ${OWN}`,

@@ -82,6 +82,15 @@ export interface AppConfig {
     /** How long an `Idempotency-Key` and its stored answer are kept. */
     ttlHours: number;
   };
+  /**
+   * Requests per window allowed per principal (user or API token) and per client address,
+   * by kind of route (README "Rate limits").
+   */
+  rateLimits: {
+    windowSeconds: number;
+    principal: RateBudgets;
+    address: RateBudgets;
+  };
   /** "Now" may be moved through the API (never in production). */
   clockTravel: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -98,6 +107,13 @@ export interface AppConfig {
     outboxBatchSize: number;
     healthFile: string;
   };
+}
+
+/** Requests per window: GET and HEAD, other methods, and routes declared expensive. */
+export interface RateBudgets {
+  read: number;
+  write: number;
+  expensive: number;
 }
 
 export class ConfigValidationError extends Error {
@@ -251,6 +267,19 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       exportConcurrency: e.REPORT_EXPORT_CONCURRENCY,
     },
     idempotency: { ttlHours: e.IDEMPOTENCY_KEY_TTL_HOURS },
+    rateLimits: {
+      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+      principal: {
+        read: e.RATE_LIMIT_PRINCIPAL_READS,
+        write: e.RATE_LIMIT_PRINCIPAL_WRITES,
+        expensive: e.RATE_LIMIT_PRINCIPAL_EXPENSIVE,
+      },
+      address: {
+        read: e.RATE_LIMIT_ADDRESS_READS,
+        write: e.RATE_LIMIT_ADDRESS_WRITES,
+        expensive: e.RATE_LIMIT_ADDRESS_EXPENSIVE,
+      },
+    },
     clockTravel: e.CLOCK_TRAVEL,
     logLevel: e.LOG_LEVEL,
     worker: {

@@ -1,0 +1,189 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { Response } from 'express';
+import type IORedis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { APP_CONFIG, type AppConfig, RedisConnections, whenReady } from '@app/core';
+import {
+  type Allowance,
+  policyName,
+  quotaOf,
+  RATE_CLASSES,
+  RATE_PARTITIONS,
+  type RateClass,
+  type RatePartition,
+  rateLimitField,
+  rateLimitPolicyField,
+  secondsFrom,
+} from './rate-limit-policy';
+import { RateLimitErrors } from './rate-limit.errors';
+
+/**
+ * A healthy Redis answers in a millisecond or two; one that takes longer than this is treated
+ * as away, so that a hanging Redis adds at most this much to a request, not the command timeout.
+ */
+const STORE_TIMEOUT_MS = 300;
+/** After a failure, count in memory for this long before asking Redis again. */
+const STORE_RETRY_MS = 2000;
+
+interface Policy {
+  name: string;
+  quota: number;
+  store: RateLimiterRedis;
+  memory: RateLimiterMemory;
+}
+
+/** Where the allowances of this request are kept, to write the RateLimit fields whole. */
+const ALLOWANCES = 'rateLimitAllowances';
+
+/**
+ * The API-wide rate limits: a fixed window per policy (partition × class) and key, counted
+ * atomically in Redis by rate-limiter-flexible, so every API replica shares one count.
+ *
+ * When Redis does not answer, each process counts in memory instead (fail open, but not
+ * unlimited): a Redis blip must not take the whole API down, and a runaway script still meets
+ * a limit, per replica. The log-in throttle, by contrast, fails closed (it guards passwords).
+ */
+@Injectable()
+export class RateLimits implements OnModuleInit {
+  private readonly logger = new Logger(RateLimits.name);
+  private readonly policies = new Map<string, Policy>();
+  private redis!: IORedis;
+  /** While set and in the future, Redis is left alone (it failed a moment ago). */
+  private storeAwayUntil = 0;
+  private storeAway = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly connections: RedisConnections,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.redis = this.connections.create('command');
+    const { windowSeconds } = this.config.rateLimits;
+    for (const partition of RATE_PARTITIONS) {
+      for (const rateClass of RATE_CLASSES) {
+        const name = policyName(partition, rateClass);
+        const quota = quotaOf(this.config.rateLimits, partition, rateClass);
+        const options = {
+          keyPrefix: `${this.config.redis.prefix}:ratelimit:${name}`,
+          points: quota,
+          duration: windowSeconds,
+        };
+        this.policies.set(name, {
+          name,
+          quota,
+          store: new RateLimiterRedis({
+            ...options,
+            storeClient: this.redis,
+            // Once a key is over its quota, this process refuses it without asking Redis until
+            // its window ends: a flood costs one Redis call per key and window, not one each.
+            inMemoryBlockOnConsumed: quota + 1,
+          }),
+          memory: new RateLimiterMemory(options),
+        });
+      }
+    }
+    // A fresh fail-fast connection refuses commands until it is ready; give it its chance,
+    // but never hold the start up for Redis (the limits count in memory meanwhile).
+    await whenReady(this.redis, 2000).catch(() => undefined);
+  }
+
+  /**
+   * Counts the request against the policy of this partition and class, writes the RateLimit
+   * fields, and refuses with a 429 RATE_LIMITED (Retry-After) past the quota.
+   */
+  async admit(
+    res: Response,
+    partition: RatePartition,
+    rateClass: RateClass,
+    key: string,
+  ): Promise<void> {
+    const policy = this.policies.get(policyName(partition, rateClass));
+    if (!policy) throw new Error(`no rate-limit policy ${policyName(partition, rateClass)}`);
+    const { result, exceeded } = await this.consume(policy, key);
+    const allowance: Allowance = {
+      policy: policy.name,
+      quota: policy.quota,
+      windowSeconds: this.config.rateLimits.windowSeconds,
+      remaining: exceeded ? 0 : result.remainingPoints,
+      resetSeconds: secondsFrom(result.msBeforeNext),
+    };
+    const locals = res.locals as { [ALLOWANCES]?: Allowance[] };
+    const allowances = (locals[ALLOWANCES] ??= []);
+    allowances.push(allowance);
+    res.setHeader('RateLimit-Policy', rateLimitPolicyField(allowances));
+    res.setHeader('RateLimit', rateLimitField(allowances));
+    if (!exceeded) return;
+    // The first refusal of a window is logged; the rest of a flood is not.
+    if (result.consumedPoints === policy.quota + 1) {
+      this.logger.warn(
+        {
+          event: 'rate_limited',
+          policy: policy.name,
+          key,
+          quota: policy.quota,
+          retryAfterSeconds: allowance.resetSeconds,
+        },
+        'requests refused: rate limit reached',
+      );
+    }
+    throw RateLimitErrors.exceeded(partition, rateClass, Math.max(1, allowance.resetSeconds));
+  }
+
+  private async consume(
+    policy: Policy,
+    key: string,
+  ): Promise<{ result: RateLimiterRes; exceeded: boolean }> {
+    if (Date.now() >= this.storeAwayUntil) {
+      try {
+        const outcome = await settle(withTimeout(policy.store.consume(key), STORE_TIMEOUT_MS));
+        this.storeAnswered();
+        return outcome;
+      } catch (error) {
+        this.storeFailed(error);
+      }
+    }
+    return settle(policy.memory.consume(key));
+  }
+
+  private storeAnswered(): void {
+    if (!this.storeAway) return;
+    this.storeAway = false;
+    this.logger.log(
+      { event: 'rate_limit_store_recovered' },
+      'rate limits are counted in Redis again',
+    );
+  }
+
+  private storeFailed(error: unknown): void {
+    this.storeAwayUntil = Date.now() + STORE_RETRY_MS;
+    if (this.storeAway) return;
+    this.storeAway = true;
+    this.logger.warn(
+      { event: 'rate_limit_store_unavailable', error: (error as Error).message },
+      'rate limits are counted in memory, per process: Redis does not answer',
+    );
+  }
+}
+
+/** A refusal is an answer, not a failure: only errors of the store itself reject. */
+async function settle(
+  consumed: Promise<RateLimiterRes>,
+): Promise<{ result: RateLimiterRes; exceeded: boolean }> {
+  try {
+    return { result: await consumed, exceeded: false };
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return { result: error, exceeded: true };
+    throw error;
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

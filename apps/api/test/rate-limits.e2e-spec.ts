@@ -1,0 +1,259 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import IORedis from 'ioredis';
+import request, { type Response } from 'supertest';
+import { AccessTokens } from '@app/identity';
+import { eventually, LogCapture, startApi, testConfig } from '../../../test/support/e2e';
+import { type Actor, IdentityFixtures } from '../../../test/support/identity-fixtures';
+import { TcpProxy } from '../../../test/support/tcp-proxy';
+
+const prefix = (name: string) => `${process.env.SBT_TEST_REDIS_PREFIX}-${name}`;
+
+/** Small budgets, as a runaway script meets the real ones; one window of a minute. */
+const LIMITS = {
+  RATE_LIMIT_WINDOW_SECONDS: '60',
+  RATE_LIMIT_PRINCIPAL_READS: '4',
+  RATE_LIMIT_PRINCIPAL_WRITES: '6',
+  RATE_LIMIT_PRINCIPAL_EXPENSIVE: '2',
+  RATE_LIMIT_ADDRESS_READS: '10',
+  RATE_LIMIT_ADDRESS_WRITES: '12',
+  RATE_LIMIT_ADDRESS_EXPENSIVE: '4',
+};
+
+/**
+ * nestjs-pino keeps one pino-http per process: every app of this file logs through the first
+ * one started, so that one gets the capture (and level info).
+ */
+const logs = new LogCapture();
+let addresses = 0;
+/** A client address of its own for each test (TRUST_PROXY: X-Forwarded-For names it). */
+const newAddress = () => `203.0.113.${(addresses += 1)}`;
+
+function expectRateLimited(res: Response, policy: string): number {
+  expect({ status: res.status, code: res.body.code }).toEqual({
+    status: 429,
+    code: 'RATE_LIMITED',
+  });
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  const retryAfter = Number(res.headers['retry-after']);
+  expect(Number.isInteger(retryAfter)).toBe(true);
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(retryAfter).toBeLessThanOrEqual(60);
+  expect(res.headers.ratelimit).toContain(`"${policy}";r=0;t=${retryAfter}`);
+  expect(res.headers['ratelimit-policy']).toContain(`"${policy}";q=`);
+  return retryAfter;
+}
+
+describe('API rate limits', () => {
+  let app: NestExpressApplication;
+  let fixtures: IdentityFixtures;
+  let programmeId: string;
+
+  beforeAll(async () => {
+    app = await startApi({
+      config: testConfig({
+        ...LIMITS,
+        REDIS_PREFIX: prefix('rl'),
+        TRUST_PROXY: 'true',
+        LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+        LOGIN_MAX_FAILURES_PER_ADDRESS: '100',
+        LOGIN_LOCKOUT_SECONDS: '60',
+        LOG_LEVEL: 'info',
+      }),
+      logs,
+    });
+    fixtures = new IdentityFixtures(app);
+    programmeId = (await fixtures.programme()).id;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  /** A client at one address, signed in as `actor` or anonymous. */
+  const client = (address: string, actor?: Actor) => {
+    const send = (method: 'get' | 'patch' | 'put' | 'post', path: string, body?: object) => {
+      let req = request(app.getHttpServer())[method](path).set('X-Forwarded-For', address);
+      if (actor) req = req.set('Authorization', `Bearer ${actor.token}`);
+      return body === undefined ? req : req.send(body);
+    };
+    return {
+      me: () => send('get', '/v1/me'),
+      rename: () => send('patch', '/v1/me', { displayName: 'Renamed' }),
+      summary: () => send('get', `/v1/programmes/${programmeId}/reports/progress/summary`),
+      openData: () => send('get', `/v1/programmes/${programmeId}/open-data`),
+      send,
+    };
+  };
+
+  const viewer = async () => {
+    const actor = await fixtures.user();
+    await fixtures.member(programmeId, actor.userId, 'viewer');
+    return actor;
+  };
+
+  it('counts a request against its address and its principal, and says so in the RateLimit fields', async () => {
+    const res = await client(newAddress(), await fixtures.user())
+      .me()
+      .expect(200);
+    expect(res.headers['ratelimit-policy']).toBe(
+      '"address-read";q=10;w=60, "principal-read";q=4;w=60',
+    );
+    expect(res.headers.ratelimit).toMatch(/^"address-read";r=9;t=\d+, "principal-read";r=3;t=\d+$/);
+    const [, reset] = /t=(\d+)/.exec(res.headers.ratelimit) ?? [];
+    expect(Number(reset)).toBeGreaterThanOrEqual(59);
+    expect(Number(reset)).toBeLessThanOrEqual(60);
+  });
+
+  it('refuses a principal past its read budget, but not its writes, its expensive requests or another principal', async () => {
+    const address = newAddress();
+    const reader = client(address, await viewer());
+    for (let i = 0; i < 4; i += 1) await reader.me().expect(200);
+    expectRateLimited(await reader.me(), 'principal-read');
+
+    await reader.rename().expect(200);
+    await reader.summary().expect(200);
+    await client(address, await fixtures.user())
+      .me()
+      .expect(200);
+  });
+
+  it('refuses a principal past its write budget, and still lets it read', async () => {
+    const writer = client(newAddress(), await fixtures.user());
+    for (let i = 0; i < 6; i += 1) await writer.rename().expect(200);
+    expectRateLimited(await writer.rename(), 'principal-write');
+    await writer.me().expect(200);
+  });
+
+  it('refuses a principal past its budget for expensive routes, whichever of them it calls', async () => {
+    const analyst = client(newAddress(), await viewer());
+    await analyst.summary().expect(200);
+    await analyst.summary().expect(200);
+    expectRateLimited(await analyst.summary(), 'principal-expensive');
+    expectRateLimited(
+      await analyst.send('get', `/v1/programmes/${programmeId}/reports/progress`),
+      'principal-expensive',
+    );
+    await analyst.send('get', `/v1/programmes/${programmeId}`).expect(200);
+  });
+
+  it('holds anonymous callers to their address’s budget, and everyone else behind that address', async () => {
+    const address = newAddress();
+    const anonymous = client(address);
+    for (let i = 0; i < 4; i += 1) await anonymous.openData().expect(200);
+    const refused = await anonymous.openData();
+    expectRateLimited(refused, 'address-expensive');
+    expect(refused.headers['ratelimit-policy']).toBe('"address-expensive";q=4;w=60');
+
+    const member = await viewer();
+    expectRateLimited(await client(address, member).summary(), 'address-expensive');
+    await client(newAddress(), member).summary().expect(200);
+  });
+
+  it('stops a flood of made-up tokens at the address budget, before looking them up', async () => {
+    const lookups = jest.spyOn(app.get(AccessTokens), 'authenticate');
+    try {
+      const address = newAddress();
+      const forged = (i: number) =>
+        request(app.getHttpServer())
+          .get('/v1/me')
+          .set('X-Forwarded-For', address)
+          .set('Authorization', `Bearer sbt_madeUpToken${i}`);
+      for (let i = 0; i < 10; i += 1) await forged(i).expect(401);
+      expect(lookups).toHaveBeenCalledTimes(10);
+      expectRateLimited(await forged(10), 'address-read');
+      expect(lookups).toHaveBeenCalledTimes(10);
+    } finally {
+      lookups.mockRestore();
+    }
+  });
+
+  it('leaves the health probes and the OpenAPI document alone', async () => {
+    const address = newAddress();
+    const anonymous = client(address);
+    for (let i = 0; i < 10; i += 1) await anonymous.send('get', '/v1').expect(200);
+    expectRateLimited(await anonymous.send('get', '/v1'), 'address-read');
+
+    for (const path of ['/health/live', '/health/ready', '/v1/openapi.json', '/v1/docs']) {
+      const res = await anonymous.send('get', path).expect(200);
+      expect(res.headers.ratelimit).toBeUndefined();
+    }
+  });
+
+  it('keeps the log-in lockout beside the limits', async () => {
+    const actor = await fixtures.user();
+    const anonymous = client(newAddress());
+    const login = (password: string) =>
+      anonymous.send('post', '/v1/auth/login', { email: actor.email, password });
+    for (let i = 0; i < 3; i += 1) await login(`wrong password ${i}`).expect(401);
+    const locked = await login(actor.password);
+    expect({ status: locked.status, code: locked.body.code }).toEqual({
+      status: 429,
+      code: 'LOGIN_LOCKED',
+    });
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(locked.headers.ratelimit).toMatch(/^"address-write";r=8;t=\d+$/);
+  });
+});
+
+describe('API rate limits while Redis is away', () => {
+  let app: NestExpressApplication;
+  let fixtures: IdentityFixtures;
+  let proxy: TcpProxy;
+  let redis: IORedis;
+  const redisPrefix = prefix('rl-outage');
+
+  beforeAll(async () => {
+    const base = testConfig();
+    proxy = TcpProxy.forUrl(base.redis.url);
+    app = await startApi({
+      config: testConfig({
+        ...LIMITS,
+        RATE_LIMIT_PRINCIPAL_READS: '3',
+        REDIS_PREFIX: redisPrefix,
+        REDIS_URL: await proxy.start(base.redis.url),
+        REDIS_COMMAND_TIMEOUT_MS: '500',
+      }),
+      logs,
+    });
+    fixtures = new IdentityFixtures(app);
+    redis = new IORedis(base.redis.url);
+  });
+
+  afterAll(async () => {
+    proxy.restore();
+    redis.disconnect();
+    await app.close();
+    await proxy.close();
+  });
+
+  const me = (actor: Actor) =>
+    request(app.getHttpServer()).get('/v1/me').set('Authorization', `Bearer ${actor.token}`);
+  const countedInRedis = async (actor: Actor) =>
+    (await redis.exists(`${redisPrefix}:ratelimit:principal-read:user:${actor.userId}`)) === 1;
+
+  it('keeps answering, counting in memory so that the limits still hold, and back in Redis after', async () => {
+    const before = await fixtures.user();
+    await me(before).expect(200);
+    expect(await countedInRedis(before)).toBe(true);
+
+    proxy.cut();
+    try {
+      const during = await fixtures.user();
+      for (let i = 0; i < 3; i += 1) {
+        const res = await me(during).expect(200);
+        expect(res.headers.ratelimit).toContain(`"principal-read";r=${2 - i};`);
+      }
+      expectRateLimited(await me(during), 'principal-read');
+      expect(await countedInRedis(during)).toBe(false);
+      expect(logs.lines().map((line): unknown => line.event)).toContain(
+        'rate_limit_store_unavailable',
+      );
+    } finally {
+      proxy.restore();
+    }
+
+    const after = await fixtures.user();
+    await eventually(async () => (await me(after)).status === 200 && countedInRedis(after));
+    expect(logs.lines().map((line): unknown => line.event)).toContain('rate_limit_store_recovered');
+  });
+});
