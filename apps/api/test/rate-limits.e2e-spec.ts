@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import IORedis from 'ioredis';
 import request, { type Response } from 'supertest';
+import { DataSource } from 'typeorm';
 import { AccessTokens } from '@app/identity';
 import { eventually, LogCapture, startApi, testConfig } from '../../../test/support/e2e';
 import { type Actor, IdentityFixtures } from '../../../test/support/identity-fixtures';
@@ -193,6 +194,90 @@ describe('API rate limits', () => {
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     expect(locked.headers.ratelimit).toMatch(/^"address-write";r=8;t=\d+$/);
   });
+
+  it('locks password changes after wrong current passwords, with Retry-After, and log-in with them', async () => {
+    const actor = await fixtures.user();
+    const address = newAddress();
+    const me = client(address, actor);
+    const change = (currentPassword: string) =>
+      me.send('put', '/v1/me/password', {
+        currentPassword,
+        newPassword: 'Een nieuw en sterk wachtwoord',
+      });
+    for (let i = 0; i < 3; i += 1) {
+      const wrong = await change(`not my password ${i}`).expect(400);
+      expect(wrong.body.invalidParams).toEqual([
+        { name: 'currentPassword', reason: 'is not your current password' },
+      ]);
+    }
+    const locked = await change(actor.password);
+    expect({ status: locked.status, code: locked.body.code }).toEqual({
+      status: 429,
+      code: 'PASSWORD_CHANGE_LOCKED',
+    });
+    expect(locked.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const retryAfter = Number(locked.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    const login = await client(address).send('post', '/v1/auth/login', {
+      email: actor.email,
+      password: actor.password,
+    });
+    expect({ status: login.status, code: login.body.code }).toEqual({
+      status: 429,
+      code: 'LOGIN_LOCKED',
+    });
+
+    const ours = logs.lines().filter((line) => line.userId === actor.userId);
+    expect(ours.map((line): unknown => line.event)).toEqual([
+      'password_change_failed',
+      'password_change_failed',
+      'password_change_failed',
+      'login_lockout_started',
+    ]);
+    expect(logs.text()).not.toContain('not my password');
+    const recorded: { result: string; actorId: string; details: Record<string, unknown> }[] =
+      await app.get(DataSource).query(
+        `SELECT result, actor_id AS "actorId", details FROM audit_events
+          WHERE operation = 'password_change' AND entity_id = $1 ORDER BY sequence`,
+        [actor.userId],
+      );
+    expect(recorded).toEqual([
+      ...Array.from({ length: 2 }, () => ({
+        result: 'failure',
+        actorId: actor.userId,
+        details: { via: 'self', reason: 'wrong_current_password' },
+      })),
+      {
+        result: 'failure',
+        actorId: actor.userId,
+        details: {
+          via: 'self',
+          reason: 'wrong_current_password',
+          lockoutStarted: ['account'],
+          lockoutSeconds: 60,
+        },
+      },
+    ]);
+  });
+
+  it('gives the account its guesses back when the current password is right', async () => {
+    const actor = await fixtures.user();
+    const me = client(newAddress(), actor);
+    let password = actor.password;
+    for (let round = 0; round < 2; round += 1) {
+      for (const guess of ['wrong one', 'wrong two']) {
+        await me
+          .send('put', '/v1/me/password', { currentPassword: guess, newPassword: 'Nooit geraden' })
+          .expect(400);
+      }
+      const next = `Een nieuw wachtwoord nummer ${round}`;
+      await me
+        .send('put', '/v1/me/password', { currentPassword: password, newPassword: next })
+        .expect(204);
+      password = next;
+    }
+  });
 });
 
 describe('API rate limits while Redis is away', () => {
@@ -248,6 +333,17 @@ describe('API rate limits while Redis is away', () => {
       expect(logs.lines().map((line): unknown => line.event)).toContain(
         'rate_limit_store_unavailable',
       );
+
+      // Password checks fail closed instead: the throttle that guards them cannot count.
+      const change = await request(app.getHttpServer())
+        .put('/v1/me/password')
+        .set('Authorization', `Bearer ${during.token}`)
+        .send({ currentPassword: during.password, newPassword: 'Een nieuw en sterk wachtwoord' });
+      expect({ status: change.status, code: change.body.code }).toEqual({
+        status: 503,
+        code: 'PASSWORD_CHANGE_UNAVAILABLE',
+      });
+      expect(Number(change.headers['retry-after'])).toBeGreaterThan(0);
     } finally {
       proxy.restore();
     }

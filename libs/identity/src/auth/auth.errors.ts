@@ -29,6 +29,22 @@ export const AuthErrors = {
       'LOGIN_UNAVAILABLE',
       'Signing in is temporarily unavailable. Try again after the time in the Retry-After header.',
     ).retryAfter(5),
+  /** LOGIN_LOCKED for a password change: the same counters, locked for both. */
+  passwordChangeLocked: (retryAfterSeconds: number) =>
+    new DomainError(
+      'rate_limited',
+      'PASSWORD_CHANGE_LOCKED',
+      'Too many wrong passwords for this account or from this address. Try again after the ' +
+        'time in the Retry-After header.',
+    ).retryAfter(retryAfterSeconds),
+  /** The throttle cannot be checked (Redis away): refuse, as log-in does. */
+  passwordChangeUnavailable: () =>
+    new DomainError(
+      'unavailable',
+      'PASSWORD_CHANGE_UNAVAILABLE',
+      'Changing your password is temporarily unavailable. Try again after the time in the ' +
+        'Retry-After header.',
+    ).retryAfter(5),
   apiTokenNotFound: () =>
     new DomainError('not_found', 'API_TOKEN_NOT_FOUND', 'No such API token of yours.'),
   expiresAtInPast: () =>

@@ -6,12 +6,20 @@ import { APP_CONFIG, RedisConnections, whenReady } from '@app/core';
 import type { AppConfig } from '@app/core';
 import { AuthErrors } from './auth.errors';
 
-/** One log-in attempt as the throttle sees it. */
+/**
+ * Where a password is checked: signing in, or changing it (the current password). Both count
+ * on the same counters, so an account has one budget of guesses, whichever route guesses.
+ */
+export type PasswordCheck = 'login' | 'password_change';
+
+/** One log-in attempt (or other password check) as the throttle sees it. */
 export interface LoginAttempt {
   /** As typed; keyed lower-cased and hashed, whether or not an account has it. */
   email: string;
   /** The client address (req.ip, which honours TRUST_PROXY). */
   address: string | undefined;
+  /** Default `login`. */
+  check?: PasswordCheck;
 }
 
 /** What a lockout holds back: log-ins to one account, or from one client address. */
@@ -27,6 +35,7 @@ export interface ReservedAttempt {
   /** For logs: a hash of the e-mail, never the e-mail itself (it may be a mistyped password). */
   account: string;
   address: string;
+  check: PasswordCheck;
 }
 
 /**
@@ -76,6 +85,8 @@ const READY_TIMEOUT_MS = 2000;
  * Throttles failed log-ins per account and per client address in Redis, with a temporary
  * lockout (LOGIN_MAX_FAILURES_PER_ACCOUNT / _PER_ADDRESS within LOGIN_LOCKOUT_SECONDS).
  * Unknown e-mails are counted exactly like real ones, so the throttle reveals nothing.
+ * A wrong current password in a password change counts as a failed log-in: a stolen session
+ * must not become a way to guess the password at full speed.
  */
 @Injectable()
 export class LoginThrottle implements OnModuleInit {
@@ -92,11 +103,13 @@ export class LoginThrottle implements OnModuleInit {
   }
 
   /**
-   * Refuses with LOGIN_LOCKED while the account or the address is locked out, else counts
-   * the attempt as a failure until `succeeded` says otherwise. Fails closed (503) when Redis
-   * cannot be asked: without the throttle, passwords could be guessed at full speed.
+   * Refuses with LOGIN_LOCKED (PASSWORD_CHANGE_LOCKED) while the account or the address is
+   * locked out, else counts the attempt as a failure until `succeeded` says otherwise. Fails
+   * closed (503) when Redis cannot be asked: without the throttle, passwords could be guessed
+   * at full speed.
    */
   async reserve(attempt: LoginAttempt): Promise<ReservedAttempt> {
+    const check = attempt.check ?? 'login';
     const { maxFailuresPerAccount, maxFailuresPerAddress, lockoutSeconds } = this.config.auth.login;
     const account = createHash('sha256')
       .update(attempt.email.trim().toLowerCase(), 'utf8')
@@ -118,19 +131,23 @@ export class LoginThrottle implements OnModuleInit {
       )) as number[];
     } catch (error) {
       this.logger.error(
-        { event: 'login_throttle_unavailable', error: (error as Error).message },
-        'log-in refused: the throttle cannot reach Redis',
+        { event: 'login_throttle_unavailable', check, error: (error as Error).message },
+        'password check refused: the log-in throttle cannot reach Redis',
       );
-      throw AuthErrors.loginUnavailable();
+      throw check === 'login'
+        ? AuthErrors.loginUnavailable()
+        : AuthErrors.passwordChangeUnavailable();
     }
     const shortAccount = account.slice(0, 16);
     if (result[0] === 0) {
       const retryAfterSeconds = Math.max(1, Math.ceil(result[1] / 1000));
       this.logger.warn(
-        { event: 'login_locked_out', account: shortAccount, address, retryAfterSeconds },
-        'log-in refused: locked out after too many failures',
+        { event: 'login_locked_out', check, account: shortAccount, address, retryAfterSeconds },
+        'password check refused: locked out after too many failures',
       );
-      throw AuthErrors.loginLocked(retryAfterSeconds);
+      throw check === 'login'
+        ? AuthErrors.loginLocked(retryAfterSeconds)
+        : AuthErrors.passwordChangeLocked(retryAfterSeconds);
     }
     return {
       accountKey,
@@ -139,6 +156,7 @@ export class LoginThrottle implements OnModuleInit {
       addressCount: result[2],
       account: shortAccount,
       address,
+      check,
     };
   }
 
@@ -149,18 +167,20 @@ export class LoginThrottle implements OnModuleInit {
   failed(attempt: ReservedAttempt, userId: string | undefined): LockoutScope[] {
     const { maxFailuresPerAccount, maxFailuresPerAddress, lockoutSeconds } = this.config.auth.login;
     const context = {
+      check: attempt.check,
       account: attempt.account,
       address: attempt.address,
       ...(userId ? { userId } : {}),
     };
+    const login = attempt.check === 'login';
     this.logger.warn(
       {
-        event: 'login_failed',
+        event: login ? 'login_failed' : 'password_change_failed',
         ...context,
         accountFailures: attempt.accountCount,
         addressFailures: attempt.addressCount,
       },
-      'log-in failed',
+      login ? 'log-in failed' : 'password change refused: wrong current password',
     );
     const started: LockoutScope[] = [];
     if (attempt.accountCount === maxFailuresPerAccount) {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LoginThrottleModule } from '../auth/login-throttle.module';
 import { IdentityCoreModule } from '../identity-core.module';
 import { MeService } from '../users/me.service';
 import { UsersRepository } from '../users/users.repository';
@@ -8,7 +9,7 @@ import { OrganisationsService } from './organisations.service';
 
 /** Organisations and users. */
 @Module({
-  imports: [IdentityCoreModule],
+  imports: [IdentityCoreModule, LoginThrottleModule],
   providers: [
     OrganisationsRepository,
     OrganisationsService,

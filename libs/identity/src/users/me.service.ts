@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { CoreErrors, InvalidParam, Transactions } from '@app/core';
+import { APP_CONFIG, type AppConfig, CoreErrors, InvalidParam, Transactions } from '@app/core';
 import type { Principal } from '../access/principal';
+import { LoginThrottle } from '../auth/login-throttle.service';
 import { IdentityErrors } from '../identity.errors';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import type { ChangePasswordDto } from './dto/change-password.dto';
@@ -27,6 +28,8 @@ export class MeService {
     private readonly organisations: OrganisationsRepository,
     private readonly passwords: Passwords,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottle,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async get(principal: Principal): Promise<MeResponse> {
@@ -55,23 +58,32 @@ export class MeService {
 
   /**
    * Changes the caller's password when they know the current one, and ends their other
-   * sessions: whoever else holds one (a stolen token, a forgotten laptop) is out.
+   * sessions: whoever else holds one (a stolen token, a forgotten laptop) is out. A wrong
+   * current password counts as a failed log-in of the account (LoginThrottle), from
+   * `address`: past the limit, both are locked for a while.
    */
-  async changePassword(principal: Principal, dto: ChangePasswordDto): Promise<void> {
+  async changePassword(
+    principal: Principal,
+    dto: ChangePasswordDto,
+    address: string | undefined,
+  ): Promise<void> {
     const user = await this.users.findById(principal.userId);
     if (!user) throw IdentityErrors.unauthenticated();
+    const attempt = await this.throttle.reserve({
+      email: user.email,
+      address,
+      check: 'password_change',
+    });
     const currentIsRight = await this.passwords.verify(user.passwordHash, dto.currentPassword);
+    if (currentIsRight) await this.throttle.succeeded(attempt);
+    else await this.recordWrongPassword(user.id, this.throttle.failed(attempt, user.id));
     const problems: InvalidParam[] = [];
     if (!currentIsRight) problems.push(WRONG_CURRENT_PASSWORD);
     problems.push(...this.passwords.check(dto.newPassword, 'newPassword', user.email));
     if (currentIsRight && dto.newPassword === dto.currentPassword) {
       problems.push({ name: 'newPassword', reason: 'must differ from the current password' });
     }
-    if (problems.length > 0) {
-      if (!currentIsRight)
-        this.logger.warn({ userId: user.id }, 'password change refused: wrong current password');
-      throw CoreErrors.validationFailed(problems);
-    }
+    if (problems.length > 0) throw CoreErrors.validationFailed(problems);
     const passwordHash = await this.passwords.hash(dto.newPassword);
     const revokedSessions = await this.transactions.run(async (manager) => {
       const locked = await this.users.findByIdForUpdate(manager, user.id);
@@ -87,5 +99,30 @@ export class MeService {
       return revoked;
     });
     this.logger.log({ userId: user.id, revokedSessions }, 'password changed');
+  }
+
+  /**
+   * On record on its own, as a failed log-in is: there is no change to commit it with, and
+   * failing to record must not change the answer, so that is logged instead.
+   */
+  private async recordWrongPassword(userId: string, lockoutStarted: string[]): Promise<void> {
+    try {
+      await this.audit.recordAlone(
+        UserAudit.passwordChangeFailed(
+          userId,
+          lockoutStarted,
+          this.config.auth.login.lockoutSeconds,
+        ),
+      );
+    } catch (error) {
+      this.logger.error(
+        {
+          event: 'audit_record_failed',
+          operation: 'password_change',
+          error: (error as Error).message,
+        },
+        'could not record a refused password change in the audit log',
+      );
+    }
   }
 }

@@ -47,4 +47,25 @@ export const UserAudit = {
     entityId: userId,
     details: { via, revokedSessions },
   }),
+
+  /**
+   * A password change refused for a wrong current password, by the signed-in user, as a
+   * failed log-in is recorded. `lockoutStarted` names the counters this failure filled;
+   * changes refused during a lockout are logged, not recorded.
+   */
+  passwordChangeFailed: (
+    userId: string,
+    lockoutStarted: readonly string[],
+    lockoutSeconds: number,
+  ): AuditEventInput => ({
+    operation: 'password_change',
+    result: 'failure',
+    entityType: 'user',
+    entityId: userId,
+    details: {
+      via: 'self',
+      reason: 'wrong_current_password',
+      ...(lockoutStarted.length > 0 && { lockoutStarted, lockoutSeconds }),
+    },
+  }),
 };

@@ -1,5 +1,12 @@
-import { Body, Controller, Get, HttpCode, Patch, Put } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Ip, Patch, Put } from '@nestjs/common';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { ChangePasswordDto, MeResponse, MeService, Permission, UpdateMeDto } from '@app/identity';
 import type { Principal } from '@app/identity';
 import { Access, CurrentPrincipal } from '../../access/access.decorator';
@@ -35,13 +42,25 @@ export class MeController {
     summary: 'Change your password',
     description:
       'Needs your current password. Ends your other sessions; the one you use stays. A wrong ' +
-      'current password is a 400 with `currentPassword` in `invalidParams`.',
+      'current password is a 400 with `currentPassword` in `invalidParams`, and counts as a ' +
+      'failed log-in of your account and your address: past the limit, both password ' +
+      'changes and log-ins are locked for a while.',
   })
   @ApiNoContentResponse({ description: 'Changed.' })
+  @ApiTooManyRequestsResponse({
+    description:
+      'PASSWORD_CHANGE_LOCKED: too many wrong passwords for this account or from this address.',
+  })
+  @ApiServiceUnavailableResponse({
+    description:
+      'PASSWORD_CHANGE_UNAVAILABLE (the password check cannot be throttled now) or ' +
+      'SERVICE_UNAVAILABLE: nothing was changed; try again after `Retry-After` seconds.',
+  })
   async changePassword(
     @CurrentPrincipal() principal: Principal,
     @Body() body: ChangePasswordDto,
+    @Ip() address: string | undefined,
   ): Promise<void> {
-    await this.me.changePassword(principal, body);
+    await this.me.changePassword(principal, body, address);
   }
 }
