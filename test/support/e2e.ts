@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { AppConfig, loadConfig } from '@app/core';
+import { AppConfig, loadConfig, RATE_LIMIT_BUDGETS } from '@app/core';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/http/configure-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -34,11 +34,7 @@ export function testEnvironment(overrides: Record<string, string> = {}): Record<
     // The limiter runs in every test (it counts, and sends its headers), but a test file sends
     // more from 127.0.0.1 and one principal than any person would: budgets out of its reach.
     // apps/api/test/rate-limits.e2e-spec.ts tests the limits with small ones.
-    ...Object.fromEntries(
-      ['PRINCIPAL', 'ADDRESS'].flatMap((who) =>
-        ['READS', 'WRITES', 'EXPENSIVE'].map((what) => [`RATE_LIMIT_${who}_${what}`, '1000000']),
-      ),
-    ),
+    ...Object.fromEntries(RATE_LIMIT_BUDGETS.map((name) => [name, '1000000'])),
     WORKER_HEALTH_FILE: join(tmpdir(), `sbt-test-worker-${process.pid}-${Date.now()}.health`),
     ...overrides,
   };

@@ -2,6 +2,7 @@ export * from './clock/clock';
 export * from './clock/clock-travel';
 export * from './config/app-config';
 export * from './config/config.module';
+export { RATE_LIMIT_BUDGETS } from './config/config.schema';
 export * from './core.module';
 export * from './database/data-source-options';
 export * from './database/database-errors';

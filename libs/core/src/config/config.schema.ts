@@ -20,6 +20,11 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 
 const secret = z.string().min(32, 'must be at least 32 characters');
 
+/** The six budgets of the rate limits (README "Rate limits"), per principal and per address. */
+export const RATE_LIMIT_BUDGETS = ['PRINCIPAL', 'ADDRESS'].flatMap((who) =>
+  ['READS', 'WRITES', 'EXPENSIVE'].map((what) => `RATE_LIMIT_${who}_${what}`),
+);
+
 /** The environment variables the apps read; `.env.example` documents each one. */
 export const environmentObject = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
