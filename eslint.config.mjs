@@ -16,6 +16,14 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message:
+                'IsOptional lets null through unchecked: use IsOmittable, or IsNullable where null means "none" (README "API conventions").',
+            },
+          ],
           patterns: [
             {
               group: ['@app/*/src/*', '@app/*/src'],

@@ -19,7 +19,9 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
       'Tracks the commitments that the national government, municipalities (VNG), provinces ' +
         '(IPO) and water boards (UvW) made to each other: actions with owners, deadlines and ' +
         'status, progress updates, partner reviews, reminders, an audit log and progress reports. ' +
-        'Errors are RFC 9457 problem details; lists use keyset pagination through `_links`.',
+        'Errors are RFC 9457 problem details; lists use keyset pagination through `_links`. ' +
+        'A request property takes `null` only where its schema says `nullable: true` (null ' +
+        'means none; on a change it clears the value); elsewhere null is a 400 naming it.',
     )
     .setVersion(API_VERSION)
     .setContact(

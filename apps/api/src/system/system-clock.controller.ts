@@ -6,8 +6,8 @@ import {
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsISO8601, ValidateIf } from 'class-validator';
-import { Clock, ClockTravel } from '@app/core';
+import { IsISO8601 } from 'class-validator';
+import { Clock, ClockTravel, IsNullable } from '@app/core';
 import { Permission } from '@app/identity';
 import { RemindersErrors } from '@app/reminders';
 import { Access } from '../access/access.decorator';
@@ -29,7 +29,7 @@ export class MoveClockDto {
     example: '2026-12-04T09:05:00+01:00',
     description: 'The moment "now" becomes; null: back to the machine\'s time.',
   })
-  @ValidateIf((_object: object, value: unknown) => value !== null)
+  @IsNullable({ required: true })
   @IsISO8601({ strict: true, strictSeparator: true })
   now!: string | null;
 }

@@ -7,7 +7,8 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOmittable } from '../validation/validators';
 import { DEFAULT_PAGE_LIMIT, KeysetPage, MAX_PAGE_LIMIT } from './keyset';
 
 export class Link {
@@ -32,21 +33,33 @@ export interface ListResponse<T> {
   _links: ListLinks;
 }
 
+/** What a cursor this API issues looks like (base64url). */
+const CURSOR = /^[A-Za-z0-9_-]+$/;
+
 /** `limit` and `cursor`, shared by every list route. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_LIMIT, default: DEFAULT_PAGE_LIMIT })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_PAGE_LIMIT,
+    default: DEFAULT_PAGE_LIMIT,
+  })
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_LIMIT)
   limit: number = DEFAULT_PAGE_LIMIT;
 
-  @ApiPropertyOptional({ description: 'Opaque cursor from a `_links.next` or `_links.prev` link.' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    description: 'Opaque cursor from a `_links.next` or `_links.prev` link.',
+    maxLength: 2048,
+    pattern: CURSOR.source,
+  })
+  @IsOmittable()
   @IsString()
   @MaxLength(2048)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor this API issued' })
+  @Matches(CURSOR, { message: 'cursor must be a cursor this API issued' })
   cursor?: string;
 }
 

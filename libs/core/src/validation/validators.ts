@@ -36,11 +36,31 @@ export function IsDateOnly(options?: ValidationOptions): PropertyDecorator {
 }
 
 /**
- * Like @IsOptional, but only an absent property skips validation: an explicit `null` is
- * validated (and refused), so a PATCH cannot null a required column into a 500.
+ * `null` on a request property (README "API conventions"): a property that may be left out is
+ * `@IsOmittable()`, and an explicit `null` is validated like any value, so refused with a 400
+ * naming the property. Only where null means "none" (a value a change can clear) is the
+ * property `@IsNullable()` and documented `nullable: true`. class-validator's `@IsOptional()`
+ * lets null through unchecked to a service that does not expect it (a 500), so it is not used
+ * (ESLint refuses it).
  */
 export function IsOmittable(): PropertyDecorator {
   return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
+
+/** Marks the conditions of `@IsNullable()`, so that a test can find them. */
+export const NULLABLE_CONTEXT = { nullable: true } as const;
+
+/**
+ * `null` means "none" here (on a change: clear the value), and skips the other rules; so does
+ * leaving the property out, unless `required` (then it must be sent, null or a value). Pair it
+ * with `nullable: true` in the property's OpenAPI schema.
+ */
+export function IsNullable(options: { required?: boolean } = {}): PropertyDecorator {
+  return ValidateIf(
+    (_object: object, value: unknown) =>
+      value !== null && (options.required === true || value !== undefined),
+    { context: NULLABLE_CONTEXT },
+  );
 }
 
 /** Trims surrounding white space of a string, so that "  " does not count as a name. */

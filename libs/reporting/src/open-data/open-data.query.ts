@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-import { CSV_SEPARATORS, type CsvSeparator, PageQueryDto } from '@app/core';
+import { IsIn } from 'class-validator';
+import { CSV_SEPARATORS, type CsvSeparator, IsOmittable, PageQueryDto } from '@app/core';
 
 export const OPEN_DATA_FORMATS = ['json', 'csv'] as const;
 export type OpenDataFormat = (typeof OPEN_DATA_FORMATS)[number];
@@ -13,7 +13,7 @@ export class OpenDataQuery extends PageQueryDto {
       'The format; overrides `Accept`. Without it, `Accept: text/csv` gives CSV and anything ' +
       'else JSON.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(OPEN_DATA_FORMATS)
   format?: OpenDataFormat;
 
@@ -22,7 +22,7 @@ export class OpenDataQuery extends PageQueryDto {
     default: 'comma',
     description: 'CSV only: `semicolon` for Excel with Dutch regional settings.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(Object.keys(CSV_SEPARATORS))
   separator?: CsvSeparator;
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOmittable } from '@app/core';
 import { AUDIT_OPERATIONS, type AuditOperation } from '../../recording/audit-event.input';
 
 /** The shape the database checks (ck_audit_events_entity_type). */
@@ -21,7 +22,7 @@ export class AuditEventFiltersQuery {
     maxLength: 40,
     example: 'programme_member',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(40)
   @Matches(ENTITY_TYPE, { message: 'entityType must be lower snake case, e.g. programme_member' })
@@ -33,7 +34,7 @@ export class AuditEventFiltersQuery {
     maxLength: 200,
     example: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   entityId?: string;
@@ -42,7 +43,7 @@ export class AuditEventFiltersQuery {
     format: 'uuid',
     description: 'Events done by this user or API token (`actor.id`).',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   actor?: string;
 
@@ -51,7 +52,7 @@ export class AuditEventFiltersQuery {
     description:
       "Events done by people or API tokens of this organisation (`actor.organisationId`, the actor's organisation at the time).",
   })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   organisation?: string;
 
@@ -60,12 +61,12 @@ export class AuditEventFiltersQuery {
     description:
       'Events inside this programme. Outside a platform administration, only a programme you coordinate: 404 when you are not a member, 403 when your role is lower.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   programme?: string;
 
   @ApiPropertyOptional({ enum: AUDIT_OPERATIONS, enumName: 'AuditOperation' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(AUDIT_OPERATIONS)
   operation?: AuditOperation;
 
@@ -74,7 +75,7 @@ export class AuditEventFiltersQuery {
     description: 'Events at or after this instant (inclusive). ISO 8601 with a time zone.',
     example: '2026-11-01T00:00:00Z',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(INSTANT, { message: INSTANT_MESSAGE('occurredFrom') })
   @IsISO8601({ strict: true }, { message: INSTANT_MESSAGE('occurredFrom') })
@@ -86,7 +87,7 @@ export class AuditEventFiltersQuery {
       'Events before this instant (exclusive), so that consecutive periods neither overlap nor leave a gap. ISO 8601 with a time zone; later than `occurredFrom`.',
     example: '2026-12-01T00:00:00Z',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(INSTANT, { message: INSTANT_MESSAGE('occurredTo') })
   @IsISO8601({ strict: true }, { message: INSTANT_MESSAGE('occurredTo') })

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsOmittable } from '@app/core';
 
 export class VerifyAuditChainQuery {
   @ApiPropertyOptional({
@@ -11,7 +12,7 @@ export class VerifyAuditChainQuery {
       'Check from this sequence on (incremental checks; the link to the event before it is checked too). Default: the first event.',
     example: 1,
   })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,14 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOmittable } from '@app/core';
 import { API_TOKEN_SCOPES, type ApiTokenScope } from '../api-token.entity';
 
 export class CreateApiTokenDto {
@@ -42,7 +34,7 @@ export class CreateApiTokenDto {
     format: 'date-time',
     example: '2027-06-30T22:00:00Z',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true, strictSeparator: true })
   // An instant, not a local time: the offset is required.
   @Matches(/T.*(Z|[+-]\d{2}:?\d{2})$/i, { message: 'expiresAt must include a time zone offset' })

@@ -1,13 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '@app/core';
+import { IsIn, IsString, MaxLength } from 'class-validator';
+import { IsOmittable, PageQueryDto } from '@app/core';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../organisation.entity';
 
 export const ORGANISATION_SORT_KEYS = ['name', 'code'] as const;
 
 export class ListOrganisationsQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: ORGANISATION_KINDS, enumName: 'OrganisationKind' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ORGANISATION_KINDS)
   kind?: OrganisationKind;
 
@@ -16,7 +16,7 @@ export class ListOrganisationsQuery extends PageQueryDto {
     maxLength: 200,
     example: 'gemeenten',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   q?: string;
@@ -27,7 +27,7 @@ export class ListOrganisationsQuery extends PageQueryDto {
     example: '-code',
     default: 'name',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(100)
   sort?: string;

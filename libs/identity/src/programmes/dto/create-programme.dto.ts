@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../programme.entity';
-import { IsDateOnly, IsOmittable, NOT_BLANK, SLUG_MESSAGE, SLUG_PATTERN } from './validators';
+import {
+  IsDateOnly,
+  IsNullable,
+  IsOmittable,
+  NOT_BLANK,
+  SLUG_MESSAGE,
+  SLUG_PATTERN,
+} from './validators';
 
 /** POST /programmes */
 export class CreateProgrammeDto {
@@ -28,8 +35,14 @@ export class CreateProgrammeDto {
   @MaxLength(10_000)
   description?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2023-06-01' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2023-06-01',
+    description: 'null or left out: no start date.',
+  })
+  @IsNullable()
   @IsDateOnly()
   startDate?: string | null;
 
@@ -37,10 +50,10 @@ export class CreateProgrammeDto {
     type: String,
     format: 'date',
     nullable: true,
-    description: 'On or after startDate.',
+    description: 'On or after startDate; null or left out: no end date.',
     example: '2027-12-31',
   })
-  @IsOptional()
+  @IsNullable()
   @IsDateOnly()
   endDate?: string | null;
 

@@ -20,6 +20,7 @@ export class CreateTrackDto {
   description?: string;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: MAX_TRACK_POSITION,
     description:

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '@app/core';
+import { IsIn, IsString, MaxLength } from 'class-validator';
+import { IsOmittable, PageQueryDto } from '@app/core';
 import { PROGRAMME_ROLES, type ProgrammeRole } from '../../access/permissions';
 
 export const MEMBER_SORT_KEYS = ['displayName', 'email', 'createdAt'] as const;
@@ -12,13 +12,13 @@ export class ListMembersQuery extends PageQueryDto {
     default: 'displayName',
     example: 'email',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(100)
   sort?: string;
 
   @ApiPropertyOptional({ enum: [...PROGRAMME_ROLES], enumName: 'ProgrammeRole' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(PROGRAMME_ROLES)
   role?: ProgrammeRole;
 }

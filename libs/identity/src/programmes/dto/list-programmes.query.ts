@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '@app/core';
+import { IsIn, IsString, MaxLength } from 'class-validator';
+import { IsOmittable, PageQueryDto } from '@app/core';
 import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../programme.entity';
 
 export const PROGRAMME_SORT_KEYS = ['name', 'slug', 'createdAt'] as const;
@@ -12,13 +12,13 @@ export class ListProgrammesQuery extends PageQueryDto {
     default: 'name',
     example: '-createdAt',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(100)
   sort?: string;
 
   @ApiPropertyOptional({ enum: [...PROGRAMME_STATUSES], enumName: 'ProgrammeStatus' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(PROGRAMME_STATUSES)
   status?: ProgrammeStatus;
 }

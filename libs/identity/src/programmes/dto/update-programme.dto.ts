@@ -1,7 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../programme.entity';
-import { IsDateOnly, IsOmittable, NOT_BLANK, SLUG_MESSAGE, SLUG_PATTERN } from './validators';
+import {
+  IsDateOnly,
+  IsNullable,
+  IsOmittable,
+  NOT_BLANK,
+  SLUG_MESSAGE,
+  SLUG_PATTERN,
+} from './validators';
 
 /** PATCH /programmes/{id}: only the fields sent change; null clears a date. */
 export class UpdateProgrammeDto {
@@ -29,13 +36,25 @@ export class UpdateProgrammeDto {
   @MaxLength(10_000)
   description?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2023-06-01' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2023-06-01',
+    description: 'null clears it.',
+  })
+  @IsNullable()
   @IsDateOnly()
   startDate?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2027-12-31' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2027-12-31',
+    description: 'On or after startDate; null clears it.',
+  })
+  @IsNullable()
   @IsDateOnly()
   endDate?: string | null;
 

@@ -18,6 +18,7 @@ export class UpdateTrackDto {
   description?: string;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: MAX_TRACK_POSITION,
     description:

@@ -1,5 +1,5 @@
 // The generic validators live in core; identity's DTOs import them from here.
-export { IsDateOnly, IsOmittable, isDateOnly, NOT_BLANK } from '@app/core';
+export { IsDateOnly, IsNullable, IsOmittable, isDateOnly, NOT_BLANK } from '@app/core';
 
 /** The database's check on programme slugs (ck_programmes_slug). */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;

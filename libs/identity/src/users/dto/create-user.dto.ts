@@ -1,13 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsEmail,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { IsOmittable, Trim } from '../../organisations/dto/optional';
 import { NewPassword } from './password';
 
@@ -35,7 +27,7 @@ export class CreateUserDto {
   organisationId!: string;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   isPlatformAdmin?: boolean;
 

@@ -1,18 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from '@app/core';
+import { IsBoolean, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOmittable, PageQueryDto } from '@app/core';
 import { QueryBoolean } from '../../organisations/dto/optional';
 
 export const USER_SORT_KEYS = ['displayName', 'email', 'createdAt'] as const;
 
 export class ListUsersQuery extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only users of this organisation.' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   organisationId?: string;
 
   @ApiPropertyOptional({ description: 'Only active (true) or deactivated (false) users.' })
-  @IsOptional()
+  @IsOmittable()
   @QueryBoolean()
   @IsBoolean()
   isActive?: boolean;
@@ -22,7 +22,7 @@ export class ListUsersQuery extends PageQueryDto {
     maxLength: 200,
     example: 'jansen',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   q?: string;
@@ -33,7 +33,7 @@ export class ListUsersQuery extends PageQueryDto {
     example: '-createdAt',
     default: 'displayName',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(100)
   sort?: string;

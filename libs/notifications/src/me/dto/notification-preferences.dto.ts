@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn } from 'class-validator';
+import { IsNullable } from '@app/core';
 import {
   type Language,
   LANGUAGES,
@@ -27,7 +28,7 @@ export class NotificationPreferencesDto {
     description:
       "true: one e-mail a day listing everything; false: one e-mail each; null: as the programme's reminder policy says.",
   })
-  @ValidateIf((_object: object, value: unknown) => value !== null)
+  @IsNullable({ required: true })
   @IsBoolean()
   digest!: boolean | null;
 

@@ -10,9 +10,9 @@ import {
   IsUUID,
   Max,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsNullable } from '@app/core';
 import { ESCALATION_LEVELS, type EscalationLevel } from '@app/tracking';
 
 const lowerCaseIds = ({ value }: { value: unknown }) =>
@@ -26,6 +26,7 @@ export class EscalationStepDto {
   level!: EscalationLevel;
 
   @ApiProperty({
+    type: 'integer',
     minimum: 0,
     maximum: 365,
     description: 'Days overdue, off track or behind on an update round before this level.',
@@ -52,7 +53,8 @@ export class EscalationStepDto {
 /** PUT /programmes/{id}/reminder-policy: the whole policy, every time. */
 export class ReminderPolicyDto {
   @ApiProperty({
-    type: [Number],
+    type: 'integer',
+    isArray: true,
     example: [14, 3],
     maxItems: 10,
     description: 'Calendar days before the deadline to remind the owner.',
@@ -70,34 +72,35 @@ export class ReminderPolicyDto {
   onDeadlineDay!: boolean;
 
   @ApiProperty({
-    type: Number,
+    type: 'integer',
     nullable: true,
     minimum: 1,
     maximum: 365,
     example: 7,
     description: 'Remind of an overdue action again every so many days; null: once.',
   })
-  @ValidateIf((_object: object, value: unknown) => value !== null)
+  @IsNullable({ required: true })
   @IsInt()
   @Min(1)
   @Max(365)
   overdueRepeatDays!: number | null;
 
   @ApiProperty({
-    type: Number,
+    type: 'integer',
     nullable: true,
     minimum: 1,
     maximum: 365,
     example: 30,
     description: 'Remind when an open action had no progress update for so many days; null: never.',
   })
-  @ValidateIf((_object: object, value: unknown) => value !== null)
+  @IsNullable({ required: true })
   @IsInt()
   @Min(1)
   @Max(365)
   staleAfterDays!: number | null;
 
   @ApiProperty({
+    type: 'integer',
     minimum: 0,
     maximum: 60,
     example: 3,
@@ -129,6 +132,7 @@ export class ReminderPolicyDto {
   skipHolidays!: boolean;
 
   @ApiProperty({
+    type: 'integer',
     minimum: 0,
     maximum: 23,
     example: 9,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { CSV_SEPARATORS, type CsvSeparator, LowerCase } from '@app/core';
+import { IsIn, IsUUID } from 'class-validator';
+import { CSV_SEPARATORS, type CsvSeparator, IsOmittable, LowerCase } from '@app/core';
 import {
   REPORT_FORMATS,
   type ReportFormat,
@@ -19,7 +19,7 @@ export class CreateReportExportDto extends ReportOptionsQuery {
   format!: ReportFormat;
 
   @ApiPropertyOptional({ enum: Object.keys(CSV_SEPARATORS), description: 'CSV only.' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(Object.keys(CSV_SEPARATORS))
   separator?: CsvSeparator;
 }

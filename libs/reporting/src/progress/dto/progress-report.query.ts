@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { CSV_SEPARATORS, type CsvSeparator, QueryBoolean, QueryList } from '@app/core';
+import { IsBoolean, IsIn, IsUUID, Matches } from 'class-validator';
+import { CSV_SEPARATORS, type CsvSeparator, IsOmittable, QueryBoolean, QueryList } from '@app/core';
 import {
   ACTION_HEALTHS,
   ACTION_STATUSES,
@@ -20,7 +20,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** Which actions a report covers: every filter given narrows it. */
 export class ReportFiltersQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the actions of this track.' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   track?: string;
 
@@ -28,12 +28,12 @@ export class ReportFiltersQuery {
     enum: COMMITMENT_KINDS,
     description: 'Actions of commitments of this kind.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(COMMITMENT_KINDS)
   commitmentKind?: CommitmentKind;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Actions this organisation owns (trekker).' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   ownerOrganisation?: string;
 
@@ -41,7 +41,7 @@ export class ReportFiltersQuery {
     format: 'uuid',
     description: 'Actions this organisation is a partner in.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   partnerOrganisation?: string;
 
@@ -50,13 +50,13 @@ export class ReportFiltersQuery {
     isArray: true,
     description: 'One or more, repeated (`status=a&status=b`) or comma-separated.',
   })
-  @IsOptional()
+  @IsOmittable()
   @QueryList()
   @IsIn(ACTION_STATUSES, { each: true })
   status?: ActionStatus[];
 
   @ApiPropertyOptional({ enum: ACTION_HEALTHS, isArray: true, description: 'One or more.' })
-  @IsOptional()
+  @IsOmittable()
   @QueryList()
   @IsIn(ACTION_HEALTHS, { each: true })
   health?: ActionHealth[];
@@ -66,7 +66,7 @@ export class ReportFiltersQuery {
     description:
       'Deadline passed (Europe/Amsterdam, on the report day) and not closed; false: the others.',
   })
-  @IsOptional()
+  @IsOmittable()
   @QueryBoolean()
   @IsBoolean()
   overdue?: boolean;
@@ -81,8 +81,9 @@ export class ReportOptionsQuery extends ReportFiltersQuery {
       'Europe/Amsterdam). Default: now. A past moment is reconstructed from the progress ' +
       'timeline and the audit log.',
     example: '2026-06-30',
+    pattern: MOMENT.source,
   })
-  @IsOptional()
+  @IsOmittable()
   @Matches(MOMENT, {
     message: 'asOf must be a date (YYYY-MM-DD) or an RFC 3339 instant with its time zone',
   })
@@ -95,8 +96,9 @@ export class ReportOptionsQuery extends ReportFiltersQuery {
       'start of that day in Europe/Amsterdam); also the start of the period of "completed in ' +
       'the period" (default: 30 days before asOf).',
     example: '2026-01-01',
+    pattern: MOMENT.source,
   })
-  @IsOptional()
+  @IsOmittable()
   @Matches(MOMENT, {
     message: 'since must be a date (YYYY-MM-DD) or an RFC 3339 instant with its time zone',
   })
@@ -106,7 +108,7 @@ export class ReportOptionsQuery extends ReportFiltersQuery {
     enum: REPORT_LANGUAGES,
     description: 'Labels in Dutch (default) or English.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(REPORT_LANGUAGES)
   lang?: ReportLanguage;
 }
@@ -119,7 +121,7 @@ export class ProgressReportQuery extends ReportOptionsQuery {
       'The format; overrides the Accept header (application/json, text/csv, application/vnd.' +
       'openxmlformats-officedocument.spreadsheetml.sheet, application/pdf, text/html).',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(REPORT_FORMATS)
   format?: ReportFormat;
 
@@ -127,7 +129,7 @@ export class ProgressReportQuery extends ReportOptionsQuery {
     enum: Object.keys(CSV_SEPARATORS),
     description: 'CSV only: `semicolon` for Excel with Dutch regional settings. Default comma.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(Object.keys(CSV_SEPARATORS))
   separator?: CsvSeparator;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { IsDateOnly, IsOmittable, NOT_BLANK, Trim } from '@app/core';
+import { IsDateOnly, IsNullable, IsOmittable, NOT_BLANK, Trim } from '@app/core';
 import {
   ActionPartnerInput,
   MAX_PARTNERS,
@@ -23,10 +23,15 @@ export class CreateActionDto {
   @IsUUID()
   trackId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The commitment it carries out.' })
-  @IsOmittable()
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The commitment it carries out; null or left out: none.',
+  })
+  @IsNullable()
   @IsUUID()
-  commitmentId?: string;
+  commitmentId?: string | null;
 
   @ApiPropertyOptional({
     format: 'uuid',
@@ -55,17 +60,25 @@ export class CreateActionDto {
   ownerOrganisationId!: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
-    description: 'The person in charge, of that organisation.',
+    nullable: true,
+    description: 'The person in charge, of that organisation; null or left out: nobody yet.',
   })
-  @IsOmittable()
+  @IsNullable()
   @IsUUID()
-  ownerUserId?: string;
+  ownerUserId?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-01-15' })
-  @IsOmittable()
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2026-01-15',
+    description: 'null or left out: no start date.',
+  })
+  @IsNullable()
   @IsDateOnly()
-  startDate?: string;
+  startDate?: string | null;
 
   @ApiProperty({
     type: String,

@@ -23,7 +23,7 @@ export class CreateProgressUpdateDto {
   @IsIn(ACTION_HEALTHS)
   health?: ActionHealth;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 100, example: 60 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100, example: 60 })
   @IsOmittable()
   @IsInt()
   @Min(0)

@@ -1,15 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-} from 'class-validator';
-import { IsDateOnly, PageQueryDto, QueryBoolean, QueryList } from '@app/core';
+import { IsBoolean, IsIn, IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsDateOnly, IsOmittable, PageQueryDto, QueryBoolean, QueryList } from '@app/core';
 import {
   ACTION_HEALTHS,
   ACTION_STATUSES,
@@ -29,17 +20,17 @@ export const ACTION_SORT_KEYS = ['deadline', 'updatedAt', 'title'] as const;
 /** GET /actions: filters combine with AND; a list filter matches any of its values. */
 export class ListActionsQuery extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   programme?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   track?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   commitment?: string;
 
@@ -47,12 +38,12 @@ export class ListActionsQuery extends PageQueryDto {
     enum: COMMITMENT_KINDS,
     description: 'Actions of commitments of this kind.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(COMMITMENT_KINDS)
   commitmentKind?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   ownerOrganisation?: string;
 
@@ -60,7 +51,7 @@ export class ListActionsQuery extends PageQueryDto {
     format: 'uuid',
     description: 'Actions this organisation is a partner in.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   partnerOrganisation?: string;
 
@@ -69,7 +60,7 @@ export class ListActionsQuery extends PageQueryDto {
     isArray: true,
     description: 'One or more, repeated (`status=a&status=b`) or comma-separated.',
   })
-  @IsOptional()
+  @IsOmittable()
   @QueryList()
   @IsIn(ACTION_STATUSES, { each: true })
   status?: ActionStatus[];
@@ -79,13 +70,13 @@ export class ListActionsQuery extends PageQueryDto {
     isArray: true,
     description: 'One or more, repeated or comma-separated.',
   })
-  @IsOptional()
+  @IsOmittable()
   @QueryList()
   @IsIn(ACTION_HEALTHS, { each: true })
   health?: ActionHealth[];
 
   @ApiPropertyOptional({ enum: VERIFICATIONS })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(VERIFICATIONS)
   verification?: Verification;
 
@@ -93,18 +84,18 @@ export class ListActionsQuery extends PageQueryDto {
     type: Boolean,
     description: 'Deadline passed (Europe/Amsterdam) and not closed; false: the others.',
   })
-  @IsOptional()
+  @IsOmittable()
   @QueryBoolean()
   @IsBoolean()
   overdue?: boolean;
 
   @ApiPropertyOptional({ type: String, format: 'date', description: 'Deadline on or after.' })
-  @IsOptional()
+  @IsOmittable()
   @IsDateOnly()
   deadlineFrom?: string;
 
   @ApiPropertyOptional({ type: String, format: 'date', description: 'Deadline on or before.' })
-  @IsOptional()
+  @IsOmittable()
   @IsDateOnly()
   deadlineTo?: string;
 
@@ -113,7 +104,7 @@ export class ListActionsQuery extends PageQueryDto {
     format: 'date-time',
     description: 'Changed at or after this instant (ISO 8601 with a time zone).',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true, strictSeparator: true })
   @Matches(RFC3339, {
     message:
@@ -121,8 +112,8 @@ export class ListActionsQuery extends PageQueryDto {
   })
   updatedSince?: string;
 
-  @ApiPropertyOptional({ example: 'wetgeving' })
-  @IsOptional()
+  @ApiPropertyOptional({ example: 'wetgeving', pattern: TAG_PATTERN.source })
+  @IsOmittable()
   @IsString()
   @Matches(TAG_PATTERN, { message: 'tag must be lower-case words joined by hyphens' })
   tag?: string;
@@ -132,13 +123,13 @@ export class ListActionsQuery extends PageQueryDto {
     description:
       'Full-text search (Dutch) over title, description and latest narrative, e.g. `"bestuurlijk overleg" -jeugd`.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   q?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the sub-actions of this action.' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   parent?: string;
 
@@ -148,7 +139,7 @@ export class ListActionsQuery extends PageQueryDto {
     example: '-updatedAt',
     default: 'deadline',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(100)
   sort?: string;

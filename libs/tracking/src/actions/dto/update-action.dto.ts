@@ -1,14 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
-import { IsDateOnly, IsOmittable, NOT_BLANK, Trim } from '@app/core';
+import { IsBoolean, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsDateOnly, IsNullable, IsOmittable, NOT_BLANK, Trim } from '@app/core';
 import {
   ActionPartnerInput,
   MAX_PARTNERS,
@@ -27,8 +19,13 @@ export class UpdateActionDto {
   @IsUUID()
   trackId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null: no commitment.' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null: the action carries out no commitment.',
+  })
+  @IsNullable()
   @IsUUID()
   commitmentId?: string | null;
 
@@ -52,13 +49,23 @@ export class UpdateActionDto {
   @IsUUID()
   ownerOrganisationId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null: no person in charge.',
+  })
+  @IsNullable()
   @IsUUID()
   ownerUserId?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'null: no start date.',
+  })
+  @IsNullable()
   @IsDateOnly()
   startDate?: string | null;
 

@@ -6,7 +6,6 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsOptional,
   IsString,
   IsUrl,
   IsUUID,
@@ -14,7 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsDateOnly, IsOmittable, NOT_BLANK, Trim } from '@app/core';
+import { IsDateOnly, IsNullable, IsOmittable, NOT_BLANK, Trim } from '@app/core';
 import { LINEAGE_RELATIONS, type LineageRelation } from '../commitment.entity';
 
 /** Mirrors ck_commitment_references_kamerstuk: a dossier number and its sub-numbers. */
@@ -36,16 +35,22 @@ export class CommitmentReferenceInput {
     type: String,
     nullable: true,
     pattern: KAMERSTUK_PATTERN.source,
-    description: 'Kamerstuk number: dossier, then the document number(s).',
+    description: 'Kamerstuk number: dossier, then the document number(s). null: none.',
     example: '29362-296',
   })
-  @IsOptional()
+  @IsNullable()
   @IsString()
   @Matches(KAMERSTUK_PATTERN, { message: 'kamerstuk must look like 29362-296' })
   kamerstuk?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2021-05-20' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2021-05-20',
+    description: 'The date of the document. null: none.',
+  })
+  @IsNullable()
   @IsDateOnly()
   date?: string | null;
 
@@ -55,8 +60,9 @@ export class CommitmentReferenceInput {
     nullable: true,
     maxLength: 2000,
     example: 'https://zoek.officielebekendmakingen.nl/kst-29362-296.html',
+    description: 'Where the document is published. null: none.',
   })
-  @IsOptional()
+  @IsNullable()
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
     { message: 'url must be an http or https address' },
@@ -90,7 +96,7 @@ export const TitleRules = () =>
 export const DescriptionRules = () => applyDecorators(IsOmittable(), IsString(), MaxLength(20_000));
 
 /** Absent or null: no date (null clears it on a change). */
-export const DateAgreedRules = () => applyDecorators(IsOptional(), IsDateOnly());
+export const DateAgreedRules = () => applyDecorators(IsNullable(), IsDateOnly());
 
 export const PartiesRules = () =>
   applyDecorators(

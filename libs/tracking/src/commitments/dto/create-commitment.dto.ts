@@ -53,7 +53,13 @@ export class CreateCommitmentDto {
   @DescriptionRules()
   description?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2021-05-20' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2021-05-20',
+    description: 'null or left out: not known.',
+  })
   @DateAgreedRules()
   dateAgreed?: string | null;
 

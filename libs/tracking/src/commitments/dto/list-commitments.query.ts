@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto, QueryList } from '@app/core';
+import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOmittable, PageQueryDto, QueryList } from '@app/core';
 import { COMMITMENT_KINDS, type CommitmentKind } from '../commitment.entity';
 
 export const COMMITMENT_SORT_KEYS = ['createdAt', 'dateAgreed', 'title'] as const;
@@ -11,7 +11,7 @@ export class ListCommitmentsQuery extends PageQueryDto {
     format: 'uuid',
     description: 'Only this programme (404 if it is not one of yours).',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   programme?: string;
 
@@ -22,7 +22,7 @@ export class ListCommitmentsQuery extends PageQueryDto {
     description: 'Only these kinds: repeat the key or separate with commas.',
     example: ['rob_recommendation', 'parliamentary_pledge'],
   })
-  @IsOptional()
+  @IsOmittable()
   @QueryList()
   @IsIn(COMMITMENT_KINDS, { each: true })
   kind?: CommitmentKind[];
@@ -31,7 +31,7 @@ export class ListCommitmentsQuery extends PageQueryDto {
     format: 'uuid',
     description: 'Only commitments this organisation is party to.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   party?: string;
 
@@ -40,7 +40,7 @@ export class ListCommitmentsQuery extends PageQueryDto {
     description: 'Only commitments whose title contains this text (any case).',
     example: 'ruimte',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   q?: string;
@@ -53,7 +53,7 @@ export class ListCommitmentsQuery extends PageQueryDto {
     default: '-createdAt',
     example: '-dateAgreed,title',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(100)
   sort?: string;
