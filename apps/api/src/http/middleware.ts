@@ -136,6 +136,26 @@ export const storableQuery: RequestHandler = (req, res, next) => {
   next();
 };
 
+/**
+ * How deep a request body's arrays and objects may nest. The deepest body the API takes is
+ * about four levels (a commitment's references); class-transformer and class-validator walk a
+ * body recursively, and a few thousand levels, which fit in any body limit, overflow the
+ * stack: a 500 rather than a 400.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** Whether `value` nests arrays or objects deeper than `limit`; walked without recursion. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** body-parser's JSON parser with its errors answered as problems (413, 400), not HTML. */
 export function jsonBody(limitBytes: number): RequestHandler {
   const parse = json({
@@ -146,12 +166,26 @@ export function jsonBody(limitBytes: number): RequestHandler {
   });
   return (req: Request, res: Response, next: NextFunction) => {
     parse(req, res, (error?: unknown) => {
+      const tooDeep = () =>
+        sendProblem(
+          res,
+          buildProblem(
+            req,
+            400,
+            'JSON_TOO_DEEP',
+            `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep.`,
+          ),
+        );
       if (error === undefined || error === null) {
-        next();
+        if (nestsDeeperThan(req.body, MAX_JSON_DEPTH)) tooDeep();
+        else next();
         return;
       }
       const type = (error as { type?: unknown }).type;
-      if (type === 'entity.too.large') {
+      if (type === 'entity.parse.failed' && (error as { name?: unknown }).name === 'RangeError') {
+        // JSON.parse with a reviver recurses: a few thousand levels overflow it already.
+        tooDeep();
+      } else if (type === 'entity.too.large') {
         sendProblem(
           res,
           buildProblem(
