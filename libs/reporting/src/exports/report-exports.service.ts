@@ -10,7 +10,7 @@ import {
   OutboxService,
   Transactions,
 } from '@app/core';
-import { assertAllowed, Permission, type Principal } from '@app/identity';
+import { assertAllowed, Permission, type Principal, ProgrammesService } from '@app/identity';
 import type { ReportParameters } from '../progress/progress-report.model';
 import { ProgressReportsService } from '../progress/progress-reports.service';
 import { ReportErrors } from '../progress/report.errors';
@@ -45,6 +45,7 @@ export class ReportExportsService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly programmes: ProgrammesService,
   ) {}
 
   /** Records the export and its job in one transaction; the worker renders it. */
@@ -52,6 +53,9 @@ export class ReportExportsService {
     assertAllowed(principal, Permission.ReportsRead, { programmeId: dto.programmeId });
     // The same checks as a report asked for directly (asOf not in the future, since before it).
     this.reports.parameters(dto.programmeId, dto);
+    // A platform administrator passes the access check for any id: a programme that does not
+    // exist is a 404 here, not a foreign-key violation (500) at the insert.
+    await this.programmes.get(principal, dto.programmeId);
     const parameters: StoredExportParameters = {
       asOf: dto.asOf ?? null,
       since: dto.since ?? null,
