@@ -16,6 +16,7 @@ import {
   IdentityErrors,
   Permission,
   type Principal,
+  ProgrammesService,
 } from '@app/identity';
 import { principalKey, rateClassOf } from '../rate-limit/rate-limit-policy';
 import { RateLimits } from '../rate-limit/rate-limits.service';
@@ -24,6 +25,8 @@ import { BASIC_CHALLENGE, parseBasicApiToken } from './basic-api-token';
 import { DenialRecorder } from './denial-recorder';
 
 const BearerGuard = AuthGuard('bearer');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * The global guard: counts the request against its client address's rate limit, authenticates
@@ -39,6 +42,7 @@ export class AccessGuard implements CanActivate {
     private readonly denials: DenialRecorder,
     private readonly tokens: AccessTokens,
     private readonly rateLimits: RateLimits,
+    private readonly programmes: ProgrammesService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -63,7 +67,15 @@ export class AccessGuard implements CanActivate {
     // Memberships are keyed by the lower-case id PostgreSQL answers; a URL may capitalise it.
     const programmeId = typeof param === 'string' ? param.toLowerCase() : undefined;
     const decision = decide(req.user, access.permission, { programmeId });
-    if (decision === 'allow') return true;
+    if (decision === 'allow') {
+      // A platform administrator is let into any programme id, members only into their own:
+      // one that does not exist is a 404 here, not a foreign-key violation (500) in a service
+      // that writes under it. A malformed id is left for validation to refuse (400).
+      if (programmeId && req.user?.isPlatformAdmin && UUID.test(programmeId)) {
+        await this.programmes.get(req.user, programmeId);
+      }
+      return true;
+    }
     if (decision === 'unauthenticated') throw this.unauthenticated(access, res);
     await this.denials.record(req, { decision, permission: access.permission, programmeId });
     throw this.denials.markRecorded(

@@ -1,7 +1,12 @@
 import type { ExecutionContext } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
 import { DomainError } from '@app/core';
-import { type AccessTokens, Permission, type Principal } from '@app/identity';
+import {
+  type AccessTokens,
+  Permission,
+  type Principal,
+  type ProgrammesService,
+} from '@app/identity';
 import type { RouteAccess } from './access.decorator';
 import { AccessGuard } from './access.guard';
 import { BASIC_CHALLENGE, parseBasicApiToken } from './basic-api-token';
@@ -84,6 +89,7 @@ describe('AccessGuard with Basic credentials', () => {
       {} as DenialRecorder,
       tokens as unknown as AccessTokens,
       { admit: () => Promise.resolve() } as unknown as RateLimits,
+      {} as ProgrammesService,
     );
     return { result: guard.canActivate(context), headers, req };
   }
