@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import request, { type Response } from 'supertest';
@@ -412,7 +413,16 @@ describe('Idempotency-Key', () => {
       `UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE key = $1`,
       [expired],
     );
-    await new IdempotencyKeysPurgeProcessor(app.get(IdempotencyKeys)).process();
+    const logs = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    try {
+      await new IdempotencyKeysPurgeProcessor(app.get(IdempotencyKeys)).process();
+      expect(logs).toHaveBeenCalledWith(
+        expect.objectContaining({ event: 'idempotency_keys_purged', purged: 1 }),
+        expect.any(String),
+      );
+    } finally {
+      logs.mockRestore();
+    }
     const left = await db.query<{ key: string }[]>(
       'SELECT key FROM idempotency_keys WHERE key = ANY($1)',
       [[expired, live]],

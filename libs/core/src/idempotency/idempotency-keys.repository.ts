@@ -100,13 +100,16 @@ export class IdempotencyKeys {
 
   /** Deletes up to `limit` keys that expired; answers how many. */
   async purgeExpired(limit: number): Promise<number> {
-    const rows = await this.dataSource.query<unknown[]>(
-      `DELETE FROM idempotency_keys WHERE ctid IN (
-         SELECT ctid FROM idempotency_keys WHERE expires_at <= $1 LIMIT $2)
-       RETURNING 1`,
+    // Counted in a SELECT: TypeORM answers a bare DELETE as [rows, count], not as rows.
+    const [{ count }] = await this.dataSource.query<{ count: number }[]>(
+      `WITH deleted AS (
+         DELETE FROM idempotency_keys WHERE ctid IN (
+           SELECT ctid FROM idempotency_keys WHERE expires_at <= $1 LIMIT $2)
+         RETURNING 1)
+       SELECT count(*)::int AS count FROM deleted`,
       [this.clock.now(), limit],
     );
-    return rows.length;
+    return count;
   }
 
   private judge(row: KeyRow, claim: IdempotencyClaim): StoredResponse {
