@@ -1,11 +1,12 @@
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import request, { type Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { IdempotencyKeys } from '@app/core';
 import { IdempotencyKeysPurgeProcessor } from '../../worker/src/processors/idempotency-keys-purge.processor';
-import { startApi } from '../../../test/support/e2e';
+import { eventually, startApi } from '../../../test/support/e2e';
 import { type TrackingCast, TrackingFixtures } from '../../../test/support/tracking-fixtures';
 
 type Method = 'post';
@@ -369,6 +370,55 @@ describe('Idempotency-Key', () => {
       .set('Idempotency-Key', key)
       .send({ body: 'Met vermelding', mentionedUserIds: [cast.editor.userId] })
       .expect(201);
+  });
+
+  it('does not use up a key on a progress update that lost the race for its version', async () => {
+    const key = randomUUID();
+    const before = await version(actionId);
+    const narrative = `Verloren race ${unique()}`;
+    // Another writer holds the action and moves its version, uncommitted for now.
+    const other = new Client({ connectionString: process.env.SBT_TEST_DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('UPDATE actions SET version = version + 1 WHERE id = $1', [actionId]);
+      const post = http()
+        .post(`/v1/actions/${actionId}/progress-updates`)
+        .set('Authorization', `Bearer ${cast.editor.token}`)
+        .set('If-Match', `"${before}"`)
+        .set('Idempotency-Key', key)
+        .send({ narrative })
+        .then((res) => res);
+      // The update read the old version, took the key and now waits for the row.
+      await eventually(
+        async () =>
+          (
+            await other.query(
+              `SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                WHERE NOT l.granted AND a.datname = current_database()`,
+            )
+          ).rows.length > 0 || undefined,
+        10_000,
+        10,
+      );
+      await other.query('COMMIT');
+      const lost = await post;
+      expect(lost.status).toBe(412);
+    } finally {
+      await other.query('ROLLBACK').catch(() => undefined);
+      await other.end();
+    }
+    const rows = await db.query<unknown[]>('SELECT 1 FROM idempotency_keys WHERE key = $1', [key]);
+    expect(rows).toEqual([]);
+    // The retry with the version it now sees goes through with the same key.
+    const retry = await http()
+      .post(`/v1/actions/${actionId}/progress-updates`)
+      .set('Authorization', `Bearer ${cast.editor.token}`)
+      .set('If-Match', `"${before + 1}"`)
+      .set('Idempotency-Key', key)
+      .send({ narrative })
+      .expect(201);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
   });
 
   it('keeps a key for 24 hours, then lets it be used afresh', async () => {

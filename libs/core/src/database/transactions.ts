@@ -40,6 +40,13 @@ export async function retryOnConflict<T>(
   }
 }
 
+/** Rolls back a transaction whose one statement changed nothing, carrying its result out. */
+class NothingWritten extends Error {
+  constructor(readonly result: unknown) {
+    super('the statement changed nothing');
+  }
+}
+
 /**
  * The transactions of requests (DESIGN §5: no 500 when transactions meet). Services open
  * theirs here rather than on the DataSource: a deadlock, serialisation failure or lock timeout
@@ -90,10 +97,26 @@ export class Transactions {
   /**
    * A change made in one statement (autocommit: `work` gets no manager), run again when it
    * met another transaction. With an `Idempotency-Key` waiting for its change, the statement
-   * runs in a transaction with the key instead (`work` gets its manager).
+   * runs in a transaction with the key instead (`work` gets its manager); when `applied` says
+   * the statement changed nothing (a version check that failed), that transaction rolls back,
+   * so the key is not used up by a request that did nothing.
    */
-  write<T>(work: (manager?: EntityManager) => Promise<T>): Promise<T> {
-    if (this.keys && IdempotencyScope.waiting()) return this.run((manager) => work(manager));
+  async write<T>(
+    work: (manager?: EntityManager) => Promise<T>,
+    applied: (result: T) => boolean = () => true,
+  ): Promise<T> {
+    if (this.keys && IdempotencyScope.waiting()) {
+      try {
+        return await this.run(async (manager) => {
+          const result = await work(manager);
+          if (!applied(result)) throw new NothingWritten(result);
+          return result;
+        });
+      } catch (error) {
+        if (error instanceof NothingWritten) return error.result as T;
+        throw error;
+      }
+    }
     return retryOnConflict(() => work(undefined), {
       onRetry: (error, attempt) => this.logRetry(error, attempt),
     });

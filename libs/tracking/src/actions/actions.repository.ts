@@ -254,7 +254,9 @@ export class ActionsRepository {
        SELECT * FROM changed`,
         parameters.values,
       );
-    const rows = await (manager ? run(manager) : this.transactions.write(run));
+    const rows = await (manager
+      ? run(manager)
+      : this.transactions.write(run, (changed) => changed.length > 0));
     return rows[0] ?? null;
   }
 
