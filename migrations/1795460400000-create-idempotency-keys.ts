@@ -17,7 +17,7 @@ export class CreateIdempotencyKeys1795460400000 implements MigrationInterface {
         -- The method and path the key was used on: a key is scoped to one route.
         "route" varchar(300) NOT NULL,
         "key" varchar(255) NOT NULL,
-        -- SHA-256 of the method, path, query and canonical JSON body.
+        -- HMAC-SHA256 (a server key) of the method, path, query and canonical JSON body.
         "fingerprint" char(64) NOT NULL,
         "created_at" timestamptz NOT NULL,
         "expires_at" timestamptz NOT NULL,

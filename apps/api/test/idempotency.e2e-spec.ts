@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { randomUUID } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { createHash, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request, { type Response } from 'supertest';
 import { DataSource } from 'typeorm';
@@ -326,6 +327,33 @@ describe('Idempotency-Key', () => {
     expect(other.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(other.body).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
     expect(await auditCount()).toBe(events);
+  });
+
+  it('keeps no plain hash of a body that holds a secret', async () => {
+    const key = randomUUID();
+    const body = {
+      email: `geheim-${unique()}@example.nl`,
+      displayName: 'Geheim',
+      organisationId: cast.owner.id,
+      password: `Eerste wachtwoord ${unique()}`,
+    };
+    await http()
+      .post('/v1/users')
+      .set('Authorization', `Bearer ${admin.token}`)
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(201);
+    const [row] = await db.query<{ fingerprint: string; body: unknown }[]>(
+      'SELECT fingerprint, body FROM idempotency_keys WHERE key = $1',
+      [key],
+    );
+    // What a reader of the table could test a guessed password against, were it a bare hash.
+    const plain = createHash('sha256')
+      .update(canonicalize({ method: 'POST', path: '/v1/users', query: {}, body }) ?? '')
+      .digest('hex');
+    expect(row.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.fingerprint).not.toBe(plain);
+    expect(JSON.stringify(row.body)).not.toContain(body.password);
   });
 
   it('scopes a key to the caller and the route', async () => {

@@ -2,6 +2,7 @@ import {
   applyDecorators,
   type CallHandler,
   type ExecutionContext,
+  Inject,
   Injectable,
   Logger,
   type NestInterceptor,
@@ -12,9 +13,11 @@ import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
 import canonicalize from 'canonicalize';
 import type { Request, Response } from 'express';
-import { createHash } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import { catchError, from, mergeMap, type Observable, of, tap, throwError } from 'rxjs';
 import {
+  APP_CONFIG,
+  type AppConfig,
   type IdempotencyClaim,
   IdempotencyErrors,
   IdempotencyKeys,
@@ -44,15 +47,19 @@ export interface IdempotentOptions {
   omit?: readonly string[];
 }
 
-/** The request as a fingerprint: the same key with another request is refused (422). */
-function fingerprintOf(req: Request): string {
+/**
+ * The request as a fingerprint: the same key with another request is refused (422). An HMAC,
+ * not a bare hash: a body may hold a secret (a new user's initial password), and a plain
+ * SHA-256 of it kept for a day would let whoever reads the table guess it offline at speed.
+ */
+function fingerprintOf(req: Request, key: Buffer): string {
   const text = canonicalize({
     method: req.method,
     path: requestPath(req),
     query: req.query ?? {},
     body: (req.body as unknown) ?? null,
   });
-  return createHash('sha256')
+  return createHmac('sha256', key)
     .update(text ?? '', 'utf8')
     .digest('hex');
 }
@@ -72,11 +79,24 @@ const principalKey = (principal: Principal) =>
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger(IdempotencyInterceptor.name);
+  /** Derived from a server secret (HKDF), for nothing else: fingerprints are not guessable. */
+  private readonly fingerprintKey: Buffer;
 
   constructor(
     private readonly keys: IdempotencyKeys,
     private readonly reflector: Reflector,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.fingerprintKey = Buffer.from(
+      hkdfSync(
+        'sha256',
+        config.auth.refreshSecret,
+        '',
+        'sterk-bestuur idempotency fingerprint',
+        32,
+      ),
+    );
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<Request & { user?: Principal }>();
@@ -88,7 +108,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       principal: principalKey(req.user),
       route: `${req.method} ${requestPath(req)}`,
       key,
-      fingerprint: fingerprintOf(req),
+      fingerprint: fingerprintOf(req, this.fingerprintKey),
     };
     const options =
       this.reflector.get<IdempotentOptions | undefined>(

@@ -7,7 +7,7 @@ export interface IdempotencyClaim {
   /** `METHOD /path`: a key is scoped to one route. */
   route: string;
   key: string;
-  /** SHA-256 (hex) of the method, path, query and canonical JSON body. */
+  /** HMAC-SHA256 (hex) of the method, path, query and canonical JSON body. */
   fingerprint: string;
 }
 
