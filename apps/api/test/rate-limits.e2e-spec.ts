@@ -150,6 +150,22 @@ describe('API rate limits', () => {
     await client(newAddress(), member).summary().expect(200);
   });
 
+  it('takes the address the proxy saw, not one the client wrote into X-Forwarded-For', async () => {
+    // The proxy in front (TRUST_PROXY=true: one) appends the address it saw to what the client
+    // sent: an address the client makes up each time neither escapes the limit nor spends
+    // someone else's budget.
+    const real = newAddress();
+    const victim = newAddress();
+    const behindProxy = (made: string) =>
+      request(app.getHttpServer())
+        .get(`/v1/programmes/${programmeId}/open-data`)
+        .set('X-Forwarded-For', `${made}, ${real}`);
+    for (let i = 0; i < 4; i += 1) await behindProxy(`198.51.100.${i + 1}`).expect(200);
+    expectRateLimited(await behindProxy('198.51.100.99'), 'address-expensive');
+    for (let i = 0; i < 4; i += 1) await behindProxy(victim).expect(429);
+    await client(victim).openData().expect(200);
+  });
+
   it('stops a flood of made-up tokens at the address budget, before looking them up', async () => {
     const lookups = jest.spyOn(app.get(AccessTokens), 'authenticate');
     try {

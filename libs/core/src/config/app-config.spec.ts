@@ -78,7 +78,24 @@ describe('loadConfig', () => {
     expect(config.http.publicUrl).toBe('https://tracker.example.nl');
     expect(config.http.corsOrigins).toEqual(['https://a.example.nl', 'https://b.example.nl']);
     expect(config.database.migrationsRun).toBe(false);
-    expect(config.http.trustProxy).toBe(true);
+    expect(config.http.trustProxy).toBe(1);
+  });
+
+  it('trusts a number of proxies or their addresses, never every hop', () => {
+    const trust = (value: string) => loadConfig({ ...valid, TRUST_PROXY: value }).http.trustProxy;
+    expect(trust('false')).toBe(false);
+    expect(trust('true')).toBe(1);
+    expect(trust('2')).toBe(2);
+    expect(trust('loopback, 10.0.0.0/8, fd00::/8, 192.0.2.10')).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.0.2.10',
+    ]);
+    expect(loadConfig(valid).http.trustProxy).toBe(false);
+    for (const wrong of ['yes', '11', '10.0.0.0/33', 'proxy.example.nl', '*']) {
+      expect(() => loadConfig({ ...valid, TRUST_PROXY: wrong })).toThrow(/TRUST_PROXY must be/);
+    }
   });
 
   it('migrates over DATABASE_URL with one role, and grants no runtime role', () => {

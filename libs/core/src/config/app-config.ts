@@ -10,7 +10,11 @@ export interface AppConfig {
     publicUrl: string;
     corsOrigins: string[];
     bodyLimitBytes: number;
-    trustProxy: boolean;
+    /**
+     * Express's `trust proxy`: false, a number of proxies in front, or their addresses and
+     * networks; never `true` (every hop), which would let a client choose its own address.
+     */
+    trustProxy: false | number | string[];
     shutdownTimeoutMs: number;
   };
   database: {

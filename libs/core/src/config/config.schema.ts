@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const url = (protocols: string[]) =>
@@ -19,6 +20,36 @@ const bool = z
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const secret = z.string().min(32, 'must be at least 32 characters');
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyAddress = (entry: string) => {
+  const [address, prefix, ...rest] = entry.split('/');
+  if (rest.length > 0 || isIP(address) === 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (isIP(address) === 4 ? 32 : 128);
+};
+
+/**
+ * Which proxies in front may name the client's address in X-Forwarded-For: `false` (none),
+ * a number of hops (`true` is one: the reverse proxy in front), or the proxies' addresses and
+ * networks. Never "every hop": a client could then write its own address into the header,
+ * escape the rate limits and the log-in lockout, and lock out someone else's address.
+ */
+const trustProxy = z.string().transform((value, context): false | number | string[] => {
+  const text = value.trim().toLowerCase();
+  if (text === 'false' || text === '0') return false;
+  if (text === 'true') return 1;
+  if (/^\d+$/.test(text) && Number(text) <= 10) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim());
+  if (entries.every((entry) => PROXY_NAMES.has(entry) || isProxyAddress(entry))) return entries;
+  context.addIssue({
+    code: 'custom',
+    message:
+      'must be false, true (one proxy), a number of proxies (0-10), or a comma-separated list ' +
+      'of proxy addresses, networks (CIDR) or loopback, linklocal, uniquelocal',
+  });
+  return z.NEVER;
+});
 
 /** The six budgets of the rate limits (README "Rate limits"), per principal and per address. */
 export const RATE_LIMIT_BUDGETS = ['PRINCIPAL', 'ADDRESS'].flatMap((who) =>
@@ -100,7 +131,7 @@ export const environmentObject = z.object({
       },
     ),
   REQUEST_BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024).default(256 * 1024),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default(10_000),
   WORKER_CONCURRENCY: int(1, 100).default(5),
   WORKER_LOCK_DURATION_MS: int(1000, 600_000).default(30_000),
