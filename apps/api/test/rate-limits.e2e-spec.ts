@@ -118,6 +118,30 @@ describe('API rate limits', () => {
       .expect(200);
   });
 
+  it('counts a person’s API tokens against the person’s budget, so tokens do not multiply it', async () => {
+    const person = await viewer();
+    const address = newAddress();
+    const tokens: string[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      const created = await client(address, person)
+        .send('post', '/v1/me/api-tokens', { name: `Script ${i}`, programmeId, scope: 'read' })
+        .expect(201);
+      tokens.push((created.body as { token: string }).token);
+    }
+    const read = (token: string) =>
+      request(app.getHttpServer())
+        .get(`/v1/programmes/${programmeId}`)
+        .set('X-Forwarded-For', newAddress())
+        .set('Authorization', `Bearer ${token}`);
+    await client(address, person).me().expect(200);
+    await client(address, person).me().expect(200);
+    await read(tokens[0]).expect(200);
+    await read(tokens[1]).expect(200);
+    expectRateLimited(await read(tokens[1]), 'principal-read');
+    expectRateLimited(await read(tokens[0]), 'principal-read');
+    expectRateLimited(await client(address, person).me(), 'principal-read');
+  });
+
   it('refuses a principal past its write budget, and still lets it read', async () => {
     const writer = client(newAddress(), await fixtures.user());
     for (let i = 0; i < 6; i += 1) await writer.rename().expect(200);

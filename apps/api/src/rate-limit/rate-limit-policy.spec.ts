@@ -36,7 +36,7 @@ describe('rateClassOf', () => {
 });
 
 describe('principalKey', () => {
-  it('gives a person one budget across sessions, and an API token its own', () => {
+  it('gives a person one budget across sessions and their API tokens', () => {
     expect(principalKey(person)).toBe('user:u1');
     expect(principalKey({ ...person, sessionId: 's2' })).toBe('user:u1');
     expect(
@@ -46,7 +46,7 @@ describe('principalKey', () => {
         sessionId: undefined,
         apiToken: { id: 't1', programmeId: 'p1', scope: 'read' },
       }),
-    ).toBe('api-token:t1');
+    ).toBe('user:u1');
   });
 });
 

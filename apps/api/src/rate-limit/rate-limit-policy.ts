@@ -32,11 +32,13 @@ export function rateClassOf(method: string, declared?: RouteRateLimit): RateClas
 export const policyName = (partition: RatePartition, rateClass: RateClass) =>
   `${partition}-${rateClass}`;
 
-/** A person's budget is theirs across sessions; an API token's is the token's own. */
+/**
+ * A person's budget is theirs across sessions and across their API tokens: a token acts for
+ * its owner and never does more, and a budget per token would let anyone multiply theirs by
+ * creating tokens.
+ */
 export function principalKey(principal: Principal): string {
-  return principal.kind === 'api_token' && principal.apiToken
-    ? `api-token:${principal.apiToken.id}`
-    : `user:${principal.userId}`;
+  return `user:${principal.userId}`;
 }
 
 /** The quota of a policy per window, from the configuration. */
