@@ -46,7 +46,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        CoreModule.forRoot(config),
+        CoreModule.forRoot(config, { lockTimeout: false }),
         AuditModule,
         IdentityCoreModule,
         RemindersModule,

@@ -31,6 +31,11 @@ const CORE_SERVICES = [
 export interface CoreModuleOptions {
   /** Where logs go instead of stdout (tests read them). */
   logDestination?: DestinationStream;
+  /**
+   * Whether statements give up on a lock after DATABASE_LOCK_TIMEOUT_MS (default): for the
+   * API, where a person waits. The worker's jobs wait as long as it takes (false).
+   */
+  lockTimeout?: boolean;
 }
 
 /**
@@ -49,7 +54,11 @@ export class CoreModule {
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (appConfig: AppConfig) => ({
-            ...dataSourceOptions(appConfig.database),
+            ...dataSourceOptions(
+              options.lockTimeout === false
+                ? { ...appConfig.database, lockTimeoutMs: undefined }
+                : appConfig.database,
+            ),
             autoLoadEntities: true,
           }),
         }),

@@ -67,7 +67,7 @@ export const environmentObject = z.object({
   // At least 2: migrations hold an advisory lock on one connection and run on another.
   DATABASE_POOL_SIZE: int(2, 200).default(10),
   DATABASE_SSL: bool.default(false),
-  DATABASE_LOCK_TIMEOUT_MS: int(0, 600_000).default(10_000),
+  DATABASE_LOCK_TIMEOUT_MS: int(0, 600_000).default(5_000),
   MIGRATIONS_RUN: bool.default(true),
   REDIS_URL: url(['redis:', 'rediss:']),
   REDIS_PREFIX: z

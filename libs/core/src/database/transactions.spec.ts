@@ -9,7 +9,7 @@ describe('retryOnConflict', () => {
   beforeEach(() => noWait.mockClear());
 
   it('runs the work again after a deadlock, a serialisation failure or a lock timeout', async () => {
-    for (const code of ['40P01', '40001', '55P03']) {
+    for (const code of ['40P01', '40001']) {
       let calls = 0;
       const result = await retryOnConflict(
         () => {
@@ -46,6 +46,21 @@ describe('retryOnConflict', () => {
     }
     expect(calls).toBe(4);
     expect(waits.map(Math.round)).toEqual([20, 40, 80]);
+  });
+
+  it('tries a lock timeout twice at most: it has waited long already', async () => {
+    let calls = 0;
+    await expect(
+      retryOnConflict(
+        () => {
+          calls += 1;
+          return Promise.reject(conflict('55P03'));
+        },
+        { attempts: 4 },
+        noWait,
+      ),
+    ).rejects.toMatchObject({ driverError: { code: '55P03' } });
+    expect(calls).toBe(2);
   });
 
   it('never repeats work that failed for another reason', async () => {

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { IdempotencyKeys } from '../idempotency/idempotency-keys.repository';
 import { IdempotencyScope } from '../idempotency/idempotency-scope';
-import { isTransactionConflict } from './database-errors';
+import { isTransactionConflict, SqlState, sqlStateOf } from './database-errors';
 
 /** Tries in all, the first included: enough to outlast a burst, short enough to answer soon. */
 export const CONFLICT_ATTEMPTS = 4;
@@ -17,7 +17,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Runs `work` and, when PostgreSQL rolled it back because it met another transaction — a
  * deadlock (40P01), a serialisation failure (40001) or a lock timeout (55P03) — runs it again,
  * at most `attempts` times in all, after a random wait ("full jitter": up to 20, 40, 80 ms),
- * so that the transactions that collided do not collide again in step. The last failure is
+ * so that the transactions that collided do not collide again in step (a lock timeout, which
+ * has waited long already, is tried twice at most). The last failure is
  * thrown as it is; the HTTP layer answers it with 503 and `Retry-After`.
  *
  * `work` must be safe to repeat: everything it does is undone by the rollback (only writes
@@ -33,7 +34,10 @@ export async function retryOnConflict<T>(
     try {
       return await work();
     } catch (error) {
-      if (attempt >= attempts || !isTransactionConflict(error)) throw error;
+      // A lock timeout has already waited DATABASE_LOCK_TIMEOUT_MS: one more try, not three.
+      const limit =
+        sqlStateOf(error) === SqlState.lockNotAvailable ? Math.min(2, attempts) : attempts;
+      if (attempt >= limit || !isTransactionConflict(error)) throw error;
       options.onRetry?.(error, attempt);
       await wait(Math.random() * BASE_DELAY_MS * 2 ** (attempt - 1));
     }
