@@ -9,14 +9,17 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * - USAGE on the schema; SELECT, INSERT, UPDATE, DELETE on every table, except
  * - `audit_events`, `progress_updates`, `comments` (append-only): SELECT, INSERT;
- * - `audit_chain_head`: SELECT, UPDATE (`audit_chain_advance` moves the head);
+ * - `audit_chain_head`: SELECT only. `audit_chain_advance`, which moves the head as every
+ *   audited INSERT runs, becomes SECURITY DEFINER (the owner's rights, a fixed search_path),
+ *   so the runtime role cannot move, fork or exhaust the head by a direct UPDATE;
  * - `typeorm_migrations`: SELECT (an API with MIGRATIONS_RUN sees nothing is pending);
  * - USAGE, SELECT on the sequences (not the migrations table's); EXECUTE on the functions;
  * - the same by default on what later migrations create (ALTER DEFAULT PRIVILEGES).
  *
  * Never TRUNCATE, REFERENCES or TRIGGER. It revokes first, so each run leaves exactly this,
- * and it refuses a runtime role that would not be bound by it (a superuser, a member of the
- * owner, an owner of anything here). The runtime role's name comes from the migration
+ * and it refuses a runtime role that would not be bound by it (a superuser, a role that may
+ * create roles, a member of the owner or of any role that owns a table here, an owner of
+ * anything here). The runtime role's name comes from the migration
  * connection (`sbt.runtime_role`, set from DATABASE_URL's user when it differs from
  * MIGRATION_DATABASE_URL's); without it (one role) nothing is granted. `runMigrations` calls
  * the function again after every run, so a later switch to two roles needs only a migrate.
@@ -49,6 +52,10 @@ export class RuntimeRolePrivileges1795462200000 implements MigrationInterface {
         IF (SELECT r.rolsuper FROM pg_roles r WHERE r.oid = runtime_oid) THEN
           RAISE EXCEPTION 'the runtime role "%" is a superuser: no privilege binds it', runtime;
         END IF;
+        IF (SELECT r.rolcreaterole FROM pg_roles r WHERE r.oid = runtime_oid) THEN
+          RAISE EXCEPTION 'the runtime role "%" may create roles (CREATEROLE): it could take on others'' rights',
+            runtime;
+        END IF;
         IF pg_has_role(runtime, migrator, 'MEMBER') THEN
           RAISE EXCEPTION 'the runtime role "%" is a member of the migration role "%": it would have the owner''s rights',
             runtime, migrator;
@@ -61,6 +68,12 @@ export class RuntimeRolePrivileges1795462200000 implements MigrationInterface {
           RAISE EXCEPTION 'the runtime role "%" owns objects in this database: move them to the migration role (REASSIGN OWNED BY "%" TO "%")',
             runtime, runtime, migrator;
         END IF;
+        FOR item IN
+          SELECT DISTINCT pg_get_userbyid(c.relowner) AS owner_name FROM pg_class c
+           WHERE c.relnamespace = schema_oid AND pg_has_role(runtime, c.relowner, 'MEMBER')
+        LOOP
+          RAISE EXCEPTION 'the runtime role "%" is a member of "%", which owns tables here', runtime, item.owner_name;
+        END LOOP;
         -- A GRANT on another role's table only warns: refuse instead of granting less.
         FOR item IN
           SELECT c.relname, pg_get_userbyid(c.relowner) AS owner_name FROM pg_class c
@@ -84,7 +97,7 @@ export class RuntimeRolePrivileges1795462200000 implements MigrationInterface {
               WHEN 'audit_events' THEN 'SELECT, INSERT'
               WHEN 'progress_updates' THEN 'SELECT, INSERT'
               WHEN 'comments' THEN 'SELECT, INSERT'
-              WHEN 'audit_chain_head' THEN 'SELECT, UPDATE'
+              WHEN 'audit_chain_head' THEN 'SELECT'
               WHEN 'typeorm_migrations' THEN 'SELECT'
               ELSE 'SELECT, INSERT, UPDATE, DELETE'
             END,
@@ -135,6 +148,15 @@ export class RuntimeRolePrivileges1795462200000 implements MigrationInterface {
     await queryRunner.query(
       `REVOKE EXECUTE ON FUNCTION "grant_runtime_privileges"(text) FROM PUBLIC`,
     );
+    // The chain's head moves with the owner's rights, inside audited INSERTs only; a fixed
+    // search_path (this schema, then pg_temp) so no one can slip a table in front of it.
+    await queryRunner.query(`
+      DO $$
+      BEGIN
+        EXECUTE format('ALTER FUNCTION %I.audit_chain_advance(text[], text[], text[], text[], timestamptz) SECURITY DEFINER SET search_path = %I, pg_temp',
+          current_schema(), current_schema());
+      END
+      $$`);
     const runtime = await runtimeRole(queryRunner);
     if (runtime) await queryRunner.query('SELECT grant_runtime_privileges($1)', [runtime]);
   }
@@ -161,6 +183,9 @@ export class RuntimeRolePrivileges1795462200000 implements MigrationInterface {
         END
         $$`);
     }
+    await queryRunner.query(
+      `ALTER FUNCTION "audit_chain_advance"(text[], text[], text[], text[], timestamptz) SECURITY INVOKER RESET search_path`,
+    );
     await queryRunner.query(`DROP FUNCTION "grant_runtime_privileges"(text)`);
   }
 }

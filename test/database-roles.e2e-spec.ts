@@ -17,7 +17,7 @@ const RESTRICTED: Record<string, string> = {
   audit_events: 'INSERT,SELECT',
   progress_updates: 'INSERT,SELECT',
   comments: 'INSERT,SELECT',
-  audit_chain_head: 'SELECT,UPDATE',
+  audit_chain_head: 'SELECT',
   typeorm_migrations: 'SELECT',
 };
 
@@ -108,6 +108,11 @@ describe('the runtime role', () => {
     ['DELETE of reviews', 'DELETE FROM comments', denied('comments')],
     ['removing the chain head', 'DELETE FROM audit_chain_head', denied('audit_chain_head')],
     [
+      'moving the chain head (it moves only inside audited INSERTs)',
+      'UPDATE audit_chain_head SET sequence = 9223372036854775807',
+      denied('audit_chain_head'),
+    ],
+    [
       'writing the migrations table',
       `INSERT INTO typeorm_migrations (id, "timestamp", name) VALUES (-1, 1, 'Intruder1')`,
       denied('typeorm_migrations'),
@@ -195,6 +200,20 @@ describe('the runtime role', () => {
       await expect(owner.query(`SELECT grant_runtime_privileges('sbt_nobody')`)).rejects.toThrow(
         'does not exist',
       );
+      // A role that may create roles could grant itself the owner's (PostgreSQL 15 and older).
+      const creator = `${role}_creator`;
+      await withAdmin(process.env.SBT_TEST_SERVER_URL as string, (admin) =>
+        admin.query(`CREATE ROLE "${creator}" CREATEROLE`),
+      );
+      try {
+        await expect(owner.query('SELECT grant_runtime_privileges($1)', [creator])).rejects.toThrow(
+          'may create roles',
+        );
+      } finally {
+        await withAdmin(process.env.SBT_TEST_SERVER_URL as string, (admin) =>
+          admin.query(`DROP ROLE "${creator}"`),
+        );
+      }
     });
   });
 
