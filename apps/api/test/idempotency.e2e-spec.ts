@@ -526,7 +526,7 @@ describe('Idempotency-Key', () => {
     const soon = await comment().expect(409);
     expect(soon.body.code).toBe('IDEMPOTENCY_KEY_IN_FLIGHT');
     await db.query(
-      `UPDATE idempotency_keys SET created_at = created_at - interval '2 minutes' WHERE key = $1`,
+      `UPDATE idempotency_keys SET created_at = created_at - interval '6 minutes' WHERE key = $1`,
       [key],
     );
     const later = await comment().expect(409);

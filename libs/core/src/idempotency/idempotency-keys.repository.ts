@@ -18,9 +18,11 @@ interface KeyRow {
 /**
  * A key whose change committed but whose answer is not stored yet is "in flight" for this
  * long (the answer normally follows within milliseconds); after it, the process that
- * committed died before storing the answer.
+ * committed died before storing the answer. Counted from the key's claim, at the start of its
+ * transaction: generous, so that a long transaction (a round of every action in a large
+ * programme) is not taken for a dead one right after its commit.
  */
-const RESPONSE_GRACE_MS = 60_000;
+const RESPONSE_GRACE_MS = 5 * 60_000;
 
 const KEY_COLUMNS = `fingerprint, created_at AS "createdAt", status, headers, body`;
 
