@@ -33,7 +33,7 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
   let commitmentId: string;
   const ids: Record<string, string> = {};
   let config: ReturnType<typeof testConfig>;
-  let database: { url: string; drop: () => Promise<void> };
+  let database: { url: string; ownerUrl: string; drop: () => Promise<void> };
 
   const http = () => request(app.getHttpServer());
   const get = (actor: Actor, path: string) =>
@@ -443,8 +443,9 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
     const ifMatch = await version(id);
     // Whoever holds the audit chain makes every audited change wait on it: here, first the
     // progress update (holding the action), then the comment. A comment that took the
-    // action's timeline head before the chain would hold what the update needs next.
-    const holder = new Client(database.url);
+    // action's timeline head before the chain would hold what the update needs next. (The
+    // owner holds it: the runtime role moves the head only through audit_chain_advance.)
+    const holder = new Client(database.ownerUrl);
     await holder.connect();
     const waiters = async (n: number) =>
       eventually(async () => {
