@@ -7,7 +7,7 @@ import { ReminderDispatcher } from '@app/reminders';
 import { eventually, testEnvironment } from '../../../test/support/e2e';
 import { ReminderWorld } from '../../../test/support/reminder-world';
 import type { TrackingCast } from '../../../test/support/tracking-fixtures';
-import { withAdmin } from '../../../scripts/services/scratch-database';
+import { deleteRedisKeys, withAdmin } from '../../../scripts/services/scratch-database';
 import { JobWorkersHost } from '../src/jobs/job-workers.host';
 
 const root = resolve(__dirname, '../../..');
@@ -25,26 +25,12 @@ const QUIET_OFF = {
 };
 
 /**
- * Deletes every key of a prefix, SCAN and DEL. Every key the apps use lives under their
- * REDIS_PREFIX (BullMQ's queues and job schedulers, the clock offset, the log-in throttle), so
- * for this world's worker it is what FLUSHALL, or a Redis restarted without its data, does;
- * other test runs share this Redis under prefixes of their own, and keep their keys.
+ * Deletes every key of a prefix. Every key the apps use lives under their REDIS_PREFIX
+ * (BullMQ's queues and job schedulers, the clock offset, the log-in throttle), so for this
+ * world's worker it is what FLUSHALL, or a Redis restarted without its data, does; other test
+ * runs share this Redis under prefixes of their own, and keep their keys.
  */
-async function wipe(url: string, prefix: string): Promise<number> {
-  const redis = new IORedis(url, { maxRetriesPerRequest: 1 });
-  let deleted = 0;
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) deleted += await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-  return deleted;
-}
+const wipe = (url: string, prefix: string) => deleteRedisKeys(url, `${prefix}:`);
 
 /** Each delivery key as often as the mail server received it. */
 function receipts(keys: string[]): Map<string, number> {
