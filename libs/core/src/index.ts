@@ -27,6 +27,7 @@ export * from './runtime/process-guards';
 export * from './runtime/within';
 export * from './text/csv';
 export * from './validation/validators';
+export * from './web-app/web-app-urls';
 export * from './idempotency/idempotency-keys.repository';
 export * from './idempotency/idempotency-scope';
 export * from './idempotency/idempotency.errors';

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { ConfigValidationError, loadConfig, loadDatabaseConfig } from './app-config';
 
 const valid = {
@@ -79,6 +80,15 @@ describe('loadConfig', () => {
     expect(config.http.corsOrigins).toEqual(['https://a.example.nl', 'https://b.example.nl']);
     expect(config.database.migrationsRun).toBe(false);
     expect(config.http.trustProxy).toBe(1);
+  });
+
+  it("serves the web app from the repository's dist/web, wherever the process started", () => {
+    const root = resolve(__dirname, '../../../..');
+    expect(loadConfig(valid).http.webAppDir).toBe(resolve(root, 'dist/web'));
+    expect(loadConfig({ ...valid, WEB_APP_DIR: 'build/web' }).http.webAppDir).toBe(
+      resolve(root, 'build/web'),
+    );
+    expect(loadConfig({ ...valid, WEB_APP_DIR: '/srv/web' }).http.webAppDir).toBe('/srv/web');
   });
 
   it('trusts a number of proxies or their addresses, never every hop', () => {

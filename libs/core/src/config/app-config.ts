@@ -1,6 +1,19 @@
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { environmentObject, environmentSchema, namedRuntimeRole, userOf } from './config.schema';
+
+/**
+ * The repository's root: this file runs compiled as dist/libs/core/src/config/app-config.js,
+ * and from source (ts-jest) one level higher, so a path of the repository does not depend on
+ * the directory the process was started from.
+ */
+const REPOSITORY_ROOT = resolve(
+  __dirname,
+  __filename.endsWith('.js') ? '../../../../..' : '../../../..',
+);
+
+/** Where `npm run build` writes the web app (`vite build`). */
+export const DEFAULT_WEB_APP_DIR = join(REPOSITORY_ROOT, 'dist/web');
 
 /** Typed configuration, validated once at boot. Nothing else reads `process.env`. */
 export interface AppConfig {
@@ -16,6 +29,11 @@ export interface AppConfig {
      */
     trustProxy: false | number | string[];
     shutdownTimeoutMs: number;
+    /**
+     * The built web app (`index.html`, `assets/`) served at `/`: an absolute path. The API
+     * answers 503 on the app's pages while it holds no index.html.
+     */
+    webAppDir: string;
   };
   database: {
     /** The apps' connection: the runtime role, which only reads and writes rows. */
@@ -226,6 +244,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       bodyLimitBytes: e.REQUEST_BODY_LIMIT_BYTES,
       trustProxy: e.TRUST_PROXY,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      webAppDir: resolve(REPOSITORY_ROOT, e.WEB_APP_DIR ?? DEFAULT_WEB_APP_DIR),
     },
     database: databaseConfigOf(e),
     redis: {

@@ -133,6 +133,8 @@ export const environmentObject = z.object({
   REQUEST_BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024).default(256 * 1024),
   TRUST_PROXY: trustProxy.default(false),
   SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default(10_000),
+  /** The built web app (index.html and assets/); unset: dist/web of the repository. */
+  WEB_APP_DIR: z.string().min(1).optional(),
   WORKER_CONCURRENCY: int(1, 100).default(5),
   WORKER_LOCK_DURATION_MS: int(1000, 600_000).default(30_000),
   JOB_SCHEDULE_CHECK_SECONDS: int(1, 3600).default(60),
