@@ -36,6 +36,9 @@ export function testEnvironment(overrides: Record<string, string> = {}): Record<
     // apps/api/test/rate-limits.e2e-spec.ts tests the limits with small ones.
     ...Object.fromEntries(RATE_LIMIT_BUDGETS.map((name) => [name, '1000000'])),
     WORKER_HEALTH_FILE: join(tmpdir(), `sbt-test-worker-${process.pid}-${Date.now()}.health`),
+    // Not dist/web: what the API answers must not depend on whether the web app was built.
+    // apps/api/test/web-app.e2e-spec.ts serves one of its own.
+    WEB_APP_DIR: join(tmpdir(), 'sbt-test-no-web-app'),
     ...overrides,
   };
 }

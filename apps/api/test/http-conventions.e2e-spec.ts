@@ -161,17 +161,19 @@ describe('HTTP conventions', () => {
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 
-  it('answers unknown paths outside /v1 with a 404 problem, whatever the method', async () => {
+  it('answers paths outside /v1 and the web app with a 404 problem, whatever the method', async () => {
     for (const [method, path] of [
-      ['get', '/nope'],
-      ['get', '/'],
       ['post', '/nope'],
+      ['post', '/'],
+      ['put', '/acties/1'],
       ['get', '/v2/actions'],
       ['get', '/health'],
       ['get', '/health/nope'],
+      ['get', '/health/live/'],
       ['delete', '/health/live'],
       ['put', '/v1'],
       ['get', '/favicon.ico'],
+      ['get', '/assets/app.js'],
     ] as const) {
       const res = await http()[method](path);
       expectProblem(res, 404, 'NOT_FOUND');

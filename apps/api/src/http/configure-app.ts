@@ -25,6 +25,7 @@ import {
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { securityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
+import { apiPathMatcher, serveWebApp } from './web-app';
 
 const PUBLIC_DOCUMENTS = new Set([OPENAPI_JSON_PATH, OPENAPI_YAML_PATH]);
 /** The probes, outside the versioned API (route-access.ts's UNVERSIONED_CONTROLLERS). */
@@ -32,6 +33,7 @@ const UNVERSIONED_ROUTES = [
   { path: 'health/live', method: RequestMethod.GET },
   { path: 'health/ready', method: RequestMethod.GET },
 ];
+const isApiPath = apiPathMatcher(UNVERSIONED_ROUTES.map((route) => `/${route.path}`));
 /** Open data is for any web page to read (CORS `*`); it takes no credentials. */
 const OPEN_DATA = /^\/v1\/programmes\/[^/]+\/open-data$/;
 
@@ -85,14 +87,17 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
       maxAge: 600,
     });
   });
+  // The web app (apps/web) is served at `/` beside the API, from the same origin: it needs
+  // no CORS, and its session cookie stays first-party.
   app.use(
-    securityHeaders(DOCS_PATH),
+    securityHeaders({ docsPath: DOCS_PATH, isApiPath, publicUrl: config.http.publicUrl }),
     noStore,
-    rejectTrailingSlash,
     onlyServedPaths(
       API_BASE_PATH,
       UNVERSIONED_ROUTES.map((route) => `/${route.path}`),
+      serveWebApp(config.http.webAppDir, isApiPath),
     ),
+    rejectTrailingSlash,
   );
   app.use(requireJsonBody, jsonBody(config.http.bodyLimitBytes), storableQuery);
   app.setGlobalPrefix(API_BASE_PATH.slice(1), { exclude: UNVERSIONED_ROUTES });

@@ -39,7 +39,11 @@ const sendNotFound = (req: Request, res: Response) =>
     ),
   );
 
-/** API Design Rules: `/v1/actions/` is not `/v1/actions`; answer 404, never a redirect. */
+/**
+ * API Design Rules: `/v1/actions/` is not `/v1/actions`; answer 404, never a redirect. Only
+ * what `onlyServedPaths` let through gets here: the web app's pages take a trailing slash as
+ * its router does.
+ */
 export const rejectTrailingSlash: RequestHandler = (req, res, next) => {
   if (req.path.length > 1 && req.path.endsWith('/')) {
     sendNotFound(req, res);
@@ -51,9 +55,14 @@ export const rejectTrailingSlash: RequestHandler = (req, res, next) => {
 /**
  * Nest answers its own 404 problem only under the global prefix and on the excluded paths
  * themselves; anything else would reach Express's HTML page. Outside `basePath`, only
- * `servedPaths` exist: every other path is a 404 problem here.
+ * `servedPaths` and what `webApp` serves exist (it calls `next` for what is not its own):
+ * every other request is a 404 problem here.
  */
-export function onlyServedPaths(basePath: string, servedPaths: readonly string[]): RequestHandler {
+export function onlyServedPaths(
+  basePath: string,
+  servedPaths: readonly string[],
+  webApp: RequestHandler,
+): RequestHandler {
   const served = new Set(servedPaths);
   return (req, res, next) => {
     const path = req.path;
@@ -61,7 +70,7 @@ export function onlyServedPaths(basePath: string, servedPaths: readonly string[]
       next();
       return;
     }
-    sendNotFound(req, res);
+    void webApp(req, res, () => sendNotFound(req, res));
   };
 }
 

@@ -36,9 +36,61 @@ const docsHeaders = helmet({
   },
 });
 
-export function securityHeaders(docsPath: string): RequestHandler {
-  return (req, res, next) =>
-    req.path === docsPath || req.path.startsWith(`${docsPath}/`)
-      ? docsHeaders(req, res, next)
-      : apiHeaders(req, res, next);
+/**
+ * The web app's pages: everything from our own origin and nothing inline, so that text a
+ * person wrote can never run as script or restyle the page, even where the app would fail to
+ * escape it. `data:` images and fonts are what design-system stylesheets embed. The app talks
+ * only to its own origin (the API at /v1, DESIGN §7).
+ *
+ * Referrer-Policy `same-origin`, not the API's `no-referrer`: the page links out to the
+ * source documents (Kamerstukken, advice reports) and must not tell those sites which action
+ * a person was reading, which both allow; but under `no-referrer` a browser sends no Referer
+ * to our own routes either, and `Origin: null` on the page's own form posts (Fetch standard,
+ * "append a request Origin header"; `fetch()` keeps its Origin): the very headers a cookie
+ * session's CSRF defence checks.
+ * `strict-origin-when-cross-origin` would keep those but give our host name to every site
+ * linked; `same-origin` gives other sites nothing and our own routes everything.
+ */
+function webAppHeaders(upgradeInsecureRequests: boolean): RequestHandler {
+  return helmet({
+    ...common,
+    referrerPolicy: { policy: 'same-origin' },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        // Over plain http (development) it would send the page's requests to an https that
+        // is not there.
+        ...(upgradeInsecureRequests ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+  });
+}
+
+export interface SecurityHeaderOptions {
+  /** The human docs page of the API, which runs its own inline scripts. */
+  docsPath: string;
+  /** Whether a path is the API's (it keeps the API's headers) rather than the web app's. */
+  isApiPath: (path: string) => boolean;
+  /** PUBLIC_URL: on https, the app's pages upgrade any http request they make. */
+  publicUrl: string;
+}
+
+export function securityHeaders(options: SecurityHeaderOptions): RequestHandler {
+  const webApp = webAppHeaders(new URL(options.publicUrl).protocol === 'https:');
+  const { docsPath, isApiPath } = options;
+  return (req, res, next) => {
+    if (req.path === docsPath || req.path.startsWith(`${docsPath}/`)) docsHeaders(req, res, next);
+    else if (isApiPath(req.path)) apiHeaders(req, res, next);
+    else webApp(req, res, next);
+  };
 }
