@@ -20,6 +20,7 @@ function eventsOf(res: Response) {
         allDay: event.startDate.isDate && event.endDate.isDate,
         sequence: event.sequence,
         description: event.description,
+        url: String(vevent.getFirstPropertyValue('url')),
         lastModified: String(vevent.getFirstPropertyValue('last-modified')),
         dtstamp: String(vevent.getFirstPropertyValue('dtstamp')),
       };
@@ -127,7 +128,8 @@ describe('the deadlines calendar (GET /programmes/{id}/deadlines.ics)', () => {
     expect(events[1].description).toContain(`Trekker: Organisation ${cast.owner.code}`);
     expect(events[1].description).toContain('Status: Niet gestart');
     expect(events[1].description).toContain('Gereed: 0%');
-    expect(events[1].description).toContain(`/v1/actions/${ids.open}`);
+    expect(events[1].description).toContain(`Actie: http://localhost:3000/acties/${ids.open}`);
+    expect(events[1].url).toBe(`http://localhost:3000/acties/${ids.open}`);
     const action = (await as(cast.viewer).get(`/v1/actions/${ids.open}`)).body;
     const stamp = new Date(action.updatedAt as string).toISOString().replace(/\.\d{3}/, '');
     expect(events[1].lastModified).toBe(stamp);

@@ -185,6 +185,11 @@ describe('escalation and update rounds', () => {
     });
     expect(requests[0].text).toContain('Uitvraag: Voortgangsrapportage voorjaar');
     expect(requests[0].text).toContain('Graag een toelichting per actie.');
+    // The request opens the action's progress form in the web app.
+    const asked = [answered, silent].find((one) => requests[0].subject.includes(one.title))!;
+    expect(requests[0].text).toContain(
+      `Schrijf de voortgangsupdate: http://localhost:3000/acties/${asked.id}/voortgang`,
+    );
     expect(await inbox(cast.editor.token, 'update_request', other.id)).toHaveLength(0);
 
     const update = await world
@@ -226,6 +231,7 @@ describe('escalation and update rounds', () => {
     });
     expect(reminders).toHaveLength(1);
     expect(reminders[0].subject).toContain(silent.title);
+    expect(reminders[0].text).toContain(`http://localhost:3000/acties/${silent.id}/voortgang`);
 
     // The day after the date, the silent action counts as behind: it escalates.
     await travelAndReconcile(

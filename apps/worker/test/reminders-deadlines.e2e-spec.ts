@@ -212,7 +212,10 @@ describe('deadline reminders', () => {
       `Deadline over 14 dagen: ${action.title}`,
     );
     expect(mail.text).toContain('Deadline: 8 december 2031');
-    expect(mail.text).toContain(`/v1/actions/${action.id}`);
+    // The link opens the action's page in the web app, not the API.
+    expect(mail.text).toContain(`Bekijk de actie: http://localhost:3000/acties/${action.id}`);
+    expect(mail.text).toContain('http://localhost:3000/meldingen/voorkeuren');
+    expect(mail.text).not.toContain('/v1/');
     expect(mail.text).toContain('U ontvangt dit omdat u eigenaar van deze actie bent.');
     expect(mail.text).toContain('Deadline in 14 days');
     expect(mail.html).toContain('<html lang="nl">');

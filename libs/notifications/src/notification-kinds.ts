@@ -15,6 +15,15 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+const PROGRESS_REQUESTS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
+  'stale',
+  'update_request',
+  'update_reminder',
+]);
+
+/** Whether a notification asks its reader for a progress update: its link opens the form. */
+export const asksForProgress = (kind: NotificationKind): boolean => PROGRESS_REQUESTS.has(kind);
+
 /** Why this person gets it: the e-mail and the in-app text say so. */
 export const NOTIFICATION_REASONS = [
   'owner',

@@ -35,7 +35,7 @@ export class DeadlinesCalendarController {
       'calendar apps to subscribe to: `UID` is `<actionId>@sterk-bestuur-tracker` and ' +
       "`SEQUENCE` the action's version, so a refresh updates events rather than adding them; " +
       'the description names the owner organisation, status, health, percent complete and ' +
-      'the action’s URL in this API (labels Dutch unless `lang=en`). Only open actions unless ' +
+      'the address of the action’s page in the web app (labels Dutch unless `lang=en`). Only open actions unless ' +
       '`includeClosed=true`. Calendar apps that cannot send a bearer token send a read API ' +
       'token (`POST /me/api-tokens`) as the password of HTTP Basic, with any user name.',
   })

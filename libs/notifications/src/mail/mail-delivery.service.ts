@@ -9,6 +9,8 @@ import {
   type JobPlacement,
   JobName,
   JobQueueService,
+  webAppUrls,
+  type WebAppUrls,
 } from '@app/core';
 import type { EntityManager } from 'typeorm';
 import {
@@ -16,6 +18,7 @@ import {
   EmailDeliveriesRepository,
 } from '../deliveries/email-deliveries.repository';
 import type { Dispatch } from '../notifications.service';
+import { asksForProgress, type NotificationKind } from '../notification-kinds';
 import { composeDigest, composeMessage, type MailItem } from '../rendering/mail-message';
 import { Mailer } from './mailer';
 import { SendPermits } from './send-permits';
@@ -61,6 +64,7 @@ export class MailDeliveryService {
    * answers: at most half the pool, so a slow server never starves the rest of the worker.
    */
   private readonly connections: SendPermits;
+  private readonly pages: WebAppUrls;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -72,14 +76,19 @@ export class MailDeliveryService {
   ) {
     this.permits = new SendPermits(config.mail.concurrency);
     this.connections = new SendPermits(Math.max(1, Math.floor(config.database.poolSize / 2)));
+    this.pages = webAppUrls(config.http.publicUrl);
   }
 
   private get settingsUrl(): string {
-    return `${this.config.http.publicUrl}/v1/me/notification-preferences`;
+    return this.pages.notificationPreferences();
   }
 
-  private link(actionId: string | null): string | null {
-    return actionId ? `${this.config.http.publicUrl}/v1/actions/${actionId}` : null;
+  /** A request for an update opens the update form; anything else the action's page. */
+  private link(kind: NotificationKind, actionId: string | null): string | null {
+    if (!actionId) return null;
+    return asksForProgress(kind)
+      ? this.pages.progressUpdate(actionId)
+      : this.pages.action(actionId);
   }
 
   /**
@@ -96,7 +105,7 @@ export class MailDeliveryService {
       kind: row.kind,
       reason: row.reason,
       payload: row.payload,
-      link: this.link(row.actionId),
+      link: this.link(row.kind, row.actionId),
     };
   }
 

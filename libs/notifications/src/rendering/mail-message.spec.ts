@@ -9,9 +9,9 @@ const item: MailItem = {
     ownerOrganisation: 'BZK',
     daysBefore: 3,
   },
-  link: 'https://tracker.example.nl/v1/actions/a1',
+  link: 'https://tracker.example.nl/acties/a1',
 };
-const settings = 'https://tracker.example.nl/v1/me/notification-preferences';
+const settings = 'https://tracker.example.nl/meldingen/voorkeuren';
 
 describe('composeMessage', () => {
   it('is Dutch first with an English fallback, naming title, deadline, link and why', () => {
@@ -23,7 +23,7 @@ describe('composeMessage', () => {
     const english = mail.text.indexOf('Deadline: 15 December 2026');
     expect(dutch).toBeGreaterThan(-1);
     expect(english).toBeGreaterThan(dutch);
-    expect(mail.text).toContain('Bekijk de actie: https://tracker.example.nl/v1/actions/a1');
+    expect(mail.text).toContain('Bekijk de actie: https://tracker.example.nl/acties/a1');
     expect(mail.text).toContain('U ontvangt dit omdat u eigenaar van deze actie bent.');
     expect(mail.text).toContain('You receive this because you own this action.');
     expect(mail.text).toContain(settings);
@@ -35,6 +35,26 @@ describe('composeMessage', () => {
     expect(mail.text.indexOf('15 December 2026')).toBeLessThan(
       mail.text.indexOf('15 december 2026'),
     );
+  });
+
+  it('calls the link of a request for an update by what it asks for', () => {
+    const request: MailItem = {
+      ...item,
+      kind: 'update_request',
+      payload: { ...item.payload, roundTitle: 'Voorjaar', roundDueDate: '2026-12-01' },
+      link: 'https://tracker.example.nl/acties/a1/voortgang',
+    };
+    const mail = composeMessage(request, 'nl', settings);
+    expect(mail.text).toContain(
+      'Schrijf de voortgangsupdate: https://tracker.example.nl/acties/a1/voortgang',
+    );
+    expect(mail.text).toContain(
+      'Post the progress update: https://tracker.example.nl/acties/a1/voortgang',
+    );
+    expect(mail.html).toContain(
+      '<a href="https://tracker.example.nl/acties/a1/voortgang">Schrijf de voortgangsupdate</a>',
+    );
+    expect(mail.text).not.toContain('Bekijk de actie');
   });
 
   it('escapes what users wrote in the HTML part', () => {

@@ -1,8 +1,9 @@
-import type {
-  Language,
-  NotificationKind,
-  NotificationPayload,
-  NotificationReason,
+import {
+  asksForProgress,
+  type Language,
+  type NotificationKind,
+  type NotificationPayload,
+  type NotificationReason,
 } from '../notification-kinds';
 import { formatDate, notificationText, type NotificationText } from './notification-text';
 
@@ -11,7 +12,10 @@ export interface MailItem {
   kind: NotificationKind;
   reason: NotificationReason;
   payload: NotificationPayload;
-  /** The action's address in the API (null for a notification without an action). */
+  /**
+   * The page of the web app it opens (the action's, or its progress form when it asks for an
+   * update); null for a notification without an action.
+   */
   link: string | null;
 }
 
@@ -39,6 +43,7 @@ const other = (language: Language): Language => (language === 'nl' ? 'en' : 'nl'
 const WORDS = {
   nl: {
     view: 'Bekijk de actie',
+    update: 'Schrijf de voortgangsupdate',
     settings: 'Welke meldingen u per e-mail krijgt, stelt u in via',
     fallback: 'Nederlandse versie',
     digest: (date: string, count: number) =>
@@ -47,6 +52,7 @@ const WORDS = {
   },
   en: {
     view: 'View the action',
+    update: 'Post the progress update',
     settings: 'Choose which notifications reach you by e-mail at',
     fallback: 'English version',
     digest: (date: string, count: number) =>
@@ -56,6 +62,10 @@ const WORDS = {
   },
 };
 
+/** What the link is called: it opens what the notification asks for. */
+const linkText = (item: MailItem, language: Language) =>
+  asksForProgress(item.kind) ? WORDS[language].update : WORDS[language].view;
+
 function itemText(item: MailItem, language: Language): NotificationText {
   return notificationText(item.kind, item.reason, item.payload, language);
 }
@@ -64,13 +74,12 @@ function itemText(item: MailItem, language: Language): NotificationText {
 const ownTitle = (items: readonly MailItem[]) => items.length > 1;
 
 function textSection(items: readonly MailItem[], language: Language, heading: string): string {
-  const words = WORDS[language];
   const blocks = items.map((item) => {
     const text = itemText(item, language);
     return [
       ...(ownTitle(items) ? [text.title, ''] : []),
       ...text.lines,
-      ...(item.link ? [`${words.view}: ${item.link}`] : []),
+      ...(item.link ? [`${linkText(item, language)}: ${item.link}`] : []),
       '',
       text.reason,
     ].join('\n');
@@ -79,13 +88,14 @@ function textSection(items: readonly MailItem[], language: Language, heading: st
 }
 
 function htmlSection(items: readonly MailItem[], language: Language, heading: string): string {
-  const words = WORDS[language];
   const blocks = items.map((item) => {
     const text = itemText(item, language);
     return [
       ownTitle(items) ? `<h2>${escapeHtml(text.title)}</h2>` : '',
       `<ul>${text.lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
-      item.link ? `<p><a href="${escapeHtml(item.link)}">${escapeHtml(words.view)}</a></p>` : '',
+      item.link
+        ? `<p><a href="${escapeHtml(item.link)}">${escapeHtml(linkText(item, language))}</a></p>`
+        : '',
       `<p><small>${escapeHtml(text.reason)}</small></p>`,
     ].join('\n');
   });

@@ -39,7 +39,7 @@ describe('deadlineEvent', () => {
       sequence: 7,
       timestamp: ACTION.updatedAt.getTime(),
       lastModified: ACTION.updatedAt.getTime(),
-      url: `https://tracker.example.nl/v1/actions/${ACTION.id}`,
+      url: `https://tracker.example.nl/acties/${ACTION.id}`,
       transp: 'TRANSPARENT',
     });
   });
@@ -59,7 +59,7 @@ describe('deadlineEvent', () => {
         'Status: In uitvoering',
         'Voortgang: Risico',
         'Gereed: 40%',
-        `Actie: https://tracker.example.nl/v1/actions/${ACTION.id}`,
+        `Actie: https://tracker.example.nl/acties/${ACTION.id}`,
       ].join('\n'),
     );
   });

@@ -1,4 +1,5 @@
 import { createEventsAsync, type DateArray, type EventAttributes } from 'ics';
+import { webAppUrls } from '@app/core';
 import type { ActionDeadline } from '@app/tracking';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../progress/progress-report.model';
 import { reportLabels } from '../progress/report-labels';
@@ -21,7 +22,7 @@ const WORDS: Record<CalendarLanguage, { percentComplete: string }> = {
 export type DeadlineEvent = EventAttributes & { end: DateArray; timestamp: number };
 
 export interface DeadlineEventOptions {
-  /** The API's public base URL (no trailing slash): the events link to `/v1/actions/<id>`. */
+  /** PUBLIC_URL (no trailing slash): the events link to the action's page in the web app. */
   publicUrl: string;
   lang: CalendarLanguage;
 }
@@ -52,7 +53,7 @@ export function deadlineEvent(
 ): DeadlineEvent {
   const labels = reportLabels(options.lang);
   const words = WORDS[options.lang];
-  const link = `${options.publicUrl}/v1/actions/${action.id}`;
+  const link = webAppUrls(options.publicUrl).action(action.id);
   const owner = action.ownerOrganisation;
   const modified = action.updatedAt.getTime();
   return {
