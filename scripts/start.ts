@@ -251,6 +251,7 @@ function printBanner(
       '',
       `Sterk Bestuur Tracker is running (started in ${seconds} s)`,
       '',
+      `  Web app       ${publicUrl}/`,
       `  API           ${publicUrl}/v1`,
       `  OpenAPI       ${publicUrl}/v1/openapi.json  (YAML: ${publicUrl}/v1/openapi.yaml)`,
       `  API docs      ${publicUrl}/v1/docs`,
