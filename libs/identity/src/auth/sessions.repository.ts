@@ -58,8 +58,12 @@ export class SessionsRepository {
     );
   }
 
+  /** The sign-in before this one moves to `previous_login_at`: "what changed since my last visit". */
   async recordLogin(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query('UPDATE users SET last_login_at = now() WHERE id = $1', [userId]);
+    await manager.query(
+      'UPDATE users SET previous_login_at = last_login_at, last_login_at = now() WHERE id = $1',
+      [userId],
+    );
   }
 
   /** Adds a refresh token to a (new or existing) family; answers when it expires. */
