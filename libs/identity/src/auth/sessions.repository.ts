@@ -137,6 +137,23 @@ export class SessionsRepository {
   }
 
   /**
+   * Ends every session of a user (sign out everywhere); answers the sessions that were still
+   * live, each once. A session that had only expired is revoked too but not answered: it had
+   * ended already.
+   */
+  async revokeAllFamilies(manager: EntityManager, userId: string): Promise<string[]> {
+    const rows: { family_id: string }[] = await manager.query(
+      `WITH ended AS (
+         UPDATE refresh_tokens SET revoked_at = now()
+          WHERE user_id = $1 AND revoked_at IS NULL
+          RETURNING family_id, expires_at > now() AS live)
+       SELECT family_id FROM ended GROUP BY family_id HAVING bool_or(live) ORDER BY family_id`,
+      [userId],
+    );
+    return rows.map((row) => row.family_id);
+  }
+
+  /**
    * Ends the session a refresh token belongs to, if it is still open; answers the session
    * and its owner.
    */
