@@ -11,6 +11,8 @@ import { CreateReporting1795453200000 } from './1795453200000-create-reporting';
 import { ActionTimelineHeads1795456800000 } from './1795456800000-action-timeline-heads';
 import { CreateIdempotencyKeys1795460400000 } from './1795460400000-create-idempotency-keys';
 import { RuntimeRolePrivileges1795462200000 } from './1795462200000-runtime-role-privileges';
+import { UserPreviousLogin1795466000000 } from './1795466000000-user-previous-login';
+import { ActionOwnerUserIndex1795466600000 } from './1795466600000-action-owner-user-index';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -30,4 +32,6 @@ export const migrations = [
   ActionTimelineHeads1795456800000,
   CreateIdempotencyKeys1795460400000,
   RuntimeRolePrivileges1795462200000,
+  UserPreviousLogin1795466000000,
+  ActionOwnerUserIndex1795466600000,
 ];

@@ -157,7 +157,7 @@ describe('listing actions: GET /v1/actions', () => {
   it('refuses bad filters with a 400 naming each', async () => {
     const res = await list(
       cast.viewer,
-      'status=done&overdue=maybe&deadlineFrom=2026-13-01&limit=201&sort=owner&bogus=1',
+      'status=done&overdue=maybe&deadlineFrom=2026-13-01&limit=201&sort=owner&bogus=1&ownerUser=mine',
     );
     expect(res.status).toBe(400);
     expect(res.body.invalidParams.map((p: { name: string }) => p.name).sort()).toEqual([
@@ -165,10 +165,52 @@ describe('listing actions: GET /v1/actions', () => {
       'deadlineFrom',
       'limit',
       'overdue',
+      'ownerUser',
       'status',
     ]);
     const sort = await list(cast.viewer, 'sort=owner');
     expect(sort.status).toBe(400);
+  });
+
+  it("lists my actions with ownerUser=me, and a colleague's by their id, in my programmes only", async () => {
+    const { id: programmeId } = await fixtures.identity.programme();
+    const trackId = await fixtures.track(programmeId, 'Eigen acties');
+    const [me, colleague] = [await fixtures.identity.user(), await fixtures.identity.user()];
+    await fixtures.identity.member(programmeId, me.userId, 'editor');
+    await fixtures.identity.member(programmeId, colleague.userId, 'editor');
+    const add = (title: string, ownerUserId: string | null, deadline: string) =>
+      db.query(
+        `INSERT INTO actions (programme_id, track_id, title, owner_organisation_id, owner_user_id, deadline)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [programmeId, trackId, title, cast.owner.id, ownerUserId, deadline],
+      );
+    await add('Mijn tweede', me.userId, '2027-03-01');
+    await add('Mijn eerste', me.userId, '2027-02-01');
+    await add('Van de collega', colleague.userId, '2027-01-01');
+    await add('Van niemand', null, '2027-01-01');
+    // The caller also owns an action in a programme they are no member of (any more).
+    const { id: former } = await fixtures.identity.programme();
+    await db.query(
+      `INSERT INTO actions (programme_id, track_id, title, owner_organisation_id, owner_user_id, deadline)
+       VALUES ($1, $2, 'Van vroeger', $3, $4, '2027-01-01')`,
+      [former, await fixtures.track(former, 'Oud'), cast.owner.id, me.userId],
+    );
+    const mine = (query: string) =>
+      request(app.getHttpServer())
+        .get(`/v1/actions?${query}`)
+        .set('Authorization', `Bearer ${me.token}`)
+        .expect(200)
+        .then((res) =>
+          (res.body.data as { title: string; ownerUserId: string }[]).map((a) => a.title),
+        );
+
+    expect(await mine('ownerUser=me')).toEqual(['Mijn eerste', 'Mijn tweede']);
+    expect(await mine(`ownerUser=ME&programme=${programmeId}&sort=-deadline`)).toEqual([
+      'Mijn tweede',
+      'Mijn eerste',
+    ]);
+    expect(await mine(`ownerUser=${colleague.userId.toUpperCase()}`)).toEqual(['Van de collega']);
+    expect(await mine('ownerUser=me&limit=1')).toEqual(['Mijn eerste']);
   });
 
   it('shows a stranger nothing of the programme', async () => {

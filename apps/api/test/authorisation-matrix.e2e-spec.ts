@@ -94,6 +94,11 @@ const PROFILES = {
   },
   /** Confirming an action of P: liaisons of a partner organisation (and administrators). */
   partnerLiaisons: { ...everyone(403), anonymous: 401, liaison: 'ok', platformAdmin: 'ok' },
+  /**
+   * Public, but the credential is the browser-session cookie, which no caller of the matrix
+   * holds: 401 for all.
+   */
+  refreshCookie: everyone(401),
   /** The audit log: whoever coordinates a programme (they see its events) and platform administrators. */
   auditReader: {
     ...everyone(403),
@@ -127,6 +132,10 @@ const EXPECTED: Record<string, keyof typeof PROFILES> = {
   'POST /v1/auth/login': 'public',
   'POST /v1/auth/refresh': 'public',
   'POST /v1/auth/logout': 'public',
+  'POST /v1/auth/browser/login': 'public',
+  'POST /v1/auth/browser/refresh': 'refreshCookie',
+  'POST /v1/auth/browser/logout': 'public',
+  'DELETE /v1/me/sessions': 'signedIn',
   'GET /v1/me/api-tokens': 'signedIn',
   'POST /v1/me/api-tokens': 'signedIn',
   'DELETE /v1/me/api-tokens/:id': 'signedIn',
@@ -197,6 +206,12 @@ const VALID_BODIES: Record<string, object> = {
   'POST /v1/actions/:id/comments': { body: 'Matrix' },
 };
 
+/** Routes that end every session of the caller: a new one is made for the routes after them. */
+const SESSION_ENDING = new Set(['DELETE /v1/me/sessions']);
+
+/** The browser-session routes refuse a request that is not from the web app's page (CSRF). */
+const FROM_THE_WEB_APP = { Origin: 'http://localhost:3000', 'X-CSRF-Protection': '1' };
+
 /**
  * A 404 that hides a resource of another programme (rather than one the handler did not find):
  * the programme's own, or that of a real resource of P that the test points at.
@@ -207,12 +222,14 @@ describe('authorisation matrix: every route × every role', () => {
   let app: NestExpressApplication;
   let routes: RouteInfo[];
   const tokens = new Map<Role, string | undefined>();
+  const users = new Map<Role, string>();
+  let fixtures: IdentityFixtures;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     app = await startApi();
     routes = listRoutes(app.get(DiscoveryService), app.get(MetadataScanner));
-    const fixtures = new IdentityFixtures(app);
+    fixtures = new IdentityFixtures(app);
     const [owner, other, vng] = [
       await fixtures.organisation('ministry'),
       await fixtures.organisation('ministry'),
@@ -230,6 +247,7 @@ describe('authorisation matrix: every route × every role', () => {
       const actor = await fixtures.user({ organisationId });
       await fixtures.member(programmeId, actor.userId, as);
       tokens.set(role, actor.token);
+      users.set(role, actor.userId);
       return actor;
     };
     tokens.set('anonymous', undefined);
@@ -239,10 +257,9 @@ describe('authorisation matrix: every route × every role', () => {
     await member('editorOfOther', other.id, programme.id, 'editor');
     const coordinator = await member('coordinator', owner.id, programme.id, 'coordinator');
     await member('coordinatorOfOther', owner.id, otherProgramme.id, 'coordinator');
-    tokens.set(
-      'platformAdmin',
-      (await fixtures.user({ organisationId: owner.id, isPlatformAdmin: true })).token,
-    );
+    const admin = await fixtures.user({ organisationId: owner.id, isPlatformAdmin: true });
+    tokens.set('platformAdmin', admin.token);
+    users.set('platformAdmin', admin.userId);
     ids.user = coordinator.userId;
     // A commitment of P: its routes decide on the commitment's programme, not on the URL's.
     // Changes without If-Match stop at 428 once authorised, so no request destroys it.
@@ -305,13 +322,17 @@ describe('authorisation matrix: every route × every role', () => {
     role: Role,
   ): Promise<{ outcome: Outcome; status: number; code?: string }> {
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    const key = `${route.method} ${route.path}`;
     let call = request(app.getHttpServer())[method](concretePath(route));
     const token = tokens.get(role);
     if (token) call = call.set('Authorization', `Bearer ${token}`);
+    if (route.path.startsWith('/v1/auth/browser/')) call = call.set(FROM_THE_WEB_APP);
     // An empty body: past the guard it fails validation (400), which still means "authorised".
     // Routes that decide in the service get a valid body, so that the service is reached.
-    const body = VALID_BODIES[`${route.method} ${route.path}`] ?? {};
+    const body = VALID_BODIES[key] ?? {};
     const res = ['post', 'put', 'patch'].includes(method) ? await call.send(body) : await call;
+    const user = users.get(role);
+    if (SESSION_ENDING.has(key) && user !== undefined) tokens.set(role, await fixtures.token(user));
     const code = (res.body as { code?: string } | undefined)?.code;
     if (res.status === 401 || res.status === 403)
       return { outcome: res.status, status: res.status, code };

@@ -4,6 +4,8 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/core';
 import { DenialRecorder } from '../access/denial-recorder';
 import { API_BASE_PATH } from '../api-version';
+import { browserOrigins, CSRF_HEADER } from '../identity/auth/browser-csrf.guard';
+import { REFRESH_COOKIE_PATH } from '../identity/auth/refresh-cookie';
 import {
   buildOpenApiDocument,
   DOCS_PATH,
@@ -51,17 +53,25 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.use(requestId, auditContext, apiVersionHeader);
   // CORS before anything that may answer early (413, 415, trailing slash): a browser hides
   // a response without CORS headers from the page, problem details included.
+  const cookieOrigins = browserOrigins(config.http);
   app.enableCors((req: { path?: string }, callback) => {
     const isPublicDocument = PUBLIC_DOCUMENTS.has(req.path ?? '') || OPEN_DATA.test(req.path ?? '');
+    // The refresh cookie goes along cross-origin only to origins named in CORS_ORIGINS (never
+    // `*`), and only to the routes it is for: every other route takes bearer tokens alone.
+    const isBrowserSession = (req.path ?? '').startsWith(`${REFRESH_COOKIE_PATH}/`);
     callback(null, {
       origin: isPublicDocument
         ? '*'
-        : (origin, allow) =>
-            allow(
-              null,
-              origin !== undefined &&
-                (config.http.corsOrigins.includes('*') || config.http.corsOrigins.includes(origin)),
-            ),
+        : isBrowserSession
+          ? (origin, allow) => allow(null, origin !== undefined && cookieOrigins.has(origin))
+          : (origin, allow) =>
+              allow(
+                null,
+                origin !== undefined &&
+                  (config.http.corsOrigins.includes('*') ||
+                    config.http.corsOrigins.includes(origin)),
+              ),
+      credentials: isBrowserSession,
       methods: isPublicDocument
         ? ['GET', 'HEAD']
         : ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
@@ -70,6 +80,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
         'Content-Type',
         'If-Match',
         'Idempotency-Key',
+        CSRF_HEADER,
         'X-Request-ID',
         'traceparent',
       ],

@@ -3,6 +3,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@app/core';
 import { API_TOKEN_BASIC_SCHEME, API_TOKEN_SCHEME, JWT_SCHEME } from '../access/access.decorator';
 import { API_BASE_PATH, API_VERSION } from '../api-version';
+import { REFRESH_COOKIE, REFRESH_COOKIE_SCHEME } from '../identity/auth/refresh-cookie';
 import { ensureApiConventions } from './openapi-conventions';
 import { declareRateLimits } from './openapi-rate-limits';
 
@@ -57,6 +58,17 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
           'For calendar apps, on the routes that list it: any user name, an API token as the password.',
       },
       API_TOKEN_BASIC_SCHEME,
+    )
+    .addCookieAuth(
+      REFRESH_COOKIE,
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        description:
+          'The refresh token of a browser session, set by POST /auth/browser/login as an ' +
+          'HttpOnly cookie: the browser sends it, scripts never see it.',
+      },
+      REFRESH_COOKIE_SCHEME,
     );
   const document = SwaggerModule.createDocument(app, builder.build(), {
     ignoreGlobalPrefix: true,

@@ -65,7 +65,9 @@ export class ActionsController {
     summary: 'List actions',
     description:
       'The actions of your programmes (a platform administrator: all), sorted by deadline ' +
-      'unless asked otherwise. `overdue` is computed against today in Europe/Amsterdam.',
+      'unless asked otherwise. `overdue` is computed against today in Europe/Amsterdam. ' +
+      '"My actions": `ownerUser=me`; "changed since my last visit": ' +
+      '`updatedSince=<previousLoginAt of GET /me>`.',
   })
   @ApiListResponse(ActionResponse, 'One page of actions.')
   @ApiNotFoundResponse({ description: 'NOT_FOUND: the `programme` is not one of yours.' })
@@ -75,6 +77,7 @@ export class ActionsController {
     @Req() req: Request,
   ): Promise<ListResponse<ActionResponse>> {
     return this.actions.list(
+      principal,
       programmeScope(principal, Permission.TrackingRead, query.programme),
       query,
       req.originalUrl,

@@ -1,7 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-/** What a log-in or a refresh answers: an access token and the next refresh token. */
-export class SessionTokensResponse {
+/**
+ * An access token and how long it lasts: what a browser session's log-in and refresh answer
+ * (their refresh token travels in an HttpOnly cookie instead), and the first part of
+ * SessionTokensResponse.
+ */
+export class AccessTokenResponse {
   @ApiProperty({
     description: 'Send as `Authorization: Bearer <accessToken>`.',
     example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…',
@@ -13,7 +17,10 @@ export class SessionTokensResponse {
 
   @ApiProperty({ description: 'Seconds until the access token expires.', example: 900 })
   expiresIn!: number;
+}
 
+/** What a log-in or a refresh answers: an access token and the next refresh token. */
+export class SessionTokensResponse extends AccessTokenResponse {
   @ApiProperty({
     description:
       'Exchange at POST /auth/refresh for new tokens; works once (rotation). Keep it secret.',
@@ -36,10 +43,16 @@ export function mapSessionTokens(tokens: {
   refreshExpiresAt: Date;
 }): SessionTokensResponse {
   return {
-    accessToken: tokens.accessToken,
-    tokenType: 'Bearer',
-    expiresIn: tokens.expiresIn,
+    ...mapAccessToken(tokens),
     refreshToken: tokens.refreshToken,
     refreshExpiresAt: tokens.refreshExpiresAt.toISOString(),
   };
+}
+
+/** The access token alone, property by property: the refresh token never slips through. */
+export function mapAccessToken(tokens: {
+  accessToken: string;
+  expiresIn: number;
+}): AccessTokenResponse {
+  return { accessToken: tokens.accessToken, tokenType: 'Bearer', expiresIn: tokens.expiresIn };
 }

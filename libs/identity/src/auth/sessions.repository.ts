@@ -58,8 +58,12 @@ export class SessionsRepository {
     );
   }
 
+  /** The sign-in before this one moves to `previous_login_at`: "what changed since my last visit". */
   async recordLogin(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query('UPDATE users SET last_login_at = now() WHERE id = $1', [userId]);
+    await manager.query(
+      'UPDATE users SET previous_login_at = last_login_at, last_login_at = now() WHERE id = $1',
+      [userId],
+    );
   }
 
   /** Adds a refresh token to a (new or existing) family; answers when it expires. */
@@ -130,6 +134,23 @@ export class SessionsRepository {
       [familyId],
     );
     return affected;
+  }
+
+  /**
+   * Ends every session of a user (sign out everywhere); answers the sessions that were still
+   * live, each once. A session that had only expired is revoked too but not answered: it had
+   * ended already.
+   */
+  async revokeAllFamilies(manager: EntityManager, userId: string): Promise<string[]> {
+    const rows: { family_id: string }[] = await manager.query(
+      `WITH ended AS (
+         UPDATE refresh_tokens SET revoked_at = now()
+          WHERE user_id = $1 AND revoked_at IS NULL
+          RETURNING family_id, expires_at > now() AS live)
+       SELECT family_id FROM ended GROUP BY family_id HAVING bool_or(live) ORDER BY family_id`,
+      [userId],
+    );
+    return rows.map((row) => row.family_id);
   }
 
   /**

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditService, type AuditEventInput } from '@app/audit';
 import { APP_CONFIG } from '@app/core';
 import type { AppConfig } from '@app/core';
+import type { Principal } from '../access/principal';
 import { Passwords } from '../users/passwords';
 import { AccessTokens } from './access-tokens';
 import { AuthAudit, type LoginFailure } from './auth.audit';
@@ -160,6 +161,27 @@ export class SessionsService {
         'signed out',
       );
     }
+  }
+
+  /**
+   * Signs a person out everywhere: every session ends, with its refresh tokens and access
+   * tokens (the one calling included). API tokens are not sessions and stay.
+   */
+  async logoutEverywhere(principal: Principal): Promise<number> {
+    const owner = { userId: principal.userId, organisationId: principal.organisationId };
+    const ended = await this.sessions.transaction(async (manager) => {
+      const families = await this.sessions.revokeAllFamilies(manager, owner.userId);
+      // One `logout` per session, as if each had been signed out on its own.
+      for (const familyId of families) {
+        await this.audit.record(manager, AuthAudit.logout(owner, familyId));
+      }
+      return families.length;
+    });
+    this.logger.log(
+      { event: 'logout_everywhere', userId: owner.userId, sessions: ended },
+      'signed out everywhere',
+    );
+    return ended;
   }
 
   /**

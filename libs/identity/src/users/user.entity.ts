@@ -34,6 +34,10 @@ export class UserEntity {
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
 
+  /** The successful log-in before `lastLoginAt`: moved here by each log-in. */
+  @Column({ name: 'previous_login_at', type: 'timestamptz', nullable: true })
+  previousLoginAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -53,6 +53,18 @@ export class MeMembership {
 
 /** The caller's own account, with their role in each of their programmes. */
 export class MeResponse extends UserResponse {
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'The successful log-in before the latest one (`lastLoginAt`), whichever device either ' +
+      'was on; null before a second log-in. "What changed since my last visit": ' +
+      '`GET /actions?updatedSince=<previousLoginAt>`.',
+    example: '2026-11-20T08:15:00.000Z',
+  })
+  previousLoginAt!: string | null;
+
   @ApiProperty({ type: [MeMembership] })
   memberships!: MeMembership[];
 }
@@ -79,6 +91,7 @@ export function mapMe(
 ): MeResponse {
   return {
     ...mapUser(user, organisation),
+    previousLoginAt: user.previousLoginAt?.toISOString() ?? null,
     memberships: memberships.map((membership) => ({
       programmeId: membership.programmeId,
       role: membership.role,

@@ -60,6 +60,7 @@ export interface ActionFilter {
   commitmentId?: string;
   commitmentKind?: string;
   ownerOrganisationId?: string;
+  ownerUserId?: string;
   partnerOrganisationId?: string;
   statuses?: readonly ActionStatus[];
   healths?: readonly ActionHealth[];
@@ -375,6 +376,7 @@ export class ActionsRepository {
       ['trackId', 'a.track_id'],
       ['commitmentId', 'a.commitment_id'],
       ['ownerOrganisationId', 'a.owner_organisation_id'],
+      ['ownerUserId', 'a.owner_user_id'],
       ['verification', 'a.verification'],
       ['parentActionId', 'a.parent_action_id'],
     ];

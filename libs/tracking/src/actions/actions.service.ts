@@ -115,7 +115,9 @@ export class ActionsService {
     return this.view(action);
   }
 
+  /** `scope`: the programmes the caller may read; `ownerUser=me` means the caller. */
   async list(
+    principal: Principal,
     scope: ProgrammeScope,
     query: ListActionsQuery,
     requestUrl: string,
@@ -129,6 +131,7 @@ export class ActionsService {
         commitmentId: query.commitment,
         commitmentKind: query.commitmentKind,
         ownerOrganisationId: query.ownerOrganisation,
+        ownerUserId: query.ownerUser === 'me' ? principal.userId : query.ownerUser,
         partnerOrganisationId: query.partnerOrganisation,
         statuses: query.status,
         healths: query.health,

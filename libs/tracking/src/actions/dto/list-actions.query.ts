@@ -1,6 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { IsDateOnly, IsOmittable, PageQueryDto, QueryBoolean, QueryList } from '@app/core';
+import {
+  IsDateOnly,
+  IsOmittable,
+  LowerCase,
+  PageQueryDto,
+  QueryBoolean,
+  QueryList,
+} from '@app/core';
 import {
   ACTION_HEALTHS,
   ACTION_STATUSES,
@@ -16,6 +23,10 @@ import { TAG_PATTERN } from './action-fields';
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
 
 export const ACTION_SORT_KEYS = ['deadline', 'updatedAt', 'title'] as const;
+
+/** `me` or a user id: whose actions. */
+const ME_OR_UUID =
+  /^(me|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 
 /** GET /actions: filters combine with AND; a list filter matches any of its values. */
 export class ListActionsQuery extends PageQueryDto {
@@ -46,6 +57,18 @@ export class ListActionsQuery extends PageQueryDto {
   @IsOmittable()
   @IsUUID()
   ownerOrganisation?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    pattern: ME_OR_UUID.source,
+    description: 'Actions this person owns (`ownerUserId`): `me` for yourself, or a user id.',
+    example: 'me',
+  })
+  @IsOmittable()
+  @IsString()
+  @LowerCase()
+  @Matches(ME_OR_UUID, { message: 'ownerUser must be `me` or a user id (uuid)' })
+  ownerUser?: string;
 
   @ApiPropertyOptional({
     format: 'uuid',
