@@ -30,7 +30,9 @@ import { hasExited, stopChild, waitForExit } from './services/service-process';
 
 const startedAt = performance.now();
 const root = path.resolve(__dirname, '../..');
-const dataRoot = path.join(root, '.data');
+// SBT_DATA_DIR: where local servers, secrets and the inbox keep their files (the browser tests
+// give each run its own).
+const dataRoot = path.resolve(root, process.env.SBT_DATA_DIR ?? '.data');
 const debug = ['1', 'true'].includes(process.env.DEBUG_SERVICES ?? '');
 const scripts = {
   migrate: path.join(root, 'dist/scripts/migrate.js'),

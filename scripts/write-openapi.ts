@@ -1,5 +1,6 @@
 // Writes the OpenAPI document exactly as the API serves it, without a database or Redis:
-// `npm run lint:openapi` lints this file with the API Design Rules ruleset.
+// `npm run lint:openapi` lints this file with the API Design Rules ruleset, and the web app's
+// client types are generated from it (scripts/web-client.ts).
 import '../libs/core/src/runtime/register-aliases';
 import { writeFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
@@ -8,8 +9,8 @@ import { loadConfig } from '@app/core';
 import { AppModule } from '../apps/api/src/app.module';
 import { buildOpenApiDocument } from '../apps/api/src/openapi/openapi';
 
-async function main(): Promise<void> {
-  const output = process.argv[2] ?? 'openapi.json';
+/** The document the API serves at /v1/openapi.json, built without connecting to anything. */
+export async function createOpenApiDocument(): Promise<Record<string, unknown>> {
   // Placeholder connection settings: the app is only built, never connected (no init()).
   const config = loadConfig({
     DATABASE_URL: 'postgres://openapi@127.0.0.1:1/openapi',
@@ -26,12 +27,20 @@ async function main(): Promise<void> {
     preview: true,
   });
   app.setGlobalPrefix('v1');
-  writeFileSync(output, `${JSON.stringify(buildOpenApiDocument(app, config), null, 2)}\n`);
+  const document = buildOpenApiDocument(app, config) as unknown as Record<string, unknown>;
   await app.close();
+  return document;
+}
+
+async function main(): Promise<void> {
+  const output = process.argv[2] ?? 'openapi.json';
+  writeFileSync(output, `${JSON.stringify(await createOpenApiDocument(), null, 2)}\n`);
   process.stdout.write(`OpenAPI document written to ${output}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -5,10 +5,10 @@ import {
   buildRedisArgs,
   loadOrCreateRedisState,
   localRedisUrl,
-  planRedisInstall,
   redisConfText,
   redisInstallHelp,
 } from './local-redis';
+import { planInstall } from './apt-install';
 
 describe('buildRedisArgs', () => {
   const args = buildRedisArgs('/srv/data/redis', 56379);
@@ -96,9 +96,9 @@ describe('local Redis password', () => {
   });
 });
 
-describe('planRedisInstall', () => {
+describe('planInstall', () => {
   it('installs with apt-get as root on Linux when apt-get exists', () => {
-    expect(planRedisInstall({ platform: 'linux', uid: 0, hasAptGet: true })).toBe('apt-get');
+    expect(planInstall({ platform: 'linux', uid: 0, hasAptGet: true })).toBe('apt-get');
   });
 
   it.each([
@@ -107,7 +107,7 @@ describe('planRedisInstall', () => {
     ['macOS', { platform: 'darwin', uid: 501, hasAptGet: false }],
     ['Windows', { platform: 'win32', uid: undefined, hasAptGet: false }],
   ] as const)('asks the user to install Redis for %s', (_, host) => {
-    expect(planRedisInstall(host)).toBe('ask-user');
+    expect(planInstall(host)).toBe('ask-user');
   });
 
   it('tells how to install Redis or use REDIS_URL instead', () => {

@@ -1,9 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
-  accessSync,
   chmodSync,
-  constants,
   mkdirSync,
   readFileSync,
   renameSync,
@@ -13,6 +11,7 @@ import {
 } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
+import { findOrInstall } from './apt-install';
 import { assertPort, findFreePort, isPortFree } from './free-port';
 import {
   OutputTail,
@@ -71,17 +70,6 @@ export function buildRedisArgs(dataDir: string, port: number): string[] {
   ];
 }
 
-export type RedisInstallPlan = 'apt-get' | 'ask-user';
-
-/** Installing software unasked is only acceptable where it is routine: as root on a Debian-like Linux. */
-export function planRedisInstall(host: {
-  platform: NodeJS.Platform;
-  uid: number | undefined;
-  hasAptGet: boolean;
-}): RedisInstallPlan {
-  return host.platform === 'linux' && host.uid === 0 && host.hasAptGet ? 'apt-get' : 'ask-user';
-}
-
 export function redisInstallHelp(): string {
   return [
     'Redis is needed, but redis-server was not found on the PATH. Install it:',
@@ -91,61 +79,13 @@ export function redisInstallHelp(): string {
   ].join('\n');
 }
 
-export function findOnPath(
-  command: string,
-  pathVariable = process.env.PATH ?? '',
-): string | undefined {
-  for (const dir of pathVariable.split(path.delimiter).filter(Boolean)) {
-    const candidate = path.join(dir, command);
-    try {
-      accessSync(candidate, constants.X_OK);
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not in this folder
-    }
-  }
-  return undefined;
-}
-
-function run(command: string, args: string[]): Promise<number | null> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    child.once('error', () => resolve(null));
-    child.once('exit', (code) => resolve(code));
+function redisServerBinary(log: (line: string) => void): Promise<string> {
+  return findOrInstall({
+    command: 'redis-server',
+    debianPackage: 'redis-server',
+    help: redisInstallHelp(),
+    log,
   });
-}
-
-async function redisServerBinary(log: (line: string) => void): Promise<string> {
-  const found = findOnPath('redis-server');
-  if (found) return found;
-  const plan = planRedisInstall({
-    platform: process.platform,
-    uid: process.getuid?.(),
-    hasAptGet: findOnPath('apt-get') !== undefined,
-  });
-  if (plan === 'ask-user') throw new ServiceError(redisInstallHelp());
-
-  log('redis-server is not installed; installing it with apt-get (one time only)...');
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'redis-server']]) {
-    const code = await run('apt-get', args);
-    if (code !== 0) {
-      throw new ServiceError(
-        `"apt-get ${args.join(' ')}" failed (exit code ${code}).\n${redisInstallHelp()}`,
-      );
-    }
-  }
-  const installed = findOnPath(
-    'redis-server',
-    `${process.env.PATH ?? ''}${path.delimiter}/usr/bin`,
-  );
-  if (!installed)
-    throw new ServiceError(
-      `apt-get installed Redis, but redis-server is still not found.\n${redisInstallHelp()}`,
-    );
-  return installed;
 }
 
 /** A generated password: base64url, so it needs no quoting in the config file nor encoding in a URL. */
@@ -307,7 +247,7 @@ async function waitUntilReady(
 }
 
 /**
- * Starts redis-server (installing it with apt-get when that is routine, see planRedisInstall)
+ * Starts redis-server (installing it with apt-get when that is routine, see planInstall in apt-install.ts)
  * on a free port on 127.0.0.1 with its data in `dataDir`. The caller must call stop(); the
  * server is also told to stop when this process exits normally.
  */

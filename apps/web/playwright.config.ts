@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests (README "Tests"): the real web app on the real API, worker, PostgreSQL and
+ * Redis, started once for the whole run by scripts/browser-test-server.ts (a fresh database
+ * each run). Chromium is the Debian package (PITFALLS: no browser download); CHROMIUM_PATH
+ * points elsewhere. `npm run test:browser` builds first.
+ */
+// Chosen once in the runner; the workers inherit it through the environment.
+process.env.SBT_BROWSER_PORT ??= String(41000 + (process.pid % 8000));
+const port = Number(process.env.SBT_BROWSER_PORT);
+const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: './test',
+  testMatch: '**/*.browser.ts',
+  outputDir: '../../dist/browser-test-results',
+  fullyParallel: false,
+  // One browser at a time: the demo data is shared, and the machine has two cores.
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    trace: 'retain-on-failure',
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+  },
+  webServer: {
+    command: 'node ../../dist/scripts/browser-test-server.js',
+    env: { ...(process.env as Record<string, string>), PORT: String(port) },
+    wait: { stdout: /Sterk Bestuur Tracker is running/ },
+    stdout: 'pipe',
+    stderr: 'pipe',
+    timeout: 180_000,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
+    reuseExistingServer: false,
+  },
+});

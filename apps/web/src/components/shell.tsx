@@ -1,0 +1,131 @@
+import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { Button, Link, Paragraph, SelectField, SkipLink } from './nlds';
+import { useUnreadCount } from '../screens/notifications/use-unread-count';
+import { useSession } from '../session/session';
+import { useT } from '../i18n';
+import { useProgrammes } from './use-programmes';
+
+/**
+ * Same-origin links render as plain anchors (the design system's Link); a click on one is
+ * handled by the router instead of reloading the page, which would also drop the in-memory
+ * access token.
+ */
+function useInAppLinks(): (event: MouseEvent) => void {
+  const navigate = useNavigate();
+  return (event) => {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const anchor = (event.target as Element).closest('a');
+    if (!anchor || (anchor.target && anchor.target !== '_self') || anchor.hasAttribute('download'))
+      return;
+    const url = new URL(anchor.href, window.location.href);
+    if (url.origin !== window.location.origin || url.pathname.startsWith('/v1/')) return;
+    if (url.pathname === window.location.pathname && url.hash) return;
+    event.preventDefault();
+    void navigate(`${url.pathname}${url.search}${url.hash}`);
+  };
+}
+
+/** After a navigation, focus goes to the new page's heading (WCAG 2.4.3). */
+function useFocusHeadingOnNavigation(): void {
+  const location = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const frame = window.requestAnimationFrame(() => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (!heading) return;
+      heading.tabIndex = -1;
+      heading.focus();
+    });
+    return () => window.cancelAnimationFrame(frame);
+  }, [location.pathname]);
+}
+
+export function Shell({ children }: { children: ReactNode }) {
+  const t = useT();
+  const session = useSession();
+  const handleClick = useInAppLinks();
+  useFocusHeadingOnNavigation();
+  const signedIn = session.state.status === 'signedIn';
+  return (
+    <div className="sbt-app" onClick={handleClick}>
+      <SkipLink href="#main">{t.app.skipLink}</SkipLink>
+      <header className="sbt-header">
+        <div className="rhc-logo">
+          <a href="/" className="rhc-logo__caption sbt-brand">
+            <span className="rhc-logo__title">{t.app.name}</span>
+            <span className="rhc-logo__subtitle">{t.app.tagline}</span>
+          </a>
+        </div>
+        {signedIn && <SignedInNavigation />}
+      </header>
+      <main id="main" tabIndex={-1} className="sbt-main">
+        <div className="sbt-page">{children}</div>
+      </main>
+      <footer className="sbt-footer">
+        <Paragraph>{t.app.footer}</Paragraph>
+      </footer>
+    </div>
+  );
+}
+
+function SignedInNavigation() {
+  const t = useT();
+  const session = useSession();
+  const navigate = useNavigate();
+  const unread = useUnreadCount();
+  const programmes = useProgrammes();
+  return (
+    <div className="sbt-header__tools">
+      <nav aria-label={t.app.mainNavigation}>
+        <ul className="sbt-nav">
+          <li>
+            <Link href="/">{t.nav.myWork}</Link>
+          </li>
+          <li>
+            <Link
+              href="/meldingen"
+              aria-label={unread > 0 ? t.nav.notificationsUnread(unread) : undefined}
+            >
+              {t.nav.notifications}
+              {unread > 0 && (
+                <span className="sbt-badge" aria-hidden="true">
+                  {unread}
+                </span>
+              )}
+            </Link>
+          </li>
+          <li>
+            <Link href="/account">{t.nav.account}</Link>
+          </li>
+        </ul>
+      </nav>
+      {programmes.length > 1 && (
+        <SelectField
+          label={t.nav.programme}
+          id="programme-switcher"
+          name="programme"
+          value={session.programmeId ?? ''}
+          onChange={(event) => {
+            session.setProgrammeId(event.target.value);
+            void navigate('/');
+          }}
+        >
+          {programmes.map((programme) => (
+            <option key={programme.id} value={programme.id}>
+              {programme.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      <Button appearance="secondary-action-button" onClick={() => void session.signOut()}>
+        {t.nav.signOut}
+      </Button>
+    </div>
+  );
+}

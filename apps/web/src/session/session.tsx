@@ -1,0 +1,188 @@
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { api, onAccessExpired, setAccessToken, type Problem, type Schemas } from '../api/client';
+import { type Language, LanguageProvider } from '../i18n';
+
+export type Me = Schemas['MeResponse'];
+
+type SessionState =
+  | { status: 'loading' }
+  | { status: 'signedOut'; reason?: 'expired' | 'signedOut' }
+  | { status: 'signedIn'; me: Me; language: Language };
+
+export type SignInResult =
+  { ok: true } | { ok: false; problem: Problem; retryAfterSeconds?: number };
+
+interface Session {
+  state: SessionState;
+  signIn(email: string, password: string): Promise<SignInResult>;
+  signOut(): Promise<void>;
+  signOutEverywhere(): Promise<void>;
+  /** Reloads the account (after a change of name or language). */
+  reload(): Promise<void>;
+  /** The programme the person works in now; they may switch between their programmes. */
+  programmeId: string | null;
+  setProgrammeId(id: string): void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+/** The cookie routes' CSRF defence: a header a cross-site form cannot send (DESIGN §7). */
+const CSRF = { params: { header: { 'X-CSRF-Protection': '1' as const } } };
+const PROGRAMME_KEY = 'sbt.programme';
+/** Renew the access token this long before it expires. */
+const RENEW_MARGIN_SECONDS = 60;
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [programmeId, setProgrammeIdState] = useState<string | null>(null);
+  const renewTimer = useRef<number | undefined>(undefined);
+  const renewing = useRef<Promise<boolean> | null>(null);
+  const renewRef = useRef<() => Promise<boolean>>(() => Promise.resolve(false));
+
+  const scheduleRenewal = useCallback((expiresIn: number) => {
+    window.clearTimeout(renewTimer.current);
+    const seconds = Math.max(expiresIn - RENEW_MARGIN_SECONDS, 5);
+    renewTimer.current = window.setTimeout(() => void renewRef.current(), seconds * 1000);
+  }, []);
+
+  const ended = useCallback((reason: 'expired' | 'signedOut') => {
+    window.clearTimeout(renewTimer.current);
+    setAccessToken(null);
+    setState({ status: 'signedOut', reason });
+  }, []);
+
+  /** Silent refresh: the HttpOnly cookie buys a new access token; one call at a time. */
+  const renew = useCallback((): Promise<boolean> => {
+    renewing.current ??= (async () => {
+      const { data } = await api
+        .POST('/auth/browser/refresh', CSRF)
+        .catch(() => ({ data: undefined }));
+      renewing.current = null;
+      if (!data) {
+        ended('expired');
+        return false;
+      }
+      setAccessToken(data.accessToken);
+      scheduleRenewal(data.expiresIn);
+      return true;
+    })();
+    return renewing.current;
+  }, [ended, scheduleRenewal]);
+  renewRef.current = renew;
+
+  const load = useCallback(async () => {
+    const [me, preferences] = await Promise.all([
+      api.GET('/me'),
+      api.GET('/me/notification-preferences'),
+    ]);
+    if (!me.data) {
+      ended('expired');
+      return;
+    }
+    const account = me.data;
+    const language: Language = preferences.data?.language === 'en' ? 'en' : 'nl';
+    setState({ status: 'signedIn', me: account, language });
+    setProgrammeIdState((current) => {
+      const memberships = account.memberships.map((m) => m.programmeId);
+      const remembered = current ?? window.localStorage.getItem(PROGRAMME_KEY);
+      return remembered && memberships.includes(remembered) ? remembered : (memberships[0] ?? null);
+    });
+  }, [ended]);
+
+  useEffect(() => {
+    onAccessExpired(renew);
+    // A session may already be open in this browser (the cookie): resume it.
+    void (async () => {
+      if (await renewQuietly()) await load();
+      else setState({ status: 'signedOut' });
+    })();
+    async function renewQuietly(): Promise<boolean> {
+      const { data } = await api
+        .POST('/auth/browser/refresh', CSRF)
+        .catch(() => ({ data: undefined }));
+      if (!data) return false;
+      setAccessToken(data.accessToken);
+      scheduleRenewal(data.expiresIn);
+      return true;
+    }
+    return () => window.clearTimeout(renewTimer.current);
+  }, [load, renew, scheduleRenewal]);
+
+  const signIn = useCallback(
+    async (email: string, password: string): Promise<SignInResult> => {
+      const { data, error, response } = await api.POST('/auth/browser/login', {
+        ...CSRF,
+        body: { email, password },
+      });
+      if (!data) {
+        const retryAfter = Number(response.headers.get('Retry-After') ?? '');
+        return {
+          ok: false,
+          problem: error,
+          retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+        };
+      }
+      setAccessToken(data.accessToken);
+      scheduleRenewal(data.expiresIn);
+      await load();
+      return { ok: true };
+    },
+    [load, scheduleRenewal],
+  );
+
+  const signOut = useCallback(async () => {
+    await api.POST('/auth/browser/logout', CSRF).catch(() => undefined);
+    ended('signedOut');
+  }, [ended]);
+
+  const signOutEverywhere = useCallback(async () => {
+    await api.DELETE('/me/sessions').catch(() => undefined);
+    await api.POST('/auth/browser/logout', CSRF).catch(() => undefined);
+    ended('signedOut');
+  }, [ended]);
+
+  const setProgrammeId = useCallback((id: string) => {
+    window.localStorage.setItem(PROGRAMME_KEY, id);
+    setProgrammeIdState(id);
+  }, []);
+
+  const value = useMemo<Session>(
+    () => ({
+      state,
+      signIn,
+      signOut,
+      signOutEverywhere,
+      reload: load,
+      programmeId,
+      setProgrammeId,
+    }),
+    [state, signIn, signOut, signOutEverywhere, load, programmeId, setProgrammeId],
+  );
+  const language = state.status === 'signedIn' ? state.language : 'nl';
+  return (
+    <SessionContext value={value}>
+      <LanguageProvider language={language}>{children}</LanguageProvider>
+    </SessionContext>
+  );
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** The signed-in person; only for screens behind the sign-in. */
+export function useMe(): Me {
+  const { state } = useSession();
+  if (state.status !== 'signedIn') throw new Error('useMe while signed out');
+  return state.me;
+}

@@ -1,0 +1,16 @@
+import { DEMO_USERS } from '../../../../seeds/demo-users';
+
+/** The demo log-ins the seeds make (README "Demo users"): the people of the stories. */
+function person(email: string) {
+  const user = DEMO_USERS.find((candidate) => candidate.email === email);
+  if (!user) throw new Error(`no demo user ${email}`);
+  return user;
+}
+
+export const people = {
+  editorBzk: person('editor.bzk@demo.sterk-bestuur.nl'),
+  coordinator: person('coordinator@demo.sterk-bestuur.nl'),
+  liaisonVng: person('liaison.vng@demo.sterk-bestuur.nl'),
+};
+
+export type Person = (typeof people)[keyof typeof people];

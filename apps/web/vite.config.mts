@@ -1,0 +1,22 @@
+import { defineConfig } from 'vite';
+
+/**
+ * The web app is built into dist/web, which the API serves at `/` (README "Web app").
+ * Content-hashed file names under /assets let the API cache them for a year; index.html
+ * is never cached. No inline script or style is emitted, so the page runs under a CSP
+ * without 'unsafe-inline'.
+ */
+export default defineConfig({
+  root: import.meta.dirname,
+  base: '/',
+  publicDir: false,
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    sourcemap: false,
+    reportCompressedSize: false,
+  },
+});
