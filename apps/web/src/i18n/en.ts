@@ -91,6 +91,18 @@ export const en: Messages = {
     noProgramme: 'You are not a member of a programme yet. Ask the coordinator to add you.',
     loadFailed: 'This list could not be loaded.',
   },
+  action: {
+    title: 'Action',
+    reportProgress: 'Report progress',
+    summary: 'Summary',
+    status: 'Status',
+    health: 'Health',
+    percent: 'Progress',
+    deadline: 'Deadline',
+    owner: 'Owner',
+    verification: 'Verification',
+    narrative: 'Latest narrative',
+  },
   status: {
     not_started: 'Not started',
     in_progress: 'In progress',

@@ -92,6 +92,18 @@ export const nl = {
     noProgramme: 'U bent nog geen lid van een programma. Vraag de coördinator u toe te voegen.',
     loadFailed: 'Deze lijst kon niet worden geladen.',
   },
+  action: {
+    title: 'Actie',
+    reportProgress: 'Voortgang melden',
+    summary: 'Samenvatting',
+    status: 'Status',
+    health: 'Gezondheid',
+    percent: 'Voortgang',
+    deadline: 'Deadline',
+    owner: 'Eigenaar',
+    verification: 'Verificatie',
+    narrative: 'Laatste toelichting',
+  },
   status: {
     not_started: 'Niet gestart',
     in_progress: 'In uitvoering',
