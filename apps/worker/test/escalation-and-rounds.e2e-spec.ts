@@ -211,12 +211,22 @@ describe('escalation and update rounds', () => {
       )
       .set('Authorization', `Bearer ${cast.coordinator.token}`);
     expect(pending.body.data.map((row: any) => row.actionId)).toEqual([silent.id]);
+    // An editor sees the rounds (what is asked of them), but starts none.
     expect(
       (
         await world
           .http()
           .get(`/v1/programmes/${cast.programmeId}/update-rounds`)
           .set('Authorization', `Bearer ${cast.editor.token}`)
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await world
+          .http()
+          .post(`/v1/programmes/${cast.programmeId}/update-rounds`)
+          .set('Authorization', `Bearer ${cast.editor.token}`)
+          .send({ title: 'Eigen ronde', dueDate })
       ).status,
     ).toBe(403);
 

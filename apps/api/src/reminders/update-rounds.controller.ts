@@ -19,13 +19,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApiListResponse, APP_CONFIG, PageQueryDto } from '@app/core';
+import { ApiListResponse, APP_CONFIG } from '@app/core';
 import type { AppConfig, ListResponse } from '@app/core';
 import { Permission, ProgrammeParams } from '@app/identity';
 import type { Principal } from '@app/identity';
 import {
   CreateUpdateRoundDto,
   ListRoundActionsQuery,
+  ListUpdateRoundsQuery,
   RoundActionResponse,
   UpdateRoundParams,
   UpdateRoundResponse,
@@ -37,7 +38,11 @@ import { Idempotent } from '../http/idempotency';
 
 const NOT_FOUND = 'UPDATE_ROUND_NOT_FOUND: no such update round in this programme.';
 
-/** Update rounds: a coordinator asks the owners of open actions for a progress update. */
+/**
+ * Update rounds: a coordinator asks the owners of open actions for a progress update. Every
+ * member may read them, so that an owner sees what is asked of them (the web app's "my
+ * work"); only coordinators start and cancel them.
+ */
 @ApiTags('reminders')
 @Controller('programmes/:id/update-rounds')
 export class UpdateRoundsController {
@@ -47,12 +52,15 @@ export class UpdateRoundsController {
   ) {}
 
   @Get()
-  @Access(Permission.RemindersManage, { programmeParam: 'id' })
-  @ApiOperation({ summary: "The programme's update rounds", description: 'Newest first.' })
+  @Access(Permission.ProgrammeRead, { programmeParam: 'id' })
+  @ApiOperation({
+    summary: "The programme's update rounds",
+    description: 'Newest first; `state=open` for those still asking. Every member may read them.',
+  })
   @ApiListResponse(UpdateRoundResponse, 'One page of update rounds.')
   list(
     @Param() params: ProgrammeParams,
-    @Query() query: PageQueryDto,
+    @Query() query: ListUpdateRoundsQuery,
     @Req() req: Request,
   ): Promise<ListResponse<UpdateRoundResponse>> {
     return this.rounds.list(params.id.toLowerCase(), query, req.originalUrl);
@@ -91,10 +99,11 @@ export class UpdateRoundsController {
   }
 
   @Get(':roundId')
-  @Access(Permission.RemindersManage, { programmeParam: 'id' })
+  @Access(Permission.ProgrammeRead, { programmeParam: 'id' })
   @ApiOperation({
     summary: 'An update round, with how many have updated',
-    description: '`_links.actions` lists per action whether it was updated.',
+    description:
+      '`_links.actions` lists per action whether it was updated. Every member may read it.',
   })
   @ApiOkResponse({ type: UpdateRoundResponse, description: 'The round.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
@@ -103,19 +112,24 @@ export class UpdateRoundsController {
   }
 
   @Get(':roundId/actions')
-  @Access(Permission.RemindersManage, { programmeParam: 'id' })
+  @Access(Permission.ProgrammeRead, { programmeParam: 'id' })
   @ApiOperation({
     summary: 'Who has and has not updated',
-    description: 'The actions of the round in id order; `updated=false` lists who still has to.',
+    description:
+      'The actions of the round in id order; `updated=false` lists who still has to. ' +
+      'What is asked of you: `updated=false&ownerUser=me` (your own actions) or ' +
+      "`updated=false&ownerOrganisation=<your organisation's id>` (those your organisation " +
+      'owns). Every member may read it.',
   })
   @ApiListResponse(RoundActionResponse, 'One page of the round’s actions.')
   @ApiNotFoundResponse({ description: NOT_FOUND })
   actions(
+    @CurrentPrincipal() principal: Principal,
     @Param() params: UpdateRoundParams,
     @Query() query: ListRoundActionsQuery,
     @Req() req: Request,
   ): Promise<ListResponse<RoundActionResponse>> {
-    return this.rounds.actions(params.id, params.roundId, query, req.originalUrl);
+    return this.rounds.actions(principal, params.id, params.roundId, query, req.originalUrl);
   }
 
   @Delete(':roundId')

@@ -1,5 +1,13 @@
 import { Transform } from 'class-transformer';
-import { buildMessage, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import {
+  buildMessage,
+  IsString,
+  Matches,
+  ValidateBy,
+  ValidateIf,
+  type ValidationOptions,
+} from 'class-validator';
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -102,5 +110,23 @@ export function QueryList(): PropertyDecorator {
 export function LowerCase(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.toLowerCase() : value,
+  );
+}
+
+/** `me` or a user id, as a filter's value (`ownerUser=me`); its pattern for OpenAPI. */
+export const ME_OR_USER_ID =
+  /^(me|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+
+/**
+ * A query value naming a person: `me` (the caller, resolved by the service) or a user id,
+ * lower-cased (`ME` and an upper-case id are the same).
+ */
+export function IsMeOrUserId(): PropertyDecorator {
+  return applyDecorators(
+    IsString(),
+    LowerCase(),
+    Matches(ME_OR_USER_ID, {
+      message: ({ property }) => `${property} must be \`me\` or a user id (uuid)`,
+    }),
   );
 }

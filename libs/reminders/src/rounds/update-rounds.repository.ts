@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type KeysetPage, paginateKeyset } from '@app/core';
-import { type RoundFilter, UpdateRoundEntity } from './update-round.entity';
+import { type RoundFilter, type RoundState, UpdateRoundEntity } from './update-round.entity';
 
 export interface RoundCompletion {
   total: number;
@@ -108,11 +108,13 @@ export class UpdateRoundsRepository {
 
   page(
     programmeId: string,
+    filter: { state?: RoundState },
     page: { limit: number; cursor?: string },
   ): Promise<KeysetPage<UpdateRoundEntity>> {
     const query = this.dataSource.manager
       .createQueryBuilder(UpdateRoundEntity, 'r')
       .where('r.programme_id = :programmeId', { programmeId });
+    if (filter.state) query.andWhere('r.state = :state', { state: filter.state });
     return paginateKeyset(query, {
       sort: [{ key: 'createdAt', direction: 'desc' }],
       columns: { createdAt: { expression: 'r.created_at' } },
@@ -137,7 +139,7 @@ export class UpdateRoundsRepository {
   /** One page of a round's actions in id order, with whether each was updated. */
   async actions(
     roundId: string,
-    filter: { updated?: boolean },
+    filter: { updated?: boolean; ownerUserId?: string; ownerOrganisationId?: string },
     page: { limit: number; after?: string },
   ): Promise<RoundActionRow[]> {
     return this.dataSource.query<RoundActionRow[]>(
@@ -151,8 +153,17 @@ export class UpdateRoundsRepository {
          JOIN actions a ON a.id = ra.action_id
         WHERE ra.round_id = $1 AND ($2::uuid IS NULL OR ra.action_id > $2)
           AND ($3::boolean IS NULL OR ${UPDATED} = $3)
+          AND ($5::uuid IS NULL OR a.owner_user_id = $5)
+          AND ($6::uuid IS NULL OR a.owner_organisation_id = $6)
         ORDER BY ra.action_id LIMIT $4`,
-      [roundId, page.after ?? null, filter.updated ?? null, page.limit + 1],
+      [
+        roundId,
+        page.after ?? null,
+        filter.updated ?? null,
+        page.limit + 1,
+        filter.ownerUserId ?? null,
+        filter.ownerOrganisationId ?? null,
+      ],
     );
   }
 

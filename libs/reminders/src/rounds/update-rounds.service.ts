@@ -17,7 +17,7 @@ import type { Principal } from '@app/identity';
 import { CLOSED_STATUSES } from '@app/tracking';
 import { RemindersErrors } from '../reminders.errors';
 import type { CreateUpdateRoundDto } from './dto/create-update-round.dto';
-import type { ListRoundActionsQuery } from './dto/update-round.params';
+import type { ListRoundActionsQuery, ListUpdateRoundsQuery } from './dto/update-round.params';
 import type { RoundFilter } from './update-round.entity';
 import {
   mapRound,
@@ -101,10 +101,14 @@ export class UpdateRoundsService {
 
   async list(
     programmeId: string,
-    page: { limit: number; cursor?: string },
+    query: ListUpdateRoundsQuery,
     requestUrl: string,
   ): Promise<ListResponse<UpdateRoundResponse>> {
-    const result = await this.rounds.page(programmeId, page);
+    const result = await this.rounds.page(
+      programmeId,
+      { state: query.state },
+      { limit: query.limit, cursor: query.cursor },
+    );
     const completion = await this.rounds.completion(result.items.map((round) => round.id));
     return toListResponse(
       result,
@@ -120,8 +124,12 @@ export class UpdateRoundsService {
     return mapRound(round, completion.get(round.id), this.config.http.publicUrl);
   }
 
-  /** Per action of the round, whether its owner updated it since the round asked. */
+  /**
+   * Per action of the round, whether its owner updated it since the round asked;
+   * `ownerUser=me` means the caller.
+   */
   async actions(
+    principal: Principal,
     programmeId: string,
     roundId: string,
     query: ListRoundActionsQuery,
@@ -132,7 +140,11 @@ export class UpdateRoundsService {
     const after = query.cursor ? decodeCursor(query.cursor, 'actionId', 1).values[0] : undefined;
     const rows = await this.rounds.actions(
       roundId,
-      { updated: query.updated },
+      {
+        updated: query.updated,
+        ownerUserId: query.ownerUser === 'me' ? principal.userId : query.ownerUser,
+        ownerOrganisationId: query.ownerOrganisation,
+      },
       { limit: query.limit, after },
     );
     const items = rows.slice(0, query.limit);

@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsUUID } from 'class-validator';
-import { IsOmittable, LowerCase, PageQueryDto, QueryBoolean } from '@app/core';
+import { IsBoolean, IsIn, IsUUID } from 'class-validator';
+import {
+  IsMeOrUserId,
+  IsOmittable,
+  LowerCase,
+  ME_OR_USER_ID,
+  PageQueryDto,
+  QueryBoolean,
+} from '@app/core';
+import { ROUND_STATES, type RoundState } from '../update-round.entity';
 
 /** `/programmes/{id}/update-rounds/{roundId}` */
 export class UpdateRoundParams {
@@ -15,6 +23,17 @@ export class UpdateRoundParams {
   roundId!: string;
 }
 
+export class ListUpdateRoundsQuery extends PageQueryDto {
+  @ApiPropertyOptional({
+    enum: [...ROUND_STATES],
+    enumName: 'UpdateRoundState',
+    description: '`open`: the rounds still asking for updates.',
+  })
+  @IsOmittable()
+  @IsIn(ROUND_STATES)
+  state?: RoundState;
+}
+
 export class ListRoundActionsQuery extends PageQueryDto {
   @ApiPropertyOptional({
     description: 'Only the actions that were (true) or were not (false) updated.',
@@ -23,4 +42,23 @@ export class ListRoundActionsQuery extends PageQueryDto {
   @QueryBoolean()
   @IsBoolean()
   updated?: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    pattern: ME_OR_USER_ID.source,
+    description: 'Only the actions this person owns: `me` for yourself, or a user id.',
+    example: 'me',
+  })
+  @IsOmittable()
+  @IsMeOrUserId()
+  ownerUser?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only the actions this organisation owns (is the trekker of).',
+  })
+  @IsOmittable()
+  @LowerCase()
+  @IsUUID()
+  ownerOrganisation?: string;
 }

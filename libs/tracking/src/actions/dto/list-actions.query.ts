@@ -2,8 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import {
   IsDateOnly,
+  IsMeOrUserId,
   IsOmittable,
-  LowerCase,
+  ME_OR_USER_ID,
   PageQueryDto,
   QueryBoolean,
   QueryList,
@@ -23,10 +24,6 @@ import { TAG_PATTERN } from './action-fields';
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
 
 export const ACTION_SORT_KEYS = ['deadline', 'updatedAt', 'title'] as const;
-
-/** `me` or a user id: whose actions. */
-const ME_OR_UUID =
-  /^(me|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 
 /** GET /actions: filters combine with AND; a list filter matches any of its values. */
 export class ListActionsQuery extends PageQueryDto {
@@ -60,14 +57,12 @@ export class ListActionsQuery extends PageQueryDto {
 
   @ApiPropertyOptional({
     type: String,
-    pattern: ME_OR_UUID.source,
+    pattern: ME_OR_USER_ID.source,
     description: 'Actions this person owns (`ownerUserId`): `me` for yourself, or a user id.',
     example: 'me',
   })
   @IsOmittable()
-  @IsString()
-  @LowerCase()
-  @Matches(ME_OR_UUID, { message: 'ownerUser must be `me` or a user id (uuid)' })
+  @IsMeOrUserId()
   ownerUser?: string;
 
   @ApiPropertyOptional({
