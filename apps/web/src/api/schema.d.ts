@@ -973,7 +973,7 @@ export type paths = {
         };
         /**
          * The programme's update rounds
-         * @description Newest first.
+         * @description Newest first; `state=open` for those still asking. Every member may read them.
          */
         get: operations["updateRoundsList"];
         put?: never;
@@ -997,7 +997,7 @@ export type paths = {
         };
         /**
          * An update round, with how many have updated
-         * @description `_links.actions` lists per action whether it was updated.
+         * @description `_links.actions` lists per action whether it was updated. Every member may read it.
          */
         get: operations["updateRoundsGet"];
         put?: never;
@@ -1021,7 +1021,7 @@ export type paths = {
         };
         /**
          * Who has and has not updated
-         * @description The actions of the round in id order; `updated=false` lists who still has to.
+         * @description The actions of the round in id order; `updated=false` lists who still has to. What is asked of you: `updated=false&ownerUser=me` (your own actions) or `updated=false&ownerOrganisation=<your organisation's id>` (those your organisation owns). Every member may read it.
          */
         get: operations["updateRoundsActions"];
         put?: never;
@@ -10538,6 +10538,8 @@ export interface operations {
                 /** @description Opaque cursor from a `_links.next` or `_links.prev` link. */
                 cursor?: string;
                 limit?: number;
+                /** @description `open`: the rounds still asking for updates. */
+                state?: components["schemas"]["UpdateRoundState"];
             };
             header?: never;
             path: {
@@ -10583,7 +10585,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Requires permission `reminders:manage`. */
+            /** @description Requires permission `programme:read`. */
             403: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -10817,7 +10819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Requires permission `reminders:manage`. */
+            /** @description Requires permission `programme:read`. */
             403: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -10999,6 +11001,10 @@ export interface operations {
                 /** @description Opaque cursor from a `_links.next` or `_links.prev` link. */
                 cursor?: string;
                 limit?: number;
+                /** @description Only the actions this organisation owns (is the trekker of). */
+                ownerOrganisation?: string;
+                /** @description Only the actions this person owns: `me` for yourself, or a user id. */
+                ownerUser?: string;
                 /** @description Only the actions that were (true) or were not (false) updated. */
                 updated?: boolean;
             };
@@ -11048,7 +11054,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Requires permission `reminders:manage`. */
+            /** @description Requires permission `programme:read`. */
             403: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];

@@ -79,6 +79,8 @@ export const en: Messages = {
     clear: 'Clear filters',
     overdue: 'Overdue',
     dueSoon: 'Deadline within 14 days',
+    round: 'Update round',
+    roundDue: 'Requested by',
     requested: 'Requested in an update round',
     changed: 'Changed since your last visit',
     changedRecently: 'Recently changed (14 days)',

@@ -80,6 +80,8 @@ export const nl = {
     clear: 'Filters wissen',
     overdue: 'Te laat',
     dueSoon: 'Deadline binnen 14 dagen',
+    round: 'Updateronde',
+    roundDue: 'Gevraagd vóór',
     requested: 'Gevraagd in een updateronde',
     changed: 'Gewijzigd sinds uw vorige bezoek',
     changedRecently: 'Recent gewijzigd (14 dagen)',

@@ -40,6 +40,19 @@ const PROGRAMME_KEY = 'sbt.programme';
 /** Renew the access token this long before it expires. */
 const RENEW_MARGIN_SECONDS = 60;
 
+/**
+ * Exchanges the refresh cookie for a new access token, one exchange at a time across every
+ * tab of the browser: two tabs presenting the same cookie at once would look like a stolen
+ * refresh token, and the API ends the session (README "Identity and access").
+ */
+async function exchangeCookie(): Promise<{ accessToken: string; expiresIn: number } | undefined> {
+  const exchange = async () =>
+    (await api.POST('/auth/browser/refresh', CSRF).catch(() => ({ data: undefined }))).data;
+  return 'locks' in navigator
+    ? navigator.locks.request('sbt-session-refresh', exchange)
+    : exchange();
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const [programmeId, setProgrammeIdState] = useState<string | null>(null);
@@ -62,9 +75,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   /** Silent refresh: the HttpOnly cookie buys a new access token; one call at a time. */
   const renew = useCallback((): Promise<boolean> => {
     renewing.current ??= (async () => {
-      const { data } = await api
-        .POST('/auth/browser/refresh', CSRF)
-        .catch(() => ({ data: undefined }));
+      const data = await exchangeCookie();
       renewing.current = null;
       if (!data) {
         ended('expired');
@@ -105,9 +116,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       else setState({ status: 'signedOut' });
     })();
     async function renewQuietly(): Promise<boolean> {
-      const { data } = await api
-        .POST('/auth/browser/refresh', CSRF)
-        .catch(() => ({ data: undefined }));
+      const data = await exchangeCookie();
       if (!data) return false;
       setAccessToken(data.accessToken);
       scheduleRenewal(data.expiresIn);

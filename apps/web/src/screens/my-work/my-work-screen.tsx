@@ -1,12 +1,27 @@
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, Fragment, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Heading, Paragraph, SelectField, TextField } from '../../components/nlds';
+import {
+  Button,
+  Heading,
+  Link,
+  Paragraph,
+  SelectField,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  TextField,
+} from '../../components/nlds';
 import { api, type Schemas } from '../../api/client';
 import { ActionTable } from '../../components/action-table';
 import { usePageTitle } from '../../components/page-title';
 import { useT } from '../../i18n';
 import { useMe, useSession } from '../../session/session';
 import { type ActionQuery, useActionPage } from './use-action-page';
+import { useRequestedUpdates } from './use-requested-updates';
 
 const PAGE_SIZE = 10;
 const STATUSES = ['not_started', 'in_progress', 'met', 'partially_met', 'lapsed'] as const;
@@ -42,7 +57,7 @@ export function MyWorkScreen() {
   const filters = useMemo(() => {
     const query: ActionQuery = { limit: PAGE_SIZE };
     if (programmeId) query.programme = programmeId;
-    if (scope === 'mine') (query as Record<string, unknown>).ownerUser = 'me';
+    if (scope === 'mine') query.ownerUser = 'me';
     else query.ownerOrganisation = me.organisation.id;
     const track = params.get('spoor');
     if (track) query.track = track;
@@ -78,11 +93,6 @@ export function MyWorkScreen() {
       },
     },
     {
-      id: 'updateronde',
-      title: t.myWork.requested,
-      query: { ...filters, awaitingUpdate: true } as ActionQuery,
-    },
-    {
       id: 'gewijzigd',
       title: since ? t.myWork.changed : t.myWork.changedRecently,
       query: {
@@ -112,13 +122,18 @@ export function MyWorkScreen() {
         programmeId={programmeId}
         onApply={(next) => setParams(next)}
       />
-      {sections.map((section) => (
-        <ActionSection
-          key={section.id}
-          id={section.id}
-          title={section.title}
-          query={section.query}
-        />
+      {sections.map((section, index) => (
+        <Fragment key={section.id}>
+          {index === 2 && (
+            <RequestedSection
+              programmeId={programmeId}
+              scope={
+                scope === 'mine' ? { ownerUser: 'me' } : { ownerOrganisation: me.organisation.id }
+              }
+            />
+          )}
+          <ActionSection id={section.id} title={section.title} query={section.query} />
+        </Fragment>
       ))}
     </>
   );
@@ -160,6 +175,57 @@ function ActionSection({ id, title, query }: { id: string; title: string; query:
             </Button>
           )}
         </nav>
+      )}
+    </section>
+  );
+}
+
+/** What open update rounds still ask of me (or my organisation), soonest due first. */
+function RequestedSection(props: {
+  programmeId: string;
+  scope: { ownerUser: 'me' } | { ownerOrganisation: string };
+}) {
+  const t = useT();
+  const requested = useRequestedUpdates(props.programmeId, props.scope);
+  const title = t.myWork.requested;
+  return (
+    <section aria-labelledby="updateronde-kop" aria-busy={requested.loading}>
+      <Heading level={2} id="updateronde-kop">
+        {title}
+        {!requested.loading && !requested.failed && (
+          <> ({t.myWork.count(requested.items.length, false)})</>
+        )}
+      </Heading>
+      {requested.failed ? (
+        <Paragraph>{t.myWork.loadFailed}</Paragraph>
+      ) : requested.loading ? (
+        <Paragraph>{t.app.loading}</Paragraph>
+      ) : requested.items.length === 0 ? (
+        <Paragraph>{t.myWork.none}</Paragraph>
+      ) : (
+        <Table>
+          <TableCaption className="sbt-visually-hidden">{title}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t.actionTable.title}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.myWork.round}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.myWork.roundDue}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.actionTable.deadline}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {requested.items.map((item) => (
+              <TableRow key={`${item.round.id}:${item.actionId}`}>
+                <TableCell>
+                  <Link href={`/acties/${item.actionId}/voortgang`}>{item.title}</Link>
+                </TableCell>
+                <TableCell>{item.round.title}</TableCell>
+                <TableCell>{t.format.date(item.round.dueDate)}</TableCell>
+                <TableCell>{t.format.date(item.deadline)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       )}
     </section>
   );
