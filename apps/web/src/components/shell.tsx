@@ -1,6 +1,6 @@
 import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { Button, Link, Paragraph, SelectField, SkipLink } from './nlds';
+import { Button, Link, NumberBadge, Paragraph, SelectField, SkipLink } from './nlds';
 import { useUnreadCount } from '../screens/notifications/use-unread-count';
 import { useSession } from '../session/session';
 import { useT } from '../i18n';
@@ -88,15 +88,13 @@ function SignedInNavigation() {
             <Link href="/">{t.nav.myWork}</Link>
           </li>
           <li>
-            <Link
-              href="/meldingen"
-              aria-label={unread > 0 ? t.nav.notificationsUnread(unread) : undefined}
-            >
+            <Link href="/meldingen">
               {t.nav.notifications}
               {unread > 0 && (
-                <span className="sbt-badge" aria-hidden="true">
-                  {unread}
-                </span>
+                <>
+                  {' '}
+                  <NumberBadge label={t.nav.unread(unread)}>{unread}</NumberBadge>
+                </>
               )}
             </Link>
           </li>

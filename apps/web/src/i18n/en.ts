@@ -14,8 +14,7 @@ export const en: Messages = {
   nav: {
     myWork: 'My work',
     notifications: 'Notifications',
-    notificationsUnread: (count) =>
-      count === 1 ? 'Notifications, 1 unread' : `Notifications, ${count} unread`,
+    unread: (count) => `${count} unread`,
     account: 'Account',
     signOut: 'Sign out',
     programme: 'Programme',

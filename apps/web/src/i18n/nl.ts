@@ -15,8 +15,7 @@ export const nl = {
   nav: {
     myWork: 'Mijn werk',
     notifications: 'Meldingen',
-    notificationsUnread: (count: number) =>
-      count === 1 ? 'Meldingen, 1 ongelezen' : `Meldingen, ${count} ongelezen`,
+    unread: (count: number) => `${count} ongelezen`,
     account: 'Account',
     signOut: 'Afmelden',
     programme: 'Programma',
