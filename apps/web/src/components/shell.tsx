@@ -1,10 +1,18 @@
-import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react';
+import {
+  type FormEvent,
+  type MouseEvent,
+  type ReactNode,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Button, Link, NumberBadge, Paragraph, SelectField, SkipLink } from './nlds';
 import { useUnreadCount } from '../screens/notifications/use-unread-count';
 import { useSession } from '../session/session';
 import { useT } from '../i18n';
-import { useProgrammes } from './use-programmes';
+import { useAnnounce } from './announcer';
+import { type Programme, useProgrammes } from './use-programmes';
 
 /**
  * Same-origin links render as plain anchors (the design system's Link); a click on one is
@@ -77,11 +85,15 @@ export function Shell({ children }: { children: ReactNode }) {
 function SignedInNavigation() {
   const t = useT();
   const session = useSession();
-  const navigate = useNavigate();
   const unread = useUnreadCount();
-  const programmes = useProgrammes();
+  // The switcher offers the programmes the person is a member of (the session's choice).
+  const programmes = useProgrammes().filter((programme) => programme.role !== null);
+  const me = session.state.status === 'signedIn' ? session.state.me : null;
   return (
     <div className="sbt-header__tools">
+      {me && (
+        <Paragraph className="sbt-signed-in-as">{t.switcher.signedInAs(me.displayName)}</Paragraph>
+      )}
       <nav aria-label={t.app.mainNavigation}>
         <ul className="sbt-nav">
           <li>
@@ -103,27 +115,57 @@ function SignedInNavigation() {
           </li>
         </ul>
       </nav>
-      {programmes.length > 1 && (
-        <SelectField
-          label={t.nav.programme}
-          id="programme-switcher"
-          name="programme"
-          value={session.programmeId ?? ''}
-          onChange={(event) => {
-            session.setProgrammeId(event.target.value);
-            void navigate('/');
-          }}
-        >
-          {programmes.map((programme) => (
-            <option key={programme.id} value={programme.id}>
-              {programme.name}
-            </option>
-          ))}
-        </SelectField>
-      )}
+      {programmes.length > 1 && <ProgrammeSwitcher programmes={programmes} />}
       <Button appearance="secondary-action-button" onClick={() => void session.signOut()}>
         {t.nav.signOut}
       </Button>
     </div>
+  );
+}
+
+/**
+ * The programme to work in, for a person in more than one. A button confirms the choice:
+ * choosing in the list alone changes nothing (WCAG 3.2.2: arrowing through a select must not
+ * change the page). Mijn werk then shows the chosen programme.
+ */
+function ProgrammeSwitcher({ programmes }: { programmes: Programme[] }) {
+  const t = useT();
+  const session = useSession();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const [choice, setChoice] = useState(session.programmeId ?? '');
+  // Follows the session when it changes elsewhere (another tab, a reload).
+  const [seen, setSeen] = useState(session.programmeId);
+  if (seen !== session.programmeId) {
+    setSeen(session.programmeId);
+    setChoice(session.programmeId ?? '');
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const programme = programmes.find((candidate) => candidate.id === choice);
+    if (!programme) return;
+    session.setProgrammeId(programme.id);
+    announce(t.switcher.switched(programme.name));
+    void navigate('/');
+  };
+  return (
+    <form className="sbt-switcher" aria-label={t.nav.switchProgramme} onSubmit={submit}>
+      <SelectField
+        label={t.nav.programme}
+        id="programme-switcher"
+        name="programme"
+        value={choice}
+        onChange={(event) => setChoice(event.target.value)}
+      >
+        {programmes.map((programme) => (
+          <option key={programme.id} value={programme.id}>
+            {programme.name}
+          </option>
+        ))}
+      </SelectField>
+      <Button type="submit" appearance="secondary-action-button">
+        {t.nav.switchProgramme}
+      </Button>
+    </form>
   );
 }

@@ -30,3 +30,8 @@ export function useLanguage(): Language {
 export function useT(): Messages {
   return messages[useContext(LanguageContext)];
 }
+
+/** The strings of a given language (to speak in the language just chosen). */
+export function messagesFor(language: Language): Messages {
+  return messages[language];
+}

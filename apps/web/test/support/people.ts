@@ -8,6 +8,7 @@ function person(email: string) {
 }
 
 export const people = {
+  admin: person('admin@demo.sterk-bestuur.nl'),
   editorBzk: person('editor.bzk@demo.sterk-bestuur.nl'),
   coordinator: person('coordinator@demo.sterk-bestuur.nl'),
   liaisonVng: person('liaison.vng@demo.sterk-bestuur.nl'),

@@ -1,0 +1,161 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectAccessible, openSignedIn, signIn } from './support/app';
+import { people } from './support/people';
+
+/** Mijn werk has loaded every list (no "Bezig met laden…" left). */
+async function myWorkLoaded(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Mijn werk' })).toBeVisible();
+  await expect(page.getByText('Bezig met laden…')).toHaveCount(0);
+}
+
+/** The page itself does not scroll sideways at this width (WCAG 1.4.10 Reflow). */
+async function expectNoSidewaysScrolling(page: Page, width: number): Promise<void> {
+  const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+  expect(scrollWidth, 'the page is wider than the window').toBeLessThanOrEqual(width);
+}
+
+/** Each of these is entirely inside the window, left to right: nothing is cut off. */
+async function expectWithinWidth(page: Page, width: number, names: RegExp[]): Promise<void> {
+  for (const name of names) {
+    const element = page.getByRole('link', { name }).or(page.getByRole('button', { name })).first();
+    await element.scrollIntoViewIfNeeded();
+    const box = await element.boundingBox();
+    expect(box, `${name} is on the page`).not.toBeNull();
+    expect(box!.x, `${name} starts inside the window`).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width, `${name} ends inside the window`).toBeLessThanOrEqual(width);
+  }
+}
+
+test.describe('Accessibility', () => {
+  test('the skip link is the first Tab stop and moves focus to the main content', async ({
+    page,
+  }) => {
+    await page.goto('/aanmelden');
+    await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Naar de hoofdinhoud' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('main')).toBeFocused();
+
+    // The same on a signed-in page, opened afresh.
+    await signIn(page, people.editorBzk);
+    await myWorkLoaded(page);
+    await page.reload();
+    await myWorkLoaded(page);
+    await page.keyboard.press('Tab');
+    await expect(skip).toBeFocused();
+    await expectAccessible(page);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('main')).toBeFocused();
+    // The next Tab stop is in the main content, past the header.
+    await page.keyboard.press('Tab');
+    const inMain = await page.evaluate(
+      () => document.querySelector('main')?.contains(document.activeElement) ?? false,
+    );
+    expect(inMain).toBe(true);
+  });
+
+  test("after navigating through the header, focus is on the new page's heading", async ({
+    page,
+  }) => {
+    await openSignedIn(page, people.editorBzk);
+    await myWorkLoaded(page);
+    const navigation = page.getByRole('navigation', { name: 'Hoofdnavigatie' });
+
+    await navigation.getByRole('link', { name: 'Account' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeFocused();
+    await expect(page).toHaveTitle('Account – Sterk Bestuur Tracker');
+
+    // With the keyboard alone.
+    await navigation.getByRole('link', { name: 'Mijn werk' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Mijn werk' })).toBeFocused();
+    await expect(page).toHaveTitle('Mijn werk – Sterk Bestuur Tracker');
+
+    // An action from the list, and back with the browser's back button.
+    const first = page.getByRole('table').first().getByRole('link').first();
+    const title = (await first.textContent())!.trim();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mijn werk' })).toBeFocused();
+  });
+
+  test('status and health in the tables are words, not colours alone', async ({ page }) => {
+    await openSignedIn(page, people.editorBzk, '/?van=organisatie');
+    await myWorkLoaded(page);
+    const statuses = [
+      'Niet gestart',
+      'In uitvoering',
+      'Gerealiseerd',
+      'Deels gerealiseerd',
+      'Vervallen',
+    ];
+    const healths = ['Niet beoordeeld', 'Op koers', 'Risico', 'Uit koers'];
+
+    const tables = page.getByRole('table');
+    expect(await tables.count()).toBeGreaterThan(0);
+    for (const table of await tables.all()) {
+      const headers = (await table.getByRole('columnheader').allTextContents()).map((text) =>
+        text.trim(),
+      );
+      const status = headers.indexOf('Status');
+      const health = headers.indexOf('Gezondheid');
+      expect(status).toBeGreaterThanOrEqual(0);
+      expect(health).toBeGreaterThanOrEqual(0);
+      const rows = await table.getByRole('row').all();
+      for (const row of rows.slice(1)) {
+        const cells = (await row.getByRole('cell').allTextContents()).map((text) => text.trim());
+        expect(statuses).toContain(cells[status]);
+        expect(healths).toContain(cells[health]);
+      }
+    }
+  });
+
+  test('at 320 px wide the sign-in page, Mijn werk and Account fit without sideways scrolling', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
+    await expectNoSidewaysScrolling(page, 320);
+    await expectWithinWidth(page, 320, [/^Aanmelden$/]);
+    await expectAccessible(page);
+
+    await signIn(page, people.editorBzk);
+    await myWorkLoaded(page);
+    await expectNoSidewaysScrolling(page, 320);
+    await expectWithinWidth(page, 320, [/^Mijn werk$/, /^Meldingen/, /^Account$/, /^Afmelden$/]);
+    await expectWithinWidth(page, 320, [/^Filters toepassen$/]);
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Account' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeFocused();
+    await expectNoSidewaysScrolling(page, 320);
+    await expectWithinWidth(page, 320, [/^Wachtwoord wijzigen$/, /^Afmelden op alle apparaten$/]);
+  });
+
+  test('at 200 % zoom (a 1280 px window seen 640 px wide) nothing is cut off', async ({ page }) => {
+    await page.setViewportSize({ width: 640, height: 400 });
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
+    await expectNoSidewaysScrolling(page, 640);
+    await expectWithinWidth(page, 640, [/^Aanmelden$/]);
+
+    await signIn(page, people.editorBzk);
+    await myWorkLoaded(page);
+    await expectNoSidewaysScrolling(page, 640);
+    await expectWithinWidth(page, 640, [
+      /^Mijn werk$/,
+      /^Meldingen/,
+      /^Account$/,
+      /^Afmelden$/,
+      /^Filters toepassen$/,
+      /^Filters wissen$/,
+    ]);
+    await expectAccessible(page);
+  });
+});
