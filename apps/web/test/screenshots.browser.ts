@@ -1,7 +1,7 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { apiGet, apiToken, openSignedIn } from './support/app';
 import { people } from './support/people';
-import { appears, capture, SCREENSHOTS } from './support/screenshots';
+import { appears, capture, notCaptured, SCREENSHOTS } from './support/screenshots';
 
 /**
  * The screenshots of the README's "Using the web app": `npm run web:screenshots` runs this
@@ -58,7 +58,7 @@ test.describe('Screenshots', () => {
     await openSignedIn(page, people.editorBzk, `/acties/${action.id}/voortgang`);
     const heading = page.getByRole('heading', { level: 1, name: 'Voortgang melden' });
     if (!(await appears(heading, 15_000))) {
-      await capture(page, 'progress-form-error', 'Voortgang melden');
+      notCaptured(`progress-form-error.png: no heading "Voortgang melden" on ${page.url()}`);
       return;
     }
     // Sent without a narrative: the error summary on top, the message at the field.
@@ -72,10 +72,7 @@ test.describe('Screenshots', () => {
     if (await appears(summary)) {
       await capture(page, 'progress-form-error', 'Voortgang melden');
     } else {
-      test.info().annotations.push({
-        type: 'not captured',
-        description: 'progress-form-error.png: the form showed no error summary',
-      });
+      notCaptured('progress-form-error.png: the form showed no error summary');
     }
   });
 

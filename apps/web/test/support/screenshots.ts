@@ -35,10 +35,7 @@ export async function capture(
   heading: string | RegExp,
 ): Promise<boolean> {
   if (!(await appears(page.getByRole('heading', { level: 1, name: heading }), 15_000))) {
-    test.info().annotations.push({
-      type: 'not captured',
-      description: `${name}.png: no heading "${String(heading)}" on ${page.url()}`,
-    });
+    notCaptured(`${name}.png: no heading "${String(heading)}" on ${page.url()}`);
     return false;
   }
   await screenshot(page, name);
@@ -51,4 +48,10 @@ export function appears(locator: Locator, timeout = 10_000): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** Says which screenshot was left out and why, in the report and on the console. */
+export function notCaptured(description: string): void {
+  test.info().annotations.push({ type: 'not captured', description });
+  process.stdout.write(`Screenshot not made: ${description}\n`);
 }
