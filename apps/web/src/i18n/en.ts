@@ -62,6 +62,7 @@ export const en: Messages = {
     scope: 'Which actions',
     scopeMine: 'My actions',
     scopeOrganisation: (organisation) => `My organisation's (${organisation})`,
+    scopePartner: (organisation) => `Where ${organisation} is a partner`,
     filtersTitle: 'Filter',
     track: 'Track',
     status: 'Status',

@@ -63,6 +63,7 @@ export const nl = {
     scope: 'Welke acties',
     scopeMine: 'Mijn acties',
     scopeOrganisation: (organisation: string) => `Van mijn organisatie (${organisation})`,
+    scopePartner: (organisation: string) => `Waar ${organisation} partner is`,
     filtersTitle: 'Filteren',
     track: 'Spoor',
     status: 'Status',

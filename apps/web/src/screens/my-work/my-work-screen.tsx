@@ -24,6 +24,12 @@ import { type ActionQuery, useActionPage } from './use-action-page';
 import { useRequestedUpdates } from './use-requested-updates';
 
 const PAGE_SIZE = 10;
+/** `?van=` in the address: mine, my organisation's, or where my organisation is a partner. */
+const SCOPES: Record<string, 'mine' | 'organisation' | 'partner'> = {
+  '': 'mine',
+  organisatie: 'organisation',
+  partner: 'partner',
+};
 const STATUSES = ['not_started', 'in_progress', 'met', 'partially_met', 'lapsed'] as const;
 const HEALTHS = ['not_set', 'on_track', 'at_risk', 'off_track'] as const;
 const KINDS = [
@@ -52,12 +58,13 @@ export function MyWorkScreen() {
   const me = useMe();
   const { programmeId } = useSession();
   const [params, setParams] = useSearchParams();
-  const scope = params.get('van') === 'organisatie' ? 'organisation' : 'mine';
+  const scope = SCOPES[params.get('van') ?? ''] ?? 'mine';
 
   const filters = useMemo(() => {
     const query: ActionQuery = { limit: PAGE_SIZE };
     if (programmeId) query.programme = programmeId;
     if (scope === 'mine') query.ownerUser = 'me';
+    else if (scope === 'partner') query.partnerOrganisation = me.organisation.id;
     else query.ownerOrganisation = me.organisation.id;
     const track = params.get('spoor');
     if (track) query.track = track;
@@ -124,7 +131,8 @@ export function MyWorkScreen() {
       />
       {sections.map((section, index) => (
         <Fragment key={section.id}>
-          {index === 2 && (
+          {/* Update rounds ask owners, not partners. */}
+          {index === 2 && scope !== 'partner' && (
             <RequestedSection
               programmeId={programmeId}
               scope={
@@ -295,6 +303,7 @@ function Filters(props: {
       >
         <option value="">{t.myWork.scopeMine}</option>
         <option value="organisatie">{t.myWork.scopeOrganisation(props.organisation)}</option>
+        <option value="partner">{t.myWork.scopePartner(props.organisation)}</option>
       </SelectField>
       <SelectField
         label={t.myWork.track}
