@@ -93,6 +93,8 @@ function SignedInNavigation() {
               aria-label={unread > 0 ? t.nav.notificationsUnread(unread) : undefined}
             >
               {t.nav.notifications}
+              {/* The space keeps the visible words inside the accessible name (WCAG 2.5.3). */}
+              {unread > 0 && ' '}
               {unread > 0 && (
                 <span className="sbt-badge" aria-hidden="true">
                   {unread}
