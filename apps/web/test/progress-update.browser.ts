@@ -52,7 +52,9 @@ test.describe('Reporting progress', () => {
     await expect(errors).toBeFocused();
     const message = 'Vul een reden in: die is verplicht omdat de gezondheid Risico wordt.';
     await expect(errors.getByRole('link', { name: message })).toBeVisible();
-    await expect(f.reason).toHaveAccessibleDescription(new RegExp(message.replace('.', '\\.')));
+    await expect(f.reason).toHaveAccessibleDescription(
+      /Vul een reden in: die is verplicht omdat de gezondheid Risico wordt\./,
+    );
     await expect(f.reason).toHaveAttribute('aria-invalid', 'true');
     await expect(f.narrative).toHaveValue(narrative);
     await expectAccessible(page);
@@ -123,6 +125,10 @@ test.describe('Reporting progress', () => {
       await expect(summary.getByText('Risico', { exact: true })).toBeVisible();
       await expect(summary.getByText('95%', { exact: true })).toBeVisible();
       await expect(page.getByRole('region', { name: 'Laatste toelichting' })).toContainText(myText);
+      // The history says what each of them changed, in words.
+      const history = page.getByRole('region', { name: 'Geschiedenis' });
+      await expect(history).toContainText('Gezondheid: Op koers → Risico');
+      await expect(history).toContainText('Voortgang: 90% → 95%');
       await expect(page.getByRole('status')).toHaveText('Voortgang opgeslagen');
     } finally {
       await coordinatorContext.close();
@@ -140,7 +146,8 @@ test.describe('Reporting progress', () => {
     await tabTo(page, page.getByRole('link', { name: 'Voortgang melden' }));
     await page.keyboard.press('Enter');
     const f = form(page);
-    await expect(f.heading).toBeVisible();
+    // The new page's heading has the focus, so the keyboard goes on from the top of it.
+    await expect(f.heading).toBeFocused();
     await expect(f.narrative).toBeVisible();
 
     // Into the health group (the checked choice takes the focus), one down: Risico.
