@@ -280,6 +280,14 @@ export function UnorderedListItem(props: ComponentPropsWithoutRef<'li'>) {
   return <li {...props} className={cx('utrecht-unordered-list__item', props.className)} />;
 }
 
+export function OrderedList(props: ComponentPropsWithoutRef<'ol'>) {
+  return <ol {...props} className={cx('utrecht-ordered-list', props.className)} />;
+}
+
+export function OrderedListItem(props: ComponentPropsWithoutRef<'li'>) {
+  return <li {...props} className={cx('utrecht-ordered-list__item', props.className)} />;
+}
+
 export function Table({ children, ...rest }: ComponentPropsWithoutRef<'table'>) {
   return (
     <div className="utrecht-table-container utrecht-table-container--overflow-inline">

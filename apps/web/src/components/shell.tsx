@@ -102,6 +102,7 @@ function SignedInNavigation() {
           <li>
             <Link href="/meldingen">
               {t.nav.notifications}
+              {/* The space keeps the visible words inside the accessible name (WCAG 2.5.3). */}
               {unread > 0 && (
                 <>
                   {' '}
