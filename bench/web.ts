@@ -106,6 +106,9 @@ async function main({ environment, cleanup, signal }: BenchSetup): Promise<boole
     baseURL: server.origin,
     viewport: { width: 1280, height: 800 },
   });
+  // A failure in the page is a failure of the benchmark, with the page's own words.
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto('/aanmelden');
   await page.getByLabel('E-mailadres').fill(editor.email);
   await page.getByLabel('Wachtwoord').fill(PASSWORD);
@@ -131,7 +134,21 @@ async function main({ environment, cleanup, signal }: BenchSetup): Promise<boole
     await page.getByLabel(/^Toelichting/).fill('Benchmark: voortgang gemeld vanuit de browser.');
     const started = performance.now();
     await page.getByRole('button', { name: 'Voortgang opslaan' }).click();
-    await page.getByText('Voortgang opgeslagen').waitFor({ state: 'attached' });
+    await page
+      .getByText('Voortgang opgeslagen')
+      .waitFor({ state: 'attached', timeout: 10_000 })
+      .catch(async (error: unknown) => {
+        const shown = await page
+          .locator('body')
+          .innerText({ timeout: 1000 })
+          .catch(() => '');
+        throw new Error(
+          `no saved state after the click (${page.url()}); page errors: ${pageErrors.join(' | ') || 'none'}; the page shows:\n${shown}`,
+          {
+            cause: error,
+          },
+        );
+      });
     saves.push(performance.now() - started);
   }
 
