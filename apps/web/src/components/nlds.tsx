@@ -255,6 +255,37 @@ export function CheckboxField(props: {
   );
 }
 
+/**
+ * A group of checkboxes with its legend (GOV.UK checkboxes): several choices of a few, or
+ * a filtered list of many. The children are `CheckboxField`s and whatever helps choosing.
+ */
+export function CheckboxGroupField(props: {
+  id: string;
+  legend: ReactNode;
+  description?: ReactNode;
+  errorMessage?: ReactNode;
+  children: ReactNode;
+}) {
+  const errorId = `${props.id}-fout`;
+  const descriptionId = `${props.id}-beschrijving`;
+  const describedBy =
+    [props.description ? descriptionId : '', props.errorMessage ? errorId : '']
+      .filter(Boolean)
+      .join(' ') || undefined;
+  return (
+    <Fieldset id={props.id} invalid={Boolean(props.errorMessage)} aria-describedby={describedBy}>
+      <FieldsetLegend>{props.legend}</FieldsetLegend>
+      {props.description && (
+        <FormFieldDescription id={descriptionId}>{props.description}</FormFieldDescription>
+      )}
+      {props.errorMessage && (
+        <FormFieldErrorMessage id={errorId}>{props.errorMessage}</FormFieldErrorMessage>
+      )}
+      {props.children}
+    </Fieldset>
+  );
+}
+
 export function Alert({
   type,
   children,

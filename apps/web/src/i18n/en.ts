@@ -412,6 +412,69 @@ export const en: Messages = {
       'Ends all your sessions, on every device, this one included. Use this when you have lost a device or think someone else is in your account. Your API tokens keep working.',
     signOutEverywhere: 'Sign out everywhere',
   },
+  notifications: {
+    title: 'Notifications',
+    intro: 'Reminders, update requests, escalations and changes that concern you, newest first.',
+    preferencesLink: 'Notification preferences: what also comes by e-mail, and in which language',
+    onlyUnread: 'Unread only',
+    unreadCount: (count) =>
+      count === 0
+        ? 'You have no unread notifications.'
+        : count === 1
+          ? 'You have 1 unread notification.'
+          : `You have ${count} unread notifications.`,
+    markAllRead: 'Mark all as read',
+    markRead: 'Mark as read',
+    unread: 'Unread',
+    read: 'Read',
+    received: (date) => `Received on ${date}`,
+    toAction: 'Go to the action',
+    markedRead: 'Notification marked as read',
+    markedAllRead: (count) =>
+      count === 1 ? '1 notification marked as read' : `${count} notifications marked as read`,
+    none: 'You have no notifications.',
+    next: 'Next page',
+    previous: 'Previous page',
+    pages: 'Pages of notifications',
+    loadFailed: 'The notifications could not be loaded.',
+    markFailed: 'Marking as read did not work. Please try again.',
+  },
+  preferences: {
+    title: 'Notification preferences',
+    intro:
+      'All your notifications are in the app under Notifications. Here you choose which also come by e-mail, how often, and in which language.',
+    back: 'Back to Notifications',
+    emailKinds: 'Also by e-mail',
+    emailKindsDescription: 'Choose the kinds of notification you also want by e-mail.',
+    digest: 'How often by e-mail',
+    digestDaily: 'One e-mail a day with everything (daily digest)',
+    digestEach: 'One e-mail per notification',
+    digestProgramme: 'As the programme sets it',
+    language: 'Language',
+    // Each language named in itself, in either language.
+    dutch: 'Nederlands',
+    english: 'English',
+    languageDescription: 'The language of the app, the notifications and the e-mails.',
+    save: 'Save preferences',
+    busy: 'Saving…',
+    saved: 'Preferences saved',
+    loadFailed: 'Your preferences could not be loaded.',
+    invalid: 'This choice is not valid.',
+  },
+  notificationKind: {
+    deadline_upcoming: 'A deadline is coming up',
+    deadline_today: 'A deadline is today',
+    overdue: 'A deadline has passed',
+    stale: 'No progress reported for a long time',
+    update_request: 'A request for a progress update',
+    update_reminder: 'A reminder of a requested update',
+    escalation: 'An action is escalated',
+    de_escalation: 'An action is de-escalated',
+    status_changed: 'The status of an action changed',
+    assigned: 'An action is assigned to you',
+    partner_position: 'A partner states a position',
+    mention: 'You are mentioned in a response',
+  },
   format: {
     date: (iso) =>
       new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(

@@ -414,6 +414,72 @@ export const nl = {
       'Beëindigt al uw sessies, op elk apparaat, ook deze. Gebruik dit als u een apparaat kwijt bent of denkt dat iemand anders in uw account is. Uw API-tokens blijven werken.',
     signOutEverywhere: 'Afmelden op alle apparaten',
   },
+  notifications: {
+    title: 'Meldingen',
+    intro:
+      'Herinneringen, verzoeken om een update, escalaties en wijzigingen die u aangaan, de nieuwste eerst.',
+    preferencesLink: 'Meldingsvoorkeuren: wat u ook per e-mail krijgt, en in welke taal',
+    onlyUnread: 'Alleen ongelezen',
+    unreadCount: (count: number) =>
+      count === 0
+        ? 'U heeft geen ongelezen meldingen.'
+        : count === 1
+          ? 'U heeft 1 ongelezen melding.'
+          : `U heeft ${count} ongelezen meldingen.`,
+    markAllRead: 'Alles als gelezen markeren',
+    markRead: 'Markeer als gelezen',
+    unread: 'Ongelezen',
+    read: 'Gelezen',
+    received: (date: string) => `Ontvangen op ${date}`,
+    toAction: 'Naar de actie',
+    markedRead: 'Melding gemarkeerd als gelezen',
+    markedAllRead: (count: number) =>
+      count === 1
+        ? '1 melding gemarkeerd als gelezen'
+        : `${count} meldingen gemarkeerd als gelezen`,
+    none: 'U heeft geen meldingen.',
+    next: 'Volgende pagina',
+    previous: 'Vorige pagina',
+    pages: "Pagina's met meldingen",
+    loadFailed: 'De meldingen konden niet worden geladen.',
+    markFailed: 'Markeren als gelezen is niet gelukt. Probeer het opnieuw.',
+  },
+  preferences: {
+    title: 'Meldingsvoorkeuren',
+    intro:
+      'Al uw meldingen staan in de app onder Meldingen. Hier kiest u welke u ook per e-mail krijgt, hoe vaak, en in welke taal.',
+    back: 'Terug naar Meldingen',
+    emailKinds: 'Ook per e-mail',
+    emailKindsDescription: 'Kies de soorten meldingen die u ook per e-mail wilt krijgen.',
+    digest: 'Hoe vaak e-mail',
+    digestDaily: 'Eén e-mail per dag met alles (dagoverzicht)',
+    digestEach: 'Een e-mail per melding',
+    digestProgramme: 'Zoals het programma het instelt',
+    language: 'Taal',
+    // Each language named in itself, in either language.
+    dutch: 'Nederlands',
+    english: 'English',
+    languageDescription: 'De taal van de app, van de meldingen en van de e-mails.',
+    save: 'Voorkeuren opslaan',
+    busy: 'Bezig met opslaan…',
+    saved: 'Voorkeuren opgeslagen',
+    loadFailed: 'Uw voorkeuren konden niet worden geladen.',
+    invalid: 'Deze keuze is niet geldig.',
+  },
+  notificationKind: {
+    deadline_upcoming: 'De deadline komt eraan',
+    deadline_today: 'De deadline is vandaag',
+    overdue: 'De deadline is verstreken',
+    stale: 'Lang geen voortgang gemeld',
+    update_request: 'Verzoek om een voortgangsupdate',
+    update_reminder: 'Herinnering aan een gevraagde update',
+    escalation: 'Escalatie van een actie',
+    de_escalation: 'De-escalatie van een actie',
+    status_changed: 'De status van een actie is gewijzigd',
+    assigned: 'Een actie is aan u toegewezen',
+    partner_position: 'Een partner geeft een standpunt',
+    mention: 'U wordt genoemd in een reactie',
+  },
   format: {
     date: (iso: string) =>
       new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' }).format(

@@ -12,6 +12,9 @@ export const people = {
   editorBzk: person('editor.bzk@demo.sterk-bestuur.nl'),
   coordinator: person('coordinator@demo.sterk-bestuur.nl'),
   liaisonVng: person('liaison.vng@demo.sterk-bestuur.nl'),
+  liaisonIpo: person('liaison.ipo@demo.sterk-bestuur.nl'),
+  liaisonUvw: person('liaison.uvw@demo.sterk-bestuur.nl'),
+  viewerUvw: person('viewer.uvw@demo.sterk-bestuur.nl'),
 };
 
 export type Person = (typeof people)[keyof typeof people];
