@@ -412,6 +412,59 @@ export const en: Messages = {
       'Ends all your sessions, on every device, this one included. Use this when you have lost a device or think someone else is in your account. Your API tokens keep working.',
     signOutEverywhere: 'Sign out everywhere',
   },
+  respond: {
+    title: 'Respond',
+    intro: 'Give your response to this action. The members you mention are notified.',
+    viewerOnly: 'As a viewer you cannot respond to this action.',
+    body: 'Your response',
+    bodyRequired: 'Write your response.',
+    bodyInvalid: 'Write a response of at most 10,000 characters.',
+    position: (organisation) => `Position of ${organisation}`,
+    positionDescription:
+      "Your organisation is a partner of this action and may state a position. The action shows each organisation's latest position.",
+    currentPosition: (organisation, position, date) =>
+      `Current position of ${organisation}: ${position} (${date}).`,
+    noPosition: 'No position',
+    positionNotPartner: 'Only a partner organisation of the action states a position.',
+    mentions: 'Mention members (optional)',
+    mentionsDescription: 'The members you choose are notified of your response. At most 20.',
+    mentionsFilter: 'Find a member by name or organisation',
+    mentionsChosen: (names) => `Chosen: ${names}.`,
+    mentionsNoneChosen: 'Nobody chosen yet.',
+    mentionsNoMatch: 'No member matches this search.',
+    mentionsMore: (count) =>
+      count === 1
+        ? '1 more member matches; refine your search.'
+        : `${count} more members match; refine your search.`,
+    mentionsTooMany: 'Mention at most 20 members.',
+    mentionsLoading: 'Loading the members of the programme…',
+    mentionsUnavailable:
+      'The members of the programme could not be loaded. You can respond without mentioning anyone.',
+    mentionInvalid: (name) => `${name} is not an active member of the programme.`,
+    member: (name, organisation) => `${name} (${organisation})`,
+    submit: 'Post response',
+    busy: 'Posting…',
+    posted: 'Response posted',
+    postedPosition: (organisation, position) => `Position of ${organisation}: ${position}.`,
+    postedMentions: (names) => `Mentioned: ${names}.`,
+    forbidden: 'You may not respond to this action.',
+    actionGone: 'This action no longer exists, or you no longer have access to it.',
+    confirmTitle: 'Confirm',
+    confirmExplanation: (organisation) =>
+      `This action is closed. As liaison of ${organisation} you confirm that, in your organisation's view, the action was carried out as reported. Its verification then becomes ‘Confirmed by partner’.`,
+    confirm: 'Confirm',
+    confirmLater: 'You can confirm this action once it is closed (met, partially met or lapsed).',
+    confirmBusy: 'Confirming…',
+    confirmed: 'Action confirmed',
+    isConfirmed: 'A partner has confirmed this action.',
+    isVerified: 'The coordinator has verified this action; no confirmation is needed.',
+    notClosed:
+      'This action is not closed (any more). Only a closed action (met, partially met or lapsed) can be confirmed.',
+    alreadyVerified: 'The coordinator has already verified this action; no confirmation is needed.',
+    confirmForbidden: 'Only a liaison of a partner organisation of this action can confirm it.',
+    versionConflict:
+      'The action changed meanwhile. The page now shows its latest state; confirm again if needed.',
+  },
   notifications: {
     title: 'Notifications',
     intro: 'Reminders, update requests, escalations and changes that concern you, newest first.',

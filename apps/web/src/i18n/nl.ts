@@ -414,6 +414,63 @@ export const nl = {
       'Beëindigt al uw sessies, op elk apparaat, ook deze. Gebruik dit als u een apparaat kwijt bent of denkt dat iemand anders in uw account is. Uw API-tokens blijven werken.',
     signOutEverywhere: 'Afmelden op alle apparaten',
   },
+  respond: {
+    title: 'Reageren',
+    intro: 'Geef uw reactie op deze actie. Wie u noemt, krijgt er een melding van.',
+    viewerOnly: 'Als lezer kunt u bij deze actie niet reageren.',
+    body: 'Uw reactie',
+    bodyRequired: 'Schrijf uw reactie.',
+    bodyInvalid: 'Schrijf een reactie van hoogstens 10.000 tekens.',
+    position: (organisation: string) => `Standpunt van ${organisation}`,
+    positionDescription:
+      'Uw organisatie is partner van deze actie en kan een standpunt geven. Het laatste standpunt van elke organisatie staat bij de actie.',
+    currentPosition: (organisation: string, position: string, date: string) =>
+      `Huidig standpunt van ${organisation}: ${position} (${date}).`,
+    noPosition: 'Geen standpunt',
+    positionNotPartner: 'Alleen een partnerorganisatie van de actie geeft een standpunt.',
+    mentions: 'Leden noemen (niet verplicht)',
+    mentionsDescription: 'Wie u kiest, krijgt een melding van uw reactie. Hoogstens 20 leden.',
+    mentionsFilter: 'Zoek een lid op naam of organisatie',
+    mentionsChosen: (names: string) => `Gekozen: ${names}.`,
+    mentionsNoneChosen: 'Nog niemand gekozen.',
+    mentionsNoMatch: 'Geen lid gevonden met deze zoekterm.',
+    mentionsMore: (count: number) =>
+      count === 1
+        ? 'Nog 1 lid past bij de zoekterm; verfijn uw zoekterm.'
+        : `Nog ${count} leden passen bij de zoekterm; verfijn uw zoekterm.`,
+    mentionsTooMany: 'Noem hoogstens 20 leden.',
+    mentionsLoading: 'De leden van het programma worden geladen…',
+    mentionsUnavailable:
+      'De leden van het programma konden niet worden geladen. U kunt reageren zonder iemand te noemen.',
+    mentionInvalid: (name: string) => `${name} is geen actief lid van het programma.`,
+    member: (name: string, organisation: string) => `${name} (${organisation})`,
+    submit: 'Reactie plaatsen',
+    busy: 'Bezig met plaatsen…',
+    posted: 'Reactie geplaatst',
+    postedPosition: (organisation: string, position: string) =>
+      `Standpunt van ${organisation}: ${position}.`,
+    postedMentions: (names: string) => `Genoemd: ${names}.`,
+    forbidden: 'U mag bij deze actie niet reageren.',
+    actionGone: 'Deze actie bestaat niet meer, of u heeft er geen toegang meer toe.',
+    confirmTitle: 'Bevestigen',
+    confirmExplanation: (organisation: string) =>
+      `Deze actie is afgesloten. Als contactpersoon van ${organisation} bevestigt u dat de actie naar het oordeel van uw organisatie is uitgevoerd zoals gemeld. De verificatie wordt dan ‘Bevestigd door partner’.`,
+    confirm: 'Bevestigen',
+    confirmLater:
+      'U kunt deze actie bevestigen zodra zij is afgesloten (gerealiseerd, deels gerealiseerd of vervallen).',
+    confirmBusy: 'Bezig met bevestigen…',
+    confirmed: 'Actie bevestigd',
+    isConfirmed: 'Deze actie is bevestigd door een partner.',
+    isVerified: 'De coördinator heeft deze actie geverifieerd; bevestigen is niet meer nodig.',
+    notClosed:
+      'Deze actie is niet (meer) afgesloten. Alleen een afgesloten actie (gerealiseerd, deels gerealiseerd of vervallen) kunt u bevestigen.',
+    alreadyVerified:
+      'De coördinator heeft deze actie al geverifieerd; bevestigen is niet meer nodig.',
+    confirmForbidden:
+      'Alleen een contactpersoon van een partnerorganisatie van deze actie kan haar bevestigen.',
+    versionConflict:
+      'De actie is intussen gewijzigd. De nieuwe stand staat nu op de pagina; bevestig zo nodig opnieuw.',
+  },
   notifications: {
     title: 'Meldingen',
     intro:

@@ -26,6 +26,7 @@ import { mayPostProgress } from './may-update';
 import { useAction } from './use-action';
 import { type Names, useNames } from './use-names';
 import { usePagedList } from './use-paged-list';
+import { RespondSection } from './respond-section';
 
 /** Actie: everything about one action (the page every e-mail and calendar event links to). */
 export default function ActionScreen() {
@@ -84,8 +85,11 @@ function ActionPage(props: {
       <SubActionsSection actionId={action.id} />
       <TimelineSection actionId={action.id} names={names} />
       <CommentsSection list={comments} names={names} />
-      {/* respond section: screens/action/respond-section.tsx mounts here, with props.action,
-          props.etag, props.reload (the action) and comments.reload (the list above) */}
+      <RespondSection
+        action={action}
+        etag={props.etag}
+        onChanged={() => Promise.all([props.reload(), comments.reload()])}
+      />
       <HistorySection actionId={action.id} names={names} />
     </>
   );
