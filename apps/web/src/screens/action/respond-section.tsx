@@ -216,7 +216,8 @@ function CommentForm(props: {
         value={body}
         onChange={(event) => setBody(event.target.value)}
         errorMessage={errorFor(BODY_ID)}
-        required
+        // Not `required`: the design system paints :invalid red before anything was typed.
+        aria-required="true"
       />
       {isPartner && (
         <RadioGroupField

@@ -159,7 +159,7 @@ function NotificationItem({
       aria-labelledby={`${id}-titel`}
       className={unread ? 'sbt-notification sbt-notification--unread' : 'sbt-notification'}
     >
-      <Heading level={2} id={`${id}-titel`} lang={lang}>
+      <Heading level={2} appearance="level-4" id={`${id}-titel`} lang={lang}>
         {notification.title}
       </Heading>
       <Paragraph>
