@@ -482,6 +482,7 @@ export const en: Messages = {
     read: 'Read',
     received: (date) => `Received on ${date}`,
     toAction: 'Go to the action',
+    reportProgress: 'Report progress',
     markedRead: 'Notification marked as read',
     markedAllRead: (count) =>
       count === 1 ? '1 notification marked as read' : `${count} notifications marked as read`,

@@ -489,6 +489,7 @@ export const nl = {
     read: 'Gelezen',
     received: (date: string) => `Ontvangen op ${date}`,
     toAction: 'Naar de actie',
+    reportProgress: 'Voortgang melden',
     markedRead: 'Melding gemarkeerd als gelezen',
     markedAllRead: (count: number) =>
       count === 1

@@ -9,6 +9,13 @@ import { useLanguage, useT } from '../../i18n';
 import { type Notification, useNotifications } from './use-notifications';
 import { NOTIFICATIONS_CHANGED } from './use-unread-count';
 
+/** Kinds that ask for a progress update: like their e-mails, they also link to the form. */
+const ASKS_FOR_PROGRESS: ReadonlySet<Notification['kind']> = new Set([
+  'stale',
+  'update_request',
+  'update_reminder',
+]);
+
 const articleId = (notification: Notification) => `melding-${notification.id}`;
 
 /**
@@ -181,6 +188,11 @@ function NotificationItem({
       <div className="sbt-row">
         {notification.actionId && (
           <Link href={`/acties/${notification.actionId}`}>{t.notifications.toAction}</Link>
+        )}
+        {notification.actionId && ASKS_FOR_PROGRESS.has(notification.kind) && (
+          <Link href={`/acties/${notification.actionId}/voortgang`}>
+            {t.notifications.reportProgress}
+          </Link>
         )}
         {unread && (
           <Button appearance="secondary-action-button" onClick={onMarkRead}>
