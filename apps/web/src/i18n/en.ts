@@ -505,9 +505,6 @@ export const en: Messages = {
     digestEach: 'One e-mail per notification',
     digestProgramme: 'As the programme sets it',
     language: 'Language',
-    // Each language named in itself, in either language.
-    dutch: 'Nederlands',
-    english: 'English',
     languageDescription: 'The language of the app, the notifications and the e-mails.',
     save: 'Save preferences',
     busy: 'Saving…',

@@ -514,9 +514,6 @@ export const nl = {
     digestEach: 'Een e-mail per melding',
     digestProgramme: 'Zoals het programma het instelt',
     language: 'Taal',
-    // Each language named in itself, in either language.
-    dutch: 'Nederlands',
-    english: 'English',
     languageDescription: 'De taal van de app, van de meldingen en van de e-mails.',
     save: 'Voorkeuren opslaan',
     busy: 'Bezig met opslaan…',

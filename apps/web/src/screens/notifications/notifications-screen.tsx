@@ -28,7 +28,14 @@ export default function NotificationsScreen() {
   usePageTitle(t.notifications.title);
   const announce = useAnnounce();
   const [params, setParams] = useSearchParams();
-  const unreadOnly = params.get('ongelezen') === 'ja';
+  // The box follows a click at once; the address follows it (and the back button leads it).
+  const inAddress = params.get('ongelezen') === 'ja';
+  const [unreadOnly, setUnreadOnly] = useState(inAddress);
+  const [seenInAddress, setSeenInAddress] = useState(inAddress);
+  if (seenInAddress !== inAddress) {
+    setSeenInAddress(inAddress);
+    setUnreadOnly(inAddress);
+  }
   // A page's cursor belongs to its filter: another filter (also by the back button) starts anew.
   const [page, setPage] = useState<{ unreadOnly: boolean; cursor?: string }>({ unreadOnly });
   const cursor = page.unreadOnly === unreadOnly ? page.cursor : undefined;
@@ -83,6 +90,7 @@ export default function NotificationsScreen() {
         label={t.notifications.onlyUnread}
         checked={unreadOnly}
         onChange={(checked) => {
+          setUnreadOnly(checked);
           const next = new URLSearchParams(params);
           if (checked) next.set('ongelezen', 'ja');
           else next.delete('ongelezen');

@@ -13,7 +13,7 @@ import { api, type Schemas } from '../../api/client';
 import { useAnnounce } from '../../components/announcer';
 import { ErrorSummary, type FieldError } from '../../components/error-summary';
 import { usePageTitle } from '../../components/page-title';
-import { useT } from '../../i18n';
+import { messagesFor, useT } from '../../i18n';
 import { useSession } from '../../session/session';
 
 type Kind = Schemas['NotificationKind'];
@@ -66,7 +66,7 @@ export default function PreferencesScreen() {
   const [savedLanguage, setSavedLanguage] = useState<Preferences['language']>('nl');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<number | null>(null);
+  const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     let current = true;
@@ -90,14 +90,9 @@ export default function PreferencesScreen() {
     };
   }, []);
 
-  // Said once saved, in the language the app now speaks (a change of language reloads it first).
-  useEffect(() => {
-    if (saved !== null) announce(t.preferences.saved);
-  }, [saved, announce, t]);
-
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSaved(null);
+    setSaved(false);
     setBusy(true);
     const body: Preferences = {
       emailKinds: KINDS.filter((kind) => emailKinds.includes(kind)),
@@ -136,7 +131,9 @@ export default function PreferencesScreen() {
       await session.reload();
     }
     setBusy(false);
-    setSaved(Date.now());
+    setSaved(true);
+    // Said in the language just chosen, which the app now speaks.
+    announce(messagesFor(result.data.language).preferences.saved);
   }
 
   const errorFor = (fieldId: string) => errors.find((error) => error.fieldId === fieldId)?.message;
@@ -155,7 +152,7 @@ export default function PreferencesScreen() {
       ) : (
         <form noValidate onSubmit={(event) => void submit(event)} className="sbt-form">
           <ErrorSummary errors={errors} />
-          {saved !== null && (
+          {saved && (
             <Alert type="ok">
               <Paragraph>{t.preferences.saved}</Paragraph>
             </Alert>
@@ -202,8 +199,8 @@ export default function PreferencesScreen() {
             errorMessage={errorFor(LANGUAGE_ID)}
             choices={[
               // Each language is named in itself (WCAG 3.1.2: its own lang).
-              { value: 'nl', label: <span lang="nl">{t.preferences.dutch}</span> },
-              { value: 'en', label: <span lang="en">{t.preferences.english}</span> },
+              { value: 'nl', label: <span lang="nl">{t.account.languages.nl}</span> },
+              { value: 'en', label: <span lang="en">{t.account.languages.en}</span> },
             ]}
             value={language}
             onChange={(value) => setLanguage(value === 'en' ? 'en' : 'nl')}
