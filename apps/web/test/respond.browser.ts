@@ -71,11 +71,14 @@ test.describe('Responding to an action', () => {
 
     await respond.getByRole('button', { name: 'Reactie plaatsen' }).click();
     await expect(page.getByRole('status')).toHaveText('Reactie geplaatst');
-    await expect(respond.getByText(`“${body}”`)).toBeVisible();
     await expect(respond.getByText('Standpunt van VNG: Heeft zorgen.')).toBeVisible();
     await expect(respond.getByText('Genoemd: Redacteur BZK (demo) (BZK).')).toBeVisible();
     await expect(respond.getByLabel('Uw reactie')).toHaveValue('');
     await expectAccessible(page);
+    // The comments above show it at once, with VNG's position.
+    const comments = page.getByRole('region', { name: 'Reacties' });
+    await expect(comments).toContainText(body);
+    await expect(comments).toContainText('Standpunt: Heeft zorgen');
 
     // The worker notifies the editor shortly after.
     const editorToken = await apiToken(request, people.editorBzk);

@@ -88,7 +88,10 @@ function ActionPage(props: {
       <RespondSection
         action={action}
         etag={props.etag}
-        onChanged={() => Promise.all([props.reload(), comments.reload()])}
+        onChanged={() => {
+          comments.reload();
+          return props.reload();
+        }}
       />
       <HistorySection actionId={action.id} names={names} />
     </>

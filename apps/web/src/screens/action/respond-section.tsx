@@ -33,12 +33,6 @@ const BODY_ID = 'reactie-tekst';
 const POSITION_ID = 'reactie-standpunt';
 const MENTIONS_ID = 'reactie-noemen';
 
-/**
- * The comments list (another part of the action page) reads again on this event, as the
- * header's count does on `sbt:notifications-changed`.
- */
-export const COMMENTS_CHANGED = 'sbt:comments-changed';
-
 type Errors = { part: 'comment' | 'confirm'; errors: FieldError[] } | null;
 
 /**
@@ -53,7 +47,9 @@ export function RespondSection({
   onChanged,
 }: {
   action: Action;
+  /** The ETag of the action as read: a confirmation names it in If-Match. */
   etag: string;
+  /** After a comment or a confirmation: the page reads the action and its comments again. */
   onChanged: () => unknown;
 }) {
   const t = useT();
@@ -97,7 +93,6 @@ export function RespondSection({
 }
 
 interface Posted {
-  body: string;
   position: Position | null;
   mentioned: string[];
 }
@@ -161,7 +156,6 @@ function CommentForm(props: {
     if (result?.data) {
       idempotency.done();
       setPosted({
-        body: result.data.body,
         position: result.data.position,
         mentioned: result.data.mentionedUserIds.map(nameOf),
       });
@@ -170,7 +164,6 @@ function CommentForm(props: {
       setChosen([]);
       onErrors([]);
       announce(t.respond.posted);
-      window.dispatchEvent(new Event(COMMENTS_CHANGED));
       void props.onPosted();
       return;
     }
@@ -195,7 +188,6 @@ function CommentForm(props: {
           <Paragraph>
             <strong>{t.respond.posted}</strong>
           </Paragraph>
-          <Paragraph>“{posted.body}”</Paragraph>
           {posted.position && (
             <Paragraph>
               {t.respond.postedPosition(me.organisation.code, t.position[posted.position])}
