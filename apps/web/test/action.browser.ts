@@ -128,4 +128,26 @@ test.describe('The action page', () => {
     );
     await expectAccessible(page);
   });
+  test('a commitment stored without its kind-specific fields still opens the action', async ({
+    page,
+    request,
+  }) => {
+    // Found by npm run bench:web: its commitments carry other attributes, and the page went
+    // blank ("Cannot read properties of undefined (reading 'slice')").
+    const action = await ownedAction(request, people.editorBzk, ACTION);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.route('**/v1/commitments/*', async (route) => {
+      const response = await route.fetch();
+      const commitment = (await response.json()) as Record<string, unknown>;
+      await route.fulfill({
+        response,
+        json: { ...commitment, kind: 'bofv_agreement', attributes: { source: 'elders' } },
+      });
+    });
+    await openSignedIn(page, people.editorBzk, `/acties/${action.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: ACTION })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Afspraak' })).toContainText('BOFv-afspraak');
+    expect(errors).toEqual([]);
+  });
 });

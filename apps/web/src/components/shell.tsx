@@ -12,6 +12,7 @@ import { useUnreadCount } from '../screens/notifications/use-unread-count';
 import { useSession } from '../session/session';
 import { useT } from '../i18n';
 import { useAnnounce } from './announcer';
+import { ScreenErrorBoundary } from './error-boundary';
 import { type Programme, useProgrammes } from './use-programmes';
 
 /**
@@ -35,7 +36,11 @@ function useInAppLinks(): (event: MouseEvent) => void {
   };
 }
 
-/** After a navigation, focus goes to the new page's heading (WCAG 2.4.3). */
+/**
+ * After a navigation, focus goes to the new page's heading (WCAG 2.4.3). A screen loaded on
+ * first use shows its heading a moment later: look for it for a while, unless the person has
+ * moved the focus themselves meanwhile.
+ */
 function useFocusHeadingOnNavigation(): void {
   const location = useLocation();
   const first = useRef(true);
@@ -44,12 +49,24 @@ function useFocusHeadingOnNavigation(): void {
       first.current = false;
       return;
     }
-    const frame = window.requestAnimationFrame(() => {
+    const giveUpAt = performance.now() + 5_000;
+    const startedOn = document.activeElement;
+    let frame = 0;
+    const look = () => {
       const heading = document.querySelector<HTMLElement>('main h1');
-      if (!heading) return;
-      heading.tabIndex = -1;
-      heading.focus();
-    });
+      const focusMoved =
+        document.activeElement !== startedOn &&
+        document.activeElement !== document.body &&
+        document.activeElement?.id !== 'main';
+      if (focusMoved) return;
+      if (heading) {
+        heading.tabIndex = -1;
+        heading.focus();
+      } else if (performance.now() < giveUpAt) {
+        frame = window.requestAnimationFrame(look);
+      }
+    };
+    frame = window.requestAnimationFrame(look);
     return () => window.cancelAnimationFrame(frame);
   }, [location.pathname]);
 }
@@ -58,6 +75,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const t = useT();
   const session = useSession();
   const handleClick = useInAppLinks();
+  const { pathname } = useLocation();
   useFocusHeadingOnNavigation();
   const signedIn = session.state.status === 'signedIn';
   return (
@@ -73,7 +91,11 @@ export function Shell({ children }: { children: ReactNode }) {
         {signedIn && <SignedInNavigation />}
       </header>
       <main id="main" tabIndex={-1} className="sbt-main">
-        <div className="sbt-page">{children}</div>
+        <div className="sbt-page">
+          <ScreenErrorBoundary key={pathname} t={t}>
+            {children}
+          </ScreenErrorBoundary>
+        </div>
       </main>
       <footer className="sbt-footer">
         <Paragraph>{t.app.footer}</Paragraph>

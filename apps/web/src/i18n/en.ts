@@ -43,6 +43,8 @@ export const en: Messages = {
     notFoundTitle: 'Page not found',
     notFound: 'This page does not exist, or you have no access to it.',
     forbidden: 'You are not allowed to do this.',
+    screenFailedTitle: 'This page could not be shown',
+    screenFailed: 'Something went wrong showing this page. Reload the page or go back to My work.',
     toHome: 'Go to My work',
     tooManyRequests: 'You are making too many requests. Wait a moment and try again.',
   },

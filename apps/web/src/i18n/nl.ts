@@ -44,6 +44,9 @@ export const nl = {
     notFoundTitle: 'Pagina niet gevonden',
     notFound: 'Deze pagina bestaat niet, of u heeft er geen toegang toe.',
     forbidden: 'U heeft geen toestemming voor deze handeling.',
+    screenFailedTitle: 'Deze pagina kon niet worden getoond',
+    screenFailed:
+      'Er ging iets mis bij het tonen van deze pagina. Laad de pagina opnieuw of ga terug naar Mijn werk.',
     toHome: 'Naar Mijn werk',
     tooManyRequests: 'U doet te veel verzoeken. Wacht even en probeer het opnieuw.',
   },

@@ -61,7 +61,10 @@ function Source({ reference }: { reference: Reference }) {
   return reference.url ? <Link href={reference.url}>{document}</Link> : <>{document}</>;
 }
 
-/** The fields of the commitment's kind, in words (the API's attributes per kind). */
+/**
+ * The fields of the commitment's kind, in words (the API's attributes per kind). Each may be
+ * missing: a commitment recorded before a field existed, or imported, still opens.
+ */
 function attributeItems(
   commitment: Commitment,
   t: Messages,
@@ -74,17 +77,17 @@ function attributeItems(
   };
   switch (commitment.kind) {
     case 'udo_trajectory': {
-      const a = commitment.attributes as Schemas['UdoTrajectoryAttributes'];
+      const a = commitment.attributes as Partial<Schemas['UdoTrajectoryAttributes']>;
       add(labels.billOrPolicy, a.billOrPolicy);
       if (a.leadMinistryId)
         add(labels.leadMinistry, names.organisation(a.leadMinistryId) ?? t.action.unknown);
-      add(labels.phase, t.action.udoPhase[a.phase]);
+      add(labels.phase, a.phase && t.action.udoPhase[a.phase]);
       add(labels.outcome, a.outcome);
       break;
     }
     case 'bofv_agreement': {
-      const a = commitment.attributes as Schemas['BofvAgreementAttributes'];
-      add(labels.meetingDate, t.format.date(a.meetingDate));
+      const a = commitment.attributes as Partial<Schemas['BofvAgreementAttributes']>;
+      add(labels.meetingDate, a.meetingDate && t.format.date(a.meetingDate));
       if (a.financialEffect) {
         const effect = a.financialEffect;
         add(
@@ -95,20 +98,20 @@ function attributeItems(
       break;
     }
     case 'overhedenoverleg_agreement': {
-      const a = commitment.attributes as Schemas['OverhedenoverlegAgreementAttributes'];
-      add(labels.meetingDate, t.format.date(a.meetingDate));
+      const a = commitment.attributes as Partial<Schemas['OverhedenoverlegAgreementAttributes']>;
+      add(labels.meetingDate, a.meetingDate && t.format.date(a.meetingDate));
       break;
     }
     case 'rob_recommendation': {
-      const a = commitment.attributes as Schemas['RobRecommendationAttributes'];
+      const a = commitment.attributes as Partial<Schemas['RobRecommendationAttributes']>;
       add(labels.adviceTitle, a.adviceTitle);
-      add(labels.recommendationNumber, String(a.recommendationNumber));
-      add(labels.cabinetResponse, t.action.cabinetResponse[a.cabinetResponse]);
+      add(labels.recommendationNumber, a.recommendationNumber?.toString());
+      add(labels.cabinetResponse, a.cabinetResponse && t.action.cabinetResponse[a.cabinetResponse]);
       break;
     }
     case 'parliamentary_pledge': {
-      const a = commitment.attributes as Schemas['ParliamentaryPledgeAttributes'];
-      add(labels.chamber, t.action.chamber[a.chamber]);
+      const a = commitment.attributes as Partial<Schemas['ParliamentaryPledgeAttributes']>;
+      add(labels.chamber, a.chamber && t.action.chamber[a.chamber]);
       add(labels.pledgeNumber, a.pledgeNumber);
       add(labels.ministerTitle, a.ministerTitle);
       break;
