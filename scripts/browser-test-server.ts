@@ -87,7 +87,7 @@ async function main(): Promise<void> {
           ['READS', 'WRITES', 'EXPENSIVE'].map((what) => [`RATE_LIMIT_${who}_${what}`, '1000000']),
         ),
       ),
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
     },
   });
   launcher.once('exit', (code) => {
