@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { expectAccessible, openSignedIn } from './support/app';
 import { ownedAction } from './support/actions';
 import { people } from './support/people';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { apiGet, apiToken, expectAccessible, openSignedIn } from './support/app';
 import { people } from './support/people';
 

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { expectAccessible, openSignedIn } from './support/app';
 import { ownedAction, tabTo } from './support/actions';
 import { people } from './support/people';
@@ -76,63 +77,54 @@ test.describe('Reporting progress', () => {
 
   test('two people update the same action: the second sees what changed, keeps what they typed and sends it again', async ({
     page,
-    browser,
+    anotherBrowser,
     request,
   }) => {
     const action = await ownedAction(request, people.editorBzk, SHARED);
-    const coordinatorContext = await browser.newContext({
-      baseURL: test.info().project.use.baseURL,
-      locale: 'nl-NL',
-      timezoneId: 'Europe/Amsterdam',
-    });
-    const other = await coordinatorContext.newPage();
-    try {
-      const path = `/acties/${action.id}/voortgang`;
-      await openSignedIn(page, people.editorBzk, path);
-      await openSignedIn(other, people.coordinator, path);
-      const mine = form(page);
-      const theirs = form(other);
-      await expect(mine.heading).toBeVisible();
-      await expect(theirs.heading).toBeVisible();
+    const other = await (await anotherBrowser()).newPage();
+    const path = `/acties/${action.id}/voortgang`;
+    await openSignedIn(page, people.editorBzk, path);
+    await openSignedIn(other, people.coordinator, path);
+    const mine = form(page);
+    const theirs = form(other);
+    await expect(mine.heading).toBeVisible();
+    await expect(theirs.heading).toBeVisible();
 
-      const myText = 'Onderzoeksrapport ontvangen; de kabinetsreactie volgt in januari.';
-      await mine.narrative.fill(myText);
-      await mine.percent.fill('95');
+    const myText = 'Onderzoeksrapport ontvangen; de kabinetsreactie volgt in januari.';
+    await mine.narrative.fill(myText);
+    await mine.percent.fill('95');
 
-      const theirText = 'Oplevering schuift: de begeleidingscommissie vraagt een extra ronde.';
-      await theirs.health('Risico').check();
-      await theirs.reason.fill('Extra consultatieronde van de begeleidingscommissie.');
-      await theirs.narrative.fill(theirText);
-      await theirs.save.click();
-      await expect(other).toHaveURL(`/acties/${action.id}`);
+    const theirText = 'Oplevering schuift: de begeleidingscommissie vraagt een extra ronde.';
+    await theirs.health('Risico').check();
+    await theirs.reason.fill('Extra consultatieronde van de begeleidingscommissie.');
+    await theirs.narrative.fill(theirText);
+    await theirs.save.click();
+    await expect(other).toHaveURL(`/acties/${action.id}`);
 
-      await mine.save.click();
-      const conflict = page
-        .getByRole('alert')
-        .filter({ hasText: 'Deze actie is intussen gewijzigd' });
-      await expect(conflict).toBeFocused();
-      await expect(conflict).toContainText('Gezondheid: Op koers → Risico');
-      await expect(conflict).toContainText(`Laatste toelichting is nu: “${theirText}”`);
-      await expect(mine.narrative).toHaveValue(myText);
-      await expect(mine.percent).toHaveValue('95');
-      // A field the person had left alone follows the newer version.
-      await expect(mine.health('Risico')).toBeChecked();
-      await expectAccessible(page);
+    await mine.save.click();
+    const conflict = page
+      .getByRole('alert')
+      .filter({ hasText: 'Deze actie is intussen gewijzigd' });
+    await expect(conflict).toBeFocused();
+    await expect(conflict).toContainText('Gezondheid: Op koers → Risico');
+    await expect(conflict).toContainText(`Laatste toelichting is nu: “${theirText}”`);
+    await expect(mine.narrative).toHaveValue(myText);
+    await expect(mine.percent).toHaveValue('95');
+    // A field the person had left alone follows the newer version.
+    await expect(mine.health('Risico')).toBeChecked();
+    await expectAccessible(page);
 
-      await conflict.getByRole('button', { name: 'Mijn update opnieuw versturen' }).click();
-      await expect(page).toHaveURL(`/acties/${action.id}`);
-      const summary = page.getByRole('region', { name: 'Samenvatting' });
-      await expect(summary.getByText('Risico', { exact: true })).toBeVisible();
-      await expect(summary.getByText('95%', { exact: true })).toBeVisible();
-      await expect(page.getByRole('region', { name: 'Laatste toelichting' })).toContainText(myText);
-      // The history says what each of them changed, in words.
-      const history = page.getByRole('region', { name: 'Geschiedenis' });
-      await expect(history).toContainText('Gezondheid: Op koers → Risico');
-      await expect(history).toContainText('Voortgang: 90% → 95%');
-      await expect(page.getByRole('status')).toHaveText('Voortgang opgeslagen');
-    } finally {
-      await coordinatorContext.close();
-    }
+    await conflict.getByRole('button', { name: 'Mijn update opnieuw versturen' }).click();
+    await expect(page).toHaveURL(`/acties/${action.id}`);
+    const summary = page.getByRole('region', { name: 'Samenvatting' });
+    await expect(summary.getByText('Risico', { exact: true })).toBeVisible();
+    await expect(summary.getByText('95%', { exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Laatste toelichting' })).toContainText(myText);
+    // The history says what each of them changed, in words.
+    const history = page.getByRole('region', { name: 'Geschiedenis' });
+    await expect(history).toContainText('Gezondheid: Op koers → Risico');
+    await expect(history).toContainText('Voortgang: 90% → 95%');
+    await expect(page.getByRole('status')).toHaveText('Voortgang opgeslagen');
   });
 
   test('the whole update can be made with the keyboard alone, from the action page to the saved state', async ({
