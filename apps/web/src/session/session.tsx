@@ -39,15 +39,37 @@ const CSRF = { params: { header: { 'X-CSRF-Protection': '1' as const } } };
 const PROGRAMME_KEY = 'sbt.programme';
 /** Renew the access token this long before it expires. */
 const RENEW_MARGIN_SECONDS = 60;
+/** After a failed renewal that may work again (an outage), try again this much later. */
+const RETRY_SECONDS = 15;
+
+/**
+ * What exchanging the cookie came to: a new access token; `refused` when the session is over
+ * (401: no cookie, or a spent, revoked or expired one; 403: the CSRF check); `unavailable`
+ * when it could not be decided (no network, 503, 429): the cookie still holds, the session
+ * goes on and the exchange is tried again.
+ */
+type Exchange =
+  | { outcome: 'renewed'; accessToken: string; expiresIn: number }
+  | { outcome: 'refused' }
+  | { outcome: 'unavailable' };
 
 /**
  * Exchanges the refresh cookie for a new access token, one exchange at a time across every
  * tab of the browser: two tabs presenting the same cookie at once would look like a stolen
  * refresh token, and the API ends the session (README "Identity and access").
  */
-async function exchangeCookie(): Promise<{ accessToken: string; expiresIn: number } | undefined> {
-  const exchange = async () =>
-    (await api.POST('/auth/browser/refresh', CSRF).catch(() => ({ data: undefined }))).data;
+async function exchangeCookie(): Promise<Exchange> {
+  const exchange = async (): Promise<Exchange> => {
+    try {
+      const { data, response } = await api.POST('/auth/browser/refresh', CSRF);
+      if (data) return { outcome: 'renewed', ...data };
+      return response.status === 401 || response.status === 403
+        ? { outcome: 'refused' }
+        : { outcome: 'unavailable' };
+    } catch {
+      return { outcome: 'unavailable' };
+    }
+  };
   return 'locks' in navigator
     ? navigator.locks.request('sbt-session-refresh', exchange)
     : exchange();
@@ -72,17 +94,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signedOut', reason });
   }, []);
 
-  /** Silent refresh: the HttpOnly cookie buys a new access token; one call at a time. */
+  /**
+   * Silent refresh: the HttpOnly cookie buys a new access token; one call at a time. Only a
+   * refused cookie ends the session: during an outage the person stays on their page with
+   * what they typed (the request that needed the token fails and says to try again), and the
+   * renewal is tried again shortly.
+   */
   const renew = useCallback((): Promise<boolean> => {
     renewing.current ??= (async () => {
-      const data = await exchangeCookie();
+      const result = await exchangeCookie();
       renewing.current = null;
-      if (!data) {
+      if (result.outcome === 'refused') {
         ended('expired');
         return false;
       }
-      setAccessToken(data.accessToken);
-      scheduleRenewal(data.expiresIn);
+      if (result.outcome === 'unavailable') {
+        scheduleRenewal(RENEW_MARGIN_SECONDS + RETRY_SECONDS);
+        return false;
+      }
+      setAccessToken(result.accessToken);
+      scheduleRenewal(result.expiresIn);
       return true;
     })();
     return renewing.current;
@@ -116,10 +147,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       else setState({ status: 'signedOut' });
     })();
     async function renewQuietly(): Promise<boolean> {
-      const data = await exchangeCookie();
-      if (!data) return false;
-      setAccessToken(data.accessToken);
-      scheduleRenewal(data.expiresIn);
+      const result = await exchangeCookie();
+      if (result.outcome !== 'renewed') return false;
+      setAccessToken(result.accessToken);
+      scheduleRenewal(result.expiresIn);
       return true;
     }
     return () => window.clearTimeout(renewTimer.current);

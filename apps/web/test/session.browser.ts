@@ -1,0 +1,61 @@
+import { expect, test } from './support/fixtures';
+import { expectAccessible, openSignedIn } from './support/app';
+import { newActionOfTheEditor } from './support/actions';
+import { people } from './support/people';
+
+const PROBLEM = 'application/problem+json';
+
+test.describe('The session', () => {
+  test('when renewing the session fails for a moment (503), the person stays signed in and keeps what they typed', async ({
+    page,
+    request,
+  }) => {
+    const action = await newActionOfTheEditor(
+      request,
+      `Proefactie voor een storing bij het verlengen van de sessie ${Date.now()}`,
+    );
+    await openSignedIn(page, people.editorBzk, `/acties/${action.id}/voortgang`);
+    const narrative = page.getByRole('textbox', { name: 'Toelichting (verplicht)' });
+    await expect(narrative).toBeVisible();
+
+    // The scene: the access token has just expired (the API answers 401 once) and the
+    // session service is briefly unavailable (the refresh answers 503).
+    let refused = false;
+    await page.route(`**/v1/actions/${action.id}/progress-updates`, async (route) => {
+      if (refused) return route.continue();
+      refused = true;
+      return route.fulfill({
+        status: 401,
+        contentType: PROBLEM,
+        json: { status: 401, code: 'UNAUTHENTICATED', title: 'Unauthorized' },
+      });
+    });
+    await page.route('**/v1/auth/browser/refresh', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: PROBLEM,
+        headers: { 'Retry-After': '5' },
+        json: { status: 503, code: 'SERVICE_UNAVAILABLE', title: 'Service Unavailable' },
+      }),
+    );
+    const text = 'Stand van zaken, getypt vlak voor een storing.';
+    await narrative.fill(text);
+    await page.getByRole('button', { name: 'Voortgang opslaan' }).click();
+
+    // Not sent to the sign-in page: the form, what they typed and a message to try again.
+    const errors = page.getByRole('alert').filter({ hasText: 'Er is een probleem' });
+    await expect(errors).toBeFocused();
+    await expect(errors).toContainText('Probeer het opnieuw');
+    await expect(page.getByRole('heading', { level: 1, name: 'Voortgang melden' })).toBeVisible();
+    await expect(narrative).toHaveValue(text);
+    await expect(page.getByRole('button', { name: 'Afmelden' })).toBeVisible();
+    await expectAccessible(page);
+
+    // The service is back: the same click saves.
+    await page.unroute('**/v1/auth/browser/refresh');
+    await page.getByRole('button', { name: 'Voortgang opslaan' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: action.title })).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText('Voortgang opgeslagen');
+    await expect(page.getByRole('region', { name: 'Laatste toelichting' })).toContainText(text);
+  });
+});
