@@ -58,4 +58,51 @@ test.describe('The session', () => {
     await expect(page.getByRole('status')).toHaveText('Voortgang opgeslagen');
     await expect(page.getByRole('region', { name: 'Laatste toelichting' })).toContainText(text);
   });
+
+  test('signing out that fails on the server says so and keeps the person signed in, so a reload cannot resume a session they think has ended', async ({
+    page,
+  }) => {
+    await openSignedIn(page, people.editorBzk);
+    await expect(page.getByRole('heading', { level: 1, name: 'Mijn werk' })).toBeVisible();
+    const unavailable = {
+      status: 503,
+      contentType: PROBLEM,
+      json: { status: 503, code: 'SERVICE_UNAVAILABLE', title: 'Service Unavailable' },
+    };
+    await page.route('**/v1/auth/browser/logout', (route) => route.fulfill(unavailable));
+    await page.getByRole('button', { name: 'Afmelden', exact: true }).click();
+    await expect(page.getByRole('alert')).toHaveText(
+      'Afmelden is niet gelukt. Probeer het opnieuw.',
+    );
+    await expect(page.getByRole('heading', { level: 1, name: 'Mijn werk' })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.unroute('**/v1/auth/browser/logout');
+    await page.getByRole('button', { name: 'Afmelden', exact: true }).click();
+    await expect(page.getByText('U bent afgemeld.')).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
+  });
+
+  test('signing out everywhere that fails on the server says so on the account page', async ({
+    page,
+  }) => {
+    await openSignedIn(page, people.editorBzk, '/account');
+    await page.route('**/v1/me/sessions', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: PROBLEM,
+        json: { status: 503, code: 'SERVICE_UNAVAILABLE', title: 'Service Unavailable' },
+      }),
+    );
+    await page.getByRole('button', { name: 'Afmelden op alle apparaten' }).click();
+    const errors = page.getByRole('alert').filter({ hasText: 'Er is een probleem' });
+    await expect(errors).toBeFocused();
+    await expect(errors).toContainText(
+      'Afmelden op alle apparaten is niet gelukt. Probeer het opnieuw.',
+    );
+    await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Afmelden op alle apparaten' })).toBeEnabled();
+    await expectAccessible(page);
+  });
 });

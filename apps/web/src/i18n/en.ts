@@ -17,6 +17,7 @@ export const en: Messages = {
     unread: (count) => `${count} unread`,
     account: 'Account',
     signOut: 'Sign out',
+    signOutFailed: 'Signing out did not work. Please try again.',
     programme: 'Programme',
     switchProgramme: 'Switch programme',
   },
@@ -413,6 +414,7 @@ export const en: Messages = {
     signOutEverywhereIntro:
       'Ends all your sessions, on every device, this one included. Use this when you have lost a device or think someone else is in your account. Your API tokens keep working.',
     signOutEverywhere: 'Sign out everywhere',
+    signOutEverywhereFailed: 'Signing out everywhere did not work. Please try again.',
   },
   respond: {
     title: 'Respond',

@@ -18,6 +18,7 @@ export const nl = {
     unread: (count: number) => `${count} ongelezen`,
     account: 'Account',
     signOut: 'Afmelden',
+    signOutFailed: 'Afmelden is niet gelukt. Probeer het opnieuw.',
     programme: 'Programma',
     switchProgramme: 'Wissel van programma',
   },
@@ -416,6 +417,7 @@ export const nl = {
     signOutEverywhereIntro:
       'Beëindigt al uw sessies, op elk apparaat, ook deze. Gebruik dit als u een apparaat kwijt bent of denkt dat iemand anders in uw account is. Uw API-tokens blijven werken.',
     signOutEverywhere: 'Afmelden op alle apparaten',
+    signOutEverywhereFailed: 'Afmelden op alle apparaten is niet gelukt. Probeer het opnieuw.',
   },
   respond: {
     title: 'Reageren',

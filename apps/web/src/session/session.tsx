@@ -24,8 +24,13 @@ export type SignInResult =
 interface Session {
   state: SessionState;
   signIn(email: string, password: string): Promise<SignInResult>;
-  signOut(): Promise<void>;
-  signOutEverywhere(): Promise<void>;
+  /**
+   * Ends the session; false when the API could not (the person is still signed in: the
+   * cookie would resume the session on the next load).
+   */
+  signOut(): Promise<boolean>;
+  /** Ends every session of the person; false when the API could not. */
+  signOutEverywhere(): Promise<boolean>;
   /** Reloads the account (after a change of name or language). */
   reload(): Promise<void>;
   /** The programme the person works in now; they may switch between their programmes. */
@@ -178,15 +183,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [load, scheduleRenewal],
   );
 
+  // Signed out only once the API says so: a page that merely forgot its token would leave a
+  // session the cookie resumes on the next load, on a computer the person thinks they left.
   const signOut = useCallback(async () => {
-    await api.POST('/auth/browser/logout', CSRF).catch(() => undefined);
+    const result = await api.POST('/auth/browser/logout', CSRF).catch(() => null);
+    if (!result?.response.ok) return false;
     ended('signedOut');
+    return true;
   }, [ended]);
 
   const signOutEverywhere = useCallback(async () => {
-    await api.DELETE('/me/sessions').catch(() => undefined);
+    const result = await api.DELETE('/me/sessions').catch(() => null);
+    if (!result?.response.ok) return false;
+    // This browser's session has ended with the others; this drops its cookie too.
     await api.POST('/auth/browser/logout', CSRF).catch(() => undefined);
     ended('signedOut');
+    return true;
   }, [ended]);
 
   const setProgrammeId = useCallback((id: string) => {
