@@ -1,5 +1,6 @@
 import { expect, test } from './support/fixtures';
-import { expectAccessible, openSignedIn } from './support/app';
+import { expectAccessible, openSignedIn, signIn } from './support/app';
+import { createPerson } from './support/accounts';
 import { newActionOfTheEditor } from './support/actions';
 import { people } from './support/people';
 
@@ -104,5 +105,35 @@ test.describe('The session', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Afmelden op alle apparaten' })).toBeEnabled();
     await expectAccessible(page);
+  });
+
+  test('tabs of one browser follow its session: signing out in one signs out the others, and another person signing in replaces the first in every tab', async ({
+    context,
+    request,
+  }) => {
+    const first = await createPerson(request, 'Eerste op de gedeelde computer');
+    const second = await createPerson(request, 'Tweede op de gedeelde computer');
+    const tab = await context.newPage();
+    await openSignedIn(tab, first);
+    await expect(tab.getByText(`Aangemeld als ${first.displayName}`)).toBeVisible();
+
+    // The same person in a second tab, who signs out there.
+    const otherTab = await context.newPage();
+    await otherTab.goto('/account');
+    await expect(otherTab.getByText(`Aangemeld als ${first.displayName}`)).toBeVisible();
+    await otherTab.getByRole('button', { name: 'Afmelden', exact: true }).click();
+    await expect(otherTab.getByText('U bent afgemeld.')).toBeVisible();
+
+    // The first tab shows nothing of theirs any more, without waiting for its next request.
+    await expect(tab.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
+    await expect(tab.getByText('U bent afgemeld.')).toBeVisible();
+    await expect(tab.getByText(`Aangemeld als ${first.displayName}`)).toHaveCount(0);
+
+    // Someone else signs in in the second tab: the first tab is theirs now, never the first
+    // person's page working with the second person's session.
+    await signIn(otherTab, second);
+    await expect(otherTab.getByText(`Aangemeld als ${second.displayName}`)).toBeVisible();
+    await expect(tab.getByText(`Aangemeld als ${second.displayName}`)).toBeVisible();
+    await expect(tab.getByRole('heading', { level: 1, name: 'Mijn werk' })).toBeVisible();
   });
 });

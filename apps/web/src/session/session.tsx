@@ -31,8 +31,8 @@ interface Session {
   signOut(): Promise<boolean>;
   /** Ends every session of the person; false when the API could not. */
   signOutEverywhere(): Promise<boolean>;
-  /** Reloads the account (after a change of name or language). */
-  reload(): Promise<void>;
+  /** Reloads the account (after a change of name or language); answers the person's id. */
+  reload(): Promise<string | undefined>;
   /** The programme the person works in now; they may switch between their programmes. */
   programmeId: string | null;
   setProgrammeId(id: string): void;
@@ -57,6 +57,14 @@ type Exchange =
   | { outcome: 'renewed'; accessToken: string; expiresIn: number }
   | { outcome: 'refused' }
   | { outcome: 'unavailable' };
+
+/**
+ * What a tab tells the other tabs of the browser, which share its session (the cookie): after
+ * a sign-out they show nothing of the person any more, and after someone signs in they are
+ * that person's, never one person's page working with another person's session.
+ */
+type SessionMessage = { kind: 'signedIn'; userId: string } | { kind: 'signedOut' };
+const SESSION_CHANNEL = 'sbt-session';
 
 /**
  * Exchanges the refresh cookie for a new access token, one exchange at a time across every
@@ -86,6 +94,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const renewTimer = useRef<number | undefined>(undefined);
   const renewing = useRef<Promise<boolean> | null>(null);
   const renewRef = useRef<() => Promise<boolean>>(() => Promise.resolve(false));
+  const channel = useRef<BroadcastChannel | null>(null);
+  const userId = state.status === 'signedIn' ? state.me.id : null;
+  const userIdRef = useRef(userId);
+  useEffect(() => {
+    userIdRef.current = userId;
+  }, [userId]);
 
   const scheduleRenewal = useCallback((expiresIn: number) => {
     window.clearTimeout(renewTimer.current);
@@ -125,14 +139,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [ended, scheduleRenewal]);
   renewRef.current = renew;
 
-  const load = useCallback(async () => {
+  /** Reads the signed-in person; answers their id (undefined when the session has ended). */
+  const load = useCallback(async (): Promise<string | undefined> => {
     const [me, preferences] = await Promise.all([
       api.GET('/me'),
       api.GET('/me/notification-preferences'),
     ]);
     if (!me.data) {
       ended('expired');
-      return;
+      return undefined;
     }
     const account = me.data;
     const language: Language = preferences.data?.language === 'en' ? 'en' : 'nl';
@@ -142,7 +157,30 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const remembered = current ?? window.localStorage.getItem(PROGRAMME_KEY);
       return remembered && memberships.includes(remembered) ? remembered : (memberships[0] ?? null);
     });
+    return account.id;
   }, [ended]);
+
+  // The other tabs' news: a sign-out ends this tab's session too; someone (else) signing in
+  // makes this tab start afresh on their session.
+  useEffect(() => {
+    if (typeof BroadcastChannel === 'undefined') return;
+    const opened = new BroadcastChannel(SESSION_CHANNEL);
+    channel.current = opened;
+    opened.onmessage = ({ data }: MessageEvent<SessionMessage>) => {
+      if (data.kind === 'signedOut') {
+        if (userIdRef.current !== null) ended('signedOut');
+      } else if (data.userId !== userIdRef.current) {
+        window.location.reload();
+      }
+    };
+    return () => {
+      opened.close();
+      channel.current = null;
+    };
+  }, [ended]);
+  const tellOtherTabs = useCallback((message: SessionMessage) => {
+    channel.current?.postMessage(message);
+  }, []);
 
   useEffect(() => {
     onAccessExpired(renew);
@@ -177,10 +215,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       }
       setAccessToken(data.accessToken);
       scheduleRenewal(data.expiresIn);
-      await load();
+      const userId = await load();
+      if (userId) tellOtherTabs({ kind: 'signedIn', userId });
       return { ok: true };
     },
-    [load, scheduleRenewal],
+    [load, scheduleRenewal, tellOtherTabs],
   );
 
   // Signed out only once the API says so: a page that merely forgot its token would leave a
@@ -189,8 +228,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const result = await api.POST('/auth/browser/logout', CSRF).catch(() => null);
     if (!result?.response.ok) return false;
     ended('signedOut');
+    tellOtherTabs({ kind: 'signedOut' });
     return true;
-  }, [ended]);
+  }, [ended, tellOtherTabs]);
 
   const signOutEverywhere = useCallback(async () => {
     const result = await api.DELETE('/me/sessions').catch(() => null);
@@ -198,8 +238,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // This browser's session has ended with the others; this drops its cookie too.
     await api.POST('/auth/browser/logout', CSRF).catch(() => undefined);
     ended('signedOut');
+    tellOtherTabs({ kind: 'signedOut' });
     return true;
-  }, [ended]);
+  }, [ended, tellOtherTabs]);
 
   const setProgrammeId = useCallback((id: string) => {
     window.localStorage.setItem(PROGRAMME_KEY, id);
