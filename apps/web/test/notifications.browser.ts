@@ -1,5 +1,7 @@
 import { expect, test } from './support/fixtures';
 import { apiGet, apiToken, expectAccessible, openSignedIn } from './support/app';
+import { createPerson } from './support/accounts';
+import { newActionOfTheEditor } from './support/actions';
 import { people } from './support/people';
 
 test.describe('Meldingen', () => {
@@ -132,5 +134,50 @@ test.describe('Meldingen', () => {
         .getByRole('navigation', { name: 'Hoofdnavigatie' })
         .getByRole('link', { name: 'Mijn werk' }),
     ).toBeVisible();
+  });
+
+  test('a person pages through many notifications with the keyboard, and the focus follows the page', async ({
+    page,
+    request,
+  }) => {
+    // The scene: the BZK editor mentions a new colleague in 21 comments, one more than a page.
+    const person = await createPerson(request, 'Veel meldingen');
+    const action = await newActionOfTheEditor(
+      request,
+      `Proefactie met veel reacties ${Date.now()}`,
+      {
+        assigned: false,
+      },
+    );
+    const editor = await apiToken(request, people.editorBzk);
+    for (let n = 1; n <= 21; n += 1) {
+      const posted = await request.post(`/v1/actions/${action.id}/comments`, {
+        headers: { Authorization: `Bearer ${editor}`, 'Idempotency-Key': crypto.randomUUID() },
+        data: { body: `Reactie ${n} voor de nieuwe collega.`, mentionedUserIds: [person.id] },
+      });
+      expect(posted.status()).toBe(201);
+    }
+    const token = await apiToken(request, person);
+    await expect
+      .poll(
+        async () =>
+          (await apiGet<{ unreadCount: number }>(request, token, '/me/notifications?limit=1'))
+            .unreadCount,
+        { timeout: 30_000 },
+      )
+      .toBe(21);
+
+    await openSignedIn(page, person, '/meldingen');
+    await expect(page.getByText('U heeft 21 ongelezen meldingen.')).toBeVisible();
+    await expect(page.getByRole('article')).toHaveCount(20);
+    const pages = page.getByRole('navigation', { name: "Pagina's met meldingen" });
+    // The last page has no "next": the focus goes to what the page says first, not lost.
+    await pages.getByRole('button', { name: 'Volgende pagina' }).press('Enter');
+    await expect(page.getByRole('article')).toHaveCount(1);
+    await expect(page.getByText('U heeft 21 ongelezen meldingen.')).toBeFocused();
+    await expectAccessible(page);
+    await pages.getByRole('button', { name: 'Vorige pagina' }).press('Enter');
+    await expect(page.getByRole('article')).toHaveCount(20);
+    await expect(page.getByText('U heeft 21 ongelezen meldingen.')).toBeFocused();
   });
 });

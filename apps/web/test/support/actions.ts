@@ -38,11 +38,13 @@ export async function tabTo(page: Page, target: Locator, key = 'Tab'): Promise<v
 
 /**
  * A new action of the BZK, owned by the BZK editor, made by the coordinator through the API
- * (deadline in a month): a story that changes it touches no other story's action.
+ * (deadline in a month): a story that changes it touches no other story's action. Without
+ * `assigned` the BZK owns it but no person, so the editor is not notified of it.
  */
 export async function newActionOfTheEditor(
   request: APIRequestContext,
   title: string,
+  { assigned = true }: { assigned?: boolean } = {},
 ): Promise<{ id: string; title: string }> {
   const editor = await apiToken(request, people.editorBzk);
   const me = await apiGet<{ id: string; organisation: { id: string } }>(request, editor, '/me');
@@ -61,7 +63,7 @@ export async function newActionOfTheEditor(
       trackId: template.trackId,
       title,
       ownerOrganisationId: me.organisation.id,
-      ownerUserId: me.id,
+      ...(assigned && { ownerUserId: me.id }),
       deadline,
     },
   });
