@@ -180,4 +180,63 @@ test.describe('Meldingen', () => {
     await expect(page.getByRole('article')).toHaveCount(20);
     await expect(page.getByText('U heeft 21 ongelezen meldingen.')).toBeFocused();
   });
+
+  test('"alleen ongelezen" shows only unread notifications, even when the full list answers last', async ({
+    page,
+    request,
+  }) => {
+    // The scene: two mentions of a new colleague, one of them already read.
+    const person = await createPerson(request, 'Trage lijst');
+    const action = await newActionOfTheEditor(request, `Proefactie trage lijst ${Date.now()}`, {
+      assigned: false,
+    });
+    const editor = await apiToken(request, people.editorBzk);
+    for (const body of ['De eerste vraag aan u.', 'De tweede vraag aan u.']) {
+      const posted = await request.post(`/v1/actions/${action.id}/comments`, {
+        headers: { Authorization: `Bearer ${editor}`, 'Idempotency-Key': crypto.randomUUID() },
+        data: { body, mentionedUserIds: [person.id] },
+      });
+      expect(posted.status()).toBe(201);
+    }
+    const token = await apiToken(request, person);
+    type Page = { data: Array<{ id: string }>; unreadCount: number };
+    await expect
+      .poll(async () => (await apiGet<Page>(request, token, '/me/notifications')).unreadCount, {
+        timeout: 30_000,
+      })
+      .toBe(2);
+    const [newest] = (await apiGet<Page>(request, token, '/me/notifications')).data;
+    const read = await request.post(`/v1/me/notifications/${newest.id}/read`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(read.status()).toBe(200);
+
+    // The full list is slow to answer this once; the person ticks the box meanwhile.
+    let delayed = false;
+    let answered = () => {};
+    const fullListAnswered = new Promise<void>((resolve) => (answered = resolve));
+    await page.route(
+      (url) => url.pathname === '/v1/me/notifications' && !url.searchParams.has('unread'),
+      async (route) => {
+        if (delayed) return route.continue();
+        delayed = true;
+        const response = await route.fetch();
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        await route.fulfill({ response });
+        answered();
+      },
+    );
+    await openSignedIn(page, person, '/meldingen');
+    await page.getByRole('checkbox', { name: 'Alleen ongelezen' }).check();
+    await expect(page.getByRole('article')).toHaveCount(1);
+    // Once the full list has answered (and the page has had frames to show it), the page
+    // still shows the unread one alone.
+    await fullListAnswered;
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+    await expect(page.getByRole('checkbox', { name: 'Alleen ongelezen' })).toBeChecked();
+    await expect(page.getByRole('article')).toHaveCount(1);
+    await expect(page.getByRole('article').getByText('Ongelezen', { exact: true })).toBeVisible();
+  });
 });
