@@ -1,7 +1,7 @@
 import { type Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { expectAccessible, openSignedIn } from './support/app';
-import { ownedAction, tabTo } from './support/actions';
+import { newActionOfTheEditor, ownedAction, tabTo } from './support/actions';
 import { people } from './support/people';
 
 // Each story updates an action of its own (seeds/actieagenda), so none depends on another.
@@ -125,6 +125,52 @@ test.describe('Reporting progress', () => {
     await expect(history).toContainText('Gezondheid: Op koers → Risico');
     await expect(history).toContainText('Voortgang: 90% → 95%');
     await expect(page.getByRole('status')).toHaveText('Voortgang opgeslagen');
+  });
+
+  test('after a conflict, a reason the person wrote stays in the form and goes with the update, even when the other change made it unnecessary', async ({
+    page,
+    anotherBrowser,
+    request,
+  }) => {
+    const action = await newActionOfTheEditor(
+      request,
+      `Proefactie waarin twee mensen tegelijk Risico melden ${Date.now()}`,
+      { assigned: false },
+    );
+    const other = await (await anotherBrowser()).newPage();
+    const path = `/acties/${action.id}/voortgang`;
+    await openSignedIn(page, people.editorBzk, path);
+    await openSignedIn(other, people.coordinator, path);
+    const mine = form(page);
+    const theirs = form(other);
+
+    const myReason = 'De gemeenten leveren hun gegevens later aan dan afgesproken.';
+    await mine.health('Risico').check();
+    await mine.reason.fill(myReason);
+    await mine.narrative.fill('Gegevens van de gemeenten komen later binnen.');
+
+    await theirs.health('Risico').check();
+    await theirs.reason.fill('Capaciteit bij het ministerie is krap.');
+    await theirs.narrative.fill('Minder mensen beschikbaar dan gepland.');
+    await theirs.save.click();
+    await expect(other).toHaveURL(`/acties/${action.id}`);
+
+    await mine.save.click();
+    const conflict = page
+      .getByRole('alert')
+      .filter({ hasText: 'Deze actie is intussen gewijzigd' });
+    await expect(conflict).toBeFocused();
+    await expect(conflict).toContainText('Gezondheid: Niet beoordeeld → Risico');
+    // The health is Risico already, so the reason is no longer required: it is kept all the same.
+    const reason = page.getByRole('textbox', { name: 'Reden (niet verplicht)' });
+    await expect(reason).toHaveValue(myReason);
+    await expectAccessible(page);
+
+    await conflict.getByRole('button', { name: 'Mijn update opnieuw versturen' }).click();
+    await expect(page).toHaveURL(`/acties/${action.id}`);
+    await expect(page.getByRole('region', { name: 'Voortgang in de tijd' })).toContainText(
+      `Reden: ${myReason}`,
+    );
   });
 
   test('the whole update can be made with the keyboard alone, from the action page to the saved state', async ({

@@ -273,6 +273,9 @@ export const en: Messages = {
       `A reason is required because ${why}. It goes into the action's history. At most 2,000 characters.`,
     reasonDescriptionAsked:
       "This change requires a reason. It goes into the action's history. At most 2,000 characters.",
+    reasonOptional: 'Reason (optional)',
+    reasonDescriptionKept:
+      'The reason you wrote is no longer required: the action has meanwhile been changed that way. It goes with your update; empty the field if you do not want that. At most 2,000 characters.',
     because: {
       status: (status) => `the status becomes ${status}`,
       health: (health) => `the health becomes ${health}`,

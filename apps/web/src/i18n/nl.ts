@@ -276,6 +276,9 @@ export const nl = {
       `Een reden is verplicht omdat ${why}. Ze komt in de geschiedenis van de actie. Ten hoogste 2.000 tekens.`,
     reasonDescriptionAsked:
       'Voor deze wijziging is een reden verplicht. Ze komt in de geschiedenis van de actie. Ten hoogste 2.000 tekens.',
+    reasonOptional: 'Reden (niet verplicht)',
+    reasonDescriptionKept:
+      'De reden die u schreef is niet meer verplicht: de actie is intussen al zo gewijzigd. Ze gaat mee met uw update; maak het veld leeg als u dat niet wilt. Ten hoogste 2.000 tekens.',
     because: {
       status: (status: string) => `de status ${status} wordt`,
       health: (health: string) => `de gezondheid ${health} wordt`,
