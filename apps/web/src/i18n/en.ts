@@ -243,6 +243,7 @@ export const en: Messages = {
     system: 'the system',
     integration: 'an integration (API token)',
     more: 'Load more',
+    allShown: 'Everything is shown.',
     partFailed: 'This part could not be loaded.',
   },
   escalationLevel: {

@@ -245,6 +245,7 @@ export const nl = {
     system: 'het systeem',
     integration: 'een koppeling (API-token)',
     more: 'Meer laden',
+    allShown: 'Alles wordt getoond.',
     partFailed: 'Dit onderdeel kon niet worden geladen.',
   },
   escalationLevel: {
