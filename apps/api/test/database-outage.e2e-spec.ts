@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request, { type Response } from 'supertest';
+import { APP_CONFIG, type AppConfig } from '@app/core';
 import { TransactionProbeController } from '../../../test/fixtures/transaction-probe.controller';
 import { eventually, startApi, testConfig } from '../../../test/support/e2e';
 import { IdentityFixtures } from '../../../test/support/identity-fixtures';
@@ -104,6 +105,38 @@ describe('the API while PostgreSQL is away', () => {
       .post('/v1/auth/login')
       .send({ email: person.email, password: person.password })
       .expect(200);
+  });
+
+  it("keeps a browser session's cookie through the outage: refresh and log-out answer 503 and clear nothing", async () => {
+    const person = await fixtures.user();
+    const origin = new URL(app.get<AppConfig>(APP_CONFIG).http.publicUrl).origin;
+    const cookieOf = (res: Response) =>
+      ([] as string[])
+        .concat(res.headers['set-cookie'] ?? [])
+        .find((line) => line.startsWith('sbt_refresh='))
+        ?.split(';')[0]
+        .slice('sbt_refresh='.length);
+    const fromApp = (path: string, cookie?: string) => {
+      const call = http().post(path).set('Origin', origin).set('X-CSRF-Protection', '1');
+      return cookie === undefined ? call : call.set('Cookie', `sbt_refresh=${cookie}`);
+    };
+    const login = await fromApp('/v1/auth/browser/login')
+      .send({ email: person.email, password: person.password })
+      .expect(200);
+    const cookie = cookieOf(login)!;
+
+    unreachable.cut();
+    // Undecided, not refused: the browser must keep its cookie (the web app keeps the person
+    // signed in and tries again), and a log-out that did not happen must not look done.
+    for (const path of ['/v1/auth/browser/refresh', '/v1/auth/browser/logout']) {
+      const res = await fromApp(path, cookie);
+      expectOutage(res);
+      expect({ path, cookie: cookieOf(res) }).toEqual({ path, cookie: undefined });
+    }
+    unreachable.restore();
+    await eventually(async () => (await http().get('/health/ready')).status === 200);
+    const refreshed = await fromApp('/v1/auth/browser/refresh', cookie).expect(200);
+    await fromApp('/v1/auth/browser/logout', cookieOf(refreshed)).expect(204);
   });
 
   it('answers 503 to a request whose database connection dies while it is in flight', async () => {

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { expectAccessible, openSignedIn, signIn } from './support/app';
 import { people } from './support/people';
 
@@ -156,6 +157,96 @@ test.describe('Accessibility', () => {
       /^Filters toepassen$/,
       /^Filters wissen$/,
     ]);
+    await expectAccessible(page);
+  });
+});
+
+test.describe('Accessibility of the states the stories do not reach', () => {
+  const problem = (status: number, code: string, extra: Record<string, unknown> = {}) => ({
+    status,
+    contentType: 'application/problem+json',
+    json: { status, code, title: code, ...extra },
+  });
+
+  test('sign-in locked out, and the service unavailable', async ({ page }) => {
+    await page.goto('/aanmelden');
+    await page.route('**/v1/auth/browser/login', (route) =>
+      route.fulfill({ ...problem(429, 'LOGIN_LOCKED'), headers: { 'Retry-After': '300' } }),
+    );
+    await page.getByLabel('E-mailadres').fill(people.editorBzk.email);
+    await page.getByLabel('Wachtwoord').fill('verkeerd');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await expect(page.getByRole('alert')).toContainText('5 minuten');
+    await expectAccessible(page);
+
+    await page.unroute('**/v1/auth/browser/login');
+    await page.route('**/v1/auth/browser/login', (route) =>
+      route.fulfill(problem(503, 'LOGIN_UNAVAILABLE')),
+    );
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await expect(page.getByRole('alert')).toContainText('Aanmelden lukt nu niet');
+    await expectAccessible(page);
+  });
+
+  test('a page or action that does not exist, and a screen that fails to show', async ({
+    page,
+  }) => {
+    await openSignedIn(page, people.editorBzk, '/bestaat-niet');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }),
+    ).toBeVisible();
+    await expectAccessible(page);
+
+    await page.goto('/acties/00000000-0000-4000-8000-000000000000');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }),
+    ).toBeVisible();
+    await expectAccessible(page);
+
+    // An answer the screen cannot show (here: an action without its lists).
+    await page.route('**/v1/actions/00000000-0000-4000-8000-000000000001', (route) =>
+      route.fulfill({ json: { id: '00000000-0000-4000-8000-000000000001', title: 'Kapot' } }),
+    );
+    await page.goto('/acties/00000000-0000-4000-8000-000000000001');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Deze pagina kon niet worden getoond' }),
+    ).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test('Mijn werk when the lists cannot be read, and Meldingen and preferences that fail', async ({
+    page,
+  }) => {
+    await page.route(
+      (url) => url.pathname === '/v1/actions',
+      (route) => route.fulfill(problem(503, 'SERVICE_UNAVAILABLE')),
+    );
+    await openSignedIn(page, people.viewerUvw);
+    await expect(page.getByRole('heading', { level: 1, name: 'Mijn werk' })).toBeVisible();
+    await expect(page.getByText('Deze lijst kon niet worden geladen.').first()).toBeVisible();
+    await expectAccessible(page);
+
+    await page.route(
+      (url) => url.pathname === '/v1/me/notifications' && !url.searchParams.has('unread'),
+      (route) => route.fulfill(problem(503, 'SERVICE_UNAVAILABLE')),
+    );
+    await page.getByRole('link', { name: /^Meldingen/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Meldingen' })).toBeVisible();
+    await expect(page.getByText(/konden niet worden geladen/)).toBeVisible();
+    await expectAccessible(page);
+
+    await page.route('**/v1/me/notification-preferences', (route) =>
+      route.request().method() === 'PUT'
+        ? route.fulfill(
+            problem(400, 'VALIDATION_FAILED', {
+              invalidParams: [{ name: 'emailKinds[0]', reason: 'must be a kind' }],
+            }),
+          )
+        : route.continue(),
+    );
+    await page.goto('/meldingen/voorkeuren');
+    await page.getByRole('button', { name: 'Voorkeuren opslaan' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Er is een probleem' })).toBeFocused();
     await expectAccessible(page);
   });
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { expectAccessible, openSignedIn, signIn } from './support/app';
 import { actieagendaId, createPerson, createSecondProgramme } from './support/accounts';
 import { people } from './support/people';
@@ -143,34 +143,28 @@ test.describe('Account', () => {
   });
 
   test('signing out everywhere ends the session in another browser too', async ({
-    browser,
-    baseURL,
+    anotherBrowser,
     request,
   }) => {
     const person = await createPerson(request, 'Overal afmelden');
-    const laptop = await browser.newContext({ baseURL, locale: 'nl-NL' });
-    const phone = await browser.newContext({ baseURL, locale: 'nl-NL' });
-    try {
-      const elsewhere = await phone.newPage();
-      await openSignedIn(elsewhere, person);
-      await expect(elsewhere.getByRole('heading', { level: 1, name: 'Mijn werk' })).toBeVisible();
+    const laptop = await anotherBrowser();
+    const phone = await anotherBrowser();
+    const elsewhere = await phone.newPage();
+    await openSignedIn(elsewhere, person);
+    await expect(elsewhere.getByRole('heading', { level: 1, name: 'Mijn werk' })).toBeVisible();
 
-      const here = await laptop.newPage();
-      await openSignedIn(here, person, '/account');
-      await here.getByRole('button', { name: 'Afmelden op alle apparaten' }).click();
-      await expect(here.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
-      await expect(here.getByText('U bent afgemeld.')).toBeVisible();
+    const here = await laptop.newPage();
+    await openSignedIn(here, person, '/account');
+    await here.getByRole('button', { name: 'Afmelden op alle apparaten' }).click();
+    await expect(here.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
+    await expect(here.getByText('U bent afgemeld.')).toBeVisible();
 
-      // The other browser finds out at its next step.
-      await elsewhere.getByRole('link', { name: 'Account' }).click();
-      await expect(elsewhere.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
-      await expect(elsewhere.getByText('Uw sessie is verlopen. Meld u opnieuw aan.')).toBeVisible();
-      await elsewhere.reload();
-      await expect(elsewhere.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
-    } finally {
-      await laptop.close();
-      await phone.close();
-    }
+    // The other browser finds out at its next step.
+    await elsewhere.getByRole('link', { name: 'Account' }).click();
+    await expect(elsewhere.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
+    await expect(elsewhere.getByText('Uw sessie is verlopen. Meld u opnieuw aan.')).toBeVisible();
+    await elsewhere.reload();
+    await expect(elsewhere.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
   });
 });
 

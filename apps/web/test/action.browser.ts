@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { expectAccessible, openSignedIn } from './support/app';
-import { ownedAction } from './support/actions';
+import { expect, test } from './support/fixtures';
+import { apiToken, expectAccessible, openSignedIn } from './support/app';
+import { newActionOfTheEditor, ownedAction } from './support/actions';
 import { people } from './support/people';
 
 const ACTION =
@@ -149,5 +149,33 @@ test.describe('The action page', () => {
     await expect(page.getByRole('heading', { level: 1, name: ACTION })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Afspraak' })).toContainText('BOFv-afspraak');
     expect(errors).toEqual([]);
+  });
+
+  test('"Meer laden" with the keyboard: the focus stays in the list, also when the last page makes the button go', async ({
+    page,
+    request,
+  }) => {
+    // 51 comments: one more than a page of the list.
+    const action = await newActionOfTheEditor(request, `Proefactie met 51 reacties ${Date.now()}`, {
+      assigned: false,
+    });
+    const editor = await apiToken(request, people.editorBzk);
+    for (let n = 1; n <= 51; n += 1) {
+      const posted = await request.post(`/v1/actions/${action.id}/comments`, {
+        headers: { Authorization: `Bearer ${editor}`, 'Idempotency-Key': crypto.randomUUID() },
+        data: { body: `Reactie nummer ${n}.` },
+      });
+      expect(posted.status()).toBe(201);
+    }
+
+    await openSignedIn(page, people.editorBzk, `/acties/${action.id}`);
+    const comments = page.getByRole('region', { name: 'Reacties' });
+    await expect(comments.getByRole('listitem')).toHaveCount(50);
+    await comments.getByRole('button', { name: 'Meer laden' }).press('Enter');
+    await expect(comments.getByRole('listitem')).toHaveCount(51);
+    await expect(comments.getByText('Reactie nummer 1.', { exact: true })).toBeVisible();
+    await expect(comments.getByRole('button', { name: 'Meer laden' })).toHaveCount(0);
+    await expect(comments.getByText('Alles wordt getoond.')).toBeFocused();
+    await expectAccessible(page);
   });
 });

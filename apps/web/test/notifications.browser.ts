@@ -1,5 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { apiGet, apiToken, expectAccessible, openSignedIn } from './support/app';
+import { createPerson } from './support/accounts';
+import { newActionOfTheEditor } from './support/actions';
 import { people } from './support/people';
 
 test.describe('Meldingen', () => {
@@ -132,5 +134,109 @@ test.describe('Meldingen', () => {
         .getByRole('navigation', { name: 'Hoofdnavigatie' })
         .getByRole('link', { name: 'Mijn werk' }),
     ).toBeVisible();
+  });
+
+  test('a person pages through many notifications with the keyboard, and the focus follows the page', async ({
+    page,
+    request,
+  }) => {
+    // The scene: the BZK editor mentions a new colleague in 21 comments, one more than a page.
+    const person = await createPerson(request, 'Veel meldingen');
+    const action = await newActionOfTheEditor(
+      request,
+      `Proefactie met veel reacties ${Date.now()}`,
+      {
+        assigned: false,
+      },
+    );
+    const editor = await apiToken(request, people.editorBzk);
+    for (let n = 1; n <= 21; n += 1) {
+      const posted = await request.post(`/v1/actions/${action.id}/comments`, {
+        headers: { Authorization: `Bearer ${editor}`, 'Idempotency-Key': crypto.randomUUID() },
+        data: { body: `Reactie ${n} voor de nieuwe collega.`, mentionedUserIds: [person.id] },
+      });
+      expect(posted.status()).toBe(201);
+    }
+    const token = await apiToken(request, person);
+    await expect
+      .poll(
+        async () =>
+          (await apiGet<{ unreadCount: number }>(request, token, '/me/notifications?limit=1'))
+            .unreadCount,
+        { timeout: 30_000 },
+      )
+      .toBe(21);
+
+    await openSignedIn(page, person, '/meldingen');
+    await expect(page.getByText('U heeft 21 ongelezen meldingen.')).toBeVisible();
+    await expect(page.getByRole('article')).toHaveCount(20);
+    const pages = page.getByRole('navigation', { name: "Pagina's met meldingen" });
+    // The last page has no "next": the focus goes to what the page says first, not lost.
+    await pages.getByRole('button', { name: 'Volgende pagina' }).press('Enter');
+    await expect(page.getByRole('article')).toHaveCount(1);
+    await expect(page.getByText('U heeft 21 ongelezen meldingen.')).toBeFocused();
+    await expectAccessible(page);
+    await pages.getByRole('button', { name: 'Vorige pagina' }).press('Enter');
+    await expect(page.getByRole('article')).toHaveCount(20);
+    await expect(page.getByText('U heeft 21 ongelezen meldingen.')).toBeFocused();
+  });
+
+  test('"alleen ongelezen" shows only unread notifications, even when the full list answers last', async ({
+    page,
+    request,
+  }) => {
+    // The scene: two mentions of a new colleague, one of them already read.
+    const person = await createPerson(request, 'Trage lijst');
+    const action = await newActionOfTheEditor(request, `Proefactie trage lijst ${Date.now()}`, {
+      assigned: false,
+    });
+    const editor = await apiToken(request, people.editorBzk);
+    for (const body of ['De eerste vraag aan u.', 'De tweede vraag aan u.']) {
+      const posted = await request.post(`/v1/actions/${action.id}/comments`, {
+        headers: { Authorization: `Bearer ${editor}`, 'Idempotency-Key': crypto.randomUUID() },
+        data: { body, mentionedUserIds: [person.id] },
+      });
+      expect(posted.status()).toBe(201);
+    }
+    const token = await apiToken(request, person);
+    type Page = { data: Array<{ id: string }>; unreadCount: number };
+    await expect
+      .poll(async () => (await apiGet<Page>(request, token, '/me/notifications')).unreadCount, {
+        timeout: 30_000,
+      })
+      .toBe(2);
+    const [newest] = (await apiGet<Page>(request, token, '/me/notifications')).data;
+    const read = await request.post(`/v1/me/notifications/${newest.id}/read`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(read.status()).toBe(200);
+
+    // The full list is slow to answer this once; the person ticks the box meanwhile.
+    let delayed = false;
+    let answered = () => {};
+    const fullListAnswered = new Promise<void>((resolve) => (answered = resolve));
+    await page.route(
+      (url) => url.pathname === '/v1/me/notifications' && !url.searchParams.has('unread'),
+      async (route) => {
+        if (delayed) return route.continue();
+        delayed = true;
+        const response = await route.fetch();
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        await route.fulfill({ response });
+        answered();
+      },
+    );
+    await openSignedIn(page, person, '/meldingen');
+    await page.getByRole('checkbox', { name: 'Alleen ongelezen' }).check();
+    await expect(page.getByRole('article')).toHaveCount(1);
+    // Once the full list has answered (and the page has had frames to show it), the page
+    // still shows the unread one alone.
+    await fullListAnswered;
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+    await expect(page.getByRole('checkbox', { name: 'Alleen ongelezen' })).toBeChecked();
+    await expect(page.getByRole('article')).toHaveCount(1);
+    await expect(page.getByRole('article').getByText('Ongelezen', { exact: true })).toBeVisible();
   });
 });

@@ -1,6 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { expectAccessible, openSignedIn } from './support/app';
-import { ownedAction, tabTo } from './support/actions';
+import { newActionOfTheEditor, ownedAction, tabTo } from './support/actions';
 import { people } from './support/people';
 
 // Each story updates an action of its own (seeds/actieagenda), so none depends on another.
@@ -76,63 +77,100 @@ test.describe('Reporting progress', () => {
 
   test('two people update the same action: the second sees what changed, keeps what they typed and sends it again', async ({
     page,
-    browser,
+    anotherBrowser,
     request,
   }) => {
     const action = await ownedAction(request, people.editorBzk, SHARED);
-    const coordinatorContext = await browser.newContext({
-      baseURL: test.info().project.use.baseURL,
-      locale: 'nl-NL',
-      timezoneId: 'Europe/Amsterdam',
-    });
-    const other = await coordinatorContext.newPage();
-    try {
-      const path = `/acties/${action.id}/voortgang`;
-      await openSignedIn(page, people.editorBzk, path);
-      await openSignedIn(other, people.coordinator, path);
-      const mine = form(page);
-      const theirs = form(other);
-      await expect(mine.heading).toBeVisible();
-      await expect(theirs.heading).toBeVisible();
+    const other = await (await anotherBrowser()).newPage();
+    const path = `/acties/${action.id}/voortgang`;
+    await openSignedIn(page, people.editorBzk, path);
+    await openSignedIn(other, people.coordinator, path);
+    const mine = form(page);
+    const theirs = form(other);
+    await expect(mine.heading).toBeVisible();
+    await expect(theirs.heading).toBeVisible();
 
-      const myText = 'Onderzoeksrapport ontvangen; de kabinetsreactie volgt in januari.';
-      await mine.narrative.fill(myText);
-      await mine.percent.fill('95');
+    const myText = 'Onderzoeksrapport ontvangen; de kabinetsreactie volgt in januari.';
+    await mine.narrative.fill(myText);
+    await mine.percent.fill('95');
 
-      const theirText = 'Oplevering schuift: de begeleidingscommissie vraagt een extra ronde.';
-      await theirs.health('Risico').check();
-      await theirs.reason.fill('Extra consultatieronde van de begeleidingscommissie.');
-      await theirs.narrative.fill(theirText);
-      await theirs.save.click();
-      await expect(other).toHaveURL(`/acties/${action.id}`);
+    const theirText = 'Oplevering schuift: de begeleidingscommissie vraagt een extra ronde.';
+    await theirs.health('Risico').check();
+    await theirs.reason.fill('Extra consultatieronde van de begeleidingscommissie.');
+    await theirs.narrative.fill(theirText);
+    await theirs.save.click();
+    await expect(other).toHaveURL(`/acties/${action.id}`);
 
-      await mine.save.click();
-      const conflict = page
-        .getByRole('alert')
-        .filter({ hasText: 'Deze actie is intussen gewijzigd' });
-      await expect(conflict).toBeFocused();
-      await expect(conflict).toContainText('Gezondheid: Op koers → Risico');
-      await expect(conflict).toContainText(`Laatste toelichting is nu: “${theirText}”`);
-      await expect(mine.narrative).toHaveValue(myText);
-      await expect(mine.percent).toHaveValue('95');
-      // A field the person had left alone follows the newer version.
-      await expect(mine.health('Risico')).toBeChecked();
-      await expectAccessible(page);
+    await mine.save.click();
+    const conflict = page
+      .getByRole('alert')
+      .filter({ hasText: 'Deze actie is intussen gewijzigd' });
+    await expect(conflict).toBeFocused();
+    await expect(conflict).toContainText('Gezondheid: Op koers → Risico');
+    await expect(conflict).toContainText(`Laatste toelichting is nu: “${theirText}”`);
+    await expect(mine.narrative).toHaveValue(myText);
+    await expect(mine.percent).toHaveValue('95');
+    // A field the person had left alone follows the newer version.
+    await expect(mine.health('Risico')).toBeChecked();
+    await expectAccessible(page);
 
-      await conflict.getByRole('button', { name: 'Mijn update opnieuw versturen' }).click();
-      await expect(page).toHaveURL(`/acties/${action.id}`);
-      const summary = page.getByRole('region', { name: 'Samenvatting' });
-      await expect(summary.getByText('Risico', { exact: true })).toBeVisible();
-      await expect(summary.getByText('95%', { exact: true })).toBeVisible();
-      await expect(page.getByRole('region', { name: 'Laatste toelichting' })).toContainText(myText);
-      // The history says what each of them changed, in words.
-      const history = page.getByRole('region', { name: 'Geschiedenis' });
-      await expect(history).toContainText('Gezondheid: Op koers → Risico');
-      await expect(history).toContainText('Voortgang: 90% → 95%');
-      await expect(page.getByRole('status')).toHaveText('Voortgang opgeslagen');
-    } finally {
-      await coordinatorContext.close();
-    }
+    await conflict.getByRole('button', { name: 'Mijn update opnieuw versturen' }).click();
+    await expect(page).toHaveURL(`/acties/${action.id}`);
+    const summary = page.getByRole('region', { name: 'Samenvatting' });
+    await expect(summary.getByText('Risico', { exact: true })).toBeVisible();
+    await expect(summary.getByText('95%', { exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Laatste toelichting' })).toContainText(myText);
+    // The history says what each of them changed, in words.
+    const history = page.getByRole('region', { name: 'Geschiedenis' });
+    await expect(history).toContainText('Gezondheid: Op koers → Risico');
+    await expect(history).toContainText('Voortgang: 90% → 95%');
+    await expect(page.getByRole('status')).toHaveText('Voortgang opgeslagen');
+  });
+
+  test('after a conflict, a reason the person wrote stays in the form and goes with the update, even when the other change made it unnecessary', async ({
+    page,
+    anotherBrowser,
+    request,
+  }) => {
+    const action = await newActionOfTheEditor(
+      request,
+      `Proefactie waarin twee mensen tegelijk Risico melden ${Date.now()}`,
+      { assigned: false },
+    );
+    const other = await (await anotherBrowser()).newPage();
+    const path = `/acties/${action.id}/voortgang`;
+    await openSignedIn(page, people.editorBzk, path);
+    await openSignedIn(other, people.coordinator, path);
+    const mine = form(page);
+    const theirs = form(other);
+
+    const myReason = 'De gemeenten leveren hun gegevens later aan dan afgesproken.';
+    await mine.health('Risico').check();
+    await mine.reason.fill(myReason);
+    await mine.narrative.fill('Gegevens van de gemeenten komen later binnen.');
+
+    await theirs.health('Risico').check();
+    await theirs.reason.fill('Capaciteit bij het ministerie is krap.');
+    await theirs.narrative.fill('Minder mensen beschikbaar dan gepland.');
+    await theirs.save.click();
+    await expect(other).toHaveURL(`/acties/${action.id}`);
+
+    await mine.save.click();
+    const conflict = page
+      .getByRole('alert')
+      .filter({ hasText: 'Deze actie is intussen gewijzigd' });
+    await expect(conflict).toBeFocused();
+    await expect(conflict).toContainText('Gezondheid: Niet beoordeeld → Risico');
+    // The health is Risico already, so the reason is no longer required: it is kept all the same.
+    const reason = page.getByRole('textbox', { name: 'Reden (niet verplicht)' });
+    await expect(reason).toHaveValue(myReason);
+    await expectAccessible(page);
+
+    await conflict.getByRole('button', { name: 'Mijn update opnieuw versturen' }).click();
+    await expect(page).toHaveURL(`/acties/${action.id}`);
+    await expect(page.getByRole('region', { name: 'Voortgang in de tijd' })).toContainText(
+      `Reden: ${myReason}`,
+    );
   });
 
   test('the whole update can be made with the keyboard alone, from the action page to the saved state', async ({

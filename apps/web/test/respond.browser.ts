@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { apiGet, apiToken, expectAccessible, openSignedIn } from './support/app';
 import { people, type Person } from './support/people';
 
@@ -32,7 +33,7 @@ async function actionTitled(
 test.describe('Responding to an action', () => {
   test('a VNG liaison responds with concerns and mentions the BZK editor, who finds the mention in Meldingen', async ({
     page,
-    browser,
+    anotherBrowser,
     request,
   }) => {
     // VNG contributes to this action of IenW; nobody else's story comments on it.
@@ -97,8 +98,7 @@ test.describe('Responding to an action', () => {
       .toBe(true);
 
     // The editor, in a browser of their own, sees the count in the header and the mention.
-    const editorContext = await browser.newContext();
-    const editor = await editorContext.newPage();
+    const editor = await (await anotherBrowser()).newPage();
     await openSignedIn(editor, people.editorBzk, '/meldingen');
     await expect(editor.getByRole('heading', { level: 1, name: 'Meldingen' })).toBeVisible();
     const notificationsLink = editor
@@ -138,7 +138,6 @@ test.describe('Responding to an action', () => {
       }),
     ).toBeVisible();
     await expectAccessible(editor);
-    await editorContext.close();
   });
 
   test('a VNG liaison confirms a closed action VNG contributed to', async ({ page, request }) => {

@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { apiGet, apiToken, openSignedIn } from './support/app';
 import { people } from './support/people';
 import { appears, capture, notCaptured, SCREENSHOTS } from './support/screenshots';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { apiGet, apiToken, expectAccessible, signIn } from './support/app';
 import { people } from './support/people';
 
@@ -22,6 +22,39 @@ test.describe('Signing in', () => {
 
     await expect(page).toHaveURL(`/acties/${action.id}`);
     await expect(page.getByRole('heading', { level: 1, name: action.title })).toBeVisible();
+  });
+
+  test('a crafted return address never leads out of the app, nor breaks the page', async ({
+    page,
+    baseURL,
+  }) => {
+    // Were the app to follow one, the other site would answer this.
+    await page.route(
+      (url) => url.hostname === 'evil.example',
+      (route) => route.fulfill({ body: 'elders' }),
+    );
+    const crafted = [
+      // A tab or a line break, which the URL parser drops: "//evil.example".
+      '/%09/evil.example/',
+      '/%0A/evil.example/',
+      '/%0D%0A/evil.example/',
+      '/%09%5Cevil.example/',
+      '//evil.example/',
+      '/%5C/evil.example/',
+      '/%5Cevil.example/',
+      '%2F%2Fevil.example/',
+      '/%2F/evil.example/',
+      'https://evil.example/',
+      'javascript:alert(1)',
+      'JaVaScRiPt%3Aalert(1)',
+    ];
+    for (const [index, terug] of crafted.entries()) {
+      await page.goto(`/aanmelden?terug=${terug}`);
+      // The first through the form, the others with the session already open.
+      if (index === 0) await signIn(page, people.editorBzk);
+      await expect(page.getByRole('heading', { level: 1, name: 'Mijn werk' }), terug).toBeVisible();
+      expect(page.url(), terug).toBe(`${baseURL}/`);
+    }
   });
 
   test('a wrong password is reported in Dutch at the top of the form and at the field', async ({

@@ -7,7 +7,7 @@ import {
   useState,
 } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { Button, Link, NumberBadge, Paragraph, SelectField, SkipLink } from './nlds';
+import { Alert, Button, Link, NumberBadge, Paragraph, SelectField, SkipLink } from './nlds';
 import { useUnreadCount } from '../screens/notifications/use-unread-count';
 import { useSession } from '../session/session';
 import { useT } from '../i18n';
@@ -111,6 +111,11 @@ function SignedInNavigation() {
   // The switcher offers the programmes the person is a member of (the session's choice).
   const programmes = useProgrammes().filter((programme) => programme.role !== null);
   const me = session.state.status === 'signedIn' ? session.state.me : null;
+  const [signOutFailed, setSignOutFailed] = useState(false);
+  const signOut = async () => {
+    setSignOutFailed(false);
+    if (!(await session.signOut())) setSignOutFailed(true);
+  };
   return (
     <div className="sbt-header__tools">
       {me && (
@@ -139,9 +144,14 @@ function SignedInNavigation() {
         </ul>
       </nav>
       {programmes.length > 1 && <ProgrammeSwitcher programmes={programmes} />}
-      <Button appearance="secondary-action-button" onClick={() => void session.signOut()}>
+      <Button appearance="secondary-action-button" onClick={() => void signOut()}>
         {t.nav.signOut}
       </Button>
+      {signOutFailed && (
+        <Alert type="error" role="alert">
+          <Paragraph>{t.nav.signOutFailed}</Paragraph>
+        </Alert>
+      )}
     </div>
   );
 }

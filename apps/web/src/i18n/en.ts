@@ -17,6 +17,7 @@ export const en: Messages = {
     unread: (count) => `${count} unread`,
     account: 'Account',
     signOut: 'Sign out',
+    signOutFailed: 'Signing out did not work. Please try again.',
     programme: 'Programme',
     switchProgramme: 'Switch programme',
   },
@@ -242,6 +243,7 @@ export const en: Messages = {
     system: 'the system',
     integration: 'an integration (API token)',
     more: 'Load more',
+    allShown: 'Everything is shown.',
     partFailed: 'This part could not be loaded.',
   },
   escalationLevel: {
@@ -272,6 +274,9 @@ export const en: Messages = {
       `A reason is required because ${why}. It goes into the action's history. At most 2,000 characters.`,
     reasonDescriptionAsked:
       "This change requires a reason. It goes into the action's history. At most 2,000 characters.",
+    reasonOptional: 'Reason (optional)',
+    reasonDescriptionKept:
+      'The reason you wrote is no longer required: the action has meanwhile been changed that way. It goes with your update; empty the field if you do not want that. At most 2,000 characters.',
     because: {
       status: (status) => `the status becomes ${status}`,
       health: (health) => `the health becomes ${health}`,
@@ -413,6 +418,7 @@ export const en: Messages = {
     signOutEverywhereIntro:
       'Ends all your sessions, on every device, this one included. Use this when you have lost a device or think someone else is in your account. Your API tokens keep working.',
     signOutEverywhere: 'Sign out everywhere',
+    signOutEverywhereFailed: 'Signing out everywhere did not work. Please try again.',
   },
   respond: {
     title: 'Respond',

@@ -18,6 +18,7 @@ export const nl = {
     unread: (count: number) => `${count} ongelezen`,
     account: 'Account',
     signOut: 'Afmelden',
+    signOutFailed: 'Afmelden is niet gelukt. Probeer het opnieuw.',
     programme: 'Programma',
     switchProgramme: 'Wissel van programma',
   },
@@ -244,6 +245,7 @@ export const nl = {
     system: 'het systeem',
     integration: 'een koppeling (API-token)',
     more: 'Meer laden',
+    allShown: 'Alles wordt getoond.',
     partFailed: 'Dit onderdeel kon niet worden geladen.',
   },
   escalationLevel: {
@@ -275,6 +277,9 @@ export const nl = {
       `Een reden is verplicht omdat ${why}. Ze komt in de geschiedenis van de actie. Ten hoogste 2.000 tekens.`,
     reasonDescriptionAsked:
       'Voor deze wijziging is een reden verplicht. Ze komt in de geschiedenis van de actie. Ten hoogste 2.000 tekens.',
+    reasonOptional: 'Reden (niet verplicht)',
+    reasonDescriptionKept:
+      'De reden die u schreef is niet meer verplicht: de actie is intussen al zo gewijzigd. Ze gaat mee met uw update; maak het veld leeg als u dat niet wilt. Ten hoogste 2.000 tekens.',
     because: {
       status: (status: string) => `de status ${status} wordt`,
       health: (health: string) => `de gezondheid ${health} wordt`,
@@ -416,6 +421,7 @@ export const nl = {
     signOutEverywhereIntro:
       'Beëindigt al uw sessies, op elk apparaat, ook deze. Gebruik dit als u een apparaat kwijt bent of denkt dat iemand anders in uw account is. Uw API-tokens blijven werken.',
     signOutEverywhere: 'Afmelden op alle apparaten',
+    signOutEverywhereFailed: 'Afmelden op alle apparaten is niet gelukt. Probeer het opnieuw.',
   },
   respond: {
     title: 'Reageren',

@@ -24,10 +24,15 @@ export type SignInResult =
 interface Session {
   state: SessionState;
   signIn(email: string, password: string): Promise<SignInResult>;
-  signOut(): Promise<void>;
-  signOutEverywhere(): Promise<void>;
-  /** Reloads the account (after a change of name or language). */
-  reload(): Promise<void>;
+  /**
+   * Ends the session; false when the API could not (the person is still signed in: the
+   * cookie would resume the session on the next load).
+   */
+  signOut(): Promise<boolean>;
+  /** Ends every session of the person; false when the API could not. */
+  signOutEverywhere(): Promise<boolean>;
+  /** Reloads the account (after a change of name or language); answers the person's id. */
+  reload(): Promise<string | undefined>;
   /** The programme the person works in now; they may switch between their programmes. */
   programmeId: string | null;
   setProgrammeId(id: string): void;
@@ -39,15 +44,45 @@ const CSRF = { params: { header: { 'X-CSRF-Protection': '1' as const } } };
 const PROGRAMME_KEY = 'sbt.programme';
 /** Renew the access token this long before it expires. */
 const RENEW_MARGIN_SECONDS = 60;
+/** After a failed renewal that may work again (an outage), try again this much later. */
+const RETRY_SECONDS = 15;
+
+/**
+ * What exchanging the cookie came to: a new access token; `refused` when the session is over
+ * (401: no cookie, or a spent, revoked or expired one; 403: the CSRF check); `unavailable`
+ * when it could not be decided (no network, 503, 429): the cookie still holds, the session
+ * goes on and the exchange is tried again.
+ */
+type Exchange =
+  | { outcome: 'renewed'; accessToken: string; expiresIn: number }
+  | { outcome: 'refused' }
+  | { outcome: 'unavailable' };
+
+/**
+ * What a tab tells the other tabs of the browser, which share its session (the cookie): after
+ * a sign-out they show nothing of the person any more, and after someone signs in they are
+ * that person's, never one person's page working with another person's session.
+ */
+type SessionMessage = { kind: 'signedIn'; userId: string } | { kind: 'signedOut' };
+const SESSION_CHANNEL = 'sbt-session';
 
 /**
  * Exchanges the refresh cookie for a new access token, one exchange at a time across every
  * tab of the browser: two tabs presenting the same cookie at once would look like a stolen
  * refresh token, and the API ends the session (README "Identity and access").
  */
-async function exchangeCookie(): Promise<{ accessToken: string; expiresIn: number } | undefined> {
-  const exchange = async () =>
-    (await api.POST('/auth/browser/refresh', CSRF).catch(() => ({ data: undefined }))).data;
+async function exchangeCookie(): Promise<Exchange> {
+  const exchange = async (): Promise<Exchange> => {
+    try {
+      const { data, response } = await api.POST('/auth/browser/refresh', CSRF);
+      if (data) return { outcome: 'renewed', ...data };
+      return response.status === 401 || response.status === 403
+        ? { outcome: 'refused' }
+        : { outcome: 'unavailable' };
+    } catch {
+      return { outcome: 'unavailable' };
+    }
+  };
   return 'locks' in navigator
     ? navigator.locks.request('sbt-session-refresh', exchange)
     : exchange();
@@ -59,6 +94,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const renewTimer = useRef<number | undefined>(undefined);
   const renewing = useRef<Promise<boolean> | null>(null);
   const renewRef = useRef<() => Promise<boolean>>(() => Promise.resolve(false));
+  const channel = useRef<BroadcastChannel | null>(null);
+  const userId = state.status === 'signedIn' ? state.me.id : null;
+  const userIdRef = useRef(userId);
+  useEffect(() => {
+    userIdRef.current = userId;
+  }, [userId]);
 
   const scheduleRenewal = useCallback((expiresIn: number) => {
     window.clearTimeout(renewTimer.current);
@@ -72,31 +113,41 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signedOut', reason });
   }, []);
 
-  /** Silent refresh: the HttpOnly cookie buys a new access token; one call at a time. */
+  /**
+   * Silent refresh: the HttpOnly cookie buys a new access token; one call at a time. Only a
+   * refused cookie ends the session: during an outage the person stays on their page with
+   * what they typed (the request that needed the token fails and says to try again), and the
+   * renewal is tried again shortly.
+   */
   const renew = useCallback((): Promise<boolean> => {
     renewing.current ??= (async () => {
-      const data = await exchangeCookie();
+      const result = await exchangeCookie();
       renewing.current = null;
-      if (!data) {
+      if (result.outcome === 'refused') {
         ended('expired');
         return false;
       }
-      setAccessToken(data.accessToken);
-      scheduleRenewal(data.expiresIn);
+      if (result.outcome === 'unavailable') {
+        scheduleRenewal(RENEW_MARGIN_SECONDS + RETRY_SECONDS);
+        return false;
+      }
+      setAccessToken(result.accessToken);
+      scheduleRenewal(result.expiresIn);
       return true;
     })();
     return renewing.current;
   }, [ended, scheduleRenewal]);
   renewRef.current = renew;
 
-  const load = useCallback(async () => {
+  /** Reads the signed-in person; answers their id (undefined when the session has ended). */
+  const load = useCallback(async (): Promise<string | undefined> => {
     const [me, preferences] = await Promise.all([
       api.GET('/me'),
       api.GET('/me/notification-preferences'),
     ]);
     if (!me.data) {
       ended('expired');
-      return;
+      return undefined;
     }
     const account = me.data;
     const language: Language = preferences.data?.language === 'en' ? 'en' : 'nl';
@@ -106,7 +157,30 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const remembered = current ?? window.localStorage.getItem(PROGRAMME_KEY);
       return remembered && memberships.includes(remembered) ? remembered : (memberships[0] ?? null);
     });
+    return account.id;
   }, [ended]);
+
+  // The other tabs' news: a sign-out ends this tab's session too; someone (else) signing in
+  // makes this tab start afresh on their session.
+  useEffect(() => {
+    if (typeof BroadcastChannel === 'undefined') return;
+    const opened = new BroadcastChannel(SESSION_CHANNEL);
+    channel.current = opened;
+    opened.onmessage = ({ data }: MessageEvent<SessionMessage>) => {
+      if (data.kind === 'signedOut') {
+        if (userIdRef.current !== null) ended('signedOut');
+      } else if (data.userId !== userIdRef.current) {
+        window.location.reload();
+      }
+    };
+    return () => {
+      opened.close();
+      channel.current = null;
+    };
+  }, [ended]);
+  const tellOtherTabs = useCallback((message: SessionMessage) => {
+    channel.current?.postMessage(message);
+  }, []);
 
   useEffect(() => {
     onAccessExpired(renew);
@@ -116,10 +190,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       else setState({ status: 'signedOut' });
     })();
     async function renewQuietly(): Promise<boolean> {
-      const data = await exchangeCookie();
-      if (!data) return false;
-      setAccessToken(data.accessToken);
-      scheduleRenewal(data.expiresIn);
+      const result = await exchangeCookie();
+      if (result.outcome !== 'renewed') return false;
+      setAccessToken(result.accessToken);
+      scheduleRenewal(result.expiresIn);
       return true;
     }
     return () => window.clearTimeout(renewTimer.current);
@@ -141,22 +215,32 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       }
       setAccessToken(data.accessToken);
       scheduleRenewal(data.expiresIn);
-      await load();
+      const userId = await load();
+      if (userId) tellOtherTabs({ kind: 'signedIn', userId });
       return { ok: true };
     },
-    [load, scheduleRenewal],
+    [load, scheduleRenewal, tellOtherTabs],
   );
 
+  // Signed out only once the API says so: a page that merely forgot its token would leave a
+  // session the cookie resumes on the next load, on a computer the person thinks they left.
   const signOut = useCallback(async () => {
-    await api.POST('/auth/browser/logout', CSRF).catch(() => undefined);
+    const result = await api.POST('/auth/browser/logout', CSRF).catch(() => null);
+    if (!result?.response.ok) return false;
     ended('signedOut');
-  }, [ended]);
+    tellOtherTabs({ kind: 'signedOut' });
+    return true;
+  }, [ended, tellOtherTabs]);
 
   const signOutEverywhere = useCallback(async () => {
-    await api.DELETE('/me/sessions').catch(() => undefined);
+    const result = await api.DELETE('/me/sessions').catch(() => null);
+    if (!result?.response.ok) return false;
+    // This browser's session has ended with the others; this drops its cookie too.
     await api.POST('/auth/browser/logout', CSRF).catch(() => undefined);
     ended('signedOut');
-  }, [ended]);
+    tellOtherTabs({ kind: 'signedOut' });
+    return true;
+  }, [ended, tellOtherTabs]);
 
   const setProgrammeId = useCallback((id: string) => {
     window.localStorage.setItem(PROGRAMME_KEY, id);

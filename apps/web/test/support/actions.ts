@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
 import { apiGet, apiToken } from './app';
-import type { Person } from './people';
+import { people, type Person } from './people';
 
 export interface ActionSummary {
   id: string;
@@ -34,4 +34,39 @@ export async function tabTo(page: Page, target: Locator, key = 'Tab'): Promise<v
     await page.keyboard.press(key);
   }
   throw new Error(`${key} never reached ${target.toString()}`);
+}
+
+/**
+ * A new action of the BZK, owned by the BZK editor, made by the coordinator through the API
+ * (deadline in a month): a story that changes it touches no other story's action. Without
+ * `assigned` the BZK owns it but no person, so the editor is not notified of it.
+ */
+export async function newActionOfTheEditor(
+  request: APIRequestContext,
+  title: string,
+  { assigned = true }: { assigned?: boolean } = {},
+): Promise<{ id: string; title: string }> {
+  const editor = await apiToken(request, people.editorBzk);
+  const me = await apiGet<{ id: string; organisation: { id: string } }>(request, editor, '/me');
+  const [template] = (
+    await apiGet<{ data: Array<{ programmeId: string; trackId: string }> }>(
+      request,
+      editor,
+      '/actions?ownerUser=me&limit=1',
+    )
+  ).data;
+  const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const created = await request.post('/v1/actions', {
+    headers: { Authorization: `Bearer ${await apiToken(request, people.coordinator)}` },
+    data: {
+      programmeId: template.programmeId,
+      trackId: template.trackId,
+      title,
+      ownerOrganisationId: me.organisation.id,
+      ...(assigned && { ownerUserId: me.id }),
+      deadline,
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  return { id: ((await created.json()) as { id: string }).id, title };
 }

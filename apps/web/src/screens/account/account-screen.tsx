@@ -94,7 +94,7 @@ export default function AccountScreen() {
           onFailed={report.failed}
           onSaved={() => report.saved('language')}
         />
-        <SignOutEverywhere />
+        <SignOutEverywhere onFailed={report.failed} />
       </div>
     </>
   );
@@ -345,10 +345,16 @@ function LanguageForm({ errors, saved, onFailed, onSaved }: FormProps) {
   );
 }
 
-function SignOutEverywhere() {
+function SignOutEverywhere({ onFailed }: { onFailed: (errors: FieldError[]) => void }) {
   const t = useT();
   const session = useSession();
   const [busy, setBusy] = useState(false);
+  async function signOutEverywhere() {
+    setBusy(true);
+    if (await session.signOutEverywhere()) return;
+    setBusy(false);
+    onFailed([{ message: t.account.signOutEverywhereFailed }]);
+  }
   return (
     <Section id="overal-afmelden" title={t.account.signOutEverywhereTitle}>
       <Paragraph>{t.account.signOutEverywhereIntro}</Paragraph>
@@ -356,10 +362,7 @@ function SignOutEverywhere() {
         <Button
           appearance="secondary-action-button"
           disabled={busy}
-          onClick={() => {
-            setBusy(true);
-            void session.signOutEverywhere();
-          }}
+          onClick={() => void signOutEverywhere()}
         >
           {t.account.signOutEverywhere}
         </Button>

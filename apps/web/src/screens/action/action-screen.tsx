@@ -3,7 +3,6 @@ import { useParams } from 'react-router';
 import { api } from '../../api/client';
 import { type Action, ActionTable } from '../../components/action-table';
 import {
-  Button,
   DataList,
   Heading,
   Link,
@@ -20,7 +19,13 @@ import { usePageTitle } from '../../components/page-title';
 import { useT } from '../../i18n';
 import { useMe } from '../../session/session';
 import { NotFoundScreen } from '../not-found/not-found-screen';
-import { CommentsSection, HistorySection, TimelineSection, useComments } from './activity-sections';
+import {
+  CommentsSection,
+  HistorySection,
+  ListBody,
+  TimelineSection,
+  useComments,
+} from './activity-sections';
 import { CommitmentSection } from './commitment-section';
 import { mayPostProgress } from './may-update';
 import { useAction } from './use-action';
@@ -262,22 +267,9 @@ function SubActionsSection({ actionId }: { actionId: string }) {
       <Heading level={2} id="deelacties">
         {t.action.subActions}
       </Heading>
-      {list.status === 'failed' ? (
-        <Paragraph>{t.action.partFailed}</Paragraph>
-      ) : list.status === 'loading' && list.items.length === 0 ? (
-        <Paragraph>{t.app.loading}</Paragraph>
-      ) : list.items.length === 0 ? (
-        <Paragraph>{t.action.subActionsNone}</Paragraph>
-      ) : (
-        <>
-          <ActionTable caption={t.action.subActions} actions={list.items} />
-          {list.hasMore && (
-            <Button appearance="secondary-action-button" onClick={list.loadMore}>
-              {t.action.more}
-            </Button>
-          )}
-        </>
-      )}
+      <ListBody list={list} empty={t.action.subActionsNone}>
+        {(actions) => <ActionTable caption={t.action.subActions} actions={actions} />}
+      </ListBody>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, Fragment, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   Button,
@@ -155,9 +155,22 @@ function ActionSection({ id, title, query }: { id: string; title: string; query:
   const page = useActionPage(query, cursor);
   const headingId = `${id}-kop`;
   const more = page.next !== undefined || cursor !== undefined;
+  // After "next" or "previous" the new page's heading takes the focus: the button pressed may
+  // be gone (the first or last page has none), and focus must not drop to the page (WCAG 2.4.3).
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusWhenLoaded = useRef(false);
+  useEffect(() => {
+    if (!focusWhenLoaded.current || page.loading) return;
+    focusWhenLoaded.current = false;
+    heading.current?.focus();
+  }, [page]);
+  const turnTo = (next: string | undefined) => {
+    focusWhenLoaded.current = true;
+    setCursor(next);
+  };
   return (
     <section aria-labelledby={headingId} aria-busy={page.loading}>
-      <Heading level={2} id={headingId}>
+      <Heading level={2} id={headingId} ref={heading} tabIndex={-1}>
         {title}
         {!page.loading && !page.failed && <> ({t.myWork.count(page.actions.length, more)})</>}
       </Heading>
@@ -173,12 +186,12 @@ function ActionSection({ id, title, query }: { id: string; title: string; query:
       {(page.prev || page.next) && (
         <nav aria-label={t.myWork.pageOf(title)} className="sbt-row">
           {page.prev && (
-            <Button appearance="secondary-action-button" onClick={() => setCursor(page.prev)}>
+            <Button appearance="secondary-action-button" onClick={() => turnTo(page.prev)}>
               {t.myWork.previous}
             </Button>
           )}
           {page.next && (
-            <Button appearance="secondary-action-button" onClick={() => setCursor(page.next)}>
+            <Button appearance="secondary-action-button" onClick={() => turnTo(page.next)}>
               {t.myWork.next}
             </Button>
           )}

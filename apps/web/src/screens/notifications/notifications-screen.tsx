@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button, CheckboxField, Heading, Link, Paragraph } from '../../components/nlds';
 import { api } from '../../api/client';
@@ -39,11 +39,22 @@ export default function NotificationsScreen() {
   // A page's cursor belongs to its filter: another filter (also by the back button) starts anew.
   const [page, setPage] = useState<{ unreadOnly: boolean; cursor?: string }>({ unreadOnly });
   const cursor = page.unreadOnly === unreadOnly ? page.cursor : undefined;
-  const setCursor = (next: string | undefined) => setPage({ unreadOnly, cursor: next });
   const { state, reload, update } = useNotifications(unreadOnly, cursor);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const countRef = useRef<HTMLParagraphElement>(null);
+  // After "next" or "previous" the new page's first line (the count) takes the focus: the
+  // list, and with it the button pressed, is replaced (WCAG 2.4.3).
+  const focusWhenLoaded = useRef(false);
+  useEffect(() => {
+    if (!focusWhenLoaded.current || state.status === 'loading') return;
+    focusWhenLoaded.current = false;
+    countRef.current?.focus();
+  }, [state]);
+  const setCursor = (next: string | undefined) => {
+    focusWhenLoaded.current = true;
+    setPage({ unreadOnly, cursor: next });
+  };
 
   async function markRead(notification: Notification) {
     const result = await api

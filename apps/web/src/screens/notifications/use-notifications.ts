@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, cursorOf, type Schemas } from '../../api/client';
 
 export type Notification = Schemas['NotificationResponse'];
@@ -30,7 +30,11 @@ export function useNotifications(
   update: (notification: Notification) => void;
 } {
   const [state, setState] = useState<NotificationsState>({ status: 'loading' });
+  // Only the answer to the latest request counts: an older one (another filter or page, which
+  // the person left meanwhile) may arrive after it.
+  const latest = useRef(0);
   const reload = useCallback(async () => {
+    const asked = ++latest.current;
     const { data } = await api
       .GET('/me/notifications', {
         params: {
@@ -38,6 +42,7 @@ export function useNotifications(
         },
       })
       .catch(() => ({ data: undefined }));
+    if (asked !== latest.current) return;
     setState(
       data
         ? {

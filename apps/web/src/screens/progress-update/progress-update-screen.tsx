@@ -137,14 +137,14 @@ function check(
   base: Action,
   values: Values,
   why: Why[],
-  reasonShown: boolean,
+  reason: { required: boolean; shown: boolean },
 ): FieldError[] {
   const m = t.progressUpdate.errors;
   const errors: FieldError[] = [];
   if (values.status !== base.status && !NEXT_STATUSES[base.status].includes(values.status))
     errors.push({ fieldId: 'status', message: m.status });
-  if (reasonShown) {
-    if (!values.reason.trim())
+  if (reason.shown) {
+    if (reason.required && !values.reason.trim())
       errors.push({
         fieldId: 'reason',
         message: why.length > 0 ? m.reasonRequired(whyInWords(t, why)) : m.reasonRequiredByApi,
@@ -320,6 +320,8 @@ function ProgressForm({ action, etag: loadedEtag }: { action: Action; etag: stri
   const [conflict, setConflict] = useState<string[] | null>(null);
   // The API asked for a reason the form did not know was needed.
   const [reasonAsked, setReasonAsked] = useState(false);
+  // A reason written before a conflict stays, even where the newer version made it unneeded.
+  const [reasonKept, setReasonKept] = useState(false);
   const [busy, setBusy] = useState(false);
   // One Idempotency-Key per attempt: a retry of the same update (same body, same version)
   // reuses it, so a request that did reach the API is not carried out twice.
@@ -330,7 +332,8 @@ function ProgressForm({ action, etag: loadedEtag }: { action: Action; etag: stri
   }, [conflict]);
 
   const why = reasonsRequired(base, values);
-  const reasonShown = why.length > 0 || reasonAsked;
+  const reasonRequired = why.length > 0 || reasonAsked;
+  const reasonShown = reasonRequired || reasonKept;
   const errorFor = (field: string) => errors.find((error) => error.fieldId === field)?.message;
 
   /** Sets a field; says so when a reason becomes required (the field appears above). */
@@ -343,7 +346,7 @@ function ProgressForm({ action, etag: loadedEtag }: { action: Action; etag: stri
 
   async function send() {
     if (busy) return;
-    const found = check(t, base, values, why, reasonShown);
+    const found = check(t, base, values, why, { required: reasonRequired, shown: reasonShown });
     if (found.length > 0) {
       setErrors(found);
       return;
@@ -392,6 +395,7 @@ function ProgressForm({ action, etag: loadedEtag }: { action: Action; etag: stri
       return;
     }
     const now = fresh.action;
+    if (reasonShown && values.reason.trim()) setReasonKept(true);
     setValues((current) => ({
       ...current,
       status: current.status === base.status ? now.status : current.status,
@@ -475,15 +479,19 @@ function ProgressForm({ action, etag: loadedEtag }: { action: Action; etag: stri
           <TextareaField
             id="reason"
             name="reason"
-            label={p.reason}
+            label={reasonRequired ? p.reason : p.reasonOptional}
             description={
-              why.length > 0 ? p.reasonDescription(whyInWords(t, why)) : p.reasonDescriptionAsked
+              why.length > 0
+                ? p.reasonDescription(whyInWords(t, why))
+                : reasonAsked
+                  ? p.reasonDescriptionAsked
+                  : p.reasonDescriptionKept
             }
             errorMessage={errorFor('reason')}
             value={values.reason}
             onChange={(event) => set('reason', event.target.value)}
             rows={3}
-            required
+            required={reasonRequired}
           />
         )}
         {percentApplies(base, values) ? (

@@ -115,6 +115,24 @@ describe('commitment DTOs', () => {
     ]);
   });
 
+  it('refuses a reference address a browser would run as script or that is not a web page', () => {
+    // The web app makes each address a link (README "Web app"): only http(s) may reach it.
+    const urls = [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+      '//evil.example/kst-1.html',
+    ];
+    expect(
+      failing(CreateCommitmentDto, {
+        ...rob,
+        references: urls.map((url) => ({ document: 'Kamerbrief', url })),
+      }),
+    ).toEqual(urls.map((_, index) => `references.${index}.url`));
+  });
+
   it('refuses a kind in a change, with a reason', () => {
     expect(failing(UpdateCommitmentDto, {})).toEqual([]);
     expect(failing(UpdateCommitmentDto, { kind: 'agenda_item', title: null })).toEqual([
