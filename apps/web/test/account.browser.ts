@@ -37,8 +37,10 @@ test.describe('Account', () => {
     await expect(name).toBeFocused();
 
     await name.fill(`${person.displayName} (gewijzigd)`);
-    await page.getByRole('button', { name: 'Naam opslaan' }).click();
+    await page.getByRole('button', { name: 'Naam opslaan' }).press('Enter');
     await expect(page.getByRole('status')).toHaveText('Uw naam is opgeslagen.');
+    // The focus stays on the button, not lost to the page while it was busy.
+    await expect(page.getByRole('button', { name: 'Naam opslaan' })).toBeFocused();
     await expect(summary).toHaveCount(0);
     await expect(page.getByText(`Aangemeld als ${person.displayName} (gewijzigd)`)).toBeVisible();
     await expect(

@@ -35,8 +35,11 @@ test.describe('Mijn werk', () => {
 
     const wanted = overdue.data[0];
     await page.getByLabel('Zoeken').fill(`"${wanted.title}"`);
-    await page.getByRole('button', { name: 'Filters toepassen' }).click();
+    // With the keyboard: the focus stays on the button, ready for the next change.
+    const apply = page.getByRole('button', { name: 'Filters toepassen' });
+    await apply.press('Enter');
     await expect(page).toHaveURL(/zoek=/);
+    await expect(apply).toBeFocused();
     await expect(late.getByRole('link', { name: wanted.title })).toBeVisible();
     await expect(late.getByRole('row')).toHaveCount(2);
 
@@ -45,8 +48,10 @@ test.describe('Mijn werk', () => {
     await page.getByRole('button', { name: 'Filters toepassen' }).click();
     await expect(late.getByText('Geen acties.')).toBeVisible();
 
-    await page.getByRole('button', { name: 'Filters wissen' }).click();
+    await page.getByRole('button', { name: 'Filters wissen' }).press('Enter');
     await expect(late.getByRole('link', { name: wanted.title })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Filters wissen' })).toBeFocused();
+    await expect(page.getByLabel('Zoeken')).toHaveValue('');
     await expectAccessible(page);
   });
 

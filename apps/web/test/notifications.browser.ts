@@ -96,13 +96,14 @@ test.describe('Meldingen', () => {
       .getByRole('radio', { name: 'Eén e-mail per dag met alles (dagoverzicht)' })
       .check();
     await page.getByRole('group', { name: 'Taal' }).getByRole('radio', { name: 'English' }).check();
-    await page.getByRole('button', { name: 'Voorkeuren opslaan' }).click();
+    await page.getByRole('button', { name: 'Voorkeuren opslaan' }).press('Enter');
 
-    // The whole app now speaks English.
+    // The whole app now speaks English; the focus stays on the button.
     await expect(
       page.getByRole('heading', { level: 1, name: 'Notification preferences' }),
     ).toBeVisible();
     await expect(page.getByRole('status')).toHaveText('Preferences saved');
+    await expect(page.getByRole('button', { name: 'Save preferences' })).toBeFocused();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expectAccessible(page);
     await page

@@ -70,8 +70,10 @@ test.describe('Responding to an action', () => {
     await expect(mentions.getByText('Gekozen: Redacteur BZK (demo) (BZK).')).toBeVisible();
     await expectAccessible(page);
 
-    await respond.getByRole('button', { name: 'Reactie plaatsen' }).click();
+    await respond.getByRole('button', { name: 'Reactie plaatsen' }).press('Enter');
     await expect(page.getByRole('status')).toHaveText('Reactie geplaatst');
+    // The focus stays where the keyboard left it, ready for another comment.
+    await expect(respond.getByRole('button', { name: 'Reactie plaatsen' })).toBeFocused();
     await expect(respond.getByText('Standpunt van VNG: Heeft zorgen.')).toBeVisible();
     await expect(respond.getByText('Genoemd: Redacteur BZK (demo) (BZK).')).toBeVisible();
     await expect(respond.getByLabel('Uw reactie')).toHaveValue('');

@@ -143,6 +143,7 @@ function NameForm({ errors, saved, onFailed, onSaved }: FormProps) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (busy) return;
     const displayName = name.trim();
     if (!displayName)
       return onFailed([{ fieldId: 'weergavenaam', message: t.account.nameRequired }]);
@@ -177,7 +178,7 @@ function NameForm({ errors, saved, onFailed, onSaved }: FormProps) {
           required
         />
         <div>
-          <Button type="submit" appearance="primary-action-button" disabled={busy}>
+          <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy}>
             {t.account.saveName}
           </Button>
         </div>
@@ -196,6 +197,7 @@ function PasswordForm({ errors, saved, onFailed, onSaved }: FormProps) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (busy) return;
     const found: FieldError[] = [];
     if (!current) found.push({ fieldId: 'huidig-wachtwoord', message: t.account.currentRequired });
     if (!next) found.push({ fieldId: 'nieuw-wachtwoord', message: t.account.newRequired });
@@ -270,7 +272,7 @@ function PasswordForm({ errors, saved, onFailed, onSaved }: FormProps) {
           required
         />
         <div>
-          <Button type="submit" appearance="primary-action-button" disabled={busy}>
+          <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy}>
             {t.account.savePassword}
           </Button>
         </div>
@@ -288,6 +290,7 @@ function LanguageForm({ errors, saved, onFailed, onSaved }: FormProps) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (busy) return;
     setBusy(true);
     // The language is one of the notification preferences: the others stay as they are.
     const stored = await api.GET('/me/notification-preferences').catch(() => null);
@@ -336,7 +339,7 @@ function LanguageForm({ errors, saved, onFailed, onSaved }: FormProps) {
           ]}
         />
         <div>
-          <Button type="submit" appearance="primary-action-button" disabled={busy}>
+          <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy}>
             {t.account.saveLanguage}
           </Button>
         </div>
@@ -350,6 +353,7 @@ function SignOutEverywhere({ onFailed }: { onFailed: (errors: FieldError[]) => v
   const session = useSession();
   const [busy, setBusy] = useState(false);
   async function signOutEverywhere() {
+    if (busy) return;
     setBusy(true);
     if (await session.signOutEverywhere()) return;
     setBusy(false);
@@ -361,7 +365,8 @@ function SignOutEverywhere({ onFailed }: { onFailed: (errors: FieldError[]) => v
       <div>
         <Button
           appearance="secondary-action-button"
-          disabled={busy}
+          busy={busy}
+          aria-disabled={busy}
           onClick={() => void signOutEverywhere()}
         >
           {t.account.signOutEverywhere}

@@ -129,6 +129,7 @@ function CommentForm(props: {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (busy) return;
     const problems: FieldError[] = [];
     if (!body.trim()) problems.push({ fieldId: BODY_ID, message: t.respond.bodyRequired });
     if (chosen.length > MAX_MENTIONS)
@@ -249,12 +250,7 @@ function CommentForm(props: {
         errorMessage={errorFor(MENTIONS_ID)}
       />
       <div>
-        <Button
-          type="submit"
-          appearance="primary-action-button"
-          disabled={busy}
-          aria-disabled={busy}
-        >
+        <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy}>
           {busy ? t.respond.busy : t.respond.submit}
         </Button>
       </div>
@@ -401,6 +397,7 @@ function Confirmation(props: {
   }, [justConfirmed, action.verification]);
 
   async function confirm() {
+    if (busy) return;
     setBusy(true);
     const result = await api
       .POST('/actions/{id}/confirmation', {
@@ -463,7 +460,7 @@ function Confirmation(props: {
           <div>
             <Button
               appearance="primary-action-button"
-              disabled={busy}
+              busy={busy}
               aria-disabled={busy}
               onClick={() => void confirm()}
             >

@@ -123,7 +123,6 @@ export function MyWorkScreen() {
       <Heading level={1}>{t.myWork.title}</Heading>
       <Paragraph>{t.myWork.intro}</Paragraph>
       <Filters
-        key={params.toString()}
         params={params}
         organisation={me.organisation.code}
         programmeId={programmeId}
@@ -280,13 +279,20 @@ function Filters(props: {
 }) {
   const t = useT();
   const tracks = useTracks(props.programmeId);
-  const [values, setValues] = useState<Record<(typeof FIELDS)[number], string>>(
-    () =>
-      Object.fromEntries(FIELDS.map((field) => [field, props.params.get(field) ?? ''])) as Record<
-        (typeof FIELDS)[number],
-        string
-      >,
-  );
+  const fromAddress = () =>
+    Object.fromEntries(FIELDS.map((field) => [field, props.params.get(field) ?? ''])) as Record<
+      (typeof FIELDS)[number],
+      string
+    >;
+  const [values, setValues] = useState(fromAddress);
+  // The fields follow the address (applied, cleared, the back button); the form stays, and
+  // with it the focus on the button just pressed (a new form would drop it to the page).
+  const address = props.params.toString();
+  const [seen, setSeen] = useState(address);
+  if (seen !== address) {
+    setSeen(address);
+    setValues(fromAddress());
+  }
   const set = (field: (typeof FIELDS)[number]) => (event: { target: EventTarget }) =>
     setValues((current) => ({ ...current, [field]: (event.target as HTMLInputElement).value }));
   const apply = (event: FormEvent) => {

@@ -73,6 +73,7 @@ export default function NotificationsScreen() {
   }
 
   async function markAllRead() {
+    if (busy) return;
     setBusy(true);
     const result = await api.POST('/me/notifications/read-all').catch(() => null);
     setBusy(false);
@@ -121,7 +122,7 @@ export default function NotificationsScreen() {
             {state.unreadCount > 0 && (
               <Button
                 appearance="secondary-action-button"
-                disabled={busy}
+                busy={busy}
                 aria-disabled={busy}
                 onClick={() => void markAllRead()}
               >

@@ -92,6 +92,7 @@ export default function PreferencesScreen() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (busy) return;
     setSaved(false);
     setBusy(true);
     const body: Preferences = {
@@ -209,7 +210,7 @@ export default function PreferencesScreen() {
             <Button
               type="submit"
               appearance="primary-action-button"
-              disabled={busy}
+              busy={busy}
               aria-disabled={busy}
             >
               {busy ? t.preferences.busy : t.preferences.save}

@@ -436,7 +436,7 @@ function ProgressForm({ action, etag: loadedEtag }: { action: Action; etag: stri
             <Paragraph>{p.conflictKept}</Paragraph>
             <Button
               appearance="primary-action-button"
-              disabled={busy}
+              busy={busy}
               aria-disabled={busy}
               onClick={() => void send()}
             >
@@ -522,12 +522,7 @@ function ProgressForm({ action, etag: loadedEtag }: { action: Action; etag: stri
           required
         />
         <div className="sbt-row">
-          <Button
-            type="submit"
-            appearance="primary-action-button"
-            disabled={busy}
-            aria-disabled={busy}
-          >
+          <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy}>
             {busy ? p.busy : p.submit}
           </Button>
           <Link href={`/acties/${base.id}`}>{p.cancel}</Link>

@@ -34,6 +34,7 @@ export function SignInScreen() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (busy) return;
     const missing: FieldError[] = [];
     if (!email.trim()) missing.push({ fieldId: 'email', message: t.signIn.emailRequired });
     if (!password) missing.push({ fieldId: 'password', message: t.signIn.passwordRequired });
@@ -95,12 +96,7 @@ export function SignInScreen() {
           errorMessage={errorFor('password')}
           required
         />
-        <Button
-          type="submit"
-          appearance="primary-action-button"
-          disabled={busy}
-          aria-disabled={busy}
-        >
+        <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy}>
           {busy ? t.signIn.busy : t.signIn.submit}
         </Button>
       </form>
