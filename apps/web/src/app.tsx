@@ -1,13 +1,22 @@
-import { lazy, type ReactNode, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
-import { Paragraph } from './components/nlds';
+import { lazy } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { AnnouncerProvider } from './components/announcer';
 import { Shell } from './components/shell';
-import { useT } from './i18n';
-import { SessionProvider, useSession } from './session/session';
+import { SignedIn } from './components/signed-in';
+import { SessionProvider } from './session/session';
 import { MyWorkScreen } from './screens/my-work/my-work-screen';
 import { NotFoundScreen } from './screens/not-found/not-found-screen';
 import { SignInScreen } from './screens/sign-in/sign-in-screen';
+import { actionEditRoutes } from './screens/action-edit/routes';
+import { actionListRoutes } from './screens/action-list/routes';
+import { adminRoutes } from './screens/admin/routes';
+import { adminOpsRoutes } from './screens/admin-ops/routes';
+import { commitmentRoutes } from './screens/commitments/routes';
+import { overviewRoutes } from './screens/overview/routes';
+import { partnershipRoutes } from './screens/partnership/routes';
+import { reportRoutes } from './screens/reports/routes';
+import { searchRoutes } from './screens/search/routes';
+import { updateRoundRoutes } from './screens/update-rounds/routes';
 
 // The first screen (Mijn werk) is in the main bundle; the others load when opened.
 const ActionScreen = lazy(() => import('./screens/action/action-screen'));
@@ -76,6 +85,16 @@ export function App() {
                   </SignedIn>
                 }
               />
+              {overviewRoutes()}
+              {actionListRoutes()}
+              {actionEditRoutes()}
+              {commitmentRoutes()}
+              {updateRoundRoutes()}
+              {partnershipRoutes()}
+              {reportRoutes()}
+              {adminRoutes()}
+              {adminOpsRoutes()}
+              {searchRoutes()}
               <Route
                 path="*"
                 element={
@@ -90,22 +109,4 @@ export function App() {
       </SessionProvider>
     </BrowserRouter>
   );
-}
-
-/** Screens behind the sign-in: a deep link survives it (`/aanmelden?terug=…`). */
-function SignedIn({ children }: { children: ReactNode }) {
-  const { state } = useSession();
-  const location = useLocation();
-  const t = useT();
-  if (state.status === 'loading') return <Paragraph>{t.app.loading}</Paragraph>;
-  if (state.status === 'signedOut') {
-    const back = `${location.pathname}${location.search}`;
-    return (
-      <Navigate
-        to={back === '/' ? '/aanmelden' : `/aanmelden?terug=${encodeURIComponent(back)}`}
-        replace
-      />
-    );
-  }
-  return <Suspense fallback={<Paragraph>{t.app.loading}</Paragraph>}>{children}</Suspense>;
 }

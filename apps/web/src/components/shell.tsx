@@ -13,6 +13,7 @@ import { useSession } from '../session/session';
 import { useT } from '../i18n';
 import { useAnnounce } from './announcer';
 import { ScreenErrorBoundary } from './error-boundary';
+import { HeaderSearch } from './header-search';
 import { type Programme, useProgrammes } from './use-programmes';
 
 /**
@@ -88,8 +89,9 @@ export function Shell({ children }: { children: ReactNode }) {
             <span className="rhc-logo__subtitle">{t.app.tagline}</span>
           </a>
         </div>
-        {signedIn && <SignedInNavigation />}
+        {signedIn && <SignedInTools />}
       </header>
+      {signedIn && <MainNavigation />}
       <main id="main" tabIndex={-1} className="sbt-main">
         <div className="sbt-page">
           <ScreenErrorBoundary key={pathname} t={t}>
@@ -104,10 +106,61 @@ export function Shell({ children }: { children: ReactNode }) {
   );
 }
 
-function SignedInNavigation() {
+/**
+ * The app's sections. Everyone sees the same list (each screen shows what the person's role
+ * allows); the current page is marked with aria-current.
+ */
+function MainNavigation() {
+  const t = useT();
+  const unread = useUnreadCount();
+  const { pathname } = useLocation();
+  const items: { href: string; label: string }[] = [
+    { href: '/', label: t.nav.myWork },
+    { href: '/overzicht', label: t.nav.overview },
+    { href: '/acties', label: t.nav.actions },
+    { href: '/toezeggingen', label: t.nav.commitments },
+    { href: '/partnerschap', label: t.nav.partnership },
+    { href: '/uitvraagrondes', label: t.nav.updateRounds },
+    { href: '/rapportages', label: t.nav.reports },
+    { href: '/beheer', label: t.nav.admin },
+  ];
+  const current = (href: string) =>
+    href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+  return (
+    <nav aria-label={t.app.mainNavigation} className="sbt-nav-bar">
+      <ul className="sbt-nav">
+        {items.map((item) => (
+          <li key={item.href}>
+            <Link href={item.href} aria-current={current(item.href) ? 'page' : undefined}>
+              {item.label}
+            </Link>
+          </li>
+        ))}
+        <li>
+          <Link href="/meldingen" aria-current={current('/meldingen') ? 'page' : undefined}>
+            {t.nav.notifications}
+            {/* The space keeps the visible words inside the accessible name (WCAG 2.5.3). */}
+            {unread > 0 && (
+              <>
+                {' '}
+                <NumberBadge label={t.nav.unread(unread)}>{unread}</NumberBadge>
+              </>
+            )}
+          </Link>
+        </li>
+        <li>
+          <Link href="/account" aria-current={current('/account') ? 'page' : undefined}>
+            {t.nav.account}
+          </Link>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+function SignedInTools() {
   const t = useT();
   const session = useSession();
-  const unread = useUnreadCount();
   // The switcher offers the programmes the person is a member of (the session's choice).
   const programmes = useProgrammes().filter((programme) => programme.role !== null);
   const me = session.state.status === 'signedIn' ? session.state.me : null;
@@ -121,28 +174,7 @@ function SignedInNavigation() {
       {me && (
         <Paragraph className="sbt-signed-in-as">{t.switcher.signedInAs(me.displayName)}</Paragraph>
       )}
-      <nav aria-label={t.app.mainNavigation}>
-        <ul className="sbt-nav">
-          <li>
-            <Link href="/">{t.nav.myWork}</Link>
-          </li>
-          <li>
-            <Link href="/meldingen">
-              {t.nav.notifications}
-              {/* The space keeps the visible words inside the accessible name (WCAG 2.5.3). */}
-              {unread > 0 && (
-                <>
-                  {' '}
-                  <NumberBadge label={t.nav.unread(unread)}>{unread}</NumberBadge>
-                </>
-              )}
-            </Link>
-          </li>
-          <li>
-            <Link href="/account">{t.nav.account}</Link>
-          </li>
-        </ul>
-      </nav>
+      <HeaderSearch />
       {programmes.length > 1 && <ProgrammeSwitcher programmes={programmes} />}
       <Button appearance="secondary-action-button" onClick={() => void signOut()}>
         {t.nav.signOut}

@@ -8,10 +8,23 @@ export const en: Messages = {
     skipLink: 'Skip to main content',
     mainNavigation: 'Main navigation',
     loading: 'Loading…',
+    comingSoon: 'This screen is being built.',
     footer: 'A shared service of central government, VNG, IPO and UvW.',
     language: 'Language',
   },
+  headerSearch: {
+    label: 'Search actions and commitments',
+    submit: 'Search',
+    landmark: 'Search the tracker',
+  },
   nav: {
+    overview: 'Overview',
+    actions: 'Actions',
+    commitments: 'Commitments',
+    updateRounds: 'Update rounds',
+    partnership: 'Partnership',
+    reports: 'Reports',
+    admin: 'Administration',
     myWork: 'My work',
     notifications: 'Notifications',
     unread: (count) => `${count} unread`,
@@ -519,6 +532,55 @@ export const en: Messages = {
     saved: 'Preferences saved',
     loadFailed: 'Your preferences could not be loaded.',
     invalid: 'This choice is not valid.',
+  },
+  // Issue 18's areas: one section each (keys of an area stay inside its section).
+  overview: {
+    title: 'Overview',
+  },
+  actionList: {
+    title: 'Actions',
+  },
+  search: {
+    title: 'Search',
+  },
+  actionEdit: {
+    title: 'New action',
+  },
+  bulk: {
+    title: 'Change several actions',
+  },
+  commitments: {
+    title: 'Commitments',
+  },
+  updateRounds: {
+    title: 'Update rounds',
+  },
+  partnership: {
+    title: 'Partnership',
+  },
+  reports: {
+    title: 'Reports',
+  },
+  admin: {
+    title: 'Administration',
+    members: 'Members and roles',
+    membersAbout: 'Who works in this programme, and in which role.',
+    organisations: 'Organisations',
+    organisationsAbout: 'The organisations of the platform.',
+    users: 'Users',
+    usersAbout: 'The accounts of the platform.',
+    apiTokens: 'My API tokens',
+    apiTokensAbout: 'Tokens your own integrations use the API with.',
+  },
+  adminOps: {
+    title: 'Reminder and audit administration',
+    reminderPolicy: 'Reminder policy',
+    reminderPolicyAbout:
+      'When reminders and escalations are sent, with a preview of the next ones.',
+    deliveries: 'E-mail delivery',
+    deliveriesAbout: 'Which e-mails were sent or failed, and sending them again.',
+    audit: 'Audit log',
+    auditAbout: 'Every change, with the check of the chain.',
   },
   notificationKind: {
     deadline_upcoming: 'A deadline is coming up',

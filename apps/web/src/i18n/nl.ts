@@ -9,10 +9,23 @@ export const nl = {
     skipLink: 'Naar de hoofdinhoud',
     mainNavigation: 'Hoofdnavigatie',
     loading: 'Bezig met laden…',
+    comingSoon: 'Dit scherm is nog in aanbouw.',
     footer: 'Een gezamenlijke voorziening van Rijk, VNG, IPO en UvW.',
     language: 'Taal',
   },
+  headerSearch: {
+    label: 'Zoek acties en toezeggingen',
+    submit: 'Zoeken',
+    landmark: 'Doorzoek de tracker',
+  },
   nav: {
+    overview: 'Overzicht',
+    actions: 'Acties',
+    commitments: 'Toezeggingen',
+    updateRounds: 'Uitvraagrondes',
+    partnership: 'Partnerschap',
+    reports: 'Rapportages',
+    admin: 'Beheer',
     myWork: 'Mijn werk',
     notifications: 'Meldingen',
     unread: (count: number) => `${count} ongelezen`,
@@ -529,6 +542,55 @@ export const nl = {
     saved: 'Voorkeuren opgeslagen',
     loadFailed: 'Uw voorkeuren konden niet worden geladen.',
     invalid: 'Deze keuze is niet geldig.',
+  },
+  // Issue 18's areas: one section each (keys of an area stay inside its section).
+  overview: {
+    title: 'Overzicht',
+  },
+  actionList: {
+    title: 'Acties',
+  },
+  search: {
+    title: 'Zoeken',
+  },
+  actionEdit: {
+    title: 'Nieuwe actie',
+  },
+  bulk: {
+    title: 'Meerdere acties wijzigen',
+  },
+  commitments: {
+    title: 'Toezeggingen',
+  },
+  updateRounds: {
+    title: 'Uitvraagrondes',
+  },
+  partnership: {
+    title: 'Partnerschap',
+  },
+  reports: {
+    title: 'Rapportages',
+  },
+  admin: {
+    title: 'Beheer',
+    members: 'Leden en rollen',
+    membersAbout: 'Wie in dit programma werkt, en met welke rol.',
+    organisations: 'Organisaties',
+    organisationsAbout: 'De organisaties van het platform.',
+    users: 'Gebruikers',
+    usersAbout: 'De accounts van het platform.',
+    apiTokens: 'Mijn API-tokens',
+    apiTokensAbout: 'Tokens waarmee uw eigen koppelingen de API gebruiken.',
+  },
+  adminOps: {
+    title: 'Beheer van herinneringen en audit',
+    reminderPolicy: 'Herinneringsbeleid',
+    reminderPolicyAbout:
+      'Wanneer herinneringen en escalaties worden verstuurd, met een voorbeeld van de volgende.',
+    deliveries: 'E-mailverzending',
+    deliveriesAbout: 'Welke e-mails zijn verstuurd of mislukt, en opnieuw versturen.',
+    audit: 'Auditlog',
+    auditAbout: 'Alle wijzigingen, met de controle van de keten.',
   },
   notificationKind: {
     deadline_upcoming: 'De deadline komt eraan',
