@@ -664,7 +664,7 @@ export const en: Messages = {
     intro: (organisation) =>
       `The actions in which ${organisation} is a partner, and what changed in them: per action the changed details, new narratives and new comments side by side. Respond, state the position of ${organisation} or confirm a completed action right here.`,
     noProgramme: 'You are not a member of a programme yet.',
-    sinceForm: 'Changes since',
+    sinceForm: 'Choose the period',
     sinceLabel: 'Changes since',
     sinceDescription: (when) => `Leave empty for the changes since your previous visit (${when}).`,
     sinceDescriptionFirst: (days) => `Leave empty for the changes of the last ${days} days.`,

@@ -679,7 +679,7 @@ export const nl = {
     intro: (organisation: string) =>
       `De acties waarin ${organisation} partner is, en wat daarin is veranderd: per actie de gewijzigde gegevens, nieuwe toelichtingen en nieuwe reacties naast elkaar. Reageer, geef het standpunt van ${organisation} of bevestig een afgeronde actie meteen hier.`,
     noProgramme: 'U bent nog geen lid van een programma.',
-    sinceForm: 'Wijzigingen sinds',
+    sinceForm: 'Periode kiezen',
     sinceLabel: 'Wijzigingen sinds',
     sinceDescription: (when: string) =>
       `Laat leeg voor de wijzigingen sinds uw vorige bezoek (${when}).`,
