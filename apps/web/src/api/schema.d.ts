@@ -1251,6 +1251,10 @@ export type components = {
             programmeId: string;
             /** @description Published in the programme's open data (`GET /v1/programmes/{id}/open-data`). Default false. */
             public: boolean;
+            /** @description Of an action with sub-actions, the roll-up of its sub-actions; else null. */
+            rollup: components["schemas"]["RollupResponse"] | null;
+            /** @description Weight in the roll-ups of its commitment, track and parent; null: 1. */
+            rollupWeight: number | null;
             /** Format: date */
             startDate: string | null;
             status: components["schemas"]["ActionStatus"];
@@ -1590,12 +1594,19 @@ export type components = {
             programmeId: string;
             /** @description In the order given. */
             references: components["schemas"]["CommitmentReferenceResponse"][];
+            /** @description Progress and health derived from its actions (sub-actions included). */
+            rollup: components["schemas"]["RollupResponse"];
             /** @example Investeer in de samenwerking tussen Rijk en medeoverheden */
             title: string;
             /** Format: date-time */
             updatedAt: string;
             /** @description Moves forward with every change; the ETag is "<version>". */
             version: number;
+        };
+        CommitmentRollupResponse: {
+            /** @description null: the actions without a commitment. */
+            commitment: components["schemas"]["ReportCommitmentName"] | null;
+            rollup: components["schemas"]["RollupResponse"];
         };
         CreateActionDto: {
             /**
@@ -2692,6 +2703,8 @@ export type components = {
             ownerUser: components["schemas"]["ReportPersonRef"] | null;
             partners: components["schemas"]["ReportPartner"][];
             percentComplete: number;
+            /** @description Weight in roll-ups; null: 1. */
+            rollupWeight: number | null;
             /** @enum {string} */
             status: "not_started" | "in_progress" | "met" | "partially_met" | "lapsed";
             title: string;
@@ -2705,6 +2718,13 @@ export type components = {
             fields: components["schemas"]["ReportFieldChangeResponse"][];
             /** @description Progress updates by people in the period. */
             progressUpdates: number;
+        };
+        ReportCommitmentName: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "udo_trajectory" | "bofv_agreement" | "overhedenoverleg_agreement" | "rob_recommendation" | "parliamentary_pledge" | "agenda_item";
+            title: string;
         };
         ReportCommitmentRef: {
             /** Format: uuid */
@@ -2839,6 +2859,8 @@ export type components = {
             summary: components["schemas"]["ReportSummaryResponse"];
         };
         ReportSummaryResponse: {
+            /** @description Per commitment with actions in the report, its roll-up over the report's actions; by title, the actions without a commitment last. */
+            byCommitment: components["schemas"]["CommitmentRollupResponse"][];
             byCommitmentKind: components["schemas"]["KindCount"][];
             /** @description Open actions per level of the escalation ladder; `none`: not escalated. The list behind a figure: `GET /v1/actions?escalationLevel={key}&status=not_started,in_progress`. Keys: official, administrative, overhedenoverleg, none. */
             byEscalationLevel: {
@@ -2887,6 +2909,29 @@ export type components = {
             cabinetResponse: components["schemas"]["CabinetResponse"];
             /** @example 3 */
             recommendationNumber: number;
+        };
+        RollupResponse: {
+            /** @description Open actions per health. Keys: not_set, on_track, at_risk, off_track. */
+            byHealth: {
+                [key: string]: number;
+            };
+            closed: number;
+            /**
+             * @description The worst health among the open actions (off_track, at_risk, on_track, not_set); null without open actions.
+             * @enum {string|null}
+             */
+            health: "not_set" | "on_track" | "at_risk" | "off_track" | null;
+            /** @description How many open actions have that health. */
+            healthCount: number;
+            open: number;
+            /** @description Open with a deadline before today. */
+            overdue: number;
+            /**
+             * @description Weighted mean of percentComplete (weight `rollupWeight`, default 1): met counts as 100, partially_met with its own percentage, lapsed not at all. One decimal; null when no action counts. Derived from the actions (sub-actions included) of a commitment or track, or the sub-actions of a parent action; README "Roll-ups".
+             * @example 62.5
+             */
+            percentComplete: number | null;
+            total: number;
         };
         RootLinks: {
             /**
@@ -2997,6 +3042,8 @@ export type components = {
             };
             open: number;
             overdue: number;
+            /** @description The track's roll-up over the report's actions (its filters apply). */
+            rollup: components["schemas"]["RollupResponse"];
             total: number;
             /** @description null: actions without a track. */
             track: components["schemas"]["ReportTrackRef"] | null;
@@ -3072,6 +3119,8 @@ export type components = {
             public?: boolean;
             /** @description Why the deadline moves. */
             reason?: string;
+            /** @description The action's weight in the roll-up of its commitment, track and parent action (default 1; null: back to the default). Coordinators only: anyone else gets 403 `ROLLUP_WEIGHT_FORBIDDEN`. */
+            rollupWeight?: number | null;
             /**
              * Format: date
              * @description null: no start date.
