@@ -113,7 +113,9 @@ export function KindFields({ values, set, errorFor }: Props) {
             {...common}
             description={description}
             type={definition.type === 'date' ? 'date' : 'text'}
-            inputMode={definition.type === 'integer' ? 'numeric' : undefined}
+            inputMode={
+              definition.type === 'integer' && name !== 'amountEuroPerYear' ? 'numeric' : undefined
+            }
             autoComplete="off"
             required={definition.required}
             onChange={(e) => setAttribute(name, e.target.value)}
