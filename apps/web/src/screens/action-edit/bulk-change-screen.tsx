@@ -294,7 +294,7 @@ function BulkChange(props: { programmeId: string; choices: Choices; members: Mem
             {b.progressTitle}
           </Heading>
           <progress
-            className="sbt-progress"
+            className="sbt-bulk-progress"
             value={phase.done}
             max={phase.total}
             aria-labelledby="bulk-progress"
