@@ -688,6 +688,7 @@ export const en: Messages = {
         : count === 1
           ? '1 action selected.'
           : `${count} actions selected.`,
+    noneEditable: 'You cannot change any of these actions.',
     caption: 'Filtered actions',
     select: 'Select',
     selectOne: (title) => `Select ${title}`,

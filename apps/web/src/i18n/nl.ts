@@ -702,6 +702,7 @@ export const nl = {
         : count === 1
           ? '1 actie geselecteerd.'
           : `${count} acties geselecteerd.`,
+    noneEditable: 'U kunt geen van deze acties wijzigen.',
     caption: 'Gefilterde acties',
     select: 'Selecteren',
     selectOne: (title: string) => `Selecteer ${title}`,

@@ -213,13 +213,19 @@ function BulkChange(props: { programmeId: string; choices: Choices; members: Mem
             <ListBody list={{ ...list, items: shown }} empty={b.empty}>
               {(actions) => (
                 <>
-                  <CheckboxField
-                    id="bulk-all"
-                    label={b.selectAll(editable.length)}
-                    checked={allChosen}
-                    onChange={toggleAll}
-                  />
-                  <Paragraph>{b.selectedCount(chosen.length)}</Paragraph>
+                  {editable.length > 0 ? (
+                    <>
+                      <CheckboxField
+                        id="bulk-all"
+                        label={b.selectAll(editable.length)}
+                        checked={allChosen}
+                        onChange={toggleAll}
+                      />
+                      <Paragraph>{b.selectedCount(chosen.length)}</Paragraph>
+                    </>
+                  ) : (
+                    <Paragraph>{b.noneEditable}</Paragraph>
+                  )}
                   <SelectionTable
                     actions={actions}
                     selected={selected}
