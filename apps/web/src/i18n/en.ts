@@ -545,9 +545,237 @@ export const en: Messages = {
   },
   actionEdit: {
     title: 'New action',
+    subTitle: 'New sub-action',
+    editTitle: 'Edit action',
+    forAction: 'For the action',
+    subOf: 'Sub-action of',
+    editNotAllowed:
+      'You cannot edit this action. The coordinator and the editors of the organisation carrying it out (owner or co-owner) can.',
+    createNotAllowed:
+      'You cannot create actions. The coordinator and editors (for their own organisation) can.',
+    subNotAllowed:
+      'You cannot add a sub-action to this action. Those who may change the action can: the coordinator and the editors of the owner or a co-owner.',
+    parentGone:
+      'The action you want to add a sub-action to does not exist, or you have no access to it.',
+    parentIsSubAction:
+      'This action is a sub-action itself. Sub-actions go one level deep: add the sub-action to the main action.',
+    noProgramme: 'You are not a member of a programme yet. Ask the coordinator to add you.',
+    backToAction: 'Back to the action',
+    backToParent: 'Back to the main action',
+    titleLabel: 'Title (required)',
+    titleDescription: 'What is being done, briefly. At most 300 characters.',
+    descriptionLabel: 'Description',
+    descriptionDescription:
+      'What the action involves and when it is done. At most 10,000 characters.',
+    track: 'Track',
+    trackSubDescription:
+      'Without a track of its own, the sub-action takes the track of the main action.',
+    trackOfParent: 'Same track as the main action',
+    choose: 'Choose…',
+    commitment: 'Commitment (optional)',
+    commitmentDescription: 'The agreement or pledge this action carries out.',
+    noCommitment: 'No commitment',
+    ownerOrganisation: 'Owner (lead organisation)',
+    ownerDescription: 'The organisation accountable for the action.',
+    ownerOwnOnly: 'As an editor you create actions of your own organisation.',
+    ownerLocked: (name) =>
+      `Owner: ${name}. Only the coordinator and the owner itself change the owner and the partners.`,
+    ownerUser: 'Person in charge (optional)',
+    ownerUserDescription: "A member of the programme from the owner's organisation.",
+    nobody: 'Nobody yet',
+    partners: 'Partners',
+    partnersDescription:
+      'Organisations taking part. A co-owner carries the action out too and may change it; a contributor contributes; an informed partner is kept up to date.',
+    partnersNone: 'No partners yet.',
+    partnersLocked: 'The coordinator and the owner change the partners.',
+    partnerN: (n) => `Partner ${n}`,
+    partnerOrganisation: 'Organisation',
+    partnerRole: 'Role',
+    addPartner: 'Add a partner',
+    removePartner: (n) => `Remove partner ${n}`,
+    partnerRemoved: (n, name) => (name ? `Partner ${n} (${name}) removed` : `Partner ${n} removed`),
+    startDate: 'Start date (optional)',
+    deadline: 'Deadline (required)',
+    dateDescription: 'A date, for example 31/03/2027.',
+    reason: 'Reason for the new deadline (required)',
+    reasonDescription: (from, to) =>
+      `The deadline moves from ${from} to ${to}. That needs a reason; it goes into the progress timeline and the history of the action. At most 2,000 characters.`,
+    tags: 'Tags (optional)',
+    tagsDescription:
+      'Separated by commas. Lower-case letters and digits, words joined by a hyphen, for example: wetgeving, route-35. At most 20.',
+    publicLabel: "Publish in the programme's open data",
+    submitCreate: 'Create action',
+    submitEdit: 'Save changes',
+    busy: 'Saving…',
+    cancel: 'Cancel',
+    created: 'Action created',
+    createdSub: 'Sub-action created',
+    saved: 'Changes saved',
+    nothingChanged: 'Nothing was changed',
+    descriptionChanged: 'The description was changed.',
+    conflictTitle: 'This action has been changed meanwhile',
+    conflictIntro:
+      'Someone else changed the action after you opened this form. This is what changed since:',
+    conflictNothing: 'None of the fields of this form changed.',
+    conflictKept:
+      'What you changed is still in the form; fields you had not changed now show the new value. Check it and save it again.',
+    resend: 'Save my changes again',
+    errors: {
+      titleRequired: 'Enter a title.',
+      titleTooLong: 'The title can be at most 300 characters long.',
+      descriptionTooLong: 'The description can be at most 10,000 characters long.',
+      trackRequired: 'Choose a track.',
+      ownerRequired: 'Choose the owner.',
+      partnerRequired: (n) => `Choose the organisation of partner ${n}, or remove the partner.`,
+      partnerIsOwner: (n) => `Partner ${n} is the owner; an owner is not also a partner.`,
+      partnerTwice: (n) => `Partner ${n} is already in the list.`,
+      partnerIsOwnerByApi: 'This partner is the owner; an owner is not also a partner.',
+      partnerTwiceByApi: 'This partner is in the list twice.',
+      ownerUserNotOfOwner:
+        "The person in charge must be an active member of the owner's organisation.",
+      startDateInvalid: 'Enter a valid start date, or leave it empty.',
+      deadlineRequired: 'Enter a deadline.',
+      deadlineInvalid: 'Enter a valid date as the deadline.',
+      startAfterDeadline: 'The start date is after the deadline: choose an earlier start date.',
+      reasonRequired: 'Enter a reason for the new deadline: it is required.',
+      reasonTooLong: 'The reason can be at most 2,000 characters long.',
+      tagsInvalid: (tags) =>
+        `These tags are not possible: ${tags}. Use lower-case letters and digits, words joined by a hyphen (at most 40 characters).`,
+      tagsTooMany: 'Give at most 20 tags.',
+      parentIsSubAction: 'The main action is a sub-action itself; sub-actions go one level deep.',
+      notOfProgramme: (field) =>
+        `${field}: this choice is not (or no longer) part of this programme.`,
+      field: (field) => `The field ${field} is not filled in correctly.`,
+      forbidden:
+        'You may not do this. The coordinator and the editors of the owner (or a co-owner) create and change actions; only the coordinator and the owner change the owner and partners.',
+      gone: 'This action or programme no longer exists, or you no longer have access to it.',
+      inFlight: 'Your request is still being processed. Try again in a moment.',
+      alreadyDone:
+        'This request was already carried out, but its answer is no longer available. Check the list of actions to see whether the action is there.',
+    },
+    page: {
+      edit: 'Edit',
+      addSubAction: 'Add a sub-action',
+      verifyTitle: 'Verify',
+      verifyExplanation:
+        "This action is closed. As coordinator you verify that the evidence supports the report. The verification then becomes 'Verified'.",
+      verify: 'Verify',
+      verifyBusy: 'Verifying…',
+      verified: 'Action verified',
+      isVerified: 'Verification: Verified. The coordinator checked the evidence of this action.',
+      notClosed: 'This action is not (or no longer) closed. Only a closed action can be verified.',
+      versionConflict:
+        'The action has been changed meanwhile. The page now shows how it stands; verify again if needed.',
+      verifyForbidden: "Only the programme's coordinator can verify an action.",
+    },
   },
   bulk: {
     title: 'Change several actions',
+    notAllowed:
+      'You cannot change actions. The coordinator and the editors (for the actions of their organisation) can.',
+    intro:
+      'Choose actions from the filtered list and one change. Each action is changed on its own; what someone else changed in an action meanwhile is never overwritten: that action reports a conflict instead.',
+    backToList: 'Back to the list with these filters',
+    step1: '1. Choose the actions',
+    step2: '2. Choose one change',
+    step3: '3. Check and apply',
+    empty: 'There are no actions with these filters.',
+    selectAll: (count) =>
+      count === 1 ? 'Select the action shown' : `Select all ${count} actions shown`,
+    selectedCount: (count) =>
+      count === 0
+        ? 'No actions selected.'
+        : count === 1
+          ? '1 action selected.'
+          : `${count} actions selected.`,
+    noneEditable: 'You cannot change any of these actions.',
+    caption: 'Filtered actions',
+    select: 'Select',
+    selectOne: (title) => `Select ${title}`,
+    notYours: 'You cannot change this one',
+    trackColumn: 'Track',
+    kindLegend: 'What do you want to change?',
+    kindDescription: 'One kind of change at a time, for all selected actions.',
+    kinds: {
+      owner: 'Owner and person in charge',
+      track: 'Track',
+      addTag: 'Add a tag',
+      removeTag: 'Remove a tag',
+      deadline: 'Deadline (with a reason)',
+    },
+    ownerOrganisation: 'New owner',
+    ownerUserDescription:
+      "A member of the programme from the new owner's organisation, or nobody yet.",
+    track: 'New track',
+    tagToAdd: 'Tag to add',
+    tagToRemove: 'Tag to remove',
+    tagDescription:
+      'Lower-case letters and digits, words joined by a hyphen, for example route-35.',
+    deadline: 'New deadline',
+    reason: 'Reason (required)',
+    reasonDescription:
+      'One reason for all actions. A moved deadline needs a reason; it goes into the progress timeline of each action. At most 2,000 characters.',
+    review: 'Check the change',
+    confirmCount: (count) =>
+      count === 1 ? 'You change 1 action:' : `You change ${count} actions:`,
+    apply: (count) => (count === 1 ? 'Change 1 action' : `Change ${count} actions`),
+    cancel: 'Back to the choice',
+    applying: (count) => (count === 1 ? 'Changing 1 action…' : `Changing ${count} actions…`),
+    progressTitle: 'Changing',
+    progress: (done, total) => `${done} of ${total} done.`,
+    describe: {
+      owner: (organisation, person) => `owner becomes ${organisation}, person in charge ${person}.`,
+      track: (track) => `track becomes ${track}.`,
+      addTag: (tag) => `tag ${tag} added.`,
+      removeTag: (tag) => `tag ${tag} removed.`,
+      deadline: (date, reason) => `deadline becomes ${date}, with the reason: “${reason}”.`,
+    },
+    errors: {
+      none: 'Select at least one action.',
+      kind: 'Choose what you want to change.',
+      owner: 'Choose the new owner.',
+      track: 'Choose the new track.',
+      tagRequired: 'Enter a tag.',
+      tagInvalid:
+        'This tag is not possible: use lower-case letters and digits, words joined by a hyphen (at most 40 characters).',
+      deadline: 'Enter a valid date as the new deadline.',
+      reason: 'Enter a reason: a new deadline needs one.',
+      reasonTooLong: 'The reason can be at most 2,000 characters long.',
+    },
+    result: {
+      title: 'Result',
+      summary: (change, counts) => `Change: ${change} Outcome: ${counts}.`,
+      caption: 'Result per action',
+      outcome: 'Outcome',
+      detail: 'Details',
+      outcomes: {
+        changed: 'Changed',
+        unchanged: 'Already so',
+        conflict: 'Conflict',
+        refused: 'Refused',
+        invalid: 'Invalid',
+        failed: 'Failed',
+      },
+      count: {
+        changed: (n) => `${n} changed`,
+        unchanged: (n) => `${n} already so`,
+        conflict: (n) => (n === 1 ? '1 conflict' : `${n} conflicts`),
+        refused: (n) => `${n} refused`,
+        invalid: (n) => `${n} invalid`,
+        failed: (n) => `${n} failed`,
+      },
+      changedDetail: 'The change was saved.',
+      unchangedDetail: 'This action already was so; nothing was sent.',
+      conflictDetail:
+        'Someone else changed this action after the list was loaded. Nothing was overwritten.',
+      refusedDetail: 'You may not make this change to this action.',
+      retryExplanation:
+        'Try the actions with a conflict again: the app first reads their newest version and applies the change to it.',
+      retry: (count) =>
+        count === 1
+          ? 'Try again with the newest version (1 action)'
+          : `Try again with the newest version (${count} actions)`,
+    },
   },
   commitments: {
     title: 'Commitments',

@@ -555,9 +555,244 @@ export const nl = {
   },
   actionEdit: {
     title: 'Nieuwe actie',
+    subTitle: 'Nieuwe deelactie',
+    editTitle: 'Actie bewerken',
+    forAction: 'Voor de actie',
+    subOf: 'Deelactie van',
+    editNotAllowed:
+      'U kunt deze actie niet bewerken. Dat kunnen de coördinator en de redacteuren van de organisatie die de actie uitvoert (eigenaar of mede-eigenaar).',
+    createNotAllowed:
+      'U kunt geen acties aanmaken. Dat kunnen de coördinator en redacteuren (voor hun eigen organisatie).',
+    subNotAllowed:
+      'U kunt bij deze actie geen deelactie toevoegen. Dat kunnen wie de actie mogen wijzigen: de coördinator en de redacteuren van de eigenaar of een mede-eigenaar.',
+    parentGone:
+      'De actie waaronder u een deelactie wilt maken bestaat niet, of u heeft er geen toegang toe.',
+    parentIsSubAction:
+      'Deze actie is zelf een deelactie. Deelacties gaan één niveau diep: voeg de deelactie toe aan de hoofdactie.',
+    noProgramme: 'U bent nog geen lid van een programma. Vraag de coördinator u toe te voegen.',
+    backToAction: 'Terug naar de actie',
+    backToParent: 'Terug naar de hoofdactie',
+    titleLabel: 'Titel (verplicht)',
+    titleDescription: 'Wat er gedaan wordt, kort. Ten hoogste 300 tekens.',
+    descriptionLabel: 'Omschrijving',
+    descriptionDescription:
+      'Wat de actie inhoudt en wanneer zij klaar is. Ten hoogste 10.000 tekens.',
+    track: 'Spoor',
+    trackSubDescription: 'Kiest u geen spoor, dan krijgt de deelactie het spoor van de hoofdactie.',
+    trackOfParent: 'Zelfde spoor als de hoofdactie',
+    choose: 'Kies…',
+    commitment: 'Afspraak (niet verplicht)',
+    commitmentDescription: 'De afspraak of toezegging die deze actie uitvoert.',
+    noCommitment: 'Geen afspraak',
+    ownerOrganisation: 'Eigenaar (trekker)',
+    ownerDescription: 'De organisatie die verantwoordelijk is voor de actie.',
+    ownerOwnOnly: 'Als redacteur maakt u acties van uw eigen organisatie.',
+    ownerLocked: (name: string) =>
+      `Eigenaar: ${name}. Alleen de coördinator en de eigenaar zelf wijzigen de eigenaar en de partners.`,
+    ownerUser: 'Verantwoordelijke (niet verplicht)',
+    ownerUserDescription: 'Een lid van het programma uit de organisatie van de eigenaar.',
+    nobody: 'Nog niemand',
+    partners: 'Partners',
+    partnersDescription:
+      'Organisaties die meedoen. Een mede-eigenaar voert de actie mee uit en mag haar wijzigen; een bijdrager levert een bijdrage; een geïnformeerde partner wordt op de hoogte gehouden.',
+    partnersNone: 'Nog geen partners.',
+    partnersLocked: 'De partners wijzigen de coördinator en de eigenaar.',
+    partnerN: (n: number) => `Partner ${n}`,
+    partnerOrganisation: 'Organisatie',
+    partnerRole: 'Rol',
+    addPartner: 'Partner toevoegen',
+    removePartner: (n: number) => `Partner ${n} verwijderen`,
+    partnerRemoved: (n: number, name?: string) =>
+      name ? `Partner ${n} (${name}) verwijderd` : `Partner ${n} verwijderd`,
+    startDate: 'Startdatum (niet verplicht)',
+    deadline: 'Deadline (verplicht)',
+    dateDescription: 'Een datum, bijvoorbeeld 31-03-2027.',
+    reason: 'Reden voor de nieuwe deadline (verplicht)',
+    reasonDescription: (from: string, to: string) =>
+      `De deadline verschuift van ${from} naar ${to}. Daarvoor is een reden verplicht; ze komt in de voortgang in de tijd en in de geschiedenis van de actie. Ten hoogste 2.000 tekens.`,
+    tags: 'Labels (niet verplicht)',
+    tagsDescription:
+      'Gescheiden door komma’s. Kleine letters en cijfers, woorden verbonden met een koppelteken, bijvoorbeeld: wetgeving, route-35. Ten hoogste 20.',
+    publicLabel: 'Openbaar maken in de open data van het programma',
+    submitCreate: 'Actie aanmaken',
+    submitEdit: 'Wijzigingen opslaan',
+    busy: 'Bezig met opslaan…',
+    cancel: 'Annuleren',
+    created: 'Actie aangemaakt',
+    createdSub: 'Deelactie aangemaakt',
+    saved: 'Wijzigingen opgeslagen',
+    nothingChanged: 'Er was niets gewijzigd',
+    descriptionChanged: 'De omschrijving is gewijzigd.',
+    conflictTitle: 'Deze actie is intussen gewijzigd',
+    conflictIntro:
+      'Iemand anders heeft de actie gewijzigd nadat u dit formulier opende. Dit is er sindsdien veranderd:',
+    conflictNothing: 'Geen van de velden van dit formulier is veranderd.',
+    conflictKept:
+      'Wat u wijzigde staat nog in het formulier; velden die u niet had aangepast tonen nu de nieuwe waarde. Controleer het en sla het opnieuw op.',
+    resend: 'Mijn wijzigingen opnieuw opslaan',
+    errors: {
+      titleRequired: 'Vul een titel in.',
+      titleTooLong: 'De titel mag ten hoogste 300 tekens lang zijn.',
+      descriptionTooLong: 'De omschrijving mag ten hoogste 10.000 tekens lang zijn.',
+      trackRequired: 'Kies een spoor.',
+      ownerRequired: 'Kies de eigenaar.',
+      partnerRequired: (n: number) =>
+        `Kies de organisatie van partner ${n}, of verwijder de partner.`,
+      partnerIsOwner: (n: number) =>
+        `Partner ${n} is de eigenaar; een eigenaar is niet ook partner.`,
+      partnerTwice: (n: number) => `Partner ${n} staat al in de lijst.`,
+      partnerIsOwnerByApi: 'Deze partner is de eigenaar; een eigenaar is niet ook partner.',
+      partnerTwiceByApi: 'Deze partner staat twee keer in de lijst.',
+      ownerUserNotOfOwner:
+        'De verantwoordelijke moet een actief lid zijn van de organisatie van de eigenaar.',
+      startDateInvalid: 'Vul een geldige startdatum in, of laat het veld leeg.',
+      deadlineRequired: 'Vul een deadline in.',
+      deadlineInvalid: 'Vul een geldige datum in als deadline.',
+      startAfterDeadline: 'De startdatum ligt na de deadline: kies een eerdere startdatum.',
+      reasonRequired: 'Vul een reden in voor de nieuwe deadline: die is verplicht.',
+      reasonTooLong: 'De reden mag ten hoogste 2.000 tekens lang zijn.',
+      tagsInvalid: (tags: string) =>
+        `Deze labels kunnen niet: ${tags}. Gebruik kleine letters en cijfers, woorden verbonden met een koppelteken (ten hoogste 40 tekens).`,
+      tagsTooMany: 'Geef ten hoogste 20 labels.',
+      parentIsSubAction: 'De hoofdactie is zelf een deelactie; deelacties gaan één niveau diep.',
+      notOfProgramme: (field: string) =>
+        `${field}: deze keuze hoort niet (meer) bij dit programma.`,
+      field: (field: string) => `Het veld ${field} is niet goed ingevuld.`,
+      forbidden:
+        'U mag dit niet. Acties maken en wijzigen de coördinator en de redacteuren van de eigenaar (of een mede-eigenaar); de eigenaar en partners wijzigen alleen de coördinator en de eigenaar.',
+      gone: 'Deze actie of dit programma bestaat niet meer, of u heeft er geen toegang meer toe.',
+      inFlight: 'Uw verzoek wordt nog verwerkt. Probeer het over enkele ogenblikken opnieuw.',
+      alreadyDone:
+        'Dit verzoek is al verwerkt, maar het antwoord is niet meer beschikbaar. Kijk in de lijst van acties of de actie er is.',
+    },
+    page: {
+      edit: 'Bewerken',
+      addSubAction: 'Deelactie toevoegen',
+      verifyTitle: 'Verifiëren',
+      verifyExplanation:
+        'Deze actie is afgesloten. Als coördinator verifieert u dat het bewijs de melding ondersteunt. De verificatie wordt dan ‘Geverifieerd’.',
+      verify: 'Verifiëren',
+      verifyBusy: 'Bezig met verifiëren…',
+      verified: 'Actie geverifieerd',
+      isVerified:
+        'Verificatie: Geverifieerd. De coördinator heeft het bewijs van deze actie gecontroleerd.',
+      notClosed:
+        'Deze actie is niet (meer) afgesloten. Alleen een afgesloten actie kunt u verifiëren.',
+      versionConflict:
+        'De actie is intussen gewijzigd. De nieuwe stand staat nu op de pagina; verifieer zo nodig opnieuw.',
+      verifyForbidden: 'Alleen de coördinator van het programma kan een actie verifiëren.',
+    },
   },
   bulk: {
     title: 'Meerdere acties wijzigen',
+    notAllowed:
+      'U kunt geen acties wijzigen. Dat kunnen de coördinator en de redacteuren (voor de acties van hun organisatie).',
+    intro:
+      'Kies acties uit de gefilterde lijst en één wijziging. Elke actie wordt apart gewijzigd; wat iemand anders intussen aan een actie veranderde, wordt nooit overschreven: die actie meldt dan een conflict.',
+    backToList: 'Terug naar de lijst met deze filters',
+    step1: '1. Kies de acties',
+    step2: '2. Kies één wijziging',
+    step3: '3. Controleer en voer door',
+    empty: 'Er zijn geen acties met deze filters.',
+    selectAll: (count: number) =>
+      count === 1 ? 'De getoonde actie selecteren' : `Alle ${count} getoonde acties selecteren`,
+    selectedCount: (count: number) =>
+      count === 0
+        ? 'Geen acties geselecteerd.'
+        : count === 1
+          ? '1 actie geselecteerd.'
+          : `${count} acties geselecteerd.`,
+    noneEditable: 'U kunt geen van deze acties wijzigen.',
+    caption: 'Gefilterde acties',
+    select: 'Selecteren',
+    selectOne: (title: string) => `Selecteer ${title}`,
+    notYours: 'Niet door u te wijzigen',
+    trackColumn: 'Spoor',
+    kindLegend: 'Wat wilt u wijzigen?',
+    kindDescription: 'Eén soort wijziging tegelijk, voor alle geselecteerde acties.',
+    kinds: {
+      owner: 'Eigenaar en verantwoordelijke',
+      track: 'Spoor',
+      addTag: 'Label toevoegen',
+      removeTag: 'Label verwijderen',
+      deadline: 'Deadline (met een reden)',
+    },
+    ownerOrganisation: 'Nieuwe eigenaar',
+    ownerUserDescription:
+      'Een lid van het programma uit de organisatie van de nieuwe eigenaar, of nog niemand.',
+    track: 'Nieuw spoor',
+    tagToAdd: 'Label om toe te voegen',
+    tagToRemove: 'Label om te verwijderen',
+    tagDescription:
+      'Kleine letters en cijfers, woorden verbonden met een koppelteken, bijvoorbeeld route-35.',
+    deadline: 'Nieuwe deadline',
+    reason: 'Reden (verplicht)',
+    reasonDescription:
+      'Eén reden voor alle acties. Een verschoven deadline vraagt een reden; ze komt in de voortgang in de tijd van elke actie. Ten hoogste 2.000 tekens.',
+    review: 'Wijziging controleren',
+    confirmCount: (count: number) =>
+      count === 1 ? 'U wijzigt 1 actie:' : `U wijzigt ${count} acties:`,
+    apply: (count: number) => (count === 1 ? 'Wijzig 1 actie' : `Wijzig ${count} acties`),
+    cancel: 'Terug naar de keuze',
+    applying: (count: number) =>
+      count === 1 ? '1 actie wordt gewijzigd…' : `${count} acties worden gewijzigd…`,
+    progressTitle: 'Bezig met wijzigen',
+    progress: (done: number, total: number) => `${done} van ${total} verwerkt.`,
+    describe: {
+      owner: (organisation: string, person: string) =>
+        `eigenaar wordt ${organisation}, verantwoordelijke ${person}.`,
+      track: (track: string) => `spoor wordt ${track}.`,
+      addTag: (tag: string) => `label ${tag} erbij.`,
+      removeTag: (tag: string) => `label ${tag} eraf.`,
+      deadline: (date: string, reason: string) =>
+        `deadline wordt ${date}, met als reden: “${reason}”.`,
+    },
+    errors: {
+      none: 'Selecteer ten minste één actie.',
+      kind: 'Kies wat u wilt wijzigen.',
+      owner: 'Kies de nieuwe eigenaar.',
+      track: 'Kies het nieuwe spoor.',
+      tagRequired: 'Vul een label in.',
+      tagInvalid:
+        'Dit label kan niet: gebruik kleine letters en cijfers, woorden verbonden met een koppelteken (ten hoogste 40 tekens).',
+      deadline: 'Vul een geldige datum in als nieuwe deadline.',
+      reason: 'Vul een reden in: die is verplicht bij een nieuwe deadline.',
+      reasonTooLong: 'De reden mag ten hoogste 2.000 tekens lang zijn.',
+    },
+    result: {
+      title: 'Resultaat',
+      summary: (change: string, counts: string) => `Wijziging: ${change} Uitkomst: ${counts}.`,
+      caption: 'Resultaat per actie',
+      outcome: 'Uitkomst',
+      detail: 'Toelichting',
+      outcomes: {
+        changed: 'Gewijzigd',
+        unchanged: 'Was al zo',
+        conflict: 'Conflict',
+        refused: 'Geweigerd',
+        invalid: 'Ongeldig',
+        failed: 'Mislukt',
+      },
+      count: {
+        changed: (n: number) => `${n} gewijzigd`,
+        unchanged: (n: number) => `${n} was al zo`,
+        conflict: (n: number) => (n === 1 ? '1 conflict' : `${n} conflicten`),
+        refused: (n: number) => `${n} geweigerd`,
+        invalid: (n: number) => `${n} ongeldig`,
+        failed: (n: number) => `${n} mislukt`,
+      },
+      changedDetail: 'De wijziging is opgeslagen.',
+      unchangedDetail: 'Deze actie was al zo; er is niets verstuurd.',
+      conflictDetail:
+        'Iemand anders heeft deze actie gewijzigd nadat de lijst werd geladen. Er is niets overschreven.',
+      refusedDetail: 'U mag deze wijziging bij deze actie niet doen.',
+      retryExplanation:
+        'Probeer de acties met een conflict opnieuw: de app leest dan eerst hun nieuwste versie en voert de wijziging daarop door.',
+      retry: (count: number) =>
+        count === 1
+          ? 'Opnieuw proberen met de nieuwste versie (1 actie)'
+          : `Opnieuw proberen met de nieuwste versie (${count} acties)`,
+    },
   },
   commitments: {
     title: 'Toezeggingen',
