@@ -106,6 +106,7 @@ function PolicyForm(props: {
   const o = t.adminOps;
   const announce = useAnnounce();
   const [etag, setEtag] = useState(props.etag);
+  const [updatedAt, setUpdatedAt] = useState(props.policy.updatedAt);
   const [values, setValues] = useState<PolicyValues>(() => valuesOf(props.policy));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [conflict, setConflict] = useState(false);
@@ -147,6 +148,7 @@ function PolicyForm(props: {
       setConflict(false);
       setEtag(response.headers.get('ETag') ?? `"${data.version}"`);
       setValues(valuesOf(data));
+      setUpdatedAt(data.updatedAt);
       announce(o.policySaved);
       props.onSaved();
       return;
@@ -187,10 +189,10 @@ function PolicyForm(props: {
         </div>
       )}
       <ErrorSummary errors={errors} />
-      {props.policy.updatedAt === null ? (
+      {updatedAt === null ? (
         <Paragraph>{o.policyDefaults}</Paragraph>
       ) : (
-        <Paragraph>{o.policyUpdatedAt(t.format.dateTime(props.policy.updatedAt))}</Paragraph>
+        <Paragraph>{o.policyUpdatedAt(t.format.dateTime(updatedAt))}</Paragraph>
       )}
       <form noValidate onSubmit={submit} className="sbt-form">
         <Heading level={3}>{o.beforeDeadline}</Heading>
