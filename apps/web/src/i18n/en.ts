@@ -642,6 +642,14 @@ export const en: Messages = {
       sendHour: 'Choose a time of sending',
       other: (name: string, reason: string) => `${name}: ${reason}`,
     },
+    showPreview: 'Show preview',
+    previewing: 'Preparing the preview…',
+    previewTitle: 'Preview: what this policy would send first',
+    previewSummary: (total: number, actions: number) =>
+      `Not saved. With these settings the system plans ${total} ${total === 1 ? 'reminder' : 'reminders'} for ${actions} open ${actions === 1 ? 'action' : 'actions'}; the first ones below.`,
+    previewStale: 'You changed the form since: choose Show preview again.',
+    previewNothing: 'With these settings nothing is planned.',
+    previewCaption: 'Preview of the next reminders with these settings, soonest first',
     nextReminders: 'Next reminders',
     nextRemindersIntro: "The programme's next planned reminders, soonest first.",
     nextRemindersAfterSave:

@@ -656,6 +656,15 @@ export const nl = {
       sendHour: 'Kies een tijdstip van verzenden',
       other: (name: string, reason: string) => `${name}: ${reason}`,
     },
+    showPreview: 'Voorbeeld bekijken',
+    previewing: 'Bezig met het voorbeeld…',
+    previewTitle: 'Voorbeeld: wat dit beleid als eerste zou versturen',
+    previewSummary: (total: number, actions: number) =>
+      `Niet opgeslagen. Met deze instellingen plant het systeem ${total} ${total === 1 ? 'herinnering' : 'herinneringen'} voor ${actions} open ${actions === 1 ? 'actie' : 'acties'}; hieronder de eerste.`,
+    previewStale: 'U heeft het formulier daarna gewijzigd: kies opnieuw Voorbeeld bekijken.',
+    previewNothing: 'Met deze instellingen wordt er niets gepland.',
+    previewCaption:
+      'Voorbeeld van de eerstvolgende herinneringen met deze instellingen, de vroegste eerst',
     nextReminders: 'Volgende herinneringen',
     nextRemindersIntro:
       'De eerstvolgende geplande herinneringen van het programma, de vroegste eerst.',

@@ -29,6 +29,7 @@ import { ProgrammeChoice, useAdminProgramme } from './programme-choice';
 import { RemindersTable } from './reminders-table';
 
 type Reminder = Schemas['ReminderResponse'];
+type PreviewResult = Schemas['ReminderPreviewResponse'];
 const NEXT = 20;
 
 /** Herinneringsbeleid: the programme's reminder policy, and the reminders it plans next. */
@@ -88,6 +89,7 @@ function PolicyArea({ programmeId }: { programmeId: string }) {
         policy={loaded.policy}
         etag={loaded.etag}
         members={members.status === 'loaded' ? members.members : []}
+        names={names}
         onSaved={() => setSavedAt(Date.now())}
       />
       <NextReminders programmeId={programmeId} names={names} savedAt={savedAt} />
@@ -100,6 +102,7 @@ function PolicyForm(props: {
   policy: Policy;
   etag: string;
   members: Member[];
+  names: Names;
   onSaved: () => void;
 }) {
   const t = useT();
@@ -111,6 +114,13 @@ function PolicyForm(props: {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<
+    { status: 'idle' | 'busy' } | { status: 'shown'; result: PreviewResult; of: string }
+  >({ status: 'idle' });
+  const previewRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (preview.status === 'shown') previewRef.current?.focus();
+  }, [preview]);
   const conflictRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (conflict) conflictRef.current?.focus();
@@ -164,12 +174,43 @@ function PolicyForm(props: {
         setEtag(fresh.response.headers.get('ETag') ?? `"${fresh.data.version}"`);
       setErrors([]);
       setConflict(true);
-    } else if (response.status === 400)
-      setErrors(problemsAtFields(t, body, error));
+    } else if (response.status === 400) setErrors(problemsAtFields(t, body, error));
     else if (response.status === 403 || response.status === 404)
       setErrors([{ message: o.coordinatorsOnly }]);
     else setErrors([{ message: t.errors.generic }]);
   }
+
+  /** What these values, unsaved, would plan (POST …/reminder-policy/preview). */
+  async function showPreview() {
+    if (preview.status === 'busy') return;
+    const checked = bodyOf(t, values);
+    if (!checked.body) {
+      setErrors(checked.errors);
+      return;
+    }
+    const body = checked.body;
+    setPreview({ status: 'busy' });
+    const { data, error, response } = await api
+      .POST('/programmes/{id}/reminder-policy/preview', {
+        params: { path: { id: props.programmeId }, query: { limit: NEXT } },
+        body,
+      })
+      .catch(() => ({ data: undefined, error: undefined, response: undefined }));
+    if (data) {
+      setErrors([]);
+      setPreview({ status: 'shown', result: data, of: JSON.stringify(body) });
+      return;
+    }
+    setPreview({ status: 'idle' });
+    if (!response) setErrors([{ message: t.errors.network }]);
+    else if (response.status === 400) setErrors(problemsAtFields(t, body, error));
+    else if (response.status === 429) setErrors([{ message: t.errors.tooManyRequests }]);
+    else setErrors([{ message: t.errors.generic }]);
+  }
+
+  const current = bodyOf(t, values).body;
+  const previewStale =
+    preview.status === 'shown' && (current === null || JSON.stringify(current) !== preview.of);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -326,8 +367,37 @@ function PolicyForm(props: {
           <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy}>
             {busy ? o.saving : o.savePolicy}
           </Button>
+          <Button
+            type="button"
+            appearance="secondary-action-button"
+            busy={preview.status === 'busy'}
+            aria-disabled={preview.status === 'busy'}
+            onClick={() => void showPreview()}
+          >
+            {preview.status === 'busy' ? o.previewing : o.showPreview}
+          </Button>
         </div>
       </form>
+      {preview.status === 'shown' && (
+        <section aria-labelledby="voorbeeld">
+          <Heading level={3} id="voorbeeld" ref={previewRef} tabIndex={-1}>
+            {o.previewTitle}
+          </Heading>
+          <Paragraph>
+            {o.previewSummary(preview.result.total, preview.result.actionsPlanned)}
+            {previewStale && ` ${o.previewStale}`}
+          </Paragraph>
+          {preview.result.data.length === 0 ? (
+            <Paragraph>{o.previewNothing}</Paragraph>
+          ) : (
+            <RemindersTable
+              reminders={preview.result.data}
+              caption={o.previewCaption}
+              names={props.names}
+            />
+          )}
+        </section>
+      )}
     </section>
   );
 }
