@@ -19,7 +19,7 @@ async function currentPolicy(request: Parameters<typeof apiToken>[0], token: str
 }
 
 test.describe('Reminders, e-mail and the audit log', () => {
-  test('a coordinator changes the reminder policy, sees the reminders it plans next, and finds the change in the audit log', async ({
+  test('a coordinator previews a change of the reminder policy, saves it, and sees the reminders it plans next', async ({
     page,
     request,
   }) => {
@@ -68,6 +68,20 @@ test.describe('Reminders, e-mail and the audit log', () => {
       await page.getByLabel('Bestuurlijk: na hoeveel dagen').fill('10');
       const contacts = page.getByRole('group', { name: 'Bestuurlijk: contactpersonen' });
       await contacts.getByLabel('Coördinator BZK (demo) (Coördinator)').check();
+
+      // What it would send, before saving.
+      await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+      await expect(
+        page.getByRole('heading', { name: 'Voorbeeld: wat dit beleid als eerste zou versturen' }),
+      ).toBeFocused();
+      await expect(page.getByText(/^Niet opgeslagen\. Met deze instellingen plant/)).toBeVisible();
+      const preview = page.getByRole('table', { name: /^Voorbeeld van de eerstvolgende/ });
+      const proposed = preview.getByRole('row').filter({ hasText: action.title });
+      await expect(proposed).toContainText('Deadline nadert (29 dagen vooraf)');
+      await expect(proposed).toContainText('Redacteur BZK (demo)');
+      await expect(next.getByRole('row').filter({ hasText: action.title })).toHaveCount(0);
+      await expectAccessible(page);
+
       await page.getByRole('button', { name: 'Beleid opslaan' }).click();
       await expect(page.getByRole('status')).toHaveText(
         'Het beleid is opgeslagen. De herinneringen worden opnieuw gepland.',
@@ -85,43 +99,6 @@ test.describe('Reminders, e-mail and the audit log', () => {
       await expect(row).toContainText('Deadline nadert (29 dagen vooraf)');
       await expect(row).toContainText('Redacteur BZK (demo)');
       await expectAccessible(page);
-
-      // The audit log, filtered to the coordinator's change of the policy.
-      await page.goto('/beheer/audit');
-      await expect(page.getByRole('heading', { level: 1, name: 'Auditlog' })).toBeVisible();
-      await expectAccessible(page);
-      await page.getByLabel('Wie').selectOption({ label: 'Coördinator BZK (demo)' });
-      await page.getByLabel('Onderwerp').selectOption({ label: 'Herinneringsbeleid' });
-      const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(
-        new Date(),
-      );
-      await page.getByLabel('Vanaf (datum)').fill(today);
-      await page.getByRole('button', { name: 'Filteren' }).click();
-      await expect(page.getByRole('heading', { level: 2, name: 'Gebeurtenissen' })).toBeFocused();
-      const events = page.getByRole('table', { name: /Gebeurtenissen in het auditlog/ });
-      await expect(events.getByRole('row')).toHaveCount(2);
-      const change = events.getByRole('row').nth(1);
-      await expect(change).toContainText('Coördinator BZK (demo)');
-      await expect(change).toContainText('Gewijzigd');
-      await expect(change).toContainText('daysBefore, escalation');
-      await expectAccessible(page);
-
-      await change.getByRole('link').click();
-      await expect(
-        page.getByRole('heading', { level: 1, name: /^Gebeurtenis #\d+$/ }),
-      ).toBeVisible();
-      const fields = page.getByRole('table', { name: /Gewijzigde velden van herinneringsbeleid/ });
-      await expect(fields.getByRole('row', { name: /daysBefore/ })).toContainText(
-        'daysBefore[14,3][29,14,3]',
-      );
-      await expectAccessible(page);
-      await page.getByRole('link', { name: 'Terug naar het auditlog' }).click();
-      await expect(page.getByLabel('Onderwerp')).toHaveValue('reminder_policy');
-
-      // Only platform administrators run the chain check.
-      await expect(page.getByRole('region', { name: 'Controle van de keten' })).toContainText(
-        'voorbehouden aan platformbeheerders',
-      );
     } finally {
       const { programmeId, version, updatedAt, ...body } = before.policy;
       void version;
@@ -132,6 +109,55 @@ test.describe('Reminders, e-mail and the audit log', () => {
       });
       expect(restored.status()).toBe(200);
     }
+  });
+
+  test('a coordinator finds their own change in the audit log and reads it as from → to', async ({
+    page,
+    request,
+  }) => {
+    // The coordinator makes an action (through the API): recorded as theirs.
+    const action = await newActionOfTheEditor(request, `Auditspoor ${Date.now().toString(36)}`);
+    await openSignedIn(page, people.coordinator, '/beheer/audit');
+    await expect(page.getByRole('heading', { level: 1, name: 'Auditlog' })).toBeVisible();
+    await page.getByLabel('Wie').selectOption({ label: 'Coördinator BZK (demo)' });
+    await page.getByLabel('Onderwerp').selectOption({ label: 'Actie' });
+    await page.getByLabel('Handeling').selectOption({ label: 'Aangemaakt' });
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(
+      new Date(),
+    );
+    await page.getByLabel('Vanaf (datum)').fill(today);
+    await page.getByLabel('Tot en met (datum)').fill(today);
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Gebeurtenissen' })).toBeFocused();
+    await expect(page).toHaveURL(/onderwerp=action/);
+    const events = page.getByRole('table', { name: /Gebeurtenissen in het auditlog/ });
+    const newest = events.getByRole('row').nth(1);
+    await expect(newest).toContainText('Coördinator BZK (demo)');
+    await expect(newest).toContainText('Aangemaakt');
+    await expect(newest).toContainText('Actie');
+    await expect(newest).toContainText('title');
+    await expectAccessible(page);
+
+    await newest.getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1, name: /^Gebeurtenis #\d+$/ })).toBeVisible();
+    const fields = page.getByRole('table', { name: 'Gewijzigde velden van actie: van, naar' });
+    await expect(fields.getByRole('row', { name: /^title/ })).toContainText(
+      `title—${action.title}`,
+    );
+    await expect(page.getByRole('link', { name: 'Actie (openen)' })).toHaveAttribute(
+      'href',
+      `/acties/${action.id}`,
+    );
+    await expectAccessible(page);
+
+    // Back to the list as it was filtered.
+    await page.getByRole('link', { name: 'Terug naar het auditlog' }).click();
+    await expect(page.getByLabel('Onderwerp')).toHaveValue('action');
+    await expect(page.getByLabel('Handeling')).toHaveValue('create');
+    // Only platform administrators run the chain check.
+    await expect(page.getByRole('region', { name: 'Controle van de keten' })).toContainText(
+      'voorbehouden aan platformbeheerders',
+    );
   });
 
   test('a coordinator reads the e-mail delivery log, and an administrator checks the chain', async ({
