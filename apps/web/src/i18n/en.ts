@@ -616,6 +616,7 @@ export const en: Messages = {
     afterDaysHint: 'Days overdue, off track or behind on a round. 0: at once.',
     contacts: (level: string) => `${level}: contacts`,
     contactsHint: 'They are told when an action reaches this level, besides the owners.',
+    formerMember: (name: string) => `${name} (no longer an active member)`,
     whenSent: 'When reminders are sent',
     skipWeekends: 'Do not send at weekends',
     skipHolidays: 'Do not send on public holidays',

@@ -628,6 +628,7 @@ export const nl = {
     afterDaysHint: 'Dagen te laat, uit koers of achter op een ronde. 0: meteen.',
     contacts: (level: string) => `${level}: contactpersonen`,
     contactsHint: 'Zij krijgen bericht als een actie dit niveau bereikt, naast de eigenaren.',
+    formerMember: (name: string) => `${name} (geen actief lid meer)`,
     whenSent: 'Wanneer er verstuurd wordt',
     skipWeekends: 'Niet in het weekend versturen',
     skipHolidays: 'Niet op feestdagen versturen',

@@ -16,7 +16,7 @@ import {
 } from '../../components/nlds';
 import { usePageTitle } from '../../components/page-title';
 import { useT } from '../../i18n';
-import { useNames } from '../action/use-names';
+import { type Names, useNames } from '../action/use-names';
 import { NotFoundScreen } from '../not-found/not-found-screen';
 import { actorInWords, type AuditEvent, valueText, wordFor } from './audit-words';
 
@@ -62,7 +62,11 @@ export default function AuditEventScreen() {
     <>
       <Heading level={1}>{o.eventTitle(sequence)}</Heading>
       {state.status === 'loaded' ? (
-        <EventDetail event={state.event} />
+        state.event.programmeId ? (
+          <ProgrammeEventDetail event={state.event} programmeId={state.event.programmeId} />
+        ) : (
+          <EventDetail event={state.event} names={NO_NAMES} />
+        )
       ) : (
         <Paragraph>{state.status === 'failed' ? t.errors.generic : t.app.loading}</Paragraph>
       )}
@@ -71,10 +75,20 @@ export default function AuditEventScreen() {
   );
 }
 
-function EventDetail({ event }: { event: AuditEvent }) {
+const NO_NAMES: Names = {
+  person: () => undefined,
+  organisation: () => undefined,
+  track: () => undefined,
+};
+
+/** An event in a programme: its people by name. */
+function ProgrammeEventDetail({ event, programmeId }: { event: AuditEvent; programmeId: string }) {
+  return <EventDetail event={event} names={useNames(programmeId)} />;
+}
+
+function EventDetail({ event, names }: { event: AuditEvent; names: Names }) {
   const t = useT();
   const o = t.adminOps;
-  const names = useNames(event.programmeId ?? '');
   const subject = wordFor(o.entityTypes, event.entityType);
   const changes = Object.entries(event.changes ?? {});
   const details = Object.entries(event.details ?? {});

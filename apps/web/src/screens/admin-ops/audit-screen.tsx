@@ -22,8 +22,8 @@ import {
 import { usePageTitle } from '../../components/page-title';
 import { useT } from '../../i18n';
 import { ListBody } from '../action/activity-sections';
-import { useMembers } from '../action/use-members';
-import { useNames } from '../action/use-names';
+import { type Member, useMembers } from '../action/use-members';
+import { type Names, useNames } from '../action/use-names';
 import { usePagedList } from '../action/use-paged-list';
 import { isDate, nextDay, startOfDayInAmsterdam } from './amsterdam';
 import {
@@ -89,7 +89,11 @@ export default function AuditScreen() {
       {mayRead ? (
         <>
           <ProgrammeChoice emptyLabel={t.adminOps.allEvents} />
-          <AuditLog key={programmeId ?? 'alles'} programmeId={programmeId} />
+          {programmeId === null ? (
+            <AuditLog programmeId={null} names={NO_NAMES} members={[]} />
+          ) : (
+            <ProgrammeAuditLog key={programmeId} programmeId={programmeId} />
+          )}
           <ChainCheck />
         </>
       ) : (
@@ -101,11 +105,36 @@ export default function AuditScreen() {
   );
 }
 
-function AuditLog({ programmeId }: { programmeId: string | null }) {
+/** The names of the programme's people; outside a programme (a platform administrator's "all"), none. */
+function ProgrammeAuditLog({ programmeId }: { programmeId: string }) {
+  const names = useNames(programmeId);
+  const members = useMembers(programmeId);
+  return (
+    <AuditLog
+      programmeId={programmeId}
+      names={names}
+      members={members.status === 'loaded' ? members.members : []}
+    />
+  );
+}
+
+const NO_NAMES: Names = {
+  person: () => undefined,
+  organisation: () => undefined,
+  track: () => undefined,
+};
+
+function AuditLog({
+  programmeId,
+  names,
+  members,
+}: {
+  programmeId: string | null;
+  names: Names;
+  members: Member[];
+}) {
   const t = useT();
   const o = t.adminOps;
-  const names = useNames(programmeId ?? '');
-  const members = useMembers(programmeId ?? '');
   const [params, setParams] = useSearchParams();
   const applied = filtersOf(params);
   const [values, setValues] = useState<Filters>(applied);
@@ -180,12 +209,11 @@ function AuditLog({ programmeId }: { programmeId: string | null }) {
             onChange={(event) => set('wie')(event.target.value)}
           >
             <option value="">{o.anyone}</option>
-            {members.status === 'loaded' &&
-              members.members.map((member) => (
-                <option key={member.userId} value={member.userId}>
-                  {member.displayName}
-                </option>
-              ))}
+            {members.map((member) => (
+              <option key={member.userId} value={member.userId}>
+                {member.displayName}
+              </option>
+            ))}
           </SelectField>
           <SelectField
             id="onderwerp"

@@ -312,10 +312,22 @@ function PolicyForm(props: {
                     description={o.contactsHint}
                     errorMessage={errorFor(fieldIds.contacts(level))}
                   >
-                    {props.members.map((member) => (
+                    {[
+                      ...props.members.map((member) => ({
+                        userId: member.userId,
+                        label: `${member.displayName} (${t.role[member.role]})`,
+                      })),
+                      // A contact who is no longer an active member: shown, so it can be removed.
+                      ...rung.contactUserIds
+                        .filter((id) => !props.members.some((member) => member.userId === id))
+                        .map((userId) => ({
+                          userId,
+                          label: o.formerMember(props.names.person(userId) ?? userId),
+                        })),
+                    ].map((member) => (
                       <CheckboxField
                         key={member.userId}
-                        label={`${member.displayName} (${t.role[member.role]})`}
+                        label={member.label}
                         checked={rung.contactUserIds.includes(member.userId)}
                         onChange={(checked) =>
                           setRung(level, {
