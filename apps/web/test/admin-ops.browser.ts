@@ -23,6 +23,8 @@ test.describe('Reminders, e-mail and the audit log', () => {
     page,
     request,
   }) => {
+    // Five axe runs and the worker's replanning: ~40 s here, near the 60 s limit on a busy machine.
+    test.setTimeout(120_000);
     const coordinator = await apiToken(request, people.coordinator);
     const before = await currentPolicy(request, coordinator);
     const action = await newActionOfTheEditor(
