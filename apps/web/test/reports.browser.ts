@@ -142,5 +142,18 @@ test.describe('Rapportages', () => {
       openData.getByRole('link', { name: 'Open data van dit programma (JSON)' }),
     ).toHaveAttribute('href', /^\/v1\/programmes\/[0-9a-f-]{36}\/open-data$/);
     await expectAccessible(page);
+
+    // The worker also told the manager in Meldingen, with a way back to the reports.
+    await page
+      .getByRole('navigation', { name: 'Hoofdnavigatie' })
+      .getByRole('link', { name: /^Meldingen/ })
+      .click();
+    const ready = page
+      .getByRole('article', { name: `Uw rapport is klaar: ${file.suggestedFilename()}` })
+      .first();
+    await expect(ready).toBeVisible();
+    await expectAccessible(page);
+    await ready.getByRole('link', { name: 'Naar Rapportages' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Rapportages' })).toBeFocused();
   });
 });

@@ -686,6 +686,7 @@ export const en: Messages = {
       'The actions this programme publishes, with nothing about people: readable by anyone, without signing in.',
     openDataJson: 'Open data of this programme (JSON)',
     openDataCsv: 'Open data as a CSV file',
+    toReports: 'Go to Reports',
   },
   admin: {
     title: 'Administration',
@@ -721,6 +722,7 @@ export const en: Messages = {
     assigned: 'An action is assigned to you',
     partner_position: 'A partner states a position',
     mention: 'You are mentioned in a response',
+    report_ready: 'A report you asked for is ready',
   },
   format: {
     date: (iso) =>

@@ -701,6 +701,7 @@ export const nl = {
       'De acties die dit programma openbaar maakt, zonder gegevens over personen: voor iedereen te lezen, zonder aanmelden.',
     openDataJson: 'Open data van dit programma (JSON)',
     openDataCsv: 'Open data als CSV-bestand',
+    toReports: 'Naar Rapportages',
   },
   admin: {
     title: 'Beheer',
@@ -736,6 +737,7 @@ export const nl = {
     assigned: 'Een actie is aan u toegewezen',
     partner_position: 'Een partner geeft een standpunt',
     mention: 'U wordt genoemd in een reactie',
+    report_ready: 'Een rapport dat u aanvroeg is klaar',
   },
   format: {
     date: (iso: string) =>
