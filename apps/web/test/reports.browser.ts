@@ -38,15 +38,25 @@ test.describe('Rapportages', () => {
     await tabTo(page, asOfField);
     await asOfField.fill(asOf);
     await expect(asOfField).toHaveValue(asOf);
+    // One track: the first one the list offers, chosen with the arrow key.
+    const track = page.getByRole('combobox', { name: 'Spoor' });
+    await tabTo(page, track);
+    await page.keyboard.press('ArrowDown');
+    const trackName = await track.evaluate(
+      (select: HTMLSelectElement) => select.selectedOptions[0].text,
+    );
+    expect(trackName).not.toBe('Alle');
 
     await tabTo(page, page.getByRole('button', { name: 'Voorbeeld tonen' }));
     await page.keyboard.press('Enter');
     const preview = page.getByRole('region', { name: 'Voorbeeld' });
     await expect(preview.getByText(`zoals het was op ${inWords(asOf)}`)).toBeVisible();
-    await expect(page).toHaveURL(`/rapportages?asOf=${asOf}`);
+    await expect(page).toHaveURL(new RegExp(`/rapportages\\?asOf=${asOf}&track=[0-9a-f-]{36}$`));
     await expect(page.getByRole('status')).toContainText(`zoals het was op ${inWords(asOf)}`);
     await expect(preview.getByRole('table', { name: 'Acties per status' })).toBeVisible();
     await expect(preview.getByRole('table', { name: 'Open acties per gezondheid' })).toBeVisible();
+    const byTrack = preview.getByRole('table', { name: 'Acties per spoor' });
+    await expect(byTrack.getByRole('rowheader')).toHaveText([trackName]);
     const rows = preview.getByRole('table', { name: /^Acties in het rapport/ }).getByRole('row');
     expect(await rows.count()).toBeGreaterThan(1);
     await expectAccessible(page);
@@ -71,7 +81,6 @@ test.describe('Rapportages', () => {
     const xlsx = await xlsxDownload;
     expect(xlsx.suggestedFilename()).toBe(`voortgangsrapportage-${asOf}.xlsx`);
     expect((await readFile(await xlsx.path())).subarray(0, 2).toString('latin1')).toBe('PK');
-    await expectAccessible(page);
 
     // A date in the future is refused at the field, before asking the API.
     await asOfField.fill(`${Number(year) + 2}-01-01`);
