@@ -9,6 +9,7 @@ import { type Messages, useLanguage, useT } from '../../i18n';
 import { useMe, useSession } from '../../session/session';
 import { useIdempotencyKey } from '../action/use-idempotency-key';
 import {
+  amsterdamToday,
   checkDates,
   DOWNLOAD_FORMATS,
   HEALTHS,
@@ -312,7 +313,7 @@ function Reports({ programmeId }: { programmeId: string }) {
             description={r.asOfHint}
             errorMessage={errorAt('asOf')}
             value={values.asOf}
-            max={new Date().toISOString().slice(0, 10)}
+            max={amsterdamToday()}
             onChange={set('asOf')}
           />
           <TextField
