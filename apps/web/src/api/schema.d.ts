@@ -2189,7 +2189,7 @@ export type components = {
             now: string | null;
         };
         /** @enum {string} */
-        NotificationKind: "deadline_upcoming" | "deadline_today" | "overdue" | "stale" | "update_request" | "update_reminder" | "escalation" | "de_escalation" | "status_changed" | "assigned" | "partner_position" | "mention";
+        NotificationKind: "deadline_upcoming" | "deadline_today" | "overdue" | "stale" | "update_request" | "update_reminder" | "escalation" | "de_escalation" | "status_changed" | "assigned" | "partner_position" | "mention" | "report_ready";
         NotificationLinks: {
             /** @description The action it is about. */
             action?: components["schemas"]["Link"];
@@ -2225,7 +2225,7 @@ export type components = {
          * @description Why you get it.
          * @enum {string}
          */
-        NotificationReason: "owner" | "owner_organisation" | "coordinator" | "escalation_contact" | "mentioned";
+        NotificationReason: "owner" | "owner_organisation" | "coordinator" | "escalation_contact" | "mentioned" | "requester";
         NotificationResponse: {
             _links: components["schemas"]["NotificationLinks"];
             /** Format: uuid */
