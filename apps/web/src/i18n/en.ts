@@ -861,7 +861,8 @@ export const en: Messages = {
     rollupClosed: 'Closed',
     rollupOverdue: 'Open and overdue',
     rollupOpenHealth: (health: string) => `Open, health ${health}`,
-    rollupLinkContext: (which: string) => `actions in the action list: ${which.toLowerCase()}`,
+    rollupLinkContext: (count: number, which: string) =>
+      `${count === 1 ? 'action' : 'actions'} in the action list: ${which.toLowerCase()}`,
     colProgress: 'Progress',
     listNoActions: 'No actions yet',
     listPercent: (percent: string) => `${percent} complete`,

@@ -884,7 +884,8 @@ export const nl = {
     rollupOverdue: 'Open en te laat',
     rollupOpenHealth: (health: string) => `Open, gezondheid ${health}`,
     /** Said after the count in a link of the table, for whoever hears the link alone. */
-    rollupLinkContext: (which: string) => `acties in de actielijst: ${which.toLowerCase()}`,
+    rollupLinkContext: (count: number, which: string) =>
+      `${count === 1 ? 'actie' : 'acties'} in de actielijst: ${which.toLowerCase()}`,
     colProgress: 'Voortgang',
     listNoActions: 'Nog geen acties',
     listPercent: (percent: string) => `${percent} gereed`,

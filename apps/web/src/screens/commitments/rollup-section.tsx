@@ -107,7 +107,10 @@ export function RollupSection({ commitment }: { commitment: Commitment }) {
                       ) : (
                         <Link href={row.href}>
                           {row.count}
-                          <VisuallyHidden> {c.rollupLinkContext(row.which)}</VisuallyHidden>
+                          <VisuallyHidden>
+                            {' '}
+                            {c.rollupLinkContext(row.count, row.which)}
+                          </VisuallyHidden>
                         </Link>
                       )}
                     </TableCell>
