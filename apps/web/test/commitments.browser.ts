@@ -22,6 +22,46 @@ function form(page: Page) {
   };
 }
 
+interface ListedAction {
+  status: string;
+  health: string;
+  percentComplete: number;
+  rollupWeight: number | null;
+}
+
+/**
+ * A commitment's progress, computed here from its list of actions by the rules in the README
+ * ("Roll-ups"), not by the API: the weighted mean with met as 100 and lapsed left out, the
+ * worst health among the open actions with its count; and the words the page says for it.
+ */
+function rollupInWords(actions: ListedAction[]): { sentence: string; percent: number } {
+  const open = actions.filter((a) => !['met', 'partially_met', 'lapsed'].includes(a.status));
+  const counted = actions.filter((a) => a.status !== 'lapsed');
+  const weight = counted.reduce((sum, a) => sum + (a.rollupWeight ?? 1), 0);
+  const weighted = counted.reduce(
+    (sum, a) => sum + (a.rollupWeight ?? 1) * (a.status === 'met' ? 100 : a.percentComplete),
+    0,
+  );
+  const percent = Math.round((weighted / weight) * 10) / 10;
+  const worst = ['off_track', 'at_risk', 'on_track', 'not_set'].find((h) =>
+    open.some((a) => a.health === h),
+  )!;
+  const words: Record<string, string> = {
+    off_track: 'uit koers',
+    at_risk: 'risico',
+    on_track: 'op koers',
+    not_set: 'niet beoordeeld',
+  };
+  const count = open.filter((a) => a.health === worst).length;
+  return {
+    percent,
+    sentence:
+      `Gemiddeld ${String(percent).replace('.', ',')}% gereed over ${actions.length} acties ` +
+      `(${actions.length - open.length} gesloten); slechtste gezondheid: ${words[worst]} ` +
+      `(${count === 1 ? '1 actie' : `${count} acties`}).`,
+  };
+}
+
 test.describe('Commitments', () => {
   test('a coordinator records a ROB recommendation with a Kamerstuk source that supplements an earlier commitment, follows the lineage both ways, edits it and finds it by kind', async ({
     page,
@@ -177,7 +217,7 @@ test.describe('Commitments', () => {
     await expectAccessible(page);
   });
 
-  test('from an action to its commitment: the actions with status and health, and a change someone else made meanwhile is shown before saving again', async ({
+  test('from an action to its commitment: its progress computed from its actions and moved when one is met, the actions with status and health, and a change someone else made meanwhile is shown before saving again', async ({
     page,
     request,
   }) => {
@@ -212,6 +252,46 @@ test.describe('Commitments', () => {
     });
     expect(action.status(), await action.text()).toBe(201);
     const actionId = ((await action.json()) as { id: string }).id;
+    // Three more actions of the commitment for its progress: two at risk, one lapsed.
+    const more: string[] = [];
+    for (const [n, change] of [
+      [1, { status: 'in_progress', percentComplete: 60, health: 'at_risk' }],
+      [2, { status: 'in_progress', percentComplete: 25, health: 'at_risk' }],
+      [3, { status: 'lapsed' }],
+    ] as const) {
+      const extra = await request.post('/v1/actions', {
+        headers: auth,
+        data: {
+          programmeId: template.programmeId,
+          trackId: template.trackId,
+          commitmentId: commitment.id,
+          title: `Raadsledenondersteuning, deel ${n} ${Date.now()}`,
+          ownerOrganisationId: template.ownerOrganisation.id,
+          deadline: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
+        },
+      });
+      expect(extra.status(), await extra.text()).toBe(201);
+      more.push(((await extra.json()) as { id: string }).id);
+      await progress(more[n - 1], change);
+    }
+    async function progress(id: string, change: Record<string, unknown>) {
+      const current = await request.get(`/v1/actions/${id}`, { headers: auth });
+      const posted = await request.post(`/v1/actions/${id}/progress-updates`, {
+        headers: { ...auth, 'If-Match': current.headers()['etag'] },
+        data: { narrative: 'Stand van zaken voor de toezegging.', reason: 'Getest', ...change },
+      });
+      expect(posted.status(), await posted.text()).toBe(201);
+    }
+    const expected = async () =>
+      rollupInWords(
+        (
+          await apiGet<{ data: ListedAction[] }>(
+            request,
+            coordinator,
+            `/actions?commitment=${commitment.id}&limit=50`,
+          )
+        ).data,
+      );
 
     await openSignedIn(page, people.coordinator, `/acties/${actionId}`);
     await expect(page.getByRole('heading', { level: 1, name: actionTitle })).toBeVisible();
@@ -228,6 +308,57 @@ test.describe('Commitments', () => {
     await expect(
       page.getByRole('region', { name: 'Samenhang met andere toezeggingen' }),
     ).toContainText('Deze toezegging bouwt niet voort op een andere');
+
+    // Its progress: the figures the test computes from the actions, in words and as a bar,
+    // and every count a link to exactly those actions.
+    const progressRegion = page.getByRole('region', { name: 'Voortgang' });
+    const checkProgress = async () => {
+      const { sentence, percent } = await expected();
+      await expect(progressRegion.getByText(sentence)).toBeVisible();
+      await expect(progressRegion.getByRole('progressbar', { name: 'Voortgang' })).toHaveAttribute(
+        'value',
+        String(percent),
+      );
+      const figures = progressRegion.getByRole('table', {
+        name: 'De acties van deze toezegging in cijfers',
+      });
+      for (const link of await figures.getByRole('link').all()) {
+        const href = (await link.getAttribute('href'))!;
+        const listed = await apiGet<{ data: unknown[] }>(
+          request,
+          coordinator,
+          `/actions?${href.split('?')[1]}&limit=50`,
+        );
+        await expect(link).toHaveText(
+          new RegExp(`^${listed.data.length} acties? in de actielijst`),
+        );
+      }
+    };
+    await checkProgress();
+    await expect(progressRegion).toContainText(
+      'gerealiseerd telt als 100%, vervallen telt niet mee',
+    );
+    const atRisk = progressRegion.getByRole('row', { name: /Open, gezondheid Risico/ });
+    await expect(atRisk.getByRole('link')).toHaveText(
+      '2 acties in de actielijst: open, gezondheid risico',
+    );
+    await expect(atRisk.getByRole('link')).toHaveAttribute(
+      'href',
+      `/acties?commitment=${commitment.id}&status=not_started,in_progress&health=at_risk`,
+    );
+    await expectAccessible(page);
+
+    // One of its actions is met: the page, opened again, shows the figures moved.
+    await progress(more[0], { status: 'met' });
+    await page.reload();
+    await expect(
+      progressRegion.getByText(/^Gemiddeld 41,7% gereed over 4 acties \(2 gesloten\)/),
+    ).toBeVisible();
+    await checkProgress();
+    await expect(atRisk.getByRole('link')).toHaveText(
+      '1 actie in de actielijst: open, gezondheid risico',
+    );
+    await expectAccessible(page);
 
     await page.getByRole('link', { name: 'Toezegging wijzigen' }).click();
     const description = page.getByRole('textbox', { name: 'Omschrijving' });
@@ -259,5 +390,15 @@ test.describe('Commitments', () => {
 
     await expect(page.getByRole('heading', { level: 1, name: renamed })).toBeVisible();
     await expect(page.getByText(text)).toBeVisible();
+
+    // The list shows each commitment's progress and worst health beside it.
+    await page.goto(`/toezeggingen?zoek=${encodeURIComponent(renamed)}`);
+    const listed = page
+      .getByRole('table', { name: 'Gevonden toezeggingen' })
+      .getByRole('row')
+      .filter({ hasText: renamed });
+    await expect(listed).toContainText('41,7% gereed');
+    await expect(listed).toContainText('Slechtste gezondheid: Risico');
+    await expectAccessible(page);
   });
 });

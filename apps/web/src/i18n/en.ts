@@ -837,6 +837,38 @@ export const en: Messages = {
     moreActions: 'Load more actions',
     addAction: 'Add an action',
     allActions: 'All actions of this commitment in the action list',
+    // The roll-up: progress and health derived from the actions (screens/commitments/rollup-section).
+    rollupTitle: 'Progress',
+    rollupNone: 'This commitment has no actions yet; its progress follows from its actions.',
+    percent: (value: number) =>
+      `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(value)}%`,
+    rollupPercent: (percent: string, total: number, closed: number) =>
+      `On average ${percent} complete over ${total === 1 ? '1 action' : `${total} actions`} (${closed} closed)`,
+    rollupNoPercent: (total: number) =>
+      total === 1
+        ? 'No progress figure: the only action has lapsed'
+        : `No progress figure: all ${total} actions have lapsed`,
+    rollupHealth: (health: string, count: number) =>
+      `; worst health: ${health} (${count === 1 ? '1 action' : `${count} actions`}).`,
+    rollupNoOpen: '; no actions are open any more.',
+    rollupHow:
+      'The figure is the mean progress of the actions (sub-actions included), weighted by the weight a coordinator may give an action: met counts as 100%, lapsed does not count.',
+    rollupTable: 'The actions of this commitment in figures',
+    rollupColWhich: 'Actions',
+    rollupColCount: 'Number',
+    rollupAll: 'All actions',
+    rollupOpen: 'Open',
+    rollupClosed: 'Closed',
+    rollupOverdue: 'Open and overdue',
+    rollupOpenHealth: (health: string) => `Open, health ${health}`,
+    rollupLinkContext: (count: number, which: string) =>
+      `${count === 1 ? 'action' : 'actions'} in the action list: ${which.toLowerCase()}`,
+    colProgress: 'Progress',
+    listNoActions: 'No actions yet',
+    listPercent: (percent: string) => `${percent} complete`,
+    listNoPercent: 'All actions lapsed',
+    listHealth: (health: string) => `Worst health: ${health}`,
+    listAllClosed: 'No open actions',
     createTitle: 'Record a commitment',
     editTitle: 'Edit commitment',
     formIntro: 'Choose the kind first; the form then asks for the details of that kind.',

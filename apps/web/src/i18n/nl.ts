@@ -858,6 +858,40 @@ export const nl = {
     moreActions: 'Meer acties laden',
     addAction: 'Actie toevoegen',
     allActions: 'Alle acties van deze toezegging in de actielijst',
+    // The roll-up: progress and health derived from the actions (screens/commitments/rollup-section).
+    rollupTitle: 'Voortgang',
+    rollupNone: 'Er zijn nog geen acties bij deze toezegging; de voortgang volgt uit haar acties.',
+    /** A percentage with at most one decimal, Dutch style (45,5%). */
+    percent: (value: number) =>
+      `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(value)}%`,
+    rollupPercent: (percent: string, total: number, closed: number) =>
+      `Gemiddeld ${percent} gereed over ${total === 1 ? '1 actie' : `${total} acties`} (${closed} gesloten)`,
+    rollupNoPercent: (total: number) =>
+      total === 1
+        ? 'Geen voortgangscijfer: de enige actie is vervallen'
+        : `Geen voortgangscijfer: alle ${total} acties zijn vervallen`,
+    rollupHealth: (health: string, count: number) =>
+      `; slechtste gezondheid: ${health} (${count === 1 ? '1 actie' : `${count} acties`}).`,
+    rollupNoOpen: '; er zijn geen open acties meer.',
+    rollupHow:
+      'Het cijfer is het gemiddelde van de voortgang van de acties (sub-acties meegeteld), gewogen naar het gewicht dat een coördinator een actie kan geven: gerealiseerd telt als 100%, vervallen telt niet mee.',
+    rollupTable: 'De acties van deze toezegging in cijfers',
+    rollupColWhich: 'Acties',
+    rollupColCount: 'Aantal',
+    rollupAll: 'Alle acties',
+    rollupOpen: 'Open',
+    rollupClosed: 'Gesloten',
+    rollupOverdue: 'Open en te laat',
+    rollupOpenHealth: (health: string) => `Open, gezondheid ${health}`,
+    /** Said after the count in a link of the table, for whoever hears the link alone. */
+    rollupLinkContext: (count: number, which: string) =>
+      `${count === 1 ? 'actie' : 'acties'} in de actielijst: ${which.toLowerCase()}`,
+    colProgress: 'Voortgang',
+    listNoActions: 'Nog geen acties',
+    listPercent: (percent: string) => `${percent} gereed`,
+    listNoPercent: 'Alle acties vervallen',
+    listHealth: (health: string) => `Slechtste gezondheid: ${health}`,
+    listAllClosed: 'Geen open acties',
     // The form.
     createTitle: 'Toezegging vastleggen',
     editTitle: 'Toezegging wijzigen',

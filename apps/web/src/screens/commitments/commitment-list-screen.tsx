@@ -84,7 +84,7 @@ function useCommitmentPage(query: CommitmentQuery | null, cursor: string | undef
 
 /**
  * Toezeggingen: the programme's commitments, filtered by kind, party and title, in the order
- * chosen. The filters live in the address, so a view can be bookmarked and shared.
+ * chosen, each with its progress and worst health (the roll-up the list carries). The filters live in the address, so a view can be bookmarked and shared.
  */
 export default function CommitmentListScreen() {
   const t = useT();
@@ -172,6 +172,7 @@ function Results({ query }: { query: CommitmentQuery | null }) {
                 <TableHeaderCell scope="col">{c.colKind}</TableHeaderCell>
                 <TableHeaderCell scope="col">{c.colDateAgreed}</TableHeaderCell>
                 <TableHeaderCell scope="col">{c.colParties}</TableHeaderCell>
+                <TableHeaderCell scope="col">{c.colProgress}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -188,6 +189,9 @@ function Results({ query }: { query: CommitmentQuery | null }) {
                     {commitment.parties.length > 0
                       ? commitment.parties.map((party) => party.code).join(', ')
                       : t.action.none}
+                  </TableCell>
+                  <TableCell>
+                    <ProgressInWords commitment={commitment} />
                   </TableCell>
                 </TableRow>
               ))}
@@ -296,5 +300,25 @@ function Filters(props: {
         </Button>
       </div>
     </form>
+  );
+}
+
+/** A commitment's roll-up in a cell of the list: its percentage and its worst open health. */
+function ProgressInWords({ commitment }: { commitment: Commitment }) {
+  const t = useT();
+  const c = t.commitments;
+  const { rollup } = commitment;
+  if (rollup.total === 0) return c.listNoActions;
+  return (
+    <>
+      <span className="sbt-line">
+        {rollup.percentComplete === null
+          ? c.listNoPercent
+          : c.listPercent(c.percent(rollup.percentComplete))}
+      </span>
+      <span className="sbt-line">
+        {rollup.health === null ? c.listAllClosed : c.listHealth(t.health[rollup.health])}
+      </span>
+    </>
   );
 }

@@ -18,6 +18,7 @@ import { useT } from '../../i18n';
 import { usePagedList } from '../action/use-paged-list';
 import { NotFoundScreen } from '../not-found/not-found-screen';
 import { LineageSection } from './lineage-tree';
+import { RollupSection } from './rollup-section';
 import {
   type Commitment,
   mayManageCommitments,
@@ -26,7 +27,10 @@ import {
   useOrganisations,
 } from './use-commitment';
 
-/** Toezegging: one commitment with its kind's fields, sources, lineage and actions. */
+/**
+ * Toezegging: one commitment with its kind's fields, its progress (the roll-up of its actions),
+ * sources, lineage and actions.
+ */
 export default function CommitmentScreen() {
   const t = useT();
   const { id = '' } = useParams();
@@ -86,6 +90,7 @@ function CommitmentPage({ commitment }: { commitment: Commitment }) {
           ]}
         />
       </section>
+      <RollupSection commitment={commitment} />
       <section aria-labelledby="bronnen">
         <Heading level={2} id="bronnen">
           {t.action.sources}
