@@ -84,7 +84,7 @@ export const en: Messages = {
     status: 'Status',
     health: 'Health',
     kind: 'Kind of commitment',
-    search: 'Search',
+    search: 'Apply filter',
     searchDescription: 'In title, description and narrative.',
     sort: 'Sort by',
     sortDeadline: 'Deadline (earliest first)',
@@ -642,7 +642,7 @@ export const en: Messages = {
     organisationsIntro: 'All organisations of the platform. Every user belongs to one.',
     organisationsCaption: 'Organisations',
     organisationSearch: 'Name or code contains',
-    search: 'Search',
+    search: 'Apply filter',
     organisationName: 'Name',
     organisationCode: 'Code',
     organisationCodeDescription:

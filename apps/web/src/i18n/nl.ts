@@ -86,7 +86,7 @@ export const nl = {
     status: 'Status',
     health: 'Gezondheid',
     kind: 'Soort afspraak',
-    search: 'Zoeken',
+    search: 'Filter toepassen',
     searchDescription: 'In titel, omschrijving en toelichting.',
     sort: 'Sorteren op',
     sortDeadline: 'Deadline (eerste eerst)',
@@ -654,7 +654,7 @@ export const nl = {
     organisationsIntro: 'Alle organisaties van het platform. Gebruikers horen bij één ervan.',
     organisationsCaption: 'Organisaties',
     organisationSearch: 'Naam of code bevat',
-    search: 'Zoeken',
+    search: 'Filter toepassen',
     organisationName: 'Naam',
     organisationCode: 'Code',
     organisationCodeDescription:
