@@ -84,7 +84,7 @@ export const en: Messages = {
     status: 'Status',
     health: 'Health',
     kind: 'Kind of commitment',
-    search: 'Apply filter',
+    search: 'Search',
     searchDescription: 'In title, description and narrative.',
     sort: 'Sort by',
     sortDeadline: 'Deadline (earliest first)',

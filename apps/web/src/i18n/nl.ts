@@ -86,7 +86,7 @@ export const nl = {
     status: 'Status',
     health: 'Gezondheid',
     kind: 'Soort afspraak',
-    search: 'Filter toepassen',
+    search: 'Zoeken',
     searchDescription: 'In titel, omschrijving en toelichting.',
     sort: 'Sorteren op',
     sortDeadline: 'Deadline (eerste eerst)',
