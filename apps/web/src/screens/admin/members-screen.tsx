@@ -53,10 +53,20 @@ type Step = { kind: 'role' | 'remove'; member: Member } | null;
 export default function MembersScreen() {
   const t = useT();
   const { programmeId, role, isPlatformAdmin } = useProgrammeRole();
+  const programmes = useProgrammes();
+  const [chosen, setChosen] = useState<string | null>(null);
   if (!isPlatformAdmin && role !== 'coordinator')
     return <NoPermission title={t.admin.members} message={t.admin.noPermissionMembers} />;
-  if (!programmeId) return <NoProgramme />;
-  return <Members programmeId={programmeId} />;
+  // A platform administrator manages every programme, member of it or not: they choose here.
+  const id = chosen ?? programmeId ?? (isPlatformAdmin ? (programmes[0]?.id ?? null) : null);
+  if (!id) return <NoProgramme />;
+  return (
+    <Members
+      programmeId={id}
+      programmes={programmes}
+      onChoose={isPlatformAdmin && programmes.length > 1 ? setChosen : undefined}
+    />
+  );
 }
 
 function NoProgramme() {
@@ -100,10 +110,18 @@ function useMemberList(programmeId: string, version: number) {
   return state;
 }
 
-function Members({ programmeId }: { programmeId: string }) {
+function Members({
+  programmeId,
+  programmes,
+  onChoose,
+}: {
+  programmeId: string;
+  programmes: Array<{ id: string; name: string }>;
+  onChoose?: (programmeId: string) => void;
+}) {
   const t = useT();
   usePageTitle(t.admin.members);
-  const programme = useProgrammes().find((candidate) => candidate.id === programmeId);
+  const programme = programmes.find((candidate) => candidate.id === programmeId);
   const [version, setVersion] = useState(0);
   const members = useMemberList(programmeId, version);
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -139,6 +157,26 @@ function Members({ programmeId }: { programmeId: string }) {
       <ErrorSummary errors={errors} />
       <Paragraph>{t.admin.membersIntro(programme?.name ?? '…')}</Paragraph>
       <div className="sbt-stack">
+        {onChoose && (
+          <div className="sbt-form">
+            <SelectField
+              id="leden-programma"
+              label={t.admin.tokenProgramme}
+              value={programmeId}
+              onChange={(event) => {
+                setStep(null);
+                setErrors([]);
+                onChoose(event.target.value);
+              }}
+            >
+              {programmes.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.name}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+        )}
         <section aria-labelledby="leden-filter-kop">
           <Heading level={2} id="leden-filter-kop">
             {t.admin.filtersTitle}
