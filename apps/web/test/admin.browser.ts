@@ -106,8 +106,9 @@ test.describe('Administration', () => {
     await expect(page.getByText('Geen leden voldoen aan de filters.')).toBeVisible();
   });
 
-  test('a platform administrator adds an organisation and a user in it, then deactivates the user', async ({
+  test('a platform administrator adds an organisation and a user in it, resets the password and deactivates the user', async ({
     page,
+    request,
   }) => {
     const unique = randomUUID().slice(0, 6).toUpperCase();
     const code = `PROEF-${unique}`;
@@ -188,15 +189,29 @@ test.describe('Administration', () => {
     await expect(row).toHaveCount(1);
     await expect(row.getByRole('cell', { name: `${organisationName} (gewijzigd)` })).toBeVisible();
     await expect(row.getByRole('cell', { name: 'Nooit' })).toBeVisible();
-    await row.getByRole('button', { name: `${name} wijzigen` }).click();
+    const editButton = row.getByRole('button', { name: `${name} wijzigen` });
+    await editButton.click();
     const editUser = page.getByRole('region', { name: `Gebruiker ${name} wijzigen` });
     await expect(editUser.getByRole('heading', { level: 2 })).toBeFocused();
     await expectAccessible(page);
+
+    // A new password (a reset): the user signs in with it.
+    const password = `Nieuw-Proefwachtwoord-${unique}`;
+    await editUser.getByLabel('Nieuw wachtwoord').fill(password);
+    await editUser.getByLabel('Herhaal het nieuwe wachtwoord').fill(password);
+    await editUser.getByRole('button', { name: 'Wachtwoord instellen' }).click();
+    await expect(page.getByRole('status')).toHaveText(`Het wachtwoord van ${name} is ingesteld.`);
+    const login = () => request.post('/v1/auth/login', { data: { email, password } });
+    expect((await login()).status()).toBe(200);
+
+    // Deactivated, the account can no longer sign in.
+    await editButton.click();
     await editUser.getByLabel('Account is actief (kan zich aanmelden)').uncheck();
     await editUser.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
     await expect(page.getByRole('status')).toHaveText(`Gebruiker ${name} is opgeslagen.`);
     // Active and platform administrator, both in words.
     await expect(row.getByRole('cell', { name: 'Nee', exact: true })).toHaveCount(2);
+    expect((await login()).status()).toBe(401);
     await expectAccessible(page);
   });
 
