@@ -1251,6 +1251,10 @@ export type components = {
             programmeId: string;
             /** @description Published in the programme's open data (`GET /v1/programmes/{id}/open-data`). Default false. */
             public: boolean;
+            /** @description Of an action with sub-actions, the roll-up of its sub-actions; else null. */
+            rollup: components["schemas"]["RollupResponse"] | null;
+            /** @description Weight in the roll-ups of its commitment, track and parent; null: 1. */
+            rollupWeight: number | null;
             /** Format: date */
             startDate: string | null;
             status: components["schemas"]["ActionStatus"];
@@ -1596,12 +1600,19 @@ export type components = {
             programmeId: string;
             /** @description In the order given. */
             references: components["schemas"]["CommitmentReferenceResponse"][];
+            /** @description Progress and health derived from its actions (sub-actions included). */
+            rollup: components["schemas"]["RollupResponse"];
             /** @example Investeer in de samenwerking tussen Rijk en medeoverheden */
             title: string;
             /** Format: date-time */
             updatedAt: string;
             /** @description Moves forward with every change; the ETag is "<version>". */
             version: number;
+        };
+        CommitmentRollupResponse: {
+            /** @description null: the actions without a commitment. */
+            commitment: components["schemas"]["ReportCommitmentName"] | null;
+            rollup: components["schemas"]["RollupResponse"];
         };
         CreateActionDto: {
             /**
@@ -1836,6 +1847,8 @@ export type components = {
              * @enum {string}
              */
             commitmentKind?: "udo_trajectory" | "bofv_agreement" | "overhedenoverleg_agreement" | "rob_recommendation" | "parliamentary_pledge" | "agenda_item";
+            /** @description Escalation level, one or more, repeated or comma-separated; `none`: not escalated (as `GET /v1/actions?escalationLevel=`). */
+            escalationLevel?: ("official" | "administrative" | "overhedenoverleg" | "none")[];
             /**
              * @example xlsx
              * @enum {string}
@@ -2696,6 +2709,8 @@ export type components = {
             ownerUser: components["schemas"]["ReportPersonRef"] | null;
             partners: components["schemas"]["ReportPartner"][];
             percentComplete: number;
+            /** @description Weight in roll-ups; null: 1. */
+            rollupWeight: number | null;
             /** @enum {string} */
             status: "not_started" | "in_progress" | "met" | "partially_met" | "lapsed";
             title: string;
@@ -2709,6 +2724,13 @@ export type components = {
             fields: components["schemas"]["ReportFieldChangeResponse"][];
             /** @description Progress updates by people in the period. */
             progressUpdates: number;
+        };
+        ReportCommitmentName: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "udo_trajectory" | "bofv_agreement" | "overhedenoverleg_agreement" | "rob_recommendation" | "parliamentary_pledge" | "agenda_item";
+            title: string;
         };
         ReportCommitmentRef: {
             /** Format: uuid */
@@ -2766,6 +2788,7 @@ export type components = {
         ReportFiltersResponse: {
             /** @enum {string} */
             commitmentKind?: "udo_trajectory" | "bofv_agreement" | "overhedenoverleg_agreement" | "rob_recommendation" | "parliamentary_pledge" | "agenda_item";
+            escalationLevel?: ("official" | "administrative" | "overhedenoverleg" | "none")[];
             health?: ("not_set" | "on_track" | "at_risk" | "off_track")[];
             overdue?: boolean;
             /** Format: uuid */
@@ -2842,7 +2865,13 @@ export type components = {
             summary: components["schemas"]["ReportSummaryResponse"];
         };
         ReportSummaryResponse: {
+            /** @description Per commitment with actions in the report, its roll-up over the report's actions; by title, the actions without a commitment last. */
+            byCommitment: components["schemas"]["CommitmentRollupResponse"][];
             byCommitmentKind: components["schemas"]["KindCount"][];
+            /** @description Open actions per level of the escalation ladder; `none`: not escalated. The list behind a figure: `GET /v1/actions?escalationLevel={key}&status=not_started,in_progress`. Keys: official, administrative, overhedenoverleg, none. */
+            byEscalationLevel: {
+                [key: string]: number;
+            };
             /** @description Open actions per health. Keys: not_set, on_track, at_risk, off_track. */
             byHealth: {
                 [key: string]: number;
@@ -2886,6 +2915,29 @@ export type components = {
             cabinetResponse: components["schemas"]["CabinetResponse"];
             /** @example 3 */
             recommendationNumber: number;
+        };
+        RollupResponse: {
+            /** @description Open actions per health. Keys: not_set, on_track, at_risk, off_track. */
+            byHealth: {
+                [key: string]: number;
+            };
+            closed: number;
+            /**
+             * @description The worst health among the open actions (off_track, at_risk, on_track, not_set); null without open actions.
+             * @enum {string|null}
+             */
+            health: "not_set" | "on_track" | "at_risk" | "off_track" | null;
+            /** @description How many open actions have that health. */
+            healthCount: number;
+            open: number;
+            /** @description Open with a deadline before today. */
+            overdue: number;
+            /**
+             * @description Weighted mean of percentComplete (weight `rollupWeight`, default 1): met counts as 100, partially_met with its own percentage, lapsed not at all. One decimal; null when no action counts. Derived from the actions (sub-actions included) of a commitment or track, or the sub-actions of a parent action; README "Roll-ups".
+             * @example 62.5
+             */
+            percentComplete: number | null;
+            total: number;
         };
         RootLinks: {
             /**
@@ -2996,6 +3048,8 @@ export type components = {
             };
             open: number;
             overdue: number;
+            /** @description The track's roll-up over the report's actions (its filters apply). */
+            rollup: components["schemas"]["RollupResponse"];
             total: number;
             /** @description null: actions without a track. */
             track: components["schemas"]["ReportTrackRef"] | null;
@@ -3071,6 +3125,8 @@ export type components = {
             public?: boolean;
             /** @description Why the deadline moves. */
             reason?: string;
+            /** @description The action's weight in the roll-up of its commitment, track and parent action (default 1; null: back to the default). Coordinators only: anyone else gets 403 `ROLLUP_WEIGHT_FORBIDDEN`. */
+            rollupWeight?: number | null;
             /**
              * Format: date
              * @description null: no start date.
@@ -3305,6 +3361,8 @@ export interface operations {
                 deadlineFrom?: string;
                 /** @description Deadline on or before. */
                 deadlineTo?: string;
+                /** @description Escalation level, one or more, repeated or comma-separated; `none`: not escalated. The open actions of the summary figure `byEscalationLevel.official` are `escalationLevel=official&status=not_started,in_progress`. */
+                escalationLevel?: ("official" | "administrative" | "overhedenoverleg" | "none")[];
                 /** @description One or more, repeated or comma-separated. */
                 health?: ("not_set" | "on_track" | "at_risk" | "off_track")[];
                 limit?: number;
@@ -9714,6 +9772,8 @@ export interface operations {
                 asOf?: string;
                 /** @description Actions of commitments of this kind. */
                 commitmentKind?: "udo_trajectory" | "bofv_agreement" | "overhedenoverleg_agreement" | "rob_recommendation" | "parliamentary_pledge" | "agenda_item";
+                /** @description Escalation level, one or more, repeated or comma-separated; `none`: not escalated (as `GET /v1/actions?escalationLevel=`). */
+                escalationLevel?: ("official" | "administrative" | "overhedenoverleg" | "none")[];
                 /** @description The format; overrides the Accept header (application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/pdf, text/html). */
                 format?: "json" | "csv" | "xlsx" | "pdf" | "html";
                 /** @description One or more. */
@@ -9855,6 +9915,8 @@ export interface operations {
                 asOf?: string;
                 /** @description Actions of commitments of this kind. */
                 commitmentKind?: "udo_trajectory" | "bofv_agreement" | "overhedenoverleg_agreement" | "rob_recommendation" | "parliamentary_pledge" | "agenda_item";
+                /** @description Escalation level, one or more, repeated or comma-separated; `none`: not escalated (as `GET /v1/actions?escalationLevel=`). */
+                escalationLevel?: ("official" | "administrative" | "overhedenoverleg" | "none")[];
                 /** @description One or more. */
                 health?: ("not_set" | "on_track" | "at_risk" | "off_track")[];
                 /** @description Labels in Dutch (default) or English. */

@@ -286,6 +286,12 @@ export function CheckboxGroupField(props: {
   );
 }
 
+/**
+ * A group of fields of any kind with its legend (the design system's fieldset): the same
+ * frame as the checkbox group, for rows of selects and buttons (the partners of an action).
+ */
+export const FieldGroup = CheckboxGroupField;
+
 export function Alert({
   type,
   children,
@@ -371,3 +377,6 @@ export function VisuallyHidden({ children, ...rest }: ComponentPropsWithoutRef<'
     </span>
   );
 }
+
+/** A fieldset with its legend around any fields: a group of rows, or one row of a group. */
+export const FieldGroup = CheckboxGroupField;

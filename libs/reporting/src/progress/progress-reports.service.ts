@@ -93,6 +93,7 @@ export class ProgressReportsService {
       partnerOrganisation: query.partnerOrganisation,
       status: query.status,
       health: query.health,
+      escalationLevel: query.escalationLevel,
       overdue: query.overdue,
     };
     return {
@@ -123,9 +124,8 @@ export class ProgressReportsService {
     const at = this.moment(params);
     if (at.live) {
       return this.readOnly(async (manager) => {
-        const references = await this.reader.references(manager, params.programmeId, {
-          commitments: false,
-        });
+        // With the commitments: the summary's roll-ups name them.
+        const references = await this.reader.references(manager, params.programmeId);
         const summary = await this.liveSummary(manager, at, references);
         return { header: this.header(at, references), summary };
       });
@@ -373,6 +373,7 @@ function sqlFilter(filters: ReportFilters, today: string): ActionReportFilter {
     partnerOrganisationId: filters.partnerOrganisation,
     statuses: filters.status,
     healths: filters.health,
+    escalationLevels: filters.escalationLevel,
     overdue: filters.overdue === undefined ? undefined : { value: filters.overdue, today },
   };
 }
@@ -392,6 +393,12 @@ function matches(action: ReportAction, filters: ReportFilters): boolean {
   }
   if (filters.status?.length && !filters.status.includes(action.status)) return false;
   if (filters.health?.length && !filters.health.includes(action.health)) return false;
+  if (
+    filters.escalationLevel?.length &&
+    !filters.escalationLevel.includes(action.escalationLevel ?? 'none')
+  ) {
+    return false;
+  }
   if (filters.overdue !== undefined && action.overdue !== filters.overdue) return false;
   return true;
 }
@@ -479,6 +486,7 @@ function toAction(
     health: state.health,
     verification: state.verification,
     percentComplete: state.percentComplete,
+    rollupWeight: state.rollupWeight,
     overdue: !closed && state.deadline < at.reportDate,
     escalationLevel: state.escalationLevel,
     closedAt,

@@ -58,6 +58,12 @@ export interface ReportLabels {
     byCommitmentKind: string;
     byOwnerOrganisation: string;
     byVerification: string;
+    byEscalationLevel: string;
+    notEscalated: string;
+    rollupByTrack: string;
+    rollupByCommitment: string;
+    rollupPercent: string;
+    rollupHealth: string;
     count: string;
     chartStatusByTrack: string;
     chartHealth: string;
@@ -71,6 +77,7 @@ export interface ReportLabels {
     | 'partnerOrganisation'
     | 'status'
     | 'health'
+    | 'escalationLevel'
     | 'overdue',
     string
   >;
@@ -172,6 +179,12 @@ const NL: ReportLabels = {
     byCommitmentKind: 'Per soort afspraak',
     byOwnerOrganisation: 'Per trekker',
     byVerification: 'Verificatie',
+    byEscalationLevel: 'Open acties per escalatieniveau',
+    notEscalated: 'Niet geëscaleerd',
+    rollupByTrack: 'Voortgang per spoor',
+    rollupByCommitment: 'Voortgang per afspraak',
+    rollupPercent: 'Gereed (%)',
+    rollupHealth: 'Slechtste voortgang (aantal)',
     count: 'Aantal',
     chartStatusByTrack: 'Status per spoor',
     chartHealth: 'Voortgang van de open acties',
@@ -207,6 +220,7 @@ const NL: ReportLabels = {
     partnerOrganisation: 'Partner',
     status: 'Status',
     health: 'Voortgang',
+    escalationLevel: 'Escalatie',
     overdue: 'Over de deadline',
   },
 };
@@ -279,6 +293,12 @@ const EN: ReportLabels = {
     byCommitmentKind: 'By commitment kind',
     byOwnerOrganisation: 'By owner organisation',
     byVerification: 'Verification',
+    byEscalationLevel: 'Open actions by escalation level',
+    notEscalated: 'Not escalated',
+    rollupByTrack: 'Progress by track',
+    rollupByCommitment: 'Progress by commitment',
+    rollupPercent: 'Complete (%)',
+    rollupHealth: 'Worst health (count)',
     count: 'Count',
     chartStatusByTrack: 'Status by track',
     chartHealth: 'Health of the open actions',
@@ -314,6 +334,7 @@ const EN: ReportLabels = {
     partnerOrganisation: 'Partner organisation',
     status: 'Status',
     health: 'Health',
+    escalationLevel: 'Escalation',
     overdue: 'Overdue',
   },
 };

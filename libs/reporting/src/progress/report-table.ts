@@ -1,4 +1,10 @@
-import { ACTION_HEALTHS, ACTION_STATUSES, VERIFICATIONS } from '@app/tracking';
+import {
+  ACTION_HEALTHS,
+  ACTION_STATUSES,
+  ESCALATION_FILTER_VALUES,
+  VERIFICATIONS,
+} from '@app/tracking';
+import type { Rollup } from '@app/tracking';
 import type { ReportAction, ReportHeader, ReportSummary } from './progress-report.model';
 import { REPORT_COLUMNS, type ReportColumn, type ReportLabels } from './report-labels';
 
@@ -222,6 +228,50 @@ export function summarySections(summary: ReportSummary, labels: ReportLabels): S
       headings: [labels.columns.verification, f.count],
       rows: VERIFICATIONS.map((v) => [labels.verification[v], summary.byVerification[v]]),
     },
+    {
+      title: f.rollupByTrack,
+      headings: [labels.columns.track, f.rollupPercent, f.rollupHealth, f.total, f.open, f.overdue],
+      rows: summary.byTrack.map((t) => [
+        t.track?.name ?? labels.noTrack,
+        ...rollupCells(t.rollup, labels),
+      ]),
+    },
+    {
+      title: f.rollupByCommitment,
+      headings: [
+        labels.columns.commitment,
+        f.rollupPercent,
+        f.rollupHealth,
+        f.total,
+        f.open,
+        f.overdue,
+      ],
+      rows: summary.byCommitment.map((c) => [
+        c.commitment?.title ?? labels.noCommitment,
+        ...rollupCells(c.rollup, labels),
+      ]),
+    },
+    {
+      title: f.byEscalationLevel,
+      headings: [labels.columns.escalationLevel, f.count],
+      rows: ESCALATION_FILTER_VALUES.map((level) => [
+        level === 'none' ? f.notEscalated : labels.escalationLevel[level],
+        summary.byEscalationLevel[level],
+      ]),
+    },
+  ];
+}
+
+/** A roll-up as the summary tables show it: percentage, worst health (count), counts. */
+function rollupCells(rollup: Rollup, labels: ReportLabels): (string | number)[] {
+  return [
+    rollup.percentComplete === null ? labels.none : rollup.percentComplete,
+    rollup.health === null
+      ? labels.none
+      : `${labels.health[rollup.health]} (${rollup.healthCount})`,
+    rollup.total,
+    rollup.open,
+    rollup.overdue,
   ];
 }
 
@@ -238,6 +288,14 @@ export function coverLines(header: ReportHeader, labels: ReportLabels): SummaryL
   add('partnerOrganisation', f.partnerOrganisation);
   add('status', f.status?.map((s) => labels.status[s]).join(', '));
   add('health', f.health?.map((h) => labels.health[h]).join(', '));
+  add(
+    'escalationLevel',
+    f.escalationLevel
+      ?.map((level) =>
+        level === 'none' ? labels.summaryFields.notEscalated : labels.escalationLevel[level],
+      )
+      .join(', '),
+  );
   add('overdue', f.overdue === undefined ? undefined : f.overdue ? labels.yes : labels.no);
   return [
     { label: labels.programme, value: header.programme.name },

@@ -1,4 +1,9 @@
-import type { ActionCountGroup } from '@app/tracking';
+import {
+  type ActionCountGroup,
+  addRollupSums,
+  emptyRollupSums,
+  type RollupSums,
+} from '@app/tracking';
 import { foldSummary } from './summary';
 
 const references = {
@@ -10,10 +15,41 @@ const references = {
     { id: 'o1', code: 'VNG', name: 'Vereniging van Nederlandse Gemeenten' },
     { id: 'o2', code: 'BZK', name: 'Binnenlandse Zaken' },
   ],
+  commitments: [
+    {
+      id: 'c1',
+      title: 'Zorg voor een werkbaar stelsel',
+      kind: 'agenda_item' as const,
+      document: null,
+      kamerstuk: null,
+    },
+  ],
 };
 
-const group = (values: Partial<ActionCountGroup>): ActionCountGroup => ({
+const CLOSED = ['met', 'partially_met', 'lapsed'];
+
+/** The roll-up sums of `count` alike actions at `percent` (weight 1). */
+function sumsOf(values: Partial<ActionCountGroup>, percent: number): RollupSums {
+  const status = values.status ?? 'in_progress';
+  const count = values.count ?? 1;
+  const open = CLOSED.includes(status) ? 0 : count;
+  const sums = emptyRollupSums();
+  sums.total = count;
+  sums.open = open;
+  sums.overdue = values.overdue ?? 0;
+  sums.weight = status === 'lapsed' ? 0 : count;
+  sums.weighted = sums.weight * (status === 'met' ? 100 : percent);
+  sums.openByHealth[values.health ?? 'on_track'] = open;
+  return sums;
+}
+
+/** Actions alike (set `all`, their count 1 unless given), at `percent` complete. */
+const group = (values: Partial<ActionCountGroup>, percent = 50): ActionCountGroup => ({
   set: 'all',
+  escalationLevel: null,
+  commitmentId: 'c1',
+  rollup: sumsOf(values, percent),
+  open: CLOSED.includes(values.status ?? 'in_progress') ? 0 : (values.count ?? 1),
   status: 'in_progress',
   health: 'on_track',
   verification: 'self_reported',
@@ -34,7 +70,13 @@ describe('foldSummary', () => {
     const summary = foldSummary(
       [
         group({ count: 3, updated30: 3, due30: 3, due90: 3 }),
-        group({ health: 'at_risk', overdue: 1, trackId: 't2', ownerOrganisationId: 'o2' }),
+        group({
+          health: 'at_risk',
+          overdue: 1,
+          trackId: 't2',
+          ownerOrganisationId: 'o2',
+          escalationLevel: 'official',
+        }),
         group({
           status: 'met',
           health: 'not_set',
@@ -59,6 +101,8 @@ describe('foldSummary', () => {
       // Health counts the open actions only.
       byHealth: { not_set: 0, on_track: 3, at_risk: 1, off_track: 0 },
       byVerification: { self_reported: 5, partner_reviewed: 0, verified: 1 },
+      // Escalation counts the open actions only.
+      byEscalationLevel: { official: 1, administrative: 0, overhedenoverleg: 0, none: 3 },
       byStatusAndHealth: [
         { status: 'in_progress', health: 'on_track', count: 3 },
         { status: 'in_progress', health: 'at_risk', count: 1 },
@@ -84,6 +128,19 @@ describe('foldSummary', () => {
       ['BZK', 1, 1],
       ['VNG', 5, 0],
     ]);
+    // Roll-ups per track and per commitment: 3 × 50 and met (100) in the first track; the
+    // lapsed action, without a track, counts in no percentage.
+    expect(summary.byTrack.map((t) => [t.rollup.percentComplete, t.rollup.health])).toEqual([
+      [62.5, 'on_track'],
+      [50, 'at_risk'],
+      [null, null],
+    ]);
+    expect(summary.byCommitment).toEqual([
+      {
+        commitment: { id: 'c1', title: 'Zorg voor een werkbaar stelsel', kind: 'agenda_item' },
+        rollup: expect.objectContaining({ total: 6, open: 4, percentComplete: 60 }),
+      },
+    ]);
   });
 
   it('counts grouping sets (the summary query of now) like the actions one by one', () => {
@@ -101,8 +158,12 @@ describe('foldSummary', () => {
         overdue: 1,
         verification: 'partner_reviewed',
         commitmentKind: null,
+        commitmentId: null,
+        escalationLevel: 'administrative',
       }),
     ];
+    const sumWhere = (where: (action: ActionCountGroup) => boolean) =>
+      actions.filter(where).reduce((sums, a) => addRollupSums(sums, a.rollup), emptyRollupSums());
     // What GROUP BY GROUPING SETS answers for them.
     const none = {
       status: null,
@@ -111,8 +172,11 @@ describe('foldSummary', () => {
       trackId: null,
       commitmentKind: null,
       ownerOrganisationId: null,
+      escalationLevel: null,
+      commitmentId: null,
+      rollup: emptyRollupSums(),
     };
-    const zero = { overdue: 0, due30: 0, due90: 0, completed: 0, updated30: 0 };
+    const zero = { open: 0, overdue: 0, due30: 0, due90: 0, completed: 0, updated30: 0 };
     const sets: ActionCountGroup[] = [
       {
         ...none,
@@ -133,9 +197,34 @@ describe('foldSummary', () => {
         trackId: 't1',
         status: 'in_progress',
         count: 3,
+        open: 3,
         overdue: 1,
+        rollup: sumWhere((a) => a.trackId === 't1'),
       },
-      { ...none, ...zero, set: 'trackStatus', trackId: 't2', status: 'met', count: 1 },
+      {
+        ...none,
+        ...zero,
+        set: 'trackStatus',
+        trackId: 't2',
+        status: 'met',
+        count: 1,
+        rollup: sumWhere((a) => a.trackId === 't2'),
+      },
+      {
+        ...none,
+        ...zero,
+        set: 'commitment',
+        commitmentId: 'c1',
+        count: 3,
+        rollup: sumWhere((a) => a.commitmentId === 'c1'),
+      },
+      {
+        ...none,
+        ...zero,
+        set: 'commitment',
+        count: 1,
+        rollup: sumWhere((a) => a.commitmentId === null),
+      },
       { ...none, ...zero, set: 'kind', commitmentKind: 'agenda_item', count: 3 },
       { ...none, ...zero, set: 'kind', count: 1 },
       {
@@ -148,9 +237,12 @@ describe('foldSummary', () => {
         overdue: 1,
       },
       { ...none, ...zero, set: 'ownerStatus', ownerOrganisationId: 'o2', status: 'met', count: 1 },
+      { ...none, ...zero, set: 'escalation', count: 3, open: 2 },
+      { ...none, ...zero, set: 'escalation', escalationLevel: 'administrative', count: 1, open: 1 },
       {
         ...none,
         set: 'total',
+        open: 3,
         count: 4,
         overdue: 1,
         due30: 0,

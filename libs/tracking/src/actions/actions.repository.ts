@@ -11,7 +11,13 @@ import {
   Transactions,
 } from '@app/core';
 import { ActionEntity } from './action.entity';
-import type { ActionHealth, ActionStatus, PartnerRole, Verification } from './action-states';
+import type {
+  ActionHealth,
+  ActionStatus,
+  EscalationFilterValue,
+  PartnerRole,
+  Verification,
+} from './action-states';
 import { CLOSED_STATUSES } from './action-states';
 
 /** An action's columns under its entity's property names, for raw statements. */
@@ -20,7 +26,7 @@ const ACTION_COLUMNS = `a.id, a.programme_id AS "programmeId", a.track_id AS "tr
   a.description, a.owner_organisation_id AS "ownerOrganisationId",
   a.owner_user_id AS "ownerUserId", a.start_date AS "startDate", a.deadline, a.status,
   a.health, a.verification, a.percent_complete AS "percentComplete",
-  a.escalation_level AS "escalationLevel", a.closed_at AS "closedAt", a.tags,
+  a.escalation_level AS "escalationLevel", a.rollup_weight AS "rollupWeight", a.closed_at AS "closedAt", a.tags,
   a.public, a.latest_narrative AS "latestNarrative", a.version, a.created_at AS "createdAt",
   a.updated_at AS "updatedAt"`;
 
@@ -40,6 +46,7 @@ const UPDATABLE: Record<string, string> = {
   verification: 'verification',
   percentComplete: 'percent_complete',
   escalationLevel: 'escalation_level',
+  rollupWeight: 'rollup_weight',
   closedAt: 'closed_at',
   tags: 'tags',
   public: 'public',
@@ -64,6 +71,8 @@ export interface ActionFilter {
   partnerOrganisationId?: string;
   statuses?: readonly ActionStatus[];
   healths?: readonly ActionHealth[];
+  /** Levels of the escalation ladder; `none`: not escalated. */
+  escalationLevels?: readonly EscalationFilterValue[];
   verification?: Verification;
   /** Overdue against this date (today in Europe/Amsterdam). */
   overdue?: { value: boolean; today: string };
@@ -399,6 +408,15 @@ export class ActionsRepository {
       query.andWhere('a.status = ANY(:statuses)', { statuses: filter.statuses });
     if (filter.healths?.length)
       query.andWhere('a.health = ANY(:healths)', { healths: filter.healths });
+    if (filter.escalationLevels?.length) {
+      query.andWhere(
+        '(a.escalation_level = ANY(:levels) OR (:unescalated AND a.escalation_level IS NULL))',
+        {
+          levels: filter.escalationLevels.filter((level) => level !== 'none'),
+          unescalated: filter.escalationLevels.includes('none'),
+        },
+      );
+    }
     if (filter.overdue) {
       const overdue = 'a.deadline < :today::date AND a.status <> ALL(:closed)';
       query.andWhere(filter.overdue.value ? `(${overdue})` : `NOT (${overdue})`, {

@@ -3,13 +3,21 @@ import type { EntityManager } from 'typeorm';
 import { StatementParameters } from '@app/core';
 import type { CommitmentKind } from '../commitments/commitment.entity';
 import {
+  ACTION_HEALTHS,
   type ActionHealth,
   type ActionStatus,
   CLOSED_STATUSES,
+  type EscalationFilterValue,
   type EscalationLevel,
   type PartnerRole,
   type Verification,
 } from '../actions/action-states';
+import {
+  ROLLUP_WEIGHT_SQL,
+  ROLLUP_WEIGHTED_SQL,
+  type RollupSums,
+  rollupSumsFrom,
+} from '../rollups/rollup';
 
 /** One action as a report reads it: its current fields and its timeline up to a moment. */
 export interface ActionReportRow {
@@ -25,6 +33,7 @@ export interface ActionReportRow {
   health: ActionHealth;
   verification: Verification;
   percentComplete: number;
+  rollupWeight: number | null;
   escalationLevel: EscalationLevel | null;
   /** Instants are ISO 8601 UTC text with milliseconds (`2026-06-30T10:15:00.000Z`). */
   closedAt: string | null;
@@ -55,6 +64,8 @@ export interface ActionReportFilter {
   partnerOrganisationId?: string;
   statuses?: readonly ActionStatus[];
   healths?: readonly ActionHealth[];
+  /** Levels of the escalation ladder; `none`: not escalated. */
+  escalationLevels?: readonly EscalationFilterValue[];
   /** Overdue on `today` (deadline passed, not closed), or not. */
   overdue?: { value: boolean; today: string };
 }
@@ -65,7 +76,15 @@ export interface ActionReportFilter {
  * grouping set of the summary query (its dimensions only; the others are null).
  */
 export type CountSet =
-  'all' | 'statusHealth' | 'verification' | 'trackStatus' | 'kind' | 'ownerStatus' | 'total';
+  | 'all'
+  | 'statusHealth'
+  | 'verification'
+  | 'trackStatus'
+  | 'kind'
+  | 'ownerStatus'
+  | 'escalation'
+  | 'commitment'
+  | 'total';
 
 /** Actions counted together; the flags count how many of them are overdue, due, … */
 export interface ActionCountGroup {
@@ -74,14 +93,20 @@ export interface ActionCountGroup {
   health: ActionHealth | null;
   verification: Verification | null;
   trackId: string | null;
+  commitmentId: string | null;
   commitmentKind: CommitmentKind | null;
   ownerOrganisationId: string | null;
+  escalationLevel: EscalationLevel | null;
   count: number;
+  /** How many are open. */
+  open: number;
   overdue: number;
   due30: number;
   due90: number;
   completed: number;
   updated30: number;
+  /** What the roll-ups of the group's track and commitment sum. */
+  rollup: RollupSums;
 }
 
 export interface ReportReferenceData {
@@ -180,7 +205,9 @@ export class ActionReportReader {
     // actions instead of one per combination of every dimension.
     const rows = await manager.query<RawCountRow[]>(
       `WITH flagged AS (
-         SELECT a.status, a.health, a.verification, a.track_id, c.kind, a.owner_organisation_id,
+         SELECT a.status, a.health, a.verification, a.track_id, a.commitment_id, c.kind,
+                a.owner_organisation_id, a.escalation_level, (${open})::int AS open,
+                ${ROLLUP_WEIGHT_SQL} AS rollup_weight, ${ROLLUP_WEIGHTED_SQL} AS rollup_weighted,
                 (${open} AND a.deadline < ${today})::int AS overdue,
                 (${open} AND a.deadline BETWEEN ${today} AND ${today} + 30)::int AS due30,
                 (${open} AND a.deadline BETWEEN ${today} AND ${today} + 90)::int AS due90,
@@ -194,16 +221,24 @@ export class ActionReportReader {
            LEFT JOIN commitments c ON c.id = a.commitment_id
            LEFT JOIN action_timeline_heads h ON h.action_id = a.id
           WHERE ${where})
-       SELECT status, health, verification, track_id AS "trackId", kind AS "commitmentKind",
+       SELECT status, health, verification, track_id AS "trackId",
+              commitment_id AS "commitmentId", kind AS "commitmentKind",
               owner_organisation_id AS "ownerOrganisationId",
+              escalation_level AS "escalationLevel",
               GROUPING(status) = 0 AS "byStatus", GROUPING(health) = 0 AS "byHealth",
               GROUPING(verification) = 0 AS "byVerification", GROUPING(track_id) = 0 AS "byTrack",
               GROUPING(kind) = 0 AS "byKind", GROUPING(owner_organisation_id) = 0 AS "byOwner",
-              count(*) AS count, sum(overdue) AS overdue, sum(due30) AS due30,
-              sum(due90) AS due90, sum(completed) AS completed, sum(updated30) AS updated30
+              GROUPING(escalation_level) = 0 AS "byEscalation",
+              GROUPING(commitment_id) = 0 AS "byCommitment",
+              count(*) AS count, sum(open) AS open, sum(overdue) AS overdue, sum(due30) AS due30,
+              sum(due90) AS due90, sum(completed) AS completed, sum(updated30) AS updated30,
+              sum(rollup_weight) AS "rollupWeight", sum(rollup_weighted) AS "rollupWeighted",
+              ${ACTION_HEALTHS.map(
+                (h) => `count(*) FILTER (WHERE open = 1 AND health = '${h}') AS "rollupOpen_${h}"`,
+              ).join(', ')}
          FROM flagged
         GROUP BY GROUPING SETS ((status, health), (verification), (track_id, status), (kind),
-                                (owner_organisation_id, status), ())`,
+                                (owner_organisation_id, status), (escalation_level), (commitment_id), ())`,
       [...p.values],
     );
     return rows.map((row) => ({
@@ -217,19 +252,32 @@ export class ActionReportReader {
               ? 'kind'
               : row.byOwner
                 ? 'ownerStatus'
-                : 'total',
+                : row.byEscalation
+                  ? 'escalation'
+                  : row.byCommitment
+                    ? 'commitment'
+                    : 'total',
       status: row.status,
       health: row.health,
       verification: row.verification,
       trackId: row.trackId,
+      commitmentId: row.commitmentId,
       commitmentKind: row.commitmentKind,
       ownerOrganisationId: row.ownerOrganisationId,
+      escalationLevel: row.escalationLevel,
       count: Number(row.count),
+      open: Number(row.open ?? 0),
       overdue: Number(row.overdue ?? 0),
       due30: Number(row.due30 ?? 0),
       due90: Number(row.due90 ?? 0),
       completed: Number(row.completed ?? 0),
       updated30: Number(row.updated30 ?? 0),
+      rollup: rollupSumsFrom({
+        ...row,
+        rollupTotal: row.count,
+        rollupOpen: row.open,
+        rollupOverdue: row.overdue,
+      }),
     }));
   }
 
@@ -267,6 +315,7 @@ export class ActionReportReader {
               r.owner_organisation_id AS "ownerOrganisationId", r.owner_user_id AS "ownerUserId",
               r.owner_user_name AS "ownerUserName", r.deadline::text AS deadline, r.status,
               r.health, r.verification, r.percent_complete AS "percentComplete",
+              r.rollup_weight AS "rollupWeight",
               r.escalation_level AS "escalationLevel", ${iso('r.closed_at')} AS "closedAt",
               ${iso('r.created_at')} AS "createdAt", coalesce(r.partners, '[]') AS partners,
               r.narrative AS "latestNarrative", ${iso('r.narrative_at')} AS "latestNarrativeAt",
@@ -277,7 +326,8 @@ export class ActionReportReader {
          FROM (
        SELECT a.id, a.track_id, a.commitment_id, a.title, a.owner_organisation_id,
               a.owner_user_id, ou.display_name AS owner_user_name, a.deadline, a.status,
-              a.health, a.verification, a.percent_complete, a.escalation_level, a.closed_at,
+              a.health, a.verification, a.percent_complete, a.rollup_weight, a.escalation_level,
+              a.closed_at,
               a.created_at, ap.partners,
               ${head('narrative', 'n.narrative')} AS narrative,
               ${head('narrative_at', 'n.created_at')} AS narrative_at,
@@ -378,6 +428,11 @@ export class ActionReportReader {
       clauses.push(`a.status = ANY(${p.add([...filter.statuses], 'text[]')})`);
     if (filter.healths?.length)
       clauses.push(`a.health = ANY(${p.add([...filter.healths], 'text[]')})`);
+    if (filter.escalationLevels?.length) {
+      const levels = filter.escalationLevels.filter((level) => level !== 'none');
+      const none = filter.escalationLevels.includes('none') ? ' OR a.escalation_level IS NULL' : '';
+      clauses.push(`(a.escalation_level = ANY(${p.add(levels, 'text[]')})${none})`);
+    }
     if (filter.overdue) {
       const overdue = `(a.deadline < ${p.add(filter.overdue.today, 'date')} AND a.status <> ALL(${p.add(CLOSED, 'text[]')}))`;
       clauses.push(filter.overdue.value ? overdue : `NOT ${overdue}`);
@@ -388,7 +443,7 @@ export class ActionReportReader {
 
 type RawCountRow = Omit<
   ActionCountGroup,
-  'set' | 'count' | 'overdue' | 'due30' | 'due90' | 'completed' | 'updated30'
+  'set' | 'count' | 'open' | 'overdue' | 'due30' | 'due90' | 'completed' | 'updated30' | 'rollup'
 > & {
   byStatus: boolean;
   byHealth: boolean;
@@ -396,7 +451,12 @@ type RawCountRow = Omit<
   byTrack: boolean;
   byKind: boolean;
   byOwner: boolean;
-} & Record<'count' | 'overdue' | 'due30' | 'due90' | 'completed' | 'updated30', string | null>;
+  byEscalation: boolean;
+  byCommitment: boolean;
+} & Record<
+    'count' | 'open' | 'overdue' | 'due30' | 'due90' | 'completed' | 'updated30',
+    string | null
+  >;
 
 type RawRow = Omit<ActionReportRow, 'positions'> & {
   /** By organisation id; `statedAt` as ISO 8601 text (a head's in UTC with microseconds). */
