@@ -855,6 +855,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/programmes/{id}/reminder-policy/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview the reminders a policy would plan
+         * @description Plans every open action of the programme with the policy in the body, as saving it would, without saving anything: the soonest `limit` reminders, soonest first, with their recipients. The body is checked as for PUT. Reads the whole programme, so it counts as an expensive request.
+         */
+        post: operations["reminderPolicyPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/programmes/{id}/reminders": {
         parameters: {
             query?: never;
@@ -2659,6 +2679,27 @@ export type components = {
             updateRoundReminderDaysBefore: number;
             /** @description The ETag, as a number: 1 is the defaults, never stored. */
             version: number;
+        };
+        ReminderPreviewItem: {
+            /** Format: uuid */
+            actionId: string;
+            /**
+             * Format: date-time
+             * @description When it would go out (UTC).
+             */
+            dueAt: string;
+            kind: components["schemas"]["ReminderKind"];
+            recipientUserIds: string[];
+            /** @description Which occasion: `14d` before the deadline, `overdue-2`, `administrative`, `request`. */
+            step: string;
+        };
+        ReminderPreviewResponse: {
+            /** @description How many open actions were planned with the policy. */
+            actionsPlanned: number;
+            /** @description The soonest reminders the policy would plan, soonest first, at most `limit`. */
+            data: components["schemas"]["ReminderPreviewItem"][];
+            /** @description How many reminders the policy would have planned in all (one or more per action). */
+            total: number;
         };
         ReminderResponse: {
             /** Format: uuid */
@@ -9619,6 +9660,113 @@ export interface operations {
                 };
             };
             /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reminderPolicyPreview: {
+        parameters: {
+            query?: {
+                /** @description How many of the soonest reminders to answer. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The programme. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReminderPolicyDto"];
+            };
+        };
+        responses: {
+            /** @description What the policy would plan. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderPreviewResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `reminders:manage`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not in a programme of yours. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
