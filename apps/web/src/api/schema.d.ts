@@ -783,7 +783,7 @@ export type paths = {
         put?: never;
         /**
          * Add a member
-         * @description An active user, in one role.
+         * @description An active user, in one role, named by `userId` or by `email` (one of the two): a coordinator, who may not list users, adds a colleague by their e-mail address.
          */
         post: operations["membersAdd"];
         delete?: never;
@@ -1291,14 +1291,20 @@ export type components = {
         /** @enum {string} */
         ActionStatus: "not_started" | "in_progress" | "met" | "partially_met" | "lapsed";
         AddMemberDto: {
+            /**
+             * Format: email
+             * @description The e-mail address of an active user (case-insensitive). Send this or `userId`.
+             * @example sanne.devries@vng.example.nl
+             */
+            email?: string;
             /** @example liaison */
             role: components["schemas"]["ProgrammeRole"];
             /**
              * Format: uuid
-             * @description An active user.
+             * @description An active user. Send this or `email`.
              * @example 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
              */
-            userId: string;
+            userId?: string;
         };
         AgendaItemAttributes: Record<string, never>;
         ApiTokenResponse: {
