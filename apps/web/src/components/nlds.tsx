@@ -377,6 +377,3 @@ export function VisuallyHidden({ children, ...rest }: ComponentPropsWithoutRef<'
     </span>
   );
 }
-
-/** A fieldset with its legend around any fields: a group of rows, or one row of a group. */
-export const FieldGroup = CheckboxGroupField;
