@@ -294,6 +294,7 @@ test.describe('Managing actions', () => {
       health: 'at_risk',
       percentComplete: 40,
       narrative: 'Halverwege de eerste fase.',
+      reason: 'De aanlevering van gegevens loopt vertraging op.',
     });
     await page.reload();
     const rollup = page.getByRole('region', { name: 'Voortgang van de deelacties' });
