@@ -33,14 +33,91 @@ async function programme(request: APIRequestContext, token: string) {
   return { programmeId, tracks, organisationId: me.organisation.id };
 }
 
+interface ListedAction {
+  status: string;
+  health: string;
+  percentComplete: number;
+  rollupWeight: number | null;
+  overdue: boolean;
+}
+
+/**
+ * A parent action's roll-up computed here from its sub-actions as the list gives them
+ * (README "Roll-ups": mean weighted by rollupWeight, met as 100, lapsed left out; the worst
+ * health among the open ones with its count), independently of the API's own computation.
+ */
+async function rollupFromList(request: APIRequestContext, token: string, parentId: string) {
+  const { data } = await apiGet<{ data: ListedAction[] }>(
+    request,
+    token,
+    `/actions?parent=${parentId}&limit=100`,
+  );
+  const closed = ['met', 'partially_met', 'lapsed'];
+  let weight = 0;
+  let weighted = 0;
+  for (const action of data) {
+    if (action.status === 'lapsed') continue;
+    weight += action.rollupWeight ?? 1;
+    weighted +=
+      (action.rollupWeight ?? 1) * (action.status === 'met' ? 100 : action.percentComplete);
+  }
+  const open = data.filter((action) => !closed.includes(action.status));
+  const health = ['off_track', 'at_risk', 'on_track', 'not_set'].find((h) =>
+    open.some((action) => action.health === h),
+  );
+  return {
+    percent: Math.round((weighted / weight) * 10) / 10,
+    total: data.length,
+    open: open.length,
+    closed: data.length - open.length,
+    health,
+    healthCount: open.filter((action) => action.health === health).length,
+  };
+}
+
+const percentInWords = (value: number) =>
+  `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(value)}%`;
+const healthInWords: Record<string, string> = {
+  not_set: 'Niet beoordeeld',
+  on_track: 'Op koers',
+  at_risk: 'Risico',
+  off_track: 'Uit koers',
+};
+
+/** The parent's page shows the roll-up the test computes from the list of its sub-actions. */
+async function expectRollupShown(
+  page: Page,
+  request: APIRequestContext,
+  token: string,
+  parentId: string,
+) {
+  const expected = await rollupFromList(request, token, parentId);
+  const section = page.getByRole('region', { name: 'Voortgang van de deelacties' });
+  const bar = section.getByRole('progressbar', { name: 'Voortgang van de deelacties' });
+  await expect(bar).toHaveAttribute('value', String(expected.percent));
+  await expect(bar).toHaveAccessibleDescription(`${percentInWords(expected.percent)} gereed`);
+  await expect(section).toContainText(`Voortgang (gewogen)${percentInWords(expected.percent)}`);
+  await expect(section).toContainText(
+    `${healthInWords[expected.health!]}: ${expected.healthCount} van ${expected.open} open ${expected.open === 1 ? 'deelactie' : 'deelacties'}`,
+  );
+  await expect(section).toContainText(
+    `${expected.total} in totaal: ${expected.open} open, ${expected.closed} afgesloten`,
+  );
+  return expected;
+}
+
 function errorSummary(page: Page) {
   return page.getByRole('alert').filter({ hasText: 'Er is een probleem' });
 }
 
 test.describe('Managing actions', () => {
-  test('a coordinator creates an action with two partners and a sub-action under it, then moves its deadline with a reason', async ({
+  test("a coordinator creates an action with two partners and a sub-action under it, then moves its deadline with a reason; the parent shows its sub-actions' roll-up, which follows a closed sub-action and a weight", async ({
     page,
+    request,
   }) => {
+    // The longest story of the file (one path through create, sub-action, deadline and
+    // roll-up): it gets three times the default time on a machine shared with other runs.
+    test.slow();
     const title = `Proefactie met partners ${Date.now()}`;
     await openSignedIn(page, people.coordinator, '/acties/nieuw');
     await expect(page.getByRole('heading', { level: 1, name: 'Nieuwe actie' })).toBeVisible();
@@ -128,6 +205,7 @@ test.describe('Managing actions', () => {
     await page.getByRole('button', { name: 'Actie aanmaken' }).click();
     await expect(page.getByRole('heading', { level: 1, name: subTitle })).toBeVisible();
     await expect(page.getByRole('status')).toHaveText('Deelactie aangemaakt');
+    const subUrl = page.url();
     // A sub-action has no sub-actions of its own.
     await expect(page.getByRole('link', { name: 'Deelactie toevoegen' })).toHaveCount(0);
     await page
@@ -184,6 +262,78 @@ test.describe('Managing actions', () => {
     const timeline = page.getByRole('region', { name: 'Voortgang in de tijd' });
     await expect(timeline).toContainText('Deadline verschoven');
     await expect(timeline).toContainText(`Reden: ${why}`);
+
+    // The roll-up of the sub-actions: a second one (through the API) at 40 % and at risk.
+    const token = await apiToken(request, people.coordinator);
+    const { programmeId, organisationId } = await programme(request, token);
+    const parentId = parentUrl.split('/').pop()!;
+    const subId = subUrl.split('/').pop()!;
+    const created = await request.post('/v1/actions', {
+      headers: { Authorization: `Bearer ${token}` },
+      data: {
+        programmeId,
+        parentActionId: parentId,
+        title: `Tweede deelactie ${Date.now()}`,
+        ownerOrganisationId: organisationId,
+        deadline: day(60),
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const secondId = ((await created.json()) as { id: string }).id;
+    let etag = created.headers().etag;
+    const report = async (data: Record<string, unknown>) => {
+      const posted = await request.post(`/v1/actions/${secondId}/progress-updates`, {
+        headers: { Authorization: `Bearer ${token}`, 'If-Match': etag },
+        data,
+      });
+      expect(posted.status(), await posted.text()).toBe(201);
+      etag = posted.headers().etag;
+    };
+    await report({
+      status: 'in_progress',
+      health: 'at_risk',
+      percentComplete: 40,
+      narrative: 'Halverwege de eerste fase.',
+      reason: 'De aanlevering van gegevens loopt vertraging op.',
+    });
+    await page.reload();
+    const rollup = page.getByRole('region', { name: 'Voortgang van de deelacties' });
+    await expect(rollup).toContainText(
+      'gewogen naar hun gewicht (standaard 1): een behaalde deelactie telt als 100%, een vervallen deelactie telt niet mee.',
+    );
+    await expect(
+      rollup.getByRole('link', { name: 'Alle deelacties in de actielijst' }),
+    ).toHaveAttribute('href', `/acties?parent=${parentId}`);
+    let expected = await expectRollupShown(page, request, token, parentId);
+    expect(expected).toMatchObject({ percent: 20, open: 2, health: 'at_risk', healthCount: 1 });
+    await expectAccessible(page);
+
+    // The second one is met: it counts as 100 and is closed; the figures move.
+    await report({ status: 'met', narrative: 'Opgeleverd en vastgesteld.' });
+    await page.reload();
+    expected = await expectRollupShown(page, request, token, parentId);
+    expect(expected).toMatchObject({ percent: 50, open: 1, closed: 1, health: 'not_set' });
+
+    // The coordinator weighs the first sub-action three times as heavy, in its form.
+    await page.goto(`/acties/${subId}/bewerken`);
+    const weight = page.getByRole('textbox', { name: 'Gewicht in de voortgang (niet verplicht)' });
+    await expect(weight).toHaveValue('');
+    await expect(weight).toHaveAccessibleDescription(
+      /^Telt zwaarder mee in de voortgang van de toezegging, het spoor en de hoofdactie; leeg = 1\./,
+    );
+    await weight.fill('0');
+    await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await expect(errors).toBeFocused();
+    await expect(weight).toHaveAttribute('aria-invalid', 'true');
+    await expectAccessible(page);
+    await weight.fill('3');
+    await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await expect(page).toHaveURL(subUrl);
+    await expect(page.getByRole('status')).toHaveText('Wijzigingen opgeslagen');
+    await page.goto(parentUrl);
+    expected = await expectRollupShown(page, request, token, parentId);
+    expect(expected.percent).toBe(25);
+    await expectAccessible(page);
   });
 
   test('a bulk change made with the keyboard alone: three actions move to another track, one conflicts and is retried', async ({

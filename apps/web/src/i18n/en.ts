@@ -195,6 +195,28 @@ export const en: Messages = {
       `${new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(amount)} a year, ${toYear === undefined ? `from ${fromYear} (structural)` : `${fromYear} to ${toYear}`}`,
     subActions: 'Sub-actions',
     subActionsNone: 'This action has no sub-actions.',
+    rollup: {
+      title: 'Progress of the sub-actions',
+      percent: (value: number) =>
+        `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(value)}%`,
+      bar: (percent: string) => `${percent} done`,
+      noPercent: 'No progress to compute: every sub-action has lapsed.',
+      progressKey: 'Progress (weighted)',
+      healthKey: 'Worst health',
+      health: (health: string, count: number, open: number) =>
+        `${health}: ${count} of ${open} open ${open === 1 ? 'sub-action' : 'sub-actions'}`,
+      noOpen: 'No open sub-actions',
+      countsKey: 'Sub-actions',
+      counts: (total: number, open: number, closed: number) =>
+        `${total} in all: ${open} open, ${closed} closed`,
+      overdueKey: 'Past the deadline',
+      overdue: (n: number) =>
+        n === 0 ? 'None' : `${n} open ${n === 1 ? 'sub-action' : 'sub-actions'}`,
+      explanation:
+        "The percentage is the mean of the sub-actions' progress, weighted by their weight (1 by default): a met sub-action counts as 100%, a lapsed one does not count.",
+      listAll: 'All sub-actions in the action list',
+      listOverdue: 'Sub-actions past the deadline in the action list',
+    },
     timeline: 'Progress over time',
     timelineNone: 'No progress has been reported yet.',
     timelineKind: {
@@ -236,6 +258,7 @@ export const en: Messages = {
       tags: 'Tags',
       public: 'Public',
       partners: 'Partners',
+      rollupWeight: 'Weight in the progress',
       escalationLevel: 'Escalation level',
       latestNarrative: 'Latest narrative',
       closedAt: 'Closed on',
@@ -604,6 +627,9 @@ export const en: Messages = {
     tagsDescription:
       'Separated by commas. Lower-case letters and digits, words joined by a hyphen, for example: wetgeving, route-35. At most 20.',
     publicLabel: "Publish in the programme's open data",
+    weight: 'Weight in the progress (optional)',
+    weightDescription:
+      'Counts more in the progress of the commitment, the track and the parent action; empty = 1. A whole number from 1 to 1000. Only the coordinator sets this.',
     submitCreate: 'Create action',
     submitEdit: 'Save changes',
     busy: 'Saving…',
@@ -642,6 +668,8 @@ export const en: Messages = {
       tagsInvalid: (tags) =>
         `These tags are not possible: ${tags}. Use lower-case letters and digits, words joined by a hyphen (at most 40 characters).`,
       tagsTooMany: 'Give at most 20 tags.',
+      weightInvalid: 'Enter the weight as a whole number from 1 to 1000, or leave it empty.',
+      weightForbidden: 'Only the coordinator sets the weight in the progress.',
       parentIsSubAction: 'The main action is a sub-action itself; sub-actions go one level deep.',
       notOfProgramme: (field) =>
         `${field}: this choice is not (or no longer) part of this programme.`,

@@ -197,6 +197,28 @@ export const nl = {
       `${new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(amount)} per jaar, ${toYear === undefined ? `vanaf ${fromYear} (structureel)` : `${fromYear} tot en met ${toYear}`}`,
     subActions: 'Deelacties',
     subActionsNone: 'Deze actie heeft geen deelacties.',
+    rollup: {
+      title: 'Voortgang van de deelacties',
+      percent: (value: number) =>
+        `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(value)}%`,
+      bar: (percent: string) => `${percent} gereed`,
+      noPercent: 'Geen voortgang te berekenen: alle deelacties zijn vervallen.',
+      progressKey: 'Voortgang (gewogen)',
+      healthKey: 'Slechtste gezondheid',
+      health: (health: string, count: number, open: number) =>
+        `${health}: ${count} van ${open} open ${open === 1 ? 'deelactie' : 'deelacties'}`,
+      noOpen: 'Geen open deelacties',
+      countsKey: 'Deelacties',
+      counts: (total: number, open: number, closed: number) =>
+        `${total} in totaal: ${open} open, ${closed} afgesloten`,
+      overdueKey: 'Over de deadline',
+      overdue: (n: number) =>
+        n === 0 ? 'Geen' : `${n} open ${n === 1 ? 'deelactie' : 'deelacties'}`,
+      explanation:
+        'Het percentage is het gemiddelde van de voortgang van de deelacties, gewogen naar hun gewicht (standaard 1): een behaalde deelactie telt als 100%, een vervallen deelactie telt niet mee.',
+      listAll: 'Alle deelacties in de actielijst',
+      listOverdue: 'Deelacties over de deadline in de actielijst',
+    },
     timeline: 'Voortgang in de tijd',
     timelineNone: 'Er is nog geen voortgang gemeld.',
     timelineKind: {
@@ -238,6 +260,7 @@ export const nl = {
       tags: 'Labels',
       public: 'Openbaar',
       partners: 'Partners',
+      rollupWeight: 'Gewicht in de voortgang',
       escalationLevel: 'Escalatieniveau',
       latestNarrative: 'Laatste toelichting',
       closedAt: 'Afgesloten op',
@@ -614,6 +637,9 @@ export const nl = {
     tagsDescription:
       'Gescheiden door komma’s. Kleine letters en cijfers, woorden verbonden met een koppelteken, bijvoorbeeld: wetgeving, route-35. Ten hoogste 20.',
     publicLabel: 'Openbaar maken in de open data van het programma',
+    weight: 'Gewicht in de voortgang (niet verplicht)',
+    weightDescription:
+      'Telt zwaarder mee in de voortgang van de toezegging, het spoor en de hoofdactie; leeg = 1. Een heel getal van 1 tot en met 1000. Alleen de coördinator stelt dit in.',
     submitCreate: 'Actie aanmaken',
     submitEdit: 'Wijzigingen opslaan',
     busy: 'Bezig met opslaan…',
@@ -654,6 +680,9 @@ export const nl = {
       tagsInvalid: (tags: string) =>
         `Deze labels kunnen niet: ${tags}. Gebruik kleine letters en cijfers, woorden verbonden met een koppelteken (ten hoogste 40 tekens).`,
       tagsTooMany: 'Geef ten hoogste 20 labels.',
+      weightInvalid:
+        'Vul als gewicht een heel getal in van 1 tot en met 1000, of laat het veld leeg.',
+      weightForbidden: 'Alleen de coördinator stelt het gewicht in de voortgang in.',
       parentIsSubAction: 'De hoofdactie is zelf een deelactie; deelacties gaan één niveau diep.',
       notOfProgramme: (field: string) =>
         `${field}: deze keuze hoort niet (meer) bij dit programma.`,

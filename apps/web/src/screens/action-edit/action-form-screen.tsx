@@ -10,7 +10,13 @@ import { useMembers } from '../action/use-members';
 import { NotFoundScreen } from '../not-found/not-found-screen';
 import { ActionForm, type FormMode } from './action-form';
 import { type FormValues, valuesOf } from './form-values';
-import { mayChangeOwnership, mayCreate, mayEdit, ownerOrganisationsFor } from './may-edit';
+import {
+  isCoordinator,
+  mayChangeOwnership,
+  mayCreate,
+  mayEdit,
+  ownerOrganisationsFor,
+} from './may-edit';
 import { useChoices } from './use-choices';
 
 /**
@@ -72,6 +78,7 @@ function EditScreen({ id }: { id: string }) {
               mode={{ kind: 'edit', action: state.action, etag: state.etag }}
               initial={valuesOf(state.action)}
               ownershipEditable={mayChangeOwnership(me, state.action)}
+              weightEditable={isCoordinator(me, state.action.programmeId)}
             />
           ) : (
             <Notice
@@ -161,6 +168,7 @@ function CreateFor({
     reason: '',
     tags: '',
     public: false,
+    rollupWeight: '',
   };
   return (
     <Loaded
@@ -169,6 +177,7 @@ function CreateFor({
       mode={{ kind: 'create', programmeId, parent }}
       initial={initial}
       ownershipEditable
+      weightEditable={false}
     />
   );
 }
@@ -179,6 +188,8 @@ function Loaded(props: {
   mode: FormMode;
   initial: FormValues;
   ownershipEditable: boolean;
+  /** Whether the roll-up weight is offered (coordinators, on an existing action). */
+  weightEditable: boolean;
 }) {
   const t = useT();
   const me = useMe();
@@ -196,6 +207,7 @@ function Loaded(props: {
       members={members.members}
       owners={ownerOrganisationsFor(me, props.programmeId)}
       ownershipEditable={props.ownershipEditable}
+      weightEditable={props.weightEditable}
     />
   );
 }

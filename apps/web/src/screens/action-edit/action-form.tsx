@@ -53,6 +53,8 @@ export function ActionForm(props: {
   owners: 'all' | readonly string[];
   /** Whether owner and partners may change (not for a co-owning editor). */
   ownershipEditable: boolean;
+  /** Whether the roll-up weight is shown and may change (coordinators only: the API's rule). */
+  weightEditable: boolean;
 }) {
   const { mode, choices } = props;
   const t = useT();
@@ -375,6 +377,19 @@ export function ActionForm(props: {
           checked={values.public}
           onChange={(checked) => set('public', checked)}
         />
+        {props.weightEditable && (
+          <TextField
+            id={FIELD.rollupWeight}
+            name="rollupWeight"
+            inputMode="numeric"
+            label={e.weight}
+            description={e.weightDescription}
+            errorMessage={errorFor(FIELD.rollupWeight)}
+            value={values.rollupWeight}
+            onChange={(event) => set('rollupWeight', event.target.value)}
+            autoComplete="off"
+          />
+        )}
         <div className="sbt-row">
           <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy}>
             {busy ? e.busy : mode.kind === 'create' ? e.submitCreate : e.submitEdit}

@@ -31,6 +31,7 @@ const NO_VALUES: FormValues = {
   reason: '',
   tags: '',
   public: false,
+  rollupWeight: '',
 };
 
 const ORDER: readonly Outcome[] = [

@@ -49,5 +49,7 @@ export function conflictLines(
     before.public ? t.action.yes : t.action.no,
     after.public ? t.action.yes : t.action.no,
   );
+  const weight = (action: Action) => String(action.rollupWeight ?? 1);
+  add(f.rollupWeight, weight(before), weight(after));
   return lines;
 }

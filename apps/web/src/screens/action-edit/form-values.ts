@@ -31,6 +31,8 @@ export interface FormValues {
   /** As typed: comma-separated. */
   tags: string;
   public: boolean;
+  /** The weight in the roll-ups, as typed: '' for the default (1). Coordinators only. */
+  rollupWeight: string;
 }
 
 /** The ids of the fields: the error summary links to them. */
@@ -47,6 +49,7 @@ export const FIELD = {
   reason: 'reason',
   tags: 'tags',
   public: 'public',
+  rollupWeight: 'rollup-weight',
 } as const;
 
 export const partnerField = (key: string, part: 'organisation' | 'role') =>
@@ -59,6 +62,8 @@ export const newRowKey = () => `r${++rowCount}`;
 const TAG_PATTERN = /^[a-z0-9à-ÿ]+(-[a-z0-9à-ÿ]+)*$/;
 const MAX_TAGS = 20;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** UpdateActionDto.rollupWeight: a whole number from 1 to 1000. */
+const WEIGHT = /^(?:[1-9]\d{0,2}|1000)$/;
 
 export function tagsOf(text: string): string[] {
   const tags = text
@@ -86,6 +91,7 @@ export function valuesOf(action: Action): FormValues {
     reason: '',
     tags: action.tags.join(', '),
     public: action.public,
+    rollupWeight: action.rollupWeight === null ? '' : String(action.rollupWeight),
   };
 }
 
@@ -99,6 +105,7 @@ const partnersKey = (rows: readonly { organisationId: string; role: string }[]) 
 export function differs(field: keyof FormValues, a: FormValues, b: FormValues): boolean {
   if (field === 'partners') return partnersKey(a.partners) !== partnersKey(b.partners);
   if (field === 'tags') return tagsOf(a.tags).join(',') !== tagsOf(b.tags).join(',');
+  if (field === 'rollupWeight') return a.rollupWeight.trim() !== b.rollupWeight.trim();
   return a[field] !== b[field];
 }
 
@@ -149,6 +156,8 @@ export function check(
   if (wrong.length > 0)
     errors.push({ fieldId: FIELD.tags, message: m.tagsInvalid(wrong.join(', ')) });
   else if (tags.length > MAX_TAGS) errors.push({ fieldId: FIELD.tags, message: m.tagsTooMany });
+  if (values.rollupWeight.trim() && !WEIGHT.test(values.rollupWeight.trim()))
+    errors.push({ fieldId: FIELD.rollupWeight, message: m.weightInvalid });
   return errors;
 }
 
@@ -197,6 +206,8 @@ export function updateBody(base: FormValues, values: FormValues): Schemas['Updat
   }
   if (changed('tags')) body.tags = tagsOf(values.tags);
   if (changed('public')) body.public = values.public;
+  if (changed('rollupWeight'))
+    body.rollupWeight = values.rollupWeight.trim() === '' ? null : Number(values.rollupWeight);
   return body;
 }
 
@@ -258,6 +269,8 @@ export function problemInWords(
       return fieldId ? { fieldId, message } : { message };
     });
   }
+  if (status === 403 && problem?.code === 'ROLLUP_WEIGHT_FORBIDDEN')
+    return [{ fieldId: FIELD.rollupWeight, message: m.weightForbidden }];
   if (status === 403) return [{ message: m.forbidden }];
   if (status === 404) return [{ message: m.gone }];
   if (status === 409 && problem?.code === 'IDEMPOTENCY_KEY_IN_FLIGHT')

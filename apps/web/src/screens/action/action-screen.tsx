@@ -32,6 +32,7 @@ import { useAction } from './use-action';
 import { type Names, useNames } from './use-names';
 import { usePagedList } from './use-paged-list';
 import { RespondSection } from './respond-section';
+import { RollupSection } from './rollup-section';
 import { mayAddSubAction, mayEdit, mayVerify } from '../action-edit/may-edit';
 import { VerifySection } from './verify-section';
 
@@ -87,6 +88,7 @@ function ActionPage(props: {
         </div>
       )}
       <Summary action={action} names={names} />
+      {action.rollup && <RollupSection actionId={action.id} rollup={action.rollup} />}
       {action.latestNarrative && (
         <section aria-labelledby="toelichting">
           <Heading level={2} id="toelichting">
