@@ -14,6 +14,7 @@ import { RuntimeRolePrivileges1795462200000 } from './1795462200000-runtime-role
 import { UserPreviousLogin1795466000000 } from './1795466000000-user-previous-login';
 import { ActionOwnerUserIndex1795466600000 } from './1795466600000-action-owner-user-index';
 import { ActionRollupWeight1795470000000 } from './1795470000000-action-rollup-weight';
+import { SearchPrefixes1795470600000 } from './1795470600000-search-prefixes';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -36,4 +37,5 @@ export const migrations = [
   UserPreviousLogin1795466000000,
   ActionOwnerUserIndex1795466600000,
   ActionRollupWeight1795470000000,
+  SearchPrefixes1795470600000,
 ];
