@@ -63,4 +63,42 @@ describe('a report export that is ready', () => {
     await world.worker.get(ReportExportFinishedProcessor).process({ exportId: created.body.id });
     expect(await readyOf(cast.viewer.token)).toHaveLength(1);
   });
+
+  it('tells no one who has lost access to the programme meanwhile (review of issue 18)', async () => {
+    // A finished export of the other editor's, who then leaves the programme before the job runs.
+    const [finished] = await world.dataSource.query<{ id: string }[]>(
+      `INSERT INTO report_exports (programme_id, requester_user_id, format, parameters, status,
+              progress, runs, file_run, filename, size_bytes, expires_at)
+       VALUES ($1, $2, 'csv', '{}', 'done', 100, 1, 1, 'rapport.csv', 0, now() + interval '1 day')
+       RETURNING id`,
+      [cast.programmeId, cast.otherEditor.userId],
+    );
+    await world.dataSource.query(
+      'DELETE FROM memberships WHERE programme_id = $1 AND user_id = $2',
+      [cast.programmeId, cast.otherEditor.userId],
+    );
+    await world.worker.get(ReportExportFinishedProcessor).process({ exportId: finished.id });
+    const notices = await world.dataSource.query<{ count: string }[]>(
+      `SELECT count(*) FROM notifications WHERE user_id = $1 AND kind = 'report_ready'`,
+      [cast.otherEditor.userId],
+    );
+    expect(Number(notices[0].count)).toBe(0);
+    // A deactivated requester is not told either.
+    await world.dataSource.query('UPDATE users SET is_active = false WHERE id = $1', [
+      cast.coordinator.userId,
+    ]);
+    const [another] = await world.dataSource.query<{ id: string }[]>(
+      `INSERT INTO report_exports (programme_id, requester_user_id, format, parameters, status,
+              progress, runs, file_run, filename, size_bytes, expires_at)
+       VALUES ($1, $2, 'csv', '{}', 'done', 100, 1, 1, 'rapport.csv', 0, now() + interval '1 day')
+       RETURNING id`,
+      [cast.programmeId, cast.coordinator.userId],
+    );
+    await world.worker.get(ReportExportFinishedProcessor).process({ exportId: another.id });
+    const toCoordinator = await world.dataSource.query<{ count: string }[]>(
+      `SELECT count(*) FROM notifications WHERE user_id = $1 AND kind = 'report_ready'`,
+      [cast.coordinator.userId],
+    );
+    expect(Number(toCoordinator[0].count)).toBe(0);
+  });
 });
