@@ -145,7 +145,7 @@ test.describe('Overzicht', () => {
 
     // A filter by track: the figures are the report's for that track.
     const track = summary.summary.byTrack.find((row) => row.track && row.total > 0)!.track!;
-    await page.getByLabel('Spoor').selectOption({ label: track.name });
+    await page.getByLabel('Spoor', { exact: true }).selectOption({ label: track.name });
     const apply = page.getByRole('button', { name: 'Filters toepassen' });
     await apply.press('Enter');
     await expect(page).toHaveURL(new RegExp(`/overzicht\\?track=${track.id}$`));

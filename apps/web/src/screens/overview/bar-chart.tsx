@@ -14,12 +14,19 @@ const WIDTH = 640;
 const ROW = 44;
 const BAR = 18;
 const LOOKS: BarLook[] = ['solid', 'stripes', 'dots', 'cross', 'plain'];
+/** About what fits on one line of the chart; the table beside it has the full names. */
+const LABEL_CHARS = 64;
+
+const line = (bar: Bar) => {
+  const text = `${bar.text} · ${bar.label}`;
+  return text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text;
+};
 
 /**
  * A horizontal bar chart drawn by hand in SVG (no chart library: a few kB instead of a few
  * hundred). It is an illustration of the table beside it, which carries the figures for
  * screen readers and the links, so it is `aria-hidden`; read without colour, every bar has its
- * label and figures in text, and every part its own pattern. Colours and patterns come from
+ * figures and label in text (the figures first: a long label is cut short), and every part its own pattern. Colours and patterns come from
  * CSS classes (design tokens), never inline styles (CSP).
  */
 export function BarChart({ bars }: { bars: Bar[] }) {
@@ -61,7 +68,7 @@ export function BarChart({ bars }: { bars: Bar[] }) {
         return (
           <g key={index}>
             <text x="0" y={top + 14} className="sbt-chart__label">
-              {bar.label}: {bar.text}
+              {line(bar)}
             </text>
             {bar.parts.map((part, partIndex) => {
               const width = part.value * scale;
