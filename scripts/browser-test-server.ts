@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres, startLocalRedis } from './services';
+import { findFreePort, startEmbeddedPostgres, startLocalRedis } from './services';
 import { type ApplicationRoles, dropRoles, ensureRoles } from './services/database-roles';
 import {
   createScratchDatabase,
@@ -34,9 +34,11 @@ async function main(): Promise<void> {
 
   let serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (!serverUrl) {
+    // Its own cluster and ports, away from Jest's (55432/56379): `npm test` runs both at once.
     const postgres = await startEmbeddedPostgres({
-      dataDir: path.join(root, '.data/test-postgres'),
+      dataDir: path.join(root, '.data/browser-test-postgres'),
       database: 'postgres',
+      port: await findFreePort(55532),
     });
     cleanups.push(() => postgres.stop());
     serverUrl = postgres.url;
@@ -56,7 +58,10 @@ async function main(): Promise<void> {
 
   let redisUrl = process.env.TEST_REDIS_URL || process.env.REDIS_URL;
   if (!redisUrl) {
-    const redis = await startLocalRedis({ dataDir: path.join(root, '.data/test-redis') });
+    const redis = await startLocalRedis({
+      dataDir: path.join(root, '.data/browser-test-redis'),
+      port: await findFreePort(56479),
+    });
     cleanups.push(() => redis.stop());
     redisUrl = redis.url;
   }

@@ -1830,6 +1830,8 @@ export type components = {
              * @enum {string}
              */
             commitmentKind?: "udo_trajectory" | "bofv_agreement" | "overhedenoverleg_agreement" | "rob_recommendation" | "parliamentary_pledge" | "agenda_item";
+            /** @description Escalation level, one or more, repeated or comma-separated; `none`: not escalated (as `GET /v1/actions?escalationLevel=`). */
+            escalationLevel?: ("official" | "administrative" | "overhedenoverleg" | "none")[];
             /**
              * @example xlsx
              * @enum {string}
@@ -2760,6 +2762,7 @@ export type components = {
         ReportFiltersResponse: {
             /** @enum {string} */
             commitmentKind?: "udo_trajectory" | "bofv_agreement" | "overhedenoverleg_agreement" | "rob_recommendation" | "parliamentary_pledge" | "agenda_item";
+            escalationLevel?: ("official" | "administrative" | "overhedenoverleg" | "none")[];
             health?: ("not_set" | "on_track" | "at_risk" | "off_track")[];
             overdue?: boolean;
             /** Format: uuid */
@@ -2837,6 +2840,10 @@ export type components = {
         };
         ReportSummaryResponse: {
             byCommitmentKind: components["schemas"]["KindCount"][];
+            /** @description Open actions per level of the escalation ladder; `none`: not escalated. The list behind a figure: `GET /v1/actions?escalationLevel={key}&status=not_started,in_progress`. Keys: official, administrative, overhedenoverleg, none. */
+            byEscalationLevel: {
+                [key: string]: number;
+            };
             /** @description Open actions per health. Keys: not_set, on_track, at_risk, off_track. */
             byHealth: {
                 [key: string]: number;
@@ -3299,6 +3306,8 @@ export interface operations {
                 deadlineFrom?: string;
                 /** @description Deadline on or before. */
                 deadlineTo?: string;
+                /** @description Escalation level, one or more, repeated or comma-separated; `none`: not escalated. The open actions of the summary figure `byEscalationLevel.official` are `escalationLevel=official&status=not_started,in_progress`. */
+                escalationLevel?: ("official" | "administrative" | "overhedenoverleg" | "none")[];
                 /** @description One or more, repeated or comma-separated. */
                 health?: ("not_set" | "on_track" | "at_risk" | "off_track")[];
                 limit?: number;
@@ -9708,6 +9717,8 @@ export interface operations {
                 asOf?: string;
                 /** @description Actions of commitments of this kind. */
                 commitmentKind?: "udo_trajectory" | "bofv_agreement" | "overhedenoverleg_agreement" | "rob_recommendation" | "parliamentary_pledge" | "agenda_item";
+                /** @description Escalation level, one or more, repeated or comma-separated; `none`: not escalated (as `GET /v1/actions?escalationLevel=`). */
+                escalationLevel?: ("official" | "administrative" | "overhedenoverleg" | "none")[];
                 /** @description The format; overrides the Accept header (application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/pdf, text/html). */
                 format?: "json" | "csv" | "xlsx" | "pdf" | "html";
                 /** @description One or more. */
@@ -9849,6 +9860,8 @@ export interface operations {
                 asOf?: string;
                 /** @description Actions of commitments of this kind. */
                 commitmentKind?: "udo_trajectory" | "bofv_agreement" | "overhedenoverleg_agreement" | "rob_recommendation" | "parliamentary_pledge" | "agenda_item";
+                /** @description Escalation level, one or more, repeated or comma-separated; `none`: not escalated (as `GET /v1/actions?escalationLevel=`). */
+                escalationLevel?: ("official" | "administrative" | "overhedenoverleg" | "none")[];
                 /** @description One or more. */
                 health?: ("not_set" | "on_track" | "at_risk" | "off_track")[];
                 /** @description Labels in Dutch (default) or English. */

@@ -695,9 +695,155 @@ export const nl = {
   },
   updateRounds: {
     title: 'Uitvraagrondes',
+    intro:
+      'Een uitvraagronde vraagt de eigenaren van acties om vóór een datum hun voortgang te melden. Hier ziet u per ronde hoeveel acties al zijn bijgewerkt.',
+    noProgramme: 'U bent nog geen lid van een programma.',
+    create: 'Nieuwe uitvraagronde starten',
+    listTitle: 'Alle rondes',
+    none: 'Er zijn nog geen uitvraagrondes in dit programma.',
+    roundTitle: 'Ronde',
+    state: 'Stand',
+    stateOpen: 'Open',
+    stateClosed: 'Gesloten (datum verstreken)',
+    stateCancelled: 'Geannuleerd',
+    dueDate: 'Bijwerken vóór',
+    createdAt: 'Gestart',
+    cancelledAt: 'Geannuleerd op',
+    completionTitle: 'Voortgang van de ronde',
+    completion: (updated: number, total: number, percent: number) =>
+      `${updated} van ${total} ${total === 1 ? 'actie' : 'acties'} bijgewerkt (${percent}%)`,
+    notUpdatedCount: (count: number) =>
+      count === 0
+        ? 'Alle acties zijn bijgewerkt.'
+        : `${count} ${count === 1 ? 'actie is' : 'acties zijn'} nog niet bijgewerkt.`,
+    backToList: 'Terug naar alle uitvraagrondes',
+    coordinatorsOnly:
+      'Alleen coördinatoren van het programma kunnen uitvraagrondes starten en annuleren.',
+    // New round
+    newTitle: 'Nieuwe uitvraagronde',
+    newIntro:
+      'Kies de acties, de datum waarvóór de eigenaren hun voortgang melden, en wat u hun vraagt. Zij krijgen meteen een verzoek (op een werkdag) en vóór de datum een herinnering als ze nog niet hebben bijgewerkt.',
+    titleLabel: 'Naam van de ronde',
+    titleDescription: 'Bijvoorbeeld: Voortgangsrapportage voorjaar. De eigenaren zien deze naam.',
+    titleRequired: 'Vul een naam voor de ronde in.',
+    titleTooLong: 'De naam mag ten hoogste 200 tekens lang zijn.',
+    dueLabel: 'Bijwerken vóór',
+    dueDescription: 'Vandaag of later.',
+    dueRequired: 'Vul de datum in waarvóór de acties bijgewerkt moeten zijn.',
+    dueInvalid: 'Vul een bestaande datum in, bijvoorbeeld 15-03-2027.',
+    duePast: 'Kies vandaag of een datum in de toekomst.',
+    messageLabel: 'Bericht aan de eigenaren',
+    messageDescription: 'Niet verplicht. Komt in het verzoek te staan.',
+    messageTooLong: 'Het bericht mag ten hoogste 2.000 tekens lang zijn.',
+    noMessage: 'Geen bericht',
+    actionsLegend: 'Welke acties',
+    actionsDescription:
+      'Alleen open acties. Zoek ze met de filters en vink ze aan; wat u aanvinkt blijft gekozen als u het filter verandert.',
+    search: 'Zoeken op woorden',
+    narrowTitle: 'Acties zoeken',
+    track: 'Spoor',
+    ownerOrganisation: 'Trekker',
+    status: 'Status',
+    any: 'Alle',
+    anyOpen: 'Alle open acties',
+    narrow: 'Toon deze acties',
+    actionsFailed: 'De acties konden niet worden geladen. Probeer het opnieuw.',
+    shownAndChosen: (shown: number, more: boolean, chosen: number) =>
+      `${shown}${more ? '+' : ''} ${shown === 1 && !more ? 'actie' : 'acties'} getoond, ${chosen} gekozen.`,
+    chooseAllShown: (count: number) => `Alle ${count} getoonde acties kiezen`,
+    moreActions: 'Meer acties tonen',
+    actionsRequired: 'Kies ten minste één actie.',
+    actionsTooMany: 'Kies ten hoogste 1.000 acties per ronde.',
+    actionsNoneOpen: 'Geen van de gekozen acties is nog open. Kies open acties.',
+    submit: (count: number) =>
+      count === 0
+        ? 'Uitvraagronde starten'
+        : `Uitvraagronde starten voor ${count} ${count === 1 ? 'actie' : 'acties'}`,
+    submitBusy: 'Bezig met starten…',
+    cancelCreate: 'Niet starten, terug naar de rondes',
+    created: 'Uitvraagronde gestart',
+    inFlight: 'Deze ronde wordt al gestart. Wacht even en kijk dan bij de uitvraagrondes.',
+    // Following a round
+    roundPageTitle: 'Uitvraagronde',
+    refresh: 'Gegevens vernieuwen',
+    refreshed: 'Gegevens vernieuwd',
+    notUpdatedTitle: 'Nog niet bijgewerkt',
+    updatedTitle: 'Bijgewerkt',
+    allUpdated: 'Alle acties van deze ronde zijn bijgewerkt.',
+    noneUpdated: 'Nog geen enkele actie van deze ronde is bijgewerkt.',
+    ownerPerson: 'Eigenaar',
+    noOwnerPerson: 'Geen (de redacteuren van de trekker)',
+    lastProgress: 'Laatste voortgangsmelding',
+    neverUpdated: 'Nog geen',
+    remindersColumn: 'Verzoeken en herinneringen',
+    request: 'Verzoek',
+    reminder: 'Herinnering',
+    reminderSent: (what: string, when: string, to: string) =>
+      `${what} verstuurd op ${when}${to ? ` aan ${to}` : ''}.`,
+    reminderScheduled: (what: string, when: string, to: string) =>
+      `${what} gepland voor ${when}${to ? ` aan ${to}` : ''}.`,
+    reminderCancelled: (what: string) => `${what} geannuleerd.`,
+    reminderSkipped: (what: string) => `${what} overgeslagen.`,
+    noReminders: 'Nog niets verstuurd of gepland.',
+    remindersTitle: 'Verzoeken en herinneringen',
+    remindersSummary: (requests: number, reminders: number, scheduled: number) =>
+      `${requests} ${requests === 1 ? 'verzoek' : 'verzoeken'} en ${reminders} ${reminders === 1 ? 'herinnering' : 'herinneringen'} verstuurd; ${scheduled} nog gepland. Per actie staan ze in de tabellen hierboven.`,
+    remindersCoordinatorsOnly:
+      'Welke verzoeken en herinneringen zijn verstuurd, zien alleen de coördinatoren van het programma.',
+    remindersTruncated:
+      'Dit zijn de eerste 1.000 herinneringen van uitvraagrondes in dit programma; er zijn er meer.',
+    cancelTitle: 'Ronde annuleren',
+    cancelIntro:
+      'Annuleren stopt de verzoeken en herinneringen die nog niet zijn verstuurd. De ronde blijft bewaard, als geannuleerd.',
+    cancelStart: 'Ronde annuleren…',
+    cancelQuestion: 'Weet u zeker dat u deze ronde wilt annuleren?',
+    cancelExplanation:
+      'De eigenaren krijgen geen herinneringen meer, en een actie die niet is bijgewerkt telt niet meer mee voor escalatie. Dit kan niet ongedaan worden gemaakt.',
+    cancelConfirm: 'Ja, ronde annuleren',
+    cancelBusy: 'Bezig met annuleren…',
+    cancelKeep: 'Nee, ronde laten lopen',
+    cancelled: 'Uitvraagronde geannuleerd',
+    cancelledOutcome: 'De ronde is geannuleerd. Er gaan geen verzoeken of herinneringen meer uit.',
   },
   partnership: {
     title: 'Partnerschap',
+    intro: (organisation: string) =>
+      `De acties waarin ${organisation} partner is, en wat daarin is veranderd: per actie de gewijzigde gegevens, nieuwe toelichtingen en nieuwe reacties naast elkaar. Reageer, geef het standpunt van ${organisation} of bevestig een afgeronde actie meteen hier.`,
+    noProgramme: 'U bent nog geen lid van een programma.',
+    sinceForm: 'Periode kiezen',
+    sinceLabel: 'Wijzigingen sinds',
+    sinceDescription: (when: string) =>
+      `Laat leeg voor de wijzigingen sinds uw vorige bezoek (${when}).`,
+    sinceDescriptionFirst: (days: number) =>
+      `Laat leeg voor de wijzigingen van de laatste ${days} dagen.`,
+    sinceApply: 'Wijzigingen tonen',
+    sinceReset: 'Sinds mijn vorige bezoek',
+    sinceInvalid: 'Vul een bestaande datum in, bijvoorbeeld 1-12-2026.',
+    sinceFuture: 'Kies vandaag of een datum in het verleden.',
+    loading: 'De wijzigingen worden opgezocht…',
+    failed: 'De wijzigingen konden niet worden geladen. Laad de pagina opnieuw.',
+    notAPartner: (organisation: string) =>
+      `${organisation} is in dit programma in geen enkele actie partner.`,
+    changedTitle: (when: string, count: number) =>
+      `Gewijzigd sinds ${when} (${count} ${count === 1 ? 'actie' : 'acties'})`,
+    nothingChanged: (when: string, organisation: string) =>
+      `Sinds ${when} is er niets veranderd in de acties waarin ${organisation} partner is.`,
+    unchangedTitle: (count: number) =>
+      `Zonder wijzigingen (${count} ${count === 1 ? 'actie' : 'acties'})`,
+    allChanged: 'In alle acties is iets veranderd.',
+    truncated:
+      'Alleen de 200 laatst gewijzigde acties zijn bekeken; uw organisatie is in meer acties partner. Kies een latere datum of zoek de andere op Mijn werk.',
+    now: (status: string, health: string, percent: string, owner: string, role: string) =>
+      `Nu: ${status}, ${health}, ${percent}. Trekker: ${owner}. Uw rol: ${role}.`,
+    noRole: 'geen partner',
+    fieldsTitle: 'Gewijzigde gegevens',
+    fieldsNone: 'Geen gegevens gewijzigd.',
+    narrativesTitle: 'Nieuwe toelichting',
+    narrativesNone: 'Geen nieuwe toelichting.',
+    commentsTitle: 'Nieuwe reacties',
+    commentsNone: 'Geen nieuwe reacties.',
+    respond: 'Reageren',
+    respondOn: (title: string) => `op ${title}`,
   },
   reports: {
     title: 'Rapportages',

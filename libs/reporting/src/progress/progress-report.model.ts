@@ -2,6 +2,7 @@ import type {
   ActionHealth,
   ActionStatus,
   CommitmentKind,
+  EscalationFilterValue,
   EscalationLevel,
   PartnerRole,
   Verification,
@@ -21,6 +22,7 @@ export interface ReportFilters {
   partnerOrganisation?: string;
   status?: readonly ActionStatus[];
   health?: readonly ActionHealth[];
+  escalationLevel?: readonly EscalationFilterValue[];
   overdue?: boolean;
 }
 
@@ -127,6 +129,8 @@ export interface ReportSummary {
     overdue: number;
   }[];
   byVerification: Record<Verification, number>;
+  /** Open actions per level of the escalation ladder; `none`: not escalated. */
+  byEscalationLevel: Record<EscalationFilterValue, number>;
   overdue: number;
   /** Closed as met or partially met within the period. */
   completedInPeriod: number;

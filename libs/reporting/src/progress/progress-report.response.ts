@@ -4,6 +4,7 @@ import {
   ACTION_HEALTHS,
   ACTION_STATUSES,
   COMMITMENT_KINDS,
+  ESCALATION_FILTER_VALUES,
   ESCALATION_LEVELS,
   PARTNER_ROLES,
   VERIFICATIONS,
@@ -44,6 +45,8 @@ export class ReportFiltersResponse {
   @ApiPropertyOptional({ format: 'uuid' }) partnerOrganisation?: string;
   @ApiPropertyOptional({ enum: ACTION_STATUSES, isArray: true }) status?: string[];
   @ApiPropertyOptional({ enum: ACTION_HEALTHS, isArray: true }) health?: string[];
+  @ApiPropertyOptional({ enum: ESCALATION_FILTER_VALUES, isArray: true })
+  escalationLevel?: string[];
   @ApiPropertyOptional() overdue?: boolean;
 }
 
@@ -124,6 +127,14 @@ export class ReportSummaryResponse {
     string,
     number
   >;
+  @ApiProperty(
+    counts(
+      ESCALATION_FILTER_VALUES,
+      'Open actions per level of the escalation ladder; `none`: not escalated. The list behind ' +
+        'a figure: `GET /v1/actions?escalationLevel={key}&status=not_started,in_progress`.',
+    ),
+  )
+  byEscalationLevel!: Record<string, number>;
   @ApiProperty({ description: 'Open with a deadline before the report day.' }) overdue!: number;
   @ApiProperty({ description: 'Closed as met or partially met within the period.' })
   completedInPeriod!: number;

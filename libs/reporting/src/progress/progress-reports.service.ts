@@ -93,6 +93,7 @@ export class ProgressReportsService {
       partnerOrganisation: query.partnerOrganisation,
       status: query.status,
       health: query.health,
+      escalationLevel: query.escalationLevel,
       overdue: query.overdue,
     };
     return {
@@ -373,6 +374,7 @@ function sqlFilter(filters: ReportFilters, today: string): ActionReportFilter {
     partnerOrganisationId: filters.partnerOrganisation,
     statuses: filters.status,
     healths: filters.health,
+    escalationLevels: filters.escalationLevel,
     overdue: filters.overdue === undefined ? undefined : { value: filters.overdue, today },
   };
 }
@@ -392,6 +394,12 @@ function matches(action: ReportAction, filters: ReportFilters): boolean {
   }
   if (filters.status?.length && !filters.status.includes(action.status)) return false;
   if (filters.health?.length && !filters.health.includes(action.health)) return false;
+  if (
+    filters.escalationLevel?.length &&
+    !filters.escalationLevel.includes(action.escalationLevel ?? 'none')
+  ) {
+    return false;
+  }
   if (filters.overdue !== undefined && action.overdue !== filters.overdue) return false;
   return true;
 }

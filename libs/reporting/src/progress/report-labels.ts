@@ -58,6 +58,8 @@ export interface ReportLabels {
     byCommitmentKind: string;
     byOwnerOrganisation: string;
     byVerification: string;
+    byEscalationLevel: string;
+    notEscalated: string;
     count: string;
     chartStatusByTrack: string;
     chartHealth: string;
@@ -71,6 +73,7 @@ export interface ReportLabels {
     | 'partnerOrganisation'
     | 'status'
     | 'health'
+    | 'escalationLevel'
     | 'overdue',
     string
   >;
@@ -172,6 +175,8 @@ const NL: ReportLabels = {
     byCommitmentKind: 'Per soort afspraak',
     byOwnerOrganisation: 'Per trekker',
     byVerification: 'Verificatie',
+    byEscalationLevel: 'Open acties per escalatieniveau',
+    notEscalated: 'Niet geëscaleerd',
     count: 'Aantal',
     chartStatusByTrack: 'Status per spoor',
     chartHealth: 'Voortgang van de open acties',
@@ -207,6 +212,7 @@ const NL: ReportLabels = {
     partnerOrganisation: 'Partner',
     status: 'Status',
     health: 'Voortgang',
+    escalationLevel: 'Escalatie',
     overdue: 'Over de deadline',
   },
 };
@@ -279,6 +285,8 @@ const EN: ReportLabels = {
     byCommitmentKind: 'By commitment kind',
     byOwnerOrganisation: 'By owner organisation',
     byVerification: 'Verification',
+    byEscalationLevel: 'Open actions by escalation level',
+    notEscalated: 'Not escalated',
     count: 'Count',
     chartStatusByTrack: 'Status by track',
     chartHealth: 'Health of the open actions',
@@ -314,6 +322,7 @@ const EN: ReportLabels = {
     partnerOrganisation: 'Partner organisation',
     status: 'Status',
     health: 'Health',
+    escalationLevel: 'Escalation',
     overdue: 'Overdue',
   },
 };

@@ -1,4 +1,9 @@
-import { ACTION_HEALTHS, ACTION_STATUSES, VERIFICATIONS } from '@app/tracking';
+import {
+  ACTION_HEALTHS,
+  ACTION_STATUSES,
+  ESCALATION_FILTER_VALUES,
+  VERIFICATIONS,
+} from '@app/tracking';
 import type { ReportAction, ReportHeader, ReportSummary } from './progress-report.model';
 import { REPORT_COLUMNS, type ReportColumn, type ReportLabels } from './report-labels';
 
@@ -222,6 +227,14 @@ export function summarySections(summary: ReportSummary, labels: ReportLabels): S
       headings: [labels.columns.verification, f.count],
       rows: VERIFICATIONS.map((v) => [labels.verification[v], summary.byVerification[v]]),
     },
+    {
+      title: f.byEscalationLevel,
+      headings: [labels.columns.escalationLevel, f.count],
+      rows: ESCALATION_FILTER_VALUES.map((level) => [
+        level === 'none' ? f.notEscalated : labels.escalationLevel[level],
+        summary.byEscalationLevel[level],
+      ]),
+    },
   ];
 }
 
@@ -238,6 +251,14 @@ export function coverLines(header: ReportHeader, labels: ReportLabels): SummaryL
   add('partnerOrganisation', f.partnerOrganisation);
   add('status', f.status?.map((s) => labels.status[s]).join(', '));
   add('health', f.health?.map((h) => labels.health[h]).join(', '));
+  add(
+    'escalationLevel',
+    f.escalationLevel
+      ?.map((level) =>
+        level === 'none' ? labels.summaryFields.notEscalated : labels.escalationLevel[level],
+      )
+      .join(', '),
+  );
   add('overdue', f.overdue === undefined ? undefined : f.overdue ? labels.yes : labels.no);
   return [
     { label: labels.programme, value: header.programme.name },

@@ -12,8 +12,13 @@ const references = {
   ],
 };
 
+const CLOSED = ['met', 'partially_met', 'lapsed'];
+
+/** One action (set `all`, its count 1 unless given). */
 const group = (values: Partial<ActionCountGroup>): ActionCountGroup => ({
   set: 'all',
+  escalationLevel: null,
+  open: CLOSED.includes(values.status ?? 'in_progress') ? 0 : (values.count ?? 1),
   status: 'in_progress',
   health: 'on_track',
   verification: 'self_reported',
@@ -34,7 +39,13 @@ describe('foldSummary', () => {
     const summary = foldSummary(
       [
         group({ count: 3, updated30: 3, due30: 3, due90: 3 }),
-        group({ health: 'at_risk', overdue: 1, trackId: 't2', ownerOrganisationId: 'o2' }),
+        group({
+          health: 'at_risk',
+          overdue: 1,
+          trackId: 't2',
+          ownerOrganisationId: 'o2',
+          escalationLevel: 'official',
+        }),
         group({
           status: 'met',
           health: 'not_set',
@@ -59,6 +70,8 @@ describe('foldSummary', () => {
       // Health counts the open actions only.
       byHealth: { not_set: 0, on_track: 3, at_risk: 1, off_track: 0 },
       byVerification: { self_reported: 5, partner_reviewed: 0, verified: 1 },
+      // Escalation counts the open actions only.
+      byEscalationLevel: { official: 1, administrative: 0, overhedenoverleg: 0, none: 3 },
       byStatusAndHealth: [
         { status: 'in_progress', health: 'on_track', count: 3 },
         { status: 'in_progress', health: 'at_risk', count: 1 },
@@ -101,6 +114,7 @@ describe('foldSummary', () => {
         overdue: 1,
         verification: 'partner_reviewed',
         commitmentKind: null,
+        escalationLevel: 'administrative',
       }),
     ];
     // What GROUP BY GROUPING SETS answers for them.
@@ -111,8 +125,9 @@ describe('foldSummary', () => {
       trackId: null,
       commitmentKind: null,
       ownerOrganisationId: null,
+      escalationLevel: null,
     };
-    const zero = { overdue: 0, due30: 0, due90: 0, completed: 0, updated30: 0 };
+    const zero = { open: 0, overdue: 0, due30: 0, due90: 0, completed: 0, updated30: 0 };
     const sets: ActionCountGroup[] = [
       {
         ...none,
@@ -148,9 +163,12 @@ describe('foldSummary', () => {
         overdue: 1,
       },
       { ...none, ...zero, set: 'ownerStatus', ownerOrganisationId: 'o2', status: 'met', count: 1 },
+      { ...none, ...zero, set: 'escalation', count: 3, open: 2 },
+      { ...none, ...zero, set: 'escalation', escalationLevel: 'administrative', count: 1, open: 1 },
       {
         ...none,
         set: 'total',
+        open: 3,
         count: 4,
         overdue: 1,
         due30: 0,

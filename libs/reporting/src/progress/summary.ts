@@ -3,6 +3,7 @@ import {
   ACTION_STATUSES,
   type ActionCountGroup,
   COMMITMENT_KINDS,
+  ESCALATION_FILTER_VALUES,
   isClosed,
   type ReportReferenceData,
   VERIFICATIONS,
@@ -27,7 +28,9 @@ export function groupOf(
     trackId: action.track?.id ?? null,
     commitmentKind: action.commitment?.kind ?? null,
     ownerOrganisationId: action.ownerOrganisation.id,
+    escalationLevel: action.escalationLevel,
     count: 1,
+    open: flag(open),
     overdue: flag(action.overdue),
     due30: flag(open && action.deadline >= at.today && action.deadline <= at.in30),
     due90: flag(open && action.deadline >= at.today && action.deadline <= at.in90),
@@ -61,6 +64,7 @@ export function foldSummary(
     byCommitmentKind: [],
     byOwnerOrganisation: [],
     byVerification: zeros(VERIFICATIONS),
+    byEscalationLevel: zeros(ESCALATION_FILTER_VALUES),
     overdue: 0,
     completedInPeriod: 0,
     deadlinesNext30Days: 0,
@@ -88,6 +92,9 @@ export function foldSummary(
     }
     if (counts(group, 'verification') && group.verification) {
       summary.byVerification[group.verification] += n;
+    }
+    if (counts(group, 'escalation')) {
+      summary.byEscalationLevel[group.escalationLevel ?? 'none'] += group.open;
     }
     if (counts(group, 'total')) {
       summary.overdue += group.overdue;

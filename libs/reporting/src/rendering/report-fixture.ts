@@ -1,6 +1,7 @@
 import {
   ACTION_HEALTHS,
   ACTION_STATUSES,
+  ESCALATION_FILTER_VALUES,
   VERIFICATIONS,
   isClosed,
   type ActionHealth,
@@ -277,6 +278,7 @@ export function summarise(actions: Iterable<ReportAction>, reportDate: string): 
     byCommitmentKind: [],
     byOwnerOrganisation: [],
     byVerification: zeros<Verification>(VERIFICATIONS),
+    byEscalationLevel: zeros(ESCALATION_FILTER_VALUES),
     overdue: 0,
     completedInPeriod: 0,
     deadlinesNext30Days: 0,
@@ -293,6 +295,7 @@ export function summarise(actions: Iterable<ReportAction>, reportDate: string): 
     s.byStatus[a.status]++;
     if (open) s.byHealth[a.health]++;
     s.byVerification[a.verification]++;
+    if (open) s.byEscalationLevel[a.escalationLevel ?? 'none']++;
     if (a.overdue) s.overdue++;
     if (a.status === 'met' || a.status === 'partially_met') s.completedInPeriod++;
     if (open && a.deadline >= reportDate && a.deadline <= in30) s.deadlinesNext30Days++;

@@ -21,4 +21,8 @@ export type PartnerRole = (typeof PARTNER_ROLES)[number];
 export const ESCALATION_LEVELS = ['official', 'administrative', 'overhedenoverleg'] as const;
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 
+/** A filter on the escalation ladder: a level, or `none` for actions not escalated. */
+export const ESCALATION_FILTER_VALUES = [...ESCALATION_LEVELS, 'none'] as const;
+export type EscalationFilterValue = (typeof ESCALATION_FILTER_VALUES)[number];
+
 export const isClosed = (status: ActionStatus): boolean => CLOSED_STATUSES.includes(status);

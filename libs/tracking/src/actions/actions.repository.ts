@@ -11,7 +11,13 @@ import {
   Transactions,
 } from '@app/core';
 import { ActionEntity } from './action.entity';
-import type { ActionHealth, ActionStatus, PartnerRole, Verification } from './action-states';
+import type {
+  ActionHealth,
+  ActionStatus,
+  EscalationFilterValue,
+  PartnerRole,
+  Verification,
+} from './action-states';
 import { CLOSED_STATUSES } from './action-states';
 
 /** An action's columns under its entity's property names, for raw statements. */
@@ -64,6 +70,8 @@ export interface ActionFilter {
   partnerOrganisationId?: string;
   statuses?: readonly ActionStatus[];
   healths?: readonly ActionHealth[];
+  /** Levels of the escalation ladder; `none`: not escalated. */
+  escalationLevels?: readonly EscalationFilterValue[];
   verification?: Verification;
   /** Overdue against this date (today in Europe/Amsterdam). */
   overdue?: { value: boolean; today: string };
@@ -399,6 +407,15 @@ export class ActionsRepository {
       query.andWhere('a.status = ANY(:statuses)', { statuses: filter.statuses });
     if (filter.healths?.length)
       query.andWhere('a.health = ANY(:healths)', { healths: filter.healths });
+    if (filter.escalationLevels?.length) {
+      query.andWhere(
+        '(a.escalation_level = ANY(:levels) OR (:unescalated AND a.escalation_level IS NULL))',
+        {
+          levels: filter.escalationLevels.filter((level) => level !== 'none'),
+          unescalated: filter.escalationLevels.includes('none'),
+        },
+      );
+    }
     if (filter.overdue) {
       const overdue = 'a.deadline < :today::date AND a.status <> ALL(:closed)';
       query.andWhere(filter.overdue.value ? `(${overdue})` : `NOT (${overdue})`, {

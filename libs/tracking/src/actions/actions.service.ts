@@ -135,6 +135,7 @@ export class ActionsService {
         partnerOrganisationId: query.partnerOrganisation,
         statuses: query.status,
         healths: query.health,
+        escalationLevels: query.escalationLevel,
         verification: query.verification,
         overdue: query.overdue === undefined ? undefined : { value: query.overdue, today },
         deadlineFrom: query.deadlineFrom,

@@ -6,6 +6,7 @@ import {
   type ActionHealth,
   type ActionStatus,
   CLOSED_STATUSES,
+  type EscalationFilterValue,
   type EscalationLevel,
   type PartnerRole,
   type Verification,
@@ -55,6 +56,8 @@ export interface ActionReportFilter {
   partnerOrganisationId?: string;
   statuses?: readonly ActionStatus[];
   healths?: readonly ActionHealth[];
+  /** Levels of the escalation ladder; `none`: not escalated. */
+  escalationLevels?: readonly EscalationFilterValue[];
   /** Overdue on `today` (deadline passed, not closed), or not. */
   overdue?: { value: boolean; today: string };
 }
@@ -65,7 +68,14 @@ export interface ActionReportFilter {
  * grouping set of the summary query (its dimensions only; the others are null).
  */
 export type CountSet =
-  'all' | 'statusHealth' | 'verification' | 'trackStatus' | 'kind' | 'ownerStatus' | 'total';
+  | 'all'
+  | 'statusHealth'
+  | 'verification'
+  | 'trackStatus'
+  | 'kind'
+  | 'ownerStatus'
+  | 'escalation'
+  | 'total';
 
 /** Actions counted together; the flags count how many of them are overdue, due, … */
 export interface ActionCountGroup {
@@ -76,7 +86,10 @@ export interface ActionCountGroup {
   trackId: string | null;
   commitmentKind: CommitmentKind | null;
   ownerOrganisationId: string | null;
+  escalationLevel: EscalationLevel | null;
   count: number;
+  /** How many are open. */
+  open: number;
   overdue: number;
   due30: number;
   due90: number;
@@ -181,6 +194,7 @@ export class ActionReportReader {
     const rows = await manager.query<RawCountRow[]>(
       `WITH flagged AS (
          SELECT a.status, a.health, a.verification, a.track_id, c.kind, a.owner_organisation_id,
+                a.escalation_level, (${open})::int AS open,
                 (${open} AND a.deadline < ${today})::int AS overdue,
                 (${open} AND a.deadline BETWEEN ${today} AND ${today} + 30)::int AS due30,
                 (${open} AND a.deadline BETWEEN ${today} AND ${today} + 90)::int AS due90,
@@ -196,14 +210,16 @@ export class ActionReportReader {
           WHERE ${where})
        SELECT status, health, verification, track_id AS "trackId", kind AS "commitmentKind",
               owner_organisation_id AS "ownerOrganisationId",
+              escalation_level AS "escalationLevel",
               GROUPING(status) = 0 AS "byStatus", GROUPING(health) = 0 AS "byHealth",
               GROUPING(verification) = 0 AS "byVerification", GROUPING(track_id) = 0 AS "byTrack",
               GROUPING(kind) = 0 AS "byKind", GROUPING(owner_organisation_id) = 0 AS "byOwner",
-              count(*) AS count, sum(overdue) AS overdue, sum(due30) AS due30,
+              GROUPING(escalation_level) = 0 AS "byEscalation",
+              count(*) AS count, sum(open) AS open, sum(overdue) AS overdue, sum(due30) AS due30,
               sum(due90) AS due90, sum(completed) AS completed, sum(updated30) AS updated30
          FROM flagged
         GROUP BY GROUPING SETS ((status, health), (verification), (track_id, status), (kind),
-                                (owner_organisation_id, status), ())`,
+                                (owner_organisation_id, status), (escalation_level), ())`,
       [...p.values],
     );
     return rows.map((row) => ({
@@ -217,14 +233,18 @@ export class ActionReportReader {
               ? 'kind'
               : row.byOwner
                 ? 'ownerStatus'
-                : 'total',
+                : row.byEscalation
+                  ? 'escalation'
+                  : 'total',
       status: row.status,
       health: row.health,
       verification: row.verification,
       trackId: row.trackId,
       commitmentKind: row.commitmentKind,
       ownerOrganisationId: row.ownerOrganisationId,
+      escalationLevel: row.escalationLevel,
       count: Number(row.count),
+      open: Number(row.open ?? 0),
       overdue: Number(row.overdue ?? 0),
       due30: Number(row.due30 ?? 0),
       due90: Number(row.due90 ?? 0),
@@ -378,6 +398,11 @@ export class ActionReportReader {
       clauses.push(`a.status = ANY(${p.add([...filter.statuses], 'text[]')})`);
     if (filter.healths?.length)
       clauses.push(`a.health = ANY(${p.add([...filter.healths], 'text[]')})`);
+    if (filter.escalationLevels?.length) {
+      const levels = filter.escalationLevels.filter((level) => level !== 'none');
+      const none = filter.escalationLevels.includes('none') ? ' OR a.escalation_level IS NULL' : '';
+      clauses.push(`(a.escalation_level = ANY(${p.add(levels, 'text[]')})${none})`);
+    }
     if (filter.overdue) {
       const overdue = `(a.deadline < ${p.add(filter.overdue.today, 'date')} AND a.status <> ALL(${p.add(CLOSED, 'text[]')}))`;
       clauses.push(filter.overdue.value ? overdue : `NOT ${overdue}`);
@@ -388,7 +413,7 @@ export class ActionReportReader {
 
 type RawCountRow = Omit<
   ActionCountGroup,
-  'set' | 'count' | 'overdue' | 'due30' | 'due90' | 'completed' | 'updated30'
+  'set' | 'count' | 'open' | 'overdue' | 'due30' | 'due90' | 'completed' | 'updated30'
 > & {
   byStatus: boolean;
   byHealth: boolean;
@@ -396,7 +421,11 @@ type RawCountRow = Omit<
   byTrack: boolean;
   byKind: boolean;
   byOwner: boolean;
-} & Record<'count' | 'overdue' | 'due30' | 'due90' | 'completed' | 'updated30', string | null>;
+  byEscalation: boolean;
+} & Record<
+    'count' | 'open' | 'overdue' | 'due30' | 'due90' | 'completed' | 'updated30',
+    string | null
+  >;
 
 type RawRow = Omit<ActionReportRow, 'positions'> & {
   /** By organisation id; `statedAt` as ISO 8601 text (a head's in UTC with microseconds). */

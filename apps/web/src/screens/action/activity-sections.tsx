@@ -213,7 +213,7 @@ export function CommentsSection({ list, names }: { list: PagedList<Comment>; nam
 }
 
 /** A value of an action's field in words, as the history shows it. */
-function valueInWords(t: Messages, names: Names, field: string, value: unknown): string {
+export function valueInWords(t: Messages, names: Names, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return t.action.empty;
   switch (field) {
     case 'status':

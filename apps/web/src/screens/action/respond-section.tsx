@@ -45,12 +45,15 @@ export function RespondSection({
   action,
   etag,
   onChanged,
+  level = 2,
 }: {
   action: Action;
   /** The ETag of the action as read: a confirmation names it in If-Match. */
   etag: string;
   /** After a comment or a confirmation: the page reads the action and its comments again. */
   onChanged: () => unknown;
+  /** The level of the section's heading, where the page places it in its outline. */
+  level?: 2 | 3 | 4;
 }) {
   const t = useT();
   const me = useMe();
@@ -65,7 +68,7 @@ export function RespondSection({
 
   return (
     <section aria-labelledby="reageren" className="sbt-stack">
-      <Heading level={2} id="reageren">
+      <Heading level={level} id="reageren">
         {t.respond.title}
       </Heading>
       {canComment ? (
@@ -83,6 +86,7 @@ export function RespondSection({
         <Confirmation
           action={action}
           etag={etag}
+          level={(level + 1) as 3 | 4 | 5}
           errors={errors?.part === 'confirm' ? errors.errors : []}
           onErrors={(list) => setErrors(list.length > 0 ? { part: 'confirm', errors: list } : null)}
           onChanged={onChanged}
@@ -378,6 +382,7 @@ function commentErrors(
 function Confirmation(props: {
   action: Action;
   etag: string;
+  level: 3 | 4 | 5;
   errors: FieldError[];
   onErrors: (errors: FieldError[]) => void;
   onChanged: () => unknown;
@@ -442,7 +447,7 @@ function Confirmation(props: {
 
   return (
     <section aria-labelledby="bevestigen" className="sbt-stack">
-      <Heading level={3} id="bevestigen">
+      <Heading level={props.level} id="bevestigen">
         {t.respond.confirmTitle}
       </Heading>
       <ErrorSummary errors={props.errors} />

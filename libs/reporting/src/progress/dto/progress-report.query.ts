@@ -8,6 +8,8 @@ import {
   type ActionStatus,
   COMMITMENT_KINDS,
   type CommitmentKind,
+  ESCALATION_FILTER_VALUES,
+  type EscalationFilterValue,
 } from '@app/tracking';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../progress-report.model';
 
@@ -60,6 +62,18 @@ export class ReportFiltersQuery {
   @QueryList()
   @IsIn(ACTION_HEALTHS, { each: true })
   health?: ActionHealth[];
+
+  @ApiPropertyOptional({
+    enum: ESCALATION_FILTER_VALUES,
+    isArray: true,
+    description:
+      'Escalation level, one or more, repeated or comma-separated; `none`: not escalated ' +
+      '(as `GET /v1/actions?escalationLevel=`).',
+  })
+  @IsOmittable()
+  @QueryList()
+  @IsIn(ESCALATION_FILTER_VALUES, { each: true })
+  escalationLevel?: EscalationFilterValue[];
 
   @ApiPropertyOptional({
     type: Boolean,

@@ -14,6 +14,8 @@ import {
   ACTION_STATUSES,
   type ActionHealth,
   type ActionStatus,
+  ESCALATION_FILTER_VALUES,
+  type EscalationFilterValue,
   VERIFICATIONS,
   type Verification,
 } from '../action-states';
@@ -92,6 +94,19 @@ export class ListActionsQuery extends PageQueryDto {
   @QueryList()
   @IsIn(ACTION_HEALTHS, { each: true })
   health?: ActionHealth[];
+
+  @ApiPropertyOptional({
+    enum: ESCALATION_FILTER_VALUES,
+    isArray: true,
+    description:
+      'Escalation level, one or more, repeated or comma-separated; `none`: not escalated. ' +
+      'The open actions of the summary figure `byEscalationLevel.official` are ' +
+      '`escalationLevel=official&status=not_started,in_progress`.',
+  })
+  @IsOmittable()
+  @QueryList()
+  @IsIn(ESCALATION_FILTER_VALUES, { each: true })
+  escalationLevel?: EscalationFilterValue[];
 
   @ApiPropertyOptional({ enum: VERIFICATIONS })
   @IsOmittable()
