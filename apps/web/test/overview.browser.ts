@@ -26,6 +26,7 @@ interface Summary {
     closed: number;
     overdue: number;
     byStatus: Record<string, number>;
+    byEscalationLevel: Record<string, number>;
     byStatusAndHealth: Array<{ status: string; health: string; count: number }>;
     byTrack: Array<{
       track: { id: string; name: string } | null;
@@ -46,6 +47,12 @@ const amsterdamDay = (days: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
     new Date(Date.now() + days * 86_400_000),
   );
+const LEVEL: Record<string, string> = {
+  official: 'Ambtelijk',
+  administrative: 'Bestuurlijk',
+  overhedenoverleg: 'Overhedenoverleg',
+  none: 'Niet geëscaleerd',
+};
 const actions = (count: number) => (count === 1 ? '1 actie' : `${count} acties`);
 
 /** The programme the coordinator works in (their first membership, as the app chooses). */
@@ -77,6 +84,13 @@ async function expectFigures(page: Page, { summary }: Summary): Promise<void> {
   }
   const totals = Object.values(summary.byStatus).filter((count) => count > 0).length;
   await expect(matrix.getByRole('link')).toHaveCount(summary.byStatusAndHealth.length + totals);
+
+  const levels = main.getByRole('table', { name: 'Open acties per escalatieniveau' });
+  for (const [level, count] of Object.entries(summary.byEscalationLevel))
+    if (count)
+      await expect(
+        levels.getByRole('link', { name: `${actions(count)}: open, ${LEVEL[level]}`, exact: true }),
+      ).toBeVisible();
 
   const tracks = main.getByRole('table', { name: /^Acties per spoor/ });
   for (const row of summary.byTrack.filter((candidate) => candidate.track)) {
@@ -210,21 +224,47 @@ test.describe('Overzicht', () => {
   }) => {
     const token = await apiToken(request, people.viewerUvw);
     const programmeId = await programmeOf(request, token);
+    const { summary } = await apiGet<Summary>(
+      request,
+      token,
+      `/programmes/${programmeId}/reports/progress/summary`,
+    );
     const overdue = await apiGet<{ data: Array<{ title: string }> }>(
       request,
       token,
       `/actions?programme=${programmeId}&overdue=true&health=off_track&limit=200`,
     );
 
-    await openSignedIn(page, people.viewerUvw, '/acties');
-    await expect(page.getByRole('heading', { level: 1, name: 'Acties' })).toBeVisible();
+    // Any member reads the overview; the highest escalation opens the actions it counts.
+    await openSignedIn(page, people.viewerUvw, '/overzicht');
+    const level = ['overhedenoverleg', 'administrative', 'official'].find(
+      (candidate) => summary.byEscalationLevel[candidate] > 0,
+    )!;
+    const escalated = summary.byEscalationLevel[level];
+    await page
+      .getByRole('region', { name: 'Escalaties per niveau' })
+      .getByRole('link', { name: `${actions(escalated)}: open, ${LEVEL[level]}`, exact: true })
+      .click();
+    await expect(page).toHaveURL(`/acties?status=not_started,in_progress&escalationLevel=${level}`);
+    const result = page.getByRole('region', { name: /^Resultaat/ });
+    await expect(result.getByRole('row')).toHaveCount(escalated + 1);
+    await expect(result).toContainText(
+      `Getoond: status Niet gestart of In uitvoering; escalatieniveau ${LEVEL[level]}.`,
+    );
+    await expect(
+      page.getByRole('group', { name: 'Escalatieniveau' }).getByLabel(LEVEL[level]),
+    ).toBeChecked();
     // A reader changes nothing: no links to do so.
     await expect(page.getByRole('link', { name: 'Nieuwe actie' })).toHaveCount(0);
+    await expectAccessible(page);
+
+    // The filters by hand.
+    await page.getByRole('button', { name: 'Filters wissen' }).click();
+    await expect(result).toContainText('Getoond: alle acties van het programma.');
     await page.getByRole('group', { name: 'Gezondheid' }).getByLabel('Uit koers').check();
     await page.getByLabel('Te laat').selectOption({ label: 'Alleen te laat' });
     await page.getByRole('button', { name: 'Filters toepassen' }).click();
     await expect(page).toHaveURL('/acties?health=off_track&overdue=true');
-    const result = page.getByRole('region', { name: /^Resultaat/ });
     await expect(result).toContainText('Getoond: gezondheid Uit koers; te laat.');
     await expect(result.getByRole('row')).toHaveCount(overdue.data.length + 1);
     for (const action of overdue.data)

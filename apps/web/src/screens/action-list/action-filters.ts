@@ -14,12 +14,20 @@ export const KINDS = [
   'parliamentary_pledge',
   'agenda_item',
 ] as const;
+/** The escalation ladder's levels, and `none`: not escalated (GET /v1/actions). */
+export const ESCALATION_LEVELS = [
+  'official',
+  'administrative',
+  'overhedenoverleg',
+  'none',
+] as const;
 export const SORTS = ['deadline', '-deadline', 'title', '-updatedAt'] as const;
 
 export type Status = (typeof STATUSES)[number];
 export type Health = (typeof HEALTHS)[number];
 export type Kind = (typeof KINDS)[number];
 export type Verification = (typeof VERIFICATIONS)[number];
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 
 /**
  * The filters of the programme's action list as the address holds them: the URL contract of
@@ -33,6 +41,7 @@ export interface ActionFilters {
   ownerOrganisation?: string;
   partnerOrganisation?: string;
   overdue?: boolean;
+  escalationLevel?: EscalationLevel[];
   commitmentKind?: Kind;
   commitment?: string;
   verification?: Verification;
@@ -48,6 +57,7 @@ export const FILTER_KEYS = [
   'ownerOrganisation',
   'partnerOrganisation',
   'overdue',
+  'escalationLevel',
   'commitmentKind',
   'commitment',
   'verification',
@@ -83,6 +93,7 @@ export function filtersFromParams(params: URLSearchParams): ActionFilters {
     ownerOrganisation: text('ownerOrganisation'),
     partnerOrganisation: text('partnerOrganisation'),
     overdue: overdue === 'true' ? true : overdue === 'false' ? false : undefined,
+    escalationLevel: listOf(ESCALATION_LEVELS, params.get('escalationLevel')),
     commitmentKind: oneOf(KINDS, params.get('commitmentKind')),
     commitment: text('commitment'),
     verification: oneOf(VERIFICATIONS, params.get('verification')),
@@ -102,7 +113,8 @@ export function filtersToSearch(filters: ActionFilters): string {
       if (value.length) params.set(key, value.join(','));
     } else params.set(key, String(value));
   }
-  return params.toString();
+  // Commas stay commas (`status=met,lapsed`, as the API reads them), not `%2C`.
+  return params.toString().replace(/%2C/gi, ',');
 }
 
 /** A link to the programme's action list with these filters. */

@@ -12,6 +12,7 @@ import {
 } from '../action-list/action-filters';
 import { type Choices, useChoices } from '../action-list/use-choices';
 import { ByOwner, ByTrack, HealthOfOpen, KeyFigures, StatusHealth } from './overview-figures';
+import { Escalations } from './overview-escalations';
 import { OpenRounds, ShortList } from './overview-lists';
 import { type OverviewFilters, useOpenRounds, useSummary } from './use-overview';
 
@@ -95,6 +96,7 @@ function Overview({ programmeId }: { programmeId: string }) {
                 (summary.value.summary.byHealth.off_track ?? 0)
               }
             />
+            <Escalations summary={summary.value.summary} base={filters} />
             <ByTrack summary={summary.value.summary} base={filters} />
             <ByOwner summary={summary.value.summary} base={filters} />
           </>
