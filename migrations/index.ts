@@ -13,6 +13,8 @@ import { CreateIdempotencyKeys1795460400000 } from './1795460400000-create-idemp
 import { RuntimeRolePrivileges1795462200000 } from './1795462200000-runtime-role-privileges';
 import { UserPreviousLogin1795466000000 } from './1795466000000-user-previous-login';
 import { ActionOwnerUserIndex1795466600000 } from './1795466600000-action-owner-user-index';
+import { NotificationKindReportReady1795468000000 } from './1795468000000-notification-kind-report-ready';
+import { ActionRollupWeight1795470000000 } from './1795470000000-action-rollup-weight';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -34,4 +36,6 @@ export const migrations = [
   RuntimeRolePrivileges1795462200000,
   UserPreviousLogin1795466000000,
   ActionOwnerUserIndex1795466600000,
+  NotificationKindReportReady1795468000000,
+  ActionRollupWeight1795470000000,
 ];

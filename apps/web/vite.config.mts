@@ -17,6 +17,9 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     sourcemap: false,
+    // .vite/manifest.json: which chunks each lazily loaded screen adds (bench/web-chunks.ts);
+    // the API never serves a dot folder.
+    manifest: true,
     reportCompressedSize: false,
     rolldownOptions: {
       // React Router marks its modules "use client" for server components; a plain client

@@ -175,6 +175,7 @@ const EXPECTED: Record<string, keyof typeof PROFILES> = {
   'GET /v1/actions/:id/history': 'programmeRead',
   'GET /v1/programmes/:id/reminder-policy': 'programmeCoordinator',
   'PUT /v1/programmes/:id/reminder-policy': 'programmeCoordinator',
+  'POST /v1/programmes/:id/reminder-policy/preview': 'programmeCoordinator',
   'GET /v1/programmes/:id/update-rounds': 'programmeRead',
   'POST /v1/programmes/:id/update-rounds': 'programmeCoordinator',
   'GET /v1/programmes/:id/update-rounds/:roundId': 'programmeRead',

@@ -390,6 +390,32 @@ describe('programmes, tracks and members', () => {
       }
     });
 
+    it('adds a member named by e-mail address, in any case, and refuses an unknown one', async () => {
+      const person = await fixtures.user({ organisationId: vng.id });
+      const inactive = await fixtures.user({ organisationId: vng.id, isActive: false });
+      const res = await as(coordinator)
+        .post(`${base()}/members`, { email: `  ${person.email.toUpperCase()} `, role: 'liaison' })
+        .expect(201);
+      expect(res.body).toMatchObject({ userId: person.userId, role: 'liaison' });
+      expectProblem(
+        await as(coordinator).post(`${base()}/members`, { email: person.email, role: 'viewer' }),
+        409,
+        'MEMBER_EXISTS',
+      );
+      await as(coordinator).delete(`${base()}/members/${res.body.id}`).expect(204);
+      for (const email of ['nobody@example.org', inactive.email]) {
+        const refused = await as(coordinator).post(`${base()}/members`, { email, role: 'viewer' });
+        expect(invalidNames(refused)).toEqual(['email']);
+      }
+      for (const body of [
+        { role: 'viewer' },
+        { userId: person.userId, email: person.email, role: 'viewer' },
+      ]) {
+        const refused = await as(coordinator).post(`${base()}/members`, body);
+        expect(invalidNames(refused)).toEqual(['userId']);
+      }
+    });
+
     it('changes a role', async () => {
       const res = await as(coordinator)
         .patch(`${base()}/members/${membership.viewer}`, { role: 'liaison' })

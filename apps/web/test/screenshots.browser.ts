@@ -86,4 +86,78 @@ test.describe('Screenshots', () => {
     await openSignedIn(page, people.editorBzk, '/account');
     await capture(page, 'account', 'Account');
   });
+
+  // Part 2: steering, reviewing and reporting (issue 18).
+  test('the programme overview', async ({ page }) => {
+    await openSignedIn(page, people.coordinator, '/overzicht');
+    await capture(page, 'overview', 'Overzicht');
+  });
+
+  test('the programme action list, filtered', async ({ page }) => {
+    await openSignedIn(page, people.coordinator, '/acties?status=in_progress');
+    await capture(page, 'action-list', 'Acties');
+  });
+
+  test('search', async ({ page }) => {
+    await openSignedIn(page, people.coordinator, '/zoeken?q=bestuur');
+    await capture(page, 'search', /Zoek/);
+  });
+
+  test('a commitment with its lineage and roll-up', async ({ page, request }) => {
+    const token = await apiToken(request, people.coordinator);
+    const { data } = await apiGet<{ data: { id: string; title: string }[] }>(
+      request,
+      token,
+      '/commitments?kind=udo_trajectory&limit=1',
+    );
+    const commitment = data[0];
+    expect(commitment, 'the demo has a UDO trajectory').toBeDefined();
+    await openSignedIn(page, people.coordinator, `/toezeggingen/${commitment.id}`);
+    await capture(page, 'commitment', commitment.title);
+  });
+
+  test('the commitment form', async ({ page }) => {
+    await openSignedIn(page, people.coordinator, '/toezeggingen/nieuw');
+    await capture(page, 'commitment-form', 'Toezegging vastleggen');
+  });
+
+  test('the action form', async ({ page }) => {
+    await openSignedIn(page, people.coordinator, '/acties/nieuw');
+    await capture(page, 'action-form', 'Nieuwe actie');
+  });
+
+  test('the bulk change', async ({ page }) => {
+    await openSignedIn(page, people.coordinator, '/acties/wijzigen?health=at_risk');
+    await capture(page, 'bulk-change', 'Meerdere acties wijzigen');
+  });
+
+  test('update rounds', async ({ page }) => {
+    await openSignedIn(page, people.coordinator, '/uitvraagrondes');
+    await capture(page, 'update-rounds', 'Uitvraagrondes');
+  });
+
+  test('Partnerschap of a VNG liaison', async ({ page }) => {
+    await openSignedIn(page, people.liaisonVng, '/partnerschap');
+    await capture(page, 'partnership', 'Partnerschap');
+  });
+
+  test('reports', async ({ page }) => {
+    await openSignedIn(page, people.coordinator, '/rapportages');
+    await capture(page, 'reports', 'Rapportages');
+  });
+
+  test('members and roles', async ({ page }) => {
+    await openSignedIn(page, people.coordinator, '/beheer/leden');
+    await capture(page, 'members', 'Leden en rollen');
+  });
+
+  test('the reminder policy', async ({ page }) => {
+    await openSignedIn(page, people.coordinator, '/beheer/herinneringen');
+    await capture(page, 'reminder-policy', 'Herinneringsbeleid');
+  });
+
+  test('the audit log', async ({ page }) => {
+    await openSignedIn(page, people.coordinator, '/beheer/audit');
+    await capture(page, 'audit-log', 'Auditlog');
+  });
 });

@@ -19,6 +19,7 @@ import { ReminderDueProcessor } from './processors/reminder-due.processor';
 import { RemindersReconcileProcessor } from './processors/reminders-reconcile.processor';
 import { RemindersRescheduleProcessor } from './processors/reminders-reschedule.processor';
 import { ReportExportProcessor } from './processors/report-export.processor';
+import { ReportExportFinishedProcessor } from './processors/report-export-finished.processor';
 import { IdempotencyKeysPurgeProcessor } from './processors/idempotency-keys-purge.processor';
 import { ReportExportsPurgeProcessor } from './processors/report-exports-purge.processor';
 import { SystemPingProcessor } from './processors/system-ping.processor';
@@ -35,6 +36,7 @@ const PROCESSORS = [
   MailDeliverProcessor,
   MailDigestProcessor,
   ReportExportProcessor,
+  ReportExportFinishedProcessor,
   ReportExportsPurgeProcessor,
   IdempotencyKeysPurgeProcessor,
   RefreshTokensPurgeProcessor,

@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'assigned',
   'partner_position',
   'mention',
+  'report_ready',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -31,6 +32,7 @@ export const NOTIFICATION_REASONS = [
   'coordinator',
   'escalation_contact',
   'mentioned',
+  'requester',
 ] as const;
 export type NotificationReason = (typeof NOTIFICATION_REASONS)[number];
 
@@ -59,6 +61,9 @@ export interface NotificationPayload {
   organisationCode?: string;
   position?: string;
   excerpt?: string;
+  /** report_ready: the export's format (`pdf`, `xlsx`, …) and file name. */
+  reportFormat?: string;
+  reportFilename?: string;
 }
 
 /** One notification to make: for one person, from one cause (`sourceKey`, unique per person). */

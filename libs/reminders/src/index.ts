@@ -14,6 +14,8 @@ export * from './rounds/dto/update-round.params';
 export * from './rounds/update-round.response';
 export * from './rounds/update-rounds.service';
 export * from './scheduling/reminder-jobs';
+export * from './scheduling/reminder-preview.response';
+export * from './scheduling/reminder-preview.service';
 export * from './scheduling/reminder-scheduler.service';
 export * from './scheduling/reminder.response';
 export * from './scheduling/reminders-query.service';

@@ -12,6 +12,7 @@ import { UpdateRoundEntity } from './rounds/update-round.entity';
 import { UpdateRoundsRepository } from './rounds/update-rounds.repository';
 import { UpdateRoundsService } from './rounds/update-rounds.service';
 import { ReminderEntity } from './scheduling/reminder.entity';
+import { ReminderPreviewService } from './scheduling/reminder-preview.service';
 import { ReminderScheduler } from './scheduling/reminder-scheduler.service';
 import { RemindersRepository } from './scheduling/reminders.repository';
 import { RemindersQueryService } from './scheduling/reminders-query.service';
@@ -38,6 +39,7 @@ import { RemindersQueryService } from './scheduling/reminders-query.service';
     ReminderReconciler,
     UpdateRoundsService,
     RemindersQueryService,
+    ReminderPreviewService,
     ChangeNotices,
   ],
   exports: [
@@ -48,6 +50,7 @@ import { RemindersQueryService } from './scheduling/reminders-query.service';
     ReminderReconciler,
     UpdateRoundsService,
     RemindersQueryService,
+    ReminderPreviewService,
     ChangeNotices,
   ],
 })

@@ -17,6 +17,7 @@ export * from './actions/public-actions.reader';
 export * from './commitments';
 export * from './reporting/action-report.reader';
 export * from './reviews/action-history';
+export * from './rollups';
 export * from './reviews/comment.response';
 export * from './reviews/dto/create-comment.dto';
 export * from './reviews/reviews.service';

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Headers, Param, Put, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiHeader,
   ApiOkResponse,
@@ -8,7 +19,14 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Permission, ProgrammeParams } from '@app/identity';
-import { ReminderPoliciesService, ReminderPolicyDto, ReminderPolicyResponse } from '@app/reminders';
+import {
+  ReminderPoliciesService,
+  ReminderPolicyDto,
+  ReminderPolicyResponse,
+  ReminderPreviewQuery,
+  ReminderPreviewResponse,
+  ReminderPreviewService,
+} from '@app/reminders';
 import { formatEtag } from '@app/tracking';
 import { Access } from '../access/access.decorator';
 import { versionDocs } from '../tracking/version-docs';
@@ -18,7 +36,10 @@ const VERSION = versionDocs('reminder policy');
 @ApiTags('reminders')
 @Controller('programmes/:id/reminder-policy')
 export class ReminderPolicyController {
-  constructor(private readonly policies: ReminderPoliciesService) {}
+  constructor(
+    private readonly policies: ReminderPoliciesService,
+    private readonly previews: ReminderPreviewService,
+  ) {}
 
   @Get()
   @Access(Permission.RemindersManage, { programmeParam: 'id' })
@@ -64,5 +85,25 @@ export class ReminderPolicyController {
     const policy = await this.policies.put(params.id.toLowerCase(), ifMatch, body);
     res.setHeader('ETag', formatEtag(policy.version));
     return policy;
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @Access(Permission.RemindersManage, { programmeParam: 'id', rateLimit: 'expensive' })
+  @ApiOperation({
+    summary: 'Preview the reminders a policy would plan',
+    description:
+      'Plans every open action of the programme with the policy in the body, as saving it ' +
+      'would, without saving anything: the soonest `limit` reminders, soonest first, with ' +
+      'their recipients. The body is checked as for PUT. Reads the whole programme, so it ' +
+      'counts as an expensive request.',
+  })
+  @ApiOkResponse({ type: ReminderPreviewResponse, description: 'What the policy would plan.' })
+  preview(
+    @Param() params: ProgrammeParams,
+    @Query() query: ReminderPreviewQuery,
+    @Body() body: ReminderPolicyDto,
+  ): Promise<ReminderPreviewResponse> {
+    return this.previews.preview(params.id.toLowerCase(), body, query.limit);
   }
 }

@@ -783,7 +783,7 @@ export type paths = {
         put?: never;
         /**
          * Add a member
-         * @description An active user, in one role.
+         * @description An active user, in one role, named by `userId` or by `email` (one of the two): a coordinator, who may not list users, adds a colleague by their e-mail address.
          */
         post: operations["membersAdd"];
         delete?: never;
@@ -849,6 +849,26 @@ export type paths = {
          */
         put: operations["reminderPolicyPut"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}/reminder-policy/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview the reminders a policy would plan
+         * @description Plans every open action of the programme with the policy in the body, as saving it would, without saving anything: the soonest `limit` reminders, soonest first, with their recipients. The body is checked as for PUT. Reads the whole programme, so it counts as an expensive request.
+         */
+        post: operations["reminderPolicyPreview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1251,6 +1271,10 @@ export type components = {
             programmeId: string;
             /** @description Published in the programme's open data (`GET /v1/programmes/{id}/open-data`). Default false. */
             public: boolean;
+            /** @description Of an action with sub-actions, the roll-up of its sub-actions; else null. */
+            rollup: components["schemas"]["RollupResponse"] | null;
+            /** @description Weight in the roll-ups of its commitment, track and parent; null: 1. */
+            rollupWeight: number | null;
             /** Format: date */
             startDate: string | null;
             status: components["schemas"]["ActionStatus"];
@@ -1267,14 +1291,20 @@ export type components = {
         /** @enum {string} */
         ActionStatus: "not_started" | "in_progress" | "met" | "partially_met" | "lapsed";
         AddMemberDto: {
+            /**
+             * Format: email
+             * @description The e-mail address of an active user (case-insensitive). Send this or `userId`.
+             * @example sanne.devries@vng.example.nl
+             */
+            email?: string;
             /** @example liaison */
             role: components["schemas"]["ProgrammeRole"];
             /**
              * Format: uuid
-             * @description An active user.
+             * @description An active user. Send this or `email`.
              * @example 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
              */
-            userId: string;
+            userId?: string;
         };
         AgendaItemAttributes: Record<string, never>;
         ApiTokenResponse: {
@@ -1590,12 +1620,19 @@ export type components = {
             programmeId: string;
             /** @description In the order given. */
             references: components["schemas"]["CommitmentReferenceResponse"][];
+            /** @description Progress and health derived from its actions (sub-actions included). */
+            rollup: components["schemas"]["RollupResponse"];
             /** @example Investeer in de samenwerking tussen Rijk en medeoverheden */
             title: string;
             /** Format: date-time */
             updatedAt: string;
             /** @description Moves forward with every change; the ETag is "<version>". */
             version: number;
+        };
+        CommitmentRollupResponse: {
+            /** @description null: the actions without a commitment. */
+            commitment: components["schemas"]["ReportCommitmentName"] | null;
+            rollup: components["schemas"]["RollupResponse"];
         };
         CreateActionDto: {
             /**
@@ -2158,7 +2195,7 @@ export type components = {
             now: string | null;
         };
         /** @enum {string} */
-        NotificationKind: "deadline_upcoming" | "deadline_today" | "overdue" | "stale" | "update_request" | "update_reminder" | "escalation" | "de_escalation" | "status_changed" | "assigned" | "partner_position" | "mention";
+        NotificationKind: "deadline_upcoming" | "deadline_today" | "overdue" | "stale" | "update_request" | "update_reminder" | "escalation" | "de_escalation" | "status_changed" | "assigned" | "partner_position" | "mention" | "report_ready";
         NotificationLinks: {
             /** @description The action it is about. */
             action?: components["schemas"]["Link"];
@@ -2194,7 +2231,7 @@ export type components = {
          * @description Why you get it.
          * @enum {string}
          */
-        NotificationReason: "owner" | "owner_organisation" | "coordinator" | "escalation_contact" | "mentioned";
+        NotificationReason: "owner" | "owner_organisation" | "coordinator" | "escalation_contact" | "mentioned" | "requester";
         NotificationResponse: {
             _links: components["schemas"]["NotificationLinks"];
             /** Format: uuid */
@@ -2643,6 +2680,27 @@ export type components = {
             /** @description The ETag, as a number: 1 is the defaults, never stored. */
             version: number;
         };
+        ReminderPreviewItem: {
+            /** Format: uuid */
+            actionId: string;
+            /**
+             * Format: date-time
+             * @description When it would go out (UTC).
+             */
+            dueAt: string;
+            kind: components["schemas"]["ReminderKind"];
+            recipientUserIds: string[];
+            /** @description Which occasion: `14d` before the deadline, `overdue-2`, `administrative`, `request`. */
+            step: string;
+        };
+        ReminderPreviewResponse: {
+            /** @description How many open actions were planned with the policy. */
+            actionsPlanned: number;
+            /** @description The soonest reminders the policy would plan, soonest first, at most `limit`. */
+            data: components["schemas"]["ReminderPreviewItem"][];
+            /** @description How many reminders the policy would have planned in all (one or more per action). */
+            total: number;
+        };
         ReminderResponse: {
             /** Format: uuid */
             actionId: string;
@@ -2692,6 +2750,8 @@ export type components = {
             ownerUser: components["schemas"]["ReportPersonRef"] | null;
             partners: components["schemas"]["ReportPartner"][];
             percentComplete: number;
+            /** @description Weight in roll-ups; null: 1. */
+            rollupWeight: number | null;
             /** @enum {string} */
             status: "not_started" | "in_progress" | "met" | "partially_met" | "lapsed";
             title: string;
@@ -2705,6 +2765,13 @@ export type components = {
             fields: components["schemas"]["ReportFieldChangeResponse"][];
             /** @description Progress updates by people in the period. */
             progressUpdates: number;
+        };
+        ReportCommitmentName: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "udo_trajectory" | "bofv_agreement" | "overhedenoverleg_agreement" | "rob_recommendation" | "parliamentary_pledge" | "agenda_item";
+            title: string;
         };
         ReportCommitmentRef: {
             /** Format: uuid */
@@ -2839,6 +2906,8 @@ export type components = {
             summary: components["schemas"]["ReportSummaryResponse"];
         };
         ReportSummaryResponse: {
+            /** @description Per commitment with actions in the report, its roll-up over the report's actions; by title, the actions without a commitment last. */
+            byCommitment: components["schemas"]["CommitmentRollupResponse"][];
             byCommitmentKind: components["schemas"]["KindCount"][];
             /** @description Open actions per level of the escalation ladder; `none`: not escalated. The list behind a figure: `GET /v1/actions?escalationLevel={key}&status=not_started,in_progress`. Keys: official, administrative, overhedenoverleg, none. */
             byEscalationLevel: {
@@ -2887,6 +2956,29 @@ export type components = {
             cabinetResponse: components["schemas"]["CabinetResponse"];
             /** @example 3 */
             recommendationNumber: number;
+        };
+        RollupResponse: {
+            /** @description Open actions per health. Keys: not_set, on_track, at_risk, off_track. */
+            byHealth: {
+                [key: string]: number;
+            };
+            closed: number;
+            /**
+             * @description The worst health among the open actions (off_track, at_risk, on_track, not_set); null without open actions.
+             * @enum {string|null}
+             */
+            health: "not_set" | "on_track" | "at_risk" | "off_track" | null;
+            /** @description How many open actions have that health. */
+            healthCount: number;
+            open: number;
+            /** @description Open with a deadline before today. */
+            overdue: number;
+            /**
+             * @description Weighted mean of percentComplete (weight `rollupWeight`, default 1): met counts as 100, partially_met with its own percentage, lapsed not at all. One decimal; null when no action counts. Derived from the actions (sub-actions included) of a commitment or track, or the sub-actions of a parent action; README "Roll-ups".
+             * @example 62.5
+             */
+            percentComplete: number | null;
+            total: number;
         };
         RootLinks: {
             /**
@@ -2997,6 +3089,8 @@ export type components = {
             };
             open: number;
             overdue: number;
+            /** @description The track's roll-up over the report's actions (its filters apply). */
+            rollup: components["schemas"]["RollupResponse"];
             total: number;
             /** @description null: actions without a track. */
             track: components["schemas"]["ReportTrackRef"] | null;
@@ -3072,6 +3166,8 @@ export type components = {
             public?: boolean;
             /** @description Why the deadline moves. */
             reason?: string;
+            /** @description The action's weight in the roll-up of its commitment, track and parent action (default 1; null: back to the default). Coordinators only: anyone else gets 403 `ROLLUP_WEIGHT_FORBIDDEN`. */
+            rollupWeight?: number | null;
             /**
              * Format: date
              * @description null: no start date.
@@ -9564,6 +9660,113 @@ export interface operations {
                 };
             };
             /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reminderPolicyPreview: {
+        parameters: {
+            query?: {
+                /** @description How many of the soonest reminders to answer. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The programme. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReminderPolicyDto"];
+            };
+        };
+        responses: {
+            /** @description What the policy would plan. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderPreviewResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `reminders:manage`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not in a programme of yours. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];

@@ -286,6 +286,12 @@ export function CheckboxGroupField(props: {
   );
 }
 
+/**
+ * A group of fields of any kind with its legend (the design system's fieldset): the same
+ * frame as the checkbox group, for rows of selects and buttons (the partners of an action).
+ */
+export const FieldGroup = CheckboxGroupField;
+
 export function Alert({
   type,
   children,

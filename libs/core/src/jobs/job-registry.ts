@@ -43,6 +43,8 @@ export enum JobName {
   ReportExport = 'reports.export',
   /** Repeating: deletes the exports past their retention. */
   ReportExportsPurge = 'reports.purge',
+  /** A report export finished: the person who asked for it is notified (`report_ready`). */
+  ReportExportFinished = 'reports.export-finished',
   /** Repeating: deletes the Idempotency-Keys past IDEMPOTENCY_KEY_TTL_HOURS. */
   IdempotencyKeysPurge = 'system.idempotency-keys-purge',
   /** Repeating: deletes the refresh tokens of sessions that ended (identity). */
@@ -103,6 +105,7 @@ export interface JobPayloads {
   [JobName.MailDigest]: { digestId: string };
   [JobName.ReportExport]: { exportId: string };
   [JobName.ReportExportsPurge]: Record<string, never>;
+  [JobName.ReportExportFinished]: { exportId: string };
   [JobName.IdempotencyKeysPurge]: Record<string, never>;
   [JobName.RefreshTokensPurge]: Record<string, never>;
 }
@@ -119,6 +122,8 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.MailDigest]: QueueName.Mail,
   [JobName.ReportExport]: QueueName.Reports,
   [JobName.ReportExportsPurge]: QueueName.Reports,
+  // A notification, not a render: it must not wait behind long exports.
+  [JobName.ReportExportFinished]: QueueName.Reminders,
   [JobName.IdempotencyKeysPurge]: QueueName.System,
   [JobName.RefreshTokensPurge]: QueueName.System,
 };

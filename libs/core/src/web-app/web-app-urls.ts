@@ -15,6 +15,8 @@ export interface WebAppUrls {
   notifications(): string;
   /** Which notifications reach the person by e-mail. */
   notificationPreferences(): string;
+  /** The progress reports, where a person's exports wait for them. */
+  reports(): string;
 }
 
 /** The web app's addresses under `publicUrl` (PUBLIC_URL, no trailing slash). */
@@ -27,5 +29,6 @@ export function webAppUrls(publicUrl: string): WebAppUrls {
     progressUpdate: (actionId) => `${action(actionId)}/voortgang`,
     notifications: () => `${base}/meldingen`,
     notificationPreferences: () => `${base}/meldingen/voorkeuren`,
+    reports: () => `${base}/rapportages`,
   };
 }

@@ -52,20 +52,24 @@ export class MembersService {
     return mapMember(record);
   }
 
-  /** Makes an active user a member; one membership per user and programme. */
+  /**
+   * Makes an active user, named by id or by e-mail address, a member; one membership per user
+   * and programme.
+   */
   async add(programmeId: string, dto: AddMemberDto): Promise<MemberResponse> {
+    if ((dto.userId === undefined) === (dto.email === undefined)) {
+      throw ProgrammeErrors.invalid([
+        { name: 'userId', reason: 'send either userId or email, not both and not neither' },
+      ]);
+    }
     return this.transactions.run(async (manager) => {
       await this.lockProgramme(programmeId, manager);
-      if (!(await this.memberships.isActiveUser(dto.userId, manager))) {
-        throw ProgrammeErrors.invalid([
-          { name: 'userId', reason: 'must be the id of an active user' },
-        ]);
-      }
-      if (await this.memberships.existsFor(programmeId, dto.userId, manager))
+      const userId = await this.activeUserId(dto, manager);
+      if (await this.memberships.existsFor(programmeId, userId, manager))
         throw ProgrammeErrors.memberExists();
       let id: string;
       try {
-        id = await this.memberships.insert(programmeId, dto.userId, dto.role, manager);
+        id = await this.memberships.insert(programmeId, userId, dto.role, manager);
       } catch (error) {
         if (isUniqueViolation(error, ProgrammeConstraints.membership))
           throw ProgrammeErrors.memberExists();
@@ -120,6 +124,23 @@ export class MembersService {
     if (!(await this.memberships.isActiveUser(membership.userId, manager))) return;
     if ((await this.memberships.countActiveCoordinators(membership.programmeId, manager)) <= 1)
       throw ProgrammeErrors.lastCoordinator();
+  }
+
+  private async activeUserId(dto: AddMemberDto, manager: EntityManager): Promise<string> {
+    if (dto.email !== undefined) {
+      const userId = await this.memberships.activeUserIdByEmail(dto.email, manager);
+      if (!userId)
+        throw ProgrammeErrors.invalid([
+          { name: 'email', reason: 'must be the e-mail address of an active user' },
+        ]);
+      return userId;
+    }
+    const userId = dto.userId as string;
+    if (!(await this.memberships.isActiveUser(userId, manager)))
+      throw ProgrammeErrors.invalid([
+        { name: 'userId', reason: 'must be the id of an active user' },
+      ]);
+    return userId;
   }
 
   private async lockProgramme(programmeId: string, manager: EntityManager): Promise<void> {

@@ -95,6 +95,14 @@ export class MembershipsRepository {
     return manager.getRepository(UserEntity).existsBy({ id: userId, isActive: true });
   }
 
+  /** The id of the active user with this e-mail address (stored lower-case), or null. */
+  async activeUserIdByEmail(email: string, manager: EntityManager): Promise<string | null> {
+    const user = await manager
+      .getRepository(UserEntity)
+      .findOne({ select: { id: true }, where: { email: email.toLowerCase(), isActive: true } });
+    return user?.id ?? null;
+  }
+
   /** Inserts a membership; returns its id. */
   async insert(
     programmeId: string,

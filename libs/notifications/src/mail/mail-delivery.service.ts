@@ -83,8 +83,12 @@ export class MailDeliveryService {
     return this.pages.notificationPreferences();
   }
 
-  /** A request for an update opens the update form; anything else the action's page. */
+  /**
+   * A request for an update opens the update form; a finished report the reports page;
+   * anything else the action's page.
+   */
   private link(kind: NotificationKind, actionId: string | null): string | null {
+    if (kind === 'report_ready') return this.pages.reports();
     if (!actionId) return null;
     return asksForProgress(kind)
       ? this.pages.progressUpdate(actionId)

@@ -44,6 +44,7 @@ const WORDS = {
   nl: {
     view: 'Bekijk de actie',
     update: 'Schrijf de voortgangsupdate',
+    report: 'Naar Rapportages',
     settings: 'Welke meldingen u per e-mail krijgt, stelt u in via',
     fallback: 'Nederlandse versie',
     digest: (date: string, count: number) =>
@@ -53,6 +54,7 @@ const WORDS = {
   en: {
     view: 'View the action',
     update: 'Post the progress update',
+    report: 'Go to Reports',
     settings: 'Choose which notifications reach you by e-mail at',
     fallback: 'English version',
     digest: (date: string, count: number) =>
@@ -64,7 +66,11 @@ const WORDS = {
 
 /** What the link is called: it opens what the notification asks for. */
 const linkText = (item: MailItem, language: Language) =>
-  asksForProgress(item.kind) ? WORDS[language].update : WORDS[language].view;
+  item.kind === 'report_ready'
+    ? WORDS[language].report
+    : asksForProgress(item.kind)
+      ? WORDS[language].update
+      : WORDS[language].view;
 
 function itemText(item: MailItem, language: Language): NotificationText {
   return notificationText(item.kind, item.reason, item.payload, language);

@@ -169,6 +169,16 @@ export function notificationText(
         : `${p.actorName} mentioned you on: ${title}`,
       lines: [...facts, ...(p.excerpt ? [`“${p.excerpt}”`] : [])],
     }),
+    report_ready: () => ({
+      title: nl
+        ? `Uw rapport is klaar: ${p.reportFilename ?? ''}`
+        : `Your report is ready: ${p.reportFilename ?? ''}`,
+      lines: [
+        nl
+          ? 'Download het op de pagina Rapportages, in de browser waarin u het aanvroeg. Het wordt na een dag verwijderd.'
+          : 'Download it on the Reports page, in the browser in which you asked for it. It is deleted after a day.',
+      ],
+    }),
   };
   const reasons: Record<NotificationReason, string> = {
     owner: nl
@@ -186,6 +196,9 @@ export function notificationText(
     mentioned: nl
       ? `U ontvangt dit omdat ${p.actorName ?? 'iemand'} u noemde in een reactie.`
       : `You receive this because ${p.actorName ?? 'someone'} mentioned you in a comment.`,
+    requester: nl
+      ? 'U ontvangt dit omdat u dit rapport heeft aangevraagd.'
+      : 'You receive this because you asked for this report.',
   };
   return { ...texts[kind](), reason: reasons[reason] };
 }

@@ -24,7 +24,8 @@ const excerpt = (text: string) =>
  * - its owners, when someone else changed its status;
  * - the new owner, when someone else assigned it to them;
  * - its owners, when a partner stated a position on it;
- * - whoever a comment mentions.
+ * - whoever a comment mentions;
+ * - whoever asked for a report export, when it is ready.
  * Each notice has a source key derived from the change, so a job run twice tells no one twice.
  */
 @Injectable()
@@ -117,6 +118,40 @@ export class ChangeNotices {
         }),
       );
       const dispatch = await this.notifications.notify(manager, notices, () =>
+        deliveryRules(policy),
+      );
+      return { ...emptyWork(), dispatches: [dispatch] };
+    });
+    if (work) await this.scheduler.afterCommit(work);
+  }
+
+  /**
+   * A report export is ready: the one who asked for it is told, while still an active member
+   * of its programme (who may no longer read it is not). E-mail follows their preferences and
+   * the programme's digest, like every notification.
+   */
+  async reportReady(ready: {
+    exportId: string;
+    programmeId: string;
+    requesterUserId: string;
+    format: string;
+    filename: string;
+  }): Promise<void> {
+    const work = await this.dataSource.transaction(async (manager) => {
+      const contexts = new Map<string, ProgrammeContext>();
+      await this.scheduler.loadContexts(manager, [ready], contexts);
+      const { policy, members } = contexts.get(ready.programmeId)!;
+      if (!members.has(ready.requesterUserId)) return undefined;
+      const notice: Notice = {
+        userId: ready.requesterUserId,
+        kind: 'report_ready',
+        sourceKey: `report_export:${ready.exportId}:ready`,
+        reason: 'requester',
+        programmeId: ready.programmeId,
+        actionId: null,
+        payload: { reportFormat: ready.format, reportFilename: ready.filename },
+      };
+      const dispatch = await this.notifications.notify(manager, [notice], () =>
         deliveryRules(policy),
       );
       return { ...emptyWork(), dispatches: [dispatch] };

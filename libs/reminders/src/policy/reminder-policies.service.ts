@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, changedFields } from '@app/audit';
-import { type InvalidParam, JobName, OutboxService, Transactions } from '@app/core';
+import { JobName, OutboxService, Transactions } from '@app/core';
 import { PeopleDirectory } from '@app/identity';
-import { ConcurrencyErrors, ESCALATION_LEVELS, parseIfMatch } from '@app/tracking';
+import { ConcurrencyErrors, parseIfMatch } from '@app/tracking';
 import { RemindersErrors } from '../reminders.errors';
 import type { ReminderPolicyDto, ReminderPolicyResponse } from './dto/reminder-policy.dto';
 import { ReminderPoliciesRepository } from './reminder-policies.repository';
-import type { ReminderPolicy, StoredReminderPolicy } from './reminder-policy';
+import { policyOf, policyProblems } from './policy-input';
+import type { StoredReminderPolicy } from './reminder-policy';
 
 const FIELDS = [
   'daysBefore',
@@ -31,29 +32,6 @@ export function mapPolicy(
     version: policy.version,
     updatedAt: policy.updatedAt?.toISOString() ?? null,
   } as ReminderPolicyResponse;
-}
-
-/** The ladder's rules beyond each step's own: levels once, in order, later means longer. */
-function ladderProblems(escalation: ReminderPolicyDto['escalation']): InvalidParam[] {
-  const problems: InvalidParam[] = [];
-  escalation.forEach((step, index) => {
-    const previous = escalation[index - 1];
-    if (!previous) return;
-    if (ESCALATION_LEVELS.indexOf(step.level) <= ESCALATION_LEVELS.indexOf(previous.level)) {
-      problems.push({
-        name: `escalation[${index}].level`,
-        reason:
-          'levels must each appear once, in the order official, administrative, overhedenoverleg',
-      });
-    }
-    if (step.afterDays <= previous.afterDays) {
-      problems.push({
-        name: `escalation[${index}].afterDays`,
-        reason: 'must be more than the afterDays of the level before it',
-      });
-    }
-  });
-  return problems;
 }
 
 /** Each programme's reminder policy (issue 6, item 1): coordinators read and replace it. */
@@ -82,30 +60,10 @@ export class ReminderPoliciesService {
     dto: ReminderPolicyDto,
   ): Promise<ReminderPolicyResponse> {
     const expected = ifMatch === undefined ? undefined : parseIfMatch(ifMatch);
-    const policy: ReminderPolicy = {
-      ...dto,
-      daysBefore: [...dto.daysBefore].sort((a, b) => b - a),
-      escalation: dto.escalation.map((step) => ({
-        level: step.level,
-        afterDays: step.afterDays,
-        contactUserIds: step.contactUserIds,
-      })),
-    };
+    const policy = policyOf(dto);
     const saved = await this.transactions.run(async (manager) => {
-      const problems = ladderProblems(dto.escalation);
-      const members = new Set(
-        (await this.people.activeMembers(programmeId, manager)).map((member) => member.userId),
-      );
-      dto.escalation.forEach((step, index) =>
-        step.contactUserIds.forEach((userId, position) => {
-          if (!members.has(userId)) {
-            problems.push({
-              name: `escalation[${index}].contactUserIds[${position}]`,
-              reason: 'must be an active member of the programme',
-            });
-          }
-        }),
-      );
+      const members = await this.people.activeMembers(programmeId, manager);
+      const problems = policyProblems(dto, new Set(members.map((member) => member.userId)));
       if (problems.length > 0) throw RemindersErrors.invalid(problems);
       const before = await this.policies.get(programmeId, manager);
       const stored = await this.policies.save(manager, programmeId, policy, expected);

@@ -113,6 +113,7 @@ export class ReportExportsRepository {
     run: number,
     file: { filename: string; contentType: string; sizeBytes: number },
     now: Date,
+    alsoWhenFinished: (manager: EntityManager) => Promise<void> = () => Promise.resolve(),
   ): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const rows = await manager.query<{ id: string }[]>(
@@ -128,6 +129,7 @@ export class ReportExportsRepository {
         id,
         run,
       ]);
+      await alsoWhenFinished(manager);
       return true;
     });
   }

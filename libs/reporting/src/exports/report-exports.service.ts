@@ -23,6 +23,15 @@ import {
   type StoredExportParameters,
 } from './report-exports.repository';
 
+/** A finished export, as its notification tells of it. */
+export interface FinishedExport {
+  exportId: string;
+  programmeId: string;
+  requesterUserId: string;
+  format: string;
+  filename: string;
+}
+
 /** The size of a stored chunk of a file. */
 const CHUNK_BYTES = 1024 * 1024;
 /** Progress is written at most this often. */
@@ -169,6 +178,14 @@ export class ReportExportsService {
           sizeBytes: sink.bytes,
         },
         this.clock.now(),
+        // The person is told once the file is there, through the outbox: a rolled-back
+        // finish tells no one, and a Redis outage loses no notification (DESIGN §3).
+        async (manager) => {
+          await this.outbox.record(manager, {
+            name: JobName.ReportExportFinished,
+            data: { exportId },
+          });
+        },
       );
       // Superseded by a later run (the queue thought this one stalled): its chunks go.
       if (!finished) await this.exports.dropRun(exportId, run);
@@ -195,6 +212,22 @@ export class ReportExportsService {
       await this.exports.requeue(exportId, run);
       throw error;
     }
+  }
+
+  /**
+   * What the notification of a finished export says, and to whom: the one who asked for it.
+   * Null when it is not done (or gone): then nobody is told.
+   */
+  async finished(exportId: string): Promise<FinishedExport | null> {
+    const row = await this.exports.find(exportId);
+    if (!row || row.status !== 'done' || row.filename === null) return null;
+    return {
+      exportId: row.id,
+      programmeId: row.programmeId,
+      requesterUserId: row.requesterUserId,
+      format: row.format,
+      filename: row.filename,
+    };
   }
 
   /** Deletes the exports past their retention. */

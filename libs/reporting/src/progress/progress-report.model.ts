@@ -5,6 +5,7 @@ import type {
   EscalationFilterValue,
   EscalationLevel,
   PartnerRole,
+  Rollup,
   Verification,
 } from '@app/tracking';
 
@@ -82,6 +83,8 @@ export interface ReportAction {
   health: ActionHealth;
   verification: Verification;
   percentComplete: number;
+  /** The weight in roll-ups (null: 1), as of the report's moment. */
+  rollupWeight: number | null;
   overdue: boolean;
   escalationLevel: EscalationLevel | null;
   closedAt: string | null;
@@ -109,6 +112,14 @@ export interface TrackCount {
   open: number;
   overdue: number;
   byStatus: Record<ActionStatus, number>;
+  /** The track's roll-up over the report's actions. */
+  rollup: Rollup;
+}
+
+export interface CommitmentRollup {
+  /** null: the actions without a commitment. */
+  commitment: { id: string; title: string; kind: CommitmentKind } | null;
+  rollup: Rollup;
 }
 
 export interface ReportSummary {
@@ -122,6 +133,8 @@ export interface ReportSummary {
   byStatusAndHealth: CountByStatusHealth[];
   byTrack: TrackCount[];
   byCommitmentKind: { kind: CommitmentKind | null; count: number }[];
+  /** Per commitment (by title; no commitment last), the roll-up over the report's actions. */
+  byCommitment: CommitmentRollup[];
   byOwnerOrganisation: {
     organisation: ReportOrganisation;
     count: number;

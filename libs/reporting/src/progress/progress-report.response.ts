@@ -7,6 +7,7 @@ import {
   ESCALATION_FILTER_VALUES,
   ESCALATION_LEVELS,
   PARTNER_ROLES,
+  RollupResponse,
   VERIFICATIONS,
 } from '@app/tracking';
 import { REPORT_LANGUAGES } from './progress-report.model';
@@ -67,6 +68,27 @@ export class TrackCountResponse {
   @ApiProperty() open!: number;
   @ApiProperty() overdue!: number;
   @ApiProperty(counts(ACTION_STATUSES, 'Actions per status.')) byStatus!: Record<string, number>;
+  @ApiProperty({
+    type: RollupResponse,
+    description: "The track's roll-up over the report's actions (its filters apply).",
+  })
+  rollup!: RollupResponse;
+}
+
+export class ReportCommitmentName {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: COMMITMENT_KINDS }) kind!: string;
+}
+
+export class CommitmentRollupResponse {
+  @ApiProperty({
+    type: ReportCommitmentName,
+    nullable: true,
+    description: 'null: the actions without a commitment.',
+  })
+  commitment!: ReportCommitmentName | null;
+  @ApiProperty({ type: RollupResponse }) rollup!: RollupResponse;
 }
 
 export class KindCount {
@@ -121,6 +143,13 @@ export class ReportSummaryResponse {
   })
   byTrack!: TrackCountResponse[];
   @ApiProperty({ type: [KindCount] }) byCommitmentKind!: KindCount[];
+  @ApiProperty({
+    type: [CommitmentRollupResponse],
+    description:
+      "Per commitment with actions in the report, its roll-up over the report's actions; by " +
+      'title, the actions without a commitment last.',
+  })
+  byCommitment!: CommitmentRollupResponse[];
   @ApiProperty({ type: [OwnerCount], description: 'By owner organisation (trekker), by code.' })
   byOwnerOrganisation!: OwnerCount[];
   @ApiProperty(counts(VERIFICATIONS, 'Actions per verification.')) byVerification!: Record<
@@ -228,6 +257,13 @@ export class ReportActionResponse {
   @ApiProperty({ enum: ACTION_HEALTHS }) health!: string;
   @ApiProperty({ enum: VERIFICATIONS }) verification!: string;
   @ApiProperty({ minimum: 0, maximum: 100 }) percentComplete!: number;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    description: 'Weight in roll-ups; null: 1.',
+  })
+  rollupWeight!: number | null;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ enum: ESCALATION_LEVELS, nullable: true, type: String }) escalationLevel!:
     string | null;

@@ -124,9 +124,8 @@ export class ProgressReportsService {
     const at = this.moment(params);
     if (at.live) {
       return this.readOnly(async (manager) => {
-        const references = await this.reader.references(manager, params.programmeId, {
-          commitments: false,
-        });
+        // With the commitments: the summary's roll-ups name them.
+        const references = await this.reader.references(manager, params.programmeId);
         const summary = await this.liveSummary(manager, at, references);
         return { header: this.header(at, references), summary };
       });
@@ -487,6 +486,7 @@ function toAction(
     health: state.health,
     verification: state.verification,
     percentComplete: state.percentComplete,
+    rollupWeight: state.rollupWeight,
     overdue: !closed && state.deadline < at.reportDate,
     escalationLevel: state.escalationLevel,
     closedAt,

@@ -60,6 +60,10 @@ export interface ReportLabels {
     byVerification: string;
     byEscalationLevel: string;
     notEscalated: string;
+    rollupByTrack: string;
+    rollupByCommitment: string;
+    rollupPercent: string;
+    rollupHealth: string;
     count: string;
     chartStatusByTrack: string;
     chartHealth: string;
@@ -177,6 +181,10 @@ const NL: ReportLabels = {
     byVerification: 'Verificatie',
     byEscalationLevel: 'Open acties per escalatieniveau',
     notEscalated: 'Niet geëscaleerd',
+    rollupByTrack: 'Voortgang per spoor',
+    rollupByCommitment: 'Voortgang per afspraak',
+    rollupPercent: 'Gereed (%)',
+    rollupHealth: 'Slechtste voortgang (aantal)',
     count: 'Aantal',
     chartStatusByTrack: 'Status per spoor',
     chartHealth: 'Voortgang van de open acties',
@@ -287,6 +295,10 @@ const EN: ReportLabels = {
     byVerification: 'Verification',
     byEscalationLevel: 'Open actions by escalation level',
     notEscalated: 'Not escalated',
+    rollupByTrack: 'Progress by track',
+    rollupByCommitment: 'Progress by commitment',
+    rollupPercent: 'Complete (%)',
+    rollupHealth: 'Worst health (count)',
     count: 'Count',
     chartStatusByTrack: 'Status by track',
     chartHealth: 'Health of the open actions',

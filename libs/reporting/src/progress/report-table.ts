@@ -4,6 +4,7 @@ import {
   ESCALATION_FILTER_VALUES,
   VERIFICATIONS,
 } from '@app/tracking';
+import type { Rollup } from '@app/tracking';
 import type { ReportAction, ReportHeader, ReportSummary } from './progress-report.model';
 import { REPORT_COLUMNS, type ReportColumn, type ReportLabels } from './report-labels';
 
@@ -228,6 +229,29 @@ export function summarySections(summary: ReportSummary, labels: ReportLabels): S
       rows: VERIFICATIONS.map((v) => [labels.verification[v], summary.byVerification[v]]),
     },
     {
+      title: f.rollupByTrack,
+      headings: [labels.columns.track, f.rollupPercent, f.rollupHealth, f.total, f.open, f.overdue],
+      rows: summary.byTrack.map((t) => [
+        t.track?.name ?? labels.noTrack,
+        ...rollupCells(t.rollup, labels),
+      ]),
+    },
+    {
+      title: f.rollupByCommitment,
+      headings: [
+        labels.columns.commitment,
+        f.rollupPercent,
+        f.rollupHealth,
+        f.total,
+        f.open,
+        f.overdue,
+      ],
+      rows: summary.byCommitment.map((c) => [
+        c.commitment?.title ?? labels.noCommitment,
+        ...rollupCells(c.rollup, labels),
+      ]),
+    },
+    {
       title: f.byEscalationLevel,
       headings: [labels.columns.escalationLevel, f.count],
       rows: ESCALATION_FILTER_VALUES.map((level) => [
@@ -235,6 +259,19 @@ export function summarySections(summary: ReportSummary, labels: ReportLabels): S
         summary.byEscalationLevel[level],
       ]),
     },
+  ];
+}
+
+/** A roll-up as the summary tables show it: percentage, worst health (count), counts. */
+function rollupCells(rollup: Rollup, labels: ReportLabels): (string | number)[] {
+  return [
+    rollup.percentComplete === null ? labels.none : rollup.percentComplete,
+    rollup.health === null
+      ? labels.none
+      : `${labels.health[rollup.health]} (${rollup.healthCount})`,
+    rollup.total,
+    rollup.open,
+    rollup.overdue,
   ];
 }
 

@@ -12,6 +12,7 @@ const now: RewoundState = {
   health: 'off_track',
   verification: 'self_reported',
   percentComplete: 40,
+  rollupWeight: null,
   escalationLevel: 'official',
   partners: ['p1:contributor'],
 };

@@ -13,6 +13,7 @@ export interface RewoundState {
   health: ActionReportRow['health'];
   verification: ActionReportRow['verification'];
   percentComplete: number;
+  rollupWeight: number | null;
   escalationLevel: ActionReportRow['escalationLevel'];
   /** As the audit log records them: `organisationId:role`, sorted. */
   partners: string[];
@@ -29,9 +30,13 @@ export const REWOUND_FIELDS: readonly (keyof RewoundState)[] = [
   'health',
   'verification',
   'percentComplete',
+  'rollupWeight',
   'escalationLevel',
   'partners',
 ];
+
+/** The fields "changed since" lists: what a report shows per action (not the weight). */
+const SHOWN_FIELDS = REWOUND_FIELDS.filter((field) => field !== 'rollupWeight');
 
 export function stateOf(row: ActionReportRow): RewoundState {
   return {
@@ -45,6 +50,7 @@ export function stateOf(row: ActionReportRow): RewoundState {
     health: row.health,
     verification: row.verification,
     percentComplete: row.percentComplete,
+    rollupWeight: row.rollupWeight,
     escalationLevel: row.escalationLevel,
     partners: row.partners.map((p) => `${p.organisationId}:${p.role}`).sort(),
   };
@@ -72,7 +78,7 @@ export function differences(
   from: RewoundState,
   to: RewoundState,
 ): { field: keyof RewoundState; from: unknown; to: unknown }[] {
-  return REWOUND_FIELDS.filter(
+  return SHOWN_FIELDS.filter(
     (field) => JSON.stringify(from[field]) !== JSON.stringify(to[field]),
   ).map((field) => ({ field, from: from[field], to: to[field] }));
 }

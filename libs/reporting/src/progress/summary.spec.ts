@@ -1,4 +1,9 @@
-import type { ActionCountGroup } from '@app/tracking';
+import {
+  type ActionCountGroup,
+  addRollupSums,
+  emptyRollupSums,
+  type RollupSums,
+} from '@app/tracking';
 import { foldSummary } from './summary';
 
 const references = {
@@ -10,14 +15,40 @@ const references = {
     { id: 'o1', code: 'VNG', name: 'Vereniging van Nederlandse Gemeenten' },
     { id: 'o2', code: 'BZK', name: 'Binnenlandse Zaken' },
   ],
+  commitments: [
+    {
+      id: 'c1',
+      title: 'Zorg voor een werkbaar stelsel',
+      kind: 'agenda_item' as const,
+      document: null,
+      kamerstuk: null,
+    },
+  ],
 };
 
 const CLOSED = ['met', 'partially_met', 'lapsed'];
 
-/** One action (set `all`, its count 1 unless given). */
-const group = (values: Partial<ActionCountGroup>): ActionCountGroup => ({
+/** The roll-up sums of `count` alike actions at `percent` (weight 1). */
+function sumsOf(values: Partial<ActionCountGroup>, percent: number): RollupSums {
+  const status = values.status ?? 'in_progress';
+  const count = values.count ?? 1;
+  const open = CLOSED.includes(status) ? 0 : count;
+  const sums = emptyRollupSums();
+  sums.total = count;
+  sums.open = open;
+  sums.overdue = values.overdue ?? 0;
+  sums.weight = status === 'lapsed' ? 0 : count;
+  sums.weighted = sums.weight * (status === 'met' ? 100 : percent);
+  sums.openByHealth[values.health ?? 'on_track'] = open;
+  return sums;
+}
+
+/** Actions alike (set `all`, their count 1 unless given), at `percent` complete. */
+const group = (values: Partial<ActionCountGroup>, percent = 50): ActionCountGroup => ({
   set: 'all',
   escalationLevel: null,
+  commitmentId: 'c1',
+  rollup: sumsOf(values, percent),
   open: CLOSED.includes(values.status ?? 'in_progress') ? 0 : (values.count ?? 1),
   status: 'in_progress',
   health: 'on_track',
@@ -97,6 +128,19 @@ describe('foldSummary', () => {
       ['BZK', 1, 1],
       ['VNG', 5, 0],
     ]);
+    // Roll-ups per track and per commitment: 3 × 50 and met (100) in the first track; the
+    // lapsed action, without a track, counts in no percentage.
+    expect(summary.byTrack.map((t) => [t.rollup.percentComplete, t.rollup.health])).toEqual([
+      [62.5, 'on_track'],
+      [50, 'at_risk'],
+      [null, null],
+    ]);
+    expect(summary.byCommitment).toEqual([
+      {
+        commitment: { id: 'c1', title: 'Zorg voor een werkbaar stelsel', kind: 'agenda_item' },
+        rollup: expect.objectContaining({ total: 6, open: 4, percentComplete: 60 }),
+      },
+    ]);
   });
 
   it('counts grouping sets (the summary query of now) like the actions one by one', () => {
@@ -114,9 +158,12 @@ describe('foldSummary', () => {
         overdue: 1,
         verification: 'partner_reviewed',
         commitmentKind: null,
+        commitmentId: null,
         escalationLevel: 'administrative',
       }),
     ];
+    const sumWhere = (where: (action: ActionCountGroup) => boolean) =>
+      actions.filter(where).reduce((sums, a) => addRollupSums(sums, a.rollup), emptyRollupSums());
     // What GROUP BY GROUPING SETS answers for them.
     const none = {
       status: null,
@@ -126,6 +173,8 @@ describe('foldSummary', () => {
       commitmentKind: null,
       ownerOrganisationId: null,
       escalationLevel: null,
+      commitmentId: null,
+      rollup: emptyRollupSums(),
     };
     const zero = { open: 0, overdue: 0, due30: 0, due90: 0, completed: 0, updated30: 0 };
     const sets: ActionCountGroup[] = [
@@ -148,9 +197,34 @@ describe('foldSummary', () => {
         trackId: 't1',
         status: 'in_progress',
         count: 3,
+        open: 3,
         overdue: 1,
+        rollup: sumWhere((a) => a.trackId === 't1'),
       },
-      { ...none, ...zero, set: 'trackStatus', trackId: 't2', status: 'met', count: 1 },
+      {
+        ...none,
+        ...zero,
+        set: 'trackStatus',
+        trackId: 't2',
+        status: 'met',
+        count: 1,
+        rollup: sumWhere((a) => a.trackId === 't2'),
+      },
+      {
+        ...none,
+        ...zero,
+        set: 'commitment',
+        commitmentId: 'c1',
+        count: 3,
+        rollup: sumWhere((a) => a.commitmentId === 'c1'),
+      },
+      {
+        ...none,
+        ...zero,
+        set: 'commitment',
+        count: 1,
+        rollup: sumWhere((a) => a.commitmentId === null),
+      },
       { ...none, ...zero, set: 'kind', commitmentKind: 'agenda_item', count: 3 },
       { ...none, ...zero, set: 'kind', count: 1 },
       {

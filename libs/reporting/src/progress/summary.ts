@@ -4,8 +4,13 @@ import {
   type ActionCountGroup,
   COMMITMENT_KINDS,
   ESCALATION_FILTER_VALUES,
+  addRollupSums,
+  emptyRollupSums,
   isClosed,
   type ReportReferenceData,
+  rollupOf,
+  type RollupSums,
+  sumsOfAction,
   VERIFICATIONS,
 } from '@app/tracking';
 import type { ReportAction, ReportSummary, TrackCount } from './progress-report.model';
@@ -26,6 +31,7 @@ export function groupOf(
     health: action.health,
     verification: action.verification,
     trackId: action.track?.id ?? null,
+    commitmentId: action.commitment?.id ?? null,
     commitmentKind: action.commitment?.kind ?? null,
     ownerOrganisationId: action.ownerOrganisation.id,
     escalationLevel: action.escalationLevel,
@@ -42,6 +48,7 @@ export function groupOf(
     updated30: flag(
       open && action.lastUpdateAt !== null && new Date(action.lastUpdateAt) >= at.updatedFrom,
     ),
+    rollup: sumsOfAction(action),
   };
 }
 
@@ -51,7 +58,7 @@ export function groupOf(
  */
 export function foldSummary(
   groups: Iterable<ActionCountGroup>,
-  references: Pick<ReportReferenceData, 'tracks' | 'organisations'>,
+  references: Pick<ReportReferenceData, 'tracks' | 'organisations' | 'commitments'>,
 ): ReportSummary {
   const summary: ReportSummary = {
     total: 0,
@@ -62,6 +69,7 @@ export function foldSummary(
     byStatusAndHealth: [],
     byTrack: [],
     byCommitmentKind: [],
+    byCommitment: [],
     byOwnerOrganisation: [],
     byVerification: zeros(VERIFICATIONS),
     byEscalationLevel: zeros(ESCALATION_FILTER_VALUES),
@@ -73,6 +81,8 @@ export function foldSummary(
   };
   const cells = new Map<string, number>();
   const tracks = new Map<string | null, TrackCount>();
+  const trackSums = new Map<string | null, RollupSums>();
+  const commitmentSums = new Map<string | null, RollupSums>();
   const kinds = new Map<string | null, number>();
   const owners = new Map<string, { count: number; open: number; overdue: number }>();
   // A group counts towards the figures of its set; one action (`all`) towards every figure.
@@ -113,6 +123,7 @@ export function foldSummary(
           open: 0,
           overdue: 0,
           byStatus: zeros(ACTION_STATUSES),
+          rollup: rollupOf(emptyRollupSums()),
         };
         tracks.set(group.trackId, track);
       }
@@ -120,6 +131,16 @@ export function foldSummary(
       if (!isClosed(group.status)) track.open += n;
       track.overdue += group.overdue;
       track.byStatus[group.status] += n;
+      trackSums.set(
+        group.trackId,
+        addRollupSums(trackSums.get(group.trackId) ?? emptyRollupSums(), group.rollup),
+      );
+    }
+    if (counts(group, 'commitment')) {
+      commitmentSums.set(
+        group.commitmentId,
+        addRollupSums(commitmentSums.get(group.commitmentId) ?? emptyRollupSums(), group.rollup),
+      );
     }
     if (counts(group, 'kind')) {
       kinds.set(group.commitmentKind, (kinds.get(group.commitmentKind) ?? 0) + n);
@@ -148,7 +169,23 @@ export function foldSummary(
   };
   summary.byTrack = [...tracks.entries()]
     .sort(([a], [b]) => position(a) - position(b))
-    .map(([, count]) => count);
+    .map(([id, count]) => ({ ...count, rollup: rollupOf(trackSums.get(id)!) }));
+  const commitments = new Map(references.commitments.map((c) => [c.id, c]));
+  summary.byCommitment = [...commitmentSums.entries()]
+    .map(([id, sums]) => {
+      const named = id === null ? undefined : commitments.get(id);
+      return {
+        commitment: named ? { id: named.id, title: named.title, kind: named.kind } : null,
+        rollup: rollupOf(sums),
+      };
+    })
+    // By title (ids for equal ones), the actions without a commitment last.
+    .sort(
+      (a, b) =>
+        Number(a.commitment === null) - Number(b.commitment === null) ||
+        (a.commitment?.title ?? '').localeCompare(b.commitment?.title ?? '', 'nl') ||
+        (a.commitment?.id ?? '').localeCompare(b.commitment?.id ?? ''),
+    );
   summary.byCommitmentKind = [...COMMITMENT_KINDS, null]
     .filter((kind) => kinds.has(kind))
     .map((kind) => ({ kind, count: kinds.get(kind)! }));

@@ -2,6 +2,11 @@ import {
   ACTION_HEALTHS,
   ACTION_STATUSES,
   ESCALATION_FILTER_VALUES,
+  addRollupSums,
+  emptyRollupSums,
+  rollupOf,
+  type RollupSums,
+  sumsOfAction,
   VERIFICATIONS,
   isClosed,
   type ActionHealth,
@@ -54,6 +59,7 @@ const base = (
   health: 'on_track',
   verification: 'self_reported',
   percentComplete: 0,
+  rollupWeight: null,
   overdue: false,
   escalationLevel: null,
   closedAt: null,
@@ -240,6 +246,7 @@ function generatedAction(i: number, count: number): ReportAction {
     health: closed ? 'not_set' : ACTION_HEALTHS[i % ACTION_HEALTHS.length],
     verification: VERIFICATIONS[i % VERIFICATIONS.length],
     percentComplete: closed ? 100 : (i * 7) % 100,
+    rollupWeight: i % 10 === 0 ? 3 : null,
     overdue: !closed && day < '2026-11-20',
     escalationLevel: null,
     closedAt: closed ? '2026-10-01T10:00:00.000Z' : null,
@@ -276,6 +283,7 @@ export function summarise(actions: Iterable<ReportAction>, reportDate: string): 
     byStatusAndHealth: [],
     byTrack: [],
     byCommitmentKind: [],
+    byCommitment: [],
     byOwnerOrganisation: [],
     byVerification: zeros<Verification>(VERIFICATIONS),
     byEscalationLevel: zeros(ESCALATION_FILTER_VALUES),
@@ -285,6 +293,9 @@ export function summarise(actions: Iterable<ReportAction>, reportDate: string): 
     deadlinesNext90Days: 0,
     openUpdatedLast30Days: { open: 0, updated: 0, share: null },
   };
+  const trackSums = new Map<string | null, RollupSums>();
+  const commitmentSums = new Map<string | null, RollupSums>();
+  const commitmentNames = new Map<string | null, ReportAction['commitment']>();
   const in30 = new Date(Date.parse(reportDate) + 30 * 86_400_000).toISOString().slice(0, 10);
   const in90 = new Date(Date.parse(reportDate) + 90 * 86_400_000).toISOString().slice(0, 10);
   const ago30 = new Date(Date.parse(reportDate) - 30 * 86_400_000).toISOString().slice(0, 10);
@@ -305,13 +316,31 @@ export function summarise(actions: Iterable<ReportAction>, reportDate: string): 
     else s.byStatusAndHealth.push({ status: a.status, health: a.health, count: 1 });
     let track = s.byTrack.find((t) => t.track?.id === a.track?.id);
     if (!track) {
-      track = { track: a.track, total: 0, open: 0, overdue: 0, byStatus: zeros(ACTION_STATUSES) };
+      track = {
+        track: a.track,
+        total: 0,
+        open: 0,
+        overdue: 0,
+        byStatus: zeros(ACTION_STATUSES),
+        rollup: rollupOf(emptyRollupSums()),
+      };
       s.byTrack.push(track);
     }
     track.total++;
     if (open) track.open++;
     if (a.overdue) track.overdue++;
     track.byStatus[a.status]++;
+    const trackKey = a.track?.id ?? null;
+    trackSums.set(
+      trackKey,
+      addRollupSums(trackSums.get(trackKey) ?? emptyRollupSums(), sumsOfAction(a)),
+    );
+    const commitmentKey = a.commitment?.id ?? null;
+    if (!commitmentSums.has(commitmentKey)) commitmentNames.set(commitmentKey, a.commitment);
+    commitmentSums.set(
+      commitmentKey,
+      addRollupSums(commitmentSums.get(commitmentKey) ?? emptyRollupSums(), sumsOfAction(a)),
+    );
     const kind = a.commitment?.kind ?? null;
     const byKind = s.byCommitmentKind.find((k) => k.kind === kind);
     if (byKind) byKind.count++;
@@ -329,6 +358,14 @@ export function summarise(actions: Iterable<ReportAction>, reportDate: string): 
       if (a.lastUpdateAt && a.lastUpdateAt.slice(0, 10) >= ago30) s.openUpdatedLast30Days.updated++;
     }
   }
+  for (const track of s.byTrack) track.rollup = rollupOf(trackSums.get(track.track?.id ?? null)!);
+  s.byCommitment = [...commitmentSums.entries()].map(([id, sums]) => {
+    const c = commitmentNames.get(id);
+    return {
+      commitment: c ? { id: c.id, title: c.title, kind: c.kind } : null,
+      rollup: rollupOf(sums),
+    };
+  });
   const { open, updated } = s.openUpdatedLast30Days;
   s.openUpdatedLast30Days.share = open === 0 ? null : updated / open;
   return s;

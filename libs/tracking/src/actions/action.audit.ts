@@ -19,6 +19,7 @@ type AuditedAction = Pick<
   | 'health'
   | 'verification'
   | 'percentComplete'
+  | 'rollupWeight'
   | 'tags'
   | 'public'
 > & { partners: string[] };
@@ -37,6 +38,7 @@ const FIELDS: (keyof AuditedAction)[] = [
   'health',
   'verification',
   'percentComplete',
+  'rollupWeight',
   'tags',
   'public',
   'partners',

@@ -49,6 +49,10 @@ export class ActionEntity {
   @Column({ name: 'percent_complete', type: 'smallint' })
   percentComplete!: number;
 
+  /** The action's weight in roll-ups (coordinators set it); null: 1. */
+  @Column({ name: 'rollup_weight', type: 'smallint', nullable: true })
+  rollupWeight!: number | null;
+
   @Column({ name: 'escalation_level', type: 'varchar', length: 20, nullable: true })
   escalationLevel!: EscalationLevel | null;
 

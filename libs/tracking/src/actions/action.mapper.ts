@@ -2,12 +2,15 @@ import type { ActionEntity } from './action.entity';
 import type { ActionResponse, OrganisationRef } from './action.response';
 import { isClosed } from './action-states';
 import type { PartnerRow, PositionRow } from './actions.repository';
+import type { Rollup } from '../rollups/rollup';
 
 /** What a response needs beside the row: names and positions, loaded once per page. */
 export interface ActionContext {
   organisations: ReadonlyMap<string, OrganisationRef>;
   partners: readonly PartnerRow[];
   positions: readonly PositionRow[];
+  /** Of the actions that have sub-actions, the roll-up of those. */
+  rollups: ReadonlyMap<string, Rollup>;
   /** Today in Europe/Amsterdam. */
   today: string;
   /** The API's public URL, for the `_links`. */
@@ -47,6 +50,8 @@ export function mapAction(action: ActionEntity, context: ActionContext): ActionR
     health: action.health,
     verification: action.verification,
     percentComplete: action.percentComplete,
+    rollupWeight: action.rollupWeight,
+    rollup: context.rollups.get(action.id) ?? null,
     overdue: isOverdue(action, context.today),
     escalationLevel: action.escalationLevel,
     closedAt: action.closedAt?.toISOString() ?? null,

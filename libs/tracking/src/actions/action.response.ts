@@ -12,6 +12,7 @@ import {
   VERIFICATIONS,
   type Verification,
 } from './action-states';
+import { RollupResponse } from '../rollups/rollup.response';
 
 export class OrganisationRef {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -53,6 +54,20 @@ export class ActionResponse {
   @ApiProperty({ enum: [...ACTION_HEALTHS], enumName: 'ActionHealth' }) health!: ActionHealth;
   @ApiProperty({ enum: [...VERIFICATIONS], enumName: 'Verification' }) verification!: Verification;
   @ApiProperty({ minimum: 0, maximum: 100 }) percentComplete!: number;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: 1000,
+    description: 'Weight in the roll-ups of its commitment, track and parent; null: 1.',
+  })
+  rollupWeight!: number | null;
+  @ApiProperty({
+    type: RollupResponse,
+    nullable: true,
+    description: 'Of an action with sub-actions, the roll-up of its sub-actions; else null.',
+  })
+  rollup!: RollupResponse | null;
   @ApiProperty({
     description: 'Deadline passed (Europe/Amsterdam) and not closed. Derived, never stored.',
   })

@@ -7,5 +7,11 @@ export const ActionErrors = {
       'ACTION_NOT_FOUND',
       'There is no such action, or it is not yours to see.',
     ),
+  weightForbidden: () =>
+    new DomainError(
+      'forbidden',
+      'ROLLUP_WEIGHT_FORBIDDEN',
+      "Only the programme's coordinators set an action's roll-up weight.",
+    ),
   invalid: (invalidParams: InvalidParam[]) => CoreErrors.validationFailed(invalidParams),
 } as const;

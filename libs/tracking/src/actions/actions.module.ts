@@ -12,6 +12,7 @@ import { CommentEntity } from '../reviews/comment.entity';
 import { CommentsRepository } from '../reviews/comments.repository';
 import { ReviewsService } from '../reviews/reviews.service';
 import { ActionReportReader } from '../reporting/action-report.reader';
+import { RollupsReader } from '../rollups/rollups.reader';
 
 /** Actions: who does what by when, their progress timeline and their reviews. */
 @Module({
@@ -26,6 +27,7 @@ import { ActionReportReader } from '../reporting/action-report.reader';
     PublicActionsReader,
     ActionDeadlinesReader,
     ActionReportReader,
+    RollupsReader,
   ],
   exports: [
     ActionsService,

@@ -26,7 +26,7 @@ const ACTION_COLUMNS = `a.id, a.programme_id AS "programmeId", a.track_id AS "tr
   a.description, a.owner_organisation_id AS "ownerOrganisationId",
   a.owner_user_id AS "ownerUserId", a.start_date AS "startDate", a.deadline, a.status,
   a.health, a.verification, a.percent_complete AS "percentComplete",
-  a.escalation_level AS "escalationLevel", a.closed_at AS "closedAt", a.tags,
+  a.escalation_level AS "escalationLevel", a.rollup_weight AS "rollupWeight", a.closed_at AS "closedAt", a.tags,
   a.public, a.latest_narrative AS "latestNarrative", a.version, a.created_at AS "createdAt",
   a.updated_at AS "updatedAt"`;
 
@@ -46,6 +46,7 @@ const UPDATABLE: Record<string, string> = {
   verification: 'verification',
   percentComplete: 'percent_complete',
   escalationLevel: 'escalation_level',
+  rollupWeight: 'rollup_weight',
   closedAt: 'closed_at',
   tags: 'tags',
   public: 'public',

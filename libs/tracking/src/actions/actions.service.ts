@@ -10,7 +10,7 @@ import {
   toListResponse,
 } from '@app/core';
 import type { AppConfig, ListResponse } from '@app/core';
-import { Permission, type Principal, type ProgrammeScope } from '@app/identity';
+import { decide, Permission, type Principal, type ProgrammeScope } from '@app/identity';
 import { ConcurrencyErrors, parseIfMatch } from '../concurrency';
 import { ActionAudit } from './action.audit';
 import { actionChanged } from './action-changed.job';
@@ -31,6 +31,7 @@ import {
   type ProgressUpdateInsert,
   ProgressUpdatesRepository,
 } from './progress-updates.repository';
+import { RollupsReader } from '../rollups/rollups.reader';
 
 const stateOf = (action: ActionEntity): ActionState => ({
   status: action.status,
@@ -51,6 +52,7 @@ export class ActionsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly rollups: RollupsReader,
   ) {}
 
   async create(principal: Principal, dto: CreateActionDto): Promise<ActionResponse> {
@@ -170,6 +172,14 @@ export class ActionsService {
         id,
         ifMatch,
       );
+      if (
+        dto.rollupWeight !== undefined &&
+        decide(principal, Permission.ProgrammeManage, { programmeId: current.programmeId }) !==
+          'allow'
+      ) {
+        // A weight steers the programme's figures, not the action: the coordinators' call.
+        throw ActionErrors.weightForbidden();
+      }
       const owner = dto.ownerOrganisationId ?? current.ownerOrganisationId;
       const partnersAfter = dto.partners ?? partners;
       if (dto.ownerOrganisationId !== undefined || dto.partners !== undefined) {
@@ -220,6 +230,7 @@ export class ActionsService {
         ...(dto.startDate !== undefined && { startDate: dto.startDate }),
         ...(dto.tags !== undefined && { tags: dto.tags }),
         ...(dto.public !== undefined && { public: dto.public }),
+        ...(dto.rollupWeight !== undefined && { rollupWeight: dto.rollupWeight }),
         deadline: moved.next.deadline,
       };
       const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -376,16 +387,24 @@ export class ActionsService {
     return view;
   }
 
-  /** Responses for a page of actions: names, partners and positions in three queries. */
+  /**
+   * Responses for a page of actions: names, partners and positions in one query, the
+   * roll-ups of those with sub-actions in another.
+   */
   private async views(actions: readonly ActionEntity[], today: string): Promise<ActionResponse[]> {
-    const { owners, partners, positions } = await this.actions.decorations(
-      actions.map((action) => action.id),
-      actions.map((action) => action.ownerOrganisationId),
-    );
+    const ids = actions.map((action) => action.id);
+    const [{ owners, partners, positions }, rollups] = await Promise.all([
+      this.actions.decorations(
+        ids,
+        actions.map((action) => action.ownerOrganisationId),
+      ),
+      this.rollups.ofParents(ids, today),
+    ]);
     const context = {
       organisations: new Map(owners.map((row) => [row.id, row])),
       partners,
       positions,
+      rollups,
       today,
       baseUrl: this.config.http.publicUrl,
     };

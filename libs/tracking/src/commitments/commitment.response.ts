@@ -7,6 +7,8 @@ import {
   LINEAGE_RELATIONS,
   type LineageRelation,
 } from './commitment.entity';
+import { type Rollup } from '../rollups/rollup';
+import { RollupResponse } from '../rollups/rollup.response';
 import { ATTRIBUTES_SCHEMA } from './dto/create-commitment.dto';
 
 export class CommitmentPartyResponse {
@@ -59,6 +61,11 @@ export class CommitmentResponse {
   })
   laterCommitments!: CommitmentLineageResponse[];
   @ApiProperty({
+    type: RollupResponse,
+    description: 'Progress and health derived from its actions (sub-actions included).',
+  })
+  rollup!: RollupResponse;
+  @ApiProperty({
     type: 'integer',
     minimum: 1,
     description: 'Moves forward with every change; the ETag is "<version>".',
@@ -94,6 +101,7 @@ const mapLink = (link: CommitmentLineageResponse): CommitmentLineageResponse => 
 export function mapCommitment(
   commitment: CommitmentEntity,
   children: CommitmentChildren,
+  rollup: Rollup,
   baseUrl: string,
 ): CommitmentResponse {
   const id = commitment.id;
@@ -118,6 +126,7 @@ export function mapCommitment(
     })),
     lineage: children.lineage.map(mapLink),
     laterCommitments: children.later.map(mapLink),
+    rollup,
     version: commitment.version,
     createdAt: commitment.createdAt.toISOString(),
     updatedAt: commitment.updatedAt.toISOString(),

@@ -2,8 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import {
+  amsterdamDate,
   APP_CONFIG,
   type AppConfig,
+  Clock,
   type InvalidParam,
   type ListResponse,
   parseSort,
@@ -31,6 +33,8 @@ import { plainAttributes, validateAttributes } from './dto/commitment-attributes
 import type { CreateCommitmentDto } from './dto/create-commitment.dto';
 import { COMMITMENT_SORT_KEYS, type ListCommitmentsQuery } from './dto/list-commitments.query';
 import type { UpdateCommitmentDto } from './dto/update-commitment.dto';
+import { emptyRollupSums, rollupOf } from '../rollups/rollup';
+import { RollupsReader } from '../rollups/rollups.reader';
 
 /**
  * Commitments (DESIGN §1–§2). Routes let in whoever may read or manage commitments in some
@@ -43,6 +47,8 @@ export class CommitmentsService {
     private readonly transactions: Transactions,
     private readonly commitments: CommitmentsRepository,
     private readonly audit: AuditService,
+    private readonly rollups: RollupsReader,
+    private readonly clock: Clock,
   ) {}
 
   /** One page of the commitments the caller may read; `requestUrl` is for the `_links`. */
@@ -64,11 +70,20 @@ export class CommitmentsService {
       },
       { sort, limit: query.limit, cursor: query.cursor },
     );
-    const children = await this.commitments.children(page.items.map((item) => item.id));
+    const ids = page.items.map((item) => item.id);
+    const [children, rollups] = await Promise.all([
+      this.commitments.children(ids),
+      this.rollups.ofCommitments(ids, this.today()),
+    ]);
     return toListResponse(
       page,
       (item) =>
-        mapCommitment(item, children.get(item.id) ?? NO_CHILDREN, this.config.http.publicUrl),
+        mapCommitment(
+          item,
+          children.get(item.id) ?? NO_CHILDREN,
+          rollups.get(item.id)!,
+          this.config.http.publicUrl,
+        ),
       new URL(`${this.config.http.publicUrl}${requestUrl}`),
     );
   }
@@ -112,7 +127,13 @@ export class CommitmentsService {
         manager,
         CommitmentAudit.created(created, snapshotOf(created, children)),
       );
-      return mapCommitment(created, children, this.config.http.publicUrl);
+      // A new commitment has no actions yet.
+      return mapCommitment(
+        created,
+        children,
+        rollupOf(emptyRollupSums()),
+        this.config.http.publicUrl,
+      );
     });
   }
 
@@ -165,8 +186,8 @@ export class CommitmentsService {
         manager,
         CommitmentAudit.updated(updated, before, snapshotOf(updated, children)),
       );
-      return mapCommitment(updated, children, this.config.http.publicUrl);
-    });
+      return updated;
+    }).then((updated) => this.respond(updated));
   }
 
   /**
@@ -211,8 +232,20 @@ export class CommitmentsService {
   }
 
   private async respond(commitment: CommitmentEntity): Promise<CommitmentResponse> {
-    const children = await this.commitments.childrenOf(commitment.id);
-    return mapCommitment(commitment, children, this.config.http.publicUrl);
+    const [children, rollups] = await Promise.all([
+      this.commitments.childrenOf(commitment.id),
+      this.rollups.ofCommitments([commitment.id], this.today()),
+    ]);
+    return mapCommitment(
+      commitment,
+      children,
+      rollups.get(commitment.id)!,
+      this.config.http.publicUrl,
+    );
+  }
+
+  private today(): string {
+    return amsterdamDate(this.clock.now());
   }
 
   private async mustFind(id: string, manager: EntityManager): Promise<CommitmentEntity> {

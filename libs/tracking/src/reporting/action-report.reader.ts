@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { StatementParameters } from '@app/core';
 import type { CommitmentKind } from '../commitments/commitment.entity';
 import {
+  ACTION_HEALTHS,
   type ActionHealth,
   type ActionStatus,
   CLOSED_STATUSES,
@@ -11,6 +12,12 @@ import {
   type PartnerRole,
   type Verification,
 } from '../actions/action-states';
+import {
+  ROLLUP_WEIGHT_SQL,
+  ROLLUP_WEIGHTED_SQL,
+  type RollupSums,
+  rollupSumsFrom,
+} from '../rollups/rollup';
 
 /** One action as a report reads it: its current fields and its timeline up to a moment. */
 export interface ActionReportRow {
@@ -26,6 +33,7 @@ export interface ActionReportRow {
   health: ActionHealth;
   verification: Verification;
   percentComplete: number;
+  rollupWeight: number | null;
   escalationLevel: EscalationLevel | null;
   /** Instants are ISO 8601 UTC text with milliseconds (`2026-06-30T10:15:00.000Z`). */
   closedAt: string | null;
@@ -75,6 +83,7 @@ export type CountSet =
   | 'kind'
   | 'ownerStatus'
   | 'escalation'
+  | 'commitment'
   | 'total';
 
 /** Actions counted together; the flags count how many of them are overdue, due, … */
@@ -84,6 +93,7 @@ export interface ActionCountGroup {
   health: ActionHealth | null;
   verification: Verification | null;
   trackId: string | null;
+  commitmentId: string | null;
   commitmentKind: CommitmentKind | null;
   ownerOrganisationId: string | null;
   escalationLevel: EscalationLevel | null;
@@ -95,6 +105,8 @@ export interface ActionCountGroup {
   due90: number;
   completed: number;
   updated30: number;
+  /** What the roll-ups of the group's track and commitment sum. */
+  rollup: RollupSums;
 }
 
 export interface ReportReferenceData {
@@ -193,8 +205,9 @@ export class ActionReportReader {
     // actions instead of one per combination of every dimension.
     const rows = await manager.query<RawCountRow[]>(
       `WITH flagged AS (
-         SELECT a.status, a.health, a.verification, a.track_id, c.kind, a.owner_organisation_id,
-                a.escalation_level, (${open})::int AS open,
+         SELECT a.status, a.health, a.verification, a.track_id, a.commitment_id, c.kind,
+                a.owner_organisation_id, a.escalation_level, (${open})::int AS open,
+                ${ROLLUP_WEIGHT_SQL} AS rollup_weight, ${ROLLUP_WEIGHTED_SQL} AS rollup_weighted,
                 (${open} AND a.deadline < ${today})::int AS overdue,
                 (${open} AND a.deadline BETWEEN ${today} AND ${today} + 30)::int AS due30,
                 (${open} AND a.deadline BETWEEN ${today} AND ${today} + 90)::int AS due90,
@@ -208,18 +221,24 @@ export class ActionReportReader {
            LEFT JOIN commitments c ON c.id = a.commitment_id
            LEFT JOIN action_timeline_heads h ON h.action_id = a.id
           WHERE ${where})
-       SELECT status, health, verification, track_id AS "trackId", kind AS "commitmentKind",
+       SELECT status, health, verification, track_id AS "trackId",
+              commitment_id AS "commitmentId", kind AS "commitmentKind",
               owner_organisation_id AS "ownerOrganisationId",
               escalation_level AS "escalationLevel",
               GROUPING(status) = 0 AS "byStatus", GROUPING(health) = 0 AS "byHealth",
               GROUPING(verification) = 0 AS "byVerification", GROUPING(track_id) = 0 AS "byTrack",
               GROUPING(kind) = 0 AS "byKind", GROUPING(owner_organisation_id) = 0 AS "byOwner",
               GROUPING(escalation_level) = 0 AS "byEscalation",
+              GROUPING(commitment_id) = 0 AS "byCommitment",
               count(*) AS count, sum(open) AS open, sum(overdue) AS overdue, sum(due30) AS due30,
-              sum(due90) AS due90, sum(completed) AS completed, sum(updated30) AS updated30
+              sum(due90) AS due90, sum(completed) AS completed, sum(updated30) AS updated30,
+              sum(rollup_weight) AS "rollupWeight", sum(rollup_weighted) AS "rollupWeighted",
+              ${ACTION_HEALTHS.map(
+                (h) => `count(*) FILTER (WHERE open = 1 AND health = '${h}') AS "rollupOpen_${h}"`,
+              ).join(', ')}
          FROM flagged
         GROUP BY GROUPING SETS ((status, health), (verification), (track_id, status), (kind),
-                                (owner_organisation_id, status), (escalation_level), ())`,
+                                (owner_organisation_id, status), (escalation_level), (commitment_id), ())`,
       [...p.values],
     );
     return rows.map((row) => ({
@@ -235,11 +254,14 @@ export class ActionReportReader {
                 ? 'ownerStatus'
                 : row.byEscalation
                   ? 'escalation'
-                  : 'total',
+                  : row.byCommitment
+                    ? 'commitment'
+                    : 'total',
       status: row.status,
       health: row.health,
       verification: row.verification,
       trackId: row.trackId,
+      commitmentId: row.commitmentId,
       commitmentKind: row.commitmentKind,
       ownerOrganisationId: row.ownerOrganisationId,
       escalationLevel: row.escalationLevel,
@@ -250,6 +272,12 @@ export class ActionReportReader {
       due90: Number(row.due90 ?? 0),
       completed: Number(row.completed ?? 0),
       updated30: Number(row.updated30 ?? 0),
+      rollup: rollupSumsFrom({
+        ...row,
+        rollupTotal: row.count,
+        rollupOpen: row.open,
+        rollupOverdue: row.overdue,
+      }),
     }));
   }
 
@@ -287,6 +315,7 @@ export class ActionReportReader {
               r.owner_organisation_id AS "ownerOrganisationId", r.owner_user_id AS "ownerUserId",
               r.owner_user_name AS "ownerUserName", r.deadline::text AS deadline, r.status,
               r.health, r.verification, r.percent_complete AS "percentComplete",
+              r.rollup_weight AS "rollupWeight",
               r.escalation_level AS "escalationLevel", ${iso('r.closed_at')} AS "closedAt",
               ${iso('r.created_at')} AS "createdAt", coalesce(r.partners, '[]') AS partners,
               r.narrative AS "latestNarrative", ${iso('r.narrative_at')} AS "latestNarrativeAt",
@@ -297,7 +326,8 @@ export class ActionReportReader {
          FROM (
        SELECT a.id, a.track_id, a.commitment_id, a.title, a.owner_organisation_id,
               a.owner_user_id, ou.display_name AS owner_user_name, a.deadline, a.status,
-              a.health, a.verification, a.percent_complete, a.escalation_level, a.closed_at,
+              a.health, a.verification, a.percent_complete, a.rollup_weight, a.escalation_level,
+              a.closed_at,
               a.created_at, ap.partners,
               ${head('narrative', 'n.narrative')} AS narrative,
               ${head('narrative_at', 'n.created_at')} AS narrative_at,
@@ -413,7 +443,7 @@ export class ActionReportReader {
 
 type RawCountRow = Omit<
   ActionCountGroup,
-  'set' | 'count' | 'open' | 'overdue' | 'due30' | 'due90' | 'completed' | 'updated30'
+  'set' | 'count' | 'open' | 'overdue' | 'due30' | 'due90' | 'completed' | 'updated30' | 'rollup'
 > & {
   byStatus: boolean;
   byHealth: boolean;
@@ -422,6 +452,7 @@ type RawCountRow = Omit<
   byKind: boolean;
   byOwner: boolean;
   byEscalation: boolean;
+  byCommitment: boolean;
 } & Record<
     'count' | 'open' | 'overdue' | 'due30' | 'due90' | 'completed' | 'updated30',
     string | null

@@ -74,7 +74,12 @@ export class MembersController {
   @Post()
   @Access(Permission.MembersManage, { programmeParam: 'id' })
   @Idempotent()
-  @ApiOperation({ summary: 'Add a member', description: 'An active user, in one role.' })
+  @ApiOperation({
+    summary: 'Add a member',
+    description:
+      'An active user, in one role, named by `userId` or by `email` (one of the two): a ' +
+      'coordinator, who may not list users, adds a colleague by their e-mail address.',
+  })
   @ApiCreatedResponse({ type: MemberResponse, description: 'Created.', headers: LOCATION_HEADER })
   @ApiConflictResponse({ description: 'MEMBER_EXISTS: the user is a member already.' })
   async add(

@@ -19,6 +19,14 @@ export function actionEditRoutes() {
         }
       />
       <Route
+        path="/acties/:id/bewerken"
+        element={
+          <SignedIn>
+            <ActionFormScreen />
+          </SignedIn>
+        }
+      />
+      <Route
         path="/acties/wijzigen"
         element={
           <SignedIn>

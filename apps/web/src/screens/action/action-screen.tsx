@@ -32,6 +32,9 @@ import { useAction } from './use-action';
 import { type Names, useNames } from './use-names';
 import { usePagedList } from './use-paged-list';
 import { RespondSection } from './respond-section';
+import { RollupSection } from './rollup-section';
+import { mayAddSubAction, mayEdit, mayVerify } from '../action-edit/may-edit';
+import { VerifySection } from './verify-section';
 
 /** Actie: everything about one action (the page every e-mail and calendar event links to). */
 export default function ActionScreen() {
@@ -71,12 +74,21 @@ function ActionPage(props: {
   return (
     <>
       <Paragraph className="sbt-text">{action.description}</Paragraph>
-      {mayPostProgress(me, action) && (
-        <Paragraph>
-          <Link href={`/acties/${action.id}/voortgang`}>{t.action.reportProgress}</Link>
-        </Paragraph>
+      {(mayPostProgress(me, action) || mayEdit(me, action)) && (
+        <div className="sbt-row">
+          {mayPostProgress(me, action) && (
+            <Link href={`/acties/${action.id}/voortgang`}>{t.action.reportProgress}</Link>
+          )}
+          {mayEdit(me, action) && (
+            <Link href={`/acties/${action.id}/bewerken`}>{t.actionEdit.page.edit}</Link>
+          )}
+          {mayAddSubAction(me, action) && (
+            <Link href={`/acties/nieuw?parent=${action.id}`}>{t.actionEdit.page.addSubAction}</Link>
+          )}
+        </div>
       )}
       <Summary action={action} names={names} />
+      {action.rollup && <RollupSection actionId={action.id} rollup={action.rollup} />}
       {action.latestNarrative && (
         <section aria-labelledby="toelichting">
           <Heading level={2} id="toelichting">
@@ -98,6 +110,9 @@ function ActionPage(props: {
           return props.reload();
         }}
       />
+      {mayVerify(me, action) && (
+        <VerifySection action={action} etag={props.etag} onChanged={props.reload} />
+      )}
       <HistorySection actionId={action.id} names={names} />
     </>
   );

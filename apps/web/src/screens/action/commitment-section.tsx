@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, type Schemas } from '../../api/client';
 import {
   DataList,
@@ -8,11 +8,11 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '../../components/nlds';
-import { type Messages, useT } from '../../i18n';
+import { CommitmentSource, commitmentAttributeItems } from '../../components/commitment-facts';
+import { useT } from '../../i18n';
 import type { Names } from './use-names';
 
 type Commitment = Schemas['CommitmentResponse'];
-type Reference = Schemas['CommitmentReferenceResponse'];
 
 type CommitmentState =
   { status: 'loading' } | { status: 'failed' } | { status: 'loaded'; commitment: Commitment };
@@ -33,93 +33,6 @@ function useCommitment(id: string): CommitmentState {
     };
   }, [id]);
   return state;
-}
-
-/**
- * Where a Kamerstuk is published: the official publications site names its pages after the
- * dossier and number (kst-29362-296), the form the API stores them in.
- */
-function kamerstukUrl(kamerstuk: string): string {
-  return `https://zoek.officielebekendmakingen.nl/kst-${encodeURIComponent(kamerstuk)}.html`;
-}
-
-function Source({ reference }: { reference: Reference }) {
-  const t = useT();
-  const document = reference.date
-    ? t.action.sourceDated(reference.document, t.format.date(reference.date))
-    : reference.document;
-  if (reference.kamerstuk) {
-    return (
-      <>
-        {document}:{' '}
-        <Link href={reference.url ?? kamerstukUrl(reference.kamerstuk)}>
-          {t.action.kamerstuk(reference.kamerstuk)}
-        </Link>
-      </>
-    );
-  }
-  return reference.url ? <Link href={reference.url}>{document}</Link> : <>{document}</>;
-}
-
-/**
- * The fields of the commitment's kind, in words (the API's attributes per kind). Each may be
- * missing: a commitment recorded before a field existed, or imported, still opens.
- */
-function attributeItems(
-  commitment: Commitment,
-  t: Messages,
-  names: Names,
-): Array<{ key: ReactNode; value: ReactNode }> {
-  const labels = t.action.attributes;
-  const items: Array<{ key: ReactNode; value: ReactNode }> = [];
-  const add = (key: string, value: ReactNode | undefined) => {
-    if (value !== undefined && value !== null && value !== '') items.push({ key, value });
-  };
-  switch (commitment.kind) {
-    case 'udo_trajectory': {
-      const a = commitment.attributes as Partial<Schemas['UdoTrajectoryAttributes']>;
-      add(labels.billOrPolicy, a.billOrPolicy);
-      if (a.leadMinistryId)
-        add(labels.leadMinistry, names.organisation(a.leadMinistryId) ?? t.action.unknown);
-      add(labels.phase, a.phase && t.action.udoPhase[a.phase]);
-      add(labels.outcome, a.outcome);
-      break;
-    }
-    case 'bofv_agreement': {
-      const a = commitment.attributes as Partial<Schemas['BofvAgreementAttributes']>;
-      add(labels.meetingDate, a.meetingDate && t.format.date(a.meetingDate));
-      if (a.financialEffect) {
-        const effect = a.financialEffect;
-        add(
-          labels.financialEffect,
-          t.action.financialEffect(effect.amountEuroPerYear, effect.fromYear, effect.toYear),
-        );
-      }
-      break;
-    }
-    case 'overhedenoverleg_agreement': {
-      const a = commitment.attributes as Partial<Schemas['OverhedenoverlegAgreementAttributes']>;
-      add(labels.meetingDate, a.meetingDate && t.format.date(a.meetingDate));
-      break;
-    }
-    case 'rob_recommendation': {
-      const a = commitment.attributes as Partial<Schemas['RobRecommendationAttributes']>;
-      add(labels.adviceTitle, a.adviceTitle);
-      add(labels.recommendationNumber, a.recommendationNumber?.toString());
-      add(labels.cabinetResponse, a.cabinetResponse && t.action.cabinetResponse[a.cabinetResponse]);
-      break;
-    }
-    case 'parliamentary_pledge': {
-      const a = commitment.attributes as Partial<Schemas['ParliamentaryPledgeAttributes']>;
-      add(labels.chamber, a.chamber && t.action.chamber[a.chamber]);
-      add(labels.pledgeNumber, a.pledgeNumber);
-      add(labels.ministerTitle, a.ministerTitle);
-      break;
-    }
-    case 'agenda_item':
-      break;
-  }
-  return items;
 }
 
 /** The commitment the action carries out: what was agreed, by whom, and where it is on record. */
@@ -161,7 +74,7 @@ function CommitmentDetails({ id, names }: { id: string; names: Names }) {
           ...(commitment.dateAgreed
             ? [{ key: t.action.dateAgreed, value: t.format.date(commitment.dateAgreed) }]
             : []),
-          ...attributeItems(commitment, t, names),
+          ...commitmentAttributeItems(commitment, t, (id) => names.organisation(id)),
           {
             key: t.action.parties,
             value:
@@ -174,6 +87,9 @@ function CommitmentDetails({ id, names }: { id: string; names: Names }) {
       {commitment.description && (
         <Paragraph className="sbt-text">{commitment.description}</Paragraph>
       )}
+      <Paragraph>
+        <Link href={`/toezeggingen/${commitment.id}`}>{t.commitments.open}</Link>
+      </Paragraph>
       <Heading level={3} id="bronnen">
         {t.action.sources}
       </Heading>
@@ -181,7 +97,7 @@ function CommitmentDetails({ id, names }: { id: string; names: Names }) {
         <UnorderedList aria-labelledby="bronnen">
           {commitment.references.map((reference, index) => (
             <UnorderedListItem key={index}>
-              <Source reference={reference} />
+              <CommitmentSource reference={reference} />
             </UnorderedListItem>
           ))}
         </UnorderedList>
@@ -220,7 +136,8 @@ function Lineage({
       <UnorderedList aria-labelledby={id}>
         {items.map((item) => (
           <UnorderedListItem key={item.commitmentId}>
-            {item.title} ({t.action.lineageRelation[item.relation]})
+            <Link href={`/toezeggingen/${item.commitmentId}`}>{item.title}</Link> (
+            {t.action.lineageRelation[item.relation]})
           </UnorderedListItem>
         ))}
       </UnorderedList>

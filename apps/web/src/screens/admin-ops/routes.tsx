@@ -6,6 +6,7 @@ import { SignedIn } from '../../components/signed-in';
 const ReminderPolicyScreen = lazy(() => import('./reminder-policy-screen'));
 const DeliveriesScreen = lazy(() => import('./deliveries-screen'));
 const AuditScreen = lazy(() => import('./audit-screen'));
+const AuditEventScreen = lazy(() => import('./audit-event-screen'));
 
 /** The routes of this area (registered in app.tsx). */
 export function adminOpsRoutes() {
@@ -32,6 +33,14 @@ export function adminOpsRoutes() {
         element={
           <SignedIn>
             <AuditScreen />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/beheer/audit/:sequence"
+        element={
+          <SignedIn>
+            <AuditEventScreen />
           </SignedIn>
         }
       />

@@ -214,6 +214,9 @@ function NotificationItem({
             {t.notifications.reportProgress}
           </Link>
         )}
+        {notification.kind === 'report_ready' && (
+          <Link href="/rapportages">{t.reports.toReports}</Link>
+        )}
         {unread && (
           <Button appearance="secondary-action-button" onClick={onMarkRead}>
             {t.notifications.markRead}

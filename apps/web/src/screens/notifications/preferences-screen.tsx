@@ -33,6 +33,7 @@ const KINDS = [
   'assigned',
   'partner_position',
   'mention',
+  'report_ready',
 ] as const satisfies readonly Kind[];
 // The compiler says so when the API gains a kind this list lacks.
 const everyKind: [Exclude<Kind, (typeof KINDS)[number]>] extends [never] ? true : never = true;

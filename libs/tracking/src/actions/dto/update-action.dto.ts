@@ -1,5 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { IsDateOnly, IsNullable, IsOmittable, NOT_BLANK, Trim } from '@app/core';
 import {
   ActionPartnerInput,
@@ -108,4 +118,20 @@ export class UpdateActionDto {
   @IsOmittable()
   @IsBoolean()
   public?: boolean;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 1000,
+    nullable: true,
+    description:
+      "The action's weight in the roll-up of its commitment, track and parent action (default " +
+      '1; null: back to the default). Coordinators only: anyone else gets 403 ' +
+      '`ROLLUP_WEIGHT_FORBIDDEN`.',
+  })
+  @IsNullable()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  rollupWeight?: number | null;
 }

@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { useAnnounce } from '../../components/announcer';
+import {
+  Alert,
+  Button,
+  Heading,
+  Link,
+  OrderedList,
+  OrderedListItem,
+  Paragraph,
+  TextField,
+  UnorderedList,
+  UnorderedListItem,
+} from '../../components/nlds';
+import { useLanguage, useT } from '../../i18n';
+import { filenameOf, saveFile } from './save-file';
+
+const CALENDAR_FIELD = 'rapport-agenda-adres';
+
+/**
+ * The deadlines calendar to subscribe to, and the programme's open data. A calendar app cannot
+ * send the bearer token; it sends a read API token as the password of HTTP Basic (README
+ * "Deadlines calendar"), never in the address. Google Calendar cannot send one at all: it
+ * imports the file, which the page downloads with the person's own session.
+ */
+export function SubscribeSection({ programmeId }: { programmeId: string }) {
+  const t = useT();
+  const r = t.reports;
+  const announce = useAnnounce();
+  const language = useLanguage();
+  const [failure, setFailure] = useState<string | null>(null);
+  const calendarPath = `/v1/programmes/${programmeId}/deadlines.ics${language === 'en' ? '?lang=en' : ''}`;
+  const calendarAddress = `${window.location.origin}${calendarPath}`;
+  const openData = `/v1/programmes/${programmeId}/open-data`;
+
+  async function copy() {
+    setFailure(null);
+    try {
+      await navigator.clipboard.writeText(calendarAddress);
+      announce(r.copied);
+    } catch {
+      // No clipboard (an insecure origin, refused permission): select it for Ctrl+C.
+      const field = document.getElementById(CALENDAR_FIELD) as HTMLInputElement | null;
+      field?.focus();
+      field?.select();
+      announce(r.copyFailed);
+    }
+  }
+
+  async function download() {
+    setFailure(null);
+    const answer = await api
+      .GET('/programmes/{id}/deadlines.ics', {
+        params: { path: { id: programmeId }, query: language === 'en' ? { lang: 'en' } : {} },
+        parseAs: 'blob',
+      })
+      .catch(() => undefined);
+    if (!answer?.data) {
+      setFailure(r.calendarDownloadFailed);
+      return;
+    }
+    saveFile(
+      answer.data,
+      filenameOf(answer.response.headers.get('Content-Disposition')) ?? 'deadlines.ics',
+    );
+    announce(r.calendarDownloaded);
+  }
+
+  return (
+    <>
+      <section aria-labelledby="rapport-agenda-kop">
+        <Heading level={2} id="rapport-agenda-kop">
+          {r.calendarTitle}
+        </Heading>
+        <Paragraph>{r.calendarIntro}</Paragraph>
+        <div className="sbt-row sbt-report-copy">
+          <TextField
+            id={CALENDAR_FIELD}
+            label={r.calendarAddress}
+            value={calendarAddress}
+            readOnly
+            onFocus={(event) => event.target.select()}
+          />
+          <Button type="button" appearance="secondary-action-button" onClick={() => void copy()}>
+            {r.copy}
+          </Button>
+        </div>
+        <Heading level={3}>{r.calendarSteps}</Heading>
+        <OrderedList>
+          <OrderedListItem>
+            {r.calendarStepToken} <Link href="/beheer/api-tokens">{r.calendarStepTokenLink}</Link>
+          </OrderedListItem>
+          <OrderedListItem>{r.calendarStepOutlook}</OrderedListItem>
+          <OrderedListItem>{r.calendarStepCredentials}</OrderedListItem>
+        </OrderedList>
+        <Paragraph>{r.calendarStepGoogle}</Paragraph>
+        {failure && (
+          <div role="alert">
+            <Alert type="error">{failure}</Alert>
+          </div>
+        )}
+        <Button type="button" appearance="secondary-action-button" onClick={() => void download()}>
+          {r.calendarDownload}
+        </Button>
+      </section>
+      <section aria-labelledby="rapport-open-data-kop">
+        <Heading level={2} id="rapport-open-data-kop">
+          {r.openDataTitle}
+        </Heading>
+        <Paragraph>{r.openDataIntro}</Paragraph>
+        <UnorderedList>
+          <UnorderedListItem>
+            <Link href={openData}>{r.openDataJson}</Link>
+          </UnorderedListItem>
+          <UnorderedListItem>
+            <Link href={`${openData}?format=csv`}>{r.openDataCsv}</Link>
+          </UnorderedListItem>
+        </UnorderedList>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsOmittable } from '@app/core';
+import { REMINDER_KINDS, type ReminderKind } from '../planning/reminder-plan';
+
+export const PREVIEW_DEFAULT_LIMIT = 20;
+export const PREVIEW_MAX_LIMIT = 200;
+
+/** One reminder a policy would plan: the next reminder of an open action. */
+export class ReminderPreviewItem {
+  @ApiProperty({ format: 'uuid' }) actionId!: string;
+  @ApiProperty({ enum: [...REMINDER_KINDS], enumName: 'ReminderKind' }) kind!: ReminderKind;
+  @ApiProperty({
+    description:
+      'Which occasion: `14d` before the deadline, `overdue-2`, `administrative`, `request`.',
+  })
+  step!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it would go out (UTC).' })
+  dueAt!: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) recipientUserIds!: string[];
+}
+
+export class ReminderPreviewResponse {
+  @ApiProperty({
+    type: [ReminderPreviewItem],
+    description: 'The soonest reminders the policy would plan, soonest first, at most `limit`.',
+  })
+  data!: ReminderPreviewItem[];
+
+  @ApiProperty({ description: 'How many open actions were planned with the policy.' })
+  actionsPlanned!: number;
+
+  @ApiProperty({
+    description:
+      'How many reminders the policy would have planned in all (one or more per action).',
+  })
+  total!: number;
+}
+
+export class ReminderPreviewQuery {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: PREVIEW_MAX_LIMIT,
+    default: PREVIEW_DEFAULT_LIMIT,
+    description: 'How many of the soonest reminders to answer.',
+  })
+  @IsOmittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PREVIEW_MAX_LIMIT)
+  limit: number = PREVIEW_DEFAULT_LIMIT;
+}

@@ -1,0 +1,3 @@
+export * from './rollup';
+export * from './rollup.response';
+export * from './rollups.reader';
