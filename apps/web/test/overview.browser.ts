@@ -33,6 +33,7 @@ interface Summary {
       total: number;
       open: number;
       overdue: number;
+      rollup: { percentComplete: number | null; health: string | null; healthCount: number };
     }>;
     byOwnerOrganisation: Array<{
       organisation: { id: string; code: string };
@@ -94,6 +95,19 @@ async function expectFigures(page: Page, { summary }: Summary): Promise<void> {
 
   const tracks = main.getByRole('table', { name: /^Acties per spoor/ });
   for (const row of summary.byTrack.filter((candidate) => candidate.track)) {
+    // The track's roll-up: its progress, and the worst health with how many have it.
+    const line = tracks
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: row.track!.name, exact: true }) });
+    if (row.rollup.percentComplete !== null)
+      await expect(line).toContainText(`${String(row.rollup.percentComplete).replace('.', ',')}%`);
+    if (row.rollup.health)
+      await expect(
+        line.getByRole('link', {
+          name: `${actions(row.rollup.healthCount)}: open, ${HEALTH[row.rollup.health]}, spoor ${row.track!.name}`,
+          exact: true,
+        }),
+      ).toBeVisible();
     await expect(
       tracks.getByRole('link', {
         name: `${actions(row.total)}: spoor ${row.track!.name}`,
@@ -289,7 +303,7 @@ test.describe('Overzicht', () => {
     await page.getByRole('searchbox', { name: 'Zoek acties en toezeggingen' }).fill(word);
     await page.getByRole('searchbox', { name: 'Zoek acties en toezeggingen' }).press('Enter');
     await expect(
-      page.getByRole('heading', { level: 1, name: `Resultaten voor “${word}”` }),
+      page.getByRole('heading', { level: 1, name: `Zoekresultaten voor “${word}”` }),
     ).toBeFocused();
     const found = page.getByRole('region', { name: /^Acties/ });
     await expect(found.getByRole('heading')).toHaveText(

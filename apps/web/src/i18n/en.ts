@@ -603,12 +603,20 @@ export const en: Messages = {
     ofOwner: (owner: string) => `owner ${owner}`,
     openOf: (what: string) => `open, ${what}`,
     overdueOf: (what: string) => `overdue, ${what}`,
+    rollupProgress: 'Progress',
+    rollupHealth: 'Worst health',
+    rollupPercent: (value: number) =>
+      `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(value)}%`,
+    rollupNone: 'no open actions',
+    rollupChart: (percent: string, open: number, closed: number) =>
+      `${percent} done; ${open} open, ${closed} closed`,
+    byTrackNote:
+      "Progress: the weighted mean of the track's actions (met counts as 100%, lapsed not at all). Worst health: the worst among the open actions, with how many actions have it.",
     escalations: 'Escalations by level',
     escalationsCaption: 'Open actions by escalation level',
     escalationLevel: 'Level',
     notEscalated: 'Not escalated',
     escalationOf: (level: string) => `open, ${level}`,
-    openClosed: (open: number, closed: number) => `${open} open, ${closed} closed`,
     chartNote: 'The chart shows the same figures as the table.',
     overdueList: 'Overdue',
     atRiskList: 'At risk or off track',
@@ -670,6 +678,7 @@ export const en: Messages = {
       escalationLevel: (values: string) => `escalation level ${values}`,
       commitmentKind: (kind: string) => `kind of commitment ${kind}`,
       commitment: (title: string) => `of the commitment ${title}`,
+      parent: (title: string) => `sub-actions of ${title}`,
       verification: (value: string) => `verification ${value}`,
       tag: (tag: string) => `tag ${tag}`,
       q: (text: string) => `matching “${text}”`,
@@ -689,7 +698,7 @@ export const en: Messages = {
     intro: 'Search actions (title, description, narrative) and commitments.',
     noQuery: 'Type a search term in the search box at the top of the page.',
     noProgramme: 'You are not a member of a programme yet. Ask the coordinator to add you.',
-    resultsFor: (q: string) => `Results for “${q}”`,
+    resultsFor: (q: string) => `Search results for “${q}”`,
     actions: 'Actions',
     commitments: 'Commitments',
     count: (count: number, more: boolean) =>

@@ -613,12 +613,20 @@ export const nl = {
     ofOwner: (owner: string) => `trekker ${owner}`,
     openOf: (what: string) => `open, ${what}`,
     overdueOf: (what: string) => `te laat, ${what}`,
+    rollupProgress: 'Voortgang',
+    rollupHealth: 'Slechtste gezondheid',
+    rollupPercent: (value: number) =>
+      `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(value)}%`,
+    rollupNone: 'geen open acties',
+    rollupChart: (percent: string, open: number, closed: number) =>
+      `${percent} gereed; ${open} open, ${closed} afgesloten`,
+    byTrackNote:
+      'Voortgang: het gewogen gemiddelde van de acties van het spoor (gerealiseerd telt als 100%, vervallen niet mee). Slechtste gezondheid: de slechtste van de open acties, met hoeveel acties die hebben.',
     escalations: 'Escalaties per niveau',
     escalationsCaption: 'Open acties per escalatieniveau',
     escalationLevel: 'Niveau',
     notEscalated: 'Niet geëscaleerd',
     escalationOf: (level: string) => `open, ${level}`,
-    openClosed: (open: number, closed: number) => `${open} open, ${closed} afgesloten`,
     chartNote: 'De grafiek toont dezelfde getallen als de tabel.',
     overdueList: 'Te laat',
     atRiskList: 'Risico of uit koers',
@@ -680,6 +688,7 @@ export const nl = {
       escalationLevel: (values: string) => `escalatieniveau ${values}`,
       commitmentKind: (kind: string) => `soort afspraak ${kind}`,
       commitment: (title: string) => `bij de toezegging ${title}`,
+      parent: (title: string) => `deelacties van ${title}`,
       verification: (value: string) => `verificatie ${value}`,
       tag: (tag: string) => `label ${tag}`,
       q: (text: string) => `met de zoekterm “${text}”`,
@@ -699,7 +708,7 @@ export const nl = {
     intro: 'Zoek in acties (titel, omschrijving, toelichting) en toezeggingen.',
     noQuery: 'Typ een zoekterm in het zoekvak bovenaan de pagina.',
     noProgramme: 'U bent nog geen lid van een programma. Vraag de coördinator u toe te voegen.',
-    resultsFor: (q: string) => `Resultaten voor “${q}”`,
+    resultsFor: (q: string) => `Zoekresultaten voor “${q}”`,
     actions: 'Acties',
     commitments: 'Toezeggingen',
     count: (count: number, more: boolean) =>

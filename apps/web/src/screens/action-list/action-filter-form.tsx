@@ -34,6 +34,7 @@ function toValues(filters: ActionFilters): FormValues {
     overdue: filters.overdue === undefined ? '' : String(filters.overdue),
     commitmentKind: filters.commitmentKind ?? '',
     commitment: filters.commitment ?? '',
+    parent: filters.parent ?? '',
     verification: filters.verification ?? '',
     tag: filters.tag ?? '',
     q: filters.q ?? '',
@@ -51,7 +52,8 @@ function fromValues(values: FormValues): ActionFilters {
   );
 }
 
-/** The filter form of the action list: every filter of the URL contract but the commitment. */
+/** The filter form of the action list: every filter of the URL contract but the commitment and the parent action (kept as
+ * they are when the form is applied). */
 export function FilterForm(props: {
   filters: ActionFilters;
   choices: Choices;

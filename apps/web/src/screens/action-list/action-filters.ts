@@ -44,6 +44,8 @@ export interface ActionFilters {
   escalationLevel?: EscalationLevel[];
   commitmentKind?: Kind;
   commitment?: string;
+  /** The sub-actions of this action (the roll-up on the action page links with it). */
+  parent?: string;
   verification?: Verification;
   tag?: string;
   q?: string;
@@ -60,6 +62,7 @@ export const FILTER_KEYS = [
   'escalationLevel',
   'commitmentKind',
   'commitment',
+  'parent',
   'verification',
   'tag',
   'q',
@@ -96,6 +99,7 @@ export function filtersFromParams(params: URLSearchParams): ActionFilters {
     escalationLevel: listOf(ESCALATION_LEVELS, params.get('escalationLevel')),
     commitmentKind: oneOf(KINDS, params.get('commitmentKind')),
     commitment: text('commitment'),
+    parent: text('parent'),
     verification: oneOf(VERIFICATIONS, params.get('verification')),
     tag: text('tag'),
     q: text('q'),

@@ -14,7 +14,7 @@ import { useProgrammeRole } from '../../components/use-role';
 import { useT } from '../../i18n';
 import { actionQuery, filtersFromParams, filtersToSearch } from './action-filters';
 import { FilterForm } from './action-filter-form';
-import { filtersInWords, useCommitmentTitle } from './filters-in-words';
+import { filtersInWords, useTitles } from './filters-in-words';
 import { PagedMore } from './paged-more';
 import { useChoices } from './use-choices';
 import { usePaged } from './use-paged';
@@ -34,7 +34,7 @@ export default function ActionListScreen() {
   const filters = filtersFromParams(params);
   const search = filtersToSearch(filters);
   const choices = useChoices(programmeId);
-  const commitmentTitle = useCommitmentTitle(filters.commitment);
+  const titles = useTitles(filters);
   const key = programmeId ? `${programmeId}?${search}` : null;
   const list = usePaged(key, (cursor) =>
     api.GET('/actions', {
@@ -80,8 +80,7 @@ export default function ActionListScreen() {
           )}
         </Heading>
         <Paragraph>
-          <strong>{t.actionList.showing}</strong>{' '}
-          {filtersInWords(t, filters, choices, commitmentTitle)}
+          <strong>{t.actionList.showing}</strong> {filtersInWords(t, filters, choices, titles)}
         </Paragraph>
         {list.status === 'invalid' ? (
           <Alert type="error">

@@ -1,17 +1,26 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import type { Messages } from '../../i18n';
 import type { ActionFilters } from './action-filters';
 import type { Choices } from './use-choices';
 
-/** The title of the commitment the list is narrowed to, to say it in words. */
-export function useCommitmentTitle(id: string | undefined): string | undefined {
+/** The titles of the commitment and the parent action the list is narrowed to, as words. */
+export interface Titles {
+  commitment?: string;
+  parent?: string;
+}
+
+function useTitle(
+  id: string | undefined,
+  read: (id: string) => Promise<{ data?: { title: string } }>,
+): string | undefined {
   const [title, setTitle] = useState<{ id: string; title: string } | undefined>(undefined);
+  const readRef = useRef(read);
   useEffect(() => {
     if (!id) return;
     let current = true;
-    void api
-      .GET('/commitments/{id}', { params: { path: { id } } })
+    void readRef
+      .current(id)
       .then(({ data }) => current && data && setTitle({ id, title: data.title }))
       .catch(() => undefined);
     return () => {
@@ -21,12 +30,23 @@ export function useCommitmentTitle(id: string | undefined): string | undefined {
   return title && title.id === id ? title.title : undefined;
 }
 
+export function useTitles(filters: ActionFilters): Titles {
+  return {
+    commitment: useTitle(filters.commitment, (id) =>
+      api.GET('/commitments/{id}', { params: { path: { id } } }),
+    ),
+    parent: useTitle(filters.parent, (id) =>
+      api.GET('/actions/{id}', { params: { path: { id } } }),
+    ),
+  };
+}
+
 /** The active filters as a sentence ("status In uitvoering of Niet gestart; spoor …"). */
 export function filtersInWords(
   t: Messages,
   filters: ActionFilters,
   choices: Choices,
-  commitmentTitle?: string,
+  titles: Titles = {},
 ): string {
   const words = t.actionList.words;
   const name = (list: Array<{ id: string; name: string }>, id: string) =>
@@ -54,7 +74,8 @@ export function filtersInWords(
     );
   if (filters.commitmentKind)
     parts.push(words.commitmentKind(t.commitmentKind[filters.commitmentKind]));
-  if (filters.commitment) parts.push(words.commitment(commitmentTitle ?? t.actionList.unknown));
+  if (filters.commitment) parts.push(words.commitment(titles.commitment ?? t.actionList.unknown));
+  if (filters.parent) parts.push(words.parent(titles.parent ?? t.actionList.unknown));
   if (filters.verification) parts.push(words.verification(t.verification[filters.verification]));
   if (filters.tag) parts.push(words.tag(filters.tag));
   if (filters.q) parts.push(words.q(filters.q));

@@ -170,18 +170,25 @@ export function HealthOfOpen({ summary, base }: { summary: Summary; base: Overvi
   );
 }
 
-/** Per track: all, open and overdue, in the programme's order; and a chart of open/closed. */
+/**
+ * Per track, in the programme's order: all, open and overdue, and the track's roll-up (its
+ * progress, and the worst health of its open actions with how many have it); a chart of the
+ * progress.
+ */
 export function ByTrack({ summary, base }: { summary: Summary; base: OverviewFilters }) {
   const t = useT();
   const o = t.overview;
-  const bars: Bar[] = summary.byTrack.map((row) => ({
-    label: row.track?.name ?? o.noTrack,
-    parts: [
-      { value: row.open, look: 'dots' },
-      { value: row.total - row.open, look: 'plain' },
-    ],
-    text: o.openClosed(row.open, row.total - row.open),
-  }));
+  const bars: Bar[] = summary.byTrack.map((row) => {
+    const percent = row.rollup?.percentComplete ?? 0;
+    return {
+      label: row.track?.name ?? o.noTrack,
+      parts: [
+        { value: percent, look: 'dots' },
+        { value: 100 - percent, look: 'plain' },
+      ],
+      text: o.rollupChart(o.rollupPercent(percent), row.open, row.total - row.open),
+    };
+  });
   return (
     <section aria-labelledby="per-spoor">
       <Heading level={2} id="per-spoor">
@@ -196,6 +203,8 @@ export function ByTrack({ summary, base }: { summary: Summary; base: OverviewFil
               <TableHeaderCell scope="col">{o.total}</TableHeaderCell>
               <TableHeaderCell scope="col">{o.open}</TableHeaderCell>
               <TableHeaderCell scope="col">{o.overdue}</TableHeaderCell>
+              <TableHeaderCell scope="col">{o.rollupProgress}</TableHeaderCell>
+              <TableHeaderCell scope="col">{o.rollupHealth}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -225,12 +234,36 @@ export function ByTrack({ summary, base }: { summary: Summary; base: OverviewFil
                       what={o.overdueOf(what)}
                     />
                   </TableCell>
+                  <TableCell className="sbt-figure">
+                    {row.rollup?.percentComplete == null
+                      ? '–'
+                      : o.rollupPercent(row.rollup.percentComplete)}
+                  </TableCell>
+                  <TableCell>
+                    {!row.rollup?.health ? (
+                      o.rollupNone
+                    ) : (
+                      <>
+                        {t.health[row.rollup.health]} (
+                        <FigureLink
+                          count={row.rollup.healthCount}
+                          href={href({
+                            status: [...OPEN_STATUSES],
+                            health: [row.rollup.health],
+                          })}
+                          what={o.openOf(`${t.health[row.rollup.health]}, ${what}`)}
+                        />
+                        )
+                      </>
+                    )}
+                  </TableCell>
                 </TableRow>
               );
             })}
           </TableBody>
         </Table>
       </div>
+      <Paragraph>{o.byTrackNote}</Paragraph>
       {bars.length > 0 && <BarChart bars={bars} />}
     </section>
   );
