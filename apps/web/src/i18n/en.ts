@@ -707,6 +707,7 @@ export const en: Messages = {
     noCommitments: (q: string) => `No commitments found for “${q}”.`,
     invalid: 'This search cannot be run. Make it shorter or simpler (at most 200 characters).',
     loadFailed: 'These results could not be loaded. Please try again later.',
+    commitment: 'Commitment',
     kind: 'Kind',
     dateAgreed: 'Agreed',
     more: 'Load more',

@@ -718,6 +718,7 @@ export const nl = {
     invalid:
       'Deze zoekvraag kan niet worden uitgevoerd. Maak haar korter of eenvoudiger (hoogstens 200 tekens).',
     loadFailed: 'Deze resultaten konden niet worden geladen. Probeer het later opnieuw.',
+    commitment: 'Toezegging',
     kind: 'Soort',
     dateAgreed: 'Afgesproken',
     more: 'Meer laden',

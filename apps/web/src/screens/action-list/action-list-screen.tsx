@@ -56,16 +56,12 @@ export default function ActionListScreen() {
       <Heading level={1}>{t.actionList.title}</Heading>
       <Paragraph>{t.actionList.intro}</Paragraph>
       {mayChange && (
-        <UnorderedList className="sbt-link-row">
-          <UnorderedListItem>
-            <Link href="/acties/nieuw">{t.actionList.create}</Link>
-          </UnorderedListItem>
-          <UnorderedListItem>
-            <Link href={search ? `/acties/wijzigen?${search}` : '/acties/wijzigen'}>
-              {t.actionList.bulk}
-            </Link>
-          </UnorderedListItem>
-        </UnorderedList>
+        <div className="sbt-row">
+          <Link href="/acties/nieuw">{t.actionList.create}</Link>
+          <Link href={search ? `/acties/wijzigen?${search}` : '/acties/wijzigen'}>
+            {t.actionList.bulk}
+          </Link>
+        </div>
       )}
       <FilterForm
         filters={filters}

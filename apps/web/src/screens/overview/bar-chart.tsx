@@ -15,7 +15,7 @@ const ROW = 44;
 const BAR = 18;
 const LOOKS: BarLook[] = ['solid', 'stripes', 'dots', 'cross', 'plain'];
 /** About what fits on one line of the chart; the table beside it has the full names. */
-const LABEL_CHARS = 64;
+const LABEL_CHARS = 52;
 
 const line = (bar: Bar) => {
   const text = `${bar.text} · ${bar.label}`;

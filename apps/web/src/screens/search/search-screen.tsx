@@ -137,7 +137,7 @@ function CommitmentTable({ items }: { items: Commitment[] }) {
         <TableCaption className="sbt-visually-hidden">{t.search.commitments}</TableCaption>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell scope="col">{t.actionTable.title}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t.search.commitment}</TableHeaderCell>
             <TableHeaderCell scope="col">{t.search.kind}</TableHeaderCell>
             <TableHeaderCell scope="col">{t.search.dateAgreed}</TableHeaderCell>
           </TableRow>
