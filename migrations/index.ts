@@ -15,6 +15,7 @@ import { UserPreviousLogin1795466000000 } from './1795466000000-user-previous-lo
 import { ActionOwnerUserIndex1795466600000 } from './1795466600000-action-owner-user-index';
 import { NotificationKindReportReady1795468000000 } from './1795468000000-notification-kind-report-ready';
 import { ActionRollupWeight1795470000000 } from './1795470000000-action-rollup-weight';
+import { SearchPrefixes1795470600000 } from './1795470600000-search-prefixes';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -38,4 +39,5 @@ export const migrations = [
   ActionOwnerUserIndex1795466600000,
   NotificationKindReportReady1795468000000,
   ActionRollupWeight1795470000000,
+  SearchPrefixes1795470600000,
 ];

@@ -548,7 +548,9 @@ describe('commitments', () => {
         'Aanbeveling C',
         'Agendapunt E',
       ]);
-      expect(await collect(`${base}&q=AANBEVELING%20b`)).toEqual(['aanbeveling b']);
+      // Every word is a prefix (`b` alone would find any word with a b): a phrase keeps them
+      // together.
+      expect(await collect(`${base}&q=%22AANBEVELING%20b%22`)).toEqual(['aanbeveling b']);
       expect(await collect(`${base}&q=50%25`)).toEqual([]);
     });
 

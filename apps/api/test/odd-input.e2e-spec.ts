@@ -145,7 +145,12 @@ describe('odd input on write routes', () => {
           .filter(([, property]) => property.nullable === true)
           .map(([name]) => name)
           .sort();
-      expect(nullable('UpdateActionDto')).toEqual(['commitmentId', 'ownerUserId', 'startDate']);
+      expect(nullable('UpdateActionDto')).toEqual([
+        'commitmentId',
+        'ownerUserId',
+        'rollupWeight',
+        'startDate',
+      ]);
       expect(nullable('CreateActionDto')).toEqual(['commitmentId', 'ownerUserId', 'startDate']);
       expect(nullable('CreateReportExportDto')).toEqual([]);
       expect(nullable('CreateApiTokenDto')).toEqual([]);

@@ -194,6 +194,9 @@ describe('roll-ups: commitments, tracks and parent actions derive progress from 
     const refused = await patch(cast.editor, 'sub 1', { rollupWeight: 3 }, before.get('ETag'));
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('ROLLUP_WEIGHT_FORBIDDEN');
+    // Rights before versions: a stale If-Match changes nothing to the answer.
+    const stale = await patch(cast.editor, 'sub 1', { rollupWeight: 3 }, '"1"');
+    expect(stale.status).toBe(403);
     const bad = await patch(cast.coordinator, 'sub 1', { rollupWeight: 0 }, before.get('ETag'));
     expect(bad.status).toBe(400);
     expect(bad.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(['rollupWeight']);

@@ -18,6 +18,7 @@ export * from './commitments';
 export * from './reporting/action-report.reader';
 export * from './reviews/action-history';
 export * from './rollups';
+export * from './search/search-query';
 export * from './reviews/comment.response';
 export * from './reviews/dto/create-comment.dto';
 export * from './reviews/reviews.service';

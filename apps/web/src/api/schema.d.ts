@@ -3417,7 +3417,7 @@ export interface operations {
                 /** @description Actions this organisation is a partner in. */
                 partnerOrganisation?: string;
                 programme?: string;
-                /** @description Full-text search (Dutch) over title, description and latest narrative, e.g. `"bestuurlijk overleg" -jeugd`. */
+                /** @description Search: full text (Dutch) over title, description and latest narrative, every word a prefix (`opschaling` finds "opschalingskorting"), web-search syntax (`"bestuurlijk overleg" -jeugd`); or a Kamerstuk of its commitment's sources (`29362-290`, `29362 nr. 290`, a dossier `29362`). Needs a letter or digit. */
                 q?: string;
                 /** @description Sort keys, comma-separated; a leading minus sorts descending. Keys: deadline (default), updatedAt, title. */
                 sort?: string;
@@ -5747,7 +5747,7 @@ export interface operations {
                 party?: string;
                 /** @description Only this programme (404 if it is not one of yours). */
                 programme?: string;
-                /** @description Only commitments whose title contains this text (any case). */
+                /** @description Search: full text (Dutch) over title and description, every word a prefix (`opschaling` finds "opschalingskorting"), web-search syntax (`"financiële verhoudingen" -jeugd`); or a title containing the text; or a Kamerstuk of the sources (`29362-290`, `29362 nr. 290`, a dossier `29362`). Needs a letter or digit. */
                 q?: string;
                 /** @description Comma-separated keys of createdAt, dateAgreed, title; a leading minus sorts descending. Commitments without dateAgreed come first in ascending order. Ties are broken by id. */
                 sort?: string;

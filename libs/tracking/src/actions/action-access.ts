@@ -37,9 +37,10 @@ export function authoriseOnAction(
 }
 
 /**
- * Locks the action for a change, checks that the caller may make it and then that they saw
- * its latest version (`If-Match`: 428 without, 412 when stale: their change would overwrite
- * one they never saw). Rights first: a caller who may not change it learns nothing more.
+ * Locks the action for a change, checks that the caller may make it (and `alsoAllowed`, the
+ * change's own rules on rights) and then that they saw its latest version (`If-Match`: 428
+ * without, 412 when stale: their change would overwrite one they never saw). Rights first: a
+ * caller who may not change it learns nothing more.
  */
 export async function lockForChange(
   actions: ActionsRepository,
@@ -48,11 +49,13 @@ export async function lockForChange(
   permission: Permission,
   id: string,
   ifMatch: string | undefined,
+  alsoAllowed?: (action: ActionEntity) => void,
 ): Promise<{ current: ActionEntity; partners: PartnerRow[]; expectedVersion: number }> {
   const locked = await actions.lockWithPartners(manager, id);
   if (!locked) throw ActionErrors.notFound();
   const { action: current, partners } = locked;
   authoriseOnAction(principal, permission, current, partners);
+  alsoAllowed?.(current);
   const expectedVersion = parseIfMatch(ifMatch);
   if (current.version !== expectedVersion) throw ConcurrencyErrors.versionConflict();
   return { current, partners, expectedVersion };

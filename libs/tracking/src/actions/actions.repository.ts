@@ -19,6 +19,7 @@ import type {
   Verification,
 } from './action-states';
 import { CLOSED_STATUSES } from './action-states';
+import { kamerstukKey, kamerstukSql, textSearchSql } from '../search/search-query';
 
 /** An action's columns under its entity's property names, for raw statements. */
 const ACTION_COLUMNS = `a.id, a.programme_id AS "programmeId", a.track_id AS "trackId",
@@ -432,10 +433,19 @@ export class ActionsRepository {
     }
     if (filter.tag) query.andWhere('a.tags @> ARRAY[:tag]::text[]', { tag: filter.tag });
     if (filter.q) {
+      const kamerstuk = kamerstukKey(filter.q);
       query.andWhere(
-        new Brackets((where) =>
-          where.where(`a.search @@ websearch_to_tsquery('dutch', :q)`, { q: filter.q }),
-        ),
+        new Brackets((where) => {
+          where.where(textSearchSql('a', ':q'), { q: filter.q });
+          // Actions of a commitment whose sources include the Kamerstuk asked for.
+          if (kamerstuk) {
+            where.orWhere(
+              `a.commitment_id IN (SELECT r.commitment_id FROM commitment_references r
+                WHERE ${kamerstukSql('r.kamerstuk', ':kamerstuk')})`,
+              { kamerstuk },
+            );
+          }
+        }),
       );
     }
     return paginateKeyset(query, {

@@ -171,15 +171,17 @@ export class ActionsService {
         Permission.ActionsUpdate,
         id,
         ifMatch,
+        (action) => {
+          if (
+            dto.rollupWeight !== undefined &&
+            decide(principal, Permission.ProgrammeManage, { programmeId: action.programmeId }) !==
+              'allow'
+          ) {
+            // A weight steers the programme's figures, not the action: the coordinators' call.
+            throw ActionErrors.weightForbidden();
+          }
+        },
       );
-      if (
-        dto.rollupWeight !== undefined &&
-        decide(principal, Permission.ProgrammeManage, { programmeId: current.programmeId }) !==
-          'allow'
-      ) {
-        // A weight steers the programme's figures, not the action: the coordinators' call.
-        throw ActionErrors.weightForbidden();
-      }
       const owner = dto.ownerOrganisationId ?? current.ownerOrganisationId;
       const partnersAfter = dto.partners ?? partners;
       if (dto.ownerOrganisationId !== undefined || dto.partners !== undefined) {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { type KeysetPage, paginateKeyset, type SortTerm } from '@app/core';
 import { CommitmentEntity, type CommitmentKind, type LineageRelation } from './commitment.entity';
 import { type CommitmentChildren, NO_CHILDREN } from './commitment.response';
+import { kamerstukKey, kamerstukSql, textSearchSql } from '../search/search-query';
 
 export interface CommitmentFilter {
   /** Undefined: every programme (a platform administrator). */
@@ -97,7 +98,27 @@ export class CommitmentsRepository {
         { party: filter.party },
       );
     }
-    if (filter.q) query.andWhere(`c.title ILIKE :q ESCAPE '\\'`, { q: containsPattern(filter.q) });
+    const q = filter.q;
+    if (q) {
+      const kamerstuk = kamerstukKey(q);
+      query.andWhere(
+        new Brackets((where) => {
+          where
+            .where(textSearchSql('c', ':q'), { q })
+            // As before full text: the title containing the text anywhere.
+            .orWhere(`c.title ILIKE :contains ESCAPE '\\'`, {
+              contains: containsPattern(q),
+            });
+          if (kamerstuk) {
+            where.orWhere(
+              `EXISTS (SELECT 1 FROM commitment_references r
+                WHERE r.commitment_id = c.id AND ${kamerstukSql('r.kamerstuk', ':kamerstuk')})`,
+              { kamerstuk },
+            );
+          }
+        }),
+      );
+    }
     return paginateKeyset(query, { ...page, columns: SORT_COLUMNS, tiebreaker: 'c.id' });
   }
 

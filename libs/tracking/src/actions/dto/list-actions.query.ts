@@ -21,6 +21,7 @@ import {
 } from '../action-states';
 import { COMMITMENT_KINDS } from '../../commitments/commitment.entity';
 import { TAG_PATTERN } from './action-fields';
+import { SEARCHABLE } from '../../search/search-query';
 
 /** RFC 3339 date-time: ISO 8601's week and ordinal forms are left out. */
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
@@ -154,11 +155,15 @@ export class ListActionsQuery extends PageQueryDto {
   @ApiPropertyOptional({
     maxLength: 200,
     description:
-      'Full-text search (Dutch) over title, description and latest narrative, e.g. `"bestuurlijk overleg" -jeugd`.',
+      'Search: full text (Dutch) over title, description and latest narrative, every word a ' +
+      'prefix (`opschaling` finds "opschalingskorting"), web-search syntax ' +
+      '(`"bestuurlijk overleg" -jeugd`); or a Kamerstuk of its commitment\'s sources ' +
+      '(`29362-290`, `29362 nr. 290`, a dossier `29362`). Needs a letter or digit.',
   })
   @IsOmittable()
   @IsString()
   @MaxLength(200)
+  @Matches(SEARCHABLE, { message: 'q must contain a letter or a digit' })
   q?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the sub-actions of this action.' })

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsOmittable, PageQueryDto, QueryList } from '@app/core';
 import { COMMITMENT_KINDS, type CommitmentKind } from '../commitment.entity';
+import { SEARCHABLE } from '../../search/search-query';
 
 export const COMMITMENT_SORT_KEYS = ['createdAt', 'dateAgreed', 'title'] as const;
 
@@ -37,12 +38,17 @@ export class ListCommitmentsQuery extends PageQueryDto {
 
   @ApiPropertyOptional({
     maxLength: 200,
-    description: 'Only commitments whose title contains this text (any case).',
-    example: 'ruimte',
+    description:
+      'Search: full text (Dutch) over title and description, every word a prefix ' +
+      '(`opschaling` finds "opschalingskorting"), web-search syntax (`"financiële ' +
+      'verhoudingen" -jeugd`); or a title containing the text; or a Kamerstuk of the ' +
+      'sources (`29362-290`, `29362 nr. 290`, a dossier `29362`). Needs a letter or digit.',
+    example: 'opschaling',
   })
   @IsOmittable()
   @IsString()
   @MaxLength(200)
+  @Matches(SEARCHABLE, { message: 'q must contain a letter or a digit' })
   q?: string;
 
   @ApiPropertyOptional({
