@@ -284,8 +284,9 @@ test.describe('Overzicht', () => {
     for (const action of overdue.data)
       await expect(result.getByRole('link', { name: action.title })).toBeVisible();
 
-    // The search box in the header: actions (full text) and commitments (title).
-    const word = 'opschalingskorting';
+    // The search box in the header: a word's beginning finds it (prefix matching), in actions
+    // and in commitments.
+    const word = 'opschaling';
     const [foundActions, foundCommitments] = await Promise.all([
       apiGet<{ data: Array<{ title: string }> }>(
         request,
@@ -298,7 +299,9 @@ test.describe('Overzicht', () => {
         `/commitments?programme=${programmeId}&q=${word}&limit=20`,
       ),
     ]);
-    expect(foundActions.data.length).toBeGreaterThan(0);
+    expect(foundActions.data.map((action) => action.title).join('\n')).toMatch(
+      /opschalingskorting/i,
+    );
     expect(foundCommitments.data.length).toBeGreaterThan(0);
     await page.getByRole('searchbox', { name: 'Zoek acties en toezeggingen' }).fill(word);
     await page.getByRole('searchbox', { name: 'Zoek acties en toezeggingen' }).press('Enter');
@@ -319,7 +322,7 @@ test.describe('Overzicht', () => {
       );
     await expectAccessible(page);
 
-    // Nothing found, and a query the API refuses (longer than 200 characters).
+    // Nothing found, and queries the API refuses (longer than 200 characters).
     await page.goto('/zoeken?q=kwartelkoning');
     await expect(page.getByText('Geen acties gevonden voor “kwartelkoning”.')).toBeVisible();
     await expect(page.getByText('Geen toezeggingen gevonden voor “kwartelkoning”.')).toBeVisible();
@@ -331,5 +334,8 @@ test.describe('Overzicht', () => {
         .getByText(/Deze zoekvraag kan niet worden uitgevoerd/),
     ).toBeVisible();
     await expectAccessible(page);
+    // Nor one without a letter or digit, in either section.
+    await page.goto('/zoeken?q=%3F%3F%3F');
+    await expect(page.getByText(/Deze zoekvraag kan niet worden uitgevoerd/)).toHaveCount(2);
   });
 });

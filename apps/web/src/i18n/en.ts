@@ -695,7 +695,8 @@ export const en: Messages = {
   },
   search: {
     title: 'Search',
-    intro: 'Search actions (title, description, narrative) and commitments.',
+    intro:
+      'Searches the actions (title, description, narrative) and the commitments (title, description, parliamentary papers); each word may be the beginning of a word.',
     noQuery: 'Type a search term in the search box at the top of the page.',
     noProgramme: 'You are not a member of a programme yet. Ask the coordinator to add you.',
     resultsFor: (q: string) => `Search results for “${q}”`,
@@ -705,7 +706,8 @@ export const en: Messages = {
       more ? `${count} shown, there are more` : count === 1 ? '1 found' : `${count} found`,
     noActions: (q: string) => `No actions found for “${q}”.`,
     noCommitments: (q: string) => `No commitments found for “${q}”.`,
-    invalid: 'This search cannot be run. Make it shorter or simpler (at most 200 characters).',
+    invalid:
+      'This search cannot be run. Use at least one letter or digit and at most 200 characters.',
     loadFailed: 'These results could not be loaded. Please try again later.',
     commitment: 'Commitment',
     kind: 'Kind',

@@ -705,7 +705,8 @@ export const nl = {
   },
   search: {
     title: 'Zoeken',
-    intro: 'Zoek in acties (titel, omschrijving, toelichting) en toezeggingen.',
+    intro:
+      'Gezocht wordt in de acties (titel, omschrijving, toelichting) en de toezeggingen (titel, omschrijving, Kamerstukken); elk woord mag het begin van een woord zijn.',
     noQuery: 'Typ een zoekterm in het zoekvak bovenaan de pagina.',
     noProgramme: 'U bent nog geen lid van een programma. Vraag de coördinator u toe te voegen.',
     resultsFor: (q: string) => `Zoekresultaten voor “${q}”`,
@@ -716,7 +717,7 @@ export const nl = {
     noActions: (q: string) => `Geen acties gevonden voor “${q}”.`,
     noCommitments: (q: string) => `Geen toezeggingen gevonden voor “${q}”.`,
     invalid:
-      'Deze zoekvraag kan niet worden uitgevoerd. Maak haar korter of eenvoudiger (hoogstens 200 tekens).',
+      'Deze zoekvraag kan niet worden uitgevoerd. Gebruik ten minste één letter of cijfer en hoogstens 200 tekens.',
     loadFailed: 'Deze resultaten konden niet worden geladen. Probeer het later opnieuw.',
     commitment: 'Toezegging',
     kind: 'Soort',
