@@ -1,8 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { startApi } from '../../../test/support/e2e';
+import { startApi, testConfig } from '../../../test/support/e2e';
 import type { Actor } from '../../../test/support/identity-fixtures';
+import { createOwnDatabase } from '../../../test/support/own-database';
 import { type TrackingCast, TrackingFixtures } from '../../../test/support/tracking-fixtures';
 
 interface ListedAction {
@@ -50,6 +51,7 @@ function expectedRollup(actions: ListedAction[]) {
 
 describe('roll-ups: commitments, tracks and parent actions derive progress from their actions', () => {
   let app: NestExpressApplication;
+  let database: Awaited<ReturnType<typeof createOwnDatabase>> | undefined;
   let db: DataSource;
   let fixtures: TrackingFixtures;
   let cast: TrackingCast;
@@ -94,7 +96,11 @@ describe('roll-ups: commitments, tracks and parent actions derive progress from 
   }
 
   beforeAll(async () => {
-    app = await startApi();
+    // A database of its own: a report of the past reads audit times, and other files move the
+    // clock forward (clock travel) in the shared one, so a moment taken here could come
+    // before changes made "later" on the travelled clock.
+    database = await createOwnDatabase('rollups');
+    app = await startApi({ config: testConfig({ DATABASE_URL: database.url }) });
     db = app.get(DataSource);
     fixtures = new TrackingFixtures(app);
     cast = await fixtures.cast();
@@ -140,6 +146,7 @@ describe('roll-ups: commitments, tracks and parent actions derive progress from 
 
   afterAll(async () => {
     await app?.close();
+    await database?.drop();
   });
 
   /** Every roll-up the API shows, against the one computed here from the lists behind it. */
