@@ -90,7 +90,7 @@ test.describe('Partnerschap', () => {
     await expect(card.getByText('Voortgang: 0% → 30%')).toBeVisible();
     await expect(card.getByText(action.narrative)).toBeVisible();
     await expect(card.getByText(action.comment)).toBeVisible();
-    await expect(card.getByText('Uw rol: Bijdrager.')).toBeVisible();
+    await expect(card.getByText(/Eigenaar: .+\. Uw rol: Bijdrager\./)).toBeVisible();
     await expectAccessible(page);
 
     // Respond from the card: a comment with VNG's position.
