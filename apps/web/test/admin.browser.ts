@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Route } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { apiGet, apiToken, expectAccessible, openSignedIn } from './support/app';
 import { actieagendaId } from './support/accounts';
@@ -114,12 +115,22 @@ test.describe('Administration', () => {
     const code = `PROEF-${unique}`;
     const organisationName = `Proeforganisatie ${unique}`;
     await openSignedIn(page, people.admin, '/beheer');
+    // A first page of two rows, so that "Meer laden" shows with the demo's few organisations.
+    const twoFirst = (route: Route) => {
+      const url = new URL(route.request().url());
+      if (!url.searchParams.has('cursor')) url.searchParams.set('limit', '2');
+      return route.continue({ url: url.toString() });
+    };
+    await page.route('**/v1/organisations?*', twoFirst);
     await page.getByRole('link', { name: 'Organisaties' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Organisaties' })).toBeFocused();
-    await expect(
-      page.getByRole('table', { name: 'Organisaties' }).getByRole('rowheader').first(),
-    ).toBeVisible();
+    const rowHeaders = page.getByRole('table', { name: 'Organisaties' }).getByRole('rowheader');
+    await expect(rowHeaders).toHaveCount(2);
     await expectAccessible(page);
+    // The next page: its first row takes the focus (the button may go with the last page).
+    await page.getByRole('button', { name: 'Meer laden' }).click();
+    await expect(rowHeaders.nth(2)).toBeFocused();
+    await page.unroute('**/v1/organisations?*', twoFirst);
 
     const addSection = page.getByRole('region', { name: 'Organisatie toevoegen' });
     const summary = page.getByRole('alert').filter({ hasText: 'Er is een probleem' });

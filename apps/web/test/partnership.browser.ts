@@ -90,7 +90,7 @@ test.describe('Partnerschap', () => {
     await expect(card.getByText('Voortgang: 0% → 30%')).toBeVisible();
     await expect(card.getByText(action.narrative)).toBeVisible();
     await expect(card.getByText(action.comment)).toBeVisible();
-    await expect(card.getByText('Uw rol: Bijdrager.')).toBeVisible();
+    await expect(card.getByText(/Eigenaar: .+\. Uw rol: Bijdrager\./)).toBeVisible();
     await expectAccessible(page);
 
     // Respond from the card: a comment with VNG's position.
@@ -133,6 +133,8 @@ test.describe('Partnerschap', () => {
     await page.getByRole('button', { name: 'Sinds mijn vorige bezoek' }).click();
     await expect(page).not.toHaveURL(/sinds=/);
     await expect(since).toHaveValue('');
+    // The button went with the date: the focus is on the field, not lost to the page.
+    await expect(since).toBeFocused();
     await expect(card.getByText('Voortgang: 0% → 30%')).toBeVisible();
   });
 });

@@ -40,6 +40,8 @@ test.describe('Rapportages', () => {
     await expect(asOfField).toHaveValue(asOf);
     // One track: the first one the list offers, chosen with the arrow key.
     const track = page.getByRole('combobox', { name: 'Spoor' });
+    // The organisation behind an action is named as on the action edit form.
+    await expect(page.getByRole('combobox', { name: 'Eigenaar (trekker)' })).toBeVisible();
     await tabTo(page, track);
     await page.keyboard.press('ArrowDown');
     const trackName = await track.evaluate(

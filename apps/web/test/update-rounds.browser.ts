@@ -63,7 +63,7 @@ test.describe('Update rounds', () => {
     const picker = page.getByRole('group', { name: 'Welke acties' });
     await picker.getByRole('searchbox', { name: 'Zoeken op woorden' }).fill(word);
     await picker
-      .getByRole('combobox', { name: 'Trekker' })
+      .getByRole('combobox', { name: 'Eigenaar' })
       .selectOption({ label: 'Ministerie van Binnenlandse Zaken en Koninkrijksrelaties' });
     await picker.getByRole('button', { name: 'Toon deze acties' }).click();
     await expect(picker.getByText('2 acties getoond, 0 gekozen.')).toBeVisible();
@@ -88,6 +88,11 @@ test.describe('Update rounds', () => {
     // The worker plans the requests within seconds; refreshing shows them and the update.
     const notUpdated = page.getByRole('region', { name: /^Nog niet bijgewerkt/ });
     const updated = page.getByRole('region', { name: /^Bijgewerkt/ });
+    // Named as on the action page: the organisation is the owner, the person is responsible.
+    await expect(notUpdated.getByRole('columnheader')).toContainText([
+      'Eigenaar',
+      'Verantwoordelijke',
+    ]);
     await expect(async () => {
       await progress.getByRole('button', { name: 'Gegevens vernieuwen' }).click();
       await expect(progress.getByText('1 van 2 acties bijgewerkt (50%)')).toBeVisible({

@@ -1,10 +1,11 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { api, cursorOf, type Problem, type Schemas } from '../../api/client';
 import type { FieldError } from '../../components/error-summary';
-import { Alert, Heading, Link, Paragraph } from '../../components/nlds';
+import { Alert, Button, Heading, Link, Paragraph } from '../../components/nlds';
 import { usePageTitle } from '../../components/page-title';
 import type { Messages } from '../../i18n';
 import { useT } from '../../i18n';
+import type { PagedList } from '../action/use-paged-list';
 
 /**
  * What the administration screens share: the "no permission" page, the panel a change is
@@ -33,6 +34,47 @@ export function NoPermission({ title, message }: { title: string; message: strin
 /** Moves the focus to an element that is about to be shown (after React has rendered it). */
 export function focusSoon(id: string): void {
   window.setTimeout(() => document.getElementById(id)?.focus(), 0);
+}
+
+/**
+ * "Meer laden" under a paged table. The button goes once the last page is in, so the focus
+ * would fall to the page itself (WCAG 2.4.3): the first new row takes it instead (its link,
+ * or else its first cell), so keyboard and screen-reader users go on where the list went on.
+ */
+export function LoadMore({
+  list,
+}: {
+  list: Pick<PagedList<unknown>, 'items' | 'hasMore' | 'loadMore'>;
+}) {
+  const t = useT();
+  const anchor = useRef<HTMLDivElement>(null);
+  const from = useRef<number | null>(null);
+  useEffect(() => {
+    const start = from.current;
+    if (start === null || list.items.length <= start) return;
+    from.current = null;
+    const row = anchor.current?.parentElement?.querySelectorAll('tbody tr')[start];
+    const target =
+      row?.querySelector<HTMLElement>('a[href]') ?? row?.querySelector<HTMLElement>('th, td');
+    if (!target) return;
+    if (!target.matches('a[href]')) target.tabIndex = -1;
+    target.focus();
+  }, [list.items]);
+  return (
+    <div ref={anchor}>
+      {list.hasMore && (
+        <Button
+          appearance="secondary-action-button"
+          onClick={() => {
+            from.current = list.items.length;
+            list.loadMore();
+          }}
+        >
+          {t.admin.loadMore}
+        </Button>
+      )}
+    </div>
+  );
 }
 
 /**

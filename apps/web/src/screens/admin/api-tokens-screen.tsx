@@ -24,7 +24,7 @@ import { useProgrammeRole } from '../../components/use-role';
 import { type Messages, useT } from '../../i18n';
 import { useIdempotencyKey } from '../action/use-idempotency-key';
 import { usePagedList } from '../action/use-paged-list';
-import { errorFor, focusSoon, generalProblem, Panel, when } from './admin-parts';
+import { errorFor, focusSoon, generalProblem, Panel, when, LoadMore } from './admin-parts';
 
 type Token = Schemas['ApiTokenResponse'];
 type Scope = Token['scope'];
@@ -169,11 +169,7 @@ export default function ApiTokensScreen() {
               </TableBody>
             </Table>
           )}
-          {list.hasMore && (
-            <Button appearance="secondary-action-button" onClick={list.loadMore}>
-              {t.admin.loadMore}
-            </Button>
-          )}
+          <LoadMore list={list} />
         </section>
 
         <CreateToken

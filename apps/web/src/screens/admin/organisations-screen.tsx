@@ -29,6 +29,7 @@ import {
   NoPermission,
   type Organisation,
   Panel,
+  LoadMore,
 } from './admin-parts';
 
 type Kind = Schemas['OrganisationKind'];
@@ -185,11 +186,7 @@ function Organisations() {
               </TableBody>
             </Table>
           )}
-          {list.hasMore && (
-            <Button appearance="secondary-action-button" onClick={list.loadMore}>
-              {t.admin.loadMore}
-            </Button>
-          )}
+          <LoadMore list={list} />
         </section>
 
         <OrganisationForm errors={errors} onErrors={setErrors} onSaved={reload} />

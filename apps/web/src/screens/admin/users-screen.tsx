@@ -35,6 +35,7 @@ import {
   passwordProblem,
   useAllOrganisations,
   when,
+  LoadMore,
 } from './admin-parts';
 
 type User = Schemas['UserResponse'];
@@ -205,11 +206,7 @@ function Users() {
               </TableBody>
             </Table>
           )}
-          {list.hasMore && (
-            <Button appearance="secondary-action-button" onClick={list.loadMore}>
-              {t.admin.loadMore}
-            </Button>
-          )}
+          <LoadMore list={list} />
         </section>
 
         <AddUser

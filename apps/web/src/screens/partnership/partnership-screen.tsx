@@ -147,6 +147,8 @@ function SinceForm(props: {
               onClick={() => {
                 setErrors([]);
                 props.onApply('');
+                // This button goes with the date: the focus goes to the field, not the page.
+                window.setTimeout(() => document.getElementById(SINCE_ID)?.focus(), 0);
               }}
             >
               {t.partnership.sinceReset}
