@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { redisServerBinary } from './services';
 
 const root = path.resolve(__dirname, '..', '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
@@ -58,6 +59,11 @@ async function main(): Promise<void> {
     false,
   );
   if (chromium.code !== 0) process.exit(chromium.code);
+  // Without a Redis given, each suite starts a local one: install redis-server (apt-get) now,
+  // once, rather than from both suites at the same moment (the second would find dpkg locked).
+  if (!process.env.TEST_REDIS_URL && !process.env.REDIS_URL) {
+    await redisServerBinary((line) => process.stdout.write(`${line}\n`));
+  }
 
   const jest = run(
     'Jest (unit and end-to-end)',
@@ -85,4 +91,7 @@ async function main(): Promise<void> {
   process.exit(outcomes.some((outcome) => outcome.code !== 0) ? 1 : 0);
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -6,7 +6,7 @@ export {
   startEmbeddedPostgres,
 } from './embedded-postgres';
 export type { EmbeddedPostgresOptions } from './embedded-postgres';
-export { pingRedis, startLocalRedis } from './local-redis';
+export { pingRedis, redisServerBinary, startLocalRedis } from './local-redis';
 export type { LocalRedisOptions } from './local-redis';
 export { ServiceError } from './service-process';
 export type { RunningService } from './service-process';

@@ -79,7 +79,8 @@ export function redisInstallHelp(): string {
   ].join('\n');
 }
 
-function redisServerBinary(log: (line: string) => void): Promise<string> {
+/** redis-server's path, installed with apt-get first where that is routine (see apt-install.ts). */
+export function redisServerBinary(log: (line: string) => void): Promise<string> {
   return findOrInstall({
     command: 'redis-server',
     debianPackage: 'redis-server',

@@ -122,12 +122,12 @@ async function expectFigures(page: Page, { summary }: Summary): Promise<void> {
         }),
       ).toBeVisible();
   }
-  const owners = main.getByRole('table', { name: /^Acties per trekkende organisatie/ });
+  const owners = main.getByRole('table', { name: /^Acties per eigenaar \(trekker\)/ });
   await expect(owners.getByRole('row')).toHaveCount(summary.byOwnerOrganisation.length + 1);
   for (const row of summary.byOwnerOrganisation) {
     await expect(
       owners.getByRole('link', {
-        name: `${actions(row.count)}: trekker ${row.organisation.code}`,
+        name: `${actions(row.count)}: eigenaar ${row.organisation.code}`,
         exact: true,
       }),
     ).toBeVisible();
