@@ -15,6 +15,7 @@ import { UserPreviousLogin1795466000000 } from './1795466000000-user-previous-lo
 import { ActionOwnerUserIndex1795466600000 } from './1795466600000-action-owner-user-index';
 import { NotificationKindReportReady1795468000000 } from './1795468000000-notification-kind-report-ready';
 import { ActionRollupWeight1795470000000 } from './1795470000000-action-rollup-weight';
+import { CreateImports1795474200000 } from './1795474200000-create-imports';
 import { SearchPrefixes1795470600000 } from './1795470600000-search-prefixes';
 
 /**
@@ -40,4 +41,5 @@ export const migrations = [
   NotificationKindReportReady1795468000000,
   ActionRollupWeight1795470000000,
   SearchPrefixes1795470600000,
+  CreateImports1795474200000,
 ];

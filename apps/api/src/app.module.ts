@@ -7,6 +7,7 @@ import { AccessModule } from './access/access.module';
 import { AuditHttpModule } from './audit/audit-http.module';
 import { HealthController } from './health/health.controller';
 import { AuthHttpModule } from './identity/auth-http.module';
+import { ImportsHttpModule } from './imports/imports-http.module';
 import { DirectoryHttpModule } from './identity/directory-http.module';
 import { ProgrammesHttpModule } from './identity/programmes-http.module';
 import { HttpDrain } from './http/http-drain';
@@ -40,6 +41,7 @@ export class AppModule {
         OpenDataHttpModule,
         CalendarHttpModule,
         ReportsHttpModule,
+        ImportsHttpModule,
       ],
       controllers: [RootController, HealthController],
       providers: [HttpDrain],

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { AppConfig, CoreModule } from '@app/core';
 import { IdentityCoreModule } from '@app/identity';
+import { ImportsModule } from '@app/imports';
 import { RemindersModule } from '@app/reminders';
 import { ReportExportsModule } from '@app/reporting';
 import { WorkerHeartbeat } from './health/worker-heartbeat';
@@ -20,6 +21,9 @@ import { RemindersReconcileProcessor } from './processors/reminders-reconcile.pr
 import { RemindersRescheduleProcessor } from './processors/reminders-reschedule.processor';
 import { ReportExportProcessor } from './processors/report-export.processor';
 import { ReportExportFinishedProcessor } from './processors/report-export-finished.processor';
+import { ImportApplyProcessor } from './processors/import-apply.processor';
+import { ImportPlanProcessor } from './processors/import-plan.processor';
+import { ImportsPurgeProcessor } from './processors/imports-purge.processor';
 import { IdempotencyKeysPurgeProcessor } from './processors/idempotency-keys-purge.processor';
 import { ReportExportsPurgeProcessor } from './processors/report-exports-purge.processor';
 import { SystemPingProcessor } from './processors/system-ping.processor';
@@ -38,6 +42,9 @@ const PROCESSORS = [
   ReportExportProcessor,
   ReportExportFinishedProcessor,
   ReportExportsPurgeProcessor,
+  ImportPlanProcessor,
+  ImportApplyProcessor,
+  ImportsPurgeProcessor,
   IdempotencyKeysPurgeProcessor,
   RefreshTokensPurgeProcessor,
 ];
@@ -53,6 +60,7 @@ export class WorkerModule {
         IdentityCoreModule,
         RemindersModule,
         ReportExportsModule,
+        ImportsModule,
       ],
       providers: [
         ...PROCESSORS,

@@ -15,6 +15,7 @@ export * from './actions/dto/update-action.dto';
 export * from './actions/progress-update.response';
 export * from './actions/public-actions.reader';
 export * from './commitments';
+export * from './exchange/spreadsheet-rows.reader';
 export * from './reporting/action-report.reader';
 export * from './reviews/action-history';
 export * from './rollups';

@@ -768,6 +768,126 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/programmes/{id}/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The import workbook: empty, or filled with the programme’s data
+         * @description An XLSX workbook with an instruction sheet, a Commitments and an Actions sheet (Dutch headers; English with `lang=en`), and pick lists for kinds, statuses, health, phases, organisations (codes) and tracks. With `filled=true` every commitment and action of the programme is a row carrying its key and version, to edit and import again: a row changed in the app since is then a conflict, never silently overwritten. Coordinators of the programme only (`imports:manage`): an import changes any commitment and action.
+         */
+        get: operations["importsTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a spreadsheet: its dry run follows
+         * @description Takes an XLSX workbook (the import workbook, or any with a Toezeggingen/Commitments or Acties/Actions sheet) or a CSV file (`,` or `;`; UTF-8 with or without BOM, or Windows-1252) as multipart field `file`, at most IMPORT_MAX_BYTES (413 above). Answers 202 with the import; the worker then reads the file into a **dry run**: per row `create`, `update` (the changed fields), `unchanged`, `conflict` (changed in the app since the row’s version) or `error` (every problem, at its sheet, row and column). Nothing changes until the apply. Coordinators of the programme only (`imports:manage`): an import changes any commitment and action.
+         */
+        post: operations["importsUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import: its status, counts per outcome and the apply’s progress
+         * @description Coordinators of the programme only (`imports:manage`): an import changes any commitment and action.
+         */
+        get: operations["importsGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}/imports/{importId}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply the dry run
+         * @description The worker applies every `create`, `update` and conflict chosen `sheet`, row after row, through the same rules as the API (status moves, required reasons, one audit event per change carrying the import’s id), as the caller. Rows with errors are skipped. A row whose commitment or action changed since the dry run fails (412 VERSION_CONFLICT in its `resultDetail`) rather than overwrite it. Follow `progress` on the import. Coordinators of the programme only (`imports:manage`): an import changes any commitment and action.
+         */
+        post: operations["importsApply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}/imports/{importId}/choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose, per conflicting row, the sheet’s values or the app’s
+         * @description `sheet` applies the row as the sheet has it; `app` keeps what the app has (the row is not applied). A choice can be changed until the apply. Coordinators of the programme only (`imports:manage`): an import changes any commitment and action.
+         */
+        post: operations["importsChoose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}/imports/{importId}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dry run’s rows, and what the apply did to each
+         * @description In the file’s order (commitments first), filtered by outcome, sheet or result. Coordinators of the programme only (`imports:manage`): an import changes any commitment and action.
+         */
+        get: operations["importsRows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/programmes/{id}/members": {
         parameters: {
             query?: never;
@@ -1508,6 +1628,9 @@ export type components = {
              */
             newPassword: string;
         };
+        ChooseRowsDto: {
+            choices: components["schemas"]["RowChoiceInput"][];
+        };
         ClockResponse: {
             /**
              * Format: date-time
@@ -2006,6 +2129,19 @@ export type components = {
             contactUserIds: string[];
             level: components["schemas"]["EscalationLevel"];
         };
+        FieldChangeResponse: {
+            /**
+             * @description The column’s header.
+             * @example Deadline
+             */
+            column: string;
+            /** @example deadline */
+            field: string;
+            /** @description The app’s value (null: empty). */
+            from?: (string | number) | null;
+            /** @description The sheet’s value (null: empty). */
+            to?: (string | number) | null;
+        };
         FinancialEffect: {
             /**
              * @description Euro per year; negative for a cut (e.g. to the Gemeentefonds).
@@ -2053,6 +2189,136 @@ export type components = {
         };
         /** @enum {string} */
         HistorySource: "audit" | "progress" | "comment";
+        ImportCountsResponse: {
+            conflict: number;
+            create: number;
+            error: number;
+            /** @description Rows of both sheets, headers not counted. */
+            total: number;
+            unchanged: number;
+            update: number;
+        };
+        ImportLinks: {
+            /** @description Apply (while the dry run is ready). */
+            apply?: components["schemas"]["Link"];
+            /** @description The dry run’s rows. */
+            rows: components["schemas"]["Link"];
+            self: components["schemas"]["Link"];
+        };
+        ImportNoticeResponse: {
+            /** @enum {string} */
+            code: "SHEET_IGNORED" | "COLUMN_IGNORED" | "NO_DATA_SHEET";
+            /** @description In the import’s language. */
+            reason: string;
+        };
+        ImportProblemResponse: {
+            /**
+             * @description Why the file could not be read: UNREADABLE_FILE, ENCRYPTED_FILE, TOO_MANY_ROWS, TOO_MANY_COLUMNS, CELL_TOO_LONG, ZIP_TOO_LARGE, XML_ENTITIES, MERGED_CELLS; or PLAN_FAILED / APPLY_FAILED.
+             * @example MERGED_CELLS
+             */
+            code: string;
+            /**
+             * @description In the import’s language.
+             * @example Het tabblad Acties heeft samengevoegde cellen (A1:B2).
+             */
+            reason: string;
+            /** @description A cell range, e.g. A1:B2. */
+            ref?: string | null;
+            rowNumber?: number | null;
+            /** @example Acties */
+            sheet?: string | null;
+        };
+        ImportResponse: {
+            _links: components["schemas"]["ImportLinks"];
+            /** Format: date-time */
+            appliedAt?: string | null;
+            /** Format: date-time */
+            applyRequestedAt?: string | null;
+            /** @description The dry run’s rows per outcome. */
+            counts: components["schemas"]["ImportCountsResponse"];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The import and its file are deleted then.
+             */
+            expiresAt: string;
+            /** @example acties-2026.xlsx */
+            filename: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            lang: "nl" | "en";
+            notices: components["schemas"]["ImportNoticeResponse"][];
+            /** Format: date-time */
+            plannedAt?: string | null;
+            problem?: components["schemas"]["ImportProblemResponse"] | null;
+            /** Format: uuid */
+            programmeId: string;
+            /** @description The apply’s progress. */
+            progress: number;
+            /** @description The apply’s rows per result (so far). */
+            results: components["schemas"]["ImportResultsResponse"];
+            sizeBytes: number;
+            /**
+             * @description `queued`/`planning`: the dry run is being made; `planned`: ready to check, choose and apply; `applying`; `applied`; `failed`: see `problem`.
+             * @enum {string}
+             */
+            status: "queued" | "planning" | "planned" | "applying" | "applied" | "failed";
+            /** @description Conflicts without a choice yet: the apply waits for none. */
+            unresolvedConflicts: number;
+        };
+        ImportResultsResponse: {
+            applied: number;
+            /** @description Rows the API refused at the apply (see each row). */
+            failed: number;
+            /** @description Conflicts where the app’s values were kept. */
+            kept: number;
+            /** @description Rows with errors, not applied. */
+            skipped: number;
+            unchanged: number;
+        };
+        ImportRowLinks: {
+            /** @description The commitment or action (once it exists). */
+            entity?: components["schemas"]["Link"];
+        };
+        ImportRowResponse: {
+            _links: components["schemas"]["ImportRowLinks"];
+            /** @description What the row changes (create, update). */
+            changes: components["schemas"]["FieldChangeResponse"][];
+            /**
+             * @description A conflict’s choice.
+             * @enum {string|null}
+             */
+            choice?: "sheet" | "app" | null;
+            /** @description A conflict: the fields that differ, `from` the app’s value now `to` the sheet’s. */
+            conflicts: components["schemas"]["FieldChangeResponse"][];
+            /**
+             * Format: uuid
+             * @description The commitment or action (for a new row: the id it gets).
+             */
+            entityId?: string | null;
+            /** @description Every problem of the row, each at its cell. */
+            errors: components["schemas"]["RowErrorResponse"][];
+            /** @enum {string} */
+            outcome: "create" | "update" | "unchanged" | "conflict" | "error";
+            /** @description The order of the apply; the row’s id in this import. */
+            position: number;
+            /**
+             * @description What the apply did.
+             * @enum {string|null}
+             */
+            result?: "applied" | "kept" | "unchanged" | "skipped" | "failed" | null;
+            /** @description Why a row failed. */
+            resultDetail?: components["schemas"]["RowResultDetailResponse"] | null;
+            /** @description As the spreadsheet numbers it. */
+            rowNumber: number;
+            /** @enum {string} */
+            sheet: "commitments" | "actions";
+            /** @example Acties */
+            sheetName: string;
+            title?: string | null;
+        };
         KindCount: {
             count: number;
             /**
@@ -3039,6 +3305,32 @@ export type components = {
             actionIds?: string[];
             ownerOrganisationIds?: string[];
             trackIds?: string[];
+        };
+        RowChoiceInput: {
+            /**
+             * @description `sheet`: apply the sheet’s values; `app`: keep the app’s (the row is not applied).
+             * @enum {string}
+             */
+            choice: "sheet" | "app";
+            /** @description The row’s position in the import. */
+            position: number;
+        };
+        RowErrorResponse: {
+            /** @example INVALID_DATE */
+            code: string;
+            /** @example Deadline */
+            column: string;
+            /** @example J */
+            columnLetter?: string | null;
+            /** @example deadline */
+            field: string;
+            /** @example Geen geldige datum. Schrijf bijvoorbeeld 31-12-2026. */
+            reason: string;
+        };
+        RowResultDetailResponse: {
+            /** @example VERSION_CONFLICT */
+            code: string;
+            reason: string;
         };
         SessionTokensResponse: {
             /**
@@ -8766,6 +9058,711 @@ export interface operations {
                 };
             };
             /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importsTemplate: {
+        parameters: {
+            query?: {
+                /** @description true: filled with the programme’s commitments and actions, each row with its key and version. */
+                filled?: boolean;
+                /** @description The language of headers, lists and instructions. */
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The programme. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description attachment; filename="import-….xlsx" */
+                    "Content-Disposition"?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `imports:manage`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not in a programme of yours. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importsUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The programme. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The .xlsx or .csv file.
+                     */
+                    file: string;
+                    /**
+                     * @description The language of the dry run’s messages.
+                     * @enum {string}
+                     */
+                    lang?: "nl" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description Stored; the dry run is being made. */
+            202: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description The import. */
+                    Location?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `imports:manage`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not in a programme of yours. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IMPORT_FILE_TOO_LARGE: larger than IMPORT_MAX_BYTES. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: not multipart/form-data. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importsGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The programme. */
+                id: string;
+                /** @description The import. */
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `imports:manage`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description IMPORT_NOT_FOUND: no such import in this programme (or past its retention).
+             *
+             *     Not found, or not in a programme of yours.
+             */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more read requests (GET) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importsApply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The programme. */
+                id: string;
+                /** @description The import. */
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The apply is under way. */
+            202: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `imports:manage`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description IMPORT_NOT_FOUND: no such import in this programme (or past its retention).
+             *
+             *     Not found, or not in a programme of yours.
+             */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IMPORT_NOT_PLANNED: not ready or applied already; IMPORT_CONFLICTS_UNRESOLVED: a conflict has no choice. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importsChoose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The programme. */
+                id: string;
+                /** @description The import. */
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChooseRowsDto"];
+            };
+        };
+        responses: {
+            /** @description The import, with its unresolved conflicts. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `imports:manage`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description IMPORT_NOT_FOUND: no such import in this programme (or past its retention).
+             *
+             *     Not found, or not in a programme of yours.
+             */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IMPORT_NOT_PLANNED: the dry run is not ready, or was applied. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importsRows: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a `_links.next` or `_links.prev` link. */
+                cursor?: string;
+                limit?: number;
+                /** @description Only rows with these outcomes (comma-separated or repeated). */
+                outcome?: ("create" | "update" | "unchanged" | "conflict" | "error")[];
+                /** @description Only rows the apply gave these results (comma-separated or repeated). */
+                result?: ("applied" | "kept" | "unchanged" | "skipped" | "failed")[];
+                /** @description Only the rows of one sheet. */
+                sheet?: "commitments" | "actions";
+            };
+            header?: never;
+            path: {
+                /** @description The programme. */
+                id: string;
+                /** @description The import. */
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        _links: components["schemas"]["ListLinks"];
+                        data: components["schemas"]["ImportRowResponse"][];
+                    };
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `imports:manage`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description IMPORT_NOT_FOUND: no such import in this programme (or past its retention).
+             *
+             *     Not found, or not in a programme of yours.
+             */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more read requests (GET) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];

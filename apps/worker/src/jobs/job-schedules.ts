@@ -56,6 +56,12 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
         everyMs: 3_600_000,
         job: { name: JobName.ReportExportsPurge, data: {} },
       },
+      // Imports past their retention go with their file and dry run.
+      {
+        id: 'imports-purge',
+        everyMs: 3_600_000,
+        job: { name: JobName.ImportsPurge, data: {} },
+      },
       // So are Idempotency-Keys past theirs (a lookup ignores them already).
       {
         id: 'idempotency-keys-purge',

@@ -48,4 +48,25 @@ export class AuditHistory {
     );
     return rows;
   }
+
+  /**
+   * The details of the successful events on these entities whose details contain `mark`
+   * (e.g. an import's id): a job that acts in steps finds out which steps committed, since an
+   * event commits with its change or not at all.
+   */
+  async marked(
+    manager: EntityManager,
+    entityType: string,
+    entityIds: readonly string[],
+    mark: Readonly<Record<string, string | number>>,
+  ): Promise<Record<string, unknown>[]> {
+    if (entityIds.length === 0) return [];
+    const rows = await manager.query<{ details: Record<string, unknown> }[]>(
+      `SELECT "details" FROM "audit_events"
+        WHERE "entity_type" = $1 AND "entity_id" = ANY($2::text[]) AND "details" @> $3::jsonb
+          AND "result" = 'success'`,
+      [entityType, entityIds, JSON.stringify(mark)],
+    );
+    return rows.map((row) => row.details);
+  }
 }

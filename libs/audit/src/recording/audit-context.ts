@@ -23,6 +23,8 @@ export interface AuditOrigin {
 interface Store {
   origin: AuditOrigin;
   actor: AuditActor;
+  /** Added to the details of every event recorded in this context (e.g. an import's id). */
+  details?: Readonly<Record<string, unknown>>;
 }
 
 export const SYSTEM_ACTOR: AuditActor = Object.freeze({
@@ -58,13 +60,26 @@ export const AuditContext = {
     return storage.run({ origin, actor: ANONYMOUS_ACTOR }, fn);
   },
 
+  /**
+   * Runs `fn` as work done for `actor` outside a request (a job acting for the person who
+   * asked for it), every event recorded in it carrying `details` (an import's id and row), so
+   * that the log says who, and through what, each change was made.
+   */
+  runAs<T>(actor: AuditActor, details: Readonly<Record<string, unknown>>, fn: () => T): T {
+    return storage.run({ origin: NO_ORIGIN, actor, details }, fn);
+  },
+
   /** Names the authenticated actor of the current request. */
   setActor(actor: AuditActor): void {
     const store = storage.getStore();
     if (store) store.actor = actor;
   },
 
-  current(): { origin: AuditOrigin; actor: AuditActor } {
+  current(): {
+    origin: AuditOrigin;
+    actor: AuditActor;
+    details?: Readonly<Record<string, unknown>>;
+  } {
     return storage.getStore() ?? { origin: NO_ORIGIN, actor: SYSTEM_ACTOR };
   },
 };

@@ -117,7 +117,7 @@ export class AuditService {
     events: readonly AuditEventInput[],
     gate?: string,
   ): string {
-    const { actor: contextActor, origin } = AuditContext.current();
+    const { actor: contextActor, origin, details: contextDetails } = AuditContext.current();
     const parts: [string[], string[], string[], string[]] = [[], [], [], []];
     const rows = events.map((event) => {
       const actor = event.actor ?? contextActor;
@@ -135,7 +135,7 @@ export class AuditService {
         entityId: cut(event.entityId ?? null, 200),
         programmeId: uuid(event.programmeId, 'programmeId'),
         changes: event.changes === undefined ? null : redactSecrets(event.changes),
-        details: event.details === undefined ? null : redactSecrets(event.details),
+        details: detailsOf(contextDetails, event.details),
       };
       serialiseEventParts(unchained).forEach((part, i) => parts[i].push(part));
       return columnValues(unchained);
@@ -156,6 +156,15 @@ export class AuditService {
              WITH ORDINALITY AS e(${names('')}, "n")
           ON e."n" = c.event_index`;
   }
+}
+
+/** The event's own details, after those of its context; null when there are none. */
+function detailsOf(
+  context: Readonly<Record<string, unknown>> | undefined,
+  own: Record<string, unknown> | undefined,
+): Record<string, unknown> | null {
+  if (context === undefined && own === undefined) return null;
+  return redactSecrets({ ...context, ...own });
 }
 
 /** An event's columns by name, NULLs left out (jsonb_to_recordset reads them as NULL). */

@@ -100,6 +100,16 @@ export interface AppConfig {
     /** Exports one worker renders at once. */
     exportConcurrency: number;
   };
+  imports: {
+    /** The largest file accepted (413 above it). */
+    maxBytes: number;
+    /** Rows per sheet, the header included (the dry run fails above it). */
+    maxRows: number;
+    /** What an XLSX may decompress to, all its parts together (zip-bomb guard). */
+    maxUnzippedBytes: number;
+    /** How long an import (its file and dry run) is kept. */
+    retentionHours: number;
+  };
   idempotency: {
     /** How long an `Idempotency-Key` and its stored answer are kept. */
     ttlHours: number;
@@ -288,6 +298,12 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       directMaxPastActions: e.REPORT_DIRECT_MAX_PAST_ACTIONS,
       exportRetentionHours: e.REPORT_EXPORT_RETENTION_HOURS,
       exportConcurrency: e.REPORT_EXPORT_CONCURRENCY,
+    },
+    imports: {
+      maxBytes: e.IMPORT_MAX_BYTES,
+      maxRows: e.IMPORT_MAX_ROWS,
+      maxUnzippedBytes: e.IMPORT_MAX_UNZIPPED_BYTES,
+      retentionHours: e.IMPORT_RETENTION_HOURS,
     },
     idempotency: { ttlHours: e.IDEMPOTENCY_KEY_TTL_HOURS },
     rateLimits: {

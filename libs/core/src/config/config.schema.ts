@@ -112,6 +112,10 @@ export const environmentObject = z.object({
   REPORT_EXPORT_RETENTION_HOURS: int(1, 720).default(24),
   REPORT_EXPORT_CONCURRENCY: int(1, 8).default(1),
   IDEMPOTENCY_KEY_TTL_HOURS: int(1, 720).default(24),
+  IMPORT_MAX_BYTES: int(1024, 100 * 1024 * 1024).default(10 * 1024 * 1024),
+  IMPORT_MAX_ROWS: int(10, 200_000).default(20_000),
+  IMPORT_MAX_UNZIPPED_BYTES: int(1024 * 1024, 2 * 1024 * 1024 * 1024).default(200 * 1024 * 1024),
+  IMPORT_RETENTION_HOURS: int(1, 720).default(168),
   /** Moving "now" through the API (demo and tests); never in production. */
   CLOCK_TRAVEL: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

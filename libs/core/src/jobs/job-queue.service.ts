@@ -16,7 +16,7 @@ const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 
-/** Runs of a report export before it is marked failed. */
+/** Runs of a report export (or an import's dry run or apply) before it is marked failed. */
 export const REPORT_EXPORT_ATTEMPTS = 3;
 
 /** A job to add: what, under which id (a duplicate id is a no-op), and when. */
@@ -200,9 +200,9 @@ export class JobQueueService implements OnApplicationShutdown {
       options.attempts = this.config.mail.maxAttempts;
       options.backoff = { type: 'exponential', delay: this.config.mail.retryDelayMs };
     }
-    if (JOB_QUEUE[name] === QueueName.Reports) {
-      // An export that fails three times is marked failed (its row says so); rendering it an
-      // eighth time would not help.
+    if (JOB_QUEUE[name] === QueueName.Reports || JOB_QUEUE[name] === QueueName.Imports) {
+      // An export or import that fails three times is marked failed (its row says so); running
+      // it an eighth time would not help.
       options.attempts = REPORT_EXPORT_ATTEMPTS;
     }
     return options;

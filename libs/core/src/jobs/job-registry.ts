@@ -12,6 +12,8 @@ export enum QueueName {
   Mail = 'mail',
   /** Report exports: long renders on their own queue, so they never hold up reminders. */
   Reports = 'reports',
+  /** Spreadsheet imports: dry runs and applies, long jobs of their own. */
+  Imports = 'imports',
 }
 
 export enum JobName {
@@ -45,6 +47,12 @@ export enum JobName {
   ReportExportsPurge = 'reports.purge',
   /** A report export finished: the person who asked for it is notified (`report_ready`). */
   ReportExportFinished = 'reports.export-finished',
+  /** Reads an uploaded spreadsheet into its dry run (issue 19). */
+  ImportPlan = 'imports.plan',
+  /** Applies a dry run's changes, in batches, resuming where a killed run stopped. */
+  ImportApply = 'imports.apply',
+  /** Repeating: deletes the imports past their retention. */
+  ImportsPurge = 'imports.purge',
   /** Repeating: deletes the Idempotency-Keys past IDEMPOTENCY_KEY_TTL_HOURS. */
   IdempotencyKeysPurge = 'system.idempotency-keys-purge',
   /** Repeating: deletes the refresh tokens of sessions that ended (identity). */
@@ -106,6 +114,9 @@ export interface JobPayloads {
   [JobName.ReportExport]: { exportId: string };
   [JobName.ReportExportsPurge]: Record<string, never>;
   [JobName.ReportExportFinished]: { exportId: string };
+  [JobName.ImportPlan]: { importId: string };
+  [JobName.ImportApply]: { importId: string };
+  [JobName.ImportsPurge]: Record<string, never>;
   [JobName.IdempotencyKeysPurge]: Record<string, never>;
   [JobName.RefreshTokensPurge]: Record<string, never>;
 }
@@ -124,6 +135,9 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.ReportExportsPurge]: QueueName.Reports,
   // A notification, not a render: it must not wait behind long exports.
   [JobName.ReportExportFinished]: QueueName.Reminders,
+  [JobName.ImportPlan]: QueueName.Imports,
+  [JobName.ImportApply]: QueueName.Imports,
+  [JobName.ImportsPurge]: QueueName.Imports,
   [JobName.IdempotencyKeysPurge]: QueueName.System,
   [JobName.RefreshTokensPurge]: QueueName.System,
 };

@@ -47,6 +47,11 @@ export enum Permission {
   RemindersManage = 'reminders:manage',
   /** Progress reports and their exports: every member of the programme. */
   ReportsRead = 'reports:read',
+  /**
+   * Spreadsheet imports and the import workbook (filled with the programme's data):
+   * coordinators, who may change every commitment and action an import touches.
+   */
+  ImportsManage = 'imports:manage',
 }
 
 export type PermissionScope =
@@ -148,4 +153,5 @@ export const PERMISSION_RULES: { readonly [P in Permission]: PermissionRule } = 
     roles: ['coordinator', 'editor', 'liaison', 'viewer'],
     acrossProgrammes: true,
   },
+  [Permission.ImportsManage]: { scope: 'programme', access: 'write', roles: ['coordinator'] },
 };

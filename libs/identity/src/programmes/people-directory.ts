@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ProgrammeRole } from '../access/permissions';
+import type { Principal } from '../access/principal';
 
 /** An active member of a programme, as other contexts need to reach them. */
 export interface ProgrammeMember {
@@ -10,6 +11,19 @@ export interface ProgrammeMember {
   role: ProgrammeRole;
   email: string;
   displayName: string;
+}
+
+/** An organisation as a spreadsheet names it: by code or by name. */
+export interface OrganisationName {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** A track of a programme, by name. */
+export interface TrackName {
+  id: string;
+  name: string;
 }
 
 export interface Person {
@@ -52,5 +66,49 @@ export class PeopleDirectory {
         WHERE u.id = ANY($1::uuid[])`,
       [userIds],
     );
+  }
+
+  /** Every organisation, by code. */
+  organisations(manager?: EntityManager): Promise<OrganisationName[]> {
+    return (manager ?? this.dataSource.manager).query<OrganisationName[]>(
+      'SELECT id, code, name FROM organisations ORDER BY code',
+    );
+  }
+
+  /** The programme's tracks, by name. */
+  tracks(programmeId: string, manager?: EntityManager): Promise<TrackName[]> {
+    return (manager ?? this.dataSource.manager).query<TrackName[]>(
+      'SELECT id, name FROM tracks WHERE programme_id = $1 ORDER BY name, id',
+      [programmeId],
+    );
+  }
+
+  /**
+   * The person `userId` as a principal with their roles as they are now, for work done for
+   * them outside a request (a job they started); undefined once their account is inactive.
+   */
+  async actingAs(userId: string, manager?: EntityManager): Promise<Principal | undefined> {
+    const rows = await (manager ?? this.dataSource.manager).query<
+      {
+        id: string;
+        organisation_id: string;
+        is_platform_admin: boolean;
+        memberships: [string, ProgrammeRole][] | null;
+      }[]
+    >(
+      `SELECT u.id, u.organisation_id, u.is_platform_admin,
+              (SELECT json_agg(json_build_array(m.programme_id, m.role))
+                 FROM memberships m WHERE m.user_id = u.id) AS memberships
+         FROM users u WHERE u.id = $1 AND u.is_active`,
+      [userId],
+    );
+    if (rows.length === 0) return undefined;
+    return {
+      kind: 'user',
+      userId: rows[0].id,
+      organisationId: rows[0].organisation_id,
+      isPlatformAdmin: rows[0].is_platform_admin,
+      memberships: new Map(rows[0].memberships ?? []),
+    };
   }
 }

@@ -13,6 +13,7 @@ import { CommentsRepository } from '../reviews/comments.repository';
 import { ReviewsService } from '../reviews/reviews.service';
 import { ActionReportReader } from '../reporting/action-report.reader';
 import { RollupsReader } from '../rollups/rollups.reader';
+import { SpreadsheetRowsReader } from '../exchange/spreadsheet-rows.reader';
 
 /** Actions: who does what by when, their progress timeline and their reviews. */
 @Module({
@@ -28,6 +29,7 @@ import { RollupsReader } from '../rollups/rollups.reader';
     ActionDeadlinesReader,
     ActionReportReader,
     RollupsReader,
+    SpreadsheetRowsReader,
   ],
   exports: [
     ActionsService,
@@ -36,6 +38,7 @@ import { RollupsReader } from '../rollups/rollups.reader';
     ActionDeadlinesReader,
     ActionReportReader,
     PublicActionsReader,
+    SpreadsheetRowsReader,
   ],
 })
 export class ActionsModule {}

@@ -212,7 +212,11 @@ export class ActionsRepository {
     return { action, partners: partners ?? [] };
   }
 
-  async insert(manager: EntityManager, values: ActionInsert): Promise<ActionEntity> {
+  /** `values.id`: the id it gets when given beforehand (an import's row); else a new one. */
+  async insert(
+    manager: EntityManager,
+    values: ActionInsert & { id?: string },
+  ): Promise<ActionEntity> {
     const result = await manager.insert(ActionEntity, {
       ...values,
       status: 'not_started',

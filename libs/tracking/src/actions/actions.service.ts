@@ -55,7 +55,15 @@ export class ActionsService {
     private readonly rollups: RollupsReader,
   ) {}
 
-  async create(principal: Principal, dto: CreateActionDto): Promise<ActionResponse> {
+  /**
+   * `options.id`: the id the action gets (an import gives it beforehand, so that a resumed
+   * apply finds out whether the row was created); a new one when absent.
+   */
+  async create(
+    principal: Principal,
+    dto: CreateActionDto,
+    options: { id?: string } = {},
+  ): Promise<ActionResponse> {
     authoriseOnAction(
       principal,
       Permission.ActionsCreate,
@@ -78,6 +86,7 @@ export class ActionsService {
         }
       }
       const created = await this.actions.insert(manager, {
+        ...(options.id !== undefined && { id: options.id }),
         programmeId: dto.programmeId,
         trackId: trackId ?? null,
         commitmentId: dto.commitmentId ?? null,

@@ -143,10 +143,13 @@ export class CommitmentsRepository {
     return (await this.children([id], manager)).get(id) ?? NO_CHILDREN;
   }
 
-  async insert(values: CommitmentValues, manager: EntityManager): Promise<string> {
+  async insert(
+    values: CommitmentValues & { id?: string },
+    manager: EntityManager,
+  ): Promise<string> {
     const [row]: { id: string }[] = await manager.query(
-      `INSERT INTO commitments (programme_id, kind, title, description, date_agreed, attributes)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id`,
+      `INSERT INTO commitments (id, programme_id, kind, title, description, date_agreed, attributes)
+       VALUES (COALESCE($7::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6::jsonb) RETURNING id`,
       [
         values.programmeId,
         values.kind,
@@ -154,6 +157,7 @@ export class CommitmentsRepository {
         values.description,
         values.dateAgreed,
         JSON.stringify(values.attributes),
+        values.id ?? null,
       ],
     );
     return row.id;

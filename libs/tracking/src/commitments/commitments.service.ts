@@ -93,8 +93,16 @@ export class CommitmentsService {
     return this.respond(commitment);
   }
 
-  /** Records a commitment in the programme the body names, with its parties, references and lineage. */
-  async create(principal: Principal, dto: CreateCommitmentDto): Promise<CommitmentResponse> {
+  /**
+   * Records a commitment in the programme the body names, with its parties, references and
+   * lineage. `options.id`: the id it gets (an import gives it beforehand, so that a resumed
+   * apply finds out whether the row was created); a new one when absent.
+   */
+  async create(
+    principal: Principal,
+    dto: CreateCommitmentDto,
+    options: { id?: string } = {},
+  ): Promise<CommitmentResponse> {
     assertAllowed(principal, Permission.CommitmentsManage, { programmeId: dto.programmeId });
     const attributes = plainAttributes(dto.attributes);
     return this.write(async (manager) => {
@@ -109,6 +117,7 @@ export class CommitmentsService {
       if (problems.length > 0) throw CommitmentErrors.invalid(problems);
       const id = await this.commitments.insert(
         {
+          id: options.id,
           programmeId: dto.programmeId,
           kind: dto.kind,
           title: dto.title,

@@ -1,0 +1,220 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuditContext, AuditHistory } from '@app/audit';
+import { Clock, DomainError, loggableError } from '@app/core';
+import { auditActorOf, decide, PeopleDirectory, Permission, type Principal } from '@app/identity';
+import {
+  ActionsService,
+  CommitmentsService,
+  type CreateActionDto,
+  type CreateCommitmentDto,
+  type CreateProgressUpdateDto,
+  formatEtag,
+  SpreadsheetRowsReader,
+  type UpdateActionDto,
+  type UpdateCommitmentDto,
+} from '@app/tracking';
+import {
+  type ImportRow,
+  ImportsRepository,
+  type RowResult,
+  type StoredRow,
+} from '../imports.repository';
+import { referenceKey } from '../sheet/programme-names';
+
+/** Rows applied between two recorded resume points. */
+export const APPLY_BATCH = 100;
+
+type Step = 'create' | 'update' | 'progress';
+const ENTITY_TYPE = { actions: 'action', commitments: 'commitment' } as const;
+
+/**
+ * Applies a dry run (issue 19, item 4): row after row, each change through the services the
+ * API uses (state machine, reasons, audit event per change, outbox, reminders re-planned), as
+ * the person who asked for the apply. Each event carries the import's id, row and step, and
+ * commits with its change: a run that was killed resumes after the last recorded batch and
+ * asks the audit log which steps of that batch committed, so no row is applied twice.
+ */
+@Injectable()
+export class ImportApplier {
+  private readonly logger = new Logger(ImportApplier.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly imports: ImportsRepository,
+    private readonly people: PeopleDirectory,
+    private readonly actions: ActionsService,
+    private readonly commitments: CommitmentsService,
+    private readonly rows: SpreadsheetRowsReader,
+    private readonly history: AuditHistory,
+    private readonly clock: Clock,
+  ) {}
+
+  async apply(importId: string, lastAttempt: boolean): Promise<void> {
+    const started = await this.imports.startApply(importId);
+    if (!started) return;
+    const began = Date.now();
+    try {
+      const principal = await this.people.actingAs(started.applierUserId ?? '');
+      const allowed =
+        principal !== undefined &&
+        decide(principal, Permission.ImportsManage, { programmeId: started.programmeId }) ===
+          'allow';
+      let through = started.appliedThrough;
+      for (;;) {
+        const batch = await this.imports.pendingRows(importId, through, APPLY_BATCH);
+        if (batch.length === 0) break;
+        const done = await this.stepsDone(importId, batch);
+        const results: {
+          position: number;
+          result: RowResult;
+          detail: StoredRow['resultDetail'];
+        }[] = [];
+        for (const row of batch) {
+          const outcome = allowed
+            ? await this.applyRow(started, principal, row, done)
+            : {
+                result: 'skipped' as const,
+                detail: {
+                  code: 'APPLIER_NOT_ALLOWED',
+                  reason:
+                    'The person who asked for the apply may no longer import into this programme.',
+                },
+              };
+          results.push({ position: row.position, ...outcome });
+        }
+        through = batch[batch.length - 1].position;
+        if (!(await this.imports.recordBatch(importId, started.runs, results, through))) return;
+      }
+      await this.imports.finishApply(importId, started.runs, this.clock.now());
+      this.logger.log(
+        { event: 'import_applied', importId, rows: started.rowsTotal, ms: Date.now() - began },
+        'Import applied',
+      );
+    } catch (error) {
+      this.logger.warn(
+        { event: 'import_apply_failed', importId, error: loggableError(error) },
+        'Import apply failed',
+      );
+      if (lastAttempt) {
+        await this.imports.fail(importId, { code: 'APPLY_FAILED' }, true);
+        return;
+      }
+      throw error;
+    }
+  }
+
+  /** The steps of these rows whose audit events are on record: they committed. */
+  private async stepsDone(importId: string, batch: readonly StoredRow[]): Promise<Set<string>> {
+    const done = new Set<string>();
+    for (const sheet of ['commitments', 'actions'] as const) {
+      const ids = batch
+        .filter((row) => row.sheet === sheet && row.entityId !== null)
+        .map((row) => row.entityId!);
+      const marks = await this.history.marked(this.dataSource.manager, ENTITY_TYPE[sheet], ids, {
+        importId,
+      });
+      for (const mark of marks) done.add(`${String(mark.importRow)}:${String(mark.importStep)}`);
+    }
+    return done;
+  }
+
+  private async applyRow(
+    started: ImportRow,
+    principal: Principal | undefined,
+    row: StoredRow,
+    done: ReadonlySet<string>,
+  ): Promise<{ result: RowResult; detail: StoredRow['resultDetail'] }> {
+    if (row.outcome === 'unchanged') return { result: 'unchanged', detail: null };
+    if (row.outcome === 'error') return { result: 'skipped', detail: null };
+    if (row.outcome === 'conflict' && row.choice !== 'sheet') {
+      return row.choice === 'app'
+        ? { result: 'kept', detail: null }
+        : { result: 'skipped', detail: null };
+    }
+    const plan = row.plan ?? {};
+    const id = row.entityId!;
+    const actor = auditActorOf(principal!);
+    const step = <T>(name: Step, work: () => Promise<T>): Promise<T | undefined> =>
+      done.has(`${row.position}:${name}`)
+        ? Promise.resolve(undefined)
+        : AuditContext.runAs(
+            actor,
+            { importId: started.id, importRow: row.position, importStep: name },
+            work,
+          );
+    try {
+      if (row.sheet === 'commitments') {
+        if (plan.create && !(await this.rows.existingCommitments([id])).has(id)) {
+          await step('create', () =>
+            this.commitments.create(principal!, plan.create as unknown as CreateCommitmentDto, {
+              id,
+            }),
+          );
+        }
+        if (plan.update) {
+          await step('update', () =>
+            this.commitments.update(
+              principal!,
+              id,
+              formatEtag(row.baseVersion!),
+              plan.update as UpdateCommitmentDto,
+            ),
+          );
+        }
+      } else {
+        let version = row.baseVersion ?? 1;
+        if (plan.create && !(await this.rows.existingActions([id])).has(id)) {
+          await step('create', () =>
+            this.actions.create(principal!, plan.create as unknown as CreateActionDto, { id }),
+          );
+        }
+        if (plan.update) {
+          if (!done.has(`${row.position}:update`)) {
+            await step('update', () =>
+              this.actions.update(
+                principal!,
+                id,
+                formatEtag(version),
+                plan.update as UpdateActionDto,
+              ),
+            );
+          }
+          version += 1;
+        }
+        if (plan.progress) {
+          await step('progress', () =>
+            this.actions.postProgress(
+              principal!,
+              id,
+              formatEtag(version),
+              plan.progress as CreateProgressUpdateDto,
+            ),
+          );
+        }
+      }
+      if (plan.reference) {
+        await this.imports.setReference(
+          started.programmeId,
+          row.sheet,
+          plan.reference,
+          referenceKey(plan.reference),
+          id,
+        );
+      }
+      return { result: 'applied', detail: null };
+    } catch (error) {
+      // What the API would have refused (a 4xx) fails the row, not the import.
+      if (error instanceof DomainError) {
+        return { result: 'failed', detail: { code: error.code, reason: reasonOf(error) } };
+      }
+      throw error;
+    }
+  }
+}
+
+function reasonOf(error: DomainError): string {
+  const params = error.invalidParams?.map((p) => `${p.name} ${p.reason}`).join('; ');
+  return params ? `${error.message} ${params}` : error.message;
+}

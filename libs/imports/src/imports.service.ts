@@ -1,0 +1,308 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Writable } from 'node:stream';
+import { AuditService } from '@app/audit';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  Clock,
+  decodeCursor,
+  encodeCursor,
+  JobName,
+  type ListResponse,
+  OutboxService,
+  Transactions,
+} from '@app/core';
+import { assertAllowed, Permission, type Principal, ProgrammesService } from '@app/identity';
+import { SpreadsheetRowsReader } from '@app/tracking';
+import type {
+  ChooseRowsDto,
+  CreateImportBody,
+  ImportTemplateQuery,
+  ListImportRowsQuery,
+} from './dto/import.params';
+import type { ImportResponse, ImportRowResponse } from './dto/import.response';
+import { mapImport, mapImportRow } from './import.mapper';
+import { ImportErrors } from './imports.errors';
+import { type ImportRow, ImportsRepository } from './imports.repository';
+import { ImportPlanner } from './planning/import-planner';
+import { actionSheetValues, commitmentSheetValues } from './sheet/row-values';
+import { COMMITMENT_COLUMNS, ACTION_COLUMNS, type SheetLanguage } from './sheet/sheet-columns';
+import { BOOLEAN_LABELS, choiceLabels } from './sheet/vocabulary';
+import { writeImportWorkbook } from './workbook';
+import type { SheetValues, WorkbookContent } from './workbook/workbook-content';
+
+/** The file as the upload delivered it. */
+export interface UploadedFile {
+  originalname: string;
+  size: number;
+  buffer: Buffer;
+}
+
+const ACTIONS_PAGE = 1000;
+
+/** A file name fit for a row and a header: no path, no control characters. */
+function cleanFilename(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 200);
+  return clean === '' ? 'upload' : clean;
+}
+
+/**
+ * Spreadsheet imports (issue 19) as the API offers them: the workbook to fill in, the upload
+ * (its dry run made by the worker), the dry run's rows, the choices on conflicts, and the
+ * apply (made by the worker). Coordinators of the programme only.
+ */
+@Injectable()
+export class ImportsService {
+  private readonly logger = new Logger(ImportsService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly transactions: Transactions,
+    private readonly imports: ImportsRepository,
+    private readonly planner: ImportPlanner,
+    private readonly rows: SpreadsheetRowsReader,
+    private readonly programmes: ProgrammesService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The import workbook, empty or filled with the programme's commitments and actions. */
+  async template(
+    principal: Principal,
+    programmeId: string,
+    query: ImportTemplateQuery,
+  ): Promise<{ filename: string; write: (out: Writable) => Promise<void> }> {
+    assertAllowed(principal, Permission.ImportsManage, { programmeId });
+    const programme = await this.programmes.get(principal, programmeId);
+    const lang: SheetLanguage = query.lang ?? 'nl';
+    const names = await this.planner.names(programmeId);
+    const choices: Record<string, string[]> = {};
+    for (const column of [...COMMITMENT_COLUMNS, ...ACTION_COLUMNS]) {
+      if (column.type === 'choice') {
+        const labels = choiceLabels(column.field, lang);
+        choices[column.field] = (column.choices ?? []).map((code) => labels[code] ?? code);
+      }
+    }
+    const reader = this.rows;
+    async function* actionRows(): AsyncGenerator<SheetValues> {
+      let after: string | null = null;
+      for (;;) {
+        const page = await reader.actionsPage(programmeId, after, ACTIONS_PAGE);
+        for (const action of page) yield actionSheetValues(action, names, lang);
+        if (page.length < ACTIONS_PAGE) return;
+        after = page[page.length - 1].id;
+      }
+    }
+    const content: WorkbookContent = {
+      lang,
+      programmeName: programme.name,
+      generatedAt: this.clock.now(),
+      lists: {
+        organisations: names.organisationCodes(),
+        tracks: names.trackNames(),
+        choices,
+        booleans: BOOLEAN_LABELS[lang],
+      },
+      rows: query.filled
+        ? {
+            commitments: [...names.commitmentsById.values()].map((c) =>
+              commitmentSheetValues(c, names, lang),
+            ),
+            actions: actionRows(),
+          }
+        : { commitments: [], actions: [] },
+    };
+    const day = this.clock.now().toISOString().slice(0, 10);
+    const kind = query.filled ? (lang === 'nl' ? 'gevuld' : 'filled') : 'template';
+    return {
+      filename: `import-${kind}-${day}.xlsx`,
+      write: (out) => writeImportWorkbook(content, out),
+    };
+  }
+
+  /** Stores the file and asks the worker for its dry run, in one transaction. */
+  async upload(
+    principal: Principal,
+    programmeId: string,
+    file: UploadedFile | undefined,
+    body: CreateImportBody,
+  ): Promise<ImportResponse> {
+    assertAllowed(principal, Permission.ImportsManage, { programmeId });
+    await this.programmes.get(principal, programmeId);
+    if (!file) throw ImportErrors.fileMissing();
+    if (file.size > this.config.imports.maxBytes)
+      throw ImportErrors.fileTooLarge(this.config.imports.maxBytes);
+    if (file.size === 0) throw ImportErrors.fileEmpty();
+    const now = this.clock.now();
+    const row = await this.transactions.run(async (manager) => {
+      const created = await this.imports.insert(
+        manager,
+        {
+          programmeId,
+          requesterUserId: principal.userId,
+          filename: cleanFilename(file.originalname),
+          sizeBytes: file.size,
+          lang: body.lang ?? 'nl',
+          expiresAt: new Date(now.getTime() + this.config.imports.retentionHours * 3_600_000),
+        },
+        file.buffer,
+      );
+      await this.outbox.record(manager, {
+        name: JobName.ImportPlan,
+        data: { importId: created.id },
+      });
+      await this.audit.record(manager, {
+        operation: 'create',
+        entityType: 'import',
+        entityId: created.id,
+        programmeId,
+        details: { filename: created.filename, sizeBytes: created.sizeBytes },
+      });
+      return created;
+    });
+    return mapImport(row, 0, this.config.http.publicUrl);
+  }
+
+  async get(principal: Principal, programmeId: string, importId: string): Promise<ImportResponse> {
+    const row = await this.own(principal, programmeId, importId);
+    return this.view(row);
+  }
+
+  /** A page of the dry run's rows (and, after the apply, what it did to each). */
+  async listRows(
+    principal: Principal,
+    programmeId: string,
+    importId: string,
+    query: ListImportRowsQuery,
+    requestUrl: string,
+  ): Promise<ListResponse<ImportRowResponse>> {
+    await this.own(principal, programmeId, importId);
+    const after = query.cursor ? Number(decodeCursor(query.cursor, 'position', 1).values[0]) : 0;
+    const page = await this.imports.rowsPage(
+      importId,
+      { outcomes: query.outcome, sheet: query.sheet, results: query.result },
+      Number.isSafeInteger(after) ? after : 0,
+      query.limit + 1,
+    );
+    const more = page.length > query.limit;
+    const items = page.slice(0, query.limit);
+    const self = new URL(`${this.config.http.publicUrl}${requestUrl}`);
+    const links: ListResponse<ImportRowResponse>['_links'] = { self: { href: self.toString() } };
+    if (more) {
+      const next = new URL(self);
+      next.searchParams.set(
+        'cursor',
+        encodeCursor({
+          direction: 'next',
+          sort: 'position',
+          values: [String(items[items.length - 1].position)],
+        }),
+      );
+      links.next = { href: next.toString() };
+    }
+    const data = items.map((row) =>
+      mapImportRow(
+        row,
+        row.result === 'applied' || ['update', 'unchanged', 'conflict'].includes(row.outcome),
+        this.config.http.publicUrl,
+      ),
+    );
+    return { data, _links: links };
+  }
+
+  /** Takes the sheet's values or keeps the app's, per conflicting row. */
+  async choose(
+    principal: Principal,
+    programmeId: string,
+    importId: string,
+    dto: ChooseRowsDto,
+  ): Promise<ImportResponse> {
+    await this.own(principal, programmeId, importId);
+    const row = await this.transactions.run(async (manager) => {
+      const locked = await this.imports.lock(manager, importId);
+      if (!locked || locked.status !== 'planned')
+        throw ImportErrors.notPlanned(locked?.status ?? 'gone');
+      const chosen = new Set(await this.imports.choose(manager, importId, dto.choices));
+      const wrong = dto.choices.map((c) => c.position).filter((position) => !chosen.has(position));
+      if (wrong.length > 0) throw ImportErrors.notConflicts(wrong.slice(0, 20));
+      await this.audit.record(manager, {
+        operation: 'update',
+        entityType: 'import',
+        entityId: importId,
+        programmeId,
+        details: {
+          sheet: dto.choices.filter((c) => c.choice === 'sheet').length,
+          app: dto.choices.filter((c) => c.choice === 'app').length,
+        },
+      });
+      return locked;
+    });
+    return this.view(row);
+  }
+
+  /** Asks the worker to apply the dry run, as the caller; conflicts must all have a choice. */
+  async apply(
+    principal: Principal,
+    programmeId: string,
+    importId: string,
+  ): Promise<ImportResponse> {
+    await this.own(principal, programmeId, importId);
+    const row = await this.transactions.run(async (manager) => {
+      const locked = await this.imports.lock(manager, importId);
+      if (!locked || locked.status !== 'planned')
+        throw ImportErrors.notPlanned(locked?.status ?? 'gone');
+      const unresolved = await this.imports.unresolvedConflicts(importId, manager);
+      if (unresolved > 0) throw ImportErrors.conflictsUnresolved(unresolved);
+      const applying = await this.imports.requestApply(
+        manager,
+        importId,
+        principal.userId,
+        this.clock.now(),
+      );
+      await this.outbox.record(manager, { name: JobName.ImportApply, data: { importId } });
+      await this.audit.record(manager, {
+        operation: 'status_change',
+        entityType: 'import',
+        entityId: importId,
+        programmeId,
+        changes: { status: { old: 'planned', new: 'applying' } },
+      });
+      return applying;
+    });
+    return this.view(row);
+  }
+
+  /** Deletes the imports past their retention (with their files and rows). */
+  async purge(): Promise<number> {
+    const deleted = await this.imports.purge(this.clock.now());
+    if (deleted > 0)
+      this.logger.log({ event: 'imports_purged', deleted }, 'Expired imports deleted');
+    return deleted;
+  }
+
+  private async view(row: ImportRow): Promise<ImportResponse> {
+    const unresolved =
+      row.status === 'planned' ? await this.imports.unresolvedConflicts(row.id) : 0;
+    return mapImport(row, unresolved, this.config.http.publicUrl);
+  }
+
+  /** An import of this programme, for one who may import into it; anything else is not found. */
+  private async own(
+    principal: Principal,
+    programmeId: string,
+    importId: string,
+  ): Promise<ImportRow> {
+    assertAllowed(principal, Permission.ImportsManage, { programmeId });
+    const row = await this.imports.find(importId);
+    if (!row || row.programmeId !== programmeId || row.expiresAt <= this.clock.now()) {
+      throw ImportErrors.notFound();
+    }
+    return row;
+  }
+}
