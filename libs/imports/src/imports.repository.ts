@@ -97,6 +97,21 @@ export class ImportsRepository {
     return rows[0];
   }
 
+  /** The programme's imports, newest first, before the (createdAt, id) of `before`. */
+  async listForProgramme(
+    programmeId: string,
+    before: { createdAt: string; id: string } | null,
+    limit: number,
+  ): Promise<ImportRow[]> {
+    return this.dataSource.query<ImportRow[]>(
+      `SELECT ${COLUMNS} FROM imports
+        WHERE programme_id = $1 AND expires_at > now()
+          AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
+        ORDER BY created_at DESC, id DESC LIMIT $4`,
+      [programmeId, before?.createdAt ?? null, before?.id ?? null, limit],
+    );
+  }
+
   async file(id: string): Promise<Buffer | undefined> {
     const rows = await this.dataSource.query<{ content: Buffer }[]>(
       'SELECT content FROM import_files WHERE import_id = $1',

@@ -10,6 +10,7 @@ import {
   JobName,
   type ListResponse,
   OutboxService,
+  type PageQueryDto,
   Transactions,
 } from '@app/core';
 import { assertAllowed, Permission, type Principal, ProgrammesService } from '@app/identity';
@@ -169,6 +170,38 @@ export class ImportsService {
     return mapImport(row, 0, this.config.http.publicUrl);
   }
 
+  /** The programme's imports still kept, newest first. */
+  async list(
+    principal: Principal,
+    programmeId: string,
+    query: PageQueryDto,
+    requestUrl: string,
+  ): Promise<ListResponse<ImportResponse>> {
+    assertAllowed(principal, Permission.ImportsManage, { programmeId });
+    const cursor = query.cursor ? decodeCursor(query.cursor, '-createdAt', 2).values : null;
+    const page = await this.imports.listForProgramme(
+      programmeId,
+      cursor ? { createdAt: cursor[0], id: cursor[1] } : null,
+      query.limit + 1,
+    );
+    const items = page.slice(0, query.limit);
+    const last = items[items.length - 1];
+    const data = await Promise.all(items.map((row) => this.view(row)));
+    return {
+      data,
+      _links: this.links(
+        requestUrl,
+        page.length > query.limit && last
+          ? encodeCursor({
+              direction: 'next',
+              sort: '-createdAt',
+              values: [new Date(last.createdAt).toISOString(), last.id],
+            })
+          : undefined,
+      ),
+    };
+  }
+
   async get(principal: Principal, programmeId: string, importId: string): Promise<ImportResponse> {
     const row = await this.own(principal, programmeId, importId);
     return this.view(row);
@@ -284,6 +317,15 @@ export class ImportsService {
     if (deleted > 0)
       this.logger.log({ event: 'imports_purged', deleted }, 'Expired imports deleted');
     return deleted;
+  }
+
+  /** A list's links: itself, and the next page when there is one (these lists go forward only). */
+  private links(requestUrl: string, nextCursor: string | undefined): ListResponse<never>['_links'] {
+    const self = new URL(`${this.config.http.publicUrl}${requestUrl}`);
+    if (nextCursor === undefined) return { self: { href: self.toString() } };
+    const next = new URL(self);
+    next.searchParams.set('cursor', nextCursor);
+    return { self: { href: self.toString() }, next: { href: next.toString() } };
   }
 
   private async view(row: ImportRow): Promise<ImportResponse> {

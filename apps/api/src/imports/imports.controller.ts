@@ -25,7 +25,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApiListResponse, type ListResponse } from '@app/core';
+import { ApiListResponse, type ListResponse, PageQueryDto } from '@app/core';
 import { Permission, type Principal, ProgrammeParams } from '@app/identity';
 import {
   ChooseRowsDto,
@@ -136,6 +136,22 @@ export class ImportsController {
     const created = await this.imports.upload(principal, params.id.toLowerCase(), file, body);
     res.setHeader('Location', created._links.self.href);
     return created;
+  }
+
+  @Get('imports')
+  @Access(Permission.ImportsManage, { programmeParam: 'id' })
+  @ApiOperation({
+    summary: 'The programme’s imports, newest first',
+    description: `Those still kept (IMPORT_RETENTION_HOURS). ${COORDINATORS}`,
+  })
+  @ApiListResponse(ImportResponse)
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ProgrammeParams,
+    @Query() query: PageQueryDto,
+    @Req() req: Request,
+  ): Promise<ListResponse<ImportResponse>> {
+    return this.imports.list(principal, params.id.toLowerCase(), query, req.originalUrl);
   }
 
   @Get('imports/:importId')
