@@ -12,6 +12,7 @@ import { actionListRoutes } from './screens/action-list/routes';
 import { adminRoutes } from './screens/admin/routes';
 import { adminOpsRoutes } from './screens/admin-ops/routes';
 import { commitmentRoutes } from './screens/commitments/routes';
+import { importRoutes } from './screens/imports/routes';
 import { overviewRoutes } from './screens/overview/routes';
 import { partnershipRoutes } from './screens/partnership/routes';
 import { reportRoutes } from './screens/reports/routes';
@@ -94,6 +95,7 @@ export function App() {
               {reportRoutes()}
               {adminRoutes()}
               {adminOpsRoutes()}
+              {importRoutes()}
               {searchRoutes()}
               <Route
                 path="*"

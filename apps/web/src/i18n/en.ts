@@ -1865,6 +1865,168 @@ export const en: Messages = {
         `The log ends before the signed checkpoint at event #${sequence} (${at}): events were removed.`,
     },
   },
+  imports: {
+    title: 'Import',
+    about: 'Add or change many commitments and actions at once with a spreadsheet (Excel or CSV).',
+    noProgramme: 'You do not work in a programme yet: choose one at the top of the page.',
+    coordinatorsOnly:
+      "Only the programme's coordinators can import. Want to add or change many commitments or actions at once? Ask a coordinator.",
+    intro:
+      'With a spreadsheet you add or change many commitments and actions at once. Download an import file, fill it in or change it in Excel, and upload it here.',
+    introSafe: 'You first see what would change. Nothing changes in the app until you confirm.',
+    // Downloads
+    downloadTitle: 'Download an import file',
+    downloadIntro:
+      "The empty file is for new commitments and actions. The file with this programme's data is for changing existing ones: leave the Key and Version columns as they are.",
+    downloadEmpty: 'Empty import file',
+    downloadFilled: "Import file with this programme's data",
+    downloadBusy: 'Downloading…',
+    downloaded: (filename: string) => `Downloaded: ${filename}`,
+    downloadFailed: 'The download failed. Please try again.',
+    // Upload
+    uploadTitle: 'Upload a file',
+    fileLabel: 'Spreadsheet',
+    fileHint: 'An Excel file (.xlsx) or a CSV file (.csv) of at most 10 MB.',
+    upload: 'Upload and check',
+    uploadBusy: 'Uploading…',
+    fileMissing: 'Choose a file to upload.',
+    fileTooLarge: 'The file is larger than 10 MB. Spread the rows over more files.',
+    fileWrongType: 'The file must be an Excel file (.xlsx) or a CSV file (.csv).',
+    fileEmpty: 'The file is empty. Choose a file with rows.',
+    uploadFailed: 'The upload failed. Please try again.',
+    // Recent imports
+    recentTitle: 'Recent imports',
+    recentNone: 'This programme has no imports yet.',
+    file: 'File',
+    uploadedAt: 'Uploaded',
+    status: 'Status',
+    statusWords: {
+      queued: 'Waiting to be checked',
+      planning: 'Being checked',
+      planned: 'Checked, not applied yet',
+      applying: 'Being applied',
+      applied: 'Applied',
+      failed: 'Failed',
+    },
+    // The import page
+    importOf: (filename: string) => `Import of ${filename}`,
+    backToStart: 'Back to Import',
+    uploadedOn: (at: string, size: string) => `Uploaded on ${at} (${size}).`,
+    kilobytes: (count: number) => `${count.toLocaleString('en-GB')} kB`,
+    megabytes: (count: number) =>
+      `${count.toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`,
+    planning: 'The file is being checked. This usually takes a few seconds.',
+    planned: 'The check is done. Nothing has changed yet.',
+    failedTitle: 'The file could not be processed',
+    failedWhere: (where: string) => `Where: ${where}.`,
+    failedSheet: (sheet: string) => `sheet ${sheet}`,
+    failedRow: (row: number) => `row ${row}`,
+    failedCells: (ref: string) => `cells ${ref}`,
+    failedAnnounce: 'The file could not be processed.',
+    tryAgain: 'Correct the file and upload it again.',
+    // The dry run
+    dryRunTitle: 'What would change',
+    countsIntro: (total: number) =>
+      `The file has ${total} ${total === 1 ? 'row' : 'rows'} of commitments or actions:`,
+    countCreate: (count: number) => `${count} new`,
+    countUpdate: (count: number) => `${count} changed`,
+    countUnchanged: (count: number) => `${count} unchanged`,
+    countConflict: (count: number) =>
+      `${count} ${count === 1 ? 'conflict' : 'conflicts'}: changed in the app since the download`,
+    countError: (count: number) =>
+      `${count} ${count === 1 ? 'row' : 'rows'} with errors: ${count === 1 ? 'is' : 'are'} skipped`,
+    noticesTitle: 'Notes on the file',
+    filterLabel: 'Which rows to show',
+    filters: {
+      all: 'All rows',
+      error: 'Errors',
+      conflict: 'Conflicts',
+      change: 'Changes',
+      unchanged: 'Unchanged',
+    },
+    filterCount: (label: string, count: number) => `${label} (${count})`,
+    rowsTitle: 'Rows of the file',
+    rowsCaption: (label: string, count: number) => `Rows of the file: ${label} (${count})`,
+    rowsNone: 'There are no rows of this kind.',
+    row: 'Row',
+    rowTitle: 'Title',
+    outcome: 'Outcome',
+    details: 'Details',
+    rowName: (sheet: string, row: number) => `${sheet}, row ${row}`,
+    noTitle: '(no title)',
+    outcomes: {
+      create: 'New',
+      update: 'Changed',
+      unchanged: 'Unchanged',
+      conflict: 'Conflict',
+      error: 'Error',
+    },
+    change: (column: string, from: string, to: string) => `${column}: ${from} → ${to}`,
+    emptyValue: '(empty)',
+    errorAt: (letter: string | null, column: string, reason: string) =>
+      letter ? `Column ${letter} (${column}): ${reason}` : `Column ${column}: ${reason}`,
+    conflictIntro: 'Changed in the app since the download:',
+    conflictValues: (column: string, app: string, sheet: string) =>
+      `${column}: in the app ${app}, in the spreadsheet ${sheet}`,
+    choiceLegend: 'Which value stays?',
+    choiceFor: (row: string) => `(${row})`,
+    chooseSheet: 'Use the spreadsheet',
+    chooseApp: "Keep the app's value",
+    choiceSaved: (row: string, choice: string) => `${row}: ${choice}. Saved.`,
+    choiceFailed: 'The choice could not be saved. Please try again.',
+    chooseAllTitle: 'All conflicts at once',
+    unresolved: (count: number) =>
+      count === 0
+        ? 'Every conflict has a choice.'
+        : `${count} ${count === 1 ? 'conflict' : 'conflicts'} without a choice.`,
+    chooseAllSheet: 'Use the spreadsheet everywhere',
+    chooseAllApp: "Keep the app's value everywhere",
+    chooseAllBusy: 'Saving…',
+    chooseAllDone: (count: number, choice: string) =>
+      `${count} ${count === 1 ? 'conflict' : 'conflicts'}: ${choice}. Saved.`,
+    // Applying
+    applyTitle: 'Apply',
+    applyIntro:
+      'The commitments and actions change in the app only when you apply, each with your name in its history. Rows with errors are skipped.',
+    apply: 'Apply the changes',
+    confirmTitle: 'Apply the changes?',
+    confirmCreate: (count: number) => `${count} new`,
+    confirmUpdate: (count: number) => `${count} changed`,
+    confirmConflicts: (count: number) =>
+      `${count} ${count === 1 ? 'conflict' : 'conflicts'} as you chose`,
+    confirmErrors: (count: number) =>
+      `${count} ${count === 1 ? 'row with errors is' : 'rows with errors are'} skipped`,
+    confirmNothing: 'Nothing changes: the file has no new or changed rows.',
+    confirm: 'Yes, apply',
+    cancel: 'Cancel',
+    applyUnresolved: (count: number) =>
+      count === 1
+        ? 'First choose which value stays for the conflict.'
+        : `First choose which value stays for all ${count} conflicts.`,
+    applyNotPlanned: 'This import can no longer be applied. Reload the page.',
+    applyFailed: 'The changes could not be applied. Please try again.',
+    applyStarted: 'The changes are being applied.',
+    progressTitle: 'Applying',
+    progressLabel: 'Progress',
+    percent: (percent: number) => `${percent} percent`,
+    progressAnnounce: (percent: number) => `${percent} percent applied.`,
+    // The outcome
+    summaryTitle: 'Result',
+    appliedOn: (at: string) => `Applied on ${at}.`,
+    appliedAnnounce: 'The import has been applied.',
+    resultApplied: (count: number) => `${count} ${count === 1 ? 'row' : 'rows'} applied`,
+    resultKept: (count: number) =>
+      `${count} ${count === 1 ? 'conflict' : 'conflicts'} kept the app's value`,
+    resultUnchanged: (count: number) => `${count} unchanged`,
+    resultSkipped: (count: number) =>
+      `${count} ${count === 1 ? 'row' : 'rows'} with errors skipped`,
+    resultFailed: (count: number) => `${count} ${count === 1 ? 'row' : 'rows'} failed (see below)`,
+    changedTitle: 'What changed',
+    changedNone: 'The import changed nothing.',
+    failedRowsTitle: 'What did not work',
+    reason: 'Reason',
+    newImport: 'Import another file',
+  },
   notificationKind: {
     deadline_upcoming: 'A deadline is coming up',
     deadline_today: 'A deadline is today',

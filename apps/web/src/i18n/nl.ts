@@ -1918,6 +1918,171 @@ export const nl = {
         `Het log eindigt vóór het ondertekende controlepunt bij gebeurtenis #${sequence} (${at}): er zijn gebeurtenissen verwijderd.`,
     },
   },
+  imports: {
+    title: 'Import',
+    about:
+      'Toezeggingen en acties in één keer toevoegen of wijzigen met een spreadsheet (Excel of CSV).',
+    noProgramme: 'U werkt nog niet in een programma: kies er een in de kop van de pagina.',
+    coordinatorsOnly:
+      'Alleen de coördinatoren van het programma kunnen importeren. Wilt u veel toezeggingen of acties tegelijk toevoegen of wijzigen? Vraag het een coördinator.',
+    intro:
+      'Met een spreadsheet voegt u in één keer toezeggingen en acties toe, of wijzigt u ze. Download een importbestand, vul het in of pas het aan in Excel, en upload het hier.',
+    introSafe:
+      'U ziet eerst wat er zou veranderen. Pas als u dat bevestigt, verandert er iets in de app.',
+    // Downloads
+    downloadTitle: 'Importbestand downloaden',
+    downloadIntro:
+      'Het lege bestand is voor nieuwe toezeggingen en acties. Met het bestand met de gegevens van dit programma wijzigt u bestaande: laat de kolommen Sleutel en Versie dan staan zoals ze zijn.',
+    downloadEmpty: 'Leeg importbestand',
+    downloadFilled: 'Importbestand met de gegevens van dit programma',
+    downloadBusy: 'Bezig met downloaden…',
+    downloaded: (filename: string) => `Gedownload: ${filename}`,
+    downloadFailed: 'Het downloaden is niet gelukt. Probeer het opnieuw.',
+    // Upload
+    uploadTitle: 'Bestand uploaden',
+    fileLabel: 'Spreadsheet',
+    fileHint: 'Een Excel-bestand (.xlsx) of een CSV-bestand (.csv) van ten hoogste 10 MB.',
+    upload: 'Uploaden en controleren',
+    uploadBusy: 'Bezig met uploaden…',
+    fileMissing: 'Kies een bestand om te uploaden.',
+    fileTooLarge: 'Het bestand is groter dan 10 MB. Verdeel de rijen over meer bestanden.',
+    fileWrongType: 'Het bestand moet een Excel-bestand (.xlsx) of een CSV-bestand (.csv) zijn.',
+    fileEmpty: 'Het bestand is leeg. Kies een bestand met rijen.',
+    uploadFailed: 'Het uploaden is niet gelukt. Probeer het opnieuw.',
+    // Recent imports
+    recentTitle: 'Recente imports',
+    recentNone: 'Er zijn nog geen imports van dit programma.',
+    file: 'Bestand',
+    uploadedAt: 'Geüpload',
+    status: 'Status',
+    statusWords: {
+      queued: 'Wacht op controle',
+      planning: 'Wordt gecontroleerd',
+      planned: 'Gecontroleerd, nog niet doorgevoerd',
+      applying: 'Wordt doorgevoerd',
+      applied: 'Doorgevoerd',
+      failed: 'Mislukt',
+    },
+    // The import page
+    importOf: (filename: string) => `Import van ${filename}`,
+    backToStart: 'Terug naar Import',
+    uploadedOn: (at: string, size: string) => `Geüpload op ${at} (${size}).`,
+    kilobytes: (count: number) => `${count.toLocaleString('nl-NL')} kB`,
+    megabytes: (count: number) =>
+      `${count.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB`,
+    planning: 'Het bestand wordt gecontroleerd. Dit duurt meestal enkele seconden.',
+    planned: 'De controle is klaar. Er is nog niets veranderd.',
+    failedTitle: 'Het bestand kon niet worden verwerkt',
+    failedWhere: (where: string) => `Waar: ${where}.`,
+    failedSheet: (sheet: string) => `tabblad ${sheet}`,
+    failedRow: (row: number) => `rij ${row}`,
+    failedCells: (ref: string) => `cellen ${ref}`,
+    failedAnnounce: 'Het bestand kon niet worden verwerkt.',
+    tryAgain: 'Pas het bestand aan en upload het opnieuw.',
+    // The dry run
+    dryRunTitle: 'Wat er zou veranderen',
+    countsIntro: (total: number) =>
+      `Het bestand heeft ${total} ${total === 1 ? 'rij' : 'rijen'} met toezeggingen of acties:`,
+    countCreate: (count: number) => `${count} nieuw`,
+    countUpdate: (count: number) => `${count} gewijzigd`,
+    countUnchanged: (count: number) => `${count} ongewijzigd`,
+    countConflict: (count: number) =>
+      `${count} ${count === 1 ? 'conflict' : 'conflicten'}: in de app gewijzigd sinds het downloaden`,
+    countError: (count: number) =>
+      `${count} ${count === 1 ? 'rij' : 'rijen'} met fouten: ${count === 1 ? 'wordt' : 'worden'} overgeslagen`,
+    noticesTitle: 'Opmerkingen bij het bestand',
+    filterLabel: 'Welke rijen tonen',
+    filters: {
+      all: 'Alle rijen',
+      error: 'Fouten',
+      conflict: 'Conflicten',
+      change: 'Wijzigingen',
+      unchanged: 'Ongewijzigd',
+    },
+    filterCount: (label: string, count: number) => `${label} (${count})`,
+    rowsTitle: 'Rijen van het bestand',
+    rowsCaption: (label: string, count: number) => `Rijen van het bestand: ${label} (${count})`,
+    rowsNone: 'Er zijn geen rijen van deze soort.',
+    row: 'Rij',
+    rowTitle: 'Titel',
+    outcome: 'Uitkomst',
+    details: 'Wat er staat',
+    rowName: (sheet: string, row: number) => `${sheet}, rij ${row}`,
+    noTitle: '(zonder titel)',
+    outcomes: {
+      create: 'Nieuw',
+      update: 'Gewijzigd',
+      unchanged: 'Ongewijzigd',
+      conflict: 'Conflict',
+      error: 'Fout',
+    },
+    change: (column: string, from: string, to: string) => `${column}: ${from} → ${to}`,
+    emptyValue: '(leeg)',
+    errorAt: (letter: string | null, column: string, reason: string) =>
+      letter ? `Kolom ${letter} (${column}): ${reason}` : `Kolom ${column}: ${reason}`,
+    conflictIntro: 'In de app gewijzigd sinds het downloaden:',
+    conflictValues: (column: string, app: string, sheet: string) =>
+      `${column}: in de app ${app}, in de spreadsheet ${sheet}`,
+    choiceLegend: 'Welke waarde blijft?',
+    choiceFor: (row: string) => `(${row})`,
+    chooseSheet: 'Spreadsheet gebruiken',
+    chooseApp: 'App-waarde houden',
+    choiceSaved: (row: string, choice: string) => `${row}: ${choice}. Opgeslagen.`,
+    choiceFailed: 'De keuze kon niet worden opgeslagen. Probeer het opnieuw.',
+    chooseAllTitle: 'Alle conflicten in één keer',
+    unresolved: (count: number) =>
+      count === 0
+        ? 'Bij elk conflict is gekozen.'
+        : `Nog ${count} ${count === 1 ? 'conflict' : 'conflicten'} zonder keuze.`,
+    chooseAllSheet: 'Overal de spreadsheet gebruiken',
+    chooseAllApp: 'Overal de app-waarde houden',
+    chooseAllBusy: 'Bezig met opslaan…',
+    chooseAllDone: (count: number, choice: string) =>
+      `${count} ${count === 1 ? 'conflict' : 'conflicten'}: ${choice}. Opgeslagen.`,
+    // Applying
+    applyTitle: 'Doorvoeren',
+    applyIntro:
+      'Pas bij het doorvoeren veranderen de toezeggingen en acties in de app, elk met uw naam in de geschiedenis. Rijen met fouten worden overgeslagen.',
+    apply: 'Wijzigingen doorvoeren',
+    confirmTitle: 'Wijzigingen doorvoeren?',
+    confirmCreate: (count: number) => `${count} nieuw`,
+    confirmUpdate: (count: number) => `${count} gewijzigd`,
+    confirmConflicts: (count: number) =>
+      `${count} ${count === 1 ? 'conflict' : 'conflicten'} volgens uw keuze`,
+    confirmErrors: (count: number) =>
+      `${count} ${count === 1 ? 'rij met fouten wordt' : 'rijen met fouten worden'} overgeslagen`,
+    confirmNothing: 'Er verandert niets: het bestand heeft geen nieuwe of gewijzigde rijen.',
+    confirm: 'Ja, doorvoeren',
+    cancel: 'Annuleren',
+    applyUnresolved: (count: number) =>
+      count === 1
+        ? 'Kies eerst bij het conflict welke waarde blijft.'
+        : `Kies eerst bij alle ${count} conflicten welke waarde blijft.`,
+    applyNotPlanned: 'Deze import kan niet (meer) worden doorgevoerd. Laad de pagina opnieuw.',
+    applyFailed: 'Het doorvoeren kon niet worden gestart. Probeer het opnieuw.',
+    applyStarted: 'De wijzigingen worden doorgevoerd.',
+    progressTitle: 'Bezig met doorvoeren',
+    progressLabel: 'Voortgang',
+    percent: (percent: number) => `${percent} procent`,
+    progressAnnounce: (percent: number) => `${percent} procent doorgevoerd.`,
+    // The outcome
+    summaryTitle: 'Resultaat',
+    appliedOn: (at: string) => `Doorgevoerd op ${at}.`,
+    appliedAnnounce: 'De import is doorgevoerd.',
+    resultApplied: (count: number) => `${count} ${count === 1 ? 'rij' : 'rijen'} doorgevoerd`,
+    resultKept: (count: number) =>
+      `${count} ${count === 1 ? 'conflict' : 'conflicten'} met de app-waarde gehouden`,
+    resultUnchanged: (count: number) => `${count} ongewijzigd`,
+    resultSkipped: (count: number) =>
+      `${count} ${count === 1 ? 'rij' : 'rijen'} met fouten overgeslagen`,
+    resultFailed: (count: number) =>
+      `${count} ${count === 1 ? 'rij' : 'rijen'} niet gelukt (zie hieronder)`,
+    changedTitle: 'Wat er is veranderd',
+    changedNone: 'De import heeft niets veranderd.',
+    failedRowsTitle: 'Wat niet is gelukt',
+    reason: 'Reden',
+    newImport: 'Nog een bestand importeren',
+  },
   notificationKind: {
     deadline_upcoming: 'De deadline komt eraan',
     deadline_today: 'De deadline is vandaag',

@@ -28,6 +28,7 @@ export default function AdminScreen() {
             about: t.adminOps.deliveriesAbout,
           },
           { href: '/beheer/audit', label: t.adminOps.audit, about: t.adminOps.auditAbout },
+          { href: '/beheer/import', label: t.imports.title, about: t.imports.about },
         ]
       : []),
     ...(isPlatformAdmin
