@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import { Readable } from 'node:stream';
 import { FileProblem, type RawRow, type ReadLimits } from '../sheet/raw-cells';
 import { RowLimiter } from './row-limiter';
+import { checkSheetPart } from './xlsx-sheet-check';
 import { rawCellsOf } from './xlsx-cells';
 import { readXmlPart } from './xml-part-reader';
 import { readZipDirectory, type ZipEntry } from './zip-directory';
@@ -50,8 +51,6 @@ const READER_OPTIONS = {
 
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
-const MERGE_CELL = /<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([^"']*)["']/;
-const MERGE_CARRY = 512;
 
 interface SheetPart {
   name: string;
@@ -91,7 +90,7 @@ async function* xlsxRows(file: Buffer, limits: ReadLimits): AsyncGenerator<RawRo
     return [{ name: sheet.name, entry: requiredPart(zip, partName(rel.Target)) }];
   });
 
-  for (const sheet of sheets) await refuseMergedCells(file, sheet);
+  for (const sheet of sheets) await checkSheetPart(file, sheet.entry, sheet.name);
   const styles = relatedPart(zip, relationships, 'styles');
   if (styles) await parsePart(file, styles, (s) => reader._parseStyles(s));
   const sharedStrings = relatedPart(zip, relationships, 'sharedStrings');
@@ -131,25 +130,6 @@ async function parsePart(
     await parse(stream);
   } finally {
     stream.destroy();
-  }
-}
-
-/**
- * exceljs's streaming reader skips `<mergeCells>`, which come after the rows; a first pass over
- * the sheet finds them before any row is handed on (and checks the whole part while at it).
- */
-async function refuseMergedCells(file: Buffer, sheet: SheetPart): Promise<void> {
-  let previous = '';
-  for await (const text of readXmlPart(file, sheet.entry)) {
-    const merged = MERGE_CELL.exec(previous + text);
-    if (merged) {
-      throw new FileProblem(
-        'MERGED_CELLS',
-        { sheet: sheet.name, ref: merged[1] },
-        `The sheet ${sheet.name} has merged cells (${merged[1]}).`,
-      );
-    }
-    previous = text.slice(-MERGE_CARRY);
   }
 }
 

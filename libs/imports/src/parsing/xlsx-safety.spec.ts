@@ -144,6 +144,20 @@ describe('readXlsx on awkward content', () => {
     });
   });
 
+  it.each([
+    ['a date stored as ISO text', '<c r="B2" t="d"><v>2026-12-31T00:00:00</v></c>'],
+    [
+      'an inline string in runs',
+      '<c r="A2" t="inlineStr"><is><r><t>Een </t></r><r><t>titel</t></r></is></c>',
+    ],
+  ])('refuses %s, which exceljs would misread', async (_, cell) => {
+    const file = minimalXlsx({ sheet: sheetXml(`${HEADER_ROW}<row r="2">${cell}</row>`) });
+    expect(await problem(file)).toMatchObject({
+      problem: { code: 'UNREADABLE_FILE', where: { sheet: 'Acties' } },
+      rowsBefore: 0,
+    });
+  });
+
   it('reads a formula without a cached value as a cell error', async () => {
     const rows = await collectRows(readXlsx(await formulaWithoutValueXlsx(), TEST_LIMITS));
     expect(rows[1].cells).toEqual([
