@@ -82,8 +82,11 @@ async function* xlsxRows(file: Buffer, limits: ReadLimits): AsyncGenerator<RawRo
   ) as unknown as ExcelJsWorkbookSteps;
   await parsePart(file, requiredPart(zip, WORKBOOK_RELS), (s) => reader._parseRels(s));
   await parsePart(file, requiredPart(zip, WORKBOOK), (s) => reader._parseWorkbook(s));
+  if (!reader.model) {
+    throw new FileProblem('UNREADABLE_FILE', {}, `Not an XLSX workbook: ${WORKBOOK} is empty.`);
+  }
   const relationships = reader.workbookRels ?? [];
-  const sheets = (reader.model?.sheets ?? []).flatMap((sheet): SheetPart[] => {
+  const sheets = (reader.model.sheets ?? []).flatMap((sheet): SheetPart[] => {
     const rel = relationships.find((r) => r.Id === sheet.rId);
     // Chart sheets and macro sheets have no rows.
     if (!rel || !rel.Type.endsWith('/worksheet')) return [];

@@ -72,6 +72,7 @@ describe('readXlsx on hostile archives', () => {
     ['damaged inside a deflated part', (file: Buffer) => damageSheet(file)],
     ['not a workbook', () => zipParts([{ name: 'notes.txt', data: 'hello' }])],
     ['missing its sheet', (file: Buffer) => withParts(file, { 'xl/worksheets/sheet1.xml': null })],
+    ['with an empty workbook part', (file: Buffer) => withParts(file, { 'xl/workbook.xml': '' })],
     [
       'with a sheet that is not XML',
       (file: Buffer) => withParts(file, { 'xl/worksheets/sheet1.xml': '<<<' }),
