@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { RawRow } from '../sheet/raw-cells';
 import { HEADER_ROW, minimalXlsx, sheetXml } from './fixtures/crafted-xlsx';
 import { collectRows, TEST_LIMITS } from './fixtures/collect-rows';
-import { unzipParts, zipParts } from './fixtures/zip-builder';
+import { unzipParts, withParts, zipParts } from './fixtures/zip-builder';
 import { readXlsx } from './xlsx-reader';
 
 async function written(build: (workbook: ExcelJS.Workbook) => void): Promise<Buffer> {
@@ -213,6 +213,40 @@ describe('readXlsx', () => {
         ],
       },
       { sheet: 'Acties', rowNumber: 2, cells: [null, { kind: 'text', text: '31-12-2026' }] },
+    ]);
+  });
+
+  it('reads the cached results of shared formulas, a zero too', async () => {
+    const file = minimalXlsx({
+      sheet: sheetXml(
+        '<row r="1"><c r="A1"><v>2</v></c><c r="B1"><f t="shared" ref="B1:B3" si="0">A1*2</f><v>4</v></c></row>' +
+          '<row r="2"><c r="A2"><v>0</v></c><c r="B2"><f t="shared" si="0"/><v>0</v></c></row>' +
+          '<row r="3"><c r="A3"><v>3</v></c><c r="B3"><f t="shared" si="0"/></c></row>',
+      ),
+    });
+
+    const rows = await read(file);
+
+    expect(rows.map((row) => row.cells[1])).toEqual([
+      { kind: 'number', value: 4 },
+      { kind: 'number', value: 0 },
+      { kind: 'error', code: 'FORMULA_WITHOUT_VALUE' },
+    ]);
+  });
+
+  it('finds a sheet by its relationship, an absolute target too', async () => {
+    const file = await written((workbook) => workbook.addWorksheet('Acties').addRow(['Titel']));
+    const rels = unzipParts(file).find((part) => part.name === 'xl/_rels/workbook.xml.rels')!;
+    const absolute = rels
+      .data!.toString()
+      .replace('"worksheets/sheet1.xml"', '"/xl/worksheets/sheet1.xml"');
+
+    expect(absolute).toContain('"/xl/worksheets/sheet1.xml"');
+
+    const rows = await read(withParts(file, { 'xl/_rels/workbook.xml.rels': absolute }));
+
+    expect(rows).toEqual([
+      { sheet: 'Acties', rowNumber: 1, cells: [{ kind: 'text', text: 'Titel' }] },
     ]);
   });
 });

@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import { Readable } from 'node:stream';
 import { FileProblem, type RawRow, type ReadLimits } from '../sheet/raw-cells';
 import { RowLimiter } from './row-limiter';
+import { checkSheetPart } from './xlsx-sheet-check';
 import { rawCellsOf } from './xlsx-cells';
 import { readXmlPart } from './xml-part-reader';
 import { readZipDirectory, type ZipEntry } from './zip-directory';
@@ -50,8 +51,6 @@ const READER_OPTIONS = {
 
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
-const MERGE_CELL = /<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([^"']*)["']/;
-const MERGE_CARRY = 512;
 
 interface SheetPart {
   name: string;
@@ -83,15 +82,18 @@ async function* xlsxRows(file: Buffer, limits: ReadLimits): AsyncGenerator<RawRo
   ) as unknown as ExcelJsWorkbookSteps;
   await parsePart(file, requiredPart(zip, WORKBOOK_RELS), (s) => reader._parseRels(s));
   await parsePart(file, requiredPart(zip, WORKBOOK), (s) => reader._parseWorkbook(s));
+  if (!reader.model) {
+    throw new FileProblem('UNREADABLE_FILE', {}, `Not an XLSX workbook: ${WORKBOOK} is empty.`);
+  }
   const relationships = reader.workbookRels ?? [];
-  const sheets = (reader.model?.sheets ?? []).flatMap((sheet): SheetPart[] => {
+  const sheets = (reader.model.sheets ?? []).flatMap((sheet): SheetPart[] => {
     const rel = relationships.find((r) => r.Id === sheet.rId);
     // Chart sheets and macro sheets have no rows.
     if (!rel || !rel.Type.endsWith('/worksheet')) return [];
     return [{ name: sheet.name, entry: requiredPart(zip, partName(rel.Target)) }];
   });
 
-  for (const sheet of sheets) await refuseMergedCells(file, sheet);
+  for (const sheet of sheets) await checkSheetPart(file, sheet.entry, sheet.name);
   const styles = relatedPart(zip, relationships, 'styles');
   if (styles) await parsePart(file, styles, (s) => reader._parseStyles(s));
   const sharedStrings = relatedPart(zip, relationships, 'sharedStrings');
@@ -131,25 +133,6 @@ async function parsePart(
     await parse(stream);
   } finally {
     stream.destroy();
-  }
-}
-
-/**
- * exceljs's streaming reader skips `<mergeCells>`, which come after the rows; a first pass over
- * the sheet finds them before any row is handed on (and checks the whole part while at it).
- */
-async function refuseMergedCells(file: Buffer, sheet: SheetPart): Promise<void> {
-  let previous = '';
-  for await (const text of readXmlPart(file, sheet.entry)) {
-    const merged = MERGE_CELL.exec(previous + text);
-    if (merged) {
-      throw new FileProblem(
-        'MERGED_CELLS',
-        { sheet: sheet.name, ref: merged[1] },
-        `The sheet ${sheet.name} has merged cells (${merged[1]}).`,
-      );
-    }
-    previous = text.slice(-MERGE_CARRY);
   }
 }
 

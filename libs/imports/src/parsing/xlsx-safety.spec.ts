@@ -72,6 +72,7 @@ describe('readXlsx on hostile archives', () => {
     ['damaged inside a deflated part', (file: Buffer) => damageSheet(file)],
     ['not a workbook', () => zipParts([{ name: 'notes.txt', data: 'hello' }])],
     ['missing its sheet', (file: Buffer) => withParts(file, { 'xl/worksheets/sheet1.xml': null })],
+    ['with an empty workbook part', (file: Buffer) => withParts(file, { 'xl/workbook.xml': '' })],
     [
       'with a sheet that is not XML',
       (file: Buffer) => withParts(file, { 'xl/worksheets/sheet1.xml': '<<<' }),
@@ -140,6 +141,20 @@ describe('readXlsx on awkward content', () => {
   it('refuses merged cells before handing on any row, naming the first range', async () => {
     expect(await problem(await mergedCellsXlsx())).toMatchObject({
       problem: { code: 'MERGED_CELLS', where: { sheet: 'Acties', ref: 'A2:B2' } },
+      rowsBefore: 0,
+    });
+  });
+
+  it.each([
+    ['a date stored as ISO text', '<c r="B2" t="d"><v>2026-12-31T00:00:00</v></c>'],
+    [
+      'an inline string in runs',
+      '<c r="A2" t="inlineStr"><is><r><t>Een </t></r><r><t>titel</t></r></is></c>',
+    ],
+  ])('refuses %s, which exceljs would misread', async (_, cell) => {
+    const file = minimalXlsx({ sheet: sheetXml(`${HEADER_ROW}<row r="2">${cell}</row>`) });
+    expect(await problem(file)).toMatchObject({
+      problem: { code: 'UNREADABLE_FILE', where: { sheet: 'Acties' } },
       rowsBefore: 0,
     });
   });

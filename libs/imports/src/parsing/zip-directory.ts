@@ -80,6 +80,7 @@ export function readZipDirectory(file: Buffer, maxUnzippedBytes: number): Map<st
       localOffset: file.readUInt32LE(at + 42),
     };
     at += CENTRAL_SIZE + nameLength + file.readUInt16LE(at + 30) + file.readUInt16LE(at + 32);
+    if (at > offset + size) throw unreadable('The ZIP central directory is damaged.');
 
     if (entry.flags & ENCRYPTION_FLAGS || entry.method === AES_METHOD) {
       throw new FileProblem('ENCRYPTED_FILE', {}, `The part ${name} is encrypted.`);
