@@ -85,7 +85,7 @@ export class CreateImports1795474200000 implements MigrationInterface {
         CONSTRAINT "fk_import_rows_import" FOREIGN KEY ("import_id") REFERENCES "imports" ("id") ON DELETE CASCADE,
         CONSTRAINT "ck_import_rows_sheet" CHECK ("sheet" IN ('commitments', 'actions')),
         CONSTRAINT "ck_import_rows_outcome" CHECK ("outcome" IN ('create', 'update', 'unchanged', 'conflict', 'error')),
-        CONSTRAINT "ck_import_rows_choice" CHECK ("choice" IN ('sheet', 'app') AND "outcome" = 'conflict'),
+        CONSTRAINT "ck_import_rows_choice" CHECK ("choice" IS NULL OR ("choice" IN ('sheet', 'app') AND "outcome" = 'conflict')),
         CONSTRAINT "ck_import_rows_result" CHECK ("result" IN ('applied', 'kept', 'unchanged', 'skipped', 'failed'))
       )`);
     await queryRunner.query(

@@ -44,9 +44,9 @@ const ACTIONS_PAGE = 1000;
 /** A file name fit for a row and a header: no path, no control characters. */
 function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base
-    .replace(/[\u0000-\u001f\u007f"]/g, '')
+  const clean = [...base]
+    .filter((char) => char.charCodeAt(0) >= 32 && char.charCodeAt(0) !== 127 && char !== '"')
+    .join('')
     .trim()
     .slice(0, 200);
   return clean === '' ? 'upload' : clean;

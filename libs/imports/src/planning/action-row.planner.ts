@@ -130,7 +130,7 @@ function wantedFields(cells: RowCells, context: PlanContext): Partial<ActionFiel
         wanted[field] = value;
     }
   }
-  return wanted as Partial<ActionFields>;
+  return wanted;
 }
 
 /** Checks what spans cells: the owner's person and partners, the dates. */
@@ -188,9 +188,7 @@ function checkTransition(
 
 function addDtoProblems(cells: RowCells, type: new () => object, body: object): void {
   for (const problem of dtoProblems(type, body)) {
-    cells.error(fieldOfParam(problem.name), 'INVALID_VALUE', {
-      detail: `${problem.name} ${problem.reason}`,
-    });
+    cells.invalid(fieldOfParam(problem.name), `${problem.name} ${problem.reason}`);
   }
 }
 
@@ -263,10 +261,10 @@ export function planActionRow(cells: RowCells, match: RowMatch, context: PlanCon
     : PROGRESS_FIELDS.filter((f) => wanted[f] !== undefined && !same(f, wanted[f], NEW_FIELDS[f]));
   if (progressWanted.length > 0) {
     const progress: NonNullable<RowPlan['progress']> = {
-      narrative: (wanted.narrative &&
-      !same('narrative', wanted.narrative, current?.narrative ?? null)
-        ? wanted.narrative
-        : context.defaultNarrative) as string,
+      narrative:
+        wanted.narrative && !same('narrative', wanted.narrative, current?.narrative ?? null)
+          ? wanted.narrative
+          : context.defaultNarrative,
     };
     if (progressWanted.includes('status')) progress.status = wanted.status;
     if (progressWanted.includes('health')) progress.health = wanted.health;
@@ -293,7 +291,7 @@ export function planActionRow(cells: RowCells, match: RowMatch, context: PlanCon
   const base = {
     entityId: existing?.id ?? randomUUID(),
     baseVersion: existing?.version ?? null,
-    title: (after.title as string | undefined) ?? null,
+    title: after.title ?? null,
   };
   if (cells.errors.length > 0) {
     return {

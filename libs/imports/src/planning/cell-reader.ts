@@ -51,17 +51,18 @@ const splitList = (text: string, separators: RegExp) =>
     .filter((part) => part !== '');
 
 /**
- * "29362-296", "29362 nr. 296", "29 362, nr. 296": the Kamerstuk number as stored
- * (dossier, then document numbers, hyphenated, upper case).
+ * "29362-296", "29362 nr. 296", "35 896, nr. 10": the Kamerstuk number as stored (dossier,
+ * then document numbers, hyphenated, upper case).
  */
 export function normaliseKamerstuk(text: string): string {
-  const parts = text
+  const [dossier, ...documents] = text
     .toUpperCase()
-    .replace(/\bNR\.?/g, ' ')
-    .replace(/(\d)\s+(\d)/g, '$1$2')
-    .split(/[\s,;/-]+/)
-    .filter((part) => part !== '');
-  return parts.join('-');
+    .trim()
+    .split(/\bNR\.?/);
+  const split = (part: string) => part.split(/[\s,;/-]+/).filter((piece) => piece !== '');
+  if (documents.length === 0) return split(dossier).join('-');
+  // Before "nr." is the dossier alone, written with spaces or dots as thousands separators.
+  return [dossier.replace(/[\s.,]/g, ''), ...split(documents.join(' '))].join('-');
 }
 
 /** Whole numbers, as numbers or as text ("12", "12,0"). */
@@ -107,7 +108,10 @@ export function readCell(
           ? cell.date
           : cell.kind === 'number'
             ? excelSerialToDate(cell.value)
-            : parseDateText(text);
+            : // A serial number typed or exported as text (a CSV of a date column Excel did not format).
+              /^\d{5}$/.test(text)
+              ? excelSerialToDate(Number(text))
+              : parseDateText(text);
       return date ? ok(date) : fail('INVALID_DATE');
     }
     case 'choice': {

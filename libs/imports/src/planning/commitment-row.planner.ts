@@ -143,26 +143,20 @@ export function planCommitmentRow(
     if (attributesChanged) {
       body.attributes = attributes;
       for (const problem of validateAttributes(existing.kind, attributes).problems) {
-        cells.error(fieldOfParam(problem.name), 'INVALID_VALUE', {
-          detail: `${problem.name} ${problem.reason}`,
-        });
+        cells.invalid(fieldOfParam(problem.name), `${problem.name} ${problem.reason}`);
       }
     }
     if (Object.keys(body).length > 0) {
       plan.update = body;
       for (const problem of dtoProblems(UpdateCommitmentDto, body)) {
         if (problem.name.startsWith('attributes')) continue;
-        cells.error(fieldOfParam(problem.name), 'INVALID_VALUE', {
-          detail: `${problem.name} ${problem.reason}`,
-        });
+        cells.invalid(fieldOfParam(problem.name), `${problem.name} ${problem.reason}`);
       }
     }
   } else if (kind) {
     plan.create = { programmeId: context.programmeId, ...body, attributes };
     for (const problem of dtoProblems(CreateCommitmentDto, plan.create)) {
-      cells.error(fieldOfParam(problem.name), 'INVALID_VALUE', {
-        detail: `${problem.name} ${problem.reason}`,
-      });
+      cells.invalid(fieldOfParam(problem.name), `${problem.name} ${problem.reason}`);
     }
   }
 

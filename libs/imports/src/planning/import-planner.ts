@@ -222,9 +222,7 @@ export class ImportPlanner {
           failed: planned.outcome === 'error',
           reference: match.reference,
           kamerstukken:
-            planned.outcome === 'create'
-              ? ((c.value<string[]>('kamerstukken') ?? []) as string[])
-              : [],
+            planned.outcome === 'create' ? (c.value<string[]>('kamerstukken') ?? []) : [],
         });
       }
       return {

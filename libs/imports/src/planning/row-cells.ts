@@ -46,6 +46,19 @@ export class RowCells {
     return reading !== undefined && !reading.empty && 'error' in reading;
   }
 
+  /** Whether the row has an error at this field already. */
+  hasError(field: string): boolean {
+    return this.errors.some((error) => error.field === field);
+  }
+
+  /**
+   * The API's own verdict on a field, unless the cell has an error already: a cell that could
+   * not be read (or is missing) must not be reported twice.
+   */
+  invalid(field: string, detail: string): void {
+    if (!this.hasError(field)) this.error(field, 'INVALID_VALUE', { detail });
+  }
+
   error(field: string, code: CellErrorCode, params?: MessageParams): void {
     const index = this.layout.indexOf.get(field);
     const column = SHEET_COLUMNS[this.layout.kind].find((c) => c.field === field);

@@ -139,7 +139,7 @@ export function displayField(
     case 'narrative':
       return value === '' ? null : (value as string);
     default:
-      return typeof value === 'number' ? value : String(value);
+      return typeof value === 'number' || typeof value === 'string' ? value : JSON.stringify(value);
   }
 }
 
