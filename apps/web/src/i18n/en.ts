@@ -1928,6 +1928,7 @@ export const en: Messages = {
     dryRunTitle: 'What would change',
     countsIntro: (total: number) =>
       `The file has ${total} ${total === 1 ? 'row' : 'rows'} of commitments or actions:`,
+    countsNone: 'The file has no rows of commitments or actions.',
     countCreate: (count: number) => `${count} new`,
     countUpdate: (count: number) => `${count} changed`,
     countUnchanged: (count: number) => `${count} unchanged`,
@@ -1961,6 +1962,7 @@ export const en: Messages = {
       conflict: 'Conflict',
       error: 'Error',
     },
+    setTo: (column: string, value: string) => `${column}: ${value}`,
     change: (column: string, from: string, to: string) => `${column}: ${from} → ${to}`,
     emptyValue: '(empty)',
     errorAt: (letter: string | null, column: string, reason: string) =>
@@ -2022,6 +2024,7 @@ export const en: Messages = {
       `${count} ${count === 1 ? 'row' : 'rows'} with errors skipped`,
     resultFailed: (count: number) => `${count} ${count === 1 ? 'row' : 'rows'} failed (see below)`,
     changedTitle: 'What changed',
+    appliedConflict: 'Changed, after a conflict',
     changedNone: 'The import changed nothing.',
     failedRowsTitle: 'What did not work',
     reason: 'Reason',

@@ -1983,6 +1983,7 @@ export const nl = {
     dryRunTitle: 'Wat er zou veranderen',
     countsIntro: (total: number) =>
       `Het bestand heeft ${total} ${total === 1 ? 'rij' : 'rijen'} met toezeggingen of acties:`,
+    countsNone: 'Het bestand heeft geen rijen met toezeggingen of acties.',
     countCreate: (count: number) => `${count} nieuw`,
     countUpdate: (count: number) => `${count} gewijzigd`,
     countUnchanged: (count: number) => `${count} ongewijzigd`,
@@ -2016,6 +2017,7 @@ export const nl = {
       conflict: 'Conflict',
       error: 'Fout',
     },
+    setTo: (column: string, value: string) => `${column}: ${value}`,
     change: (column: string, from: string, to: string) => `${column}: ${from} → ${to}`,
     emptyValue: '(leeg)',
     errorAt: (letter: string | null, column: string, reason: string) =>
@@ -2078,6 +2080,7 @@ export const nl = {
     resultFailed: (count: number) =>
       `${count} ${count === 1 ? 'rij' : 'rijen'} niet gelukt (zie hieronder)`,
     changedTitle: 'Wat er is veranderd',
+    appliedConflict: 'Gewijzigd, na een conflict',
     changedNone: 'De import heeft niets veranderd.',
     failedRowsTitle: 'Wat niet is gelukt',
     reason: 'Reden',

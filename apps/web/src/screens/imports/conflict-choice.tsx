@@ -19,17 +19,18 @@ export function ConflictChoice(props: {
   failed: boolean;
   onChoose: (choice: Choice) => void;
 }) {
-  const i = useT().imports;
+  const t = useT();
+  const i = t.imports;
   const { row } = props;
   return (
-    <div className="sbt-import-conflict">
+    <div className="sbt-import-conflict" data-keuze={choiceFieldId(row)}>
       <Paragraph>{i.conflictIntro}</Paragraph>
       <Lines
         lines={row.conflicts.map((conflict) =>
           i.conflictValues(
             conflict.column,
-            valueInWords(i, conflict.from),
-            valueInWords(i, conflict.to),
+            valueInWords(t, conflict.from),
+            valueInWords(t, conflict.to),
           ),
         )}
       />

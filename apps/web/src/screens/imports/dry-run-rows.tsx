@@ -196,7 +196,7 @@ export function DryRunRows({ item, replace }: { item: Import; replace: (item: Im
                   onChoose={(choice) => void choose(row, choice)}
                 />
               ) : (
-                <Lines lines={row.outcome === 'error' ? errorLines(i, row) : changeLines(i, row)} />
+                <Lines lines={row.outcome === 'error' ? errorLines(i, row) : changeLines(t, row)} />
               )
             }
           />

@@ -14,11 +14,22 @@ import { Panel } from '../admin/admin-parts';
 import { CONFLICT_FILTER_ID, DryRunRows } from './dry-run-rows';
 import { confirmSentence, type Import } from './import-words';
 
+/**
+ * Where the error summary of an unresolved conflict leads: the first conflict on the page
+ * still without a choice, or else the filter that shows the conflicts.
+ */
+function unresolvedTarget(): string {
+  const open = Array.from(document.querySelectorAll<HTMLElement>('[data-keuze]')).find(
+    (choice) => !choice.querySelector('input:checked'),
+  );
+  return open?.dataset.keuze ?? CONFLICT_FILTER_ID;
+}
+
 function applyProblem(t: Messages, item: Import, status?: number, problem?: Problem): FieldError {
   const i = t.imports;
   if (problem?.code === 'IMPORT_CONFLICTS_UNRESOLVED')
     return {
-      fieldId: CONFLICT_FILTER_ID,
+      fieldId: unresolvedTarget(),
       message: i.applyUnresolved(Math.max(item.unresolvedConflicts, 1)),
     };
   if (problem?.code === 'IMPORT_NOT_PLANNED') return { message: i.applyNotPlanned };
@@ -49,7 +60,7 @@ export function DryRunSection({
     if (item.unresolvedConflicts > 0) {
       setConfirming(false);
       setErrors([
-        { fieldId: CONFLICT_FILTER_ID, message: i.applyUnresolved(item.unresolvedConflicts) },
+        { fieldId: unresolvedTarget(), message: i.applyUnresolved(item.unresolvedConflicts) },
       ]);
       return;
     }
@@ -89,13 +100,17 @@ export function DryRunSection({
           {i.dryRunTitle}
         </Heading>
         <Paragraph>{i.planned}</Paragraph>
-        <Paragraph>{i.countsIntro(counts.total)}</Paragraph>
-        {figures.length > 0 && (
-          <UnorderedList>
-            {figures.map((line) => (
-              <UnorderedListItem key={line}>{line}</UnorderedListItem>
-            ))}
-          </UnorderedList>
+        {figures.length > 0 ? (
+          <>
+            <Paragraph>{i.countsIntro(counts.total)}</Paragraph>
+            <UnorderedList>
+              {figures.map((line) => (
+                <UnorderedListItem key={line}>{line}</UnorderedListItem>
+              ))}
+            </UnorderedList>
+          </>
+        ) : (
+          <Paragraph>{i.countsNone}</Paragraph>
         )}
         {item.notices.length > 0 && (
           <>

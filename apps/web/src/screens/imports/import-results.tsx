@@ -64,9 +64,13 @@ export function ImportResults({ item }: { item: Import }) {
           {(rows) => (
             <ImportRowsTable
               caption={i.changedTitle}
+              captionHidden
               rows={rows}
+              outcome={(row) =>
+                row.outcome === 'conflict' ? i.appliedConflict : i.outcomes[row.outcome]
+              }
               detailsHeader={i.details}
-              details={(row) => <Lines lines={changeLines(i, row)} />}
+              details={(row) => <Lines lines={changeLines(t, row)} />}
             />
           )}
         </PagedRows>
@@ -80,6 +84,7 @@ export function ImportResults({ item }: { item: Import }) {
             {(rows) => (
               <ImportRowsTable
                 caption={i.failedRowsTitle}
+                captionHidden
                 rows={rows}
                 detailsHeader={i.reason}
                 details={(row) => (

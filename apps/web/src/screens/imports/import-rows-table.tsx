@@ -12,7 +12,14 @@ import {
   UnorderedListItem,
 } from '../../components/nlds';
 import { type Messages, useT } from '../../i18n';
-import { changeInWords, entityPath, type ImportRow, rowName } from './import-words';
+import {
+  changeInWords,
+  entityPath,
+  type ImportRow,
+  isEmpty,
+  rowName,
+  valueInWords,
+} from './import-words';
 
 /**
  * Rows of an import: where in the file, the title (a link once the commitment or action
@@ -20,7 +27,11 @@ import { changeInWords, entityPath, type ImportRow, rowName } from './import-wor
  */
 export function ImportRowsTable(props: {
   caption: string;
+  /** The caption says what the section's heading says already: for screen readers only. */
+  captionHidden?: boolean;
   rows: ImportRow[];
+  /** The outcome in other words than the dry run's (what the apply made of it). */
+  outcome?: (row: ImportRow) => string;
   detailsHeader: string;
   details: (row: ImportRow) => ReactNode;
 }) {
@@ -28,7 +39,9 @@ export function ImportRowsTable(props: {
   const i = t.imports;
   return (
     <Table>
-      <TableCaption>{props.caption}</TableCaption>
+      <TableCaption className={props.captionHidden ? 'sbt-visually-hidden' : undefined}>
+        {props.caption}
+      </TableCaption>
       <TableHeader>
         <TableRow>
           <TableHeaderCell scope="col">{i.row}</TableHeaderCell>
@@ -45,7 +58,7 @@ export function ImportRowsTable(props: {
             <TableRow key={row.position}>
               <TableHeaderCell scope="row">{rowName(i, row)}</TableHeaderCell>
               <TableCell>{path ? <Link href={path}>{title}</Link> : title}</TableCell>
-              <TableCell>{i.outcomes[row.outcome]}</TableCell>
+              <TableCell>{props.outcome?.(row) ?? i.outcomes[row.outcome]}</TableCell>
               <TableCell>{props.details(row)}</TableCell>
             </TableRow>
           );
@@ -71,12 +84,16 @@ export function Lines({ lines }: { lines: string[] }) {
 }
 
 /**
- * What a created or changed row sets: "Deadline: “1-3-2027” → “1-6-2027”". A conflict lists
- * the same (from the app's value now) as its conflicts.
+ * What a changed row sets: "Deadline: “1 maart 2027” → “1 juni 2027”" (a conflict lists the
+ * same, from the app's value now, as its conflicts); a new row only what it fills in.
  */
-export function changeLines(i: Messages['imports'], row: ImportRow): string[] {
+export function changeLines(t: Messages, row: ImportRow): string[] {
+  if (row.outcome === 'create')
+    return row.changes
+      .filter((change) => !isEmpty(change.to))
+      .map((change) => t.imports.setTo(change.column, valueInWords(t, change.to)));
   const changes = row.outcome === 'conflict' ? row.conflicts : row.changes;
-  return changes.map((change) => changeInWords(i, change));
+  return changes.map((change) => changeInWords(t, change));
 }
 
 /** Every problem of a row at its cell: "Kolom J (Deadline): reden". */

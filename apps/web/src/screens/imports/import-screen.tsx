@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { useAnnounce } from '../../components/announcer';
 import { Alert, Heading, Link, Paragraph } from '../../components/nlds';
 import { usePageTitle } from '../../components/page-title';
@@ -44,9 +44,10 @@ function Refused({ message }: { message: string }) {
 
 /**
  * Says what the worker is doing as it happens, sparingly (WCAG 4.1.3): the dry run being
- * made and its end, and the apply at each quarter and at its end, not every percent.
+ * made and its end, and the apply at each quarter and at its end, not every percent. Right
+ * after the upload the import's first state is news too (the dry run may be ready at once).
  */
-function useStatusAnnouncements(state: ImportState): void {
+function useStatusAnnouncements(state: ImportState, justUploaded: boolean): void {
   const i = useT().imports;
   const announce = useAnnounce();
   const seen = useRef<{ status: Import['status'] | null; quarter: number }>({
@@ -69,8 +70,8 @@ function useStatusAnnouncements(state: ImportState): void {
       if (first) announce(i.planning);
       return;
     }
-    // A page opened on a finished import shows it; there is no news to say.
-    if (first) return;
+    // A page opened later on a finished import shows it; there is no news to say.
+    if (first && !justUploaded) return;
     const news = {
       planned: i.planned,
       failed: i.failedAnnounce,
@@ -79,7 +80,7 @@ function useStatusAnnouncements(state: ImportState): void {
       applying: null,
     }[item.status];
     if (news) announce(news);
-  }, [item, announce, i]);
+  }, [item, announce, i, justUploaded]);
 }
 
 function ImportPage({ programmeId, importId }: { programmeId: string; importId: string }) {
@@ -88,7 +89,11 @@ function ImportPage({ programmeId, importId }: { programmeId: string; importId: 
   const { state, replace } = useImport(programmeId, importId);
   const title = state.status === 'loaded' ? i.importOf(state.item.filename) : i.title;
   usePageTitle(title);
-  useStatusAnnouncements(state);
+  const location = useLocation();
+  useStatusAnnouncements(
+    state,
+    (location.state as { uploaded?: boolean } | null)?.uploaded === true,
+  );
   if (state.status === 'notFound') return <NotFoundScreen />;
   return (
     <>

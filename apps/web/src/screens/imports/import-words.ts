@@ -58,14 +58,23 @@ export function rowName(i: Messages['imports'], row: ImportRow): string {
   return i.rowName(row.sheetName, row.rowNumber);
 }
 
-/** A cell's value as the sheet words it (the API gives them so); an empty cell says so. */
-export function valueInWords(i: Messages['imports'], value: Change['from']): string {
-  if (value === null || value === undefined || value === '') return i.emptyValue;
-  return typeof value === 'number' ? String(value) : `“${value}”`;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const isEmpty = (value: Change['from'] | undefined): value is null | undefined | '' =>
+  value === null || value === undefined || value === '';
+
+/**
+ * A cell's value as the sheet words it (the API gives labels, not codes), a date as people
+ * read it (the API gives dates as ISO days); an empty cell says so.
+ */
+export function valueInWords(t: Messages, value: Change['from']): string {
+  if (isEmpty(value)) return t.imports.emptyValue;
+  if (typeof value === 'number') return String(value);
+  return `“${ISO_DATE.test(value) ? t.format.date(value) : value}”`;
 }
 
-export function changeInWords(i: Messages['imports'], change: Change): string {
-  return i.change(change.column, valueInWords(i, change.from), valueInWords(i, change.to));
+export function changeInWords(t: Messages, change: Change): string {
+  return t.imports.change(change.column, valueInWords(t, change.from), valueInWords(t, change.to));
 }
 
 /** "12 nieuw, 30 gewijzigd, 2 rijen met fouten worden overgeslagen." */

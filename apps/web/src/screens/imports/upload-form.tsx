@@ -66,12 +66,10 @@ export function UploadForm({ programmeId }: { programmeId: string }) {
       .catch(() => ({ data: undefined, error: undefined, response: undefined }));
     setBusy(false);
     if (data) {
-      void navigate(`/beheer/import/${data.id}`);
+      void navigate(`/beheer/import/${data.id}`, { state: { uploaded: true } });
       return;
     }
-    setErrors([
-      { fieldId: FIELD_ID, message: uploadProblem(t, response?.status, error) },
-    ]);
+    setErrors([{ fieldId: FIELD_ID, message: uploadProblem(t, response?.status, error) }]);
   }
 
   return (
