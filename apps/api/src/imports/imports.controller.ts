@@ -40,6 +40,7 @@ import {
   type UploadedFile as ImportFile,
 } from '@app/imports';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
+import { RequireMultipartInterceptor } from './require-multipart.interceptor';
 
 const COORDINATORS =
   'Coordinators of the programme only (`imports:manage`): an import changes any commitment and action.';
@@ -90,7 +91,7 @@ export class ImportsController {
   @Post('imports')
   @HttpCode(202)
   @Access(Permission.ImportsManage, { programmeParam: 'id', rateLimit: 'expensive' })
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(RequireMultipartInterceptor, FileInterceptor('file'))
   @ApiOperation({
     summary: 'Upload a spreadsheet: its dry run follows',
     description:
