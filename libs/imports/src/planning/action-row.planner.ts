@@ -77,7 +77,11 @@ const same = (field: string, a: unknown, b: unknown): boolean => {
 };
 
 /** The sheet's values of a row in the API's terms; unresolvable names are errors at their cells. */
-function wantedFields(cells: RowCells, context: PlanContext): Partial<ActionFields> {
+function wantedFields(
+  cells: RowCells,
+  context: PlanContext,
+  current: ActionFields | undefined,
+): Partial<ActionFields> {
   const wanted: Record<string, unknown> = {};
   const { names } = context;
   for (const field of cells.fields()) {
@@ -106,6 +110,8 @@ function wantedFields(cells: RowCells, context: PlanContext): Partial<ActionFiel
       case 'ownerUser': {
         const member = names.member(value as string);
         if (member) wanted.ownerUser = member.userId;
+        // An owner who has left the programme is shown by id: unchanged, that is no error.
+        else if (value === current?.ownerUser) wanted.ownerUser = current.ownerUser;
         else cells.error(field, 'UNKNOWN_PERSON', { value: value as string });
         break;
       }
@@ -195,9 +201,9 @@ function addDtoProblems(cells: RowCells, type: new () => object, body: object): 
 /** Plans one row of the actions sheet: create, update, unchanged, conflict or error. */
 export function planActionRow(cells: RowCells, match: RowMatch, context: PlanContext): Planned {
   const { existing } = match;
-  const wanted = wantedFields(cells, context);
-  const reason = cells.value<string>('reason') ?? undefined;
   const current = existing ? actionFieldsOf(existing) : undefined;
+  const wanted = wantedFields(cells, context, current);
+  const reason = cells.value<string>('reason') ?? undefined;
   const after = { ...current, ...wanted } as Partial<ActionFields>;
   if (!existing) {
     for (const field of REQUIRED) {
