@@ -80,7 +80,7 @@ function row(changes: Record<string, string | null> = {}, columns = ACTION_COLUM
 
 const plan = (
   cells: RowCells,
-  { existing = action as SpreadsheetAction | null, sheetVersion = 4 as number | null } = {},
+  { existing = action, sheetVersion = 4 } = {},
 ) =>
   planActionRow(
     cells,
