@@ -78,13 +78,20 @@ function row(changes: Record<string, string | null> = {}, columns = ACTION_COLUM
   return new RowCells(layoutOf(header)!, raw, 'nl');
 }
 
-const plan = (
-  cells: RowCells,
-  { existing = action, sheetVersion = 4 } = {},
-) =>
+interface Given {
+  existing?: SpreadsheetAction | null;
+  sheetVersion?: number | null;
+}
+
+const plan = (cells: RowCells, given: Given = {}) =>
   planActionRow(
     cells,
-    { existing: existing ?? undefined, sheetVersion, reference: 'A-7', referenceChanged: false },
+    {
+      existing: given.existing === null ? undefined : (given.existing ?? action),
+      sheetVersion: given.sheetVersion === undefined ? 4 : given.sheetVersion,
+      reference: 'A-7',
+      referenceChanged: false,
+    },
     context,
   );
 
