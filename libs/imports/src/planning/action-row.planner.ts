@@ -13,7 +13,7 @@ import { choiceLabels } from '../sheet/vocabulary';
 import type { PartnerCell } from './cell-reader';
 import { dtoProblems, fieldOfParam } from './dto-check';
 import type { CommitmentFinder } from './file-commitments';
-import type { FieldChange, PlannedRow, RowPlan } from './planned-row';
+import { type FieldChange, type RowPlan, type RowPlanning, settleRow } from './planned-row';
 import type { RowCells } from './row-cells';
 
 /** What every row of an import is planned against. */
@@ -35,8 +35,6 @@ export interface RowMatch {
   /** The reference changes (a new one for the entity). */
   referenceChanged: boolean;
 }
-
-type Planned = Omit<PlannedRow, 'position' | 'sheet' | 'sheetName' | 'rowNumber'>;
 
 const REQUIRED: readonly (keyof ActionFields)[] = [
   'title',
@@ -199,7 +197,7 @@ function addDtoProblems(cells: RowCells, type: new () => object, body: object): 
 }
 
 /** Plans one row of the actions sheet: create, update, unchanged, conflict or error. */
-export function planActionRow(cells: RowCells, match: RowMatch, context: PlanContext): Planned {
+export function planActionRow(cells: RowCells, match: RowMatch, context: PlanContext): RowPlanning {
   const { existing } = match;
   const current = existing ? actionFieldsOf(existing) : undefined;
   const wanted = wantedFields(cells, context, current);
@@ -294,43 +292,15 @@ export function planActionRow(cells: RowCells, match: RowMatch, context: PlanCon
     );
   }
 
-  const base = {
-    entityId: existing?.id ?? randomUUID(),
-    baseVersion: existing?.version ?? null,
+  return settleRow({
+    existing,
+    sheetVersion: match.sheetVersion,
+    newId: randomUUID(),
     title: after.title ?? null,
-  };
-  if (cells.errors.length > 0) {
-    return {
-      ...base,
-      outcome: 'error',
-      changes: null,
-      conflicts: null,
-      errors: cells.errors,
-      plan: null,
-    };
-  }
-  if (changes.length === 0) {
-    return {
-      ...base,
-      outcome: 'unchanged',
-      changes: null,
-      conflicts: null,
-      errors: null,
-      plan: null,
-    };
-  }
-  const conflict =
-    existing !== undefined &&
-    match.sheetVersion !== null &&
-    match.sheetVersion !== existing.version;
-  return {
-    ...base,
-    outcome: existing ? (conflict ? 'conflict' : 'update') : 'create',
-    changes: conflict ? null : changes,
-    conflicts: conflict ? changes : null,
-    errors: null,
+    errors: cells.errors,
+    changes,
     plan,
-  };
+  });
 }
 
 const NEW_FIELDS: Record<(typeof PROGRESS_FIELDS)[number], unknown> = {
