@@ -33,6 +33,12 @@ export const ImportErrors = {
       'IMPORT_NOT_PLANNED',
       `The import is ${status}: only a finished dry run can be changed or applied.`,
     ),
+  overtaken: () =>
+    new DomainError(
+      'conflict',
+      'IMPORT_OVERTAKEN',
+      'Another import of this programme was applied after this dry run (or is being applied): upload the file again for a new dry run, so that nothing is created twice.',
+    ),
   conflictsUnresolved: (count: number) =>
     new DomainError(
       'conflict',

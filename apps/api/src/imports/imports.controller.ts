@@ -234,7 +234,8 @@ export class ImportsController {
   @ApiAcceptedResponse({ type: ImportResponse, description: 'The apply is under way.' })
   @ApiConflictResponse({
     description:
-      'IMPORT_NOT_PLANNED: not ready or applied already; IMPORT_CONFLICTS_UNRESOLVED: a conflict has no choice.',
+      'IMPORT_NOT_PLANNED: not ready or applied already; IMPORT_CONFLICTS_UNRESOLVED: a conflict has no choice; ' +
+      'IMPORT_OVERTAKEN: another import was applied since this dry run (upload again).',
   })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   apply(
