@@ -199,6 +199,13 @@ const EXPECTED: Record<string, keyof typeof PROFILES> = {
   'POST /v1/report-exports': 'memberAnywhere',
   'GET /v1/report-exports/:id': 'memberAnywhere',
   'GET /v1/report-exports/:id/file': 'memberAnywhere',
+  'GET /v1/programmes/:id/import-template.xlsx': 'programmeCoordinator',
+  'GET /v1/programmes/:id/imports': 'programmeCoordinator',
+  'POST /v1/programmes/:id/imports': 'programmeCoordinator',
+  'GET /v1/programmes/:id/imports/:importId': 'programmeCoordinator',
+  'GET /v1/programmes/:id/imports/:importId/rows': 'programmeCoordinator',
+  'POST /v1/programmes/:id/imports/:importId/choices': 'programmeCoordinator',
+  'POST /v1/programmes/:id/imports/:importId/apply': 'programmeCoordinator',
 };
 
 /** Bodies that pass validation, for routes whose service (not the guard) decides who may. */

@@ -8,7 +8,7 @@ import { ReminderWorld } from '../../../test/support/reminder-world';
 import type { TrackingCast } from '../../../test/support/tracking-fixtures';
 
 const root = resolve(__dirname, '../../..');
-const ROWS = 400;
+const ROWS = 250;
 
 describe('an import apply interrupted by kill -9', () => {
   // Every worker of a queue shares one lock duration: 3 s, so a killed worker's job is handed

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import * as fixtures from '@app/imports/parsing/fixtures/crafted-xlsx';
 import type { Response } from 'supertest';
 import { eventually } from '../../../test/support/e2e';
 import type { Actor } from '../../../test/support/identity-fixtures';
@@ -332,6 +333,7 @@ describe('spreadsheet imports (issue 19)', () => {
 
     const first = await planned((await upload(file)).id);
     expect(first).toMatchObject({ counts: { create: 3, error: 0 } });
+    const stale = await planned((await upload(file)).id);
     expect((await apply(first.id)).status).toBe(202);
     expect(await applied(first.id)).toMatchObject({ results: { applied: 3 } });
     const created = await rows(first.id);
@@ -351,6 +353,8 @@ describe('spreadsheet imports (issue 19)', () => {
     // The same file again: every row is the one it created, and unchanged.
     const again = await planned((await upload(file)).id);
     expect(again).toMatchObject({ counts: { create: 0, update: 0, unchanged: 3 } });
+    // A dry run made before another import was applied would create its rows a second time.
+    expect((await apply(stale.id)).body).toMatchObject({ status: 409, code: 'IMPORT_OVERTAKEN' });
     // The filled workbook carries the references.
     const filled = new ExcelJS.Workbook();
     await filled.xlsx.load((await download(cast.coordinator)) as unknown as ArrayBuffer);
@@ -405,7 +409,6 @@ describe('spreadsheet imports (issue 19)', () => {
   });
 
   it('refuses hostile and unreadable files with a clear reason, and oversized or wrongly sent ones at once', async () => {
-    const fixtures = await import('../../../libs/imports/src/parsing/fixtures/crafted-xlsx');
     for (const [file, code] of [
       [fixtures.zipBombXlsx(), 'ZIP_TOO_LARGE'],
       [fixtures.entityXlsx(), 'XML_ENTITIES'],

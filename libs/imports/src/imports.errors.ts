@@ -11,6 +11,12 @@ export const ImportErrors = {
       'Send the spreadsheet as the multipart field "file".',
       [{ name: 'file', reason: 'is required' }],
     ),
+  notMultipart: () =>
+    new DomainError(
+      'unsupported_media_type',
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the spreadsheet as multipart/form-data, in the field "file".',
+    ),
   fileTooLarge: (maxBytes: number) =>
     new DomainError(
       'payload_too_large',
@@ -26,6 +32,12 @@ export const ImportErrors = {
       'conflict',
       'IMPORT_NOT_PLANNED',
       `The import is ${status}: only a finished dry run can be changed or applied.`,
+    ),
+  overtaken: () =>
+    new DomainError(
+      'conflict',
+      'IMPORT_OVERTAKEN',
+      'Another import of this programme was applied after this dry run (or is being applied): upload the file again for a new dry run, so that nothing is created twice.',
     ),
   conflictsUnresolved: (count: number) =>
     new DomainError(

@@ -225,6 +225,21 @@ export class ImportsRepository {
     return rows.map((row) => row.position);
   }
 
+  /**
+   * Whether another import of the programme is being applied, or was applied after this dry
+   * run was made: its rows may now create what that one created.
+   */
+  async overtaken(manager: EntityManager, row: ImportRow): Promise<boolean> {
+    const [{ overtaken }] = await manager.query<{ overtaken: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM imports
+                       WHERE programme_id = $1 AND id <> $2
+                         AND (status = 'applying' OR (status = 'applied' AND applied_at > $3)))
+              AS overtaken`,
+      [row.programmeId, row.id, row.plannedAt],
+    );
+    return overtaken;
+  }
+
   async unresolvedConflicts(importId: string, manager?: EntityManager): Promise<number> {
     const [{ count }] = await (manager ?? this.dataSource.manager).query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM import_rows

@@ -290,6 +290,7 @@ export class ImportsService {
       const locked = await this.imports.lock(manager, importId);
       if (!locked || locked.status !== 'planned')
         throw ImportErrors.notPlanned(locked?.status ?? 'gone');
+      if (await this.imports.overtaken(manager, locked)) throw ImportErrors.overtaken();
       const unresolved = await this.imports.unresolvedConflicts(importId, manager);
       if (unresolved > 0) throw ImportErrors.conflictsUnresolved(unresolved);
       const applying = await this.imports.requestApply(

@@ -84,22 +84,10 @@ const UPLOAD_ROUTE = /^\/v1\/programmes\/[^/]+\/imports$/;
 
 /**
  * The API speaks JSON; a body of any other type is a 415 rather than a confusing 400. The
- * upload route speaks multipart/form-data instead.
+ * upload route takes multipart/form-data and says so itself, once the caller is authorised.
  */
 export const requireJsonBody: RequestHandler = (req, res, next) => {
   if (req.method === 'POST' && UPLOAD_ROUTE.test(req.path)) {
-    if (hasBody(req) && req.is('multipart/form-data') === false) {
-      sendProblem(
-        res,
-        buildProblem(
-          req,
-          415,
-          'UNSUPPORTED_MEDIA_TYPE',
-          'Send the spreadsheet as multipart/form-data, in the field "file".',
-        ),
-      );
-      return;
-    }
     next();
     return;
   }

@@ -40,6 +40,7 @@ import {
   type UploadedFile as ImportFile,
 } from '@app/imports';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
+import { RequireMultipartInterceptor } from './require-multipart.interceptor';
 
 const COORDINATORS =
   'Coordinators of the programme only (`imports:manage`): an import changes any commitment and action.';
@@ -90,7 +91,7 @@ export class ImportsController {
   @Post('imports')
   @HttpCode(202)
   @Access(Permission.ImportsManage, { programmeParam: 'id', rateLimit: 'expensive' })
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(RequireMultipartInterceptor, FileInterceptor('file'))
   @ApiOperation({
     summary: 'Upload a spreadsheet: its dry run follows',
     description:
@@ -233,7 +234,8 @@ export class ImportsController {
   @ApiAcceptedResponse({ type: ImportResponse, description: 'The apply is under way.' })
   @ApiConflictResponse({
     description:
-      'IMPORT_NOT_PLANNED: not ready or applied already; IMPORT_CONFLICTS_UNRESOLVED: a conflict has no choice.',
+      'IMPORT_NOT_PLANNED: not ready or applied already; IMPORT_CONFLICTS_UNRESOLVED: a conflict has no choice; ' +
+      'IMPORT_OVERTAKEN: another import was applied since this dry run (upload again).',
   })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   apply(

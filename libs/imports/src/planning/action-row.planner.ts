@@ -13,7 +13,7 @@ import { choiceLabels } from '../sheet/vocabulary';
 import type { PartnerCell } from './cell-reader';
 import { dtoProblems, fieldOfParam } from './dto-check';
 import type { CommitmentFinder } from './file-commitments';
-import type { FieldChange, PlannedRow, RowPlan } from './planned-row';
+import { type FieldChange, type RowPlan, type RowPlanning, settleRow } from './planned-row';
 import type { RowCells } from './row-cells';
 
 /** What every row of an import is planned against. */
@@ -35,8 +35,6 @@ export interface RowMatch {
   /** The reference changes (a new one for the entity). */
   referenceChanged: boolean;
 }
-
-type Planned = Omit<PlannedRow, 'position' | 'sheet' | 'sheetName' | 'rowNumber'>;
 
 const REQUIRED: readonly (keyof ActionFields)[] = [
   'title',
@@ -77,7 +75,11 @@ const same = (field: string, a: unknown, b: unknown): boolean => {
 };
 
 /** The sheet's values of a row in the API's terms; unresolvable names are errors at their cells. */
-function wantedFields(cells: RowCells, context: PlanContext): Partial<ActionFields> {
+function wantedFields(
+  cells: RowCells,
+  context: PlanContext,
+  current: ActionFields | undefined,
+): Partial<ActionFields> {
   const wanted: Record<string, unknown> = {};
   const { names } = context;
   for (const field of cells.fields()) {
@@ -106,6 +108,8 @@ function wantedFields(cells: RowCells, context: PlanContext): Partial<ActionFiel
       case 'ownerUser': {
         const member = names.member(value as string);
         if (member) wanted.ownerUser = member.userId;
+        // An owner who has left the programme is shown by id: unchanged, that is no error.
+        else if (value === current?.ownerUser) wanted.ownerUser = current.ownerUser;
         else cells.error(field, 'UNKNOWN_PERSON', { value: value as string });
         break;
       }
@@ -193,11 +197,11 @@ function addDtoProblems(cells: RowCells, type: new () => object, body: object): 
 }
 
 /** Plans one row of the actions sheet: create, update, unchanged, conflict or error. */
-export function planActionRow(cells: RowCells, match: RowMatch, context: PlanContext): Planned {
+export function planActionRow(cells: RowCells, match: RowMatch, context: PlanContext): RowPlanning {
   const { existing } = match;
-  const wanted = wantedFields(cells, context);
-  const reason = cells.value<string>('reason') ?? undefined;
   const current = existing ? actionFieldsOf(existing) : undefined;
+  const wanted = wantedFields(cells, context, current);
+  const reason = cells.value<string>('reason') ?? undefined;
   const after = { ...current, ...wanted } as Partial<ActionFields>;
   if (!existing) {
     for (const field of REQUIRED) {
@@ -288,43 +292,15 @@ export function planActionRow(cells: RowCells, match: RowMatch, context: PlanCon
     );
   }
 
-  const base = {
-    entityId: existing?.id ?? randomUUID(),
-    baseVersion: existing?.version ?? null,
+  return settleRow({
+    existing,
+    sheetVersion: match.sheetVersion,
+    newId: randomUUID(),
     title: after.title ?? null,
-  };
-  if (cells.errors.length > 0) {
-    return {
-      ...base,
-      outcome: 'error',
-      changes: null,
-      conflicts: null,
-      errors: cells.errors,
-      plan: null,
-    };
-  }
-  if (changes.length === 0) {
-    return {
-      ...base,
-      outcome: 'unchanged',
-      changes: null,
-      conflicts: null,
-      errors: null,
-      plan: null,
-    };
-  }
-  const conflict =
-    existing !== undefined &&
-    match.sheetVersion !== null &&
-    match.sheetVersion !== existing.version;
-  return {
-    ...base,
-    outcome: existing ? (conflict ? 'conflict' : 'update') : 'create',
-    changes: conflict ? null : changes,
-    conflicts: conflict ? changes : null,
-    errors: null,
+    errors: cells.errors,
+    changes,
     plan,
-  };
+  });
 }
 
 const NEW_FIELDS: Record<(typeof PROGRESS_FIELDS)[number], unknown> = {

@@ -6,15 +6,10 @@ import {
   UpdateCommitmentDto,
   validateAttributes,
 } from '@app/tracking';
-import {
-  type CommitmentFields,
-  commitmentFieldsOf,
-  displayField,
-  SHEET_ATTRIBUTES,
-} from '../sheet/row-values';
+import { commitmentFieldsOf, displayField, SHEET_ATTRIBUTES } from '../sheet/row-values';
 import type { PlanContext } from './action-row.planner';
 import { dtoProblems, fieldOfParam } from './dto-check';
-import type { FieldChange, PlannedRow, RowPlan } from './planned-row';
+import { type FieldChange, type RowPlan, type RowPlanning, settleRow } from './planned-row';
 import type { RowCells } from './row-cells';
 
 export interface CommitmentMatch {
@@ -23,8 +18,6 @@ export interface CommitmentMatch {
   reference: string | null;
   referenceChanged: boolean;
 }
-
-type Planned = Omit<PlannedRow, 'position' | 'sheet' | 'sheetName' | 'rowNumber'>;
 
 const ALL_ATTRIBUTES = new Set(Object.values(SHEET_ATTRIBUTES).flat());
 const BASE_FIELDS = ['kind', 'title', 'description', 'dateAgreed', 'parties', 'kamerstukken'];
@@ -63,7 +56,7 @@ export function planCommitmentRow(
   cells: RowCells,
   match: CommitmentMatch,
   context: PlanContext,
-): Planned {
+): RowPlanning {
   const { existing } = match;
   const current = existing ? commitmentFieldsOf(existing) : undefined;
   const wanted: Record<string, unknown> = {};
@@ -160,43 +153,13 @@ export function planCommitmentRow(
     }
   }
 
-  const base = {
-    entityId: existing?.id ?? randomUUID(),
-    baseVersion: existing?.version ?? null,
+  return settleRow({
+    existing,
+    sheetVersion: match.sheetVersion,
+    newId: randomUUID(),
     title: ((wanted.title ?? current?.title) as string | undefined) ?? null,
-  };
-  if (cells.errors.length > 0) {
-    return {
-      ...base,
-      outcome: 'error',
-      changes: null,
-      conflicts: null,
-      errors: cells.errors,
-      plan: null,
-    };
-  }
-  if (changes.length === 0) {
-    return {
-      ...base,
-      outcome: 'unchanged',
-      changes: null,
-      conflicts: null,
-      errors: null,
-      plan: null,
-    };
-  }
-  const conflict =
-    existing !== undefined &&
-    match.sheetVersion !== null &&
-    match.sheetVersion !== existing.version;
-  return {
-    ...base,
-    outcome: existing ? (conflict ? 'conflict' : 'update') : 'create',
-    changes: conflict ? null : changes,
-    conflicts: conflict ? changes : null,
-    errors: null,
+    errors: cells.errors,
+    changes,
     plan,
-  };
+  });
 }
-
-export type { CommitmentFields };

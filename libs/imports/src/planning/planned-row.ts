@@ -56,3 +56,38 @@ export interface PlannedRow {
   errors: RowError[] | null;
   plan: RowPlan | null;
 }
+
+/** A planned row apart from where it is in the file. */
+export type RowPlanning = Omit<PlannedRow, 'position' | 'sheet' | 'sheetName' | 'rowNumber'>;
+
+/**
+ * A row's outcome from what its planning found: its errors, else nothing to do, else a
+ * conflict (the entity moved past the version the row carries), an update or a create.
+ */
+export function settleRow(found: {
+  existing: { id: string; version: number } | undefined;
+  sheetVersion: number | null;
+  newId: string;
+  title: string | null;
+  errors: RowError[];
+  changes: FieldChange[];
+  plan: RowPlan;
+}): RowPlanning {
+  const { existing } = found;
+  const base = {
+    entityId: existing?.id ?? found.newId,
+    baseVersion: existing?.version ?? null,
+    title: found.title,
+    changes: null,
+    conflicts: null,
+    errors: null,
+    plan: null,
+  };
+  if (found.errors.length > 0) return { ...base, outcome: 'error', errors: found.errors };
+  if (found.changes.length === 0) return { ...base, outcome: 'unchanged' };
+  if (!existing) return { ...base, outcome: 'create', changes: found.changes, plan: found.plan };
+  const conflict = found.sheetVersion !== null && found.sheetVersion !== existing.version;
+  return conflict
+    ? { ...base, outcome: 'conflict', conflicts: found.changes, plan: found.plan }
+    : { ...base, outcome: 'update', changes: found.changes, plan: found.plan };
+}

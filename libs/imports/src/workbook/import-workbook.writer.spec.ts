@@ -276,7 +276,7 @@ describe('writeImportWorkbook', () => {
     const rows = Array.from({ length: 2_000 }, (_, index) => ({ title: `Actie ${index}` }));
     await expect(
       writeImportWorkbook(workbookFixture('nl', { actions: rows }), out),
-    ).rejects.toThrow('The workbook output was closed early');
+    ).rejects.toThrow('The output was closed early');
   });
 
   it('writes 10,000 rows from an async source, holding on to almost no memory', async () => {

@@ -1,5 +1,6 @@
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { keepPace } from '@app/core';
 import {
   SHEET_COLUMNS,
   SHEET_NAMES,
@@ -149,32 +150,4 @@ function writeHeader(
 /** Key and version tell the import which row and which version a line is; never typed. */
 function doNotEdit(column: SheetColumn): boolean {
   return column.type === 'key' || column.type === 'version' || column.readOnly === true;
-}
-
-/**
- * Waits while `out` holds more than its high-water mark, so a slow reader bounds the memory a
- * large workbook takes; otherwise yields one turn of the event loop, so compression and piping
- * run while rows are written. Rejects when `out` failed or was closed early.
- */
-async function keepPace(out: Writable): Promise<void> {
-  if (out.destroyed || out.writableEnded) throw new Error('The workbook output was closed early');
-  if (!out.writableNeedDrain) {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    return;
-  }
-  await new Promise<void>((resolve, reject) => {
-    const done = (error?: Error): void => {
-      out.off('drain', onDrain);
-      out.off('error', onError);
-      out.off('close', onClose);
-      if (error) reject(error);
-      else resolve();
-    };
-    const onDrain = (): void => done();
-    const onError = (error: Error): void => done(error);
-    const onClose = (): void => done(new Error('The workbook output was closed early'));
-    out.on('drain', onDrain);
-    out.on('error', onError);
-    out.on('close', onClose);
-  });
 }

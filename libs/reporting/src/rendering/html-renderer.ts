@@ -16,7 +16,8 @@ import {
 } from '../progress/report-table';
 import { healthChartSvg, statusByTrackChartSvg, type ChartSvg } from './charts';
 import { HTML_STYLE } from './html-style';
-import { PROGRESS_EVERY, keepPace, type TextSink } from './render-output';
+import { keepPace } from '@app/core';
+import { PROGRESS_EVERY, type TextSink } from './render-output';
 import { escapeHtml } from './render-text';
 
 /** The per-action columns of the HTML tables: all but the id, and the track (it heads the table). */

@@ -12,7 +12,8 @@ import {
 } from '../progress/report-table';
 import { healthChartSvg, statusByTrackChartSvg, type ChartSvg } from './charts';
 import { FONT, FONT_BOLD, PdfTable, type PdfColumn } from './pdf-table';
-import { PROGRESS_EVERY, YIELD_EVERY, keepPace } from './render-output';
+import { keepPace } from '@app/core';
+import { PROGRESS_EVERY, YIELD_EVERY } from './render-output';
 import { winAnsiText } from './render-text';
 
 const MARGIN = 36;

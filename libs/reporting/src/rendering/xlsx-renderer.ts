@@ -10,7 +10,8 @@ import {
   wallClock,
   type Cell,
 } from '../progress/report-table';
-import { PROGRESS_EVERY, YIELD_EVERY, keepPace } from './render-output';
+import { keepPace } from '@app/core';
+import { PROGRESS_EVERY, YIELD_EVERY } from './render-output';
 import { cleanText, truncate } from './render-text';
 
 const DATE_FORMAT = 'yyyy-mm-dd';
