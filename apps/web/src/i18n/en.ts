@@ -2006,6 +2006,8 @@ export const en: Messages = {
         ? 'First choose which value stays for the conflict.'
         : `First choose which value stays for all ${count} conflicts.`,
     applyNotPlanned: 'This import can no longer be applied. Reload the page.',
+    applyOvertaken:
+      'Another import of this programme was applied meanwhile. Upload the file again to see what would change now.',
     applyFailed: 'The changes could not be applied. Please try again.',
     applyStarted: 'The changes are being applied.',
     progressTitle: 'Applying',

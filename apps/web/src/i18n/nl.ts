@@ -2061,6 +2061,8 @@ export const nl = {
         ? 'Kies eerst bij het conflict welke waarde blijft.'
         : `Kies eerst bij alle ${count} conflicten welke waarde blijft.`,
     applyNotPlanned: 'Deze import kan niet (meer) worden doorgevoerd. Laad de pagina opnieuw.',
+    applyOvertaken:
+      'Intussen is een andere import van dit programma doorgevoerd. Upload het bestand opnieuw: dan ziet u wat er nu zou veranderen.',
     applyFailed: 'Het doorvoeren kon niet worden gestart. Probeer het opnieuw.',
     applyStarted: 'De wijzigingen worden doorgevoerd.',
     progressTitle: 'Bezig met doorvoeren',
