@@ -160,4 +160,35 @@ test.describe('Screenshots', () => {
     await openSignedIn(page, people.coordinator, '/beheer/audit');
     await capture(page, 'audit-log', 'Auditlog');
   });
+
+  test('the dry run of an import', async ({ page, request }) => {
+    const token = await apiToken(request, people.coordinator);
+    const me = await apiGet<{ memberships: { programmeId: string }[] }>(request, token, '/me');
+    const programmeId = me.memberships[0].programmeId;
+    const tracks = await apiGet<{ data: { name: string }[] }>(
+      request,
+      token,
+      `/programmes/${programmeId}/tracks`,
+    );
+    const track = tracks.data[0].name;
+    const csv = [
+      'Titel;Spoor;Eigenaar (organisatie);Deadline;Status',
+      `Handreiking regionale samenwerking;${track};BZK;31-12-2027;In uitvoering`,
+      `Monitor lokale democratie;Bestaat niet;BZK;30-06-2027;`,
+      `Werkconferentie;${track};BZK;31-02-2027;Klaar`,
+    ].join('\r\n');
+    const uploaded = await request.post(`/v1/programmes/${programmeId}/imports`, {
+      headers: { Authorization: `Bearer ${token}` },
+      multipart: {
+        file: { name: 'acties.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
+      },
+    });
+    expect(uploaded.status()).toBe(202);
+    const { id } = (await uploaded.json()) as { id: string };
+    await openSignedIn(page, people.coordinator, `/beheer/import/${id}`);
+    await expect(page.getByText('De controle is klaar')).toBeVisible({ timeout: 30_000 });
+    // A CSV file has no sheet names: its rows are "Rij 2", not ", rij 2".
+    await expect(page.getByRole('rowheader', { name: 'Rij 2', exact: true })).toBeVisible();
+    await capture(page, 'import-dry-run', 'Import van acties.csv');
+  });
 });

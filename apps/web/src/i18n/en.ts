@@ -1953,7 +1953,8 @@ export const en: Messages = {
     rowTitle: 'Title',
     outcome: 'Outcome',
     details: 'Details',
-    rowName: (sheet: string, row: number) => `${sheet}, row ${row}`,
+    // A CSV file has no sheets: its rows are named by number alone.
+    rowName: (sheet: string, row: number) => (sheet ? `${sheet}, row ${row}` : `Row ${row}`),
     noTitle: '(no title)',
     outcomes: {
       create: 'New',

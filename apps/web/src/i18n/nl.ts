@@ -2008,7 +2008,8 @@ export const nl = {
     rowTitle: 'Titel',
     outcome: 'Uitkomst',
     details: 'Wat er staat',
-    rowName: (sheet: string, row: number) => `${sheet}, rij ${row}`,
+    // A CSV file has no sheets: its rows are named by number alone.
+    rowName: (sheet: string, row: number) => (sheet ? `${sheet}, rij ${row}` : `Rij ${row}`),
     noTitle: '(zonder titel)',
     outcomes: {
       create: 'Nieuw',
