@@ -171,4 +171,30 @@ describe('spreadsheet imports, probed', () => {
       expect(res.body).toMatchObject({ status: 400, code: 'INVALID_CURSOR' });
     }
   });
+
+  it('refuses in the dry run a reference too long to store once compared (Hangul), and applies the other rows', async () => {
+    const hangul = '가'.repeat(100);
+    const id = await upload(
+      csv([
+        [hangul, 'Met een lang kenmerk'],
+        ['NA-1', 'Daarna'],
+      ]),
+    );
+    expect(await settled(id, ['planned', 'failed'])).toMatchObject({
+      status: 'planned',
+      counts: { error: 1, create: 1 },
+    });
+    const [refused] = (
+      await world.http().get(`${base()}/imports/${id}/rows?outcome=error`).set(as(cast.coordinator))
+    ).body.data;
+    expect(refused.errors).toEqual([
+      expect.objectContaining({ field: 'reference', columnLetter: 'A', code: 'TOO_LONG' }),
+    ]);
+    expect((await apply(id)).status).toBe(202);
+    expect(await settled(id, ['applied', 'failed'])).toMatchObject({
+      status: 'applied',
+      results: { applied: 1, skipped: 1 },
+    });
+    expect(await actionsTitled('Daarna')).toHaveLength(1);
+  });
 });
