@@ -197,4 +197,23 @@ describe('spreadsheet imports, probed', () => {
     });
     expect(await actionsTitled('Daarna')).toHaveLength(1);
   });
+
+  it('refuses to apply a dry run made before another import was applied: one file twice creates its rows once', async () => {
+    const file = csv([['DUBBEL-1', 'Eén keer aanmaken']]);
+    const first = await upload(file);
+    const second = await upload(file);
+    await settled(first, ['planned']);
+    await settled(second, ['planned']);
+    expect((await apply(first)).status).toBe(202);
+    expect(await settled(first, ['applied', 'failed'])).toMatchObject({
+      results: { applied: 1 },
+    });
+    // The second dry run still says `create`: the programme it describes is gone.
+    expect((await apply(second)).body).toMatchObject({ status: 409, code: 'IMPORT_OUTDATED' });
+    expect(await read(second)).toMatchObject({ status: 'planned' });
+    expect(await actionsTitled('Eén keer aanmaken')).toHaveLength(1);
+    // Uploaded again, the file is the rows it created.
+    const third = await upload(file);
+    expect(await settled(third, ['planned'])).toMatchObject({ counts: { unchanged: 1 } });
+  });
 });

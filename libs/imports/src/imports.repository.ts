@@ -243,6 +243,33 @@ export class ImportsRepository {
     return rows[0];
   }
 
+  /**
+   * Serialises apply requests within a programme until the transaction ends, so that two
+   * dry runs cannot both pass `appliedSince` and then both be applied.
+   */
+  async lockApplies(manager: EntityManager, programmeId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `import_apply:${programmeId}`,
+    ]);
+  }
+
+  /** Whether another import of the programme is applying, or was applied after `since`. */
+  async appliedSince(
+    manager: EntityManager,
+    programmeId: string,
+    importId: string,
+    since: Date,
+  ): Promise<boolean> {
+    const [{ found }] = await manager.query<{ found: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM imports
+                       WHERE programme_id = $1 AND id <> $2
+                         AND (status = 'applying' OR apply_requested_at > $3 OR applied_at > $3)
+                     ) AS found`,
+      [programmeId, importId, since],
+    );
+    return found;
+  }
+
   async requestApply(
     manager: EntityManager,
     id: string,

@@ -312,6 +312,13 @@ export class ImportsService {
         throw ImportErrors.notPlanned(locked?.status ?? 'gone');
       const unresolved = await this.imports.unresolvedConflicts(importId, manager);
       if (unresolved > 0) throw ImportErrors.conflictsUnresolved(unresolved);
+      // The dry run describes the programme as it was at the upload. Another import applied
+      // since could have created its new rows already (a second dry run of the same file):
+      // ids are new per dry run and only updates are held to a version, so it would double them.
+      await this.imports.lockApplies(manager, programmeId);
+      if (await this.imports.appliedSince(manager, programmeId, importId, locked.createdAt)) {
+        throw ImportErrors.outdated();
+      }
       const applying = await this.imports.requestApply(
         manager,
         importId,
