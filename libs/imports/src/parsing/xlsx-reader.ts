@@ -93,6 +93,19 @@ async function* xlsxRows(file: Buffer, limits: ReadLimits): AsyncGenerator<RawRo
     return [{ name: sheet.name, entry: requiredPart(zip, partName(rel.Target)) }];
   });
 
+  // The ZIP guards count each part once: a part read for many sheets would be inflated and
+  // parsed again and again (a workbook of thousands of sheets on one part), beyond every limit.
+  const parts = new Set<string>();
+  for (const sheet of sheets) {
+    if (parts.has(sheet.entry.name)) {
+      throw new FileProblem(
+        'UNREADABLE_FILE',
+        { sheet: sheet.name },
+        `The sheet ${sheet.name} is stored in the part of another sheet (${sheet.entry.name}).`,
+      );
+    }
+    parts.add(sheet.entry.name);
+  }
   for (const sheet of sheets) await checkSheetPart(file, sheet.entry, sheet.name);
   const styles = relatedPart(zip, relationships, 'styles');
   if (styles) await parsePart(file, styles, (s) => reader._parseStyles(s));
@@ -103,6 +116,9 @@ async function* xlsxRows(file: Buffer, limits: ReadLimits): AsyncGenerator<RawRo
   }
 
   const date1904 = reader.properties?.model?.date1904 === true;
+  // A shared string is stored once and may fill any number of cells: what the cells hold
+  // counts against the limit too, or a small workbook expands to gigabytes of rows.
+  let text = 0;
   for (const [index, sheet] of sheets.entries()) {
     const [worksheet] = reader._parseWorksheet(readXmlPart(file, sheet.entry), String(index + 1));
     const limiter = new RowLimiter(sheet.name, limits);
@@ -112,7 +128,16 @@ async function* xlsxRows(file: Buffer, limits: ReadLimits): AsyncGenerator<RawRo
         throw new FileProblem('UNREADABLE_FILE', { sheet: sheet.name }, 'A row has no number.');
       }
       const raw = limiter.admit(row.number, rawCellsOf(row, date1904));
-      if (raw) yield raw;
+      if (!raw) continue;
+      for (const cell of raw.cells) if (cell?.kind === 'text') text += cell.text.length;
+      if (text > limits.maxUnzippedBytes) {
+        throw new FileProblem(
+          'ZIP_TOO_LARGE',
+          { sheet: sheet.name, rowNumber: row.number },
+          `The text of the cells exceeds ${limits.maxUnzippedBytes} characters.`,
+        );
+      }
+      yield raw;
     }
   }
 }

@@ -32,7 +32,10 @@ export interface RawRow {
 export interface ReadLimits {
   /** Rows per sheet, the header included; trailing empty rows do not count. */
   maxRows: number;
-  /** Bytes after decompression, all parts of an XLSX together (zip-bomb guard). */
+  /**
+   * Bytes after decompression, all parts of an XLSX together (zip-bomb guard); also the most
+   * characters its cells may hold together, shared strings counted in every cell they fill.
+   */
   maxUnzippedBytes: number;
   /** Columns per row. */
   maxColumns: number;
