@@ -93,19 +93,7 @@ async function* xlsxRows(file: Buffer, limits: ReadLimits): AsyncGenerator<RawRo
     return [{ name: sheet.name, entry: requiredPart(zip, partName(rel.Target)) }];
   });
 
-  // The ZIP guards count each part once: a part read for many sheets would be inflated and
-  // parsed again and again (a workbook of thousands of sheets on one part), beyond every limit.
-  const parts = new Set<string>();
-  for (const sheet of sheets) {
-    if (parts.has(sheet.entry.name)) {
-      throw new FileProblem(
-        'UNREADABLE_FILE',
-        { sheet: sheet.name },
-        `The sheet ${sheet.name} is stored in the part of another sheet (${sheet.entry.name}).`,
-      );
-    }
-    parts.add(sheet.entry.name);
-  }
+  checkSheetNames(sheets);
   for (const sheet of sheets) await checkSheetPart(file, sheet.entry, sheet.name);
   const styles = relatedPart(zip, relationships, 'styles');
   if (styles) await parsePart(file, styles, (s) => reader._parseStyles(s));
@@ -139,6 +127,37 @@ async function* xlsxRows(file: Buffer, limits: ReadLimits): AsyncGenerator<RawRo
       }
       yield raw;
     }
+  }
+}
+
+/** Longer than any spreadsheet program writes (Excel: 31): stored with each row and problem. */
+const MAX_SHEET_NAME = 100;
+
+/**
+ * Each sheet on its own part, under its own name. The ZIP guards count each part once: a part
+ * read for many sheets would be inflated and parsed again and again (a workbook of thousands of
+ * sheets on one part), beyond every limit; and rows are told apart by their sheet's name.
+ */
+function checkSheetNames(sheets: readonly SheetPart[]): void {
+  const parts = new Set<string>();
+  const names = new Set<string>();
+  for (const sheet of sheets) {
+    if (sheet.name.length > MAX_SHEET_NAME) {
+      throw new FileProblem(
+        'UNREADABLE_FILE',
+        { sheet: `${sheet.name.slice(0, 30)}…` },
+        `A sheet name is longer than ${MAX_SHEET_NAME} characters.`,
+      );
+    }
+    if (parts.has(sheet.entry.name) || names.has(sheet.name.toLowerCase())) {
+      throw new FileProblem(
+        'UNREADABLE_FILE',
+        { sheet: sheet.name },
+        `The sheet ${sheet.name} shares its name or its part (${sheet.entry.name}) with another.`,
+      );
+    }
+    parts.add(sheet.entry.name);
+    names.add(sheet.name.toLowerCase());
   }
 }
 

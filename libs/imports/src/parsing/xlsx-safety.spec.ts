@@ -193,6 +193,44 @@ describe('readXlsx on awkward content', () => {
     });
   });
 
+  it('refuses two sheets of one name, and a sheet name longer than any program writes', async () => {
+    const file = minimalXlsx({ sheet: sheetXml(HEADER_ROW) });
+    const workbook = unzipParts(file).find((part) => part.name === 'xl/workbook.xml')!;
+    const twice = workbook
+      .data!.toString()
+      .replace(
+        /<sheet [^>]*\/>/,
+        (sheet) =>
+          sheet + sheet.replace('ties', 'TIES').replace('"1"', '"2"').replace('rId1', 'rId2'),
+      );
+    const secondPart = unzipParts(file)
+      .find((part) => part.name === 'xl/_rels/workbook.xml.rels')!
+      .data!.toString()
+      .replace(
+        '</Relationships>',
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>',
+      );
+    const sameName = withParts(file, {
+      'xl/workbook.xml': twice,
+      'xl/_rels/workbook.xml.rels': secondPart,
+      'xl/worksheets/sheet2.xml': sheetXml(HEADER_ROW),
+    });
+    expect(await problem(sameName)).toMatchObject({
+      problem: { code: 'UNREADABLE_FILE', where: { sheet: 'AcTIES' } },
+      rowsBefore: 0,
+    });
+
+    const long = withParts(file, {
+      'xl/workbook.xml': workbook
+        .data!.toString()
+        .replace('name="Acties"', `name="${'A'.repeat(101)}"`),
+    });
+    expect(await problem(long)).toMatchObject({
+      problem: { code: 'UNREADABLE_FILE' },
+      rowsBefore: 0,
+    });
+  });
+
   it('counts a shared string against the limit in every cell it fills', async () => {
     // 30,000 characters stored once, in two cells of each of 200 rows: 12 million characters
     // from parts of some 50 kB.
