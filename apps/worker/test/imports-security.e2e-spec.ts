@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { createHash, randomBytes } from 'node:crypto';
 import { eventually } from '../../../test/support/e2e';
 import type { Actor } from '../../../test/support/identity-fixtures';
@@ -215,5 +216,28 @@ describe('spreadsheet imports, probed', () => {
     // Uploaded again, the file is the rows it created.
     const third = await upload(file);
     expect(await settled(third, ['planned'])).toMatchObject({ counts: { unchanged: 1 } });
+  });
+
+  it('reads one sheet of each kind and keeps its notices short, however many sheets and columns a workbook has', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const header = ['Titel', 'Spoor', 'Eigenaar (organisatie)', 'Deadline'];
+    const unknown = Array.from({ length: 150 }, (_, i) => `${'Onbekend '.repeat(400)}${i}`);
+    for (const name of ['Acties', 'Actions', 'Actíes']) {
+      const sheet = workbook.addWorksheet(name);
+      sheet.addRow([...header, ...unknown]);
+      sheet.addRow([`Uit ${name}`, 'Onderlinge samenwerking', cast.owner.code, '31-12-2027']);
+    }
+    const id = await world
+      .http()
+      .post(`${base()}/imports`)
+      .set(as(cast.coordinator))
+      .attach('file', Buffer.from(await workbook.xlsx.writeBuffer()), 'veel-tabbladen.xlsx');
+    const planned = await settled(id.body.id, ['planned', 'failed']);
+    expect(planned).toMatchObject({ status: 'planned', counts: { create: 1, total: 1 } });
+    expect(planned.notices.length).toBeLessThanOrEqual(50);
+    expect(
+      Math.max(...planned.notices.map((n: { reason: string }) => n.reason.length)),
+    ).toBeLessThan(300);
+    expect(JSON.stringify(await read(id.body.id)).length).toBeLessThan(20_000);
   });
 });

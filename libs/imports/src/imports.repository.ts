@@ -14,6 +14,8 @@ export interface ImportNotice {
   code: 'SHEET_IGNORED' | 'COLUMN_IGNORED' | 'NO_DATA_SHEET';
   sheet?: string;
   column?: string;
+  /** SHEET_IGNORED: a data sheet after the file's first of this kind. */
+  repeatOf?: SheetKind;
 }
 
 export interface ImportRow {
