@@ -73,12 +73,16 @@ export function planCommitmentRow(
     }
     if (field === 'parties') {
       const ids: string[] = [];
+      const unknown: string[] = [];
       for (const name of value as string[]) {
         const id = context.names.organisationId(name);
         if (id) ids.push(id);
-        else cells.error(field, 'UNKNOWN_ORGANISATION', { value: name });
+        else unknown.push(name);
       }
-      if (ids.length === (value as string[]).length) wanted.parties = [...new Set(ids)].sort();
+      // One error for the cell, however many of its fifty names are unknown.
+      if (unknown.length > 0)
+        cells.error(field, 'UNKNOWN_ORGANISATION', { value: unknown.join('; ') });
+      else wanted.parties = [...new Set(ids)].sort();
       continue;
     }
     wanted[field] = value;
