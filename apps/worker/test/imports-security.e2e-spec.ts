@@ -240,4 +240,36 @@ describe('spreadsheet imports, probed', () => {
     ).toBeLessThan(300);
     expect(JSON.stringify(await read(id.body.id)).length).toBeLessThan(20_000);
   });
+
+  it('answers odd multipart uploads with a 4xx problem and stores nothing', async () => {
+    const count = async () =>
+      (
+        await world.dataSource.query<{ n: number }[]>(
+          'SELECT count(*)::int AS n FROM imports WHERE programme_id = $1',
+          [cast.programmeId],
+        )
+      )[0].n;
+    const before = await count();
+    const file = csv([['M-1', 'Multipart']]);
+    const post = () => world.http().post(`${base()}/imports`).set(as(cast.coordinator));
+    const answers = [
+      await post().attach('file', file, 'a.csv').attach('file', file, 'b.csv'),
+      await post().attach('upload', file, 'a.csv'),
+      await post().field('lang', 'x'.repeat(5_000)).attach('file', file, 'a.csv'),
+      await post().field('lang', 'de').attach('file', file, 'a.csv'),
+      await post()
+        .set('Content-Type', 'multipart/form-data; boundary=xyz')
+        .send('--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc'),
+      await post().set('Content-Type', 'multipart/form-data').send('no boundary'),
+    ];
+    expect(answers.map((res) => [res.status, res.headers['content-type']])).toEqual(
+      answers.map(() => [400, expect.stringContaining('application/problem+json')]),
+    );
+    expect(await count()).toBe(before);
+    // No path is kept of the file's name; its letters are read as browsers send them (UTF-8).
+    const named = await post().attach('file', file, '..\\..\\etc/passwd.csv');
+    expect(named.body.filename).toBe('passwd.csv');
+    const dutch = await post().attach('file', file, 'acties-ë.csv');
+    expect(dutch.body.filename).toBe('acties-ë.csv');
+  });
 });
