@@ -272,4 +272,17 @@ describe('spreadsheet imports, probed', () => {
     const dutch = await post().attach('file', file, 'acties-ë.csv');
     expect(dutch.body.filename).toBe('acties-ë.csv');
   });
+
+  it('answers a choice for a position past any row with a 4xx', async () => {
+    const id = await upload(csv([['K-1', 'Keuze']]));
+    await settled(id, ['planned']);
+    for (const position of [3_000_000_000, Number.MAX_SAFE_INTEGER]) {
+      const res = await world
+        .http()
+        .post(`${base()}/imports/${id}/choices`)
+        .set(as(cast.coordinator))
+        .send({ choices: [{ position, choice: 'sheet' }] });
+      expect(res.status).toBe(400);
+    }
+  });
 });
