@@ -216,6 +216,19 @@ describe('spreadsheet imports, probed', () => {
     // Uploaded again, the file is the rows it created.
     const third = await upload(file);
     expect(await settled(third, ['planned'])).toMatchObject({ counts: { unchanged: 1 } });
+
+    // An apply under way holds the others up; one whose job was lost, only for its retention.
+    await world.dataSource.query(
+      `UPDATE imports SET status = 'applying', applied_at = NULL WHERE id = $1`,
+      [second],
+    );
+    expect((await apply(third)).body).toMatchObject({ status: 409, code: 'IMPORT_OUTDATED' });
+    await world.dataSource.query(
+      `UPDATE imports SET expires_at = now() - interval '1 second' WHERE id = $1`,
+      [second],
+    );
+    expect((await apply(third)).status).toBe(202);
+    await settled(third, ['applied']);
   });
 
   it('reads one sheet of each kind and keeps its notices short, however many sheets and columns a workbook has', async () => {

@@ -255,19 +255,24 @@ export class ImportsRepository {
     ]);
   }
 
-  /** Whether another import of the programme is applying, or was applied after `since`. */
+  /**
+   * Whether another import of the programme is applying, or was applied after `since`. An
+   * apply still "applying" past its retention (its job lost) no longer holds the others up.
+   */
   async appliedSince(
     manager: EntityManager,
     programmeId: string,
     importId: string,
     since: Date,
+    now: Date,
   ): Promise<boolean> {
     const [{ found }] = await manager.query<{ found: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM imports
                        WHERE programme_id = $1 AND id <> $2
-                         AND (status = 'applying' OR apply_requested_at > $3 OR applied_at > $3)
+                         AND ((status = 'applying' AND expires_at > $4)
+                              OR apply_requested_at > $3 OR applied_at > $3)
                      ) AS found`,
-      [programmeId, importId, since],
+      [programmeId, importId, since, now],
     );
     return found;
   }

@@ -316,7 +316,10 @@ export class ImportsService {
       // since could have created its new rows already (a second dry run of the same file):
       // ids are new per dry run and only updates are held to a version, so it would double them.
       await this.imports.lockApplies(manager, programmeId);
-      if (await this.imports.appliedSince(manager, programmeId, importId, locked.createdAt)) {
+      const since = locked.createdAt;
+      if (
+        await this.imports.appliedSince(manager, programmeId, importId, since, this.clock.now())
+      ) {
         throw ImportErrors.outdated();
       }
       const applying = await this.imports.requestApply(
