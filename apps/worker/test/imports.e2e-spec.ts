@@ -354,7 +354,7 @@ describe('spreadsheet imports (issue 19)', () => {
     const again = await planned((await upload(file)).id);
     expect(again).toMatchObject({ counts: { create: 0, update: 0, unchanged: 3 } });
     // A dry run made before another import was applied would create its rows a second time.
-    expect((await apply(stale.id)).body).toMatchObject({ status: 409, code: 'IMPORT_OVERTAKEN' });
+    expect((await apply(stale.id)).body).toMatchObject({ status: 409, code: 'IMPORT_OUTDATED' });
     // The filled workbook carries the references.
     const filled = new ExcelJS.Workbook();
     await filled.xlsx.load((await download(cast.coordinator)) as unknown as ArrayBuffer);

@@ -33,11 +33,11 @@ export const ImportErrors = {
       'IMPORT_NOT_PLANNED',
       `The import is ${status}: only a finished dry run can be changed or applied.`,
     ),
-  overtaken: () =>
+  outdated: () =>
     new DomainError(
       'conflict',
-      'IMPORT_OVERTAKEN',
-      'Another import of this programme was applied after this dry run (or is being applied): upload the file again for a new dry run, so that nothing is created twice.',
+      'IMPORT_OUTDATED',
+      'Another import of this programme was applied after this file was uploaded (or is being applied): upload the file again for a dry run of the programme as it is now.',
     ),
   conflictsUnresolved: (count: number) =>
     new DomainError(

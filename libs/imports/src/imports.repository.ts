@@ -14,6 +14,8 @@ export interface ImportNotice {
   code: 'SHEET_IGNORED' | 'COLUMN_IGNORED' | 'NO_DATA_SHEET';
   sheet?: string;
   column?: string;
+  /** SHEET_IGNORED: a data sheet after the file's first of this kind. */
+  repeatOf?: SheetKind;
 }
 
 export interface ImportRow {
@@ -225,21 +227,6 @@ export class ImportsRepository {
     return rows.map((row) => row.position);
   }
 
-  /**
-   * Whether another import of the programme is being applied, or was applied after this dry
-   * run was made: its rows may now create what that one created.
-   */
-  async overtaken(manager: EntityManager, row: ImportRow): Promise<boolean> {
-    const [{ overtaken }] = await manager.query<{ overtaken: boolean }[]>(
-      `SELECT EXISTS (SELECT 1 FROM imports
-                       WHERE programme_id = $1 AND id <> $2
-                         AND (status = 'applying' OR (status = 'applied' AND applied_at > $3)))
-              AS overtaken`,
-      [row.programmeId, row.id, row.plannedAt],
-    );
-    return overtaken;
-  }
-
   async unresolvedConflicts(importId: string, manager?: EntityManager): Promise<number> {
     const [{ count }] = await (manager ?? this.dataSource.manager).query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM import_rows
@@ -256,6 +243,38 @@ export class ImportsRepository {
       [id],
     );
     return rows[0];
+  }
+
+  /**
+   * Serialises apply requests within a programme until the transaction ends, so that two
+   * dry runs cannot both pass `appliedSince` and then both be applied.
+   */
+  async lockApplies(manager: EntityManager, programmeId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `import_apply:${programmeId}`,
+    ]);
+  }
+
+  /**
+   * Whether another import of the programme is applying, or was applied after `since`. An
+   * apply still "applying" past its retention (its job lost) no longer holds the others up.
+   */
+  async appliedSince(
+    manager: EntityManager,
+    programmeId: string,
+    importId: string,
+    since: Date,
+    now: Date,
+  ): Promise<boolean> {
+    const [{ found }] = await manager.query<{ found: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM imports
+                       WHERE programme_id = $1 AND id <> $2
+                         AND ((status = 'applying' AND expires_at > $4)
+                              OR apply_requested_at > $3 OR applied_at > $3)
+                     ) AS found`,
+      [programmeId, importId, since, now],
+    );
+    return found;
   }
 
   async requestApply(

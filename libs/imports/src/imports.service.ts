@@ -5,6 +5,7 @@ import {
   APP_CONFIG,
   type AppConfig,
   Clock,
+  CoreErrors,
   decodeCursor,
   encodeCursor,
   JobName,
@@ -40,6 +41,27 @@ export interface UploadedFile {
 }
 
 const ACTIONS_PAGE = 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The (createdAt, id) a list cursor carries, checked here: a tampered value would otherwise
+ * reach PostgreSQL as a timestamp or uuid it cannot read (a 500 instead of a 400).
+ */
+function listCursor(raw: string): { createdAt: string; id: string } {
+  const [createdAt, id] = decodeCursor(raw, '-createdAt', 2).values;
+  const instant = new Date(createdAt);
+  // Only the form this API writes (toISOString), so PostgreSQL reads whatever passes.
+  const issued = !Number.isNaN(instant.getTime()) && instant.toISOString() === createdAt;
+  if (!issued || !UUID.test(id)) throw CoreErrors.invalidCursor();
+  return { createdAt, id };
+}
+
+/** The position a rows cursor carries. */
+function rowsCursor(raw: string): number {
+  const position = Number(decodeCursor(raw, 'position', 1).values[0]);
+  if (!Number.isSafeInteger(position) || position < 0) throw CoreErrors.invalidCursor();
+  return position;
+}
 
 /** A file name fit for a row and a header: no path, no control characters. */
 function cleanFilename(name: string): string {
@@ -178,10 +200,9 @@ export class ImportsService {
     requestUrl: string,
   ): Promise<ListResponse<ImportResponse>> {
     assertAllowed(principal, Permission.ImportsManage, { programmeId });
-    const cursor = query.cursor ? decodeCursor(query.cursor, '-createdAt', 2).values : null;
     const page = await this.imports.listForProgramme(
       programmeId,
-      cursor ? { createdAt: cursor[0], id: cursor[1] } : null,
+      query.cursor ? listCursor(query.cursor) : null,
       query.limit + 1,
     );
     const items = page.slice(0, query.limit);
@@ -216,11 +237,10 @@ export class ImportsService {
     requestUrl: string,
   ): Promise<ListResponse<ImportRowResponse>> {
     await this.own(principal, programmeId, importId);
-    const after = query.cursor ? Number(decodeCursor(query.cursor, 'position', 1).values[0]) : 0;
     const page = await this.imports.rowsPage(
       importId,
       { outcomes: query.outcome, sheet: query.sheet, results: query.result },
-      Number.isSafeInteger(after) ? after : 0,
+      query.cursor ? rowsCursor(query.cursor) : 0,
       query.limit + 1,
     );
     const more = page.length > query.limit;
@@ -290,9 +310,18 @@ export class ImportsService {
       const locked = await this.imports.lock(manager, importId);
       if (!locked || locked.status !== 'planned')
         throw ImportErrors.notPlanned(locked?.status ?? 'gone');
-      if (await this.imports.overtaken(manager, locked)) throw ImportErrors.overtaken();
       const unresolved = await this.imports.unresolvedConflicts(importId, manager);
       if (unresolved > 0) throw ImportErrors.conflictsUnresolved(unresolved);
+      // The dry run describes the programme as it was at the upload. Another import applied
+      // since could have created its new rows already (a second dry run of the same file):
+      // ids are new per dry run and only updates are held to a version, so it would double them.
+      await this.imports.lockApplies(manager, programmeId);
+      const since = locked.createdAt;
+      if (
+        await this.imports.appliedSince(manager, programmeId, importId, since, this.clock.now())
+      ) {
+        throw ImportErrors.outdated();
+      }
       const applying = await this.imports.requestApply(
         manager,
         importId,

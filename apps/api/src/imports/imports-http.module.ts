@@ -13,6 +13,9 @@ import { ImportsController } from './imports.controller';
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
+        // Browsers send a file name in UTF-8 without saying so; busboy's default, latin1, made
+        // `acties-ë.xlsx` into `acties-Ã«.xlsx`.
+        defParamCharset: 'utf8',
         limits: {
           fileSize: config.imports.maxBytes,
           files: 1,

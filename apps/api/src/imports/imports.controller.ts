@@ -235,7 +235,7 @@ export class ImportsController {
   @ApiConflictResponse({
     description:
       'IMPORT_NOT_PLANNED: not ready or applied already; IMPORT_CONFLICTS_UNRESOLVED: a conflict has no choice; ' +
-      'IMPORT_OVERTAKEN: another import was applied since this dry run (upload again).',
+      'IMPORT_OUTDATED: another import was applied since this file was uploaded, or is being applied (upload again).',
   })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   apply(

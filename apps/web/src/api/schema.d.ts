@@ -9624,7 +9624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description IMPORT_NOT_PLANNED: not ready or applied already; IMPORT_CONFLICTS_UNRESOLVED: a conflict has no choice; IMPORT_OVERTAKEN: another import was applied since this dry run (upload again). */
+            /** @description IMPORT_NOT_PLANNED: not ready or applied already; IMPORT_CONFLICTS_UNRESOLVED: a conflict has no choice; IMPORT_OUTDATED: another import was applied since this file was uploaded, or is being applied (upload again). */
             409: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];

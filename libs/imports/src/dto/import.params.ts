@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsUUID,
+  Max,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -92,10 +93,19 @@ export class ListImportRowsQuery extends PageQueryDto {
   result?: (typeof ROW_RESULTS)[number][];
 }
 
+/** Past any row (two sheets of at most 200,000); a larger number would not fit PostgreSQL's integer. */
+const MAX_POSITION = 1_000_000;
+
 export class RowChoiceInput {
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'The row’s position in the import.' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_POSITION,
+    description: 'The row’s position in the import.',
+  })
   @IsInt()
   @Min(1)
+  @Max(MAX_POSITION)
   position!: number;
 
   @ApiProperty({

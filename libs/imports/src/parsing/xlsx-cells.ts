@@ -30,7 +30,7 @@ export function rawCellOf(
 ): RawCell | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value === '' ? null : { kind: 'text', text: value };
-  if (typeof value === 'number') return numberCell(value);
+  if (typeof value === 'number') return numberCell(value, isPercentFormat(numFmt));
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (value instanceof Date) return dateCell(value, date1904);
   if (typeof value !== 'object') return unknownValue();
@@ -75,6 +75,16 @@ export function isDateFormat(numFmt: string | undefined): boolean {
   return /[ymdhMsb]/.test(numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
+/** A format that shows its number times 100 with a `%` (not one quoted or escaped as text). */
+export function isPercentFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  return numFmt
+    .replace(/\[[^\]]*]/g, '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .includes('%');
+}
+
 /**
  * exceljs computed the Date from the serial in UTC, with the 1904 system already applied; its
  * UTC calendar date is the date Excel shows. Outside the sane range (Excel's phantom 29 February
@@ -86,8 +96,9 @@ function dateCell(instant: Date, date1904: boolean): RawCell {
   return date ? { kind: 'date', date } : numberCell(serial - (date1904 ? 1462 : 0));
 }
 
-function numberCell(value: number): RawCell {
-  return Number.isFinite(value) ? { kind: 'number', value } : errorValue(undefined);
+function numberCell(value: number, percent = false): RawCell {
+  if (!Number.isFinite(value)) return errorValue(undefined);
+  return percent ? { kind: 'number', value, percent } : { kind: 'number', value };
 }
 
 function textCell(text: string): RawCell | null {

@@ -90,6 +90,11 @@ describe('readXlsx', () => {
       sheet.addRow([5, 0.5, new Date(Date.UTC(2026, 0, 1, 23, 59, 59))]);
       sheet.getCell('A2').numFmt = 'd-m-yyyy';
       sheet.getCell('B2').numFmt = 'h:mm';
+      // 100 % as Excel stores it, and a % that is text in its format.
+      sheet.addRow([1, 0.5, 12]);
+      sheet.getCell('A3').numFmt = '0%';
+      sheet.getCell('B3').numFmt = '0.0%';
+      sheet.getCell('C3').numFmt = '0 "%"';
     });
 
     const rows = await read(file);
@@ -105,6 +110,11 @@ describe('readXlsx', () => {
         { kind: 'number', value: 5 },
         { kind: 'number', value: 0.5 },
         { kind: 'date', date: '2026-01-01' },
+      ],
+      [
+        { kind: 'number', value: 1, percent: true },
+        { kind: 'number', value: 0.5, percent: true },
+        { kind: 'number', value: 12 },
       ],
     ]);
   });

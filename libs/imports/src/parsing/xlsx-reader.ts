@@ -93,6 +93,7 @@ async function* xlsxRows(file: Buffer, limits: ReadLimits): AsyncGenerator<RawRo
     return [{ name: sheet.name, entry: requiredPart(zip, partName(rel.Target)) }];
   });
 
+  checkSheetNames(sheets);
   for (const sheet of sheets) await checkSheetPart(file, sheet.entry, sheet.name);
   const styles = relatedPart(zip, relationships, 'styles');
   if (styles) await parsePart(file, styles, (s) => reader._parseStyles(s));
@@ -103,6 +104,9 @@ async function* xlsxRows(file: Buffer, limits: ReadLimits): AsyncGenerator<RawRo
   }
 
   const date1904 = reader.properties?.model?.date1904 === true;
+  // A shared string is stored once and may fill any number of cells: what the cells hold
+  // counts against the limit too, or a small workbook expands to gigabytes of rows.
+  let text = 0;
   for (const [index, sheet] of sheets.entries()) {
     const [worksheet] = reader._parseWorksheet(readXmlPart(file, sheet.entry), String(index + 1));
     const limiter = new RowLimiter(sheet.name, limits);
@@ -112,8 +116,48 @@ async function* xlsxRows(file: Buffer, limits: ReadLimits): AsyncGenerator<RawRo
         throw new FileProblem('UNREADABLE_FILE', { sheet: sheet.name }, 'A row has no number.');
       }
       const raw = limiter.admit(row.number, rawCellsOf(row, date1904));
-      if (raw) yield raw;
+      if (!raw) continue;
+      for (const cell of raw.cells) if (cell?.kind === 'text') text += cell.text.length;
+      if (text > limits.maxUnzippedBytes) {
+        throw new FileProblem(
+          'ZIP_TOO_LARGE',
+          { sheet: sheet.name, rowNumber: row.number },
+          `The text of the cells exceeds ${limits.maxUnzippedBytes} characters.`,
+        );
+      }
+      yield raw;
     }
+  }
+}
+
+/** Longer than any spreadsheet program writes (Excel: 31): stored with each row and problem. */
+const MAX_SHEET_NAME = 100;
+
+/**
+ * Each sheet on its own part, under its own name. The ZIP guards count each part once: a part
+ * read for many sheets would be inflated and parsed again and again (a workbook of thousands of
+ * sheets on one part), beyond every limit; and rows are told apart by their sheet's name.
+ */
+function checkSheetNames(sheets: readonly SheetPart[]): void {
+  const parts = new Set<string>();
+  const names = new Set<string>();
+  for (const sheet of sheets) {
+    if (sheet.name.length > MAX_SHEET_NAME) {
+      throw new FileProblem(
+        'UNREADABLE_FILE',
+        { sheet: `${sheet.name.slice(0, 30)}…` },
+        `A sheet name is longer than ${MAX_SHEET_NAME} characters.`,
+      );
+    }
+    if (parts.has(sheet.entry.name) || names.has(sheet.name.toLowerCase())) {
+      throw new FileProblem(
+        'UNREADABLE_FILE',
+        { sheet: sheet.name },
+        `The sheet ${sheet.name} shares its name or its part (${sheet.entry.name}) with another.`,
+      );
+    }
+    parts.add(sheet.entry.name);
+    names.add(sheet.name.toLowerCase());
   }
 }
 

@@ -177,6 +177,84 @@ describe('readXlsx on awkward content', () => {
     });
   });
 
+  it('refuses a workbook whose sheets share one part, before any row', async () => {
+    const file = minimalXlsx({ sheet: sheetXml(HEADER_ROW) });
+    const workbook = unzipParts(file).find((part) => part.name === 'xl/workbook.xml')!;
+    // Three sheets on sheet1.xml: a thousand would have it inflated and planned a thousand times.
+    const threeSheets = workbook
+      .data!.toString()
+      .replace(/<sheet [^>]*\/>/, (sheet) =>
+        [1, 2, 3].map((n) => sheet.replace('sheetId="1"', `sheetId="${n}"`)).join(''),
+      );
+
+    expect(await problem(withParts(file, { 'xl/workbook.xml': threeSheets }))).toMatchObject({
+      problem: { code: 'UNREADABLE_FILE', where: { sheet: 'Acties' } },
+      rowsBefore: 0,
+    });
+  });
+
+  it('refuses two sheets of one name, and a sheet name longer than any program writes', async () => {
+    const file = minimalXlsx({ sheet: sheetXml(HEADER_ROW) });
+    const workbook = unzipParts(file).find((part) => part.name === 'xl/workbook.xml')!;
+    const twice = workbook
+      .data!.toString()
+      .replace(
+        /<sheet [^>]*\/>/,
+        (sheet) =>
+          sheet + sheet.replace('ties', 'TIES').replace('"1"', '"2"').replace('rId1', 'rId2'),
+      );
+    const secondPart = unzipParts(file)
+      .find((part) => part.name === 'xl/_rels/workbook.xml.rels')!
+      .data!.toString()
+      .replace(
+        '</Relationships>',
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>',
+      );
+    const sameName = withParts(file, {
+      'xl/workbook.xml': twice,
+      'xl/_rels/workbook.xml.rels': secondPart,
+      'xl/worksheets/sheet2.xml': sheetXml(HEADER_ROW),
+    });
+    expect(await problem(sameName)).toMatchObject({
+      problem: { code: 'UNREADABLE_FILE', where: { sheet: 'AcTIES' } },
+      rowsBefore: 0,
+    });
+
+    const long = withParts(file, {
+      'xl/workbook.xml': workbook
+        .data!.toString()
+        .replace('name="Acties"', `name="${'A'.repeat(101)}"`),
+    });
+    expect(await problem(long)).toMatchObject({
+      problem: { code: 'UNREADABLE_FILE' },
+      rowsBefore: 0,
+    });
+  });
+
+  it('counts a shared string against the limit in every cell it fills', async () => {
+    // 30,000 characters stored once, in two cells of each of 200 rows: 12 million characters
+    // from parts of some 50 kB.
+    const rows = Array.from(
+      { length: 200 },
+      (_, i) =>
+        `<row r="${i + 2}"><c r="A${i + 2}" t="s"><v>2</v></c><c r="B${i + 2}" t="s"><v>2</v></c></row>`,
+    ).join('');
+    const file = minimalXlsx({
+      sheet: sheetXml(
+        `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>${rows}`,
+      ),
+      sharedStrings:
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+        `<si><t>Titel</t></si><si><t>Deadline</t></si><si><t>${'x'.repeat(30_000)}</t></si></sst>`,
+    });
+    const limits = { ...TEST_LIMITS, maxUnzippedBytes: 1_000_000 };
+
+    expect(await problem(file, limits)).toMatchObject({
+      problem: { code: 'ZIP_TOO_LARGE', where: { sheet: 'Acties', rowNumber: 18 } },
+      rowsBefore: 17,
+    });
+  });
+
   it('refuses a value beyond the last column allowed, and a cell that is too long', async () => {
     const file = await actionsWorkbook();
     expect((await problem(file, { ...TEST_LIMITS, maxColumns: 1 })).problem).toMatchObject({

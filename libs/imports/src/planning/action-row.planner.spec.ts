@@ -170,6 +170,19 @@ describe('planning an action row', () => {
     expect(noted.plan?.progress).toEqual({ percentComplete: 60, narrative: 'Tweede fase' });
   });
 
+  it('says unknown partners in one error for their cell, quoting at most 100 characters', () => {
+    const partners = Array.from({ length: 50 }, (_, i) => `ORG${i}`).join('; ');
+    const long = 'Spoor '.repeat(5_000);
+    const planned = plan(row({ partners, track: long, ownerUser: `${'x'.repeat(30_000)}@a.nl` }));
+    expect(planned.errors?.map((e) => [e.field, e.code])).toEqual([
+      ['track', 'UNKNOWN_TRACK'],
+      ['ownerUser', 'UNKNOWN_PERSON'],
+      ['partners', 'UNKNOWN_ORGANISATION'],
+    ]);
+    expect(planned.errors?.[2].reason).toContain('"ORG0; ORG1; ORG2;');
+    for (const error of planned.errors ?? []) expect(error.reason.length).toBeLessThan(200);
+  });
+
   it('says every problem of a new row at once, a missing column included', () => {
     const columns = ACTION_COLUMNS.filter((c) => c.field !== 'track');
     const planned = plan(

@@ -121,13 +121,16 @@ function wantedFields(
       }
       case 'partners': {
         const partners: ActionFields['partners'] = [];
+        const unknown: string[] = [];
         for (const partner of value as PartnerCell[]) {
           const id = names.organisationId(partner.organisation);
           if (id) partners.push({ organisationId: id, role: partner.role as never });
-          else cells.error(field, 'UNKNOWN_ORGANISATION', { value: partner.organisation });
+          else unknown.push(partner.organisation);
         }
-        if (partners.length === (value as PartnerCell[]).length)
-          wanted.partners = sortPartners(partners);
+        // One error for the cell, however many of its fifty names are unknown.
+        if (unknown.length > 0)
+          cells.error(field, 'UNKNOWN_ORGANISATION', { value: unknown.join('; ') });
+        else wanted.partners = sortPartners(partners);
         break;
       }
       default:

@@ -37,6 +37,19 @@ describe('reading a cell by its column', () => {
       empty: false,
       value: 50,
     });
+    // 100 % is stored as 1: only the cell's format tells it from 1 %.
+    expect(read('percentComplete', { kind: 'number', value: 1, percent: true })).toEqual({
+      empty: false,
+      value: 100,
+    });
+    expect(read('percentComplete', { kind: 'number', value: 0.29, percent: true })).toEqual({
+      empty: false,
+      value: 29,
+    });
+    expect(read('percentComplete', { kind: 'number', value: 1 })).toEqual({
+      empty: false,
+      value: 1,
+    });
     expect(read('percentComplete', text('75 %'))).toEqual({ empty: false, value: 75 });
     expect(read('percentComplete', text('101'))).toMatchObject({ error: 'INVALID_PERCENT' });
   });

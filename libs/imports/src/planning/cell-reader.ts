@@ -128,8 +128,11 @@ export function readCell(
     case 'percent': {
       let value: number | undefined;
       if (cell.kind === 'number') {
-        // A cell formatted as a percentage holds a fraction: 50 % is 0.5.
-        value = !Number.isInteger(cell.value) && cell.value <= 1 ? cell.value * 100 : cell.value;
+        // A cell formatted as a percentage holds a fraction: 50 % is 0.5, and 100 % is 1 (which
+        // only the format tells from 1 %). A fraction in any other cell is taken as one too.
+        const fraction =
+          cell.percent === true || (!Number.isInteger(cell.value) && cell.value <= 1);
+        value = fraction ? cell.value * 100 : cell.value;
         value = Math.abs(value - Math.round(value)) < 1e-9 ? Math.round(value) : undefined;
       } else value = integerOf({ kind: 'text', text: text.replace(/\s*%$/, '') });
       return value !== undefined && value >= 0 && value <= 100

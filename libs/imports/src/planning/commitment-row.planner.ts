@@ -33,21 +33,29 @@ const same = (field: string, a: unknown, b: unknown): boolean =>
     ? JSON.stringify([...(a as string[])].sort()) === JSON.stringify([...(b as string[])].sort())
     : JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** The references after a change of the Kamerstuk list: documents kept where they still apply. */
+interface ReferenceInput {
+  document: string;
+  kamerstuk: string | null;
+  date?: string | null;
+  url?: string | null;
+}
+
+/**
+ * The references after a change of the Kamerstuk list: documents kept where they still apply,
+ * every one of them (a Kamerstuk may be recorded as more than one document, e.g. its PDF and
+ * its web page; the sheet names it once).
+ */
 function referencesAfter(
   existing: SpreadsheetCommitment | undefined,
   kamerstukken: readonly string[],
-): { document: string; kamerstuk: string | null; date?: string | null; url?: string | null }[] {
+): ReferenceInput[] {
   const kept = (existing?.references ?? []).filter((r) => r.kamerstuk === null);
   return [
     ...kept,
-    ...kamerstukken.map(
-      (kamerstuk) =>
-        existing?.references.find((r) => r.kamerstuk === kamerstuk) ?? {
-          document: `Kamerstuk ${kamerstuk}`,
-          kamerstuk,
-        },
-    ),
+    ...kamerstukken.flatMap((kamerstuk): ReferenceInput[] => {
+      const documents = (existing?.references ?? []).filter((r) => r.kamerstuk === kamerstuk);
+      return documents.length > 0 ? documents : [{ document: `Kamerstuk ${kamerstuk}`, kamerstuk }];
+    }),
   ];
 }
 
@@ -73,12 +81,16 @@ export function planCommitmentRow(
     }
     if (field === 'parties') {
       const ids: string[] = [];
+      const unknown: string[] = [];
       for (const name of value as string[]) {
         const id = context.names.organisationId(name);
         if (id) ids.push(id);
-        else cells.error(field, 'UNKNOWN_ORGANISATION', { value: name });
+        else unknown.push(name);
       }
-      if (ids.length === (value as string[]).length) wanted.parties = [...new Set(ids)].sort();
+      // One error for the cell, however many of its fifty names are unknown.
+      if (unknown.length > 0)
+        cells.error(field, 'UNKNOWN_ORGANISATION', { value: unknown.join('; ') });
+      else wanted.parties = [...new Set(ids)].sort();
       continue;
     }
     wanted[field] = value;

@@ -1,5 +1,5 @@
 import type { ImportNotice, ImportRow } from '../imports.repository';
-import type { SheetLanguage } from '../sheet/sheet-columns';
+import { SHEET_NAMES, type SheetLanguage } from '../sheet/sheet-columns';
 
 type Where = NonNullable<ImportRow['problemWhere']>;
 
@@ -53,6 +53,12 @@ export function fileProblemReason(code: string, where: Where | null, lang: Sheet
 export function noticeReason(notice: ImportNotice, lang: SheetLanguage): string {
   switch (notice.code) {
     case 'SHEET_IGNORED':
+      if (notice.repeatOf) {
+        const first = SHEET_NAMES[notice.repeatOf][lang];
+        return lang === 'nl'
+          ? `Tabblad "${notice.sheet}" is overgeslagen: alleen het eerste tabblad ${first} wordt gelezen.`
+          : `Sheet "${notice.sheet}" was skipped: only the first ${first} sheet is read.`;
+      }
       return lang === 'nl'
         ? `Tabblad "${notice.sheet}" is overgeslagen: alleen Toezeggingen en Acties worden gelezen.`
         : `Sheet "${notice.sheet}" was skipped: only Commitments and Actions are read.`;

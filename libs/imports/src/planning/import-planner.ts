@@ -17,6 +17,15 @@ import { layoutOf, type SheetLayout } from './sheet-layout';
 
 /** Rows planned and stored together: one lookup of their actions, one INSERT. */
 const BATCH = 500;
+/**
+ * Notices kept, and the characters of a sheet or column name in one: they are returned with
+ * the import each time it is read or listed, and a file may name thousands of sheets and
+ * columns, each as long as a cell.
+ */
+const MAX_NOTICES = 50;
+const MAX_NOTICE_NAME = 100;
+const noticeName = (name: string) =>
+  name.length > MAX_NOTICE_NAME ? `${name.slice(0, MAX_NOTICE_NAME - 1)}…` : name;
 
 const DEFAULT_NARRATIVE = {
   nl: (file: string) => `Bijgewerkt met de spreadsheet-import (${file}).`,
@@ -117,6 +126,14 @@ export class ImportPlanner {
     };
     const counts: Record<string, number> = {};
     const notices: ImportNotice[] = [];
+    const notice = (found: ImportNotice) => {
+      if (notices.length >= MAX_NOTICES) return;
+      notices.push({
+        ...found,
+        ...(found.sheet !== undefined && { sheet: noticeName(found.sheet) }),
+        ...(found.column !== undefined && { column: noticeName(found.column) }),
+      });
+    };
     const identities = new RowIdentities(names);
     let position = 0;
     let dataSheets = 0;
@@ -124,6 +141,7 @@ export class ImportPlanner {
       let batch: RawRow[] = [];
       let layout: SheetLayout | undefined;
       let sheet: string | undefined;
+      const kindsRead = new Set<SheetKind>();
       const flush = async () => {
         if (!layout || batch.length === 0) return;
         const planned = await this.planBatch(
@@ -145,17 +163,22 @@ export class ImportPlanner {
           await flush();
           sheet = raw.sheet;
           layout = layoutOf(raw);
+          // One sheet of each kind: more (`Acties`, `Actions`, `Actíes`…) would multiply the
+          // rows of one import past IMPORT_MAX_ROWS, which holds per sheet.
+          const repeatOf = layout && kindsRead.has(layout.kind) ? layout.kind : undefined;
+          if (layout) kindsRead.add(layout.kind);
           if (kind === 'commitments') {
             // Notices once, in the first pass.
-            if (!layout) notices.push({ code: 'SHEET_IGNORED', sheet: raw.sheet });
-            else {
+            if (!layout || repeatOf) {
+              notice({ code: 'SHEET_IGNORED', sheet: raw.sheet, ...(repeatOf && { repeatOf }) });
+            } else {
               dataSheets += 1;
               for (const column of layout.unknownHeaders) {
-                notices.push({ code: 'COLUMN_IGNORED', sheet: raw.sheet, column });
+                notice({ code: 'COLUMN_IGNORED', sheet: raw.sheet, column });
               }
             }
           }
-          if (layout?.kind !== kind) layout = undefined;
+          if (repeatOf || layout?.kind !== kind) layout = undefined;
           continue;
         }
         if (!layout) continue;
@@ -164,7 +187,7 @@ export class ImportPlanner {
       }
       await flush();
     }
-    if (dataSheets === 0) notices.push({ code: 'NO_DATA_SHEET' });
+    if (dataSheets === 0) notices.unshift({ code: 'NO_DATA_SHEET' });
     // Instruction and list sheets are ours: ignoring them needs no word.
     const ours = new Set(['instructie', 'instructions', 'lijsten', 'lists']);
     return {

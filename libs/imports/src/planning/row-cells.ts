@@ -6,6 +6,16 @@ import type { RowError } from './planned-row';
 import { columnLetter, type SheetLayout } from './sheet-layout';
 
 /**
+ * The most characters of a cell's value (and of a detail) a message quotes: a row's errors are
+ * stored and listed with it, and a cell may hold 32,767 characters.
+ */
+const MAX_QUOTED = 100;
+const MAX_DETAIL = 300;
+
+const cut = (text: string | undefined, max: number) =>
+  text !== undefined && text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+/**
  * One row's cells read by their columns, and the row's errors, each at its cell: every
  * problem of a row is collected, never only the first.
  */
@@ -67,7 +77,15 @@ export class RowCells {
       columnLetter: index === undefined ? null : columnLetter(index),
       field,
       code,
-      reason: cellErrorReason(code, this.lang, params),
+      reason: cellErrorReason(
+        code,
+        this.lang,
+        params && {
+          ...params,
+          value: cut(params.value, MAX_QUOTED),
+          detail: cut(params.detail, MAX_DETAIL),
+        },
+      ),
     });
   }
 

@@ -1,5 +1,5 @@
 import { type ProgrammeNames, referenceKey } from '../sheet/programme-names';
-import type { SheetKind } from '../sheet/sheet-columns';
+import { REFERENCE_MAX_LENGTH, type SheetKind } from '../sheet/sheet-columns';
 import type { RowCells } from './row-cells';
 
 /** Which commitment or action a row is, by its key or its reference (kenmerk). */
@@ -39,6 +39,11 @@ export function identify(
   const key = cells.value<string>('key') ?? null;
   const reference = cells.value<string>('reference') ?? null;
   const sheetVersion = cells.value<number>('version') ?? null;
+  // The compared form can outgrow the text (a Hangul syllable decomposes into two or three
+  // letters): one the references table cannot hold would fail the whole apply at its row.
+  if (reference !== null && referenceKey(reference).length > REFERENCE_MAX_LENGTH) {
+    cells.error('reference', 'TOO_LONG', { max: REFERENCE_MAX_LENGTH });
+  }
   let entityId: string | null = null;
   let referenceChanged = false;
   if (key !== null) {

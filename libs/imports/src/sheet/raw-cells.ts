@@ -6,8 +6,11 @@
 export type RawCell =
   /** Text as written (not trimmed); CSV cells are always text. */
   | { kind: 'text'; text: string }
-  /** A number that is not formatted as a date (an Excel serial date in a text column, too). */
-  | { kind: 'number'; value: number }
+  /**
+   * A number that is not formatted as a date (an Excel serial date in a text column, too).
+   * `percent`: formatted as a percentage, so Excel shows it times 100 (1 is 100 %).
+   */
+  | { kind: 'number'; value: number; percent?: true }
   /** A cell formatted as a date in the workbook: its calendar date, YYYY-MM-DD. */
   | { kind: 'date'; date: string }
   | { kind: 'boolean'; value: boolean }
@@ -32,7 +35,10 @@ export interface RawRow {
 export interface ReadLimits {
   /** Rows per sheet, the header included; trailing empty rows do not count. */
   maxRows: number;
-  /** Bytes after decompression, all parts of an XLSX together (zip-bomb guard). */
+  /**
+   * Bytes after decompression, all parts of an XLSX together (zip-bomb guard); also the most
+   * characters its cells may hold together, shared strings counted in every cell they fill.
+   */
   maxUnzippedBytes: number;
   /** Columns per row. */
   maxColumns: number;

@@ -82,9 +82,14 @@ export function commitmentFieldsOf(commitment: SpreadsheetCommitment): Commitmen
     description: commitment.description,
     dateAgreed: commitment.dateAgreed,
     parties: [...commitment.parties].sort(),
-    kamerstukken: commitment.references
-      .map((reference) => reference.kamerstuk)
-      .filter((kamerstuk): kamerstuk is string => kamerstuk !== null),
+    // Once each, as a cell lists them (and reads them back): two documents may share one.
+    kamerstukken: [
+      ...new Set(
+        commitment.references
+          .map((reference) => reference.kamerstuk)
+          .filter((kamerstuk): kamerstuk is string => kamerstuk !== null),
+      ),
+    ],
   };
   for (const attribute of SHEET_ATTRIBUTES[commitment.kind]) {
     fields[attribute] = commitment.attributes[attribute] ?? null;

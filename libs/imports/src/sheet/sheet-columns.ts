@@ -90,11 +90,14 @@ const VERSION: SheetColumn = {
     en: 'Do not change. The version when downloaded: if the row changed in the app since, the import shows both values.',
   },
 };
+/** A reference's characters, and those of the form it is compared in (import_references). */
+export const REFERENCE_MAX_LENGTH = 100;
+
 const REFERENCE: SheetColumn = {
   field: 'reference',
   header: { nl: 'Kenmerk', en: 'Reference' },
   type: 'reference',
-  maxLength: 100,
+  maxLength: REFERENCE_MAX_LENGTH,
   width: 14,
   help: {
     nl: 'Uw eigen kenmerk (optioneel, uniek per tabblad). Een regel zonder sleutel met een bekend kenmerk wijzigt die regel.',

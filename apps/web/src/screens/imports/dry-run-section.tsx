@@ -33,7 +33,7 @@ function applyProblem(t: Messages, item: Import, status?: number, problem?: Prob
       message: i.applyUnresolved(Math.max(item.unresolvedConflicts, 1)),
     };
   if (problem?.code === 'IMPORT_NOT_PLANNED') return { message: i.applyNotPlanned };
-  if (problem?.code === 'IMPORT_OVERTAKEN') return { message: i.applyOvertaken };
+  if (problem?.code === 'IMPORT_OUTDATED') return { message: i.applyOvertaken };
   if (status === undefined) return { message: t.errors.network };
   if (status === 403) return { message: t.errors.forbidden };
   if (status === 429) return { message: t.errors.tooManyRequests };
