@@ -17,6 +17,8 @@ interface Creation {
   path: () => string;
   body: () => Record<string, unknown>;
   headers?: () => Record<string, string>;
+  /** A file sent as multipart/form-data instead of the JSON body (the upload of an import). */
+  file?: { name: string; content: Buffer };
 }
 
 /**
@@ -77,6 +79,7 @@ describe('Idempotency-Key', () => {
     if (key !== undefined) call = call.set('Idempotency-Key', key);
     for (const [name, value] of Object.entries(creation.headers?.() ?? {}))
       call = call.set(name, value);
+    if (creation.file) return call.attach('file', creation.file.content, creation.file.name);
     return call.send(body);
   }
 
@@ -167,7 +170,43 @@ describe('Idempotency-Key', () => {
       path: () => '/v1/report-exports',
       body: () => ({ programmeId: cast.programmeId, format: 'csv' }),
     },
+    {
+      route: 'POST /v1/programmes/:id/imports',
+      as: () => cast.coordinator,
+      path: () => `/v1/programmes/${cast.programmeId}/imports`,
+      body: () => ({}),
+      file: { name: 'acties.csv', content: Buffer.from(`Titel;Deadline\r\nIdem;31-12-2030\r\n`) },
+    },
+    {
+      route: 'POST /v1/programmes/:id/imports/:importId/apply',
+      as: () => cast.coordinator,
+      path: () => `/v1/programmes/${cast.programmeId}/imports/${plannedImport}/apply`,
+      // A dry run ready to apply (this test runs no worker to make one), after any earlier.
+      body: () => {
+        void readyImport();
+        return {};
+      },
+    },
   ];
+  let plannedImport = '';
+  let importReady: Promise<void> = Promise.resolve();
+  function readyImport(): void {
+    importReady = (async () => {
+      await db.query(
+        `UPDATE imports SET status = 'applied', applied_at = created_at
+          WHERE programme_id = $1 AND status = 'applying'`,
+        [cast.programmeId],
+      );
+      const [row] = await db.query<{ id: string }[]>(
+        `INSERT INTO imports (programme_id, requester_user_id, filename, size_bytes, lang, status,
+                              planned_at, created_at, expires_at)
+         VALUES ($1, $2, 'idem.xlsx', 1, 'nl', 'planned', now(), now(), now() + interval '1 day')
+         RETURNING id`,
+        [cast.programmeId, cast.coordinator.userId],
+      );
+      plannedImport = row.id;
+    })();
+  }
   let currentVersion = 1;
 
   it('declares the key on every creating operation of the OpenAPI document', async () => {
@@ -209,6 +248,7 @@ describe('Idempotency-Key', () => {
       currentVersion = await version(actionId);
       const key = randomUUID();
       const body = creation.body();
+      await importReady;
       const first = await send(creation, key, body);
       expect({ route: creation.route, status: first.status }).toEqual({
         route: creation.route,
@@ -327,6 +367,19 @@ describe('Idempotency-Key', () => {
     expect(other.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(other.body).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
     expect(await auditCount()).toBe(events);
+  });
+
+  it('takes another uploaded file with the same key for another request (422)', async () => {
+    const key = randomUUID();
+    const upload = (csv: string) =>
+      http()
+        .post(`/v1/programmes/${cast.programmeId}/imports`)
+        .set('Authorization', `Bearer ${cast.coordinator.token}`)
+        .set('Idempotency-Key', key)
+        .attach('file', Buffer.from(csv), 'acties.csv');
+    await upload('Titel;Deadline\r\nEerste;31-12-2030\r\n').expect(202);
+    const other = await upload('Titel;Deadline\r\nTweede;31-12-2030\r\n').expect(422);
+    expect(other.body).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
   });
 
   it('keeps no plain hash of a body that holds a secret', async () => {

@@ -13,7 +13,7 @@ import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
 import canonicalize from 'canonicalize';
 import type { Request, Response } from 'express';
-import { createHmac, hkdfSync } from 'node:crypto';
+import { createHash, createHmac, hkdfSync } from 'node:crypto';
 import { catchError, from, mergeMap, type Observable, of, tap, throwError } from 'rxjs';
 import {
   APP_CONFIG,
@@ -53,11 +53,14 @@ export interface IdempotentOptions {
  * SHA-256 of it kept for a day would let whoever reads the table guess it offline at speed.
  */
 function fingerprintOf(req: Request, key: Buffer): string {
+  // An uploaded file (multipart) is part of the request: its digest, not its bytes.
+  const file = (req as { file?: { buffer?: Buffer } }).file?.buffer;
   const text = canonicalize({
     method: req.method,
     path: requestPath(req),
     query: req.query ?? {},
     body: (req.body as unknown) ?? null,
+    ...(file && { file: createHash('sha256').update(file).digest('hex') }),
   });
   return createHmac('sha256', key)
     .update(text ?? '', 'utf8')

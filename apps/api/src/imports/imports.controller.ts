@@ -40,6 +40,7 @@ import {
   type UploadedFile as ImportFile,
 } from '@app/imports';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
+import { Idempotent } from '../http/idempotency';
 import { RequireMultipartInterceptor } from './require-multipart.interceptor';
 
 const COORDINATORS =
@@ -91,6 +92,8 @@ export class ImportsController {
   @Post('imports')
   @HttpCode(202)
   @Access(Permission.ImportsManage, { programmeParam: 'id', rateLimit: 'expensive' })
+  @Idempotent()
+  // Below @Idempotent: these run first, so the key's fingerprint covers the parsed file.
   @UseInterceptors(RequireMultipartInterceptor, FileInterceptor('file'))
   @ApiOperation({
     summary: 'Upload a spreadsheet: its dry run follows',
@@ -221,6 +224,7 @@ export class ImportsController {
   @Post('imports/:importId/apply')
   @HttpCode(202)
   @Access(Permission.ImportsManage, { programmeParam: 'id', rateLimit: 'expensive' })
+  @Idempotent()
   @ApiOperation({
     summary: 'Apply the dry run',
     description:

@@ -9314,7 +9314,10 @@ export interface operations {
     importsUpload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your own (1–255 visible ASCII characters; a UUID will do) that makes a retry safe: the same request sent again with the same key within 24 hours is answered with the first answer (marked `Idempotent-Replayed: true`) and creates nothing. Scoped to you and this path. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The programme. */
                 id: string;
@@ -9342,6 +9345,8 @@ export interface operations {
             202: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    /** @description `true` when this is the first answer to the same `Idempotency-Key`, repeated: nothing was created this time. */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The import. */
                     Location?: string;
                     RateLimit: components["headers"]["RateLimit"];
@@ -9392,6 +9397,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_IN_FLIGHT: a request with this `Idempotency-Key` is still being processed (try again after `Retry-After`); IDEMPOTENCY_KEY_USED: it was carried out but its answer is not available (look the result up). */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description IMPORT_FILE_TOO_LARGE: larger than IMPORT_MAX_BYTES. */
             413: {
                 headers: {
@@ -9404,6 +9420,16 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: not multipart/form-data. */
             415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this `Idempotency-Key` was used for a different request (another body, query or path); use a new key. */
+            422: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -9557,7 +9583,10 @@ export interface operations {
     importsApply: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your own (1–255 visible ASCII characters; a UUID will do) that makes a retry safe: the same request sent again with the same key within 24 hours is answered with the first answer (marked `Idempotent-Replayed: true`) and creates nothing. Scoped to you and this path. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The programme. */
                 id: string;
@@ -9572,6 +9601,8 @@ export interface operations {
             202: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    /** @description `true` when this is the first answer to the same `Idempotency-Key`, repeated: nothing was created this time. */
+                    "Idempotent-Replayed"?: "true";
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
@@ -9624,8 +9655,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description IMPORT_NOT_PLANNED: not ready or applied already; IMPORT_CONFLICTS_UNRESOLVED: a conflict has no choice; IMPORT_OUTDATED: another import was applied since this file was uploaded, or is being applied (upload again). */
+            /** @description IMPORT_NOT_PLANNED: not ready or applied already; IMPORT_CONFLICTS_UNRESOLVED: a conflict has no choice; IMPORT_OUTDATED: another import was applied since this file was uploaded, or is being applied (upload again). IDEMPOTENCY_KEY_IN_FLIGHT: a request with this `Idempotency-Key` is still being processed (try again after `Retry-After`); IDEMPOTENCY_KEY_USED: it was carried out but its answer is not available (look the result up). */
             409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this `Idempotency-Key` was used for a different request (another body, query or path); use a new key. */
+            422: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
