@@ -108,8 +108,10 @@ export class ImportsRepository {
     return this.dataSource.query<ImportRow[]>(
       `SELECT ${COLUMNS} FROM imports
         WHERE programme_id = $1 AND expires_at > now()
-          AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
-        ORDER BY created_at DESC, id DESC LIMIT $4`,
+          AND ($2::timestamptz IS NULL
+               OR (date_trunc('milliseconds', created_at), id) < ($2::timestamptz, $3::uuid))
+        -- Keyed on the time the cursor can carry (milliseconds), so none is skipped.
+        ORDER BY date_trunc('milliseconds', created_at) DESC, id DESC LIMIT $4`,
       [programmeId, before?.createdAt ?? null, before?.id ?? null, limit],
     );
   }

@@ -144,6 +144,18 @@ export class ImportApplier {
             { importId: started.id, importRow: row.position, importStep: name },
             work,
           );
+    // The reference goes with the entity as soon as it exists: should a later step of the row
+    // fail, importing the file again finds the row instead of creating it a second time.
+    const remember = async () => {
+      if (!plan.reference) return;
+      await this.imports.setReference(
+        started.programmeId,
+        row.sheet,
+        plan.reference,
+        referenceKey(plan.reference),
+        id,
+      );
+    };
     try {
       if (row.sheet === 'commitments') {
         if (plan.create && !(await this.rows.existingCommitments([id])).has(id)) {
@@ -153,6 +165,7 @@ export class ImportApplier {
             }),
           );
         }
+        await remember();
         if (plan.update) {
           await step('update', () =>
             this.commitments.update(
@@ -170,6 +183,7 @@ export class ImportApplier {
             this.actions.create(principal!, plan.create as unknown as CreateActionDto, { id }),
           );
         }
+        await remember();
         if (plan.update) {
           if (!done.has(`${row.position}:update`)) {
             await step('update', () =>
@@ -193,15 +207,6 @@ export class ImportApplier {
             ),
           );
         }
-      }
-      if (plan.reference) {
-        await this.imports.setReference(
-          started.programmeId,
-          row.sheet,
-          plan.reference,
-          referenceKey(plan.reference),
-          id,
-        );
       }
       return { result: 'applied', detail: null };
     } catch (error) {
