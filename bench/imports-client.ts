@@ -26,6 +26,8 @@ export interface Waited {
   ms: number;
   polls: number;
   progressSeen: number[];
+  /** The first poll that saw progress above 0 (ms since the start, and the progress then). */
+  firstProgress?: { ms: number; progress: number };
 }
 
 export class ImportsClient {
@@ -104,18 +106,23 @@ export class ImportsClient {
     timeoutMs: number,
   ): Promise<Waited> {
     const progress = new Set<number>();
+    let firstProgress: Waited['firstProgress'];
     let polls = 0;
     for (;;) {
       this.signal.throwIfAborted();
       const body = await this.read(importId);
       polls += 1;
       progress.add(body.progress);
+      if (body.progress > 0 && body.progress < 100 && !firstProgress) {
+        firstProgress = { ms: performance.now() - started, progress: body.progress };
+      }
       if (body.status === status) {
         return {
           body,
           ms: performance.now() - started,
           polls,
           progressSeen: [...progress].sort((a, b) => a - b),
+          firstProgress,
         };
       }
       if (body.status === 'failed') {
@@ -134,3 +141,13 @@ export class ImportsClient {
 /** The worker's own time between two of the import's instants, in ms. */
 export const between = (from: string | null, to: string | null): number =>
   from && to ? new Date(to).getTime() - new Date(from).getTime() : Number.NaN;
+
+/**
+ * The apply's own pace, from its first progress seen to the end: the time a job waited in
+ * the queue (the apply is enqueued through the outbox) is not in it. NaN without progress.
+ */
+export function msPerRowWhileRunning(waited: Waited, rows: number): number {
+  const first = waited.firstProgress;
+  if (!first) return Number.NaN;
+  return (waited.ms - first.ms) / ((rows * (100 - first.progress)) / 100);
+}

@@ -72,8 +72,13 @@ export async function startWorker(
 ): Promise<ProbedWorker> {
   const script = path.join(__dirname, 'imports-worker.js');
   const healthFile = environment.WORKER_HEALTH_FILE;
+  // BENCH_WORKER_NODE_OPTIONS (e.g. --max-old-space-size=256): the worker's alone, to tell
+  // retained memory from the headroom V8 leaves its heap.
+  const nodeOptions = [process.env.NODE_OPTIONS, process.env.BENCH_WORKER_NODE_OPTIONS]
+    .filter(Boolean)
+    .join(' ');
   const child: ChildProcess = spawn(process.execPath, [script], {
-    env: { ...process.env, ...environment },
+    env: { ...process.env, ...environment, NODE_OPTIONS: nodeOptions },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   const output = new OutputTail(30);

@@ -7,9 +7,15 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@app/core';
 import type { ProfileSummary } from './cpu-profile';
-import { type CpuSample, cpuSpent, sampleCpu } from './cpu-usage';
 import { ms, say, sleep } from './harness';
-import { importEvents, statementMix } from './imports-postgres';
+import {
+  importEvents,
+  processCpuMs,
+  serverCpuMs,
+  statementMix,
+  type StatementStats,
+  type StatementTimes,
+} from './imports-postgres';
 import { between, type ImportBody, type ImportsClient, type Waited } from './imports-client';
 import {
   memoryOf,
@@ -27,8 +33,11 @@ export interface PhaseFigures {
   serverMs: number;
   rss: RssSamples;
   statements: number;
-  cpu: CpuSample;
+  /** CPU time in ms of the worker and of the benchmark's PostgreSQL server (NaN: not local). */
+  cpu: { worker: number; postgres: number };
   profile?: ProfileSummary;
+  /** PostgreSQL's planning and execution time, when pg_stat_statements is there. */
+  pgTimes?: StatementTimes;
   /** The statements of a window of the apply, per row applied in it (profiled runs only). */
   mix?: { rows: number; statements: ReturnType<typeof statementMix> };
 }
@@ -54,6 +63,9 @@ export interface ScenarioRun {
   worker: ProbedWorker;
   signal: AbortSignal;
   timeoutMs: number;
+  statementStats: StatementStats | undefined;
+  /** The benchmark's PostgreSQL server, when it runs on this machine (its CPU time). */
+  postmaster: number | undefined;
   /** Profile the worker's CPU and capture a window of the apply's statements. */
   profile: boolean;
   /** Between the dry run and the apply: checks of the dry run, snapshots for the checks after. */
@@ -66,14 +78,24 @@ async function phase(
 ): Promise<PhaseFigures> {
   const { worker } = run;
   const stopSampling = sampleRss(worker.pid, 50);
-  const cpuBefore = sampleCpu(worker.pid);
+  const cpuNow = () => ({
+    worker: processCpuMs(worker.pid),
+    postgres: serverCpuMs(run.postmaster),
+  });
+  const cpuBefore = cpuNow();
+  await run.statementStats?.reset();
   const statementsBefore = await worker.statements();
   if (run.profile) await worker.profile(true);
   const { waited, serverMs, mix } = await work();
   const profile = run.profile ? await worker.profile(false) : undefined;
   const statements = (await worker.statements()) - statementsBefore;
-  const cpu = cpuSpent(cpuBefore, sampleCpu(worker.pid));
-  return { waited, serverMs, rss: stopSampling(), statements, cpu, profile, mix };
+  const pgTimes = await run.statementStats?.read();
+  const cpuAfter = cpuNow();
+  const cpu = {
+    worker: cpuAfter.worker - cpuBefore.worker,
+    postgres: cpuAfter.postgres - cpuBefore.postgres,
+  };
+  return { waited, serverMs, rss: stopSampling(), statements, cpu, profile, mix, pgTimes };
 }
 
 /**
@@ -139,21 +161,6 @@ export async function runScenario(
   };
 }
 
-/** The table's line of a profiled re-run (its figures carry the profiler's overhead). */
-export function profiledRow(
-  label: string,
-  rows: number,
-  f: ScenarioFigures,
-  databaseOk: boolean,
-): [string, string] {
-  return [
-    `${label}, ${rows} rows: dry run / apply (worker's time); statements per row`,
-    `${ms(f.dryRun.serverMs / 1000)} / ${ms(f.apply.serverMs / 1000)} s; ` +
-      `${(f.dryRun.statements / rows).toFixed(1)} / ${(f.apply.statements / rows).toFixed(1)}; ` +
-      `database ${databaseOk ? 'OK' : 'FAILED'}`,
-  ];
-}
-
 export function printProfile(label: string, figures: PhaseFigures): void {
   const { profile } = figures;
   if (!profile) return;
@@ -179,5 +186,23 @@ export function printMix(label: string, figures: PhaseFigures): void {
   );
   for (const { perRow, statement } of mix.statements) {
     say(`  ${perRow.toFixed(2).padStart(6)}  ${statement}`);
+  }
+}
+
+/** PostgreSQL's costliest statements of a phase, by planning plus execution time. */
+export function printStatementTimes(label: string, figures: PhaseFigures, rows: number): void {
+  const times = figures.pgTimes;
+  if (!times) return;
+  say();
+  say(
+    `PostgreSQL time by statement, ${label} (pg_stat_statements, all clients): plan ` +
+      `${ms(times.planMs)} ms + execute ${ms(times.execMs)} ms in ${times.calls} statements; per row:`,
+  );
+  say('    calls    plan ms    exec ms');
+  for (const top of times.top) {
+    say(
+      `  ${(top.calls / rows).toFixed(2).padStart(7)} ${(top.planMs / rows).toFixed(3).padStart(10)} ` +
+        `${(top.execMs / rows).toFixed(3).padStart(10)}  ${top.statement}`,
+    );
   }
 }
