@@ -27,8 +27,8 @@ import '../libs/core/src/runtime/register-aliases';
  * Servers and clean-up as the other benchmarks (BENCH_DATABASE_URL / BENCH_REDIS_URL, else
  * local ones); BENCH_API_CORE (1) is the core the API is pinned to; BENCH_POLL_MS (100) the
  * poll interval; BENCH_IMPORT_TIMEOUT_S (600) per phase; BENCH_WORKER_NODE_OPTIONS the
- * worker's alone (e.g. --max-old-space-size=256); BENCH_TIMEOUT_MS (3600000: the profiled
- * re-runs double the work).
+ * worker's alone (e.g. --max-old-space-size=256); BENCH_WORKER_PREPARE=1 a what-if (see
+ * `imports-worker.ts`); BENCH_TIMEOUT_MS (3600000: the profiled re-runs double the work).
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -88,10 +88,11 @@ async function prepare(setup: BenchSetup, sizes: Sizes, report: ImportsReport): 
   say(`1. Seeding ${rate(sizes.actions)} actions, ${sizes.commitments} commitments (SQL)...`);
   const seedStarted = performance.now();
   const seeded = await seedImports(dataSource, sizes);
+  const seedMs = performance.now() - seedStarted;
   const { programmeId } = seeded;
   const latency = await postgresLatency(dataSource);
   report.add(
-    ['Seeded', seconds(performance.now() - seedStarted)],
+    ['Seeded', seconds(seedMs)],
     [
       'Data',
       Object.entries(seeded.counts)
@@ -125,6 +126,9 @@ async function prepare(setup: BenchSetup, sizes: Sizes, report: ImportsReport): 
       'Worker NODE_OPTIONS (BENCH_WORKER_NODE_OPTIONS)',
       process.env.BENCH_WORKER_NODE_OPTIONS,
     ]);
+  }
+  if (process.env.BENCH_WORKER_PREPARE === '1') {
+    report.add(['Worker statements all prepared (BENCH_WORKER_PREPARE=1: a what-if)', 'yes']);
   }
   const pollMs = positiveInt('BENCH_POLL_MS', 100);
   const client = new ImportsClient(api.origin, programmeId, token, signal, pollMs);
