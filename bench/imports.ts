@@ -1,0 +1,348 @@
+import '../libs/core/src/runtime/register-aliases';
+/**
+ * `npm run bench:imports` (issue 19): the spreadsheet round-trip at the size of a busy
+ * programme — BENCH_IMPORT_ROWS (10,000) actions, BENCH_IMPORT_COMMITMENTS (50) commitments,
+ * BENCH_IMPORT_ORGANISATIONS (12) organisations, seeded with SQL — through the real API and
+ * worker, each a child process of its own so that their memory is theirs:
+ *
+ * 1. the filled workbook (`import-template.xlsx?filled=true`): time, size, the API's memory;
+ * 2. scenario A "update": that workbook with one change in every action row (a third each:
+ *    the title, the deadline with its reason, the status to In uitvoering), made with ExcelJS;
+ * 3. scenario B "create": a workbook of as many new actions (no key).
+ *
+ * Per scenario: the dry run (upload → planned, target ≤ 15 s), the apply (apply → applied,
+ * target ≤ 60 s), the worker's resident memory growth (peak over both, sampled every 50 ms from
+ * /proc, minus before the upload; target < 200 MB), its statements and the CPU time of worker
+ * and PostgreSQL; then the dry run's counts, the apply's results and the database (exact
+ * changes, audit events with the import's id, timeline entries) are checked: a difference
+ * fails the run. Targets missed are printed "OVER TARGET" (the run still passes); a scenario
+ * that missed one, or each with BENCH_PROFILE=1 (none with BENCH_PROFILE=0), runs once more
+ * with the worker's CPU profiled and a window of its statements captured (A2 on the changed
+ * data: titles and deadlines; B2 with other titles), checked as the first run, to show where
+ * the time goes. The worker also works the jobs the apply's outbox events become (reminders
+ * re-planned, notifications) meanwhile, as in production: their cost is in the apply's time.
+ * With pg_stat_statements preloaded by the server (see `imports-postgres.ts`), PostgreSQL's
+ * planning and execution time per statement follow.
+ *
+ * Servers and clean-up as the other benchmarks (BENCH_DATABASE_URL / BENCH_REDIS_URL, else
+ * local ones); BENCH_API_CORE (1) is the core the API is pinned to; BENCH_POLL_MS (100) the
+ * poll interval; BENCH_IMPORT_TIMEOUT_S (600) per phase; BENCH_WORKER_NODE_OPTIONS the
+ * worker's alone (e.g. --max-old-space-size=256); BENCH_WORKER_PREPARE=1 a what-if (see
+ * `imports-worker.ts`); BENCH_TIMEOUT_MS (3600000: the profiled re-runs double the work).
+ */
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AccessTokens } from '@app/identity';
+import { TAGS } from './api-seed-data';
+import { startServer } from './api-servers';
+import { type BenchSetup, ms, positiveInt, rate, runBench, say, table } from './harness';
+import { checkCreates, checkUpdates, snapshotActions } from './imports-checks';
+import { ImportsClient } from './imports-client';
+import { postgresLatency, postmasterOf, StatementStats } from './imports-postgres';
+import { memoryOf, sampleRss, startWorker } from './imports-processes';
+import { ImportsReport, load, mib, seconds } from './imports-report';
+import {
+  type PhaseFigures,
+  printMix,
+  printProfile,
+  printStatementTimes,
+  type ScenarioRun,
+  runScenario,
+} from './imports-scenario';
+import { seedImports } from './imports-seed';
+import {
+  createWorkbook,
+  type CreateRowsSource,
+  CREATED_TITLE_PREFIX,
+  updateWorkbook,
+} from './imports-workbooks';
+import { REPORT_TRACKS } from './reports-seed';
+
+interface Sizes {
+  actions: number;
+  commitments: number;
+  organisations: number;
+}
+
+/** What the scenarios share once the data is seeded and the servers run. */
+interface Bench {
+  sizes: Sizes;
+  dataSource: DataSource;
+  programmeId: string;
+  client: ImportsClient;
+  /** The filled workbook as first downloaded (scenario A edits it). */
+  filled: Buffer;
+  run: ScenarioRun;
+  report: ImportsReport;
+  /** Phases of the profiled re-runs, printed after the table. */
+  profiled: Array<[string, PhaseFigures]>;
+  /** Re-run profiled: asked for (BENCH_PROFILE=1), or a target missed (not BENCH_PROFILE=0). */
+  profileWanted: () => boolean;
+}
+
+async function prepare(setup: BenchSetup, sizes: Sizes, report: ImportsReport): Promise<Bench> {
+  const { config, environment, cleanup, signal } = setup;
+  const dataSource = new DataSource({ type: 'postgres', url: config.database.url, poolSize: 2 });
+  await dataSource.initialize();
+  cleanup.add('close the bench connection', () => dataSource.destroy());
+  say(`1. Seeding ${rate(sizes.actions)} actions, ${sizes.commitments} commitments (SQL)...`);
+  const seedStarted = performance.now();
+  const seeded = await seedImports(dataSource, sizes);
+  const seedMs = performance.now() - seedStarted;
+  const { programmeId } = seeded;
+  const latency = await postgresLatency(dataSource);
+  report.add(
+    ['Seeded', seconds(seedMs)],
+    [
+      'Data',
+      Object.entries(seeded.counts)
+        .map(([k, v]) => `${k} ${rate(v)}`)
+        .join(', '),
+    ],
+    [
+      'PostgreSQL: settings; round trip / one-row INSERT committed, medians of 200',
+      `${latency.settings}; ${latency.roundTripMs.toFixed(2)} / ${latency.commitMs.toFixed(2)} ms`,
+    ],
+  );
+  // The coordinator's session; access tokens are short-lived, so each request signs one.
+  const sessionId = randomUUID();
+  await dataSource.query(
+    `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
+     VALUES ($1, $2, $3, now() + interval '1 day')`,
+    [seeded.coordinatorId, sessionId, randomUUID().replace(/-/g, '').padEnd(64, '0')],
+  );
+  const tokens = new AccessTokens(config, dataSource);
+  const token = () => tokens.sign(seeded.coordinatorId, sessionId).accessToken;
+
+  const apiCore = Number(process.env.BENCH_API_CORE ?? 1);
+  say(`2. Starting the API (taskset -c ${apiCore}) and the worker...`);
+  const api = await startServer('api', 'serve-api', apiCore, environment, cleanup);
+  const worker = await startWorker(
+    { ...environment, REMINDER_RECONCILE_INTERVAL_SECONDS: '3600' },
+    cleanup,
+  );
+  if (process.env.BENCH_WORKER_NODE_OPTIONS) {
+    report.add([
+      'Worker NODE_OPTIONS (BENCH_WORKER_NODE_OPTIONS)',
+      process.env.BENCH_WORKER_NODE_OPTIONS,
+    ]);
+  }
+  if (process.env.BENCH_WORKER_PREPARE === '1') {
+    report.add(['Worker statements all prepared (BENCH_WORKER_PREPARE=1: a what-if)', 'yes']);
+  }
+  const pollMs = positiveInt('BENCH_POLL_MS', 100);
+  const client = new ImportsClient(api.origin, programmeId, token, signal, pollMs);
+
+  say('3. The filled workbook...');
+  const stopApiSampling = sampleRss(api.pid, 50);
+  const filled = await client.template();
+  const apiMemory = stopApiSampling();
+  report.add(
+    [
+      `Filled workbook, ${rate(sizes.actions)} actions + ${sizes.commitments} commitments: GET → last byte`,
+      `${seconds(filled.ms)} (first byte ${ms(filled.firstByteMs)} ms), ${mib(filled.file.length)} ` +
+        `(${rate(filled.file.length)} bytes)`,
+    ],
+    [
+      'Filled workbook: API RSS before / peak sampled',
+      `${apiMemory.before.toFixed(0)} / ${apiMemory.max.toFixed(0)} MiB (+${(apiMemory.max - apiMemory.before).toFixed(0)} MiB)`,
+    ],
+  );
+  const run: ScenarioRun = {
+    dataSource,
+    config,
+    client,
+    worker,
+    signal,
+    timeoutMs: positiveInt('BENCH_IMPORT_TIMEOUT_S', 600) * 1000,
+    postmaster: await postmasterOf(dataSource),
+    statementStats: await StatementStats.open(dataSource),
+    profile: false,
+  };
+  return {
+    sizes,
+    dataSource,
+    programmeId,
+    client,
+    filled: filled.file,
+    run,
+    report,
+    profiled: [],
+    profileWanted: () =>
+      process.env.BENCH_PROFILE === '1' ||
+      (report.takeMissed() && process.env.BENCH_PROFILE !== '0'),
+  };
+}
+
+/** Scenario A: the filled workbook (downloaded anew when profiled) with one change in every row. */
+async function updates(bench: Bench, label: string, profile: boolean): Promise<PhaseFigures> {
+  const { dataSource, programmeId, report, sizes } = bench;
+  const filled = profile ? (await bench.client.template()).file : bench.filled;
+  const made = performance.now();
+  const edited = await updateWorkbook(filled);
+  if (!profile) {
+    report.add([
+      `${label}: workbook edited with ExcelJS (bench side)`,
+      seconds(performance.now() - made),
+    ]);
+  }
+  const before = await snapshotActions(dataSource, programmeId);
+  const rows = edited.rows;
+  const figures = await runScenario(
+    {
+      ...bench.run,
+      profile,
+      beforeApply: (planned) => {
+        report.expect(`${label}: dry run counts`, planned.counts, {
+          update: rows,
+          create: 0,
+          conflict: 0,
+          error: 0,
+          unchanged: sizes.commitments,
+          total: rows + sizes.commitments,
+        });
+        return Promise.resolve();
+      },
+    },
+    label,
+    edited.file,
+    `acties-bijgewerkt-${label}.xlsx`,
+  );
+  if (profile) report.profiled(label, rows, figures);
+  else report.scenario(label, rows, figures);
+  const { results } = figures.apply.waited.body;
+  report.expect(`${label}: apply results`, results, { applied: rows, failed: 0, skipped: 0 });
+  report.checked(
+    `${label}: database after the apply`,
+    await checkUpdates(
+      dataSource,
+      programmeId,
+      figures.importId,
+      before,
+      edited.expected,
+      figures.appliedSince,
+    ),
+  );
+  if (profile)
+    bench.profiled.push([`${label} dry run`, figures.dryRun], [`${label} apply`, figures.apply]);
+  return figures.apply;
+}
+
+/** Scenario B: as many new actions (no key), titled `prefix` and a number. */
+async function creates(
+  bench: Bench,
+  label: string,
+  prefix: string,
+  profile: boolean,
+): Promise<PhaseFigures> {
+  const { dataSource, programmeId, report, sizes } = bench;
+  const source: CreateRowsSource = {
+    prefix,
+    tracks: REPORT_TRACKS,
+    owners: await dataSource.query<{ code: string; email: string }[]>(
+      `SELECT o.code, min(u.email) AS email FROM organisations o
+         JOIN users u ON u.organisation_id = o.id AND u.email LIKE '%-editor-%'
+        GROUP BY o.code ORDER BY o.code`,
+    ),
+    commitmentKeys: (
+      await dataSource.query<{ id: string }[]>(
+        'SELECT id FROM commitments WHERE programme_id = $1 ORDER BY id',
+        [programmeId],
+      )
+    ).map((row) => row.id),
+    tags: TAGS,
+  };
+  const made = performance.now();
+  const file = await createWorkbook(sizes.actions, source);
+  if (!profile) {
+    report.add([
+      `${label}: workbook made with ExcelJS (bench side)`,
+      seconds(performance.now() - made),
+    ]);
+  }
+  const [{ n: actionsBefore }] = await dataSource.query<{ n: number }[]>(
+    'SELECT count(*)::int AS n FROM actions WHERE programme_id = $1',
+    [programmeId],
+  );
+  const rows = sizes.actions;
+  const figures = await runScenario(
+    {
+      ...bench.run,
+      profile,
+      beforeApply: (planned) => {
+        report.expect(`${label}: dry run counts`, planned.counts, {
+          create: rows,
+          error: 0,
+          total: rows,
+        });
+        return Promise.resolve();
+      },
+    },
+    label,
+    file,
+    `nieuwe-acties-${label}.xlsx`,
+  );
+  if (profile) report.profiled(label, rows, figures);
+  else report.scenario(label, rows, figures);
+  const { results } = figures.apply.waited.body;
+  report.expect(`${label}: apply results`, results, { applied: rows, failed: 0, skipped: 0 });
+  report.checked(
+    `${label}: database after the apply`,
+    await checkCreates(dataSource, programmeId, figures.importId, prefix, rows, actionsBefore),
+  );
+  if (profile)
+    bench.profiled.push([`${label} dry run`, figures.dryRun], [`${label} apply`, figures.apply]);
+  return figures.apply;
+}
+
+async function main(setup: BenchSetup): Promise<boolean> {
+  const sizes: Sizes = {
+    actions: positiveInt('BENCH_IMPORT_ROWS', 10_000),
+    commitments: positiveInt('BENCH_IMPORT_COMMITMENTS', 50),
+    organisations: positiveInt('BENCH_IMPORT_ORGANISATIONS', 12),
+  };
+  const report = new ImportsReport();
+  report.add(['Load average (1 / 5 / 15 min) at start', load()]);
+  const bench = await prepare(setup, sizes, report);
+  const workerPid = bench.run.worker.pid;
+  const idleWorker = memoryOf(workerPid);
+
+  say(`4. Scenario A: ${rate(sizes.actions)} rows, each with one change...`);
+  const a = await updates(bench, 'A', false);
+  if (bench.profileWanted()) {
+    say('   A again on the changed data (titles and deadlines), the worker profiled...');
+    await updates(bench, 'A2 (profiled)', true);
+  }
+  say(`5. Scenario B: ${rate(sizes.actions)} new actions...`);
+  const b = await creates(bench, 'B', CREATED_TITLE_PREFIX, false);
+  if (bench.profileWanted()) {
+    say('   B again (other titles), the worker profiled...');
+    await creates(bench, 'B2 (profiled)', `${CREATED_TITLE_PREFIX} (tweede)`, true);
+  }
+
+  const workerAfter = memoryOf(workerPid);
+  report.add(
+    [
+      'Worker RSS: idle / peak (HWM) / at end',
+      `${idleWorker?.rss.toFixed(0)} / ${workerAfter?.peak.toFixed(0)} / ${workerAfter?.rss.toFixed(0)} MiB`,
+    ],
+    ['Load average (1 / 5 / 15 min) at end', load()],
+  );
+  say();
+  say('Summary');
+  for (const line of table(report.rows)) say(line);
+  for (const [label, figures] of bench.profiled) printProfile(label, figures);
+  for (const [label, figures] of bench.profiled) printMix(label, figures);
+  printStatementTimes('A apply', a, sizes.actions);
+  printStatementTimes('B apply', b, sizes.actions);
+  if (report.failures.length > 0) {
+    say();
+    say('FAILED checks:');
+    for (const failure of report.failures) say(`  - ${failure}`);
+  }
+  return report.failures.length === 0;
+}
+
+say('Sterk Bestuur Tracker: spreadsheet import benchmark (issue 19)');
+say();
+runBench({ LOG_LEVEL: 'silent' }, main, 3_600_000);
