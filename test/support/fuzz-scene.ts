@@ -153,7 +153,23 @@ export class FuzzScene {
       membershipId: ids.subjectMembership,
       roundId: ids.round,
       deliveryId: ids.delivery,
+      importId: template.includes('{importId}') ? await this.plannedImport() : randomUUID(),
     };
+  }
+
+  /**
+   * A dry run of the programme ready to apply, fresh for each request (this scene runs no
+   * worker to make one; an apply uses it up).
+   */
+  private async plannedImport(): Promise<string> {
+    const [row] = await this.db.query<{ id: string }[]>(
+      `INSERT INTO imports (programme_id, requester_user_id, filename, size_bytes, lang, status,
+                            planned_at, expires_at)
+       VALUES ($1, $2, 'fuzz.xlsx', 1, 'nl', 'planned', now(), now() + interval '1 day')
+       RETURNING id`,
+      [this.cast.programmeId, this.admin.userId],
+    );
+    return row.id;
   }
 
   /** Where the current ETag of what `If-Match` guards is read. */
