@@ -11,6 +11,7 @@ import { JobWorkersHost } from './jobs/job-workers.host';
 import { OutboxRelayRunner } from './outbox/outbox-relay.runner';
 import { JobSchedules } from './jobs/job-schedules';
 import { ActionChangedProcessor } from './processors/action-changed.processor';
+import { ActionsChangedProcessor } from './processors/actions-changed.processor';
 import { AuditCheckpointProcessor } from './processors/audit-checkpoint.processor';
 import { CommentPostedProcessor } from './processors/comment-posted.processor';
 import { MailDeliverProcessor } from './processors/mail-deliver.processor';
@@ -33,6 +34,7 @@ const PROCESSORS = [
   SystemPingProcessor,
   AuditCheckpointProcessor,
   ActionChangedProcessor,
+  ActionsChangedProcessor,
   CommentPostedProcessor,
   ReminderDueProcessor,
   RemindersRescheduleProcessor,

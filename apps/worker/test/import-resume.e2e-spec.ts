@@ -95,8 +95,8 @@ describe('an import apply interrupted by kill -9', () => {
   }
 
   const actionsMade = async () =>
-    await world.dataSource.query<{ title: string; status: string }[]>(
-      `SELECT title, status FROM actions WHERE programme_id = $1 AND title LIKE 'Hervatte actie %'`,
+    await world.dataSource.query<{ id: string; title: string; status: string }[]>(
+      `SELECT id, title, status FROM actions WHERE programme_id = $1 AND title LIKE 'Hervatte actie %'`,
       [cast.programmeId],
     );
 
@@ -146,6 +146,17 @@ describe('an import apply interrupted by kill -9', () => {
     const steps = await stepsOnRecord(id);
     expect(steps.size).toBe(ROWS + ROWS / 2);
     expect([...steps.values()].every((n) => n === 1)).toBe(true);
+    // What follows the changes is recorded with each batch: every action once, also those of
+    // the batch the kill cut short (their follow-up went with the batch's record on resume).
+    const followUps = await world.dataSource.query<{ actionId: string; status: string | null }[]>(
+      `SELECT c->>'actionId' AS "actionId", c->>'status' AS status
+         FROM outbox_events e, jsonb_array_elements(e.payload->'changes') c
+        WHERE e.type = 'tracking.actions-changed' AND c->>'changeKey' LIKE 'import:' || $1 || ':%'`,
+      [id],
+    );
+    expect(followUps).toHaveLength(ROWS);
+    expect(new Set(followUps.map((f) => f.actionId))).toEqual(new Set(made.map((a) => a.id)));
+    expect(followUps.filter((f) => f.status === 'in_progress')).toHaveLength(ROWS / 2);
 
     // As if the worker had died after the changes of a batch but before recording it: the
     // whole import runs again from the start, and the audit log says every step is done.

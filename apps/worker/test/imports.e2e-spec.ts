@@ -13,6 +13,10 @@ const binary = (res: Response, done: (error: Error | null, body: Buffer) => void
   res.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
+/** The ISO date `days` from today. */
+const inDays = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
 /** A sheet's cell by the header of its column, as a person edits it in Excel. */
 function cellOf(sheet: ExcelJS.Worksheet, rowNumber: number, header: string): ExcelJS.Cell {
   const headers = sheet.getRow(1).values as unknown[];
@@ -107,18 +111,25 @@ describe('spreadsheet imports (issue 19)', () => {
   }
 
   it('takes back a filled workbook with three cells changed: exactly those three changes, audited', async () => {
+    // b's deadline is near (its next reminder is the one before it) and moves far out.
+    const soon = inDays(20);
+    const later = inDays(120);
     const [a, b, c, untouched] = [
       await action('Handreiking opstellen'),
-      await action('Pilot met drie gemeenten'),
-      await action('Evaluatie van de wet'),
+      await action('Pilot met drie gemeenten', { deadline: soon }),
+      await action('Evaluatie van de wet', { ownerUserId: cast.editor.userId }),
       await action('Blijft zoals het is'),
     ];
+    const remindersBefore = await world.scheduled(cast, b.id);
     const file = await download(cast.coordinator);
     const edited = await edit(file, (workbook) => {
       const sheet = workbook.getWorksheet('Acties')!;
       cellOf(sheet, rowWithKey(sheet, a.id), 'Titel').value =
         'Handreiking opstellen en verspreiden';
-      cellOf(sheet, rowWithKey(sheet, b.id), 'Deadline').value = '15-09-2027';
+      cellOf(sheet, rowWithKey(sheet, b.id), 'Deadline').value = later
+        .split('-')
+        .reverse()
+        .join('-');
       cellOf(sheet, rowWithKey(sheet, b.id), 'Reden wijziging').value = 'Meer gemeenten doen mee';
       cellOf(sheet, rowWithKey(sheet, c.id), 'Status').value = 'In uitvoering';
     });
@@ -148,7 +159,7 @@ describe('spreadsheet imports (issue 19)', () => {
           to: 'Handreiking opstellen en verspreiden',
         },
       ],
-      [b.id]: [{ field: 'deadline', column: 'Deadline', from: '2027-06-30', to: '2027-09-15' }],
+      [b.id]: [{ field: 'deadline', column: 'Deadline', from: soon, to: later }],
       [c.id]: [{ field: 'status', column: 'Status', from: 'Niet gestart', to: 'In uitvoering' }],
     });
     // Nothing changed before the apply.
@@ -165,7 +176,7 @@ describe('spreadsheet imports (issue 19)', () => {
       title: 'Handreiking opstellen en verspreiden',
       version: 2,
     });
-    expect(await getAction(b.id)).toMatchObject({ deadline: '2027-09-15', version: 2 });
+    expect(await getAction(b.id)).toMatchObject({ deadline: later, version: 2 });
     expect(await getAction(c.id)).toMatchObject({ status: 'in_progress', version: 2 });
     expect(await getAction(untouched.id)).toMatchObject({ version: 1 });
 
@@ -196,6 +207,32 @@ describe('spreadsheet imports (issue 19)', () => {
       importRow: expect.any(Number),
     });
     expect(new Set(events.map((e) => e.actor_id))).toEqual(new Set([cast.coordinator.userId]));
+
+    // What follows the changes: b's next reminder planned again for its new deadline (now the
+    // one for going stale), c's owner told of its new status once; one follow-up job for the
+    // batch, not one per row.
+    expect(Object.keys(remindersBefore)).toEqual(['deadline_upcoming 14d']);
+    const remindersAfter = await world.scheduled(
+      cast,
+      b.id,
+      (scheduled) => !scheduled['deadline_upcoming 14d'],
+    );
+    expect(Object.keys(remindersAfter)).toEqual(['stale stale-0']);
+    const told = await eventually(async () => {
+      const res = await world.http().get('/v1/me/notifications?limit=200').set(as(cast.editor));
+      const found = res.body.data.filter(
+        (n: any) => n.kind === 'status_changed' && n.actionId === c.id,
+      );
+      return found.length > 0 && found;
+    });
+    expect(told).toHaveLength(1);
+    await world.settled();
+    const followUps = await world.dataSource.query<{ type: string; n: number }[]>(
+      `SELECT type, count(*)::int AS n FROM outbox_events
+        WHERE type LIKE 'tracking.action%' AND payload::text LIKE '%' || $1 || '%' GROUP BY type`,
+      [created.id],
+    );
+    expect(followUps).toEqual([{ type: 'tracking.actions-changed', n: 1 }]);
 
     // Applying again is refused; the rows say what happened to each.
     expect((await apply(created.id)).body.code).toBe('IMPORT_NOT_PLANNED');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { type JobRequest, OutboxService } from '@app/core';
 import type { FieldChange, PlannedRow, RowError, RowOutcome } from './planning/planned-row';
 import type { StoredReference } from './sheet/programme-names';
 import type { SheetKind, SheetLanguage } from './sheet/sheet-columns';
@@ -62,7 +63,10 @@ const ROW_COLUMNS = `position, sheet, sheet_name AS "sheetName", row_number AS "
 /** The imports, their files, their rows and the programmes' references (migration 1795474200000). */
 @Injectable()
 export class ImportsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
 
   async insert(
     manager: EntityManager,
@@ -309,13 +313,15 @@ export class ImportsRepository {
 
   /**
    * Records a batch's results and moves the resume point past it, in one transaction, if this
-   * run still has the import (a later run took it over: false, and this one stops).
+   * run still has the import (a later run took it over: false, and this one stops), with the
+   * outbox event of what follows the batch's changes.
    */
   async recordBatch(
     importId: string,
     run: number,
     results: readonly { position: number; result: RowResult; detail: StoredRow['resultDetail'] }[],
     through: number,
+    followUp?: JobRequest,
   ): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const [, affected] = await manager.query<[unknown, number]>(
@@ -323,6 +329,7 @@ export class ImportsRepository {
         [importId, run, through],
       );
       if (affected !== 1) return false;
+      if (followUp) await this.outbox.record(manager, followUp);
       await manager.query(
         `UPDATE import_rows r SET result = b.result, result_detail = b.detail
            FROM jsonb_to_recordset($2::jsonb) AS b(position integer, result text, detail jsonb)

@@ -1,4 +1,5 @@
 export * from './concurrency';
+export { actionsChanged } from './actions/action-changed.job';
 export * from './actions/action-deadlines.reader';
 export * from './actions/action-snapshots';
 export * from './actions/action-state-machine';

@@ -26,6 +26,11 @@ export enum JobName {
    * change after its commit (its reminders rescheduled, the people concerned notified).
    */
   ActionChanged = 'tracking.action-changed',
+  /**
+   * Many actions changed at once (a batch of an import's rows): the same follow-up as
+   * ActionChanged, for all of them in one go.
+   */
+  ActionsChanged = 'tracking.actions-changed',
   /** A comment was posted: its partner position and mentions notify the people concerned. */
   CommentPosted = 'tracking.comment-posted',
   /**
@@ -70,6 +75,20 @@ export const ACTION_CHANGES = [
 ] as const;
 export type ActionChange = (typeof ACTION_CHANGES)[number];
 
+/** One action's part of an ActionsChanged job: what its follow-up must tell people. */
+export interface ActionChangeFollowUp {
+  actionId: string;
+  /**
+   * Unique to the change: the source keys of its notices are made of it, so the job run twice
+   * tells no one twice (an import's: `import:<id>:row:<position>`).
+   */
+  changeKey: string;
+  /** The new status, when the change set it. */
+  status?: string;
+  /** The new owner, when the change assigned the action to someone. */
+  ownerUserId?: string | null;
+}
+
 export interface JobPayloads {
   [JobName.SystemPing]: { note: string };
   [JobName.AuditCheckpoint]: Record<string, never>;
@@ -86,6 +105,11 @@ export interface JobPayloads {
     status?: string;
     /** The new owner, when this change assigned the action to someone (or to nobody: null). */
     ownerUserId?: string | null;
+  };
+  [JobName.ActionsChanged]: {
+    /** Who made the changes; null for the system. */
+    actorUserId: string | null;
+    changes: ActionChangeFollowUp[];
   };
   [JobName.CommentPosted]: {
     commentId: string;
@@ -125,6 +149,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.SystemPing]: QueueName.System,
   [JobName.AuditCheckpoint]: QueueName.Audit,
   [JobName.ActionChanged]: QueueName.Tracking,
+  [JobName.ActionsChanged]: QueueName.Tracking,
   [JobName.CommentPosted]: QueueName.Tracking,
   [JobName.ReminderDue]: QueueName.Reminders,
   [JobName.RemindersReschedule]: QueueName.Reminders,

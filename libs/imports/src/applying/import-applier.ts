@@ -2,9 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditContext, AuditHistory } from '@app/audit';
-import { Clock, DomainError, loggableError } from '@app/core';
+import { type ActionChangeFollowUp, Clock, DomainError, loggableError } from '@app/core';
 import { auditActorOf, decide, PeopleDirectory, Permission, type Principal } from '@app/identity';
 import {
+  actionsChanged,
   ActionsService,
   CommitmentsService,
   type CreateActionDto,
@@ -27,6 +28,12 @@ import { referenceKey } from '../sheet/programme-names';
 export const APPLY_BATCH = 100;
 
 type Step = 'create' | 'update' | 'progress';
+type RowOutcome = {
+  result: RowResult;
+  detail: StoredRow['resultDetail'];
+  /** What follows the row's changes to an action, when a step of it committed. */
+  followUp?: ActionChangeFollowUp;
+};
 const ENTITY_TYPE = { actions: 'action', commitments: 'commitment' } as const;
 
 /**
@@ -35,6 +42,10 @@ const ENTITY_TYPE = { actions: 'action', commitments: 'commitment' } as const;
  * the person who asked for the apply. Each event carries the import's id, row and step, and
  * commits with its change: a run that was killed resumes after the last recorded batch and
  * asks the audit log which steps of that batch committed, so no row is applied twice.
+ *
+ * What follows the changes (reminders planned again, owners told) is one ActionsChanged job a
+ * batch, recorded with the batch's resume point rather than one job a row: a resumed batch
+ * records it for the steps that committed before the kill as well.
  */
 @Injectable()
 export class ImportApplier {
@@ -66,14 +77,11 @@ export class ImportApplier {
         const batch = await this.imports.pendingRows(importId, through, APPLY_BATCH);
         if (batch.length === 0) break;
         const done = await this.stepsDone(importId, batch);
-        const results: {
-          position: number;
-          result: RowResult;
-          detail: StoredRow['resultDetail'];
-        }[] = [];
+        const existing = await this.existing(batch);
+        const results: (RowOutcome & { position: number })[] = [];
         for (const row of batch) {
           const outcome = allowed
-            ? await this.applyRow(started, principal, row, done)
+            ? await this.applyRow(started, principal, row, done, existing)
             : {
                 result: 'skipped' as const,
                 detail: {
@@ -85,7 +93,15 @@ export class ImportApplier {
           results.push({ position: row.position, ...outcome });
         }
         through = batch[batch.length - 1].position;
-        if (!(await this.imports.recordBatch(importId, started.runs, results, through))) return;
+        const followUps = results.flatMap((outcome) => outcome.followUp ?? []);
+        const recorded = await this.imports.recordBatch(
+          importId,
+          started.runs,
+          results.map(({ position, result, detail }) => ({ position, result, detail })),
+          through,
+          followUps.length > 0 ? actionsChanged(principal ?? null, followUps) : undefined,
+        );
+        if (!recorded) return;
       }
       await this.imports.finishApply(importId, started.runs, this.clock.now());
       this.logger.log(
@@ -120,12 +136,30 @@ export class ImportApplier {
     return done;
   }
 
+  /**
+   * Which of the entities these rows create exist already (created by a run that was killed
+   * before it recorded the batch): beside the audit log's marks, a guard that a create is
+   * never tried twice. One query a batch, not one a row.
+   */
+  private async existing(batch: readonly StoredRow[]): Promise<Set<string>> {
+    const creates = (sheet: StoredRow['sheet']) =>
+      batch
+        .filter((row) => row.sheet === sheet && row.plan?.create && row.entityId !== null)
+        .map((row) => row.entityId!);
+    const [commitments, actions] = await Promise.all([
+      this.rows.existingCommitments(creates('commitments')),
+      this.rows.existingActions(creates('actions')),
+    ]);
+    return new Set([...commitments, ...actions]);
+  }
+
   private async applyRow(
     started: ImportRow,
     principal: Principal | undefined,
     row: StoredRow,
     done: ReadonlySet<string>,
-  ): Promise<{ result: RowResult; detail: StoredRow['resultDetail'] }> {
+    existing: ReadonlySet<string>,
+  ): Promise<RowOutcome> {
     if (row.outcome === 'unchanged') return { result: 'unchanged', detail: null };
     if (row.outcome === 'error') return { result: 'skipped', detail: null };
     if (row.outcome === 'conflict' && row.choice !== 'sheet') {
@@ -135,6 +169,16 @@ export class ImportApplier {
     }
     const plan = row.plan ?? {};
     const id = row.entityId!;
+    // Filled in as the action's steps commit (or are found committed by an earlier run).
+    let followUp: ActionChangeFollowUp | undefined;
+    const changed = (facts: Partial<ActionChangeFollowUp> = {}) => {
+      followUp = {
+        ...(followUp ?? { actionId: id, changeKey: `import:${started.id}:row:${row.position}` }),
+        ...facts,
+      };
+    };
+    const owner = (dto: { ownerUserId?: string | null } | undefined) =>
+      dto?.ownerUserId !== undefined ? { ownerUserId: dto.ownerUserId } : {};
     const actor = auditActorOf(principal!);
     const step = <T>(name: Step, work: () => Promise<T>): Promise<T | undefined> =>
       done.has(`${row.position}:${name}`)
@@ -158,7 +202,7 @@ export class ImportApplier {
     };
     try {
       if (row.sheet === 'commitments') {
-        if (plan.create && !(await this.rows.existingCommitments([id])).has(id)) {
+        if (plan.create && !existing.has(id)) {
           await step('create', () =>
             this.commitments.create(principal!, plan.create as unknown as CreateCommitmentDto, {
               id,
@@ -178,41 +222,45 @@ export class ImportApplier {
         }
       } else {
         let version = row.baseVersion ?? 1;
-        if (plan.create && !(await this.rows.existingActions([id])).has(id)) {
+        const follow = { followUpByCaller: true };
+        if (plan.create && !existing.has(id)) {
           await step('create', () =>
-            this.actions.create(principal!, plan.create as unknown as CreateActionDto, { id }),
+            this.actions.createRecord(principal!, plan.create as unknown as CreateActionDto, {
+              id,
+              ...follow,
+            }),
           );
         }
+        if (plan.create) changed(owner(plan.create));
         await remember();
         if (plan.update) {
-          if (!done.has(`${row.position}:update`)) {
-            await step('update', () =>
-              this.actions.update(
-                principal!,
-                id,
-                formatEtag(version),
-                plan.update as UpdateActionDto,
-              ),
-            );
-          }
-          version += 1;
+          const update = plan.update as UpdateActionDto;
+          const updated = await step('update', () =>
+            this.actions.updateRecord(principal!, id, formatEtag(version), update, follow),
+          );
+          // An update that changed nothing keeps the version (and tells no one).
+          if (updated === undefined || updated.version !== version) changed(owner(update));
+          version = updated?.version ?? version + 1;
         }
         if (plan.progress) {
-          await step('progress', () =>
-            this.actions.postProgress(
-              principal!,
-              id,
-              formatEtag(version),
-              plan.progress as CreateProgressUpdateDto,
-            ),
+          const progress = plan.progress as CreateProgressUpdateDto;
+          const posted = await step('progress', () =>
+            this.actions.postProgress(principal!, id, formatEtag(version), progress, follow),
           );
+          const status = posted ? posted.update.status : progress.status;
+          changed(status ? { status } : {});
         }
       }
-      return { result: 'applied', detail: null };
+      return { result: 'applied', detail: null, followUp };
     } catch (error) {
-      // What the API would have refused (a 4xx) fails the row, not the import.
+      // What the API would have refused (a 4xx) fails the row, not the import: the steps of
+      // it that did commit are followed up all the same.
       if (error instanceof DomainError) {
-        return { result: 'failed', detail: { code: error.code, reason: reasonOf(error) } };
+        return {
+          result: 'failed',
+          detail: { code: error.code, reason: reasonOf(error) },
+          followUp,
+        };
       }
       throw error;
     }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { JobName, JobPayloads } from '@app/core';
+import type { ActionChangeFollowUp, JobName, JobPayloads } from '@app/core';
 import { PeopleDirectory } from '@app/identity';
 import { type Notice, NotificationsService } from '@app/notifications';
 import { ActionSnapshots } from '@app/tracking';
 import { deliveryRules } from '../policy/delivery-rules';
+import { DEFAULT_REMINDER_POLICY } from '../policy/reminder-policy';
 import { noticesFor } from '../scheduling/notices';
 import { ownerRecipients, type Recipient } from '../scheduling/recipients';
 import {
@@ -39,41 +40,70 @@ export class ChangeNotices {
   ) {}
 
   async actionChanged(data: JobPayloads[JobName.ActionChanged]): Promise<void> {
+    await this.follow(data.actorUserId, [
+      {
+        actionId: data.actionId,
+        changeKey: `action:${data.actionId}:v${data.version}`,
+        ...(data.status !== undefined && { status: data.status }),
+        ...(data.ownerUserId !== undefined && { ownerUserId: data.ownerUserId }),
+      },
+    ]);
+  }
+
+  /** Many changes at once (a batch of an import's rows): planned and told in one go. */
+  async actionsChanged(data: JobPayloads[JobName.ActionsChanged]): Promise<void> {
+    await this.follow(data.actorUserId, data.changes);
+  }
+
+  private async follow(
+    actorUserId: string | null,
+    changes: readonly ActionChangeFollowUp[],
+  ): Promise<void> {
     const work = await this.dataSource.transaction(async (manager) => {
       const contexts = new Map<string, ProgrammeContext>();
-      const planned = await this.scheduler.plan(manager, [data.actionId], contexts);
-      const [snapshot] = await this.snapshots.load([data.actionId], manager);
-      if (!snapshot || !data.actorUserId) {
+      const actionIds = [...new Set(changes.map((change) => change.actionId))];
+      const planned = await this.scheduler.plan(manager, actionIds, contexts);
+      const snapshots = new Map(
+        (await this.snapshots.load(actionIds, manager)).map((snapshot) => [snapshot.id, snapshot]),
+      );
+      if (!actorUserId) {
         await this.scheduler.recordAudit(manager, planned);
         return planned;
       }
-      const { policy, members } = contexts.get(snapshot.programmeId)!;
-      const [actor] = await this.people.people([data.actorUserId], manager);
+      const [actor] = await this.people.people([actorUserId], manager);
       const actorName = actor?.displayName ?? '';
       const others = (recipients: Recipient[]) =>
-        recipients.filter((recipient) => recipient.userId !== data.actorUserId);
+        recipients.filter((recipient) => recipient.userId !== actorUserId);
       const notices: Notice[] = [];
-      if (data.status !== undefined) {
-        notices.push(
-          ...noticesFor(others(ownerRecipients(snapshot, members)), snapshot, {
-            kind: 'status_changed',
-            sourceKey: `action:${data.actionId}:v${data.version}:status`,
-            payload: { status: data.status, actorName },
-          }),
-        );
+      for (const change of changes) {
+        const snapshot = snapshots.get(change.actionId);
+        if (!snapshot) continue;
+        const { members } = contexts.get(snapshot.programmeId)!;
+        if (change.status !== undefined) {
+          notices.push(
+            ...noticesFor(others(ownerRecipients(snapshot, members)), snapshot, {
+              kind: 'status_changed',
+              sourceKey: `${change.changeKey}:status`,
+              payload: { status: change.status, actorName },
+            }),
+          );
+        }
+        const assigned = change.ownerUserId;
+        if (assigned && members.has(assigned)) {
+          notices.push(
+            ...noticesFor(others([{ userId: assigned, reason: 'owner' }]), snapshot, {
+              kind: 'assigned',
+              sourceKey: `${change.changeKey}:assigned`,
+              payload: { actorName },
+            }),
+          );
+        }
       }
-      const assigned = data.ownerUserId;
-      if (assigned && members.has(assigned)) {
-        notices.push(
-          ...noticesFor(others([{ userId: assigned, reason: 'owner' }]), snapshot, {
-            kind: 'assigned',
-            sourceKey: `action:${data.actionId}:v${data.version}:assigned`,
-            payload: { actorName },
-          }),
-        );
-      }
+      // Each notice under its own programme's delivery rules.
       planned.dispatches.push(
-        await this.notifications.notify(manager, notices, () => deliveryRules(policy)),
+        await this.notifications.notify(manager, notices, (programmeId) =>
+          deliveryRules(contexts.get(programmeId ?? '')?.policy ?? DEFAULT_REMINDER_POLICY),
+        ),
       );
       await this.scheduler.recordAudit(manager, planned);
       return planned;

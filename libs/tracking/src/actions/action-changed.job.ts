@@ -1,4 +1,4 @@
-import { type ActionChange, JobName, type JobRequest } from '@app/core';
+import { type ActionChange, type ActionChangeFollowUp, JobName, type JobRequest } from '@app/core';
 import type { Principal } from '@app/identity';
 
 /** Values of the change that what follows it must tell people (a new status, a new owner). */
@@ -26,5 +26,19 @@ export function actionChanged(
       actorUserId: principal?.userId ?? null,
       ...values,
     },
+  };
+}
+
+/**
+ * The outbox event of many changes made at once (a batch of an import's rows): one job
+ * follows them all, instead of one per change.
+ */
+export function actionsChanged(
+  principal: Principal | null,
+  changes: readonly ActionChangeFollowUp[],
+): JobRequest {
+  return {
+    name: JobName.ActionsChanged,
+    data: { actorUserId: principal?.userId ?? null, changes: [...changes] },
   };
 }

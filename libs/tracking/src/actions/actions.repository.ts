@@ -275,12 +275,16 @@ export class ActionsRepository {
     return rows[0] ?? null;
   }
 
+  /** `isNew`: the action was inserted in this transaction, so it has no partners to remove. */
   async replacePartners(
     manager: EntityManager,
     actionId: string,
     partners: readonly { organisationId: string; role: PartnerRole }[],
+    isNew = false,
   ): Promise<void> {
-    await manager.query('DELETE FROM action_partners WHERE action_id = $1', [actionId]);
+    if (!isNew) {
+      await manager.query('DELETE FROM action_partners WHERE action_id = $1', [actionId]);
+    }
     if (partners.length === 0) return;
     await manager.query(
       `INSERT INTO action_partners (action_id, organisation_id, role)

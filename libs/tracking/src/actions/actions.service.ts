@@ -7,6 +7,7 @@ import {
   Clock,
   OutboxService,
   parseSort,
+  type StatementPart,
   toListResponse,
 } from '@app/core';
 import type { AppConfig, ListResponse } from '@app/core';
@@ -42,6 +43,21 @@ const stateOf = (action: ActionEntity): ActionState => ({
   closedAt: action.closedAt,
 });
 
+/**
+ * How a change is made. `followUpByCaller`: the caller records what follows the change (its
+ * reminders planned again, the people it concerns told) itself, for many changes at once: an
+ * import records one ActionsChanged job a batch, in the transaction that records the batch.
+ */
+export interface ActionChangeOptions {
+  followUpByCaller?: boolean;
+}
+
+/** An action's id and version after a change. */
+export interface ActionVersion {
+  id: string;
+  version: number;
+}
+
 /** Actions and their progress (DESIGN §2–§3). */
 @Injectable()
 export class ActionsService {
@@ -62,8 +78,29 @@ export class ActionsService {
   async create(
     principal: Principal,
     dto: CreateActionDto,
-    options: { id?: string } = {},
+    options: { id?: string } & ActionChangeOptions = {},
   ): Promise<ActionResponse> {
+    return this.view(await this.insertAction(principal, dto, options));
+  }
+
+  /**
+   * `create`, answering only the new action's id and version rather than the API's view of
+   * it (whose names, partners and roll-ups cost two more queries): for an import's rows.
+   */
+  async createRecord(
+    principal: Principal,
+    dto: CreateActionDto,
+    options: { id?: string } & ActionChangeOptions = {},
+  ): Promise<ActionVersion> {
+    const { id, version } = await this.insertAction(principal, dto, options);
+    return { id, version };
+  }
+
+  private insertAction(
+    principal: Principal,
+    dto: CreateActionDto,
+    options: { id?: string } & ActionChangeOptions,
+  ): Promise<ActionEntity> {
     authoriseOnAction(
       principal,
       Permission.ActionsCreate,
@@ -71,7 +108,7 @@ export class ActionsService {
       [],
       true,
     );
-    const action = await this.actions.transaction(async (manager) => {
+    return this.actions.transaction(async (manager) => {
       const { problems, parentTrackId } = await checkReferences(this.actions, manager, dto);
       const trackId = dto.trackId ?? parentTrackId ?? undefined;
       if (!trackId && problems.every((p) => p.name !== 'parentActionId')) {
@@ -101,22 +138,23 @@ export class ActionsService {
         public: dto.public ?? false,
       });
       const partners = dto.partners ?? [];
-      await this.actions.replacePartners(manager, created.id, partners);
-      await this.outbox.record(
-        manager,
-        actionChanged(
-          principal,
-          created.id,
-          created.version,
-          'created',
-          [],
-          created.ownerUserId ? { ownerUserId: created.ownerUserId } : {},
-        ),
-      );
+      await this.actions.replacePartners(manager, created.id, partners, true);
+      if (!options.followUpByCaller) {
+        await this.outbox.record(
+          manager,
+          actionChanged(
+            principal,
+            created.id,
+            created.version,
+            'created',
+            [],
+            created.ownerUserId ? { ownerUserId: created.ownerUserId } : {},
+          ),
+        );
+      }
       await this.audit.record(manager, ActionAudit.created(created, partners));
       return created;
     });
-    return this.view(action);
   }
 
   async get(principal: Principal, id: string): Promise<ActionResponse> {
@@ -171,8 +209,31 @@ export class ActionsService {
     id: string,
     ifMatch: string | undefined,
     dto: UpdateActionDto,
+    options: ActionChangeOptions = {},
   ): Promise<ActionResponse> {
-    const action = await this.actions.transaction(async (manager) => {
+    return this.view(await this.changeAction(principal, id, ifMatch, dto, options));
+  }
+
+  /** `update`, answering only the action's id and version (see `createRecord`). */
+  async updateRecord(
+    principal: Principal,
+    id: string,
+    ifMatch: string | undefined,
+    dto: UpdateActionDto,
+    options: ActionChangeOptions = {},
+  ): Promise<ActionVersion> {
+    const { version } = await this.changeAction(principal, id, ifMatch, dto, options);
+    return { id, version };
+  }
+
+  private changeAction(
+    principal: Principal,
+    id: string,
+    ifMatch: string | undefined,
+    dto: UpdateActionDto,
+    options: ActionChangeOptions,
+  ): Promise<ActionEntity> {
+    return this.actions.transaction(async (manager) => {
       const { current, partners, expectedVersion } = await lockForChange(
         this.actions,
         manager,
@@ -279,21 +340,22 @@ export class ActionsService {
         partnersAfter,
         moved.changed.length ? dto.reason : undefined,
       );
-      await this.outbox.record(
-        manager,
-        actionChanged(
-          principal,
-          id,
-          updated.version,
-          'updated',
-          Object.keys(event.changes ?? {}),
-          updated.ownerUserId !== current.ownerUserId ? { ownerUserId: updated.ownerUserId } : {},
-        ),
-      );
+      if (!options.followUpByCaller) {
+        await this.outbox.record(
+          manager,
+          actionChanged(
+            principal,
+            id,
+            updated.version,
+            'updated',
+            Object.keys(event.changes ?? {}),
+            updated.ownerUserId !== current.ownerUserId ? { ownerUserId: updated.ownerUserId } : {},
+          ),
+        );
+      }
       await this.audit.record(manager, event);
       return updated;
     });
-    return this.view(action);
   }
 
   /**
@@ -307,6 +369,7 @@ export class ActionsService {
     id: string,
     ifMatch: string | undefined,
     dto: CreateProgressUpdateDto,
+    options: ActionChangeOptions = {},
   ): Promise<{ update: ProgressUpdateResponse; version: number }> {
     const found = await this.actions.findWithPartners(id);
     if (!found) throw ActionErrors.notFound();
@@ -338,6 +401,23 @@ export class ActionsService {
       reason: dto.reason ?? null,
     };
     const event = ActionAudit.progressed(current, { ...current, ...next }, entry);
+    const followUp: StatementPart[] = options.followUpByCaller
+      ? []
+      : [
+          (parameters, gate) =>
+            this.outbox.insertSql(
+              parameters,
+              actionChanged(
+                principal,
+                id,
+                expectedVersion + 1,
+                'progressed',
+                [...changed, 'latestNarrative'],
+                changed.includes('status') ? { status: next.status } : {},
+              ),
+              gate,
+            ),
+        ];
     const updated = await this.actions.updateVersioned(
       undefined,
       id,
@@ -352,19 +432,7 @@ export class ActionsService {
       },
       [
         this.progress.appendPart(entry),
-        (parameters, gate) =>
-          this.outbox.insertSql(
-            parameters,
-            actionChanged(
-              principal,
-              id,
-              expectedVersion + 1,
-              'progressed',
-              [...changed, 'latestNarrative'],
-              changed.includes('status') ? { status: next.status } : {},
-            ),
-            gate,
-          ),
+        ...followUp,
         (parameters, gate) => this.audit.appendSql(parameters, [event], gate),
       ],
     );
