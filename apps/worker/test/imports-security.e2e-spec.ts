@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { createHash, randomBytes } from 'node:crypto';
+import { ImportsRepository } from '@app/imports/imports.repository';
+import type { PlannedRow } from '@app/imports/planning/planned-row';
 import { eventually } from '../../../test/support/e2e';
 import type { Actor } from '../../../test/support/identity-fixtures';
 import { ReminderWorld } from '../../../test/support/reminder-world';
@@ -297,5 +299,54 @@ describe('spreadsheet imports, probed', () => {
         .send({ choices: [{ position, choice: 'sheet' }] });
       expect(res.status).toBe(400);
     }
+  });
+
+  it('lets no run another took over fail the import or mix its rows into the dry run', async () => {
+    const id = await upload(csv([['K-1', 'Overgenomen']]));
+    await settled(id, ['planned']);
+    const repository = world.worker.get(ImportsRepository);
+    const count = async () =>
+      (
+        await world.dataSource.query<{ n: number }[]>(
+          'SELECT count(*)::int AS n FROM import_rows WHERE import_id = $1',
+          [id],
+        )
+      )[0].n;
+    const row: PlannedRow = {
+      position: 0,
+      sheet: 'actions',
+      sheetName: 'Acties',
+      rowNumber: 2,
+      outcome: 'unchanged',
+      entityId: null,
+      baseVersion: null,
+      title: 'Overgenomen',
+      changes: null,
+      conflicts: null,
+      errors: null,
+      plan: null,
+    };
+
+    // A stalled dry run, handed out again: the second run starts afresh.
+    await world.dataSource.query(`UPDATE imports SET status = 'queued' WHERE id = $1`, [id]);
+    const stalled = (await repository.startPlanning(id))!;
+    const takeover = (await repository.startPlanning(id))!;
+    expect(takeover.runs).toBe(stalled.runs + 1);
+    expect(await repository.insertRows(id, stalled.runs, [row])).toBe(false);
+    expect(await repository.fail(id, stalled.runs, { code: 'PLAN_FAILED' }, false)).toBe(false);
+    expect(await count()).toBe(0);
+    expect((await read(id)).status).toBe('planning');
+    expect(await repository.insertRows(id, takeover.runs, [row])).toBe(true);
+    expect(await count()).toBe(1);
+
+    // The same for an apply: only the run that has it may fail it.
+    await world.dataSource.query(`UPDATE imports SET status = 'applying' WHERE id = $1`, [id]);
+    const first = (await repository.startApply(id))!;
+    const second = (await repository.startApply(id))!;
+    expect(await repository.fail(id, first.runs, { code: 'APPLY_FAILED' }, true)).toBe(false);
+    expect((await read(id)).status).toBe('applying');
+    expect(await repository.fail(id, second.runs, { code: 'APPLY_FAILED' }, true)).toBe(true);
+    expect(await read(id)).toMatchObject({ status: 'failed', problem: { code: 'APPLY_FAILED' } });
+    expect(await count()).toBe(1);
   });
 });

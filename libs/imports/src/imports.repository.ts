@@ -143,18 +143,28 @@ export class ImportsRepository {
   }
 
   /** Stores planned rows in one statement (bounded by the caller's batch). */
-  async insertRows(importId: string, rows: readonly PlannedRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.dataSource.query(
-      `INSERT INTO import_rows (import_id, position, sheet, sheet_name, row_number, outcome,
-              entity_id, base_version, title, changes, conflicts, errors, plan)
-       SELECT $1, r.position, r.sheet, r."sheetName", r."rowNumber", r.outcome, r."entityId",
-              r."baseVersion", r.title, r.changes, r.conflicts, r.errors, r.plan
-         FROM jsonb_to_recordset($2::jsonb) AS r(position integer, sheet text, "sheetName" text,
-              "rowNumber" integer, outcome text, "entityId" uuid, "baseVersion" integer,
-              title text, changes jsonb, conflicts jsonb, errors jsonb, plan jsonb)`,
-      [importId, JSON.stringify(rows)],
+  /**
+   * Stores planned rows while `run` still plans the import; false when another run took it
+   * over (its start waits for this statement's share lock, then deletes what it stored).
+   */
+  async insertRows(importId: string, run: number, rows: readonly PlannedRow[]): Promise<boolean> {
+    const [{ live }] = await this.dataSource.query<{ live: boolean }[]>(
+      `WITH live AS (
+         SELECT id FROM imports WHERE id = $1 AND runs = $3 AND status = 'planning' FOR SHARE
+       ), inserted AS (
+         INSERT INTO import_rows (import_id, position, sheet, sheet_name, row_number, outcome,
+                entity_id, base_version, title, changes, conflicts, errors, plan)
+         SELECT live.id, r.position, r.sheet, r."sheetName", r."rowNumber", r.outcome,
+                r."entityId", r."baseVersion", r.title, r.changes, r.conflicts, r.errors, r.plan
+           FROM live, jsonb_to_recordset($2::jsonb) AS r(position integer, sheet text,
+                "sheetName" text, "rowNumber" integer, outcome text, "entityId" uuid,
+                "baseVersion" integer, title text, changes jsonb, conflicts jsonb, errors jsonb,
+                plan jsonb)
+       )
+       SELECT EXISTS (SELECT 1 FROM live) AS live`,
+      [importId, JSON.stringify(rows), run],
     );
+    return live;
   }
 
   async finishPlanning(
@@ -179,17 +189,25 @@ export class ImportsRepository {
   }
 
   /** The file (or the run) failed: no rows, and why. */
+  /**
+   * Marks the import failed, if `run` still has it (planning or applying): a run another took
+   * over must not fail what that one does. Without `keepRows`, the dry run's rows go.
+   */
   async fail(
     id: string,
+    run: number,
     problem: { code: string; where?: ImportRow['problemWhere'] },
     keepRows: boolean,
-  ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE imports SET status = 'failed', problem_code = $2, problem_where = $3 WHERE id = $1`,
-        [id, problem.code, problem.where ? JSON.stringify(problem.where) : null],
+  ): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const [, affected] = await manager.query<[unknown, number]>(
+        `UPDATE imports SET status = 'failed', problem_code = $3, problem_where = $4
+          WHERE id = $1 AND runs = $2 AND status IN ('planning', 'applying')`,
+        [id, run, problem.code, problem.where ? JSON.stringify(problem.where) : null],
       );
+      if (affected !== 1) return false;
       if (!keepRows) await manager.query('DELETE FROM import_rows WHERE import_id = $1', [id]);
+      return true;
     });
   }
 

@@ -114,7 +114,7 @@ export class ImportApplier {
         'Import apply failed',
       );
       if (lastAttempt) {
-        await this.imports.fail(importId, { code: 'APPLY_FAILED' }, true);
+        await this.imports.fail(importId, started.runs, { code: 'APPLY_FAILED' }, true);
         return;
       }
       throw error;

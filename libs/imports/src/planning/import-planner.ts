@@ -32,6 +32,9 @@ const DEFAULT_NARRATIVE = {
   en: (file: string) => `Updated by the spreadsheet import (${file}).`,
 };
 
+/** Another run of the dry run took the import over (a stalled job handed out again). */
+class Superseded extends Error {}
+
 /**
  * The dry run (issue 19): reads the uploaded file twice, streaming — the commitments sheet
  * first, so that an action row can name a commitment the same file creates — and stores per
@@ -86,8 +89,17 @@ export class ImportPlanner {
         'Import dry run done',
       );
     } catch (error) {
+      if (error instanceof Superseded) {
+        this.logger.log({ event: 'import_plan_superseded', importId }, 'Dry run taken over');
+        return;
+      }
       if (error instanceof FileProblem) {
-        await this.imports.fail(importId, { code: error.code, where: error.where }, false);
+        await this.imports.fail(
+          importId,
+          started.runs,
+          { code: error.code, where: error.where },
+          false,
+        );
         this.logger.log(
           { event: 'import_refused', importId, code: error.code },
           'Import file refused',
@@ -99,7 +111,7 @@ export class ImportPlanner {
         'Import dry run failed',
       );
       if (lastAttempt) {
-        await this.imports.fail(importId, { code: 'PLAN_FAILED' }, false);
+        await this.imports.fail(importId, started.runs, { code: 'PLAN_FAILED' }, false);
         return;
       }
       throw error;
@@ -155,7 +167,7 @@ export class ImportPlanner {
         );
         position += planned.length;
         for (const p of planned) counts[p.outcome] = (counts[p.outcome] ?? 0) + 1;
-        await this.imports.insertRows(row.id, planned);
+        if (!(await this.imports.insertRows(row.id, row.runs, planned))) throw new Superseded();
         batch = [];
       };
       for await (const raw of readSpreadsheet(file, limits)) {
