@@ -12,6 +12,7 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { type AppConfig, QueueName } from '@app/core';
+import { WORKER_NODE_FLAGS } from '../apps/worker/src/node-flags';
 import { OutputTail, supervise } from '../scripts/services/service-process';
 import type { ProfileSummary } from './cpu-profile';
 import { type Cleanup, sleep } from './harness';
@@ -77,7 +78,8 @@ export async function startWorker(
   const nodeOptions = [process.env.NODE_OPTIONS, process.env.BENCH_WORKER_NODE_OPTIONS]
     .filter(Boolean)
     .join(' ');
-  const child: ChildProcess = spawn(process.execPath, [script], {
+  // Started as in production (with its heap cap); BENCH_WORKER_NODE_OPTIONS comes first.
+  const child: ChildProcess = spawn(process.execPath, [...WORKER_NODE_FLAGS, script], {
     env: { ...process.env, ...environment, NODE_OPTIONS: nodeOptions },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });

@@ -26,6 +26,7 @@ import { DataSource } from 'typeorm';
 import { AuditModule } from '@app/audit';
 import { type AppConfig, Clock, CoreModule, QueueName } from '@app/core';
 import { ReminderScheduler, RemindersModule } from '@app/reminders';
+import { WORKER_NODE_FLAGS } from '../apps/worker/src/node-flags';
 import { SmtpSink } from '../scripts/services/smtp-sink';
 import {
   type BenchSetup,
@@ -139,6 +140,8 @@ async function startWorker(
   const child = spawn(
     process.execPath,
     [
+      // As in production, with its heap cap.
+      ...WORKER_NODE_FLAGS,
       ...(process.env.BENCH_WORKER_PROFILE
         ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_WORKER_PROFILE]
         : []),

@@ -26,6 +26,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { amsterdamDate } from '@app/core';
+import { WORKER_NODE_FLAGS } from '../apps/worker/src/node-flags';
 import { AccessTokens } from '@app/identity';
 import { addDays, amsterdamInstant } from '@app/reminders';
 import { ActionReportReader } from '@app/tracking';
@@ -100,7 +101,8 @@ async function startWorker(
 ): Promise<ChildProcess> {
   const script = path.join(root, 'dist/apps/worker/src/main.js');
   if (!existsSync(script)) throw new Error(`${script} is missing: npm run build`);
-  const child = spawn(process.execPath, [script], {
+  // Started as in production, with its heap cap.
+  const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, script], {
     env: { ...process.env, ...environment },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -16,6 +16,7 @@ import {
   maskUrl,
   startLocalRedis,
 } from './services';
+import { WORKER_NODE_FLAGS } from '../apps/worker/src/node-flags';
 import { DEMO_USERS } from '../seeds/demo-users';
 import { type LocalMail, startLocalMail } from './services/local-mail';
 import { httpOk, sleep } from './services/http-ready';
@@ -78,16 +79,26 @@ async function stopApp(child: ChildProcess, name: string): Promise<void> {
   await stopChild(child, [['SIGKILL', 5_000]]);
 }
 
-function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [script], { cwd: root, env, stdio: 'inherit' });
+function spawnNode(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  flags: readonly string[] = [],
+): ChildProcess {
+  const child = spawn(process.execPath, [...flags, script], { cwd: root, env, stdio: 'inherit' });
   children.set(child, name);
   child.once('error', (error) => void shutdown(1, `Could not start ${name}: ${error.message}`));
   return child;
 }
 
 /** A long-running app: its exit is a failure unless we are stopping. */
-function startApp(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawnNode(name, script, env);
+function startApp(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  flags: readonly string[] = [],
+): ChildProcess {
+  const child = spawnNode(name, script, env, flags);
   child.once('exit', (code, signal) => {
     children.delete(child);
     if (!shuttingDown)
@@ -329,7 +340,7 @@ async function main(): Promise<void> {
 
   say('Starting the API and the worker...');
   const api = startApp('API', scripts.api, env);
-  const worker = startApp('Worker', scripts.worker, env);
+  const worker = startApp('Worker', scripts.worker, env, WORKER_NODE_FLAGS);
   await Promise.all([
     waitUntilReady(api, `http://127.0.0.1:${port}/health/ready`),
     waitUntilWorkerReady(worker, workerHealthFile),
