@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock, identifier, StatementParameters, Transactions } from '@app/core';
+import { Clock, identifier, queryPreparedIn, StatementParameters, Transactions } from '@app/core';
 import { serialiseEventParts, type UnchainedEvent } from '../chain/audit-chain';
 import { AuditContext } from './audit-context';
 import type { AuditEventInput } from './audit-event.input';
@@ -84,9 +84,13 @@ export class AuditService {
       const parameters = new StatementParameters();
       const batch = events.slice(start, start + EVENTS_PER_STATEMENT);
       const sql = this.appendSql(parameters, batch);
-      const rows = await manager.query<{ sequence: string }[]>(`${sql} RETURNING "sequence"`, [
-        ...parameters.values,
-      ]);
+      // One event, as every change records, is a prepared statement (parsed and planned once
+      // per connection); the texts of other counts are too many to keep prepared.
+      const text = `${sql} RETURNING "sequence"`;
+      const rows =
+        batch.length === 1
+          ? await queryPreparedIn<{ sequence: string }>(manager, text, parameters.values)
+          : await manager.query<{ sequence: string }[]>(text, [...parameters.values]);
       if (rows.length !== batch.length) {
         // The head moved by one per event: fewer rows would commit a gap. Roll back.
         throw new Error(`audit: ${rows.length} of ${batch.length} events were inserted`);

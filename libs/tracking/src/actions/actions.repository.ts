@@ -5,6 +5,7 @@ import {
   type KeysetPage,
   paginateKeyset,
   queryPrepared,
+  queryPreparedIn,
   type SortTerm,
   StatementParameters,
   type StatementPart,
@@ -145,7 +146,7 @@ export class ActionsRepository {
     values: readonly unknown[],
   ): Promise<T[]> {
     return manager
-      ? manager.query<T[]>(text, [...values])
+      ? queryPreparedIn<T>(manager, text, values)
       : queryPrepared<T>(this.dataSource, text, values);
   }
 
@@ -212,21 +213,39 @@ export class ActionsRepository {
     return { action, partners: partners ?? [] };
   }
 
-  /** `values.id`: the id it gets when given beforehand (an import's row); else a new one. */
+  /**
+   * `values.id`: the id it gets when given beforehand (an import's row); else a new one. One
+   * statement, answering the new row as the other changes do; status, health, verification,
+   * progress and version start at their column defaults (not started, 0 %, version 1).
+   */
   async insert(
     manager: EntityManager,
     values: ActionInsert & { id?: string },
   ): Promise<ActionEntity> {
-    const result = await manager.insert(ActionEntity, {
-      ...values,
-      status: 'not_started',
-      health: 'not_set',
-      verification: 'self_reported',
-      percentComplete: 0,
-      version: 1,
-    });
-    const id = (result.identifiers[0] as { id: string }).id;
-    return (await this.findById(id, manager))!;
+    const parameters = new StatementParameters();
+    const columns: [string, string][] = [
+      ...(values.id !== undefined ? [['id', parameters.add(values.id)] as [string, string]] : []),
+      ['programme_id', parameters.add(values.programmeId)],
+      ['track_id', parameters.add(values.trackId)],
+      ['commitment_id', parameters.add(values.commitmentId)],
+      ['parent_action_id', parameters.add(values.parentActionId)],
+      ['title', parameters.add(values.title)],
+      ['description', parameters.add(values.description)],
+      ['owner_organisation_id', parameters.add(values.ownerOrganisationId)],
+      ['owner_user_id', parameters.add(values.ownerUserId)],
+      ['start_date', parameters.add(values.startDate)],
+      ['deadline', parameters.add(values.deadline)],
+      ['tags', parameters.add(values.tags, 'text[]')],
+      ['public', parameters.add(values.public)],
+    ];
+    const [created] = await this.query<ActionEntity>(
+      manager,
+      `INSERT INTO actions AS a (${columns.map(([column]) => column).join(', ')})
+       VALUES (${columns.map(([, parameter]) => parameter).join(', ')})
+       RETURNING ${ACTION_COLUMNS}`,
+      parameters.values,
+    );
+    return created;
   }
 
   /**
@@ -286,7 +305,8 @@ export class ActionsRepository {
       await manager.query('DELETE FROM action_partners WHERE action_id = $1', [actionId]);
     }
     if (partners.length === 0) return;
-    await manager.query(
+    await this.query(
+      manager,
       `INSERT INTO action_partners (action_id, organisation_id, role)
        SELECT $1, unnest($2::uuid[]), unnest($3::text[])`,
       [actionId, partners.map((p) => p.organisationId), partners.map((p) => p.role)],
@@ -345,7 +365,8 @@ export class ActionsRepository {
   ): Promise<{ parentActionId?: string | null; trackId?: string | null } | undefined> {
     const columns =
       table === 'actions' ? ', parent_action_id AS "parentActionId", track_id AS "trackId"' : '';
-    const rows = await manager.query<{ parentActionId?: string | null; trackId?: string | null }[]>(
+    const rows = await this.query<{ parentActionId?: string | null; trackId?: string | null }>(
+      manager,
       `SELECT 1 AS found${columns} FROM ${table} WHERE id = $1 AND programme_id = $2`,
       [id, programmeId],
     );
@@ -354,7 +375,8 @@ export class ActionsRepository {
 
   /** The user's organisation, when the user exists and is active. */
   async userOrganisation(userId: string, manager: EntityManager): Promise<string | undefined> {
-    const rows = await manager.query<{ organisationId: string }[]>(
+    const rows = await this.query<{ organisationId: string }>(
+      manager,
       'SELECT organisation_id AS "organisationId" FROM users WHERE id = $1 AND is_active',
       [userId],
     );

@@ -1,3 +1,4 @@
+import { queryPreparedIn } from '@app/core';
 import type { EntityManager } from 'typeorm';
 
 /** Which of `ids` are organisations: for the reference checks of commitments and actions. */
@@ -6,7 +7,8 @@ export async function knownOrganisations(
   ids: readonly string[],
 ): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await manager.query<{ id: string }[]>(
+  const rows = await queryPreparedIn<{ id: string }>(
+    manager,
     'SELECT id FROM organisations WHERE id = ANY($1::uuid[])',
     [[...new Set(ids)]],
   );

@@ -1,0 +1,59 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, queryPrepared, queryPreparedIn } from '@app/core';
+import { asDatabaseOwner, testConfig } from './support/e2e';
+
+/** Prepared statements inside a transaction behave as the transaction's own statements. */
+describe('queryPreparedIn against PostgreSQL', () => {
+  let dataSource: DataSource;
+  const insert = 'INSERT INTO prepared_probes (label) VALUES ($1) RETURNING id, label';
+  const count = 'SELECT count(*)::int AS n FROM prepared_probes WHERE label = $1';
+
+  beforeAll(async () => {
+    await asDatabaseOwner((owner) =>
+      owner.query(
+        'CREATE TABLE prepared_probes (id serial PRIMARY KEY, label text NOT NULL UNIQUE)',
+      ),
+    );
+    // One connection: every statement below meets the prepared statements of the others.
+    dataSource = new DataSource(dataSourceOptions({ ...testConfig().database, poolSize: 1 }));
+    await dataSource.initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await asDatabaseOwner((owner) => owner.query('DROP TABLE prepared_probes'));
+  });
+
+  const counted = async (label: string) =>
+    (await queryPrepared<{ n: number }>(dataSource, count, [label]))[0].n;
+
+  it('sees its own uncommitted rows, commits and rolls back with the transaction', async () => {
+    await dataSource.transaction(async (manager) => {
+      const [row] = await queryPreparedIn<{ label: string }>(manager, insert, ['kept']);
+      expect(row.label).toBe('kept');
+      expect((await queryPreparedIn<{ n: number }>(manager, count, ['kept']))[0].n).toBe(1);
+    });
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await queryPreparedIn(manager, insert, ['undone']);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await counted('kept')).toBe(1);
+    expect(await counted('undone')).toBe(0);
+  });
+
+  it('fails with a QueryFailedError carrying the SQLSTATE, and the connection goes on', async () => {
+    await expect(
+      dataSource.transaction((manager) => queryPreparedIn(manager, insert, ['kept'])),
+    ).rejects.toMatchObject({ name: 'QueryFailedError', driverError: { code: '23505' } });
+    // The same prepared statement, on the same connection, after the failed transaction.
+    await dataSource.transaction((manager) => queryPreparedIn(manager, insert, ['again']));
+    expect(await counted('again')).toBe(1);
+  });
+
+  it('runs on its own outside a transaction', async () => {
+    await queryPreparedIn(dataSource.manager, insert, ['alone']);
+    expect(await counted('alone')).toBe(1);
+  });
+});
