@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { createHash, randomBytes } from 'node:crypto';
+import { ImportApplier } from '@app/imports';
 import { ImportsRepository } from '@app/imports/imports.repository';
+import { ActionsService } from '@app/tracking';
 import type { PlannedRow } from '@app/imports/planning/planned-row';
 import { eventually } from '../../../test/support/e2e';
 import type { Actor } from '../../../test/support/identity-fixtures';
@@ -348,5 +350,49 @@ describe('spreadsheet imports, probed', () => {
     expect(await repository.fail(id, second.runs, { code: 'APPLY_FAILED' }, true)).toBe(true);
     expect(await read(id)).toMatchObject({ status: 'failed', problem: { code: 'APPLY_FAILED' } });
     expect(await count()).toBe(1);
+  });
+
+  it('follows up the rows an apply changed before it failed for good, and only those', async () => {
+    const id = await upload(
+      csv([
+        ['F-1', 'Eerste gevolgd'],
+        ['F-2', 'Tweede gevolgd'],
+        ['F-3', 'Derde, mislukt'],
+      ]),
+    );
+    await settled(id, ['planned']);
+    // Asked for, as the API does, but run here on its last attempt, with the database
+    // "going away" at the third row.
+    await world.dataSource.query(
+      `UPDATE imports SET status = 'applying', applier_user_id = $2, apply_requested_at = now()
+        WHERE id = $1`,
+      [id, cast.coordinator.userId],
+    );
+    const actions = world.worker.get(ActionsService);
+    const createRecord = actions.createRecord.bind(actions);
+    let calls = 0;
+    const spy = jest.spyOn(actions, 'createRecord').mockImplementation(async (...args) => {
+      calls += 1;
+      if (calls === 3) throw new Error('the database went away');
+      return createRecord(...args);
+    });
+    try {
+      await world.worker.get(ImportApplier).apply(id, true);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await read(id)).toMatchObject({ status: 'failed', problem: { code: 'APPLY_FAILED' } });
+    const made = await world.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM actions WHERE programme_id = $1 AND title LIKE '% gevolgd'`,
+      [cast.programmeId],
+    );
+    expect(made).toHaveLength(2);
+    const followed = await world.dataSource.query<{ actionId: string }[]>(
+      `SELECT c->>'actionId' AS "actionId"
+         FROM outbox_events e, jsonb_array_elements(e.payload->'changes') c
+        WHERE e.type = 'tracking.actions-changed' AND c->>'changeKey' LIKE 'import:' || $1 || ':%'`,
+      [id],
+    );
+    expect(followed.map((f) => f.actionId).sort()).toEqual(made.map((a) => a.id).sort());
   });
 });

@@ -142,9 +142,9 @@ export class ImportsRepository {
     });
   }
 
-  /** Stores planned rows in one statement (bounded by the caller's batch). */
   /**
-   * Stores planned rows while `run` still plans the import; false when another run took it
+   * Stores planned rows in one statement (bounded by the caller's batch) while `run` still
+   * plans the import; false when another run took it
    * over (its start waits for this statement's share lock, then deletes what it stored).
    */
   async insertRows(importId: string, run: number, rows: readonly PlannedRow[]): Promise<boolean> {
@@ -188,18 +188,21 @@ export class ImportsRepository {
     return affected === 1;
   }
 
-  /** The file (or the run) failed: no rows, and why. */
   /**
-   * Marks the import failed, if `run` still has it (planning or applying): a run another took
-   * over must not fail what that one does. Without `keepRows`, the dry run's rows go.
+   * The file (or the run) failed: marks the import failed, and why, if `run` still has it
+   * (planning or applying): a run another took over must not fail what that one does.
+   * Without `keepRows`, the dry run's rows go. `followUp`: what follows the changes an apply
+   * made before it failed, recorded whatever the import's state.
    */
   async fail(
     id: string,
     run: number,
     problem: { code: string; where?: ImportRow['problemWhere'] },
     keepRows: boolean,
+    followUp?: JobRequest,
   ): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
+      if (followUp) await this.outbox.record(manager, followUp);
       const [, affected] = await manager.query<[unknown, number]>(
         `UPDATE imports SET status = 'failed', problem_code = $3, problem_where = $4
           WHERE id = $1 AND runs = $2 AND status IN ('planning', 'applying')`,
@@ -346,8 +349,10 @@ export class ImportsRepository {
         `UPDATE imports SET applied_through = $3 WHERE id = $1 AND runs = $2 AND status = 'applying'`,
         [importId, run, through],
       );
-      if (affected !== 1) return false;
+      // The changes committed whoever has the import now: what follows them is recorded even
+      // for a run another took over (its source keys make a second follow-up tell no one twice).
       if (followUp) await this.outbox.record(manager, followUp);
+      if (affected !== 1) return false;
       await manager.query(
         `UPDATE import_rows r SET result = b.result, result_detail = b.detail
            FROM jsonb_to_recordset($2::jsonb) AS b(position integer, result text, detail jsonb)

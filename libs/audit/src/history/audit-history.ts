@@ -17,6 +17,14 @@ export interface RecordedChange {
  * first. Times follow sequence numbers (the chain is appended in order), so the walk starts
  * at the first sequence after the moment and stays on the (programme, sequence) index.
  */
+/** An event found by `AuditHistory.marked`. */
+export interface MarkedEvent {
+  entityId: string;
+  details: Record<string, unknown>;
+  /** Per field changed: its value before (`old`) and after (`new`). */
+  changes: Record<string, { old?: unknown; new?: unknown }> | null;
+}
+
 @Injectable()
 export class AuditHistory {
   async changesAfter(
@@ -50,23 +58,22 @@ export class AuditHistory {
   }
 
   /**
-   * The details of the successful events on these entities whose details contain `mark`
-   * (e.g. an import's id): a job that acts in steps finds out which steps committed, since an
-   * event commits with its change or not at all.
+   * The successful events on these entities whose details contain `mark` (e.g. an import's
+   * id), with their details and changes: a job that acts in steps finds out which steps
+   * committed, and what they changed, since an event commits with its change or not at all.
    */
   async marked(
     manager: EntityManager,
     entityType: string,
     entityIds: readonly string[],
     mark: Readonly<Record<string, string | number>>,
-  ): Promise<Record<string, unknown>[]> {
+  ): Promise<MarkedEvent[]> {
     if (entityIds.length === 0) return [];
-    const rows = await manager.query<{ details: Record<string, unknown> }[]>(
-      `SELECT "details" FROM "audit_events"
+    return manager.query<MarkedEvent[]>(
+      `SELECT "entity_id" AS "entityId", "details", "changes" FROM "audit_events"
         WHERE "entity_type" = $1 AND "entity_id" = ANY($2::text[]) AND "details" @> $3::jsonb
           AND "result" = 'success'`,
       [entityType, entityIds, JSON.stringify(mark)],
     );
-    return rows.map((row) => row.details);
   }
 }

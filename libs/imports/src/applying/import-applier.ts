@@ -1,8 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AuditContext, AuditHistory } from '@app/audit';
-import { type ActionChangeFollowUp, Clock, DomainError, loggableError } from '@app/core';
+import { AuditContext, AuditHistory, type MarkedEvent } from '@app/audit';
+import {
+  type ActionChangeFollowUp,
+  Clock,
+  DomainError,
+  type JobRequest,
+  loggableError,
+} from '@app/core';
 import { auditActorOf, decide, PeopleDirectory, Permission, type Principal } from '@app/identity';
 import {
   actionsChanged,
@@ -28,12 +34,7 @@ import { referenceKey } from '../sheet/programme-names';
 export const APPLY_BATCH = 100;
 
 type Step = 'create' | 'update' | 'progress';
-type RowOutcome = {
-  result: RowResult;
-  detail: StoredRow['resultDetail'];
-  /** What follows the row's changes to an action, when a step of it committed. */
-  followUp?: ActionChangeFollowUp;
-};
+type RowOutcome = { result: RowResult; detail: StoredRow['resultDetail'] };
 const ENTITY_TYPE = { actions: 'action', commitments: 'commitment' } as const;
 
 /**
@@ -44,8 +45,9 @@ const ENTITY_TYPE = { actions: 'action', commitments: 'commitment' } as const;
  * asks the audit log which steps of that batch committed, so no row is applied twice.
  *
  * What follows the changes (reminders planned again, owners told) is one ActionsChanged job a
- * batch, recorded with the batch's resume point rather than one job a row: a resumed batch
- * records it for the steps that committed before the kill as well.
+ * batch, recorded with the batch's resume point rather than one job a row, and made from the
+ * audit log's record of the batch's steps: a resumed batch, a run another took over and an
+ * import that fails for good all follow up every step that committed.
  */
 @Injectable()
 export class ImportApplier {
@@ -66,19 +68,25 @@ export class ImportApplier {
     const started = await this.imports.startApply(importId);
     if (!started) return;
     const began = Date.now();
+    const principal = await this.people.actingAs(started.applierUserId ?? '');
+    // The batch in hand, whose follow-up goes with the import's failure if it comes to that.
+    let batch: StoredRow[] = [];
     try {
-      const principal = await this.people.actingAs(started.applierUserId ?? '');
       const allowed =
         principal !== undefined &&
         decide(principal, Permission.ImportsManage, { programmeId: started.programmeId }) ===
           'allow';
       let through = started.appliedThrough;
       for (;;) {
-        const batch = await this.imports.pendingRows(importId, through, APPLY_BATCH);
+        batch = await this.imports.pendingRows(importId, through, APPLY_BATCH);
         if (batch.length === 0) break;
         const done = await this.stepsDone(importId, batch);
         const existing = await this.existing(batch);
-        const results: (RowOutcome & { position: number })[] = [];
+        const results: {
+          position: number;
+          result: RowResult;
+          detail: StoredRow['resultDetail'];
+        }[] = [];
         for (const row of batch) {
           const outcome = allowed
             ? await this.applyRow(started, principal, row, done, existing)
@@ -93,13 +101,12 @@ export class ImportApplier {
           results.push({ position: row.position, ...outcome });
         }
         through = batch[batch.length - 1].position;
-        const followUps = results.flatMap((outcome) => outcome.followUp ?? []);
         const recorded = await this.imports.recordBatch(
           importId,
           started.runs,
-          results.map(({ position, result, detail }) => ({ position, result, detail })),
+          results,
           through,
-          followUps.length > 0 ? actionsChanged(principal ?? null, followUps) : undefined,
+          await this.followUp(importId, principal, batch),
         );
         if (!recorded) return;
       }
@@ -114,11 +121,58 @@ export class ImportApplier {
         'Import apply failed',
       );
       if (lastAttempt) {
-        await this.imports.fail(importId, started.runs, { code: 'APPLY_FAILED' }, true);
+        await this.imports.fail(
+          importId,
+          started.runs,
+          { code: 'APPLY_FAILED' },
+          true,
+          await this.followUp(importId, principal, batch),
+        );
         return;
       }
       throw error;
     }
+  }
+
+  /**
+   * What follows the batch's changes to actions (one ActionsChanged job, or none), read from
+   * the audit log: every row with a step on record, whichever run made it, with the status
+   * its progress set and the owner its create or update gave. The same answer after a kill,
+   * for a run another took over, and when the import fails for good: none is lost.
+   */
+  private async followUp(
+    importId: string,
+    principal: Principal | undefined,
+    batch: readonly StoredRow[],
+  ): Promise<JobRequest | undefined> {
+    const actionRows = batch.filter((row) => row.sheet === 'actions' && row.entityId !== null);
+    const marks = await this.history.marked(
+      this.dataSource.manager,
+      'action',
+      actionRows.map((row) => row.entityId!),
+      { importId },
+    );
+    const byRow = new Map<number, MarkedEvent[]>();
+    for (const mark of marks) {
+      const position = Number(mark.details.importRow);
+      byRow.set(position, [...(byRow.get(position) ?? []), mark]);
+    }
+    const changes: ActionChangeFollowUp[] = [];
+    for (const row of actionRows) {
+      const steps = byRow.get(row.position);
+      if (!steps) continue;
+      const change = (step: Step, field: string) =>
+        steps.find((mark) => mark.details.importStep === step)?.changes?.[field];
+      const status = change('progress', 'status');
+      const owner = change('update', 'ownerUserId') ?? change('create', 'ownerUserId');
+      changes.push({
+        actionId: row.entityId!,
+        changeKey: `import:${importId}:row:${row.position}`,
+        ...(status !== undefined && { status: status.new as string }),
+        ...(owner !== undefined && { ownerUserId: (owner.new ?? null) as string | null }),
+      });
+    }
+    return changes.length > 0 ? actionsChanged(principal ?? null, changes) : undefined;
   }
 
   /** The steps of these rows whose audit events are on record: they committed. */
@@ -131,7 +185,9 @@ export class ImportApplier {
       const marks = await this.history.marked(this.dataSource.manager, ENTITY_TYPE[sheet], ids, {
         importId,
       });
-      for (const mark of marks) done.add(`${String(mark.importRow)}:${String(mark.importStep)}`);
+      for (const { details } of marks) {
+        done.add(`${String(details.importRow)}:${String(details.importStep)}`);
+      }
     }
     return done;
   }
@@ -169,16 +225,6 @@ export class ImportApplier {
     }
     const plan = row.plan ?? {};
     const id = row.entityId!;
-    // Filled in as the action's steps commit (or are found committed by an earlier run).
-    let followUp: ActionChangeFollowUp | undefined;
-    const changed = (facts: Partial<ActionChangeFollowUp> = {}) => {
-      followUp = {
-        ...(followUp ?? { actionId: id, changeKey: `import:${started.id}:row:${row.position}` }),
-        ...facts,
-      };
-    };
-    const owner = (dto: { ownerUserId?: string | null } | undefined) =>
-      dto?.ownerUserId !== undefined ? { ownerUserId: dto.ownerUserId } : {};
     const actor = auditActorOf(principal!);
     const step = <T>(name: Step, work: () => Promise<T>): Promise<T | undefined> =>
       done.has(`${row.position}:${name}`)
@@ -231,36 +277,28 @@ export class ImportApplier {
             }),
           );
         }
-        if (plan.create) changed(owner(plan.create));
         await remember();
         if (plan.update) {
           const update = plan.update as UpdateActionDto;
           const updated = await step('update', () =>
             this.actions.updateRecord(principal!, id, formatEtag(version), update, follow),
           );
-          // An update that changed nothing keeps the version (and tells no one).
-          if (updated === undefined || updated.version !== version) changed(owner(update));
+          // An update that changed nothing keeps the version; one on record moved it.
           version = updated?.version ?? version + 1;
         }
         if (plan.progress) {
           const progress = plan.progress as CreateProgressUpdateDto;
-          const posted = await step('progress', () =>
+          await step('progress', () =>
             this.actions.postProgress(principal!, id, formatEtag(version), progress, follow),
           );
-          const status = posted ? posted.update.status : progress.status;
-          changed(status ? { status } : {});
         }
       }
-      return { result: 'applied', detail: null, followUp };
+      return { result: 'applied', detail: null };
     } catch (error) {
       // What the API would have refused (a 4xx) fails the row, not the import: the steps of
-      // it that did commit are followed up all the same.
+      // it that did commit are followed up all the same (they are on record).
       if (error instanceof DomainError) {
-        return {
-          result: 'failed',
-          detail: { code: error.code, reason: reasonOf(error) },
-          followUp,
-        };
+        return { result: 'failed', detail: { code: error.code, reason: reasonOf(error) } };
       }
       throw error;
     }
