@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { dataSourceOptions, queryPrepared, queryPreparedIn } from '@app/core';
 import { asDatabaseOwner, testConfig } from './support/e2e';
 
@@ -55,5 +55,16 @@ describe('queryPreparedIn against PostgreSQL', () => {
   it('runs on its own outside a transaction', async () => {
     await queryPreparedIn(dataSource.manager, insert, ['alone']);
     expect(await counted('alone')).toBe(1);
+  });
+
+  it("refuses a transaction's manager once the transaction is over", async () => {
+    let over: EntityManager | undefined;
+    await dataSource.transaction((manager) => {
+      over = manager;
+      return Promise.resolve();
+    });
+    await expect(queryPreparedIn(over!, count, ['kept'])).rejects.toBeInstanceOf(
+      QueryRunnerAlreadyReleasedError,
+    );
   });
 });

@@ -140,14 +140,21 @@ export class ActionsRepository {
   }
 
   /** In the transaction of `manager`, or as a prepared statement of its own. */
+  /**
+   * In `manager`'s transaction, or as a prepared statement of its own. `fixedText`: the text
+   * is one of a few shapes, so inside a transaction it is prepared too (`queryPreparedIn`); a
+   * text built from the fields a change sets is not.
+   */
   private query<T>(
     manager: EntityManager | undefined,
     text: string,
     values: readonly unknown[],
+    fixedText = true,
   ): Promise<T[]> {
-    return manager
+    if (!manager) return queryPrepared<T>(this.dataSource, text, values);
+    return fixedText
       ? queryPreparedIn<T>(manager, text, values)
-      : queryPrepared<T>(this.dataSource, text, values);
+      : manager.query<T[]>(text, [...values]);
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -287,6 +294,7 @@ export class ActionsRepository {
           RETURNING ${ACTION_COLUMNS})${ctes.join('')}
        SELECT * FROM changed`,
         parameters.values,
+        false,
       );
     const rows = await (manager
       ? run(manager)
