@@ -6,7 +6,7 @@
 #   docker build -t sterk-bestuur-tracker .
 #   docker run --init -p 3000:3000 -e DATABASE_URL=… -e REDIS_URL=… \
 #     -e JWT_ACCESS_SECRET=… -e JWT_REFRESH_SECRET=… sterk-bestuur-tracker
-#   worker:            … sterk-bestuur-tracker node dist/apps/worker/src/main.js
+#   worker:            … sterk-bestuur-tracker node --max-old-space-size=384 dist/apps/worker/src/main.js
 #   migrations+seeds:  … sterk-bestuur-tracker node dist/scripts/migrate.js
 #
 # Run it with an init process (`docker run --init`, compose `init: true`): node is then not

@@ -78,8 +78,11 @@ export async function startWorker(
   const nodeOptions = [process.env.NODE_OPTIONS, process.env.BENCH_WORKER_NODE_OPTIONS]
     .filter(Boolean)
     .join(' ');
-  // Started as in production (with its heap cap); BENCH_WORKER_NODE_OPTIONS comes first.
-  const child: ChildProcess = spawn(process.execPath, [...WORKER_NODE_FLAGS, script], {
+  // Started as in production, with its heap cap, unless BENCH_WORKER_NODE_OPTIONS sets one
+  // (a flag on the command line would win over it).
+  const ownHeap = (process.env.BENCH_WORKER_NODE_OPTIONS ?? '').includes('--max-old-space-size');
+  const flags = ownHeap ? [] : WORKER_NODE_FLAGS;
+  const child: ChildProcess = spawn(process.execPath, [...flags, script], {
     env: { ...process.env, ...environment, NODE_OPTIONS: nodeOptions },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
