@@ -17,7 +17,7 @@ export class IdentityProviderResponse {
   @ApiProperty({ example: 'Ministerie van BZK' })
   displayName!: string;
 
-  @ApiProperty({ format: 'uri', example: 'https://login.microsoftonline.com/{tenant}/v2.0' })
+  @ApiProperty({ format: 'uri', example: 'https://login.example.nl/realms/bzk' })
   issuer!: string;
 
   @ApiProperty({ example: 'sterk-bestuur-tracker' })
