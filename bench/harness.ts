@@ -234,6 +234,7 @@ async function setUp(
     JWT_ACCESS_SECRET: 'b'.repeat(32),
     JWT_REFRESH_SECRET: 'c'.repeat(32),
     AUDIT_CHECKPOINT_KEY: 'd'.repeat(32),
+    IDENTITY_PROVIDER_SECRET_KEY: Buffer.alloc(32, 4).toString('base64'),
     LOG_LEVEL: 'silent',
     MIGRATIONS_RUN: 'false',
     DATABASE_POOL_SIZE: '40',

@@ -17,6 +17,7 @@ import { NotificationKindReportReady1795468000000 } from './1795468000000-notifi
 import { ActionRollupWeight1795470000000 } from './1795470000000-action-rollup-weight';
 import { CreateImports1795474200000 } from './1795474200000-create-imports';
 import { SearchPrefixes1795470600000 } from './1795470600000-search-prefixes';
+import { CreateIdentityProviders1795477800000 } from './1795477800000-create-identity-providers';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -42,4 +43,5 @@ export const migrations = [
   ActionRollupWeight1795470000000,
   SearchPrefixes1795470600000,
   CreateImports1795474200000,
+  CreateIdentityProviders1795477800000,
 ];

@@ -85,6 +85,7 @@ async function main(): Promise<void> {
       JWT_ACCESS_SECRET: secret(),
       JWT_REFRESH_SECRET: secret(),
       AUDIT_CHECKPOINT_KEY: secret(),
+      IDENTITY_PROVIDER_SECRET_KEY: randomBytes(32).toString('base64'),
       // The tests sign in many times from one address; lock-out has tests of its own.
       LOGIN_MAX_FAILURES_PER_ADDRESS: '1000',
       ...Object.fromEntries(

@@ -18,6 +18,7 @@ export async function createOpenApiDocument(): Promise<Record<string, unknown>> 
     JWT_ACCESS_SECRET: 'x'.repeat(32),
     JWT_REFRESH_SECRET: 'y'.repeat(32),
     AUDIT_CHECKPOINT_KEY: 'z'.repeat(32),
+    IDENTITY_PROVIDER_SECRET_KEY: Buffer.alloc(32).toString('base64'),
     PUBLIC_URL: process.env.PUBLIC_URL ?? 'https://tracker.example.nl',
     LOG_LEVEL: 'silent',
   });

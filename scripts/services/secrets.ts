@@ -6,6 +6,7 @@ export const SECRET_NAMES = [
   'JWT_ACCESS_SECRET',
   'JWT_REFRESH_SECRET',
   'AUDIT_CHECKPOINT_KEY',
+  'IDENTITY_PROVIDER_SECRET_KEY',
 ] as const;
 export type LocalSecrets = Record<(typeof SECRET_NAMES)[number], string>;
 
@@ -15,6 +16,20 @@ export const DATABASE_PASSWORD_NAMES = [
   'DATABASE_RUNTIME_PASSWORD',
 ] as const;
 export type DatabasePasswords = Record<(typeof DATABASE_PASSWORD_NAMES)[number], string>;
+
+/** Secrets that are AES-256 keys: exactly 32 random bytes in base64, not any long string. */
+const AES_256_KEYS: ReadonlySet<string> = new Set(['IDENTITY_PROVIDER_SECRET_KEY']);
+
+function generate(name: string): string {
+  return AES_256_KEYS.has(name)
+    ? randomBytes(32).toString('base64')
+    : randomBytes(48).toString('base64url');
+}
+
+function usable(name: string, kept: unknown): kept is string {
+  if (typeof kept !== 'string') return false;
+  return AES_256_KEYS.has(name) ? Buffer.from(kept, 'base64').length === 32 : kept.length >= 32;
+}
 
 function readStored(file: string): Record<string, unknown> {
   let text: string;
@@ -56,8 +71,8 @@ function loadOrCreate<Name extends string>(
       continue;
     }
     const kept = stored[name];
-    if (typeof kept !== 'string' || kept.length < 32) {
-      stored[name] = randomBytes(48).toString('base64url');
+    if (!usable(name, kept)) {
+      stored[name] = generate(name);
       changed = true;
     }
     secrets[name] = stored[name] as string;
@@ -70,7 +85,10 @@ function loadOrCreate<Name extends string>(
   return secrets;
 }
 
-/** The JWT secrets and the audit checkpoint key (the apps' environment). */
+/**
+ * The JWT secrets, the audit checkpoint key and the identity providers' key (the apps'
+ * environment). A key added later is generated beside the ones kept, which stay.
+ */
 export function loadOrCreateSecrets(file: string, env: NodeJS.ProcessEnv): LocalSecrets {
   return loadOrCreate(file, env, SECRET_NAMES);
 }

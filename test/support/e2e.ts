@@ -28,6 +28,8 @@ export function testEnvironment(overrides: Record<string, string> = {}): Record<
     JWT_ACCESS_SECRET: 'test-access-secret-0123456789abcdef0123',
     JWT_REFRESH_SECRET: 'test-refresh-secret-0123456789abcdef012',
     AUDIT_CHECKPOINT_KEY: 'test-audit-checkpoint-key-0123456789abc',
+    // 32 bytes in base64; apps/api/test/identity-providers.e2e-spec.ts decrypts with it.
+    IDENTITY_PROVIDER_SECRET_KEY: 'dGVzdC1pZGVudGl0eS1wcm92aWRlci1rZXktMzJieXQ=',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     MIGRATIONS_RUN: 'false',
     OUTBOX_POLL_INTERVAL_MS: '50',

@@ -35,6 +35,7 @@ export class FuzzScene {
       reportExport: string;
       notification: string;
       delivery: string;
+      identityProvider: string;
     },
   ) {}
 
@@ -75,6 +76,7 @@ export class FuzzScene {
       reportExport: '',
       notification: '',
       delivery: '',
+      identityProvider: '',
     });
     scene.ids.commitment = await scene.commitment();
     scene.ids.round = await scene.round();
@@ -94,6 +96,7 @@ export class FuzzScene {
       [notification.id, admin.userId, cast.programmeId],
     );
     scene.ids.delivery = delivery.id;
+    scene.ids.identityProvider = await scene.identityProvider();
     return scene;
   }
 
@@ -132,6 +135,8 @@ export class FuzzScene {
             scope: 'read',
           }),
         };
+      case 'DELETE /v1/identity-providers/{id}':
+        return { id: await this.identityProvider() };
       case 'DELETE /v1/programmes/{id}/update-rounds/{roundId}':
         return { id: cast.programmeId, roundId: await this.round() };
       case 'PATCH /v1/programmes/{id}':
@@ -145,6 +150,7 @@ export class FuzzScene {
       commitments: ids.commitment,
       actions: ids.action,
       'report-exports': ids.reportExport,
+      'identity-providers': ids.identityProvider,
       me: ids.notification,
     };
     return {
@@ -176,6 +182,9 @@ export class FuzzScene {
   etagPath(template: string, parameters: Record<string, string>): string {
     if (template.startsWith('/v1/actions/')) return `/v1/actions/${parameters.id}`;
     if (template.startsWith('/v1/commitments/')) return `/v1/commitments/${parameters.id}`;
+    if (template.startsWith('/v1/identity-providers/')) {
+      return `/v1/identity-providers/${parameters.id}`;
+    }
     if (template.endsWith('/reminder-policy')) {
       return `/v1/programmes/${parameters.id}/reminder-policy`;
     }
@@ -247,6 +256,18 @@ export class FuzzScene {
       programmeId: this.cast.programmeId,
       kind: 'agenda_item',
       title: `Toezegging ${this.unique()}`,
+    });
+  }
+
+  /** A provider of an organisation of its own (one per organisation). */
+  private async identityProvider(): Promise<string> {
+    return this.created('/v1/identity-providers', {
+      organisationId: (await this.fixtures.identity.organisation('other')).id,
+      displayName: `Aanbieder ${this.unique()}`,
+      issuer: 'https://login.example.nl/fuzz',
+      clientId: 'fuzz',
+      clientSecret: 'fuzz-secret',
+      allowedDomains: ['example.nl'],
     });
   }
 

@@ -9,6 +9,7 @@ import { HealthController } from './health/health.controller';
 import { AuthHttpModule } from './identity/auth-http.module';
 import { ImportsHttpModule } from './imports/imports-http.module';
 import { DirectoryHttpModule } from './identity/directory-http.module';
+import { IdentityProvidersHttpModule } from './identity/identity-providers-http.module';
 import { ProgrammesHttpModule } from './identity/programmes-http.module';
 import { HttpDrain } from './http/http-drain';
 import { RemindersHttpModule } from './reminders/reminders-http.module';
@@ -34,6 +35,7 @@ export class AppModule {
         DirectoryHttpModule,
         ProgrammesHttpModule,
         AuthHttpModule,
+        IdentityProvidersHttpModule,
         CommitmentsHttpModule,
         ActionsHttpModule,
         AuditHttpModule,

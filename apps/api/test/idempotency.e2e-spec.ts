@@ -33,6 +33,8 @@ describe('Idempotency-Key', () => {
   let admin: { token: string; userId: string; organisationId: string };
   let actionId: string;
   let counter = 0;
+  /** An organisation without an identity provider (one each), for that creating route. */
+  let providerless: string;
   const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
 
   beforeAll(async () => {
@@ -42,6 +44,7 @@ describe('Idempotency-Key', () => {
     cast = await fixtures.cast();
     admin = await fixtures.identity.user({ organisationId: cast.owner.id, isPlatformAdmin: true });
     actionId = (await fixtures.action(cast.editor, actionBody('Idempotent'))).body.id as string;
+    providerless = (await fixtures.identity.organisation('other')).id;
   });
 
   afterAll(async () => {
@@ -93,6 +96,19 @@ describe('Idempotency-Key', () => {
         code: `I${unique()}`.slice(0, 16).toUpperCase(),
         name: 'Idem',
         kind: 'other',
+      }),
+    },
+    {
+      route: 'POST /v1/identity-providers',
+      as: () => admin,
+      path: () => '/v1/identity-providers',
+      body: () => ({
+        organisationId: providerless,
+        displayName: 'Idem',
+        issuer: 'https://login.example.nl/idem',
+        clientId: 'idem',
+        clientSecret: 'idem-secret',
+        allowedDomains: ['example.nl'],
       }),
     },
     {

@@ -1,5 +1,6 @@
 export * from './clock/clock';
 export * from './clock/clock-travel';
+export * from './concurrency/version-tag';
 export * from './config/app-config';
 export * from './config/config.module';
 export { RATE_LIMIT_BUDGETS } from './config/config.schema';

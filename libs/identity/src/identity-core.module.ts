@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiTokenEntity } from './auth/api-token.entity';
 import { AccessTokens } from './auth/access-tokens';
+import { IdentityProviderEntity } from './identity-providers/identity-provider.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { SessionsPurge } from './auth/sessions-purge.service';
 import { SessionsRepository } from './auth/sessions.repository';
@@ -23,6 +24,7 @@ import { UserEntity } from './users/user.entity';
       MembershipEntity,
       RefreshTokenEntity,
       ApiTokenEntity,
+      IdentityProviderEntity,
     ]),
   ],
   // Sessions' tokens here (not in AuthModule): the worker purges them without log-in's Redis.

@@ -1,12 +1,28 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { IdentityCoreModule } from './identity-core.module';
+import { IdentityProvidersModule } from './identity-providers/identity-providers.module';
 import { DirectoryModule } from './organisations/directory.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 
-/** Identity and access: organisations, users, programmes, memberships, authentication. */
+/**
+ * Identity and access: organisations, users, programmes, memberships, authentication, and the
+ * organisations' identity providers.
+ */
 @Module({
-  imports: [IdentityCoreModule, DirectoryModule, ProgrammesModule, AuthModule],
-  exports: [IdentityCoreModule, DirectoryModule, ProgrammesModule, AuthModule],
+  imports: [
+    IdentityCoreModule,
+    DirectoryModule,
+    ProgrammesModule,
+    AuthModule,
+    IdentityProvidersModule,
+  ],
+  exports: [
+    IdentityCoreModule,
+    DirectoryModule,
+    ProgrammesModule,
+    AuthModule,
+    IdentityProvidersModule,
+  ],
 })
 export class IdentityModule {}

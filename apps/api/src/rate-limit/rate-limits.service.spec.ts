@@ -27,6 +27,7 @@ const config = loadConfig({
   JWT_ACCESS_SECRET: 'a'.repeat(32),
   JWT_REFRESH_SECRET: 'b'.repeat(32),
   AUDIT_CHECKPOINT_KEY: 'k'.repeat(32),
+  IDENTITY_PROVIDER_SECRET_KEY: Buffer.alloc(32, 1).toString('base64'),
   RATE_LIMIT_PRINCIPAL_READS: '2',
   RATE_LIMIT_ADDRESS_READS: '5',
 });

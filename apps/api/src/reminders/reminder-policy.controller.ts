@@ -29,7 +29,7 @@ import {
 } from '@app/reminders';
 import { formatEtag } from '@app/tracking';
 import { Access } from '../access/access.decorator';
-import { versionDocs } from '../tracking/version-docs';
+import { versionDocs } from '../http/version-docs';
 
 const VERSION = versionDocs('reminder policy');
 

@@ -40,7 +40,7 @@ import {
   UpdateActionDto,
 } from '@app/tracking';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
-import { versionDocs } from './version-docs';
+import { versionDocs } from '../http/version-docs';
 import { resourceUrl } from '../http/resource-url';
 import { Idempotent } from '../http/idempotency';
 

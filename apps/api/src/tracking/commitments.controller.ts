@@ -43,7 +43,7 @@ import {
 } from '@app/tracking';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { resourceUrl } from '../http/resource-url';
-import { versionDocs } from './version-docs';
+import { versionDocs } from '../http/version-docs';
 import { Idempotent } from '../http/idempotency';
 
 const VERSION = versionDocs('commitment');

@@ -37,7 +37,7 @@ import {
   ReviewsService,
 } from '@app/tracking';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
-import { versionDocs } from './version-docs';
+import { versionDocs } from '../http/version-docs';
 import { Idempotent } from '../http/idempotency';
 
 const VERSION = versionDocs('action');

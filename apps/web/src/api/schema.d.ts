@@ -418,6 +418,55 @@ export type paths = {
         patch: operations["commitmentsUpdate"];
         trace?: never;
     };
+    "/identity-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List identity providers
+         * @description The organisations' OpenID Connect providers, sorted by display name unless asked otherwise. Platform administrators only.
+         */
+        get: operations["identityProvidersList"];
+        put?: never;
+        /**
+         * Add an identity provider to an organisation
+         * @description One per organisation. The client secret is stored encrypted and never answered. Signing in through the provider follows in a later release.
+         */
+        post: operations["identityProvidersCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identity-providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an identity provider */
+        get: operations["identityProvidersGet"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an identity provider
+         * @description The organisation's people then sign in with a password again. If-Match is optional; when sent, a stale one is refused.
+         */
+        delete: operations["identityProvidersRemove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an identity provider
+         * @description Only the properties sent change; without `clientSecret` the stored secret stays. The organisation cannot change.
+         */
+        patch: operations["identityProvidersUpdate"];
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -1925,6 +1974,59 @@ export type components = {
              */
             tokenPrefix: string;
         };
+        CreateIdentityProviderDto: {
+            /**
+             * @description The e-mail domains whose people may sign in through this provider, as domain names (lower-cased when stored; an internationalised name in its xn-- form).
+             * @example [
+             *       "minbzk.nl",
+             *       "rijksoverheid.nl"
+             *     ]
+             */
+            allowedDomains: string[];
+            /**
+             * @description The client id this product is registered under at the provider.
+             * @example sterk-bestuur-tracker
+             */
+            clientId: string;
+            /** @description The client secret. Stored encrypted; never answered. */
+            clientSecret: string;
+            /** @description Whether a person without an account gets one at first sign-in (with no programme roles until a coordinator adds them). Default false. */
+            createUsers?: boolean;
+            /**
+             * @description What the sign-in page shows, e.g. "Rijksoverheid (Entra ID)".
+             * @example Ministerie van BZK
+             */
+            displayName: string;
+            /**
+             * @description The ID token claim that carries the e-mail address. Default: email.
+             * @example email
+             */
+            emailClaim?: string;
+            /** @description Whether people can sign in through it now. Default true. */
+            enabled?: boolean;
+            /**
+             * Format: uri
+             * @description The issuer identifier, exactly as the provider states it in its discovery document: an absolute https URL without query or fragment. http only for a provider on localhost, and never in production.
+             * @example https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0
+             */
+            issuer: string;
+            /**
+             * Format: uuid
+             * @description The organisation whose people sign in with it.
+             */
+            organisationId: string;
+            /** @description Whether the organisation's people may sign in only through this provider. Default false. */
+            passwordSignInDisabled?: boolean;
+            /**
+             * @description The scopes asked for; must include `openid`. Each a scope token (RFC 6749 §3.3), at most 100 characters. Default: openid, email, profile.
+             * @example [
+             *       "openid",
+             *       "email",
+             *       "profile"
+             *     ]
+             */
+            scopes?: string[];
+        };
         CreateOrganisationDto: {
             /**
              * @description Short code, unique, upper-case: a letter, then 1–15 letters, digits or hyphens.
@@ -2193,6 +2295,56 @@ export type components = {
         };
         /** @enum {string} */
         HistorySource: "audit" | "progress" | "comment";
+        IdentityProviderResponse: {
+            /**
+             * @example [
+             *       "minbzk.nl"
+             *     ]
+             */
+            allowedDomains: string[];
+            /** @example sterk-bestuur-tracker */
+            clientId: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-06T09:30:00.000Z
+             */
+            createdAt: string;
+            createUsers: boolean;
+            /** @example Ministerie van BZK */
+            displayName: string;
+            /** @example email */
+            emailClaim: string;
+            enabled: boolean;
+            /**
+             * @description A client secret is stored (encrypted); the secret itself is never answered.
+             * @example true
+             */
+            hasClientSecret: boolean;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uri
+             * @example https://login.example.nl/realms/bzk
+             */
+            issuer: string;
+            organisation: components["schemas"]["OrganisationSummary"];
+            passwordSignInDisabled: boolean;
+            /**
+             * @example [
+             *       "openid",
+             *       "email",
+             *       "profile"
+             *     ]
+             */
+            scopes: string[];
+            /**
+             * Format: date-time
+             * @example 2026-12-06T09:30:00.000Z
+             */
+            updatedAt: string;
+            /** @description Also the ETag; send it back in If-Match to change. */
+            version: number;
+        };
         ImportCountsResponse: {
             conflict: number;
             create: number;
@@ -3496,6 +3648,54 @@ export type components = {
             share: number | null;
             /** @description Of those, updated by a person in the 30 days before the report day. */
             updated: number;
+        };
+        UpdateIdentityProviderDto: {
+            /**
+             * @description The e-mail domains whose people may sign in through this provider, as domain names (lower-cased when stored; an internationalised name in its xn-- form).
+             * @example [
+             *       "minbzk.nl",
+             *       "rijksoverheid.nl"
+             *     ]
+             */
+            allowedDomains?: string[];
+            /**
+             * @description The client id this product is registered under at the provider.
+             * @example sterk-bestuur-tracker
+             */
+            clientId?: string;
+            /** @description A new client secret; left out, the stored one stays. Stored encrypted; never answered. */
+            clientSecret?: string;
+            /** @description Whether a person without an account gets one at first sign-in. */
+            createUsers?: boolean;
+            /**
+             * @description What the sign-in page shows, e.g. "Rijksoverheid (Entra ID)".
+             * @example Ministerie van BZK
+             */
+            displayName?: string;
+            /**
+             * @description The ID token claim that carries the e-mail address.
+             * @example email
+             */
+            emailClaim?: string;
+            /** @description Whether people can sign in through it now. */
+            enabled?: boolean;
+            /**
+             * Format: uri
+             * @description The issuer identifier, exactly as the provider states it in its discovery document: an absolute https URL without query or fragment. http only for a provider on localhost, and never in production.
+             * @example https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0
+             */
+            issuer?: string;
+            /** @description Whether the organisation's people may sign in only through this provider. */
+            passwordSignInDisabled?: boolean;
+            /**
+             * @description The scopes asked for; must include `openid`. Each a scope token (RFC 6749 §3.3), at most 100 characters.
+             * @example [
+             *       "openid",
+             *       "email",
+             *       "profile"
+             *     ]
+             */
+            scopes?: string[];
         };
         UpdateMeDto: {
             /** @example Jan Jansen */
@@ -6603,6 +6803,567 @@ export interface operations {
                 };
             };
             /** @description VERSION_CONFLICT: the commitment changed since you read it, or If-Match is no ETag of ours. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PRECONDITION_REQUIRED: send If-Match with the ETag you read. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    identityProvidersList: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a `_links.next` or `_links.prev` link. */
+                cursor?: string;
+                limit?: number;
+                /** @description Only the provider of this organisation. */
+                organisationId?: string;
+                /** @description Sort keys, comma-separated; a leading minus sorts descending. Keys: displayName (default), createdAt. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of identity providers. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        _links: components["schemas"]["ListLinks"];
+                        data: components["schemas"]["IdentityProviderResponse"][];
+                    };
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `platform:admin`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more read requests (GET) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    identityProvidersCreate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (1–255 visible ASCII characters; a UUID will do) that makes a retry safe: the same request sent again with the same key within 24 hours is answered with the first answer (marked `Idempotent-Replayed: true`) and creates nothing. Scoped to you and this path. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIdentityProviderDto"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description The version of the identity provider as a strong entity tag, e.g. "3". */
+                    ETag?: string;
+                    /** @description `true` when this is the first answer to the same `Idempotency-Key`, repeated: nothing was created this time. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The new identity provider. */
+                    Location?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProviderResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: `invalidParams` names every problem (an issuer that is no https URL, scopes without `openid`, a domain that is no domain name, an unknown organisation, a property this resource does not have, …). */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `platform:admin`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY_PROVIDER_EXISTS: the organisation already has an identity provider. IDEMPOTENCY_KEY_IN_FLIGHT: a request with this `Idempotency-Key` is still being processed (try again after `Retry-After`); IDEMPOTENCY_KEY_USED: it was carried out but its answer is not available (look the result up). */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this `Idempotency-Key` was used for a different request (another body, query or path); use a new key. */
+            422: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    identityProvidersGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The identity provider id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The identity provider. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description The version of the identity provider as a strong entity tag, e.g. "3". */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProviderResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `platform:admin`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY_PROVIDER_NOT_FOUND: no such identity provider. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more read requests (GET) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    identityProvidersRemove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the identity provider as you read it, e.g. "3". Without it: 428. A stale tag, `*`, a weak tag or a list: 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The identity provider id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `platform:admin`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY_PROVIDER_NOT_FOUND: no such identity provider. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VERSION_CONFLICT: the identity provider changed since you read it, or If-Match is no ETag of ours. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    identityProvidersUpdate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the identity provider as you read it, e.g. "3". Without it: 428. A stale tag, `*`, a weak tag or a list: 412. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The identity provider id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateIdentityProviderDto"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description The version of the identity provider as a strong entity tag, e.g. "3". */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProviderResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: `invalidParams` names every problem (an issuer that is no https URL, scopes without `openid`, a domain that is no domain name, an unknown organisation, a property this resource does not have, …). */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `platform:admin`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY_PROVIDER_NOT_FOUND: no such identity provider. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VERSION_CONFLICT: the identity provider changed since you read it, or If-Match is no ETag of ours. */
             412: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];

@@ -7,6 +7,7 @@ const valid = {
   JWT_ACCESS_SECRET: 'a'.repeat(32),
   JWT_REFRESH_SECRET: 'b'.repeat(32),
   AUDIT_CHECKPOINT_KEY: 'k'.repeat(32),
+  IDENTITY_PROVIDER_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
       'JWT_ACCESS_SECRET is required',
       'JWT_REFRESH_SECRET is required',
       'AUDIT_CHECKPOINT_KEY is required',
+      'IDENTITY_PROVIDER_SECRET_KEY is required',
     ]);
   });
 
@@ -64,6 +66,28 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/^CORS_ORIGINS /m);
     expect(problems.join('\n')).toMatch(/^JWT_ACCESS_TTL_SECONDS /m);
     expect(problems.join('\n')).not.toContain('short-secret-value');
+  });
+
+  it("reads the identity providers' key as 32 bytes of base64, and nothing else", () => {
+    expect(loadConfig(valid).identityProviders.secretKey).toEqual(Buffer.alloc(32, 7));
+    const short = Buffer.alloc(16, 7).toString('base64');
+    const notBase64 = 'x'.repeat(43) + '!';
+    for (const key of [short, notBase64, 'q'.repeat(32)]) {
+      const problems = problemsOf({ ...valid, IDENTITY_PROVIDER_SECRET_KEY: key });
+      expect(problems).toEqual([
+        'IDENTITY_PROVIDER_SECRET_KEY must be 32 bytes in base64 (44 characters), e.g. from openssl rand -base64 32',
+      ]);
+      expect(problems.join('\n')).not.toContain(key);
+    }
+  });
+
+  it("wants the identity providers' key to differ from the other secrets", () => {
+    const key = Buffer.alloc(32, 9).toString('base64');
+    expect(
+      problemsOf({ ...valid, JWT_ACCESS_SECRET: key, IDENTITY_PROVIDER_SECRET_KEY: key }),
+    ).toEqual([
+      'IDENTITY_PROVIDER_SECRET_KEY must differ from the JWT secrets and the audit checkpoint key',
+    ]);
   });
 
   it('parses lists, booleans and numbers', () => {

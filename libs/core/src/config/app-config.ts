@@ -71,6 +71,13 @@ export interface AppConfig {
     checkpointFile: string | undefined;
     checkpointIntervalSeconds: number;
   };
+  identityProviders: {
+    /**
+     * The AES-256-GCM key (32 bytes) of the identity providers' client secrets. Changing it
+     * makes the stored secrets unreadable: each provider's secret must then be set again.
+     */
+    secretKey: Buffer;
+  };
   mail: {
     /** undefined: e-mail is not sent (in-app notifications still are). */
     smtpUrl: string | undefined;
@@ -281,6 +288,9 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       checkpointKey: e.AUDIT_CHECKPOINT_KEY,
       checkpointFile: e.AUDIT_CHECKPOINT_FILE,
       checkpointIntervalSeconds: e.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
+    },
+    identityProviders: {
+      secretKey: Buffer.from(e.IDENTITY_PROVIDER_SECRET_KEY, 'base64'),
     },
     mail: {
       smtpUrl: e.SMTP_URL,

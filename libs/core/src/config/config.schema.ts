@@ -21,6 +21,15 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 
 const secret = z.string().min(32, 'must be at least 32 characters');
 
+/** An AES-256 key: exactly 32 bytes, written in base64 (`openssl rand -base64 32`). */
+const aes256Key = z
+  .string()
+  .trim()
+  .refine(
+    (value) => /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32,
+    { message: 'must be 32 bytes in base64 (44 characters), e.g. from openssl rand -base64 32' },
+  );
+
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 const isProxyAddress = (entry: string) => {
   const [address, prefix, ...rest] = entry.split('/');
@@ -82,6 +91,8 @@ export const environmentObject = z.object({
   AUDIT_CHECKPOINT_KEY: secret,
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: int(5, 86_400).default(60),
+  /** Encrypts the client secrets of the organisations' identity providers (AES-256-GCM). */
+  IDENTITY_PROVIDER_SECRET_KEY: aes256Key,
   BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z
     .string()
@@ -190,6 +201,16 @@ export const environmentSchema = environmentObject
       env.AUDIT_CHECKPOINT_KEY !== env.JWT_ACCESS_SECRET &&
       env.AUDIT_CHECKPOINT_KEY !== env.JWT_REFRESH_SECRET,
     { path: ['AUDIT_CHECKPOINT_KEY'], message: 'must differ from the JWT secrets' },
+  )
+  .refine(
+    (env) =>
+      ![env.JWT_ACCESS_SECRET, env.JWT_REFRESH_SECRET, env.AUDIT_CHECKPOINT_KEY].includes(
+        env.IDENTITY_PROVIDER_SECRET_KEY,
+      ),
+    {
+      path: ['IDENTITY_PROVIDER_SECRET_KEY'],
+      message: 'must differ from the JWT secrets and the audit checkpoint key',
+    },
   );
 
 export type Environment = z.input<typeof environmentSchema>;

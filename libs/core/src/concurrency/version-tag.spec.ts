@@ -1,4 +1,4 @@
-import { DomainError } from '@app/core';
+import { DomainError } from '../errors/domain-error';
 import { formatEtag, parseIfMatch } from './version-tag';
 
 function failure(header: string | undefined): { kind: string; code: string } {

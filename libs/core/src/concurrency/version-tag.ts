@@ -1,8 +1,9 @@
-import { DomainError } from '@app/core';
+import { DomainError } from '../errors/domain-error';
 
 /**
- * Optimistic concurrency for tracking resources (DESIGN §4): the `ETag` is the resource's
- * version as a strong entity tag, `"7"`, and a change must send it back in `If-Match`.
+ * Optimistic concurrency (DESIGN §4), for every versioned resource: the `ETag` is the
+ * resource's version as a strong entity tag, `"7"`, and a change must send it back in
+ * `If-Match`.
  *
  * Strong, not weak (`W/"7"`): RFC 9110 compares If-Match strongly, so a weak tag could never
  * match. The version names the state of the resource, whatever the representation.

@@ -1,6 +1,6 @@
 /**
- * The OpenAPI pieces of optimistic concurrency (DESIGN §4), shared by the tracking
- * controllers: the ETag answered, the If-Match required, and the 428 and 412 answers.
+ * The OpenAPI pieces of optimistic concurrency (DESIGN §4), shared by the
+ * controllers of versioned resources: the ETag answered, the If-Match required, and the 428 and 412 answers.
  */
 export function versionDocs(resource: string) {
   return {

@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+
+/** The path of one identity provider: a malformed id is a 400 problem, not a failed query. */
+export class IdentityProviderIdParams {
+  @ApiProperty({ format: 'uuid', description: 'The identity provider id.' })
+  @IsUUID()
+  id!: string;
+}
