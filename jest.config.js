@@ -15,6 +15,10 @@ module.exports = {
   // One file at a time: end-to-end files share the run's database, and a worker started by
   // one file relays any pending outbox event, including another file's.
   maxWorkers: 1,
+  // ... in one worker process, replaced when a file leaves it holding more than this. Run in
+  // the main process instead, the suite's heap grew file by file until it ran out of its 4 GB
+  // after about 720 s (the fresh-clone run of 2026-12-06, at ~140 files).
+  workerIdleMemoryLimit: '1GB',
   // A safety net, not a fix: now and then a run leaves a timer behind (seen twice in ~20 runs,
   // no socket open; a worker whose Redis hung kept reconnecting until fixed in 0954132). The
   // global teardown prints what is still active, for whoever hunts the rest; CI must not hang.
