@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { createHash, randomBytes } from 'node:crypto';
 import { ImportApplier } from '@app/imports';
 import { ImportsRepository } from '@app/imports/imports.repository';
+import { PeopleDirectory } from '@app/identity';
 import { ActionsService } from '@app/tracking';
 import type { PlannedRow } from '@app/imports/planning/planned-row';
 import { eventually } from '../../../test/support/e2e';
@@ -394,5 +395,25 @@ describe('spreadsheet imports, probed', () => {
       [id],
     );
     expect(followed.map((f) => f.actionId).sort()).toEqual(made.map((a) => a.id).sort());
+  });
+
+  it('marks an apply failed on its last attempt even when the applier cannot be read', async () => {
+    const id = await upload(csv([['G-1', 'Nooit toegepast']]));
+    await settled(id, ['planned']);
+    await world.dataSource.query(
+      `UPDATE imports SET status = 'applying', applier_user_id = $2, apply_requested_at = now()
+        WHERE id = $1`,
+      [id, cast.coordinator.userId],
+    );
+    const people = world.worker.get(PeopleDirectory);
+    const spy = jest
+      .spyOn(people, 'actingAs')
+      .mockRejectedValue(new Error('the database went away'));
+    try {
+      await world.worker.get(ImportApplier).apply(id, true);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await read(id)).toMatchObject({ status: 'failed', problem: { code: 'APPLY_FAILED' } });
   });
 });

@@ -68,10 +68,11 @@ export class ImportApplier {
     const started = await this.imports.startApply(importId);
     if (!started) return;
     const began = Date.now();
-    const principal = await this.people.actingAs(started.applierUserId ?? '');
+    let principal: Principal | undefined;
     // The batch in hand, whose follow-up goes with the import's failure if it comes to that.
     let batch: StoredRow[] = [];
     try {
+      principal = await this.people.actingAs(started.applierUserId ?? '');
       const allowed =
         principal !== undefined &&
         decide(principal, Permission.ImportsManage, { programmeId: started.programmeId }) ===
@@ -126,7 +127,8 @@ export class ImportApplier {
           started.runs,
           { code: 'APPLY_FAILED' },
           true,
-          await this.followUp(importId, principal, batch),
+          // Best effort: the import is marked failed even if its follow-up cannot be read.
+          await this.followUp(importId, principal, batch).catch(() => undefined),
         );
         return;
       }
