@@ -18,6 +18,7 @@ import { ActionRollupWeight1795470000000 } from './1795470000000-action-rollup-w
 import { CreateImports1795474200000 } from './1795474200000-create-imports';
 import { SearchPrefixes1795470600000 } from './1795470600000-search-prefixes';
 import { CreateIdentityProviders1795477800000 } from './1795477800000-create-identity-providers';
+import { CreateOidcSignIn1795481400000 } from './1795481400000-create-oidc-sign-in';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -44,4 +45,5 @@ export const migrations = [
   SearchPrefixes1795470600000,
   CreateImports1795474200000,
   CreateIdentityProviders1795477800000,
+  CreateOidcSignIn1795481400000,
 ];

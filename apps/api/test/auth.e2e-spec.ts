@@ -85,6 +85,7 @@ describe('authentication', () => {
         accessToken: expect.any(String),
         tokenType: 'Bearer',
         expiresIn: 900,
+        identityProviderId: null,
         refreshToken: expect.stringMatching(/^sbr_[A-Za-z0-9_-]{43}$/),
         refreshExpiresAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
       });

@@ -78,6 +78,7 @@ describe('browser sessions: the refresh token in an HttpOnly cookie', () => {
         accessToken: expect.any(String),
         tokenType: 'Bearer',
         expiresIn: 900,
+        identityProviderId: null,
       });
       const cookie = setCookie(res);
       expect(cookie?.value).toMatch(/^sbr_[A-Za-z0-9_-]{43}$/);
@@ -104,6 +105,7 @@ describe('browser sessions: the refresh token in an HttpOnly cookie', () => {
         accessToken: expect.any(String),
         tokenType: 'Bearer',
         expiresIn: 900,
+        identityProviderId: null,
       });
       const next = setCookie(res)!;
       expect(next.value).not.toBe(first.cookie);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { IdentityCoreModule } from './identity-core.module';
 import { IdentityProvidersModule } from './identity-providers/identity-providers.module';
+import { OidcModule } from './oidc/oidc.module';
 import { DirectoryModule } from './organisations/directory.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 
@@ -16,6 +17,7 @@ import { ProgrammesModule } from './programmes/programmes.module';
     ProgrammesModule,
     AuthModule,
     IdentityProvidersModule,
+    OidcModule,
   ],
   exports: [
     IdentityCoreModule,
@@ -23,6 +25,7 @@ import { ProgrammesModule } from './programmes/programmes.module';
     ProgrammesModule,
     AuthModule,
     IdentityProvidersModule,
+    OidcModule,
   ],
 })
 export class IdentityModule {}

@@ -1,21 +1,23 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '@app/identity';
+import { AuthModule, OidcModule } from '@app/identity';
 import { ApiTokensController } from './auth/api-tokens.controller';
 import { AuthController } from './auth/auth.controller';
 import { BrowserCsrfGuard } from './auth/browser-csrf.guard';
 import { BrowserSessionsController } from './auth/browser-sessions.controller';
 import { ClearRefreshCookieInterceptor } from './auth/clear-refresh-cookie.interceptor';
+import { OidcController } from './auth/oidc.controller';
 import { MeSessionsController } from './auth/me-sessions.controller';
 import { RefreshCookie } from './auth/refresh-cookie';
 
 /** HTTP routes of the auth part of identity: sessions (bearer and browser) and API tokens. */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, OidcModule],
   controllers: [
     AuthController,
     BrowserSessionsController,
     MeSessionsController,
     ApiTokensController,
+    OidcController,
   ],
   providers: [RefreshCookie, BrowserCsrfGuard, ClearRefreshCookieInterceptor],
 })

@@ -349,6 +349,86 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the provider sends the browser back (the redirect URI)
+         * @description Register `<PUBLIC_URL>/v1/auth/oidc/callback` at the provider. Exchanges the code, checks the ID token (signature, issuer, audience, expiry, nonce), finds or links the user, and signs the browser in: the refresh cookie is set and the browser goes to `returnTo`, where the web app refreshes silently. A refusal goes to the sign-in page with `?sso-fout=<code>`: `OIDC_PROVIDER_UNKNOWN` (no identity provider for this e-mail address or id), `OIDC_PROVIDER_DISABLED` (the identity provider is switched off), `OIDC_PROVIDER_AMBIGUOUS` (more than one identity provider serves this e-mail domain), `OIDC_PROVIDER_UNREACHABLE` (the identity provider could not be reached), `OIDC_PROVIDER_REFUSED` (the identity provider did not sign the person in), `OIDC_STATE_INVALID` (the sign-in was not started in this browser), `OIDC_STATE_REPLAYED` (the sign-in was already completed once (replayed)), `OIDC_STATE_EXPIRED` (the sign-in took too long), `OIDC_CODE_REFUSED` (the identity provider refused the authorisation code), `OIDC_NONCE_MISMATCH` (the ID token was not issued for this sign-in (nonce)), `OIDC_TOKEN_SIGNATURE` (the ID token is unsigned or not signed by the provider), `OIDC_AUDIENCE_MISMATCH` (the ID token was issued for another application (audience)), `OIDC_TOKEN_EXPIRED` (the ID token has expired), `OIDC_TOKEN_INVALID` (the ID token is not valid), `OIDC_EMAIL_MISSING` (the identity provider sent no e-mail address), `OIDC_EMAIL_UNVERIFIED` (the identity provider has not verified the e-mail address), `OIDC_DOMAIN_NOT_ALLOWED` (the e-mail address is not of the provider's organisation), `OIDC_OTHER_ORGANISATION` (the account belongs to another organisation), `OIDC_USER_INACTIVE` (the account is deactivated), `OIDC_NO_ACCOUNT` (there is no account for this person), `OIDC_ALREADY_LINKED` (the account is linked to another account at this provider). Each refusal is in the audit log.
+         */
+        get: operations["oidcCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign out at the provider too (RP-initiated logout)
+         * @description A browser navigation, after POST /auth/browser/logout: sends the browser to the provider's end-session endpoint, which sends it back to the sign-in page. Without a provider, or one that offers no end-session endpoint, straight to the sign-in page.
+         */
+        get: operations["oidcLogout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The identity providers people may sign in through
+         * @description The enabled providers, for the sign-in page's "Inloggen met uw organisatie" list. Names only: no issuer, client or domain.
+         */
+        get: operations["oidcProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in through your organisation
+         * @description A browser navigation (not a fetch). Sends the browser to the provider (authorization code with PKCE, `state` and `nonce`), and sets the HttpOnly cookie `sbt_oidc_state` that binds the sign-in to this browser for 10 minutes. Give `provider` (it wins) or `email`. When no provider can be used, the browser goes to the sign-in page with `?sso-fout=<code>`: `OIDC_PROVIDER_UNKNOWN` (no identity provider for this e-mail address or id), `OIDC_PROVIDER_DISABLED` (the identity provider is switched off), `OIDC_PROVIDER_AMBIGUOUS` (more than one identity provider serves this e-mail domain), `OIDC_PROVIDER_UNREACHABLE` (the identity provider could not be reached), `OIDC_PROVIDER_REFUSED` (the identity provider did not sign the person in), `OIDC_STATE_INVALID` (the sign-in was not started in this browser), `OIDC_STATE_REPLAYED` (the sign-in was already completed once (replayed)), `OIDC_STATE_EXPIRED` (the sign-in took too long), `OIDC_CODE_REFUSED` (the identity provider refused the authorisation code), `OIDC_NONCE_MISMATCH` (the ID token was not issued for this sign-in (nonce)), `OIDC_TOKEN_SIGNATURE` (the ID token is unsigned or not signed by the provider), `OIDC_AUDIENCE_MISMATCH` (the ID token was issued for another application (audience)), `OIDC_TOKEN_EXPIRED` (the ID token has expired), `OIDC_TOKEN_INVALID` (the ID token is not valid), `OIDC_EMAIL_MISSING` (the identity provider sent no e-mail address), `OIDC_EMAIL_UNVERIFIED` (the identity provider has not verified the e-mail address), `OIDC_DOMAIN_NOT_ALLOWED` (the e-mail address is not of the provider's organisation), `OIDC_OTHER_ORGANISATION` (the account belongs to another organisation), `OIDC_USER_INACTIVE` (the account is deactivated), `OIDC_NO_ACCOUNT` (there is no account for this person), `OIDC_ALREADY_LINKED` (the account is linked to another account at this provider).
+         */
+        get: operations["oidcStart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/refresh": {
         parameters: {
             query?: never;
@@ -1386,6 +1466,12 @@ export type components = {
              * @example 900
              */
             expiresIn: number;
+            /**
+             * Format: uuid
+             * @description The identity provider this session was signed in through; null for a password. To sign out there too after signing out here, send the browser to GET /auth/oidc/logout?provider=<this id>.
+             * @example null
+             */
+            identityProviderId: string | null;
             /**
              * @example Bearer
              * @enum {string}
@@ -2681,6 +2767,17 @@ export type components = {
             /** @example Deadline over 3 dagen: Beleidskader decentraal bestuur */
             title: string;
         };
+        OfferedProviderResponse: {
+            /** @example Ministerie van BZK */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Ministerie van Binnenlandse Zaken en Koninkrijksrelaties */
+            organisationName: string;
+        };
+        OfferedProvidersResponse: {
+            items: components["schemas"]["OfferedProviderResponse"][];
+        };
         OpenDataActionResponse: {
             /**
              * Format: date-time
@@ -3499,6 +3596,12 @@ export type components = {
              * @example 900
              */
             expiresIn: number;
+            /**
+             * Format: uuid
+             * @description The identity provider this session was signed in through; null for a password. To sign out there too after signing out here, send the browser to GET /auth/oidc/logout?provider=<this id>.
+             * @example null
+             */
+            identityProviderId: string | null;
             /**
              * Format: date-time
              * @description When the refresh token expires.
@@ -6115,6 +6218,263 @@ export interface operations {
                 };
             };
             /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    oidcCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in (to the web app), or refused (to the sign-in page). */
+            303: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description Where the browser goes next. */
+                    Location?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    oidcLogout: {
+        parameters: {
+            query?: {
+                /** @description The identity provider the session was signed in through (`identityProviderId`). */
+                provider?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider's end-session endpoint, or to the sign-in page. */
+            303: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description Where the browser goes next. */
+                    Location?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more read requests (GET) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    oidcProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferedProvidersResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: more read requests (GET) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    oidcStart: {
+        parameters: {
+            query?: {
+                /** @description The person's e-mail address: the provider whose allowed domains hold its domain is used, and told the address as `login_hint`. Or give `provider`. */
+                email?: string;
+                /** @description The identity provider (GET /auth/oidc/providers). Or give `email`. */
+                provider?: string;
+                /** @description The path of the web app to land on afterwards (default `/`). Anything but a path of this site is ignored. */
+                returnTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider, or to the sign-in page with the reason of a refusal. */
+            303: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description Where the browser goes next. */
+                    Location?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A `provider` that is no uuid, or an `email` that is no address. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];

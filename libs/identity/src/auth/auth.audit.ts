@@ -2,7 +2,13 @@ import { ANONYMOUS_ACTOR, type AuditActor, type AuditEventInput, changedFields }
 import type { ApiTokenEntity } from './api-token.entity';
 
 /** Why a log-in failed; the client hears the same INVALID_CREDENTIALS for each. */
-export type LoginFailure = 'unknown_email' | 'no_password' | 'wrong_password' | 'inactive';
+export type LoginFailure =
+  | 'unknown_email'
+  | 'no_password'
+  | 'wrong_password'
+  | 'inactive'
+  /** The right password, but the organisation's people sign in through its provider only. */
+  | 'password_sign_in_disabled';
 
 /** The person behind a session, for events of public routes where nobody is signed in. */
 export interface SessionOwner {
@@ -46,11 +52,16 @@ export function emailDomainOf(email: string): string | null {
 /** The audit events of log-in, sessions and API tokens. */
 export const AuthAudit = {
   /** Entity: the session (refresh-token family); actor: the person who just signed in. */
-  login: (owner: SessionOwner, sessionId: string): AuditEventInput => ({
+  login: (
+    owner: SessionOwner,
+    sessionId: string,
+    details?: { method: 'oidc'; identityProviderId: string | null },
+  ): AuditEventInput => ({
     operation: 'login',
     entityType: 'session',
     entityId: sessionId,
     actor: userActor(owner),
+    ...(details && { details }),
   }),
 
   /**

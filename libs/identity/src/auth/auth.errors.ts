@@ -8,6 +8,17 @@ export const AuthErrors = {
       'INVALID_CREDENTIALS',
       'The e-mail address or the password is not correct.',
     ),
+  /**
+   * The right password, but the person's organisation signs in through its own provider
+   * only: said after the password matched, so it tells nothing to who does not know it.
+   */
+  passwordSignInDisabled: () =>
+    new DomainError(
+      'forbidden',
+      'PASSWORD_SIGN_IN_DISABLED',
+      "Your organisation signs in through its own identity provider: use 'sign in with your " +
+        "organisation' (GET /auth/oidc/start).",
+    ),
   /** Unknown, used, revoked or expired refresh token, or an inactive user: sign in again. */
   invalidRefreshToken: () =>
     new DomainError(

@@ -17,6 +17,18 @@ export class AccessTokenResponse {
 
   @ApiProperty({ description: 'Seconds until the access token expires.', example: 900 })
   expiresIn!: number;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'The identity provider this session was signed in through; null for a password. To ' +
+      'sign out there too after signing out here, send the browser to ' +
+      'GET /auth/oidc/logout?provider=<this id>.',
+    example: null,
+  })
+  identityProviderId!: string | null;
 }
 
 /** What a log-in or a refresh answers: an access token and the next refresh token. */
@@ -41,6 +53,7 @@ export function mapSessionTokens(tokens: {
   expiresIn: number;
   refreshToken: string;
   refreshExpiresAt: Date;
+  identityProviderId: string | null;
 }): SessionTokensResponse {
   return {
     ...mapAccessToken(tokens),
@@ -53,6 +66,12 @@ export function mapSessionTokens(tokens: {
 export function mapAccessToken(tokens: {
   accessToken: string;
   expiresIn: number;
+  identityProviderId: string | null;
 }): AccessTokenResponse {
-  return { accessToken: tokens.accessToken, tokenType: 'Bearer', expiresIn: tokens.expiresIn };
+  return {
+    accessToken: tokens.accessToken,
+    tokenType: 'Bearer',
+    expiresIn: tokens.expiresIn,
+    identityProviderId: tokens.identityProviderId,
+  };
 }

@@ -9,8 +9,14 @@ describe('SessionsPurge', () => {
       { last: null, deleted: 0 },
     ];
     const purgeEnded = jest.fn(() => Promise.resolve(batches.shift()!));
-    const purge = new SessionsPurge({ purgeEnded } as unknown as SessionsRepository);
+    const purgeLoginStates = jest.fn(() => Promise.resolve(3));
+    const purge = new SessionsPurge({
+      purgeEnded,
+      purgeLoginStates,
+    } as unknown as SessionsRepository);
     expect(await purge.purge()).toBe(9);
+    // ... and the started sign-ins through identity providers, expired a day ago.
+    expect(purgeLoginStates.mock.calls).toEqual([[86_400]]);
     expect(purgeEnded.mock.calls).toEqual([
       [null, 1000, 86_400],
       ['family-1000', 1000, 86_400],

@@ -42,6 +42,13 @@ export class SessionsPurge {
         'refresh tokens of ended sessions deleted',
       );
     }
+    const states = await this.sessions.purgeLoginStates(ENDED_GRACE_SECONDS);
+    if (states > 0) {
+      this.logger.log(
+        { event: 'oidc_login_states_purged', deleted: states },
+        'started sign-ins through identity providers, expired a day ago, deleted',
+      );
+    }
     return deleted;
   }
 }

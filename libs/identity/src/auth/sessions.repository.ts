@@ -20,6 +20,7 @@ export interface LockedRefreshToken {
   revoked: boolean;
   expired: boolean;
   userActive: boolean;
+  identityProviderId: string | null;
 }
 
 /**
@@ -58,6 +59,16 @@ export class SessionsRepository {
     );
   }
 
+  /** Whether the organisation's people may sign in only through its (enabled) provider. */
+  async passwordSignInDisabled(organisationId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM identity_providers
+        WHERE organisation_id = $1 AND enabled AND password_sign_in_disabled`,
+      [organisationId],
+    );
+    return rows.length > 0;
+  }
+
   /** The sign-in before this one moves to `previous_login_at`: "what changed since my last visit". */
   async recordLogin(manager: EntityManager, userId: string): Promise<void> {
     await manager.query(
@@ -69,13 +80,20 @@ export class SessionsRepository {
   /** Adds a refresh token to a (new or existing) family; answers when it expires. */
   async addToken(
     manager: EntityManager,
-    token: { userId: string; familyId: string; tokenHash: string; ttlSeconds: number },
+    token: {
+      userId: string;
+      familyId: string;
+      tokenHash: string;
+      ttlSeconds: number;
+      /** The provider the session was signed in through; null for a password. */
+      identityProviderId: string | null;
+    },
   ): Promise<Date> {
     const rows: { expires_at: Date }[] = await manager.query(
-      `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
-       VALUES ($1, $2, $3, now() + make_interval(secs => $4))
+      `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at, identity_provider_id)
+       VALUES ($1, $2, $3, now() + make_interval(secs => $4), $5)
        RETURNING expires_at`,
-      [token.userId, token.familyId, token.tokenHash, token.ttlSeconds],
+      [token.userId, token.familyId, token.tokenHash, token.ttlSeconds, token.identityProviderId],
     );
     return rows[0].expires_at;
   }
@@ -96,8 +114,9 @@ export class SessionsRepository {
       revoked: boolean;
       expired: boolean;
       user_active: boolean;
+      identity_provider_id: string | null;
     }[] = await manager.query(
-      `SELECT r.id, r.user_id, r.family_id,
+      `SELECT r.id, r.user_id, r.family_id, r.identity_provider_id,
               r.used_at IS NOT NULL AS used, r.revoked_at IS NOT NULL AS revoked,
               r.expires_at <= now() AS expired, u.is_active AS user_active
          FROM refresh_tokens r JOIN users u ON u.id = r.user_id
@@ -115,6 +134,7 @@ export class SessionsRepository {
         revoked: row.revoked,
         expired: row.expired,
         userActive: row.user_active,
+        identityProviderId: row.identity_provider_id,
       }
     );
   }
@@ -204,5 +224,18 @@ export class SessionsRepository {
       [afterFamilyId, limit, graceSeconds],
     );
     return row;
+  }
+
+  /**
+   * Deletes the started sign-ins through a provider (`oidc_login_states`) that expired more
+   * than `graceSeconds` ago: a spent one is kept that long, so that its replay is told apart
+   * from a forged state. Answers how many.
+   */
+  async purgeLoginStates(graceSeconds: number): Promise<number> {
+    const [, deleted]: [unknown[], number] = await this.dataSource.query(
+      'DELETE FROM oidc_login_states WHERE expires_at < now() - make_interval(secs => $1)',
+      [graceSeconds],
+    );
+    return deleted;
   }
 }

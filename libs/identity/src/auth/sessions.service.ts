@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { AuditService, type AuditEventInput } from '@app/audit';
 import { APP_CONFIG } from '@app/core';
 import type { AppConfig } from '@app/core';
@@ -15,7 +16,14 @@ import { type LoginAccount, SessionsRepository } from './sessions.repository';
 import { hashToken, newToken } from './token-hash';
 
 type RefreshOutcome =
-  | { kind: 'rotated'; userId: string; familyId: string; refreshToken: string; expiresAt: Date }
+  | {
+      kind: 'rotated';
+      userId: string;
+      familyId: string;
+      refreshToken: string;
+      expiresAt: Date;
+      identityProviderId: string | null;
+    }
   | { kind: 'reused'; userId: string; familyId: string }
   | { kind: 'invalid' };
 
@@ -70,28 +78,68 @@ export class SessionsService {
       throw AuthErrors.invalidCredentials();
     }
     await this.throttle.succeeded(attempt);
+    // Asked only now the password matched: earlier, the answer would tell who has an account.
+    if (await this.sessions.passwordSignInDisabled(account.organisationId)) {
+      await this.recordFailure(
+        AuthAudit.loginFailed({
+          reason: 'password_sign_in_disabled',
+          userId: account.id,
+          email: credentials.email,
+          lockoutStarted: [],
+          lockoutSeconds: this.config.auth.login.lockoutSeconds,
+        }),
+      );
+      throw AuthErrors.passwordSignInDisabled();
+    }
+    const session = await this.sessions.transaction((manager) =>
+      this.open(manager, account, { method: 'password' }),
+    );
+    return session.tokens;
+  }
+
+  /**
+   * Opens a session for a person whose identity is established (a password, or an ID token
+   * of their organisation's provider), in the caller's transaction: the log-in is recorded,
+   * a refresh-token family starts. `identityProviderId` marks a session signed in through a
+   * provider (signing out there too).
+   */
+  async open(
+    manager: EntityManager,
+    account: { id: string; organisationId: string },
+    how: { method: 'password' } | { method: 'oidc'; identityProviderId: string },
+  ): Promise<{ sessionId: string; tokens: SessionTokensResponse }> {
     const familyId = randomUUID();
     const refreshToken = newToken('sbr_');
-    const refreshExpiresAt = await this.sessions.transaction(async (manager) => {
-      await this.sessions.recordLogin(manager, account.id);
-      const expiresAt = await this.sessions.addToken(manager, {
-        userId: account.id,
+    const identityProviderId = how.method === 'oidc' ? how.identityProviderId : null;
+    await this.sessions.recordLogin(manager, account.id);
+    const refreshExpiresAt = await this.sessions.addToken(manager, {
+      userId: account.id,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      ttlSeconds: this.config.auth.refreshTtlSeconds,
+      identityProviderId,
+    });
+    await this.audit.record(
+      manager,
+      AuthAudit.login(
+        { userId: account.id, organisationId: account.organisationId },
         familyId,
-        tokenHash: hashToken(refreshToken),
-        ttlSeconds: this.config.auth.refreshTtlSeconds,
-      });
-      await this.audit.record(
-        manager,
-        AuthAudit.login({ userId: account.id, organisationId: account.organisationId }, familyId),
-      );
-      return expiresAt;
-    });
-    this.logger.log({ event: 'login', userId: account.id, sessionId: familyId }, 'signed in');
-    return mapSessionTokens({
-      ...this.accessTokens.sign(account.id, familyId),
-      refreshToken,
-      refreshExpiresAt,
-    });
+        how.method === 'oidc' ? { method: 'oidc', identityProviderId } : undefined,
+      ),
+    );
+    this.logger.log(
+      { event: 'login', userId: account.id, sessionId: familyId, method: how.method },
+      'signed in',
+    );
+    return {
+      sessionId: familyId,
+      tokens: mapSessionTokens({
+        ...this.accessTokens.sign(account.id, familyId),
+        refreshToken,
+        refreshExpiresAt,
+        identityProviderId,
+      }),
+    };
   }
 
   /**
@@ -123,6 +171,7 @@ export class SessionsService {
         familyId: token.familyId,
         tokenHash: hashToken(refreshToken),
         ttlSeconds: this.config.auth.refreshTtlSeconds,
+        identityProviderId: token.identityProviderId,
       });
       return {
         kind: 'rotated',
@@ -130,6 +179,7 @@ export class SessionsService {
         familyId: token.familyId,
         refreshToken,
         expiresAt,
+        identityProviderId: token.identityProviderId,
       };
     });
     // Thrown after the commit: the revocation of a reused family must stick.
@@ -145,6 +195,7 @@ export class SessionsService {
       ...this.accessTokens.sign(outcome.userId, outcome.familyId),
       refreshToken: outcome.refreshToken,
       refreshExpiresAt: outcome.expiresAt,
+      identityProviderId: outcome.identityProviderId,
     });
   }
 

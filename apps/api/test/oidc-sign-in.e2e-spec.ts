@@ -1,0 +1,519 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '@app/core';
+import {
+  type DevIdentityProvider,
+  startDevIdentityProvider,
+} from '../../../scripts/services/dev-identity-provider';
+import { startApi, testConfig } from '../../../test/support/e2e';
+import { type Actor, IdentityFixtures } from '../../../test/support/identity-fixtures';
+import { OidcBrowser } from '../../../test/support/oidc-browser';
+
+const SECRET_A = `client-secret-a-${Date.now().toString(36)}`;
+const SECRET_B = `client-secret-b-${Date.now().toString(36)}`;
+
+/**
+ * Signing in through an organisation's own provider, end to end: a real OpenID provider
+ * (oidc-provider, in this process, with its own keys and accounts), the real API, and a
+ * browser's part played by hand. Every refusal of issue 20 is proven here, with its audit
+ * event.
+ */
+describe('signing in through your organisation (OpenID Connect)', () => {
+  let config: AppConfig;
+  let app: NestExpressApplication;
+  let db: DataSource;
+  let fixtures: IdentityFixtures;
+  let idp: DevIdentityProvider;
+  let admin: Actor;
+  let orgA: { id: string };
+  let orgB: { id: string };
+  let providerA: { id: string; etag: string };
+  let providerB: { id: string; etag: string };
+  let alice: Actor;
+  let callbackUrl: string;
+  let publicUrl: string;
+
+  beforeAll(async () => {
+    config = testConfig();
+    publicUrl = config.http.publicUrl;
+    callbackUrl = `${publicUrl}/v1/auth/oidc/callback`;
+    app = await startApi({ config });
+    db = app.get(DataSource);
+    fixtures = new IdentityFixtures(app);
+    idp = await startDevIdentityProvider({
+      realms: [
+        {
+          name: 'a',
+          clientId: 'tracker-a',
+          clientSecret: SECRET_A,
+          redirectUris: [callbackUrl],
+          postLogoutRedirectUris: [`${publicUrl}/aanmelden?afgemeld`],
+          accounts: [
+            { login: 'alice', email: 'Alice@A.example.nl', name: 'Alice A' },
+            { login: 'alice-twin', email: 'alice@a.example.nl', name: 'Alice (twin)' },
+            { login: 'newcomer', email: 'newcomer@a.example.nl', name: 'Nieuw Persoon' },
+            { login: 'outsider', email: 'outsider@b.example.nl', name: 'Outsider' },
+            { login: 'bob', email: 'bob@a.example.nl', name: 'Bob of B' },
+            { login: 'retired', email: 'retired@a.example.nl', name: 'Retired' },
+            {
+              login: 'unverified',
+              email: 'unverified@a.example.nl',
+              name: 'Unverified',
+              emailVerified: false,
+            },
+          ],
+        },
+        {
+          name: 'b',
+          clientId: 'tracker-b',
+          clientSecret: SECRET_B,
+          redirectUris: [callbackUrl],
+          accounts: [{ login: 'carol', email: 'carol@b.example.nl', name: 'Carol van B' }],
+        },
+      ],
+    });
+    admin = await fixtures.user({ isPlatformAdmin: true });
+    orgA = await fixtures.organisation();
+    orgB = await fixtures.organisation();
+    alice = await fixtures.user({ organisationId: orgA.id, email: 'alice@a.example.nl' });
+    await fixtures.user({ organisationId: orgB.id, email: 'bob@a.example.nl' });
+    await fixtures.user({
+      organisationId: orgA.id,
+      email: 'retired@a.example.nl',
+      isActive: false,
+    });
+    await fixtures.user({ organisationId: orgA.id, email: 'unverified@a.example.nl' });
+    providerA = await addProvider({
+      organisationId: orgA.id,
+      displayName: 'Organisatie A',
+      issuer: idp.issuer('a'),
+      clientId: 'tracker-a',
+      clientSecret: SECRET_A,
+      allowedDomains: ['a.example.nl'],
+    });
+    providerB = await addProvider({
+      organisationId: orgB.id,
+      displayName: 'Organisatie B',
+      issuer: idp.issuer('b'),
+      clientId: 'tracker-b',
+      clientSecret: SECRET_B,
+      allowedDomains: ['b.example.nl'],
+      createUsers: true,
+    });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await idp?.stop();
+  });
+
+  async function addProvider(body: object): Promise<{ id: string; etag: string }> {
+    const res = await request(app.getHttpServer())
+      .post('/v1/identity-providers')
+      .set('Authorization', `Bearer ${admin.token}`)
+      .send(body)
+      .expect(201);
+    return { id: res.body.id, etag: res.headers.etag };
+  }
+
+  async function changeProvider(provider: { id: string; etag: string }, body: object) {
+    const res = await request(app.getHttpServer())
+      .patch(`/v1/identity-providers/${provider.id}`)
+      .set('Authorization', `Bearer ${admin.token}`)
+      .set('If-Match', provider.etag)
+      .send(body)
+      .expect(200);
+    provider.etag = res.headers.etag;
+  }
+
+  const startA = (returnTo?: string) =>
+    `/v1/auth/oidc/start?provider=${providerA.id}${returnTo ? `&returnTo=${encodeURIComponent(returnTo)}` : ''}`;
+
+  /** The browser session the callback left in the cookie, exchanged as the web app does. */
+  async function refresh(browser: OidcBrowser): Promise<request.Response> {
+    const res = await request(app.getHttpServer())
+      .post('/v1/auth/browser/refresh')
+      .set('Origin', publicUrl)
+      .set('X-CSRF-Protection', '1')
+      .set('Cookie', browser.cookieHeader('app'));
+    browser.absorb('app', res.headers['set-cookie']);
+    return res;
+  }
+
+  function refusal(res: request.Response): string | null {
+    expect(res.status).toBe(303);
+    const location = new URL(res.headers.location);
+    expect(`${location.origin}${location.pathname}`).toBe(`${publicUrl}/aanmelden`);
+    return location.searchParams.get('sso-fout');
+  }
+
+  /** The newest refused sign-in in the audit log. */
+  async function lastRefusalEvent(): Promise<{
+    entity_type: string;
+    entity_id: string | null;
+    details: Record<string, unknown>;
+  }> {
+    const [row] = await db.query(
+      `SELECT entity_type, entity_id, details FROM audit_events
+        WHERE operation = 'login_failed' ORDER BY sequence DESC LIMIT 1`,
+    );
+    return row;
+  }
+
+  async function expectRefused(res: request.Response, code: string): Promise<void> {
+    expect(refusal(res)).toBe(code);
+    const event = await lastRefusalEvent();
+    expect(event.details).toMatchObject({ method: 'oidc', reason: code });
+  }
+
+  describe('a person with an account signs in', () => {
+    let browser: OidcBrowser;
+    let signedIn: { callback: request.Response; callbackUrl: string };
+
+    beforeAll(async () => {
+      browser = new OidcBrowser(app, publicUrl);
+      signedIn = await browser.signIn(startA('/acties?filter=mijn'), 'alice');
+    });
+
+    it('sends the browser to the provider with PKCE, state and nonce, bound by a cookie', async () => {
+      const res = await new OidcBrowser(app, publicUrl).visitApp(startA());
+      expect(res.status).toBe(303);
+      const url = new URL(res.headers.location);
+      expect(url.href.startsWith(idp.issuer('a'))).toBe(true);
+      expect(Object.fromEntries(url.searchParams)).toMatchObject({
+        client_id: 'tracker-a',
+        redirect_uri: callbackUrl,
+        response_type: 'code',
+        scope: 'openid email profile',
+        code_challenge_method: 'S256',
+      });
+      for (const name of ['state', 'nonce', 'code_challenge']) {
+        expect(url.searchParams.get(name)?.length).toBeGreaterThanOrEqual(43);
+      }
+      const cookie = (res.headers['set-cookie'] as unknown as string[]).find((line) =>
+        line.startsWith('sbt_oidc_state='),
+      );
+      expect(cookie).toContain(`sbt_oidc_state=${url.searchParams.get('state')}`);
+      expect(cookie).toMatch(/HttpOnly/);
+      expect(cookie).toMatch(/SameSite=Lax/);
+      expect(cookie).toMatch(/Path=\/v1\/auth\/oidc/);
+    });
+
+    it('lands where they were going, with the browser session of a password sign-in', async () => {
+      expect(signedIn.callback.status).toBe(303);
+      expect(signedIn.callback.headers.location).toBe(`${publicUrl}/acties?filter=mijn`);
+      expect(browser.cookie('app', 'sbt_refresh')).toMatch(/^sbr_/);
+      expect(browser.cookie('app', 'sbt_oidc_state')).toBeUndefined();
+      const refreshed = await refresh(browser);
+      expect(refreshed.status).toBe(200);
+      expect(refreshed.body.identityProviderId).toBe(providerA.id);
+      const me = await request(app.getHttpServer())
+        .get('/v1/me')
+        .set('Authorization', `Bearer ${refreshed.body.accessToken}`)
+        .expect(200);
+      expect(me.body.email).toBe('alice@a.example.nl');
+      const [login] = await db.query(
+        `SELECT actor_id, details FROM audit_events WHERE operation = 'login'
+          ORDER BY sequence DESC LIMIT 1`,
+      );
+      expect(login).toEqual({
+        actor_id: alice.userId,
+        details: { method: 'oidc', identityProviderId: providerA.id },
+      });
+    });
+
+    it('is linked to the account at the provider, found by it from then on', async () => {
+      const links = await db.query(
+        'SELECT user_id, issuer, subject FROM user_identities WHERE user_id = $1',
+        [alice.userId],
+      );
+      expect(links).toEqual([{ user_id: alice.userId, issuer: idp.issuer('a'), subject: 'alice' }]);
+      const again = await new OidcBrowser(app, publicUrl).signIn(startA(), 'alice');
+      expect(again.callback.headers.location).toBe(`${publicUrl}/`);
+    });
+
+    it('may still create API tokens, as their role allows', async () => {
+      const { body } = await refresh(browser);
+      const programme = await fixtures.programme();
+      await fixtures.member(programme.id, alice.userId, 'editor');
+      const created = await request(app.getHttpServer())
+        .post('/v1/me/api-tokens')
+        .set('Authorization', `Bearer ${body.accessToken}`)
+        .send({ name: 'Koppeling', programmeId: programme.id, scope: 'read' });
+      expect(created.status).toBe(201);
+    });
+
+    it('refuses the same callback a second time: a replayed state', async () => {
+      const replay = new OidcBrowser(app, publicUrl);
+      // The same browser cookie too: the attacker holds everything but a fresh state.
+      replay.absorb(
+        'app',
+        `sbt_oidc_state=${new URL(signedIn.callbackUrl).searchParams.get('state')}`,
+      );
+      await expectRefused(await replay.visitApp(signedIn.callbackUrl), 'OIDC_STATE_REPLAYED');
+    });
+
+    it('signs out at the provider too (RP-initiated logout)', async () => {
+      const res = await new OidcBrowser(app, publicUrl).visitApp(
+        `/v1/auth/oidc/logout?provider=${providerA.id}`,
+      );
+      expect(res.status).toBe(303);
+      const url = new URL(res.headers.location);
+      expect(url.href.startsWith(`${idp.issuer('a')}/`)).toBe(true);
+      expect(url.searchParams.get('client_id')).toBe('tracker-a');
+      expect(url.searchParams.get('post_logout_redirect_uri')).toBe(
+        `${publicUrl}/aanmelden?afgemeld`,
+      );
+      const plain = await new OidcBrowser(app, publicUrl).visitApp('/v1/auth/oidc/logout');
+      expect(plain.headers.location).toBe(`${publicUrl}/aanmelden?afgemeld`);
+    });
+  });
+
+  it('starts at the provider of the e-mail address’s domain, and lists the providers by name', async () => {
+    const res = await new OidcBrowser(app, publicUrl).visitApp(
+      '/v1/auth/oidc/start?email=Alice%40A.example.nl',
+    );
+    const url = new URL(res.headers.location);
+    expect(url.href.startsWith(idp.issuer('a'))).toBe(true);
+    expect(url.searchParams.get('login_hint')).toBe('Alice@A.example.nl');
+    const list = await request(app.getHttpServer()).get('/v1/auth/oidc/providers').expect(200);
+    expect(list.body.items).toEqual(
+      expect.arrayContaining([
+        { id: providerA.id, displayName: 'Organisatie A', organisationName: expect.any(String) },
+      ]),
+    );
+    expect(JSON.stringify(list.body)).not.toMatch(/issuer|tracker-a|example\.nl|secret/);
+  });
+
+  it('creates a person new here when the provider may, with no programme roles', async () => {
+    const browser = new OidcBrowser(app, publicUrl);
+    const { callback } = await browser.signIn(
+      `/v1/auth/oidc/start?provider=${providerB.id}`,
+      'carol',
+    );
+    expect(callback.headers.location).toBe(`${publicUrl}/`);
+    const [user] = await db.query(
+      `SELECT id, display_name, organisation_id, password_hash, is_platform_admin FROM users
+        WHERE email = 'carol@b.example.nl'`,
+    );
+    expect(user).toMatchObject({
+      display_name: 'Carol van B',
+      organisation_id: orgB.id,
+      password_hash: null,
+      is_platform_admin: false,
+    });
+    expect(await db.query('SELECT 1 FROM memberships WHERE user_id = $1', [user.id])).toEqual([]);
+    expect((await refresh(browser)).status).toBe(200);
+  });
+
+  it('caches the provider’s discovery document and keys, and follows its key rotation', async () => {
+    const signInCarol = async () =>
+      (
+        await new OidcBrowser(app, publicUrl).signIn(
+          `/v1/auth/oidc/start?provider=${providerB.id}`,
+          'carol',
+        )
+      ).callback.headers.location;
+    expect(await signInCarol()).toBe(`${publicUrl}/`);
+    expect(await signInCarol()).toBe(`${publicUrl}/`);
+    expect(idp.requests('b', '/.well-known/openid-configuration')).toBe(1);
+    expect(idp.requests('b', '/jwks')).toBe(1);
+    idp.rotateKey('b');
+    // A token signed with a key the cached set lacks makes openid-client fetch the set again,
+    // once the cached one is a minute old: a minute on, the rotated key is found.
+    jest.useFakeTimers({
+      now: Date.now() + 61_000,
+      advanceTimers: true,
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
+    try {
+      expect(await signInCarol()).toBe(`${publicUrl}/`);
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(idp.requests('b', '/jwks')).toBe(2);
+    expect(idp.requests('b', '/.well-known/openid-configuration')).toBe(1);
+  });
+
+  describe('refusals, each with a Dutch message on the sign-in page and an audit event', () => {
+    afterEach(() => {
+      idp.tamper('a', undefined);
+    });
+
+    it('an e-mail domain no provider serves', async () => {
+      const res = await new OidcBrowser(app, publicUrl).visitApp(
+        '/v1/auth/oidc/start?email=someone%40elders.example.nl&returnTo=%2Facties',
+      );
+      await expectRefused(res, 'OIDC_PROVIDER_UNKNOWN');
+      expect(new URL(res.headers.location).searchParams.get('terug')).toBe('/acties');
+      expect((await lastRefusalEvent()).details.emailDomain).toBe('elders.example.nl');
+    });
+
+    it('a provider that is switched off, also between start and callback', async () => {
+      const browser = new OidcBrowser(app, publicUrl);
+      const started = await browser.visitApp(startA());
+      await changeProvider(providerA, { enabled: false });
+      try {
+        await expectRefused(
+          await new OidcBrowser(app, publicUrl).visitApp(startA()),
+          'OIDC_PROVIDER_DISABLED',
+        );
+        const callback = await browser.throughProvider(started.headers.location, 'alice');
+        await expectRefused(await browser.visitApp(callback), 'OIDC_PROVIDER_DISABLED');
+      } finally {
+        await changeProvider(providerA, { enabled: true });
+      }
+    });
+
+    it('a person whose e-mail is of another organisation’s domain', async () => {
+      const { callback } = await new OidcBrowser(app, publicUrl).signIn(startA(), 'outsider');
+      await expectRefused(callback, 'OIDC_DOMAIN_NOT_ALLOWED');
+    });
+
+    it('an account here of another organisation than the provider’s', async () => {
+      const { callback } = await new OidcBrowser(app, publicUrl).signIn(startA(), 'bob');
+      await expectRefused(callback, 'OIDC_OTHER_ORGANISATION');
+    });
+
+    it('a deactivated user', async () => {
+      const { callback } = await new OidcBrowser(app, publicUrl).signIn(startA(), 'retired');
+      await expectRefused(callback, 'OIDC_USER_INACTIVE');
+      expect((await lastRefusalEvent()).entity_type).toBe('user');
+    });
+
+    it('an e-mail address the provider has not verified', async () => {
+      const { callback } = await new OidcBrowser(app, publicUrl).signIn(startA(), 'unverified');
+      await expectRefused(callback, 'OIDC_EMAIL_UNVERIFIED');
+      expect(await db.query("SELECT 1 FROM user_identities WHERE subject = 'unverified'")).toEqual(
+        [],
+      );
+    });
+
+    it('a person without an account where the provider may not create one', async () => {
+      const { callback } = await new OidcBrowser(app, publicUrl).signIn(startA(), 'newcomer');
+      await expectRefused(callback, 'OIDC_NO_ACCOUNT');
+      expect(await db.query("SELECT 1 FROM users WHERE email = 'newcomer@a.example.nl'")).toEqual(
+        [],
+      );
+    });
+
+    it('a second account at the provider for a user linked already', async () => {
+      await new OidcBrowser(app, publicUrl).signIn(startA(), 'alice');
+      const { callback } = await new OidcBrowser(app, publicUrl).signIn(startA(), 'alice-twin');
+      await expectRefused(callback, 'OIDC_ALREADY_LINKED');
+    });
+
+    it('a callback this browser did not start (login CSRF), or with no state', async () => {
+      const attacker = new OidcBrowser(app, publicUrl);
+      const started = await attacker.visitApp(startA());
+      const callback = await attacker.throughProvider(started.headers.location, 'alice');
+      // The victim's browser opens the attacker's callback link: it has no such cookie.
+      await expectRefused(
+        await new OidcBrowser(app, publicUrl).visitApp(callback),
+        'OIDC_STATE_INVALID',
+      );
+      await expectRefused(
+        await new OidcBrowser(app, publicUrl).visitApp('/v1/auth/oidc/callback?code=x'),
+        'OIDC_STATE_INVALID',
+      );
+    });
+
+    it('a sign-in that took too long', async () => {
+      const browser = new OidcBrowser(app, publicUrl);
+      const started = await browser.visitApp(startA());
+      await db.query(
+        "UPDATE oidc_login_states SET expires_at = now() - interval '1 second' WHERE used_at IS NULL",
+      );
+      const callback = await browser.throughProvider(started.headers.location, 'alice');
+      await expectRefused(await browser.visitApp(callback), 'OIDC_STATE_EXPIRED');
+    });
+
+    it('a person who cancels at the provider', async () => {
+      const browser = new OidcBrowser(app, publicUrl);
+      const started = await browser.visitApp(startA());
+      const state = new URL(started.headers.location).searchParams.get('state')!;
+      const res = await browser.visitApp(
+        `/v1/auth/oidc/callback?error=access_denied&state=${state}&iss=${encodeURIComponent(idp.issuer('a'))}`,
+      );
+      await expectRefused(res, 'OIDC_PROVIDER_REFUSED');
+    });
+
+    it.each([
+      [
+        'a wrong nonce',
+        { claims: (c: Record<string, unknown>) => ({ ...c, nonce: 'another-sign-in' }) },
+        'OIDC_NONCE_MISMATCH',
+      ],
+      ['an unsigned token', { signature: 'none' as const }, 'OIDC_TOKEN_SIGNATURE'],
+      [
+        'a token signed with another key',
+        { signature: 'foreign' as const },
+        'OIDC_TOKEN_SIGNATURE',
+      ],
+      [
+        'a token for another audience',
+        { claims: (c: Record<string, unknown>) => ({ ...c, aud: 'another-app' }) },
+        'OIDC_AUDIENCE_MISMATCH',
+      ],
+      [
+        'an expired token',
+        {
+          claims: (c: Record<string, unknown>) => {
+            const now = Math.floor(Date.now() / 1000);
+            return { ...c, iat: now - 7200, exp: now - 3600 };
+          },
+        },
+        'OIDC_TOKEN_EXPIRED',
+      ],
+    ])('%s', async (_name, tamper, code) => {
+      idp.tamper('a', tamper);
+      const browser = new OidcBrowser(app, publicUrl);
+      const { callback } = await browser.signIn(startA(), 'alice');
+      await expectRefused(callback, code);
+      expect(browser.cookie('app', 'sbt_refresh')).toBeUndefined();
+    });
+
+    it('password sign-in where the organisation signs in through its provider only', async () => {
+      await changeProvider(providerA, { passwordSignInDisabled: true });
+      try {
+        const right = await request(app.getHttpServer())
+          .post('/v1/auth/login')
+          .send({ email: alice.email, password: alice.password });
+        expect({ status: right.status, code: right.body.code }).toEqual({
+          status: 403,
+          code: 'PASSWORD_SIGN_IN_DISABLED',
+        });
+        const [event] = await db.query(
+          `SELECT entity_id, details FROM audit_events WHERE operation = 'login_failed'
+            ORDER BY sequence DESC LIMIT 1`,
+        );
+        expect(event).toMatchObject({
+          entity_id: alice.userId,
+          details: { reason: 'password_sign_in_disabled' },
+        });
+        // A wrong password hears what it always hears: nothing about the organisation.
+        const wrong = await request(app.getHttpServer())
+          .post('/v1/auth/login')
+          .send({ email: alice.email, password: 'not the password at all' });
+        expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
+        // Through the provider, it works.
+        const { callback } = await new OidcBrowser(app, publicUrl).signIn(startA(), 'alice');
+        expect(callback.headers.location).toBe(`${publicUrl}/`);
+      } finally {
+        await changeProvider(providerA, { passwordSignInDisabled: false });
+      }
+    });
+  });
+});

@@ -1,0 +1,48 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOmittable } from '@app/core';
+
+/** Where to start signing in: a provider by id, or the one of an e-mail address's domain. */
+export class StartOidcSignInQuery {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The identity provider (GET /auth/oidc/providers). Or give `email`.',
+  })
+  @IsOmittable()
+  @IsUUID()
+  provider?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "The person's e-mail address: the provider whose allowed domains hold its domain is " +
+      'used, and told the address as `login_hint`. Or give `provider`.',
+    maxLength: 254,
+    example: 'a.jansen@minbzk.nl',
+  })
+  @IsOmittable()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The path of the web app to land on afterwards (default `/`). Anything but a path of ' +
+      'this site is ignored.',
+    maxLength: 2000,
+    example: '/acties',
+  })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(2000)
+  returnTo?: string;
+}
+
+export class OidcLogoutQuery {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The identity provider the session was signed in through (`identityProviderId`).',
+  })
+  @IsOmittable()
+  @IsUUID()
+  provider?: string;
+}
