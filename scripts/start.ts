@@ -28,6 +28,13 @@ import {
   SECRET_NAMES,
 } from './services/secrets';
 import { hasExited, stopChild, waitForExit } from './services/service-process';
+import { startDevIdentityProvider } from './services/dev-identity-provider';
+import {
+  DEMO_EMAIL_DOMAIN,
+  DEV_IDENTITY_PROVIDER_CLIENT_ID,
+  DEV_IDENTITY_PROVIDER_ORGANISATIONS,
+} from '../seeds/dev-identity-provider.constants';
+import { randomBytes } from 'node:crypto';
 
 const startedAt = performance.now();
 const root = path.resolve(__dirname, '../..');
@@ -45,6 +52,8 @@ const services: Array<{ name: string; service: RunningService }> = [];
 const children = new Map<ChildProcess, string>();
 let servicesStarting: Promise<unknown> = Promise.resolve();
 let shuttingDown = false;
+/** Where the development identity provider runs, when it does (for the banner). */
+let devProviderUrl: string | undefined;
 
 const say = (line = ''): void => void process.stdout.write(`${line}\n`);
 const warn = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -245,6 +254,42 @@ async function waitUntilReady(api: ChildProcess, url: string): Promise<void> {
   }
 }
 
+/**
+ * Outside production, with the demo users: a development OpenID provider on this machine,
+ * one realm per organisation (BZK, VNG, IPO, UvW) with its demo users' accounts, which the
+ * seeds register as those organisations' providers (README "Sign in with your organisation").
+ * DEV_IDENTITY_PROVIDER=false leaves it out.
+ */
+async function startDevProvider(publicUrl: string): Promise<NodeJS.ProcessEnv> {
+  const off =
+    process.env.NODE_ENV === 'production' ||
+    ['0', 'false'].includes(process.env.DEV_IDENTITY_PROVIDER ?? '') ||
+    ['0', 'false'].includes(process.env.SEED_DEMO_USERS ?? '');
+  if (off) return {};
+  const clientSecret = randomBytes(24).toString('base64url');
+  const provider = await startDevIdentityProvider({
+    port: await findFreePort(Number(process.env.DEV_IDENTITY_PROVIDER_PORT ?? 3090)),
+    realms: DEV_IDENTITY_PROVIDER_ORGANISATIONS.map((code) => ({
+      name: code.toLowerCase(),
+      clientId: DEV_IDENTITY_PROVIDER_CLIENT_ID,
+      clientSecret,
+      redirectUris: [`${publicUrl}/v1/auth/oidc/callback`],
+      postLogoutRedirectUris: [`${publicUrl}/aanmelden?afgemeld`],
+      accounts: DEMO_USERS.filter((user) => user.organisationCode === code).map((user) => ({
+        login: user.email.split('@')[0],
+        email: user.email,
+        name: user.displayName,
+      })),
+    })),
+  });
+  services.push({ name: 'the development identity provider', service: provider });
+  devProviderUrl = provider.url;
+  return {
+    DEV_IDENTITY_PROVIDER_URL: provider.url,
+    DEV_IDENTITY_PROVIDER_CLIENT_SECRET: clientSecret,
+  };
+}
+
 function printBanner(
   publicUrl: string,
   env: NodeJS.ProcessEnv,
@@ -283,6 +328,15 @@ function printBanner(
         (user) => `    ${user.email.padEnd(36)} ${user.password.padEnd(36)} ${user.role}`,
       ),
       '',
+      ...(devProviderUrl
+        ? [
+            `  Sign in with your organisation: a development identity provider runs at ${devProviderUrl}`,
+            `    as BZK's, VNG's, IPO's and UvW's. On ${publicUrl}/aanmelden choose "Inloggen met uw`,
+            '    organisatie", pick the organisation, and sign in there with the part of a demo e-mail',
+            `    before the @ (e.g. liaison.vng), any password. Only @${DEMO_EMAIL_DOMAIN} demo users.`,
+            '',
+          ]
+        : []),
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),
@@ -328,9 +382,12 @@ async function main(): Promise<void> {
       process.env.CLOCK_TRAVEL ?? (process.env.NODE_ENV === 'production' ? 'false' : 'true'),
   };
 
+  const devProvider = await startDevProvider(publicUrl);
+  if (shuttingDown) return;
   say('Running migrations and loading demo data...');
   const migrated = await runToEnd('Migrations', scripts.migrate, {
     ...env,
+    ...devProvider,
     ...(database.migrationUrl && { MIGRATION_DATABASE_URL: database.migrationUrl }),
   });
   if (shuttingDown) return;

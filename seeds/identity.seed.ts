@@ -1,3 +1,4 @@
+import { devIdentityProvidersSeed } from './dev-identity-providers.seed';
 import type { EntityManager } from 'typeorm';
 import { AuditService, SYSTEM_ACTOR } from '@app/audit';
 import { Clock, Transactions } from '@app/core';
@@ -237,4 +238,5 @@ export const identitySeeds: readonly Seed[] = [
   actieagendaSeed,
   demoUsersSeed,
   bootstrapAdminSeed,
+  devIdentityProvidersSeed,
 ];

@@ -30,4 +30,39 @@ describe('loadSeedConfig', () => {
     expect(() => loadSeedConfig(env)).toThrow(ConfigValidationError);
     expect(() => loadSeedConfig(env)).toThrow(message);
   });
+
+  describe("npm start's development identity provider", () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+
+    it('is read from the variables start.ts sets', () => {
+      expect(
+        loadSeedConfig({
+          DEV_IDENTITY_PROVIDER_URL: 'http://localhost:3090',
+          DEV_IDENTITY_PROVIDER_CLIENT_SECRET: 'a-random-client-secret',
+          IDENTITY_PROVIDER_SECRET_KEY: key,
+        }).devIdentityProvider,
+      ).toEqual({
+        url: 'http://localhost:3090',
+        clientId: 'sterk-bestuur-tracker',
+        clientSecret: 'a-random-client-secret',
+        secretKey: Buffer.alloc(32, 7),
+      });
+      expect(loadSeedConfig({}).devIdentityProvider).toBeUndefined();
+    });
+
+    it.each([
+      [{ NODE_ENV: 'production' }, /never in production/],
+      [{ DEV_IDENTITY_PROVIDER_URL: 'https://idp.example.nl' }, /localhost/],
+      [{ DEV_IDENTITY_PROVIDER_CLIENT_SECRET: 'short' }, /16 characters/],
+      [{ IDENTITY_PROVIDER_SECRET_KEY: 'c2hvcnQ=' }, /32 bytes/],
+    ])('refuses %p', (change, message) => {
+      const env = {
+        DEV_IDENTITY_PROVIDER_URL: 'http://localhost:3090',
+        DEV_IDENTITY_PROVIDER_CLIENT_SECRET: 'a-random-client-secret',
+        IDENTITY_PROVIDER_SECRET_KEY: key,
+        ...change,
+      };
+      expect(() => loadSeedConfig(env)).toThrow(message);
+    });
+  });
 });

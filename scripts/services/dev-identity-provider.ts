@@ -136,9 +136,28 @@ export async function startDevIdentityProvider(options: {
       cookies: { keys: [randomBytes(32).toString('hex')] },
       claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
       pkce: { required: () => true },
+      ttl: {
+        AccessToken: 600,
+        AuthorizationCode: 60,
+        IdToken: 600,
+        Interaction: 600,
+        Grant: 8 * 3600,
+        Session: 8 * 3600,
+      },
       features: {
         devInteractions: { enabled: true },
-        rpInitiatedLogout: { enabled: true },
+        rpInitiatedLogout: {
+          enabled: true,
+          // The question a provider asks before ending its own session too.
+          logoutSource: (ctx, form) => {
+            ctx.body = `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">
+<title>Afmelden bij ${realm.name.toUpperCase()}</title></head><body><main>
+<h1>Ook afmelden bij de inlogdienst van ${realm.name.toUpperCase()}?</h1>${form}
+<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Ja, afmelden</button>
+<button type="submit" form="op.logoutForm">Nee, aangemeld blijven</button>
+</main></body></html>`;
+          },
+        },
       },
       findAccount: (_ctx, id) => {
         const account = accounts.get(id);

@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { Passwords } from '@app/identity';
+import { ClientSecretCipher, Passwords } from '@app/identity';
 import { runSeeds, type SeedConfig } from '../../../seeds';
 import { DEMO_USERS } from '../../../seeds/demo-users';
 import { ACTIEAGENDA, ORGANISATIONS } from '../../../seeds/identity.seed';
@@ -248,6 +248,72 @@ describe('identity seeds', () => {
       });
       expect(await hashOf(demo.email)).toEqual(before);
       expect(before.is_platform_admin).toBe(false);
+    });
+  });
+
+  describe("npm start's development identity provider", () => {
+    const providers = (): Promise<
+      {
+        code: string;
+        id: string;
+        issuer: string;
+        client_id: string;
+        allowed_domains: string[];
+        secret: Buffer;
+      }[]
+    > =>
+      dataSource.query(
+        `SELECT o.code, p.id, p.issuer, p.client_id, p.allowed_domains,
+                p.client_secret_encrypted AS secret
+           FROM identity_providers p JOIN organisations o ON o.id = p.organisation_id
+          ORDER BY o.code`,
+      );
+    const dev = (port: number, clientSecret: string) => ({
+      ...NO_ADMIN,
+      devIdentityProvider: {
+        url: `http://localhost:${port}`,
+        clientId: 'sterk-bestuur-tracker',
+        clientSecret,
+        secretKey: testConfig().identityProviders.secretKey,
+      },
+    });
+
+    it('is registered as the provider of BZK, VNG, IPO and UvW, only when start.ts runs it', async () => {
+      await runSeeds(dataSource, NO_ADMIN);
+      expect(await providers()).toEqual([]);
+      await runSeeds(dataSource, dev(3090, 'first-start-client-secret'));
+      const registered = await providers();
+      expect(registered.map((p) => [p.code, p.issuer, p.client_id, p.allowed_domains])).toEqual(
+        ['BZK', 'IPO', 'UVW', 'VNG'].map((code) => [
+          code,
+          `http://localhost:3090/${code.toLowerCase()}`,
+          'sterk-bestuur-tracker',
+          ['demo.sterk-bestuur.nl'],
+        ]),
+      );
+      const cipher = app.get(ClientSecretCipher);
+      for (const provider of registered) {
+        expect(cipher.decrypt(provider.secret, provider.id)).toBe('first-start-client-secret');
+      }
+    });
+
+    it("follows the next start's port and secret, but keeps a provider an administrator set", async () => {
+      await dataSource.query(
+        `UPDATE identity_providers SET issuer = 'https://login.ipo.example.nl'
+          WHERE organisation_id = (SELECT id FROM organisations WHERE code = 'IPO')`,
+      );
+      await runSeeds(dataSource, dev(3091, 'second-start-client-secret'));
+      const after = await providers();
+      expect(after.map((p) => p.issuer)).toEqual([
+        'http://localhost:3091/bzk',
+        'https://login.ipo.example.nl',
+        'http://localhost:3091/uvw',
+        'http://localhost:3091/vng',
+      ]);
+      const bzk = after[0];
+      expect(app.get(ClientSecretCipher).decrypt(bzk.secret, bzk.id)).toBe(
+        'second-start-client-secret',
+      );
     });
   });
 });

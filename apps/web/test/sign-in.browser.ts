@@ -61,7 +61,7 @@ test.describe('Signing in', () => {
     page,
   }) => {
     await page.goto('/');
-    await page.getByLabel('E-mailadres').fill(people.editorBzk.email);
+    await page.getByLabel('E-mailadres', { exact: true }).fill(people.editorBzk.email);
     await page.getByLabel('Wachtwoord').fill('niet-het-goede-wachtwoord');
     await page.getByRole('button', { name: 'Aanmelden' }).click();
 

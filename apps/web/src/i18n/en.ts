@@ -49,6 +49,64 @@ export const en: Messages = {
     passwordRequired: 'Enter your password.',
     signedOut: 'You have signed out.',
     sessionExpired: 'Your session has expired. Sign in again.',
+    passwordSignInDisabled:
+      'Your organisation has you sign in with its own account, not with a password. Choose "Sign in with your organisation" below.',
+    sso: {
+      title: 'Sign in with your organisation',
+      intro:
+        "Does your organisation have its own sign-in for its staff? Then sign in with your organisation's account, without a separate password.",
+      email: 'Your e-mail address at your organisation',
+      emailHint: "You go to your organisation's sign-in page and then come back here.",
+      emailRequired: 'Enter your e-mail address at your organisation.',
+      emailInvalid: 'Enter an e-mail address, like name@organisation.nl.',
+      submit: 'Continue to your organisation',
+      chooseTitle: 'Or choose your organisation',
+      provider: (name: string) => `Sign in through ${name}`,
+      retry: 'Start signing in again.',
+      refusals: {
+        OIDC_PROVIDER_UNKNOWN:
+          'No organisation sign-in is set up for this e-mail address. Sign in with your password, or choose your organisation from the list.',
+        OIDC_PROVIDER_DISABLED:
+          'Signing in through your organisation is switched off at the moment. Contact the administrator.',
+        OIDC_PROVIDER_AMBIGUOUS:
+          'This e-mail address belongs to more than one organisation. Choose yours from the list.',
+        OIDC_PROVIDER_UNREACHABLE:
+          "Your organisation's sign-in service cannot be reached now. Try again in a few minutes.",
+        OIDC_PROVIDER_REFUSED:
+          'Signing in at your organisation was cancelled or refused. Try again.',
+        OIDC_STATE_INVALID:
+          'This sign-in was not started in this browser and was refused. Start signing in again.',
+        OIDC_STATE_REPLAYED:
+          'This sign-in had been used already and was refused. Start signing in again.',
+        OIDC_STATE_EXPIRED: 'Signing in took too long. Start signing in again.',
+        OIDC_CODE_REFUSED: 'Your organisation did not confirm the sign-in. Start signing in again.',
+        OIDC_NONCE_MISMATCH:
+          'The proof of sign-in did not belong to this sign-in and was refused. Start signing in again.',
+        OIDC_TOKEN_SIGNATURE:
+          'The proof of sign-in was not (properly) signed by your organisation and was refused. Tell the administrator if this keeps happening.',
+        OIDC_AUDIENCE_MISMATCH:
+          'The proof of sign-in was meant for another application and was refused. Tell the administrator if this keeps happening.',
+        OIDC_TOKEN_EXPIRED:
+          "Your organisation's proof of sign-in had expired. Start signing in again.",
+        OIDC_TOKEN_INVALID:
+          "Your organisation's proof of sign-in is not valid and was refused. Tell the administrator if this keeps happening.",
+        OIDC_EMAIL_MISSING:
+          "Your organisation sent no e-mail address. Ask your organisation's administrator to send it.",
+        OIDC_EMAIL_UNVERIFIED:
+          "Your organisation has not verified your e-mail address. Contact your organisation's administrator.",
+        OIDC_DOMAIN_NOT_ALLOWED:
+          'Your e-mail address does not belong to this organisation. Choose the organisation of your account.',
+        OIDC_OTHER_ORGANISATION:
+          'Your account belongs to another organisation. Choose the organisation of your account.',
+        OIDC_USER_INACTIVE:
+          "Your account is deactivated. Contact your programme's coordinator or the administrator.",
+        OIDC_NO_ACCOUNT:
+          "There is no account for you yet. Ask your programme's coordinator to add you.",
+        OIDC_ALREADY_LINKED:
+          'Your account is linked to another account at your organisation already. Contact the administrator.',
+      },
+      refusedGeneric: 'Signing in with your organisation did not work. Try again.',
+    },
   },
   errors: {
     summaryTitle: 'There is a problem',

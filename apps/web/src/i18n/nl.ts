@@ -50,6 +50,65 @@ export const nl = {
     passwordRequired: 'Vul uw wachtwoord in.',
     signedOut: 'U bent afgemeld.',
     sessionExpired: 'Uw sessie is verlopen. Meld u opnieuw aan.',
+    passwordSignInDisabled:
+      'Uw organisatie laat u inloggen met het account van uw organisatie, niet met een wachtwoord. Kies hieronder "Inloggen met uw organisatie".',
+    sso: {
+      title: 'Inloggen met uw organisatie',
+      intro:
+        'Heeft uw organisatie een eigen inlog voor haar medewerkers? Log dan in met het account van uw organisatie, zonder apart wachtwoord.',
+      email: 'E-mailadres bij uw organisatie',
+      emailHint: 'U gaat naar de inlogpagina van uw organisatie en komt daarna hier terug.',
+      emailRequired: 'Vul het e-mailadres bij uw organisatie in.',
+      emailInvalid: 'Vul een e-mailadres in, zoals naam@organisatie.nl.',
+      submit: 'Verder naar uw organisatie',
+      chooseTitle: 'Of kies uw organisatie',
+      provider: (name: string) => `Inloggen via ${name}`,
+      retry: 'Begin opnieuw met inloggen.',
+      refusals: {
+        OIDC_PROVIDER_UNKNOWN:
+          'Voor dit e-mailadres is geen inlog via een organisatie ingesteld. Meld u aan met uw wachtwoord, of kies uw organisatie uit de lijst.',
+        OIDC_PROVIDER_DISABLED:
+          'Inloggen via uw organisatie staat op dit moment uit. Neem contact op met de beheerder.',
+        OIDC_PROVIDER_AMBIGUOUS:
+          'Bij dit e-mailadres horen meerdere organisaties. Kies uw organisatie uit de lijst.',
+        OIDC_PROVIDER_UNREACHABLE:
+          'De inlogdienst van uw organisatie is nu niet bereikbaar. Probeer het over enkele minuten opnieuw.',
+        OIDC_PROVIDER_REFUSED:
+          'Het inloggen bij uw organisatie is afgebroken of geweigerd. Probeer het opnieuw.',
+        OIDC_STATE_INVALID:
+          'Deze inlogpoging is niet in deze browser begonnen en is daarom geweigerd. Begin opnieuw met inloggen.',
+        OIDC_STATE_REPLAYED:
+          'Deze inlogpoging was al gebruikt en is daarom geweigerd. Begin opnieuw met inloggen.',
+        OIDC_STATE_EXPIRED: 'Het inloggen duurde te lang. Begin opnieuw met inloggen.',
+        OIDC_CODE_REFUSED:
+          'Uw organisatie heeft de inlogpoging niet bevestigd. Begin opnieuw met inloggen.',
+        OIDC_NONCE_MISMATCH:
+          'Het bewijs van inloggen hoorde niet bij deze inlogpoging en is geweigerd. Begin opnieuw met inloggen.',
+        OIDC_TOKEN_SIGNATURE:
+          'Het bewijs van inloggen was niet (goed) ondertekend door uw organisatie en is geweigerd. Meld dit bij de beheerder als het blijft gebeuren.',
+        OIDC_AUDIENCE_MISMATCH:
+          'Het bewijs van inloggen was voor een andere toepassing bedoeld en is geweigerd. Meld dit bij de beheerder als het blijft gebeuren.',
+        OIDC_TOKEN_EXPIRED:
+          'Het bewijs van inloggen van uw organisatie was verlopen. Begin opnieuw met inloggen.',
+        OIDC_TOKEN_INVALID:
+          'Het bewijs van inloggen van uw organisatie klopt niet en is geweigerd. Meld dit bij de beheerder als het blijft gebeuren.',
+        OIDC_EMAIL_MISSING:
+          'Uw organisatie gaf geen e-mailadres door. Vraag de beheerder van uw organisatie om het e-mailadres mee te sturen.',
+        OIDC_EMAIL_UNVERIFIED:
+          'Uw organisatie heeft uw e-mailadres niet bevestigd. Neem contact op met de beheerder van uw organisatie.',
+        OIDC_DOMAIN_NOT_ALLOWED:
+          'Uw e-mailadres hoort niet bij deze organisatie. Kies de organisatie waar uw account bij hoort.',
+        OIDC_OTHER_ORGANISATION:
+          'Uw account hoort bij een andere organisatie. Kies de organisatie waar uw account bij hoort.',
+        OIDC_USER_INACTIVE:
+          'Uw account is gedeactiveerd. Neem contact op met de coördinator van uw programma of de beheerder.',
+        OIDC_NO_ACCOUNT:
+          'Er is nog geen account voor u. Vraag de coördinator van uw programma om u toe te voegen.',
+        OIDC_ALREADY_LINKED:
+          'Uw account is al gekoppeld aan een ander account bij uw organisatie. Neem contact op met de beheerder.',
+      } as Record<string, string>,
+      refusedGeneric: 'Inloggen met uw organisatie is niet gelukt. Probeer het opnieuw.',
+    },
   },
   errors: {
     summaryTitle: 'Er is een probleem',

@@ -54,7 +54,12 @@ const RETRY_SECONDS = 15;
  * goes on and the exchange is tried again.
  */
 type Exchange =
-  | { outcome: 'renewed'; accessToken: string; expiresIn: number }
+  | {
+      outcome: 'renewed';
+      accessToken: string;
+      expiresIn: number;
+      identityProviderId: string | null;
+    }
   | { outcome: 'refused' }
   | { outcome: 'unavailable' };
 
@@ -95,6 +100,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const renewing = useRef<Promise<boolean> | null>(null);
   const renewRef = useRef<() => Promise<boolean>>(() => Promise.resolve(false));
   const channel = useRef<BroadcastChannel | null>(null);
+  /** The organisation's provider this session was signed in through (null: a password). */
+  const identityProvider = useRef<string | null>(null);
   const userId = state.status === 'signedIn' ? state.me.id : null;
   const userIdRef = useRef(userId);
   useEffect(() => {
@@ -132,6 +139,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return false;
       }
       setAccessToken(result.accessToken);
+      identityProvider.current = result.identityProviderId;
       scheduleRenewal(result.expiresIn);
       return true;
     })();
@@ -193,6 +201,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const result = await exchangeCookie();
       if (result.outcome !== 'renewed') return false;
       setAccessToken(result.accessToken);
+      identityProvider.current = result.identityProviderId;
       scheduleRenewal(result.expiresIn);
       return true;
     }
@@ -214,6 +223,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         };
       }
       setAccessToken(data.accessToken);
+      identityProvider.current = data.identityProviderId;
       scheduleRenewal(data.expiresIn);
       const userId = await load();
       if (userId) tellOtherTabs({ kind: 'signedIn', userId });
@@ -222,6 +232,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [load, scheduleRenewal, tellOtherTabs],
   );
 
+  /**
+   * After signing out here, a session signed in through the organisation's provider is
+   * signed out there too (RP-initiated logout): on a shared computer, the next person must
+   * not find the previous one still signed in at the organisation.
+   */
+  const signOutAtProvider = useCallback(() => {
+    const provider = identityProvider.current;
+    identityProvider.current = null;
+    if (provider) {
+      window.location.assign(`/v1/auth/oidc/logout?provider=${encodeURIComponent(provider)}`);
+    }
+  }, []);
+
   // Signed out only once the API says so: a page that merely forgot its token would leave a
   // session the cookie resumes on the next load, on a computer the person thinks they left.
   const signOut = useCallback(async () => {
@@ -229,8 +252,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (!result?.response.ok) return false;
     ended('signedOut');
     tellOtherTabs({ kind: 'signedOut' });
+    signOutAtProvider();
     return true;
-  }, [ended, tellOtherTabs]);
+  }, [ended, tellOtherTabs, signOutAtProvider]);
 
   const signOutEverywhere = useCallback(async () => {
     const result = await api.DELETE('/me/sessions').catch(() => null);
@@ -239,8 +263,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await api.POST('/auth/browser/logout', CSRF).catch(() => undefined);
     ended('signedOut');
     tellOtherTabs({ kind: 'signedOut' });
+    signOutAtProvider();
     return true;
-  }, [ended, tellOtherTabs]);
+  }, [ended, tellOtherTabs, signOutAtProvider]);
 
   const setProgrammeId = useCallback((id: string) => {
     window.localStorage.setItem(PROGRAMME_KEY, id);

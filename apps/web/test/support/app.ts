@@ -19,7 +19,7 @@ export async function expectAccessible(page: Page): Promise<void> {
 /** Signs in on the sign-in page the way a person does. */
 export async function signIn(page: Page, person: Person): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
-  await page.getByLabel('E-mailadres').fill(person.email);
+  await page.getByLabel('E-mailadres', { exact: true }).fill(person.email);
   await page.getByLabel('Wachtwoord').fill(person.password);
   await page.getByRole('button', { name: 'Aanmelden' }).click();
 }

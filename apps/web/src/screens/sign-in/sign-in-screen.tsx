@@ -1,14 +1,35 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { api, type Schemas } from '../../api/client';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Heading, Paragraph, TextField } from '../../components/nlds';
+import {
+  Alert,
+  Button,
+  Heading,
+  Link,
+  Paragraph,
+  TextField,
+  UnorderedList,
+  UnorderedListItem,
+} from '../../components/nlds';
 import { ErrorSummary, type FieldError } from '../../components/error-summary';
 import { usePageTitle } from '../../components/page-title';
 import { useT } from '../../i18n';
 import { useSession } from '../../session/session';
 import { safeReturnPath } from './return-path';
 
+type OfferedProvider = Schemas['OfferedProviderResponse'];
+
+/** Where the browser goes to sign in through a provider (a navigation: the API redirects). */
+function startUrl(choice: { provider: string } | { email: string }, returnTo: string): string {
+  const query = new URLSearchParams(choice);
+  if (returnTo !== '/') query.set('returnTo', returnTo);
+  return `/v1/auth/oidc/start?${query.toString()}`;
+}
+
 /**
- * E-mail and password (DESIGN §7). After signing in the person lands where they were going,
+ * E-mail and password, or the organisation's own sign-in (DESIGN §7, OpenID Connect): by the
+ * e-mail address's domain or from the list of organisations. A refused sign-in through an
+ * organisation comes back here with its reason (`?sso-fout=`). After signing in the person lands where they were going,
  * e.g. the action an e-mail linked to (`?terug=/acties/…`).
  */
 export function SignInScreen() {
@@ -20,8 +41,21 @@ export function SignInScreen() {
   const returnTo = safeReturnPath(params.get('terug'));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const refusal = params.get('sso-fout');
+  const [errors, setErrors] = useState<FieldError[]>(() =>
+    refusal ? [{ message: t.signIn.sso.refusals[refusal] ?? t.signIn.sso.refusedGeneric }] : [],
+  );
   const [busy, setBusy] = useState(false);
+  const [ssoEmail, setSsoEmail] = useState('');
+  const [providers, setProviders] = useState<OfferedProvider[]>([]);
+
+  useEffect(() => {
+    // Without the list the e-mail route still works: a failure here shows nothing.
+    void api
+      .GET('/auth/oidc/providers')
+      .then(({ data }) => setProviders(data?.items ?? []))
+      .catch(() => undefined);
+  }, []);
 
   if (session.state.status === 'signedIn') return <Navigate to={returnTo} replace />;
   const reason = session.state.status === 'signedOut' ? session.state.reason : undefined;
@@ -53,6 +87,9 @@ export function SignInScreen() {
       setErrors([{ message: t.errors.network }]);
     } else if (result.problem?.status === 401) {
       setErrors([{ fieldId: 'email', message: t.signIn.invalid }]);
+    } else if (result.problem?.code === 'PASSWORD_SIGN_IN_DISABLED') {
+      setErrors([{ fieldId: 'sso-email', message: t.signIn.passwordSignInDisabled }]);
+      setSsoEmail(email.trim());
     } else if (result.problem?.status === 429) {
       setErrors([
         { message: t.signIn.locked(Math.max(1, Math.ceil((result.retryAfterSeconds ?? 60) / 60))) },
@@ -60,6 +97,21 @@ export function SignInScreen() {
     } else {
       setErrors([{ message: t.signIn.unavailable }]);
     }
+  }
+
+  function startSso(event: FormEvent) {
+    event.preventDefault();
+    const address = ssoEmail.trim();
+    const problem = !address
+      ? t.signIn.sso.emailRequired
+      : /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)
+        ? null
+        : t.signIn.sso.emailInvalid;
+    if (problem) {
+      setErrors([{ fieldId: 'sso-email', message: problem }]);
+      return;
+    }
+    window.location.assign(startUrl({ email: address }, returnTo));
   }
 
   const errorFor = (field: string) => errors.find((error) => error.fieldId === field)?.message;
@@ -100,6 +152,42 @@ export function SignInScreen() {
           {busy ? t.signIn.busy : t.signIn.submit}
         </Button>
       </form>
+      <section aria-labelledby="sso-title" className="sbt-stack">
+        <Heading level={2} id="sso-title">
+          {t.signIn.sso.title}
+        </Heading>
+        <Paragraph>{t.signIn.sso.intro}</Paragraph>
+        <form noValidate onSubmit={startSso} className="sbt-form">
+          <TextField
+            id="sso-email"
+            name="sso-email"
+            type="email"
+            autoComplete="email"
+            label={t.signIn.sso.email}
+            description={t.signIn.sso.emailHint}
+            value={ssoEmail}
+            onChange={(event) => setSsoEmail(event.target.value)}
+            errorMessage={errorFor('sso-email')}
+          />
+          <Button type="submit" appearance="secondary-action-button">
+            {t.signIn.sso.submit}
+          </Button>
+        </form>
+        {providers.length > 0 && (
+          <>
+            <Heading level={3}>{t.signIn.sso.chooseTitle}</Heading>
+            <UnorderedList>
+              {providers.map((provider) => (
+                <UnorderedListItem key={provider.id}>
+                  <Link href={startUrl({ provider: provider.id }, returnTo)}>
+                    {t.signIn.sso.provider(provider.displayName)}
+                  </Link>
+                </UnorderedListItem>
+              ))}
+            </UnorderedList>
+          </>
+        )}
+      </section>
     </>
   );
 }
