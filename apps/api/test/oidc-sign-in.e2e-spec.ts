@@ -51,6 +51,7 @@ describe('signing in through your organisation (OpenID Connect)', () => {
           postLogoutRedirectUris: [`${publicUrl}/aanmelden?afgemeld`],
           accounts: [
             { login: 'alice', email: 'Alice@A.example.nl', name: 'Alice A' },
+            { login: 'admin-a', email: 'admin@a.example.nl', name: 'Beheerder A' },
             { login: 'alice-twin', email: 'alice@a.example.nl', name: 'Alice (twin)' },
             { login: 'newcomer', email: 'newcomer@a.example.nl', name: 'Nieuw Persoon' },
             { login: 'outsider', email: 'outsider@b.example.nl', name: 'Outsider' },
@@ -483,6 +484,32 @@ describe('signing in through your organisation (OpenID Connect)', () => {
       const { callback } = await browser.signIn(startA(), 'alice');
       await expectRefused(callback, code);
       expect(browser.cookie('app', 'sbt_refresh')).toBeUndefined();
+    });
+
+    it('switching off password sign-in for one’s own organisation before signing in through it', async () => {
+      const adminA = await fixtures.user({
+        organisationId: orgA.id,
+        email: 'admin@a.example.nl',
+        isPlatformAdmin: true,
+      });
+      const attempt = (token: string) =>
+        request(app.getHttpServer())
+          .patch(`/v1/identity-providers/${providerA.id}`)
+          .set('Authorization', `Bearer ${token}`)
+          .set('If-Match', providerA.etag)
+          .send({ passwordSignInDisabled: true });
+      const refused = await attempt(adminA.token);
+      expect({ status: refused.status, code: refused.body.code }).toEqual({
+        status: 409,
+        code: 'SIGN_IN_WOULD_LOCK_YOU_OUT',
+      });
+      // Signed in through the provider once, the account is linked: now it may.
+      const browser = new OidcBrowser(app, publicUrl);
+      await browser.signIn(startA(), 'admin-a');
+      const allowed = await attempt((await refresh(browser)).body.accessToken);
+      expect(allowed.status).toBe(200);
+      providerA.etag = allowed.headers.etag;
+      await changeProvider(providerA, { passwordSignInDisabled: false });
     });
 
     it('password sign-in where the organisation signs in through its provider only', async () => {

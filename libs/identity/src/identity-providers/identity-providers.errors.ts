@@ -15,6 +15,17 @@ export const IdentityProviderErrors = {
     CoreErrors.validationFailed([
       { name: 'organisationId', reason: 'is not an existing organisation' },
     ]),
+  /**
+   * Switching off password sign-in for one's own organisation before one's account is linked
+   * to its provider: nothing would be left to sign in with if the provider fails.
+   */
+  wouldLockYouOut: () =>
+    new DomainError(
+      'conflict',
+      'SIGN_IN_WOULD_LOCK_YOU_OUT',
+      'Switching off password sign-in for your own organisation would lock you out: sign in ' +
+        'through this provider once first (that links your account), then switch it off.',
+    ),
   /** Production talks to providers over TLS only; http is for a development provider. */
   httpIssuerInProduction: () =>
     CoreErrors.validationFailed([{ name: 'issuer', reason: 'must use https in production' }]),

@@ -64,4 +64,13 @@ export class IdentityProvidersRepository {
   async remove(manager: EntityManager, provider: IdentityProviderEntity): Promise<void> {
     await this.repository(manager).delete({ id: provider.id });
   }
+
+  /** Whether the user's account is linked to an account at this issuer (signed in there once). */
+  async isLinked(manager: EntityManager, userId: string, issuer: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      'SELECT 1 FROM user_identities WHERE user_id = $1 AND issuer = $2',
+      [userId, issuer],
+    );
+    return rows.length > 0;
+  }
 }

@@ -12,6 +12,8 @@ import {
   violatedConstraint,
 } from '@app/core';
 import type { AppConfig, ListResponse } from '@app/core';
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '../access/principal';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { ClientSecretCipher } from './client-secret-cipher';
 import type { CreateIdentityProviderDto } from './dto/create-identity-provider.dto';
@@ -68,7 +70,10 @@ export class IdentityProvidersService {
     return (await this.toResponses([provider]))[0];
   }
 
-  async create(dto: CreateIdentityProviderDto): Promise<IdentityProviderResponse> {
+  async create(
+    actor: Principal,
+    dto: CreateIdentityProviderDto,
+  ): Promise<IdentityProviderResponse> {
     this.checkIssuer(dto.issuer);
     if (!(await this.organisations.exists(dto.organisationId))) {
       throw IdentityProviderErrors.unknownOrganisation();
@@ -95,6 +100,7 @@ export class IdentityProvidersService {
             version: 1,
           }),
         );
+        await this.checkNotLockedOut(manager, actor, created);
         await this.audit.record(manager, IdentityProviderAudit.created(created));
         return created;
       });
@@ -106,6 +112,7 @@ export class IdentityProvidersService {
 
   /** Changes a provider at the version `ifMatch` names; a client secret sent replaces the stored one. */
   async update(
+    actor: Principal,
     id: string,
     ifMatch: string | undefined,
     dto: UpdateIdentityProviderDto,
@@ -134,6 +141,7 @@ export class IdentityProvidersService {
       const event = IdentityProviderAudit.updated(before, current, dto.clientSecret !== undefined);
       // Nothing changed: no new version, no event (a retried PATCH is harmless).
       if (event.changes === undefined) return current;
+      await this.checkNotLockedOut(manager, actor, current);
       current.version += 1;
       const saved = await this.providers.save(manager, current);
       await this.audit.record(manager, event);
@@ -157,6 +165,25 @@ export class IdentityProvidersService {
       await this.providers.remove(manager, current);
       await this.audit.record(manager, IdentityProviderAudit.deleted(current));
     });
+  }
+
+  /**
+   * Refuses to switch off password sign-in for the administrator's own organisation while
+   * their account is not linked to the provider: a provider that then fails (a wrong secret,
+   * an outage) would leave them no way in to put it right.
+   */
+  private async checkNotLockedOut(
+    manager: EntityManager,
+    actor: Principal,
+    provider: IdentityProviderEntity,
+  ): Promise<void> {
+    const locksOut =
+      provider.enabled &&
+      provider.passwordSignInDisabled &&
+      provider.organisationId === actor.organisationId;
+    if (locksOut && !(await this.providers.isLinked(manager, actor.userId, provider.issuer))) {
+      throw IdentityProviderErrors.wouldLockYouOut();
+    }
   }
 
   private checkIssuer(issuer: string): void {

@@ -37,7 +37,8 @@ import {
   Permission,
   UpdateIdentityProviderDto,
 } from '@app/identity';
-import { Access } from '../../access/access.decorator';
+import type { Principal } from '@app/identity';
+import { Access, CurrentPrincipal } from '../../access/access.decorator';
 import { Idempotent } from '../../http/idempotency';
 import { resourceUrl } from '../../http/resource-url';
 import { versionDocs } from '../../http/version-docs';
@@ -49,6 +50,9 @@ const INVALID =
   'scopes without `openid`, a domain that is no domain name, an unknown organisation, a ' +
   'property this resource does not have, …).';
 const EXISTS = 'IDENTITY_PROVIDER_EXISTS: the organisation already has an identity provider.';
+const LOCK_OUT =
+  'SIGN_IN_WOULD_LOCK_YOU_OUT: password sign-in would be switched off for your own ' +
+  'organisation while your account is not linked to the provider: sign in through it first.';
 
 /**
  * The organisations' OpenID Connect providers (issue 20), managed by platform administrators.
@@ -85,7 +89,8 @@ export class IdentityProvidersController {
     summary: 'Add an identity provider to an organisation',
     description:
       'One per organisation. The client secret is stored encrypted and never answered. ' +
-      'Signing in through the provider follows in a later release.',
+      'Register `<PUBLIC_URL>/v1/auth/oidc/callback` at the provider as the redirect URI ' +
+      '(README "Sign in with your organisation").',
   })
   @ApiCreatedResponse({
     type: IdentityProviderResponse,
@@ -99,12 +104,13 @@ export class IdentityProvidersController {
     },
   })
   @ApiResponse({ status: 400, description: INVALID })
-  @ApiConflictResponse({ description: EXISTS })
+  @ApiConflictResponse({ description: `${EXISTS} Or ${LOCK_OUT}` })
   async create(
+    @CurrentPrincipal() principal: Principal,
     @Body() body: CreateIdentityProviderDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<IdentityProviderResponse> {
-    const provider = await this.providers.create(body);
+    const provider = await this.providers.create(principal, body);
     res.location(resourceUrl(this.config, 'identity-providers', provider.id));
     res.setHeader('ETag', formatEtag(provider.version));
     return provider;
@@ -142,13 +148,15 @@ export class IdentityProvidersController {
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiPreconditionFailedResponse({ description: VERSION.stale })
   @ApiResponse(VERSION.preconditionRequired)
+  @ApiConflictResponse({ description: LOCK_OUT })
   async update(
+    @CurrentPrincipal() principal: Principal,
     @Param() params: IdentityProviderIdParams,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: UpdateIdentityProviderDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<IdentityProviderResponse> {
-    const provider = await this.providers.update(params.id, ifMatch, body);
+    const provider = await this.providers.update(principal, params.id, ifMatch, body);
     res.setHeader('ETag', formatEtag(provider.version));
     return provider;
   }
