@@ -230,12 +230,15 @@ export function RadioGroupField(props: {
 export function CheckboxField(props: {
   id?: string;
   label: ReactNode;
+  /** What choosing it means, read out with the checkbox (WCAG 1.3.1). */
+  description?: ReactNode;
   checked: boolean;
   onChange: (checked: boolean) => void;
   name?: string;
 }) {
   const generated = useId();
   const id = props.id ?? generated;
+  const descriptionId = `${id}-beschrijving`;
   return (
     <FormField type="checkbox">
       <div className="utrecht-form-field__input">
@@ -243,6 +246,7 @@ export function CheckboxField(props: {
           id={id}
           name={props.name}
           checked={props.checked}
+          aria-describedby={props.description ? descriptionId : undefined}
           onChange={(event) => props.onChange(event.target.checked)}
         />
       </div>
@@ -251,6 +255,11 @@ export function CheckboxField(props: {
           {props.label}
         </FormLabel>
       </div>
+      {props.description && (
+        <FormFieldDescription id={descriptionId} className="utrecht-form-field__description">
+          {props.description}
+        </FormFieldDescription>
+      )}
     </FormField>
   );
 }

@@ -1687,6 +1687,110 @@ export const en: Messages = {
     confirmRevoke: 'Yes, revoke',
     tokenRevoked: (name) => `Token ${name} was revoked.`,
   },
+  identityProviders: {
+    title: 'Identity providers',
+    about: 'Signing in with an organisation’s own account (OpenID Connect).',
+    noPermission:
+      'Only platform administrators manage identity providers. Ask a platform administrator for a change.',
+    intro:
+      'With an identity provider, the people of an organisation sign in with their own organisation’s account, such as Microsoft Entra ID or Keycloak (OpenID Connect). An organisation has one at most.',
+    redirectTitle: 'Registering this product at the provider',
+    redirectIntro:
+      'Register this product at the organisation’s identity provider as a web application with a client secret. Enter the redirect address below there: the provider sends people back to it after they signed in. Then copy the client id and client secret the provider gives you into the form.',
+    redirectUri: 'Redirect address (redirect URI)',
+    redirectUriDescription: 'Enter it at the provider exactly like this, leaving nothing out.',
+    copyRedirectUri: 'Copy the address',
+    redirectUriCopied: 'The redirect address has been copied.',
+    redirectUriCopyFailed: 'Copying did not work. The address is selected: copy it with Ctrl+C.',
+    caption: 'Identity providers',
+    none: 'There are no identity providers yet.',
+    organisation: 'Organisation',
+    organisationDescription: 'Only organisations that have no identity provider yet.',
+    chooseOrganisation: 'Choose an organisation',
+    displayName: 'Name on the sign-in page',
+    displayNameDescription:
+      'What people see on the sign-in page, such as Rijksoverheid (Entra ID).',
+    issuer: 'Issuer URL',
+    issuerDescription:
+      'Exactly as the provider states it in its discovery document (.well-known/openid-configuration): an https address without ? or #.',
+    clientId: 'Client id',
+    clientIdDescription: 'The id this product is registered under at the provider.',
+    clientSecret: 'Client secret',
+    clientSecretDescription: 'Stored encrypted, and never shown again.',
+    newClientSecret: 'New client secret (may stay empty)',
+    clientSecretKeep:
+      'Left empty, the stored client secret stays; a new one replaces it. It is stored encrypted and never shown again.',
+    hasClientSecret: 'A client secret is stored.',
+    noClientSecret: 'No client secret is stored.',
+    scopes: 'Scopes',
+    scopesDescription:
+      'Separated by spaces or commas; openid is required. The usual ones are: openid email profile.',
+    emailClaim: 'Claim with the e-mail address',
+    emailClaimDescription:
+      'The ID token claim that carries the e-mail address: usually email, at Entra ID sometimes preferred_username or upn.',
+    allowedDomains: 'Allowed e-mail domains',
+    allowedDomainsDescription:
+      'One per line (or separated by spaces or commas), such as minbzk.nl; 50 at most. Only people with an e-mail address in one of these domains can sign in through this provider.',
+    settings: 'Settings',
+    enabled: 'Signing in through this provider is on',
+    enabledDescription:
+      'Off: nobody can sign in through this provider any more. The settings are kept, so you can switch it on again later.',
+    passwordSignInDisabled: 'Switch off password sign-in for this organisation',
+    passwordSignInDisabledDescription:
+      'The people of this organisation can then sign in only through this provider, no longer with a password.',
+    createUsers: 'Create new users at their first sign-in',
+    createUsersDescription:
+      'Someone without an account but with an e-mail address in an allowed domain gets one at their first sign-in. Such an account has no role in a programme yet; a coordinator gives it. Off: only people who already have an account can sign in.',
+    columns: {
+      enabled: 'On',
+      passwordSignInDisabled: 'Password sign-in off',
+      createUsers: 'Creates users',
+    },
+    addTitle: 'Add an identity provider',
+    add: 'Add identity provider',
+    allHaveOne:
+      'Every organisation has an identity provider already. Change or delete one in the list.',
+    edit: (name: string) => `Change ${name}`,
+    editTitle: (name: string) => `Change identity provider ${name}`,
+    remove: (name: string) => `Delete ${name}`,
+    removeTitle: (name: string) => `Delete identity provider ${name}?`,
+    removeWarning: (organisation: string) =>
+      `The people of ${organisation} then sign in with their password again. The stored client secret is erased. Deleting cannot be undone.`,
+    confirmRemove: 'Yes, delete',
+    added: (name: string) => `Identity provider ${name} has been added.`,
+    saved: (name: string) => `Identity provider ${name} has been saved.`,
+    removed: (name: string) => `Identity provider ${name} has been deleted.`,
+    gone: 'This identity provider no longer exists; the list has been reloaded.',
+    conflict:
+      'Someone else changed this identity provider meanwhile. Your input is still here: check it and save again to overwrite that change.',
+    removeConflict:
+      'Someone else changed this identity provider meanwhile. The list has been reloaded: look at it and delete again if that is still what you want.',
+    organisationRequired: 'Choose an organisation.',
+    organisationHasOne:
+      'This organisation already has an identity provider. Change that one in the list, or delete it first.',
+    displayNameRequired: 'Enter the name on the sign-in page.',
+    displayNameTooLong: 'The name may have 200 characters at most.',
+    issuerRequired: 'Enter the issuer URL.',
+    issuerInvalid:
+      'Enter the issuer URL as the provider states it: a full https address without ? or #, such as https://login.example.nl/realms/bzk. Only a provider on localhost may use http.',
+    issuerHttpsInProduction: 'The issuer URL must start with https.',
+    clientIdRequired: 'Enter the client id.',
+    clientIdInvalid:
+      'The client id may have 255 characters at most: letters without accents, digits, spaces and punctuation.',
+    clientSecretRequired: 'Enter the client secret.',
+    clientSecretInvalid:
+      'The client secret may have 500 characters at most: letters without accents, digits, spaces and punctuation.',
+    scopesWithoutOpenid: 'Include openid in the scopes.',
+    scopesInvalid:
+      'Enter 20 scopes at most, separated by spaces, without quotes or backslashes, and with openid among them.',
+    emailClaimRequired: 'Enter the claim with the e-mail address, such as email.',
+    emailClaimInvalid:
+      'The claim is one word of letters, digits and _ . : / # -, such as email or preferred_username.',
+    domainsRequired: 'Enter at least one e-mail domain, such as minbzk.nl.',
+    domainsTooMany: 'Enter 50 e-mail domains at most.',
+    domainsInvalid:
+      'Enter domain names such as minbzk.nl: without @ or https:// in front and without spaces in them.',
+  },
   adminOps: {
     title: 'Reminder and audit administration',
     reminderPolicy: 'Reminder policy',

@@ -1733,6 +1733,110 @@ export const nl = {
     confirmRevoke: 'Ja, intrekken',
     tokenRevoked: (name: string) => `Token ${name} is ingetrokken.`,
   },
+  identityProviders: {
+    title: 'Identiteitsproviders',
+    about: 'Aanmelden met het eigen account van een organisatie (OpenID Connect).',
+    noPermission:
+      'Alleen platformbeheerders beheren identiteitsproviders. Vraag een platformbeheerder om een wijziging.',
+    intro:
+      'Met een identiteitsprovider melden de mensen van een organisatie zich aan met het account van hun eigen organisatie, zoals Microsoft Entra ID of Keycloak (OpenID Connect). Een organisatie heeft er hoogstens één.',
+    redirectTitle: 'Dit product registreren bij de provider',
+    redirectIntro:
+      'Registreer dit product bij de identiteitsprovider van de organisatie als webtoepassing met een clientgeheim. Geef daar het terugkeeradres hieronder op: daarheen stuurt de provider mensen terug nadat ze zich hebben aangemeld. Neem daarna de client-id en het clientgeheim die de provider geeft over in het formulier.',
+    redirectUri: 'Terugkeeradres (redirect-URI)',
+    redirectUriDescription: 'Precies zo invullen bij de provider, zonder iets weg te laten.',
+    copyRedirectUri: 'Kopieer het adres',
+    redirectUriCopied: 'Het terugkeeradres is gekopieerd.',
+    redirectUriCopyFailed:
+      'Kopiëren is niet gelukt. Het adres is geselecteerd: kopieer het met Ctrl+C.',
+    caption: 'Identiteitsproviders',
+    none: 'Er zijn nog geen identiteitsproviders.',
+    organisation: 'Organisatie',
+    organisationDescription: 'Alleen organisaties die nog geen identiteitsprovider hebben.',
+    chooseOrganisation: 'Kies een organisatie',
+    displayName: 'Naam op de aanmeldpagina',
+    displayNameDescription: 'Wat mensen op de aanmeldpagina zien, zoals Rijksoverheid (Entra ID).',
+    issuer: 'Issuer-URL',
+    issuerDescription:
+      'Precies zoals de provider die noemt in zijn discovery-document (.well-known/openid-configuration): een https-adres zonder ? of #.',
+    clientId: 'Client-id',
+    clientIdDescription: 'De id waaronder dit product bij de provider is geregistreerd.',
+    clientSecret: 'Clientgeheim',
+    clientSecretDescription: 'Wordt versleuteld opgeslagen en is daarna nooit meer te zien.',
+    newClientSecret: 'Nieuw clientgeheim (mag leeg blijven)',
+    clientSecretKeep:
+      'Leeg laten houdt het opgeslagen clientgeheim; een nieuw vervangt het. Het wordt versleuteld opgeslagen en is daarna nooit meer te zien.',
+    hasClientSecret: 'Er is een clientgeheim opgeslagen.',
+    noClientSecret: 'Er is geen clientgeheim opgeslagen.',
+    scopes: 'Scopes',
+    scopesDescription:
+      'Gescheiden door spaties of komma’s; openid is verplicht. Gebruikelijk is: openid email profile.',
+    emailClaim: 'Claim met het e-mailadres',
+    emailClaimDescription:
+      'De claim in het ID-token waarin het e-mailadres staat: meestal email, bij Entra ID soms preferred_username of upn.',
+    allowedDomains: 'Toegestane e-maildomeinen',
+    allowedDomainsDescription:
+      'Eén per regel (of gescheiden door spaties of komma’s), zoals minbzk.nl; hoogstens 50. Alleen wie een e-mailadres in een van deze domeinen heeft, kan zich via deze provider aanmelden.',
+    settings: 'Instellingen',
+    enabled: 'Aanmelden via deze provider staat aan',
+    enabledDescription:
+      'Uit: niemand kan zich nog via deze provider aanmelden. De instellingen blijven bewaard, zodat u hem later weer aan kunt zetten.',
+    passwordSignInDisabled: 'Wachtwoord-inloggen uitzetten voor deze organisatie',
+    passwordSignInDisabledDescription:
+      'De mensen van deze organisatie kunnen zich dan alleen nog via deze provider aanmelden, niet meer met een wachtwoord.',
+    createUsers: 'Nieuwe gebruikers aanmaken bij hun eerste aanmelding',
+    createUsersDescription:
+      'Wie nog geen account heeft, maar wel een e-mailadres in een toegestaan domein, krijgt er een bij de eerste aanmelding. Zo’n account heeft nog geen rol in een programma; die geeft een coördinator. Uit: alleen wie al een account heeft, kan zich aanmelden.',
+    columns: {
+      enabled: 'Aan',
+      passwordSignInDisabled: 'Wachtwoord-inloggen uit',
+      createUsers: 'Maakt gebruikers aan',
+    },
+    addTitle: 'Identiteitsprovider toevoegen',
+    add: 'Identiteitsprovider toevoegen',
+    allHaveOne:
+      'Alle organisaties hebben al een identiteitsprovider. Wijzig of verwijder er een in de lijst.',
+    edit: (name: string) => `${name} wijzigen`,
+    editTitle: (name: string) => `Identiteitsprovider ${name} wijzigen`,
+    remove: (name: string) => `${name} verwijderen`,
+    removeTitle: (name: string) => `Identiteitsprovider ${name} verwijderen?`,
+    removeWarning: (organisation: string) =>
+      `De mensen van ${organisation} melden zich daarna weer aan met hun wachtwoord. Het opgeslagen clientgeheim wordt gewist. Verwijderen kan niet ongedaan worden gemaakt.`,
+    confirmRemove: 'Ja, verwijderen',
+    added: (name: string) => `Identiteitsprovider ${name} is toegevoegd.`,
+    saved: (name: string) => `Identiteitsprovider ${name} is opgeslagen.`,
+    removed: (name: string) => `Identiteitsprovider ${name} is verwijderd.`,
+    gone: 'Deze identiteitsprovider bestaat niet meer; de lijst is opnieuw geladen.',
+    conflict:
+      'Iemand anders heeft deze identiteitsprovider intussen gewijzigd. Uw invoer staat er nog: controleer hem en sla opnieuw op om die wijziging te overschrijven.',
+    removeConflict:
+      'Iemand anders heeft deze identiteitsprovider intussen gewijzigd. De lijst is opnieuw geladen: bekijk hem en verwijder opnieuw als dat nog steeds de bedoeling is.',
+    organisationRequired: 'Kies een organisatie.',
+    organisationHasOne:
+      'Deze organisatie heeft al een identiteitsprovider. Wijzig die in de lijst, of verwijder hem eerst.',
+    displayNameRequired: 'Vul de naam op de aanmeldpagina in.',
+    displayNameTooLong: 'De naam mag hoogstens 200 tekens hebben.',
+    issuerRequired: 'Vul de issuer-URL in.',
+    issuerInvalid:
+      'Vul de issuer-URL in zoals de provider die noemt: een volledig https-adres zonder ? of #, zoals https://login.example.nl/realms/bzk. Alleen een provider op localhost mag http gebruiken.',
+    issuerHttpsInProduction: 'De issuer-URL moet met https beginnen.',
+    clientIdRequired: 'Vul de client-id in.',
+    clientIdInvalid:
+      'De client-id mag hoogstens 255 tekens hebben: letters zonder accent, cijfers, spaties en leestekens.',
+    clientSecretRequired: 'Vul het clientgeheim in.',
+    clientSecretInvalid:
+      'Het clientgeheim mag hoogstens 500 tekens hebben: letters zonder accent, cijfers, spaties en leestekens.',
+    scopesWithoutOpenid: 'Neem openid op in de scopes.',
+    scopesInvalid:
+      'Vul hoogstens 20 scopes in, gescheiden door spaties, zonder aanhalingstekens of backslash, en met openid erbij.',
+    emailClaimRequired: 'Vul de claim met het e-mailadres in, zoals email.',
+    emailClaimInvalid:
+      'De claim is één woord van letters, cijfers en _ . : / # -, zoals email of preferred_username.',
+    domainsRequired: 'Vul minstens één e-maildomein in, zoals minbzk.nl.',
+    domainsTooMany: 'Vul hoogstens 50 e-maildomeinen in.',
+    domainsInvalid:
+      'Vul domeinnamen in zoals minbzk.nl: zonder @ of https:// ervoor en zonder spaties erin.',
+  },
   adminOps: {
     title: 'Beheer van herinneringen en audit',
     reminderPolicy: 'Herinneringsbeleid',

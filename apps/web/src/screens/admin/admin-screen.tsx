@@ -5,8 +5,8 @@ import { useT } from '../../i18n';
 
 /**
  * Beheer: the administration pages the person may use. Programme administration is for the
- * programme's coordinators; organisations and users for platform administrators; everyone
- * manages their own API tokens.
+ * programme's coordinators; organisations, users and identity providers for platform
+ * administrators; everyone manages their own API tokens.
  */
 export default function AdminScreen() {
   const t = useT();
@@ -39,6 +39,11 @@ export default function AdminScreen() {
             about: t.admin.organisationsAbout,
           },
           { href: '/beheer/gebruikers', label: t.admin.users, about: t.admin.usersAbout },
+          {
+            href: '/beheer/identiteitsproviders',
+            label: t.identityProviders.title,
+            about: t.identityProviders.about,
+          },
         ]
       : []),
     { href: '/beheer/api-tokens', label: t.admin.apiTokens, about: t.admin.apiTokensAbout },

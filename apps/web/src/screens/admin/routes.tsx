@@ -8,6 +8,7 @@ const MembersScreen = lazy(() => import('./members-screen'));
 const OrganisationsScreen = lazy(() => import('./organisations-screen'));
 const UsersScreen = lazy(() => import('./users-screen'));
 const ApiTokensScreen = lazy(() => import('./api-tokens-screen'));
+const IdentityProvidersScreen = lazy(() => import('./identity-providers-screen'));
 
 /** The routes of this area (registered in app.tsx). */
 export function adminRoutes() {
@@ -42,6 +43,14 @@ export function adminRoutes() {
         element={
           <SignedIn>
             <UsersScreen />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/beheer/identiteitsproviders"
+        element={
+          <SignedIn>
+            <IdentityProvidersScreen />
           </SignedIn>
         }
       />
