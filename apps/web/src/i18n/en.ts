@@ -1766,6 +1766,8 @@ export const en: Messages = {
     removeConflict:
       'Someone else changed this identity provider meanwhile. The list has been reloaded: look at it and delete again if that is still what you want.',
     organisationRequired: 'Choose an organisation.',
+    wouldLockYouOut:
+      'You cannot switch off password sign-in for your own organisation while your account is not linked to this identity provider: you could not get back in if the provider failed. Sign in once through "Sign in with your organisation" first, then switch it off.',
     organisationHasOne:
       'This organisation already has an identity provider. Change that one in the list, or delete it first.',
     displayNameRequired: 'Enter the name on the sign-in page.',

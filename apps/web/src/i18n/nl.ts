@@ -1812,6 +1812,8 @@ export const nl = {
     removeConflict:
       'Iemand anders heeft deze identiteitsprovider intussen gewijzigd. De lijst is opnieuw geladen: bekijk hem en verwijder opnieuw als dat nog steeds de bedoeling is.',
     organisationRequired: 'Kies een organisatie.',
+    wouldLockYouOut:
+      'U kunt wachtwoord-inloggen niet uitzetten voor uw eigen organisatie zolang uw account niet aan deze identiteitsprovider is gekoppeld: anders kunt u er niet meer in als de provider niet werkt. Meld u eerst één keer aan via "Inloggen met uw organisatie" en zet het daarna uit.',
     organisationHasOne:
       'Deze organisatie heeft al een identiteitsprovider. Wijzig die in de lijst, of verwijder hem eerst.',
     displayNameRequired: 'Vul de naam op de aanmeldpagina in.',

@@ -213,6 +213,8 @@ export function problemsOf(
 ): FieldError[] {
   if (status === 409 && problem?.code === 'IDENTITY_PROVIDER_EXISTS')
     return [{ fieldId: ids.organisationId, message: t.identityProviders.organisationHasOne }];
+  if (status === 409 && problem?.code === 'SIGN_IN_WOULD_LOCK_YOU_OUT')
+    return [{ message: t.identityProviders.wouldLockYouOut }];
   const params = problem?.invalidParams ?? [];
   if (status !== 400 || params.length === 0)
     return [{ message: generalProblem(problem, status, t) }];
