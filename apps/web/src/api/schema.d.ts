@@ -513,7 +513,7 @@ export type paths = {
         put?: never;
         /**
          * Add an identity provider to an organisation
-         * @description One per organisation. The client secret is stored encrypted and never answered. Signing in through the provider follows in a later release.
+         * @description One per organisation. The client secret is stored encrypted and never answered. Register `<PUBLIC_URL>/v1/auth/oidc/callback` at the provider as the redirect URI (README "Sign in with your organisation").
          */
         post: operations["identityProvidersCreate"];
         delete?: never;
@@ -7380,7 +7380,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description IDENTITY_PROVIDER_EXISTS: the organisation already has an identity provider. IDEMPOTENCY_KEY_IN_FLIGHT: a request with this `Idempotency-Key` is still being processed (try again after `Retry-After`); IDEMPOTENCY_KEY_USED: it was carried out but its answer is not available (look the result up). */
+            /** @description IDENTITY_PROVIDER_EXISTS: the organisation already has an identity provider. Or SIGN_IN_WOULD_LOCK_YOU_OUT: password sign-in would be switched off for your own organisation while your account is not linked to the provider: sign in through it first. IDEMPOTENCY_KEY_IN_FLIGHT: a request with this `Idempotency-Key` is still being processed (try again after `Retry-After`); IDEMPOTENCY_KEY_USED: it was carried out but its answer is not available (look the result up). */
             409: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -7715,6 +7715,16 @@ export interface operations {
             };
             /** @description IDENTITY_PROVIDER_NOT_FOUND: no such identity provider. */
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SIGN_IN_WOULD_LOCK_YOU_OUT: password sign-in would be switched off for your own organisation while your account is not linked to the provider: sign in through it first. */
+            409: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
