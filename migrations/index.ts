@@ -19,6 +19,7 @@ import { CreateImports1795474200000 } from './1795474200000-create-imports';
 import { SearchPrefixes1795470600000 } from './1795470600000-search-prefixes';
 import { CreateIdentityProviders1795477800000 } from './1795477800000-create-identity-providers';
 import { CreateOidcSignIn1795481400000 } from './1795481400000-create-oidc-sign-in';
+import { OidcSignInLinks1795485000000 } from './1795485000000-oidc-sign-in-links';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -46,4 +47,5 @@ export const migrations = [
   CreateImports1795474200000,
   CreateIdentityProviders1795477800000,
   CreateOidcSignIn1795481400000,
+  OidcSignInLinks1795485000000,
 ];

@@ -70,7 +70,10 @@ describe('signing in through your organisation (OpenID Connect)', () => {
           clientId: 'tracker-b',
           clientSecret: SECRET_B,
           redirectUris: [callbackUrl],
-          accounts: [{ login: 'carol', email: 'carol@b.example.nl', name: 'Carol van B' }],
+          accounts: [
+            { login: 'carol', email: 'carol@b.example.nl', name: 'Carol van B' },
+            { login: 'dave', email: 'dave@b.example.nl', name: 'Dave van B' },
+          ],
         },
       ],
     });
@@ -281,7 +284,12 @@ describe('signing in through your organisation (OpenID Connect)', () => {
     const list = await request(app.getHttpServer()).get('/v1/auth/oidc/providers').expect(200);
     expect(list.body.items).toEqual(
       expect.arrayContaining([
-        { id: providerA.id, displayName: 'Organisatie A', organisationName: expect.any(String) },
+        {
+          id: providerA.id,
+          displayName: 'Organisatie A',
+          organisationId: orgA.id,
+          organisationName: expect.any(String),
+        },
       ]),
     );
     expect(JSON.stringify(list.body)).not.toMatch(/issuer|tracker-a|example\.nl|secret/);
@@ -486,30 +494,68 @@ describe('signing in through your organisation (OpenID Connect)', () => {
       expect(browser.cookie('app', 'sbt_refresh')).toBeUndefined();
     });
 
-    it('switching off password sign-in for one’s own organisation before signing in through it', async () => {
+    it('a platform administrator by e-mail address; they link their account themselves, signed in', async () => {
       const adminA = await fixtures.user({
         organisationId: orgA.id,
         email: 'admin@a.example.nl',
         isPlatformAdmin: true,
       });
-      const attempt = (token: string) =>
+      // Whoever controls the organisation's directory must not become platform administrator.
+      const byEmail = await new OidcBrowser(app, publicUrl).signIn(startA(), 'admin-a');
+      await expectRefused(byEmail.callback, 'OIDC_LINK_NOT_ALLOWED');
+
+      const switchOff = (token: string) =>
         request(app.getHttpServer())
           .patch(`/v1/identity-providers/${providerA.id}`)
           .set('Authorization', `Bearer ${token}`)
           .set('If-Match', providerA.etag)
           .send({ passwordSignInDisabled: true });
-      const refused = await attempt(adminA.token);
+      const refused = await switchOff(adminA.token);
       expect({ status: refused.status, code: refused.body.code }).toEqual({
         status: 409,
         code: 'SIGN_IN_WOULD_LOCK_YOU_OUT',
       });
-      // Signed in through the provider once, the account is linked: now it may.
+
+      // Signed in, they link their own account: the provider asks them to sign in afresh.
       const browser = new OidcBrowser(app, publicUrl);
-      await browser.signIn(startA(), 'admin-a');
-      const allowed = await attempt((await refresh(browser)).body.accessToken);
+      const link = await request(app.getHttpServer())
+        .post('/v1/auth/oidc/link')
+        .set('Authorization', `Bearer ${adminA.token}`)
+        .send({});
+      expect(link.status).toBe(200);
+      browser.absorb('app', link.headers['set-cookie']);
+      expect(new URL(link.body.authorizationUrl).searchParams.get('prompt')).toBe('login');
+      const callback = await browser.visitApp(
+        await browser.throughProvider(link.body.authorizationUrl, 'admin-a'),
+      );
+      expect(callback.headers.location).toBe(`${publicUrl}/account`);
+      const [linked] = await db.query(
+        `SELECT details FROM audit_events WHERE operation = 'create'
+            AND entity_type = 'user_identity' ORDER BY sequence DESC LIMIT 1`,
+      );
+      expect(linked.details).toMatchObject({
+        userId: adminA.userId,
+        linkedBy: 'the_user_signed_in',
+      });
+      const allowed = await switchOff((await refresh(browser)).body.accessToken);
       expect(allowed.status).toBe(200);
       providerA.etag = allowed.headers.etag;
       await changeProvider(providerA, { passwordSignInDisabled: false });
+      // From now on found by the account at the provider, as anyone.
+      const again = await new OidcBrowser(app, publicUrl).signIn(startA(), 'admin-a');
+      expect(again.callback.headers.location).toBe(`${publicUrl}/`);
+    });
+
+    it('linking one’s account where the organisation has no provider', async () => {
+      const loner = await fixtures.user();
+      const res = await request(app.getHttpServer())
+        .post('/v1/auth/oidc/link')
+        .set('Authorization', `Bearer ${loner.token}`)
+        .send({});
+      expect({ status: res.status, code: res.body.code }).toEqual({
+        status: 409,
+        code: 'NO_IDENTITY_PROVIDER',
+      });
     });
 
     it('password sign-in where the organisation signs in through its provider only', async () => {
@@ -541,6 +587,174 @@ describe('signing in through your organisation (OpenID Connect)', () => {
       } finally {
         await changeProvider(providerA, { passwordSignInDisabled: false });
       }
+    });
+  });
+
+  describe('what the organisation decides ends sessions', () => {
+    it('a session signed in through a provider ends when the provider is switched off', async () => {
+      const browser = new OidcBrowser(app, publicUrl);
+      await browser.signIn(startA(), 'alice');
+      await changeProvider(providerA, { enabled: false });
+      try {
+        expect((await refresh(browser)).status).toBe(401);
+      } finally {
+        await changeProvider(providerA, { enabled: true });
+      }
+    });
+
+    it('... and, however often refreshed, OIDC_SESSION_MAX_SECONDS after it began', async () => {
+      const browser = new OidcBrowser(app, publicUrl);
+      await browser.signIn(startA(), 'alice');
+      expect((await refresh(browser)).status).toBe(200);
+      await db.query(
+        `UPDATE refresh_tokens SET created_at = created_at - make_interval(secs => $1)
+          WHERE user_id = $2 AND identity_provider_id IS NOT NULL`,
+        [config.auth.oidcSessionMaxSeconds, alice.userId],
+      );
+      expect((await refresh(browser)).status).toBe(401);
+    });
+
+    it('a password session ends once the organisation signs in through its provider only', async () => {
+      const login = await request(app.getHttpServer())
+        .post('/v1/auth/login')
+        .send({ email: alice.email, password: alice.password })
+        .expect(200);
+      await changeProvider(providerA, { passwordSignInDisabled: true });
+      try {
+        const res = await request(app.getHttpServer())
+          .post('/v1/auth/refresh')
+          .send({ refreshToken: login.body.refreshToken });
+        expect(res.status).toBe(401);
+      } finally {
+        await changeProvider(providerA, { passwordSignInDisabled: false });
+      }
+    });
+  });
+
+  describe('providers that go wrong, and people at once', () => {
+    let orgC: { id: string };
+
+    beforeAll(async () => {
+      orgC = await fixtures.organisation();
+    });
+
+    it('a provider deleted between start and callback', async () => {
+      const temporary = await addProvider({
+        organisationId: orgC.id,
+        displayName: 'Tijdelijk',
+        issuer: idp.issuer('a'),
+        clientId: 'tracker-a',
+        clientSecret: SECRET_A,
+        allowedDomains: ['c.example.nl'],
+      });
+      const browser = new OidcBrowser(app, publicUrl);
+      const started = await browser.visitApp(`/v1/auth/oidc/start?provider=${temporary.id}`);
+      await request(app.getHttpServer())
+        .delete(`/v1/identity-providers/${temporary.id}`)
+        .set('Authorization', `Bearer ${admin.token}`)
+        .expect(204);
+      const callback = await browser.throughProvider(started.headers.location, 'alice');
+      await expectRefused(await browser.visitApp(callback), 'OIDC_PROVIDER_UNKNOWN');
+    });
+
+    it('a wrong client secret, told apart from a person’s mistake', async () => {
+      const misconfigured = await addProvider({
+        organisationId: orgC.id,
+        displayName: 'Verkeerd geheim',
+        issuer: idp.issuer('a'),
+        clientId: 'tracker-a',
+        clientSecret: 'not-the-client-secret-at-all',
+        allowedDomains: ['c.example.nl'],
+      });
+      try {
+        const { callback } = await new OidcBrowser(app, publicUrl).signIn(
+          `/v1/auth/oidc/start?provider=${misconfigured.id}&returnTo=%2Facties`,
+          'alice',
+        );
+        await expectRefused(callback, 'OIDC_PROVIDER_MISCONFIGURED');
+        // Where the person was going survives the refusal.
+        expect(new URL(callback.headers.location).searchParams.get('terug')).toBe('/acties');
+      } finally {
+        await request(app.getHttpServer())
+          .delete(`/v1/identity-providers/${misconfigured.id}`)
+          .set('Authorization', `Bearer ${admin.token}`)
+          .expect(204);
+      }
+    });
+
+    it('two first sign-ins of one new person at once: one account, one link, both signed in', async () => {
+      const first = new OidcBrowser(app, publicUrl);
+      const second = new OidcBrowser(app, publicUrl);
+      const start = `/v1/auth/oidc/start?provider=${providerB.id}`;
+      const [a, b] = [await first.visitApp(start), await second.visitApp(start)];
+      const urls = [
+        await first.throughProvider(a.headers.location, 'dave'),
+        await second.throughProvider(b.headers.location, 'dave'),
+      ];
+      const answers = await Promise.all([first.visitApp(urls[0]), second.visitApp(urls[1])]);
+      expect(answers.map((res) => res.headers.location)).toEqual([
+        `${publicUrl}/`,
+        `${publicUrl}/`,
+      ]);
+      const users = await db.query("SELECT id FROM users WHERE email = 'dave@b.example.nl'");
+      expect(users).toHaveLength(1);
+      expect(
+        await db.query('SELECT 1 FROM user_identities WHERE user_id = $1', [users[0].id]),
+      ).toHaveLength(1);
+    });
+
+    it('a platform administrator removes a link; the next sign-in links afresh', async () => {
+      const [carol] = await db.query("SELECT id FROM users WHERE email = 'carol@b.example.nl'");
+      const mine = await (async () => {
+        const browser = new OidcBrowser(app, publicUrl);
+        await browser.signIn(`/v1/auth/oidc/start?provider=${providerB.id}`, 'carol');
+        const token = (await refresh(browser)).body.accessToken;
+        return request(app.getHttpServer())
+          .get('/v1/me/identities')
+          .set('Authorization', `Bearer ${token}`)
+          .expect(200);
+      })();
+      expect(mine.body.items).toEqual([
+        {
+          id: expect.any(String),
+          issuer: idp.issuer('b'),
+          subject: 'carol',
+          createdAt: expect.any(String),
+          lastSignInAt: expect.any(String),
+        },
+      ]);
+      const path = `/v1/users/${carol.id}/identities`;
+      const listed = await request(app.getHttpServer())
+        .get(path)
+        .set('Authorization', `Bearer ${admin.token}`)
+        .expect(200);
+      expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([
+        mine.body.items[0].id,
+      ]);
+      await request(app.getHttpServer())
+        .delete(`${path}/${mine.body.items[0].id}`)
+        .set('Authorization', `Bearer ${admin.token}`)
+        .expect(204);
+      await request(app.getHttpServer())
+        .delete(`${path}/${mine.body.items[0].id}`)
+        .set('Authorization', `Bearer ${admin.token}`)
+        .expect(404);
+      const [removed] = await db.query(
+        `SELECT actor_id, details FROM audit_events WHERE operation = 'delete'
+            AND entity_type = 'user_identity' ORDER BY sequence DESC LIMIT 1`,
+      );
+      expect(removed).toEqual({
+        actor_id: admin.userId,
+        details: { userId: carol.id, issuer: idp.issuer('b') },
+      });
+      const again = await new OidcBrowser(app, publicUrl).signIn(
+        `/v1/auth/oidc/start?provider=${providerB.id}`,
+        'carol',
+      );
+      expect(again.callback.headers.location).toBe(`${publicUrl}/`);
+      expect(
+        await db.query('SELECT 1 FROM user_identities WHERE user_id = $1', [carol.id]),
+      ).toHaveLength(1);
     });
   });
 });

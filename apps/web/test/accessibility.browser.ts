@@ -173,7 +173,7 @@ test.describe('Accessibility of the states the stories do not reach', () => {
     await page.route('**/v1/auth/browser/login', (route) =>
       route.fulfill({ ...problem(429, 'LOGIN_LOCKED'), headers: { 'Retry-After': '300' } }),
     );
-    await page.getByLabel('E-mailadres').fill(people.editorBzk.email);
+    await page.getByLabel('E-mailadres', { exact: true }).fill(people.editorBzk.email);
     await page.getByLabel('Wachtwoord').fill('verkeerd');
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await expect(page.getByRole('alert')).toContainText('5 minuten');

@@ -78,3 +78,5 @@ export * from './oidc/oidc-sign-in.service';
 export type { OfferedProvider } from './oidc/oidc-sign-in.repository';
 export * from './oidc/dto/start-oidc-sign-in.query';
 export * from './oidc/dto/offered-provider.response';
+export * from './oidc/dto/user-identity.dto';
+export * from './oidc/user-identities.service';

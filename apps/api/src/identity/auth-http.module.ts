@@ -6,6 +6,8 @@ import { BrowserCsrfGuard } from './auth/browser-csrf.guard';
 import { BrowserSessionsController } from './auth/browser-sessions.controller';
 import { ClearRefreshCookieInterceptor } from './auth/clear-refresh-cookie.interceptor';
 import { OidcController } from './auth/oidc.controller';
+import { OidcRedirectFilter } from './auth/oidc-redirect.filter';
+import { UserIdentitiesController } from './auth/user-identities.controller';
 import { MeSessionsController } from './auth/me-sessions.controller';
 import { RefreshCookie } from './auth/refresh-cookie';
 
@@ -18,7 +20,8 @@ import { RefreshCookie } from './auth/refresh-cookie';
     MeSessionsController,
     ApiTokensController,
     OidcController,
+    UserIdentitiesController,
   ],
-  providers: [RefreshCookie, BrowserCsrfGuard, ClearRefreshCookieInterceptor],
+  providers: [RefreshCookie, BrowserCsrfGuard, ClearRefreshCookieInterceptor, OidcRedirectFilter],
 })
 export class AuthHttpModule {}

@@ -358,11 +358,31 @@ export type paths = {
         };
         /**
          * Where the provider sends the browser back (the redirect URI)
-         * @description Register `<PUBLIC_URL>/v1/auth/oidc/callback` at the provider. Exchanges the code, checks the ID token (signature, issuer, audience, expiry, nonce), finds or links the user, and signs the browser in: the refresh cookie is set and the browser goes to `returnTo`, where the web app refreshes silently. A refusal goes to the sign-in page with `?sso-fout=<code>`: `OIDC_PROVIDER_UNKNOWN` (no identity provider for this e-mail address or id), `OIDC_PROVIDER_DISABLED` (the identity provider is switched off), `OIDC_PROVIDER_AMBIGUOUS` (more than one identity provider serves this e-mail domain), `OIDC_PROVIDER_UNREACHABLE` (the identity provider could not be reached), `OIDC_PROVIDER_REFUSED` (the identity provider did not sign the person in), `OIDC_STATE_INVALID` (the sign-in was not started in this browser), `OIDC_STATE_REPLAYED` (the sign-in was already completed once (replayed)), `OIDC_STATE_EXPIRED` (the sign-in took too long), `OIDC_CODE_REFUSED` (the identity provider refused the authorisation code), `OIDC_NONCE_MISMATCH` (the ID token was not issued for this sign-in (nonce)), `OIDC_TOKEN_SIGNATURE` (the ID token is unsigned or not signed by the provider), `OIDC_AUDIENCE_MISMATCH` (the ID token was issued for another application (audience)), `OIDC_TOKEN_EXPIRED` (the ID token has expired), `OIDC_TOKEN_INVALID` (the ID token is not valid), `OIDC_EMAIL_MISSING` (the identity provider sent no e-mail address), `OIDC_EMAIL_UNVERIFIED` (the identity provider has not verified the e-mail address), `OIDC_DOMAIN_NOT_ALLOWED` (the e-mail address is not of the provider's organisation), `OIDC_OTHER_ORGANISATION` (the account belongs to another organisation), `OIDC_USER_INACTIVE` (the account is deactivated), `OIDC_NO_ACCOUNT` (there is no account for this person), `OIDC_ALREADY_LINKED` (the account is linked to another account at this provider). Each refusal is in the audit log.
+         * @description Register `<PUBLIC_URL>/v1/auth/oidc/callback` at the provider. Exchanges the code, checks the ID token (signature, issuer, audience, expiry, nonce), finds or links the user, and signs the browser in: the refresh cookie is set and the browser goes to `returnTo`, where the web app refreshes silently. A refusal goes to the sign-in page with `?sso-fout=<code>`: `OIDC_PROVIDER_UNKNOWN` (no identity provider for this e-mail address or id), `OIDC_PROVIDER_DISABLED` (the identity provider is switched off), `OIDC_PROVIDER_AMBIGUOUS` (more than one identity provider serves this e-mail domain), `OIDC_PROVIDER_UNREACHABLE` (the identity provider could not be reached), `OIDC_PROVIDER_MISCONFIGURED` (the identity provider does not accept this application (client id or secret)), `OIDC_PROVIDER_REFUSED` (the identity provider did not sign the person in), `OIDC_STATE_INVALID` (the sign-in was not started in this browser), `OIDC_STATE_REPLAYED` (the sign-in was already completed once (replayed)), `OIDC_STATE_EXPIRED` (the sign-in took too long), `OIDC_CODE_REFUSED` (the identity provider refused the authorisation code), `OIDC_NONCE_MISMATCH` (the ID token was not issued for this sign-in (nonce)), `OIDC_TOKEN_SIGNATURE` (the ID token is unsigned or not signed by the provider), `OIDC_AUDIENCE_MISMATCH` (the ID token was issued for another application (audience)), `OIDC_TOKEN_EXPIRED` (the ID token has expired), `OIDC_TOKEN_INVALID` (the ID token is not valid), `OIDC_EMAIL_MISSING` (the identity provider sent no valid e-mail address), `OIDC_EMAIL_UNVERIFIED` (the identity provider has not verified the e-mail address), `OIDC_DOMAIN_NOT_ALLOWED` (the e-mail address is not of the provider's organisation), `OIDC_OTHER_ORGANISATION` (the account belongs to another organisation), `OIDC_USER_INACTIVE` (the account is deactivated), `OIDC_NO_ACCOUNT` (there is no account for this person), `OIDC_ALREADY_LINKED` (the account is linked to another account at this provider), `OIDC_LINK_NOT_ALLOWED` (a platform administrator links their account themselves, signed in), `OIDC_FAILED` (signing in failed through a fault of this application; it is logged). Each refusal is in the audit log.
          */
         get: operations["oidcCallback"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link your account to your organisation's provider
+         * @description For a signed-in person (platform administrators link only this way: never by e-mail address). Answers where to send the browser, and sets the cookie of GET /auth/oidc/start; after signing in at the provider (asked afresh), the callback links that account to yours and signs you in through it.
+         */
+        post: operations["oidcLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -418,7 +438,7 @@ export type paths = {
         };
         /**
          * Start signing in through your organisation
-         * @description A browser navigation (not a fetch). Sends the browser to the provider (authorization code with PKCE, `state` and `nonce`), and sets the HttpOnly cookie `sbt_oidc_state` that binds the sign-in to this browser for 10 minutes. Give `provider` (it wins) or `email`. When no provider can be used, the browser goes to the sign-in page with `?sso-fout=<code>`: `OIDC_PROVIDER_UNKNOWN` (no identity provider for this e-mail address or id), `OIDC_PROVIDER_DISABLED` (the identity provider is switched off), `OIDC_PROVIDER_AMBIGUOUS` (more than one identity provider serves this e-mail domain), `OIDC_PROVIDER_UNREACHABLE` (the identity provider could not be reached), `OIDC_PROVIDER_REFUSED` (the identity provider did not sign the person in), `OIDC_STATE_INVALID` (the sign-in was not started in this browser), `OIDC_STATE_REPLAYED` (the sign-in was already completed once (replayed)), `OIDC_STATE_EXPIRED` (the sign-in took too long), `OIDC_CODE_REFUSED` (the identity provider refused the authorisation code), `OIDC_NONCE_MISMATCH` (the ID token was not issued for this sign-in (nonce)), `OIDC_TOKEN_SIGNATURE` (the ID token is unsigned or not signed by the provider), `OIDC_AUDIENCE_MISMATCH` (the ID token was issued for another application (audience)), `OIDC_TOKEN_EXPIRED` (the ID token has expired), `OIDC_TOKEN_INVALID` (the ID token is not valid), `OIDC_EMAIL_MISSING` (the identity provider sent no e-mail address), `OIDC_EMAIL_UNVERIFIED` (the identity provider has not verified the e-mail address), `OIDC_DOMAIN_NOT_ALLOWED` (the e-mail address is not of the provider's organisation), `OIDC_OTHER_ORGANISATION` (the account belongs to another organisation), `OIDC_USER_INACTIVE` (the account is deactivated), `OIDC_NO_ACCOUNT` (there is no account for this person), `OIDC_ALREADY_LINKED` (the account is linked to another account at this provider).
+         * @description A browser navigation (not a fetch). Sends the browser to the provider (authorization code with PKCE, `state` and `nonce`), and sets the HttpOnly cookie `sbt_oidc_state` that binds the sign-in to this browser for 10 minutes. Give `provider` (it wins) or `email`. When no provider can be used, the browser goes to the sign-in page with `?sso-fout=<code>`: `OIDC_PROVIDER_UNKNOWN` (no identity provider for this e-mail address or id), `OIDC_PROVIDER_DISABLED` (the identity provider is switched off), `OIDC_PROVIDER_AMBIGUOUS` (more than one identity provider serves this e-mail domain), `OIDC_PROVIDER_UNREACHABLE` (the identity provider could not be reached), `OIDC_PROVIDER_MISCONFIGURED` (the identity provider does not accept this application (client id or secret)), `OIDC_PROVIDER_REFUSED` (the identity provider did not sign the person in), `OIDC_STATE_INVALID` (the sign-in was not started in this browser), `OIDC_STATE_REPLAYED` (the sign-in was already completed once (replayed)), `OIDC_STATE_EXPIRED` (the sign-in took too long), `OIDC_CODE_REFUSED` (the identity provider refused the authorisation code), `OIDC_NONCE_MISMATCH` (the ID token was not issued for this sign-in (nonce)), `OIDC_TOKEN_SIGNATURE` (the ID token is unsigned or not signed by the provider), `OIDC_AUDIENCE_MISMATCH` (the ID token was issued for another application (audience)), `OIDC_TOKEN_EXPIRED` (the ID token has expired), `OIDC_TOKEN_INVALID` (the ID token is not valid), `OIDC_EMAIL_MISSING` (the identity provider sent no valid e-mail address), `OIDC_EMAIL_UNVERIFIED` (the identity provider has not verified the e-mail address), `OIDC_DOMAIN_NOT_ALLOWED` (the e-mail address is not of the provider's organisation), `OIDC_OTHER_ORGANISATION` (the account belongs to another organisation), `OIDC_USER_INACTIVE` (the account is deactivated), `OIDC_NO_ACCOUNT` (there is no account for this person), `OIDC_ALREADY_LINKED` (the account is linked to another account at this provider), `OIDC_LINK_NOT_ALLOWED` (a platform administrator links their account themselves, signed in), `OIDC_FAILED` (signing in failed through a fault of this application; it is logged).
          */
         get: operations["oidcStart"];
         put?: never;
@@ -607,6 +627,26 @@ export type paths = {
          * @description It stops working at once. Revoking a revoked token changes nothing.
          */
         delete: operations["apiTokensRevoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your accounts at your organisation's provider
+         * @description The links made when you first signed in through it (or linked it yourself).
+         */
+        get: operations["userIdentitiesMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1429,6 +1469,43 @@ export type paths = {
          * @description Only the properties sent change. Deactivating revokes all of the user’s sessions and API tokens at once. Administrators cannot deactivate or demote themselves.
          */
         patch: operations["usersUpdate"];
+        trace?: never;
+    };
+    "/users/{id}/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's accounts at organisations' providers */
+        get: operations["userIdentitiesList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/identities/{identityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a user's link to an account at a provider
+         * @description The next sign-in through that provider links afresh (by verified e-mail address, or the person links it themselves). Their sessions stay; deactivate the user to end them.
+         */
+        delete: operations["userIdentitiesRemove"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/users/{id}/password": {
@@ -2772,6 +2849,11 @@ export type components = {
             displayName: string;
             /** Format: uuid */
             id: string;
+            /**
+             * Format: uuid
+             * @description The organisation whose provider it is.
+             */
+            organisationId: string;
             /** @example Ministerie van Binnenlandse Zaken en Koninkrijksrelaties */
             organisationName: string;
         };
@@ -3626,6 +3708,17 @@ export type components = {
              */
             password: string;
         };
+        StartedOidcLinkResponse: {
+            /**
+             * Format: uri
+             * @description Send the browser here (a navigation). The answer also set the cookie that binds the sign-in to this browser.
+             */
+            authorizationUrl: string;
+        };
+        StartOidcLinkDto: {
+            /** @example /account */
+            returnTo?: string;
+        };
         StatusHealthCount: {
             count: number;
             /** @enum {string} */
@@ -3882,6 +3975,33 @@ export type components = {
             isPlatformAdmin?: boolean;
             /** Format: uuid */
             organisationId?: string;
+        };
+        UserIdentitiesResponse: {
+            items: components["schemas"]["UserIdentityResponse"][];
+        };
+        UserIdentityResponse: {
+            /**
+             * Format: date-time
+             * @description When it was linked.
+             */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The provider, as its ID tokens name it.
+             * @example https://login.microsoftonline.com/0f1e…/v2.0
+             */
+            issuer: string;
+            /**
+             * Format: date-time
+             * @description The latest sign-in through it.
+             */
+            lastSignInAt: string;
+            /**
+             * @description The account at the provider (`sub`).
+             * @example Z7kq…
+             */
+            subject: string;
         };
         UserResponse: {
             /**
@@ -5883,7 +6003,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description CSRF_CHECK_FAILED: the `X-CSRF-Protection: 1` header is missing, or the `Origin` is absent or not allowed. */
+            /** @description CSRF_CHECK_FAILED: the `X-CSRF-Protection: 1` header is missing, or the `Origin` is absent or not allowed. Or PASSWORD_SIGN_IN_DISABLED: the password is right, but the person's organisation signs in through its own identity provider only (GET /auth/oidc/start). Said only after the password matched: a wrong one is INVALID_CREDENTIALS. */
             403: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -6148,6 +6268,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description PASSWORD_SIGN_IN_DISABLED: the password is right, but the person's organisation signs in through its own identity provider only (GET /auth/oidc/start). Said only after the password matched: a wrong one is INVALID_CREDENTIALS. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description LOGIN_LOCKED: too many failed log-ins for this account or address. Or RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -6310,6 +6440,106 @@ export interface operations {
             };
         };
     };
+    oidcLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartOidcLinkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartedOidcLinkResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `self`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NO_IDENTITY_PROVIDER: your organisation has no provider that is switched on. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY_PROVIDER_UNREACHABLE: the provider could not be reached; try again. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     oidcLogout: {
         parameters: {
             query?: {
@@ -6344,7 +6574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description RATE_LIMITED: more read requests (GET) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -8241,6 +8471,82 @@ export interface operations {
                 };
             };
             /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    userIdentitiesMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserIdentitiesResponse"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `self`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more read requests (GET) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -14519,6 +14825,205 @@ export interface operations {
             };
             /** @description SELF_LOCKOUT: you cannot deactivate or demote yourself. */
             409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    userIdentitiesList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserIdentitiesResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `platform:admin`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more read requests (GET) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    userIdentitiesRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user id. */
+                id: string;
+                /** @description The link (user identity) id. */
+                identityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `platform:admin`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description USER_IDENTITY_NOT_FOUND: no such link of this user. */
+            404: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;

@@ -60,6 +60,12 @@ export interface AppConfig {
     refreshSecret: string;
     accessTtlSeconds: number;
     refreshTtlSeconds: number;
+    /**
+     * How long a session signed in through an organisation's provider may last in all,
+     * however often it is refreshed: then the person goes through the provider again, which
+     * is where their organisation ends an account.
+     */
+    oidcSessionMaxSeconds: number;
     /** Created (or left alone if present) by the seeds on start. */
     bootstrapAdmin: { email: string; password: string } | undefined;
     login: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; lockoutSeconds: number };
@@ -274,6 +280,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       refreshSecret: e.JWT_REFRESH_SECRET,
       accessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS,
       refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS,
+      oidcSessionMaxSeconds: e.OIDC_SESSION_MAX_SECONDS,
       bootstrapAdmin:
         e.BOOTSTRAP_ADMIN_EMAIL && e.BOOTSTRAP_ADMIN_PASSWORD
           ? { email: e.BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: e.BOOTSTRAP_ADMIN_PASSWORD }

@@ -88,6 +88,8 @@ export const environmentObject = z.object({
   JWT_REFRESH_SECRET: secret,
   JWT_ACCESS_TTL_SECONDS: int(60, 900).default(900),
   JWT_REFRESH_TTL_SECONDS: int(3600, 60 * 60 * 24 * 90).default(60 * 60 * 24 * 14),
+  /** A session signed in through an organisation's provider ends this long after it began. */
+  OIDC_SESSION_MAX_SECONDS: int(600, 60 * 60 * 24 * 30).default(60 * 60 * 10),
   AUDIT_CHECKPOINT_KEY: secret,
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: int(5, 86_400).default(60),

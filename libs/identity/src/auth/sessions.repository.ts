@@ -21,6 +21,12 @@ export interface LockedRefreshToken {
   expired: boolean;
   userActive: boolean;
   identityProviderId: string | null;
+  /** Seconds since the session (the family's first token) began. */
+  sessionAgeSeconds: number;
+  /** Whether the provider the session was signed in through is switched on now. */
+  providerEnabled: boolean;
+  /** Whether the user's organisation now signs in through its provider only. */
+  passwordSignInDisabled: boolean;
 }
 
 /**
@@ -115,11 +121,23 @@ export class SessionsRepository {
       expired: boolean;
       user_active: boolean;
       identity_provider_id: string | null;
+      session_age_seconds: number;
+      provider_enabled: boolean;
+      password_sign_in_disabled: boolean;
     }[] = await manager.query(
       `SELECT r.id, r.user_id, r.family_id, r.identity_provider_id,
               r.used_at IS NOT NULL AS used, r.revoked_at IS NOT NULL AS revoked,
-              r.expires_at <= now() AS expired, u.is_active AS user_active
+              r.expires_at <= now() AS expired, u.is_active AS user_active,
+              extract(epoch FROM now() - (SELECT min(f.created_at) FROM refresh_tokens f
+                                            WHERE f.family_id = r.family_id))::float8
+                AS session_age_seconds,
+              coalesce(p.enabled, false) AS provider_enabled,
+              EXISTS (SELECT 1 FROM identity_providers o
+                       WHERE o.organisation_id = u.organisation_id
+                         AND o.enabled AND o.password_sign_in_disabled)
+                AS password_sign_in_disabled
          FROM refresh_tokens r JOIN users u ON u.id = r.user_id
+         LEFT JOIN identity_providers p ON p.id = r.identity_provider_id
         WHERE r.token_hash = $1
         FOR UPDATE OF r`,
       [tokenHash],
@@ -135,6 +153,9 @@ export class SessionsRepository {
         expired: row.expired,
         userActive: row.user_active,
         identityProviderId: row.identity_provider_id,
+        sessionAgeSeconds: row.session_age_seconds,
+        providerEnabled: row.provider_enabled,
+        passwordSignInDisabled: row.password_sign_in_disabled,
       }
     );
   }
@@ -227,13 +248,16 @@ export class SessionsRepository {
   }
 
   /**
-   * Deletes the started sign-ins through a provider (`oidc_login_states`) that expired more
-   * than `graceSeconds` ago: a spent one is kept that long, so that its replay is told apart
-   * from a forged state. Answers how many.
+   * Deletes the started sign-ins through a provider (`oidc_login_states`) that can no longer
+   * matter: unspent ones once expired, spent ones `graceSeconds` after. Answers how many.
    */
   async purgeLoginStates(graceSeconds: number): Promise<number> {
     const [, deleted]: [unknown[], number] = await this.dataSource.query(
-      'DELETE FROM oidc_login_states WHERE expires_at < now() - make_interval(secs => $1)',
+      // An unspent one goes as soon as it expires (a stranger can start any number of
+      // sign-ins); a spent one is kept `graceSeconds`, to tell a replay from a forgery.
+      `DELETE FROM oidc_login_states
+        WHERE expires_at < now() - make_interval(secs => $1)
+           OR (used_at IS NULL AND expires_at < now())`,
       [graceSeconds],
     );
     return deleted;

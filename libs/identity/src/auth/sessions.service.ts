@@ -12,7 +12,11 @@ import { AuthErrors } from './auth.errors';
 import type { LoginDto } from './dto/login.dto';
 import { LoginThrottle } from './login-throttle.service';
 import { mapSessionTokens, type SessionTokensResponse } from './session-tokens.response';
-import { type LoginAccount, SessionsRepository } from './sessions.repository';
+import {
+  type LockedRefreshToken,
+  type LoginAccount,
+  SessionsRepository,
+} from './sessions.repository';
 import { hashToken, newToken } from './token-hash';
 
 type RefreshOutcome =
@@ -163,7 +167,9 @@ export class SessionsService {
         }
         return { kind: 'reused', userId: token.userId, familyId: token.familyId };
       }
-      if (token.expired || !token.userActive) return { kind: 'invalid' };
+      if (token.expired || !token.userActive || this.endedByOrganisation(token)) {
+        return { kind: 'invalid' };
+      }
       await this.sessions.markUsed(manager, token.id);
       const refreshToken = newToken('sbr_');
       const expiresAt = await this.sessions.addToken(manager, {
@@ -197,6 +203,20 @@ export class SessionsService {
       refreshExpiresAt: outcome.expiresAt,
       identityProviderId: outcome.identityProviderId,
     });
+  }
+
+  /**
+   * Whether the organisation's sign-in rules have ended the session: one signed in through
+   * its provider lasts OIDC_SESSION_MAX_SECONDS at most, and ends when the provider is
+   * switched off (the person then goes through the provider again, where their organisation
+   * ends accounts); a password session ends once the organisation signs in through its
+   * provider only.
+   */
+  private endedByOrganisation(token: LockedRefreshToken): boolean {
+    if (token.identityProviderId === null) return token.passwordSignInDisabled;
+    return (
+      !token.providerEnabled || token.sessionAgeSeconds >= this.config.auth.oidcSessionMaxSeconds
+    );
   }
 
   /** Ends the session of a refresh token. Unknown or spent tokens are fine: nothing to tell. */

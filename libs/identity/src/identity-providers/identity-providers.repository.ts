@@ -65,12 +65,12 @@ export class IdentityProvidersRepository {
     await this.repository(manager).delete({ id: provider.id });
   }
 
-  /** Whether the user's account is linked to an account at this issuer (signed in there once). */
-  async isLinked(manager: EntityManager, userId: string, issuer: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      'SELECT 1 FROM user_identities WHERE user_id = $1 AND issuer = $2',
-      [userId, issuer],
+  /** The issuers (as their ID tokens name them) the user's account is linked to. */
+  async linkedIssuers(manager: EntityManager, userId: string): Promise<string[]> {
+    const rows: { issuer: string }[] = await manager.query(
+      'SELECT issuer FROM user_identities WHERE user_id = $1',
+      [userId],
     );
-    return rows.length > 0;
+    return rows.map((row) => row.issuer);
   }
 }

@@ -181,7 +181,14 @@ export class IdentityProvidersService {
       provider.enabled &&
       provider.passwordSignInDisabled &&
       provider.organisationId === actor.organisationId;
-    if (locksOut && !(await this.providers.isLinked(manager, actor.userId, provider.issuer))) {
+    if (!locksOut) return;
+    // Compared as URLs: the ID tokens' `iss` is the discovery document's, which may differ
+    // from the issuer typed here by a trailing slash (https://idp.example.nl vs …nl/).
+    const issuer = new URL(provider.issuer).href;
+    const linked = await this.providers.linkedIssuers(manager, actor.userId);
+    if (
+      !linked.some((candidate) => URL.canParse(candidate) && new URL(candidate).href === issuer)
+    ) {
       throw IdentityProviderErrors.wouldLockYouOut();
     }
   }

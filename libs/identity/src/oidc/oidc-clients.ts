@@ -7,6 +7,12 @@ import type { IdentityProviderEntity } from '../identity-providers/identity-prov
 
 /** How long a provider's discovery document is trusted before it is fetched again. */
 const DISCOVERY_TTL_MS = 60 * 60 * 1000;
+/**
+ * How long a failed discovery is remembered: meanwhile sign-ins at that provider are refused
+ * at once, and anonymous requests cannot make this server call a provider that is down
+ * (10 s each) over and over.
+ */
+const FAILURE_TTL_MS = 30 * 1000;
 /** A provider that does not answer within this is reported unreachable. */
 const REQUEST_TIMEOUT_SECONDS = 10;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -20,6 +26,7 @@ export function isLoopbackHttp(issuer: string): boolean {
 interface Cached {
   configuration: Promise<oidc.Configuration>;
   fetchedAt: number;
+  failed: boolean;
 }
 
 /**
@@ -42,16 +49,23 @@ export class OidcClients {
   configuration(provider: IdentityProviderEntity): Promise<oidc.Configuration> {
     const key = `${provider.id}:${provider.version}`;
     const cached = this.cache.get(key);
-    if (cached && Date.now() - cached.fetchedAt < DISCOVERY_TTL_MS) return cached.configuration;
-    for (const old of this.cache.keys())
+    const ttl = cached?.failed ? FAILURE_TTL_MS : DISCOVERY_TTL_MS;
+    if (cached && Date.now() - cached.fetchedAt < ttl) return cached.configuration;
+    for (const old of this.cache.keys()) {
       if (old.startsWith(`${provider.id}:`)) this.cache.delete(old);
-    const configuration = this.discover(provider);
-    this.cache.set(key, { configuration, fetchedAt: Date.now() });
-    // A failed discovery is not kept: the next sign-in tries again.
-    configuration.catch(() => {
-      if (this.cache.get(key)?.configuration === configuration) this.cache.delete(key);
+    }
+    const entry: Cached = {
+      configuration: this.discover(provider),
+      fetchedAt: Date.now(),
+      failed: false,
+    };
+    this.cache.set(key, entry);
+    // A failed discovery is kept briefly; the first sign-in after that tries again.
+    entry.configuration.catch(() => {
+      entry.failed = true;
+      entry.fetchedAt = Date.now();
     });
-    return configuration;
+    return entry.configuration;
   }
 
   private async discover(provider: IdentityProviderEntity): Promise<oidc.Configuration> {

@@ -1,4 +1,4 @@
-import { refusalForTokenError } from './oidc-refusal';
+import { describeProviderError, refusalForTokenError } from './oidc-refusal';
 
 describe('refusalForTokenError', () => {
   it('tells a provider that does not answer from a token that is wrong', () => {
@@ -29,5 +29,19 @@ describe('refusalForTokenError', () => {
     expect(refusalForTokenError(new Error('something new'))).toBe('OIDC_TOKEN_INVALID');
     expect(refusalForTokenError('a string')).toBe('OIDC_TOKEN_INVALID');
     expect(refusalForTokenError(undefined)).toBe('OIDC_TOKEN_INVALID');
+  });
+
+  it('tells a refused client (wrong secret) from a refused code', () => {
+    const answer = (error: string) =>
+      Object.assign(new Error('server responded with an error in the response body'), {
+        name: 'ResponseBodyError',
+        error,
+        status: 400,
+      });
+    expect(refusalForTokenError(answer('invalid_client'))).toBe('OIDC_PROVIDER_MISCONFIGURED');
+    expect(refusalForTokenError(answer('invalid_grant'))).toBe('OIDC_CODE_REFUSED');
+    expect(describeProviderError(answer('invalid_client'))).toBe(
+      'server responded with an error in the response body; error=invalid_client; status=400',
+    );
   });
 });

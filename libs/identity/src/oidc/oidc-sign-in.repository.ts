@@ -5,7 +5,10 @@ import { IdentityProviderEntity } from '../identity-providers/identity-provider.
 
 /** A started sign-in, as its callback finds it. */
 export interface LoginState {
-  identityProviderId: string;
+  /** Null when the provider was deleted meanwhile. */
+  identityProviderId: string | null;
+  /** Set when a signed-in person started it to link their own account. */
+  linkUserId: string | null;
   codeVerifier: string;
   nonce: string;
   returnTo: string;
@@ -19,12 +22,23 @@ export interface SignInAccount {
   email: string;
   organisationId: string;
   isActive: boolean;
+  isPlatformAdmin: boolean;
+}
+
+/** An account at a provider a user is linked to. */
+export interface UserIdentity {
+  id: string;
+  issuer: string;
+  subject: string;
+  createdAt: Date;
+  lastSignInAt: Date;
 }
 
 /** A provider the sign-in page may offer. */
 export interface OfferedProvider {
   id: string;
   displayName: string;
+  organisationId: string;
   organisationName: string;
 }
 
@@ -51,18 +65,28 @@ export class OidcSignInRepository {
       .getMany();
   }
 
+  /** The organisation's provider, if it has one. */
+  providerOfOrganisation(organisationId: string): Promise<IdentityProviderEntity | null> {
+    return this.dataSource.getRepository(IdentityProviderEntity).findOneBy({ organisationId });
+  }
+
   /** The enabled providers, by name, with their organisations' names. */
   async offeredProviders(): Promise<OfferedProvider[]> {
-    const rows: { id: string; display_name: string; organisation_name: string }[] =
-      await this.dataSource.query(
-        `SELECT p.id, p.display_name, o.name AS organisation_name
+    const rows: {
+      id: string;
+      display_name: string;
+      organisation_id: string;
+      organisation_name: string;
+    }[] = await this.dataSource.query(
+      `SELECT p.id, p.display_name, p.organisation_id, o.name AS organisation_name
            FROM identity_providers p JOIN organisations o ON o.id = p.organisation_id
           WHERE p.enabled
           ORDER BY lower(p.display_name), p.id`,
-      );
+    );
     return rows.map((row) => ({
       id: row.id,
       displayName: row.display_name,
+      organisationId: row.organisation_id,
       organisationName: row.organisation_name,
     }));
   }
@@ -74,11 +98,13 @@ export class OidcSignInRepository {
     nonce: string;
     returnTo: string;
     ttlSeconds: number;
+    linkUserId: string | null;
   }): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO oidc_login_states
-         (state_hash, identity_provider_id, code_verifier, nonce, return_to, expires_at)
-       VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6))`,
+         (state_hash, identity_provider_id, code_verifier, nonce, return_to, expires_at,
+          link_user_id)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6), $7)`,
       [
         state.stateHash,
         state.identityProviderId,
@@ -86,6 +112,7 @@ export class OidcSignInRepository {
         state.nonce,
         state.returnTo,
         state.ttlSeconds,
+        state.linkUserId,
       ],
     );
   }
@@ -98,7 +125,8 @@ export class OidcSignInRepository {
     // TypeORM answers an UPDATE on PostgreSQL with [rows, affected].
     const [rows]: [
       {
-        identity_provider_id: string;
+        identity_provider_id: string | null;
+        link_user_id: string | null;
         code_verifier: string;
         nonce: string;
         return_to: string;
@@ -113,7 +141,7 @@ export class OidcSignInRepository {
        UPDATE oidc_login_states s SET used_at = coalesce(s.used_at, now())
          FROM found f
         WHERE s.state_hash = f.state_hash
-       RETURNING s.identity_provider_id, s.code_verifier, s.nonce, s.return_to, f.used,
+       RETURNING s.identity_provider_id, s.link_user_id, s.code_verifier, s.nonce, s.return_to, f.used,
                  s.expires_at <= now() AS expired`,
       [stateHash],
     );
@@ -121,6 +149,7 @@ export class OidcSignInRepository {
     return (
       row && {
         identityProviderId: row.identity_provider_id,
+        linkUserId: row.link_user_id,
         codeVerifier: row.code_verifier,
         nonce: row.nonce,
         returnTo: row.return_to,
@@ -137,7 +166,8 @@ export class OidcSignInRepository {
     subject: string,
   ): Promise<(SignInAccount & { identityId: string }) | undefined> {
     const rows: AccountRow[] = await manager.query(
-      `SELECT i.id AS identity_id, u.id, u.email, u.organisation_id, u.is_active
+      `SELECT i.id AS identity_id, u.id, u.email, u.organisation_id, u.is_active,
+              u.is_platform_admin
          FROM user_identities i JOIN users u ON u.id = i.user_id
         WHERE i.issuer = $1 AND i.subject = $2
         FOR UPDATE OF i`,
@@ -149,8 +179,18 @@ export class OidcSignInRepository {
 
   async accountByEmail(manager: EntityManager, email: string): Promise<SignInAccount | undefined> {
     const rows: AccountRow[] = await manager.query(
-      `SELECT id, email, organisation_id, is_active FROM users WHERE email = $1 FOR UPDATE`,
+      `SELECT id, email, organisation_id, is_active, is_platform_admin FROM users
+        WHERE email = $1 FOR UPDATE`,
       [email],
+    );
+    return rows[0] && toAccount(rows[0]);
+  }
+
+  async accountById(manager: EntityManager, userId: string): Promise<SignInAccount | undefined> {
+    const rows: AccountRow[] = await manager.query(
+      `SELECT id, email, organisation_id, is_active, is_platform_admin FROM users
+        WHERE id = $1 FOR UPDATE`,
+      [userId],
     );
     return rows[0] && toAccount(rows[0]);
   }
@@ -175,6 +215,41 @@ export class OidcSignInRepository {
     return rows[0].id;
   }
 
+  /** The accounts at providers the user is linked to, oldest first. */
+  async identities(userId: string): Promise<UserIdentity[]> {
+    const rows: {
+      id: string;
+      issuer: string;
+      subject: string;
+      created_at: Date;
+      last_sign_in_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT id, issuer, subject, created_at, last_sign_in_at FROM user_identities
+        WHERE user_id = $1 ORDER BY created_at, id`,
+      [userId],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      issuer: row.issuer,
+      subject: row.subject,
+      createdAt: row.created_at,
+      lastSignInAt: row.last_sign_in_at,
+    }));
+  }
+
+  /** Removes one of the user's links; answers it, or undefined when there was none. */
+  async unlink(
+    manager: EntityManager,
+    userId: string,
+    identityId: string,
+  ): Promise<{ issuer: string; subject: string } | undefined> {
+    const [rows]: [{ issuer: string; subject: string }[], number] = await manager.query(
+      'DELETE FROM user_identities WHERE id = $1 AND user_id = $2 RETURNING issuer, subject',
+      [identityId, userId],
+    );
+    return rows[0];
+  }
+
   async touch(manager: EntityManager, identityId: string): Promise<void> {
     await manager.query('UPDATE user_identities SET last_sign_in_at = now() WHERE id = $1', [
       identityId,
@@ -188,6 +263,7 @@ interface AccountRow {
   email: string;
   organisation_id: string;
   is_active: boolean;
+  is_platform_admin: boolean;
 }
 
 const toAccount = (row: AccountRow): SignInAccount => ({
@@ -195,4 +271,5 @@ const toAccount = (row: AccountRow): SignInAccount => ({
   email: row.email,
   organisationId: row.organisation_id,
   isActive: row.is_active,
+  isPlatformAdmin: row.is_platform_admin,
 });

@@ -1,23 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as oidc from 'openid-client';
-import type { EntityManager } from 'typeorm';
 import { ANONYMOUS_ACTOR, AuditService, type AuditEventInput } from '@app/audit';
-import { APP_CONFIG, SqlState, Transactions, violatedConstraint } from '@app/core';
+import { APP_CONFIG, DomainError, SqlState, Transactions, violatedConstraint } from '@app/core';
 import type { AppConfig } from '@app/core';
 import { emailDomainOf } from '../auth/auth.audit';
 import type { SessionTokensResponse } from '../auth/session-tokens.response';
 import { SessionsService } from '../auth/sessions.service';
 import { hashToken } from '../auth/token-hash';
+import type { Principal } from '../access/principal';
 import type { IdentityProviderEntity } from '../identity-providers/identity-provider.entity';
-import { UserAudit } from '../users/user.audit';
-import { UserEntity } from '../users/user.entity';
+import { OidcAccounts, type ProviderIdentity } from './oidc-accounts';
 import { OidcClients } from './oidc-clients';
-import { OidcRefusal, refusalForTokenError } from './oidc-refusal';
-import {
-  type OfferedProvider,
-  OidcSignInRepository,
-  type SignInAccount,
-} from './oidc-sign-in.repository';
+import { describeProviderError, OidcRefusal, refusalForTokenError } from './oidc-refusal';
+import { type OfferedProvider, OidcSignInRepository } from './oidc-sign-in.repository';
 
 /** How long a person has between starting a sign-in and coming back from their provider. */
 export const LOGIN_STATE_TTL_SECONDS = 600;
@@ -36,14 +31,6 @@ export interface FinishedSignIn {
   returnTo: string;
 }
 
-interface Identity {
-  issuer: string;
-  subject: string;
-  email: string | undefined;
-  emailVerified: boolean;
-  displayName: string | undefined;
-}
-
 /**
  * Signing in through an organisation's OpenID Connect provider (DESIGN §7): authorization
  * code with PKCE, `state` and `nonce` (openid-client). The person is found by (issuer,
@@ -59,6 +46,7 @@ export class OidcSignInService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: OidcSignInRepository,
     private readonly clients: OidcClients,
+    private readonly accounts: OidcAccounts,
     private readonly sessions: SessionsService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
@@ -82,37 +70,75 @@ export class OidcSignInService {
     email?: string;
     returnTo: string;
   }): Promise<StartedSignIn> {
+    const known = {
+      providerId: request.providerId,
+      email: request.email,
+      returnTo: request.returnTo,
+    };
     try {
       const provider = await this.providerFor(request);
-      const configuration = await this.configuration(provider);
-      const state = oidc.randomState();
-      const nonce = oidc.randomNonce();
-      const codeVerifier = oidc.randomPKCECodeVerifier();
-      const parameters: Record<string, string> = {
-        redirect_uri: this.callbackUrl(),
-        scope: provider.scopes.join(' '),
-        response_type: 'code',
-        code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
-        code_challenge_method: 'S256',
-        state,
-        nonce,
-      };
-      if (request.email !== undefined) parameters.login_hint = request.email;
-      await this.repository.insertState({
-        stateHash: hashToken(state),
-        identityProviderId: provider.id,
-        codeVerifier,
-        nonce,
+      return await this.authorize(provider, {
         returnTo: request.returnTo,
-        ttlSeconds: LOGIN_STATE_TTL_SECONDS,
+        loginHint: request.email,
+        linkUserId: null,
       });
-      return {
-        authorizationUrl: oidc.buildAuthorizationUrl(configuration, parameters).href,
-        state,
-      };
     } catch (error) {
-      throw await this.refused(error, { email: request.email, providerId: request.providerId });
+      throw await this.refused(error, known);
     }
+  }
+
+  /**
+   * Starts linking the signed-in person's own account to their organisation's provider: the
+   * way a platform administrator's account is linked (never by e-mail address), and anyone's
+   * whose link was removed. The callback then links the account at the provider to them.
+   */
+  async startLink(principal: Principal, returnTo: string): Promise<StartedSignIn> {
+    const provider = await this.repository.providerOfOrganisation(principal.organisationId);
+    if (!provider?.enabled) throw OidcLinkErrors.noProvider();
+    try {
+      return await this.authorize(provider, {
+        returnTo,
+        loginHint: undefined,
+        linkUserId: principal.userId,
+      });
+    } catch (error) {
+      // Answered to a fetch of the web app: a problem, not a redirect.
+      if (error instanceof OidcRefusal) throw OidcLinkErrors.unreachable();
+      throw error;
+    }
+  }
+
+  private async authorize(
+    provider: IdentityProviderEntity,
+    how: { returnTo: string; loginHint: string | undefined; linkUserId: string | null },
+  ): Promise<StartedSignIn> {
+    const configuration = await this.configuration(provider);
+    const state = oidc.randomState();
+    const nonce = oidc.randomNonce();
+    const codeVerifier = oidc.randomPKCECodeVerifier();
+    const parameters: Record<string, string> = {
+      redirect_uri: this.callbackUrl(),
+      scope: provider.scopes.join(' '),
+      response_type: 'code',
+      code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    };
+    if (how.loginHint !== undefined) parameters.login_hint = how.loginHint;
+    // A person linking their account signs in at the provider afresh, not with whoever is
+    // signed in there in this browser.
+    if (how.linkUserId !== null) parameters.prompt = 'login';
+    await this.repository.insertState({
+      stateHash: hashToken(state),
+      identityProviderId: provider.id,
+      codeVerifier,
+      nonce,
+      returnTo: how.returnTo,
+      ttlSeconds: LOGIN_STATE_TTL_SECONDS,
+      linkUserId: how.linkUserId,
+    });
+    return { authorizationUrl: oidc.buildAuthorizationUrl(configuration, parameters).href, state };
   }
 
   /**
@@ -120,7 +146,7 @@ export class OidcSignInService {
    * the state this browser started with (its cookie).
    */
   async finish(query: URLSearchParams, cookieState: string | undefined): Promise<FinishedSignIn> {
-    let providerId: string | undefined;
+    const known: { providerId?: string; returnTo?: string } = {};
     try {
       const state = query.get('state');
       // The state must be the one this browser started: a callback link made by someone else
@@ -130,17 +156,19 @@ export class OidcSignInService {
       }
       const started = await this.repository.spendState(hashToken(state));
       if (!started) throw new OidcRefusal('OIDC_STATE_INVALID');
-      providerId = started.identityProviderId;
+      known.returnTo = started.returnTo;
       if (started.used) throw new OidcRefusal('OIDC_STATE_REPLAYED');
       if (started.expired) throw new OidcRefusal('OIDC_STATE_EXPIRED');
+      if (started.identityProviderId === null) throw new OidcRefusal('OIDC_PROVIDER_UNKNOWN');
+      known.providerId = started.identityProviderId;
       const provider = await this.repository.findProvider(started.identityProviderId);
       if (!provider) throw new OidcRefusal('OIDC_PROVIDER_UNKNOWN');
       if (!provider.enabled) throw new OidcRefusal('OIDC_PROVIDER_DISABLED');
       const identity = await this.identify(provider, query, state, started);
-      const tokens = await this.signIn(provider, identity);
+      const tokens = await this.signIn(provider, identity, started.linkUserId);
       return { tokens, returnTo: started.returnTo };
     } catch (error) {
-      throw await this.refused(error, { providerId });
+      throw await this.refused(error, known);
     }
   }
 
@@ -150,7 +178,7 @@ export class OidcSignInService {
    */
   async endSessionUrl(providerId: string, afterwards: string): Promise<string | undefined> {
     const provider = await this.repository.findProvider(providerId);
-    if (!provider) return undefined;
+    if (!provider?.enabled) return undefined;
     try {
       const configuration = await this.clients.configuration(provider);
       if (!configuration.serverMetadata().end_session_endpoint) return undefined;
@@ -163,7 +191,7 @@ export class OidcSignInService {
         {
           event: 'oidc_logout_unavailable',
           identityProviderId: provider.id,
-          error: message(error),
+          error: describeProviderError(error),
         },
         "could not reach the identity provider's end-session endpoint",
       );
@@ -197,12 +225,16 @@ export class OidcSignInService {
       return await this.clients.configuration(provider);
     } catch (error) {
       this.logger.warn(
-        { event: 'oidc_discovery_failed', identityProviderId: provider.id, error: message(error) },
+        {
+          event: 'oidc_discovery_failed',
+          identityProviderId: provider.id,
+          error: describeProviderError(error),
+        },
         'could not read the identity provider’s discovery document',
       );
       throw new OidcRefusal('OIDC_PROVIDER_UNREACHABLE', {
         identityProviderId: provider.id,
-        detail: message(error),
+        detail: describeProviderError(error),
       });
     }
   }
@@ -213,7 +245,7 @@ export class OidcSignInService {
     query: URLSearchParams,
     state: string,
     started: { codeVerifier: string; nonce: string },
-  ): Promise<Identity> {
+  ): Promise<ProviderIdentity> {
     const configuration = await this.configuration(provider);
     const callback = new URL(this.callbackUrl());
     callback.search = query.toString();
@@ -232,7 +264,7 @@ export class OidcSignInService {
     } catch (error) {
       throw new OidcRefusal(refusalForTokenError(error), {
         identityProviderId: provider.id,
-        detail: message(error),
+        detail: describeProviderError(error),
       });
     }
     let source: Record<string, unknown> = claims;
@@ -242,18 +274,17 @@ export class OidcSignInService {
       try {
         source = await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub);
       } catch (error) {
-        throw new OidcRefusal('OIDC_PROVIDER_UNREACHABLE', {
+        throw new OidcRefusal(refusalForTokenError(error), {
           identityProviderId: provider.id,
-          detail: message(error),
+          detail: describeProviderError(error),
         });
       }
     }
-    const email = source[provider.emailClaim];
     const name = source.name ?? claims.name;
     return {
       issuer: claims.iss,
       subject: claims.sub,
-      email: typeof email === 'string' ? email.trim().toLowerCase() : undefined,
+      email: OidcAccounts.emailOf(source[provider.emailClaim]),
       // A claim other than `email` (e.g. Entra ID's `upn`) is the organisation's directory
       // speaking for its own domain; the standard `email` claim must say it was verified.
       emailVerified: provider.emailClaim !== 'email' || source.email_verified === true,
@@ -264,11 +295,12 @@ export class OidcSignInService {
   /** Finds or links (or creates) the user, and opens their session. */
   private async signIn(
     provider: IdentityProviderEntity,
-    identity: Identity,
+    identity: ProviderIdentity,
+    linkUserId: string | null,
   ): Promise<SessionTokensResponse> {
     const attempt = () =>
       this.transactions.run(async (manager) => {
-        const account = await this.account(manager, provider, identity);
+        const account = await this.accounts.resolve(manager, provider, identity, linkUserId);
         const session = await this.sessions.open(manager, account, {
           method: 'oidc',
           identityProviderId: provider.id,
@@ -278,94 +310,14 @@ export class OidcSignInService {
     try {
       return await attempt();
     } catch (error) {
-      // Two first sign-ins of one person at once: the other linked first; this one finds it.
-      if (violatedConstraint(error, SqlState.uniqueViolation)?.startsWith('uq_user_identities')) {
+      // Two first sign-ins of one person at once: the other linked (or made the account)
+      // first; this one finds it.
+      const constraint = violatedConstraint(error, SqlState.uniqueViolation);
+      if (constraint?.startsWith('uq_user_identities') || constraint === 'uq_users_email') {
         return attempt();
       }
       throw error;
     }
-  }
-
-  private async account(
-    manager: EntityManager,
-    provider: IdentityProviderEntity,
-    identity: Identity,
-  ): Promise<SignInAccount> {
-    const context = { identityProviderId: provider.id, email: identity.email };
-    const linked = await this.repository.linkedAccount(manager, identity.issuer, identity.subject);
-    if (linked) {
-      const refused = { ...context, userId: linked.id };
-      if (linked.organisationId !== provider.organisationId) {
-        throw new OidcRefusal('OIDC_OTHER_ORGANISATION', refused);
-      }
-      if (!linked.isActive) throw new OidcRefusal('OIDC_USER_INACTIVE', refused);
-      await this.repository.touch(manager, linked.identityId);
-      return linked;
-    }
-    const { email } = identity;
-    if (email === undefined) throw new OidcRefusal('OIDC_EMAIL_MISSING', context);
-    const domain = emailDomainOf(email);
-    if (domain === null || !provider.allowedDomains.includes(domain)) {
-      throw new OidcRefusal('OIDC_DOMAIN_NOT_ALLOWED', context);
-    }
-    if (!identity.emailVerified) throw new OidcRefusal('OIDC_EMAIL_UNVERIFIED', context);
-    let account = await this.repository.accountByEmail(manager, email);
-    if (account) {
-      const refused = { ...context, userId: account.id };
-      if (account.organisationId !== provider.organisationId) {
-        throw new OidcRefusal('OIDC_OTHER_ORGANISATION', refused);
-      }
-      if (!account.isActive) throw new OidcRefusal('OIDC_USER_INACTIVE', refused);
-      if (await this.repository.linkedAtIssuer(manager, account.id, identity.issuer)) {
-        throw new OidcRefusal('OIDC_ALREADY_LINKED', refused);
-      }
-    } else {
-      if (!provider.createUsers) throw new OidcRefusal('OIDC_NO_ACCOUNT', context);
-      account = await this.createUser(manager, provider, email, identity.displayName);
-    }
-    const identityId = await this.repository.link(manager, {
-      userId: account.id,
-      issuer: identity.issuer,
-      subject: identity.subject,
-    });
-    await this.audit.record(manager, {
-      operation: 'create',
-      entityType: 'user_identity',
-      entityId: identityId,
-      actor: { type: 'user', id: account.id, organisationId: account.organisationId },
-      details: { userId: account.id, identityProviderId: provider.id, issuer: identity.issuer },
-    });
-    return account;
-  }
-
-  /** A person new here, with no password and no programme roles until a coordinator adds them. */
-  private async createUser(
-    manager: EntityManager,
-    provider: IdentityProviderEntity,
-    email: string,
-    displayName: string | undefined,
-  ): Promise<SignInAccount> {
-    const users = manager.getRepository(UserEntity);
-    const user = await users.save(
-      users.create({
-        email,
-        displayName: (displayName ?? email).slice(0, 200),
-        organisationId: provider.organisationId,
-        passwordHash: null,
-        isPlatformAdmin: false,
-        isActive: true,
-      }),
-    );
-    await this.audit.record(manager, {
-      ...UserAudit.created(user),
-      actor: { type: 'user', id: user.id, organisationId: user.organisationId },
-      details: { canSignIn: true, createdAtSignInThrough: provider.id },
-    });
-    this.logger.log(
-      { event: 'user_created_at_sign_in', userId: user.id, identityProviderId: provider.id },
-      'user created at their first sign-in through their organisation',
-    );
-    return { id: user.id, email: user.email, organisationId: user.organisationId, isActive: true };
   }
 
   /**
@@ -374,22 +326,39 @@ export class OidcSignInService {
    */
   private async refused(
     error: unknown,
-    known: { providerId?: string; email?: string },
-  ): Promise<unknown> {
-    if (!(error instanceof OidcRefusal)) return error;
+    known: { providerId?: string; email?: string; returnTo?: string },
+  ): Promise<OidcRefusal> {
+    if (!(error instanceof OidcRefusal)) {
+      // Nothing the person did (the database away, a fault of ours): logged with its stack,
+      // and the browser still lands on the sign-in page, not on a JSON error.
+      this.logger.error(
+        {
+          event: 'oidc_sign_in_failed',
+          identityProviderId: known.providerId ?? null,
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        },
+        'signing in through an identity provider failed',
+      );
+      return new OidcRefusal('OIDC_FAILED', { returnTo: known.returnTo });
+    }
     const context = error.context;
     const identityProviderId = context.identityProviderId ?? known.providerId;
     const email = context.email ?? known.email;
+    // A provider id is named only when it is one (not a uuid a stranger made up).
+    const provider =
+      identityProviderId === undefined || error.code === 'OIDC_PROVIDER_UNKNOWN'
+        ? null
+        : identityProviderId;
     const event: AuditEventInput = {
       operation: 'login_failed',
       result: 'failure',
       entityType: context.userId ? 'user' : 'identity_provider',
-      entityId: context.userId ?? identityProviderId ?? null,
+      entityId: context.userId ?? provider,
       actor: ANONYMOUS_ACTOR,
       details: {
         method: 'oidc',
         reason: error.code,
-        identityProviderId: identityProviderId ?? null,
+        identityProviderId: provider,
         emailDomain: email === undefined ? null : emailDomainOf(email),
       },
     };
@@ -397,7 +366,11 @@ export class OidcSignInService {
       await this.audit.recordAlone(event);
     } catch (recordError) {
       this.logger.error(
-        { event: 'audit_record_failed', operation: event.operation, error: message(recordError) },
+        {
+          event: 'audit_record_failed',
+          operation: event.operation,
+          error: describeProviderError(recordError),
+        },
         'could not record a refused sign-in in the audit log',
       );
     }
@@ -405,15 +378,29 @@ export class OidcSignInService {
       {
         event: 'oidc_sign_in_refused',
         reason: error.code,
-        identityProviderId: identityProviderId ?? null,
+        identityProviderId: provider,
         detail: context.detail?.slice(0, 300),
       },
       'refused a sign-in through an identity provider',
     );
-    return error;
+    return context.returnTo === undefined && known.returnTo !== undefined
+      ? new OidcRefusal(error.code, { ...context, returnTo: known.returnTo })
+      : error;
   }
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+/** Errors of linking one's own account (answered to the web app's fetch, as problems). */
+export const OidcLinkErrors = {
+  noProvider: () =>
+    new DomainError(
+      'conflict',
+      'NO_IDENTITY_PROVIDER',
+      'Your organisation has no identity provider that is switched on: there is nothing to link.',
+    ),
+  unreachable: () =>
+    new DomainError(
+      'unavailable',
+      'IDENTITY_PROVIDER_UNREACHABLE',
+      "Your organisation's identity provider cannot be reached now. Try again later.",
+    ).retryAfter(30),
+} as const;

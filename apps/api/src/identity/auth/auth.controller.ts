@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import {
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -16,6 +17,12 @@ import {
   SessionTokensResponse,
 } from '@app/identity';
 import { Access } from '../../access/access.decorator';
+
+/** The answer of both password log-ins where the organisation requires its provider. */
+export const PASSWORD_SIGN_IN_DISABLED =
+  "PASSWORD_SIGN_IN_DISABLED: the password is right, but the person's organisation signs in " +
+  'through its own identity provider only (GET /auth/oidc/start). Said only after the ' +
+  'password matched: a wrong one is INVALID_CREDENTIALS.';
 
 const INVALID_REFRESH_TOKEN =
   'INVALID_REFRESH_TOKEN: the refresh token is unknown, spent, revoked or expired, or the ' +
@@ -41,6 +48,7 @@ export class AuthController {
   @ApiUnauthorizedResponse({
     description: 'INVALID_CREDENTIALS: the e-mail address or the password is not correct.',
   })
+  @ApiForbiddenResponse({ description: PASSWORD_SIGN_IN_DISABLED })
   @ApiTooManyRequestsResponse({
     description: 'LOGIN_LOCKED: too many failed log-ins for this account or address.',
     headers: {

@@ -30,6 +30,7 @@ import {
   SessionsService,
 } from '@app/identity';
 import { Access } from '../../access/access.decorator';
+import { PASSWORD_SIGN_IN_DISABLED } from './auth.controller';
 import { BrowserCsrfGuard, CSRF_HEADER } from './browser-csrf.guard';
 import { ClearRefreshCookieInterceptor } from './clear-refresh-cookie.interceptor';
 import {
@@ -96,7 +97,7 @@ export class BrowserSessionsController {
   @ApiUnauthorizedResponse({
     description: 'INVALID_CREDENTIALS: the e-mail address or the password is not correct.',
   })
-  @ApiForbiddenResponse({ description: CSRF_REFUSED })
+  @ApiForbiddenResponse({ description: `${CSRF_REFUSED} Or ${PASSWORD_SIGN_IN_DISABLED}` })
   @ApiTooManyRequestsResponse({
     description: 'LOGIN_LOCKED: too many failed log-ins for this account or address.',
   })

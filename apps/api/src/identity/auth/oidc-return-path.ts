@@ -9,7 +9,8 @@ export const SIGN_IN_PAGE = '/aanmelden';
  */
 export function safeReturnPath(value: string | undefined, publicUrl: string): string {
   // eslint-disable-next-line no-control-regex -- the control characters are the point
-  if (!value || !value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return '/';
+  if (!value || value.length > 500) return '/';
+  if (!value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return '/';
   const origin = new URL(publicUrl).origin;
   let url: URL;
   try {

@@ -1,4 +1,15 @@
-import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiOkResponse,
@@ -11,15 +22,18 @@ import { APP_CONFIG, type AppConfig } from '@app/core';
 import {
   OIDC_REFUSALS,
   OidcLogoutQuery,
-  OidcRefusal,
   OidcSignInService,
   OfferedProvidersResponse,
   Permission,
+  StartedOidcLinkResponse,
+  StartOidcLinkDto,
   StartOidcSignInQuery,
 } from '@app/identity';
+import type { Principal } from '@app/identity';
 import { LOGIN_STATE_TTL_SECONDS } from '@app/identity';
-import { Access } from '../../access/access.decorator';
+import { Access, CurrentPrincipal } from '../../access/access.decorator';
 import { API_BASE_PATH } from '../../api-version';
+import { OidcRedirectFilter } from './oidc-redirect.filter';
 import { SIGN_IN_PAGE, safeReturnPath } from './oidc-return-path';
 import { cookieValue, isLocalDevelopment, RefreshCookie } from './refresh-cookie';
 
@@ -93,22 +107,46 @@ export class OidcController {
   @ApiBadRequestResponse({
     description: 'A `provider` that is no uuid, or an `email` that is no address.',
   })
+  @UseFilters(OidcRedirectFilter)
   async start(@Query() query: StartOidcSignInQuery, @Res() res: Response): Promise<void> {
-    const returnTo = safeReturnPath(query.returnTo, this.config.http.publicUrl);
-    try {
-      const started = await this.signIns.start({
-        providerId: query.provider,
-        email: query.provider === undefined ? query.email : undefined,
-        returnTo,
-      });
-      res.cookie(OIDC_STATE_COOKIE, started.state, {
-        ...this.stateCookie,
-        maxAge: LOGIN_STATE_TTL_SECONDS * 1000,
-      });
-      res.redirect(303, started.authorizationUrl);
-    } catch (error) {
-      this.refuse(error, res, returnTo);
-    }
+    const started = await this.signIns.start({
+      providerId: query.provider,
+      email: query.provider === undefined ? query.email : undefined,
+      returnTo: safeReturnPath(query.returnTo, this.config.http.publicUrl),
+    });
+    this.setStateCookie(res, started.state);
+    res.redirect(303, started.authorizationUrl);
+  }
+
+  @Post('link')
+  @HttpCode(200)
+  @Access(Permission.Self)
+  @ApiOperation({
+    summary: "Link your account to your organisation's provider",
+    description:
+      'For a signed-in person (platform administrators link only this way: never by e-mail ' +
+      'address). Answers where to send the browser, and sets the cookie of GET /auth/oidc/start; ' +
+      'after signing in at the provider (asked afresh), the callback links that account to ' +
+      'yours and signs you in through it.',
+  })
+  @ApiOkResponse({ type: StartedOidcLinkResponse })
+  @ApiResponse({
+    status: 409,
+    description: 'NO_IDENTITY_PROVIDER: your organisation has no provider that is switched on.',
+  })
+  @ApiResponse({
+    status: 503,
+    description: 'IDENTITY_PROVIDER_UNREACHABLE: the provider could not be reached; try again.',
+  })
+  async link(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: StartOidcLinkDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StartedOidcLinkResponse> {
+    const returnTo = safeReturnPath(body.returnTo ?? '/account', this.config.http.publicUrl);
+    const started = await this.signIns.startLink(principal, returnTo);
+    this.setStateCookie(res, started.state);
+    return { authorizationUrl: started.authorizationUrl };
   }
 
   @Get('callback')
@@ -123,21 +161,19 @@ export class OidcController {
       `with \`?sso-fout=<code>\`: ${REFUSAL_LIST}. Each refusal is in the audit log.`,
   })
   @ApiResponse(REDIRECT('Signed in (to the web app), or refused (to the sign-in page).'))
+  @UseFilters(OidcRedirectFilter)
   async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
     const query = new URL(req.originalUrl, 'http://callback').searchParams;
     const cookieState = cookieValue(req.headers.cookie, OIDC_STATE_COOKIE);
+    // Spent either way: the cookie goes with the answer, a refusal's redirect included.
     res.clearCookie(OIDC_STATE_COOKIE, this.stateCookie);
-    try {
-      const finished = await this.signIns.finish(query, cookieState);
-      this.refreshCookie.set(res, finished.tokens.refreshToken);
-      res.redirect(303, `${this.config.http.publicUrl}${finished.returnTo}`);
-    } catch (error) {
-      this.refuse(error, res, '/');
-    }
+    const finished = await this.signIns.finish(query, cookieState);
+    this.refreshCookie.set(res, finished.tokens.refreshToken);
+    res.redirect(303, `${this.config.http.publicUrl}${finished.returnTo}`);
   }
 
   @Get('logout')
-  @Access(Permission.Public)
+  @Access(Permission.Public, { rateLimit: 'expensive' })
   @ApiOperation({
     summary: 'Sign out at the provider too (RP-initiated logout)',
     description:
@@ -155,12 +191,10 @@ export class OidcController {
     res.redirect(303, url ?? signedOut);
   }
 
-  /** A refusal goes to the sign-in page with its code; anything else is the API's answer. */
-  private refuse(error: unknown, res: Response, returnTo: string): void {
-    if (!(error instanceof OidcRefusal)) throw error;
-    const page = new URL(`${this.config.http.publicUrl}${SIGN_IN_PAGE}`);
-    page.searchParams.set('sso-fout', error.code);
-    if (returnTo !== '/') page.searchParams.set('terug', returnTo);
-    res.redirect(303, page.href);
+  private setStateCookie(res: Response, state: string): void {
+    res.cookie(OIDC_STATE_COOKIE, state, {
+      ...this.stateCookie,
+      maxAge: LOGIN_STATE_TTL_SECONDS * 1000,
+    });
   }
 }

@@ -8,6 +8,9 @@ export class OfferedProviderResponse {
   @ApiProperty({ example: 'Ministerie van BZK' })
   displayName!: string;
 
+  @ApiProperty({ format: 'uuid', description: 'The organisation whose provider it is.' })
+  organisationId!: string;
+
   @ApiProperty({ example: 'Ministerie van Binnenlandse Zaken en Koninkrijksrelaties' })
   organisationName!: string;
 }

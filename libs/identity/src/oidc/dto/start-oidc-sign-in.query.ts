@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsOmittable } from '@app/core';
 
@@ -28,12 +28,12 @@ export class StartOidcSignInQuery {
     description:
       'The path of the web app to land on afterwards (default `/`). Anything but a path of ' +
       'this site is ignored.',
-    maxLength: 2000,
+    maxLength: 500,
     example: '/acties',
   })
   @IsOmittable()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(500)
   returnTo?: string;
 }
 
@@ -45,4 +45,24 @@ export class OidcLogoutQuery {
   @IsOmittable()
   @IsUUID()
   provider?: string;
+}
+
+/** Where to land after linking one's account (a path of the web app; default `/account`). */
+export class StartOidcLinkDto {
+  @ApiPropertyOptional({ maxLength: 500, example: '/account' })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(500)
+  returnTo?: string;
+}
+
+/** Where the browser goes to link the account: the provider's sign-in. */
+export class StartedOidcLinkResponse {
+  @ApiProperty({
+    format: 'uri',
+    description:
+      'Send the browser here (a navigation). The answer also set the cookie that binds the ' +
+      'sign-in to this browser.',
+  })
+  authorizationUrl!: string;
 }
