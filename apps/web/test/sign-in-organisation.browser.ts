@@ -1,5 +1,8 @@
 import { expect, test } from './support/fixtures';
 import { expectAccessible } from './support/app';
+import { OIDC_REFUSALS } from '../../../libs/identity/src/oidc/oidc-refusal';
+import { en } from '../src/i18n/en';
+import { nl } from '../src/i18n/nl';
 
 /**
  * Signing in with one's organisation's account (issue 20), through the development identity
@@ -53,6 +56,20 @@ test.describe('Signing in with your organisation', () => {
     await expect(page.getByRole('alert')).toContainText(
       'Voor dit e-mailadres is geen inlog via een organisatie ingesteld.',
     );
+    await expectAccessible(page);
+  });
+
+  test('every refusal the API sends is said in Dutch and English; a crafted code gets the general words', async ({
+    page,
+  }) => {
+    const codes = Object.keys(OIDC_REFUSALS).sort();
+    expect(Object.keys(nl.signIn.sso.refusals).sort()).toEqual(codes);
+    expect(Object.keys(en.signIn.sso.refusals).sort()).toEqual(codes);
+
+    for (const crafted of ['__proto__', 'toString', 'constructor']) {
+      await page.goto(`/aanmelden?sso-fout=${crafted}`);
+      await expect(page.getByRole('alert')).toContainText(nl.signIn.sso.refusedGeneric);
+    }
     await expectAccessible(page);
   });
 });

@@ -13,7 +13,7 @@ const WHAT = {
   read: 'read requests (GET)',
   write: 'changing requests',
   expensive:
-    'requests to expensive routes (reports, exports, audit verification, open data, calendars)',
+    'requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider)',
 } as const;
 
 const rateLimited = (budget: keyof typeof WHAT) =>

@@ -5827,7 +5827,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -5917,7 +5917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -6404,7 +6404,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -6574,7 +6574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -6704,7 +6704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -10166,7 +10166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -10605,7 +10605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -10875,7 +10875,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -11113,7 +11113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -12025,7 +12025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -12353,7 +12353,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -12607,7 +12607,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -12740,7 +12740,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -14010,7 +14010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -14220,7 +14220,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];

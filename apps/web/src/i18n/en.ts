@@ -62,7 +62,6 @@ export const en: Messages = {
       submit: 'Continue to your organisation',
       chooseTitle: 'Or choose your organisation',
       provider: (name: string) => `Sign in through ${name}`,
-      retry: 'Start signing in again.',
       refusals: {
         OIDC_PROVIDER_UNKNOWN:
           'No organisation sign-in is set up for this e-mail address. Sign in with your password, or choose your organisation from the list.',
@@ -74,6 +73,8 @@ export const en: Messages = {
           "Your organisation's sign-in service cannot be reached now. Try again in a few minutes.",
         OIDC_PROVIDER_REFUSED:
           'Signing in at your organisation was cancelled or refused. Try again.',
+        OIDC_PROVIDER_MISCONFIGURED:
+          "Your organisation's sign-in is not set up properly for this application. Tell the administrator; until then you cannot sign in through your organisation.",
         OIDC_STATE_INVALID:
           'This sign-in was not started in this browser and was refused. Start signing in again.',
         OIDC_STATE_REPLAYED:
@@ -104,6 +105,10 @@ export const en: Messages = {
           "There is no account for you yet. Ask your programme's coordinator to add you.",
         OIDC_ALREADY_LINKED:
           'Your account is linked to another account at your organisation already. Contact the administrator.',
+        OIDC_LINK_NOT_ALLOWED:
+          'A platform administrator links the organisation account themselves: sign in with your password and choose "Link account" on the Account page.',
+        OIDC_FAILED:
+          'Signing in with your organisation does not work now because of a fault on our side. Try again in a few minutes.',
       },
       refusedGeneric: 'Signing in with your organisation did not work. Try again.',
     },
@@ -1727,7 +1732,7 @@ export const en: Messages = {
       'Separated by spaces or commas; openid is required. The usual ones are: openid email profile.',
     emailClaim: 'Claim with the e-mail address',
     emailClaimDescription:
-      'The ID token claim that carries the e-mail address: usually email, at Entra ID sometimes preferred_username or upn.',
+      'The ID token claim that carries the e-mail address: usually email, at Entra ID upn. A claim other than email counts as verified: choose one your organisation controls.',
     allowedDomains: 'Allowed e-mail domains',
     allowedDomainsDescription:
       'One per line (or separated by spaces or commas), such as minbzk.nl; 50 at most. Only people with an e-mail address in one of these domains can sign in through this provider.',
@@ -1787,7 +1792,7 @@ export const en: Messages = {
       'Enter 20 scopes at most, separated by spaces, without quotes or backslashes, and with openid among them.',
     emailClaimRequired: 'Enter the claim with the e-mail address, such as email.',
     emailClaimInvalid:
-      'The claim is one word of letters, digits and _ . : / # -, such as email or preferred_username.',
+      'The claim is one word of letters, digits and _ . : / # -, such as email or upn.',
     domainsRequired: 'Enter at least one e-mail domain, such as minbzk.nl.',
     domainsTooMany: 'Enter 50 e-mail domains at most.',
     domainsInvalid:

@@ -63,7 +63,6 @@ export const nl = {
       submit: 'Verder naar uw organisatie',
       chooseTitle: 'Of kies uw organisatie',
       provider: (name: string) => `Inloggen via ${name}`,
-      retry: 'Begin opnieuw met inloggen.',
       refusals: {
         OIDC_PROVIDER_UNKNOWN:
           'Voor dit e-mailadres is geen inlog via een organisatie ingesteld. Meld u aan met uw wachtwoord, of kies uw organisatie uit de lijst.',
@@ -75,6 +74,8 @@ export const nl = {
           'De inlogdienst van uw organisatie is nu niet bereikbaar. Probeer het over enkele minuten opnieuw.',
         OIDC_PROVIDER_REFUSED:
           'Het inloggen bij uw organisatie is afgebroken of geweigerd. Probeer het opnieuw.',
+        OIDC_PROVIDER_MISCONFIGURED:
+          'De inlog van uw organisatie is voor deze toepassing niet goed ingesteld. Meld dit bij de beheerder; tot die tijd kunt u niet via uw organisatie inloggen.',
         OIDC_STATE_INVALID:
           'Deze inlogpoging is niet in deze browser begonnen en is daarom geweigerd. Begin opnieuw met inloggen.',
         OIDC_STATE_REPLAYED:
@@ -106,6 +107,10 @@ export const nl = {
           'Er is nog geen account voor u. Vraag de coördinator van uw programma om u toe te voegen.',
         OIDC_ALREADY_LINKED:
           'Uw account is al gekoppeld aan een ander account bij uw organisatie. Neem contact op met de beheerder.',
+        OIDC_LINK_NOT_ALLOWED:
+          'Een platformbeheerder koppelt het account van de organisatie zelf: meld u aan met uw wachtwoord en kies op de pagina Account "Account koppelen".',
+        OIDC_FAILED:
+          'Inloggen met uw organisatie lukt nu niet door een storing bij ons. Probeer het over enkele minuten opnieuw.',
       } as Record<string, string>,
       refusedGeneric: 'Inloggen met uw organisatie is niet gelukt. Probeer het opnieuw.',
     },
@@ -1773,7 +1778,7 @@ export const nl = {
       'Gescheiden door spaties of komma’s; openid is verplicht. Gebruikelijk is: openid email profile.',
     emailClaim: 'Claim met het e-mailadres',
     emailClaimDescription:
-      'De claim in het ID-token waarin het e-mailadres staat: meestal email, bij Entra ID soms preferred_username of upn.',
+      'De claim in het ID-token waarin het e-mailadres staat: meestal email, bij Entra ID upn. Een andere claim dan email geldt als bevestigd: kies er een die uw organisatie zelf beheert.',
     allowedDomains: 'Toegestane e-maildomeinen',
     allowedDomainsDescription:
       'Eén per regel (of gescheiden door spaties of komma’s), zoals minbzk.nl; hoogstens 50. Alleen wie een e-mailadres in een van deze domeinen heeft, kan zich via deze provider aanmelden.',
@@ -1833,7 +1838,7 @@ export const nl = {
       'Vul hoogstens 20 scopes in, gescheiden door spaties, zonder aanhalingstekens of backslash, en met openid erbij.',
     emailClaimRequired: 'Vul de claim met het e-mailadres in, zoals email.',
     emailClaimInvalid:
-      'De claim is één woord van letters, cijfers en _ . : / # -, zoals email of preferred_username.',
+      'De claim is één woord van letters, cijfers en _ . : / # -, zoals email of upn.',
     domainsRequired: 'Vul minstens één e-maildomein in, zoals minbzk.nl.',
     domainsTooMany: 'Vul hoogstens 50 e-maildomeinen in.',
     domainsInvalid:

@@ -19,6 +19,7 @@ describe('safeReturnPath', () => {
     '/\t/evil.example',
     '/aanmelden?terug=/x',
     '/v1/users',
+    `/${'a'.repeat(500)}`,
   ])('sends %p to the start page', (value) => {
     expect(safeReturnPath(value, site)).toBe('/');
   });

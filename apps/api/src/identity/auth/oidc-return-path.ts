@@ -8,8 +8,8 @@ export const SIGN_IN_PAGE = '/aanmelden';
  * backslash, does not stay on this origin, or points at the API or the sign-in page, is `/`.
  */
 export function safeReturnPath(value: string | undefined, publicUrl: string): string {
-  // eslint-disable-next-line no-control-regex -- the control characters are the point
   if (!value || value.length > 500) return '/';
+  // eslint-disable-next-line no-control-regex -- the control characters are the point
   if (!value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return '/';
   const origin = new URL(publicUrl).origin;
   let url: URL;

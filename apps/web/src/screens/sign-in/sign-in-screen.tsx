@@ -19,6 +19,17 @@ import { safeReturnPath } from './return-path';
 
 type OfferedProvider = Schemas['OfferedProviderResponse'];
 
+/**
+ * The Dutch (or English) words for a refused sign-in's code; an unknown code (a crafted
+ * link: `?sso-fout=__proto__`) gets the general message, never something of the object's.
+ */
+export function refusalMessage(
+  messages: { refusals: Record<string, string>; refusedGeneric: string },
+  code: string,
+): string {
+  return Object.hasOwn(messages.refusals, code) ? messages.refusals[code] : messages.refusedGeneric;
+}
+
 /** Where the browser goes to sign in through a provider (a navigation: the API redirects). */
 function startUrl(choice: { provider: string } | { email: string }, returnTo: string): string {
   const query = new URLSearchParams(choice);
@@ -43,7 +54,7 @@ export function SignInScreen() {
   const [password, setPassword] = useState('');
   const refusal = params.get('sso-fout');
   const [errors, setErrors] = useState<FieldError[]>(() =>
-    refusal ? [{ message: t.signIn.sso.refusals[refusal] ?? t.signIn.sso.refusedGeneric }] : [],
+    refusal ? [{ message: refusalMessage(t.signIn.sso, refusal) }] : [],
   );
   const [busy, setBusy] = useState(false);
   const [ssoEmail, setSsoEmail] = useState('');
