@@ -1704,6 +1704,9 @@ export const en: Messages = {
       'Register this product at the organisation’s identity provider as a web application with a client secret. Enter the redirect address below there: the provider sends people back to it after they signed in. Then copy the client id and client secret the provider gives you into the form.',
     redirectUri: 'Redirect address (redirect URI)',
     redirectUriDescription: 'Enter it at the provider exactly like this, leaving nothing out.',
+    postLogoutUri: 'Address after signing out (post-logout redirect URI)',
+    postLogoutUriDescription:
+      'Register this at the provider too: it sends people back here after they signed out there as well.',
     copyRedirectUri: 'Copy the address',
     redirectUriCopied: 'The redirect address has been copied.',
     redirectUriCopyFailed: 'Copying did not work. The address is selected: copy it with Ctrl+C.',

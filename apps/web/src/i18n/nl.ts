@@ -1750,6 +1750,9 @@ export const nl = {
       'Registreer dit product bij de identiteitsprovider van de organisatie als webtoepassing met een clientgeheim. Geef daar het terugkeeradres hieronder op: daarheen stuurt de provider mensen terug nadat ze zich hebben aangemeld. Neem daarna de client-id en het clientgeheim die de provider geeft over in het formulier.',
     redirectUri: 'Terugkeeradres (redirect-URI)',
     redirectUriDescription: 'Precies zo invullen bij de provider, zonder iets weg te laten.',
+    postLogoutUri: 'Adres na afmelden (post-logout redirect-URI)',
+    postLogoutUriDescription:
+      'Ook opgeven bij de provider: daarheen stuurt die mensen terug nadat ze zich ook daar hebben afgemeld.',
     copyRedirectUri: 'Kopieer het adres',
     redirectUriCopied: 'Het terugkeeradres is gekopieerd.',
     redirectUriCopyFailed:

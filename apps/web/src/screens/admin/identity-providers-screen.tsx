@@ -276,6 +276,17 @@ function RedirectUri() {
           {m.copyRedirectUri}
         </Button>
       </div>
+      <div className="sbt-copy-field">
+        <TextField
+          id="idp-afmeldadres"
+          label={m.postLogoutUri}
+          description={m.postLogoutUriDescription}
+          value={`${window.location.origin}/aanmelden?afgemeld`}
+          readOnly
+          spellCheck={false}
+          onFocus={(event) => event.target.select()}
+        />
+      </div>
     </section>
   );
 }
