@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@app/core';
+import { SessionsPurge } from '@app/identity';
 import {
   type DevIdentityProvider,
   startDevIdentityProvider,
@@ -447,6 +448,26 @@ describe('signing in through your organisation (OpenID Connect)', () => {
       );
       const callback = await browser.throughProvider(started.headers.location, 'alice');
       await expectRefused(await browser.visitApp(callback), 'OIDC_STATE_EXPIRED');
+    });
+
+    it('started sign-ins are purged: unspent once expired, spent a day later', async () => {
+      const browser = new OidcBrowser(app, publicUrl);
+      await browser.visitApp(startA());
+      await db.query(
+        "UPDATE oidc_login_states SET expires_at = now() - interval '1 second' WHERE used_at IS NULL",
+      );
+      const spent: { count: number }[] = await db.query(
+        'SELECT count(*)::int AS count FROM oidc_login_states WHERE used_at IS NOT NULL',
+      );
+      await app.get(SessionsPurge).purge();
+      expect(await db.query('SELECT 1 FROM oidc_login_states WHERE used_at IS NULL')).toEqual([]);
+      // The spent ones stay a day, so that a replay is told apart from a forgery.
+      expect(
+        await db.query(
+          'SELECT count(*)::int AS count FROM oidc_login_states WHERE used_at IS NOT NULL',
+        ),
+      ).toEqual(spent);
+      expect(spent[0].count).toBeGreaterThan(0);
     });
 
     it('a person who cancels at the provider', async () => {
