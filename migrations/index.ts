@@ -20,6 +20,7 @@ import { SearchPrefixes1795470600000 } from './1795470600000-search-prefixes';
 import { CreateIdentityProviders1795477800000 } from './1795477800000-create-identity-providers';
 import { CreateOidcSignIn1795481400000 } from './1795481400000-create-oidc-sign-in';
 import { OidcSignInLinks1795485000000 } from './1795485000000-oidc-sign-in-links';
+import { CreateCalendarLinks1795488600000 } from './1795488600000-create-calendar-links';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -48,4 +49,5 @@ export const migrations = [
   CreateIdentityProviders1795477800000,
   CreateOidcSignIn1795481400000,
   OidcSignInLinks1795485000000,
+  CreateCalendarLinks1795488600000,
 ];

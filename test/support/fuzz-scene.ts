@@ -160,6 +160,9 @@ export class FuzzScene {
       roundId: ids.round,
       deliveryId: ids.delivery,
       importId: template.includes('{importId}') ? await this.plannedImport() : randomUUID(),
+      identityId: randomUUID(),
+      // A calendar link's secret: unknown, so a 404 (its checks are calendar-links.e2e-spec).
+      key: `sbc_${randomUUID()}`,
     };
   }
 

@@ -146,6 +146,12 @@ describe('Idempotency-Key', () => {
       body: () => ({ name: `Token ${unique()}`, programmeId: cast.programmeId, scope: 'read' }),
     },
     {
+      route: 'POST /v1/me/calendar-links',
+      as: () => cast.coordinator,
+      path: () => '/v1/me/calendar-links',
+      body: () => ({ name: `Agenda ${unique()}`, programmeId: cast.programmeId }),
+    },
+    {
       route: 'POST /v1/commitments',
       as: () => cast.coordinator,
       path: () => '/v1/commitments',
@@ -285,7 +291,9 @@ describe('Idempotency-Key', () => {
         creation.route === 'POST /v1/me/api-tokens'
           ? // The secret is shown once: a repeat says the token exists, without it.
             { ...(first.body as object), token: undefined }
-          : first.body;
+          : creation.route === 'POST /v1/me/calendar-links'
+            ? { ...(first.body as object), url: undefined }
+            : first.body;
       expect({ route: creation.route, body: again.body }).toEqual({
         route: creation.route,
         body: expected,

@@ -80,3 +80,5 @@ export * from './oidc/dto/start-oidc-sign-in.query';
 export * from './oidc/dto/offered-provider.response';
 export * from './oidc/dto/user-identity.dto';
 export * from './oidc/user-identities.service';
+export * from './auth/calendar-links.service';
+export * from './auth/dto/calendar-link.dto';

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
-import type { InvalidParam } from '@app/core';
+import { redactSecretPath, type InvalidParam } from '@app/core';
 
 /** An RFC 9457 problem as this API answers it. */
 export interface Problem {
@@ -20,7 +20,7 @@ const kebab = (code: string) => code.toLowerCase().replace(/_/g, '-');
 
 /** The path as the client sent it (inside a router `req.path` is relative to the mount). */
 export function requestPath(req: Request): string {
-  return (req.originalUrl ?? req.url ?? '').split('?')[0];
+  return redactSecretPath((req.originalUrl ?? req.url ?? '').split('?')[0]);
 }
 
 export function buildProblem(

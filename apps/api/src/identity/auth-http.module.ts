@@ -3,6 +3,7 @@ import { AuthModule, OidcModule } from '@app/identity';
 import { ApiTokensController } from './auth/api-tokens.controller';
 import { AuthController } from './auth/auth.controller';
 import { BrowserCsrfGuard } from './auth/browser-csrf.guard';
+import { CalendarLinksController } from './auth/calendar-links.controller';
 import { BrowserSessionsController } from './auth/browser-sessions.controller';
 import { ClearRefreshCookieInterceptor } from './auth/clear-refresh-cookie.interceptor';
 import { OidcController } from './auth/oidc.controller';
@@ -19,6 +20,7 @@ import { RefreshCookie } from './auth/refresh-cookie';
     BrowserSessionsController,
     MeSessionsController,
     ApiTokensController,
+    CalendarLinksController,
     OidcController,
     UserIdentitiesController,
   ],

@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@app/identity';
 import { ReportingCalendarModule } from '@app/reporting';
-import { DeadlinesCalendarController } from './deadlines-calendar.controller';
+import {
+  CalendarFeedsController,
+  DeadlinesCalendarController,
+} from './deadlines-calendar.controller';
 
-/** HTTP route of the deadlines calendar. */
+/** HTTP routes of the deadlines calendar: with credentials, and at a calendar link. */
 @Module({
-  imports: [ReportingCalendarModule],
-  controllers: [DeadlinesCalendarController],
+  imports: [ReportingCalendarModule, AuthModule],
+  controllers: [DeadlinesCalendarController, CalendarFeedsController],
 })
 export class CalendarHttpModule {}

@@ -9,7 +9,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Permission, ProgrammeParams } from '@app/identity';
+import {
+  CalendarFeedParams,
+  CalendarLinksService,
+  IdentityErrors,
+  Permission,
+  ProgrammeParams,
+} from '@app/identity';
 import type { Principal } from '@app/identity';
 import { DeadlinesCalendarQuery, DeadlinesCalendarService } from '@app/reporting';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
@@ -71,17 +77,68 @@ export class DeadlinesCalendarController {
     @Res() res: Response,
   ): Promise<void> {
     const calendar = await this.calendars.render(principal, params.id.toLowerCase(), query);
-    res.setHeader('ETag', calendar.etag);
-    if (matches(ifNoneMatch, calendar.etag)) {
-      res.status(304).end();
-      return;
-    }
-    res
-      .status(200)
-      .setHeader('Content-Type', ICALENDAR)
-      .setHeader('Content-Disposition', `inline; filename="${calendar.filename}"`)
-      .send(calendar.body);
+    sendCalendar(res, calendar, ifNoneMatch);
   }
+}
+
+/**
+ * The same feed at a calendar link's address (issue 21): for calendar apps that can send no
+ * credential at all (Google Calendar, Outlook on the web), the secret is in the path. It
+ * reads what its owner may, of its one programme, and nothing else.
+ */
+@ApiTags('reports')
+@Controller('calendar-feeds')
+export class CalendarFeedsController {
+  constructor(
+    private readonly calendars: DeadlinesCalendarService,
+    private readonly links: CalendarLinksService,
+  ) {}
+
+  @Get(':key/deadlines.ics')
+  @Access(Permission.Public, { rateLimit: 'expensive' })
+  @ApiOperation({
+    summary: "A programme's deadlines at a calendar link",
+    description:
+      'As GET /programmes/{id}/deadlines.ics (the same filters and `If-None-Match`), for the ' +
+      'programme of the calendar link (`POST /me/calendar-links`) whose secret is in the ' +
+      'path. No header needed. A revoked link, or one whose owner is no longer active or a ' +
+      'member of the programme, is a 404.',
+  })
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({
+    description: 'The calendar.',
+    content: { 'text/calendar': { schema: { type: 'string' } } },
+  })
+  @ApiResponse({ status: 304, description: '`If-None-Match` holds the current ETag.' })
+  @ApiNotFoundResponse({ description: 'CALENDAR_LINK_NOT_FOUND: no such link that works.' })
+  async feed(
+    @Param() params: CalendarFeedParams,
+    @Query() query: DeadlinesCalendarQuery,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const link = await this.links.authenticate(params.key);
+    if (!link) throw IdentityErrors.notFound('calendar_link');
+    const calendar = await this.calendars.render(link.principal, link.programmeId, query);
+    sendCalendar(res, calendar, ifNoneMatch);
+  }
+}
+
+function sendCalendar(
+  res: Response,
+  calendar: { body: string; filename: string; etag: string },
+  ifNoneMatch: string | undefined,
+): void {
+  res.setHeader('ETag', calendar.etag);
+  if (matches(ifNoneMatch, calendar.etag)) {
+    res.status(304).end();
+    return;
+  }
+  res
+    .status(200)
+    .setHeader('Content-Type', ICALENDAR)
+    .setHeader('Content-Disposition', `inline; filename="${calendar.filename}"`)
+    .send(calendar.body);
 }
 
 /** RFC 9110 §13.1.2: If-None-Match compares weakly and may list several tags, or `*`. */

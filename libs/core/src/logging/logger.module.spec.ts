@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { LOG_SERIALIZERS, REDACTED_LOG_PATHS } from './logger.module';
+import { LOG_SERIALIZERS, REDACTED_LOG_PATHS, redactSecretPath } from './logger.module';
 
 function capture(): { logger: pino.Logger; lines: () => string } {
   const chunks: string[] = [];
@@ -55,5 +55,18 @@ describe('log redaction', () => {
     const entry = JSON.parse(lines());
     expect(entry.req).toEqual({ id: 'req-1', method: 'GET', url: '/v1' });
     expect(entry.res).toEqual({ statusCode: 200 });
+  });
+
+  it('keeps the secret of a calendar link out of the logged path', () => {
+    expect(
+      LOG_SERIALIZERS.req({
+        id: 'req-2',
+        method: 'GET',
+        url: '/v1/calendar-feeds/sbc_secretsecret/deadlines.ics?lang=en',
+      }).url,
+    ).toBe('/v1/calendar-feeds/[redacted]/deadlines.ics');
+    expect(redactSecretPath('/v1/programmes/abc/deadlines.ics')).toBe(
+      '/v1/programmes/abc/deadlines.ics',
+    );
   });
 });

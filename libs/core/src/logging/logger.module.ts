@@ -21,13 +21,22 @@ export const REDACTED_LOG_PATHS = [
   '*.secret',
 ];
 
+/**
+ * A request path with the secrets some paths hold replaced: a calendar link's address
+ * (`/v1/calendar-feeds/<secret>/…`) is its credential, and must not land in logs or
+ * problem answers.
+ */
+export function redactSecretPath(path: string): string {
+  return path.replace(/^(\/v1\/calendar-feeds\/)[^/?]+/, '$1[redacted]');
+}
+
 /** What a request and a response contribute to a log line: never headers or bodies. */
 export const LOG_SERIALIZERS = {
   req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
     id: req.id,
     method: req.method,
     // The path only: query strings carry search terms and cursors.
-    url: req.url.split('?')[0],
+    url: redactSecretPath(req.url.split('?')[0]),
     remoteAddress: req.remoteAddress,
   }),
   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

@@ -1,4 +1,5 @@
 import { createEventsAsync, type DateArray, type EventAttributes } from 'ics';
+import { foldOctets } from './fold-octets';
 import { webAppUrls } from '@app/core';
 import type { ActionDeadline } from '@app/tracking';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../progress/progress-report.model';
@@ -103,5 +104,5 @@ export async function renderDeadlinesCalendar(
     },
   );
   if (error || value === null) throw error ?? new Error('ics produced no calendar');
-  return value;
+  return foldOctets(value);
 }
