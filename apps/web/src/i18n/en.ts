@@ -519,6 +519,24 @@ export const en: Messages = {
     signOutEverywhere: 'Sign out everywhere',
     signOutEverywhereFailed: 'Signing out everywhere did not work. Please try again.',
   },
+  accountLinks: {
+    title: 'Sign in with your organisation',
+    notLinked: (provider: string) => `Your account is not linked to ${provider} yet.`,
+    explain:
+      'Link it once: you sign in at your organisation and then come back here. From then on you sign in with your organisation’s account, without a password.',
+    link: (provider: string) => `Link account to ${provider}`,
+    linked:
+      'Your account is linked. You sign in with your organisation’s account, without a password: choose "Sign in with your organisation" on the sign-in page.',
+    caption: 'Your linked accounts',
+    issuer: 'Sign-in service',
+    linkedSince: 'Linked since',
+    lastUsed: 'Last used',
+    loadFailed: 'Your linked accounts could not be loaded. Reload the page.',
+    noProvider:
+      'Your organisation no longer has a sign-in service that is switched on, so linking is not possible now. Contact the administrator.',
+    unreachable:
+      'Your organisation’s sign-in service cannot be reached now. Please try again in a few minutes.',
+  },
   respond: {
     title: 'Respond',
     intro: 'Give your response to this action. The members you mention are notified.',
@@ -1800,6 +1818,27 @@ export const en: Messages = {
     domainsTooMany: 'Enter 50 e-mail domains at most.',
     domainsInvalid:
       'Enter domain names such as minbzk.nl: without @ or https:// in front and without spaces in them.',
+  },
+  userLinks: {
+    title: 'Linked accounts',
+    intro:
+      'The accounts at the organisation’s identity provider this person signs in with. Remove a link when the account at the provider changed, so that it can be linked afresh.',
+    caption: (name: string) => `Linked accounts of ${name}`,
+    issuer: 'Identity provider (issuer)',
+    subject: 'Account at the provider',
+    linkedSince: 'Linked since',
+    lastUsed: 'Last used',
+    none: (name: string) => `${name} has no linked account.`,
+    loadFailed: 'The linked accounts could not be loaded. Open the user again.',
+    remove: (issuer: string) => `Remove link with ${issuer}`,
+    removeTitle: (issuer: string) => `Remove the link with ${issuer}?`,
+    removeWarning: (name: string) =>
+      `${name} stays signed in where they are now. The next sign-in through this provider links the account afresh, by e-mail address; or ${name} links it on the Account page.`,
+    removeWarningPlatformAdmin: (name: string) =>
+      `${name} stays signed in where they are now. A platform administrator is never linked by e-mail address: signing in through this provider works again only once ${name} links the account again on the Account page.`,
+    confirmRemove: 'Yes, remove link',
+    removed: (name: string, issuer: string) => `The link of ${name} with ${issuer} is removed.`,
+    gone: 'This link no longer existed; the list has been reloaded.',
   },
   adminOps: {
     title: 'Reminder and audit administration',

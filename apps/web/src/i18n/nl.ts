@@ -523,6 +523,24 @@ export const nl = {
     signOutEverywhere: 'Afmelden op alle apparaten',
     signOutEverywhereFailed: 'Afmelden op alle apparaten is niet gelukt. Probeer het opnieuw.',
   },
+  accountLinks: {
+    title: 'Inloggen met uw organisatie',
+    notLinked: (provider: string) => `Uw account is nog niet gekoppeld aan ${provider}.`,
+    explain:
+      'Koppel het één keer: u meldt zich daarvoor aan bij uw organisatie en komt dan hier terug. Daarna logt u in met het account van uw organisatie, zonder wachtwoord.',
+    link: (provider: string) => `Account koppelen aan ${provider}`,
+    linked:
+      'Uw account is gekoppeld. U logt in met het account van uw organisatie, zonder wachtwoord: kies op de aanmeldpagina "Inloggen met uw organisatie".',
+    caption: 'Uw gekoppelde accounts',
+    issuer: 'Inlogdienst',
+    linkedSince: 'Gekoppeld sinds',
+    lastUsed: 'Laatst gebruikt',
+    loadFailed: 'Uw gekoppelde accounts konden niet worden geladen. Laad de pagina opnieuw.',
+    noProvider:
+      'Uw organisatie heeft geen inlogdienst meer die aanstaat, dus koppelen kan nu niet. Neem contact op met de beheerder.',
+    unreachable:
+      'De inlogdienst van uw organisatie is nu niet bereikbaar. Probeer het over enkele minuten opnieuw.',
+  },
   respond: {
     title: 'Reageren',
     intro: 'Geef uw reactie op deze actie. Wie u noemt, krijgt er een melding van.',
@@ -1846,6 +1864,28 @@ export const nl = {
     domainsTooMany: 'Vul hoogstens 50 e-maildomeinen in.',
     domainsInvalid:
       'Vul domeinnamen in zoals minbzk.nl: zonder @ of https:// ervoor en zonder spaties erin.',
+  },
+  userLinks: {
+    title: 'Gekoppelde accounts',
+    intro:
+      'De accounts bij de identiteitsprovider van de organisatie waarmee deze persoon inlogt. Verwijder een koppeling als het account bij de provider is veranderd, zodat het opnieuw gekoppeld kan worden.',
+    caption: (name: string) => `Gekoppelde accounts van ${name}`,
+    issuer: 'Identiteitsprovider (issuer)',
+    subject: 'Account bij de provider',
+    linkedSince: 'Gekoppeld sinds',
+    lastUsed: 'Laatst gebruikt',
+    none: (name: string) => `${name} heeft geen gekoppeld account.`,
+    loadFailed: 'De gekoppelde accounts konden niet worden geladen. Open de gebruiker opnieuw.',
+    remove: (issuer: string) => `Koppeling met ${issuer} verwijderen`,
+    removeTitle: (issuer: string) => `Koppeling met ${issuer} verwijderen?`,
+    removeWarning: (name: string) =>
+      `${name} blijft aangemeld waar dat nu zo is. Bij de volgende keer inloggen via deze provider wordt het account opnieuw gekoppeld, op het e-mailadres; of ${name} koppelt het zelf op de pagina Account.`,
+    removeWarningPlatformAdmin: (name: string) =>
+      `${name} blijft aangemeld waar dat nu zo is. Een platformbeheerder wordt nooit op het e-mailadres gekoppeld: inloggen via deze provider lukt pas weer als ${name} het account zelf opnieuw koppelt op de pagina Account.`,
+    confirmRemove: 'Ja, koppeling verwijderen',
+    removed: (name: string, issuer: string) =>
+      `De koppeling van ${name} met ${issuer} is verwijderd.`,
+    gone: 'Deze koppeling bestond al niet meer; de lijst is opnieuw geladen.',
   },
   adminOps: {
     title: 'Beheer van herinneringen en audit',

@@ -15,6 +15,7 @@ import { usePageTitle } from '../../components/page-title';
 import { useProgrammes } from '../../components/use-programmes';
 import { type Language, messagesFor, useLanguage, useT } from '../../i18n';
 import { useMe, useSession } from '../../session/session';
+import { AccountLinks } from './account-links';
 import { nameProblems, passwordProblems, retryMinutes } from './account-problems';
 
 type Form = 'name' | 'password' | 'language';
@@ -22,7 +23,8 @@ type Form = 'name' | 'password' | 'language';
 /**
  * Account: who you are and in which programmes, and what is yours to change: your name, your
  * password and the language of the app (stored with your notification preferences, so that
- * e-mails come in it too). Signing out everywhere ends every session of yours.
+ * e-mails come in it too). Where the organisation has a provider, your link to it (issue 20).
+ * Signing out everywhere ends every session of yours.
  */
 export default function AccountScreen() {
   const t = useT();
@@ -88,6 +90,7 @@ export default function AccountScreen() {
           onFailed={report.failed}
           onSaved={() => report.saved('password')}
         />
+        <AccountLinks onFailed={report.failed} />
         <LanguageForm
           errors={errors}
           saved={saved === 'language'}

@@ -80,15 +80,26 @@ export function LoadMore({
 /**
  * A step of its own on the page: changing a role, confirming a removal, editing a record.
  * Its heading takes the focus when it opens (WCAG 2.4.3), so keyboard and screen-reader
- * users land on what they asked for.
+ * users land on what they asked for. A step inside another (removing a user's link while
+ * editing the user) gives its heading a lower level.
  */
-export function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+export function Panel({
+  id,
+  title,
+  level = 2,
+  children,
+}: {
+  id: string;
+  title: string;
+  level?: 2 | 3 | 4;
+  children: ReactNode;
+}) {
   useEffect(() => {
     document.getElementById(`${id}-kop`)?.focus();
   }, [id]);
   return (
     <section aria-labelledby={`${id}-kop`} className="sbt-admin-panel">
-      <Heading level={2} id={`${id}-kop`} tabIndex={-1}>
+      <Heading level={level} id={`${id}-kop`} tabIndex={-1}>
         {title}
       </Heading>
       {children}

@@ -37,14 +37,15 @@ import {
   when,
   LoadMore,
 } from './admin-parts';
+import { UserLinks } from './user-links';
 
 type User = Schemas['UserResponse'];
 const LIST_HEADING_ID = 'gebruikers-kop';
 
 /**
  * Gebruikers (platform administrators): the accounts of the platform. Add one (with an
- * initial password or without), change name, organisation, active and administrator, and set
- * a password. Membership of a programme is not here: that is the coordinator's (Leden).
+ * initial password or without), change name, organisation, active and administrator, set
+ * a password, and remove a link to an account at a provider (user-links.tsx). Membership of a programme is not here: that is the coordinator's (Leden).
  */
 export default function UsersScreen() {
   const t = useT();
@@ -569,6 +570,7 @@ function EditUser(props: {
           </Button>
         </div>
       </form>
+      <UserLinks user={user} onErrors={props.onErrors} />
     </Panel>
   );
 }
