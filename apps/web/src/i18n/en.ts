@@ -537,6 +537,69 @@ export const en: Messages = {
     unreachable:
       'Your organisation’s sign-in service cannot be reached now. Please try again in a few minutes.',
   },
+  calendarLinks: {
+    title: 'Calendar subscriptions',
+    intro:
+      "With a calendar link you see the deadlines of a programme's open actions in your own calendar: you subscribe to the link's address in Outlook, Google Calendar or Apple Calendar. A changed deadline then moves in your calendar by itself.",
+    personal:
+      "The address is personal and you see it only once. Whoever has it sees that programme's deadlines, without signing in, so keep it like a password. You can revoke a link at any time: its address then stops working at once.",
+    noProgrammes:
+      'You are not a member of a programme yet, so you cannot make a calendar link yet.',
+    listTitle: 'Your calendar links',
+    caption: 'Your calendar links',
+    loadFailed: 'Your calendar links could not be loaded. Reload the page.',
+    none: 'You have no calendar links yet.',
+    name: 'Name',
+    nameDescription:
+      'What the link is for, so that you recognise it later, e.g. "Outlook on my laptop".',
+    programme: 'Programme',
+    created: 'Created',
+    lastUsed: 'Last used',
+    notUsed: 'Not yet',
+    status: 'Status',
+    actions: 'Actions',
+    state: { active: 'Active', revoked: 'Revoked' },
+    starts: (prefix) => `Starts with ${prefix}`,
+    createTitle: 'New calendar link',
+    create: 'Make calendar link',
+    nameRequired: 'Enter a name.',
+    nameTooLong: 'The name can have at most 100 characters.',
+    programmeRequired: 'Choose a programme.',
+    notAMember: 'You are not (or no longer) a member of this programme. Choose another programme.',
+    tooMany:
+      'You already have 20 working calendar links, the most there can be. First revoke a link you no longer use.',
+    busy: 'Your previous request is still being processed. Wait a moment and try again.',
+    createdMessage: (name) =>
+      `Calendar link ${name} has been made. Copy the address now: you see it only once.`,
+    addressLost:
+      'The calendar link has been made, but its address cannot be shown again. Revoke the link and make a new one.',
+    newTitle: 'Your new calendar link',
+    newWarning:
+      "Copy the address now and add it to your calendar app. You will never see it again: it is not stored anywhere, not even in this browser. Whoever has the address sees this programme's deadlines.",
+    address: (name) => `Address of calendar link ${name}`,
+    copy: 'Copy the address',
+    copied: 'The address has been copied.',
+    copyFailed: 'Copying did not work. The address is selected: copy it with Ctrl+C.',
+    howTitle: 'How to subscribe',
+    howOutlook:
+      'Outlook: choose Add calendar › Subscribe from web (or From Internet), paste the address and choose Import.',
+    howGoogle:
+      'Google Calendar: next to Other calendars choose the plus sign › From URL, paste the address and choose Add calendar.',
+    howApple:
+      'Apple Calendar: choose File › New Calendar Subscription, paste the address and choose Subscribe.',
+    refresh:
+      'Your calendar app fetches the deadlines itself; Google Calendar sometimes does so only once a day.',
+    done: 'I have stored the address',
+    revoke: 'Revoke',
+    revokeLink: (name) => `Revoke calendar link ${name}`,
+    revokeTitle: (name) => `Revoke calendar link ${name}?`,
+    revokeWarning:
+      'The address stops working at once: your calendar app gets no more deadlines from this link. Revoking cannot be undone.',
+    confirmRevoke: 'Yes, revoke',
+    cancel: 'Cancel',
+    revoked: (name) => `Calendar link ${name} has been revoked.`,
+    gone: 'This calendar link no longer exists. The list has been updated.',
+  },
   respond: {
     title: 'Respond',
     intro: 'Give your response to this action. The members you mention are notified.',

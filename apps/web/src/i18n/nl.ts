@@ -541,6 +541,68 @@ export const nl = {
     unreachable:
       'De inlogdienst van uw organisatie is nu niet bereikbaar. Probeer het over enkele minuten opnieuw.',
   },
+  calendarLinks: {
+    title: 'Agenda-abonnementen',
+    intro:
+      'Met een agendalink ziet u de deadlines van de open acties van een programma in uw eigen agenda: u abonneert zich in Outlook, Google Agenda of Apple Agenda op het adres van de link. Een gewijzigde deadline verschuift dan vanzelf in uw agenda.',
+    personal:
+      'Het adres is persoonlijk en u ziet het maar één keer. Wie het heeft, ziet de deadlines van dat programma, zonder aan te melden. Bewaar het dus als een wachtwoord. U kunt een link altijd intrekken: het adres werkt dan meteen niet meer.',
+    noProgrammes: 'U bent nog geen lid van een programma, dus u kunt nog geen agendalink maken.',
+    listTitle: 'Uw agendalinks',
+    caption: 'Uw agendalinks',
+    loadFailed: 'Uw agendalinks konden niet worden geladen. Laad de pagina opnieuw.',
+    none: 'U heeft nog geen agendalinks.',
+    name: 'Naam',
+    nameDescription:
+      'Waarvoor de link is, zodat u hem later herkent, bijvoorbeeld "Outlook op mijn laptop".',
+    programme: 'Programma',
+    created: 'Aangemaakt',
+    lastUsed: 'Laatst gebruikt',
+    notUsed: 'Nog niet',
+    status: 'Status',
+    actions: 'Acties',
+    state: { active: 'Actief', revoked: 'Ingetrokken' },
+    starts: (prefix: string) => `Begint met ${prefix}`,
+    createTitle: 'Nieuwe agendalink',
+    create: 'Agendalink maken',
+    nameRequired: 'Vul een naam in.',
+    nameTooLong: 'De naam mag hoogstens 100 tekens hebben.',
+    programmeRequired: 'Kies een programma.',
+    notAMember: 'U bent geen lid (meer) van dit programma. Kies een ander programma.',
+    tooMany:
+      'U heeft al 20 werkende agendalinks, het maximum. Trek eerst een link in die u niet meer gebruikt.',
+    busy: 'Uw vorige verzoek wordt nog verwerkt. Wacht even en probeer het opnieuw.',
+    createdMessage: (name: string) =>
+      `Agendalink ${name} is gemaakt. Kopieer het adres nu: u ziet het maar één keer.`,
+    addressLost:
+      'De agendalink is gemaakt, maar het adres kan niet nog eens worden getoond. Trek de link in en maak een nieuwe.',
+    newTitle: 'Uw nieuwe agendalink',
+    newWarning:
+      'Kopieer het adres nu en zet het in uw agenda-app. U ziet het hierna nooit meer: het wordt nergens opgeslagen, ook niet in deze browser. Wie het adres heeft, ziet de deadlines van dit programma.',
+    address: (name: string) => `Adres van agendalink ${name}`,
+    copy: 'Kopieer het adres',
+    copied: 'Het adres is gekopieerd.',
+    copyFailed: 'Kopiëren is niet gelukt. Het adres is geselecteerd: kopieer het met Ctrl+C.',
+    howTitle: 'Zo abonneert u zich',
+    howOutlook:
+      'Outlook: kies Agenda toevoegen › Abonneren vanaf internet (of Van internet), plak het adres en kies Importeren.',
+    howGoogle:
+      "Google Agenda: kies bij Andere agenda's het plusteken › Via URL, plak het adres en kies Agenda toevoegen.",
+    howApple:
+      'Apple Agenda: kies Archief › Nieuw agenda-abonnement, plak het adres en kies Abonneer.',
+    refresh:
+      'Uw agenda-app haalt de deadlines zelf op; Google Agenda doet dat soms maar eens per dag.',
+    done: 'Ik heb het adres bewaard',
+    revoke: 'Intrekken',
+    revokeLink: (name: string) => `Agendalink ${name} intrekken`,
+    revokeTitle: (name: string) => `Agendalink ${name} intrekken?`,
+    revokeWarning:
+      'Het adres werkt daarna meteen niet meer: uw agenda-app krijgt geen deadlines meer van deze link. Intrekken kan niet ongedaan worden gemaakt.',
+    confirmRevoke: 'Ja, intrekken',
+    cancel: 'Annuleren',
+    revoked: (name: string) => `Agendalink ${name} is ingetrokken.`,
+    gone: 'Deze agendalink bestaat niet meer. De lijst is bijgewerkt.',
+  },
   respond: {
     title: 'Reageren',
     intro: 'Geef uw reactie op deze actie. Wie u noemt, krijgt er een melding van.',

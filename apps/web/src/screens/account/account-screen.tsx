@@ -16,6 +16,7 @@ import { useProgrammes } from '../../components/use-programmes';
 import { type Language, messagesFor, useLanguage, useT } from '../../i18n';
 import { useMe, useSession } from '../../session/session';
 import { AccountLinks } from './account-links';
+import { CalendarLinks } from './calendar-links';
 import { nameProblems, passwordProblems, retryMinutes } from './account-problems';
 
 type Form = 'name' | 'password' | 'language';
@@ -24,6 +25,7 @@ type Form = 'name' | 'password' | 'language';
  * Account: who you are and in which programmes, and what is yours to change: your name, your
  * password and the language of the app (stored with your notification preferences, so that
  * e-mails come in it too). Where the organisation has a provider, your link to it (issue 20).
+ * Your calendar links, for subscribing to a programme's deadlines (issue 21).
  * Signing out everywhere ends every session of yours.
  */
 export default function AccountScreen() {
@@ -97,6 +99,7 @@ export default function AccountScreen() {
           onFailed={report.failed}
           onSaved={() => report.saved('language')}
         />
+        <CalendarLinks errors={errors} onErrors={report.failed} />
         <SignOutEverywhere onFailed={report.failed} />
       </div>
     </>
