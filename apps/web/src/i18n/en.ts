@@ -1560,7 +1560,8 @@ export const en: Messages = {
     calendarStepCredentials:
       'When the app asks for a user name and password: enter your e-mail address, and the token as the password.',
     calendarStepGoogle:
-      'Google Calendar cannot follow a calendar with a password. Download the file and import it (Settings › Import); it is then not updated.',
+      'Google Calendar and Outlook on the web cannot send a password. For those apps, make a personal calendar link and subscribe to that address.',
+    calendarStepGoogleLink: 'To calendar subscriptions on Account',
     calendarDownload: 'Download the calendar (.ics)',
     calendarDownloaded: 'The calendar has been downloaded.',
     calendarDownloadFailed: 'Downloading the calendar failed. Please try again.',

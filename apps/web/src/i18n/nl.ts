@@ -1599,7 +1599,8 @@ export const nl = {
     calendarStepCredentials:
       'Vraagt de app om een gebruikersnaam en wachtwoord: vul uw e-mailadres in en het token als wachtwoord.',
     calendarStepGoogle:
-      'Google Agenda kan geen agenda met wachtwoord volgen. Download het bestand en importeer het (Instellingen › Importeren); het wordt dan niet bijgewerkt.',
+      'Google Agenda en Outlook op het web kunnen geen wachtwoord meesturen. Maak voor die apps een persoonlijke agendalink en abonneer u op dat adres.',
+    calendarStepGoogleLink: 'Naar Agenda-abonnementen op Account',
     calendarDownload: 'Agenda downloaden (.ics)',
     calendarDownloaded: 'De agenda is gedownload.',
     calendarDownloadFailed: 'Het downloaden van de agenda is niet gelukt. Probeer het opnieuw.',

@@ -94,7 +94,9 @@ export function SubscribeSection({ programmeId }: { programmeId: string }) {
           <OrderedListItem>{r.calendarStepOutlook}</OrderedListItem>
           <OrderedListItem>{r.calendarStepCredentials}</OrderedListItem>
         </OrderedList>
-        <Paragraph>{r.calendarStepGoogle}</Paragraph>
+        <Paragraph>
+          {r.calendarStepGoogle} <Link href="/account">{r.calendarStepGoogleLink}</Link>
+        </Paragraph>
         {failure && (
           <div role="alert">
             <Alert type="error">{failure}</Alert>
