@@ -62,7 +62,10 @@ export class MeNotificationsController {
   @Post('notifications/read-all')
   @HttpCode(200)
   @Access(Permission.Self)
-  @ApiOperation({ summary: 'Mark all your notifications read' })
+  @ApiOperation({
+    summary: 'Mark all your notifications read',
+    description: 'Every unread notification of yours at once; answers how many were marked.',
+  })
   @ApiOkResponse({ type: ReadAllResponse, description: 'Marked.' })
   readAll(@CurrentPrincipal() principal: Principal): Promise<ReadAllResponse> {
     return this.notifications.readAll(principal);
@@ -98,7 +101,11 @@ export class MeNotificationsController {
 
   @Put('notification-preferences')
   @Access(Permission.Self)
-  @ApiOperation({ summary: 'Set how notifications reach you' })
+  @ApiOperation({
+    summary: 'Set how notifications reach you',
+    description:
+      'Which kinds also come by e-mail (the others stay in the app), one e-mail each or a daily digest, and the language they come in first. Replaces the whole set.',
+  })
   @ApiOkResponse({ type: NotificationPreferencesResponse, description: 'Stored.' })
   setPreferences(
     @CurrentPrincipal() principal: Principal,

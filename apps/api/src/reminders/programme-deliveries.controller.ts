@@ -66,7 +66,11 @@ export class ProgrammeDeliveriesController {
 
   @Get('deliveries/:deliveryId')
   @Access(Permission.RemindersManage, { programmeParam: 'id' })
-  @ApiOperation({ summary: 'One e-mail delivery' })
+  @ApiOperation({
+    summary: 'One e-mail delivery',
+    description:
+      'Coordinators: one e-mail the worker sent (or tried to) for the programme, with its attempts and the answer of the mail server.',
+  })
   @ApiOkResponse({ type: DeliveryResponse, description: 'The delivery.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   get(@Param() params: DeliveryParams): Promise<DeliveryResponse> {

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@app/identity';
 import { Access } from '../access/access.decorator';
 import { API_VERSION } from '../api-version';
@@ -28,6 +28,10 @@ class RootResponse {
 export class RootController {
   @Get()
   @Access(Permission.Public)
+  @ApiOperation({
+    summary: 'The API, and where its description is',
+    description: 'Public. Links to the OpenAPI document and the docs page.',
+  })
   @ApiOkResponse({ type: RootResponse, description: 'Where to find the API description.' })
   root(): RootResponse {
     return {

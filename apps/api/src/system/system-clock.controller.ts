@@ -48,7 +48,11 @@ export class SystemClockController {
 
   @Get()
   @Access(Permission.PlatformAdmin)
-  @ApiOperation({ summary: 'What time the system thinks it is' })
+  @ApiOperation({
+    summary: 'What time the system thinks it is',
+    description:
+      'Platform administrators: the instant the product works with, and whether it was moved (clock travel, outside production only).',
+  })
   @ApiOkResponse({ type: ClockResponse, description: 'The clock.' })
   get(): ClockResponse {
     return this.view();

@@ -115,7 +115,11 @@ export class ActionsController {
 
   @Get(':id')
   @Access(Permission.TrackingRead)
-  @ApiOperation({ summary: 'Get an action' })
+  @ApiOperation({
+    summary: 'Get an action',
+    description:
+      'The action with owner, partners, deadline, status, health and percent complete; `ETag` is its version, for `If-Match` on a change or a progress update.',
+  })
   @ApiOkResponse({ type: ActionResponse, description: 'The action.', headers: ETAG })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   async get(

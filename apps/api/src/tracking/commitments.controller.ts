@@ -117,7 +117,11 @@ export class CommitmentsController {
 
   @Get(':id')
   @Access(Permission.TrackingRead)
-  @ApiOperation({ summary: 'Get a commitment' })
+  @ApiOperation({
+    summary: 'Get a commitment',
+    description:
+      'The commitment with its kind-specific fields, sources and lineage; `ETag` is its version, for `If-Match` on a change.',
+  })
   @ApiOkResponse({ type: CommitmentResponse, description: 'The commitment.', headers: ETAG })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   async get(

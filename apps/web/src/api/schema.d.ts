@@ -7,6 +7,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The API, and where its description is
+         * @description Public. Links to the OpenAPI document and the docs page.
+         */
         get: operations["rootRoot"];
         put?: never;
         post?: never;
@@ -47,7 +51,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Get an action */
+        /**
+         * Get an action
+         * @description The action with owner, partners, deadline, status, health and percent complete; `ETag` is its version, for `If-Match` on a change or a progress update.
+         */
         get: operations["actionsGet"];
         put?: never;
         post?: never;
@@ -520,7 +527,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Get a commitment */
+        /**
+         * Get a commitment
+         * @description The commitment with its kind-specific fields, sources and lineage; `ETag` is its version, for `If-Match` on a change.
+         */
         get: operations["commitmentsGet"];
         put?: never;
         post?: never;
@@ -569,7 +579,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Get an identity provider */
+        /**
+         * Get an identity provider
+         * @description Platform administrators only. The client secret is never answered (`hasClientSecret`).
+         */
         get: operations["identityProvidersGet"];
         put?: never;
         post?: never;
@@ -594,7 +607,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Your account, organisation and programme roles */
+        /**
+         * Your account, organisation and programme roles
+         * @description Who you are signed in as: the web app reads this first. An API token gets 403 here: it acts inside one programme, never on accounts.
+         */
         get: operations["meGet"];
         put?: never;
         post?: never;
@@ -728,7 +744,10 @@ export type paths = {
          * @description Which kinds also come by e-mail, one daily digest or not, and your language.
          */
         get: operations["meNotificationsPreferences"];
-        /** Set how notifications reach you */
+        /**
+         * Set how notifications reach you
+         * @description Which kinds also come by e-mail (the others stay in the app), one e-mail each or a daily digest, and the language they come in first. Replaces the whole set.
+         */
         put: operations["meNotificationsSetPreferences"];
         post?: never;
         delete?: never;
@@ -786,7 +805,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Mark all your notifications read */
+        /**
+         * Mark all your notifications read
+         * @description Every unread notification of yours at once; answers how many were marked.
+         */
         post: operations["meNotificationsReadAll"];
         delete?: never;
         options?: never;
@@ -847,7 +869,10 @@ export type paths = {
          */
         get: operations["organisationsList"];
         put?: never;
-        /** Create an organisation */
+        /**
+         * Create an organisation
+         * @description Platform administrators only. The code is unique (409 `ORGANISATION_CODE_TAKEN` otherwise); the kind says what it is (ministry, association, province, …).
+         */
         post: operations["organisationsCreate"];
         delete?: never;
         options?: never;
@@ -862,7 +887,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Get an organisation */
+        /**
+         * Get an organisation
+         * @description Any signed-in person may read an organisation: they are named on actions, partners and reports.
+         */
         get: operations["organisationsGet"];
         put?: never;
         post?: never;
@@ -971,7 +999,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** One e-mail delivery */
+        /**
+         * One e-mail delivery
+         * @description Coordinators: one e-mail the worker sent (or tried to) for the programme, with its attempts and the answer of the mail server.
+         */
         get: operations["programmeDeliveriesGet"];
         put?: never;
         post?: never;
@@ -1156,15 +1187,24 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Get a member */
+        /**
+         * Get a member
+         * @description One membership of the programme: the person, their organisation and their role.
+         */
         get: operations["membersGet"];
         put?: never;
         post?: never;
-        /** Remove a member */
+        /**
+         * Remove a member
+         * @description Coordinators and platform administrators. The programme's last coordinator cannot be removed (409); the person's API tokens for the programme stop working with it.
+         */
         delete: operations["membersRemove"];
         options?: never;
         head?: never;
-        /** Change a member's role */
+        /**
+         * Change a member's role
+         * @description Coordinators and platform administrators. The programme's last coordinator cannot be demoted (409).
+         */
         patch: operations["membersUpdate"];
         trace?: never;
     };
@@ -1323,7 +1363,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Get a track */
+        /**
+         * Get a track
+         * @description One line of work (track) of the programme, with its position.
+         */
         get: operations["tracksGet"];
         put?: never;
         post?: never;
@@ -1476,7 +1519,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** What time the system thinks it is */
+        /**
+         * What time the system thinks it is
+         * @description Platform administrators: the instant the product works with, and whether it was moved (clock travel, outside production only).
+         */
         get: operations["systemClockGet"];
         /**
          * Move "now" (development only)
@@ -1521,7 +1567,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Get a user */
+        /**
+         * Get a user
+         * @description Platform administrators only: the account with its organisation, status and programme roles. Never a password or its hash.
+         */
         get: operations["usersGet"];
         put?: never;
         post?: never;
@@ -1542,7 +1591,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** A user's accounts at organisations' providers */
+        /**
+         * A user's accounts at organisations' providers
+         * @description Platform administrators: the links made when the person first signed in through their organisation's provider (or linked it themselves).
+         */
         get: operations["userIdentitiesList"];
         put?: never;
         post?: never;

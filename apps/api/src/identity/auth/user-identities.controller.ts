@@ -39,7 +39,11 @@ export class UserIdentitiesController {
 
   @Get('users/:id/identities')
   @Access(Permission.PlatformAdmin)
-  @ApiOperation({ summary: "A user's accounts at organisations' providers" })
+  @ApiOperation({
+    summary: "A user's accounts at organisations' providers",
+    description:
+      "Platform administrators: the links made when the person first signed in through their organisation's provider (or linked it themselves).",
+  })
   @ApiOkResponse({ type: UserIdentitiesResponse })
   async list(@Param() params: UserIdParams): Promise<UserIdentitiesResponse> {
     return { items: await this.identities.list(params.id) };

@@ -18,7 +18,11 @@ export class MeController {
 
   @Get()
   @Access(Permission.Self)
-  @ApiOperation({ summary: 'Your account, organisation and programme roles' })
+  @ApiOperation({
+    summary: 'Your account, organisation and programme roles',
+    description:
+      'Who you are signed in as: the web app reads this first. An API token gets 403 here: it acts inside one programme, never on accounts.',
+  })
   @ApiOkResponse({ type: MeResponse, description: 'Your account.' })
   get(@CurrentPrincipal() principal: Principal): Promise<MeResponse> {
     return this.me.get(principal);

@@ -54,7 +54,11 @@ export class OrganisationsController {
 
   @Get(':id')
   @Access(Permission.DirectoryRead)
-  @ApiOperation({ summary: 'Get an organisation' })
+  @ApiOperation({
+    summary: 'Get an organisation',
+    description:
+      'Any signed-in person may read an organisation: they are named on actions, partners and reports.',
+  })
   @ApiOkResponse({ type: OrganisationResponse, description: 'The organisation.' })
   @ApiNotFoundResponse({ description: 'ORGANISATION_NOT_FOUND: no such organisation.' })
   get(@Param() params: OrganisationIdParams): Promise<OrganisationResponse> {
@@ -64,7 +68,11 @@ export class OrganisationsController {
   @Post()
   @Access(Permission.PlatformAdmin)
   @Idempotent()
-  @ApiOperation({ summary: 'Create an organisation' })
+  @ApiOperation({
+    summary: 'Create an organisation',
+    description:
+      'Platform administrators only. The code is unique (409 `ORGANISATION_CODE_TAKEN` otherwise); the kind says what it is (ministry, association, province, …).',
+  })
   @ApiCreatedResponse({
     type: OrganisationResponse,
     description: 'Created.',

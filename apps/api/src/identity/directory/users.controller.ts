@@ -62,7 +62,11 @@ export class UsersController {
 
   @Get(':id')
   @Access(Permission.PlatformAdmin)
-  @ApiOperation({ summary: 'Get a user' })
+  @ApiOperation({
+    summary: 'Get a user',
+    description:
+      'Platform administrators only: the account with its organisation, status and programme roles. Never a password or its hash.',
+  })
   @ApiOkResponse({ type: UserResponse, description: 'The user.' })
   @ApiNotFoundResponse(NOT_FOUND)
   get(@Param() params: UserIdParams): Promise<UserResponse> {

@@ -118,7 +118,11 @@ export class IdentityProvidersController {
 
   @Get(':id')
   @Access(Permission.PlatformAdmin)
-  @ApiOperation({ summary: 'Get an identity provider' })
+  @ApiOperation({
+    summary: 'Get an identity provider',
+    description:
+      'Platform administrators only. The client secret is never answered (`hasClientSecret`).',
+  })
   @ApiOkResponse({
     type: IdentityProviderResponse,
     description: 'The identity provider.',

@@ -94,7 +94,10 @@ export class MembersController {
 
   @Get(':membershipId')
   @Access(Permission.ProgrammeRead, { programmeParam: 'id' })
-  @ApiOperation({ summary: 'Get a member' })
+  @ApiOperation({
+    summary: 'Get a member',
+    description: 'One membership of the programme: the person, their organisation and their role.',
+  })
   @ApiOkResponse({ type: MemberResponse, description: 'The member.' })
   @ApiNotFoundResponse({ description: MEMBER_NOT_FOUND })
   get(@Param() params: MemberParams): Promise<MemberResponse> {
@@ -103,7 +106,11 @@ export class MembersController {
 
   @Patch(':membershipId')
   @Access(Permission.MembersManage, { programmeParam: 'id' })
-  @ApiOperation({ summary: "Change a member's role" })
+  @ApiOperation({
+    summary: "Change a member's role",
+    description:
+      "Coordinators and platform administrators. The programme's last coordinator cannot be demoted (409).",
+  })
   @ApiOkResponse({ type: MemberResponse, description: 'The member in their new role.' })
   @ApiNotFoundResponse({ description: MEMBER_NOT_FOUND })
   @ApiConflictResponse({ description: LAST_COORDINATOR })
@@ -114,7 +121,11 @@ export class MembersController {
   @Delete(':membershipId')
   @HttpCode(204)
   @Access(Permission.MembersManage, { programmeParam: 'id' })
-  @ApiOperation({ summary: 'Remove a member' })
+  @ApiOperation({
+    summary: 'Remove a member',
+    description:
+      "Coordinators and platform administrators. The programme's last coordinator cannot be removed (409); the person's API tokens for the programme stop working with it.",
+  })
   @ApiNoContentResponse({ description: 'Removed.' })
   @ApiNotFoundResponse({ description: MEMBER_NOT_FOUND })
   @ApiConflictResponse({ description: LAST_COORDINATOR })

@@ -83,7 +83,10 @@ export class TracksController {
 
   @Get(':trackId')
   @Access(Permission.ProgrammeRead, { programmeParam: 'id' })
-  @ApiOperation({ summary: 'Get a track' })
+  @ApiOperation({
+    summary: 'Get a track',
+    description: 'One line of work (track) of the programme, with its position.',
+  })
   @ApiOkResponse({ type: TrackResponse, description: 'The track.' })
   @ApiNotFoundResponse({ description: TRACK_NOT_FOUND })
   get(@Param() params: TrackParams): Promise<TrackResponse> {
