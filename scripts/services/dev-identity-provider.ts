@@ -177,6 +177,13 @@ export async function startDevIdentityProvider(options: {
         const session = ctx.oidc.session;
         const client = ctx.oidc.client;
         if (!session?.accountId || !client) return undefined;
+        // The session's grant when there is one: a new grant would end the codes of a
+        // sign-in started in another tab.
+        const existing = session.grantIdFor(client.clientId);
+        if (existing) {
+          const found = await ctx.oidc.provider.Grant.find(existing);
+          if (found) return found;
+        }
         const grant = new ctx.oidc.provider.Grant({
           clientId: client.clientId,
           accountId: session.accountId,

@@ -10,6 +10,7 @@ import {
 import { startApi, testConfig } from '../../../test/support/e2e';
 import { type Actor, IdentityFixtures } from '../../../test/support/identity-fixtures';
 import { OidcBrowser } from '../../../test/support/oidc-browser';
+import { stateCookieName } from '../src/identity/auth/oidc.controller';
 
 const SECRET_A = `client-secret-a-${Date.now().toString(36)}`;
 const SECRET_B = `client-secret-b-${Date.now().toString(36)}`;
@@ -196,10 +197,12 @@ describe('signing in through your organisation (OpenID Connect)', () => {
       for (const name of ['state', 'nonce', 'code_challenge']) {
         expect(url.searchParams.get(name)?.length).toBeGreaterThanOrEqual(43);
       }
+      const state = url.searchParams.get('state')!;
       const cookie = (res.headers['set-cookie'] as unknown as string[]).find((line) =>
-        line.startsWith('sbt_oidc_state='),
+        line.startsWith(`${stateCookieName(state)}=`),
       );
-      expect(cookie).toContain(`sbt_oidc_state=${url.searchParams.get('state')}`);
+      expect(cookie).toContain(`${stateCookieName(state)}=${state}`);
+      expect(stateCookieName(state)).toMatch(/^sbt_oidc_state_[0-9a-f]{12}$/);
       expect(cookie).toMatch(/HttpOnly/);
       expect(cookie).toMatch(/SameSite=Lax/);
       expect(cookie).toMatch(/Path=\/v1\/auth\/oidc/);
@@ -209,7 +212,8 @@ describe('signing in through your organisation (OpenID Connect)', () => {
       expect(signedIn.callback.status).toBe(303);
       expect(signedIn.callback.headers.location).toBe(`${publicUrl}/acties?filter=mijn`);
       expect(browser.cookie('app', 'sbt_refresh')).toMatch(/^sbr_/);
-      expect(browser.cookie('app', 'sbt_oidc_state')).toBeUndefined();
+      const state = new URL(signedIn.callbackUrl).searchParams.get('state')!;
+      expect(browser.cookie('app', stateCookieName(state))).toBeUndefined();
       const refreshed = await refresh(browser);
       expect(refreshed.status).toBe(200);
       expect(refreshed.body.identityProviderId).toBe(providerA.id);
@@ -254,7 +258,7 @@ describe('signing in through your organisation (OpenID Connect)', () => {
       // The same browser cookie too: the attacker holds everything but a fresh state.
       replay.absorb(
         'app',
-        `sbt_oidc_state=${new URL(signedIn.callbackUrl).searchParams.get('state')}`,
+        `${stateCookieName(new URL(signedIn.callbackUrl).searchParams.get('state')!)}=${new URL(signedIn.callbackUrl).searchParams.get('state')}`,
       );
       await expectRefused(await replay.visitApp(signedIn.callbackUrl), 'OIDC_STATE_REPLAYED');
     });
@@ -438,6 +442,16 @@ describe('signing in through your organisation (OpenID Connect)', () => {
         await new OidcBrowser(app, publicUrl).visitApp('/v1/auth/oidc/callback?code=x'),
         'OIDC_STATE_INVALID',
       );
+    });
+
+    it('two sign-ins started in two tabs of one browser both finish', async () => {
+      const browser = new OidcBrowser(app, publicUrl);
+      const first = await browser.visitApp(startA('/acties'));
+      const second = await browser.visitApp(startA('/meldingen'));
+      const firstBack = await browser.throughProvider(first.headers.location, 'alice');
+      const secondBack = await browser.throughProvider(second.headers.location, 'alice');
+      expect((await browser.visitApp(firstBack)).headers.location).toBe(`${publicUrl}/acties`);
+      expect((await browser.visitApp(secondBack)).headers.location).toBe(`${publicUrl}/meldingen`);
     });
 
     it('a sign-in that took too long', async () => {

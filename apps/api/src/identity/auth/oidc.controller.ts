@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   Body,
   Controller,
@@ -37,8 +38,13 @@ import { OidcRedirectFilter } from './oidc-redirect.filter';
 import { SIGN_IN_PAGE, safeReturnPath } from './oidc-return-path';
 import { cookieValue, isLocalDevelopment, RefreshCookie } from './refresh-cookie';
 
-/** The cookie that binds a started sign-in to the browser that started it. */
+/**
+ * The cookie that binds a started sign-in to the browser that started it: one per sign-in,
+ * named after its `state`, so that a sign-in started in a second tab does not undo the first.
+ */
 export const OIDC_STATE_COOKIE = 'sbt_oidc_state';
+export const stateCookieName = (state: string) =>
+  `${OIDC_STATE_COOKIE}_${createHash('sha256').update(state).digest('hex').slice(0, 12)}`;
 const OIDC_PATH = `${API_BASE_PATH}/auth/oidc`;
 
 const REFUSAL_LIST = Object.entries(OIDC_REFUSALS)
@@ -99,7 +105,7 @@ export class OidcController {
     description:
       'A browser navigation (not a fetch). Sends the browser to the provider (authorization ' +
       'code with PKCE, `state` and `nonce`), and sets the HttpOnly cookie ' +
-      `\`${OIDC_STATE_COOKIE}\` that binds the sign-in to this browser for ` +
+      `\`${OIDC_STATE_COOKIE}_<12 hex digits>\` that binds the sign-in to this browser for ` +
       `${LOGIN_STATE_TTL_SECONDS / 60} minutes. Give \`provider\` (it wins) or \`email\`. When no ` +
       `provider can be used, the browser goes to the sign-in page with \`?sso-fout=<code>\`: ${REFUSAL_LIST}.`,
   })
@@ -164,9 +170,11 @@ export class OidcController {
   @UseFilters(OidcRedirectFilter)
   async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
     const query = new URL(req.originalUrl, 'http://callback').searchParams;
-    const cookieState = cookieValue(req.headers.cookie, OIDC_STATE_COOKIE);
+    const state = query.get('state');
+    const cookieName = state ? stateCookieName(state) : undefined;
+    const cookieState = cookieName && cookieValue(req.headers.cookie, cookieName);
     // Spent either way: the cookie goes with the answer, a refusal's redirect included.
-    res.clearCookie(OIDC_STATE_COOKIE, this.stateCookie);
+    if (cookieName) res.clearCookie(cookieName, this.stateCookie);
     const finished = await this.signIns.finish(query, cookieState);
     this.refreshCookie.set(res, finished.tokens.refreshToken);
     res.redirect(303, `${this.config.http.publicUrl}${finished.returnTo}`);
@@ -192,7 +200,7 @@ export class OidcController {
   }
 
   private setStateCookie(res: Response, state: string): void {
-    res.cookie(OIDC_STATE_COOKIE, state, {
+    res.cookie(stateCookieName(state), state, {
       ...this.stateCookie,
       maxAge: LOGIN_STATE_TTL_SECONDS * 1000,
     });
