@@ -13,6 +13,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiExtension,
   ApiOkResponse,
   ApiOperation,
   ApiResponse,
@@ -167,6 +168,8 @@ export class OidcController {
       `with \`?sso-fout=<code>\`: ${REFUSAL_LIST}. Each refusal is in the audit log.`,
   })
   @ApiResponse(REDIRECT('Signed in (to the web app), or refused (to the sign-in page).'))
+  // The codes a refusal may carry in `?sso-fout=`, for clients to have words for each.
+  @ApiExtension('x-refusal-codes', Object.keys(OIDC_REFUSALS))
   @UseFilters(OidcRedirectFilter)
   async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
     const query = new URL(req.originalUrl, 'http://callback').searchParams;
