@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api, type Schemas } from '../../api/client';
 import { useAnnounce } from '../../components/announcer';
+import { CopyField } from '../../components/copy-field';
 import type { FieldError } from '../../components/error-summary';
 import {
   Alert,
@@ -21,7 +22,6 @@ export type CreatedLink = Schemas['CreatedCalendarLinkResponse'];
 
 const NAME_ID = 'agendalink-naam';
 const PROGRAMME_ID = 'agendalink-programma';
-const ADDRESS_ID = 'agendalink-adres';
 
 /** A failure that is about no field: said in the person's language, never the API's English. */
 function problemOf(status: number | undefined, t: Messages): string {
@@ -166,45 +166,23 @@ export function CreateCalendarLink(props: {
  * the address selected for Ctrl+C) and a line per calendar app on where to paste it.
  */
 export function NewCalendarLink({ link, onDone }: { link: CreatedLink; onDone: () => void }) {
-  const t = useT();
-  const m = t.calendarLinks;
-  const announce = useAnnounce();
-  const [copy, setCopy] = useState<'copied' | 'failed' | null>(null);
-  async function copyAddress() {
-    try {
-      await navigator.clipboard.writeText(link.url);
-      setCopy('copied');
-      announce(m.copied);
-    } catch {
-      // No clipboard (an insecure origin, a refused permission): selected for Ctrl+C.
-      setCopy('failed');
-      announce(m.copyFailed);
-      const field = document.getElementById(ADDRESS_ID) as HTMLInputElement | null;
-      field?.focus();
-      field?.select();
-    }
-  }
+  const m = useT().calendarLinks;
   return (
     <Panel id="agendalink-nieuw" title={m.newTitle} level={3}>
       <Alert type="warning">
         <Paragraph>{m.newWarning}</Paragraph>
       </Alert>
       <div className="sbt-stack">
-        <div className="sbt-row sbt-copy-field">
-          <TextField
-            id={ADDRESS_ID}
-            label={m.address(link.name)}
-            value={link.url}
-            readOnly
-            autoComplete="off"
-            spellCheck={false}
-            onFocus={(event) => event.target.select()}
-          />
-          <Button appearance="primary-action-button" onClick={() => void copyAddress()}>
-            {m.copy}
-          </Button>
-        </div>
-        {copy && <Paragraph>{copy === 'copied' ? m.copied : m.copyFailed}</Paragraph>}
+        <CopyField
+          id="agendalink-adres"
+          label={m.address(link.name)}
+          value={link.url}
+          copyLabel={m.copy}
+          copied={m.copied}
+          copyFailed={m.copyFailed}
+          appearance="primary-action-button"
+          showOutcome
+        />
         <Heading level={4}>{m.howTitle}</Heading>
         <UnorderedList>
           <UnorderedListItem>{m.howOutlook}</UnorderedListItem>

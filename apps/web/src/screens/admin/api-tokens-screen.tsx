@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api, type Schemas } from '../../api/client';
 import { useAnnounce } from '../../components/announcer';
+import { useCopyField } from '../../components/copy-field';
 import { ErrorSummary, type FieldError } from '../../components/error-summary';
 import {
   Alert,
@@ -317,37 +318,22 @@ function CreateToken(props: {
 /** The new token's secret, once, with a copy button and the warning that it is not kept. */
 function Secret({ token, onDone }: { token: Created; onDone: () => void }) {
   const t = useT();
-  const announce = useAnnounce();
-  const [copy, setCopy] = useState<'copied' | 'failed' | null>(null);
-  async function copySecret() {
-    try {
-      await navigator.clipboard.writeText(token.token);
-      setCopy('copied');
-      announce(t.admin.copied);
-    } catch {
-      setCopy('failed');
-      announce(t.admin.copyFailed);
-      (document.getElementById('token-geheim') as HTMLInputElement | null)?.select();
-    }
-  }
+  const copy = useCopyField({
+    id: 'token-geheim',
+    value: token.token,
+    copied: t.admin.copied,
+    copyFailed: t.admin.copyFailed,
+  });
   return (
     <Panel id="token-geheim" title={t.admin.secretTitle}>
       <Alert type="warning">
         <Paragraph>{t.admin.secretWarning}</Paragraph>
       </Alert>
       <div className="sbt-form">
-        <TextField
-          id="token-geheim"
-          label={t.admin.secretLabel(token.name)}
-          value={token.token}
-          readOnly
-          autoComplete="off"
-          spellCheck={false}
-          onFocus={(event) => event.target.select()}
-        />
-        {copy && <Paragraph>{copy === 'copied' ? t.admin.copied : t.admin.copyFailed}</Paragraph>}
+        <TextField {...copy.field} label={t.admin.secretLabel(token.name)} />
+        {copy.outcome && <Paragraph>{copy.outcome}</Paragraph>}
         <div className="sbt-row">
-          <Button appearance="primary-action-button" onClick={() => void copySecret()}>
+          <Button appearance="primary-action-button" onClick={copy.copy}>
             {t.admin.copySecret}
           </Button>
           <Button appearance="secondary-action-button" onClick={onDone}>

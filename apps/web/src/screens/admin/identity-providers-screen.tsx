@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, cursorOf } from '../../api/client';
-import { useAnnounce } from '../../components/announcer';
+import { CopyField } from '../../components/copy-field';
 import { ErrorSummary, type FieldError } from '../../components/error-summary';
 import {
   Alert,
@@ -25,7 +25,6 @@ import { EditProvider, RemoveProvider } from './identity-provider-steps';
 import type { Provider } from './identity-provider-values';
 
 const LIST_HEADING_ID = 'idp-kop';
-const REDIRECT_FIELD = 'idp-redirect-uri';
 /** More pages than the platform has organisations (one provider each); a stop against a runaway loop. */
 const MAX_PAGES = 20;
 
@@ -242,40 +241,21 @@ function IdentityProviders() {
 /** The address the provider sends people back to, which the API serves (issue 20). */
 function RedirectUri() {
   const m = useT().identityProviders;
-  const announce = useAnnounce();
-  const address = `${window.location.origin}/v1/auth/oidc/callback`;
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(address);
-      announce(m.redirectUriCopied);
-    } catch {
-      // No clipboard (an insecure origin, refused permission): select it for Ctrl+C.
-      const field = document.getElementById(REDIRECT_FIELD) as HTMLInputElement | null;
-      field?.focus();
-      field?.select();
-      announce(m.redirectUriCopyFailed);
-    }
-  }
   return (
     <section aria-labelledby="idp-registreren-kop">
       <Heading level={2} id="idp-registreren-kop">
         {m.redirectTitle}
       </Heading>
       <Paragraph>{m.redirectIntro}</Paragraph>
-      <div className="sbt-row sbt-copy-field">
-        <TextField
-          id={REDIRECT_FIELD}
-          label={m.redirectUri}
-          description={m.redirectUriDescription}
-          value={address}
-          readOnly
-          spellCheck={false}
-          onFocus={(event) => event.target.select()}
-        />
-        <Button type="button" appearance="secondary-action-button" onClick={() => void copy()}>
-          {m.copyRedirectUri}
-        </Button>
-      </div>
+      <CopyField
+        id="idp-redirect-uri"
+        label={m.redirectUri}
+        description={m.redirectUriDescription}
+        value={`${window.location.origin}/v1/auth/oidc/callback`}
+        copyLabel={m.copyRedirectUri}
+        copied={m.redirectUriCopied}
+        copyFailed={m.redirectUriCopyFailed}
+      />
       <div className="sbt-copy-field">
         <TextField
           id="idp-afmeldadres"

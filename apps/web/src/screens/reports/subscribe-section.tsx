@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useAnnounce } from '../../components/announcer';
+import { CopyField } from '../../components/copy-field';
 import {
   Alert,
   Button,
@@ -9,14 +10,11 @@ import {
   OrderedList,
   OrderedListItem,
   Paragraph,
-  TextField,
   UnorderedList,
   UnorderedListItem,
 } from '../../components/nlds';
 import { useLanguage, useT } from '../../i18n';
 import { filenameOf, saveFile } from './save-file';
-
-const CALENDAR_FIELD = 'rapport-agenda-adres';
 
 /**
  * The deadlines calendar to subscribe to, and the programme's open data. A calendar app cannot
@@ -33,20 +31,6 @@ export function SubscribeSection({ programmeId }: { programmeId: string }) {
   const calendarPath = `/v1/programmes/${programmeId}/deadlines.ics${language === 'en' ? '?lang=en' : ''}`;
   const calendarAddress = `${window.location.origin}${calendarPath}`;
   const openData = `/v1/programmes/${programmeId}/open-data`;
-
-  async function copy() {
-    setFailure(null);
-    try {
-      await navigator.clipboard.writeText(calendarAddress);
-      announce(r.copied);
-    } catch {
-      // No clipboard (an insecure origin, refused permission): select it for Ctrl+C.
-      const field = document.getElementById(CALENDAR_FIELD) as HTMLInputElement | null;
-      field?.focus();
-      field?.select();
-      announce(r.copyFailed);
-    }
-  }
 
   async function download() {
     setFailure(null);
@@ -74,18 +58,16 @@ export function SubscribeSection({ programmeId }: { programmeId: string }) {
           {r.calendarTitle}
         </Heading>
         <Paragraph>{r.calendarIntro}</Paragraph>
-        <div className="sbt-row sbt-report-copy">
-          <TextField
-            id={CALENDAR_FIELD}
-            label={r.calendarAddress}
-            value={calendarAddress}
-            readOnly
-            onFocus={(event) => event.target.select()}
-          />
-          <Button type="button" appearance="secondary-action-button" onClick={() => void copy()}>
-            {r.copy}
-          </Button>
-        </div>
+        <CopyField
+          id="rapport-agenda-adres"
+          label={r.calendarAddress}
+          value={calendarAddress}
+          copyLabel={r.copy}
+          copied={r.copied}
+          copyFailed={r.copyFailed}
+          onCopy={() => setFailure(null)}
+          className="sbt-report-copy"
+        />
         <Heading level={3}>{r.calendarSteps}</Heading>
         <OrderedList>
           <OrderedListItem>
