@@ -21,6 +21,7 @@ import { CreateIdentityProviders1795477800000 } from './1795477800000-create-ide
 import { CreateOidcSignIn1795481400000 } from './1795481400000-create-oidc-sign-in';
 import { OidcSignInLinks1795485000000 } from './1795485000000-oidc-sign-in-links';
 import { CreateCalendarLinks1795488600000 } from './1795488600000-create-calendar-links';
+import { CreateWebhooks1795492200000 } from './1795492200000-create-webhooks';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -50,4 +51,5 @@ export const migrations = [
   CreateOidcSignIn1795481400000,
   OidcSignInLinks1795485000000,
   CreateCalendarLinks1795488600000,
+  CreateWebhooks1795492200000,
 ];

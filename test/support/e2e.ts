@@ -98,13 +98,22 @@ export class LogCapture {
 
 /** Boots the real API module with the real HTTP setup; `controllers` adds test fixtures. */
 export async function startApi(
-  options: { config?: AppConfig; controllers?: Type[]; logs?: LogCapture } = {},
+  options: {
+    config?: AppConfig;
+    controllers?: Type[];
+    logs?: LogCapture;
+    /** Providers replaced for the story (e.g. a resolver of made-up host names). */
+    customise?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+  } = {},
 ): Promise<NestExpressApplication> {
   const config = options.config ?? testConfig();
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(config, { logDestination: options.logs?.stream })],
-    controllers: options.controllers ?? [],
-  }).compile();
+  const customise = options.customise ?? ((builder: TestingModuleBuilder) => builder);
+  const moduleRef = await customise(
+    Test.createTestingModule({
+      imports: [AppModule.forRoot(config, { logDestination: options.logs?.stream })],
+      controllers: options.controllers ?? [],
+    }),
+  ).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({
     bodyParser: false,
     bufferLogs: true,

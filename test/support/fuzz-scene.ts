@@ -36,6 +36,8 @@ export class FuzzScene {
       notification: string;
       delivery: string;
       identityProvider: string;
+      webhook: string;
+      webhookDelivery: string;
     },
   ) {}
 
@@ -77,6 +79,8 @@ export class FuzzScene {
       notification: '',
       delivery: '',
       identityProvider: '',
+      webhook: '',
+      webhookDelivery: '',
     });
     scene.ids.commitment = await scene.commitment();
     scene.ids.round = await scene.round();
@@ -97,6 +101,13 @@ export class FuzzScene {
     );
     scene.ids.delivery = delivery.id;
     scene.ids.identityProvider = await scene.identityProvider();
+    scene.ids.webhook = await scene.webhook();
+    const [webhookDelivery]: { id: string }[] = await db.query(
+      `INSERT INTO webhook_deliveries (subscription_id, event_id, event_type, subject, sequence, event, state)
+       VALUES ($1, gen_random_uuid(), 'nl.sterk-bestuur.webhook.ping', 'fuzz', 0, '{}', 'failed') RETURNING id`,
+      [scene.ids.webhook],
+    );
+    scene.ids.webhookDelivery = webhookDelivery.id;
     return scene;
   }
 
@@ -139,6 +150,8 @@ export class FuzzScene {
         return { id: await this.identityProvider() };
       case 'DELETE /v1/programmes/{id}/update-rounds/{roundId}':
         return { id: cast.programmeId, roundId: await this.round() };
+      case 'DELETE /v1/programmes/{id}/webhooks/{webhookId}':
+        return { id: cast.programmeId, webhookId: await this.webhook() };
       case 'PATCH /v1/programmes/{id}':
         return { id: ids.subjectProgramme };
     }
@@ -158,7 +171,8 @@ export class FuzzScene {
       trackId: cast.trackId,
       membershipId: ids.subjectMembership,
       roundId: ids.round,
-      deliveryId: ids.delivery,
+      deliveryId: template.includes('{webhookId}') ? ids.webhookDelivery : ids.delivery,
+      webhookId: ids.webhook,
       importId: template.includes('{importId}') ? await this.plannedImport() : randomUUID(),
       identityId: randomUUID(),
       // A calendar link's secret: unknown, so a 404 (its checks are calendar-links.e2e-spec).
@@ -187,6 +201,9 @@ export class FuzzScene {
     if (template.startsWith('/v1/commitments/')) return `/v1/commitments/${parameters.id}`;
     if (template.startsWith('/v1/identity-providers/')) {
       return `/v1/identity-providers/${parameters.id}`;
+    }
+    if (template.includes('/webhooks/{webhookId}')) {
+      return `/v1/programmes/${parameters.id}/webhooks/${parameters.webhookId}`;
     }
     if (template.endsWith('/reminder-policy')) {
       return `/v1/programmes/${parameters.id}/reminder-policy`;
@@ -282,6 +299,14 @@ export class FuzzScene {
   }
 
   /** POSTs as the administrator; fails unless created. */
+  /** A webhook of the programme, to a public address (nothing is sent: no worker runs). */
+  private webhook(): Promise<string> {
+    return this.created(`/v1/programmes/${this.cast.programmeId}/webhooks`, {
+      url: `https://93.184.216.34/fuzz/${this.unique()}`,
+      eventTypes: ['nl.sterk-bestuur.action.created'],
+    });
+  }
+
   private async created(path: string, body: Record<string, unknown>): Promise<string> {
     const res = await request(this.app.getHttpServer())
       .post(path)

@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { TestingModuleBuilder } from '@nestjs/testing';
 import { createHash, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -29,6 +30,9 @@ export class ReminderWorld {
   constructor(
     private readonly name: string,
     private readonly overrides: Record<string, string> = {},
+    /** Providers the API and the worker replace for the story. */
+    private readonly customise:
+      ((builder: TestingModuleBuilder) => TestingModuleBuilder) | undefined = undefined,
   ) {}
 
   async start(): Promise<void> {
@@ -46,7 +50,7 @@ export class ReminderWorld {
       ...this.overrides,
     };
     this.config = testConfig(this.env);
-    this.api = await startApi({ config: this.config });
+    this.api = await startApi({ config: this.config, customise: this.customise });
     this.worker = await this.startWorker();
     this.fixtures = new TrackingFixtures(this.api);
     this.dataSource = this.api.get(DataSource);
@@ -54,7 +58,7 @@ export class ReminderWorld {
 
   /** Another worker on the same database and queues (with other settings, if given). */
   startWorker(overrides: Record<string, string> = {}): Promise<INestApplicationContext> {
-    return startWorker(testConfig({ ...this.env, ...overrides }));
+    return startWorker(testConfig({ ...this.env, ...overrides }), this.customise);
   }
 
   async stop(): Promise<void> {

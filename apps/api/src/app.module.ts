@@ -19,6 +19,7 @@ import { ReportsHttpModule } from './reporting/reports-http.module';
 import { RootController } from './root/root.controller';
 import { ActionsHttpModule } from './tracking/actions-http.module';
 import { CommitmentsHttpModule } from './tracking/commitments-http.module';
+import { WebhooksHttpModule } from './webhooks/webhooks-http.module';
 
 @Module({})
 export class AppModule {
@@ -44,6 +45,7 @@ export class AppModule {
         CalendarHttpModule,
         ReportsHttpModule,
         ImportsHttpModule,
+        WebhooksHttpModule,
       ],
       controllers: [RootController, HealthController],
       providers: [HttpDrain],

@@ -45,6 +45,12 @@ describe('Idempotency-Key', () => {
     admin = await fixtures.identity.user({ organisationId: cast.owner.id, isPlatformAdmin: true });
     actionId = (await fixtures.action(cast.editor, actionBody('Idempotent'))).body.id as string;
     providerless = (await fixtures.identity.organisation('other')).id;
+    const webhook = await request(app.getHttpServer())
+      .post(`/v1/programmes/${cast.programmeId}/webhooks`)
+      .set('Authorization', `Bearer ${cast.coordinator.token}`)
+      .send({ url: 'https://93.184.216.34/idem', eventTypes: ['nl.sterk-bestuur.action.created'] });
+    expect(webhook.status).toBe(201);
+    webhookId = webhook.body.id as string;
   });
 
   afterAll(async () => {
@@ -209,8 +215,56 @@ describe('Idempotency-Key', () => {
         return {};
       },
     },
+    {
+      route: 'POST /v1/programmes/:id/webhooks',
+      as: () => cast.coordinator,
+      path: () => `/v1/programmes/${cast.programmeId}/webhooks`,
+      // A public address (a documentation-free literal): nothing is sent without a worker.
+      body: () => ({
+        url: `https://93.184.216.34/${unique()}`,
+        eventTypes: ['nl.sterk-bestuur.action.created'],
+      }),
+    },
+    {
+      route: 'POST /v1/programmes/:id/webhooks/:webhookId/secret-rotations',
+      as: () => cast.coordinator,
+      path: () => `/v1/programmes/${cast.programmeId}/webhooks/${webhookId}/secret-rotations`,
+      body: () => ({ previousSecretValidHours: 1 }),
+    },
+    {
+      route: 'POST /v1/programmes/:id/webhooks/:webhookId/pings',
+      as: () => cast.coordinator,
+      path: () => `/v1/programmes/${cast.programmeId}/webhooks/${webhookId}/pings`,
+      body: () => ({}),
+    },
+    {
+      route: 'POST /v1/programmes/:id/webhooks/:webhookId/deliveries/:deliveryId/redeliveries',
+      as: () => cast.coordinator,
+      path: () =>
+        `/v1/programmes/${cast.programmeId}/webhooks/${webhookId}/deliveries/${deliveredId}/redeliveries`,
+      // A delivery already delivered (this test runs no worker to deliver one), each time anew.
+      body: () => {
+        void readyDelivery();
+        return {};
+      },
+    },
   ];
   let plannedImport = '';
+  let webhookId = '';
+  let deliveredId = '';
+  let deliveryReady: Promise<void> = Promise.resolve();
+  function readyDelivery(): void {
+    deliveryReady = (async () => {
+      const [row] = await db.query<{ id: string }[]>(
+        `INSERT INTO webhook_deliveries (subscription_id, event_id, event_type, subject, sequence, event,
+                                         state, attempts, delivered_at)
+         VALUES ($1, gen_random_uuid(), 'nl.sterk-bestuur.webhook.ping', 'idem', 0, '{}', 'delivered', 1, now())
+         RETURNING id`,
+        [webhookId],
+      );
+      deliveredId = row.id;
+    })();
+  }
   let importReady: Promise<void> = Promise.resolve();
   function readyImport(): void {
     importReady = (async () => {
@@ -270,7 +324,7 @@ describe('Idempotency-Key', () => {
       currentVersion = await version(actionId);
       const key = randomUUID();
       const body = creation.body();
-      await importReady;
+      await Promise.all([importReady, deliveryReady]);
       const first = await send(creation, key, body);
       expect({ route: creation.route, status: first.status }).toEqual({
         route: creation.route,
@@ -293,7 +347,10 @@ describe('Idempotency-Key', () => {
             { ...(first.body as object), token: undefined }
           : creation.route === 'POST /v1/me/calendar-links'
             ? { ...(first.body as object), url: undefined }
-            : first.body;
+            : creation.route.startsWith('POST /v1/programmes/:id/webhooks') &&
+                'secret' in (first.body as object)
+              ? { ...(first.body as object), secret: undefined }
+              : first.body;
       expect({ route: creation.route, body: again.body }).toEqual({
         route: creation.route,
         body: expected,

@@ -5,6 +5,7 @@ import { IdentityCoreModule } from '@app/identity';
 import { ImportsModule } from '@app/imports';
 import { RemindersModule } from '@app/reminders';
 import { ReportExportsModule } from '@app/reporting';
+import { WebhooksModule } from '@app/webhooks';
 import { WorkerHeartbeat } from './health/worker-heartbeat';
 import { JOB_HANDLERS, JobHandler } from './jobs/job-handler';
 import { JobWorkersHost } from './jobs/job-workers.host';
@@ -28,6 +29,9 @@ import { ImportsPurgeProcessor } from './processors/imports-purge.processor';
 import { IdempotencyKeysPurgeProcessor } from './processors/idempotency-keys-purge.processor';
 import { ReportExportsPurgeProcessor } from './processors/report-exports-purge.processor';
 import { SystemPingProcessor } from './processors/system-ping.processor';
+import { WebhookDeliveriesPurgeProcessor } from './processors/webhook-deliveries-purge.processor';
+import { WebhookDisabledProcessor } from './processors/webhook-disabled.processor';
+import { WebhookDeliveryRunner } from './webhooks/webhook-delivery.runner';
 
 /** Every job handler; JobWorkersHost refuses to start if one in the registry is missing. */
 const PROCESSORS = [
@@ -49,6 +53,8 @@ const PROCESSORS = [
   ImportsPurgeProcessor,
   IdempotencyKeysPurgeProcessor,
   RefreshTokensPurgeProcessor,
+  WebhookDisabledProcessor,
+  WebhookDeliveriesPurgeProcessor,
 ];
 
 @Module({})
@@ -63,6 +69,7 @@ export class WorkerModule {
         RemindersModule,
         ReportExportsModule,
         ImportsModule,
+        WebhooksModule,
       ],
       providers: [
         ...PROCESSORS,
@@ -74,6 +81,7 @@ export class WorkerModule {
         JobWorkersHost,
         JobSchedules,
         OutboxRelayRunner,
+        WebhookDeliveryRunner,
         WorkerHeartbeat,
       ],
     };

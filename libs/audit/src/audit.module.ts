@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditFeed } from './feed/audit-feed';
 import { AuditHistory } from './history/audit-history';
 import { AuditCheckpointStore } from './checkpoints/audit-checkpoint.store';
 import { AuditService } from './recording/audit.service';
@@ -11,6 +12,7 @@ const AUDIT_SERVICES = [
   AuditCheckpointStore,
   AuditIntegrityService,
   AuditHistory,
+  AuditFeed,
 ];
 
 /**

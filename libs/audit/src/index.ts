@@ -3,6 +3,7 @@ export * from './chain/audit-chain';
 export * from './chain/canonical-json';
 export * from './checkpoints/audit-checkpoint';
 export * from './checkpoints/audit-checkpoint.store';
+export * from './feed/audit-feed';
 export * from './history/audit-history';
 export * from './recording/audit-context';
 export * from './recording/audit-event.input';

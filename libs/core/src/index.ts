@@ -26,6 +26,7 @@ export * from './pagination/sort';
 export * from './redis/redis-connections';
 export * from './runtime/process-guards';
 export * from './runtime/within';
+export * from './secrets/secret-cipher';
 export * from './streams/keep-pace';
 export * from './text/csv';
 export * from './validation/validators';

@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'partner_position',
   'mention',
   'report_ready',
+  'webhook_disabled',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -33,6 +34,7 @@ export const NOTIFICATION_REASONS = [
   'escalation_contact',
   'mentioned',
   'requester',
+  'webhook_owner',
 ] as const;
 export type NotificationReason = (typeof NOTIFICATION_REASONS)[number];
 
@@ -64,6 +66,8 @@ export interface NotificationPayload {
   /** report_ready: the export's format (`pdf`, `xlsx`, …) and file name. */
   reportFormat?: string;
   reportFilename?: string;
+  /** webhook_disabled: the address its deliveries kept failing at. */
+  webhookUrl?: string;
 }
 
 /** One notification to make: for one person, from one cause (`sourceKey`, unique per person). */

@@ -68,6 +68,11 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
     name: 'imports',
     description: 'Spreadsheets out and in again: export, dry run, conflicts and apply.',
   },
+  {
+    name: 'webhooks',
+    description:
+      "A programme's events pushed to your URL: signed CloudEvents (NL GOV profile), at least once, with a delivery log.",
+  },
   { name: 'audit-events', description: 'The tamper-evident audit log and its verification.' },
   { name: 'system', description: 'Operating the product: the clock (outside production).' },
 ];
@@ -96,6 +101,23 @@ const API_DESCRIPTION = [
     'POST with the same key answers the first result instead of creating twice.',
   '6. **Errors** are RFC 9457 problem details with a stable `code`; invalid input is a 400 ' +
     'listing every problem in `invalidParams`. Rate limits answer 429 with `Retry-After`.',
+  '7. **Webhooks** instead of polling: `POST /v1/programmes/{id}/webhooks` (a coordinator, or ' +
+    'an API token with `write` scope) with an `https://` URL and the event types you want. ' +
+    'Each event is POSTed as a CloudEvent (`application/cloudevents+json`, NL GOV profile: ' +
+    '`id`, `source`, `type` such as `nl.sterk-bestuur.action.progress-posted`, `subject`, ' +
+    '`time`, `sequence`, `dataref` to the resource), at least once: deduplicate on `id`.',
+  '',
+  '### Verifying a webhook',
+  '',
+  'Messages are signed per *Standard Webhooks* with the secret shown when you created the ' +
+    'webhook (`whsec_…`): compute HMAC-SHA256, keyed with the base64-decoded part after ' +
+    '`whsec_`, over `{webhook-id}.{webhook-timestamp}.{raw body}`, base64-encode it, and ' +
+    'accept the message when it equals one of the `v1,` signatures in `webhook-signature` ' +
+    '(compare in constant time; there are two while a rotated secret is still valid) and ' +
+    '`webhook-timestamp` is within five minutes of now. The `standardwebhooks` libraries ' +
+    '(JavaScript, Python, Go, Java, C#, PHP, Ruby) do exactly this. Answer 2xx within 10 ' +
+    'seconds; anything else is retried with backoff for about a day, after which the webhook ' +
+    'is switched off and its owner told. `POST …/webhooks/{webhookId}/pings` sends a test.',
   '',
   'A request property takes `null` only where its schema says `nullable: true` (null means ' +
     'none; on a change it clears the value); elsewhere null is a 400 naming it.',

@@ -1452,6 +1452,158 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/programmes/{id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The programme's webhooks
+         * @description Coordinators see every webhook of the programme; an API token of another member only those made by its person. Oldest first. Never a secret.
+         */
+        get: operations["webhooksList"];
+        put?: never;
+        /**
+         * Subscribe a URL to the programme’s events
+         * @description The events of the chosen types that happen from now on are POSTed to the URL as CloudEvents (structured JSON, NL GOV profile), signed with the secret in this answer (Standard Webhooks: `webhook-id`, `webhook-timestamp`, `webhook-signature`). The URL must be `https://` and resolve to public addresses only. At most 25 per programme.
+         */
+        post: operations["webhooksCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One webhook
+         * @description Its settings, whether it is on, and how its deliveries go. Never its secret.
+         */
+        get: operations["webhooksGet"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook
+         * @description Nothing more is sent to it, also not what was waiting; its delivery log goes with it.
+         */
+        delete: operations["webhooksRemove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook, or switch it off or on
+         * @description Only the fields sent change. Switched on again (`enabled: true`), the deliveries that were waiting are tried at once with a fresh day of retries.
+         */
+        patch: operations["webhooksUpdate"];
+        trace?: never;
+    };
+    "/programmes/{id}/webhooks/{webhookId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook's delivery log
+         * @description Newest first: each event sent (or being sent) to the webhook, with its state, attempts, the receiver's last status code, how long it took and the start of its answer. Kept 30 days.
+         */
+        get: operations["webhooksDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}/webhooks/{webhookId}/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One delivery of a webhook
+         * @description With the CloudEvent as sent.
+         */
+        get: operations["webhooksDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description A delivered or given-up delivery is sent again as it was: the same event id, so a receiver that has it can tell; with a fresh series of attempts.
+         */
+        post: operations["webhooksRedeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}/webhooks/{webhookId}/pings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test message
+         * @description The worker POSTs a signed `nl.sterk-bestuur.webhook.ping` event to the URL as soon as it can, whatever event types the webhook has; follow it in the delivery log.
+         */
+        post: operations["webhooksPing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}/webhooks/{webhookId}/secret-rotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook's signing secret
+         * @description A new secret, in this answer only. The previous one keeps signing too for `previousSecretValidHours` (default 24): meanwhile every message carries two signatures, and the receiver can switch to the new secret without missing a message.
+         */
+        post: operations["webhooksRotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/report-exports": {
         parameters: {
             query?: never;
@@ -1892,7 +2044,7 @@ export type components = {
             sequence: number;
         };
         /** @enum {string} */
-        AuditOperation: "create" | "update" | "delete" | "status_change" | "login" | "login_failed" | "logout" | "refresh_token_reuse" | "password_change" | "token_created" | "token_revoked" | "permission_denied" | "escalate" | "de_escalate";
+        AuditOperation: "create" | "update" | "delete" | "status_change" | "login" | "login_failed" | "logout" | "refresh_token_reuse" | "password_change" | "token_created" | "token_revoked" | "permission_denied" | "escalate" | "de_escalate" | "overdue";
         AuditOriginResponse: {
             /** @example 192.0.2.10 */
             clientAddress: string | null;
@@ -2312,6 +2464,91 @@ export type components = {
              */
             url: string;
         };
+        CreatedWebhookResponse: {
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:12:44.000Z
+             */
+            createdAt: string;
+            /** @example Voortgang naar het VNG-dashboard */
+            description: string;
+            /** @example null */
+            disabledReason: string | null;
+            /**
+             * @description Off: nothing is sent. Switched off by the system after a day of failed deliveries (see `disabledReason`).
+             * @example true
+             */
+            enabled: boolean;
+            /**
+             * @example [
+             *       "nl.sterk-bestuur.action.progress-posted",
+             *       "nl.sterk-bestuur.action.closed"
+             *     ]
+             */
+            eventTypes: components["schemas"]["WebhookEventType"][];
+            /**
+             * Format: uuid
+             * @example 3f1c2a9e-7b64-4d0e-9a51-2c8f6e4b1d07
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:02:10.000Z
+             */
+            lastDeliveryAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:02:10.000Z
+             */
+            lastSuccessAt: string | null;
+            /**
+             * @description Made with an API token (an integration), not in the web app.
+             * @example false
+             */
+            madeWithApiToken: boolean;
+            /** @example [] */
+            organisationIds: string[];
+            /**
+             * Format: uuid
+             * @description Who made it (or whose API token did).
+             */
+            ownerUserId: string;
+            /**
+             * @description Deliveries waiting to be sent or retried.
+             * @example 0
+             */
+            pendingDeliveries: number;
+            /**
+             * Format: date-time
+             * @description Until when the previous secret still signs, after a rotation.
+             * @example null
+             */
+            previousSecretExpiresAt: string | null;
+            /**
+             * Format: uuid
+             * @example 0b6c7f0e-52a4-4c59-b8a3-6f1d2e9c4a10
+             */
+            programmeId: string;
+            /**
+             * @description The signing secret (Standard Webhooks: `whsec_` and the key in base64), in this answer only: keep it where the receiver can read it.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw5cR1pEoOkTo=
+             */
+            secret: string;
+            /** @example [] */
+            trackIds: string[];
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:12:44.000Z
+             */
+            updatedAt: string;
+            /** @example https://koppelingen.vng.nl/sterk-bestuur/gebeurtenissen */
+            url: string;
+            /**
+             * @description Changes with every change (the ETag).
+             * @example 1
+             */
+            version: number;
+        };
         CreateIdentityProviderDto: {
             /**
              * @description The e-mail domains whose people may sign in through this provider, as domain names (lower-cased when stored; an internationalised name in its xn-- form).
@@ -2532,6 +2769,30 @@ export type components = {
              * @description An initial password. Without one the user cannot sign in until one is set. At least 12 characters; not a commonly used password and not derived from the e-mail address.
              */
             password?: string;
+        };
+        CreateWebhookDto: {
+            /**
+             * @description What it is for, to recognise it later.
+             * @example Voortgang naar het VNG-dashboard
+             */
+            description?: string;
+            /**
+             * @description The event types to send (README "Webhooks" says what each means).
+             * @example [
+             *       "nl.sterk-bestuur.action.progress-posted",
+             *       "nl.sterk-bestuur.action.closed"
+             *     ]
+             */
+            eventTypes: components["schemas"]["WebhookEventType"][];
+            /** @description Only the events of actions (and their comments) that these organisations own or take part in as partners; empty or absent: every organisation. */
+            organisationIds?: string[];
+            /** @description Only the events of actions (and their comments) in these tracks; empty or absent: every track. Events about commitments, update rounds and exports are not narrowed by it. */
+            trackIds?: string[];
+            /**
+             * @description Where the events are POSTed: `https://` (http only where the installation allows it for development). It may not resolve to a loopback, private or link-local address.
+             * @example https://koppelingen.vng.nl/sterk-bestuur/gebeurtenissen
+             */
+            url: string;
         };
         DeliveryResponse: {
             /** @description Sending attempts so far. */
@@ -2955,7 +3216,7 @@ export type components = {
             now: string | null;
         };
         /** @enum {string} */
-        NotificationKind: "deadline_upcoming" | "deadline_today" | "overdue" | "stale" | "update_request" | "update_reminder" | "escalation" | "de_escalation" | "status_changed" | "assigned" | "partner_position" | "mention" | "report_ready";
+        NotificationKind: "deadline_upcoming" | "deadline_today" | "overdue" | "stale" | "update_request" | "update_reminder" | "escalation" | "de_escalation" | "status_changed" | "assigned" | "partner_position" | "mention" | "report_ready" | "webhook_disabled";
         NotificationLinks: {
             /** @description The action it is about. */
             action?: components["schemas"]["Link"];
@@ -2991,7 +3252,7 @@ export type components = {
          * @description Why you get it.
          * @enum {string}
          */
-        NotificationReason: "owner" | "owner_organisation" | "coordinator" | "escalation_contact" | "mentioned" | "requester";
+        NotificationReason: "owner" | "owner_organisation" | "coordinator" | "escalation_contact" | "mentioned" | "requester" | "webhook_owner";
         NotificationResponse: {
             _links: components["schemas"]["NotificationLinks"];
             /** Format: uuid */
@@ -3229,6 +3490,15 @@ export type components = {
         };
         /** @enum {string} */
         PartnerRole: "co_owner" | "contributor" | "informed";
+        PingResponse: {
+            /**
+             * Format: uuid
+             * @description The delivery of the ping: follow it in the delivery log.
+             */
+            deliveryId: string;
+            /** Format: uuid */
+            eventId: string;
+        };
         /** @description RFC 9457 problem details. */
         Problem: {
             /**
@@ -3777,6 +4047,14 @@ export type components = {
             /** @example 1.0.0 */
             version: string;
         };
+        RotateWebhookSecretDto: {
+            /**
+             * @description How long the old secret still signs too (every message then carries two signatures), in hours: time to give the receiver the new one. 0 ends the old one at once.
+             * @default 24
+             * @example 24
+             */
+            previousSecretValidHours: number;
+        };
         RoundActionResponse: {
             /** Format: uuid */
             actionId: string;
@@ -4151,6 +4429,26 @@ export type components = {
             /** Format: uuid */
             organisationId?: string;
         };
+        UpdateWebhookDto: {
+            /** @example Voortgang naar het VNG-dashboard */
+            description?: string;
+            /**
+             * @description Switch it off (`false`) or on again (`true`): switched on, the deliveries that were waiting are sent; events that happened while it was off are not.
+             * @example true
+             */
+            enabled?: boolean;
+            /**
+             * @example [
+             *       "nl.sterk-bestuur.action.progress-posted",
+             *       "nl.sterk-bestuur.action.closed"
+             *     ]
+             */
+            eventTypes?: components["schemas"]["WebhookEventType"][];
+            organisationIds?: string[];
+            trackIds?: string[];
+            /** @example https://koppelingen.vng.nl/sterk-bestuur/gebeurtenissen */
+            url?: string;
+        };
         UserIdentitiesResponse: {
             items: components["schemas"]["UserIdentityResponse"][];
         };
@@ -4209,6 +4507,142 @@ export type components = {
         };
         /** @enum {string} */
         Verification: "self_reported" | "partner_reviewed" | "verified";
+        WebhookDeliveryResponse: {
+            /** @example 1 */
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** @description The CloudEvent as it is sent (structured JSON mode). */
+            event: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: uuid
+             * @description The CloudEvent `id` and `webhook-id`: the same on every attempt, to deduplicate on.
+             */
+            eventId: string;
+            /** @example nl.sterk-bestuur.action.progress-posted */
+            eventType: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            /**
+             * @description How long the last attempt took.
+             * @example 84
+             */
+            lastDurationMs: number | null;
+            /** @example null */
+            lastError: string | null;
+            /**
+             * @description The receiver's last HTTP status.
+             * @example 204
+             */
+            lastStatusCode: number | null;
+            /**
+             * Format: date-time
+             * @description When a pending delivery is tried next.
+             */
+            nextAttemptAt: string | null;
+            /**
+             * @description The first 200 characters of the last answer: no more is kept.
+             * @example null
+             */
+            responseExcerpt: string | null;
+            /** @example delivered */
+            state: components["schemas"]["WebhookDeliveryState"];
+            /** @description What the event is about: deliveries of one subject go in order. */
+            subject: string;
+        };
+        /** @enum {string} */
+        WebhookDeliveryState: "pending" | "delivered" | "failed";
+        /** @enum {string} */
+        WebhookEventType: "nl.sterk-bestuur.action.created" | "nl.sterk-bestuur.action.changed" | "nl.sterk-bestuur.action.progress-posted" | "nl.sterk-bestuur.action.closed" | "nl.sterk-bestuur.action.verified" | "nl.sterk-bestuur.action.overdue" | "nl.sterk-bestuur.action.escalated" | "nl.sterk-bestuur.comment.posted" | "nl.sterk-bestuur.commitment.created" | "nl.sterk-bestuur.commitment.changed" | "nl.sterk-bestuur.update-round.opened" | "nl.sterk-bestuur.update-round.closed" | "nl.sterk-bestuur.report-export.ready";
+        WebhookResponse: {
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:12:44.000Z
+             */
+            createdAt: string;
+            /** @example Voortgang naar het VNG-dashboard */
+            description: string;
+            /** @example null */
+            disabledReason: string | null;
+            /**
+             * @description Off: nothing is sent. Switched off by the system after a day of failed deliveries (see `disabledReason`).
+             * @example true
+             */
+            enabled: boolean;
+            /**
+             * @example [
+             *       "nl.sterk-bestuur.action.progress-posted",
+             *       "nl.sterk-bestuur.action.closed"
+             *     ]
+             */
+            eventTypes: components["schemas"]["WebhookEventType"][];
+            /**
+             * Format: uuid
+             * @example 3f1c2a9e-7b64-4d0e-9a51-2c8f6e4b1d07
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:02:10.000Z
+             */
+            lastDeliveryAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:02:10.000Z
+             */
+            lastSuccessAt: string | null;
+            /**
+             * @description Made with an API token (an integration), not in the web app.
+             * @example false
+             */
+            madeWithApiToken: boolean;
+            /** @example [] */
+            organisationIds: string[];
+            /**
+             * Format: uuid
+             * @description Who made it (or whose API token did).
+             */
+            ownerUserId: string;
+            /**
+             * @description Deliveries waiting to be sent or retried.
+             * @example 0
+             */
+            pendingDeliveries: number;
+            /**
+             * Format: date-time
+             * @description Until when the previous secret still signs, after a rotation.
+             * @example null
+             */
+            previousSecretExpiresAt: string | null;
+            /**
+             * Format: uuid
+             * @example 0b6c7f0e-52a4-4c59-b8a3-6f1d2e9c4a10
+             */
+            programmeId: string;
+            /** @example [] */
+            trackIds: string[];
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:12:44.000Z
+             */
+            updatedAt: string;
+            /** @example https://koppelingen.vng.nl/sterk-bestuur/gebeurtenissen */
+            url: string;
+            /**
+             * @description Changes with every change (the ETag).
+             * @example 1
+             */
+            version: number;
+        };
+        WebhooksResponse: {
+            items: components["schemas"]["WebhookResponse"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -14457,6 +14891,1205 @@ export interface operations {
                 };
             };
             /** @description RATE_LIMITED: more read requests (GET) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooksList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The programme. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhooksResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `webhooks:manage`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not in a programme of yours. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more read requests (GET) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooksCreate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (1–255 visible ASCII characters; a UUID will do) that makes a retry safe: the same request sent again with the same key within 24 hours is answered with the first answer (marked `Idempotent-Replayed: true`) and creates nothing. Scoped to you and this path. A repeated answer leaves out `secret`, which is shown once. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The programme. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            /** @description The webhook, with its secret: shown once. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description The version of the webhook as a strong entity tag, e.g. "3". */
+                    ETag?: string;
+                    /** @description `true` when this is the first answer to the same `Idempotency-Key`, repeated: nothing was created this time. */
+                    "Idempotent-Replayed"?: "true";
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED, WEBHOOK_URL_INVALID, WEBHOOK_URL_NOT_HTTPS, WEBHOOK_TARGET_UNRESOLVABLE or WEBHOOK_TARGET_NOT_PUBLIC (the URL resolves to a loopback, private, link-local or metadata address). */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `webhooks:manage`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not in a programme of yours. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description TOO_MANY_WEBHOOKS: delete one first (25 at most). IDEMPOTENCY_KEY_IN_FLIGHT: a request with this `Idempotency-Key` is still being processed (try again after `Retry-After`); IDEMPOTENCY_KEY_USED: it was carried out but its answer is not available (look the result up). */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this `Idempotency-Key` was used for a different request (another body, query or path); use a new key. */
+            422: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooksGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The programme. */
+                id: string;
+                /** @description A webhook of the programme. */
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description The version of the webhook as a strong entity tag, e.g. "3". */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `webhooks:manage`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme (or not one of yours).
+             *
+             *     Not found, or not in a programme of yours.
+             */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more read requests (GET) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooksRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The programme. */
+                id: string;
+                /** @description A webhook of the programme. */
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `webhooks:manage`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme (or not one of yours).
+             *
+             *     Not found, or not in a programme of yours.
+             */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooksUpdate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the webhook as you read it, e.g. "3". Without it: 428. A stale tag, `*`, a weak tag or a list: 412. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The programme. */
+                id: string;
+                /** @description A webhook of the programme. */
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description The version of the webhook as a strong entity tag, e.g. "3". */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED, WEBHOOK_URL_INVALID, WEBHOOK_URL_NOT_HTTPS, WEBHOOK_TARGET_UNRESOLVABLE or WEBHOOK_TARGET_NOT_PUBLIC (the URL resolves to a loopback, private, link-local or metadata address). */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `webhooks:manage`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme (or not one of yours).
+             *
+             *     Not found, or not in a programme of yours.
+             */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VERSION_CONFLICT: the webhook changed since you read it, or If-Match is no ETag of ours. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PRECONDITION_REQUIRED: send If-Match with the ETag you read. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooksDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a `_links.next` or `_links.prev` link. */
+                cursor?: string;
+                limit?: number;
+                state?: components["schemas"]["WebhookDeliveryState"];
+            };
+            header?: never;
+            path: {
+                /** @description The programme. */
+                id: string;
+                /** @description A webhook of the programme. */
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of deliveries. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        _links: components["schemas"]["ListLinks"];
+                        data: components["schemas"]["WebhookDeliveryResponse"][];
+                    };
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `webhooks:manage`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme (or not one of yours).
+             *
+             *     Not found, or not in a programme of yours.
+             */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more read requests (GET) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooksDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A delivery of the webhook. */
+                deliveryId: string;
+                /** @description The programme. */
+                id: string;
+                /** @description A webhook of the programme. */
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `webhooks:manage`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme (or not one of yours). WEBHOOK_DELIVERY_NOT_FOUND: no such delivery.
+             *
+             *     Not found, or not in a programme of yours.
+             */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more read requests (GET) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooksRedeliver: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (1–255 visible ASCII characters; a UUID will do) that makes a retry safe: the same request sent again with the same key within 24 hours is answered with the first answer (marked `Idempotent-Replayed: true`) and creates nothing. Scoped to you and this path. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A delivery of the webhook. */
+                deliveryId: string;
+                /** @description The programme. */
+                id: string;
+                /** @description A webhook of the programme. */
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Waiting to be sent. */
+            202: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description `true` when this is the first answer to the same `Idempotency-Key`, repeated: nothing was created this time. */
+                    "Idempotent-Replayed"?: "true";
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `webhooks:manage`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme (or not one of yours). WEBHOOK_DELIVERY_NOT_FOUND: no such delivery.
+             *
+             *     Not found, or not in a programme of yours.
+             */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description WEBHOOK_DELIVERY_PENDING: it is still being attempted. IDEMPOTENCY_KEY_IN_FLIGHT: a request with this `Idempotency-Key` is still being processed (try again after `Retry-After`); IDEMPOTENCY_KEY_USED: it was carried out but its answer is not available (look the result up). */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this `Idempotency-Key` was used for a different request (another body, query or path); use a new key. */
+            422: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooksPing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (1–255 visible ASCII characters; a UUID will do) that makes a retry safe: the same request sent again with the same key within 24 hours is answered with the first answer (marked `Idempotent-Replayed: true`) and creates nothing. Scoped to you and this path. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The programme. */
+                id: string;
+                /** @description A webhook of the programme. */
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description On its way. */
+            202: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description `true` when this is the first answer to the same `Idempotency-Key`, repeated: nothing was created this time. */
+                    "Idempotent-Replayed"?: "true";
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PingResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `webhooks:manage`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme (or not one of yours).
+             *
+             *     Not found, or not in a programme of yours.
+             */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_IN_FLIGHT: a request with this `Idempotency-Key` is still being processed (try again after `Retry-After`); IDEMPOTENCY_KEY_USED: it was carried out but its answer is not available (look the result up). */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this `Idempotency-Key` was used for a different request (another body, query or path); use a new key. */
+            422: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooksRotate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (1–255 visible ASCII characters; a UUID will do) that makes a retry safe: the same request sent again with the same key within 24 hours is answered with the first answer (marked `Idempotent-Replayed: true`) and creates nothing. Scoped to you and this path. A repeated answer leaves out `secret`, which is shown once. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The programme. */
+                id: string;
+                /** @description A webhook of the programme. */
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateWebhookSecretDto"];
+            };
+        };
+        responses: {
+            /** @description The webhook, with its new secret. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description `true` when this is the first answer to the same `Idempotency-Key`, repeated: nothing was created this time. */
+                    "Idempotent-Replayed"?: "true";
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `webhooks:manage`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme (or not one of yours).
+             *
+             *     Not found, or not in a programme of yours.
+             */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_IN_FLIGHT: a request with this `Idempotency-Key` is still being processed (try again after `Retry-After`); IDEMPOTENCY_KEY_USED: it was carried out but its answer is not available (look the result up). */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this `Idempotency-Key` was used for a different request (another body, query or path); use a new key. */
+            422: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];

@@ -2322,6 +2322,7 @@ export const en: Messages = {
     partner_position: 'A partner states a position',
     mention: 'You are mentioned in a response',
     report_ready: 'A report you asked for is ready',
+    webhook_disabled: 'A webhook of yours was switched off after failed deliveries',
   },
   format: {
     date: (iso) =>

@@ -2379,6 +2379,7 @@ export const nl = {
     partner_position: 'Een partner geeft een standpunt',
     mention: 'U wordt genoemd in een reactie',
     report_ready: 'Een rapport dat u aanvroeg is klaar',
+    webhook_disabled: 'Een webhook van u is uitgeschakeld na mislukte afleveringen',
   },
   format: {
     date: (iso: string) =>

@@ -74,6 +74,12 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
         everyMs: 3_600_000,
         job: { name: JobName.RefreshTokensPurge, data: {} },
       },
+      // Webhook deliveries past their 30 days go within the hour (pending ones stay).
+      {
+        id: 'webhook-deliveries-purge',
+        everyMs: 3_600_000,
+        job: { name: JobName.WebhookDeliveriesPurge, data: {} },
+      },
     ];
   }
 

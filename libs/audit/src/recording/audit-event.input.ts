@@ -23,6 +23,8 @@ export const AUDIT_OPERATIONS = [
   'permission_denied',
   'escalate',
   'de_escalate',
+  /** An open action's deadline passed (the system, with its first overdue reminder). */
+  'overdue',
 ] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 

@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { derivedKey } from '../secrets/secret-cipher';
 import { environmentObject, environmentSchema, namedRuntimeRole, userOf } from './config.schema';
 
 /**
@@ -83,6 +84,19 @@ export interface AppConfig {
      * makes the stored secrets unreadable: each provider's secret must then be set again.
      */
     secretKey: Buffer;
+  };
+  webhooks: {
+    /** CloudEvents' `source`. */
+    source: string;
+    /** AES-256-GCM key of the subscriptions' signing secrets (derived from IDENTITY_PROVIDER_SECRET_KEY). */
+    secretKey: Buffer;
+    allowHttp: boolean;
+    /** CIDR networks targets may resolve to although they are not public. */
+    allowedNetworks: string[];
+    timeoutMs: number;
+    concurrency: number;
+    pollIntervalMs: number;
+    retryDelaysSeconds: number[];
   };
   mail: {
     /** undefined: e-mail is not sent (in-app notifications still are). */
@@ -298,6 +312,19 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     },
     identityProviders: {
       secretKey: Buffer.from(e.IDENTITY_PROVIDER_SECRET_KEY, 'base64'),
+    },
+    webhooks: {
+      source: e.EVENTS_SOURCE,
+      secretKey: derivedKey(
+        Buffer.from(e.IDENTITY_PROVIDER_SECRET_KEY, 'base64'),
+        'webhook secrets',
+      ),
+      allowHttp: e.WEBHOOK_ALLOW_HTTP,
+      allowedNetworks: e.WEBHOOK_ALLOWED_NETWORKS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      concurrency: e.WEBHOOK_CONCURRENCY,
+      pollIntervalMs: e.WEBHOOK_POLL_INTERVAL_MS,
+      retryDelaysSeconds: e.WEBHOOK_RETRY_DELAYS_SECONDS,
     },
     mail: {
       smtpUrl: e.SMTP_URL,

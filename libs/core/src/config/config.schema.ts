@@ -158,6 +158,57 @@ export const environmentObject = z.object({
   OUTBOX_POLL_INTERVAL_MS: int(50, 60_000).default(1000),
   OUTBOX_BATCH_SIZE: int(1, 1000).default(100),
   WORKER_HEALTH_FILE: z.string().min(1).optional(),
+  /** CloudEvents' `source` of every event this installation sends (NL GOV: a URN). */
+  EVENTS_SOURCE: z
+    .string()
+    .regex(
+      /^urn:[a-z0-9][a-z0-9-]{0,31}:[\x21-\x7e]{1,200}$/i,
+      'must be a URN such as urn:nld:oin:<OIN>:systeem:sterk-bestuur-tracker',
+    )
+    .default('urn:nld:systeem:sterk-bestuur-tracker'),
+  /** Webhook targets may be http:// (development only); https:// otherwise. */
+  WEBHOOK_ALLOW_HTTP: bool.default(false),
+  /**
+   * Networks webhook targets may resolve to although they are loopback, private, link-local
+   * or otherwise not public (CIDR, comma-separated): none by default.
+   */
+  WEBHOOK_ALLOWED_NETWORKS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry.length > 0),
+    )
+    .refine((entries) => entries.every((entry) => entry.includes('/') && isProxyAddress(entry)), {
+      message: 'must be a comma-separated list of networks in CIDR notation, e.g. 10.20.0.0/16',
+    }),
+  WEBHOOK_TIMEOUT_MS: int(200, 60_000).default(10_000),
+  WEBHOOK_CONCURRENCY: int(1, 500).default(32),
+  WEBHOOK_POLL_INTERVAL_MS: int(20, 60_000).default(500),
+  /**
+   * The pauses between a delivery's attempts, in seconds: after the last one fails, the
+   * subscription is switched off. The default spans about a day.
+   */
+  WEBHOOK_RETRY_DELAYS_SECONDS: z
+    .string()
+    .default('5,300,1800,7200,18000,36000,36000')
+    .transform((value, context) => {
+      const delays = value.split(',').map((entry) => Number(entry.trim()));
+      if (
+        delays.length < 1 ||
+        delays.length > 20 ||
+        delays.some((delay) => !Number.isInteger(delay) || delay < 0 || delay > 7 * 86_400)
+      ) {
+        context.addIssue({
+          code: 'custom',
+          message: 'must be 1-20 comma-separated whole numbers of seconds (at most a week each)',
+        });
+        return z.NEVER;
+      }
+      return delays;
+    }),
 });
 
 /** The user a PostgreSQL URL names ('' when none, or when it is no URL). */

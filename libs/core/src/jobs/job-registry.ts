@@ -62,6 +62,13 @@ export enum JobName {
   IdempotencyKeysPurge = 'system.idempotency-keys-purge',
   /** Repeating: deletes the refresh tokens of sessions that ended (identity). */
   RefreshTokensPurge = 'identity.refresh-tokens-purge',
+  /**
+   * A webhook subscription was switched off after its deliveries failed for a day: its owner
+   * is notified (`webhook_disabled`).
+   */
+  WebhookDisabled = 'webhooks.subscription-disabled',
+  /** Repeating: deletes the webhook deliveries past their retention. */
+  WebhookDeliveriesPurge = 'webhooks.deliveries-purge',
 }
 
 /** What happened to an action, for the jobs that follow the change. */
@@ -143,6 +150,12 @@ export interface JobPayloads {
   [JobName.ImportsPurge]: Record<string, never>;
   [JobName.IdempotencyKeysPurge]: Record<string, never>;
   [JobName.RefreshTokensPurge]: Record<string, never>;
+  [JobName.WebhookDisabled]: {
+    subscriptionId: string;
+    /** The subscription's version when it was switched off: its notice is sent once. */
+    version: number;
+  };
+  [JobName.WebhookDeliveriesPurge]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -165,6 +178,9 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.ImportsPurge]: QueueName.Imports,
   [JobName.IdempotencyKeysPurge]: QueueName.System,
   [JobName.RefreshTokensPurge]: QueueName.System,
+  // A notification: with the others, not behind long jobs.
+  [JobName.WebhookDisabled]: QueueName.Reminders,
+  [JobName.WebhookDeliveriesPurge]: QueueName.System,
 };
 
 /** A job to run: its name and payload, discriminated by name. */

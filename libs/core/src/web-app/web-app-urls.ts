@@ -17,6 +17,8 @@ export interface WebAppUrls {
   notificationPreferences(): string;
   /** The progress reports, where a person's exports wait for them. */
   reports(): string;
+  /** A programme's webhooks, for its coordinators. */
+  webhooks(): string;
 }
 
 /** The web app's addresses under `publicUrl` (PUBLIC_URL, no trailing slash). */
@@ -30,5 +32,6 @@ export function webAppUrls(publicUrl: string): WebAppUrls {
     notifications: () => `${base}/meldingen`,
     notificationPreferences: () => `${base}/meldingen/voorkeuren`,
     reports: () => `${base}/rapportages`,
+    webhooks: () => `${base}/beheer/webhooks`,
   };
 }

@@ -52,6 +52,11 @@ export enum Permission {
    * coordinators, who may change every commitment and action an import touches.
    */
   ImportsManage = 'imports:manage',
+  /**
+   * The programme's webhooks: coordinators, and integrations through an API token with write
+   * scope (whatever the role of its person, who may read the programme anyway).
+   */
+  WebhooksManage = 'webhooks:manage',
 }
 
 export type PermissionScope =
@@ -76,6 +81,8 @@ export interface PermissionRule {
    * allowed in at least one of them. The service then narrows the list to those programmes.
    */
   acrossProgrammes?: boolean;
+  /** An API token with write scope may, whatever the role of the person it acts for. */
+  writeTokens?: boolean;
 }
 
 /** The permission table: one place that says who may do what (README "Permissions"). */
@@ -154,4 +161,10 @@ export const PERMISSION_RULES: { readonly [P in Permission]: PermissionRule } = 
     acrossProgrammes: true,
   },
   [Permission.ImportsManage]: { scope: 'programme', access: 'write', roles: ['coordinator'] },
+  [Permission.WebhooksManage]: {
+    scope: 'programme',
+    access: 'write',
+    roles: ['coordinator'],
+    writeTokens: true,
+  },
 };

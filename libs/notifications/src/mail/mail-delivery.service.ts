@@ -89,6 +89,7 @@ export class MailDeliveryService {
    */
   private link(kind: NotificationKind, actionId: string | null): string | null {
     if (kind === 'report_ready') return this.pages.reports();
+    if (kind === 'webhook_disabled') return this.pages.webhooks();
     if (!actionId) return null;
     return asksForProgress(kind)
       ? this.pages.progressUpdate(actionId)

@@ -45,6 +45,7 @@ const WORDS = {
     view: 'Bekijk de actie',
     update: 'Schrijf de voortgangsupdate',
     report: 'Naar Rapportages',
+    webhooks: 'Naar Webhooks',
     settings: 'Welke meldingen u per e-mail krijgt, stelt u in via',
     fallback: 'Nederlandse versie',
     digest: (date: string, count: number) =>
@@ -55,6 +56,7 @@ const WORDS = {
     view: 'View the action',
     update: 'Post the progress update',
     report: 'Go to Reports',
+    webhooks: 'Go to Webhooks',
     settings: 'Choose which notifications reach you by e-mail at',
     fallback: 'English version',
     digest: (date: string, count: number) =>
@@ -68,9 +70,11 @@ const WORDS = {
 const linkText = (item: MailItem, language: Language) =>
   item.kind === 'report_ready'
     ? WORDS[language].report
-    : asksForProgress(item.kind)
-      ? WORDS[language].update
-      : WORDS[language].view;
+    : item.kind === 'webhook_disabled'
+      ? WORDS[language].webhooks
+      : asksForProgress(item.kind)
+        ? WORDS[language].update
+        : WORDS[language].view;
 
 function itemText(item: MailItem, language: Language): NotificationText {
   return notificationText(item.kind, item.reason, item.payload, language);

@@ -179,6 +179,19 @@ export function notificationText(
           : 'Download it on the Reports page, in the browser in which you asked for it. It is deleted after a day.',
       ],
     }),
+    webhook_disabled: () => ({
+      title: nl
+        ? 'Webhook uitgeschakeld na een dag mislukte afleveringen'
+        : 'Webhook switched off after a day of failed deliveries',
+      lines: [
+        nl
+          ? `Berichten aan ${p.webhookUrl ?? 'de webhook'} kwamen een dag lang niet aan; er wordt niets meer verstuurd.`
+          : `Messages to ${p.webhookUrl ?? 'the webhook'} did not arrive for a day; nothing more is sent.`,
+        nl
+          ? 'Herstel de ontvanger en zet de webhook weer aan: wat wachtte, wordt dan alsnog verstuurd.'
+          : 'Fix the receiver and switch the webhook on again: what was waiting is then sent.',
+      ],
+    }),
   };
   const reasons: Record<NotificationReason, string> = {
     owner: nl
@@ -199,6 +212,9 @@ export function notificationText(
     requester: nl
       ? 'U ontvangt dit omdat u dit rapport heeft aangevraagd.'
       : 'You receive this because you asked for this report.',
+    webhook_owner: nl
+      ? 'U ontvangt dit omdat u deze webhook heeft aangemaakt.'
+      : 'You receive this because you made this webhook.',
   };
   return { ...texts[kind](), reason: reasons[reason] };
 }

@@ -160,6 +160,39 @@ export class ChangeNotices {
    * of its programme (who may no longer read it is not). E-mail follows their preferences and
    * the programme's digest, like every notification.
    */
+  /**
+   * A webhook the system switched off after a day of failed deliveries: its owner is told, while
+   * still a member of its programme. Once per switching off (the subscription's version).
+   */
+  async webhookDisabled(off: {
+    subscriptionId: string;
+    version: number;
+    programmeId: string;
+    ownerUserId: string;
+    url: string;
+  }): Promise<void> {
+    const work = await this.dataSource.transaction(async (manager) => {
+      const contexts = new Map<string, ProgrammeContext>();
+      await this.scheduler.loadContexts(manager, [off], contexts);
+      const { policy, members } = contexts.get(off.programmeId)!;
+      if (!members.has(off.ownerUserId)) return undefined;
+      const notice: Notice = {
+        userId: off.ownerUserId,
+        kind: 'webhook_disabled',
+        sourceKey: `webhook:${off.subscriptionId}:disabled:${off.version}`,
+        reason: 'webhook_owner',
+        programmeId: off.programmeId,
+        actionId: null,
+        payload: { webhookUrl: off.url },
+      };
+      const dispatch = await this.notifications.notify(manager, [notice], () =>
+        deliveryRules(policy),
+      );
+      return { ...emptyWork(), dispatches: [dispatch] };
+    });
+    if (work) await this.scheduler.afterCommit(work);
+  }
+
   async reportReady(ready: {
     exportId: string;
     programmeId: string;

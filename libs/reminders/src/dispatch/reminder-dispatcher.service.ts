@@ -176,6 +176,16 @@ export class ReminderDispatcher {
         replan.add(row.actionId);
         continue;
       }
+      if (row.kind === 'overdue') {
+        // On record (and so to webhooks, issue 21): the deadline passed while it was open.
+        escalations.push({
+          operation: 'overdue',
+          entityType: 'action',
+          entityId: row.actionId,
+          programmeId: snapshot.programmeId,
+          details: { deadline: snapshot.deadline, reminder: row.step, reminderId: row.id },
+        });
+      }
       const recipients = recipientsOf(
         row,
         ownerRecipients(snapshot, context.members),

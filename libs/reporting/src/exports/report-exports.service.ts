@@ -185,6 +185,15 @@ export class ReportExportsService {
             name: JobName.ReportExportFinished,
             data: { exportId },
           });
+          // On record, and so to the requester's webhooks (issue 21).
+          await this.audit.record(manager, {
+            operation: 'status_change',
+            entityType: 'report_export',
+            entityId: exportId,
+            programmeId: row.programmeId,
+            changes: { status: { new: 'ready' } },
+            details: { requestedByUserId: row.requesterUserId, format: row.format },
+          });
         },
       );
       // Superseded by a later run (the queue thought this one stalled): its chunks go.

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionEntity } from './action.entity';
 import { ActionSnapshots } from './action-snapshots';
+import { ActionEventFactsReader } from './action-event-facts.reader';
 import { ActionDeadlinesReader } from './action-deadlines.reader';
 import { ActionsRepository } from './actions.repository';
 import { ActionsService } from './actions.service';
@@ -27,6 +28,7 @@ import { SpreadsheetRowsReader } from '../exchange/spreadsheet-rows.reader';
     ActionSnapshots,
     PublicActionsReader,
     ActionDeadlinesReader,
+    ActionEventFactsReader,
     ActionReportReader,
     RollupsReader,
     SpreadsheetRowsReader,
@@ -36,6 +38,7 @@ import { SpreadsheetRowsReader } from '../exchange/spreadsheet-rows.reader';
     ReviewsService,
     ActionSnapshots,
     ActionDeadlinesReader,
+    ActionEventFactsReader,
     ActionReportReader,
     PublicActionsReader,
     SpreadsheetRowsReader,

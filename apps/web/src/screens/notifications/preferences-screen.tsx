@@ -34,6 +34,7 @@ const KINDS = [
   'partner_position',
   'mention',
   'report_ready',
+  'webhook_disabled',
 ] as const satisfies readonly Kind[];
 // The compiler says so when the API gains a kind this list lacks.
 const everyKind: [Exclude<Kind, (typeof KINDS)[number]>] extends [never] ? true : never = true;

@@ -1,0 +1,391 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { IsOmittable, LowerCase, PageQueryDto, Trim } from '@app/core';
+import { WEBHOOK_EVENT_TYPE_NAMES, type WebhookEventType } from '../../events/webhook-event-types';
+import {
+  WEBHOOK_DELIVERY_STATES,
+  type WebhookDeliveryState,
+} from '../../delivery/webhook-delivery.entity';
+
+const URL_EXAMPLE = 'https://koppelingen.vng.nl/sterk-bestuur/gebeurtenissen';
+const EVENT_TYPES_EXAMPLE: WebhookEventType[] = [
+  'nl.sterk-bestuur.action.progress-posted',
+  'nl.sterk-bestuur.action.closed',
+];
+
+/** The fields a webhook is made of, as written (create and change). */
+class WebhookFields {
+  @ApiProperty({
+    description:
+      'Where the events are POSTed: `https://` (http only where the installation allows it for development). It may not resolve to a loopback, private or link-local address.',
+    maxLength: 2000,
+    example: URL_EXAMPLE,
+  })
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  url!: string;
+
+  @ApiProperty({
+    description: 'The event types to send (README "Webhooks" says what each means).',
+    enum: WEBHOOK_EVENT_TYPE_NAMES,
+    enumName: 'WebhookEventType',
+    isArray: true,
+    minItems: 1,
+    maxItems: WEBHOOK_EVENT_TYPE_NAMES.length,
+    example: EVENT_TYPES_EXAMPLE,
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(WEBHOOK_EVENT_TYPE_NAMES.length)
+  @ArrayUnique()
+  @IsIn(WEBHOOK_EVENT_TYPE_NAMES, { each: true })
+  eventTypes!: WebhookEventType[];
+
+  @ApiPropertyOptional({
+    description: 'What it is for, to recognise it later.',
+    maxLength: 200,
+    example: 'Voortgang naar het VNG-dashboard',
+  })
+  @IsOmittable()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  description?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Only the events of actions (and their comments) in these tracks; empty or absent: every track. Events about commitments, update rounds and exports are not narrowed by it.',
+    type: [String],
+    format: 'uuid',
+    maxItems: 50,
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true })
+  @LowerCase()
+  trackIds?: string[];
+
+  @ApiPropertyOptional({
+    description:
+      'Only the events of actions (and their comments) that these organisations own or take part in as partners; empty or absent: every organisation.',
+    type: [String],
+    format: 'uuid',
+    maxItems: 50,
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true })
+  @LowerCase()
+  organisationIds?: string[];
+}
+
+export class CreateWebhookDto extends WebhookFields {}
+
+export class UpdateWebhookDto {
+  @ApiPropertyOptional({ maxLength: 2000, example: URL_EXAMPLE })
+  @IsOmittable()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  url?: string;
+
+  @ApiPropertyOptional({
+    enum: WEBHOOK_EVENT_TYPE_NAMES,
+    enumName: 'WebhookEventType',
+    isArray: true,
+    minItems: 1,
+    maxItems: WEBHOOK_EVENT_TYPE_NAMES.length,
+    example: EVENT_TYPES_EXAMPLE,
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(WEBHOOK_EVENT_TYPE_NAMES.length)
+  @ArrayUnique()
+  @IsIn(WEBHOOK_EVENT_TYPE_NAMES, { each: true })
+  eventTypes?: WebhookEventType[];
+
+  @ApiPropertyOptional({ maxLength: 200, example: 'Voortgang naar het VNG-dashboard' })
+  @IsOmittable()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  description?: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 50 })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true })
+  @LowerCase()
+  trackIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 50 })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true })
+  @LowerCase()
+  organisationIds?: string[];
+
+  @ApiPropertyOptional({
+    description:
+      'Switch it off (`false`) or on again (`true`): switched on, the deliveries that were waiting are sent; events that happened while it was off are not.',
+    example: true,
+  })
+  @IsOmittable()
+  @IsBoolean()
+  enabled?: boolean;
+}
+
+export class RotateWebhookSecretDto {
+  @ApiPropertyOptional({
+    description:
+      'How long the old secret still signs too (every message then carries two signatures), in hours: time to give the receiver the new one. 0 ends the old one at once.',
+    minimum: 0,
+    maximum: 168,
+    default: 24,
+    example: 24,
+  })
+  @IsOmittable()
+  @IsInt()
+  @Min(0)
+  @Max(168)
+  previousSecretValidHours?: number;
+}
+
+/** `/programmes/{id}/webhooks/{webhookId}` */
+export class WebhookParams {
+  @ApiProperty({ format: 'uuid', description: 'The programme.' })
+  @LowerCase()
+  @IsUUID()
+  id!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'A webhook of the programme.' })
+  @LowerCase()
+  @IsUUID()
+  webhookId!: string;
+}
+
+/** `/programmes/{id}/webhooks/{webhookId}/deliveries/{deliveryId}` */
+export class WebhookDeliveryParams extends WebhookParams {
+  @ApiProperty({ format: 'uuid', description: 'A delivery of the webhook.' })
+  @LowerCase()
+  @IsUUID()
+  deliveryId!: string;
+}
+
+export class ListWebhookDeliveriesQuery extends PageQueryDto {
+  @ApiPropertyOptional({ enum: [...WEBHOOK_DELIVERY_STATES], enumName: 'WebhookDeliveryState' })
+  @IsOmittable()
+  @IsIn(WEBHOOK_DELIVERY_STATES)
+  state?: WebhookDeliveryState;
+}
+
+export class WebhookResponse {
+  @ApiProperty({ format: 'uuid', example: '3f1c2a9e-7b64-4d0e-9a51-2c8f6e4b1d07' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid', example: '0b6c7f0e-52a4-4c59-b8a3-6f1d2e9c4a10' })
+  programmeId!: string;
+
+  @ApiProperty({ example: URL_EXAMPLE })
+  url!: string;
+
+  @ApiProperty({ example: 'Voortgang naar het VNG-dashboard' })
+  description!: string;
+
+  @ApiProperty({
+    enum: WEBHOOK_EVENT_TYPE_NAMES,
+    enumName: 'WebhookEventType',
+    isArray: true,
+    example: EVENT_TYPES_EXAMPLE,
+  })
+  eventTypes!: WebhookEventType[];
+
+  @ApiProperty({ type: [String], format: 'uuid', example: [] })
+  trackIds!: string[];
+
+  @ApiProperty({ type: [String], format: 'uuid', example: [] })
+  organisationIds!: string[];
+
+  @ApiProperty({
+    description:
+      'Off: nothing is sent. Switched off by the system after a day of failed deliveries (see `disabledReason`).',
+    example: true,
+  })
+  enabled!: boolean;
+
+  @ApiProperty({ type: String, nullable: true, example: null })
+  disabledReason!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Until when the previous secret still signs, after a rotation.',
+    example: null,
+  })
+  previousSecretExpiresAt!: string | null;
+
+  @ApiProperty({ format: 'uuid', description: 'Who made it (or whose API token did).' })
+  ownerUserId!: string;
+
+  @ApiProperty({
+    description: 'Made with an API token (an integration), not in the web app.',
+    example: false,
+  })
+  madeWithApiToken!: boolean;
+
+  @ApiProperty({ description: 'Deliveries waiting to be sent or retried.', example: 0 })
+  pendingDeliveries!: number;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-30T09:12:44.000Z' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-30T09:12:44.000Z' })
+  updatedAt!: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-12-03T14:02:10.000Z',
+  })
+  lastDeliveryAt!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-12-03T14:02:10.000Z',
+  })
+  lastSuccessAt!: string | null;
+
+  @ApiProperty({ description: 'Changes with every change (the ETag).', example: 1 })
+  version!: number;
+}
+
+export class CreatedWebhookResponse extends WebhookResponse {
+  @ApiProperty({
+    description:
+      'The signing secret (Standard Webhooks: `whsec_` and the key in base64), in this answer only: keep it where the receiver can read it.',
+    example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw5cR1pEoOkTo=',
+  })
+  secret!: string;
+}
+
+export class WebhooksResponse {
+  @ApiProperty({ type: [WebhookResponse] })
+  items!: WebhookResponse[];
+}
+
+export class WebhookDeliveryResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      'The CloudEvent `id` and `webhook-id`: the same on every attempt, to deduplicate on.',
+  })
+  eventId!: string;
+
+  @ApiProperty({ example: 'nl.sterk-bestuur.action.progress-posted' })
+  eventType!: string;
+
+  @ApiProperty({ description: 'What the event is about: deliveries of one subject go in order.' })
+  subject!: string;
+
+  @ApiProperty({
+    enum: [...WEBHOOK_DELIVERY_STATES],
+    enumName: 'WebhookDeliveryState',
+    example: 'delivered',
+  })
+  state!: WebhookDeliveryState;
+
+  @ApiProperty({ example: 1 })
+  attempts!: number;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When a pending delivery is tried next.',
+  })
+  nextAttemptAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  lastAttemptAt!: string | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: "The receiver's last HTTP status.",
+    example: 204,
+  })
+  lastStatusCode!: number | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'How long the last attempt took.',
+    example: 84,
+  })
+  lastDurationMs!: number | null;
+
+  @ApiProperty({ type: String, nullable: true, example: null })
+  lastError!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The first 200 characters of the last answer: no more is kept.',
+    example: null,
+  })
+  responseExcerpt!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  deliveredAt!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The CloudEvent as it is sent (structured JSON mode).',
+  })
+  event!: Record<string, unknown>;
+}
+
+export class PingResponse {
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The delivery of the ping: follow it in the delivery log.',
+  })
+  deliveryId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  eventId!: string;
+}
