@@ -217,6 +217,37 @@ describe('webhooks: signed CloudEvents from the worker', () => {
     receiver.secrets = [rotated.body.secret];
   });
 
+  it("lets a coordinator's API token with write scope manage webhooks, nobody else", async () => {
+    const tokenOf = async (actor: Actor, scope: 'read' | 'write') => {
+      const res = await as(actor).post('/v1/me/api-tokens', {
+        name: `Koppeling ${scope}`,
+        programmeId: cast.programmeId,
+        scope,
+      });
+      expect(res.status).toBe(201);
+      return { token: res.body.token as string } as Actor;
+    };
+    const body = { url: `${base}/token`, eventTypes: ['nl.sterk-bestuur.commitment.created'] };
+    const made = await as(await tokenOf(cast.coordinator, 'write')).post(hooks(), body);
+    expect(made.status).toBe(201);
+    expect(made.body.madeWithApiToken).toBe(true);
+    expect((await as(await tokenOf(cast.coordinator, 'read')).post(hooks(), body)).status).toBe(
+      403,
+    );
+    expect((await as(await tokenOf(cast.editor, 'write')).post(hooks(), body)).status).toBe(403);
+    expect((await as(cast.editor).get(hooks())).status).toBe(403);
+    expect((await as(cast.outsider).get(hooks())).status).toBe(404);
+    const listed = await as(cast.coordinator).get(hooks());
+    expect(listed.body.items.map((hook: { id: string }) => hook.id)).toContain(made.body.id);
+    expect(JSON.stringify(listed.body)).not.toContain('whsec_');
+    const current = await as(cast.coordinator).get(`${hooks()}/${made.body.id}`);
+    expect(
+      (await as(cast.coordinator).patch(`${hooks()}/${made.body.id}`, { enabled: false }, '"9"'))
+        .status,
+    ).toBe(412);
+    expect(current.get('ETag')).toBe('"1"');
+  });
+
   it('refuses targets inside the network: loopback, metadata, a private DNS name, a redirect', async () => {
     const refuse = async (url: string, code: string) => {
       const res = await as(cast.coordinator).post(hooks(), {

@@ -50,7 +50,7 @@ import { Idempotent } from '../http/idempotency';
 import { versionDocs } from '../http/version-docs';
 
 const VERSION = versionDocs('webhook');
-const NOT_FOUND = 'WEBHOOK_NOT_FOUND: no such webhook in this programme (or not one of yours).';
+const NOT_FOUND = 'WEBHOOK_NOT_FOUND: no such webhook in this programme.';
 const TARGET_REFUSED =
   'VALIDATION_FAILED, WEBHOOK_URL_INVALID, WEBHOOK_URL_NOT_HTTPS, WEBHOOK_TARGET_UNRESOLVABLE or ' +
   'WEBHOOK_TARGET_NOT_PUBLIC (the URL resolves to a loopback, private, link-local or metadata address).';
@@ -69,15 +69,12 @@ export class WebhooksController {
   @ApiOperation({
     summary: "The programme's webhooks",
     description:
-      'Coordinators see every webhook of the programme; an API token of another member only ' +
-      'those made by its person. Oldest first. Never a secret.',
+      'Coordinators (in person, or through an API token with write scope): every webhook of ' +
+      'the programme, oldest first. Never a secret.',
   })
   @ApiOkResponse({ type: WebhooksResponse })
-  async list(
-    @CurrentPrincipal() principal: Principal,
-    @Param() params: ProgrammeParams,
-  ): Promise<WebhooksResponse> {
-    return { items: await this.webhooks.list(principal, params.id.toLowerCase()) };
+  async list(@Param() params: ProgrammeParams): Promise<WebhooksResponse> {
+    return { items: await this.webhooks.list(params.id.toLowerCase()) };
   }
 
   @Post()
@@ -119,11 +116,10 @@ export class WebhooksController {
   @ApiOkResponse({ type: WebhookResponse, headers: VERSION.etag })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   async get(
-    @CurrentPrincipal() principal: Principal,
     @Param() params: WebhookParams,
     @Res({ passthrough: true }) res: Response,
   ): Promise<WebhookResponse> {
-    const webhook = await this.webhooks.get(principal, params.id, params.webhookId);
+    const webhook = await this.webhooks.get(params.id, params.webhookId);
     res.setHeader('ETag', formatEtag(webhook.version));
     return webhook;
   }
@@ -143,19 +139,12 @@ export class WebhooksController {
   @ApiPreconditionFailedResponse({ description: VERSION.stale })
   @ApiResponse(VERSION.preconditionRequired)
   async update(
-    @CurrentPrincipal() principal: Principal,
     @Param() params: WebhookParams,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: UpdateWebhookDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<WebhookResponse> {
-    const webhook = await this.webhooks.update(
-      principal,
-      params.id,
-      params.webhookId,
-      ifMatch,
-      body,
-    );
+    const webhook = await this.webhooks.update(params.id, params.webhookId, ifMatch, body);
     res.setHeader('ETag', formatEtag(webhook.version));
     return webhook;
   }
@@ -170,11 +159,8 @@ export class WebhooksController {
   })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  async remove(
-    @CurrentPrincipal() principal: Principal,
-    @Param() params: WebhookParams,
-  ): Promise<void> {
-    await this.webhooks.remove(principal, params.id, params.webhookId);
+  async remove(@Param() params: WebhookParams): Promise<void> {
+    await this.webhooks.remove(params.id, params.webhookId);
   }
 
   @Post(':webhookId/secret-rotations')
@@ -194,11 +180,10 @@ export class WebhooksController {
   })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   rotate(
-    @CurrentPrincipal() principal: Principal,
     @Param() params: WebhookParams,
     @Body() body: RotateWebhookSecretDto,
   ): Promise<CreatedWebhookResponse> {
-    return this.webhooks.rotateSecret(principal, params.id, params.webhookId, body);
+    return this.webhooks.rotateSecret(params.id, params.webhookId, body);
   }
 
   @Post(':webhookId/pings')
@@ -213,11 +198,8 @@ export class WebhooksController {
   })
   @ApiAcceptedResponse({ type: PingResponse, description: 'On its way.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  ping(
-    @CurrentPrincipal() principal: Principal,
-    @Param() params: WebhookParams,
-  ): Promise<PingResponse> {
-    return this.webhooks.ping(principal, params.id, params.webhookId);
+  ping(@Param() params: WebhookParams): Promise<PingResponse> {
+    return this.webhooks.ping(params.id, params.webhookId);
   }
 
   @Get(':webhookId/deliveries')
@@ -231,12 +213,11 @@ export class WebhooksController {
   @ApiListResponse(WebhookDeliveryResponse, 'One page of deliveries.')
   @ApiNotFoundResponse({ description: NOT_FOUND })
   deliveries(
-    @CurrentPrincipal() principal: Principal,
     @Param() params: WebhookParams,
     @Query() query: ListWebhookDeliveriesQuery,
     @Req() req: Request,
   ): Promise<ListResponse<WebhookDeliveryResponse>> {
-    return this.webhooks.deliveries(principal, params.id, params.webhookId, query, req.originalUrl);
+    return this.webhooks.deliveries(params.id, params.webhookId, query, req.originalUrl);
   }
 
   @Get(':webhookId/deliveries/:deliveryId')
@@ -249,11 +230,8 @@ export class WebhooksController {
   @ApiNotFoundResponse({
     description: `${NOT_FOUND} WEBHOOK_DELIVERY_NOT_FOUND: no such delivery.`,
   })
-  delivery(
-    @CurrentPrincipal() principal: Principal,
-    @Param() params: WebhookDeliveryParams,
-  ): Promise<WebhookDeliveryResponse> {
-    return this.webhooks.delivery(principal, params.id, params.webhookId, params.deliveryId);
+  delivery(@Param() params: WebhookDeliveryParams): Promise<WebhookDeliveryResponse> {
+    return this.webhooks.delivery(params.id, params.webhookId, params.deliveryId);
   }
 
   @Post(':webhookId/deliveries/:deliveryId/redeliveries')
@@ -271,10 +249,7 @@ export class WebhooksController {
     description: `${NOT_FOUND} WEBHOOK_DELIVERY_NOT_FOUND: no such delivery.`,
   })
   @ApiConflictResponse({ description: 'WEBHOOK_DELIVERY_PENDING: it is still being attempted.' })
-  redeliver(
-    @CurrentPrincipal() principal: Principal,
-    @Param() params: WebhookDeliveryParams,
-  ): Promise<WebhookDeliveryResponse> {
-    return this.webhooks.redeliver(principal, params.id, params.webhookId, params.deliveryId);
+  redeliver(@Param() params: WebhookDeliveryParams): Promise<WebhookDeliveryResponse> {
+    return this.webhooks.redeliver(params.id, params.webhookId, params.deliveryId);
   }
 }

@@ -67,6 +67,17 @@ describe('decide', () => {
     expect(decide(token('write'), Permission.DirectoryRead)).toBe('allow');
   });
 
+  it('keeps webhooks to coordinators and their tokens with write scope', () => {
+    expect(decide(token('write'), Permission.WebhooksManage, { programmeId: P1 })).toBe('allow');
+    expect(decide(token('read'), Permission.WebhooksManage, { programmeId: P1 })).toBe('forbidden');
+    expect(decide(token('write', 'editor'), Permission.WebhooksManage, { programmeId: P1 })).toBe(
+      'forbidden',
+    );
+    expect(decide(token('write'), Permission.WebhooksManage, { programmeId: P2 })).toBe(
+      'not_found',
+    );
+  });
+
   it('never lets a token do more than its owner may', () => {
     expect(decide(token('write', 'viewer'), Permission.MembersManage, { programmeId: P1 })).toBe(
       'forbidden',

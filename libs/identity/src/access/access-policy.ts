@@ -55,8 +55,6 @@ export function decide(
   const role = principal.memberships.get(resource.programmeId);
   if (!role) return 'not_found';
   if (rule.roles?.includes(role)) return 'allow';
-  // Its write scope was checked above, and its programme: the token's person is a member.
-  if (rule.writeTokens && token) return 'allow';
   const organisation = principal.organisationId;
   if (
     rule.editorsOfOwner &&

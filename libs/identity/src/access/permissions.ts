@@ -53,8 +53,8 @@ export enum Permission {
    */
   ImportsManage = 'imports:manage',
   /**
-   * The programme's webhooks: coordinators, and integrations through an API token with write
-   * scope (whatever the role of its person, who may read the programme anyway).
+   * The programme's webhooks: coordinators, in person or through an integration's API token
+   * with write scope.
    */
   WebhooksManage = 'webhooks:manage',
 }
@@ -81,8 +81,6 @@ export interface PermissionRule {
    * allowed in at least one of them. The service then narrows the list to those programmes.
    */
   acrossProgrammes?: boolean;
-  /** An API token with write scope may, whatever the role of the person it acts for. */
-  writeTokens?: boolean;
 }
 
 /** The permission table: one place that says who may do what (README "Permissions"). */
@@ -161,10 +159,5 @@ export const PERMISSION_RULES: { readonly [P in Permission]: PermissionRule } = 
     acrossProgrammes: true,
   },
   [Permission.ImportsManage]: { scope: 'programme', access: 'write', roles: ['coordinator'] },
-  [Permission.WebhooksManage]: {
-    scope: 'programme',
-    access: 'write',
-    roles: ['coordinator'],
-    writeTokens: true,
-  },
+  [Permission.WebhooksManage]: { scope: 'programme', access: 'write', roles: ['coordinator'] },
 };

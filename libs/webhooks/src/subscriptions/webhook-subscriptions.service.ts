@@ -128,9 +128,8 @@ const audited = (row: SubscriptionRow) => ({
 });
 
 /**
- * A programme's webhook subscriptions (issue 21): made by its coordinators, or by an
- * integration's API token with write scope. A coordinator sees and manages every one of the
- * programme; anyone else (an API token of another member) only their own.
+ * A programme's webhook subscriptions (issue 21): its coordinators manage them, in person or
+ * through an integration's API token with write scope (the guard decides: WebhooksManage).
  */
 @Injectable()
 export class WebhookSubscriptionsService {
@@ -144,19 +143,17 @@ export class WebhookSubscriptionsService {
     private readonly people: PeopleDirectory,
   ) {}
 
-  async list(principal: Principal, programmeId: string): Promise<WebhookResponse[]> {
-    const own = this.seesAll(principal, programmeId) ? null : principal.userId;
+  async list(programmeId: string): Promise<WebhookResponse[]> {
     const rows: SubscriptionRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM webhook_subscriptions s
-        WHERE s.programme_id = $1 AND ($2::uuid IS NULL OR s.owner_user_id = $2)
-        ORDER BY s.created_at, s.id`,
-      [programmeId, own],
+        WHERE s.programme_id = $1 ORDER BY s.created_at, s.id`,
+      [programmeId],
     );
     return rows.map(map);
   }
 
-  async get(principal: Principal, programmeId: string, id: string): Promise<WebhookResponse> {
-    return map(await this.visible(this.dataSource.manager, principal, programmeId, id));
+  async get(programmeId: string, id: string): Promise<WebhookResponse> {
+    return map(await this.visible(this.dataSource.manager, programmeId, id));
   }
 
   async create(
@@ -220,7 +217,6 @@ export class WebhookSubscriptionsService {
   }
 
   async update(
-    principal: Principal,
     programmeId: string,
     id: string,
     ifMatch: string | undefined,
@@ -232,7 +228,7 @@ export class WebhookSubscriptionsService {
       await this.checkFilters(programmeId, input.trackIds ?? [], input.organisationIds ?? []);
     }
     const row = await this.transactions.run(async (manager) => {
-      const before = await this.visible(manager, principal, programmeId, id, true);
+      const before = await this.visible(manager, programmeId, id, true);
       if (before.version !== expected) throw ConcurrencyErrors.versionConflict();
       const enabling = input.enabled === true && !before.enabled;
       await manager.query(
@@ -276,9 +272,9 @@ export class WebhookSubscriptionsService {
     return map(row);
   }
 
-  async remove(principal: Principal, programmeId: string, id: string): Promise<void> {
+  async remove(programmeId: string, id: string): Promise<void> {
     await this.transactions.run(async (manager) => {
-      const before = await this.visible(manager, principal, programmeId, id, true);
+      const before = await this.visible(manager, programmeId, id, true);
       await manager.query('DELETE FROM webhook_subscriptions WHERE id = $1', [id]);
       await this.audit.record(manager, {
         operation: 'delete',
@@ -292,7 +288,6 @@ export class WebhookSubscriptionsService {
 
   /** A new signing secret; the previous one keeps signing for the hours asked (default 24). */
   async rotateSecret(
-    principal: Principal,
     programmeId: string,
     id: string,
     input: RotateWebhookSecretDto,
@@ -300,7 +295,7 @@ export class WebhookSubscriptionsService {
     const hours = input.previousSecretValidHours ?? DEFAULT_PREVIOUS_SECRET_HOURS;
     const secret = newWebhookSecret();
     const row = await this.transactions.run(async (manager) => {
-      await this.visible(manager, principal, programmeId, id, true);
+      await this.visible(manager, programmeId, id, true);
       await manager.query(
         `UPDATE webhook_subscriptions
             SET previous_secret = CASE WHEN $3::int > 0 THEN secret END,
@@ -322,9 +317,9 @@ export class WebhookSubscriptionsService {
   }
 
   /** A test message, sent by the worker as soon as it can, whatever types the webhook has. */
-  async ping(principal: Principal, programmeId: string, id: string): Promise<PingResponse> {
+  async ping(programmeId: string, id: string): Promise<PingResponse> {
     return this.transactions.run(async (manager) => {
-      await this.visible(manager, principal, programmeId, id);
+      await this.visible(manager, programmeId, id);
       const eventId = randomUUID();
       const deliveryId = randomUUID();
       const event: CloudEvent = {
@@ -350,13 +345,12 @@ export class WebhookSubscriptionsService {
   }
 
   async deliveries(
-    principal: Principal,
     programmeId: string,
     id: string,
     query: ListWebhookDeliveriesQuery,
     requestUrl: string,
   ): Promise<ListResponse<WebhookDeliveryResponse>> {
-    await this.visible(this.dataSource.manager, principal, programmeId, id);
+    await this.visible(this.dataSource.manager, programmeId, id);
     const builder = this.dataSource.manager
       .createQueryBuilder(WebhookDeliveryEntity, 'd')
       .where('d.subscription_id = :id', { id });
@@ -372,12 +366,11 @@ export class WebhookSubscriptionsService {
   }
 
   async delivery(
-    principal: Principal,
     programmeId: string,
     id: string,
     deliveryId: string,
   ): Promise<WebhookDeliveryResponse> {
-    await this.visible(this.dataSource.manager, principal, programmeId, id);
+    await this.visible(this.dataSource.manager, programmeId, id);
     const row = await this.dataSource.manager.findOneBy(WebhookDeliveryEntity, {
       id: deliveryId,
       subscriptionId: id,
@@ -391,13 +384,12 @@ export class WebhookSubscriptionsService {
    * has it already can tell), with a fresh series of attempts.
    */
   async redeliver(
-    principal: Principal,
     programmeId: string,
     id: string,
     deliveryId: string,
   ): Promise<WebhookDeliveryResponse> {
     return this.transactions.run(async (manager) => {
-      await this.visible(manager, principal, programmeId, id);
+      await this.visible(manager, programmeId, id);
       const [rows]: [{ state: string }[], number] = await manager.query(
         `UPDATE webhook_deliveries d
             SET state = 'pending', attempts = 0, next_attempt_at = now(), locked_until = NULL,
@@ -453,12 +445,6 @@ export class WebhookSubscriptionsService {
     );
   }
 
-  /** Coordinators (and platform administrators in person) see every webhook of a programme. */
-  private seesAll(principal: Principal, programmeId: string): boolean {
-    if (principal.isPlatformAdmin && !principal.apiToken) return true;
-    return principal.memberships.get(programmeId) === 'coordinator';
-  }
-
   private async row(manager: EntityManager, id: string): Promise<SubscriptionRow> {
     const [row]: SubscriptionRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM webhook_subscriptions s WHERE s.id = $1`,
@@ -470,7 +456,6 @@ export class WebhookSubscriptionsService {
   /** The subscription, if the caller may see it; locked for a change when `lock`. */
   private async visible(
     manager: EntityManager,
-    principal: Principal,
     programmeId: string,
     id: string,
     lock = false,
@@ -479,13 +464,7 @@ export class WebhookSubscriptionsService {
       await manager.query('SELECT 1 FROM webhook_subscriptions WHERE id = $1 FOR UPDATE', [id]);
     }
     const row = await this.row(manager, id);
-    if (
-      !row ||
-      row.programme_id !== programmeId ||
-      (!this.seesAll(principal, programmeId) && row.owner_user_id !== principal.userId)
-    ) {
-      throw WebhooksErrors.notFound();
-    }
+    if (!row || row.programme_id !== programmeId) throw WebhooksErrors.notFound();
     return row;
   }
 
