@@ -380,6 +380,11 @@ async function main(): Promise<void> {
     // Trying reminders out means moving the clock (README "Reminders"); never in production.
     CLOCK_TRAVEL:
       process.env.CLOCK_TRAVEL ?? (process.env.NODE_ENV === 'production' ? 'false' : 'true'),
+    // Trying webhooks out means a receiver on this machine (README "Webhooks"); not in production.
+    ...(process.env.NODE_ENV !== 'production' && {
+      WEBHOOK_ALLOW_HTTP: process.env.WEBHOOK_ALLOW_HTTP ?? 'true',
+      WEBHOOK_ALLOWED_NETWORKS: process.env.WEBHOOK_ALLOWED_NETWORKS ?? '127.0.0.0/8,::1/128',
+    }),
   };
 
   const devProvider = await startDevProvider(publicUrl);
