@@ -22,6 +22,7 @@ import { CreateOidcSignIn1795481400000 } from './1795481400000-create-oidc-sign-
 import { OidcSignInLinks1795485000000 } from './1795485000000-oidc-sign-in-links';
 import { CreateCalendarLinks1795488600000 } from './1795488600000-create-calendar-links';
 import { CreateWebhooks1795492200000 } from './1795492200000-create-webhooks';
+import { CreateAttachments1795495800000 } from './1795495800000-create-attachments';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -52,4 +53,5 @@ export const migrations = [
   OidcSignInLinks1795485000000,
   CreateCalendarLinks1795488600000,
   CreateWebhooks1795492200000,
+  CreateAttachments1795495800000,
 ];

@@ -41,6 +41,8 @@ export function testEnvironment(overrides: Record<string, string> = {}): Record<
     // Not dist/web: what the API answers must not depend on whether the web app was built.
     // apps/api/test/web-app.e2e-spec.ts serves one of its own.
     WEB_APP_DIR: join(tmpdir(), 'sbt-test-no-web-app'),
+    // Attachments of the run's tests, outside the repository's .data/.
+    ATTACHMENT_DIR: join(tmpdir(), `sbt-test-attachments-${required('SBT_TEST_REDIS_PREFIX')}`),
     ...overrides,
   };
 }

@@ -38,6 +38,7 @@ export class FuzzScene {
       identityProvider: string;
       webhook: string;
       webhookDelivery: string;
+      attachment: string;
     },
   ) {}
 
@@ -81,6 +82,7 @@ export class FuzzScene {
       identityProvider: '',
       webhook: '',
       webhookDelivery: '',
+      attachment: '',
     });
     scene.ids.commitment = await scene.commitment();
     scene.ids.round = await scene.round();
@@ -108,6 +110,12 @@ export class FuzzScene {
       [scene.ids.webhook],
     );
     scene.ids.webhookDelivery = webhookDelivery.id;
+    const attachment = await request(app.getHttpServer())
+      .post(`/v1/actions/${scene.ids.action}/attachments`)
+      .set('Authorization', `Bearer ${await scene.token()}`)
+      .attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'proef.pdf');
+    if (attachment.status !== 201) throw new Error(`attachment: ${attachment.status}`);
+    scene.ids.attachment = attachment.body.id as string;
     return scene;
   }
 
@@ -165,6 +173,7 @@ export class FuzzScene {
       'report-exports': ids.reportExport,
       'identity-providers': ids.identityProvider,
       me: ids.notification,
+      attachments: ids.attachment,
     };
     return {
       id: byResource[first] ?? randomUUID(),

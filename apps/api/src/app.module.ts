@@ -20,6 +20,7 @@ import { RootController } from './root/root.controller';
 import { ActionsHttpModule } from './tracking/actions-http.module';
 import { CommitmentsHttpModule } from './tracking/commitments-http.module';
 import { WebhooksHttpModule } from './webhooks/webhooks-http.module';
+import { AttachmentsHttpModule } from './tracking/attachments-http.module';
 
 @Module({})
 export class AppModule {
@@ -46,6 +47,7 @@ export class AppModule {
         ReportsHttpModule,
         ImportsHttpModule,
         WebhooksHttpModule,
+        AttachmentsHttpModule,
       ],
       controllers: [RootController, HealthController],
       providers: [HttpDrain],

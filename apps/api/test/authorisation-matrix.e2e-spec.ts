@@ -190,6 +190,15 @@ const EXPECTED: Record<string, keyof typeof PROFILES> = {
   'POST /v1/actions/:id/confirmation': 'partnerLiaisons',
   'POST /v1/actions/:id/verification': 'programmeCoordinator',
   'GET /v1/actions/:id/history': 'programmeRead',
+  'POST /v1/actions/:id/attachments': 'actionOwners',
+  'GET /v1/actions/:id/attachments': 'programmeRead',
+  'POST /v1/commitments/:id/attachments': 'commitmentsManage',
+  'GET /v1/commitments/:id/attachments': 'programmeRead',
+  // Of an attachment that does not exist: whoever is let in learns ATTACHMENT_NOT_FOUND
+  // (attachments.e2e-spec checks the programmes of real ones).
+  'GET /v1/attachments/:id': 'memberAnywhere',
+  'GET /v1/attachments/:id/content': 'memberAnywhere',
+  'DELETE /v1/attachments/:id': 'memberAnywhere',
   'GET /v1/programmes/:id/reminder-policy': 'programmeCoordinator',
   'PUT /v1/programmes/:id/reminder-policy': 'programmeCoordinator',
   'POST /v1/programmes/:id/reminder-policy/preview': 'programmeCoordinator',

@@ -51,6 +51,11 @@ describe('Idempotency-Key', () => {
       .send({ url: 'https://93.184.216.34/idem', eventTypes: ['nl.sterk-bestuur.action.created'] });
     expect(webhook.status).toBe(201);
     webhookId = webhook.body.id as string;
+    const [commitment] = await db.query<{ id: string }[]>(
+      `INSERT INTO commitments (programme_id, kind, title) VALUES ($1, 'agenda_item', 'Idem') RETURNING id`,
+      [cast.programmeId],
+    );
+    commitmentId = commitment.id;
   });
 
   afterAll(async () => {
@@ -216,6 +221,20 @@ describe('Idempotency-Key', () => {
       },
     },
     {
+      route: 'POST /v1/actions/:id/attachments',
+      as: () => cast.editor,
+      path: () => `/v1/actions/${actionId}/attachments`,
+      body: () => ({}),
+      file: { name: 'bewijs.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n') },
+    },
+    {
+      route: 'POST /v1/commitments/:id/attachments',
+      as: () => cast.coordinator,
+      path: () => `/v1/commitments/${commitmentId}/attachments`,
+      body: () => ({}),
+      file: { name: 'brief.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n') },
+    },
+    {
       route: 'POST /v1/programmes/:id/webhooks',
       as: () => cast.coordinator,
       path: () => `/v1/programmes/${cast.programmeId}/webhooks`,
@@ -251,6 +270,7 @@ describe('Idempotency-Key', () => {
   ];
   let plannedImport = '';
   let webhookId = '';
+  let commitmentId = '';
   let deliveredId = '';
   let deliveryReady: Promise<void> = Promise.resolve();
   function readyDelivery(): void {

@@ -11,12 +11,6 @@ export const ImportErrors = {
       'Send the spreadsheet as the multipart field "file".',
       [{ name: 'file', reason: 'is required' }],
     ),
-  notMultipart: () =>
-    new DomainError(
-      'unsupported_media_type',
-      'UNSUPPORTED_MEDIA_TYPE',
-      'Send the spreadsheet as multipart/form-data, in the field "file".',
-    ),
   fileTooLarge: (maxBytes: number) =>
     new DomainError(
       'payload_too_large',

@@ -26,3 +26,7 @@ export * from './reviews/comment.response';
 export * from './reviews/dto/create-comment.dto';
 export * from './reviews/reviews.service';
 export * from './tracking.module';
+export * from './attachments/attachments.module';
+export * from './attachments/attachments.service';
+export * from './attachments/dto/attachment.dto';
+export * from './attachments/file-type';

@@ -79,15 +79,21 @@ const hasBody = (req: Request) =>
 
 const isJson = (req: Request) => req.is(['application/json', 'application/*+json']) !== false;
 
-/** The one route that takes a file: a spreadsheet upload (issue 19), as multipart/form-data. */
-const UPLOAD_ROUTE = /^\/v1\/programmes\/[^/]+\/imports$/;
+/**
+ * The routes that take a file, as multipart/form-data: a spreadsheet upload (issue 19) and an
+ * evidence attachment of an action or a commitment (issue 21).
+ */
+const UPLOAD_ROUTES = [
+  /^\/v1\/programmes\/[^/]+\/imports$/,
+  /^\/v1\/(actions|commitments)\/[^/]+\/attachments$/,
+];
 
 /**
  * The API speaks JSON; a body of any other type is a 415 rather than a confusing 400. The
- * upload route takes multipart/form-data and says so itself, once the caller is authorised.
+ * upload routes take multipart/form-data and say so themselves, once the caller is authorised.
  */
 export const requireJsonBody: RequestHandler = (req, res, next) => {
-  if (req.method === 'POST' && UPLOAD_ROUTE.test(req.path)) {
+  if (req.method === 'POST' && UPLOAD_ROUTES.some((route) => route.test(req.path))) {
     next();
     return;
   }

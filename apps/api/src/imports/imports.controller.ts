@@ -41,7 +41,7 @@ import {
 } from '@app/imports';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { Idempotent } from '../http/idempotency';
-import { RequireMultipartInterceptor } from './require-multipart.interceptor';
+import { RequireMultipartInterceptor } from '../http/require-multipart.interceptor';
 
 const COORDINATORS =
   'Coordinators of the programme only (`imports:manage`): an import changes any commitment and action.';

@@ -69,6 +69,11 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
     description: 'Spreadsheets out and in again: export, dry run, conflicts and apply.',
   },
   {
+    name: 'attachments',
+    description:
+      'Evidence of actions and commitments (letters, decisions, minutes): upload, download, delete; their SHA-256 on record.',
+  },
+  {
     name: 'webhooks',
     description:
       "A programme's events pushed to your URL: signed CloudEvents (NL GOV profile), at least once, with a delivery log.",

@@ -35,6 +35,7 @@ import {
   formatEtag,
   HistoryEntryResponse,
   ReviewsService,
+  VerifyActionBody,
 } from '@app/tracking';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { versionDocs } from '../http/version-docs';
@@ -119,7 +120,10 @@ export class ReviewsController {
   @Access(Permission.ActionsVerify)
   @ApiOperation({
     summary: 'Verify a closed action (coordinator)',
-    description: 'The coordinator checked the evidence: verification `verified`.',
+    description:
+      'The coordinator checked the evidence: verification `verified`. The body may cite the ' +
+      "action's attachments the verification rests on (`evidence`); the audit event records " +
+      'them with their SHA-256.',
   })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: ActionResponse, description: 'Verified.', headers: ETAG })
@@ -131,9 +135,10 @@ export class ReviewsController {
     @CurrentPrincipal() principal: Principal,
     @Param() params: ActionParams,
     @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: VerifyActionBody,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ActionResponse> {
-    await this.reviews.verify(principal, params.id, ifMatch);
+    await this.reviews.verify(principal, params.id, ifMatch, body.evidence);
     return this.answer(principal, params.id, res);
   }
 

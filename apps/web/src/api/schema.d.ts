@@ -68,6 +68,30 @@ export type paths = {
         patch: operations["actionsUpdate"];
         trace?: never;
     };
+    "/actions/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An action's attachments
+         * @description Oldest first.
+         */
+        get: operations["attachmentsListOfAction"];
+        put?: never;
+        /**
+         * Attach evidence to an action
+         * @description A letter, decision or minutes, as multipart field `file`. Who may change the action may (coordinators, editors of an owning organisation). Its kind is read from its bytes; its SHA-256 goes into the audit event, on the action’s history.
+         */
+        post: operations["attachmentsUploadToAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/actions/{id}/comments": {
         parameters: {
             query?: never;
@@ -167,9 +191,53 @@ export type paths = {
         put?: never;
         /**
          * Verify a closed action (coordinator)
-         * @description The coordinator checked the evidence: verification `verified`.
+         * @description The coordinator checked the evidence: verification `verified`. The body may cite the action's attachments the verification rests on (`evidence`); the audit event records them with their SHA-256.
          */
         post: operations["reviewsVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One attachment
+         * @description What is known of it; deleted ones too.
+         */
+        get: operations["attachmentsGet"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an attachment
+         * @description A soft delete: gone from the lists and downloads, its record (name, SHA-256) stays in the history of its action or commitment. Who may attach to it may delete.
+         */
+        delete: operations["attachmentsRemove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attachments/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment
+         * @description The file as uploaded, always as a download (`Content-Disposition: attachment`, `X-Content-Type-Options: nosniff`), never shown inline. `ETag` is its SHA-256.
+         */
+        get: operations["attachmentsContent"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -546,6 +614,30 @@ export type paths = {
          * @description Only the properties sent change; `attributes`, `parties`, `references` and `lineage` are replaced as a whole when sent. `kind` cannot change (400 naming `kind`): record a new commitment that amends this one instead. Rights are checked before If-Match.
          */
         patch: operations["commitmentsUpdate"];
+        trace?: never;
+    };
+    "/commitments/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A commitment's attachments
+         * @description Oldest first.
+         */
+        get: operations["attachmentsListOfCommitment"];
+        put?: never;
+        /**
+         * Attach evidence to a commitment
+         * @description As for an action; who may edit the commitment may (coordinators and editors). The agreement itself (a signed letter, the decision list of an Overhedenoverleg) is typical.
+         */
+        post: operations["attachmentsUploadToCommitment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/identity-providers": {
@@ -1461,7 +1553,7 @@ export type paths = {
         };
         /**
          * The programme's webhooks
-         * @description Coordinators see every webhook of the programme; an API token of another member only those made by its person. Oldest first. Never a secret.
+         * @description Coordinators (in person, or through an API token with write scope): every webhook of the programme, oldest first. Never a secret.
          */
         get: operations["webhooksList"];
         put?: never;
@@ -1940,6 +2032,58 @@ export type components = {
              */
             tokenPrefix: string;
         };
+        AttachmentResponse: {
+            /**
+             * Format: uuid
+             * @description The action it is evidence of.
+             */
+            actionId: string | null;
+            /**
+             * Format: uuid
+             * @description The commitment it is evidence of.
+             */
+            commitmentId: string | null;
+            /**
+             * @description As the file's bytes say, whatever its name or the upload claimed.
+             * @example application/pdf
+             */
+            contentType: string;
+            /** @description Where to download it (the API; with your credentials). */
+            contentUrl: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-13T08:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            deletedAt: string | null;
+            /** @example Verslag bestuurlijk overleg VNG–BZK van 12 november 2026 */
+            description: string;
+            /** @example Besluitenlijst Overhedenoverleg 2026-11-12.pdf */
+            filename: string;
+            /**
+             * Format: uuid
+             * @example 5d2f8a10-3b6c-4e7d-9f01-2a3b4c5d6e7f
+             */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /**
+             * @description SHA-256 of the file, hex; the audit event of the upload holds it too.
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            sha256: string;
+            /** @example 184320 */
+            sizeBytes: number;
+            /** Format: uuid */
+            uploadedByUserId: string | null;
+        };
+        AttachmentsResponse: {
+            items: components["schemas"]["AttachmentResponse"][];
+        };
         AuditActorResponse: {
             /**
              * Format: uuid
@@ -2044,7 +2188,7 @@ export type components = {
             sequence: number;
         };
         /** @enum {string} */
-        AuditOperation: "create" | "update" | "delete" | "status_change" | "login" | "login_failed" | "logout" | "refresh_token_reuse" | "password_change" | "token_created" | "token_revoked" | "permission_denied" | "escalate" | "de_escalate" | "overdue";
+        AuditOperation: "create" | "update" | "delete" | "status_change" | "login" | "login_failed" | "logout" | "refresh_token_reuse" | "password_change" | "token_created" | "token_revoked" | "permission_denied" | "escalate" | "de_escalate" | "overdue" | "attachment_added" | "attachment_removed";
         AuditOriginResponse: {
             /** @example 192.0.2.10 */
             clientAddress: string | null;
@@ -4507,6 +4651,10 @@ export type components = {
         };
         /** @enum {string} */
         Verification: "self_reported" | "partner_reviewed" | "verified";
+        VerifyActionBody: {
+            /** @description Attachments of the action the verification rests on (at most 20); the audit event of the verification cites them with their SHA-256. */
+            evidence?: string[];
+        };
         WebhookDeliveryResponse: {
             /** @example 1 */
             attempts: number;
@@ -5195,6 +5343,272 @@ export interface operations {
                 };
             };
             /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    attachmentsListOfAction: {
+        parameters: {
+            query?: {
+                /** @description Also the deleted ones (with `deletedAt`), as the history shows them. */
+                includeDeleted?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentsResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `tracking:read`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description ACTION_NOT_FOUND
+             *
+             *     Not found, or not in a programme of yours.
+             */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more read requests (GET) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    attachmentsUploadToAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (1–255 visible ASCII characters; a UUID will do) that makes a retry safe: the same request sent again with the same key within 24 hours is answered with the first answer (marked `Idempotent-Replayed: true`) and creates nothing. Scoped to you and this path. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @example Besluitenlijst Overhedenoverleg */
+                    description?: string;
+                    /**
+                     * Format: binary
+                     * @description PDF, Word/Excel/PowerPoint (.docx/.xlsx/.pptx, .doc/.xls/.ppt), OpenDocument, an Outlook message (.msg) or an image (PNG, JPEG, GIF, WebP, TIFF); at most ATTACHMENT_MAX_BYTES.
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description `true` when this is the first answer to the same `Idempotency-Key`, repeated: nothing was created this time. */
+                    "Idempotent-Replayed"?: "true";
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `actions:update`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description ACTION_NOT_FOUND
+             *
+             *     Not found, or not in a programme of yours.
+             */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description TOO_MANY_ATTACHMENTS: 100 that are not deleted. IDEMPOTENCY_KEY_IN_FLIGHT: a request with this `Idempotency-Key` is still being processed (try again after `Retry-After`); IDEMPOTENCY_KEY_USED: it was carried out but its answer is not available (look the result up). */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ATTACHMENT_TOO_LARGE: larger than ATTACHMENT_MAX_BYTES (default 25 MiB). */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ATTACHMENT_TYPE_NOT_ALLOWED: its bytes are none of the accepted kinds (the name does not count); UNSUPPORTED_MEDIA_TYPE: not multipart/form-data. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this `Idempotency-Key` was used for a different request (another body, query or path); use a new key. */
+            422: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -6000,7 +6414,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyActionBody"];
+            };
+        };
         responses: {
             /** @description Verified. */
             200: {
@@ -6091,6 +6509,317 @@ export interface operations {
                 };
             };
             /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    attachmentsGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The attachment. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `tracking:read`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description ATTACHMENT_NOT_FOUND
+             *
+             *     Not found, or not in a programme of yours.
+             */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more read requests (GET) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    attachmentsRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The attachment. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted (or already). */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `tracking:read`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description ATTACHMENT_NOT_FOUND
+             *
+             *     Not found, or not in a programme of yours.
+             */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    attachmentsContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The attachment. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description attachment; filename*=UTF-8''… */
+                    "Content-Disposition"?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `tracking:read`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description ATTACHMENT_NOT_FOUND, ATTACHMENT_DELETED
+             *
+             *     Not found, or not in a programme of yours.
+             */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more read requests (GET) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -8121,6 +8850,274 @@ export interface operations {
                 };
             };
             /** @description RATE_LIMITED: more changing requests than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    attachmentsListOfCommitment: {
+        parameters: {
+            query?: {
+                /** @description Also the deleted ones (with `deletedAt`), as the history shows them. */
+                includeDeleted?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The commitment. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentsResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `tracking:read`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description COMMITMENT_NOT_FOUND
+             *
+             *     Not found, or not in a programme of yours.
+             */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more read requests (GET) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    attachmentsUploadToCommitment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (1–255 visible ASCII characters; a UUID will do) that makes a retry safe: the same request sent again with the same key within 24 hours is answered with the first answer (marked `Idempotent-Replayed: true`) and creates nothing. Scoped to you and this path. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The commitment. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @example Besluitenlijst Overhedenoverleg */
+                    description?: string;
+                    /**
+                     * Format: binary
+                     * @description PDF, Word/Excel/PowerPoint (.docx/.xlsx/.pptx, .doc/.xls/.ppt), OpenDocument, an Outlook message (.msg) or an image (PNG, JPEG, GIF, WebP, TIFF); at most ATTACHMENT_MAX_BYTES.
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description `true` when this is the first answer to the same `Idempotency-Key`, repeated: nothing was created this time. */
+                    "Idempotent-Replayed"?: "true";
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentResponse"];
+                };
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires permission `commitments:manage`. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description COMMITMENT_NOT_FOUND
+             *
+             *     Not found, or not in a programme of yours.
+             */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description TOO_MANY_ATTACHMENTS: 100 that are not deleted. IDEMPOTENCY_KEY_IN_FLIGHT: a request with this `Idempotency-Key` is still being processed (try again after `Retry-After`); IDEMPOTENCY_KEY_USED: it was carried out but its answer is not available (look the result up). */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ATTACHMENT_TOO_LARGE: larger than ATTACHMENT_MAX_BYTES (default 25 MiB). */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ATTACHMENT_TYPE_NOT_ALLOWED: its bytes are none of the accepted kinds (the name does not count); UNSUPPORTED_MEDIA_TYPE: not multipart/form-data. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this `Idempotency-Key` was used for a different request (another body, query or path); use a new key. */
+            422: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -15215,7 +16212,7 @@ export interface operations {
                 };
             };
             /**
-             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme (or not one of yours).
+             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme.
              *
              *     Not found, or not in a programme of yours.
              */
@@ -15319,7 +16316,7 @@ export interface operations {
                 };
             };
             /**
-             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme (or not one of yours).
+             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme.
              *
              *     Not found, or not in a programme of yours.
              */
@@ -15433,7 +16430,7 @@ export interface operations {
                 };
             };
             /**
-             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme (or not one of yours).
+             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme.
              *
              *     Not found, or not in a programme of yours.
              */
@@ -15567,7 +16564,7 @@ export interface operations {
                 };
             };
             /**
-             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme (or not one of yours).
+             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme.
              *
              *     Not found, or not in a programme of yours.
              */
@@ -15674,7 +16671,7 @@ export interface operations {
                 };
             };
             /**
-             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme (or not one of yours). WEBHOOK_DELIVERY_NOT_FOUND: no such delivery.
+             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme. WEBHOOK_DELIVERY_NOT_FOUND: no such delivery.
              *
              *     Not found, or not in a programme of yours.
              */
@@ -15787,7 +16784,7 @@ export interface operations {
                 };
             };
             /**
-             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme (or not one of yours). WEBHOOK_DELIVERY_NOT_FOUND: no such delivery.
+             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme. WEBHOOK_DELIVERY_NOT_FOUND: no such delivery.
              *
              *     Not found, or not in a programme of yours.
              */
@@ -15919,7 +16916,7 @@ export interface operations {
                 };
             };
             /**
-             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme (or not one of yours).
+             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme.
              *
              *     Not found, or not in a programme of yours.
              */
@@ -16055,7 +17052,7 @@ export interface operations {
                 };
             };
             /**
-             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme (or not one of yours).
+             * @description WEBHOOK_NOT_FOUND: no such webhook in this programme.
              *
              *     Not found, or not in a programme of yours.
              */

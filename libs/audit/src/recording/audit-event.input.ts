@@ -25,6 +25,10 @@ export const AUDIT_OPERATIONS = [
   'de_escalate',
   /** An open action's deadline passed (the system, with its first overdue reminder). */
   'overdue',
+  /** An evidence file was attached to the entity (its SHA-256 in the details). */
+  'attachment_added',
+  /** An evidence file of the entity was deleted (a soft delete: the file is kept). */
+  'attachment_removed',
 ] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 

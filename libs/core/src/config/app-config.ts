@@ -85,6 +85,20 @@ export interface AppConfig {
      */
     secretKey: Buffer;
   };
+  attachments: {
+    /** The largest file accepted (413 above it). */
+    maxBytes: number;
+    storage:
+      | { kind: 'local'; dir: string }
+      | {
+          kind: 's3';
+          endpoint: string;
+          bucket: string;
+          region: string;
+          accessKeyId: string;
+          secretAccessKey: string;
+        };
+  };
   webhooks: {
     /** CloudEvents' `source`. */
     source: string;
@@ -312,6 +326,23 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     },
     identityProviders: {
       secretKey: Buffer.from(e.IDENTITY_PROVIDER_SECRET_KEY, 'base64'),
+    },
+    attachments: {
+      maxBytes: e.ATTACHMENT_MAX_BYTES,
+      storage:
+        e.ATTACHMENT_STORAGE === 's3'
+          ? {
+              kind: 's3',
+              endpoint: e.ATTACHMENT_S3_ENDPOINT!,
+              bucket: e.ATTACHMENT_S3_BUCKET!,
+              region: e.ATTACHMENT_S3_REGION,
+              accessKeyId: e.ATTACHMENT_S3_ACCESS_KEY_ID!,
+              secretAccessKey: e.ATTACHMENT_S3_SECRET_ACCESS_KEY!,
+            }
+          : {
+              kind: 'local',
+              dir: resolve(REPOSITORY_ROOT, e.ATTACHMENT_DIR ?? '.data/attachments'),
+            },
     },
     webhooks: {
       source: e.EVENTS_SOURCE,

@@ -158,6 +158,16 @@ export const environmentObject = z.object({
   OUTBOX_POLL_INTERVAL_MS: int(50, 60_000).default(1000),
   OUTBOX_BATCH_SIZE: int(1, 1000).default(100),
   WORKER_HEALTH_FILE: z.string().min(1).optional(),
+  /** Evidence attachments: the largest file accepted (413 above it). */
+  ATTACHMENT_MAX_BYTES: int(1024, 200 * 1024 * 1024).default(25 * 1024 * 1024),
+  /** Where attachments are kept: `local` (ATTACHMENT_DIR) or `s3` (ATTACHMENT_S3_*). */
+  ATTACHMENT_STORAGE: z.enum(['local', 's3']).default('local'),
+  ATTACHMENT_DIR: z.string().min(1).optional(),
+  ATTACHMENT_S3_ENDPOINT: url(['http:', 'https:']).optional(),
+  ATTACHMENT_S3_BUCKET: z.string().min(3).max(63).optional(),
+  ATTACHMENT_S3_REGION: z.string().min(1).default('us-east-1'),
+  ATTACHMENT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  ATTACHMENT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** CloudEvents' `source` of every event this installation sends (NL GOV: a URN). */
   EVENTS_SOURCE: z
     .string()
@@ -254,6 +264,19 @@ export const environmentSchema = environmentObject
       env.AUDIT_CHECKPOINT_KEY !== env.JWT_ACCESS_SECRET &&
       env.AUDIT_CHECKPOINT_KEY !== env.JWT_REFRESH_SECRET,
     { path: ['AUDIT_CHECKPOINT_KEY'], message: 'must differ from the JWT secrets' },
+  )
+  .refine(
+    (env) =>
+      env.ATTACHMENT_STORAGE !== 's3' ||
+      (env.ATTACHMENT_S3_ENDPOINT !== undefined &&
+        env.ATTACHMENT_S3_BUCKET !== undefined &&
+        env.ATTACHMENT_S3_ACCESS_KEY_ID !== undefined &&
+        env.ATTACHMENT_S3_SECRET_ACCESS_KEY !== undefined),
+    {
+      path: ['ATTACHMENT_STORAGE'],
+      message:
+        'is s3: set ATTACHMENT_S3_ENDPOINT, ATTACHMENT_S3_BUCKET, ATTACHMENT_S3_ACCESS_KEY_ID and ATTACHMENT_S3_SECRET_ACCESS_KEY',
+    },
   )
   .refine(
     (env) =>

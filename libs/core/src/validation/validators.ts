@@ -108,8 +108,10 @@ export function QueryList(): PropertyDecorator {
 
 /** Lower-cases a string (ids in paths: PostgreSQL answers uuids in lower case). */
 export function LowerCase(): PropertyDecorator {
+  const lower = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value);
+  // A list of ids too: each of its strings.
   return Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.toLowerCase() : value,
+    Array.isArray(value) ? value.map(lower) : lower(value),
   );
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionEntity } from './action.entity';
 import { ActionSnapshots } from './action-snapshots';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { ActionEventFactsReader } from './action-event-facts.reader';
 import { ActionDeadlinesReader } from './action-deadlines.reader';
 import { ActionsRepository } from './actions.repository';
@@ -18,7 +19,10 @@ import { SpreadsheetRowsReader } from '../exchange/spreadsheet-rows.reader';
 
 /** Actions: who does what by when, their progress timeline and their reviews. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ActionEntity, ProgressUpdateEntity, CommentEntity])],
+  imports: [
+    TypeOrmModule.forFeature([ActionEntity, ProgressUpdateEntity, CommentEntity]),
+    AttachmentsModule,
+  ],
   providers: [
     ActionsRepository,
     ProgressUpdatesRepository,

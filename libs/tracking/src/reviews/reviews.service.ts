@@ -23,6 +23,8 @@ import { actionHistory, type HistoryEntryResponse } from './action-history';
 import { type CommentResponse, mapComment } from './comment.response';
 import { CommentsRepository } from './comments.repository';
 import type { CreateCommentDto } from './dto/create-comment.dto';
+import { AttachmentErrors } from '../attachments/attachments.errors';
+import { AttachmentsRepository } from '../attachments/attachments.repository';
 
 /** Reviews of actions (DESIGN §2): comments with positions, confirmation, verification. */
 @Injectable()
@@ -34,6 +36,7 @@ export class ReviewsService {
     private readonly comments: CommentsRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly attachments: AttachmentsRepository,
   ) {}
 
   /**
@@ -131,9 +134,24 @@ export class ReviewsService {
     );
   }
 
-  /** The coordinator checked the evidence of a closed action: verification `verified`. */
-  verify(principal: Principal, actionId: string, ifMatch: string | undefined): Promise<number> {
-    return this.setVerification(principal, actionId, ifMatch, Permission.ActionsVerify, 'verified');
+  /**
+   * The coordinator checked the evidence of a closed action: verification `verified`, citing
+   * the attachments it rests on (their ids, names and SHA-256 in the audit event).
+   */
+  verify(
+    principal: Principal,
+    actionId: string,
+    ifMatch: string | undefined,
+    evidence: readonly string[] = [],
+  ): Promise<number> {
+    return this.setVerification(
+      principal,
+      actionId,
+      ifMatch,
+      Permission.ActionsVerify,
+      'verified',
+      evidence,
+    );
   }
 
   async history(
@@ -153,6 +171,7 @@ export class ReviewsService {
     ifMatch: string | undefined,
     permission: Permission,
     to: Verification,
+    evidence: readonly string[] = [],
   ): Promise<number> {
     return this.actions.transaction(async (manager) => {
       const { current, expectedVersion } = await lockForChange(
@@ -164,6 +183,11 @@ export class ReviewsService {
         ifMatch,
       );
       const next = applyVerification(current, to);
+      const cited = await this.attachments.citable(manager, actionId, evidence);
+      if (cited.length !== new Set(evidence).size) {
+        const known = new Set(cited.map((row) => row.id));
+        throw AttachmentErrors.notCitable(evidence.filter((id) => !known.has(id)));
+      }
       // Confirming or verifying twice changes nothing: no new version, no event.
       if (current.verification === to) return current.version;
       const updated = await this.actions.updateVersioned(manager, actionId, expectedVersion, {
@@ -186,7 +210,16 @@ export class ReviewsService {
         entityId: actionId,
         programmeId: current.programmeId,
         changes: { verification: { old: current.verification, new: updated.verification } },
-        details: { review: to === 'verified' ? 'verification' : 'confirmation' },
+        details: {
+          review: to === 'verified' ? 'verification' : 'confirmation',
+          ...(cited.length > 0 && {
+            evidence: cited.map((row) => ({
+              attachmentId: row.id,
+              filename: row.filename,
+              sha256: row.sha256,
+            })),
+          }),
+        },
       });
       return updated.version;
     });

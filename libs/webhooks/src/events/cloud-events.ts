@@ -68,6 +68,14 @@ export function draftsOf(event: FeedEvent, apiUrl: string): Omit<EventDraft, 'or
           }),
         ];
       }
+      if (event.operation === 'attachment_added' || event.operation === 'attachment_removed') {
+        return [
+          action('nl.sterk-bestuur.action.changed', {
+            [event.operation === 'attachment_added' ? 'attachmentAdded' : 'attachmentRemoved']:
+              detail(event, 'attachment') ?? null,
+          }),
+        ];
+      }
       if (event.operation === 'overdue') {
         return [
           action('nl.sterk-bestuur.action.overdue', {
@@ -113,7 +121,13 @@ export function draftsOf(event: FeedEvent, apiUrl: string): Omit<EventDraft, 'or
       ];
     }
     case 'commitment': {
-      if (event.operation !== 'create' && event.operation !== 'update') return [];
+      const attachment =
+        event.operation === 'attachment_added'
+          ? { attachmentAdded: detail(event, 'attachment') ?? null }
+          : event.operation === 'attachment_removed'
+            ? { attachmentRemoved: detail(event, 'attachment') ?? null }
+            : undefined;
+      if (event.operation !== 'create' && event.operation !== 'update' && !attachment) return [];
       return [
         {
           type:
@@ -124,7 +138,7 @@ export function draftsOf(event: FeedEvent, apiUrl: string): Omit<EventDraft, 'or
           actionId: null,
           onlyForUserId: null,
           dataref: `${apiUrl}/v1/commitments/${id}`,
-          data: { ...base, commitmentId: id, changes },
+          data: { ...base, commitmentId: id, ...(attachment ?? { changes }) },
         },
       ];
     }

@@ -2,7 +2,7 @@
 export const WEBHOOK_EVENT_TYPES = {
   'nl.sterk-bestuur.action.created': 'An action was created (also by an import).',
   'nl.sterk-bestuur.action.changed':
-    'An action was edited: its fields, owner, partners, deadline, confirmation or escalation level (de-escalation included).',
+    'An action was edited: its fields, owner, partners, deadline, confirmation, escalation level (de-escalation included) or its evidence attachments.',
   'nl.sterk-bestuur.action.progress-posted': 'A progress update was posted on an action.',
   'nl.sterk-bestuur.action.closed':
     'An action was closed: its status became met, partially met or lapsed.',
@@ -13,7 +13,7 @@ export const WEBHOOK_EVENT_TYPES = {
   'nl.sterk-bestuur.comment.posted':
     "A comment was posted on an action, with the author organisation's position if stated.",
   'nl.sterk-bestuur.commitment.created': 'A commitment was recorded.',
-  'nl.sterk-bestuur.commitment.changed': 'A commitment was edited.',
+  'nl.sterk-bestuur.commitment.changed': 'A commitment was edited, or its evidence attachments.',
   'nl.sterk-bestuur.update-round.opened': 'An update round was opened.',
   'nl.sterk-bestuur.update-round.closed': 'An update round was closed (cancelled).',
   'nl.sterk-bestuur.report-export.ready':

@@ -38,6 +38,7 @@ export function VerifySection(props: {
     const result = await api
       .POST('/actions/{id}/verification', {
         params: { path: { id: action.id }, header: { 'If-Match': props.etag } },
+        body: {},
       })
       .catch(() => null);
     setBusy(false);
