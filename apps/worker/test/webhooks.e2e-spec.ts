@@ -203,18 +203,18 @@ describe('webhooks: signed CloudEvents from the worker', () => {
     expect(rotated.body.previousSecretExpiresAt).toEqual(expect.any(String));
     // A receiver that still knows only the old secret accepts the messages, as does one that
     // knows only the new one: each message carries both signatures.
-    receiver.secrets = [hook.secret];
+    const others = receiver.secrets.filter((secret) => secret !== hook.secret);
+    receiver.secrets = [...others, hook.secret];
     const second = await as(cast.coordinator).post(`${hooks()}/${hook.id}/pings`);
     await eventually(() => receiver.received.find((m) => m.id === second.body.eventId), 10_000);
     const signature = receiver.received.find((m) => m.id === second.body.eventId)!.headers[
       'webhook-signature'
     ];
     expect(String(signature).split(' ')).toHaveLength(2);
-    receiver.secrets = [rotated.body.secret];
+    receiver.secrets = [...others, rotated.body.secret];
     const third = await as(cast.coordinator).post(`${hooks()}/${hook.id}/pings`);
     await eventually(() => receiver.received.find((m) => m.id === third.body.eventId), 10_000);
     expect(receiver.unverified).toBe(0);
-    receiver.secrets = [rotated.body.secret];
   });
 
   it("lets a coordinator's API token with write scope manage webhooks, nobody else", async () => {
@@ -368,6 +368,57 @@ describe('webhooks: signed CloudEvents from the worker', () => {
       [hook.id],
     );
     expect(audit.details).toMatchObject({ reason: 'deliveries_failed' });
+
+    // Back on, with the receiver repaired: the delivery that switched it off goes out after all.
+    receiver.failWith = null;
+    const before = receiver.received.filter((m) => m.path === '/kapot').length;
+    const current = await as(cast.coordinator).get(`${hooks()}/${hook.id}`);
+    const on = await as(cast.coordinator).patch(
+      `${hooks()}/${hook.id}`,
+      { enabled: true },
+      current.get('ETag'),
+    );
+    expect(on.body).toMatchObject({ enabled: true, disabledReason: null });
+    await eventually(
+      () => receiver.received.filter((m) => m.path === '/kapot').length > before,
+      15_000,
+    );
+  });
+
+  it('sends nothing more for a coordinator who is no longer one', async () => {
+    const demoted = await world.fixtures.identity.user({ organisationId: cast.owner.id });
+    const membership = await world.fixtures.identity.member(
+      cast.programmeId,
+      demoted.userId,
+      'coordinator',
+    );
+    await subscribe(
+      { url: `${base}/gedegradeerd`, eventTypes: ['nl.sterk-bestuur.action.created'] },
+      demoted,
+    );
+    const first = await world.createAction(cast);
+    await eventually(
+      () =>
+        receiver.received.some((m) => m.path === '/gedegradeerd' && m.event.subject === first.id),
+      15_000,
+    );
+    await world.dataSource.query(`UPDATE memberships SET role = 'viewer' WHERE id = $1`, [
+      membership,
+    ]);
+    const second = await world.createAction(cast);
+    await eventually(async () => {
+      const [cursor] = await world.dataSource.query(
+        'SELECT sequence::bigint AS s FROM webhook_fanout_cursor',
+      );
+      const [head] = await world.dataSource.query('SELECT max(sequence) AS s FROM audit_events');
+      return BigInt(cursor.s) >= BigInt(head.s);
+    }, 15_000);
+    const after = await world.dataSource.query(
+      `SELECT count(*)::int AS n FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id
+        WHERE s.url LIKE '%/gedegradeerd' AND d.subject = $1`,
+      [second.id],
+    );
+    expect(after[0].n).toBe(0);
   });
 
   it('loses nothing when the worker is killed (kill -9) in the middle of deliveries', async () => {

@@ -57,13 +57,14 @@ export class PeopleDirectory {
   }
 
   /**
-   * Which grants still stand: the person active and a member of the programme (any role) and,
-   * for a grant made with an API token, that token neither revoked nor expired. Answers the
-   * positions of those that stand (webhooks send only for a subscription whose maker still may
-   * read the programme).
+   * Which grants still stand: the person active and a member of the programme in one of
+   * `roles` and, for a grant made with an API token, that token neither revoked nor expired.
+   * Answers the positions of those that stand (webhooks send only for a subscription whose
+   * maker still coordinates the programme).
    */
   async standingGrants(
     grants: readonly { userId: string; programmeId: string; apiTokenId: string | null }[],
+    roles: readonly ProgrammeRole[],
     manager?: EntityManager,
   ): Promise<Set<number>> {
     if (grants.length === 0) return new Set();
@@ -72,6 +73,7 @@ export class PeopleDirectory {
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) WITH ORDINALITY AS g(user_id, programme_id, token_id, n)
          JOIN users u ON u.id = g.user_id AND u.is_active
          JOIN memberships m ON m.user_id = g.user_id AND m.programme_id = g.programme_id
+                            AND m.role = ANY($4::text[])
         WHERE g.token_id IS NULL OR EXISTS (
                 SELECT 1 FROM api_tokens t
                  WHERE t.id = g.token_id AND t.revoked_at IS NULL
@@ -80,6 +82,7 @@ export class PeopleDirectory {
         grants.map((grant) => grant.userId),
         grants.map((grant) => grant.programmeId),
         grants.map((grant) => grant.apiTokenId),
+        roles,
       ],
     );
     return new Set(rows.map((row) => row.n - 1));

@@ -108,6 +108,8 @@ export class WebhookFanout {
         programmeId: s.programme_id,
         apiTokenId: s.api_token_id,
       })),
+      // Who may manage the programme's webhooks (Permission.WebhooksManage).
+      ['coordinator'],
       manager,
     );
     const subscribers = candidates.filter((_, index) => standing.has(index));

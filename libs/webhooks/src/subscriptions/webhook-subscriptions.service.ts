@@ -118,8 +118,17 @@ const AUDITED = [
   'organisationIds',
   'enabled',
 ] as const;
+/**
+ * A URL as the audit log keeps it: without its query, which may carry the receiver's own
+ * token (the log cannot forget it later).
+ */
+export const urlOnRecord = (url: string): string => {
+  const parsed = new URL(url);
+  return `${parsed.origin}${parsed.pathname}${parsed.search ? '?…' : ''}`;
+};
+
 const audited = (row: SubscriptionRow) => ({
-  url: row.url,
+  url: urlOnRecord(row.url),
   description: row.description,
   eventTypes: row.event_types,
   trackIds: row.track_ids,
@@ -177,7 +186,7 @@ export class WebhookSubscriptionsService {
       if (count >= MAX_WEBHOOKS_PER_PROGRAMME)
         throw WebhooksErrors.tooMany(MAX_WEBHOOKS_PER_PROGRAMME);
       const values = {
-        url: input.url,
+        url: urlOnRecord(input.url),
         description: input.description ?? '',
         eventTypes: input.eventTypes,
         trackIds: input.trackIds ?? [],
@@ -200,7 +209,7 @@ export class WebhookSubscriptionsService {
         [
           id,
           programmeId,
-          values.url,
+          input.url,
           values.description,
           values.eventTypes,
           values.trackIds,
@@ -252,10 +261,13 @@ export class WebhookSubscriptionsService {
         ],
       );
       if (enabling) {
-        // Switched on again: what waited is tried at once, with a fresh day of retries.
+        // Switched on again: what waited is tried at once with a fresh day of retries, and so
+        // is what failed (the delivery that switched it off among them). A delivery still in
+        // flight keeps its lease.
         await manager.query(
-          `UPDATE webhook_deliveries SET next_attempt_at = now(), attempts = 0, locked_until = NULL
-            WHERE subscription_id = $1 AND state = 'pending'`,
+          `UPDATE webhook_deliveries
+              SET state = 'pending', next_attempt_at = now(), attempts = 0
+            WHERE subscription_id = $1 AND state IN ('pending', 'failed')`,
           [id],
         );
       }
@@ -309,7 +321,8 @@ export class WebhookSubscriptionsService {
         entityType: 'webhook_subscription',
         entityId: id,
         programmeId,
-        details: { secretRotated: true, previousSecretValidHours: hours },
+        // Not `secret…` keys: the audit log redacts those whole.
+        details: { signingKeyRotated: true, previousKeyValidHours: hours },
       });
       return this.row(manager, id);
     });
@@ -440,7 +453,7 @@ export class WebhookSubscriptionsService {
         subscriptionId: id,
         programmeId: row.programme_id,
         ownerUserId: row.owner_user_id,
-        url: row.url,
+        url: urlOnRecord(row.url),
       }
     );
   }

@@ -26,11 +26,20 @@ async function refusal(targets: WebhookTargets, url: string): Promise<string | u
 }
 
 describe('WebhookTargets (SSRF protection)', () => {
+  it('does not tell what an internal name resolves to', async () => {
+    const targets = new WebhookTargets({ allowHttp: false, allowedNetworks: [] }, resolver);
+    await expect(targets.check('https://intranet.gemeente.nl/')).rejects.toThrow(
+      'The host intranet.gemeente.nl resolves to an address that is not public',
+    );
+    await expect(targets.check('https://intranet.gemeente.nl/')).rejects.not.toThrow('10.1.2.3');
+  });
+
   const strict = new WebhookTargets({ allowHttp: false, allowedNetworks: [] }, resolver);
 
   it('accepts https to a name that resolves to public addresses only', async () => {
     expect(await refusal(strict, 'https://ontvanger.gemeente.nl/hooks?bron=sbt')).toBeUndefined();
     expect(await refusal(strict, 'https://145.222.1.10:8443/hooks')).toBeUndefined();
+    expect(await refusal(strict, 'https://[2a00:1450:400e:80c::200e]/hooks')).toBeUndefined();
   });
 
   it.each([
@@ -52,6 +61,10 @@ describe('WebhookTargets (SSRF protection)', () => {
     ['https://[::ffff:169.254.169.254]/', 'WEBHOOK_TARGET_NOT_PUBLIC'],
     ['https://[fe80::1]/', 'WEBHOOK_TARGET_NOT_PUBLIC'],
     ['https://[64:ff9b::a9fe:a9fe]/', 'WEBHOOK_TARGET_NOT_PUBLIC'],
+    ['https://[::127.0.0.1]/', 'WEBHOOK_TARGET_NOT_PUBLIC'],
+    ['https://[::ffff:0:127.0.0.1]/', 'WEBHOOK_TARGET_NOT_PUBLIC'],
+    ['https://[3fff::1]/', 'WEBHOOK_TARGET_NOT_PUBLIC'],
+    ['https://[5f00::1]/', 'WEBHOOK_TARGET_NOT_PUBLIC'],
     ['https://intranet.gemeente.nl/', 'WEBHOOK_TARGET_NOT_PUBLIC'],
     ['https://half.gemeente.nl/', 'WEBHOOK_TARGET_NOT_PUBLIC'],
     ['https://cloud.gemeente.nl/', 'WEBHOOK_TARGET_NOT_PUBLIC'],

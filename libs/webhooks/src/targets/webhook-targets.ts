@@ -62,12 +62,16 @@ const NOT_PUBLIC_V6 = [
   ['100::', 64],
   ['2001::', 23],
   ['2001:db8::', 32],
+  ['3fff::', 20],
   ['2002::', 16],
   ['fc00::', 7],
   ['fe80::', 10],
   ['fec0::', 10],
   ['ff00::', 8],
 ] as const;
+
+const GLOBAL_UNICAST_V6 = new BlockList();
+GLOBAL_UNICAST_V6.addSubnet('2000::', 3, 'ipv6');
 
 function notPublicList(): BlockList {
   const list = new BlockList();
@@ -144,11 +148,15 @@ export class WebhookTargets {
     return url;
   }
 
-  /** Whether an address may be reached: public, or inside an allowed network. */
+  /**
+   * Whether an address may be reached: inside an allowed network, or public (IPv6: global
+   * unicast, 2000::/3, only; everything else in IPv6 is special or unassigned).
+   */
   mayReach(address: string): boolean {
     const plain = unmapped(address);
     const type = plain.family === 4 ? 'ipv4' : 'ipv6';
     if (this.allowed.check(plain.address, type)) return true;
+    if (type === 'ipv6' && !GLOBAL_UNICAST_V6.check(plain.address, 'ipv6')) return false;
     return !this.notPublic.check(plain.address, type);
   }
 
@@ -178,7 +186,7 @@ export class WebhookTargets {
     if (refused) {
       throw new TargetRefused(
         'WEBHOOK_TARGET_NOT_PUBLIC',
-        `The host ${host} resolves to ${refused.address}, which is not a public address: webhooks may not reach internal networks.`,
+        `The host ${host} resolves to an address that is not public: webhooks may not reach internal networks.`,
       );
     }
     return addresses;
