@@ -421,6 +421,85 @@ describe('webhooks: signed CloudEvents from the worker', () => {
     expect(after[0].n).toBe(0);
   });
 
+  it('tells of what the system does too: overdue, escalated, rounds, commitments, ready exports', async () => {
+    await world.putPolicy(cast, {
+      daysBefore: [],
+      onDeadlineDay: false,
+      overdueRepeatDays: null,
+      staleAfterDays: null,
+      updateRoundReminderDaysBefore: 0,
+      escalation: [{ level: 'official', afterDays: 0, contactUserIds: [] }],
+      skipWeekends: false,
+      skipHolidays: false,
+      sendHour: 9,
+      digest: false,
+    });
+    await subscribe({
+      url: `${base}/systeem`,
+      eventTypes: [
+        'nl.sterk-bestuur.action.overdue',
+        'nl.sterk-bestuur.action.escalated',
+        'nl.sterk-bestuur.update-round.opened',
+        'nl.sterk-bestuur.commitment.created',
+        'nl.sterk-bestuur.report-export.ready',
+      ],
+    });
+    const here = () => receiver.received.filter((m) => m.path === '/systeem');
+    world.travel('2031-11-20T10:00:00Z');
+    const action = await world.createAction(cast, { deadline: '2031-12-08' });
+    await world.scheduled(cast, action.id, (rows) => 'overdue overdue-0' in rows);
+    world.travel('2031-12-09T08:00:05Z');
+    await world.reconcile();
+    await eventually(
+      () =>
+        ['nl.sterk-bestuur.action.overdue', 'nl.sterk-bestuur.action.escalated'].every((type) =>
+          here().some((m) => m.event.type === type && m.event.subject === action.id),
+        ),
+      20_000,
+    );
+    const overdue = here().find((m) => m.event.type === 'nl.sterk-bestuur.action.overdue')!;
+    expect(overdue.event.data).toMatchObject({ actionId: action.id, deadline: '2031-12-08' });
+
+    const round = await as(cast.coordinator).post(
+      `/v1/programmes/${cast.programmeId}/update-rounds`,
+      { title: 'Voortgang december', dueDate: '2031-12-19' },
+    );
+    expect(round.status).toBe(201);
+    const commitment = await as(cast.coordinator).post('/v1/commitments', {
+      programmeId: cast.programmeId,
+      kind: 'agenda_item',
+      title: 'Afspraken over de regio',
+    });
+    expect(commitment.status).toBe(201);
+    const theirs = await as(cast.editor).post('/v1/report-exports', {
+      programmeId: cast.programmeId,
+      format: 'csv',
+    });
+    const mine = await as(cast.coordinator).post('/v1/report-exports', {
+      programmeId: cast.programmeId,
+      format: 'csv',
+    });
+    expect([theirs.status, mine.status]).toEqual([202, 202]);
+    await eventually(
+      () =>
+        here().some((m) => m.event.subject === round.body.id) &&
+        here().some((m) => m.event.subject === commitment.body.id) &&
+        here().some((m) => m.event.subject === mine.body.id),
+      30_000,
+    );
+    expect(here().find((m) => m.event.subject === mine.body.id)!.event).toMatchObject({
+      type: 'nl.sterk-bestuur.report-export.ready',
+      data: { exportId: mine.body.id, format: 'csv' },
+    });
+    // Somebody else's export is theirs: it is not told to the coordinator's webhook.
+    await eventually(async () => {
+      const res = await as(cast.editor).get(`/v1/report-exports/${theirs.body.id}`);
+      return res.body.status === 'done';
+    }, 30_000);
+    await world.settled();
+    expect(here().some((m) => m.event.subject === theirs.body.id)).toBe(false);
+  });
+
   it('loses nothing when the worker is killed (kill -9) in the middle of deliveries', async () => {
     // The in-process worker stops; a real worker process takes over and is killed.
     await world.worker.close();

@@ -191,7 +191,7 @@ export class ReportExportsService {
             entityType: 'report_export',
             entityId: exportId,
             programmeId: row.programmeId,
-            changes: { status: { new: 'ready' } },
+            changes: { status: { new: 'done' } },
             details: { requestedByUserId: row.requesterUserId, format: row.format },
           });
         },

@@ -90,7 +90,7 @@ describe('the CloudEvents of an audit log event', () => {
         operation: 'status_change',
         entityType: 'report_export',
         entityId: 'x1',
-        changes: { status: { new: 'ready' } },
+        changes: { status: { new: 'done' } },
         details: { requestedByUserId: 'u1', format: 'pdf' },
       }),
       API,

@@ -169,7 +169,7 @@ export function draftsOf(event: FeedEvent, apiUrl: string): Omit<EventDraft, 'or
       const requester = text(detail(event, 'requestedByUserId'));
       if (
         event.operation !== 'status_change' ||
-        newValue(event, 'status') !== 'ready' ||
+        newValue(event, 'status') !== 'done' ||
         !requester
       ) {
         return [];
