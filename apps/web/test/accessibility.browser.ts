@@ -1,6 +1,8 @@
 import { type Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { expectAccessible, openSignedIn, signIn } from './support/app';
+import { newActionOfTheEditor } from './support/actions';
+import { dragFile, PDF } from './support/attachments';
 import { people } from './support/people';
 
 /** Mijn werk has loaded every list (no "Bezig met laden…" left). */
@@ -247,6 +249,57 @@ test.describe('Accessibility of the states the stories do not reach', () => {
     await page.goto('/meldingen/voorkeuren');
     await page.getByRole('button', { name: 'Voorkeuren opslaan' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Er is een probleem' })).toBeFocused();
+    await expectAccessible(page);
+  });
+
+  test('the attachments of an action: a list that cannot be read, a file dragged over, an empty file, and the refusals of a file too large and of one too many', async ({
+    page,
+    request,
+  }) => {
+    const action = await newActionOfTheEditor(request, `Proefactie bijlagen ${Date.now()}`);
+    const attachments = `**/v1/actions/${action.id}/attachments`;
+    await page.route(attachments, (route) =>
+      route.request().method() === 'GET'
+        ? route.fulfill(problem(503, 'SERVICE_UNAVAILABLE'))
+        : route.fulfill(problem(413, 'PAYLOAD_TOO_LARGE')),
+    );
+    await openSignedIn(page, people.editorBzk, `/acties/${action.id}`);
+    const region = page.getByRole('region', { name: 'Bijlagen' });
+    await expect(region).toContainText('De bijlagen konden niet worden geladen.');
+    await expectAccessible(page);
+
+    const dropZone = region.getByRole('group', { name: /^Sleep een bestand/ });
+    await dragFile(page, dropZone, { name: 'Verslag.pdf', bytes: PDF }, { drop: false });
+    await expect(dropZone).toContainText('Laat het bestand los om het te kiezen.');
+    await expectAccessible(page);
+
+    const file = region.getByLabel('Bestand', { exact: true });
+    const add = region.getByRole('button', { name: 'Bijlage toevoegen' });
+    const errors = page.getByRole('alert').filter({ hasText: 'Er is een probleem' });
+    await file.setInputFiles({
+      name: 'Leeg.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.alloc(0),
+    });
+    await add.click();
+    await expect(errors).toContainText('Het gekozen bestand is leeg.');
+    await expectAccessible(page);
+
+    await file.setInputFiles({ name: 'Verslag.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await add.click();
+    await expect(errors).toContainText(
+      'Het bestand is te groot. Een bijlage mag hoogstens 25 MB zijn.',
+    );
+    await expectAccessible(page);
+
+    await page.unroute(attachments);
+    await page.route(attachments, (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill(problem(409, 'TOO_MANY_ATTACHMENTS'))
+        : route.continue(),
+    );
+    await add.click();
+    await expect(errors).toContainText('Er zijn al 100 bijlagen.');
     await expectAccessible(page);
   });
 });

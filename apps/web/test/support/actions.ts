@@ -70,3 +70,26 @@ export async function newActionOfTheEditor(
   expect(created.status(), await created.text()).toBe(201);
   return { id: ((await created.json()) as { id: string }).id, title };
 }
+
+/** A new action of the BZK (as `newActionOfTheEditor`), reported met by its editor: closed. */
+export async function closedActionOfTheEditor(
+  request: APIRequestContext,
+  title: string,
+): Promise<{ id: string; title: string }> {
+  const action = await newActionOfTheEditor(request, title);
+  const editor = await apiToken(request, people.editorBzk);
+  let etag = (
+    await request.get(`/v1/actions/${action.id}`, {
+      headers: { Authorization: `Bearer ${editor}` },
+    })
+  ).headers().etag;
+  for (const status of ['in_progress', 'met']) {
+    const posted = await request.post(`/v1/actions/${action.id}/progress-updates`, {
+      headers: { Authorization: `Bearer ${editor}`, 'If-Match': etag },
+      data: { status, narrative: `Status ${status} gemeld door de browsertest.` },
+    });
+    expect(posted.status(), await posted.text()).toBe(201);
+    etag = posted.headers().etag;
+  }
+  return action;
+}

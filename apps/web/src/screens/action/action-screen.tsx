@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
 import { type Action, ActionTable } from '../../components/action-table';
+import { AttachmentsSection } from '../../components/attachments-section';
 import {
   DataList,
   Heading,
@@ -16,6 +17,7 @@ import {
   TableRow,
 } from '../../components/nlds';
 import { usePageTitle } from '../../components/page-title';
+import { useAttachments } from '../../components/use-attachments';
 import { useT } from '../../i18n';
 import { useMe } from '../../session/session';
 import { NotFoundScreen } from '../not-found/not-found-screen';
@@ -25,6 +27,7 @@ import {
   ListBody,
   TimelineSection,
   useComments,
+  useHistory,
 } from './activity-sections';
 import { CommitmentSection } from './commitment-section';
 import { mayPostProgress } from './may-update';
@@ -71,6 +74,8 @@ function ActionPage(props: {
   const me = useMe();
   const names = useNames(action.programmeId);
   const comments = useComments(action.id);
+  const history = useHistory(action.id);
+  const attachments = useAttachments({ kind: 'action', id: action.id });
   return (
     <>
       <Paragraph className="sbt-text">{action.description}</Paragraph>
@@ -100,6 +105,12 @@ function ActionPage(props: {
       <PartnersSection action={action} names={names} />
       <CommitmentSection commitmentId={action.commitmentId} names={names} />
       <SubActionsSection actionId={action.id} />
+      <AttachmentsSection
+        subject={{ kind: 'action', id: action.id }}
+        list={attachments}
+        mayChange={mayEdit(me, action)}
+        onChanged={history.reload}
+      />
       <TimelineSection actionId={action.id} names={names} />
       <CommentsSection list={comments} names={names} />
       <RespondSection
@@ -107,13 +118,22 @@ function ActionPage(props: {
         etag={props.etag}
         onChanged={() => {
           comments.reload();
+          history.reload();
           return props.reload();
         }}
       />
       {mayVerify(me, action) && (
-        <VerifySection action={action} etag={props.etag} onChanged={props.reload} />
+        <VerifySection
+          action={action}
+          etag={props.etag}
+          attachments={attachments}
+          onChanged={() => {
+            history.reload();
+            return props.reload();
+          }}
+        />
       )}
-      <HistorySection actionId={action.id} names={names} />
+      <HistorySection list={history} names={names} />
     </>
   );
 }

@@ -10,6 +10,7 @@ import {
   UnorderedListItem,
 } from '../../components/nlds';
 import { type Messages, useT } from '../../i18n';
+import { CitedEvidence, FileFacts, fileEntryTitle } from './history-attachments';
 import type { Names } from './use-names';
 import { type PagedList, usePagedList } from './use-paged-list';
 
@@ -290,19 +291,23 @@ function actorInWords(t: Messages, names: Names, actor: HistoryEntry['actor']): 
   return who(t, names, actor.id, actor.organisationId);
 }
 
-/**
- * The history (GET /actions/{id}/history): the changes on record, the progress updates and
- * the comments, merged and newest first; changes in words.
- */
-export function HistorySection({ actionId, names }: { actionId: string; names: Names }) {
-  const t = useT();
-  const list = usePagedList<HistoryEntry>(actionId, (cursor) =>
+/** The action's history (GET /actions/{id}/history), newest first; `reload` after a change. */
+export function useHistory(actionId: string): PagedList<HistoryEntry> {
+  return usePagedList<HistoryEntry>(actionId, (cursor) =>
     api
       .GET('/actions/{id}/history', {
         params: { path: { id: actionId }, query: { limit: PAGE, cursor } },
       })
       .then(({ data }) => data),
   );
+}
+
+/**
+ * The history: the changes on record (an attachment added or removed with its file's
+ * SHA-256), the progress updates and the comments, merged and newest first; changes in words.
+ */
+export function HistorySection({ list, names }: { list: PagedList<HistoryEntry>; names: Names }) {
+  const t = useT();
   return (
     <section aria-labelledby="geschiedenis">
       <Heading level={2} id="geschiedenis">
@@ -326,7 +331,9 @@ export function HistorySection({ actionId, names }: { actionId: string; names: N
                   <Paragraph>
                     <strong>
                       <When iso={entry.at} /> –{' '}
-                      {t.action.historyKind[entry.kind] ?? t.action.historyOther(entry.kind)}
+                      {fileEntryTitle(t, entry) ??
+                        t.action.historyKind[entry.kind] ??
+                        t.action.historyOther(entry.kind)}
                     </strong>{' '}
                     {t.action.by(actorInWords(t, names, entry.actor))}
                   </Paragraph>
@@ -345,6 +352,8 @@ export function HistorySection({ actionId, names }: { actionId: string; names: N
                       )}
                     </UnorderedList>
                   )}
+                  <FileFacts entry={entry} />
+                  <CitedEvidence entry={entry} />
                   {text && <Paragraph className="sbt-text">{text}</Paragraph>}
                   {reason && (
                     <Paragraph className="sbt-text">

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
 import { type Action, ActionTable } from '../../components/action-table';
+import { AttachmentsSection } from '../../components/attachments-section';
 import { CommitmentSource, commitmentAttributeItems } from '../../components/commitment-facts';
 import {
   Button,
@@ -13,6 +14,7 @@ import {
   UnorderedListItem,
 } from '../../components/nlds';
 import { usePageTitle } from '../../components/page-title';
+import { useAttachments } from '../../components/use-attachments';
 import { useProgrammeRole } from '../../components/use-role';
 import { useT } from '../../i18n';
 import { usePagedList } from '../action/use-paged-list';
@@ -58,6 +60,7 @@ function CommitmentPage({ commitment }: { commitment: Commitment }) {
   const c = t.commitments;
   const { role } = useProgrammeRole();
   const organisationName = useOrganisationName(useOrganisations());
+  const attachments = useAttachments({ kind: 'commitment', id: commitment.id });
   return (
     <>
       {commitment.description && (
@@ -107,6 +110,11 @@ function CommitmentPage({ commitment }: { commitment: Commitment }) {
           <Paragraph>{t.action.sourcesNone}</Paragraph>
         )}
       </section>
+      <AttachmentsSection
+        subject={{ kind: 'commitment', id: commitment.id }}
+        list={attachments}
+        mayChange={mayManageCommitments(role)}
+      />
       <LineageSection commitment={commitment} />
       <ActionsSection
         commitment={commitment}

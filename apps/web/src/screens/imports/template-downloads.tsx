@@ -3,13 +3,13 @@ import { api } from '../../api/client';
 import { useAnnounce } from '../../components/announcer';
 import { Alert, Button, Heading, Paragraph } from '../../components/nlds';
 import { useLanguage, useT } from '../../i18n';
-import { filenameOf, saveFile } from '../reports/save-file';
+import { filenameOf, saveFile } from '../../components/save-file';
 
 type Kind = 'empty' | 'filled';
 
 /**
  * The import workbook, empty or filled with the programme's data, in the app's language. The
- * page fetches it with the bearer token in a header and saves the bytes (reports/save-file):
+ * page fetches it with the bearer token in a header and saves the bytes (components/save-file):
  * a plain link would need the token in the URL.
  */
 export function TemplateDownloads({ programmeId }: { programmeId: string }) {

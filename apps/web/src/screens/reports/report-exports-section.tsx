@@ -12,7 +12,7 @@ import {
 } from '../../components/nlds';
 import { useT } from '../../i18n';
 import { DOWNLOAD_FORMATS, type ReportFormat } from './report-query';
-import { saveFile } from './save-file';
+import { saveFile } from '../../components/save-file';
 import type { ReportExport } from './use-report-exports';
 
 /**

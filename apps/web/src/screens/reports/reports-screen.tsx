@@ -24,7 +24,7 @@ import {
 } from './report-query';
 import { ReportExportsSection } from './report-exports-section';
 import { ReportPreview, type PreviewState } from './report-preview';
-import { filenameOf, saveFile } from './save-file';
+import { filenameOf, saveFile } from '../../components/save-file';
 import { SubscribeSection } from './subscribe-section';
 import { ExportRefused, type ReportExport, useReportExports } from './use-report-exports';
 

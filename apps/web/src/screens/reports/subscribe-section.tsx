@@ -14,7 +14,7 @@ import {
   UnorderedListItem,
 } from '../../components/nlds';
 import { useLanguage, useT } from '../../i18n';
-import { filenameOf, saveFile } from './save-file';
+import { filenameOf, saveFile } from '../../components/save-file';
 
 /**
  * The deadlines calendar to subscribe to, and the programme's open data. A calendar app cannot
