@@ -2179,6 +2179,9 @@ export const en: Messages = {
       token_created: 'API token created',
       token_revoked: 'API token revoked',
       permission_denied: 'Access denied',
+      overdue: 'Deadline passed',
+      attachment_added: 'Attachment added',
+      attachment_removed: 'Attachment removed',
     },
     entityTypes: {
       action: 'Action',
@@ -2196,6 +2199,11 @@ export const en: Messages = {
       user: 'User',
       session: 'Session',
       notification_preferences: 'Notification preferences',
+      webhook_subscription: 'Webhook',
+      calendar_link: 'Calendar link',
+      identity_provider: 'Identity provider',
+      user_identity: 'Linked account',
+      import: 'Import',
       route: 'Request to the API',
     },
     results: {

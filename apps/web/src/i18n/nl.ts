@@ -2234,6 +2234,9 @@ export const nl = {
       token_created: 'API-token aangemaakt',
       token_revoked: 'API-token ingetrokken',
       permission_denied: 'Toegang geweigerd',
+      overdue: 'Deadline verstreken',
+      attachment_added: 'Bijlage toegevoegd',
+      attachment_removed: 'Bijlage verwijderd',
     } as Record<string, string>,
     entityTypes: {
       action: 'Actie',
@@ -2251,6 +2254,11 @@ export const nl = {
       user: 'Gebruiker',
       session: 'Sessie',
       notification_preferences: 'Meldingsvoorkeuren',
+      webhook_subscription: 'Webhook',
+      calendar_link: 'Agendalink',
+      identity_provider: 'Identiteitsprovider',
+      user_identity: 'Gekoppeld account',
+      import: 'Import',
       route: 'Verzoek aan de API',
     } as Record<string, string>,
     results: {
