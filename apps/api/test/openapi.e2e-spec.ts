@@ -3,6 +3,62 @@ import { load } from 'js-yaml';
 import request from 'supertest';
 import { startApi } from '../../../test/support/e2e';
 
+interface Schema {
+  $ref?: string;
+  format?: string;
+  example?: unknown;
+  enum?: unknown[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+}
+interface Media {
+  schema?: Schema;
+  example?: unknown;
+  examples?: unknown;
+}
+interface Operation {
+  requestBody?: { content?: Record<string, Media> };
+  responses: Record<string, { content?: Record<string, Media> }>;
+}
+
+function* operationsOf(document: {
+  paths: Record<string, Record<string, Operation>>;
+}): Generator<[string, string, Operation]> {
+  for (const [path, pathItem] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(pathItem)) yield [path, method, operation];
+  }
+}
+
+/** `where.property` of each property (inline ones included) that no example, enum or $ref determines. */
+function propertiesWithoutExample(schema: Schema | undefined, where: string): string[] {
+  if (!schema || schema.$ref) return [];
+  const determined = (property: Schema) =>
+    property.example !== undefined ||
+    // An uploaded file (a multipart part) has bytes, not a JSON value to show.
+    property.format === 'binary' ||
+    property.enum !== undefined ||
+    property.$ref !== undefined ||
+    (property.allOf ?? []).some((part) => part.$ref !== undefined) ||
+    (property.items !== undefined &&
+      (property.items.$ref !== undefined || property.items.enum !== undefined));
+  const offenders = [
+    ...[...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].flatMap((part) =>
+      propertiesWithoutExample(part, where),
+    ),
+    ...propertiesWithoutExample(schema.items, `${where}[]`),
+  ];
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    if (!determined(property)) offenders.push(`${where}.${name}`);
+    // A property's own example is what the composed examples show, whatever is inside it.
+    if (property.example === undefined)
+      offenders.push(...propertiesWithoutExample(property, `${where}.${name}`));
+  }
+  return offenders;
+}
+
 describe('OpenAPI document and docs page', () => {
   let app: NestExpressApplication;
 
@@ -73,6 +129,63 @@ describe('OpenAPI document and docs page', () => {
     expect(document.components.headers.RateLimit.description).toContain(
       'draft-ietf-httpapi-ratelimit-headers',
     );
+  });
+
+  it('gives every schema property an example, unless an enum or $ref determines it', async () => {
+    const document = (await http().get('/v1/openapi.json').expect(200)).body;
+    const offenders: string[] = [];
+    for (const [name, schema] of Object.entries<Schema>(document.components.schemas)) {
+      offenders.push(...propertiesWithoutExample(schema, name));
+    }
+    for (const [path, method, operation] of operationsOf(document)) {
+      for (const [status, response] of Object.entries(operation.responses)) {
+        for (const [type, media] of Object.entries(response.content ?? {})) {
+          offenders.push(
+            ...propertiesWithoutExample(
+              media.schema,
+              `${method.toUpperCase()} ${path} ${status} ${type}`,
+            ),
+          );
+        }
+      }
+      for (const [type, media] of Object.entries(operation.requestBody?.content ?? {})) {
+        offenders.push(
+          ...propertiesWithoutExample(media.schema, `${method.toUpperCase()} ${path} body ${type}`),
+        );
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('shows an example of every JSON request body and every JSON success response', async () => {
+    const document = (await http().get('/v1/openapi.json').expect(200)).body;
+    const offenders: string[] = [];
+    let examples = 0;
+    for (const [path, method, operation] of operationsOf(document)) {
+      const media = [
+        ...Object.entries(operation.requestBody?.content ?? {}).map(
+          ([type, m]) => [`body ${type}`, m] as const,
+        ),
+        ...Object.entries(operation.responses)
+          .filter(([status]) => /^2/.test(status))
+          .flatMap(([status, response]) =>
+            Object.entries(response.content ?? {}).map(
+              ([type, m]) => [`${status} ${type}`, m] as const,
+            ),
+          ),
+      ];
+      for (const [where, content] of media) {
+        if (!/^application\/(?:[\w.-]+\+)?json$/.test(where.split(' ')[1])) continue;
+        if (content.example === undefined && content.examples === undefined)
+          offenders.push(`${method.toUpperCase()} ${path} ${where}`);
+        else examples += 1;
+      }
+    }
+    expect(offenders).toEqual([]);
+    expect(examples).toBeGreaterThan(100);
+    const actions = document.paths['/actions'].get.responses['200'].content['application/json'];
+    expect(actions.example.data).toHaveLength(1);
+    expect(actions.example._links.next.href).toMatch(/\/v1\/actions\?limit=50&cursor=/);
   });
 
   it('serves the same document as YAML at /v1/openapi.yaml', async () => {

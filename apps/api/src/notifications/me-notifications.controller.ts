@@ -47,7 +47,11 @@ export class MeNotificationsController {
       properties: {
         data: { type: 'array', items: { $ref: getSchemaPath(NotificationResponse) } },
         _links: { $ref: getSchemaPath(ListLinks) },
-        unreadCount: { type: 'integer', description: 'All your unread ones, not this page only.' },
+        unreadCount: {
+          type: 'integer',
+          description: 'All your unread ones, not this page only.',
+          example: 3,
+        },
       },
     },
   })

@@ -34,9 +34,14 @@ const problemSchema: Json = {
       description: 'Stable machine-readable error code.',
       example: 'VALIDATION_FAILED',
     },
-    requestId: { type: 'string', description: 'Quote it when reporting a problem.' },
+    requestId: {
+      type: 'string',
+      description: 'Quote it when reporting a problem.',
+      example: '782c5b05-c42f-4f1d-a001-45a6ab2e4b1a',
+    },
     invalidParams: {
       type: 'array',
+      example: [{ name: 'deadline', reason: 'deadline must be a date (YYYY-MM-DD)' }],
       items: {
         type: 'object',
         required: ['name', 'reason'],

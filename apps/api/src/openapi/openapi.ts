@@ -5,6 +5,7 @@ import { API_TOKEN_BASIC_SCHEME, API_TOKEN_SCHEME, JWT_SCHEME } from '../access/
 import { API_BASE_PATH, API_VERSION } from '../api-version';
 import { REFRESH_COOKIE, REFRESH_COOKIE_SCHEME } from '../identity/auth/refresh-cookie';
 import { ensureApiConventions } from './openapi-conventions';
+import { composeOperationExamples } from './openapi-examples';
 import { declareRateLimits } from './openapi-rate-limits';
 
 export const OPENAPI_JSON_PATH = `${API_BASE_PATH}/openapi.json`;
@@ -128,7 +129,7 @@ const API_DESCRIPTION = [
     'none; on a change it clears the value); elsewhere null is a 400 naming it.',
 ].join('\n');
 
-/** The OpenAPI 3.0 document of the API as it is running, conventions applied. */
+/** The OpenAPI 3.0 document of the API as it is running, conventions and examples applied. */
 export function buildOpenApiDocument(app: INestApplication, config: AppConfig): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setOpenAPIVersion('3.0.3')
@@ -186,7 +187,7 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}${methodKey.replace(/^./, (c) => c.toUpperCase())}`,
   });
-  return ensureApiConventions(declareRateLimits(document));
+  return composeOperationExamples(ensureApiConventions(declareRateLimits(document)));
 }
 
 /** Serves the document as JSON and YAML and the Swagger UI page. */

@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiBody,
   ApiConflictResponse,
   ApiOkResponse,
   ApiOperation,
@@ -53,6 +54,23 @@ export class ReportExportsController {
       '`Location`; poll it for `status` and `progress` (0–100); once `done`, its `_links.file` ' +
       'downloads the file until `expiresAt` (REPORT_EXPORT_RETENTION_HOURS), after which the ' +
       `export is deleted. ${OWN}`,
+  })
+  // The half-year report of the whole programme: composed from the DTO, the example would set
+  // every filter at once (openapi-examples.ts), which no one asks for.
+  @ApiBody({
+    type: CreateReportExportDto,
+    examples: {
+      halfYear: {
+        summary: 'The progress report of the first half of 2026, as a workbook',
+        value: {
+          programmeId: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10',
+          asOf: '2026-06-30',
+          since: '2026-01-01',
+          format: 'xlsx',
+          lang: 'nl',
+        },
+      },
+    },
   })
   @ApiAcceptedResponse({
     type: ReportExportResponse,

@@ -13,11 +13,18 @@ import { RemindersErrors } from '@app/reminders';
 import { Access } from '../access/access.decorator';
 
 export class ClockResponse {
-  @ApiProperty({ format: 'date-time', description: '"Now" for the API and its workers (UTC).' })
+  @ApiProperty({
+    format: 'date-time',
+    description: '"Now" for the API and its workers (UTC).',
+    example: '2026-12-04T08:05:00.000Z',
+  })
   now!: string;
-  @ApiProperty({ description: 'How far "now" is moved from the machine\'s time, in seconds.' })
+  @ApiProperty({
+    description: 'How far "now" is moved from the machine\'s time, in seconds.',
+    example: 259200,
+  })
   offsetSeconds!: number;
-  @ApiProperty({ description: 'Whether clock travel is on (CLOCK_TRAVEL).' })
+  @ApiProperty({ description: 'Whether clock travel is on (CLOCK_TRAVEL).', example: true })
   travel!: boolean;
 }
 

@@ -1918,13 +1918,23 @@ export type components = {
         /** @enum {string} */
         ActionHealth: "not_set" | "on_track" | "at_risk" | "off_track";
         ActionLinks: {
+            /**
+             * @example {
+             *       "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee/progress-updates"
+             *     }
+             */
             progressUpdates: components["schemas"]["Link"];
+            /**
+             * @example {
+             *       "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee"
+             *     }
+             */
             self: components["schemas"]["Link"];
         };
         ActionPartnerInput: {
             /**
              * Format: uuid
-             * @example 6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+             * @example 7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d
              */
             organisationId: string;
             /** @example co_owner */
@@ -1936,52 +1946,121 @@ export type components = {
         };
         ActionResponse: {
             _links: components["schemas"]["ActionLinks"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example null
+             */
             closedAt: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2
+             */
             commitmentId: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
             createdAt: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2027-03-31
+             */
             deadline: string;
+            /** @example Het beleidskader met toetsingsvragen voor taaktoedeling, samen met VNG, IPO en UvW, in samenhang met de UDO. */
             description: string;
-            /** @enum {string|null} */
+            /**
+             * @example administrative
+             * @enum {string|null}
+             */
             escalationLevel?: "official" | "administrative" | "overhedenoverleg" | null;
+            /** @example at_risk */
             health: components["schemas"]["ActionHealth"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 1db9bc4f-a9c7-5dcc-86bc-b301fed52fee
+             */
             id: string;
-            /** @description The latest progress narrative. */
+            /**
+             * @description The latest progress narrative.
+             * @example Het conceptkader is met VNG, IPO en UvW besproken; vaststelling in het BO.
+             */
             latestNarrative: string | null;
-            /** @description Deadline passed (Europe/Amsterdam) and not closed. Derived, never stored. */
+            /**
+             * @description Deadline passed (Europe/Amsterdam) and not closed. Derived, never stored.
+             * @example false
+             */
             overdue: boolean;
+            /**
+             * @example {
+             *       "id": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+             *       "code": "BZK",
+             *       "name": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+             *     }
+             */
             ownerOrganisation: components["schemas"]["OrganisationRef"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example f4f87bc9-09b2-42e9-924e-8a4ded01cb33
+             */
             ownerUserId: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example null
+             */
             parentActionId: string | null;
             partners: components["schemas"]["ActionPartnerResponse"][];
+            /** @example 60 */
             percentComplete: number;
             /** @description The latest position each organisation stated in a comment. */
             positions: components["schemas"]["PartnerPositionResponse"][];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
+             */
             programmeId: string;
-            /** @description Published in the programme's open data (`GET /v1/programmes/{id}/open-data`). Default false. */
+            /**
+             * @description Published in the programme's open data (`GET /v1/programmes/{id}/open-data`). Default false.
+             * @example true
+             */
             public: boolean;
             /** @description Of an action with sub-actions, the roll-up of its sub-actions; else null. */
             rollup: components["schemas"]["RollupResponse"] | null;
-            /** @description Weight in the roll-ups of its commitment, track and parent; null: 1. */
+            /**
+             * @description Weight in the roll-ups of its commitment, track and parent; null: 1.
+             * @example null
+             */
             rollupWeight: number | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-01-15
+             */
             startDate: string | null;
+            /** @example in_progress */
             status: components["schemas"]["ActionStatus"];
+            /**
+             * @example [
+             *       "beleidskader",
+             *       "taakverdeling"
+             *     ]
+             */
             tags: string[];
+            /** @example Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen */
             title: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c
+             */
             trackId: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-24T10:12:31.000Z
+             */
             updatedAt: string;
             verification: components["schemas"]["Verification"];
-            /** @description Moves forward with every change; the ETag. */
+            /**
+             * @description Moves forward with every change; the ETag.
+             * @example 7
+             */
             version: number;
         };
         /** @enum {string} */
@@ -2004,22 +2083,38 @@ export type components = {
         };
         AgendaItemAttributes: Record<string, never>;
         ApiTokenResponse: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T13:20:05.000Z
+             */
             createdAt: string;
             /**
              * Format: date-time
              * @description Null: never.
+             * @example 2027-06-30T22:00:00.000Z
              */
             expiresAt: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 406e608c-6c46-4ea0-ac86-7a3b2bdb2f61
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T07:45:12.000Z
+             */
             lastUsedAt: string | null;
             /** @example Monitoring dashboard VNG */
             name: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
+             */
             programmeId: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example null
+             */
             revokedAt: string | null;
             /**
              * @example read
@@ -2036,11 +2131,13 @@ export type components = {
             /**
              * Format: uuid
              * @description The action it is evidence of.
+             * @example 1db9bc4f-a9c7-5dcc-86bc-b301fed52fee
              */
             actionId: string | null;
             /**
              * Format: uuid
              * @description The commitment it is evidence of.
+             * @example null
              */
             commitmentId: string | null;
             /**
@@ -2048,7 +2145,10 @@ export type components = {
              * @example application/pdf
              */
             contentType: string;
-            /** @description Where to download it (the API; with your credentials). */
+            /**
+             * @description Where to download it (the API; with your credentials).
+             * @example https://tracker.example.nl/v1/attachments/5d2f8a10-3b6c-4e7d-9f01-2a3b4c5d6e7f/content
+             */
             contentUrl: string;
             /**
              * Format: date-time
@@ -2057,7 +2157,7 @@ export type components = {
             createdAt: string;
             /**
              * Format: date-time
-             * @example null
+             * @example 2026-11-20T16:45:00.000Z
              */
             deletedAt: string | null;
             /** @example Verslag bestuurlijk overleg VNG–BZK van 12 november 2026 */
@@ -2069,7 +2169,10 @@ export type components = {
              * @example 5d2f8a10-3b6c-4e7d-9f01-2a3b4c5d6e7f
              */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
+             */
             programmeId: string;
             /**
              * @description SHA-256 of the file, hex; the audit event of the upload holds it too.
@@ -2078,7 +2181,10 @@ export type components = {
             sha256: string;
             /** @example 184320 */
             sizeBytes: number;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example f4f87bc9-09b2-42e9-924e-8a4ded01cb33
+             */
             uploadedByUserId: string | null;
         };
         AttachmentsResponse: {
@@ -2088,11 +2194,13 @@ export type components = {
             /**
              * Format: uuid
              * @description The user or API token; null for `system` and `anonymous`.
+             * @example 201fdcf1-330e-47bc-8838-b0f625447b80
              */
             id: string | null;
             /**
              * Format: uuid
              * @description The actor's organisation at the time.
+             * @example 32f4863a-c117-4dd8-93d3-7b281d88bd9c
              */
             organisationId: string | null;
             /** @example user */
@@ -2158,7 +2266,10 @@ export type components = {
              * @example programme
              */
             entityType: string;
-            /** @description SHA-256 (hex) over this event and `prevHash` (README "Audit log"). */
+            /**
+             * @description SHA-256 (hex) over this event and `prevHash` (README "Audit log").
+             * @example a41c9e7d2b6f3058e1c4a7d9b2f5e8c1d3a6b9f2e5c8d1a4b7e0f3c6d9a2b5e8
+             */
             hash: string;
             /**
              * Format: date-time
@@ -2171,11 +2282,15 @@ export type components = {
              */
             operation: string;
             origin: components["schemas"]["AuditOriginResponse"];
-            /** @description SHA-256 (hex) of the event before; 64 zeros for the first. */
+            /**
+             * @description SHA-256 (hex) of the event before; 64 zeros for the first.
+             * @example 3b5f0c7a9e2d41f68a0b7c3e5d9f1a2b4c6e8d0f2a4b6c8e0d1f3a5b7c9e1d2f
+             */
             prevHash: string;
             /**
              * Format: uuid
              * @description The programme the event belongs to; null outside programmes (e.g. log-ins).
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
              */
             programmeId: string | null;
             /** @example success */
@@ -2192,7 +2307,10 @@ export type components = {
         AuditOriginResponse: {
             /** @example 192.0.2.10 */
             clientAddress: string | null;
-            /** @description The X-Request-ID of the request. */
+            /**
+             * @description The X-Request-ID of the request.
+             * @example 782c5b05-c42f-4f1d-a001-45a6ab2e4b1a
+             */
             requestId: string | null;
             /**
              * @description The W3C trace id, when the caller sent a `traceparent` header.
@@ -2214,11 +2332,13 @@ export type components = {
             /**
              * Format: int64
              * @description Where the chain first fails; absent when valid.
+             * @example 17
              */
             firstInvalidSequence?: number;
             /**
              * Format: int64
              * @description The first sequence checked.
+             * @example 1
              */
             from: number;
             /**
@@ -2232,7 +2352,10 @@ export type components = {
              * @example event 17 was altered (its content does not match its hash)
              */
             reason?: string;
-            /** @description Whether the chain holds and agrees with the signed checkpoint. */
+            /**
+             * @description Whether the chain holds and agrees with the signed checkpoint.
+             * @example false
+             */
             valid: boolean;
         };
         BofvAgreementAttributes: {
@@ -2246,17 +2369,32 @@ export type components = {
         /** @enum {string} */
         CabinetResponse: "pending" | "embraced" | "partially_embraced" | "rejected";
         CalendarLinkResponse: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-18T16:40:09.000Z
+             */
             createdAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 48ebcb46-3202-4c69-9dbc-3cb8f15f2798
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-04T05:00:31.000Z
+             */
             lastUsedAt: string | null;
             /** @example Outlook op mijn laptop */
             name: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
+             */
             programmeId: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example null
+             */
             revokedAt: string | null;
             /**
              * @description The first characters of the secret, to tell links apart.
@@ -2270,11 +2408,15 @@ export type components = {
         /** @enum {string} */
         Chamber: "tweede_kamer" | "eerste_kamer";
         ChangePasswordDto: {
-            /** Format: password */
+            /**
+             * Format: password
+             * @example Gemeentefonds-Stabiel-2026
+             */
             currentPassword: string;
             /**
              * Format: password
              * @description The new password. At least 12 characters; not a commonly used password and not derived from the e-mail address.
+             * @example Samen-Sterk-Bestuur-2027
              */
             newPassword: string;
         };
@@ -2285,28 +2427,59 @@ export type components = {
             /**
              * Format: date-time
              * @description "Now" for the API and its workers (UTC).
+             * @example 2026-12-04T08:05:00.000Z
              */
             now: string;
-            /** @description How far "now" is moved from the machine's time, in seconds. */
+            /**
+             * @description How far "now" is moved from the machine's time, in seconds.
+             * @example 259200
+             */
             offsetSeconds: number;
-            /** @description Whether clock travel is on (CLOCK_TRAVEL). */
+            /**
+             * @description Whether clock travel is on (CLOCK_TRAVEL).
+             * @example true
+             */
             travel: boolean;
         };
         CommentResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 1db9bc4f-a9c7-5dcc-86bc-b301fed52fee
+             */
             actionId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d
+             */
             authorOrganisationId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+             */
             authorUserId: string;
+            /** @example De VNG steunt de aanpak, mits de uitvoeringskosten worden meegenomen. */
             body: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-25T15:41:08.000Z
+             */
             createdAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example fd21682a-4f3d-4585-8ea7-b31826ad719c
+             */
             id: string;
-            /** @description Members the comment mentions. */
+            /**
+             * @description Members the comment mentions.
+             * @example [
+             *       "f4f87bc9-09b2-42e9-924e-8a4ded01cb33"
+             *     ]
+             */
             mentionedUserIds: string[];
-            /** @enum {string|null} */
+            /**
+             * @example supports
+             * @enum {string|null}
+             */
             position: "supports" | "concerns" | "objects" | null;
         };
         /** @enum {string} */
@@ -2315,25 +2488,38 @@ export type components = {
             /**
              * Format: uuid
              * @description The earlier commitment.
+             * @example 5c2fe98c-4ff8-526d-82ef-16c48eca334f
              */
             commitmentId: string;
             /** @example supplements */
             relation: components["schemas"]["LineageRelation"];
         };
         CommitmentLineageResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 5c2fe98c-4ff8-526d-82ef-16c48eca334f
+             */
             commitmentId: string;
+            /** @example supplements */
             relation: components["schemas"]["LineageRelation"];
-            /** @example Investeer in de samenwerking tussen Rijk en medeoverheden */
+            /** @example Verwachtingen expliciteren bij de start van een interbestuurlijke samenwerking */
             title: string;
         };
         CommitmentLinks: {
+            /**
+             * @example {
+             *       "href": "https://tracker.example.nl/v1/commitments/21be4a3a-03cc-5c62-afa6-c307e622f717"
+             *     }
+             */
             self: components["schemas"]["Link"];
         };
         CommitmentPartyResponse: {
             /** @example VNG */
             code: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d
+             */
             id: string;
             /** @example Vereniging van Nederlandse Gemeenten */
             name: string;
@@ -2342,10 +2528,10 @@ export type components = {
             /**
              * Format: date
              * @description The date of the document. null: none.
-             * @example 2021-05-20
+             * @example 2021-07-06
              */
             date?: string | null;
-            /** @example Kamerbrief over de Actieagenda Sterk Bestuur */
+            /** @example Brief van de minister van BZK over het ROB-rapport «Rol nemen, Ruimte geven» (Kamerstukken II 2020-2021, 29 362, nr. 296) */
             document: string;
             /**
              * @description Kamerstuk number: dossier, then the document number(s). null: none.
@@ -2360,46 +2546,93 @@ export type components = {
             url?: string | null;
         };
         CommitmentReferenceResponse: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2021-07-06
+             */
             date: string | null;
-            /** @example Kamerbrief over de Actieagenda Sterk Bestuur */
+            /** @example Brief van de minister van BZK over het ROB-rapport «Rol nemen, Ruimte geven» (Kamerstukken II 2020-2021, 29 362, nr. 296) */
             document: string;
             /** @example 29362-296 */
             kamerstuk: string | null;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @example https://zoek.officielebekendmakingen.nl/kst-29362-296.html
+             */
             url: string | null;
         };
         CommitmentResponse: {
             _links: components["schemas"]["CommitmentLinks"];
-            /** @description The fields of the commitment's kind: udo_trajectory → UdoTrajectoryAttributes, bofv_agreement → BofvAgreementAttributes, overhedenoverleg_agreement → OverhedenoverlegAgreementAttributes, rob_recommendation → RobRecommendationAttributes, parliamentary_pledge → ParliamentaryPledgeAttributes, agenda_item → `{}`. Properties of another kind, or unknown ones, are refused (400). */
+            /**
+             * @description The fields of the commitment's kind: udo_trajectory → UdoTrajectoryAttributes, bofv_agreement → BofvAgreementAttributes, overhedenoverleg_agreement → OverhedenoverlegAgreementAttributes, rob_recommendation → RobRecommendationAttributes, parliamentary_pledge → ParliamentaryPledgeAttributes, agenda_item → `{}`. Properties of another kind, or unknown ones, are refused (400).
+             * @example {
+             *       "adviceTitle": "Rol nemen, Ruimte geven",
+             *       "recommendationNumber": 3,
+             *       "cabinetResponse": "partially_embraced"
+             *     }
+             */
             attributes: components["schemas"]["UdoTrajectoryAttributes"] | components["schemas"]["BofvAgreementAttributes"] | components["schemas"]["OverhedenoverlegAgreementAttributes"] | components["schemas"]["RobRecommendationAttributes"] | components["schemas"]["ParliamentaryPledgeAttributes"] | components["schemas"]["AgendaItemAttributes"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
             createdAt: string;
             /**
              * Format: date
-             * @example 2021-05-20
+             * @example 2021-07-06
              */
             dateAgreed: string | null;
+            /** @example De ROB adviseert meer kennis- en personeelsuitwisseling tussen Rijk en medeoverheden, training in interbestuurlijk en integraal samenwerken, en per ministerie een eigen visie op interbestuurlijk samenwerken binnen kaders van BZK. */
             description: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 21be4a3a-03cc-5c62-afa6-c307e622f717
+             */
             id: string;
+            /** @example rob_recommendation */
             kind: components["schemas"]["CommitmentKind"];
-            /** @description The later commitments that build on this one, with how they relate to it. */
+            /**
+             * @description The later commitments that build on this one, with how they relate to it.
+             * @example []
+             */
             laterCommitments: components["schemas"]["CommitmentLineageResponse"][];
             /** @description The earlier commitments this one repeats, supplements or amends. */
             lineage: components["schemas"]["CommitmentLineageResponse"][];
+            /**
+             * @example [
+             *       {
+             *         "id": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+             *         "code": "BZK",
+             *         "name": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+             *       },
+             *       {
+             *         "id": "a7e1162b-9320-4183-bc56-29bdd5ce56f4",
+             *         "code": "ROB",
+             *         "name": "Raad voor het Openbaar Bestuur"
+             *       }
+             *     ]
+             */
             parties: components["schemas"]["CommitmentPartyResponse"][];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
+             */
             programmeId: string;
             /** @description In the order given. */
             references: components["schemas"]["CommitmentReferenceResponse"][];
             /** @description Progress and health derived from its actions (sub-actions included). */
             rollup: components["schemas"]["RollupResponse"];
-            /** @example Investeer in de samenwerking tussen Rijk en medeoverheden */
+            /** @example Scherper beeld van de regio: kennis en personeel uitwisselen tussen Rijk en regio */
             title: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-02T14:05:48.000Z
+             */
             updatedAt: string;
-            /** @description Moves forward with every change; the ETag is "<version>". */
+            /**
+             * @description Moves forward with every change; the ETag is "<version>".
+             * @example 2
+             */
             version: number;
         };
         CommitmentRollupResponse: {
@@ -2411,6 +2644,7 @@ export type components = {
             /**
              * Format: uuid
              * @description The commitment it carries out; null or left out: none.
+             * @example de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2
              */
             commitmentId?: string | null;
             /**
@@ -2419,32 +2653,40 @@ export type components = {
              * @example 2027-03-31
              */
             deadline: string;
-            /** @default  */
+            /**
+             * @default
+             * @example Het beleidskader na instemming van VNG, IPO en UvW ter vaststelling aan de ministerraad voorleggen.
+             */
             description: string;
             /**
              * Format: uuid
              * @description The accountable organisation (trekker).
+             * @example 32f4863a-c117-4dd8-93d3-7b281d88bd9c
              */
             ownerOrganisationId: string;
             /**
              * Format: uuid
              * @description The person in charge, of that organisation; null or left out: nobody yet.
+             * @example f4f87bc9-09b2-42e9-924e-8a4ded01cb33
              */
             ownerUserId?: string | null;
             /**
              * Format: uuid
              * @description Makes this a sub-action (milestone) of a top-level action in the programme.
+             * @example 1db9bc4f-a9c7-5dcc-86bc-b301fed52fee
              */
             parentActionId?: string;
             partners?: components["schemas"]["ActionPartnerInput"][];
             /**
              * Format: uuid
              * @description The programme the action belongs to.
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
              */
             programmeId: string;
             /**
              * @description Publish the action in the programme's open data (`GET /v1/programmes/{id}/open-data`): its title, description, owner and partner organisations, deadline, status and latest narrative become readable by anyone.
              * @default false
+             * @example true
              */
             public: boolean;
             /**
@@ -2465,6 +2707,7 @@ export type components = {
             /**
              * Format: uuid
              * @description The line of work; a sub-action takes its parent's when left out.
+             * @example 9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c
              */
             trackId?: string;
         };
@@ -2483,6 +2726,7 @@ export type components = {
             /**
              * Format: uuid
              * @description The one programme the token may act in; you must be a member of it.
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
              */
             programmeId: string;
             /**
@@ -2501,15 +2745,24 @@ export type components = {
             /**
              * Format: uuid
              * @description The programme whose deadlines the calendar shows; you must be a member.
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
              */
             programmeId: string;
         };
         CreateCommentDto: {
             /** @example De VNG steunt de aanpak, mits de uitvoeringskosten worden meegenomen. */
             body: string;
-            /** @description Members of the programme to notify of this comment (user ids). */
+            /**
+             * @description Members of the programme to notify of this comment (user ids).
+             * @example [
+             *       "f4f87bc9-09b2-42e9-924e-8a4ded01cb33"
+             *     ]
+             */
             mentionedUserIds?: string[];
-            /** @description Your organisation's position on the action; only for partner organisations. */
+            /**
+             * @description Your organisation's position on the action; only for partner organisations.
+             * @example supports
+             */
             position?: components["schemas"]["PartnerPosition"];
         };
         CreateCommitmentDto: {
@@ -2525,10 +2778,13 @@ export type components = {
             /**
              * Format: date
              * @description null or left out: not known.
-             * @example 2021-05-20
+             * @example 2021-07-06
              */
             dateAgreed?: string | null;
-            /** @default  */
+            /**
+             * @default
+             * @example De ROB adviseert meer kennis- en personeelsuitwisseling tussen Rijk en medeoverheden, training in interbestuurlijk en integraal samenwerken, en per ministerie een eigen visie op interbestuurlijk samenwerken binnen kaders van BZK.
+             */
             description: string;
             /**
              * @description What kind of agreement it comes from; cannot change later.
@@ -2537,35 +2793,58 @@ export type components = {
             kind: components["schemas"]["CommitmentKind"];
             /** @description Earlier commitments of the same programme that this one builds on. */
             lineage?: components["schemas"]["CommitmentLineageInput"][];
-            /** @description The organisations that are party to it. */
+            /**
+             * @description The organisations that are party to it.
+             * @example [
+             *       "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+             *       "a7e1162b-9320-4183-bc56-29bdd5ce56f4"
+             *     ]
+             */
             parties?: string[];
             /**
              * Format: uuid
              * @description The programme the commitment belongs to.
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
              */
             programmeId: string;
             /** @description Where it is recorded, in this order. */
             references?: components["schemas"]["CommitmentReferenceInput"][];
-            /** @example Investeer in de samenwerking tussen Rijk en medeoverheden */
+            /** @example Scherper beeld van de regio: kennis en personeel uitwisselen tussen Rijk en regio */
             title: string;
         };
         CreatedApiTokenResponse: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T13:20:05.000Z
+             */
             createdAt: string;
             /**
              * Format: date-time
              * @description Null: never.
+             * @example 2027-06-30T22:00:00.000Z
              */
             expiresAt: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 406e608c-6c46-4ea0-ac86-7a3b2bdb2f61
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T07:45:12.000Z
+             */
             lastUsedAt: string | null;
             /** @example Monitoring dashboard VNG */
             name: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
+             */
             programmeId: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example null
+             */
             revokedAt: string | null;
             /**
              * @example read
@@ -2584,17 +2863,32 @@ export type components = {
             tokenPrefix: string;
         };
         CreatedCalendarLinkResponse: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-18T16:40:09.000Z
+             */
             createdAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 48ebcb46-3202-4c69-9dbc-3cb8f15f2798
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-04T05:00:31.000Z
+             */
             lastUsedAt: string | null;
             /** @example Outlook op mijn laptop */
             name: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
+             */
             programmeId: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example null
+             */
             revokedAt: string | null;
             /**
              * @description The first characters of the secret, to tell links apart.
@@ -2655,6 +2949,7 @@ export type components = {
             /**
              * Format: uuid
              * @description Who made it (or whose API token did).
+             * @example 201fdcf1-330e-47bc-8838-b0f625447b80
              */
             ownerUserId: string;
             /**
@@ -2670,7 +2965,7 @@ export type components = {
             previousSecretExpiresAt: string | null;
             /**
              * Format: uuid
-             * @example 0b6c7f0e-52a4-4c59-b8a3-6f1d2e9c4a10
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
              */
             programmeId: string;
             /**
@@ -2707,9 +3002,15 @@ export type components = {
              * @example sterk-bestuur-tracker
              */
             clientId: string;
-            /** @description The client secret. Stored encrypted; never answered. */
+            /**
+             * @description The client secret. Stored encrypted; never answered.
+             * @example Wq8yF3nK0tVb6xLr2HcD9sJm5PeA7gZu
+             */
             clientSecret: string;
-            /** @description Whether a person without an account gets one at first sign-in (with no programme roles until a coordinator adds them). Default false. */
+            /**
+             * @description Whether a person without an account gets one at first sign-in (with no programme roles until a coordinator adds them). Default false.
+             * @example false
+             */
             createUsers?: boolean;
             /**
              * @description What the sign-in page shows, e.g. "Rijksoverheid (Entra ID)".
@@ -2721,7 +3022,10 @@ export type components = {
              * @example email
              */
             emailClaim?: string;
-            /** @description Whether people can sign in through it now. Default true. */
+            /**
+             * @description Whether people can sign in through it now. Default true.
+             * @example true
+             */
             enabled?: boolean;
             /**
              * Format: uri
@@ -2732,9 +3036,13 @@ export type components = {
             /**
              * Format: uuid
              * @description The organisation whose people sign in with it.
+             * @example 32f4863a-c117-4dd8-93d3-7b281d88bd9c
              */
             organisationId: string;
-            /** @description Whether the organisation's people may sign in only through this provider. Default false. */
+            /**
+             * @description Whether the organisation's people may sign in only through this provider. Default false.
+             * @example false
+             */
             passwordSignInDisabled?: boolean;
             /**
              * @description The scopes asked for; must include `openid`. Each a scope token (RFC 6749 §3.3), at most 100 characters. Default: openid, email, profile.
@@ -2792,6 +3100,7 @@ export type components = {
             status: components["schemas"]["ProgrammeStatus"];
         };
         CreateProgressUpdateDto: {
+            /** @example at_risk */
             health?: components["schemas"]["ActionHealth"];
             /**
              * @description The narrative (toelichting): what happened, what comes next.
@@ -2800,8 +3109,12 @@ export type components = {
             narrative: string;
             /** @example 60 */
             percentComplete?: number;
-            /** @description Required when the status becomes partially_met or lapsed, the health at_risk or off_track, or a closed action reopens. */
+            /**
+             * @description Required when the status becomes partially_met or lapsed, the health at_risk or off_track, or a closed action reopens.
+             * @example Het nieuwe kabinet wil het kader eerst combineren met de visie op de regio.
+             */
             reason?: string;
+            /** @example in_progress */
             status?: components["schemas"]["ActionStatus"];
         };
         CreateReportExportDto: {
@@ -2829,21 +3142,27 @@ export type components = {
              * @enum {string}
              */
             lang?: "nl" | "en";
-            /** @description Deadline passed (Europe/Amsterdam, on the report day) and not closed; false: the others. */
+            /**
+             * @description Deadline passed (Europe/Amsterdam, on the report day) and not closed; false: the others.
+             * @example false
+             */
             overdue?: boolean;
             /**
              * Format: uuid
              * @description Actions this organisation owns (trekker).
+             * @example 32f4863a-c117-4dd8-93d3-7b281d88bd9c
              */
             ownerOrganisation?: string;
             /**
              * Format: uuid
              * @description Actions this organisation is a partner in.
+             * @example 7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d
              */
             partnerOrganisation?: string;
             /**
              * Format: uuid
              * @description The programme whose progress report to export.
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
              */
             programmeId: string;
             /**
@@ -2861,6 +3180,7 @@ export type components = {
             /**
              * Format: uuid
              * @description Only the actions of this track.
+             * @example 9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c
              */
             track?: string;
         };
@@ -2887,7 +3207,10 @@ export type components = {
             dueDate: string;
             /** @description Default: every open action. */
             filter?: components["schemas"]["RoundFilterDto"];
-            /** @description What the coordinator asks, in the request. */
+            /**
+             * @description What the coordinator asks, in the request.
+             * @example Graag uiterlijk 15 maart per actie de stand van zaken en een toelichting, voor de voortgangsrapportage aan de Tweede Kamer.
+             */
             message?: string;
             /** @example Voortgangsrapportage Actieagenda voorjaar 2027 */
             title: string;
@@ -2901,16 +3224,21 @@ export type components = {
              * @example j.jansen@vng.nl
              */
             email: string;
-            /** @default false */
+            /**
+             * @default false
+             * @example false
+             */
             isPlatformAdmin: boolean;
             /**
              * Format: uuid
              * @description The organisation the user works for.
+             * @example 7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d
              */
             organisationId: string;
             /**
              * Format: password
              * @description An initial password. Without one the user cannot sign in until one is set. At least 12 characters; not a commonly used password and not derived from the e-mail address.
+             * @example Samen-Sterk-Bestuur-2027
              */
             password?: string;
         };
@@ -2928,9 +3256,19 @@ export type components = {
              *     ]
              */
             eventTypes: components["schemas"]["WebhookEventType"][];
-            /** @description Only the events of actions (and their comments) that these organisations own or take part in as partners; empty or absent: every organisation. */
+            /**
+             * @description Only the events of actions (and their comments) that these organisations own or take part in as partners; empty or absent: every organisation.
+             * @example [
+             *       "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d"
+             *     ]
+             */
             organisationIds?: string[];
-            /** @description Only the events of actions (and their comments) in these tracks; empty or absent: every track. Events about commitments, update rounds and exports are not narrowed by it. */
+            /**
+             * @description Only the events of actions (and their comments) in these tracks; empty or absent: every track. Events about commitments, update rounds and exports are not narrowed by it.
+             * @example [
+             *       "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c"
+             *     ]
+             */
             trackIds?: string[];
             /**
              * @description Where the events are POSTed: `https://` (http only where the installation allows it for development). It may not resolve to a loopback, private or link-local address.
@@ -2939,31 +3277,53 @@ export type components = {
             url: string;
         };
         DeliveryResponse: {
-            /** @description Sending attempts so far. */
+            /**
+             * @description Sending attempts so far.
+             * @example 1
+             */
             attempts: number;
             /** @enum {string} */
             channel: "email";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2027-03-29T07:00:03.000Z
+             */
             createdAt: string;
             /**
              * Format: uuid
              * @description Sent in this daily digest.
+             * @example null
              */
             digestId: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example c107b5a5-4853-4a32-921e-d3d68f6347ea
+             */
             id: string;
             kind: components["schemas"]["NotificationKind"];
-            /** @description The mail server's answer to the last failed attempt. */
+            /**
+             * @description The mail server's answer to the last failed attempt.
+             * @example null
+             */
             lastError: string | null;
+            /** @example <8050b07c-3a0f-4a4b-995e-b4209143cc8d@tracker.example.nl> */
             messageId: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 8050b07c-3a0f-4a4b-995e-b4209143cc8d
+             */
             notificationId: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2027-03-29T07:00:05.000Z
+             */
             sentAt: string | null;
+            /** @example sent */
             state: components["schemas"]["DeliveryState"];
             /**
              * Format: uuid
              * @description The recipient.
+             * @example f4f87bc9-09b2-42e9-924e-8a4ded01cb33
              */
             userId: string;
         };
@@ -2972,9 +3332,17 @@ export type components = {
         /** @enum {string} */
         EscalationLevel: "official" | "administrative" | "overhedenoverleg";
         EscalationStepDto: {
-            /** @description Days overdue, off track or behind on an update round before this level. */
+            /**
+             * @description Days overdue, off track or behind on an update round before this level.
+             * @example 14
+             */
             afterDays: number;
-            /** @description Members of the programme notified when an action reaches this level. */
+            /**
+             * @description Members of the programme notified when an action reaches this level.
+             * @example [
+             *       "201fdcf1-330e-47bc-8838-b0f625447b80"
+             *     ]
+             */
             contactUserIds: string[];
             level: components["schemas"]["EscalationLevel"];
         };
@@ -2986,10 +3354,16 @@ export type components = {
             column: string;
             /** @example deadline */
             field: string;
-            /** @description The app’s value (null: empty). */
-            from?: (string | number) | null;
-            /** @description The sheet’s value (null: empty). */
-            to?: (string | number) | null;
+            /**
+             * @description The app’s value (null: empty).
+             * @example 2026-06-30
+             */
+            from?: (string | null) | number;
+            /**
+             * @description The sheet’s value (null: empty).
+             * @example 2027-03-31
+             */
+            to?: (string | null) | number;
         };
         FinancialEffect: {
             /**
@@ -3006,34 +3380,58 @@ export type components = {
             toYear?: number;
         };
         HistoryActor: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+             */
             id: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d
+             */
             organisationId: string | null;
-            /** @enum {string} */
+            /**
+             * @example user
+             * @enum {string}
+             */
             type: "user" | "api_token" | "system" | "anonymous";
         };
         HistoryEntryResponse: {
             actor: components["schemas"]["HistoryActor"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-25T15:41:08.000Z
+             */
             at: string;
-            /** @description Changed fields (audit: old and new; progress: the values it set). */
+            /**
+             * @description Changed fields (audit: old and new; progress: the values it set).
+             * @example null
+             */
             changes: {
                 [key: string]: unknown;
             } | null;
+            /** @example null */
             details: {
                 [key: string]: unknown;
             } | null;
             /**
              * @description The audit operation, the timeline entry kind, or `comment`.
-             * @example status_change
+             * @example comment
              */
             kind: string;
-            /** @enum {string|null} */
+            /**
+             * @example supports
+             * @enum {string|null}
+             */
             position: "supports" | "concerns" | "objects" | null;
+            /** @example null */
             reason: string | null;
+            /** @example comment */
             source: components["schemas"]["HistorySource"];
-            /** @description The narrative or comment. */
+            /**
+             * @description The narrative or comment.
+             * @example De VNG steunt de aanpak, mits de uitvoeringskosten worden meegenomen.
+             */
             text: string | null;
         };
         /** @enum {string} */
@@ -3052,18 +3450,23 @@ export type components = {
              * @example 2026-12-06T09:30:00.000Z
              */
             createdAt: string;
+            /** @example false */
             createUsers: boolean;
             /** @example Ministerie van BZK */
             displayName: string;
             /** @example email */
             emailClaim: string;
+            /** @example true */
             enabled: boolean;
             /**
              * @description A client secret is stored (encrypted); the secret itself is never answered.
              * @example true
              */
             hasClientSecret: boolean;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example b153b300-8b73-4664-8a03-be1af7d3e3ae
+             */
             id: string;
             /**
              * Format: uri
@@ -3071,6 +3474,7 @@ export type components = {
              */
             issuer: string;
             organisation: components["schemas"]["OrganisationSummary"];
+            /** @example false */
             passwordSignInDisabled: boolean;
             /**
              * @example [
@@ -3085,29 +3489,61 @@ export type components = {
              * @example 2026-12-06T09:30:00.000Z
              */
             updatedAt: string;
-            /** @description Also the ETag; send it back in If-Match to change. */
+            /**
+             * @description Also the ETag; send it back in If-Match to change.
+             * @example 3
+             */
             version: number;
         };
         ImportCountsResponse: {
+            /** @example 1 */
             conflict: number;
+            /** @example 2 */
             create: number;
+            /** @example 1 */
             error: number;
-            /** @description Rows of both sheets, headers not counted. */
+            /**
+             * @description Rows of both sheets, headers not counted.
+             * @example 50
+             */
             total: number;
+            /** @example 41 */
             unchanged: number;
+            /** @example 5 */
             update: number;
         };
         ImportLinks: {
-            /** @description Apply (while the dry run is ready). */
+            /**
+             * @description Apply (while the dry run is ready).
+             * @example {
+             *       "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8/apply"
+             *     }
+             */
             apply?: components["schemas"]["Link"];
-            /** @description The dry run’s rows. */
+            /**
+             * @description The dry run’s rows.
+             * @example {
+             *       "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8/rows"
+             *     }
+             */
             rows: components["schemas"]["Link"];
+            /**
+             * @example {
+             *       "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8"
+             *     }
+             */
             self: components["schemas"]["Link"];
         };
         ImportNoticeResponse: {
-            /** @enum {string} */
+            /**
+             * @example COLUMN_IGNORED
+             * @enum {string}
+             */
             code: "SHEET_IGNORED" | "COLUMN_IGNORED" | "NO_DATA_SHEET";
-            /** @description In the import’s language. */
+            /**
+             * @description In the import’s language.
+             * @example De kolom „Opmerkingen intern” is onbekend en wordt niet ingelezen.
+             */
             reason: string;
         };
         ImportProblemResponse: {
@@ -3121,72 +3557,122 @@ export type components = {
              * @example Het tabblad Acties heeft samengevoegde cellen (A1:B2).
              */
             reason: string;
-            /** @description A cell range, e.g. A1:B2. */
+            /**
+             * @description A cell range, e.g. A1:B2.
+             * @example A1:B2
+             */
             ref?: string | null;
+            /** @example null */
             rowNumber?: number | null;
             /** @example Acties */
             sheet?: string | null;
         };
         ImportResponse: {
             _links: components["schemas"]["ImportLinks"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example null
+             */
             appliedAt?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example null
+             */
             applyRequestedAt?: string | null;
             /** @description The dry run’s rows per outcome. */
             counts: components["schemas"]["ImportCountsResponse"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-26T13:02:11.000Z
+             */
             createdAt: string;
             /**
              * Format: date-time
              * @description The import and its file are deleted then.
+             * @example 2026-12-03T13:02:11.000Z
              */
             expiresAt: string;
             /** @example acties-2026.xlsx */
             filename: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8
+             */
             id: string;
             /** @enum {string} */
             lang: "nl" | "en";
             notices: components["schemas"]["ImportNoticeResponse"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-26T13:02:14.000Z
+             */
             plannedAt?: string | null;
             problem?: components["schemas"]["ImportProblemResponse"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
+             */
             programmeId: string;
-            /** @description The apply’s progress. */
+            /**
+             * @description The apply’s progress.
+             * @example 0
+             */
             progress: number;
             /** @description The apply’s rows per result (so far). */
             results: components["schemas"]["ImportResultsResponse"];
+            /** @example 38912 */
             sizeBytes: number;
             /**
              * @description `queued`/`planning`: the dry run is being made; `planned`: ready to check, choose and apply; `applying`; `applied`; `failed`: see `problem`.
              * @enum {string}
              */
             status: "queued" | "planning" | "planned" | "applying" | "applied" | "failed";
-            /** @description Conflicts without a choice yet: the apply waits for none. */
+            /**
+             * @description Conflicts without a choice yet: the apply waits for none.
+             * @example 1
+             */
             unresolvedConflicts: number;
         };
         ImportResultsResponse: {
+            /** @example 7 */
             applied: number;
-            /** @description Rows the API refused at the apply (see each row). */
+            /**
+             * @description Rows the API refused at the apply (see each row).
+             * @example 0
+             */
             failed: number;
-            /** @description Conflicts where the app’s values were kept. */
+            /**
+             * @description Conflicts where the app’s values were kept.
+             * @example 1
+             */
             kept: number;
-            /** @description Rows with errors, not applied. */
+            /**
+             * @description Rows with errors, not applied.
+             * @example 1
+             */
             skipped: number;
+            /** @example 41 */
             unchanged: number;
         };
         ImportRowLinks: {
-            /** @description The commitment or action (once it exists). */
+            /**
+             * @description The commitment or action (once it exists).
+             * @example {
+             *       "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee"
+             *     }
+             */
             entity?: components["schemas"]["Link"];
         };
         ImportRowResponse: {
             _links: components["schemas"]["ImportRowLinks"];
-            /** @description What the row changes (create, update). */
+            /**
+             * @description What the row changes (create, update).
+             * @example []
+             */
             changes: components["schemas"]["FieldChangeResponse"][];
             /**
              * @description A conflict’s choice.
+             * @example sheet
              * @enum {string|null}
              */
             choice?: "sheet" | "app" | null;
@@ -3195,33 +3681,53 @@ export type components = {
             /**
              * Format: uuid
              * @description The commitment or action (for a new row: the id it gets).
+             * @example 1db9bc4f-a9c7-5dcc-86bc-b301fed52fee
              */
             entityId?: string | null;
-            /** @description Every problem of the row, each at its cell. */
+            /**
+             * @description Every problem of the row, each at its cell.
+             * @example []
+             */
             errors: components["schemas"]["RowErrorResponse"][];
-            /** @enum {string} */
+            /**
+             * @example conflict
+             * @enum {string}
+             */
             outcome: "create" | "update" | "unchanged" | "conflict" | "error";
-            /** @description The order of the apply; the row’s id in this import. */
+            /**
+             * @description The order of the apply; the row’s id in this import.
+             * @example 3
+             */
             position: number;
             /**
              * @description What the apply did.
+             * @example failed
              * @enum {string|null}
              */
             result?: "applied" | "kept" | "unchanged" | "skipped" | "failed" | null;
             /** @description Why a row failed. */
             resultDetail?: components["schemas"]["RowResultDetailResponse"] | null;
-            /** @description As the spreadsheet numbers it. */
+            /**
+             * @description As the spreadsheet numbers it.
+             * @example 4
+             */
             rowNumber: number;
-            /** @enum {string} */
+            /**
+             * @example actions
+             * @enum {string}
+             */
             sheet: "commitments" | "actions";
             /** @example Acties */
             sheetName: string;
+            /** @example Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen */
             title?: string | null;
         };
         KindCount: {
+            /** @example 17 */
             count: number;
             /**
              * @description null: actions without a commitment.
+             * @example agenda_item
              * @enum {string|null}
              */
             kind: "udo_trajectory" | "bofv_agreement" | "overhedenoverleg_agreement" | "rob_recommendation" | "parliamentary_pledge" | "agenda_item" | null;
@@ -3245,7 +3751,7 @@ export type components = {
         LoginDto: {
             /**
              * @description The account e-mail address (case-insensitive).
-             * @example coordinator@example.nl
+             * @example f.elamrani@minbzk.nl
              */
             email: string;
             /**
@@ -3311,8 +3817,12 @@ export type components = {
             userId: string;
         };
         MeMembership: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
+             */
             programmeId: string;
+            /** @example liaison */
             role: components["schemas"]["ProgrammeRole"];
         };
         MeResponse: {
@@ -3328,13 +3838,19 @@ export type components = {
              * @example j.jansen@vng.nl
              */
             email: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 773ff967-ba75-4bb7-80ed-20bf1213a62f
+             */
             id: string;
+            /** @example true */
             isActive: boolean;
+            /** @example false */
             isPlatformAdmin: boolean;
             /**
              * Format: date-time
              * @description The last successful log-in; null when the user never signed in.
+             * @example 2026-11-24T08:02:17.000Z
              */
             lastLoginAt: string | null;
             memberships: components["schemas"]["MeMembership"][];
@@ -3362,11 +3878,19 @@ export type components = {
         /** @enum {string} */
         NotificationKind: "deadline_upcoming" | "deadline_today" | "overdue" | "stale" | "update_request" | "update_reminder" | "escalation" | "de_escalation" | "status_changed" | "assigned" | "partner_position" | "mention" | "report_ready" | "webhook_disabled";
         NotificationLinks: {
-            /** @description The action it is about. */
+            /**
+             * @description The action it is about.
+             * @example {
+             *       "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee"
+             *     }
+             */
             action?: components["schemas"]["Link"];
         };
         NotificationPreferencesDto: {
-            /** @description true: one e-mail a day listing everything; false: one e-mail each; null: as the programme's reminder policy says. */
+            /**
+             * @description true: one e-mail a day listing everything; false: one e-mail each; null: as the programme's reminder policy says.
+             * @example true
+             */
             digest: boolean | null;
             /** @description The kinds you also want by e-mail; the others stay in the app only. */
             emailKinds: components["schemas"]["NotificationKind"][];
@@ -3377,7 +3901,10 @@ export type components = {
             language: "nl" | "en";
         };
         NotificationPreferencesResponse: {
-            /** @description true: one e-mail a day listing everything; false: one e-mail each; null: as the programme's reminder policy says. */
+            /**
+             * @description true: one e-mail a day listing everything; false: one e-mail each; null: as the programme's reminder policy says.
+             * @example true
+             */
             digest: boolean | null;
             /** @description The kinds you also want by e-mail; the others stay in the app only. */
             emailKinds: components["schemas"]["NotificationKind"][];
@@ -3389,6 +3916,7 @@ export type components = {
             /**
              * Format: date-time
              * @description null: the defaults.
+             * @example 2026-10-12T14:22:09.000Z
              */
             updatedAt: string | null;
         };
@@ -3399,13 +3927,27 @@ export type components = {
         NotificationReason: "owner" | "owner_organisation" | "coordinator" | "escalation_contact" | "mentioned" | "requester" | "webhook_owner";
         NotificationResponse: {
             _links: components["schemas"]["NotificationLinks"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 1db9bc4f-a9c7-5dcc-86bc-b301fed52fee
+             */
             actionId: string | null;
-            /** @description The details, one per line. */
+            /**
+             * @description The details, one per line.
+             * @example Actie: Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen
+             *     Deadline: 31 maart 2027
+             *     Trekker: Ministerie van Binnenlandse Zaken en Koninkrijksrelaties
+             */
             body: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2027-03-29T07:00:03.000Z
+             */
             createdAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 8050b07c-3a0f-4a4b-995e-b4209143cc8d
+             */
             id: string;
             kind: components["schemas"]["NotificationKind"];
             /**
@@ -3413,9 +3955,15 @@ export type components = {
              * @enum {string}
              */
             language: "nl" | "en";
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
+             */
             programmeId: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example null
+             */
             readAt: string | null;
             /** @description Why you get it. */
             reason: components["schemas"]["NotificationReason"];
@@ -3427,11 +3975,15 @@ export type components = {
         OfferedProviderResponse: {
             /** @example Ministerie van BZK */
             displayName: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example b153b300-8b73-4664-8a03-be1af7d3e3ae
+             */
             id: string;
             /**
              * Format: uuid
              * @description The organisation whose provider it is.
+             * @example 32f4863a-c117-4dd8-93d3-7b281d88bd9c
              */
             organisationId: string;
             /** @example Ministerie van Binnenlandse Zaken en Koninkrijksrelaties */
@@ -3444,37 +3996,52 @@ export type components = {
             /**
              * Format: date-time
              * @description When the action was closed (UTC instant); null while open.
+             * @example null
              */
             closedAt: string | null;
             /**
              * @description The kind of agreement the action carries out: `udo_trajectory`, `bofv_agreement`, `overhedenoverleg_agreement`, `rob_recommendation`, `parliamentary_pledge`, `agenda_item`; null for an action without a commitment.
+             * @example agenda_item
              * @enum {string|null}
              */
             commitmentKind: "udo_trajectory" | "bofv_agreement" | "overhedenoverleg_agreement" | "rob_recommendation" | "parliamentary_pledge" | "agenda_item" | null;
-            /** @description The title of that commitment; null when none. */
+            /**
+             * @description The title of that commitment; null when none.
+             * @example Beleidskader decentraal bestuur
+             */
             commitmentTitle: string | null;
             /**
              * Format: date
              * @description The deadline, a date (Europe/Amsterdam).
+             * @example 2027-03-31
              */
             deadline: string;
-            /** @description A fuller description; may be empty. */
+            /**
+             * @description A fuller description; may be empty.
+             * @example Het beleidskader met toetsingsvragen voor taaktoedeling, samen met VNG, IPO en UvW, in samenhang met de UDO.
+             */
             description: string;
             /**
              * @description `not_set`, `on_track`, `at_risk` or `off_track` (op schema, risico, vertraagd); `not_set` once closed.
+             * @example at_risk
              * @enum {string}
              */
             health: "not_set" | "on_track" | "at_risk" | "off_track";
             /**
              * Format: uuid
              * @description The action’s id (UUID); stable, so a reuser can follow an action over time.
+             * @example 1db9bc4f-a9c7-5dcc-86bc-b301fed52fee
              */
             id: string;
-            /** @description The latest progress narrative (toelichting) of the owner; null when none. */
+            /**
+             * @description The latest progress narrative (toelichting) of the owner; null when none.
+             * @example Het conceptkader is met VNG, IPO en UvW besproken; vaststelling in het BO.
+             */
             latestNarrative: string | null;
             /**
              * Format: date
              * @description The date (Europe/Amsterdam) of that narrative; null when none.
+             * @example 2026-11-24
              */
             latestNarrativeDate: string | null;
             /**
@@ -3482,7 +4049,10 @@ export type components = {
              * @example BZK
              */
             ownerOrganisation: string;
-            /** @description Name of the accountable organisation. */
+            /**
+             * @description Name of the accountable organisation.
+             * @example Ministerie van Binnenlandse Zaken en Koninkrijksrelaties
+             */
             ownerOrganisationName: string;
             /**
              * @description Codes of the partner organisations, alphabetical (JSON: an array; CSV: joined with `|`).
@@ -3492,12 +4062,19 @@ export type components = {
              *     ]
              */
             partnerOrganisations: string[];
-            /** @description Progress, 0 to 100. */
+            /**
+             * @description Progress, 0 to 100.
+             * @example 60
+             */
             percentComplete: number;
-            /** @description The commitment’s first source: its document, followed by `, kamerstuk <number>` when it has one; null when none. */
+            /**
+             * @description The commitment’s first source: its document, followed by `, kamerstuk <number>` when it has one; null when none.
+             * @example Brief van de minister van BZK aan de Eerste Kamer over één jaar Actieagenda Sterk Bestuur (Kamerstukken I 2023-2024, 29 362, M), kamerstuk 29362-M
+             */
             sourceReference: string | null;
             /**
              * @description `not_started`, `in_progress`, `met`, `partially_met` or `lapsed`.
+             * @example in_progress
              * @enum {string}
              */
             status: "not_started" | "in_progress" | "met" | "partially_met" | "lapsed";
@@ -3506,13 +4083,20 @@ export type components = {
              * @enum {string}
              */
             statusParliament: "Openstaand" | "Deels voldaan" | "Voldaan" | "Vervallen";
-            /** @description What is done. */
+            /**
+             * @description What is done.
+             * @example Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen
+             */
             title: string;
-            /** @description The line of work (actielijn) of the programme; null when none. */
+            /**
+             * @description The line of work (actielijn) of the programme; null when none.
+             * @example Een passende verdeling van taken en bevoegdheden tussen overheden
+             */
             track: string | null;
             /**
              * Format: date-time
              * @description When the action last changed (UTC instant).
+             * @example 2026-11-24T10:12:31.000Z
              */
             updatedAt: string;
         };
@@ -3524,7 +4108,10 @@ export type components = {
             self: components["schemas"]["Link"];
         };
         OpenDataProgrammeResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
+             */
             id: string;
             /** @example Actieagenda Sterk Bestuur */
             name: string;
@@ -3561,6 +4148,7 @@ export type components = {
             /**
              * Format: date-time
              * @description When this answer was made (UTC).
+             * @example 2026-12-04T08:05:00.000Z
              */
             generatedAt: string;
             programme: components["schemas"]["OpenDataProgrammeResponse"];
@@ -3570,7 +4158,10 @@ export type components = {
         OrganisationRef: {
             /** @example VNG */
             code: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d
+             */
             id: string;
             /** @example Vereniging van Nederlandse Gemeenten */
             name: string;
@@ -3583,7 +4174,10 @@ export type components = {
              * @example 2026-11-02T09:30:00.000Z
              */
             createdAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d
+             */
             id: string;
             kind: components["schemas"]["OrganisationKind"];
             /** @example Vereniging van Nederlandse Gemeenten */
@@ -3597,7 +4191,10 @@ export type components = {
         OrganisationSummary: {
             /** @example VNG */
             code: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d
+             */
             id: string;
             /** @example Vereniging van Nederlandse Gemeenten */
             name: string;
@@ -3610,9 +4207,12 @@ export type components = {
             meetingDate: string;
         };
         OwnerCount: {
+            /** @example 19 */
             count: number;
+            /** @example 15 */
             open: number;
             organisation: components["schemas"]["ReportOrganisationRef"];
+            /** @example 2 */
             overdue: number;
         };
         ParliamentaryPledgeAttributes: {
@@ -3626,10 +4226,17 @@ export type components = {
         /** @enum {string} */
         PartnerPosition: "supports" | "concerns" | "objects";
         PartnerPositionResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d
+             */
             organisationId: string;
+            /** @example concerns */
             position: components["schemas"]["PartnerPosition"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-07-15T13:04:22.000Z
+             */
             statedAt: string;
         };
         /** @enum {string} */
@@ -3638,9 +4245,13 @@ export type components = {
             /**
              * Format: uuid
              * @description The delivery of the ping: follow it in the delivery log.
+             * @example f73a736e-ac4b-4dc3-8ab5-1b1d8b5fe554
              */
             deliveryId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 58fc346f-3a59-4a0f-b90b-743bb761bdab
+             */
             eventId: string;
         };
         /** @description RFC 9457 problem details. */
@@ -3654,11 +4265,22 @@ export type components = {
             detail: string;
             /** @example /v1/actions */
             instance: string;
+            /**
+             * @example [
+             *       {
+             *         "name": "deadline",
+             *         "reason": "deadline must be a date (YYYY-MM-DD)"
+             *       }
+             *     ]
+             */
             invalidParams?: {
                 name: string;
                 reason: string;
             }[];
-            /** @description Quote it when reporting a problem. */
+            /**
+             * @description Quote it when reporting a problem.
+             * @example 782c5b05-c42f-4f1d-a001-45a6ab2e4b1a
+             */
             requestId?: string;
             /** @example 400 */
             status: number;
@@ -3724,10 +4346,15 @@ export type components = {
             /**
              * Format: date-time
              * @description The moment the report describes.
+             * @example 2026-06-30T22:00:00.000Z
              */
             asOf: string;
+            /** @example {} */
             filters: components["schemas"]["ReportFiltersResponse"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-07-01T06:12:44.000Z
+             */
             generatedAt: string;
             /** @enum {string} */
             lang: "nl" | "en";
@@ -3737,39 +4364,71 @@ export type components = {
             /**
              * Format: date
              * @description The report day in Europe/Amsterdam.
+             * @example 2026-06-30
              */
             reportDate: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2025-12-31T23:00:00.000Z
+             */
             since: string | null;
             summary: components["schemas"]["ReportSummaryResponse"];
         };
         ProgressUpdateResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 1db9bc4f-a9c7-5dcc-86bc-b301fed52fee
+             */
             actionId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 32f4863a-c117-4dd8-93d3-7b281d88bd9c
+             */
             authorOrganisationId: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example f4f87bc9-09b2-42e9-924e-8a4ded01cb33
+             */
             authorUserId: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-24T10:12:31.000Z
+             */
             createdAt: string;
-            /** @enum {string|null} */
+            /**
+             * @example at_risk
+             * @enum {string|null}
+             */
             health: "not_set" | "on_track" | "at_risk" | "off_track" | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 1afadef7-b1bd-4e5a-89f5-e04e33c2d362
+             */
             id: string;
             kind: components["schemas"]["ProgressKind"];
+            /** @example Het conceptkader is met VNG, IPO en UvW besproken; vaststelling in het BO. */
             narrative: string | null;
+            /** @example 60 */
             percentComplete: number | null;
+            /** @example Het nieuwe kabinet wil het kader eerst combineren met de visie op de regio. */
             reason: string | null;
             /**
              * @description The status this update set; null when it left it alone.
+             * @example in_progress
              * @enum {string|null}
              */
             status: "not_started" | "in_progress" | "met" | "partially_met" | "lapsed" | null;
         };
         ReadAllResponse: {
-            /** @description How many notifications this marked read. */
+            /**
+             * @description How many notifications this marked read.
+             * @example 5
+             */
             marked: number;
-            /** @description Unread afterwards (0, unless new ones came in meanwhile). */
+            /**
+             * @description Unread afterwards (0, unless new ones came in meanwhile).
+             * @example 0
+             */
             unreadCount: number;
         };
         RefreshTokenDto: {
@@ -3790,11 +4449,17 @@ export type components = {
              *     ]
              */
             daysBefore: number[];
-            /** @description One e-mail per person per day listing everything, for people who did not choose themselves. */
+            /**
+             * @description One e-mail per person per day listing everything, for people who did not choose themselves.
+             * @example false
+             */
             digest: boolean;
             /** @description The ladder official → administrative → overhedenoverleg, in that order and with growing `afterDays`; a level may be left out. */
             escalation: components["schemas"]["EscalationStepDto"][];
-            /** @description Also remind on the deadline day itself. */
+            /**
+             * @description Also remind on the deadline day itself.
+             * @example true
+             */
             onDeadlineDay: boolean;
             /**
              * @description Remind of an overdue action again every so many days; null: once.
@@ -3806,9 +4471,15 @@ export type components = {
              * @example 9
              */
             sendHour: number;
-            /** @description No reminders on Dutch public holidays. */
+            /**
+             * @description No reminders on Dutch public holidays.
+             * @example true
+             */
             skipHolidays: boolean;
-            /** @description No reminders on Saturdays and Sundays. */
+            /**
+             * @description No reminders on Saturdays and Sundays.
+             * @example true
+             */
             skipWeekends: boolean;
             /**
              * @description Remind when an open action had no progress update for so many days; null: never.
@@ -3830,27 +4501,42 @@ export type components = {
              *     ]
              */
             daysBefore: number[];
-            /** @description One e-mail per person per day listing everything, for people who did not choose themselves. */
+            /**
+             * @description One e-mail per person per day listing everything, for people who did not choose themselves.
+             * @example false
+             */
             digest: boolean;
             /** @description The ladder official → administrative → overhedenoverleg, in that order and with growing `afterDays`; a level may be left out. */
             escalation: components["schemas"]["EscalationStepDto"][];
-            /** @description Also remind on the deadline day itself. */
+            /**
+             * @description Also remind on the deadline day itself.
+             * @example true
+             */
             onDeadlineDay: boolean;
             /**
              * @description Remind of an overdue action again every so many days; null: once.
              * @example 7
              */
             overdueRepeatDays: number | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
+             */
             programmeId: string;
             /**
              * @description Local hour (Europe/Amsterdam).
              * @example 9
              */
             sendHour: number;
-            /** @description No reminders on Dutch public holidays. */
+            /**
+             * @description No reminders on Dutch public holidays.
+             * @example true
+             */
             skipHolidays: boolean;
-            /** @description No reminders on Saturdays and Sundays. */
+            /**
+             * @description No reminders on Saturdays and Sundays.
+             * @example true
+             */
             skipWeekends: boolean;
             /**
              * @description Remind when an open action had no progress update for so many days; null: never.
@@ -3860,6 +4546,7 @@ export type components = {
             /**
              * Format: date-time
              * @description null: the defaults.
+             * @example 2026-09-01T12:00:00.000Z
              */
             updatedAt: string | null;
             /**
@@ -3867,50 +4554,95 @@ export type components = {
              * @example 3
              */
             updateRoundReminderDaysBefore: number;
-            /** @description The ETag, as a number: 1 is the defaults, never stored. */
+            /**
+             * @description The ETag, as a number: 1 is the defaults, never stored.
+             * @example 2
+             */
             version: number;
         };
         ReminderPreviewItem: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 1db9bc4f-a9c7-5dcc-86bc-b301fed52fee
+             */
             actionId: string;
             /**
              * Format: date-time
              * @description When it would go out (UTC).
+             * @example 2027-03-17T08:00:00.000Z
              */
             dueAt: string;
             kind: components["schemas"]["ReminderKind"];
+            /**
+             * @example [
+             *       "f4f87bc9-09b2-42e9-924e-8a4ded01cb33"
+             *     ]
+             */
             recipientUserIds: string[];
-            /** @description Which occasion: `14d` before the deadline, `overdue-2`, `administrative`, `request`. */
+            /**
+             * @description Which occasion: `14d` before the deadline, `overdue-2`, `administrative`, `request`.
+             * @example 14d
+             */
             step: string;
         };
         ReminderPreviewResponse: {
-            /** @description How many open actions were planned with the policy. */
+            /**
+             * @description How many open actions were planned with the policy.
+             * @example 38
+             */
             actionsPlanned: number;
             /** @description The soonest reminders the policy would plan, soonest first, at most `limit`. */
             data: components["schemas"]["ReminderPreviewItem"][];
-            /** @description How many reminders the policy would have planned in all (one or more per action). */
+            /**
+             * @description How many reminders the policy would have planned in all (one or more per action).
+             * @example 91
+             */
             total: number;
         };
         ReminderResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 1db9bc4f-a9c7-5dcc-86bc-b301fed52fee
+             */
             actionId: string;
             /**
              * Format: date-time
              * @description When it goes out (UTC).
+             * @example 2027-03-17T08:00:00.000Z
              */
             dueAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 1161849f-d253-46d6-bdbc-44bf069935d6
+             */
             id: string;
             kind: components["schemas"]["ReminderKind"];
+            /**
+             * @example [
+             *       "f4f87bc9-09b2-42e9-924e-8a4ded01cb33"
+             *     ]
+             */
             recipientUserIds: string[];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example null
+             */
             sentAt: string | null;
             state: components["schemas"]["ReminderState"];
-            /** @description Why it was cancelled or skipped. */
+            /**
+             * @description Why it was cancelled or skipped.
+             * @example null
+             */
             stateReason: string | null;
-            /** @description Which occasion: `14d` before the deadline, `overdue-2`, `administrative`, `request`. */
+            /**
+             * @description Which occasion: `14d` before the deadline, `overdue-2`, `administrative`, `request`.
+             * @example 14d
+             */
             step: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example null
+             */
             updateRoundId: string | null;
         };
         /** @enum {string} */
@@ -3918,89 +4650,170 @@ export type components = {
         ReportActionResponse: {
             /** @description null without `since`. */
             changesSince: components["schemas"]["ReportChanges"] | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example null
+             */
             closedAt: string | null;
             commitment: components["schemas"]["ReportCommitmentRef"] | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2027-03-31
+             */
             deadline: string;
-            /** @enum {string|null} */
+            /**
+             * @example administrative
+             * @enum {string|null}
+             */
             escalationLevel: "official" | "administrative" | "overhedenoverleg" | null;
-            /** @enum {string} */
+            /**
+             * @example at_risk
+             * @enum {string}
+             */
             health: "not_set" | "on_track" | "at_risk" | "off_track";
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 1db9bc4f-a9c7-5dcc-86bc-b301fed52fee
+             */
             id: string;
             /**
              * Format: date-time
              * @description The latest progress update by a person.
+             * @example 2026-06-23T10:12:31.000Z
              */
             lastUpdateAt: string | null;
             latestNarrative: components["schemas"]["ReportNarrative"] | null;
+            /** @example false */
             overdue: boolean;
+            /**
+             * @example {
+             *       "id": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+             *       "code": "BZK",
+             *       "name": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+             *     }
+             */
             ownerOrganisation: components["schemas"]["ReportOrganisationRef"];
             ownerUser: components["schemas"]["ReportPersonRef"] | null;
             partners: components["schemas"]["ReportPartner"][];
+            /** @example 60 */
             percentComplete: number;
-            /** @description Weight in roll-ups; null: 1. */
+            /**
+             * @description Weight in roll-ups; null: 1.
+             * @example null
+             */
             rollupWeight: number | null;
-            /** @enum {string} */
+            /**
+             * @example in_progress
+             * @enum {string}
+             */
             status: "not_started" | "in_progress" | "met" | "partially_met" | "lapsed";
+            /** @example Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen */
             title: string;
             track: components["schemas"]["ReportTrackRef"] | null;
             /** @enum {string} */
             verification: "self_reported" | "partner_reviewed" | "verified";
         };
         ReportChanges: {
-            /** @description Created after `since`. */
+            /**
+             * @description Created after `since`.
+             * @example false
+             */
             created: boolean;
             fields: components["schemas"]["ReportFieldChangeResponse"][];
-            /** @description Progress updates by people in the period. */
+            /**
+             * @description Progress updates by people in the period.
+             * @example 2
+             */
             progressUpdates: number;
         };
         ReportCommitmentName: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2
+             */
             id: string;
-            /** @enum {string} */
+            /**
+             * @example agenda_item
+             * @enum {string}
+             */
             kind: "udo_trajectory" | "bofv_agreement" | "overhedenoverleg_agreement" | "rob_recommendation" | "parliamentary_pledge" | "agenda_item";
+            /** @example Beleidskader decentraal bestuur */
             title: string;
         };
         ReportCommitmentRef: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2
+             */
             id: string;
-            /** @enum {string} */
+            /**
+             * @example agenda_item
+             * @enum {string}
+             */
             kind: "udo_trajectory" | "bofv_agreement" | "overhedenoverleg_agreement" | "rob_recommendation" | "parliamentary_pledge" | "agenda_item";
             /** @example Kamerbrief Actieagenda Sterk Bestuur (35896-10) */
             sourceReference: string | null;
+            /** @example Beleidskader decentraal bestuur */
             title: string;
         };
         ReportExportLinks: {
-            /** @description The file; present once the export is done. */
+            /**
+             * @description The file; present once the export is done.
+             * @example {
+             *       "href": "https://tracker.example.nl/v1/report-exports/93c72cab-181e-42f2-bb5a-6093761e88c5/file"
+             *     }
+             */
             file?: components["schemas"]["Link"];
+            /**
+             * @example {
+             *       "href": "https://tracker.example.nl/v1/report-exports/93c72cab-181e-42f2-bb5a-6093761e88c5"
+             *     }
+             */
             self: components["schemas"]["Link"];
         };
         ReportExportResponse: {
             _links: components["schemas"]["ReportExportLinks"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-07-01T06:12:40.000Z
+             */
             createdAt: string;
             /** @example RENDER_FAILED */
             errorCode: string | null;
             /**
              * Format: date-time
              * @description When the export and its file are deleted.
+             * @example 2026-07-08T06:12:45.000Z
              */
             expiresAt: string;
             /** @example voortgangsrapportage-2026-06-30.xlsx */
             filename: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-07-01T06:12:45.000Z
+             */
             finishedAt: string | null;
             /** @enum {string} */
             format: "json" | "csv" | "xlsx" | "pdf" | "html";
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 93c72cab-181e-42f2-bb5a-6093761e88c5
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
+             */
             programmeId: string;
-            /** @description Percentage rendered. */
+            /**
+             * @description Percentage rendered.
+             * @example 100
+             */
             progress: number;
-            /** @description The size of the file in bytes. */
+            /**
+             * @description The size of the file in bytes.
+             * @example 48213
+             */
             sizeBytes: number | null;
             /**
              * @description queued → running → done (or failed after the last retry).
@@ -4011,64 +4824,115 @@ export type components = {
         ReportFieldChangeResponse: {
             /** @example status */
             field: string;
-            /** @description The value at `since`. */
-            from: Record<string, never>;
-            /** @description The value at `asOf`. */
-            to: Record<string, never>;
+            /**
+             * @description The value at `since`.
+             * @example not_started
+             */
+            from: (string | null) | number | string[];
+            /**
+             * @description The value at `asOf`.
+             * @example in_progress
+             */
+            to: (string | null) | number | string[];
         };
         ReportFiltersResponse: {
             /** @enum {string} */
             commitmentKind?: "udo_trajectory" | "bofv_agreement" | "overhedenoverleg_agreement" | "rob_recommendation" | "parliamentary_pledge" | "agenda_item";
             escalationLevel?: ("official" | "administrative" | "overhedenoverleg" | "none")[];
             health?: ("not_set" | "on_track" | "at_risk" | "off_track")[];
+            /** @example false */
             overdue?: boolean;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 32f4863a-c117-4dd8-93d3-7b281d88bd9c
+             */
             ownerOrganisation?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d
+             */
             partnerOrganisation?: string;
             status?: ("not_started" | "in_progress" | "met" | "partially_met" | "lapsed")[];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c
+             */
             track?: string;
         };
         ReportLinks: {
+            /**
+             * @example {
+             *       "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/reports/progress?asOf=2026-06-30&since=2026-01-01"
+             *     }
+             */
             self: components["schemas"]["Link"];
         };
         ReportNarrative: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-23T10:12:31.000Z
+             */
             at: string;
+            /** @example Het conceptkader is met VNG, IPO en UvW besproken; vaststelling in het BO. */
             text: string;
         };
         ReportOrganisationRef: {
             /** @example VNG */
             code: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d
+             */
             id: string;
             /** @example Vereniging van Nederlandse Gemeenten */
             name: string;
         };
         ReportPartner: {
             organisation: components["schemas"]["ReportOrganisationRef"];
-            /** @enum {string|null} */
+            /**
+             * @example concerns
+             * @enum {string|null}
+             */
             position: "supports" | "concerns" | "objects" | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-07-15T13:04:22.000Z
+             */
             positionStatedAt: string | null;
-            /** @enum {string} */
+            /**
+             * @example co_owner
+             * @enum {string}
+             */
             role: "co_owner" | "contributor" | "informed";
         };
         ReportPeriod: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2025-12-31T23:00:00.000Z
+             */
             from: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-30T22:00:00.000Z
+             */
             to: string;
         };
         ReportPersonRef: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example f4f87bc9-09b2-42e9-924e-8a4ded01cb33
+             */
             id: string;
+            /** @example Jan de Vries */
             name: string;
         };
         ReportProgrammeRef: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
+             */
             id: string;
+            /** @example Actieagenda Sterk Bestuur */
             name: string;
         };
         ReportSummaryDocument: {
@@ -4076,10 +4940,15 @@ export type components = {
             /**
              * Format: date-time
              * @description The moment the report describes.
+             * @example 2026-06-30T22:00:00.000Z
              */
             asOf: string;
+            /** @example {} */
             filters: components["schemas"]["ReportFiltersResponse"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-07-01T06:12:44.000Z
+             */
             generatedAt: string;
             /** @enum {string} */
             lang: "nl" | "en";
@@ -4089,9 +4958,13 @@ export type components = {
             /**
              * Format: date
              * @description The report day in Europe/Amsterdam.
+             * @example 2026-06-30
              */
             reportDate: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2025-12-31T23:00:00.000Z
+             */
             since: string | null;
             summary: components["schemas"]["ReportSummaryResponse"];
         };
@@ -4099,17 +4972,42 @@ export type components = {
             /** @description Per commitment with actions in the report, its roll-up over the report's actions; by title, the actions without a commitment last. */
             byCommitment: components["schemas"]["CommitmentRollupResponse"][];
             byCommitmentKind: components["schemas"]["KindCount"][];
-            /** @description Open actions per level of the escalation ladder; `none`: not escalated. The list behind a figure: `GET /v1/actions?escalationLevel={key}&status=not_started,in_progress`. Keys: official, administrative, overhedenoverleg, none. */
+            /**
+             * @description Open actions per level of the escalation ladder; `none`: not escalated. The list behind a figure: `GET /v1/actions?escalationLevel={key}&status=not_started,in_progress`. Keys: official, administrative, overhedenoverleg, none.
+             * @example {
+             *       "none": 34,
+             *       "official": 2,
+             *       "administrative": 2,
+             *       "overhedenoverleg": 0
+             *     }
+             */
             byEscalationLevel: {
                 [key: string]: number;
             };
-            /** @description Open actions per health. Keys: not_set, on_track, at_risk, off_track. */
+            /**
+             * @description Open actions per health. Keys: not_set, on_track, at_risk, off_track.
+             * @example {
+             *       "not_set": 3,
+             *       "on_track": 22,
+             *       "at_risk": 9,
+             *       "off_track": 4
+             *     }
+             */
             byHealth: {
                 [key: string]: number;
             };
             /** @description By owner organisation (trekker), by code. */
             byOwnerOrganisation: components["schemas"]["OwnerCount"][];
-            /** @description Actions per status. Keys: not_started, in_progress, met, partially_met, lapsed. */
+            /**
+             * @description Actions per status. Keys: not_started, in_progress, met, partially_met, lapsed.
+             * @example {
+             *       "not_started": 4,
+             *       "in_progress": 34,
+             *       "met": 10,
+             *       "partially_met": 3,
+             *       "lapsed": 1
+             *     }
+             */
             byStatus: {
                 [key: string]: number;
             };
@@ -4117,26 +5015,52 @@ export type components = {
             byStatusAndHealth: components["schemas"]["StatusHealthCount"][];
             /** @description In the programme's track order; no track last. */
             byTrack: components["schemas"]["TrackCountResponse"][];
-            /** @description Actions per verification. Keys: self_reported, partner_reviewed, verified. */
+            /**
+             * @description Actions per verification. Keys: self_reported, partner_reviewed, verified.
+             * @example {
+             *       "self_reported": 40,
+             *       "partner_reviewed": 8,
+             *       "verified": 4
+             *     }
+             */
             byVerification: {
                 [key: string]: number;
             };
+            /** @example 14 */
             closed: number;
-            /** @description Closed as met or partially met within the period. */
+            /**
+             * @description Closed as met or partially met within the period.
+             * @example 6
+             */
             completedInPeriod: number;
-            /** @description Open with a deadline from the report day through 30 days later. */
+            /**
+             * @description Open with a deadline from the report day through 30 days later.
+             * @example 3
+             */
             deadlinesNext30Days: number;
-            /** @description Open with a deadline from the report day through 90 days later. */
+            /**
+             * @description Open with a deadline from the report day through 90 days later.
+             * @example 8
+             */
             deadlinesNext90Days: number;
+            /** @example 38 */
             open: number;
             openUpdatedLast30Days: components["schemas"]["UpdatedShare"];
-            /** @description Open with a deadline before the report day. */
+            /**
+             * @description Open with a deadline before the report day.
+             * @example 5
+             */
             overdue: number;
+            /** @example 52 */
             total: number;
         };
         ReportTrackRef: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c
+             */
             id: string;
+            /** @example Een passende verdeling van taken en bevoegdheden tussen overheden */
             name: string;
         };
         RobRecommendationAttributes: {
@@ -4148,26 +5072,44 @@ export type components = {
             recommendationNumber: number;
         };
         RollupResponse: {
-            /** @description Open actions per health. Keys: not_set, on_track, at_risk, off_track. */
+            /**
+             * @description Open actions per health. Keys: not_set, on_track, at_risk, off_track.
+             * @example {
+             *       "not_set": 0,
+             *       "on_track": 1,
+             *       "at_risk": 0,
+             *       "off_track": 0
+             *     }
+             */
             byHealth: {
                 [key: string]: number;
             };
+            /** @example 1 */
             closed: number;
             /**
              * @description The worst health among the open actions (off_track, at_risk, on_track, not_set); null without open actions.
+             * @example on_track
              * @enum {string|null}
              */
             health: "not_set" | "on_track" | "at_risk" | "off_track" | null;
-            /** @description How many open actions have that health. */
+            /**
+             * @description How many open actions have that health.
+             * @example 1
+             */
             healthCount: number;
+            /** @example 1 */
             open: number;
-            /** @description Open with a deadline before today. */
+            /**
+             * @description Open with a deadline before today.
+             * @example 0
+             */
             overdue: number;
             /**
              * @description Weighted mean of percentComplete (weight `rollupWeight`, default 1): met counts as 100, partially_met with its own percentage, lapsed not at all. One decimal; null when no action counts. Derived from the actions (sub-actions included) of a commitment or track, or the sub-actions of a parent action; README "Roll-ups".
              * @example 62.5
              */
             percentComplete: number | null;
+            /** @example 2 */
             total: number;
         };
         RootLinks: {
@@ -4200,42 +5142,98 @@ export type components = {
             previousSecretValidHours: number;
         };
         RoundActionResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 1db9bc4f-a9c7-5dcc-86bc-b301fed52fee
+             */
             actionId: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2027-03-31
+             */
             deadline: string;
             /**
              * Format: date-time
              * @description The latest progress update.
+             * @example 2027-03-02T10:15:00.000Z
              */
             lastProgressAt: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 32f4863a-c117-4dd8-93d3-7b281d88bd9c
+             */
             ownerOrganisationId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example f4f87bc9-09b2-42e9-924e-8a4ded01cb33
+             */
             ownerUserId: string | null;
+            /** @example Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen */
             title: string;
-            /** @description Updated since the round asked. */
+            /**
+             * @description Updated since the round asked.
+             * @example true
+             */
             updated: boolean;
         };
         RoundCompletionResponse: {
-            /** @description Not yet updated. */
+            /**
+             * @description Not yet updated.
+             * @example 7
+             */
             notUpdated: number;
-            /** @description Actions the round asks. */
+            /**
+             * @description Actions the round asks.
+             * @example 18
+             */
             total: number;
-            /** @description Of those, updated since the round asked. */
+            /**
+             * @description Of those, updated since the round asked.
+             * @example 11
+             */
             updated: number;
         };
         RoundFilterDto: {
-            /** @description Only these actions. */
+            /**
+             * @description Only these actions.
+             * @example [
+             *       "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee"
+             *     ]
+             */
             actionIds?: string[];
-            /** @description Only actions these organisations own (trekker). */
+            /**
+             * @description Only actions these organisations own (trekker).
+             * @example [
+             *       "32f4863a-c117-4dd8-93d3-7b281d88bd9c"
+             *     ]
+             */
             ownerOrganisationIds?: string[];
-            /** @description Only actions of these tracks. */
+            /**
+             * @description Only actions of these tracks.
+             * @example [
+             *       "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c"
+             *     ]
+             */
             trackIds?: string[];
         };
         RoundFilterResponse: {
+            /**
+             * @example [
+             *       "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee"
+             *     ]
+             */
             actionIds?: string[];
+            /**
+             * @example [
+             *       "32f4863a-c117-4dd8-93d3-7b281d88bd9c"
+             *     ]
+             */
             ownerOrganisationIds?: string[];
+            /**
+             * @example [
+             *       "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c"
+             *     ]
+             */
             trackIds?: string[];
         };
         RowChoiceInput: {
@@ -4244,7 +5242,10 @@ export type components = {
              * @enum {string}
              */
             choice: "sheet" | "app";
-            /** @description The row’s position in the import. */
+            /**
+             * @description The row’s position in the import.
+             * @example 3
+             */
             position: number;
         };
         RowErrorResponse: {
@@ -4262,6 +5263,7 @@ export type components = {
         RowResultDetailResponse: {
             /** @example VERSION_CONFLICT */
             code: string;
+            /** @example De actie is in de app gewijzigd na de export (versie 7; het blad heeft versie 6). */
             reason: string;
         };
         SessionTokensResponse: {
@@ -4302,6 +5304,7 @@ export type components = {
             /**
              * Format: password
              * @description The new password. At least 12 characters; not a commonly used password and not derived from the e-mail address.
+             * @example Samen-Sterk-Bestuur-2027
              */
             password: string;
         };
@@ -4309,6 +5312,7 @@ export type components = {
             /**
              * Format: uri
              * @description Send the browser here (a navigation). The answer also set the cookie that binds the sign-in to this browser.
+             * @example https://login.example.nl/realms/bzk/protocol/openid-connect/auth?client_id=sterk-bestuur-tracker&response_type=code&scope=openid%20email%20profile&redirect_uri=https%3A%2F%2Ftracker.example.nl%2Fv1%2Fauth%2Foidc%2Fcallback&state=hT9rW2bQkP4sV7yXc1Lm&nonce=Zm3nQ8cV1dL6pR0tYe5A&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256
              */
             authorizationUrl: string;
         };
@@ -4317,21 +5321,40 @@ export type components = {
             returnTo?: string;
         };
         StatusHealthCount: {
+            /** @example 22 */
             count: number;
-            /** @enum {string} */
+            /**
+             * @example on_track
+             * @enum {string}
+             */
             health: "not_set" | "on_track" | "at_risk" | "off_track";
-            /** @enum {string} */
+            /**
+             * @example in_progress
+             * @enum {string}
+             */
             status: "not_started" | "in_progress" | "met" | "partially_met" | "lapsed";
         };
         TrackCountResponse: {
-            /** @description Actions per status. Keys: not_started, in_progress, met, partially_met, lapsed. */
+            /**
+             * @description Actions per status. Keys: not_started, in_progress, met, partially_met, lapsed.
+             * @example {
+             *       "not_started": 1,
+             *       "in_progress": 10,
+             *       "met": 2,
+             *       "partially_met": 1,
+             *       "lapsed": 0
+             *     }
+             */
             byStatus: {
                 [key: string]: number;
             };
+            /** @example 11 */
             open: number;
+            /** @example 2 */
             overdue: number;
             /** @description The track's roll-up over the report's actions (its filters apply). */
             rollup: components["schemas"]["RollupResponse"];
+            /** @example 14 */
             total: number;
             /** @description null: actions without a track. */
             track: components["schemas"]["ReportTrackRef"] | null;
@@ -4375,6 +5398,7 @@ export type components = {
             /**
              * Format: uuid
              * @description The organisation of the lead ministry.
+             * @example c5d0f2a1-6b3e-4f7a-9d28-1e4c7b9a0f35
              */
             leadMinistryId?: string;
             /** @example Afspraak over de uitvoeringskosten */
@@ -4386,60 +5410,112 @@ export type components = {
             /**
              * Format: uuid
              * @description null: the action carries out no commitment.
+             * @example de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2
              */
             commitmentId?: string | null;
             /**
              * Format: date
              * @description Moving the deadline needs a `reason`; it lands in the timeline.
+             * @example 2027-03-31
              */
             deadline?: string;
+            /** @example Het beleidskader met toetsingsvragen voor taaktoedeling, samen met VNG, IPO en UvW, in samenhang met de UDO. */
             description?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 32f4863a-c117-4dd8-93d3-7b281d88bd9c
+             */
             ownerOrganisationId?: string;
             /**
              * Format: uuid
              * @description null: no person in charge.
+             * @example f4f87bc9-09b2-42e9-924e-8a4ded01cb33
              */
             ownerUserId?: string | null;
             /** @description Replaces the partners. */
             partners?: components["schemas"]["ActionPartnerInput"][];
-            /** @description Publish the action in the programme's open data (`GET /v1/programmes/{id}/open-data`): its title, description, owner and partner organisations, deadline, status and latest narrative become readable by anyone. */
+            /**
+             * @description Publish the action in the programme's open data (`GET /v1/programmes/{id}/open-data`): its title, description, owner and partner organisations, deadline, status and latest narrative become readable by anyone.
+             * @example true
+             */
             public?: boolean;
-            /** @description Why the deadline moves. */
+            /**
+             * @description Why the deadline moves.
+             * @example Het nieuwe kabinet wil het kader eerst combineren met de visie op de regio.
+             */
             reason?: string;
-            /** @description The action's weight in the roll-up of its commitment, track and parent action (default 1; null: back to the default). Coordinators only: anyone else gets 403 `ROLLUP_WEIGHT_FORBIDDEN`. */
+            /**
+             * @description The action's weight in the roll-up of its commitment, track and parent action (default 1; null: back to the default). Coordinators only: anyone else gets 403 `ROLLUP_WEIGHT_FORBIDDEN`.
+             * @example 2
+             */
             rollupWeight?: number | null;
             /**
              * Format: date
              * @description null: no start date.
+             * @example 2026-01-15
              */
             startDate?: string | null;
-            /** @description Replaces the tags. */
+            /**
+             * @description Replaces the tags.
+             * @example [
+             *       "beleidskader",
+             *       "taakverdeling"
+             *     ]
+             */
             tags?: string[];
+            /** @example Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen */
             title?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c
+             */
             trackId?: string;
         };
         UpdateCommitmentDto: {
-            /** @description The fields of the commitment's kind: udo_trajectory → UdoTrajectoryAttributes, bofv_agreement → BofvAgreementAttributes, overhedenoverleg_agreement → OverhedenoverlegAgreementAttributes, rob_recommendation → RobRecommendationAttributes, parliamentary_pledge → ParliamentaryPledgeAttributes, agenda_item → `{}`. Properties of another kind, or unknown ones, are refused (400). Replaces all attributes; validated against the stored kind. */
+            /**
+             * @description The fields of the commitment's kind: udo_trajectory → UdoTrajectoryAttributes, bofv_agreement → BofvAgreementAttributes, overhedenoverleg_agreement → OverhedenoverlegAgreementAttributes, rob_recommendation → RobRecommendationAttributes, parliamentary_pledge → ParliamentaryPledgeAttributes, agenda_item → `{}`. Properties of another kind, or unknown ones, are refused (400). Replaces all attributes; validated against the stored kind.
+             * @example {
+             *       "adviceTitle": "Rol nemen, Ruimte geven",
+             *       "recommendationNumber": 3,
+             *       "cabinetResponse": "partially_embraced"
+             *     }
+             */
             attributes?: components["schemas"]["UdoTrajectoryAttributes"] | components["schemas"]["BofvAgreementAttributes"] | components["schemas"]["OverhedenoverlegAgreementAttributes"] | components["schemas"]["RobRecommendationAttributes"] | components["schemas"]["ParliamentaryPledgeAttributes"] | components["schemas"]["AgendaItemAttributes"];
             /**
              * Format: date
              * @description null clears it.
+             * @example 2021-07-06
              */
             dateAgreed?: string | null;
+            /** @example De ROB adviseert meer kennis- en personeelsuitwisseling tussen Rijk en medeoverheden, training in interbestuurlijk en integraal samenwerken, en per ministerie een eigen visie op interbestuurlijk samenwerken binnen kaders van BZK. */
             description?: string;
             lineage?: components["schemas"]["CommitmentLineageInput"][];
+            /**
+             * @example [
+             *       "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+             *       "a7e1162b-9320-4183-bc56-29bdd5ce56f4"
+             *     ]
+             */
             parties?: string[];
             references?: components["schemas"]["CommitmentReferenceInput"][];
+            /** @example Scherper beeld van de regio: kennis en personeel uitwisselen tussen Rijk en regio */
             title?: string;
         };
         UpdatedShare: {
-            /** @description Open actions. */
+            /**
+             * @description Open actions.
+             * @example 38
+             */
             open: number;
-            /** @description updated / open (0–1, 3 decimals); null without open actions. */
+            /**
+             * @description updated / open (0–1, 3 decimals); null without open actions.
+             * @example 0.763
+             */
             share: number | null;
-            /** @description Of those, updated by a person in the 30 days before the report day. */
+            /**
+             * @description Of those, updated by a person in the 30 days before the report day.
+             * @example 29
+             */
             updated: number;
         };
         UpdateIdentityProviderDto: {
@@ -4456,9 +5532,15 @@ export type components = {
              * @example sterk-bestuur-tracker
              */
             clientId?: string;
-            /** @description A new client secret; left out, the stored one stays. Stored encrypted; never answered. */
+            /**
+             * @description A new client secret; left out, the stored one stays. Stored encrypted; never answered.
+             * @example Wq8yF3nK0tVb6xLr2HcD9sJm5PeA7gZu
+             */
             clientSecret?: string;
-            /** @description Whether a person without an account gets one at first sign-in. */
+            /**
+             * @description Whether a person without an account gets one at first sign-in.
+             * @example false
+             */
             createUsers?: boolean;
             /**
              * @description What the sign-in page shows, e.g. "Rijksoverheid (Entra ID)".
@@ -4470,7 +5552,10 @@ export type components = {
              * @example email
              */
             emailClaim?: string;
-            /** @description Whether people can sign in through it now. */
+            /**
+             * @description Whether people can sign in through it now.
+             * @example true
+             */
             enabled?: boolean;
             /**
              * Format: uri
@@ -4478,7 +5563,10 @@ export type components = {
              * @example https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0
              */
             issuer?: string;
-            /** @description Whether the organisation's people may sign in only through this provider. */
+            /**
+             * @description Whether the organisation's people may sign in only through this provider.
+             * @example false
+             */
             passwordSignInDisabled?: boolean;
             /**
              * @description The scopes asked for; must include `openid`. Each a scope token (RFC 6749 §3.3), at most 100 characters.
@@ -4527,28 +5615,59 @@ export type components = {
             status?: components["schemas"]["ProgrammeStatus"];
         };
         UpdateRoundLinks: {
-            /** @description Per action: updated or not. */
+            /**
+             * @description Per action: updated or not.
+             * @example {
+             *       "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/update-rounds/db143eb0-4499-4ee7-9f4f-bf6919bc5897/actions"
+             *     }
+             */
             actions: components["schemas"]["Link"];
+            /**
+             * @example {
+             *       "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/update-rounds/db143eb0-4499-4ee7-9f4f-bf6919bc5897"
+             *     }
+             */
             self: components["schemas"]["Link"];
         };
         UpdateRoundResponse: {
             _links: components["schemas"]["UpdateRoundLinks"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example null
+             */
             cancelledAt: string | null;
             completion: components["schemas"]["RoundCompletionResponse"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2027-02-15T09:00:00.000Z
+             */
             createdAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 201fdcf1-330e-47bc-8838-b0f625447b80
+             */
             createdByUserId: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2027-03-15
+             */
             dueDate: string;
             filter: components["schemas"]["RoundFilterResponse"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example db143eb0-4499-4ee7-9f4f-bf6919bc5897
+             */
             id: string;
+            /** @example Graag uiterlijk 15 maart per actie de stand van zaken en een toelichting, voor de voortgangsrapportage aan de Tweede Kamer. */
             message: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
+             */
             programmeId: string;
+            /** @example open */
             state: components["schemas"]["UpdateRoundState"];
+            /** @example Voortgangsrapportage Actieagenda voorjaar 2027 */
             title: string;
         };
         /** @enum {string} */
@@ -4567,10 +5686,17 @@ export type components = {
         UpdateUserDto: {
             /** @example Jan Jansen */
             displayName?: string;
-            /** @description false deactivates the account and revokes all its sessions and API tokens. */
+            /**
+             * @description false deactivates the account and revokes all its sessions and API tokens.
+             * @example true
+             */
             isActive?: boolean;
+            /** @example false */
             isPlatformAdmin?: boolean;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d
+             */
             organisationId?: string;
         };
         UpdateWebhookDto: {
@@ -4588,7 +5714,17 @@ export type components = {
              *     ]
              */
             eventTypes?: components["schemas"]["WebhookEventType"][];
+            /**
+             * @example [
+             *       "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d"
+             *     ]
+             */
             organisationIds?: string[];
+            /**
+             * @example [
+             *       "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c"
+             *     ]
+             */
             trackIds?: string[];
             /** @example https://koppelingen.vng.nl/sterk-bestuur/gebeurtenissen */
             url?: string;
@@ -4600,9 +5736,13 @@ export type components = {
             /**
              * Format: date-time
              * @description When it was linked.
+             * @example 2026-10-05T08:12:40.000Z
              */
             createdAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example e6609c94-a16a-478f-817a-a0326ef4ea66
+             */
             id: string;
             /**
              * @description The provider, as its ID tokens name it.
@@ -4612,6 +5752,7 @@ export type components = {
             /**
              * Format: date-time
              * @description The latest sign-in through it.
+             * @example 2026-12-03T07:58:02.000Z
              */
             lastSignInAt: string;
             /**
@@ -4633,13 +5774,19 @@ export type components = {
              * @example j.jansen@vng.nl
              */
             email: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 773ff967-ba75-4bb7-80ed-20bf1213a62f
+             */
             id: string;
+            /** @example true */
             isActive: boolean;
+            /** @example false */
             isPlatformAdmin: boolean;
             /**
              * Format: date-time
              * @description The last successful log-in; null when the user never signed in.
+             * @example 2026-11-24T08:02:17.000Z
              */
             lastLoginAt: string | null;
             organisation: components["schemas"]["OrganisationSummary"];
@@ -4652,30 +5799,72 @@ export type components = {
         /** @enum {string} */
         Verification: "self_reported" | "partner_reviewed" | "verified";
         VerifyActionBody: {
-            /** @description Attachments of the action the verification rests on (at most 20); the audit event of the verification cites them with their SHA-256. */
+            /**
+             * @description Attachments of the action the verification rests on (at most 20); the audit event of the verification cites them with their SHA-256.
+             * @example [
+             *       "5d2f8a10-3b6c-4e7d-9f01-2a3b4c5d6e7f"
+             *     ]
+             */
             evidence?: string[];
         };
         WebhookDeliveryResponse: {
             /** @example 1 */
             attempts: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:02:09.000Z
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:02:10.000Z
+             */
             deliveredAt: string | null;
-            /** @description The CloudEvent as it is sent (structured JSON mode). */
+            /**
+             * @description The CloudEvent as it is sent (structured JSON mode).
+             * @example {
+             *       "specversion": "1.0",
+             *       "id": "58fc346f-3a59-4a0f-b90b-743bb761bdab",
+             *       "source": "urn:nld:systeem:sterk-bestuur-tracker",
+             *       "type": "nl.sterk-bestuur.action.progress-posted",
+             *       "subject": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+             *       "time": "2026-12-03T14:02:09.000Z",
+             *       "datacontenttype": "application/json",
+             *       "dataref": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee/progress-updates",
+             *       "sequence": "0000000000000012345-00",
+             *       "data": {
+             *         "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+             *         "actionId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+             *         "progressUpdateId": "1afadef7-b1bd-4e5a-89f5-e04e33c2d362",
+             *         "changes": {
+             *           "percentComplete": {
+             *             "old": 40,
+             *             "new": 60
+             *           }
+             *         }
+             *       }
+             *     }
+             */
             event: {
                 [key: string]: unknown;
             };
             /**
              * Format: uuid
              * @description The CloudEvent `id` and `webhook-id`: the same on every attempt, to deduplicate on.
+             * @example 58fc346f-3a59-4a0f-b90b-743bb761bdab
              */
             eventId: string;
             /** @example nl.sterk-bestuur.action.progress-posted */
             eventType: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example f73a736e-ac4b-4dc3-8ab5-1b1d8b5fe554
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:02:10.000Z
+             */
             lastAttemptAt: string | null;
             /**
              * @description How long the last attempt took.
@@ -4692,6 +5881,7 @@ export type components = {
             /**
              * Format: date-time
              * @description When a pending delivery is tried next.
+             * @example null
              */
             nextAttemptAt: string | null;
             /**
@@ -4701,7 +5891,10 @@ export type components = {
             responseExcerpt: string | null;
             /** @example delivered */
             state: components["schemas"]["WebhookDeliveryState"];
-            /** @description What the event is about: deliveries of one subject go in order. */
+            /**
+             * @description What the event is about: deliveries of one subject go in order.
+             * @example 1db9bc4f-a9c7-5dcc-86bc-b301fed52fee
+             */
             subject: string;
         };
         /** @enum {string} */
@@ -4755,6 +5948,7 @@ export type components = {
             /**
              * Format: uuid
              * @description Who made it (or whose API token did).
+             * @example 201fdcf1-330e-47bc-8838-b0f625447b80
              */
             ownerUserId: string;
             /**
@@ -4770,7 +5964,7 @@ export type components = {
             previousSecretExpiresAt: string | null;
             /**
              * Format: uuid
-             * @example 0b6c7f0e-52a4-4c59-b8a3-6f1d2e9c4a10
+             * @example 4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10
              */
             programmeId: string;
             /** @example [] */
@@ -4827,6 +6021,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "Sterk Bestuur Tracker API",
+                     *       "version": "1.0.0",
+                     *       "_links": {
+                     *         "openapi": {
+                     *           "href": "/v1/openapi.json"
+                     *         },
+                     *         "docs": {
+                     *           "href": "/v1/docs"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["RootResponse"];
                 };
             };
@@ -4920,6 +6128,94 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *           "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *           "trackId": "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c",
+                     *           "commitmentId": "de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2",
+                     *           "parentActionId": null,
+                     *           "title": "Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen",
+                     *           "description": "Het beleidskader met toetsingsvragen voor taaktoedeling, samen met VNG, IPO en UvW, in samenhang met de UDO.",
+                     *           "ownerOrganisation": {
+                     *             "id": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                     *             "code": "BZK",
+                     *             "name": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+                     *           },
+                     *           "ownerUserId": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                     *           "partners": [
+                     *             {
+                     *               "organisation": {
+                     *                 "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *                 "code": "VNG",
+                     *                 "name": "Vereniging van Nederlandse Gemeenten"
+                     *               },
+                     *               "role": "co_owner"
+                     *             }
+                     *           ],
+                     *           "startDate": "2026-01-15",
+                     *           "deadline": "2027-03-31",
+                     *           "status": "in_progress",
+                     *           "health": "at_risk",
+                     *           "verification": "self_reported",
+                     *           "percentComplete": 60,
+                     *           "rollupWeight": null,
+                     *           "rollup": {
+                     *             "percentComplete": 62.5,
+                     *             "health": "on_track",
+                     *             "healthCount": 1,
+                     *             "byHealth": {
+                     *               "not_set": 0,
+                     *               "on_track": 1,
+                     *               "at_risk": 0,
+                     *               "off_track": 0
+                     *             },
+                     *             "total": 2,
+                     *             "open": 1,
+                     *             "closed": 1,
+                     *             "overdue": 0
+                     *           },
+                     *           "overdue": false,
+                     *           "escalationLevel": "administrative",
+                     *           "closedAt": null,
+                     *           "tags": [
+                     *             "beleidskader",
+                     *             "taakverdeling"
+                     *           ],
+                     *           "public": true,
+                     *           "latestNarrative": "Het conceptkader is met VNG, IPO en UvW besproken; vaststelling in het BO.",
+                     *           "positions": [
+                     *             {
+                     *               "organisationId": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *               "position": "concerns",
+                     *               "statedAt": "2026-07-15T13:04:22.000Z"
+                     *             }
+                     *           ],
+                     *           "version": 7,
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-11-24T10:12:31.000Z",
+                     *           "_links": {
+                     *             "self": {
+                     *               "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee"
+                     *             },
+                     *             "progressUpdates": {
+                     *               "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee/progress-updates"
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/actions?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/actions?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["ActionResponse"][];
@@ -5018,6 +6314,31 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                 *       "trackId": "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c",
+                 *       "commitmentId": "de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2",
+                 *       "parentActionId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                 *       "title": "Beleidskader decentraal bestuur vaststellen",
+                 *       "description": "Het beleidskader na instemming van VNG, IPO en UvW ter vaststelling aan de ministerraad voorleggen.",
+                 *       "ownerOrganisationId": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                 *       "ownerUserId": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                 *       "startDate": "2026-01-15",
+                 *       "deadline": "2027-03-31",
+                 *       "partners": [
+                 *         {
+                 *           "organisationId": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                 *           "role": "co_owner"
+                 *         }
+                 *       ],
+                 *       "tags": [
+                 *         "wetgeving",
+                 *         "route-35"
+                 *       ],
+                 *       "public": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateActionDto"];
             };
         };
@@ -5037,6 +6358,82 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "trackId": "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c",
+                     *       "commitmentId": "de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2",
+                     *       "parentActionId": null,
+                     *       "title": "Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen",
+                     *       "description": "Het beleidskader met toetsingsvragen voor taaktoedeling, samen met VNG, IPO en UvW, in samenhang met de UDO.",
+                     *       "ownerOrganisation": {
+                     *         "id": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                     *         "code": "BZK",
+                     *         "name": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+                     *       },
+                     *       "ownerUserId": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                     *       "partners": [
+                     *         {
+                     *           "organisation": {
+                     *             "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *             "code": "VNG",
+                     *             "name": "Vereniging van Nederlandse Gemeenten"
+                     *           },
+                     *           "role": "co_owner"
+                     *         }
+                     *       ],
+                     *       "startDate": "2026-01-15",
+                     *       "deadline": "2027-03-31",
+                     *       "status": "in_progress",
+                     *       "health": "at_risk",
+                     *       "verification": "self_reported",
+                     *       "percentComplete": 60,
+                     *       "rollupWeight": null,
+                     *       "rollup": {
+                     *         "percentComplete": 62.5,
+                     *         "health": "on_track",
+                     *         "healthCount": 1,
+                     *         "byHealth": {
+                     *           "not_set": 0,
+                     *           "on_track": 1,
+                     *           "at_risk": 0,
+                     *           "off_track": 0
+                     *         },
+                     *         "total": 2,
+                     *         "open": 1,
+                     *         "closed": 1,
+                     *         "overdue": 0
+                     *       },
+                     *       "overdue": false,
+                     *       "escalationLevel": "administrative",
+                     *       "closedAt": null,
+                     *       "tags": [
+                     *         "beleidskader",
+                     *         "taakverdeling"
+                     *       ],
+                     *       "public": true,
+                     *       "latestNarrative": "Het conceptkader is met VNG, IPO en UvW besproken; vaststelling in het BO.",
+                     *       "positions": [
+                     *         {
+                     *           "organisationId": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *           "position": "concerns",
+                     *           "statedAt": "2026-07-15T13:04:22.000Z"
+                     *         }
+                     *       ],
+                     *       "version": 7,
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-11-24T10:12:31.000Z",
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee"
+                     *         },
+                     *         "progressUpdates": {
+                     *           "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee/progress-updates"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ActionResponse"];
                 };
             };
@@ -5163,6 +6560,82 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "trackId": "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c",
+                     *       "commitmentId": "de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2",
+                     *       "parentActionId": null,
+                     *       "title": "Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen",
+                     *       "description": "Het beleidskader met toetsingsvragen voor taaktoedeling, samen met VNG, IPO en UvW, in samenhang met de UDO.",
+                     *       "ownerOrganisation": {
+                     *         "id": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                     *         "code": "BZK",
+                     *         "name": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+                     *       },
+                     *       "ownerUserId": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                     *       "partners": [
+                     *         {
+                     *           "organisation": {
+                     *             "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *             "code": "VNG",
+                     *             "name": "Vereniging van Nederlandse Gemeenten"
+                     *           },
+                     *           "role": "co_owner"
+                     *         }
+                     *       ],
+                     *       "startDate": "2026-01-15",
+                     *       "deadline": "2027-03-31",
+                     *       "status": "in_progress",
+                     *       "health": "at_risk",
+                     *       "verification": "self_reported",
+                     *       "percentComplete": 60,
+                     *       "rollupWeight": null,
+                     *       "rollup": {
+                     *         "percentComplete": 62.5,
+                     *         "health": "on_track",
+                     *         "healthCount": 1,
+                     *         "byHealth": {
+                     *           "not_set": 0,
+                     *           "on_track": 1,
+                     *           "at_risk": 0,
+                     *           "off_track": 0
+                     *         },
+                     *         "total": 2,
+                     *         "open": 1,
+                     *         "closed": 1,
+                     *         "overdue": 0
+                     *       },
+                     *       "overdue": false,
+                     *       "escalationLevel": "administrative",
+                     *       "closedAt": null,
+                     *       "tags": [
+                     *         "beleidskader",
+                     *         "taakverdeling"
+                     *       ],
+                     *       "public": true,
+                     *       "latestNarrative": "Het conceptkader is met VNG, IPO en UvW besproken; vaststelling in het BO.",
+                     *       "positions": [
+                     *         {
+                     *           "organisationId": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *           "position": "concerns",
+                     *           "statedAt": "2026-07-15T13:04:22.000Z"
+                     *         }
+                     *       ],
+                     *       "version": 7,
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-11-24T10:12:31.000Z",
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee"
+                     *         },
+                     *         "progressUpdates": {
+                     *           "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee/progress-updates"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ActionResponse"];
                 };
             };
@@ -5260,6 +6733,31 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "trackId": "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c",
+                 *       "commitmentId": "de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2",
+                 *       "title": "Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen",
+                 *       "description": "Het beleidskader met toetsingsvragen voor taaktoedeling, samen met VNG, IPO en UvW, in samenhang met de UDO.",
+                 *       "ownerOrganisationId": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                 *       "ownerUserId": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                 *       "startDate": "2026-01-15",
+                 *       "deadline": "2027-03-31",
+                 *       "reason": "Het nieuwe kabinet wil het kader eerst combineren met de visie op de regio.",
+                 *       "partners": [
+                 *         {
+                 *           "organisationId": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                 *           "role": "co_owner"
+                 *         }
+                 *       ],
+                 *       "tags": [
+                 *         "beleidskader",
+                 *         "taakverdeling"
+                 *       ],
+                 *       "public": true,
+                 *       "rollupWeight": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateActionDto"];
             };
         };
@@ -5275,6 +6773,82 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "trackId": "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c",
+                     *       "commitmentId": "de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2",
+                     *       "parentActionId": null,
+                     *       "title": "Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen",
+                     *       "description": "Het beleidskader met toetsingsvragen voor taaktoedeling, samen met VNG, IPO en UvW, in samenhang met de UDO.",
+                     *       "ownerOrganisation": {
+                     *         "id": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                     *         "code": "BZK",
+                     *         "name": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+                     *       },
+                     *       "ownerUserId": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                     *       "partners": [
+                     *         {
+                     *           "organisation": {
+                     *             "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *             "code": "VNG",
+                     *             "name": "Vereniging van Nederlandse Gemeenten"
+                     *           },
+                     *           "role": "co_owner"
+                     *         }
+                     *       ],
+                     *       "startDate": "2026-01-15",
+                     *       "deadline": "2027-03-31",
+                     *       "status": "in_progress",
+                     *       "health": "at_risk",
+                     *       "verification": "self_reported",
+                     *       "percentComplete": 60,
+                     *       "rollupWeight": null,
+                     *       "rollup": {
+                     *         "percentComplete": 62.5,
+                     *         "health": "on_track",
+                     *         "healthCount": 1,
+                     *         "byHealth": {
+                     *           "not_set": 0,
+                     *           "on_track": 1,
+                     *           "at_risk": 0,
+                     *           "off_track": 0
+                     *         },
+                     *         "total": 2,
+                     *         "open": 1,
+                     *         "closed": 1,
+                     *         "overdue": 0
+                     *       },
+                     *       "overdue": false,
+                     *       "escalationLevel": "administrative",
+                     *       "closedAt": null,
+                     *       "tags": [
+                     *         "beleidskader",
+                     *         "taakverdeling"
+                     *       ],
+                     *       "public": true,
+                     *       "latestNarrative": "Het conceptkader is met VNG, IPO en UvW besproken; vaststelling in het BO.",
+                     *       "positions": [
+                     *         {
+                     *           "organisationId": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *           "position": "concerns",
+                     *           "statedAt": "2026-07-15T13:04:22.000Z"
+                     *         }
+                     *       ],
+                     *       "version": 7,
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-11-24T10:12:31.000Z",
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee"
+                     *         },
+                     *         "progressUpdates": {
+                     *           "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee/progress-updates"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ActionResponse"];
                 };
             };
@@ -5400,6 +6974,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "5d2f8a10-3b6c-4e7d-9f01-2a3b4c5d6e7f",
+                     *           "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *           "actionId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *           "commitmentId": null,
+                     *           "filename": "Besluitenlijst Overhedenoverleg 2026-11-12.pdf",
+                     *           "contentType": "application/pdf",
+                     *           "sizeBytes": 184320,
+                     *           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *           "description": "Verslag bestuurlijk overleg VNG–BZK van 12 november 2026",
+                     *           "uploadedByUserId": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                     *           "createdAt": "2026-11-13T08:30:00.000Z",
+                     *           "deletedAt": "2026-11-20T16:45:00.000Z",
+                     *           "contentUrl": "https://tracker.example.nl/v1/attachments/5d2f8a10-3b6c-4e7d-9f01-2a3b4c5d6e7f/content"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AttachmentsResponse"];
                 };
             };
@@ -5520,6 +7115,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "5d2f8a10-3b6c-4e7d-9f01-2a3b4c5d6e7f",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "actionId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *       "commitmentId": null,
+                     *       "filename": "Besluitenlijst Overhedenoverleg 2026-11-12.pdf",
+                     *       "contentType": "application/pdf",
+                     *       "sizeBytes": 184320,
+                     *       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *       "description": "Verslag bestuurlijk overleg VNG–BZK van 12 november 2026",
+                     *       "uploadedByUserId": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                     *       "createdAt": "2026-11-13T08:30:00.000Z",
+                     *       "deletedAt": "2026-11-20T16:45:00.000Z",
+                     *       "contentUrl": "https://tracker.example.nl/v1/attachments/5d2f8a10-3b6c-4e7d-9f01-2a3b4c5d6e7f/content"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AttachmentResponse"];
                 };
             };
@@ -5668,6 +7280,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "fd21682a-4f3d-4585-8ea7-b31826ad719c",
+                     *           "actionId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *           "authorUserId": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *           "authorOrganisationId": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *           "body": "De VNG steunt de aanpak, mits de uitvoeringskosten worden meegenomen.",
+                     *           "position": "supports",
+                     *           "mentionedUserIds": [
+                     *             "f4f87bc9-09b2-42e9-924e-8a4ded01cb33"
+                     *           ],
+                     *           "createdAt": "2026-11-25T15:41:08.000Z"
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee/comments?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee/comments?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["CommentResponse"][];
@@ -5768,6 +7406,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "De VNG steunt de aanpak, mits de uitvoeringskosten worden meegenomen.",
+                 *       "position": "supports",
+                 *       "mentionedUserIds": [
+                 *         "f4f87bc9-09b2-42e9-924e-8a4ded01cb33"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateCommentDto"];
             };
         };
@@ -5783,6 +7430,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "fd21682a-4f3d-4585-8ea7-b31826ad719c",
+                     *       "actionId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *       "authorUserId": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *       "authorOrganisationId": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *       "body": "De VNG steunt de aanpak, mits de uitvoeringskosten worden meegenomen.",
+                     *       "position": "supports",
+                     *       "mentionedUserIds": [
+                     *         "f4f87bc9-09b2-42e9-924e-8a4ded01cb33"
+                     *       ],
+                     *       "createdAt": "2026-11-25T15:41:08.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommentResponse"];
                 };
             };
@@ -5912,6 +7573,82 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "trackId": "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c",
+                     *       "commitmentId": "de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2",
+                     *       "parentActionId": null,
+                     *       "title": "Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen",
+                     *       "description": "Het beleidskader met toetsingsvragen voor taaktoedeling, samen met VNG, IPO en UvW, in samenhang met de UDO.",
+                     *       "ownerOrganisation": {
+                     *         "id": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                     *         "code": "BZK",
+                     *         "name": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+                     *       },
+                     *       "ownerUserId": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                     *       "partners": [
+                     *         {
+                     *           "organisation": {
+                     *             "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *             "code": "VNG",
+                     *             "name": "Vereniging van Nederlandse Gemeenten"
+                     *           },
+                     *           "role": "co_owner"
+                     *         }
+                     *       ],
+                     *       "startDate": "2026-01-15",
+                     *       "deadline": "2027-03-31",
+                     *       "status": "in_progress",
+                     *       "health": "at_risk",
+                     *       "verification": "self_reported",
+                     *       "percentComplete": 60,
+                     *       "rollupWeight": null,
+                     *       "rollup": {
+                     *         "percentComplete": 62.5,
+                     *         "health": "on_track",
+                     *         "healthCount": 1,
+                     *         "byHealth": {
+                     *           "not_set": 0,
+                     *           "on_track": 1,
+                     *           "at_risk": 0,
+                     *           "off_track": 0
+                     *         },
+                     *         "total": 2,
+                     *         "open": 1,
+                     *         "closed": 1,
+                     *         "overdue": 0
+                     *       },
+                     *       "overdue": false,
+                     *       "escalationLevel": "administrative",
+                     *       "closedAt": null,
+                     *       "tags": [
+                     *         "beleidskader",
+                     *         "taakverdeling"
+                     *       ],
+                     *       "public": true,
+                     *       "latestNarrative": "Het conceptkader is met VNG, IPO en UvW besproken; vaststelling in het BO.",
+                     *       "positions": [
+                     *         {
+                     *           "organisationId": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *           "position": "concerns",
+                     *           "statedAt": "2026-07-15T13:04:22.000Z"
+                     *         }
+                     *       ],
+                     *       "version": 7,
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-11-24T10:12:31.000Z",
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee"
+                     *         },
+                     *         "progressUpdates": {
+                     *           "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee/progress-updates"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ActionResponse"];
                 };
             };
@@ -6049,6 +7786,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "at": "2026-11-25T15:41:08.000Z",
+                     *           "source": "comment",
+                     *           "kind": "comment",
+                     *           "actor": {
+                     *             "type": "user",
+                     *             "id": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *             "organisationId": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d"
+                     *           },
+                     *           "changes": null,
+                     *           "details": null,
+                     *           "text": "De VNG steunt de aanpak, mits de uitvoeringskosten worden meegenomen.",
+                     *           "reason": null,
+                     *           "position": "supports"
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee/history?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee/history?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["HistoryEntryResponse"][];
@@ -6159,6 +7925,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "1afadef7-b1bd-4e5a-89f5-e04e33c2d362",
+                     *           "actionId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *           "kind": "progress",
+                     *           "authorUserId": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                     *           "authorOrganisationId": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                     *           "status": "in_progress",
+                     *           "health": "at_risk",
+                     *           "percentComplete": 60,
+                     *           "narrative": "Het conceptkader is met VNG, IPO en UvW besproken; vaststelling in het BO.",
+                     *           "reason": "Het nieuwe kabinet wil het kader eerst combineren met de visie op de regio.",
+                     *           "createdAt": "2026-11-24T10:12:31.000Z"
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee/progress-updates?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee/progress-updates?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["ProgressUpdateResponse"][];
@@ -6261,6 +8054,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "status": "in_progress",
+                 *       "health": "at_risk",
+                 *       "percentComplete": 60,
+                 *       "narrative": "Het conceptkader is met VNG, IPO en UvW besproken; vaststelling in het BO.",
+                 *       "reason": "Het nieuwe kabinet wil het kader eerst combineren met de visie op de regio."
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateProgressUpdateDto"];
             };
         };
@@ -6278,6 +8080,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "1afadef7-b1bd-4e5a-89f5-e04e33c2d362",
+                     *       "actionId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *       "kind": "progress",
+                     *       "authorUserId": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                     *       "authorOrganisationId": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                     *       "status": "in_progress",
+                     *       "health": "at_risk",
+                     *       "percentComplete": 60,
+                     *       "narrative": "Het conceptkader is met VNG, IPO en UvW besproken; vaststelling in het BO.",
+                     *       "reason": "Het nieuwe kabinet wil het kader eerst combineren met de visie op de regio.",
+                     *       "createdAt": "2026-11-24T10:12:31.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProgressUpdateResponse"];
                 };
             };
@@ -6416,6 +8233,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "evidence": [
+                 *         "5d2f8a10-3b6c-4e7d-9f01-2a3b4c5d6e7f"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["VerifyActionBody"];
             };
         };
@@ -6431,6 +8255,82 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "trackId": "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c",
+                     *       "commitmentId": "de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2",
+                     *       "parentActionId": null,
+                     *       "title": "Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen",
+                     *       "description": "Het beleidskader met toetsingsvragen voor taaktoedeling, samen met VNG, IPO en UvW, in samenhang met de UDO.",
+                     *       "ownerOrganisation": {
+                     *         "id": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                     *         "code": "BZK",
+                     *         "name": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+                     *       },
+                     *       "ownerUserId": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                     *       "partners": [
+                     *         {
+                     *           "organisation": {
+                     *             "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *             "code": "VNG",
+                     *             "name": "Vereniging van Nederlandse Gemeenten"
+                     *           },
+                     *           "role": "co_owner"
+                     *         }
+                     *       ],
+                     *       "startDate": "2026-01-15",
+                     *       "deadline": "2027-03-31",
+                     *       "status": "in_progress",
+                     *       "health": "at_risk",
+                     *       "verification": "self_reported",
+                     *       "percentComplete": 60,
+                     *       "rollupWeight": null,
+                     *       "rollup": {
+                     *         "percentComplete": 62.5,
+                     *         "health": "on_track",
+                     *         "healthCount": 1,
+                     *         "byHealth": {
+                     *           "not_set": 0,
+                     *           "on_track": 1,
+                     *           "at_risk": 0,
+                     *           "off_track": 0
+                     *         },
+                     *         "total": 2,
+                     *         "open": 1,
+                     *         "closed": 1,
+                     *         "overdue": 0
+                     *       },
+                     *       "overdue": false,
+                     *       "escalationLevel": "administrative",
+                     *       "closedAt": null,
+                     *       "tags": [
+                     *         "beleidskader",
+                     *         "taakverdeling"
+                     *       ],
+                     *       "public": true,
+                     *       "latestNarrative": "Het conceptkader is met VNG, IPO en UvW besproken; vaststelling in het BO.",
+                     *       "positions": [
+                     *         {
+                     *           "organisationId": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *           "position": "concerns",
+                     *           "statedAt": "2026-07-15T13:04:22.000Z"
+                     *         }
+                     *       ],
+                     *       "version": 7,
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-11-24T10:12:31.000Z",
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee"
+                     *         },
+                     *         "progressUpdates": {
+                     *           "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee/progress-updates"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ActionResponse"];
                 };
             };
@@ -6564,6 +8464,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "5d2f8a10-3b6c-4e7d-9f01-2a3b4c5d6e7f",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "actionId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *       "commitmentId": null,
+                     *       "filename": "Besluitenlijst Overhedenoverleg 2026-11-12.pdf",
+                     *       "contentType": "application/pdf",
+                     *       "sizeBytes": 184320,
+                     *       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *       "description": "Verslag bestuurlijk overleg VNG–BZK van 12 november 2026",
+                     *       "uploadedByUserId": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                     *       "createdAt": "2026-11-13T08:30:00.000Z",
+                     *       "deletedAt": "2026-11-20T16:45:00.000Z",
+                     *       "contentUrl": "https://tracker.example.nl/v1/attachments/5d2f8a10-3b6c-4e7d-9f01-2a3b4c5d6e7f/content"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AttachmentResponse"];
                 };
             };
@@ -6892,6 +8809,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "sequence": 1024,
+                     *           "occurredAt": "2026-11-02T09:30:00.000Z",
+                     *           "actor": {
+                     *             "type": "user",
+                     *             "id": "201fdcf1-330e-47bc-8838-b0f625447b80",
+                     *             "organisationId": "32f4863a-c117-4dd8-93d3-7b281d88bd9c"
+                     *           },
+                     *           "origin": {
+                     *             "clientAddress": "192.0.2.10",
+                     *             "userAgent": "Mozilla/5.0",
+                     *             "requestId": "782c5b05-c42f-4f1d-a001-45a6ab2e4b1a",
+                     *             "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *           },
+                     *           "operation": "update",
+                     *           "result": "success",
+                     *           "entityType": "programme",
+                     *           "entityId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *           "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *           "changes": {
+                     *             "name": {
+                     *               "old": "Actieagenda",
+                     *               "new": "Actieagenda Sterk Bestuur"
+                     *             }
+                     *           },
+                     *           "details": {
+                     *             "reason": "invalid_credentials"
+                     *           },
+                     *           "prevHash": "3b5f0c7a9e2d41f68a0b7c3e5d9f1a2b4c6e8d0f2a4b6c8e0d1f3a5b7c9e1d2f",
+                     *           "hash": "a41c9e7d2b6f3058e1c4a7d9b2f5e8c1d3a6b9f2e5c8d1a4b7e0f3c6d9a2b5e8"
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/audit-events?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/audit-events?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["AuditEventResponse"][];
@@ -6999,6 +8961,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "sequence": 1024,
+                     *       "occurredAt": "2026-11-02T09:30:00.000Z",
+                     *       "actor": {
+                     *         "type": "user",
+                     *         "id": "201fdcf1-330e-47bc-8838-b0f625447b80",
+                     *         "organisationId": "32f4863a-c117-4dd8-93d3-7b281d88bd9c"
+                     *       },
+                     *       "origin": {
+                     *         "clientAddress": "192.0.2.10",
+                     *         "userAgent": "Mozilla/5.0",
+                     *         "requestId": "782c5b05-c42f-4f1d-a001-45a6ab2e4b1a",
+                     *         "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       },
+                     *       "operation": "update",
+                     *       "result": "success",
+                     *       "entityType": "programme",
+                     *       "entityId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "changes": {
+                     *         "name": {
+                     *           "old": "Actieagenda",
+                     *           "new": "Actieagenda Sterk Bestuur"
+                     *         }
+                     *       },
+                     *       "details": {
+                     *         "reason": "invalid_credentials"
+                     *       },
+                     *       "prevHash": "3b5f0c7a9e2d41f68a0b7c3e5d9f1a2b4c6e8d0f2a4b6c8e0d1f3a5b7c9e1d2f",
+                     *       "hash": "a41c9e7d2b6f3058e1c4a7d9b2f5e8c1d3a6b9f2e5c8d1a4b7e0f3c6d9a2b5e8"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditEventResponse"];
                 };
             };
@@ -7222,6 +9217,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "valid": false,
+                     *       "checked": 1024,
+                     *       "from": 1,
+                     *       "lastSequence": 1024,
+                     *       "firstInvalidSequence": 17,
+                     *       "reason": "event 17 was altered (its content does not match its hash)",
+                     *       "checkpoint": {
+                     *         "status": "matches",
+                     *         "sequence": 1000,
+                     *         "createdAt": "2026-11-02T03:00:00.000Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditVerificationResponse"];
                 };
             };
@@ -7303,6 +9313,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "f.elamrani@minbzk.nl",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginDto"];
             };
         };
@@ -7318,6 +9334,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…",
+                     *       "tokenType": "Bearer",
+                     *       "expiresIn": 900,
+                     *       "identityProviderId": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccessTokenResponse"];
                 };
             };
@@ -7490,6 +9514,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…",
+                     *       "tokenType": "Bearer",
+                     *       "expiresIn": 900,
+                     *       "identityProviderId": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccessTokenResponse"];
                 };
             };
@@ -7570,6 +9602,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "f.elamrani@minbzk.nl",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginDto"];
             };
         };
@@ -7583,6 +9621,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…",
+                     *       "tokenType": "Bearer",
+                     *       "expiresIn": 900,
+                     *       "identityProviderId": null,
+                     *       "refreshToken": "sbr_3q2-7wEYnB8h0k1mZ4sUuXnS3tq0o8GgD6cYk5dPpVw",
+                     *       "refreshExpiresAt": "2026-12-01T09:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SessionTokensResponse"];
                 };
             };
@@ -7661,6 +9709,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "sbr_3q2-7wEYnB8h0k1mZ4sUuXnS3tq0o8GgD6cYk5dPpVw"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefreshTokenDto"];
             };
         };
@@ -7787,6 +9840,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "returnTo": "/account"
+                 *     }
+                 */
                 "application/json": components["schemas"]["StartOidcLinkDto"];
             };
         };
@@ -7799,6 +9857,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "authorizationUrl": "https://login.example.nl/realms/bzk/protocol/openid-connect/auth?client_id=sterk-bestuur-tracker&response_type=code&scope=openid%20email%20profile&redirect_uri=https%3A%2F%2Ftracker.example.nl%2Fv1%2Fauth%2Foidc%2Fcallback&state=hT9rW2bQkP4sV7yXc1Lm&nonce=Zm3nQ8cV1dL6pR0tYe5A&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
+                     *     }
+                     */
                     "application/json": components["schemas"]["StartedOidcLinkResponse"];
                 };
             };
@@ -7965,6 +10028,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "b153b300-8b73-4664-8a03-be1af7d3e3ae",
+                     *           "displayName": "Ministerie van BZK",
+                     *           "organisationId": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                     *           "organisationName": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["OfferedProvidersResponse"];
                 };
             };
@@ -8087,6 +10162,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "sbr_3q2-7wEYnB8h0k1mZ4sUuXnS3tq0o8GgD6cYk5dPpVw"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefreshTokenDto"];
             };
         };
@@ -8100,6 +10180,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…",
+                     *       "tokenType": "Bearer",
+                     *       "expiresIn": 900,
+                     *       "identityProviderId": null,
+                     *       "refreshToken": "sbr_3q2-7wEYnB8h0k1mZ4sUuXnS3tq0o8GgD6cYk5dPpVw",
+                     *       "refreshExpiresAt": "2026-12-01T09:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SessionTokensResponse"];
                 };
             };
@@ -8290,6 +10380,84 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "21be4a3a-03cc-5c62-afa6-c307e622f717",
+                     *           "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *           "kind": "rob_recommendation",
+                     *           "title": "Scherper beeld van de regio: kennis en personeel uitwisselen tussen Rijk en regio",
+                     *           "description": "De ROB adviseert meer kennis- en personeelsuitwisseling tussen Rijk en medeoverheden, training in interbestuurlijk en integraal samenwerken, en per ministerie een eigen visie op interbestuurlijk samenwerken binnen kaders van BZK.",
+                     *           "dateAgreed": "2021-07-06",
+                     *           "attributes": {
+                     *             "adviceTitle": "Rol nemen, Ruimte geven",
+                     *             "recommendationNumber": 3,
+                     *             "cabinetResponse": "partially_embraced"
+                     *           },
+                     *           "parties": [
+                     *             {
+                     *               "id": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                     *               "code": "BZK",
+                     *               "name": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+                     *             },
+                     *             {
+                     *               "id": "a7e1162b-9320-4183-bc56-29bdd5ce56f4",
+                     *               "code": "ROB",
+                     *               "name": "Raad voor het Openbaar Bestuur"
+                     *             }
+                     *           ],
+                     *           "references": [
+                     *             {
+                     *               "document": "Brief van de minister van BZK over het ROB-rapport «Rol nemen, Ruimte geven» (Kamerstukken II 2020-2021, 29 362, nr. 296)",
+                     *               "kamerstuk": "29362-296",
+                     *               "date": "2021-07-06",
+                     *               "url": "https://zoek.officielebekendmakingen.nl/kst-29362-296.html"
+                     *             }
+                     *           ],
+                     *           "lineage": [
+                     *             {
+                     *               "relation": "supplements",
+                     *               "commitmentId": "5c2fe98c-4ff8-526d-82ef-16c48eca334f",
+                     *               "title": "Verwachtingen expliciteren bij de start van een interbestuurlijke samenwerking"
+                     *             }
+                     *           ],
+                     *           "laterCommitments": [],
+                     *           "rollup": {
+                     *             "percentComplete": 62.5,
+                     *             "health": "on_track",
+                     *             "healthCount": 1,
+                     *             "byHealth": {
+                     *               "not_set": 0,
+                     *               "on_track": 1,
+                     *               "at_risk": 0,
+                     *               "off_track": 0
+                     *             },
+                     *             "total": 2,
+                     *             "open": 1,
+                     *             "closed": 1,
+                     *             "overdue": 0
+                     *           },
+                     *           "version": 2,
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-06-02T14:05:48.000Z",
+                     *           "_links": {
+                     *             "self": {
+                     *               "href": "https://tracker.example.nl/v1/commitments/21be4a3a-03cc-5c62-afa6-c307e622f717"
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/commitments?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/commitments?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["CommitmentResponse"][];
@@ -8388,6 +10556,38 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                 *       "kind": "rob_recommendation",
+                 *       "title": "Scherper beeld van de regio: kennis en personeel uitwisselen tussen Rijk en regio",
+                 *       "description": "De ROB adviseert meer kennis- en personeelsuitwisseling tussen Rijk en medeoverheden, training in interbestuurlijk en integraal samenwerken, en per ministerie een eigen visie op interbestuurlijk samenwerken binnen kaders van BZK.",
+                 *       "dateAgreed": "2021-07-06",
+                 *       "attributes": {
+                 *         "adviceTitle": "Rol nemen, Ruimte geven",
+                 *         "recommendationNumber": 3,
+                 *         "cabinetResponse": "embraced"
+                 *       },
+                 *       "parties": [
+                 *         "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                 *         "a7e1162b-9320-4183-bc56-29bdd5ce56f4"
+                 *       ],
+                 *       "references": [
+                 *         {
+                 *           "document": "Brief van de minister van BZK over het ROB-rapport «Rol nemen, Ruimte geven» (Kamerstukken II 2020-2021, 29 362, nr. 296)",
+                 *           "kamerstuk": "29362-296",
+                 *           "date": "2021-07-06",
+                 *           "url": "https://zoek.officielebekendmakingen.nl/kst-29362-296.html"
+                 *         }
+                 *       ],
+                 *       "lineage": [
+                 *         {
+                 *           "relation": "supplements",
+                 *           "commitmentId": "5c2fe98c-4ff8-526d-82ef-16c48eca334f"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateCommitmentDto"];
             };
         };
@@ -8407,6 +10607,72 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "21be4a3a-03cc-5c62-afa6-c307e622f717",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "kind": "rob_recommendation",
+                     *       "title": "Scherper beeld van de regio: kennis en personeel uitwisselen tussen Rijk en regio",
+                     *       "description": "De ROB adviseert meer kennis- en personeelsuitwisseling tussen Rijk en medeoverheden, training in interbestuurlijk en integraal samenwerken, en per ministerie een eigen visie op interbestuurlijk samenwerken binnen kaders van BZK.",
+                     *       "dateAgreed": "2021-07-06",
+                     *       "attributes": {
+                     *         "adviceTitle": "Rol nemen, Ruimte geven",
+                     *         "recommendationNumber": 3,
+                     *         "cabinetResponse": "partially_embraced"
+                     *       },
+                     *       "parties": [
+                     *         {
+                     *           "id": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                     *           "code": "BZK",
+                     *           "name": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+                     *         },
+                     *         {
+                     *           "id": "a7e1162b-9320-4183-bc56-29bdd5ce56f4",
+                     *           "code": "ROB",
+                     *           "name": "Raad voor het Openbaar Bestuur"
+                     *         }
+                     *       ],
+                     *       "references": [
+                     *         {
+                     *           "document": "Brief van de minister van BZK over het ROB-rapport «Rol nemen, Ruimte geven» (Kamerstukken II 2020-2021, 29 362, nr. 296)",
+                     *           "kamerstuk": "29362-296",
+                     *           "date": "2021-07-06",
+                     *           "url": "https://zoek.officielebekendmakingen.nl/kst-29362-296.html"
+                     *         }
+                     *       ],
+                     *       "lineage": [
+                     *         {
+                     *           "relation": "supplements",
+                     *           "commitmentId": "5c2fe98c-4ff8-526d-82ef-16c48eca334f",
+                     *           "title": "Verwachtingen expliciteren bij de start van een interbestuurlijke samenwerking"
+                     *         }
+                     *       ],
+                     *       "laterCommitments": [],
+                     *       "rollup": {
+                     *         "percentComplete": 62.5,
+                     *         "health": "on_track",
+                     *         "healthCount": 1,
+                     *         "byHealth": {
+                     *           "not_set": 0,
+                     *           "on_track": 1,
+                     *           "at_risk": 0,
+                     *           "off_track": 0
+                     *         },
+                     *         "total": 2,
+                     *         "open": 1,
+                     *         "closed": 1,
+                     *         "overdue": 0
+                     *       },
+                     *       "version": 2,
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-06-02T14:05:48.000Z",
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/commitments/21be4a3a-03cc-5c62-afa6-c307e622f717"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommitmentResponse"];
                 };
             };
@@ -8534,6 +10800,72 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "21be4a3a-03cc-5c62-afa6-c307e622f717",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "kind": "rob_recommendation",
+                     *       "title": "Scherper beeld van de regio: kennis en personeel uitwisselen tussen Rijk en regio",
+                     *       "description": "De ROB adviseert meer kennis- en personeelsuitwisseling tussen Rijk en medeoverheden, training in interbestuurlijk en integraal samenwerken, en per ministerie een eigen visie op interbestuurlijk samenwerken binnen kaders van BZK.",
+                     *       "dateAgreed": "2021-07-06",
+                     *       "attributes": {
+                     *         "adviceTitle": "Rol nemen, Ruimte geven",
+                     *         "recommendationNumber": 3,
+                     *         "cabinetResponse": "partially_embraced"
+                     *       },
+                     *       "parties": [
+                     *         {
+                     *           "id": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                     *           "code": "BZK",
+                     *           "name": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+                     *         },
+                     *         {
+                     *           "id": "a7e1162b-9320-4183-bc56-29bdd5ce56f4",
+                     *           "code": "ROB",
+                     *           "name": "Raad voor het Openbaar Bestuur"
+                     *         }
+                     *       ],
+                     *       "references": [
+                     *         {
+                     *           "document": "Brief van de minister van BZK over het ROB-rapport «Rol nemen, Ruimte geven» (Kamerstukken II 2020-2021, 29 362, nr. 296)",
+                     *           "kamerstuk": "29362-296",
+                     *           "date": "2021-07-06",
+                     *           "url": "https://zoek.officielebekendmakingen.nl/kst-29362-296.html"
+                     *         }
+                     *       ],
+                     *       "lineage": [
+                     *         {
+                     *           "relation": "supplements",
+                     *           "commitmentId": "5c2fe98c-4ff8-526d-82ef-16c48eca334f",
+                     *           "title": "Verwachtingen expliciteren bij de start van een interbestuurlijke samenwerking"
+                     *         }
+                     *       ],
+                     *       "laterCommitments": [],
+                     *       "rollup": {
+                     *         "percentComplete": 62.5,
+                     *         "health": "on_track",
+                     *         "healthCount": 1,
+                     *         "byHealth": {
+                     *           "not_set": 0,
+                     *           "on_track": 1,
+                     *           "at_risk": 0,
+                     *           "off_track": 0
+                     *         },
+                     *         "total": 2,
+                     *         "open": 1,
+                     *         "closed": 1,
+                     *         "overdue": 0
+                     *       },
+                     *       "version": 2,
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-06-02T14:05:48.000Z",
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/commitments/21be4a3a-03cc-5c62-afa6-c307e622f717"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommitmentResponse"];
                 };
             };
@@ -8767,6 +11099,36 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "Scherper beeld van de regio: kennis en personeel uitwisselen tussen Rijk en regio",
+                 *       "description": "De ROB adviseert meer kennis- en personeelsuitwisseling tussen Rijk en medeoverheden, training in interbestuurlijk en integraal samenwerken, en per ministerie een eigen visie op interbestuurlijk samenwerken binnen kaders van BZK.",
+                 *       "dateAgreed": "2021-07-06",
+                 *       "attributes": {
+                 *         "adviceTitle": "Rol nemen, Ruimte geven",
+                 *         "recommendationNumber": 3,
+                 *         "cabinetResponse": "partially_embraced"
+                 *       },
+                 *       "parties": [
+                 *         "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                 *         "a7e1162b-9320-4183-bc56-29bdd5ce56f4"
+                 *       ],
+                 *       "references": [
+                 *         {
+                 *           "document": "Brief van de minister van BZK over het ROB-rapport «Rol nemen, Ruimte geven» (Kamerstukken II 2020-2021, 29 362, nr. 296)",
+                 *           "kamerstuk": "29362-296",
+                 *           "date": "2021-07-06",
+                 *           "url": "https://zoek.officielebekendmakingen.nl/kst-29362-296.html"
+                 *         }
+                 *       ],
+                 *       "lineage": [
+                 *         {
+                 *           "relation": "supplements",
+                 *           "commitmentId": "5c2fe98c-4ff8-526d-82ef-16c48eca334f"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateCommitmentDto"];
             };
         };
@@ -8782,6 +11144,72 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "21be4a3a-03cc-5c62-afa6-c307e622f717",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "kind": "rob_recommendation",
+                     *       "title": "Scherper beeld van de regio: kennis en personeel uitwisselen tussen Rijk en regio",
+                     *       "description": "De ROB adviseert meer kennis- en personeelsuitwisseling tussen Rijk en medeoverheden, training in interbestuurlijk en integraal samenwerken, en per ministerie een eigen visie op interbestuurlijk samenwerken binnen kaders van BZK.",
+                     *       "dateAgreed": "2021-07-06",
+                     *       "attributes": {
+                     *         "adviceTitle": "Rol nemen, Ruimte geven",
+                     *         "recommendationNumber": 3,
+                     *         "cabinetResponse": "partially_embraced"
+                     *       },
+                     *       "parties": [
+                     *         {
+                     *           "id": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                     *           "code": "BZK",
+                     *           "name": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+                     *         },
+                     *         {
+                     *           "id": "a7e1162b-9320-4183-bc56-29bdd5ce56f4",
+                     *           "code": "ROB",
+                     *           "name": "Raad voor het Openbaar Bestuur"
+                     *         }
+                     *       ],
+                     *       "references": [
+                     *         {
+                     *           "document": "Brief van de minister van BZK over het ROB-rapport «Rol nemen, Ruimte geven» (Kamerstukken II 2020-2021, 29 362, nr. 296)",
+                     *           "kamerstuk": "29362-296",
+                     *           "date": "2021-07-06",
+                     *           "url": "https://zoek.officielebekendmakingen.nl/kst-29362-296.html"
+                     *         }
+                     *       ],
+                     *       "lineage": [
+                     *         {
+                     *           "relation": "supplements",
+                     *           "commitmentId": "5c2fe98c-4ff8-526d-82ef-16c48eca334f",
+                     *           "title": "Verwachtingen expliciteren bij de start van een interbestuurlijke samenwerking"
+                     *         }
+                     *       ],
+                     *       "laterCommitments": [],
+                     *       "rollup": {
+                     *         "percentComplete": 62.5,
+                     *         "health": "on_track",
+                     *         "healthCount": 1,
+                     *         "byHealth": {
+                     *           "not_set": 0,
+                     *           "on_track": 1,
+                     *           "at_risk": 0,
+                     *           "off_track": 0
+                     *         },
+                     *         "total": 2,
+                     *         "open": 1,
+                     *         "closed": 1,
+                     *         "overdue": 0
+                     *       },
+                     *       "version": 2,
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-06-02T14:05:48.000Z",
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/commitments/21be4a3a-03cc-5c62-afa6-c307e622f717"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommitmentResponse"];
                 };
             };
@@ -8908,6 +11336,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "5d2f8a10-3b6c-4e7d-9f01-2a3b4c5d6e7f",
+                     *           "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *           "actionId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *           "commitmentId": null,
+                     *           "filename": "Besluitenlijst Overhedenoverleg 2026-11-12.pdf",
+                     *           "contentType": "application/pdf",
+                     *           "sizeBytes": 184320,
+                     *           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *           "description": "Verslag bestuurlijk overleg VNG–BZK van 12 november 2026",
+                     *           "uploadedByUserId": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                     *           "createdAt": "2026-11-13T08:30:00.000Z",
+                     *           "deletedAt": "2026-11-20T16:45:00.000Z",
+                     *           "contentUrl": "https://tracker.example.nl/v1/attachments/5d2f8a10-3b6c-4e7d-9f01-2a3b4c5d6e7f/content"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AttachmentsResponse"];
                 };
             };
@@ -9029,6 +11478,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "5d2f8a10-3b6c-4e7d-9f01-2a3b4c5d6e7f",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "actionId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *       "commitmentId": null,
+                     *       "filename": "Besluitenlijst Overhedenoverleg 2026-11-12.pdf",
+                     *       "contentType": "application/pdf",
+                     *       "sizeBytes": 184320,
+                     *       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *       "description": "Verslag bestuurlijk overleg VNG–BZK van 12 november 2026",
+                     *       "uploadedByUserId": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                     *       "createdAt": "2026-11-13T08:30:00.000Z",
+                     *       "deletedAt": "2026-11-20T16:45:00.000Z",
+                     *       "contentUrl": "https://tracker.example.nl/v1/attachments/5d2f8a10-3b6c-4e7d-9f01-2a3b4c5d6e7f/content"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AttachmentResponse"];
                 };
             };
@@ -9179,6 +11645,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "b153b300-8b73-4664-8a03-be1af7d3e3ae",
+                     *           "organisation": {
+                     *             "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *             "code": "VNG",
+                     *             "name": "Vereniging van Nederlandse Gemeenten"
+                     *           },
+                     *           "displayName": "Ministerie van BZK",
+                     *           "issuer": "https://login.example.nl/realms/bzk",
+                     *           "clientId": "sterk-bestuur-tracker",
+                     *           "hasClientSecret": true,
+                     *           "scopes": [
+                     *             "openid",
+                     *             "email",
+                     *             "profile"
+                     *           ],
+                     *           "emailClaim": "email",
+                     *           "allowedDomains": [
+                     *             "minbzk.nl"
+                     *           ],
+                     *           "createUsers": false,
+                     *           "passwordSignInDisabled": false,
+                     *           "enabled": true,
+                     *           "version": 3,
+                     *           "createdAt": "2026-12-06T09:30:00.000Z",
+                     *           "updatedAt": "2026-12-06T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/identity-providers?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/identity-providers?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["IdentityProviderResponse"][];
@@ -9263,6 +11770,28 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "organisationId": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                 *       "displayName": "Ministerie van BZK",
+                 *       "issuer": "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0",
+                 *       "clientId": "sterk-bestuur-tracker",
+                 *       "clientSecret": "Wq8yF3nK0tVb6xLr2HcD9sJm5PeA7gZu",
+                 *       "scopes": [
+                 *         "openid",
+                 *         "email",
+                 *         "profile"
+                 *       ],
+                 *       "emailClaim": "email",
+                 *       "allowedDomains": [
+                 *         "minbzk.nl",
+                 *         "rijksoverheid.nl"
+                 *       ],
+                 *       "createUsers": false,
+                 *       "passwordSignInDisabled": false,
+                 *       "enabled": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateIdentityProviderDto"];
             };
         };
@@ -9282,6 +11811,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "b153b300-8b73-4664-8a03-be1af7d3e3ae",
+                     *       "organisation": {
+                     *         "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *         "code": "VNG",
+                     *         "name": "Vereniging van Nederlandse Gemeenten"
+                     *       },
+                     *       "displayName": "Ministerie van BZK",
+                     *       "issuer": "https://login.example.nl/realms/bzk",
+                     *       "clientId": "sterk-bestuur-tracker",
+                     *       "hasClientSecret": true,
+                     *       "scopes": [
+                     *         "openid",
+                     *         "email",
+                     *         "profile"
+                     *       ],
+                     *       "emailClaim": "email",
+                     *       "allowedDomains": [
+                     *         "minbzk.nl"
+                     *       ],
+                     *       "createUsers": false,
+                     *       "passwordSignInDisabled": false,
+                     *       "enabled": true,
+                     *       "version": 3,
+                     *       "createdAt": "2026-12-06T09:30:00.000Z",
+                     *       "updatedAt": "2026-12-06T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["IdentityProviderResponse"];
                 };
             };
@@ -9395,6 +11953,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "b153b300-8b73-4664-8a03-be1af7d3e3ae",
+                     *       "organisation": {
+                     *         "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *         "code": "VNG",
+                     *         "name": "Vereniging van Nederlandse Gemeenten"
+                     *       },
+                     *       "displayName": "Ministerie van BZK",
+                     *       "issuer": "https://login.example.nl/realms/bzk",
+                     *       "clientId": "sterk-bestuur-tracker",
+                     *       "hasClientSecret": true,
+                     *       "scopes": [
+                     *         "openid",
+                     *         "email",
+                     *         "profile"
+                     *       ],
+                     *       "emailClaim": "email",
+                     *       "allowedDomains": [
+                     *         "minbzk.nl"
+                     *       ],
+                     *       "createUsers": false,
+                     *       "passwordSignInDisabled": false,
+                     *       "enabled": true,
+                     *       "version": 3,
+                     *       "createdAt": "2026-12-06T09:30:00.000Z",
+                     *       "updatedAt": "2026-12-06T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["IdentityProviderResponse"];
                 };
             };
@@ -9600,6 +12187,27 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "displayName": "Ministerie van BZK",
+                 *       "issuer": "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0",
+                 *       "clientId": "sterk-bestuur-tracker",
+                 *       "clientSecret": "Wq8yF3nK0tVb6xLr2HcD9sJm5PeA7gZu",
+                 *       "scopes": [
+                 *         "openid",
+                 *         "email",
+                 *         "profile"
+                 *       ],
+                 *       "emailClaim": "email",
+                 *       "allowedDomains": [
+                 *         "minbzk.nl",
+                 *         "rijksoverheid.nl"
+                 *       ],
+                 *       "createUsers": false,
+                 *       "passwordSignInDisabled": false,
+                 *       "enabled": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateIdentityProviderDto"];
             };
         };
@@ -9615,6 +12223,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "b153b300-8b73-4664-8a03-be1af7d3e3ae",
+                     *       "organisation": {
+                     *         "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *         "code": "VNG",
+                     *         "name": "Vereniging van Nederlandse Gemeenten"
+                     *       },
+                     *       "displayName": "Ministerie van BZK",
+                     *       "issuer": "https://login.example.nl/realms/bzk",
+                     *       "clientId": "sterk-bestuur-tracker",
+                     *       "hasClientSecret": true,
+                     *       "scopes": [
+                     *         "openid",
+                     *         "email",
+                     *         "profile"
+                     *       ],
+                     *       "emailClaim": "email",
+                     *       "allowedDomains": [
+                     *         "minbzk.nl"
+                     *       ],
+                     *       "createUsers": false,
+                     *       "passwordSignInDisabled": false,
+                     *       "enabled": true,
+                     *       "version": 3,
+                     *       "createdAt": "2026-12-06T09:30:00.000Z",
+                     *       "updatedAt": "2026-12-06T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["IdentityProviderResponse"];
                 };
             };
@@ -9742,6 +12379,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "773ff967-ba75-4bb7-80ed-20bf1213a62f",
+                     *       "email": "j.jansen@vng.nl",
+                     *       "displayName": "Jan Jansen",
+                     *       "organisation": {
+                     *         "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *         "code": "VNG",
+                     *         "name": "Vereniging van Nederlandse Gemeenten"
+                     *       },
+                     *       "isActive": true,
+                     *       "isPlatformAdmin": false,
+                     *       "lastLoginAt": "2026-11-24T08:02:17.000Z",
+                     *       "createdAt": "2026-11-02T09:30:00.000Z",
+                     *       "updatedAt": "2026-11-02T09:30:00.000Z",
+                     *       "previousLoginAt": "2026-11-20T08:15:00.000Z",
+                     *       "memberships": [
+                     *         {
+                     *           "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *           "role": "liaison"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
@@ -9810,6 +12471,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "displayName": "Jan Jansen"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateMeDto"];
             };
         };
@@ -9823,6 +12489,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "773ff967-ba75-4bb7-80ed-20bf1213a62f",
+                     *       "email": "j.jansen@vng.nl",
+                     *       "displayName": "Jan Jansen",
+                     *       "organisation": {
+                     *         "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *         "code": "VNG",
+                     *         "name": "Vereniging van Nederlandse Gemeenten"
+                     *       },
+                     *       "isActive": true,
+                     *       "isPlatformAdmin": false,
+                     *       "lastLoginAt": "2026-11-24T08:02:17.000Z",
+                     *       "createdAt": "2026-11-02T09:30:00.000Z",
+                     *       "updatedAt": "2026-11-02T09:30:00.000Z",
+                     *       "previousLoginAt": "2026-11-20T08:15:00.000Z",
+                     *       "memberships": [
+                     *         {
+                     *           "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *           "role": "liaison"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
@@ -9914,6 +12604,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "406e608c-6c46-4ea0-ac86-7a3b2bdb2f61",
+                     *           "name": "Monitoring dashboard VNG",
+                     *           "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *           "scope": "read",
+                     *           "tokenPrefix": "sbt_Xk3v9Q",
+                     *           "expiresAt": "2027-06-30T22:00:00.000Z",
+                     *           "lastUsedAt": "2026-12-03T07:45:12.000Z",
+                     *           "createdAt": "2026-11-30T13:20:05.000Z",
+                     *           "revokedAt": null
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/me/api-tokens?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/me/api-tokens?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["ApiTokenResponse"][];
@@ -9998,6 +12713,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Monitoring dashboard VNG",
+                 *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                 *       "scope": "read",
+                 *       "expiresAt": "2027-06-30T22:00:00Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateApiTokenDto"];
             };
         };
@@ -10013,6 +12736,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "406e608c-6c46-4ea0-ac86-7a3b2bdb2f61",
+                     *       "name": "Monitoring dashboard VNG",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "scope": "read",
+                     *       "tokenPrefix": "sbt_Xk3v9Q",
+                     *       "expiresAt": "2027-06-30T22:00:00.000Z",
+                     *       "lastUsedAt": "2026-12-03T07:45:12.000Z",
+                     *       "createdAt": "2026-11-30T13:20:05.000Z",
+                     *       "revokedAt": null,
+                     *       "token": "sbt_Xk3v9Qe1T0a8m2LrZ5uYb7cWd4gHj6kNp0sVx3zA1fE"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreatedApiTokenResponse"];
                 };
             };
@@ -10228,6 +12965,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "48ebcb46-3202-4c69-9dbc-3cb8f15f2798",
+                     *           "name": "Outlook op mijn laptop",
+                     *           "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *           "tokenPrefix": "sbc_3q2-7w",
+                     *           "createdAt": "2026-11-18T16:40:09.000Z",
+                     *           "lastUsedAt": "2026-12-04T05:00:31.000Z",
+                     *           "revokedAt": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CalendarLinksResponse"];
                 };
             };
@@ -10299,6 +13051,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Outlook op mijn laptop",
+                 *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateCalendarLinkDto"];
             };
         };
@@ -10314,6 +13072,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "48ebcb46-3202-4c69-9dbc-3cb8f15f2798",
+                     *       "name": "Outlook op mijn laptop",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "tokenPrefix": "sbc_3q2-7w",
+                     *       "createdAt": "2026-11-18T16:40:09.000Z",
+                     *       "lastUsedAt": "2026-12-04T05:00:31.000Z",
+                     *       "revokedAt": null,
+                     *       "url": "https://tracker.example.nl/v1/calendar-feeds/sbc_3q2-7wEYnB8h0k1mZ4sUuXnS3tq0o8GgD6cYk5dPpVw/deadlines.ics"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreatedCalendarLinkResponse"];
                 };
             };
@@ -10529,6 +13299,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "e6609c94-a16a-478f-817a-a0326ef4ea66",
+                     *           "issuer": "https://login.microsoftonline.com/0f1e…/v2.0",
+                     *           "subject": "Z7kq…",
+                     *           "createdAt": "2026-10-05T08:12:40.000Z",
+                     *           "lastSignInAt": "2026-12-03T07:58:02.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["UserIdentitiesResponse"];
                 };
             };
@@ -10606,6 +13389,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "emailKinds": [
+                     *         "deadline_upcoming"
+                     *       ],
+                     *       "digest": true,
+                     *       "language": "nl",
+                     *       "updatedAt": "2026-10-12T14:22:09.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["NotificationPreferencesResponse"];
                 };
             };
@@ -10674,6 +13467,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "emailKinds": [
+                 *         "deadline_upcoming"
+                 *       ],
+                 *       "digest": true,
+                 *       "language": "nl"
+                 *     }
+                 */
                 "application/json": components["schemas"]["NotificationPreferencesDto"];
             };
         };
@@ -10687,6 +13489,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "emailKinds": [
+                     *         "deadline_upcoming"
+                     *       ],
+                     *       "digest": true,
+                     *       "language": "nl",
+                     *       "updatedAt": "2026-10-12T14:22:09.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["NotificationPreferencesResponse"];
                 };
             };
@@ -10784,10 +13596,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "8050b07c-3a0f-4a4b-995e-b4209143cc8d",
+                     *           "kind": "deadline_upcoming",
+                     *           "reason": "owner",
+                     *           "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *           "actionId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *           "title": "Deadline over 3 dagen: Beleidskader decentraal bestuur",
+                     *           "body": "Actie: Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen\nDeadline: 31 maart 2027\nTrekker: Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+                     *           "reasonText": "U ontvangt dit omdat u eigenaar van deze actie bent.",
+                     *           "language": "nl",
+                     *           "createdAt": "2027-03-29T07:00:03.000Z",
+                     *           "readAt": null,
+                     *           "_links": {
+                     *             "action": {
+                     *               "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee"
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/me/notifications?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/me/notifications?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       },
+                     *       "unreadCount": 3
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["NotificationResponse"][];
-                        /** @description All your unread ones, not this page only. */
+                        /**
+                         * @description All your unread ones, not this page only.
+                         * @example 3
+                         */
                         unreadCount: number;
                     };
                 };
@@ -10882,6 +13730,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "8050b07c-3a0f-4a4b-995e-b4209143cc8d",
+                     *       "kind": "deadline_upcoming",
+                     *       "reason": "owner",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "actionId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *       "title": "Deadline over 3 dagen: Beleidskader decentraal bestuur",
+                     *       "body": "Actie: Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen\nDeadline: 31 maart 2027\nTrekker: Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+                     *       "reasonText": "U ontvangt dit omdat u eigenaar van deze actie bent.",
+                     *       "language": "nl",
+                     *       "createdAt": "2027-03-29T07:00:03.000Z",
+                     *       "readAt": null,
+                     *       "_links": {
+                     *         "action": {
+                     *           "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["NotificationResponse"];
                 };
             };
@@ -10979,6 +13847,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "marked": 5,
+                     *       "unreadCount": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReadAllResponse"];
                 };
             };
@@ -11057,6 +13931,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "Gemeentefonds-Stabiel-2026",
+                 *       "newPassword": "Samen-Sterk-Bestuur-2027"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangePasswordDto"];
             };
         };
@@ -11239,6 +14119,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *           "code": "VNG",
+                     *           "name": "Vereniging van Nederlandse Gemeenten",
+                     *           "kind": "ministry",
+                     *           "createdAt": "2026-11-02T09:30:00.000Z",
+                     *           "updatedAt": "2026-11-02T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/organisations?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/organisations?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["OrganisationResponse"][];
@@ -11323,6 +14225,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "VNG",
+                 *       "name": "Vereniging van Nederlandse Gemeenten",
+                 *       "kind": "association"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateOrganisationDto"];
             };
         };
@@ -11340,6 +14249,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *       "code": "VNG",
+                     *       "name": "Vereniging van Nederlandse Gemeenten",
+                     *       "kind": "ministry",
+                     *       "createdAt": "2026-11-02T09:30:00.000Z",
+                     *       "updatedAt": "2026-11-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganisationResponse"];
                 };
             };
@@ -11451,6 +14370,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *       "code": "VNG",
+                     *       "name": "Vereniging van Nederlandse Gemeenten",
+                     *       "kind": "ministry",
+                     *       "createdAt": "2026-11-02T09:30:00.000Z",
+                     *       "updatedAt": "2026-11-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganisationResponse"];
                 };
             };
@@ -11542,6 +14471,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "UVW",
+                 *       "name": "Unie van Waterschappen",
+                 *       "kind": "ministry"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateOrganisationDto"];
             };
         };
@@ -11555,6 +14491,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *       "code": "VNG",
+                     *       "name": "Vereniging van Nederlandse Gemeenten",
+                     *       "kind": "ministry",
+                     *       "createdAt": "2026-11-02T09:30:00.000Z",
+                     *       "updatedAt": "2026-11-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganisationResponse"];
                 };
             };
@@ -11669,6 +14615,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *           "name": "Actieagenda Sterk Bestuur",
+                     *           "slug": "actieagenda-sterk-bestuur",
+                     *           "description": "De actieagenda focust op het samenspel tussen overheden.",
+                     *           "startDate": "2023-06-01",
+                     *           "endDate": "2027-12-31",
+                     *           "status": "active",
+                     *           "role": "coordinator",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/programmes?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/programmes?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["ProgrammeResponse"][];
@@ -11753,6 +14725,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Actieagenda Sterk Bestuur",
+                 *       "slug": "actieagenda-sterk-bestuur",
+                 *       "description": "Samenspel tussen overheden.",
+                 *       "startDate": "2023-06-01",
+                 *       "endDate": "2027-12-31",
+                 *       "status": "active",
+                 *       "coordinatorUserId": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateProgrammeDto"];
             };
         };
@@ -11770,6 +14753,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "name": "Actieagenda Sterk Bestuur",
+                     *       "slug": "actieagenda-sterk-bestuur",
+                     *       "description": "De actieagenda focust op het samenspel tussen overheden.",
+                     *       "startDate": "2023-06-01",
+                     *       "endDate": "2027-12-31",
+                     *       "status": "active",
+                     *       "role": "coordinator",
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProgrammeResponse"];
                 };
             };
@@ -11881,6 +14878,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "name": "Actieagenda Sterk Bestuur",
+                     *       "slug": "actieagenda-sterk-bestuur",
+                     *       "description": "De actieagenda focust op het samenspel tussen overheden.",
+                     *       "startDate": "2023-06-01",
+                     *       "endDate": "2027-12-31",
+                     *       "status": "active",
+                     *       "role": "coordinator",
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProgrammeResponse"];
                 };
             };
@@ -11972,6 +14983,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Actieagenda Sterk Bestuur",
+                 *       "slug": "actieagenda-sterk-bestuur",
+                 *       "description": "Samenspel tussen overheden.",
+                 *       "startDate": "2023-06-01",
+                 *       "endDate": "2027-12-31",
+                 *       "status": "draft"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateProgrammeDto"];
             };
         };
@@ -11985,6 +15006,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "name": "Actieagenda Sterk Bestuur",
+                     *       "slug": "actieagenda-sterk-bestuur",
+                     *       "description": "De actieagenda focust op het samenspel tussen overheden.",
+                     *       "startDate": "2023-06-01",
+                     *       "endDate": "2027-12-31",
+                     *       "status": "active",
+                     *       "role": "coordinator",
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProgrammeResponse"];
                 };
             };
@@ -12236,6 +15271,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "c107b5a5-4853-4a32-921e-d3d68f6347ea",
+                     *           "notificationId": "8050b07c-3a0f-4a4b-995e-b4209143cc8d",
+                     *           "kind": "deadline_upcoming",
+                     *           "userId": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                     *           "channel": "email",
+                     *           "state": "sent",
+                     *           "attempts": 1,
+                     *           "lastError": null,
+                     *           "digestId": null,
+                     *           "messageId": "<8050b07c-3a0f-4a4b-995e-b4209143cc8d@tracker.example.nl>",
+                     *           "createdAt": "2027-03-29T07:00:03.000Z",
+                     *           "sentAt": "2027-03-29T07:00:05.000Z"
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/deliveries?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/deliveries?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["DeliveryResponse"][];
@@ -12341,6 +15404,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "c107b5a5-4853-4a32-921e-d3d68f6347ea",
+                     *       "notificationId": "8050b07c-3a0f-4a4b-995e-b4209143cc8d",
+                     *       "kind": "deadline_upcoming",
+                     *       "userId": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                     *       "channel": "email",
+                     *       "state": "sent",
+                     *       "attempts": 1,
+                     *       "lastError": null,
+                     *       "digestId": null,
+                     *       "messageId": "<8050b07c-3a0f-4a4b-995e-b4209143cc8d@tracker.example.nl>",
+                     *       "createdAt": "2027-03-29T07:00:03.000Z",
+                     *       "sentAt": "2027-03-29T07:00:05.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeliveryResponse"];
                 };
             };
@@ -12447,6 +15526,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "c107b5a5-4853-4a32-921e-d3d68f6347ea",
+                     *       "notificationId": "8050b07c-3a0f-4a4b-995e-b4209143cc8d",
+                     *       "kind": "deadline_upcoming",
+                     *       "userId": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                     *       "channel": "email",
+                     *       "state": "sent",
+                     *       "attempts": 1,
+                     *       "lastError": null,
+                     *       "digestId": null,
+                     *       "messageId": "<8050b07c-3a0f-4a4b-995e-b4209143cc8d@tracker.example.nl>",
+                     *       "createdAt": "2027-03-29T07:00:03.000Z",
+                     *       "sentAt": "2027-03-29T07:00:05.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeliveryResponse"];
                 };
             };
@@ -12672,6 +15767,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8",
+                     *           "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *           "filename": "acties-2026.xlsx",
+                     *           "sizeBytes": 38912,
+                     *           "lang": "nl",
+                     *           "status": "queued",
+                     *           "problem": {
+                     *             "code": "MERGED_CELLS",
+                     *             "reason": "Het tabblad Acties heeft samengevoegde cellen (A1:B2).",
+                     *             "sheet": "Acties",
+                     *             "rowNumber": null,
+                     *             "ref": "A1:B2"
+                     *           },
+                     *           "notices": [
+                     *             {
+                     *               "code": "COLUMN_IGNORED",
+                     *               "reason": "De kolom „Opmerkingen intern” is onbekend en wordt niet ingelezen."
+                     *             }
+                     *           ],
+                     *           "counts": {
+                     *             "create": 2,
+                     *             "update": 5,
+                     *             "unchanged": 41,
+                     *             "conflict": 1,
+                     *             "error": 1,
+                     *             "total": 50
+                     *           },
+                     *           "unresolvedConflicts": 1,
+                     *           "results": {
+                     *             "applied": 7,
+                     *             "kept": 1,
+                     *             "unchanged": 41,
+                     *             "skipped": 1,
+                     *             "failed": 0
+                     *           },
+                     *           "progress": 0,
+                     *           "createdAt": "2026-11-26T13:02:11.000Z",
+                     *           "plannedAt": "2026-11-26T13:02:14.000Z",
+                     *           "applyRequestedAt": null,
+                     *           "appliedAt": null,
+                     *           "expiresAt": "2026-12-03T13:02:11.000Z",
+                     *           "_links": {
+                     *             "self": {
+                     *               "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8"
+                     *             },
+                     *             "rows": {
+                     *               "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8/rows"
+                     *             },
+                     *             "apply": {
+                     *               "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8/apply"
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["ImportResponse"][];
@@ -12797,6 +15960,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "filename": "acties-2026.xlsx",
+                     *       "sizeBytes": 38912,
+                     *       "lang": "nl",
+                     *       "status": "queued",
+                     *       "problem": {
+                     *         "code": "MERGED_CELLS",
+                     *         "reason": "Het tabblad Acties heeft samengevoegde cellen (A1:B2).",
+                     *         "sheet": "Acties",
+                     *         "rowNumber": null,
+                     *         "ref": "A1:B2"
+                     *       },
+                     *       "notices": [
+                     *         {
+                     *           "code": "COLUMN_IGNORED",
+                     *           "reason": "De kolom „Opmerkingen intern” is onbekend en wordt niet ingelezen."
+                     *         }
+                     *       ],
+                     *       "counts": {
+                     *         "create": 2,
+                     *         "update": 5,
+                     *         "unchanged": 41,
+                     *         "conflict": 1,
+                     *         "error": 1,
+                     *         "total": 50
+                     *       },
+                     *       "unresolvedConflicts": 1,
+                     *       "results": {
+                     *         "applied": 7,
+                     *         "kept": 1,
+                     *         "unchanged": 41,
+                     *         "skipped": 1,
+                     *         "failed": 0
+                     *       },
+                     *       "progress": 0,
+                     *       "createdAt": "2026-11-26T13:02:11.000Z",
+                     *       "plannedAt": "2026-11-26T13:02:14.000Z",
+                     *       "applyRequestedAt": null,
+                     *       "appliedAt": null,
+                     *       "expiresAt": "2026-12-03T13:02:11.000Z",
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8"
+                     *         },
+                     *         "rows": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8/rows"
+                     *         },
+                     *         "apply": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8/apply"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportResponse"];
                 };
             };
@@ -12940,6 +16159,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "filename": "acties-2026.xlsx",
+                     *       "sizeBytes": 38912,
+                     *       "lang": "nl",
+                     *       "status": "queued",
+                     *       "problem": {
+                     *         "code": "MERGED_CELLS",
+                     *         "reason": "Het tabblad Acties heeft samengevoegde cellen (A1:B2).",
+                     *         "sheet": "Acties",
+                     *         "rowNumber": null,
+                     *         "ref": "A1:B2"
+                     *       },
+                     *       "notices": [
+                     *         {
+                     *           "code": "COLUMN_IGNORED",
+                     *           "reason": "De kolom „Opmerkingen intern” is onbekend en wordt niet ingelezen."
+                     *         }
+                     *       ],
+                     *       "counts": {
+                     *         "create": 2,
+                     *         "update": 5,
+                     *         "unchanged": 41,
+                     *         "conflict": 1,
+                     *         "error": 1,
+                     *         "total": 50
+                     *       },
+                     *       "unresolvedConflicts": 1,
+                     *       "results": {
+                     *         "applied": 7,
+                     *         "kept": 1,
+                     *         "unchanged": 41,
+                     *         "skipped": 1,
+                     *         "failed": 0
+                     *       },
+                     *       "progress": 0,
+                     *       "createdAt": "2026-11-26T13:02:11.000Z",
+                     *       "plannedAt": "2026-11-26T13:02:14.000Z",
+                     *       "applyRequestedAt": null,
+                     *       "appliedAt": null,
+                     *       "expiresAt": "2026-12-03T13:02:11.000Z",
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8"
+                     *         },
+                     *         "rows": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8/rows"
+                     *         },
+                     *         "apply": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8/apply"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportResponse"];
                 };
             };
@@ -13051,6 +16326,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "filename": "acties-2026.xlsx",
+                     *       "sizeBytes": 38912,
+                     *       "lang": "nl",
+                     *       "status": "queued",
+                     *       "problem": {
+                     *         "code": "MERGED_CELLS",
+                     *         "reason": "Het tabblad Acties heeft samengevoegde cellen (A1:B2).",
+                     *         "sheet": "Acties",
+                     *         "rowNumber": null,
+                     *         "ref": "A1:B2"
+                     *       },
+                     *       "notices": [
+                     *         {
+                     *           "code": "COLUMN_IGNORED",
+                     *           "reason": "De kolom „Opmerkingen intern” is onbekend en wordt niet ingelezen."
+                     *         }
+                     *       ],
+                     *       "counts": {
+                     *         "create": 2,
+                     *         "update": 5,
+                     *         "unchanged": 41,
+                     *         "conflict": 1,
+                     *         "error": 1,
+                     *         "total": 50
+                     *       },
+                     *       "unresolvedConflicts": 1,
+                     *       "results": {
+                     *         "applied": 7,
+                     *         "kept": 1,
+                     *         "unchanged": 41,
+                     *         "skipped": 1,
+                     *         "failed": 0
+                     *       },
+                     *       "progress": 0,
+                     *       "createdAt": "2026-11-26T13:02:11.000Z",
+                     *       "plannedAt": "2026-11-26T13:02:14.000Z",
+                     *       "applyRequestedAt": null,
+                     *       "appliedAt": null,
+                     *       "expiresAt": "2026-12-03T13:02:11.000Z",
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8"
+                     *         },
+                     *         "rows": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8/rows"
+                     *         },
+                     *         "apply": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8/apply"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportResponse"];
                 };
             };
@@ -13169,6 +16500,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "choices": [
+                 *         {
+                 *           "position": 3,
+                 *           "choice": "sheet"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChooseRowsDto"];
             };
         };
@@ -13182,6 +16523,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "filename": "acties-2026.xlsx",
+                     *       "sizeBytes": 38912,
+                     *       "lang": "nl",
+                     *       "status": "queued",
+                     *       "problem": {
+                     *         "code": "MERGED_CELLS",
+                     *         "reason": "Het tabblad Acties heeft samengevoegde cellen (A1:B2).",
+                     *         "sheet": "Acties",
+                     *         "rowNumber": null,
+                     *         "ref": "A1:B2"
+                     *       },
+                     *       "notices": [
+                     *         {
+                     *           "code": "COLUMN_IGNORED",
+                     *           "reason": "De kolom „Opmerkingen intern” is onbekend en wordt niet ingelezen."
+                     *         }
+                     *       ],
+                     *       "counts": {
+                     *         "create": 2,
+                     *         "update": 5,
+                     *         "unchanged": 41,
+                     *         "conflict": 1,
+                     *         "error": 1,
+                     *         "total": 50
+                     *       },
+                     *       "unresolvedConflicts": 1,
+                     *       "results": {
+                     *         "applied": 7,
+                     *         "kept": 1,
+                     *         "unchanged": 41,
+                     *         "skipped": 1,
+                     *         "failed": 0
+                     *       },
+                     *       "progress": 0,
+                     *       "createdAt": "2026-11-26T13:02:11.000Z",
+                     *       "plannedAt": "2026-11-26T13:02:14.000Z",
+                     *       "applyRequestedAt": null,
+                     *       "appliedAt": null,
+                     *       "expiresAt": "2026-12-03T13:02:11.000Z",
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8"
+                     *         },
+                     *         "rows": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8/rows"
+                     *         },
+                     *         "apply": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8/apply"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportResponse"];
                 };
             };
@@ -13308,6 +16705,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "position": 3,
+                     *           "sheet": "actions",
+                     *           "sheetName": "Acties",
+                     *           "rowNumber": 4,
+                     *           "outcome": "conflict",
+                     *           "entityId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *           "title": "Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen",
+                     *           "changes": [],
+                     *           "conflicts": [
+                     *             {
+                     *               "field": "deadline",
+                     *               "column": "Deadline",
+                     *               "from": "2026-06-30",
+                     *               "to": "2027-03-31"
+                     *             }
+                     *           ],
+                     *           "errors": [],
+                     *           "choice": "sheet",
+                     *           "result": "failed",
+                     *           "resultDetail": {
+                     *             "code": "VERSION_CONFLICT",
+                     *             "reason": "De actie is in de app gewijzigd na de export (versie 7; het blad heeft versie 6)."
+                     *           },
+                     *           "_links": {
+                     *             "entity": {
+                     *               "href": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee"
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8/rows?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8/rows?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["ImportRowResponse"][];
@@ -13422,6 +16863,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+                     *           "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *           "userId": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *           "displayName": "Sanne de Vries",
+                     *           "email": "sanne.devries@vng.example.nl",
+                     *           "isActive": true,
+                     *           "organisation": {
+                     *             "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *             "code": "VNG",
+                     *             "name": "Vereniging van Nederlandse Gemeenten"
+                     *           },
+                     *           "role": "liaison",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/members?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/members?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["MemberResponse"][];
@@ -13519,6 +16990,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "userId": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                 *       "email": "sanne.devries@vng.example.nl",
+                 *       "role": "liaison"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AddMemberDto"];
             };
         };
@@ -13536,6 +17014,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "userId": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *       "displayName": "Sanne de Vries",
+                     *       "email": "sanne.devries@vng.example.nl",
+                     *       "isActive": true,
+                     *       "organisation": {
+                     *         "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *         "code": "VNG",
+                     *         "name": "Vereniging van Nederlandse Gemeenten"
+                     *       },
+                     *       "role": "liaison",
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["MemberResponse"];
                 };
             };
@@ -13659,6 +17155,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "userId": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *       "displayName": "Sanne de Vries",
+                     *       "email": "sanne.devries@vng.example.nl",
+                     *       "isActive": true,
+                     *       "organisation": {
+                     *         "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *         "code": "VNG",
+                     *         "name": "Vereniging van Nederlandse Gemeenten"
+                     *       },
+                     *       "role": "liaison",
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["MemberResponse"];
                 };
             };
@@ -13870,6 +17384,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "role": "editor"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateMemberDto"];
             };
         };
@@ -13883,6 +17402,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "userId": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *       "displayName": "Sanne de Vries",
+                     *       "email": "sanne.devries@vng.example.nl",
+                     *       "isActive": true,
+                     *       "organisation": {
+                     *         "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *         "code": "VNG",
+                     *         "name": "Vereniging van Nederlandse Gemeenten"
+                     *       },
+                     *       "role": "liaison",
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["MemberResponse"];
                 };
             };
@@ -14007,6 +17544,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "programme": {
+                     *         "id": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *         "name": "Actieagenda Sterk Bestuur"
+                     *       },
+                     *       "generatedAt": "2026-12-04T08:05:00.000Z",
+                     *       "fields": [
+                     *         "id",
+                     *         "title",
+                     *         "description",
+                     *         "track",
+                     *         "commitmentKind",
+                     *         "commitmentTitle",
+                     *         "sourceReference",
+                     *         "ownerOrganisation",
+                     *         "ownerOrganisationName",
+                     *         "partnerOrganisations",
+                     *         "deadline",
+                     *         "status",
+                     *         "statusParliament",
+                     *         "health",
+                     *         "percentComplete",
+                     *         "closedAt",
+                     *         "latestNarrative",
+                     *         "latestNarrativeDate",
+                     *         "updatedAt"
+                     *       ],
+                     *       "actions": [
+                     *         {
+                     *           "id": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *           "title": "Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen",
+                     *           "description": "Het beleidskader met toetsingsvragen voor taaktoedeling, samen met VNG, IPO en UvW, in samenhang met de UDO.",
+                     *           "track": "Een passende verdeling van taken en bevoegdheden tussen overheden",
+                     *           "commitmentKind": "agenda_item",
+                     *           "commitmentTitle": "Beleidskader decentraal bestuur",
+                     *           "sourceReference": "Brief van de minister van BZK aan de Eerste Kamer over één jaar Actieagenda Sterk Bestuur (Kamerstukken I 2023-2024, 29 362, M), kamerstuk 29362-M",
+                     *           "ownerOrganisation": "BZK",
+                     *           "ownerOrganisationName": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+                     *           "partnerOrganisations": [
+                     *             "IPO",
+                     *             "VNG"
+                     *           ],
+                     *           "deadline": "2027-03-31",
+                     *           "status": "in_progress",
+                     *           "statusParliament": "Openstaand",
+                     *           "health": "at_risk",
+                     *           "percentComplete": 60,
+                     *           "closedAt": null,
+                     *           "latestNarrative": "Het conceptkader is met VNG, IPO en UvW besproken; vaststelling in het BO.",
+                     *           "latestNarrativeDate": "2026-11-24",
+                     *           "updatedAt": "2026-11-24T10:12:31.000Z"
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/actions?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/actions?limit=50"
+                     *         },
+                     *         "prev": {
+                     *           "href": "https://tracker.example.nl/v1/actions?limit=50"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["OpenDataResponse"];
                     "text/csv": string;
                 };
@@ -14090,6 +17694,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "daysBefore": [
+                     *         14,
+                     *         3
+                     *       ],
+                     *       "onDeadlineDay": true,
+                     *       "overdueRepeatDays": 7,
+                     *       "staleAfterDays": 30,
+                     *       "updateRoundReminderDaysBefore": 3,
+                     *       "escalation": [
+                     *         {
+                     *           "level": "official",
+                     *           "afterDays": 14,
+                     *           "contactUserIds": [
+                     *             "201fdcf1-330e-47bc-8838-b0f625447b80"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "skipWeekends": true,
+                     *       "skipHolidays": true,
+                     *       "sendHour": 9,
+                     *       "digest": false,
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "version": 2,
+                     *       "updatedAt": "2026-09-01T12:00:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReminderPolicyResponse"];
                 };
             };
@@ -14184,6 +17816,31 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "daysBefore": [
+                 *         14,
+                 *         3
+                 *       ],
+                 *       "onDeadlineDay": true,
+                 *       "overdueRepeatDays": 7,
+                 *       "staleAfterDays": 30,
+                 *       "updateRoundReminderDaysBefore": 3,
+                 *       "escalation": [
+                 *         {
+                 *           "level": "official",
+                 *           "afterDays": 14,
+                 *           "contactUserIds": [
+                 *             "201fdcf1-330e-47bc-8838-b0f625447b80"
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "skipWeekends": true,
+                 *       "skipHolidays": true,
+                 *       "sendHour": 9,
+                 *       "digest": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReminderPolicyDto"];
             };
         };
@@ -14199,6 +17856,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "daysBefore": [
+                     *         14,
+                     *         3
+                     *       ],
+                     *       "onDeadlineDay": true,
+                     *       "overdueRepeatDays": 7,
+                     *       "staleAfterDays": 30,
+                     *       "updateRoundReminderDaysBefore": 3,
+                     *       "escalation": [
+                     *         {
+                     *           "level": "official",
+                     *           "afterDays": 14,
+                     *           "contactUserIds": [
+                     *             "201fdcf1-330e-47bc-8838-b0f625447b80"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "skipWeekends": true,
+                     *       "skipHolidays": true,
+                     *       "sendHour": 9,
+                     *       "digest": false,
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "version": 2,
+                     *       "updatedAt": "2026-09-01T12:00:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReminderPolicyResponse"];
                 };
             };
@@ -14303,6 +17988,31 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "daysBefore": [
+                 *         14,
+                 *         3
+                 *       ],
+                 *       "onDeadlineDay": true,
+                 *       "overdueRepeatDays": 7,
+                 *       "staleAfterDays": 30,
+                 *       "updateRoundReminderDaysBefore": 3,
+                 *       "escalation": [
+                 *         {
+                 *           "level": "official",
+                 *           "afterDays": 14,
+                 *           "contactUserIds": [
+                 *             "201fdcf1-330e-47bc-8838-b0f625447b80"
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "skipWeekends": true,
+                 *       "skipHolidays": true,
+                 *       "sendHour": 9,
+                 *       "digest": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReminderPolicyDto"];
             };
         };
@@ -14316,6 +18026,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "actionId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *           "kind": "deadline_upcoming",
+                     *           "step": "14d",
+                     *           "dueAt": "2027-03-17T08:00:00.000Z",
+                     *           "recipientUserIds": [
+                     *             "f4f87bc9-09b2-42e9-924e-8a4ded01cb33"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "actionsPlanned": 38,
+                     *       "total": 91
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReminderPreviewResponse"];
                 };
             };
@@ -14424,6 +18151,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "1161849f-d253-46d6-bdbc-44bf069935d6",
+                     *           "actionId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *           "kind": "deadline_upcoming",
+                     *           "step": "14d",
+                     *           "dueAt": "2027-03-17T08:00:00.000Z",
+                     *           "recipientUserIds": [
+                     *             "f4f87bc9-09b2-42e9-924e-8a4ded01cb33"
+                     *           ],
+                     *           "updateRoundId": null,
+                     *           "state": "scheduled",
+                     *           "stateReason": null,
+                     *           "sentAt": null
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/reminders?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/reminders?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["ReminderResponse"][];
@@ -14556,6 +18311,211 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "programme": {
+                     *         "id": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *         "name": "Actieagenda Sterk Bestuur"
+                     *       },
+                     *       "asOf": "2026-06-30T22:00:00.000Z",
+                     *       "since": "2025-12-31T23:00:00.000Z",
+                     *       "period": {
+                     *         "from": "2025-12-31T23:00:00.000Z",
+                     *         "to": "2026-06-30T22:00:00.000Z"
+                     *       },
+                     *       "reportDate": "2026-06-30",
+                     *       "generatedAt": "2026-07-01T06:12:44.000Z",
+                     *       "filters": {},
+                     *       "lang": "nl",
+                     *       "summary": {
+                     *         "total": 52,
+                     *         "open": 38,
+                     *         "closed": 14,
+                     *         "byStatus": {
+                     *           "not_started": 4,
+                     *           "in_progress": 34,
+                     *           "met": 10,
+                     *           "partially_met": 3,
+                     *           "lapsed": 1
+                     *         },
+                     *         "byHealth": {
+                     *           "not_set": 3,
+                     *           "on_track": 22,
+                     *           "at_risk": 9,
+                     *           "off_track": 4
+                     *         },
+                     *         "byStatusAndHealth": [
+                     *           {
+                     *             "status": "in_progress",
+                     *             "health": "on_track",
+                     *             "count": 22
+                     *           }
+                     *         ],
+                     *         "byTrack": [
+                     *           {
+                     *             "track": {
+                     *               "id": "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c",
+                     *               "name": "Een passende verdeling van taken en bevoegdheden tussen overheden"
+                     *             },
+                     *             "total": 14,
+                     *             "open": 11,
+                     *             "overdue": 2,
+                     *             "byStatus": {
+                     *               "not_started": 1,
+                     *               "in_progress": 10,
+                     *               "met": 2,
+                     *               "partially_met": 1,
+                     *               "lapsed": 0
+                     *             },
+                     *             "rollup": {
+                     *               "percentComplete": 62.5,
+                     *               "health": "on_track",
+                     *               "healthCount": 1,
+                     *               "byHealth": {
+                     *                 "not_set": 0,
+                     *                 "on_track": 1,
+                     *                 "at_risk": 0,
+                     *                 "off_track": 0
+                     *               },
+                     *               "total": 2,
+                     *               "open": 1,
+                     *               "closed": 1,
+                     *               "overdue": 0
+                     *             }
+                     *           }
+                     *         ],
+                     *         "byCommitmentKind": [
+                     *           {
+                     *             "kind": "agenda_item",
+                     *             "count": 17
+                     *           }
+                     *         ],
+                     *         "byCommitment": [
+                     *           {
+                     *             "commitment": {
+                     *               "id": "de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2",
+                     *               "title": "Beleidskader decentraal bestuur",
+                     *               "kind": "agenda_item"
+                     *             },
+                     *             "rollup": {
+                     *               "percentComplete": 62.5,
+                     *               "health": "on_track",
+                     *               "healthCount": 1,
+                     *               "byHealth": {
+                     *                 "not_set": 0,
+                     *                 "on_track": 1,
+                     *                 "at_risk": 0,
+                     *                 "off_track": 0
+                     *               },
+                     *               "total": 2,
+                     *               "open": 1,
+                     *               "closed": 1,
+                     *               "overdue": 0
+                     *             }
+                     *           }
+                     *         ],
+                     *         "byOwnerOrganisation": [
+                     *           {
+                     *             "organisation": {
+                     *               "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *               "code": "VNG",
+                     *               "name": "Vereniging van Nederlandse Gemeenten"
+                     *             },
+                     *             "count": 19,
+                     *             "open": 15,
+                     *             "overdue": 2
+                     *           }
+                     *         ],
+                     *         "byVerification": {
+                     *           "self_reported": 40,
+                     *           "partner_reviewed": 8,
+                     *           "verified": 4
+                     *         },
+                     *         "byEscalationLevel": {
+                     *           "none": 34,
+                     *           "official": 2,
+                     *           "administrative": 2,
+                     *           "overhedenoverleg": 0
+                     *         },
+                     *         "overdue": 5,
+                     *         "completedInPeriod": 6,
+                     *         "deadlinesNext30Days": 3,
+                     *         "deadlinesNext90Days": 8,
+                     *         "openUpdatedLast30Days": {
+                     *           "open": 38,
+                     *           "updated": 29,
+                     *           "share": 0.763
+                     *         }
+                     *       },
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/reports/progress?asOf=2026-06-30&since=2026-01-01"
+                     *         }
+                     *       },
+                     *       "actions": [
+                     *         {
+                     *           "id": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *           "title": "Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen",
+                     *           "track": {
+                     *             "id": "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c",
+                     *             "name": "Een passende verdeling van taken en bevoegdheden tussen overheden"
+                     *           },
+                     *           "commitment": {
+                     *             "id": "de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2",
+                     *             "title": "Beleidskader decentraal bestuur",
+                     *             "kind": "agenda_item",
+                     *             "sourceReference": "Kamerbrief Actieagenda Sterk Bestuur (35896-10)"
+                     *           },
+                     *           "ownerOrganisation": {
+                     *             "id": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                     *             "code": "BZK",
+                     *             "name": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+                     *           },
+                     *           "ownerUser": {
+                     *             "id": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                     *             "name": "Jan de Vries"
+                     *           },
+                     *           "partners": [
+                     *             {
+                     *               "organisation": {
+                     *                 "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *                 "code": "VNG",
+                     *                 "name": "Vereniging van Nederlandse Gemeenten"
+                     *               },
+                     *               "role": "co_owner",
+                     *               "position": "concerns",
+                     *               "positionStatedAt": "2026-07-15T13:04:22.000Z"
+                     *             }
+                     *           ],
+                     *           "deadline": "2027-03-31",
+                     *           "status": "in_progress",
+                     *           "health": "at_risk",
+                     *           "verification": "self_reported",
+                     *           "percentComplete": 60,
+                     *           "rollupWeight": null,
+                     *           "overdue": false,
+                     *           "escalationLevel": "administrative",
+                     *           "closedAt": null,
+                     *           "latestNarrative": {
+                     *             "text": "Het conceptkader is met VNG, IPO en UvW besproken; vaststelling in het BO.",
+                     *             "at": "2026-06-23T10:12:31.000Z"
+                     *           },
+                     *           "lastUpdateAt": "2026-06-23T10:12:31.000Z",
+                     *           "changesSince": {
+                     *             "created": false,
+                     *             "fields": [
+                     *               {
+                     *                 "field": "status",
+                     *                 "from": "not_started",
+                     *                 "to": "in_progress"
+                     *               }
+                     *             ],
+                     *             "progressUpdates": 2
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProgressReportDocument"];
                     "application/pdf": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
@@ -14693,6 +18653,149 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "programme": {
+                     *         "id": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *         "name": "Actieagenda Sterk Bestuur"
+                     *       },
+                     *       "asOf": "2026-06-30T22:00:00.000Z",
+                     *       "since": "2025-12-31T23:00:00.000Z",
+                     *       "period": {
+                     *         "from": "2025-12-31T23:00:00.000Z",
+                     *         "to": "2026-06-30T22:00:00.000Z"
+                     *       },
+                     *       "reportDate": "2026-06-30",
+                     *       "generatedAt": "2026-07-01T06:12:44.000Z",
+                     *       "filters": {},
+                     *       "lang": "nl",
+                     *       "summary": {
+                     *         "total": 52,
+                     *         "open": 38,
+                     *         "closed": 14,
+                     *         "byStatus": {
+                     *           "not_started": 4,
+                     *           "in_progress": 34,
+                     *           "met": 10,
+                     *           "partially_met": 3,
+                     *           "lapsed": 1
+                     *         },
+                     *         "byHealth": {
+                     *           "not_set": 3,
+                     *           "on_track": 22,
+                     *           "at_risk": 9,
+                     *           "off_track": 4
+                     *         },
+                     *         "byStatusAndHealth": [
+                     *           {
+                     *             "status": "in_progress",
+                     *             "health": "on_track",
+                     *             "count": 22
+                     *           }
+                     *         ],
+                     *         "byTrack": [
+                     *           {
+                     *             "track": {
+                     *               "id": "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c",
+                     *               "name": "Een passende verdeling van taken en bevoegdheden tussen overheden"
+                     *             },
+                     *             "total": 14,
+                     *             "open": 11,
+                     *             "overdue": 2,
+                     *             "byStatus": {
+                     *               "not_started": 1,
+                     *               "in_progress": 10,
+                     *               "met": 2,
+                     *               "partially_met": 1,
+                     *               "lapsed": 0
+                     *             },
+                     *             "rollup": {
+                     *               "percentComplete": 62.5,
+                     *               "health": "on_track",
+                     *               "healthCount": 1,
+                     *               "byHealth": {
+                     *                 "not_set": 0,
+                     *                 "on_track": 1,
+                     *                 "at_risk": 0,
+                     *                 "off_track": 0
+                     *               },
+                     *               "total": 2,
+                     *               "open": 1,
+                     *               "closed": 1,
+                     *               "overdue": 0
+                     *             }
+                     *           }
+                     *         ],
+                     *         "byCommitmentKind": [
+                     *           {
+                     *             "kind": "agenda_item",
+                     *             "count": 17
+                     *           }
+                     *         ],
+                     *         "byCommitment": [
+                     *           {
+                     *             "commitment": {
+                     *               "id": "de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2",
+                     *               "title": "Beleidskader decentraal bestuur",
+                     *               "kind": "agenda_item"
+                     *             },
+                     *             "rollup": {
+                     *               "percentComplete": 62.5,
+                     *               "health": "on_track",
+                     *               "healthCount": 1,
+                     *               "byHealth": {
+                     *                 "not_set": 0,
+                     *                 "on_track": 1,
+                     *                 "at_risk": 0,
+                     *                 "off_track": 0
+                     *               },
+                     *               "total": 2,
+                     *               "open": 1,
+                     *               "closed": 1,
+                     *               "overdue": 0
+                     *             }
+                     *           }
+                     *         ],
+                     *         "byOwnerOrganisation": [
+                     *           {
+                     *             "organisation": {
+                     *               "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *               "code": "VNG",
+                     *               "name": "Vereniging van Nederlandse Gemeenten"
+                     *             },
+                     *             "count": 19,
+                     *             "open": 15,
+                     *             "overdue": 2
+                     *           }
+                     *         ],
+                     *         "byVerification": {
+                     *           "self_reported": 40,
+                     *           "partner_reviewed": 8,
+                     *           "verified": 4
+                     *         },
+                     *         "byEscalationLevel": {
+                     *           "none": 34,
+                     *           "official": 2,
+                     *           "administrative": 2,
+                     *           "overhedenoverleg": 0
+                     *         },
+                     *         "overdue": 5,
+                     *         "completedInPeriod": 6,
+                     *         "deadlinesNext30Days": 3,
+                     *         "deadlinesNext90Days": 8,
+                     *         "openUpdatedLast30Days": {
+                     *           "open": 38,
+                     *           "updated": 29,
+                     *           "share": 0.763
+                     *         }
+                     *       },
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/reports/progress?asOf=2026-06-30&since=2026-01-01"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReportSummaryDocument"];
                 };
             };
@@ -14807,6 +18910,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c",
+                     *           "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *           "name": "Passende verdeling van taken en bevoegdheden tussen overheden",
+                     *           "description": "",
+                     *           "position": 1,
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/tracks?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/tracks?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["TrackResponse"][];
@@ -14904,6 +19030,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Passende verdeling van taken en bevoegdheden tussen overheden",
+                 *       "description": "",
+                 *       "position": 0
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateTrackDto"];
             };
         };
@@ -14921,6 +19054,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "name": "Passende verdeling van taken en bevoegdheden tussen overheden",
+                     *       "description": "",
+                     *       "position": 1,
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TrackResponse"];
                 };
             };
@@ -15044,6 +19188,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "name": "Passende verdeling van taken en bevoegdheden tussen overheden",
+                     *       "description": "",
+                     *       "position": 1,
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TrackResponse"];
                 };
             };
@@ -15245,6 +19400,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Investeren in de onderlinge samenwerking",
+                 *       "description": "",
+                 *       "position": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateTrackDto"];
             };
         };
@@ -15258,6 +19420,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "name": "Passende verdeling van taken en bevoegdheden tussen overheden",
+                     *       "description": "",
+                     *       "position": 1,
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TrackResponse"];
                 };
             };
@@ -15368,6 +19541,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "db143eb0-4499-4ee7-9f4f-bf6919bc5897",
+                     *           "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *           "title": "Voortgangsrapportage Actieagenda voorjaar 2027",
+                     *           "message": "Graag uiterlijk 15 maart per actie de stand van zaken en een toelichting, voor de voortgangsrapportage aan de Tweede Kamer.",
+                     *           "dueDate": "2027-03-15",
+                     *           "filter": {
+                     *             "trackIds": [
+                     *               "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c"
+                     *             ],
+                     *             "ownerOrganisationIds": [
+                     *               "32f4863a-c117-4dd8-93d3-7b281d88bd9c"
+                     *             ],
+                     *             "actionIds": [
+                     *               "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee"
+                     *             ]
+                     *           },
+                     *           "state": "open",
+                     *           "completion": {
+                     *             "total": 18,
+                     *             "updated": 11,
+                     *             "notUpdated": 7
+                     *           },
+                     *           "createdByUserId": "201fdcf1-330e-47bc-8838-b0f625447b80",
+                     *           "createdAt": "2027-02-15T09:00:00.000Z",
+                     *           "cancelledAt": null,
+                     *           "_links": {
+                     *             "self": {
+                     *               "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/update-rounds/db143eb0-4499-4ee7-9f4f-bf6919bc5897"
+                     *             },
+                     *             "actions": {
+                     *               "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/update-rounds/db143eb0-4499-4ee7-9f4f-bf6919bc5897/actions"
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/update-rounds?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/update-rounds?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["UpdateRoundResponse"][];
@@ -15465,6 +19687,24 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "Voortgangsrapportage Actieagenda voorjaar 2027",
+                 *       "dueDate": "2027-03-15",
+                 *       "message": "Graag uiterlijk 15 maart per actie de stand van zaken en een toelichting, voor de voortgangsrapportage aan de Tweede Kamer.",
+                 *       "filter": {
+                 *         "trackIds": [
+                 *           "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c"
+                 *         ],
+                 *         "ownerOrganisationIds": [
+                 *           "32f4863a-c117-4dd8-93d3-7b281d88bd9c"
+                 *         ],
+                 *         "actionIds": [
+                 *           "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee"
+                 *         ]
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateUpdateRoundDto"];
             };
         };
@@ -15482,6 +19722,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "db143eb0-4499-4ee7-9f4f-bf6919bc5897",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "title": "Voortgangsrapportage Actieagenda voorjaar 2027",
+                     *       "message": "Graag uiterlijk 15 maart per actie de stand van zaken en een toelichting, voor de voortgangsrapportage aan de Tweede Kamer.",
+                     *       "dueDate": "2027-03-15",
+                     *       "filter": {
+                     *         "trackIds": [
+                     *           "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c"
+                     *         ],
+                     *         "ownerOrganisationIds": [
+                     *           "32f4863a-c117-4dd8-93d3-7b281d88bd9c"
+                     *         ],
+                     *         "actionIds": [
+                     *           "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee"
+                     *         ]
+                     *       },
+                     *       "state": "open",
+                     *       "completion": {
+                     *         "total": 18,
+                     *         "updated": 11,
+                     *         "notUpdated": 7
+                     *       },
+                     *       "createdByUserId": "201fdcf1-330e-47bc-8838-b0f625447b80",
+                     *       "createdAt": "2027-02-15T09:00:00.000Z",
+                     *       "cancelledAt": null,
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/update-rounds/db143eb0-4499-4ee7-9f4f-bf6919bc5897"
+                     *         },
+                     *         "actions": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/update-rounds/db143eb0-4499-4ee7-9f4f-bf6919bc5897/actions"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["UpdateRoundResponse"];
                 };
             };
@@ -15605,6 +19882,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "db143eb0-4499-4ee7-9f4f-bf6919bc5897",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "title": "Voortgangsrapportage Actieagenda voorjaar 2027",
+                     *       "message": "Graag uiterlijk 15 maart per actie de stand van zaken en een toelichting, voor de voortgangsrapportage aan de Tweede Kamer.",
+                     *       "dueDate": "2027-03-15",
+                     *       "filter": {
+                     *         "trackIds": [
+                     *           "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c"
+                     *         ],
+                     *         "ownerOrganisationIds": [
+                     *           "32f4863a-c117-4dd8-93d3-7b281d88bd9c"
+                     *         ],
+                     *         "actionIds": [
+                     *           "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee"
+                     *         ]
+                     *       },
+                     *       "state": "open",
+                     *       "completion": {
+                     *         "total": 18,
+                     *         "updated": 11,
+                     *         "notUpdated": 7
+                     *       },
+                     *       "createdByUserId": "201fdcf1-330e-47bc-8838-b0f625447b80",
+                     *       "createdAt": "2027-02-15T09:00:00.000Z",
+                     *       "cancelledAt": null,
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/update-rounds/db143eb0-4499-4ee7-9f4f-bf6919bc5897"
+                     *         },
+                     *         "actions": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/update-rounds/db143eb0-4499-4ee7-9f4f-bf6919bc5897/actions"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["UpdateRoundResponse"];
                 };
             };
@@ -15711,6 +20025,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "db143eb0-4499-4ee7-9f4f-bf6919bc5897",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "title": "Voortgangsrapportage Actieagenda voorjaar 2027",
+                     *       "message": "Graag uiterlijk 15 maart per actie de stand van zaken en een toelichting, voor de voortgangsrapportage aan de Tweede Kamer.",
+                     *       "dueDate": "2027-03-15",
+                     *       "filter": {
+                     *         "trackIds": [
+                     *           "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c"
+                     *         ],
+                     *         "ownerOrganisationIds": [
+                     *           "32f4863a-c117-4dd8-93d3-7b281d88bd9c"
+                     *         ],
+                     *         "actionIds": [
+                     *           "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee"
+                     *         ]
+                     *       },
+                     *       "state": "open",
+                     *       "completion": {
+                     *         "total": 18,
+                     *         "updated": 11,
+                     *         "notUpdated": 7
+                     *       },
+                     *       "createdByUserId": "201fdcf1-330e-47bc-8838-b0f625447b80",
+                     *       "createdAt": "2027-02-15T09:00:00.000Z",
+                     *       "cancelledAt": null,
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/update-rounds/db143eb0-4499-4ee7-9f4f-bf6919bc5897"
+                     *         },
+                     *         "actions": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/update-rounds/db143eb0-4499-4ee7-9f4f-bf6919bc5897/actions"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["UpdateRoundResponse"];
                 };
             };
@@ -15837,6 +20188,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "actionId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *           "title": "Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen",
+                     *           "deadline": "2027-03-31",
+                     *           "ownerOrganisationId": "32f4863a-c117-4dd8-93d3-7b281d88bd9c",
+                     *           "ownerUserId": "f4f87bc9-09b2-42e9-924e-8a4ded01cb33",
+                     *           "updated": true,
+                     *           "lastProgressAt": "2027-03-02T10:15:00.000Z"
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/update-rounds/db143eb0-4499-4ee7-9f4f-bf6919bc5897/actions?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/update-rounds/db143eb0-4499-4ee7-9f4f-bf6919bc5897/actions?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["RoundActionResponse"][];
@@ -15943,6 +20317,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3f1c2a9e-7b64-4d0e-9a51-2c8f6e4b1d07",
+                     *           "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *           "url": "https://koppelingen.vng.nl/sterk-bestuur/gebeurtenissen",
+                     *           "description": "Voortgang naar het VNG-dashboard",
+                     *           "eventTypes": [
+                     *             "nl.sterk-bestuur.action.progress-posted",
+                     *             "nl.sterk-bestuur.action.closed"
+                     *           ],
+                     *           "trackIds": [],
+                     *           "organisationIds": [],
+                     *           "enabled": true,
+                     *           "disabledReason": null,
+                     *           "previousSecretExpiresAt": null,
+                     *           "ownerUserId": "201fdcf1-330e-47bc-8838-b0f625447b80",
+                     *           "madeWithApiToken": false,
+                     *           "pendingDeliveries": 0,
+                     *           "createdAt": "2026-11-30T09:12:44.000Z",
+                     *           "updatedAt": "2026-11-30T09:12:44.000Z",
+                     *           "lastDeliveryAt": "2026-12-03T14:02:10.000Z",
+                     *           "lastSuccessAt": "2026-12-03T14:02:10.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhooksResponse"];
                 };
             };
@@ -16037,6 +20440,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://koppelingen.vng.nl/sterk-bestuur/gebeurtenissen",
+                 *       "eventTypes": [
+                 *         "nl.sterk-bestuur.action.progress-posted",
+                 *         "nl.sterk-bestuur.action.closed"
+                 *       ],
+                 *       "description": "Voortgang naar het VNG-dashboard",
+                 *       "trackIds": [
+                 *         "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c"
+                 *       ],
+                 *       "organisationIds": [
+                 *         "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateWebhookDto"];
             };
         };
@@ -16054,6 +20473,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f1c2a9e-7b64-4d0e-9a51-2c8f6e4b1d07",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "url": "https://koppelingen.vng.nl/sterk-bestuur/gebeurtenissen",
+                     *       "description": "Voortgang naar het VNG-dashboard",
+                     *       "eventTypes": [
+                     *         "nl.sterk-bestuur.action.progress-posted",
+                     *         "nl.sterk-bestuur.action.closed"
+                     *       ],
+                     *       "trackIds": [],
+                     *       "organisationIds": [],
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "previousSecretExpiresAt": null,
+                     *       "ownerUserId": "201fdcf1-330e-47bc-8838-b0f625447b80",
+                     *       "madeWithApiToken": false,
+                     *       "pendingDeliveries": 0,
+                     *       "createdAt": "2026-11-30T09:12:44.000Z",
+                     *       "updatedAt": "2026-11-30T09:12:44.000Z",
+                     *       "lastDeliveryAt": "2026-12-03T14:02:10.000Z",
+                     *       "lastSuccessAt": "2026-12-03T14:02:10.000Z",
+                     *       "version": 1,
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw5cR1pEoOkTo="
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreatedWebhookResponse"];
                 };
             };
@@ -16178,6 +20623,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f1c2a9e-7b64-4d0e-9a51-2c8f6e4b1d07",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "url": "https://koppelingen.vng.nl/sterk-bestuur/gebeurtenissen",
+                     *       "description": "Voortgang naar het VNG-dashboard",
+                     *       "eventTypes": [
+                     *         "nl.sterk-bestuur.action.progress-posted",
+                     *         "nl.sterk-bestuur.action.closed"
+                     *       ],
+                     *       "trackIds": [],
+                     *       "organisationIds": [],
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "previousSecretExpiresAt": null,
+                     *       "ownerUserId": "201fdcf1-330e-47bc-8838-b0f625447b80",
+                     *       "madeWithApiToken": false,
+                     *       "pendingDeliveries": 0,
+                     *       "createdAt": "2026-11-30T09:12:44.000Z",
+                     *       "updatedAt": "2026-11-30T09:12:44.000Z",
+                     *       "lastDeliveryAt": "2026-12-03T14:02:10.000Z",
+                     *       "lastSuccessAt": "2026-12-03T14:02:10.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookResponse"];
                 };
             };
@@ -16382,6 +20852,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://koppelingen.vng.nl/sterk-bestuur/gebeurtenissen",
+                 *       "eventTypes": [
+                 *         "nl.sterk-bestuur.action.progress-posted",
+                 *         "nl.sterk-bestuur.action.closed"
+                 *       ],
+                 *       "description": "Voortgang naar het VNG-dashboard",
+                 *       "trackIds": [
+                 *         "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c"
+                 *       ],
+                 *       "organisationIds": [
+                 *         "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d"
+                 *       ],
+                 *       "enabled": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateWebhookDto"];
             };
         };
@@ -16396,6 +20883,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f1c2a9e-7b64-4d0e-9a51-2c8f6e4b1d07",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "url": "https://koppelingen.vng.nl/sterk-bestuur/gebeurtenissen",
+                     *       "description": "Voortgang naar het VNG-dashboard",
+                     *       "eventTypes": [
+                     *         "nl.sterk-bestuur.action.progress-posted",
+                     *         "nl.sterk-bestuur.action.closed"
+                     *       ],
+                     *       "trackIds": [],
+                     *       "organisationIds": [],
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "previousSecretExpiresAt": null,
+                     *       "ownerUserId": "201fdcf1-330e-47bc-8838-b0f625447b80",
+                     *       "madeWithApiToken": false,
+                     *       "pendingDeliveries": 0,
+                     *       "createdAt": "2026-11-30T09:12:44.000Z",
+                     *       "updatedAt": "2026-11-30T09:12:44.000Z",
+                     *       "lastDeliveryAt": "2026-12-03T14:02:10.000Z",
+                     *       "lastSuccessAt": "2026-12-03T14:02:10.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookResponse"];
                 };
             };
@@ -16527,6 +21039,58 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "f73a736e-ac4b-4dc3-8ab5-1b1d8b5fe554",
+                     *           "eventId": "58fc346f-3a59-4a0f-b90b-743bb761bdab",
+                     *           "eventType": "nl.sterk-bestuur.action.progress-posted",
+                     *           "subject": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *           "state": "delivered",
+                     *           "attempts": 1,
+                     *           "nextAttemptAt": null,
+                     *           "lastAttemptAt": "2026-12-03T14:02:10.000Z",
+                     *           "lastStatusCode": 204,
+                     *           "lastDurationMs": 84,
+                     *           "lastError": null,
+                     *           "responseExcerpt": null,
+                     *           "deliveredAt": "2026-12-03T14:02:10.000Z",
+                     *           "createdAt": "2026-12-03T14:02:09.000Z",
+                     *           "event": {
+                     *             "specversion": "1.0",
+                     *             "id": "58fc346f-3a59-4a0f-b90b-743bb761bdab",
+                     *             "source": "urn:nld:systeem:sterk-bestuur-tracker",
+                     *             "type": "nl.sterk-bestuur.action.progress-posted",
+                     *             "subject": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *             "time": "2026-12-03T14:02:09.000Z",
+                     *             "datacontenttype": "application/json",
+                     *             "dataref": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee/progress-updates",
+                     *             "sequence": "0000000000000012345-00",
+                     *             "data": {
+                     *               "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *               "actionId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *               "progressUpdateId": "1afadef7-b1bd-4e5a-89f5-e04e33c2d362",
+                     *               "changes": {
+                     *                 "percentComplete": {
+                     *                   "old": 40,
+                     *                   "new": 60
+                     *                 }
+                     *               }
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/webhooks/3f1c2a9e-7b64-4d0e-9a51-2c8f6e4b1d07/deliveries?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/webhooks/3f1c2a9e-7b64-4d0e-9a51-2c8f6e4b1d07/deliveries?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["WebhookDeliveryResponse"][];
@@ -16637,6 +21201,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "f73a736e-ac4b-4dc3-8ab5-1b1d8b5fe554",
+                     *       "eventId": "58fc346f-3a59-4a0f-b90b-743bb761bdab",
+                     *       "eventType": "nl.sterk-bestuur.action.progress-posted",
+                     *       "subject": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *       "state": "delivered",
+                     *       "attempts": 1,
+                     *       "nextAttemptAt": null,
+                     *       "lastAttemptAt": "2026-12-03T14:02:10.000Z",
+                     *       "lastStatusCode": 204,
+                     *       "lastDurationMs": 84,
+                     *       "lastError": null,
+                     *       "responseExcerpt": null,
+                     *       "deliveredAt": "2026-12-03T14:02:10.000Z",
+                     *       "createdAt": "2026-12-03T14:02:09.000Z",
+                     *       "event": {
+                     *         "specversion": "1.0",
+                     *         "id": "58fc346f-3a59-4a0f-b90b-743bb761bdab",
+                     *         "source": "urn:nld:systeem:sterk-bestuur-tracker",
+                     *         "type": "nl.sterk-bestuur.action.progress-posted",
+                     *         "subject": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *         "time": "2026-12-03T14:02:09.000Z",
+                     *         "datacontenttype": "application/json",
+                     *         "dataref": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee/progress-updates",
+                     *         "sequence": "0000000000000012345-00",
+                     *         "data": {
+                     *           "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *           "actionId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *           "progressUpdateId": "1afadef7-b1bd-4e5a-89f5-e04e33c2d362",
+                     *           "changes": {
+                     *             "percentComplete": {
+                     *               "old": 40,
+                     *               "new": 60
+                     *             }
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookDeliveryResponse"];
                 };
             };
@@ -16750,6 +21354,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "f73a736e-ac4b-4dc3-8ab5-1b1d8b5fe554",
+                     *       "eventId": "58fc346f-3a59-4a0f-b90b-743bb761bdab",
+                     *       "eventType": "nl.sterk-bestuur.action.progress-posted",
+                     *       "subject": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *       "state": "delivered",
+                     *       "attempts": 1,
+                     *       "nextAttemptAt": null,
+                     *       "lastAttemptAt": "2026-12-03T14:02:10.000Z",
+                     *       "lastStatusCode": 204,
+                     *       "lastDurationMs": 84,
+                     *       "lastError": null,
+                     *       "responseExcerpt": null,
+                     *       "deliveredAt": "2026-12-03T14:02:10.000Z",
+                     *       "createdAt": "2026-12-03T14:02:09.000Z",
+                     *       "event": {
+                     *         "specversion": "1.0",
+                     *         "id": "58fc346f-3a59-4a0f-b90b-743bb761bdab",
+                     *         "source": "urn:nld:systeem:sterk-bestuur-tracker",
+                     *         "type": "nl.sterk-bestuur.action.progress-posted",
+                     *         "subject": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *         "time": "2026-12-03T14:02:09.000Z",
+                     *         "datacontenttype": "application/json",
+                     *         "dataref": "https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee/progress-updates",
+                     *         "sequence": "0000000000000012345-00",
+                     *         "data": {
+                     *           "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *           "actionId": "1db9bc4f-a9c7-5dcc-86bc-b301fed52fee",
+                     *           "progressUpdateId": "1afadef7-b1bd-4e5a-89f5-e04e33c2d362",
+                     *           "changes": {
+                     *             "percentComplete": {
+                     *               "old": 40,
+                     *               "new": 60
+                     *             }
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookDeliveryResponse"];
                 };
             };
@@ -16882,6 +21526,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "deliveryId": "f73a736e-ac4b-4dc3-8ab5-1b1d8b5fe554",
+                     *       "eventId": "58fc346f-3a59-4a0f-b90b-743bb761bdab"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PingResponse"];
                 };
             };
@@ -17003,6 +21653,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "previousSecretValidHours": 24
+                 *     }
+                 */
                 "application/json": components["schemas"]["RotateWebhookSecretDto"];
             };
         };
@@ -17018,6 +21673,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f1c2a9e-7b64-4d0e-9a51-2c8f6e4b1d07",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "url": "https://koppelingen.vng.nl/sterk-bestuur/gebeurtenissen",
+                     *       "description": "Voortgang naar het VNG-dashboard",
+                     *       "eventTypes": [
+                     *         "nl.sterk-bestuur.action.progress-posted",
+                     *         "nl.sterk-bestuur.action.closed"
+                     *       ],
+                     *       "trackIds": [],
+                     *       "organisationIds": [],
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "previousSecretExpiresAt": null,
+                     *       "ownerUserId": "201fdcf1-330e-47bc-8838-b0f625447b80",
+                     *       "madeWithApiToken": false,
+                     *       "pendingDeliveries": 0,
+                     *       "createdAt": "2026-11-30T09:12:44.000Z",
+                     *       "updatedAt": "2026-11-30T09:12:44.000Z",
+                     *       "lastDeliveryAt": "2026-12-03T14:02:10.000Z",
+                     *       "lastSuccessAt": "2026-12-03T14:02:10.000Z",
+                     *       "version": 1,
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw5cR1pEoOkTo="
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreatedWebhookResponse"];
                 };
             };
@@ -17151,6 +21832,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "93c72cab-181e-42f2-bb5a-6093761e88c5",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "format": "json",
+                     *       "status": "queued",
+                     *       "progress": 100,
+                     *       "filename": "voortgangsrapportage-2026-06-30.xlsx",
+                     *       "sizeBytes": 48213,
+                     *       "errorCode": "RENDER_FAILED",
+                     *       "createdAt": "2026-07-01T06:12:40.000Z",
+                     *       "finishedAt": "2026-07-01T06:12:45.000Z",
+                     *       "expiresAt": "2026-07-08T06:12:45.000Z",
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/report-exports/93c72cab-181e-42f2-bb5a-6093761e88c5"
+                     *         },
+                     *         "file": {
+                     *           "href": "https://tracker.example.nl/v1/report-exports/93c72cab-181e-42f2-bb5a-6093761e88c5/file"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReportExportResponse"];
                 };
             };
@@ -17271,6 +21975,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "93c72cab-181e-42f2-bb5a-6093761e88c5",
+                     *       "programmeId": "4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10",
+                     *       "format": "json",
+                     *       "status": "queued",
+                     *       "progress": 100,
+                     *       "filename": "voortgangsrapportage-2026-06-30.xlsx",
+                     *       "sizeBytes": 48213,
+                     *       "errorCode": "RENDER_FAILED",
+                     *       "createdAt": "2026-07-01T06:12:40.000Z",
+                     *       "finishedAt": "2026-07-01T06:12:45.000Z",
+                     *       "expiresAt": "2026-07-08T06:12:45.000Z",
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/report-exports/93c72cab-181e-42f2-bb5a-6093761e88c5"
+                     *         },
+                     *         "file": {
+                     *           "href": "https://tracker.example.nl/v1/report-exports/93c72cab-181e-42f2-bb5a-6093761e88c5/file"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReportExportResponse"];
                 };
             };
@@ -17479,6 +22206,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "now": "2026-12-04T08:05:00.000Z",
+                     *       "offsetSeconds": 259200,
+                     *       "travel": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClockResponse"];
                 };
             };
@@ -17547,6 +22281,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "now": "2026-12-04T09:05:00+01:00"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MoveClockDto"];
             };
         };
@@ -17560,6 +22299,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "now": "2026-12-04T08:05:00.000Z",
+                     *       "offsetSeconds": 259200,
+                     *       "travel": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClockResponse"];
                 };
             };
@@ -17669,6 +22415,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "773ff967-ba75-4bb7-80ed-20bf1213a62f",
+                     *           "email": "j.jansen@vng.nl",
+                     *           "displayName": "Jan Jansen",
+                     *           "organisation": {
+                     *             "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *             "code": "VNG",
+                     *             "name": "Vereniging van Nederlandse Gemeenten"
+                     *           },
+                     *           "isActive": true,
+                     *           "isPlatformAdmin": false,
+                     *           "lastLoginAt": "2026-11-24T08:02:17.000Z",
+                     *           "createdAt": "2026-11-02T09:30:00.000Z",
+                     *           "updatedAt": "2026-11-02T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "_links": {
+                     *         "self": {
+                     *           "href": "https://tracker.example.nl/v1/users?limit=50"
+                     *         },
+                     *         "next": {
+                     *           "href": "https://tracker.example.nl/v1/users?limit=50&cursor=eyJkIjoiMjAyNi0xMi0zMSIsImlkIjoiZTYyNmI3MjEifQ"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         _links: components["schemas"]["ListLinks"];
                         data: components["schemas"]["UserResponse"][];
@@ -17753,6 +22528,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "j.jansen@vng.nl",
+                 *       "displayName": "Jan Jansen",
+                 *       "organisationId": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                 *       "isPlatformAdmin": false,
+                 *       "password": "Samen-Sterk-Bestuur-2027"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateUserDto"];
             };
         };
@@ -17770,6 +22554,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "773ff967-ba75-4bb7-80ed-20bf1213a62f",
+                     *       "email": "j.jansen@vng.nl",
+                     *       "displayName": "Jan Jansen",
+                     *       "organisation": {
+                     *         "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *         "code": "VNG",
+                     *         "name": "Vereniging van Nederlandse Gemeenten"
+                     *       },
+                     *       "isActive": true,
+                     *       "isPlatformAdmin": false,
+                     *       "lastLoginAt": "2026-11-24T08:02:17.000Z",
+                     *       "createdAt": "2026-11-02T09:30:00.000Z",
+                     *       "updatedAt": "2026-11-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
@@ -17881,6 +22682,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "773ff967-ba75-4bb7-80ed-20bf1213a62f",
+                     *       "email": "j.jansen@vng.nl",
+                     *       "displayName": "Jan Jansen",
+                     *       "organisation": {
+                     *         "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *         "code": "VNG",
+                     *         "name": "Vereniging van Nederlandse Gemeenten"
+                     *       },
+                     *       "isActive": true,
+                     *       "isPlatformAdmin": false,
+                     *       "lastLoginAt": "2026-11-24T08:02:17.000Z",
+                     *       "createdAt": "2026-11-02T09:30:00.000Z",
+                     *       "updatedAt": "2026-11-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
@@ -17972,6 +22790,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "displayName": "Jan Jansen",
+                 *       "organisationId": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                 *       "isActive": true,
+                 *       "isPlatformAdmin": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateUserDto"];
             };
         };
@@ -17985,6 +22811,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "773ff967-ba75-4bb7-80ed-20bf1213a62f",
+                     *       "email": "j.jansen@vng.nl",
+                     *       "displayName": "Jan Jansen",
+                     *       "organisation": {
+                     *         "id": "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *         "code": "VNG",
+                     *         "name": "Vereniging van Nederlandse Gemeenten"
+                     *       },
+                     *       "isActive": true,
+                     *       "isPlatformAdmin": false,
+                     *       "lastLoginAt": "2026-11-24T08:02:17.000Z",
+                     *       "createdAt": "2026-11-02T09:30:00.000Z",
+                     *       "updatedAt": "2026-11-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
@@ -18094,6 +22937,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "e6609c94-a16a-478f-817a-a0326ef4ea66",
+                     *           "issuer": "https://login.microsoftonline.com/0f1e…/v2.0",
+                     *           "subject": "Z7kq…",
+                     *           "createdAt": "2026-10-05T08:12:40.000Z",
+                     *           "lastSignInAt": "2026-12-03T07:58:02.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["UserIdentitiesResponse"];
                 };
             };
@@ -18285,6 +23141,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "Samen-Sterk-Bestuur-2027"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SetPasswordDto"];
             };
         };

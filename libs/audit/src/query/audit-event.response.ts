@@ -13,6 +13,7 @@ export class AuditActorResponse {
     format: 'uuid',
     nullable: true,
     description: 'The user or API token; null for `system` and `anonymous`.',
+    example: '201fdcf1-330e-47bc-8838-b0f625447b80',
   })
   id!: string | null;
 
@@ -21,6 +22,7 @@ export class AuditActorResponse {
     format: 'uuid',
     nullable: true,
     description: "The actor's organisation at the time.",
+    example: '32f4863a-c117-4dd8-93d3-7b281d88bd9c',
   })
   organisationId!: string | null;
 }
@@ -33,7 +35,12 @@ export class AuditOriginResponse {
   @ApiProperty({ type: String, nullable: true, example: 'Mozilla/5.0' })
   userAgent!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'The X-Request-ID of the request.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The X-Request-ID of the request.',
+    example: '782c5b05-c42f-4f1d-a001-45a6ab2e4b1a',
+  })
   requestId!: string | null;
 
   @ApiProperty({
@@ -83,6 +90,7 @@ export class AuditEventResponse {
     format: 'uuid',
     nullable: true,
     description: 'The programme the event belongs to; null outside programmes (e.g. log-ins).',
+    example: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10',
   })
   programmeId!: string | null;
 
@@ -107,11 +115,15 @@ export class AuditEventResponse {
   })
   details!: Record<string, unknown> | null;
 
-  @ApiProperty({ description: 'SHA-256 (hex) of the event before; 64 zeros for the first.' })
+  @ApiProperty({
+    description: 'SHA-256 (hex) of the event before; 64 zeros for the first.',
+    example: '3b5f0c7a9e2d41f68a0b7c3e5d9f1a2b4c6e8d0f2a4b6c8e0d1f3a5b7c9e1d2f',
+  })
   prevHash!: string;
 
   @ApiProperty({
     description: 'SHA-256 (hex) over this event and `prevHash` (README "Audit log").',
+    example: 'a41c9e7d2b6f3058e1c4a7d9b2f5e8c1d3a6b9f2e5c8d1a4b7e0f3c6d9a2b5e8',
   })
   hash!: string;
 }

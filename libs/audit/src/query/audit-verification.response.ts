@@ -27,13 +27,21 @@ export class AuditCheckpointResponse {
 }
 
 export class AuditVerificationResponse {
-  @ApiProperty({ description: 'Whether the chain holds and agrees with the signed checkpoint.' })
+  @ApiProperty({
+    description: 'Whether the chain holds and agrees with the signed checkpoint.',
+    example: false,
+  })
   valid!: boolean;
 
   @ApiProperty({ type: 'integer', description: 'Events whose hash was recomputed.', example: 1024 })
   checked!: number;
 
-  @ApiProperty({ type: 'integer', format: 'int64', description: 'The first sequence checked.' })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int64',
+    description: 'The first sequence checked.',
+    example: 1,
+  })
   from!: number;
 
   @ApiProperty({
@@ -49,6 +57,7 @@ export class AuditVerificationResponse {
     type: 'integer',
     format: 'int64',
     description: 'Where the chain first fails; absent when valid.',
+    example: 17,
   })
   firstInvalidSequence?: number;
 

@@ -3,13 +3,13 @@ import { API_TOKEN_SCOPES, type ApiTokenEntity, type ApiTokenScope } from './api
 
 /** An API token as its owner sees it in a list: never the token or its hash. */
 export class ApiTokenResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '406e608c-6c46-4ea0-ac86-7a3b2bdb2f61' })
   id!: string;
 
   @ApiProperty({ example: 'Monitoring dashboard VNG' })
   name!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10' })
   programmeId!: string;
 
   @ApiProperty({ enum: API_TOKEN_SCOPES, example: 'read' })
@@ -21,16 +21,27 @@ export class ApiTokenResponse {
   })
   tokenPrefix!: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null: never.' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Null: never.',
+    example: '2027-06-30T22:00:00.000Z',
+  })
   expiresAt!: string | null;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-12-03T07:45:12.000Z',
+  })
   lastUsedAt!: string | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-30T13:20:05.000Z' })
   createdAt!: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null })
   revokedAt!: string | null;
 }
 

@@ -8,7 +8,7 @@ import type { IdentityProviderEntity } from './identity-provider.entity';
 
 /** An identity provider as the API shows it: everything but the client secret. */
 export class IdentityProviderResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: 'b153b300-8b73-4664-8a03-be1af7d3e3ae' })
   id!: string;
 
   @ApiProperty({ type: OrganisationSummary })
@@ -38,16 +38,20 @@ export class IdentityProviderResponse {
   @ApiProperty({ type: [String], example: ['minbzk.nl'] })
   allowedDomains!: string[];
 
-  @ApiProperty()
+  @ApiProperty({ example: false })
   createUsers!: boolean;
 
-  @ApiProperty()
+  @ApiProperty({ example: false })
   passwordSignInDisabled!: boolean;
 
-  @ApiProperty()
+  @ApiProperty({ example: true })
   enabled!: boolean;
 
-  @ApiProperty({ minimum: 1, description: 'Also the ETag; send it back in If-Match to change.' })
+  @ApiProperty({
+    minimum: 1,
+    description: 'Also the ETag; send it back in If-Match to change.',
+    example: 3,
+  })
   version!: number;
 
   @ApiProperty({ format: 'date-time', example: '2026-12-06T09:30:00.000Z' })

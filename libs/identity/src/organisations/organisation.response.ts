@@ -6,7 +6,7 @@ import {
 } from './organisation.entity';
 
 export class OrganisationResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d' })
   id!: string;
 
   @ApiProperty({ example: 'VNG' })
@@ -27,7 +27,7 @@ export class OrganisationResponse {
 
 /** What other resources say about an organisation they refer to. */
 export class OrganisationSummary {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d' })
   id!: string;
 
   @ApiProperty({ example: 'VNG' })

@@ -10,7 +10,7 @@ import type { MembershipRow } from './users.repository';
 
 /** A user account as the API shows it: never the password hash. */
 export class UserResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '773ff967-ba75-4bb7-80ed-20bf1213a62f' })
   id!: string;
 
   @ApiProperty({ format: 'email', example: 'j.jansen@vng.nl' })
@@ -22,10 +22,10 @@ export class UserResponse {
   @ApiProperty({ type: OrganisationSummary })
   organisation!: OrganisationSummary;
 
-  @ApiProperty()
+  @ApiProperty({ example: true })
   isActive!: boolean;
 
-  @ApiProperty()
+  @ApiProperty({ example: false })
   isPlatformAdmin!: boolean;
 
   @ApiProperty({
@@ -33,6 +33,7 @@ export class UserResponse {
     format: 'date-time',
     nullable: true,
     description: 'The last successful log-in; null when the user never signed in.',
+    example: '2026-11-24T08:02:17.000Z',
   })
   lastLoginAt!: string | null;
 
@@ -44,10 +45,10 @@ export class UserResponse {
 }
 
 export class MeMembership {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10' })
   programmeId!: string;
 
-  @ApiProperty({ enum: PROGRAMME_ROLES, enumName: 'ProgrammeRole' })
+  @ApiProperty({ enum: PROGRAMME_ROLES, enumName: 'ProgrammeRole', example: 'liaison' })
   role!: ProgrammeRole;
 }
 

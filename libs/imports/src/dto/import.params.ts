@@ -21,7 +21,11 @@ export const ROW_CHOICES = ['sheet', 'app'] as const;
 
 /** `/programmes/{id}/imports/{importId}` */
 export class ImportParams extends ProgrammeParams {
-  @ApiProperty({ format: 'uuid', description: 'The import.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The import.',
+    example: '6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8',
+  })
   @LowerCase()
   @IsUUID()
   importId!: string;
@@ -102,6 +106,7 @@ export class RowChoiceInput {
     minimum: 1,
     maximum: MAX_POSITION,
     description: 'The row’s position in the import.',
+    example: 3,
   })
   @IsInt()
   @Min(1)

@@ -30,56 +30,97 @@ export class ImportProblemResponse {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Acties' })
   sheet!: string | null;
 
-  @ApiPropertyOptional({ type: 'integer', nullable: true })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, example: null })
   rowNumber!: number | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'A cell range, e.g. A1:B2.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'A cell range, e.g. A1:B2.',
+    example: 'A1:B2',
+  })
   ref!: string | null;
 }
 
 export class ImportNoticeResponse {
-  @ApiProperty({ enum: ['SHEET_IGNORED', 'COLUMN_IGNORED', 'NO_DATA_SHEET'] })
+  @ApiProperty({
+    enum: ['SHEET_IGNORED', 'COLUMN_IGNORED', 'NO_DATA_SHEET'],
+    example: 'COLUMN_IGNORED',
+  })
   code!: string;
 
-  @ApiProperty({ description: 'In the import’s language.' })
+  @ApiProperty({
+    description: 'In the import’s language.',
+    example: 'De kolom „Opmerkingen intern” is onbekend en wordt niet ingelezen.',
+  })
   reason!: string;
 }
 
 export class ImportCountsResponse {
-  @ApiProperty({ type: 'integer' }) create!: number;
-  @ApiProperty({ type: 'integer' }) update!: number;
-  @ApiProperty({ type: 'integer' }) unchanged!: number;
-  @ApiProperty({ type: 'integer' }) conflict!: number;
-  @ApiProperty({ type: 'integer' }) error!: number;
-  @ApiProperty({ type: 'integer', description: 'Rows of both sheets, headers not counted.' })
+  @ApiProperty({ type: 'integer', example: 2 }) create!: number;
+  @ApiProperty({ type: 'integer', example: 5 }) update!: number;
+  @ApiProperty({ type: 'integer', example: 41 }) unchanged!: number;
+  @ApiProperty({ type: 'integer', example: 1 }) conflict!: number;
+  @ApiProperty({ type: 'integer', example: 1 }) error!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Rows of both sheets, headers not counted.',
+    example: 50,
+  })
   total!: number;
 }
 
 export class ImportResultsResponse {
-  @ApiProperty({ type: 'integer' }) applied!: number;
-  @ApiProperty({ type: 'integer', description: 'Conflicts where the app’s values were kept.' })
+  @ApiProperty({ type: 'integer', example: 7 }) applied!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Conflicts where the app’s values were kept.',
+    example: 1,
+  })
   kept!: number;
-  @ApiProperty({ type: 'integer' }) unchanged!: number;
-  @ApiProperty({ type: 'integer', description: 'Rows with errors, not applied.' }) skipped!: number;
+  @ApiProperty({ type: 'integer', example: 41 }) unchanged!: number;
+  @ApiProperty({ type: 'integer', description: 'Rows with errors, not applied.', example: 1 })
+  skipped!: number;
   @ApiProperty({
     type: 'integer',
     description: 'Rows the API refused at the apply (see each row).',
+    example: 0,
   })
   failed!: number;
 }
 
 export class ImportLinks {
-  @ApiProperty({ type: Link }) self!: Link;
-  @ApiProperty({ type: Link, description: 'The dry run’s rows.' }) rows!: Link;
-  @ApiPropertyOptional({ type: Link, description: 'Apply (while the dry run is ready).' })
+  @ApiProperty({
+    type: Link,
+    example: {
+      href: 'https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8',
+    },
+  })
+  self!: Link;
+  @ApiProperty({
+    type: Link,
+    description: 'The dry run’s rows.',
+    example: {
+      href: 'https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8/rows',
+    },
+  })
+  rows!: Link;
+  @ApiPropertyOptional({
+    type: Link,
+    description: 'Apply (while the dry run is ready).',
+    example: {
+      href: 'https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/imports/6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8/apply',
+    },
+  })
   apply?: Link;
 }
 
 export class ImportResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) programmeId!: string;
+  @ApiProperty({ format: 'uuid', example: '6a6f4402-64d2-44ec-b3c5-1f9b80ae25c8' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10' })
+  programmeId!: string;
   @ApiProperty({ example: 'acties-2026.xlsx' }) filename!: string;
-  @ApiProperty({ type: 'integer' }) sizeBytes!: number;
+  @ApiProperty({ type: 'integer', example: 38912 }) sizeBytes!: number;
   @ApiProperty({ enum: IMPORT_LANGUAGES }) lang!: string;
 
   @ApiProperty({
@@ -102,6 +143,7 @@ export class ImportResponse {
   @ApiProperty({
     type: 'integer',
     description: 'Conflicts without a choice yet: the apply waits for none.',
+    example: 1,
   })
   unresolvedConflicts!: number;
 
@@ -111,20 +153,33 @@ export class ImportResponse {
   })
   results!: ImportResultsResponse;
 
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, description: 'The apply’s progress.' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 100,
+    description: 'The apply’s progress.',
+    example: 0,
+  })
   progress!: number;
 
-  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) plannedAt!:
-    string | null;
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) applyRequestedAt!:
-    string | null;
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) appliedAt!:
-    string | null;
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-11-26T13:02:11.000Z' })
+  createdAt!: string;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-11-26T13:02:14.000Z',
+  })
+  plannedAt!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: null })
+  applyRequestedAt!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: null })
+  appliedAt!: string | null;
   @ApiProperty({
     type: String,
     format: 'date-time',
     description: 'The import and its file are deleted then.',
+    example: '2026-12-03T13:02:11.000Z',
   })
   expiresAt!: string;
 
@@ -136,16 +191,18 @@ export class FieldChangeResponse {
   @ApiProperty({ description: 'The column’s header.', example: 'Deadline' }) column!: string;
 
   @ApiPropertyOptional({
-    oneOf: [{ type: 'string' }, { type: 'number' }],
-    nullable: true,
+    // `nullable` on the string branch: OAS 3.0 allows it only beside a `type`.
+    oneOf: [{ type: 'string', nullable: true }, { type: 'number' }],
     description: 'The app’s value (null: empty).',
+    example: '2026-06-30',
   })
   from!: string | number | null;
 
   @ApiPropertyOptional({
-    oneOf: [{ type: 'string' }, { type: 'number' }],
-    nullable: true,
+    // `nullable` on the string branch: OAS 3.0 allows it only beside a `type`.
+    oneOf: [{ type: 'string', nullable: true }, { type: 'number' }],
     description: 'The sheet’s value (null: empty).',
+    example: '2027-03-31',
   })
   to!: string | number | null;
 }
@@ -160,11 +217,18 @@ export class RowErrorResponse {
 
 export class RowResultDetailResponse {
   @ApiProperty({ example: 'VERSION_CONFLICT' }) code!: string;
-  @ApiProperty() reason!: string;
+  @ApiProperty({
+    example: 'De actie is in de app gewijzigd na de export (versie 7; het blad heeft versie 6).',
+  })
+  reason!: string;
 }
 
 export class ImportRowLinks {
-  @ApiPropertyOptional({ type: Link, description: 'The commitment or action (once it exists).' })
+  @ApiPropertyOptional({
+    type: Link,
+    description: 'The commitment or action (once it exists).',
+    example: { href: 'https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee' },
+  })
   entity?: Link;
 }
 
@@ -172,28 +236,37 @@ export class ImportRowResponse {
   @ApiProperty({
     type: 'integer',
     description: 'The order of the apply; the row’s id in this import.',
+    example: 3,
   })
   position!: number;
 
-  @ApiProperty({ enum: ['commitments', 'actions'] }) sheet!: string;
+  @ApiProperty({ enum: ['commitments', 'actions'], example: 'actions' }) sheet!: string;
   @ApiProperty({ example: 'Acties' }) sheetName!: string;
-  @ApiProperty({ type: 'integer', description: 'As the spreadsheet numbers it.' })
+  @ApiProperty({ type: 'integer', description: 'As the spreadsheet numbers it.', example: 4 })
   rowNumber!: number;
-  @ApiProperty({ enum: ROW_OUTCOMES }) outcome!: string;
+  @ApiProperty({ enum: ROW_OUTCOMES, example: 'conflict' }) outcome!: string;
 
   @ApiPropertyOptional({
     type: String,
     format: 'uuid',
     nullable: true,
     description: 'The commitment or action (for a new row: the id it gets).',
+    example: '1db9bc4f-a9c7-5dcc-86bc-b301fed52fee',
   })
   entityId!: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true }) title!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example:
+      'Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen',
+  })
+  title!: string | null;
 
   @ApiProperty({
     type: [FieldChangeResponse],
     description: 'What the row changes (create, update).',
+    example: [],
   })
   changes!: FieldChangeResponse[];
 
@@ -206,13 +279,24 @@ export class ImportRowResponse {
   @ApiProperty({
     type: [RowErrorResponse],
     description: 'Every problem of the row, each at its cell.',
+    example: [],
   })
   errors!: RowErrorResponse[];
 
-  @ApiPropertyOptional({ enum: ROW_CHOICES, nullable: true, description: 'A conflict’s choice.' })
+  @ApiPropertyOptional({
+    enum: ROW_CHOICES,
+    nullable: true,
+    description: 'A conflict’s choice.',
+    example: 'sheet',
+  })
   choice!: string | null;
 
-  @ApiPropertyOptional({ enum: ROW_RESULTS, nullable: true, description: 'What the apply did.' })
+  @ApiPropertyOptional({
+    enum: ROW_RESULTS,
+    nullable: true,
+    description: 'What the apply did.',
+    example: 'failed',
+  })
   result!: string | null;
 
   @ApiPropertyOptional({

@@ -7,18 +7,26 @@ import {
 } from './email-delivery.entity';
 
 export class DeliveryResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) notificationId!: string;
+  @ApiProperty({ format: 'uuid', example: 'c107b5a5-4853-4a32-921e-d3d68f6347ea' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: '8050b07c-3a0f-4a4b-995e-b4209143cc8d' })
+  notificationId!: string;
   @ApiProperty({ enum: [...NOTIFICATION_KINDS], enumName: 'NotificationKind' })
   kind!: NotificationKind;
-  @ApiProperty({ format: 'uuid', description: 'The recipient.' }) userId!: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The recipient.',
+    example: 'f4f87bc9-09b2-42e9-924e-8a4ded01cb33',
+  })
+  userId!: string;
   @ApiProperty({ enum: ['email'] }) channel!: 'email';
-  @ApiProperty({ enum: [...DELIVERY_STATES], enumName: 'DeliveryState' }) state!: DeliveryState;
-  @ApiProperty({ description: 'Sending attempts so far.' }) attempts!: number;
+  @ApiProperty({ enum: [...DELIVERY_STATES], enumName: 'DeliveryState', example: 'sent' })
+  state!: DeliveryState;
+  @ApiProperty({ description: 'Sending attempts so far.', example: 1 }) attempts!: number;
   @ApiProperty({
     nullable: true,
     type: String,
     description: "The mail server's answer to the last failed attempt.",
+    example: null,
   })
   lastError!: string | null;
   @ApiProperty({
@@ -26,11 +34,23 @@ export class DeliveryResponse {
     nullable: true,
     type: String,
     description: 'Sent in this daily digest.',
+    example: null,
   })
   digestId!: string | null;
-  @ApiProperty({ nullable: true, type: String }) messageId!: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) sentAt!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '<8050b07c-3a0f-4a4b-995e-b4209143cc8d@tracker.example.nl>',
+  })
+  messageId!: string | null;
+  @ApiProperty({ format: 'date-time', example: '2027-03-29T07:00:03.000Z' }) createdAt!: string;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    example: '2027-03-29T07:00:05.000Z',
+  })
+  sentAt!: string | null;
 }
 
 export function mapDelivery(row: EmailDeliveryEntity, kind: NotificationKind): DeliveryResponse {

@@ -10,21 +10,40 @@ import {
 import type { ReminderEntity } from './reminder.entity';
 
 export class ReminderResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) actionId!: string;
+  @ApiProperty({ format: 'uuid', example: '1161849f-d253-46d6-bdbc-44bf069935d6' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: '1db9bc4f-a9c7-5dcc-86bc-b301fed52fee' })
+  actionId!: string;
   @ApiProperty({ enum: [...REMINDER_KINDS], enumName: 'ReminderKind' }) kind!: ReminderKind;
   @ApiProperty({
     description:
       'Which occasion: `14d` before the deadline, `overdue-2`, `administrative`, `request`.',
+    example: '14d',
   })
   step!: string;
-  @ApiProperty({ format: 'date-time', description: 'When it goes out (UTC).' }) dueAt!: string;
-  @ApiProperty({ type: [String], format: 'uuid' }) recipientUserIds!: string[];
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) updateRoundId!: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When it goes out (UTC).',
+    example: '2027-03-17T08:00:00.000Z',
+  })
+  dueAt!: string;
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    example: ['f4f87bc9-09b2-42e9-924e-8a4ded01cb33'],
+  })
+  recipientUserIds!: string[];
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null }) updateRoundId!:
+    string | null;
   @ApiProperty({ enum: [...REMINDER_STATES], enumName: 'ReminderState' }) state!: ReminderState;
-  @ApiProperty({ nullable: true, type: String, description: 'Why it was cancelled or skipped.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Why it was cancelled or skipped.',
+    example: null,
+  })
   stateReason!: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) sentAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: null }) sentAt!:
+    string | null;
 }
 
 export function mapReminder(row: ReminderEntity): ReminderResponse {

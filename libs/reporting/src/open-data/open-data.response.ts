@@ -7,51 +7,106 @@ import { describeField as d, OPEN_DATA_FIELD_NAMES, type OpenDataField } from '.
 
 /** One public action: exactly the documented fields (README "Open data"), nothing personal. */
 export class OpenDataActionResponse {
-  @ApiProperty({ format: 'uuid', description: d('id') }) id!: string;
-  @ApiProperty({ description: d('title') }) title!: string;
-  @ApiProperty({ description: d('description') }) description!: string;
-  @ApiProperty({ type: String, nullable: true, description: d('track') }) track!: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    description: d('id'),
+    example: '1db9bc4f-a9c7-5dcc-86bc-b301fed52fee',
+  })
+  id!: string;
+  @ApiProperty({
+    description: d('title'),
+    example:
+      'Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen',
+  })
+  title!: string;
+  @ApiProperty({
+    description: d('description'),
+    example:
+      'Het beleidskader met toetsingsvragen voor taaktoedeling, samen met VNG, IPO en UvW, in samenhang met de UDO.',
+  })
+  description!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: d('track'),
+    example: 'Een passende verdeling van taken en bevoegdheden tussen overheden',
+  })
+  track!: string | null;
   @ApiProperty({
     type: String,
     enum: [...COMMITMENT_KINDS],
     nullable: true,
     description: d('commitmentKind'),
+    example: 'agenda_item',
   })
   commitmentKind!: CommitmentKind | null;
-  @ApiProperty({ type: String, nullable: true, description: d('commitmentTitle') })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: d('commitmentTitle'),
+    example: 'Beleidskader decentraal bestuur',
+  })
   commitmentTitle!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: d('sourceReference') })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: d('sourceReference'),
+    example:
+      'Brief van de minister van BZK aan de Eerste Kamer over één jaar Actieagenda Sterk Bestuur (Kamerstukken I 2023-2024, 29 362, M), kamerstuk 29362-M',
+  })
   sourceReference!: string | null;
   @ApiProperty({ example: 'BZK', description: d('ownerOrganisation') })
   ownerOrganisation!: string;
-  @ApiProperty({ description: d('ownerOrganisationName') }) ownerOrganisationName!: string;
+  @ApiProperty({
+    description: d('ownerOrganisationName'),
+    example: 'Ministerie van Binnenlandse Zaken en Koninkrijksrelaties',
+  })
+  ownerOrganisationName!: string;
   @ApiProperty({ type: [String], example: ['IPO', 'VNG'], description: d('partnerOrganisations') })
   partnerOrganisations!: string[];
-  @ApiProperty({ type: String, format: 'date', description: d('deadline') }) deadline!: string;
-  @ApiProperty({ enum: [...ACTION_STATUSES], description: d('status') })
+  @ApiProperty({ type: String, format: 'date', description: d('deadline'), example: '2027-03-31' })
+  deadline!: string;
+  @ApiProperty({ enum: [...ACTION_STATUSES], description: d('status'), example: 'in_progress' })
   status!: ActionStatus;
   @ApiProperty({ enum: [...PARLIAMENT_STATUS_TERMS], description: d('statusParliament') })
   statusParliament!: string;
-  @ApiProperty({ enum: [...ACTION_HEALTHS], description: d('health') })
+  @ApiProperty({ enum: [...ACTION_HEALTHS], description: d('health'), example: 'at_risk' })
   health!: ActionHealth;
-  @ApiProperty({ minimum: 0, maximum: 100, description: d('percentComplete') })
+  @ApiProperty({ minimum: 0, maximum: 100, description: d('percentComplete'), example: 60 })
   percentComplete!: number;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: d('closedAt') })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: d('closedAt'),
+    example: null,
+  })
   closedAt!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: d('latestNarrative') })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: d('latestNarrative'),
+    example: 'Het conceptkader is met VNG, IPO en UvW besproken; vaststelling in het BO.',
+  })
   latestNarrative!: string | null;
   @ApiProperty({
     type: String,
     format: 'date',
     nullable: true,
     description: d('latestNarrativeDate'),
+    example: '2026-11-24',
   })
   latestNarrativeDate!: string | null;
-  @ApiProperty({ format: 'date-time', description: d('updatedAt') }) updatedAt!: string;
+  @ApiProperty({
+    format: 'date-time',
+    description: d('updatedAt'),
+    example: '2026-11-24T10:12:31.000Z',
+  })
+  updatedAt!: string;
 }
 
 export class OpenDataProgrammeResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10' }) id!: string;
   @ApiProperty({ example: 'Actieagenda Sterk Bestuur' }) name!: string;
 }
 
@@ -66,7 +121,11 @@ export class OpenDataLinks {
 /** The JSON form: the programme, the field list and one page of its public actions. */
 export class OpenDataResponse {
   @ApiProperty({ type: OpenDataProgrammeResponse }) programme!: OpenDataProgrammeResponse;
-  @ApiProperty({ format: 'date-time', description: 'When this answer was made (UTC).' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When this answer was made (UTC).',
+    example: '2026-12-04T08:05:00.000Z',
+  })
   generatedAt!: string;
   @ApiProperty({
     type: [String],

@@ -17,44 +17,49 @@ import { REPORT_LANGUAGES } from './progress-report.model';
  * these classes only document it).
  */
 
-const counts = (keys: readonly string[], description: string) => ({
+const counts = (keys: readonly string[], description: string, example: Record<string, number>) => ({
   type: 'object' as const,
   additionalProperties: { type: 'integer', minimum: 0 },
   description: `${description} Keys: ${keys.join(', ')}.`,
+  example,
 });
 
 export class ReportOrganisationRef {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: '7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d' }) id!: string;
   @ApiProperty({ example: 'VNG' }) code!: string;
   @ApiProperty({ example: 'Vereniging van Nederlandse Gemeenten' }) name!: string;
 }
 
 export class ReportTrackRef {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'uuid', example: '9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c' }) id!: string;
+  @ApiProperty({ example: 'Een passende verdeling van taken en bevoegdheden tussen overheden' })
+  name!: string;
 }
 
 export class ReportPeriod {
-  @ApiProperty({ format: 'date-time' }) from!: string;
-  @ApiProperty({ format: 'date-time' }) to!: string;
+  @ApiProperty({ format: 'date-time', example: '2025-12-31T23:00:00.000Z' }) from!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-06-30T22:00:00.000Z' }) to!: string;
 }
 
 export class ReportFiltersResponse {
-  @ApiPropertyOptional({ format: 'uuid' }) track?: string;
+  @ApiPropertyOptional({ format: 'uuid', example: '9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c' })
+  track?: string;
   @ApiPropertyOptional({ enum: COMMITMENT_KINDS }) commitmentKind?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) ownerOrganisation?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) partnerOrganisation?: string;
+  @ApiPropertyOptional({ format: 'uuid', example: '32f4863a-c117-4dd8-93d3-7b281d88bd9c' })
+  ownerOrganisation?: string;
+  @ApiPropertyOptional({ format: 'uuid', example: '7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d' })
+  partnerOrganisation?: string;
   @ApiPropertyOptional({ enum: ACTION_STATUSES, isArray: true }) status?: string[];
   @ApiPropertyOptional({ enum: ACTION_HEALTHS, isArray: true }) health?: string[];
   @ApiPropertyOptional({ enum: ESCALATION_FILTER_VALUES, isArray: true })
   escalationLevel?: string[];
-  @ApiPropertyOptional() overdue?: boolean;
+  @ApiPropertyOptional({ example: false }) overdue?: boolean;
 }
 
 export class StatusHealthCount {
-  @ApiProperty({ enum: ACTION_STATUSES }) status!: string;
-  @ApiProperty({ enum: ACTION_HEALTHS }) health!: string;
-  @ApiProperty({ minimum: 1 }) count!: number;
+  @ApiProperty({ enum: ACTION_STATUSES, example: 'in_progress' }) status!: string;
+  @ApiProperty({ enum: ACTION_HEALTHS, example: 'on_track' }) health!: string;
+  @ApiProperty({ minimum: 1, example: 22 }) count!: number;
 }
 
 export class TrackCountResponse {
@@ -64,10 +69,19 @@ export class TrackCountResponse {
     description: 'null: actions without a track.',
   })
   track!: ReportTrackRef | null;
-  @ApiProperty() total!: number;
-  @ApiProperty() open!: number;
-  @ApiProperty() overdue!: number;
-  @ApiProperty(counts(ACTION_STATUSES, 'Actions per status.')) byStatus!: Record<string, number>;
+  @ApiProperty({ example: 14 }) total!: number;
+  @ApiProperty({ example: 11 }) open!: number;
+  @ApiProperty({ example: 2 }) overdue!: number;
+  @ApiProperty(
+    counts(ACTION_STATUSES, 'Actions per status.', {
+      not_started: 1,
+      in_progress: 10,
+      met: 2,
+      partially_met: 1,
+      lapsed: 0,
+    }),
+  )
+  byStatus!: Record<string, number>;
   @ApiProperty({
     type: RollupResponse,
     description: "The track's roll-up over the report's actions (its filters apply).",
@@ -76,9 +90,9 @@ export class TrackCountResponse {
 }
 
 export class ReportCommitmentName {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty({ enum: COMMITMENT_KINDS }) kind!: string;
+  @ApiProperty({ format: 'uuid', example: 'de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2' }) id!: string;
+  @ApiProperty({ example: 'Beleidskader decentraal bestuur' }) title!: string;
+  @ApiProperty({ enum: COMMITMENT_KINDS, example: 'agenda_item' }) kind!: string;
 }
 
 export class CommitmentRollupResponse {
@@ -97,41 +111,58 @@ export class KindCount {
     nullable: true,
     type: String,
     description: 'null: actions without a commitment.',
+    example: 'agenda_item',
   })
   kind!: string | null;
-  @ApiProperty() count!: number;
+  @ApiProperty({ example: 17 }) count!: number;
 }
 
 export class OwnerCount {
   @ApiProperty({ type: ReportOrganisationRef }) organisation!: ReportOrganisationRef;
-  @ApiProperty() count!: number;
-  @ApiProperty() open!: number;
-  @ApiProperty() overdue!: number;
+  @ApiProperty({ example: 19 }) count!: number;
+  @ApiProperty({ example: 15 }) open!: number;
+  @ApiProperty({ example: 2 }) overdue!: number;
 }
 
 export class UpdatedShare {
-  @ApiProperty({ description: 'Open actions.' }) open!: number;
+  @ApiProperty({ description: 'Open actions.', example: 38 }) open!: number;
   @ApiProperty({
     description: 'Of those, updated by a person in the 30 days before the report day.',
+    example: 29,
   })
   updated!: number;
   @ApiProperty({
     type: Number,
     nullable: true,
     description: 'updated / open (0–1, 3 decimals); null without open actions.',
+    example: 0.763,
   })
   share!: number | null;
 }
 
 export class ReportSummaryResponse {
-  @ApiProperty() total!: number;
-  @ApiProperty() open!: number;
-  @ApiProperty() closed!: number;
-  @ApiProperty(counts(ACTION_STATUSES, 'Actions per status.')) byStatus!: Record<string, number>;
-  @ApiProperty(counts(ACTION_HEALTHS, 'Open actions per health.')) byHealth!: Record<
-    string,
-    number
-  >;
+  @ApiProperty({ example: 52 }) total!: number;
+  @ApiProperty({ example: 38 }) open!: number;
+  @ApiProperty({ example: 14 }) closed!: number;
+  @ApiProperty(
+    counts(ACTION_STATUSES, 'Actions per status.', {
+      not_started: 4,
+      in_progress: 34,
+      met: 10,
+      partially_met: 3,
+      lapsed: 1,
+    }),
+  )
+  byStatus!: Record<string, number>;
+  @ApiProperty(
+    counts(ACTION_HEALTHS, 'Open actions per health.', {
+      not_set: 3,
+      on_track: 22,
+      at_risk: 9,
+      off_track: 4,
+    }),
+  )
+  byHealth!: Record<string, number>;
   @ApiProperty({
     type: [StatusHealthCount],
     description: 'Every status × health cell that has actions.',
@@ -152,57 +183,89 @@ export class ReportSummaryResponse {
   byCommitment!: CommitmentRollupResponse[];
   @ApiProperty({ type: [OwnerCount], description: 'By owner organisation (trekker), by code.' })
   byOwnerOrganisation!: OwnerCount[];
-  @ApiProperty(counts(VERIFICATIONS, 'Actions per verification.')) byVerification!: Record<
-    string,
-    number
-  >;
+  @ApiProperty(
+    counts(VERIFICATIONS, 'Actions per verification.', {
+      self_reported: 40,
+      partner_reviewed: 8,
+      verified: 4,
+    }),
+  )
+  byVerification!: Record<string, number>;
   @ApiProperty(
     counts(
       ESCALATION_FILTER_VALUES,
       'Open actions per level of the escalation ladder; `none`: not escalated. The list behind ' +
         'a figure: `GET /v1/actions?escalationLevel={key}&status=not_started,in_progress`.',
+      { none: 34, official: 2, administrative: 2, overhedenoverleg: 0 },
     ),
   )
   byEscalationLevel!: Record<string, number>;
-  @ApiProperty({ description: 'Open with a deadline before the report day.' }) overdue!: number;
-  @ApiProperty({ description: 'Closed as met or partially met within the period.' })
+  @ApiProperty({ description: 'Open with a deadline before the report day.', example: 5 })
+  overdue!: number;
+  @ApiProperty({ description: 'Closed as met or partially met within the period.', example: 6 })
   completedInPeriod!: number;
-  @ApiProperty({ description: 'Open with a deadline from the report day through 30 days later.' })
+  @ApiProperty({
+    description: 'Open with a deadline from the report day through 30 days later.',
+    example: 3,
+  })
   deadlinesNext30Days!: number;
-  @ApiProperty({ description: 'Open with a deadline from the report day through 90 days later.' })
+  @ApiProperty({
+    description: 'Open with a deadline from the report day through 90 days later.',
+    example: 8,
+  })
   deadlinesNext90Days!: number;
   @ApiProperty({ type: UpdatedShare }) openUpdatedLast30Days!: UpdatedShare;
 }
 
 export class ReportProgrammeRef {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'uuid', example: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10' }) id!: string;
+  @ApiProperty({ example: 'Actieagenda Sterk Bestuur' }) name!: string;
 }
 
 export class ReportLinks {
-  @ApiProperty({ type: Link }) self!: Link;
+  @ApiProperty({
+    type: Link,
+    example: {
+      href: 'https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/reports/progress?asOf=2026-06-30&since=2026-01-01',
+    },
+  })
+  self!: Link;
 }
 
 export class ReportSummaryDocument {
   @ApiProperty({ type: ReportProgrammeRef }) programme!: ReportProgrammeRef;
-  @ApiProperty({ format: 'date-time', description: 'The moment the report describes.' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'The moment the report describes.',
+    example: '2026-06-30T22:00:00.000Z',
+  })
   asOf!: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) since!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2025-12-31T23:00:00.000Z',
+  })
+  since!: string | null;
   @ApiProperty({ type: ReportPeriod, description: 'The period of completedInPeriod.' })
   period!: ReportPeriod;
-  @ApiProperty({ format: 'date', description: 'The report day in Europe/Amsterdam.' })
+  @ApiProperty({
+    format: 'date',
+    description: 'The report day in Europe/Amsterdam.',
+    example: '2026-06-30',
+  })
   reportDate!: string;
-  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
-  @ApiProperty({ type: ReportFiltersResponse }) filters!: ReportFiltersResponse;
+  @ApiProperty({ format: 'date-time', example: '2026-07-01T06:12:44.000Z' }) generatedAt!: string;
+  @ApiProperty({ type: ReportFiltersResponse, example: {} }) filters!: ReportFiltersResponse;
   @ApiProperty({ enum: REPORT_LANGUAGES }) lang!: string;
   @ApiProperty({ type: ReportSummaryResponse }) summary!: ReportSummaryResponse;
   @ApiProperty({ type: ReportLinks }) _links!: ReportLinks;
 }
 
 export class ReportCommitmentRef {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty({ enum: COMMITMENT_KINDS }) kind!: string;
+  @ApiProperty({ format: 'uuid', example: 'de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2' }) id!: string;
+  @ApiProperty({ example: 'Beleidskader decentraal bestuur' }) title!: string;
+  @ApiProperty({ enum: COMMITMENT_KINDS, example: 'agenda_item' }) kind!: string;
   @ApiProperty({
     type: String,
     nullable: true,
@@ -212,68 +275,108 @@ export class ReportCommitmentRef {
 }
 
 export class ReportPersonRef {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'uuid', example: 'f4f87bc9-09b2-42e9-924e-8a4ded01cb33' }) id!: string;
+  @ApiProperty({ example: 'Jan de Vries' }) name!: string;
 }
 
 export class ReportPartner {
   @ApiProperty({ type: ReportOrganisationRef }) organisation!: ReportOrganisationRef;
-  @ApiProperty({ enum: PARTNER_ROLES }) role!: string;
-  @ApiProperty({ enum: ['supports', 'concerns', 'objects'], nullable: true, type: String })
+  @ApiProperty({ enum: PARTNER_ROLES, example: 'co_owner' }) role!: string;
+  @ApiProperty({
+    enum: ['supports', 'concerns', 'objects'],
+    nullable: true,
+    type: String,
+    example: 'concerns',
+  })
   position!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) positionStatedAt!:
-    string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-07-15T13:04:22.000Z',
+  })
+  positionStatedAt!: string | null;
 }
 
 export class ReportNarrative {
-  @ApiProperty() text!: string;
-  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({
+    example: 'Het conceptkader is met VNG, IPO en UvW besproken; vaststelling in het BO.',
+  })
+  text!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-06-23T10:12:31.000Z' }) at!: string;
 }
+
+const FIELD_VALUE = {
+  oneOf: [
+    { type: 'string', nullable: true },
+    { type: 'number' },
+    { type: 'array', items: { type: 'string' } },
+  ],
+};
 
 export class ReportFieldChangeResponse {
   @ApiProperty({ example: 'status' }) field!: string;
-  @ApiProperty({ description: 'The value at `since`.' }) from!: unknown;
-  @ApiProperty({ description: 'The value at `asOf`.' }) to!: unknown;
+  // The values are those of the field (a string, number, list of strings or null): documented
+  // as such, not as the `object` an `unknown` property would get, so that the examples hold.
+  @ApiProperty({ ...FIELD_VALUE, description: 'The value at `since`.', example: 'not_started' })
+  from!: unknown;
+  @ApiProperty({ ...FIELD_VALUE, description: 'The value at `asOf`.', example: 'in_progress' })
+  to!: unknown;
 }
 
 export class ReportChanges {
-  @ApiProperty({ description: 'Created after `since`.' }) created!: boolean;
+  @ApiProperty({ description: 'Created after `since`.', example: false }) created!: boolean;
   @ApiProperty({ type: [ReportFieldChangeResponse] }) fields!: ReportFieldChangeResponse[];
-  @ApiProperty({ description: 'Progress updates by people in the period.' })
+  @ApiProperty({ description: 'Progress updates by people in the period.', example: 2 })
   progressUpdates!: number;
 }
 
 export class ReportActionResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() title!: string;
+  @ApiProperty({ format: 'uuid', example: '1db9bc4f-a9c7-5dcc-86bc-b301fed52fee' }) id!: string;
+  @ApiProperty({
+    example:
+      'Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen',
+  })
+  title!: string;
   @ApiProperty({ type: ReportTrackRef, nullable: true }) track!: ReportTrackRef | null;
   @ApiProperty({ type: ReportCommitmentRef, nullable: true })
   commitment!: ReportCommitmentRef | null;
-  @ApiProperty({ type: ReportOrganisationRef }) ownerOrganisation!: ReportOrganisationRef;
+  @ApiProperty({
+    type: ReportOrganisationRef,
+    example: {
+      id: '32f4863a-c117-4dd8-93d3-7b281d88bd9c',
+      code: 'BZK',
+      name: 'Ministerie van Binnenlandse Zaken en Koninkrijksrelaties',
+    },
+  })
+  ownerOrganisation!: ReportOrganisationRef;
   @ApiProperty({ type: ReportPersonRef, nullable: true }) ownerUser!: ReportPersonRef | null;
   @ApiProperty({ type: [ReportPartner] }) partners!: ReportPartner[];
-  @ApiProperty({ format: 'date' }) deadline!: string;
-  @ApiProperty({ enum: ACTION_STATUSES }) status!: string;
-  @ApiProperty({ enum: ACTION_HEALTHS }) health!: string;
+  @ApiProperty({ format: 'date', example: '2027-03-31' }) deadline!: string;
+  @ApiProperty({ enum: ACTION_STATUSES, example: 'in_progress' }) status!: string;
+  @ApiProperty({ enum: ACTION_HEALTHS, example: 'at_risk' }) health!: string;
   @ApiProperty({ enum: VERIFICATIONS }) verification!: string;
-  @ApiProperty({ minimum: 0, maximum: 100 }) percentComplete!: number;
+  @ApiProperty({ minimum: 0, maximum: 100, example: 60 }) percentComplete!: number;
   @ApiProperty({
     type: 'integer',
     nullable: true,
     minimum: 1,
     description: 'Weight in roll-ups; null: 1.',
+    example: null,
   })
   rollupWeight!: number | null;
-  @ApiProperty() overdue!: boolean;
-  @ApiProperty({ enum: ESCALATION_LEVELS, nullable: true, type: String }) escalationLevel!:
+  @ApiProperty({ example: false }) overdue!: boolean;
+  @ApiProperty({ enum: ESCALATION_LEVELS, nullable: true, type: String, example: 'administrative' })
+  escalationLevel!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null }) closedAt!:
     string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
   @ApiProperty({ type: ReportNarrative, nullable: true }) latestNarrative!: ReportNarrative | null;
   @ApiProperty({
     type: String,
     format: 'date-time',
     nullable: true,
     description: 'The latest progress update by a person.',
+    example: '2026-06-23T10:12:31.000Z',
   })
   lastUpdateAt!: string | null;
   @ApiProperty({ type: ReportChanges, nullable: true, description: 'null without `since`.' })

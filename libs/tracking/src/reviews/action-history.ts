@@ -5,18 +5,31 @@ import { CoreErrors, decodeCursor, encodeCursor } from '@app/core';
 export const HISTORY_SOURCES = ['audit', 'progress', 'comment'] as const;
 
 export class HistoryActor {
-  @ApiProperty({ enum: ['user', 'api_token', 'system', 'anonymous'] }) type!: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) id!: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) organisationId!: string | null;
+  @ApiProperty({ enum: ['user', 'api_token', 'system', 'anonymous'], example: 'user' })
+  type!: string;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    example: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+  })
+  id!: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    example: '7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
+  })
+  organisationId!: string | null;
 }
 
 export class HistoryEntryResponse {
-  @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty({ enum: [...HISTORY_SOURCES], enumName: 'HistorySource' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-25T15:41:08.000Z' }) at!: string;
+  @ApiProperty({ enum: [...HISTORY_SOURCES], enumName: 'HistorySource', example: 'comment' })
   source!: (typeof HISTORY_SOURCES)[number];
   @ApiProperty({
     description: 'The audit operation, the timeline entry kind, or `comment`.',
-    example: 'status_change',
+    example: 'comment',
   })
   kind!: string;
   @ApiProperty({ type: HistoryActor }) actor!: HistoryActor;
@@ -25,14 +38,30 @@ export class HistoryEntryResponse {
     additionalProperties: true,
     nullable: true,
     description: 'Changed fields (audit: old and new; progress: the values it set).',
+    example: null,
   })
   changes!: Record<string, unknown> | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, example: null })
   details!: Record<string, unknown> | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The narrative or comment.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The narrative or comment.',
+    example: 'De VNG steunt de aanpak, mits de uitvoeringskosten worden meegenomen.',
+  })
   text!: string | null;
-  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
-  @ApiProperty({ nullable: true, type: String, enum: ['supports', 'concerns', 'objects'] })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: null,
+  })
+  reason!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    enum: ['supports', 'concerns', 'objects'],
+    example: 'supports',
+  })
   position!: string | null;
 }
 

@@ -27,18 +27,21 @@ export class RollupResponse {
     description:
       'The worst health among the open actions (off_track, at_risk, on_track, not_set); null ' +
       'without open actions.',
+    example: 'on_track',
   })
   health!: ActionHealth | null;
-  @ApiProperty({ minimum: 0, description: 'How many open actions have that health.' })
+  @ApiProperty({ minimum: 0, description: 'How many open actions have that health.', example: 1 })
   healthCount!: number;
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'integer', minimum: 0 },
     description: `Open actions per health. Keys: ${ACTION_HEALTHS.join(', ')}.`,
+    example: { not_set: 0, on_track: 1, at_risk: 0, off_track: 0 },
   })
   byHealth!: Record<ActionHealth, number>;
-  @ApiProperty({ minimum: 0 }) total!: number;
-  @ApiProperty({ minimum: 0 }) open!: number;
-  @ApiProperty({ minimum: 0 }) closed!: number;
-  @ApiProperty({ minimum: 0, description: 'Open with a deadline before today.' }) overdue!: number;
+  @ApiProperty({ minimum: 0, example: 2 }) total!: number;
+  @ApiProperty({ minimum: 0, example: 1 }) open!: number;
+  @ApiProperty({ minimum: 0, example: 1 }) closed!: number;
+  @ApiProperty({ minimum: 0, description: 'Open with a deadline before today.', example: 0 })
+  overdue!: number;
 }

@@ -17,13 +17,18 @@ export class CreateCalendarLinkDto {
   @ApiProperty({
     format: 'uuid',
     description: 'The programme whose deadlines the calendar shows; you must be a member.',
+    example: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10',
   })
   @IsUUID()
   programmeId!: string;
 }
 
 export class CalendarLinkIdParams {
-  @ApiProperty({ format: 'uuid', description: 'The calendar link id.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The calendar link id.',
+    example: '48ebcb46-3202-4c69-9dbc-3cb8f15f2798',
+  })
   @IsUUID()
   id!: string;
 }
@@ -41,13 +46,13 @@ export class CalendarFeedParams {
 
 /** A calendar link as listed: never its address (its secret is stored hashed). */
 export class CalendarLinkResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '48ebcb46-3202-4c69-9dbc-3cb8f15f2798' })
   id!: string;
 
   @ApiProperty({ example: 'Outlook op mijn laptop' })
   name!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10' })
   programmeId!: string;
 
   @ApiProperty({
@@ -56,13 +61,18 @@ export class CalendarLinkResponse {
   })
   tokenPrefix!: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-18T16:40:09.000Z' })
   createdAt!: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    example: '2026-12-04T05:00:31.000Z',
+  })
   lastUsedAt!: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: null })
   revokedAt!: string | null;
 }
 

@@ -17,6 +17,7 @@ export class CreateApiTokenDto {
   @ApiProperty({
     description: 'The one programme the token may act in; you must be a member of it.',
     format: 'uuid',
+    example: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10',
   })
   @IsUUID()
   programmeId!: string;

@@ -9,7 +9,7 @@ export class LoginDto {
   @ApiProperty({
     description: 'The account e-mail address (case-insensitive).',
     maxLength: 254,
-    example: 'coordinator@example.nl',
+    example: 'f.elamrani@minbzk.nl',
   })
   @IsString()
   @IsNotEmpty()

@@ -139,6 +139,7 @@ export const IdentityProviderFields = {
         minLength: 1,
         maxLength: 500,
         writeOnly: true,
+        example: 'Wq8yF3nK0tVb6xLr2HcD9sJm5PeA7gZu',
         description: required
           ? 'The client secret. Stored encrypted; never answered.'
           : 'A new client secret; left out, the stored one stays. Stored encrypted; never answered.',
@@ -221,9 +222,9 @@ export const IdentityProviderFields = {
       }),
     ),
 
-  flag: (description: string) =>
+  flag: (description: string, example: boolean) =>
     applyDecorators(
-      ApiPropertyOptional({ type: Boolean, description }),
+      ApiPropertyOptional({ type: Boolean, description, example }),
       IsOmittable(),
       IsBoolean(),
     ),

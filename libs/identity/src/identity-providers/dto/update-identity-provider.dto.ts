@@ -26,12 +26,12 @@ export class UpdateIdentityProviderDto {
   @Field.allowedDomains(false)
   allowedDomains?: string[];
 
-  @Field.flag('Whether a person without an account gets one at first sign-in.')
+  @Field.flag('Whether a person without an account gets one at first sign-in.', false)
   createUsers?: boolean;
 
-  @Field.flag("Whether the organisation's people may sign in only through this provider.")
+  @Field.flag("Whether the organisation's people may sign in only through this provider.", false)
   passwordSignInDisabled?: boolean;
 
-  @Field.flag('Whether people can sign in through it now.')
+  @Field.flag('Whether people can sign in through it now.', true)
   enabled?: boolean;
 }

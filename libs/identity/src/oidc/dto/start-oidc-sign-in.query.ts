@@ -63,6 +63,8 @@ export class StartedOidcLinkResponse {
     description:
       'Send the browser here (a navigation). The answer also set the cookie that binds the ' +
       'sign-in to this browser.',
+    example:
+      'https://login.example.nl/realms/bzk/protocol/openid-connect/auth?client_id=sterk-bestuur-tracker&response_type=code&scope=openid%20email%20profile&redirect_uri=https%3A%2F%2Ftracker.example.nl%2Fv1%2Fauth%2Foidc%2Fcallback&state=hT9rW2bQkP4sV7yXc1Lm&nonce=Zm3nQ8cV1dL6pR0tYe5A&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256',
   })
   authorizationUrl!: string;
 }

@@ -22,11 +22,15 @@ export class CreateUserDto {
   @MaxLength(200)
   displayName!: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The organisation the user works for.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The organisation the user works for.',
+    example: '7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
+  })
   @IsUUID()
   organisationId!: string;
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({ default: false, example: false })
   @IsOmittable()
   @IsBoolean()
   isPlatformAdmin?: boolean;

@@ -19,6 +19,7 @@ export function NewPassword(
       maxLength: MAX_PASSWORD_LENGTH,
       format: 'password',
       writeOnly: true,
+      example: 'Samen-Sterk-Bestuur-2027',
     }),
     IsString(),
     MinLength(MIN_PASSWORD_LENGTH, {

@@ -12,19 +12,20 @@ export class UpdateUserDto {
   @MaxLength(200)
   displayName?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', example: '7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d' })
   @IsOmittable()
   @IsUUID()
   organisationId?: string;
 
   @ApiPropertyOptional({
     description: 'false deactivates the account and revokes all its sessions and API tokens.',
+    example: true,
   })
   @IsOmittable()
   @IsBoolean()
   isActive?: boolean;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: false })
   @IsOmittable()
   @IsBoolean()
   isPlatformAdmin?: boolean;

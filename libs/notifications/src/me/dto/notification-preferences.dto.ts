@@ -27,6 +27,7 @@ export class NotificationPreferencesDto {
     nullable: true,
     description:
       "true: one e-mail a day listing everything; false: one e-mail each; null: as the programme's reminder policy says.",
+    example: true,
   })
   @IsNullable({ required: true })
   @IsBoolean()
@@ -43,6 +44,7 @@ export class NotificationPreferencesResponse extends NotificationPreferencesDto 
     nullable: true,
     type: String,
     description: 'null: the defaults.',
+    example: '2026-10-12T14:22:09.000Z',
   })
   updatedAt!: string | null;
 }

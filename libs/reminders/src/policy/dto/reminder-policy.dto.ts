@@ -30,6 +30,7 @@ export class EscalationStepDto {
     minimum: 0,
     maximum: 365,
     description: 'Days overdue, off track or behind on an update round before this level.',
+    example: 14,
   })
   @IsInt()
   @Min(0)
@@ -41,6 +42,7 @@ export class EscalationStepDto {
     format: 'uuid',
     maxItems: 20,
     description: 'Members of the programme notified when an action reaches this level.',
+    example: ['201fdcf1-330e-47bc-8838-b0f625447b80'],
   })
   @IsArray()
   @ArrayMaxSize(20)
@@ -67,7 +69,7 @@ export class ReminderPolicyDto {
   @Max(365, { each: true })
   daysBefore!: number[];
 
-  @ApiProperty({ description: 'Also remind on the deadline day itself.' })
+  @ApiProperty({ description: 'Also remind on the deadline day itself.', example: true })
   @IsBoolean()
   onDeadlineDay!: boolean;
 
@@ -123,11 +125,11 @@ export class ReminderPolicyDto {
   @Type(() => EscalationStepDto)
   escalation!: EscalationStepDto[];
 
-  @ApiProperty({ description: 'No reminders on Saturdays and Sundays.' })
+  @ApiProperty({ description: 'No reminders on Saturdays and Sundays.', example: true })
   @IsBoolean()
   skipWeekends!: boolean;
 
-  @ApiProperty({ description: 'No reminders on Dutch public holidays.' })
+  @ApiProperty({ description: 'No reminders on Dutch public holidays.', example: true })
   @IsBoolean()
   skipHolidays!: boolean;
 
@@ -146,20 +148,26 @@ export class ReminderPolicyDto {
   @ApiProperty({
     description:
       'One e-mail per person per day listing everything, for people who did not choose themselves.',
+    example: false,
   })
   @IsBoolean()
   digest!: boolean;
 }
 
 export class ReminderPolicyResponse extends ReminderPolicyDto {
-  @ApiProperty({ format: 'uuid' }) programmeId!: string;
-  @ApiProperty({ description: 'The ETag, as a number: 1 is the defaults, never stored.' })
+  @ApiProperty({ format: 'uuid', example: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10' })
+  programmeId!: string;
+  @ApiProperty({
+    description: 'The ETag, as a number: 1 is the defaults, never stored.',
+    example: 2,
+  })
   version!: number;
   @ApiProperty({
     format: 'date-time',
     nullable: true,
     type: String,
     description: 'null: the defaults.',
+    example: '2026-09-01T12:00:00.000Z',
   })
   updatedAt!: string | null;
 }

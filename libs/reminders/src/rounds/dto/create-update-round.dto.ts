@@ -19,8 +19,8 @@ const lowerCaseIds = ({ value }: { value: unknown }) =>
     ? value.map((id: unknown) => (typeof id === 'string' ? id.toLowerCase() : id))
     : value;
 
-const idList = (description: string, max: number) => [
-  ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: max, description }),
+const idList = (description: string, max: number, example: string[]) => [
+  ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: max, description, example }),
   IsOmittable(),
   IsArray(),
   ArrayMinSize(1),
@@ -37,13 +37,17 @@ const apply =
 
 /** Which open actions the round asks: all conditions must hold; none given, all of them. */
 export class RoundFilterDto {
-  @apply(idList('Only actions of these tracks.', 50))
+  @apply(idList('Only actions of these tracks.', 50, ['9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c']))
   trackIds?: string[];
 
-  @apply(idList('Only actions these organisations own (trekker).', 100))
+  @apply(
+    idList('Only actions these organisations own (trekker).', 100, [
+      '32f4863a-c117-4dd8-93d3-7b281d88bd9c',
+    ]),
+  )
   ownerOrganisationIds?: string[];
 
-  @apply(idList('Only these actions.', 1000))
+  @apply(idList('Only these actions.', 1000, ['1db9bc4f-a9c7-5dcc-86bc-b301fed52fee']))
   actionIds?: string[];
 }
 
@@ -70,6 +74,8 @@ export class CreateUpdateRoundDto {
   @ApiPropertyOptional({
     maxLength: 2000,
     description: 'What the coordinator asks, in the request.',
+    example:
+      'Graag uiterlijk 15 maart per actie de stand van zaken en een toelichting, voor de voortgangsrapportage aan de Tweede Kamer.',
   })
   @IsOmittable()
   @IsString()

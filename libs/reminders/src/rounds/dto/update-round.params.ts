@@ -12,12 +12,20 @@ import { ROUND_STATES, type RoundState } from '../update-round.entity';
 
 /** `/programmes/{id}/update-rounds/{roundId}` */
 export class UpdateRoundParams {
-  @ApiProperty({ format: 'uuid', description: 'The programme.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The programme.',
+    example: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10',
+  })
   @LowerCase()
   @IsUUID()
   id!: string;
 
-  @ApiProperty({ format: 'uuid', description: 'An update round of the programme.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'An update round of the programme.',
+    example: 'db143eb0-4499-4ee7-9f4f-bf6919bc5897',
+  })
   @LowerCase()
   @IsUUID()
   roundId!: string;

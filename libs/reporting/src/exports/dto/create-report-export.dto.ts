@@ -9,7 +9,11 @@ import {
 
 /** POST /report-exports: a progress report to render in the background. */
 export class CreateReportExportDto extends ReportOptionsQuery {
-  @ApiProperty({ format: 'uuid', description: 'The programme whose progress report to export.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The programme whose progress report to export.',
+    example: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10',
+  })
   @LowerCase()
   @IsUUID()
   programmeId!: string;

@@ -21,7 +21,11 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Which actions a report covers: every filter given narrows it. */
 export class ReportFiltersQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only the actions of this track.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only the actions of this track.',
+    example: '9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c',
+  })
   @IsOmittable()
   @IsUUID()
   track?: string;
@@ -34,7 +38,11 @@ export class ReportFiltersQuery {
   @IsIn(COMMITMENT_KINDS)
   commitmentKind?: CommitmentKind;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Actions this organisation owns (trekker).' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Actions this organisation owns (trekker).',
+    example: '32f4863a-c117-4dd8-93d3-7b281d88bd9c',
+  })
   @IsOmittable()
   @IsUUID()
   ownerOrganisation?: string;
@@ -42,6 +50,7 @@ export class ReportFiltersQuery {
   @ApiPropertyOptional({
     format: 'uuid',
     description: 'Actions this organisation is a partner in.',
+    example: '7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
   })
   @IsOmittable()
   @IsUUID()
@@ -79,6 +88,7 @@ export class ReportFiltersQuery {
     type: Boolean,
     description:
       'Deadline passed (Europe/Amsterdam, on the report day) and not closed; false: the others.',
+    example: false,
   })
   @IsOmittable()
   @QueryBoolean()

@@ -18,7 +18,7 @@ export const MAX_TAGS = 20;
 export const MAX_PARTNERS = 50;
 
 export class ActionPartnerInput {
-  @ApiProperty({ format: 'uuid', example: '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f' })
+  @ApiProperty({ format: 'uuid', example: '7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d' })
   @IsUUID()
   organisationId!: string;
 

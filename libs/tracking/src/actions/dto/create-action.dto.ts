@@ -11,13 +11,18 @@ import {
 
 /** POST /actions: a new action starts not started, health not set, self-reported. */
 export class CreateActionDto {
-  @ApiProperty({ format: 'uuid', description: 'The programme the action belongs to.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The programme the action belongs to.',
+    example: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10',
+  })
   @IsUUID()
   programmeId!: string;
 
   @ApiPropertyOptional({
     format: 'uuid',
     description: "The line of work; a sub-action takes its parent's when left out.",
+    example: '9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c',
   })
   @IsOmittable()
   @IsUUID()
@@ -28,6 +33,7 @@ export class CreateActionDto {
     format: 'uuid',
     nullable: true,
     description: 'The commitment it carries out; null or left out: none.',
+    example: 'de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2',
   })
   @IsNullable()
   @IsUUID()
@@ -36,6 +42,7 @@ export class CreateActionDto {
   @ApiPropertyOptional({
     format: 'uuid',
     description: 'Makes this a sub-action (milestone) of a top-level action in the programme.',
+    example: '1db9bc4f-a9c7-5dcc-86bc-b301fed52fee',
   })
   @IsOmittable()
   @IsUUID()
@@ -49,13 +56,22 @@ export class CreateActionDto {
   @Matches(NOT_BLANK, { message: 'title must not be blank' })
   title!: string;
 
-  @ApiPropertyOptional({ maxLength: 10_000, default: '' })
+  @ApiPropertyOptional({
+    maxLength: 10_000,
+    default: '',
+    example:
+      'Het beleidskader na instemming van VNG, IPO en UvW ter vaststelling aan de ministerraad voorleggen.',
+  })
   @IsOmittable()
   @IsString()
   @MaxLength(10_000)
   description?: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The accountable organisation (trekker).' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The accountable organisation (trekker).',
+    example: '32f4863a-c117-4dd8-93d3-7b281d88bd9c',
+  })
   @IsUUID()
   ownerOrganisationId!: string;
 
@@ -64,6 +80,7 @@ export class CreateActionDto {
     format: 'uuid',
     nullable: true,
     description: 'The person in charge, of that organisation; null or left out: nobody yet.',
+    example: 'f4f87bc9-09b2-42e9-924e-8a4ded01cb33',
   })
   @IsNullable()
   @IsUUID()
@@ -106,6 +123,7 @@ export class CreateActionDto {
       "Publish the action in the programme's open data (`GET /v1/programmes/{id}/open-data`): " +
       'its title, description, owner and partner organisations, deadline, status and latest ' +
       'narrative become readable by anyone.',
+    example: true,
   })
   @IsOmittable()
   @IsBoolean()

@@ -13,12 +13,16 @@ import {
  * percentage, with the narrative (toelichting) that reports quote.
  */
 export class CreateProgressUpdateDto {
-  @ApiPropertyOptional({ enum: [...ACTION_STATUSES], enumName: 'ActionStatus' })
+  @ApiPropertyOptional({
+    enum: [...ACTION_STATUSES],
+    enumName: 'ActionStatus',
+    example: 'in_progress',
+  })
   @IsOmittable()
   @IsIn(ACTION_STATUSES)
   status?: ActionStatus;
 
-  @ApiPropertyOptional({ enum: [...ACTION_HEALTHS], enumName: 'ActionHealth' })
+  @ApiPropertyOptional({ enum: [...ACTION_HEALTHS], enumName: 'ActionHealth', example: 'at_risk' })
   @IsOmittable()
   @IsIn(ACTION_HEALTHS)
   health?: ActionHealth;
@@ -45,6 +49,7 @@ export class CreateProgressUpdateDto {
     description:
       'Required when the status becomes partially_met or lapsed, the health at_risk or ' +
       'off_track, or a closed action reopens.',
+    example: 'Het nieuwe kabinet wil het kader eerst combineren met de visie op de regio.',
   })
   @IsOmittable()
   @IsString()

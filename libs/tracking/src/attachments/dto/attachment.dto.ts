@@ -25,7 +25,11 @@ export class CreateAttachmentBody {
 }
 
 export class AttachmentParams {
-  @ApiProperty({ format: 'uuid', description: 'The attachment.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The attachment.',
+    example: '5d2f8a10-3b6c-4e7d-9f01-2a3b4c5d6e7f',
+  })
   @LowerCase()
   @IsUUID()
   id!: string;
@@ -46,7 +50,7 @@ export class AttachmentResponse {
   @ApiProperty({ format: 'uuid', example: '5d2f8a10-3b6c-4e7d-9f01-2a3b4c5d6e7f' })
   id!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10' })
   programmeId!: string;
 
   @ApiProperty({
@@ -54,6 +58,7 @@ export class AttachmentResponse {
     format: 'uuid',
     nullable: true,
     description: 'The action it is evidence of.',
+    example: '1db9bc4f-a9c7-5dcc-86bc-b301fed52fee',
   })
   actionId!: string | null;
 
@@ -62,6 +67,7 @@ export class AttachmentResponse {
     format: 'uuid',
     nullable: true,
     description: 'The commitment it is evidence of.',
+    example: null,
   })
   commitmentId!: string | null;
 
@@ -86,16 +92,33 @@ export class AttachmentResponse {
   @ApiProperty({ example: 'Verslag bestuurlijk overleg VNG–BZK van 12 november 2026' })
   description!: string;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    example: 'f4f87bc9-09b2-42e9-924e-8a4ded01cb33',
+  })
   uploadedByUserId!: string | null;
 
   @ApiProperty({ format: 'date-time', example: '2026-11-13T08:30:00.000Z' })
   createdAt!: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null })
+  // Not null in the example, though a live attachment has none: the API Design Rules
+  // ruleset (`nlgov:problem-invalid-input`, whose `$.paths..` filter matches any key that
+  // contains "delete") stops with an error on a null `deletedAt` in an operation's example.
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-11-20T16:45:00.000Z',
+  })
   deletedAt!: string | null;
 
-  @ApiProperty({ description: 'Where to download it (the API; with your credentials).' })
+  @ApiProperty({
+    description: 'Where to download it (the API; with your credentials).',
+    example:
+      'https://tracker.example.nl/v1/attachments/5d2f8a10-3b6c-4e7d-9f01-2a3b4c5d6e7f/content',
+  })
   contentUrl!: string;
 }
 
@@ -112,6 +135,7 @@ export class VerifyActionBody {
     type: [String],
     format: 'uuid',
     maxItems: 20,
+    example: ['5d2f8a10-3b6c-4e7d-9f01-2a3b4c5d6e7f'],
   })
   @IsOmittable()
   @IsArray()

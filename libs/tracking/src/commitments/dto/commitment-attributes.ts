@@ -34,7 +34,11 @@ export class UdoTrajectoryAttributes {
   @MaxLength(300)
   billOrPolicy!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The organisation of the lead ministry.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The organisation of the lead ministry.',
+    example: 'c5d0f2a1-6b3e-4f7a-9d28-1e4c7b9a0f35',
+  })
   @IsOmittable()
   @IsUUID()
   leadMinistryId?: string;

@@ -24,7 +24,11 @@ export const MAX_LINEAGE = 20;
 
 /** Where a commitment is recorded: a document, its Kamerstuk number, date and address. */
 export class CommitmentReferenceInput {
-  @ApiProperty({ maxLength: 300, example: 'Kamerbrief over de Actieagenda Sterk Bestuur' })
+  @ApiProperty({
+    maxLength: 300,
+    example:
+      'Brief van de minister van BZK over het ROB-rapport «Rol nemen, Ruimte geven» (Kamerstukken II 2020-2021, 29 362, nr. 296)',
+  })
   @Trim()
   @IsString()
   @Matches(NOT_BLANK, { message: 'document must not be blank' })
@@ -47,7 +51,7 @@ export class CommitmentReferenceInput {
     type: String,
     format: 'date',
     nullable: true,
-    example: '2021-05-20',
+    example: '2021-07-06',
     description: 'The date of the document. null: none.',
   })
   @IsNullable()
@@ -79,7 +83,11 @@ export class CommitmentLineageInput {
   @IsIn(LINEAGE_RELATIONS)
   relation!: LineageRelation;
 
-  @ApiProperty({ format: 'uuid', description: 'The earlier commitment.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The earlier commitment.',
+    example: '5c2fe98c-4ff8-526d-82ef-16c48eca334f',
+  })
   @IsUUID()
   commitmentId!: string;
 }

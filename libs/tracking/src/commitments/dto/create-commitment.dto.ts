@@ -29,7 +29,11 @@ export const ATTRIBUTES_SCHEMA = {
 };
 
 export class CreateCommitmentDto {
-  @ApiProperty({ format: 'uuid', description: 'The programme the commitment belongs to.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The programme the commitment belongs to.',
+    example: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10',
+  })
   @IsUUID()
   programmeId!: string;
 
@@ -44,12 +48,17 @@ export class CreateCommitmentDto {
 
   @ApiProperty({
     maxLength: 300,
-    example: 'Investeer in de samenwerking tussen Rijk en medeoverheden',
+    example: 'Scherper beeld van de regio: kennis en personeel uitwisselen tussen Rijk en regio',
   })
   @TitleRules()
   title!: string;
 
-  @ApiPropertyOptional({ maxLength: 20_000, default: '' })
+  @ApiPropertyOptional({
+    maxLength: 20_000,
+    default: '',
+    example:
+      'De ROB adviseert meer kennis- en personeelsuitwisseling tussen Rijk en medeoverheden, training in interbestuurlijk en integraal samenwerken, en per ministerie een eigen visie op interbestuurlijk samenwerken binnen kaders van BZK.',
+  })
   @DescriptionRules()
   description?: string;
 
@@ -57,7 +66,7 @@ export class CreateCommitmentDto {
     type: String,
     format: 'date',
     nullable: true,
-    example: '2021-05-20',
+    example: '2021-07-06',
     description: 'null or left out: not known.',
   })
   @DateAgreedRules()
@@ -86,6 +95,7 @@ export class CreateCommitmentDto {
     format: 'uuid',
     maxItems: MAX_PARTIES,
     description: 'The organisations that are party to it.',
+    example: ['32f4863a-c117-4dd8-93d3-7b281d88bd9c', 'a7e1162b-9320-4183-bc56-29bdd5ce56f4'],
   })
   @PartiesRules()
   parties?: string[];

@@ -29,12 +29,19 @@ export class UpdateCommitmentDto {
   })
   kind?: never;
 
-  @ApiPropertyOptional({ maxLength: 300 })
+  @ApiPropertyOptional({
+    maxLength: 300,
+    example: 'Scherper beeld van de regio: kennis en personeel uitwisselen tussen Rijk en regio',
+  })
   @IsOmittable()
   @TitleRules()
   title?: string;
 
-  @ApiPropertyOptional({ maxLength: 20_000 })
+  @ApiPropertyOptional({
+    maxLength: 20_000,
+    example:
+      'De ROB adviseert meer kennis- en personeelsuitwisseling tussen Rijk en medeoverheden, training in interbestuurlijk en integraal samenwerken, en per ministerie een eigen visie op interbestuurlijk samenwerken binnen kaders van BZK.',
+  })
   @DescriptionRules()
   description?: string;
 
@@ -43,6 +50,7 @@ export class UpdateCommitmentDto {
     format: 'date',
     nullable: true,
     description: 'null clears it.',
+    example: '2021-07-06',
   })
   @DateAgreedRules()
   dateAgreed?: string | null;
@@ -50,12 +58,22 @@ export class UpdateCommitmentDto {
   @ApiPropertyOptional({
     ...ATTRIBUTES_SCHEMA,
     description: `${ATTRIBUTES_SCHEMA.description} Replaces all attributes; validated against the stored kind.`,
+    example: {
+      adviceTitle: 'Rol nemen, Ruimte geven',
+      recommendationNumber: 3,
+      cabinetResponse: 'partially_embraced',
+    },
   })
   @IsOmittable()
   @IsObject()
   attributes?: object;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: MAX_PARTIES })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: MAX_PARTIES,
+    example: ['32f4863a-c117-4dd8-93d3-7b281d88bd9c', 'a7e1162b-9320-4183-bc56-29bdd5ce56f4'],
+  })
   @PartiesRules()
   parties?: string[];
 

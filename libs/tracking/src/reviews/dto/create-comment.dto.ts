@@ -30,6 +30,7 @@ export class CreateCommentDto {
     enum: [...POSITIONS],
     enumName: 'PartnerPosition',
     description: "Your organisation's position on the action; only for partner organisations.",
+    example: 'supports',
   })
   @IsOmittable()
   @IsIn(POSITIONS)
@@ -40,6 +41,7 @@ export class CreateCommentDto {
     format: 'uuid',
     maxItems: MAX_MENTIONS,
     description: 'Members of the programme to notify of this comment (user ids).',
+    example: ['f4f87bc9-09b2-42e9-924e-8a4ded01cb33'],
   })
   @IsOmittable()
   @IsArray()

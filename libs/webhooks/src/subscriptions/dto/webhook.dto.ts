@@ -72,6 +72,7 @@ class WebhookFields {
     type: [String],
     format: 'uuid',
     maxItems: 50,
+    example: ['9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c'],
   })
   @IsOmittable()
   @IsArray()
@@ -87,6 +88,7 @@ class WebhookFields {
     type: [String],
     format: 'uuid',
     maxItems: 50,
+    example: ['7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d'],
   })
   @IsOmittable()
   @IsArray()
@@ -130,7 +132,12 @@ export class UpdateWebhookDto {
   @MaxLength(200)
   description?: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 50 })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 50,
+    example: ['9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c'],
+  })
   @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
@@ -139,7 +146,12 @@ export class UpdateWebhookDto {
   @LowerCase()
   trackIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 50 })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 50,
+    example: ['7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d'],
+  })
   @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
@@ -176,12 +188,20 @@ export class RotateWebhookSecretDto {
 
 /** `/programmes/{id}/webhooks/{webhookId}` */
 export class WebhookParams {
-  @ApiProperty({ format: 'uuid', description: 'The programme.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The programme.',
+    example: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10',
+  })
   @LowerCase()
   @IsUUID()
   id!: string;
 
-  @ApiProperty({ format: 'uuid', description: 'A webhook of the programme.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'A webhook of the programme.',
+    example: '3f1c2a9e-7b64-4d0e-9a51-2c8f6e4b1d07',
+  })
   @LowerCase()
   @IsUUID()
   webhookId!: string;
@@ -189,7 +209,11 @@ export class WebhookParams {
 
 /** `/programmes/{id}/webhooks/{webhookId}/deliveries/{deliveryId}` */
 export class WebhookDeliveryParams extends WebhookParams {
-  @ApiProperty({ format: 'uuid', description: 'A delivery of the webhook.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'A delivery of the webhook.',
+    example: 'f73a736e-ac4b-4dc3-8ab5-1b1d8b5fe554',
+  })
   @LowerCase()
   @IsUUID()
   deliveryId!: string;
@@ -206,7 +230,7 @@ export class WebhookResponse {
   @ApiProperty({ format: 'uuid', example: '3f1c2a9e-7b64-4d0e-9a51-2c8f6e4b1d07' })
   id!: string;
 
-  @ApiProperty({ format: 'uuid', example: '0b6c7f0e-52a4-4c59-b8a3-6f1d2e9c4a10' })
+  @ApiProperty({ format: 'uuid', example: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10' })
   programmeId!: string;
 
   @ApiProperty({ example: URL_EXAMPLE })
@@ -248,7 +272,11 @@ export class WebhookResponse {
   })
   previousSecretExpiresAt!: string | null;
 
-  @ApiProperty({ format: 'uuid', description: 'Who made it (or whose API token did).' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Who made it (or whose API token did).',
+    example: '201fdcf1-330e-47bc-8838-b0f625447b80',
+  })
   ownerUserId!: string;
 
   @ApiProperty({
@@ -301,20 +329,24 @@ export class WebhooksResponse {
 }
 
 export class WebhookDeliveryResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: 'f73a736e-ac4b-4dc3-8ab5-1b1d8b5fe554' })
   id!: string;
 
   @ApiProperty({
     format: 'uuid',
     description:
       'The CloudEvent `id` and `webhook-id`: the same on every attempt, to deduplicate on.',
+    example: '58fc346f-3a59-4a0f-b90b-743bb761bdab',
   })
   eventId!: string;
 
   @ApiProperty({ example: 'nl.sterk-bestuur.action.progress-posted' })
   eventType!: string;
 
-  @ApiProperty({ description: 'What the event is about: deliveries of one subject go in order.' })
+  @ApiProperty({
+    description: 'What the event is about: deliveries of one subject go in order.',
+    example: '1db9bc4f-a9c7-5dcc-86bc-b301fed52fee',
+  })
   subject!: string;
 
   @ApiProperty({
@@ -332,10 +364,16 @@ export class WebhookDeliveryResponse {
     format: 'date-time',
     nullable: true,
     description: 'When a pending delivery is tried next.',
+    example: null,
   })
   nextAttemptAt!: string | null;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-12-03T14:02:10.000Z',
+  })
   lastAttemptAt!: string | null;
 
   @ApiProperty({
@@ -365,16 +403,39 @@ export class WebhookDeliveryResponse {
   })
   responseExcerpt!: string | null;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-12-03T14:02:10.000Z',
+  })
   deliveredAt!: string | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2026-12-03T14:02:09.000Z' })
   createdAt!: string;
 
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
     description: 'The CloudEvent as it is sent (structured JSON mode).',
+    example: {
+      specversion: '1.0',
+      id: '58fc346f-3a59-4a0f-b90b-743bb761bdab',
+      source: 'urn:nld:systeem:sterk-bestuur-tracker',
+      type: 'nl.sterk-bestuur.action.progress-posted',
+      subject: '1db9bc4f-a9c7-5dcc-86bc-b301fed52fee',
+      time: '2026-12-03T14:02:09.000Z',
+      datacontenttype: 'application/json',
+      dataref:
+        'https://tracker.example.nl/v1/actions/1db9bc4f-a9c7-5dcc-86bc-b301fed52fee/progress-updates',
+      sequence: '0000000000000012345-00',
+      data: {
+        programmeId: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10',
+        actionId: '1db9bc4f-a9c7-5dcc-86bc-b301fed52fee',
+        progressUpdateId: '1afadef7-b1bd-4e5a-89f5-e04e33c2d362',
+        changes: { percentComplete: { old: 40, new: 60 } },
+      },
+    },
   })
   event!: Record<string, unknown>;
 }
@@ -383,9 +444,10 @@ export class PingResponse {
   @ApiProperty({
     format: 'uuid',
     description: 'The delivery of the ping: follow it in the delivery log.',
+    example: 'f73a736e-ac4b-4dc3-8ab5-1b1d8b5fe554',
   })
   deliveryId!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '58fc346f-3a59-4a0f-b90b-743bb761bdab' })
   eventId!: string;
 }
