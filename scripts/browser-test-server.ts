@@ -93,6 +93,13 @@ async function main(): Promise<void> {
           ['READS', 'WRITES', 'EXPENSIVE'].map((what) => [`RATE_LIMIT_${who}_${what}`, '1000000']),
         ),
       ),
+      // Webhooks (apps/web/test/webhooks.browser.ts): the stories' receivers listen on
+      // 127.0.0.1 over http, which only this allowlist lets through; the worker looks for
+      // deliveries often, and gives up on a failing receiver after seconds instead of a day.
+      WEBHOOK_ALLOW_HTTP: 'true',
+      WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32',
+      WEBHOOK_POLL_INTERVAL_MS: '100',
+      WEBHOOK_RETRY_DELAYS_SECONDS: '1,1',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
     },
   });

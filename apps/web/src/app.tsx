@@ -18,6 +18,7 @@ import { partnershipRoutes } from './screens/partnership/routes';
 import { reportRoutes } from './screens/reports/routes';
 import { searchRoutes } from './screens/search/routes';
 import { updateRoundRoutes } from './screens/update-rounds/routes';
+import { webhookRoutes } from './screens/webhooks/routes';
 
 // The first screen (Mijn werk) is in the main bundle; the others load when opened.
 const ActionScreen = lazy(() => import('./screens/action/action-screen'));
@@ -96,6 +97,7 @@ export function App() {
               {adminRoutes()}
               {adminOpsRoutes()}
               {importRoutes()}
+              {webhookRoutes()}
               {searchRoutes()}
               <Route
                 path="*"

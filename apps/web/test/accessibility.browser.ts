@@ -302,4 +302,33 @@ test.describe('Accessibility of the states the stories do not reach', () => {
     await expect(errors).toContainText('Er zijn al 100 bijlagen.');
     await expectAccessible(page);
   });
+
+  test('Webhooks when the list cannot be read, a 26th webhook refused, and a webhook that is gone', async ({
+    page,
+  }) => {
+    const webhooks = (url: URL) => /^\/v1\/programmes\/[^/]+\/webhooks$/.test(url.pathname);
+    await page.route(webhooks, (route) =>
+      route.request().method() === 'GET'
+        ? route.fulfill(problem(503, 'SERVICE_UNAVAILABLE'))
+        : route.fulfill(problem(409, 'TOO_MANY_WEBHOOKS')),
+    );
+    await openSignedIn(page, people.coordinator, '/beheer/webhooks');
+    await expect(page.getByRole('heading', { level: 1, name: 'Webhooks' })).toBeVisible();
+    await expect(page.getByText('De webhooks konden niet worden geladen.')).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByLabel('Adres (URL)').fill('https://koppelingen.voorbeeld.nl/sterk-bestuur');
+    await page.getByRole('checkbox', { name: 'Actie aangemaakt' }).check();
+    await page.getByRole('button', { name: 'Webhook toevoegen' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Er is een probleem' });
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText('Dit programma heeft al 25 webhooks, het maximum.');
+    await expectAccessible(page);
+
+    await page.goto('/beheer/webhooks/00000000-0000-4000-8000-000000000000');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }),
+    ).toBeVisible();
+    await expectAccessible(page);
+  });
 });

@@ -85,7 +85,12 @@ test.describe('Meldingen', () => {
       .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Meldingsvoorkeuren' })).toBeFocused();
     const email = page.getByRole('group', { name: 'Ook per e-mail' });
-    await expect(email.getByRole('checkbox')).toHaveCount(13);
+    await expect(email.getByRole('checkbox')).toHaveCount(14);
+    await expect(
+      email.getByRole('checkbox', {
+        name: 'Een webhook van u is uitgeschakeld na mislukte afleveringen',
+      }),
+    ).toBeVisible();
     await expectAccessible(page);
 
     const mention = email.getByRole('checkbox', { name: 'U wordt genoemd in een reactie' });

@@ -2414,6 +2414,261 @@ export const en: Messages = {
     reason: 'Reason',
     newImport: 'Import another file',
   },
+  webhooks: {
+    title: 'Webhooks',
+    about: "Send the programme's events to other systems automatically.",
+    noPermission:
+      "Only the programme's coordinators manage its webhooks. Want events sent to another system? Ask a coordinator.",
+    intro:
+      'With a webhook the tracker sends every event you choose, such as progress posted or an action closed, straight to the address of another system, such as a dashboard. That system then need not keep asking what changed. Every message is signed with a secret, so the receiver can check that it comes from the tracker.',
+    toWebhooks: 'Go to Webhooks',
+    caption: "This programme's webhooks",
+    loadFailed: 'The webhooks could not be loaded. Reload the page.',
+    none: 'This programme has no webhooks yet.',
+    webhook: 'Webhook',
+    eventTypesColumn: 'Events',
+    allEventTypes: 'All events',
+    status: 'On or off',
+    on: 'On',
+    off: 'Off',
+    offByPerson: 'Off: switched off by a person',
+    offAfterFailures: 'Off: switched off automatically, as messages did not arrive for a day',
+    systemSaid: 'The system said:',
+    lastDelivery: 'Last delivery',
+    lastSuccess: 'Last success',
+    pending: 'Messages waiting',
+    notYet: 'Not yet',
+    noValue: '—',
+    unknownPerson: 'Unknown person',
+    // Adding and changing
+    addTitle: 'Add a webhook',
+    addIntro:
+      'Once added, you see the secret the messages are signed with once. A programme has at most 25 webhooks.',
+    add: 'Add webhook',
+    save: 'Save changes',
+    url: 'Address (URL)',
+    urlDescription:
+      'The https address of the system that receives the messages, such as https://integrations.example.nl/sterk-bestuur. It must be on the public internet: an address in an internal network is refused.',
+    description: 'Description',
+    descriptionDescription:
+      'What the webhook is for, so you recognise it later, for example "Progress to the VNG dashboard". Optional.',
+    eventTypesLegend: 'Events',
+    eventTypesDescription:
+      'Choose which events go to the address. You can always send a test message.',
+    filtersSummary: 'Filter by track or organisation (optional)',
+    tracksLegend: 'Only actions in these tracks (optional)',
+    tracksDescription:
+      'None ticked: every track. This filter applies to events about actions and their comments, not to commitments, update rounds and reports.',
+    noTracks: 'This programme has no tracks.',
+    organisationsLegend: 'Only actions of these organisations (optional)',
+    organisationsDescription:
+      'None ticked: every organisation. An action counts when a chosen organisation owns it or is a partner. This filter too applies only to actions and their comments.',
+    unknownTrack: 'Unknown track',
+    unknownOrganisation: 'Unknown organisation',
+    tracks: 'Tracks',
+    allTracks: 'All tracks',
+    organisations: 'Organisations',
+    allOrganisations: 'All organisations',
+    eventTypes: {
+      'nl.sterk-bestuur.action.created': {
+        label: 'Action created',
+        about: 'An action was created, also by an import.',
+      },
+      'nl.sterk-bestuur.action.changed': {
+        label: 'Action changed',
+        about:
+          'An action was edited: its fields, owner, partners, deadline, confirmation or escalation level (a de-escalation too).',
+      },
+      'nl.sterk-bestuur.action.progress-posted': {
+        label: 'Progress posted',
+        about: 'A progress update was posted on an action.',
+      },
+      'nl.sterk-bestuur.action.closed': {
+        label: 'Action closed',
+        about: 'An action was closed: met, partially met or lapsed.',
+      },
+      'nl.sterk-bestuur.action.verified': {
+        label: 'Action verified',
+        about: 'A coordinator verified a closed action.',
+      },
+      'nl.sterk-bestuur.action.overdue': {
+        label: 'Deadline passed',
+        about: "An open action's deadline passed (with the first reminder about it).",
+      },
+      'nl.sterk-bestuur.action.escalated': {
+        label: 'Action escalated',
+        about: 'An action went a step up the escalation ladder.',
+      },
+      'nl.sterk-bestuur.comment.posted': {
+        label: 'Comment posted',
+        about:
+          "A comment was posted on an action, with the organisation's position if one was given.",
+      },
+      'nl.sterk-bestuur.commitment.created': {
+        label: 'Commitment recorded',
+        about: 'A commitment was recorded.',
+      },
+      'nl.sterk-bestuur.commitment.changed': {
+        label: 'Commitment changed',
+        about: 'A commitment was edited.',
+      },
+      'nl.sterk-bestuur.update-round.opened': {
+        label: 'Update round opened',
+        about: 'An update round was opened.',
+      },
+      'nl.sterk-bestuur.update-round.closed': {
+        label: 'Update round closed',
+        about: 'An update round was closed (cancelled).',
+      },
+      'nl.sterk-bestuur.report-export.ready': {
+        label: 'Report ready',
+        about:
+          'A report is ready to download. Sent only to the webhooks of the person who asked for it.',
+      },
+    },
+    pingEvent: 'Test message',
+    urlRequired: 'Enter the address.',
+    urlInvalid:
+      'Enter a full web address of at most 2000 characters, such as https://integrations.example.nl/sterk-bestuur.',
+    targetInvalid:
+      'This address is not a usable web address. Enter a full address, such as https://integrations.example.nl/sterk-bestuur, without a user name or password in it.',
+    targetNotHttps:
+      'The address must begin with https://: the messages cross the internet encrypted only.',
+    targetUnresolvable:
+      'The server name in this address cannot be found. Check that the address is spelled correctly and that the server exists.',
+    targetNotPublic:
+      'This address points into an internal network (such as localhost, a private address or 169.254.169.254). The tracker sends messages to addresses on the public internet only.',
+    descriptionTooLong: 'The description may have at most 200 characters.',
+    eventTypesRequired: 'Choose at least one event.',
+    tracksUnknown: 'A chosen track no longer exists in this programme. Choose again.',
+    organisationsUnknown: 'A chosen organisation no longer exists. Choose again.',
+    tooMany:
+      'This programme already has 25 webhooks, the maximum. Delete a webhook that is no longer used first.',
+    busy: 'Your previous request is still being processed. Wait a moment and try again.',
+    created: (url: string) =>
+      `The webhook for ${url} was added. Copy the secret now: you see it only once.`,
+    secretLost:
+      'The webhook was added, but its secret cannot be shown again. Open the webhook and choose "New secret" for a new one.',
+    saved: 'The changes were saved.',
+    nothingChanged: 'Nothing was changed.',
+    conflict:
+      'Someone else changed this webhook meanwhile. What you entered is still there: check it and try again to overwrite that change.',
+    gone: 'This webhook no longer exists.',
+    // The secret
+    secretTitle: "The new webhook's secret",
+    newSecretTitle: 'The new secret',
+    secretWarning:
+      'Copy the secret now and give it to the system that receives the messages. You will never see it again: it is not shown or stored anywhere, not in this browser either.',
+    secretLabel: (name: string) => `Secret of ${name}`,
+    secretDescription:
+      "With this secret the receiver checks every message's signature (Standard Webhooks: the webhook-signature header).",
+    copySecret: 'Copy the secret',
+    copied: 'The secret was copied.',
+    copyFailed: 'Copying did not work. The secret is selected: copy it with Ctrl+C.',
+    secretDone: 'I have stored the secret',
+    previousSecretUntil: (time: string) =>
+      `The previous secret stays valid until ${time}: until then every message carries two signatures, one with each secret. Give the receiver the new secret before then.`,
+    previousSecretEnded:
+      'The previous secret no longer works: from now on the messages are signed with the new secret only.',
+    previousSecret: 'Previous secret',
+    previousSecretValid: (time: string) => `Also signs until ${time}`,
+    // One webhook
+    webhookTitle: (name: string) => `Webhook ${name}`,
+    loadOneFailed: 'This webhook could not be loaded. Reload the page.',
+    backToList: 'Back to Webhooks',
+    settings: 'Settings',
+    madeBy: 'Made by',
+    madeByPerson: (person: string, time: string) => `${person}, on ${time}`,
+    madeWithToken: (person: string, time: string) =>
+      `An API token of ${person} (an integration), on ${time}`,
+    edit: 'Change',
+    editTitle: (name: string) => `Change webhook ${name}`,
+    switchOff: 'Switch off',
+    switchOn: 'Switch on',
+    switchedOff: (name: string) => `Webhook ${name} is off: nothing more is sent.`,
+    switchedOn: (name: string) => `Webhook ${name} is on. Messages that were waiting are sent now.`,
+    rotate: 'New secret',
+    rotateTitle: (name: string) => `New secret for webhook ${name}`,
+    rotateIntro:
+      'Make a new secret when it has leaked, or as your own policy says. You see the new secret once.',
+    overlapLegend: 'How long does the current secret stay valid too?',
+    overlapDescription:
+      'While both are valid, every message carries two signatures. That gives you time to give the receiver the new secret without any message being refused.',
+    overlap: {
+      '0': 'Not: it ends at once (when it has leaked)',
+      '1': 'An hour',
+      '24': 'A day (recommended)',
+      '72': 'Three days',
+      '168': 'A week',
+    },
+    confirmRotate: 'Make a new secret',
+    rotated: 'A new secret was made. Copy it now: you see it only once.',
+    rotatedSecretLost:
+      'The secret was renewed, but the new secret cannot be shown again. Renew it once more.',
+    remove: 'Delete',
+    removeTitle: (name: string) => `Delete webhook ${name}?`,
+    removeWarning: (url: string) =>
+      `Nothing more is sent to ${url} afterwards, not even what was waiting, and the delivery log goes. Deleting cannot be undone.`,
+    confirmRemove: 'Yes, delete',
+    removed: (name: string) => `Webhook ${name} was deleted.`,
+    // Delivery log
+    deliveries: 'Deliveries',
+    deliveriesIntro:
+      'Every message to this webhook, newest first, kept for 30 days. When a delivery fails, the tracker tries again for about a day; then it switches the webhook off and its maker gets a notification.',
+    ping: 'Send a test message',
+    pingSent: 'The test message is being sent. It is at the top of the list.',
+    deliveredOutcome: (type: string, code: number | null) =>
+      code === null
+        ? `${type} was delivered.`
+        : `${type} was delivered: the receiver answered with status code ${code}.`,
+    failedOutcome: (type: string) =>
+      `${type} was not delivered. See the delivery's details for the receiver's answer.`,
+    filterLabel: 'Filter deliveries',
+    deliveryState: 'Status',
+    allStates: 'All',
+    deliveryStates: {
+      pending: 'Waiting to be sent',
+      delivered: 'Delivered',
+      failed: 'Failed',
+    },
+    filter: 'Filter',
+    refresh: 'Refresh',
+    refreshed: 'The deliveries were refreshed.',
+    deliveriesFailed: 'The deliveries could not be loaded. Choose Refresh.',
+    noDeliveries: 'No messages have been sent to this webhook yet.',
+    noDeliveriesInState: 'There are no deliveries with this status.',
+    deliveriesCaption: 'Deliveries, newest first',
+    deliveriesCaptionState: (state: string) => `Deliveries with status ${state}, newest first`,
+    event: 'Event',
+    attempts: 'Attempts',
+    statusCode: 'Last status code',
+    duration: 'Duration',
+    milliseconds: (ms: number) => `${ms} ms`,
+    createdAt: 'Time',
+    whatToDo: 'What you can do',
+    details: 'Details',
+    showDelivery: (type: string, time: string) => `Details of ${type} of ${time}`,
+    redeliver: 'Send again',
+    redeliverOne: (type: string, time: string) => `Send again: ${type} of ${time}`,
+    redelivered: (type: string) =>
+      `${type} is being sent again, with the same id: a receiver that had it already can tell.`,
+    redeliverPending:
+      'This message is still being sent. You can send it again once it is delivered or has failed.',
+    deliveryGone: 'This delivery no longer exists. Choose Refresh.',
+    deliveryTitle: (type: string, time: string) => `${type} of ${time}`,
+    eventType: 'Type (CloudEvents)',
+    eventId: 'Id of the message (webhook-id)',
+    subject: 'Subject',
+    nextAttempt: 'Next attempt',
+    lastAttempt: 'Last attempt',
+    lastError: 'Error',
+    deliveredAt: 'Delivered at',
+    responseExcerpt: "The receiver's answer (the first 200 characters)",
+    noResponseText: 'The receiver returned no text.',
+    cloudEvent: 'The message',
+    cloudEventAbout: 'The message exactly as it is sent: a CloudEvent (NL GOV profile) in JSON.',
+    closeDetails: 'Close details',
+  },
   notificationKind: {
     deadline_upcoming: 'A deadline is coming up',
     deadline_today: 'A deadline is today',

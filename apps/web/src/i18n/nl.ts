@@ -2472,6 +2472,264 @@ export const nl = {
     reason: 'Reden',
     newImport: 'Nog een bestand importeren',
   },
+  webhooks: {
+    title: 'Webhooks',
+    about: 'Gebeurtenissen van het programma automatisch naar andere systemen sturen.',
+    noPermission:
+      'Alleen de coördinatoren van het programma beheren de webhooks. Wilt u gebeurtenissen naar een ander systeem laten sturen? Vraag het een coördinator.',
+    intro:
+      'Met een webhook stuurt de tracker elke gebeurtenis die u kiest, zoals gemelde voortgang of een afgesloten actie, meteen naar het adres van een ander systeem, zoals een dashboard. Dat systeem hoeft dan niet steeds zelf te vragen wat er is veranderd. Elk bericht is ondertekend met een geheim, zodat de ontvanger kan nagaan dat het van de tracker komt.',
+    toWebhooks: 'Naar Webhooks',
+    caption: 'Webhooks van dit programma',
+    loadFailed: 'De webhooks konden niet worden geladen. Laad de pagina opnieuw.',
+    none: 'Dit programma heeft nog geen webhooks.',
+    webhook: 'Webhook',
+    eventTypesColumn: 'Gebeurtenissen',
+    allEventTypes: 'Alle gebeurtenissen',
+    status: 'Aan of uit',
+    on: 'Aan',
+    off: 'Uit',
+    offByPerson: 'Uit: uitgezet door een persoon',
+    offAfterFailures: 'Uit: automatisch uitgezet, omdat de berichten een dag lang niet aankwamen',
+    systemSaid: 'Melding van het systeem:',
+    lastDelivery: 'Laatste aflevering',
+    lastSuccess: 'Laatst gelukt',
+    pending: 'Wachtende berichten',
+    notYet: 'Nog niet',
+    noValue: '—',
+    unknownPerson: 'Onbekende persoon',
+    // Adding and changing
+    addTitle: 'Webhook toevoegen',
+    addIntro:
+      'Na het toevoegen ziet u één keer het geheim waarmee de berichten worden ondertekend. Een programma heeft hoogstens 25 webhooks.',
+    add: 'Webhook toevoegen',
+    save: 'Wijzigingen opslaan',
+    url: 'Adres (URL)',
+    urlDescription:
+      'Het https-adres van het systeem dat de berichten ontvangt, zoals https://koppelingen.voorbeeld.nl/sterk-bestuur. Het moet op het openbare internet staan: een adres in een intern netwerk wordt geweigerd.',
+    description: 'Omschrijving',
+    descriptionDescription:
+      'Waarvoor de webhook is, zodat u hem later herkent, bijvoorbeeld "Voortgang naar het VNG-dashboard". Niet verplicht.',
+    eventTypesLegend: 'Gebeurtenissen',
+    eventTypesDescription:
+      'Kies welke gebeurtenissen naar het adres gaan. Een testbericht kunt u altijd sturen.',
+    filtersSummary: 'Filteren op sporen of organisaties (niet verplicht)',
+    tracksLegend: 'Alleen acties in deze sporen (niet verplicht)',
+    tracksDescription:
+      'Niets aangevinkt: alle sporen. Dit filter geldt voor gebeurtenissen over acties en hun reacties, niet voor toezeggingen, uitvraagrondes en rapportages.',
+    noTracks: 'Dit programma heeft geen sporen.',
+    organisationsLegend: 'Alleen acties van deze organisaties (niet verplicht)',
+    organisationsDescription:
+      'Niets aangevinkt: alle organisaties. Een actie telt mee als een gekozen organisatie eigenaar of partner is. Ook dit filter geldt alleen voor acties en hun reacties.',
+    unknownTrack: 'Onbekend spoor',
+    unknownOrganisation: 'Onbekende organisatie',
+    tracks: 'Sporen',
+    allTracks: 'Alle sporen',
+    organisations: 'Organisaties',
+    allOrganisations: 'Alle organisaties',
+    eventTypes: {
+      'nl.sterk-bestuur.action.created': {
+        label: 'Actie aangemaakt',
+        about: 'Er is een actie aangemaakt, ook door een import.',
+      },
+      'nl.sterk-bestuur.action.changed': {
+        label: 'Actie gewijzigd',
+        about:
+          'Een actie is bewerkt: haar gegevens, eigenaar, partners, deadline, bevestiging of escalatieniveau (ook een de-escalatie).',
+      },
+      'nl.sterk-bestuur.action.progress-posted': {
+        label: 'Voortgang gemeld',
+        about: 'Er is een voortgangsupdate bij een actie gemeld.',
+      },
+      'nl.sterk-bestuur.action.closed': {
+        label: 'Actie afgesloten',
+        about: 'Een actie is afgesloten: gerealiseerd, deels gerealiseerd of vervallen.',
+      },
+      'nl.sterk-bestuur.action.verified': {
+        label: 'Actie geverifieerd',
+        about: 'Een coördinator heeft een afgesloten actie geverifieerd.',
+      },
+      'nl.sterk-bestuur.action.overdue': {
+        label: 'Deadline verstreken',
+        about: 'De deadline van een open actie is verstreken (met de eerste herinnering daarover).',
+      },
+      'nl.sterk-bestuur.action.escalated': {
+        label: 'Actie geëscaleerd',
+        about: 'Een actie is een trede hoger op de escalatieladder gekomen.',
+      },
+      'nl.sterk-bestuur.comment.posted': {
+        label: 'Reactie geplaatst',
+        about:
+          'Er is een reactie bij een actie geplaatst, met het standpunt van de organisatie als dat is gegeven.',
+      },
+      'nl.sterk-bestuur.commitment.created': {
+        label: 'Toezegging vastgelegd',
+        about: 'Er is een toezegging vastgelegd.',
+      },
+      'nl.sterk-bestuur.commitment.changed': {
+        label: 'Toezegging gewijzigd',
+        about: 'Een toezegging is bewerkt.',
+      },
+      'nl.sterk-bestuur.update-round.opened': {
+        label: 'Uitvraagronde geopend',
+        about: 'Er is een uitvraagronde geopend.',
+      },
+      'nl.sterk-bestuur.update-round.closed': {
+        label: 'Uitvraagronde gesloten',
+        about: 'Een uitvraagronde is gesloten (geannuleerd).',
+      },
+      'nl.sterk-bestuur.report-export.ready': {
+        label: 'Rapportage klaar',
+        about:
+          'Een rapportage is klaar om te downloaden. Alleen naar de webhooks van wie hem aanvroeg.',
+      },
+    },
+    pingEvent: 'Testbericht',
+    urlRequired: 'Vul het adres in.',
+    urlInvalid:
+      'Vul een volledig webadres in van hoogstens 2000 tekens, zoals https://koppelingen.voorbeeld.nl/sterk-bestuur.',
+    targetInvalid:
+      'Dit adres is geen bruikbaar webadres. Vul een volledig adres in, zoals https://koppelingen.voorbeeld.nl/sterk-bestuur, zonder gebruikersnaam of wachtwoord erin.',
+    targetNotHttps:
+      'Het adres moet met https:// beginnen: de berichten gaan alleen versleuteld over het internet.',
+    targetUnresolvable:
+      'De servernaam in dit adres is niet te vinden. Controleer of het adres goed is gespeld en of de server bestaat.',
+    targetNotPublic:
+      'Dit adres wijst naar een intern netwerk (zoals localhost, een privé-adres of 169.254.169.254). De tracker stuurt berichten alleen naar adressen op het openbare internet.',
+    descriptionTooLong: 'De omschrijving mag hoogstens 200 tekens hebben.',
+    eventTypesRequired: 'Kies minstens één gebeurtenis.',
+    tracksUnknown: 'Een gekozen spoor bestaat niet (meer) in dit programma. Kies opnieuw.',
+    organisationsUnknown: 'Een gekozen organisatie bestaat niet (meer). Kies opnieuw.',
+    tooMany:
+      'Dit programma heeft al 25 webhooks, het maximum. Verwijder eerst een webhook die niet meer wordt gebruikt.',
+    busy: 'Uw vorige verzoek wordt nog verwerkt. Wacht even en probeer het opnieuw.',
+    created: (url: string) =>
+      `De webhook voor ${url} is toegevoegd. Kopieer het geheim nu: u ziet het maar één keer.`,
+    secretLost:
+      'De webhook is toegevoegd, maar het geheim kan niet nog eens worden getoond. Open de webhook en kies "Geheim vernieuwen" voor een nieuw geheim.',
+    saved: 'De wijzigingen zijn opgeslagen.',
+    nothingChanged: 'Er was niets gewijzigd.',
+    conflict:
+      'Iemand anders heeft deze webhook intussen gewijzigd. Uw invoer staat er nog: controleer hem en probeer het opnieuw om die wijziging te overschrijven.',
+    gone: 'Deze webhook bestaat niet meer.',
+    // The secret
+    secretTitle: 'Het geheim van de nieuwe webhook',
+    newSecretTitle: 'Het nieuwe geheim',
+    secretWarning:
+      'Kopieer het geheim nu en zet het bij het systeem dat de berichten ontvangt. U ziet het hierna nooit meer: het wordt nergens getoond of opgeslagen, ook niet in deze browser.',
+    secretLabel: (name: string) => `Geheim van ${name}`,
+    secretDescription:
+      'Met dit geheim controleert de ontvanger de handtekening van elk bericht (Standard Webhooks: de kopregel webhook-signature).',
+    copySecret: 'Kopieer het geheim',
+    copied: 'Het geheim is gekopieerd.',
+    copyFailed: 'Kopiëren is niet gelukt. Het geheim is geselecteerd: kopieer het met Ctrl+C.',
+    secretDone: 'Ik heb het geheim bewaard',
+    previousSecretUntil: (time: string) =>
+      `Het vorige geheim blijft geldig tot ${time}: tot dan draagt elk bericht twee handtekeningen, een met elk geheim. Zet het nieuwe geheim vóór die tijd bij de ontvanger.`,
+    previousSecretEnded:
+      'Het vorige geheim werkt niet meer: de berichten zijn vanaf nu alleen met het nieuwe geheim ondertekend.',
+    previousSecret: 'Vorig geheim',
+    previousSecretValid: (time: string) => `Ondertekent ook nog tot ${time}`,
+    // One webhook
+    webhookTitle: (name: string) => `Webhook ${name}`,
+    loadOneFailed: 'Deze webhook kon niet worden geladen. Laad de pagina opnieuw.',
+    backToList: 'Terug naar Webhooks',
+    settings: 'Instellingen',
+    madeBy: 'Gemaakt door',
+    madeByPerson: (person: string, time: string) => `${person}, op ${time}`,
+    madeWithToken: (person: string, time: string) =>
+      `Een API-token van ${person} (een koppeling), op ${time}`,
+    edit: 'Wijzigen',
+    editTitle: (name: string) => `Webhook ${name} wijzigen`,
+    switchOff: 'Uitzetten',
+    switchOn: 'Aanzetten',
+    switchedOff: (name: string) => `Webhook ${name} staat uit: er wordt niets meer verstuurd.`,
+    switchedOn: (name: string) =>
+      `Webhook ${name} staat aan. Berichten die nog wachtten, worden nu verstuurd.`,
+    rotate: 'Geheim vernieuwen',
+    rotateTitle: (name: string) => `Nieuw geheim voor webhook ${name}`,
+    rotateIntro:
+      'Vernieuw het geheim als het is uitgelekt, of volgens uw eigen beleid. U ziet het nieuwe geheim één keer.',
+    overlapLegend: 'Hoe lang blijft het huidige geheim ook geldig?',
+    overlapDescription:
+      'Zolang beide gelden, draagt elk bericht twee handtekeningen. Zo heeft u tijd om het nieuwe geheim bij de ontvanger te zetten zonder dat er berichten worden geweigerd.',
+    overlap: {
+      '0': 'Niet: het vervalt meteen (als het is uitgelekt)',
+      '1': 'Een uur',
+      '24': 'Een dag (aangeraden)',
+      '72': 'Drie dagen',
+      '168': 'Een week',
+    },
+    confirmRotate: 'Nieuw geheim maken',
+    rotated: 'Er is een nieuw geheim gemaakt. Kopieer het nu: u ziet het maar één keer.',
+    rotatedSecretLost:
+      'Het geheim is vernieuwd, maar het nieuwe geheim kan niet nog eens worden getoond. Vernieuw het nog een keer.',
+    remove: 'Verwijderen',
+    removeTitle: (name: string) => `Webhook ${name} verwijderen?`,
+    removeWarning: (url: string) =>
+      `Er wordt daarna niets meer naar ${url} gestuurd, ook niet wat nog wachtte, en het logboek van de afleveringen verdwijnt. Verwijderen kan niet ongedaan worden gemaakt.`,
+    confirmRemove: 'Ja, verwijderen',
+    removed: (name: string) => `Webhook ${name} is verwijderd.`,
+    // Delivery log
+    deliveries: 'Afleveringen',
+    deliveriesIntro:
+      'Elk bericht aan deze webhook, het nieuwste eerst, 30 dagen bewaard. Lukt een aflevering niet, dan probeert de tracker het ongeveer een dag lang opnieuw; daarna zet hij de webhook uit en krijgt de maker een melding.',
+    ping: 'Testbericht sturen',
+    pingSent: 'Het testbericht wordt verstuurd. Het staat bovenaan in de lijst.',
+    deliveredOutcome: (type: string, code: number | null) =>
+      code === null
+        ? `${type} is afgeleverd.`
+        : `${type} is afgeleverd: de ontvanger antwoordde met statuscode ${code}.`,
+    failedOutcome: (type: string) =>
+      `${type} is niet afgeleverd. Bekijk de details van de aflevering voor het antwoord van de ontvanger.`,
+    filterLabel: 'Afleveringen filteren',
+    deliveryState: 'Status',
+    allStates: 'Alle',
+    deliveryStates: {
+      pending: 'Wacht op verzending',
+      delivered: 'Afgeleverd',
+      failed: 'Mislukt',
+    },
+    filter: 'Filteren',
+    refresh: 'Vernieuwen',
+    refreshed: 'De afleveringen zijn vernieuwd.',
+    deliveriesFailed: 'De afleveringen konden niet worden geladen. Kies Vernieuwen.',
+    noDeliveries: 'Er zijn nog geen berichten naar deze webhook gestuurd.',
+    noDeliveriesInState: 'Er zijn geen afleveringen met deze status.',
+    deliveriesCaption: 'Afleveringen, de nieuwste eerst',
+    deliveriesCaptionState: (state: string) =>
+      `Afleveringen met status ${state}, de nieuwste eerst`,
+    event: 'Gebeurtenis',
+    attempts: 'Pogingen',
+    statusCode: 'Laatste statuscode',
+    duration: 'Duur',
+    milliseconds: (ms: number) => `${ms} ms`,
+    createdAt: 'Tijdstip',
+    whatToDo: 'Wat u kunt doen',
+    details: 'Details',
+    showDelivery: (type: string, time: string) => `Details van ${type} van ${time}`,
+    redeliver: 'Opnieuw versturen',
+    redeliverOne: (type: string, time: string) => `Opnieuw versturen: ${type} van ${time}`,
+    redelivered: (type: string) =>
+      `${type} wordt opnieuw verstuurd, met hetzelfde id: een ontvanger die het al had, herkent het.`,
+    redeliverPending:
+      'Dit bericht wordt nog verstuurd. U kunt het opnieuw versturen als het is afgeleverd of mislukt.',
+    deliveryGone: 'Deze aflevering bestaat niet meer. Kies Vernieuwen.',
+    deliveryTitle: (type: string, time: string) => `${type} van ${time}`,
+    eventType: 'Type (CloudEvents)',
+    eventId: 'Id van het bericht (webhook-id)',
+    subject: 'Onderwerp',
+    nextAttempt: 'Volgende poging',
+    lastAttempt: 'Laatste poging',
+    lastError: 'Foutmelding',
+    deliveredAt: 'Afgeleverd op',
+    responseExcerpt: 'Antwoord van de ontvanger (de eerste 200 tekens)',
+    noResponseText: 'De ontvanger gaf geen tekst terug.',
+    cloudEvent: 'Het bericht',
+    cloudEventAbout:
+      'Het bericht precies zoals het wordt verstuurd: een CloudEvent (NL GOV-profiel) in JSON.',
+    closeDetails: 'Details sluiten',
+  },
   notificationKind: {
     deadline_upcoming: 'De deadline komt eraan',
     deadline_today: 'De deadline is vandaag',

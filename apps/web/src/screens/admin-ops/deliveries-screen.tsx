@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, type Problem, type Schemas } from '../../api/client';
 import { useAnnounce } from '../../components/announcer';
@@ -7,7 +7,6 @@ import {
   Button,
   Heading,
   Paragraph,
-  SelectField,
   Table,
   TableBody,
   TableCaption,
@@ -17,6 +16,7 @@ import {
   TableRow,
 } from '../../components/nlds';
 import { usePageTitle } from '../../components/page-title';
+import { StateFilter } from '../../components/state-filter';
 import { type Messages, useT } from '../../i18n';
 import { ListBody } from '../action/activity-sections';
 import { useNames } from '../action/use-names';
@@ -96,8 +96,7 @@ function DeliveryLog({ programmeId }: { programmeId: string }) {
     document.getElementById(`verzending-${id}-status`)?.focus();
   }, [retried]);
 
-  function filter(event: FormEvent) {
-    event.preventDefault();
+  function filter() {
     const next = new URLSearchParams(params);
     if (choice) next.set('status', choice);
     else next.delete('status');
@@ -134,27 +133,20 @@ function DeliveryLog({ programmeId }: { programmeId: string }) {
   const shown = list.items.map((item) => retried.get(item.id) ?? item);
   return (
     <>
-      <form noValidate onSubmit={filter} className="sbt-filters" aria-label={o.filterLabel}>
-        <SelectField
-          id="status"
-          label={o.deliveryState}
-          value={choice}
-          onChange={(event) => setChoice(event.target.value)}
-        >
-          <option value="">{o.allStates}</option>
-          {STATES.map((value) => (
-            <option key={value} value={value}>
-              {o.deliveryStates[value]}
-            </option>
-          ))}
-        </SelectField>
-        <Button type="submit" appearance="secondary-action-button">
-          {o.filter}
-        </Button>
-        <Button type="button" appearance="subtle-button" onClick={refresh}>
-          {o.refresh}
-        </Button>
-      </form>
+      <StateFilter
+        id="status"
+        formLabel={o.filterLabel}
+        label={o.deliveryState}
+        allLabel={o.allStates}
+        states={STATES}
+        words={o.deliveryStates}
+        value={choice}
+        onChange={setChoice}
+        filterLabel={o.filter}
+        onFilter={filter}
+        refreshLabel={o.refresh}
+        onRefresh={refresh}
+      />
       {problem && (
         <div ref={problemRef} tabIndex={-1} role="alert">
           <Alert type="error">

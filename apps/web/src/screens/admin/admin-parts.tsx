@@ -107,6 +107,34 @@ export function Panel({
   );
 }
 
+/**
+ * The buttons of a confirmation step: do it (busy while it runs, yet still focusable, so the
+ * focus never falls to the page) or cancel.
+ */
+export function ConfirmButtons(props: {
+  label: string;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  return (
+    <div className="sbt-row">
+      <Button
+        appearance="primary-action-button"
+        busy={props.busy}
+        aria-disabled={props.busy}
+        onClick={props.onConfirm}
+      >
+        {props.label}
+      </Button>
+      <Button appearance="secondary-action-button" onClick={props.onCancel}>
+        {t.admin.cancel}
+      </Button>
+    </div>
+  );
+}
+
 export const errorFor = (errors: FieldError[], field: string) =>
   errors.find((error) => error.fieldId === field)?.message;
 

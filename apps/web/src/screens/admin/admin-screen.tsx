@@ -29,6 +29,7 @@ export default function AdminScreen() {
           },
           { href: '/beheer/audit', label: t.adminOps.audit, about: t.adminOps.auditAbout },
           { href: '/beheer/import', label: t.imports.title, about: t.imports.about },
+          { href: '/beheer/webhooks', label: t.webhooks.title, about: t.webhooks.about },
         ]
       : []),
     ...(isPlatformAdmin

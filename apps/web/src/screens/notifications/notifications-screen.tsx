@@ -217,6 +217,9 @@ function NotificationItem({
         {notification.kind === 'report_ready' && (
           <Link href="/rapportages">{t.reports.toReports}</Link>
         )}
+        {notification.kind === 'webhook_disabled' && (
+          <Link href="/beheer/webhooks">{t.webhooks.toWebhooks}</Link>
+        )}
         {unread && (
           <Button appearance="secondary-action-button" onClick={onMarkRead}>
             {t.notifications.markRead}
