@@ -23,6 +23,7 @@ import { OidcSignInLinks1795485000000 } from './1795485000000-oidc-sign-in-links
 import { CreateCalendarLinks1795488600000 } from './1795488600000-create-calendar-links';
 import { CreateWebhooks1795492200000 } from './1795492200000-create-webhooks';
 import { CreateAttachments1795495800000 } from './1795495800000-create-attachments';
+import { WebhookDisabledBy1795499400000 } from './1795499400000-webhook-disabled-by';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -54,4 +55,5 @@ export const migrations = [
   CreateCalendarLinks1795488600000,
   CreateWebhooks1795492200000,
   CreateAttachments1795495800000,
+  WebhookDisabledBy1795499400000,
 ];

@@ -357,6 +357,7 @@ describe('webhooks: signed CloudEvents from the worker', () => {
       return res.body.enabled === false ? res.body : undefined;
     }, 30_000);
     expect(off.disabledReason).toContain('failed 7 times');
+    expect(off.disabledBy).toBe('deliveries_failed');
     const notified = await eventually(async () => {
       const res = await as(cast.coordinator).get('/v1/me/notifications?limit=50');
       return res.body.data.find((n: { kind: string }) => n.kind === 'webhook_disabled');
@@ -378,7 +379,7 @@ describe('webhooks: signed CloudEvents from the worker', () => {
       { enabled: true },
       current.get('ETag'),
     );
-    expect(on.body).toMatchObject({ enabled: true, disabledReason: null });
+    expect(on.body).toMatchObject({ enabled: true, disabledReason: null, disabledBy: null });
     await eventually(
       () => receiver.received.filter((m) => m.path === '/kapot').length > before,
       15_000,

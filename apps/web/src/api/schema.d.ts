@@ -2910,6 +2910,12 @@ export type components = {
             createdAt: string;
             /** @example Voortgang naar het VNG-dashboard */
             description: string;
+            /**
+             * @description Who switched it off: a person (`person`), or the system after a day of failed deliveries (`deliveries_failed`); null while on.
+             * @example null
+             * @enum {string|null}
+             */
+            disabledBy: "person" | "deliveries_failed" | null;
             /** @example null */
             disabledReason: string | null;
             /**
@@ -5909,6 +5915,12 @@ export type components = {
             createdAt: string;
             /** @example Voortgang naar het VNG-dashboard */
             description: string;
+            /**
+             * @description Who switched it off: a person (`person`), or the system after a day of failed deliveries (`deliveries_failed`); null while on.
+             * @example null
+             * @enum {string|null}
+             */
+            disabledBy: "person" | "deliveries_failed" | null;
             /** @example null */
             disabledReason: string | null;
             /**
@@ -20333,6 +20345,7 @@ export interface operations {
                      *           "organisationIds": [],
                      *           "enabled": true,
                      *           "disabledReason": null,
+                     *           "disabledBy": null,
                      *           "previousSecretExpiresAt": null,
                      *           "ownerUserId": "201fdcf1-330e-47bc-8838-b0f625447b80",
                      *           "madeWithApiToken": false,
@@ -20487,6 +20500,7 @@ export interface operations {
                      *       "organisationIds": [],
                      *       "enabled": true,
                      *       "disabledReason": null,
+                     *       "disabledBy": null,
                      *       "previousSecretExpiresAt": null,
                      *       "ownerUserId": "201fdcf1-330e-47bc-8838-b0f625447b80",
                      *       "madeWithApiToken": false,
@@ -20637,6 +20651,7 @@ export interface operations {
                      *       "organisationIds": [],
                      *       "enabled": true,
                      *       "disabledReason": null,
+                     *       "disabledBy": null,
                      *       "previousSecretExpiresAt": null,
                      *       "ownerUserId": "201fdcf1-330e-47bc-8838-b0f625447b80",
                      *       "madeWithApiToken": false,
@@ -20897,6 +20912,7 @@ export interface operations {
                      *       "organisationIds": [],
                      *       "enabled": true,
                      *       "disabledReason": null,
+                     *       "disabledBy": null,
                      *       "previousSecretExpiresAt": null,
                      *       "ownerUserId": "201fdcf1-330e-47bc-8838-b0f625447b80",
                      *       "madeWithApiToken": false,
@@ -21687,6 +21703,7 @@ export interface operations {
                      *       "organisationIds": [],
                      *       "enabled": true,
                      *       "disabledReason": null,
+                     *       "disabledBy": null,
                      *       "previousSecretExpiresAt": null,
                      *       "ownerUserId": "201fdcf1-330e-47bc-8838-b0f625447b80",
                      *       "madeWithApiToken": false,

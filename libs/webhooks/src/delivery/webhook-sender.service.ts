@@ -228,7 +228,8 @@ export class WebhookSender implements OnModuleDestroy {
     const reason = `Delivery ${claimed.id} failed ${claimed.attempts} times over about a day; the last: ${outcome.error ?? 'no answer'}`;
     const [rows]: [{ programme_id: string; version: number }[], number] = await manager.query(
       `UPDATE webhook_subscriptions
-          SET enabled = false, disabled_reason = $2, version = version + 1, updated_at = now(),
+          SET enabled = false, disabled_reason = $2, disabled_by = 'deliveries_failed',
+              version = version + 1, updated_at = now(),
               last_delivery_at = now()
         WHERE id = $1 AND enabled
         RETURNING programme_id, version`,

@@ -48,6 +48,7 @@ interface SubscriptionRow {
   organisation_ids: string[];
   enabled: boolean;
   disabled_reason: string | null;
+  disabled_by: 'person' | 'deliveries_failed' | null;
   previous_secret_expires_at: Date | null;
   owner_user_id: string;
   api_token_id: string | null;
@@ -60,7 +61,7 @@ interface SubscriptionRow {
 }
 
 const COLUMNS = `s.id, s.programme_id, s.url, s.description, s.event_types, s.track_ids::text[] AS track_ids,
-  s.organisation_ids::text[] AS organisation_ids, s.enabled, s.disabled_reason,
+  s.organisation_ids::text[] AS organisation_ids, s.enabled, s.disabled_reason, s.disabled_by,
   s.previous_secret_expires_at, s.owner_user_id, s.api_token_id, s.version, s.created_at,
   s.updated_at, s.last_delivery_at, s.last_success_at,
   (SELECT count(*)::int FROM webhook_deliveries d WHERE d.subscription_id = s.id AND d.state = 'pending') AS pending`;
@@ -77,6 +78,7 @@ const map = (row: SubscriptionRow): WebhookResponse => ({
   organisationIds: row.organisation_ids,
   enabled: row.enabled,
   disabledReason: row.disabled_reason,
+  disabledBy: row.disabled_by,
   previousSecretExpiresAt:
     row.previous_secret_expires_at && row.previous_secret_expires_at > new Date()
       ? row.previous_secret_expires_at.toISOString()
@@ -248,6 +250,9 @@ export class WebhookSubscriptionsService {
                 disabled_reason = CASE WHEN coalesce($7, enabled) THEN NULL
                                        WHEN $7 = false AND enabled THEN 'Switched off by a person.'
                                        ELSE disabled_reason END,
+                disabled_by = CASE WHEN coalesce($7, enabled) THEN NULL
+                                   WHEN $7 = false AND enabled THEN 'person'
+                                   ELSE disabled_by END,
                 version = version + 1, updated_at = now()
           WHERE id = $1`,
         [

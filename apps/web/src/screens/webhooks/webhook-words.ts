@@ -46,24 +46,21 @@ export const webhookName = (webhook: Pick<Webhook, 'description' | 'url'>) =>
   webhook.description.trim() || webhook.url;
 
 /**
- * The API says why a webhook is off in English words only (`disabledReason`, for integrators'
- * logs): these are the two it gives. Another reason is shown as it is, in its language.
+ * Whether it is on, and if off, who switched it off (`disabledBy`, a code); the system's own
+ * English reason (`disabledReason`, for integrators' logs) is shown beside it when it was the
+ * system.
  */
-const SWITCHED_OFF_BY_A_PERSON = 'Switched off by a person.';
-const SWITCHED_OFF_AFTER_FAILURES = /^Delivery \S+ failed \d+ times/;
-
 export function onOffWords(
-  webhook: Pick<Webhook, 'enabled' | 'disabledReason'>,
+  webhook: Pick<Webhook, 'enabled' | 'disabledReason' | 'disabledBy'>,
   t: Messages,
 ): { words: string; systemSaid: string | null } {
   const m = t.webhooks;
   if (webhook.enabled) return { words: m.on, systemSaid: null };
-  const reason = webhook.disabledReason;
-  if (!reason || reason === SWITCHED_OFF_BY_A_PERSON)
-    return { words: m.offByPerson, systemSaid: null };
-  if (SWITCHED_OFF_AFTER_FAILURES.test(reason))
-    return { words: m.offAfterFailures, systemSaid: reason };
-  return { words: m.off, systemSaid: reason };
+  if (webhook.disabledBy === 'deliveries_failed') {
+    return { words: m.offAfterFailures, systemSaid: webhook.disabledReason };
+  }
+  if (webhook.disabledBy === 'person') return { words: m.offByPerson, systemSaid: null };
+  return { words: m.off, systemSaid: webhook.disabledReason };
 }
 
 /** What the API refuses a target URL for (issue 21, SSRF protection), said per code. */

@@ -265,6 +265,17 @@ export class WebhookResponse {
 
   @ApiProperty({
     type: String,
+    // null among the values: OpenAPI 3.0's way to let a nullable enum be null.
+    enum: ['person', 'deliveries_failed', null],
+    nullable: true,
+    description:
+      'Who switched it off: a person (`person`), or the system after a day of failed deliveries (`deliveries_failed`); null while on.',
+    example: null,
+  })
+  disabledBy!: 'person' | 'deliveries_failed' | null;
+
+  @ApiProperty({
+    type: String,
     format: 'date-time',
     nullable: true,
     description: 'Until when the previous secret still signs, after a rotation.',
