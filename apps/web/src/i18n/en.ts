@@ -2586,7 +2586,8 @@ export const en: Messages = {
     switchOff: 'Switch off',
     switchOn: 'Switch on',
     switchedOff: (name: string) => `Webhook ${name} is off: nothing more is sent.`,
-    switchedOn: (name: string) => `Webhook ${name} is on. Messages that were waiting are sent now.`,
+    switchedOn: (name: string) =>
+      `Webhook ${name} is on. Messages that were waiting or failed are sent now.`,
     rotate: 'New secret',
     rotateTitle: (name: string) => `New secret for webhook ${name}`,
     rotateIntro:

@@ -2645,7 +2645,7 @@ export const nl = {
     switchOn: 'Aanzetten',
     switchedOff: (name: string) => `Webhook ${name} staat uit: er wordt niets meer verstuurd.`,
     switchedOn: (name: string) =>
-      `Webhook ${name} staat aan. Berichten die nog wachtten, worden nu verstuurd.`,
+      `Webhook ${name} staat aan. Berichten die nog wachtten of mislukten, worden nu verstuurd.`,
     rotate: 'Geheim vernieuwen',
     rotateTitle: (name: string) => `Nieuw geheim voor webhook ${name}`,
     rotateIntro:
