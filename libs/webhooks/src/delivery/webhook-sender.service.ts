@@ -11,6 +11,8 @@ import { signedHeaders } from '../signing/webhook-signature';
 import { WebhookSecrets } from '../subscriptions/webhook-secrets';
 import { TargetRefused, type WebhookTargets } from '../targets/webhook-targets';
 import { WEBHOOK_TARGETS } from '../webhooks.tokens';
+import { MAX_OUTCOMES_PER_WRITE, recordOutcomes, type SettledAttempt } from './delivery-outcomes';
+import { GroupCommit } from './group-commit';
 import { type PostOutcome, postEvent } from './post-event';
 
 /** A delivery taken for one attempt, with what sending it needs. */
@@ -65,6 +67,10 @@ const jittered = (seconds: number): number => seconds * (0.9 + Math.random() * 0
 export class WebhookSender implements OnModuleDestroy {
   private readonly logger = new Logger(WebhookSender.name);
   private readonly agents: { http: HttpAgent; https: HttpsAgent };
+  private readonly outcomes = new GroupCommit<SettledAttempt>(
+    (settled) => recordOutcomes(this.dataSource, settled),
+    MAX_OUTCOMES_PER_WRITE,
+  );
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -185,6 +191,15 @@ export class WebhookSender implements OnModuleDestroy {
   }
 
   private async settle(claimed: Claimed, outcome: PostOutcome): Promise<void> {
+    const delays = this.config.webhooks.retryDelaysSeconds;
+    if (outcome.error === null || claimed.attempts <= delays.length) {
+      await this.outcomes.add({
+        id: claimed.id,
+        outcome,
+        retrySeconds: outcome.error === null ? null : jittered(delays[claimed.attempts - 1]),
+      });
+      return;
+    }
     const record = [
       claimed.id,
       outcome.statusCode,
@@ -192,39 +207,6 @@ export class WebhookSender implements OnModuleDestroy {
       outcome.error?.slice(0, 500) ?? null,
       outcome.excerpt,
     ];
-    if (outcome.error === null) {
-      await this.dataSource.query(
-        `WITH done AS (
-           UPDATE webhook_deliveries
-              SET state = 'delivered', delivered_at = now(), locked_until = NULL,
-                  last_status_code = $2, last_duration_ms = $3, last_error = $4,
-                  response_excerpt = $5
-            WHERE id = $1 AND state = 'pending'
-            RETURNING subscription_id
-         )
-         UPDATE webhook_subscriptions s SET last_delivery_at = now(), last_success_at = now()
-           FROM done WHERE s.id = done.subscription_id`,
-        record,
-      );
-      return;
-    }
-    const delays = this.config.webhooks.retryDelaysSeconds;
-    if (claimed.attempts <= delays.length) {
-      await this.dataSource.query(
-        `WITH retried AS (
-           UPDATE webhook_deliveries
-              SET locked_until = NULL, next_attempt_at = now() + make_interval(secs => $6),
-                  last_status_code = $2, last_duration_ms = $3, last_error = $4,
-                  response_excerpt = $5
-            WHERE id = $1 AND state = 'pending'
-            RETURNING subscription_id
-         )
-         UPDATE webhook_subscriptions s SET last_delivery_at = now()
-           FROM retried WHERE s.id = retried.subscription_id`,
-        [...record, jittered(delays[claimed.attempts - 1])],
-      );
-      return;
-    }
     await this.dataSource.transaction(async (manager) => {
       const [rows]: [{ subscription_id: string }[], number] = await manager.query(
         `UPDATE webhook_deliveries
