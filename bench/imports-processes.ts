@@ -59,6 +59,8 @@ export function sampleRss(pid: number, everyMs = 50): () => RssSamples {
 
 export interface ProbedWorker {
   pid: number;
+  /** SIGTERM, then SIGKILL after 15 s (also run by the cleanup; idempotent). */
+  stop(): Promise<void>;
   statements(): Promise<number>;
   /** Starts keeping the statements sent; with `false`, stops and answers them. */
   capture(on: boolean): Promise<CapturedStatement[]>;
@@ -127,6 +129,7 @@ export async function startWorker(
     });
   return {
     pid: child.pid!,
+    stop,
     statements: () => ask<number>({ kind: 'statements' }),
     capture: (on) => ask<CapturedStatement[]>({ kind: 'capture', on }),
     profile: ((on: boolean) => ask({ kind: 'profile', on })) as ProbedWorker['profile'],

@@ -24,6 +24,7 @@ import { CreateCalendarLinks1795488600000 } from './1795488600000-create-calenda
 import { CreateWebhooks1795492200000 } from './1795492200000-create-webhooks';
 import { CreateAttachments1795495800000 } from './1795495800000-create-attachments';
 import { WebhookDisabledBy1795499400000 } from './1795499400000-webhook-disabled-by';
+import { WebhookDeliveriesDueIndex1795503000000 } from './1795503000000-webhook-deliveries-due-index';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -56,4 +57,5 @@ export const migrations = [
   CreateWebhooks1795492200000,
   CreateAttachments1795495800000,
   WebhookDisabledBy1795499400000,
+  WebhookDeliveriesDueIndex1795503000000,
 ];

@@ -25,8 +25,9 @@ export interface Received {
  * A webhook receiver as an integrator would write one: a real HTTP server that verifies every
  * message's Standard Webhooks signature with the reference library (not the product's code),
  * refuses what does not verify, and keeps each message once however often it comes
- * (deduplicating on `webhook-id`). It can be told to fail, to hold requests unanswered, or to
- * answer a path with a redirect.
+ * (deduplicating on `webhook-id` per path: each path is a webhook of its own, and an event
+ * that two webhooks want reaches each with the same id). It can be told to fail, to hold
+ * requests unanswered, or to answer a path with a redirect.
  */
 export class WebhookReceiver {
   private server!: Server;
@@ -118,7 +119,9 @@ export class WebhookReceiver {
       res.writeHead(401).end();
       return;
     }
-    if (this.received.some((message) => message.id === headers['webhook-id'])) {
+    if (
+      this.received.some((message) => message.id === headers['webhook-id'] && message.path === path)
+    ) {
       this.duplicates += 1;
     } else {
       this.received.push({
