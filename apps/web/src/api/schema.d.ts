@@ -5706,14 +5706,18 @@ export type components = {
             organisationId?: string;
         };
         UpdateWebhookDto: {
-            /** @example Voortgang naar het VNG-dashboard */
+            /**
+             * @description What it is for, to recognise it later.
+             * @example Voortgang naar het VNG-dashboard
+             */
             description?: string;
             /**
-             * @description Switch it off (`false`) or on again (`true`): switched on, the deliveries that were waiting are sent; events that happened while it was off are not.
+             * @description Switch it off (`false`) or on again (`true`): switched on, the deliveries that were waiting or failed are sent; events that happened while it was off are not.
              * @example true
              */
             enabled?: boolean;
             /**
+             * @description The event types to send (README "Webhooks" says what each means).
              * @example [
              *       "nl.sterk-bestuur.action.progress-posted",
              *       "nl.sterk-bestuur.action.closed"
@@ -5721,18 +5725,23 @@ export type components = {
              */
             eventTypes?: components["schemas"]["WebhookEventType"][];
             /**
+             * @description Only the events of actions (and their comments) that these organisations own or take part in as partners; empty or absent: every organisation.
              * @example [
              *       "7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d"
              *     ]
              */
             organisationIds?: string[];
             /**
+             * @description Only the events of actions (and their comments) in these tracks; empty or absent: every track. Events about commitments, update rounds and exports are not narrowed by it.
              * @example [
              *       "9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c"
              *     ]
              */
             trackIds?: string[];
-            /** @example https://koppelingen.vng.nl/sterk-bestuur/gebeurtenissen */
+            /**
+             * @description Where the events are POSTed: `https://` (http only where the installation allows it for development). It may not resolve to a loopback, private or link-local address.
+             * @example https://koppelingen.vng.nl/sterk-bestuur/gebeurtenissen
+             */
             url?: string;
         };
         UserIdentitiesResponse: {

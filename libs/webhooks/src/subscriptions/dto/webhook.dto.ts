@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -26,143 +27,117 @@ const EVENT_TYPES_EXAMPLE: WebhookEventType[] = [
   'nl.sterk-bestuur.action.closed',
 ];
 
-/** The fields a webhook is made of, as written (create and change). */
-class WebhookFields {
-  @ApiProperty({
-    description:
-      'Where the events are POSTed: `https://` (http only where the installation allows it for development). It may not resolve to a loopback, private or link-local address.',
-    maxLength: 2000,
-    example: URL_EXAMPLE,
-  })
-  @Trim()
-  @IsString()
-  @MaxLength(2000)
+/**
+ * The fields a webhook is made of, as written: required on create where they must be, each
+ * omittable on a change (only what is sent changes).
+ */
+const documented = (required: boolean, options: ApiPropertyOptions) =>
+  required ? ApiProperty(options) : ApiPropertyOptional(options);
+const omittable = (required: boolean) => (required ? [] : [IsOmittable()]);
+
+const UrlField = (required: boolean) =>
+  applyDecorators(
+    documented(required, {
+      description:
+        'Where the events are POSTed: `https://` (http only where the installation allows it for development). It may not resolve to a loopback, private or link-local address.',
+      maxLength: 2000,
+      example: URL_EXAMPLE,
+    }),
+    ...omittable(required),
+    Trim(),
+    IsString(),
+    MaxLength(2000),
+  );
+
+const EventTypesField = (required: boolean) =>
+  applyDecorators(
+    documented(required, {
+      description: 'The event types to send (README "Webhooks" says what each means).',
+      enum: WEBHOOK_EVENT_TYPE_NAMES,
+      enumName: 'WebhookEventType',
+      isArray: true,
+      minItems: 1,
+      maxItems: WEBHOOK_EVENT_TYPE_NAMES.length,
+      example: EVENT_TYPES_EXAMPLE,
+    }),
+    ...omittable(required),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(WEBHOOK_EVENT_TYPE_NAMES.length),
+    ArrayUnique(),
+    IsIn(WEBHOOK_EVENT_TYPE_NAMES, { each: true }),
+  );
+
+const DescriptionField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description: 'What it is for, to recognise it later.',
+      maxLength: 200,
+      example: 'Voortgang naar het VNG-dashboard',
+    }),
+    IsOmittable(),
+    Trim(),
+    IsString(),
+    MaxLength(200),
+  );
+
+const IdsFilterField = (description: string, example: string) =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description,
+      type: [String],
+      format: 'uuid',
+      maxItems: 50,
+      example: [example],
+    }),
+    IsOmittable(),
+    IsArray(),
+    ArrayMaxSize(50),
+    ArrayUnique(),
+    IsUUID(undefined, { each: true }),
+    LowerCase(),
+  );
+const TRACKS =
+  'Only the events of actions (and their comments) in these tracks; empty or absent: every track. Events about commitments, update rounds and exports are not narrowed by it.';
+const ORGANISATIONS =
+  'Only the events of actions (and their comments) that these organisations own or take part in as partners; empty or absent: every organisation.';
+
+export class CreateWebhookDto {
+  @UrlField(true)
   url!: string;
 
-  @ApiProperty({
-    description: 'The event types to send (README "Webhooks" says what each means).',
-    enum: WEBHOOK_EVENT_TYPE_NAMES,
-    enumName: 'WebhookEventType',
-    isArray: true,
-    minItems: 1,
-    maxItems: WEBHOOK_EVENT_TYPE_NAMES.length,
-    example: EVENT_TYPES_EXAMPLE,
-  })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(WEBHOOK_EVENT_TYPE_NAMES.length)
-  @ArrayUnique()
-  @IsIn(WEBHOOK_EVENT_TYPE_NAMES, { each: true })
+  @EventTypesField(true)
   eventTypes!: WebhookEventType[];
 
-  @ApiPropertyOptional({
-    description: 'What it is for, to recognise it later.',
-    maxLength: 200,
-    example: 'Voortgang naar het VNG-dashboard',
-  })
-  @IsOmittable()
-  @Trim()
-  @IsString()
-  @MaxLength(200)
+  @DescriptionField()
   description?: string;
 
-  @ApiPropertyOptional({
-    description:
-      'Only the events of actions (and their comments) in these tracks; empty or absent: every track. Events about commitments, update rounds and exports are not narrowed by it.',
-    type: [String],
-    format: 'uuid',
-    maxItems: 50,
-    example: ['9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c'],
-  })
-  @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ArrayUnique()
-  @IsUUID(undefined, { each: true })
-  @LowerCase()
+  @IdsFilterField(TRACKS, '9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c')
   trackIds?: string[];
 
-  @ApiPropertyOptional({
-    description:
-      'Only the events of actions (and their comments) that these organisations own or take part in as partners; empty or absent: every organisation.',
-    type: [String],
-    format: 'uuid',
-    maxItems: 50,
-    example: ['7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d'],
-  })
-  @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ArrayUnique()
-  @IsUUID(undefined, { each: true })
-  @LowerCase()
+  @IdsFilterField(ORGANISATIONS, '7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d')
   organisationIds?: string[];
 }
 
-export class CreateWebhookDto extends WebhookFields {}
-
 export class UpdateWebhookDto {
-  @ApiPropertyOptional({ maxLength: 2000, example: URL_EXAMPLE })
-  @IsOmittable()
-  @Trim()
-  @IsString()
-  @MaxLength(2000)
+  @UrlField(false)
   url?: string;
 
-  @ApiPropertyOptional({
-    enum: WEBHOOK_EVENT_TYPE_NAMES,
-    enumName: 'WebhookEventType',
-    isArray: true,
-    minItems: 1,
-    maxItems: WEBHOOK_EVENT_TYPE_NAMES.length,
-    example: EVENT_TYPES_EXAMPLE,
-  })
-  @IsOmittable()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(WEBHOOK_EVENT_TYPE_NAMES.length)
-  @ArrayUnique()
-  @IsIn(WEBHOOK_EVENT_TYPE_NAMES, { each: true })
+  @EventTypesField(false)
   eventTypes?: WebhookEventType[];
 
-  @ApiPropertyOptional({ maxLength: 200, example: 'Voortgang naar het VNG-dashboard' })
-  @IsOmittable()
-  @Trim()
-  @IsString()
-  @MaxLength(200)
+  @DescriptionField()
   description?: string;
 
-  @ApiPropertyOptional({
-    type: [String],
-    format: 'uuid',
-    maxItems: 50,
-    example: ['9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c'],
-  })
-  @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ArrayUnique()
-  @IsUUID(undefined, { each: true })
-  @LowerCase()
+  @IdsFilterField(TRACKS, '9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c')
   trackIds?: string[];
 
-  @ApiPropertyOptional({
-    type: [String],
-    format: 'uuid',
-    maxItems: 50,
-    example: ['7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d'],
-  })
-  @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ArrayUnique()
-  @IsUUID(undefined, { each: true })
-  @LowerCase()
+  @IdsFilterField(ORGANISATIONS, '7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d')
   organisationIds?: string[];
 
   @ApiPropertyOptional({
     description:
-      'Switch it off (`false`) or on again (`true`): switched on, the deliveries that were waiting are sent; events that happened while it was off are not.',
+      'Switch it off (`false`) or on again (`true`): switched on, the deliveries that were waiting or failed are sent; events that happened while it was off are not.',
     example: true,
   })
   @IsOmittable()
