@@ -185,6 +185,11 @@ test.describe('Webhooks', () => {
 
       // Sent again: the same message id, so the receiver can tell it had it.
       await ping.getByRole('button', { name: /^Opnieuw versturen: Testbericht/ }).click();
+      // Said at once, then followed until the worker has sent it (checked every second): the
+      // outcome is announced before the story goes on, so it cannot replace a later message.
+      await expect(page.getByRole('status')).toHaveText(
+        'Testbericht wordt opnieuw verstuurd, met hetzelfde id: een ontvanger die het al had, herkent het.',
+      );
       await expect.poll(() => receiver.received.length).toBe(2);
       expect(receiver.received[1].headers['webhook-id']).toBe(first.headers['webhook-id']);
       await expect(page.getByRole('status')).toHaveText(
