@@ -302,6 +302,8 @@ test.describe('Webhooks', () => {
     page,
     request,
   }) => {
+    // Retries, switching off and sending again all go through the worker: slow on a busy machine.
+    test.setTimeout(120_000);
     const receiver = await startReceiver(500);
     try {
       // The scene: a coordinator's integration subscribes to the receiver and sends a test
@@ -329,7 +331,7 @@ test.describe('Webhooks', () => {
             );
             return data.some((notification) => notification.kind === 'webhook_disabled');
           },
-          { timeout: 30_000 },
+          { timeout: 60_000 },
         )
         .toBe(true);
       expect(receiver.received.length).toBe(3);
@@ -383,7 +385,7 @@ test.describe('Webhooks', () => {
       await expect(async () => {
         await page.getByRole('button', { name: 'Filteren' }).click();
         await expect(ping.getByRole('cell', { name: 'Afgeleverd' })).toBeVisible({ timeout: 1000 });
-      }).toPass({ timeout: 30_000 });
+      }).toPass({ timeout: 60_000 });
       expect(receiver.received.length).toBe(4);
       await ping.getByRole('button', { name: /^Opnieuw versturen: Testbericht/ }).click();
       await expect(page.getByRole('status')).toHaveText(
