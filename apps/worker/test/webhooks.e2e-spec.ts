@@ -8,6 +8,7 @@ import { ReminderWorld } from '../../../test/support/reminder-world';
 import type { Actor } from '../../../test/support/identity-fixtures';
 import type { TrackingCast } from '../../../test/support/tracking-fixtures';
 import { WebhookReceiver } from '../../../test/support/webhook-receiver';
+import { recordOutcomes } from '../../../libs/webhooks/src/delivery/delivery-outcomes';
 
 const root = resolve(__dirname, '../../..');
 
@@ -16,6 +17,7 @@ const root = resolve(__dirname, '../../..');
  * that resolves to the receiver when the subscription is saved but elsewhere on delivery.
  */
 let rebound = false;
+let silentLookups = 0;
 const resolver: HostResolver = (hostname) => {
   if (hostname === 'intranet.gemeente.test') {
     return Promise.resolve([{ address: '10.20.30.40', family: 4 as const }]);
@@ -24,6 +26,12 @@ const resolver: HostResolver = (hostname) => {
     return Promise.resolve([
       { address: rebound ? '192.168.1.10' : '127.0.0.1', family: 4 as const },
     ]);
+  }
+  if (hostname === 'stil.example.test') {
+    // Its name server answers when the subscription is saved, then once not at all.
+    silentLookups += 1;
+    if (silentLookups === 2) return new Promise(() => undefined);
+    return Promise.resolve([{ address: '127.0.0.1', family: 4 as const }]);
   }
   if (hostname === 'ontvanger.example.test') {
     return Promise.resolve([{ address: '127.0.0.1', family: 4 as const }]);
@@ -187,6 +195,13 @@ describe('webhooks: signed CloudEvents from the worker', () => {
     expect(receiver.received.find((m) => m.id === ping.body.eventId)!.event.type).toBe(
       'nl.sterk-bestuur.webhook.ping',
     );
+    // Received is not yet recorded (outcomes are written in groups): sent again once it is.
+    await eventually(async () => {
+      const res = await as(cast.coordinator).get(
+        `${hooks()}/${hook.id}/deliveries/${ping.body.deliveryId}`,
+      );
+      return res.body.state === 'delivered';
+    }, 10_000);
 
     const again = await as(cast.coordinator).post(
       `${hooks()}/${hook.id}/deliveries/${ping.body.deliveryId}/redeliveries`,
@@ -386,6 +401,60 @@ describe('webhooks: signed CloudEvents from the worker', () => {
     );
   });
 
+  it('gives up on a name server that does not answer within the request timeout, and tries again', async () => {
+    const hook = await subscribe({
+      url: `http://stil.example.test:${new URL(base).port}/stil`,
+      eventTypes: ['nl.sterk-bestuur.commitment.created'],
+    });
+    await as(cast.coordinator).post(`${hooks()}/${hook.id}/pings`);
+    // Without a deadline the attempt waited for ever, and the delivery only went out again
+    // when its lease (WEBHOOK_TIMEOUT_MS + 10 s) had run out.
+    await eventually(() => receiver.received.some((m) => m.path === '/stil'), 8_000);
+    const res = await as(cast.coordinator).get(`${hooks()}/${hook.id}/deliveries`);
+    expect(res.body.data[0]).toMatchObject({ state: 'delivered', attempts: 2 });
+    expect(receiver.received.filter((m) => m.path === '/stil')).toHaveLength(1);
+  });
+
+  it('records an attempt only while it holds the delivery: a stalled one cannot overwrite the next', async () => {
+    const hook = await subscribe({
+      url: `${base}/gepauzeerd`,
+      eventTypes: ['nl.sterk-bestuur.commitment.created'],
+    });
+    const current = await as(cast.coordinator).get(`${hooks()}/${hook.id}`);
+    await as(cast.coordinator).patch(
+      `${hooks()}/${hook.id}`,
+      { enabled: false },
+      current.get('ETag'),
+    );
+    // A delivery taken twice: the first taker stalled past its lease, a second took it again.
+    const [delivery]: { id: string }[] = await world.dataSource.query(
+      `INSERT INTO webhook_deliveries (id, subscription_id, event_id, event_type, subject,
+              sequence, ordinal, event, state, attempts, next_attempt_at, locked_until, created_at)
+       VALUES (gen_random_uuid(), $1, gen_random_uuid(), 'webhook.ping', 'test', 1, 0, '{}',
+               'pending', 2, now(), now() + interval '1 minute', now())
+       RETURNING id`,
+      [hook.id],
+    );
+    const outcome = { statusCode: 500, durationMs: 9_000, error: 'HTTP 500', excerpt: null };
+    await recordOutcomes(world.dataSource, [
+      { id: delivery.id, attempt: 1, outcome, retrySeconds: 60 },
+    ]);
+    const [stale] = await world.dataSource.query(
+      `SELECT state, last_status_code, locked_until > now() AS held FROM webhook_deliveries WHERE id = $1`,
+      [delivery.id],
+    );
+    expect(stale).toEqual({ state: 'pending', last_status_code: null, held: true });
+    const delivered = { statusCode: 204, durationMs: 12, error: null, excerpt: null };
+    await recordOutcomes(world.dataSource, [
+      { id: delivery.id, attempt: 2, outcome: delivered, retrySeconds: null },
+    ]);
+    const [current2] = await world.dataSource.query(
+      `SELECT state, last_status_code FROM webhook_deliveries WHERE id = $1`,
+      [delivery.id],
+    );
+    expect(current2).toEqual({ state: 'delivered', last_status_code: 204 });
+  });
+
   it('sends nothing more for a coordinator who is no longer one', async () => {
     const demoted = await world.fixtures.identity.user({ organisationId: cast.owner.id });
     const membership = await world.fixtures.identity.member(
@@ -458,7 +527,10 @@ describe('webhooks: signed CloudEvents from the worker', () => {
         ),
       20_000,
     );
-    const overdue = here().find((m) => m.event.type === 'nl.sterk-bestuur.action.overdue')!;
+    // The earlier stories' actions are overdue in 2031 too: this action's event, by its subject.
+    const overdue = here().find(
+      (m) => m.event.type === 'nl.sterk-bestuur.action.overdue' && m.event.subject === action.id,
+    )!;
     expect(overdue.event.data).toMatchObject({ actionId: action.id, deadline: '2031-12-08' });
 
     const round = await as(cast.coordinator).post(

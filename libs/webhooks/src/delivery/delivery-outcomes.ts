@@ -4,6 +4,11 @@ import type { PostOutcome } from './post-event';
 /** An attempt's outcome to record: delivered, or (with its pause) to be tried again. */
 export interface SettledAttempt {
   id: string;
+  /**
+   * Which attempt this was (the delivery's `attempts` when it was taken): the fencing token.
+   * A later take counts another, so an attempt that outlived its lease records nothing.
+   */
+  attempt: number;
   outcome: PostOutcome;
   retrySeconds: number | null;
 }
@@ -33,8 +38,9 @@ export async function recordOutcomes(
                 last_duration_ms = o.duration_ms, last_error = o.error,
                 response_excerpt = o.excerpt
            FROM unnest($1::uuid[], $2::int[], $3::int[], $4::text[], $5::text[],
-                       $6::float8[]) AS o(id, status_code, duration_ms, error, excerpt, retry_seconds)
-          WHERE d.id = o.id AND d.state = 'pending'
+                       $6::float8[], $7::int[])
+                AS o(id, status_code, duration_ms, error, excerpt, retry_seconds, attempt)
+          WHERE d.id = o.id AND d.state = 'pending' AND d.attempts = o.attempt
           RETURNING d.subscription_id, o.retry_seconds IS NULL AS delivered`,
       [
         settled.map((s) => s.id),
@@ -43,6 +49,7 @@ export async function recordOutcomes(
         settled.map((s) => s.outcome.error?.slice(0, 500) ?? null),
         settled.map((s) => s.outcome.excerpt),
         settled.map((s) => s.retrySeconds),
+        settled.map((s) => s.attempt),
       ],
     );
     const succeeded = new Map<string, boolean>();

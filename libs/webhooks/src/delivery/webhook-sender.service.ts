@@ -9,7 +9,7 @@ import type { AppConfig } from '@app/core';
 import type { CloudEvent } from '../events/cloud-events';
 import { signedHeaders } from '../signing/webhook-signature';
 import { WebhookSecrets } from '../subscriptions/webhook-secrets';
-import { TargetRefused, type WebhookTargets } from '../targets/webhook-targets';
+import { LOOKUP_DEADLINE_MS, TargetRefused, type WebhookTargets } from '../targets/webhook-targets';
 import { WEBHOOK_TARGETS } from '../webhooks.tokens';
 import { MAX_OUTCOMES_PER_WRITE, recordOutcomes, type SettledAttempt } from './delivery-outcomes';
 import { GroupCommit } from './group-commit';
@@ -60,7 +60,9 @@ const jittered = (seconds: number): number => seconds * (0.9 + Math.random() * 0
  * delivered or given up), POSTs each signed, and records what came back. A delivery is taken
  * with a lease (`locked_until`): a worker killed mid-delivery leaves it to be taken again once
  * the lease runs out, so nothing is lost and a receiver may see a message twice (it
- * deduplicates on `webhook-id`). After the last retry fails, the subscription is switched off
+ * deduplicates on `webhook-id`). Each take counts an attempt, and an outcome is recorded only
+ * for the attempt that still holds the delivery: one that outlived its lease (a stalled
+ * process) cannot overwrite the outcome of the attempt taken after it. After the last retry fails, the subscription is switched off
  * and its owner told.
  */
 @Injectable()
@@ -89,9 +91,17 @@ export class WebhookSender implements OnModuleDestroy {
     this.agents.https.destroy();
   }
 
-  /** The lease of a taken delivery: longer than an attempt can last. */
+  /**
+   * The lease of a taken delivery: longer than an attempt can last (the host's lookup, at
+   * most LOOKUP_DEADLINE_MS, then the request, at most WEBHOOK_TIMEOUT_MS).
+   */
   private get leaseSeconds(): number {
-    return Math.ceil(this.config.webhooks.timeoutMs / 1000) + 10;
+    return Math.ceil((this.lookupDeadlineMs + this.config.webhooks.timeoutMs) / 1000) + 10;
+  }
+
+  /** The lookup gets no longer than the request itself. */
+  private get lookupDeadlineMs(): number {
+    return Math.min(LOOKUP_DEADLINE_MS, this.config.webhooks.timeoutMs);
   }
 
   /**
@@ -170,7 +180,7 @@ export class WebhookSender implements OnModuleDestroy {
     let addresses;
     try {
       url = this.targets.parse(claimed.url);
-      addresses = await this.targets.addressesOf(url);
+      addresses = await this.targets.addressesOf(url, this.lookupDeadlineMs);
     } catch (error) {
       if (!(error instanceof TargetRefused)) throw error;
       return {
@@ -195,6 +205,7 @@ export class WebhookSender implements OnModuleDestroy {
     if (outcome.error === null || claimed.attempts <= delays.length) {
       await this.outcomes.add({
         id: claimed.id,
+        attempt: claimed.attempts,
         outcome,
         retrySeconds: outcome.error === null ? null : jittered(delays[claimed.attempts - 1]),
       });
@@ -206,13 +217,14 @@ export class WebhookSender implements OnModuleDestroy {
       outcome.durationMs,
       outcome.error?.slice(0, 500) ?? null,
       outcome.excerpt,
+      claimed.attempts,
     ];
     await this.dataSource.transaction(async (manager) => {
       const [rows]: [{ subscription_id: string }[], number] = await manager.query(
         `UPDATE webhook_deliveries
             SET state = 'failed', locked_until = NULL, last_status_code = $2,
                 last_duration_ms = $3, last_error = $4, response_excerpt = $5
-          WHERE id = $1 AND state = 'pending'
+          WHERE id = $1 AND state = 'pending' AND attempts = $6
           RETURNING subscription_id`,
         record,
       );

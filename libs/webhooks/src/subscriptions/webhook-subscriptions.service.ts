@@ -268,10 +268,11 @@ export class WebhookSubscriptionsService {
       if (enabling) {
         // Switched on again: what waited is tried at once with a fresh day of retries, and so
         // is what failed (the delivery that switched it off among them). A delivery still in
-        // flight keeps its lease.
+        // flight keeps its lease and its count (the attempt's outcome is recorded by it).
         await manager.query(
           `UPDATE webhook_deliveries
-              SET state = 'pending', next_attempt_at = now(), attempts = 0
+              SET state = 'pending', next_attempt_at = now(),
+                  attempts = CASE WHEN locked_until > now() THEN attempts ELSE 0 END
             WHERE subscription_id = $1 AND state IN ('pending', 'failed')`,
           [id],
         );

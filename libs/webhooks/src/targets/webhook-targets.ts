@@ -101,6 +101,12 @@ export interface TargetRules {
 }
 
 /**
+ * How long a host name's lookup may take. A name server that does not answer would otherwise
+ * hold a delivery past its lease, and another worker would send it alongside.
+ */
+export const LOOKUP_DEADLINE_MS = 5_000;
+
+/**
  * Where webhooks may go (SSRF protection, issue 21): `https` (http only when configured for
  * development), no credentials in the URL, and a host that resolves only to public addresses
  * unless the configuration allows a network. Checked when a subscription is saved and again
@@ -164,17 +170,32 @@ export class WebhookTargets {
    * The addresses a URL's host resolves to, all of which may be reached; refused when any
    * may not (a name with one private address among public ones is refused as a whole).
    */
-  async addressesOf(url: URL): Promise<ResolvedAddress[]> {
+  async addressesOf(url: URL, deadlineMs = LOOKUP_DEADLINE_MS): Promise<ResolvedAddress[]> {
     const host = url.hostname.replace(/^\[|\]$/g, '');
     let addresses: ResolvedAddress[];
     if (isIP(host) !== 0) {
       addresses = [{ address: host, family: isIP(host) === 6 ? 6 : 4 }];
     } else {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), deadlineMs);
+      });
+      let answer: ResolvedAddress[] | 'late';
       try {
-        addresses = await this.resolver(host);
+        // The system resolver cannot be stopped, only no longer waited for.
+        answer = await Promise.race([this.resolver(host), late]);
       } catch {
-        addresses = [];
+        answer = [];
+      } finally {
+        clearTimeout(timer);
       }
+      if (answer === 'late') {
+        throw new TargetRefused(
+          'WEBHOOK_TARGET_UNRESOLVABLE',
+          `The host ${host} could not be resolved within ${Math.ceil(deadlineMs / 1000)} s.`,
+        );
+      }
+      addresses = answer;
       if (addresses.length === 0) {
         throw new TargetRefused(
           'WEBHOOK_TARGET_UNRESOLVABLE',
