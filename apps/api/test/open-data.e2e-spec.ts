@@ -206,13 +206,16 @@ describe('open data of a programme', () => {
       });
       const listed = await http().get(openData());
       expect(listed.body.actions.map((a: { id: string }) => a.id)).toContain(made.body.id);
+      const etag = listed.get('ETag')!;
       const patched = await asEditor(cast.editor).patch(
         `/v1/actions/${made.body.id}`,
         { public: false },
         '"1"',
       );
       expect(patched.status).toBe(200);
-      const after = await http().get(openData());
+      // A client holding the list with the withdrawn action is told it changed.
+      const after = await http().get(openData()).set('If-None-Match', etag);
+      expect(after.status).toBe(200);
       expect(after.body.actions.map((a: { id: string }) => a.id)).toEqual([ids.early, ids.pledge]);
     });
 
