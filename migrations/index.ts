@@ -25,6 +25,7 @@ import { CreateWebhooks1795492200000 } from './1795492200000-create-webhooks';
 import { CreateAttachments1795495800000 } from './1795495800000-create-attachments';
 import { WebhookDisabledBy1795499400000 } from './1795499400000-webhook-disabled-by';
 import { WebhookDeliveriesDueIndex1795503000000 } from './1795503000000-webhook-deliveries-due-index';
+import { ProgrammeOpenDataLicence1795506600000 } from './1795506600000-programme-open-data-licence';
 import { WebhookDeliveriesPurgeIndex1795510200000 } from './1795510200000-webhook-deliveries-purge-index';
 
 /**
@@ -59,5 +60,6 @@ export const migrations = [
   CreateAttachments1795495800000,
   WebhookDisabledBy1795499400000,
   WebhookDeliveriesDueIndex1795503000000,
+  ProgrammeOpenDataLicence1795506600000,
   WebhookDeliveriesPurgeIndex1795510200000,
 ];

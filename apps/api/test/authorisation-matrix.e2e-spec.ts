@@ -223,6 +223,7 @@ const EXPECTED: Record<string, keyof typeof PROFILES> = {
   'GET /v1/programmes/:id/deliveries/:deliveryId': 'programmeCoordinator',
   'POST /v1/programmes/:id/deliveries/:deliveryId/retry': 'programmeCoordinator',
   'GET /v1/programmes/:id/open-data': 'public',
+  'GET /v1/programmes/:id/open-data/dataset': 'public',
   'GET /v1/me/notifications': 'signedIn',
   'POST /v1/me/notifications/read-all': 'signedIn',
   'POST /v1/me/notifications/:id/read': 'signedIn',

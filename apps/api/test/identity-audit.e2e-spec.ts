@@ -345,6 +345,7 @@ describe('audit events of identity changes and security events', () => {
           startDate: { new: '2026-01-01' },
           endDate: { new: null },
           status: { new: 'active' },
+          openDataLicence: { new: 'cc0-1.0' },
         },
         details: { coordinatorUserId: coordinator.userId },
       });
@@ -352,6 +353,7 @@ describe('audit events of identity changes and security events', () => {
       const changed = await send('patch', base(), coordinator.token, {
         endDate: '2027-12-31',
         status: 'closed',
+        openDataLicence: 'pdm-1.0',
       });
       expect(changed.res.status).toBe(200);
       await expectEvent(changed, {
@@ -363,6 +365,7 @@ describe('audit events of identity changes and security events', () => {
         changes: {
           endDate: { old: null, new: '2027-12-31' },
           status: { old: 'active', new: 'closed' },
+          openDataLicence: { old: 'cc0-1.0', new: 'pdm-1.0' },
         },
       });
     });

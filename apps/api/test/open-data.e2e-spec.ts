@@ -116,7 +116,7 @@ describe('open data of a programme', () => {
       expect(res.status).toBe(200);
       expect(res.get('Content-Type')).toMatch(/^application\/json/);
       expect(Object.keys(res.body).sort()).toEqual(
-        ['_links', 'actions', 'fields', 'generatedAt', 'programme'].sort(),
+        ['_links', 'actions', 'fields', 'generatedAt', 'licence', 'programme'].sort(),
       );
       expect(res.body.programme).toEqual({
         id: cast.programmeId,
@@ -171,8 +171,9 @@ describe('open data of a programme', () => {
     it('keeps the security headers, and lets any web page read it (CORS *)', async () => {
       const res = await http().get(openData()).set('Origin', 'https://data.example.org');
       expect(res.get('Access-Control-Allow-Origin')).toBe('*');
-      expect(res.get('Cache-Control')).toBe('no-store');
+      expect(res.get('Cache-Control')).toBe('public, no-cache');
       expect(res.get('X-Frame-Options')).toBe('DENY');
+      expect(res.get('Access-Control-Expose-Headers')).toMatch(/\bLink\b/);
       expect(res.get('Vary')).toMatch(/Accept/);
       // Elsewhere, CORS stays an allowlist.
       const other = await http().get('/v1/actions').set('Origin', 'https://data.example.org');
@@ -205,13 +206,16 @@ describe('open data of a programme', () => {
       });
       const listed = await http().get(openData());
       expect(listed.body.actions.map((a: { id: string }) => a.id)).toContain(made.body.id);
+      const etag = listed.get('ETag')!;
       const patched = await asEditor(cast.editor).patch(
         `/v1/actions/${made.body.id}`,
         { public: false },
         '"1"',
       );
       expect(patched.status).toBe(200);
-      const after = await http().get(openData());
+      // A client holding the list with the withdrawn action is told it changed.
+      const after = await http().get(openData()).set('If-None-Match', etag);
+      expect(after.status).toBe(200);
       expect(after.body.actions.map((a: { id: string }) => a.id)).toEqual([ids.early, ids.pledge]);
     });
 
@@ -307,6 +311,186 @@ describe('open data of a programme', () => {
         'format',
         'separator',
       ]);
+    });
+  });
+
+  describe('licence', () => {
+    const CC0 = 'http://creativecommons.org/publicdomain/zero/1.0/deed.nl';
+    const CC_BY = 'http://creativecommons.org/licenses/by/4.0/deed.nl';
+    const programmePath = () => `/v1/programmes/${cast.programmeId}`;
+    const patchProgramme = (actor: Actor, body: object) =>
+      http().patch(programmePath()).set('Authorization', `Bearer ${actor.token}`).send(body);
+
+    it('is CC0 1.0 by default, in the JSON and in a Link header on JSON and CSV', async () => {
+      const json = await http().get(openData());
+      expect(json.body.licence).toEqual({
+        id: 'cc0-1.0',
+        uri: CC0,
+        name: expect.stringContaining('CC0 1.0'),
+      });
+      expect(json.get('Link')).toContain(`<${CC0}>; rel="license"`);
+      expect(json.get('Link')).toContain(
+        `<http://localhost:3000${openData()}/dataset>; rel="describedby"; type="application/ld+json"`,
+      );
+      const csv = await getCsv(openData());
+      expect(csv.get('Link')).toContain(`<${CC0}>; rel="license"`);
+    });
+
+    it('is changed by a coordinator, refused to an editor, and only to a licence on the list', async () => {
+      const byEditor = await patchProgramme(cast.editor, { openDataLicence: 'cc-by-4.0' });
+      expect(byEditor.status).toBe(403);
+      const unknown = await patchProgramme(cast.coordinator, { openDataLicence: 'gpl-3.0' });
+      expect({ status: unknown.status, param: unknown.body.invalidParams?.[0]?.name }).toEqual({
+        status: 400,
+        param: 'openDataLicence',
+      });
+      expect((await http().get(openData())).body.licence.id).toBe('cc0-1.0');
+
+      const changed = await patchProgramme(cast.coordinator, { openDataLicence: 'cc-by-4.0' });
+      expect(changed.status).toBe(200);
+      expect(changed.body.openDataLicence).toBe('cc-by-4.0');
+      const json = await http().get(openData());
+      expect(json.body.licence).toEqual({ id: 'cc-by-4.0', uri: CC_BY, name: expect.any(String) });
+      expect(json.get('Link')).toContain(`<${CC_BY}>; rel="license"`);
+      const csv = await getCsv(openData(cast.programmeId, '?format=csv'));
+      expect(csv.get('Link')).toContain(`<${CC_BY}>; rel="license"`);
+      const dataset = await http().get(`${openData()}/dataset`);
+      expect(dataset.body['dct:license']).toEqual({ '@id': CC_BY });
+
+      const back = await patchProgramme(cast.coordinator, { openDataLicence: 'cc0-1.0' });
+      expect(back.body.openDataLicence).toBe('cc0-1.0');
+    });
+  });
+
+  describe('DCAT-AP-NL metadata', () => {
+    const datasetPath = () => `${openData()}/dataset`;
+
+    it('describes the dataset in JSON-LD for anyone, with absolute URIs and two distributions', async () => {
+      const res = await http().get(datasetPath()).set('Origin', 'https://data.example.org');
+      expect(res.status).toBe(200);
+      expect(res.get('Content-Type')).toBe('application/ld+json; charset=utf-8');
+      expect(res.get('Access-Control-Allow-Origin')).toBe('*');
+      const dataset = JSON.parse(res.text);
+      expect(dataset['@context']).toMatchObject({
+        dcat: 'http://www.w3.org/ns/dcat#',
+        dct: 'http://purl.org/dc/terms/',
+      });
+      expect(dataset).toMatchObject({
+        '@type': 'dcat:Dataset',
+        '@id': `http://localhost:3000${datasetPath()}`,
+        'dct:publisher': { 'foaf:name': `Organisation ${cast.owner.code}` },
+        'dct:license': { '@id': 'http://creativecommons.org/publicdomain/zero/1.0/deed.nl' },
+        'dct:language': { '@id': 'http://publications.europa.eu/resource/authority/language/NLD' },
+        'dct:accessRights': {
+          '@id': 'http://publications.europa.eu/resource/authority/access-right/PUBLIC',
+        },
+        'dct:spatial': { '@id': 'http://standaarden.overheid.nl/owms/terms/Nederland' },
+      });
+      expect(dataset['dcat:theme']).toContainEqual({
+        '@id': 'http://standaarden.overheid.nl/owms/terms/Bestuur',
+      });
+      for (const property of ['dct:title', 'dct:description', 'dcat:contactPoint', 'dct:issued'])
+        expect(dataset[property]).toBeDefined();
+      // modified: the latest change of a public action.
+      const actions = (await http().get(openData())).body.actions as { updatedAt: string }[];
+      const latest = actions
+        .map((a) => a.updatedAt)
+        .sort()
+        .at(-1);
+      expect(dataset['dct:modified']['@value']).toBe(latest);
+      const distributions = dataset['dcat:distribution'];
+      expect(
+        distributions.map(
+          (d: { 'dcat:mediaType': { '@id': string } }) => d['dcat:mediaType']['@id'],
+        ),
+      ).toEqual([
+        'https://www.iana.org/assignments/media-types/application/json',
+        'https://www.iana.org/assignments/media-types/text/csv',
+      ]);
+      // Every distribution's download URL answers, in its format.
+      for (const distribution of distributions) {
+        const url = new URL(distribution['dcat:downloadURL']['@id']);
+        expect(url.origin).toBe('http://localhost:3000');
+        const got = await http().get(`${url.pathname}${url.search}`);
+        expect(got.status).toBe(200);
+        expect(got.get('Content-Type')).toContain(
+          distribution['dcat:mediaType']['@id'].split('/media-types/')[1],
+        );
+      }
+    });
+
+    it('answers plain JSON to a client that asks only for it, and 404 for no programme', async () => {
+      const res = await http().get(datasetPath()).set('Accept', 'application/json');
+      expect(res.get('Content-Type')).toBe('application/json; charset=utf-8');
+      expect(res.body['@type']).toBe('dcat:Dataset');
+      const missing = await http().get(`/v1/programmes/${randomUUID()}/open-data/dataset`);
+      expect(missing.status).toBe(404);
+    });
+  });
+
+  describe('conditional requests', () => {
+    it('answers 304 to a current ETag or a date not before the last change, on JSON, CSV and metadata', async () => {
+      for (const path of [
+        openData(),
+        openData(cast.programmeId, '?format=csv'),
+        `${openData()}/dataset`,
+      ]) {
+        const first = await http().get(path);
+        expect(first.status).toBe(200);
+        const etag = first.get('ETag')!;
+        const lastModified = first.get('Last-Modified')!;
+        expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]+"$/);
+        expect(new Date(lastModified).toUTCString()).toBe(lastModified);
+        const again = await http().get(path).set('If-None-Match', etag);
+        expect(again.status).toBe(304);
+        expect(again.text ?? '').toBe('');
+        expect(again.get('ETag')).toBe(etag);
+        expect(again.get('Link')).toMatch(/rel="license"/);
+        const since = await http().get(path).set('If-Modified-Since', lastModified);
+        expect(since.status).toBe(304);
+        const stale = await http()
+          .get(path)
+          .set('If-Modified-Since', new Date(Date.parse(lastModified) - 1000).toUTCString());
+        expect(stale.status).toBe(200);
+        // If-None-Match decides when both are sent.
+        const both = await http()
+          .get(path)
+          .set('If-None-Match', 'W/"other"')
+          .set('If-Modified-Since', lastModified);
+        expect(both.status).toBe(200);
+      }
+    });
+
+    it('gives each representation its own ETag', async () => {
+      const tags = await Promise.all(
+        [
+          openData(),
+          openData(cast.programmeId, '?limit=1'),
+          openData(cast.programmeId, '?format=csv'),
+          `${openData()}/dataset`,
+        ].map(async (path) => (await http().get(path)).get('ETag')),
+      );
+      expect(new Set(tags).size).toBe(4);
+    });
+
+    it('changes the ETag when a public action changes', async () => {
+      const before = await http().get(openData());
+      const etag = before.get('ETag')!;
+      const action = await http()
+        .get(`/v1/actions/${ids.early}`)
+        .set('Authorization', `Bearer ${cast.coordinator.token}`);
+      const changed = await asEditor(cast.coordinator).patch(
+        `/v1/actions/${ids.early}`,
+        { title: 'Handreiking raadsleden (herzien)' },
+        action.get('ETag')!,
+      );
+      expect(changed.status).toBe(200);
+      const after = await http().get(openData()).set('If-None-Match', etag);
+      expect(after.status).toBe(200);
+      expect(after.get('ETag')).not.toBe(etag);
+      expect(after.body.actions[0].title).toBe('Handreiking raadsleden (herzien)');
+      const metadata = await http().get(`${openData()}/dataset`);
+      expect(metadata.body['dct:modified']['@value']).toBe(after.body.actions[0].updatedAt);
     });
   });
 

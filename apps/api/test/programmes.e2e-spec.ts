@@ -115,6 +115,7 @@ describe('programmes, tracks and members', () => {
         startDate: '2023-06-01',
         endDate: '2027-12-31',
         status: 'active',
+        openDataLicence: 'cc0-1.0',
         role: null,
         createdAt: expect.stringMatching(/Z$/),
         updatedAt: expect.stringMatching(/Z$/),

@@ -200,6 +200,7 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
     const risky = actions.find((a: { id: string }) => a.id === ids.risky);
     expect(risky).toMatchObject({
       status: 'in_progress',
+      statusParliament: 'Openstaand',
       health: 'at_risk',
       verification: 'self_reported',
       overdue: false,
@@ -222,9 +223,20 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
     expect(actions.find((a: { id: string }) => a.id === ids.late).overdue).toBe(true);
     expect(actions.find((a: { id: string }) => a.id === ids.done)).toMatchObject({
       status: 'met',
+      statusParliament: 'Voldaan',
       percentComplete: 100,
       closedAt: expect.any(String),
     });
+    // The Kamer's vocabulary counts the same actions: not started and in progress are open.
+    const byStatus = summary.byStatus as Record<string, number>;
+    expect(summary.byStatusParliament).toEqual({
+      Openstaand: byStatus.not_started + byStatus.in_progress,
+      'Deels voldaan': byStatus.partially_met,
+      Voldaan: byStatus.met,
+      Vervallen: byStatus.lapsed,
+    });
+    const polled = await summaryOf(cast.viewer);
+    expect(polled.body.summary.byStatusParliament).toEqual(summary.byStatusParliament);
   });
 
   it('narrows the report with the filters, summary and rows alike', async () => {

@@ -15,6 +15,7 @@ export * from './identity.module';
 export * from './organisations/directory.module';
 export * from './organisations/organisation.entity';
 export * from './programmes/membership.entity';
+export * from './programmes/open-data-licences';
 export * from './programmes/programme.entity';
 export * from './programmes/people-directory';
 export * from './programmes/programmes.module';

@@ -37,7 +37,7 @@ const UNVERSIONED_ROUTES = [
 ];
 const isApiPath = apiPathMatcher(UNVERSIONED_ROUTES.map((route) => `/${route.path}`));
 /** Open data is for any web page to read (CORS `*`); it takes no credentials. */
-const OPEN_DATA = /^\/v1\/programmes\/[^/]+\/open-data$/;
+const OPEN_DATA = /^\/v1\/programmes\/[^/]+\/open-data(?:\/dataset)?$/;
 
 /**
  * The HTTP conventions of DESIGN §4, applied once; main.ts and the end-to-end tests share it,
@@ -79,6 +79,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
         'Authorization',
         'Content-Type',
         'If-Match',
+        'If-Modified-Since',
+        'If-None-Match',
         'Idempotency-Key',
         CSRF_HEADER,
         'X-Request-ID',
@@ -89,6 +91,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
         'Content-Disposition',
         'ETag',
         'Idempotent-Replayed',
+        'Last-Modified',
+        'Link',
         'Location',
         'RateLimit',
         'RateLimit-Policy',

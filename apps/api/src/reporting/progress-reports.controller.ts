@@ -25,6 +25,7 @@ import { APP_CONFIG, type AppConfig, loggableError } from '@app/core';
 import { Permission, ProgrammeParams } from '@app/identity';
 import {
   BOUNDED_FORMATS,
+  jsonReportSummary,
   negotiateFormat,
   ProgressReportDocument,
   ProgressReportQuery,
@@ -80,7 +81,7 @@ export class ProgressReportsController {
     const { header, summary } = await this.reports.summary(parameters);
     return {
       ...header,
-      summary,
+      summary: jsonReportSummary(summary),
       _links: { self: { href: this.href(req) } },
     } as ReportSummaryDocument;
   }

@@ -1309,9 +1309,29 @@ export type paths = {
         };
         /**
          * The programme's open data
-         * @description The actions the programme marked `public`, with only the documented, non-personal fields: `id`, `title`, `description`, `track`, `commitmentKind`, `commitmentTitle`, `sourceReference`, `ownerOrganisation`, `ownerOrganisationName`, `partnerOrganisations`, `deadline`, `status`, `statusParliament`, `health`, `percentComplete`, `closedAt`, `latestNarrative`, `latestNarrativeDate`, `updatedAt` (see the schema, or the README's "Open data"). No sign-in needed. JSON (the default) is paged like every list (`limit` ≤ 200, `_links.next`), by deadline then id. CSV (`Accept: text/csv` or `format=csv`) has every public action, streamed: UTF-8 with a byte order mark, a header row with the field names, CRLF, RFC 4180 quoting, comma-separated or, with `separator=semicolon`, semicolon-separated (Excel with Dutch settings); `partnerOrganisations` joined with `|`, empty cells for null, and a leading apostrophe for a cell that starts with = + - @, a tab or a carriage return (CSV injection). A programme with nothing public answers an empty list (CSV: the header only).
+         * @description The actions the programme marked `public`, with only the documented, non-personal fields: `id`, `title`, `description`, `track`, `commitmentKind`, `commitmentTitle`, `sourceReference`, `ownerOrganisation`, `ownerOrganisationName`, `partnerOrganisations`, `deadline`, `status`, `statusParliament`, `health`, `percentComplete`, `closedAt`, `latestNarrative`, `latestNarrativeDate`, `updatedAt` (see the schema, or the README's "Open data"). No sign-in needed. JSON (the default) is paged like every list (`limit` ≤ 200, `_links.next`), by deadline then id, and names the licence (`licence`). CSV (`Accept: text/csv` or `format=csv`) has every public action, streamed: UTF-8 with a byte order mark, a header row with the field names, CRLF, RFC 4180 quoting, comma-separated or, with `separator=semicolon`, semicolon-separated (Excel with Dutch settings); `partnerOrganisations` joined with `|`, empty cells for null, and a leading apostrophe for a cell that starts with = + - @, a tab or a carriage return (CSV injection). A programme with nothing public answers an empty list (CSV: the header only). Both formats carry the licence in `Link: <uri>; rel="license"` (CC0 1.0 unless the programme chose another, `PATCH /programmes/{id}` `openDataLicence`), and `ETag` and `Last-Modified` for conditional requests (304).
          */
         get: operations["openDataGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}/open-data/dataset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The DCAT-AP-NL metadata of the programme's open data
+         * @description The open data as a `dcat:Dataset` in JSON-LD, for data.overheid.nl to harvest (or any DCAT catalogue): title, description, publisher (the organisation accountable for most public actions), contact point, theme (OWMS `Bestuur` and EU `GOVE`), keywords, language, licence, issued, modified (the latest change of a public action), spatial (Nederland), access rights (public) and a `dcat:Distribution` per format (JSON, CSV) with access and download URL, file type, media type and licence. No sign-in needed. `application/ld+json` unless `Accept` asks for `application/json` only (the same document). Conditional requests as for the open data.
+         */
+        get: operations["openDataDataset"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4086,6 +4106,7 @@ export type components = {
             status: "not_started" | "in_progress" | "met" | "partially_met" | "lapsed";
             /**
              * @description The status in the vocabulary of the Tweede and Eerste Kamer for pledges: `Openstaand` (not started, in progress), `Voldaan`, `Deels voldaan`, `Vervallen`.
+             * @example Openstaand
              * @enum {string}
              */
             statusParliament: "Openstaand" | "Deels voldaan" | "Voldaan" | "Vervallen";
@@ -4105,6 +4126,27 @@ export type components = {
              * @example 2026-11-24T10:12:31.000Z
              */
             updatedAt: string;
+        };
+        /**
+         * @description The licence of the open data: `cc0-1.0` (CC0 1.0, the default), `cc-by-4.0` (CC BY 4.0) or `pdm-1.0` (Public Domain Mark 1.0, Publiek Domein).
+         * @enum {string}
+         */
+        OpenDataLicence: "cc0-1.0" | "cc-by-4.0" | "pdm-1.0";
+        OpenDataLicenceResponse: {
+            /**
+             * @description The programme’s choice: `cc0-1.0` (the default), `cc-by-4.0` or `pdm-1.0`.
+             * @example cc0-1.0
+             * @enum {string}
+             */
+            id: "cc0-1.0" | "cc-by-4.0" | "pdm-1.0";
+            /** @example CC0 1.0 Universeel (Publiek Domein Verklaring) */
+            name: string;
+            /**
+             * Format: uri
+             * @description The licence’s URI as data.overheid.nl’s licence list (DCAT-AP-DONL `donl:License`) spells it; also in the `Link: <uri>; rel="license"` header.
+             * @example http://creativecommons.org/publicdomain/zero/1.0/deed.nl
+             */
+            uri: string;
         };
         OpenDataLinks: {
             /** @description The next page; absent on the last page. */
@@ -4157,6 +4199,8 @@ export type components = {
              * @example 2026-12-04T08:05:00.000Z
              */
             generatedAt: string;
+            /** @description The licence of the data; every action is published under it. */
+            licence: components["schemas"]["OpenDataLicenceResponse"];
             programme: components["schemas"]["OpenDataProgrammeResponse"];
         };
         /** @enum {string} */
@@ -4315,6 +4359,11 @@ export type components = {
             id: string;
             /** @example Actieagenda Sterk Bestuur */
             name: string;
+            /**
+             * @description The licence of the open data: `cc0-1.0` (CC0 1.0, the default), `cc-by-4.0` (CC BY 4.0) or `pdm-1.0` (Public Domain Mark 1.0, Publiek Domein).
+             * @example cc0-1.0
+             */
+            openDataLicence: components["schemas"]["OpenDataLicence"];
             /**
              * @description The caller's role in this programme; null for a platform administrator who is not a member.
              * @example coordinator
@@ -4713,6 +4762,12 @@ export type components = {
              * @enum {string}
              */
             status: "not_started" | "in_progress" | "met" | "partially_met" | "lapsed";
+            /**
+             * @description The status in the vocabulary of the Tweede and Eerste Kamer for pledges (toezeggingen): `Openstaand` (not started, in progress), `Deels voldaan`, `Voldaan`, `Vervallen`.
+             * @example Openstaand
+             * @enum {string}
+             */
+            statusParliament: "Openstaand" | "Deels voldaan" | "Voldaan" | "Vervallen";
             /** @example Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen */
             title: string;
             track: components["schemas"]["ReportTrackRef"] | null;
@@ -5019,6 +5074,18 @@ export type components = {
             };
             /** @description Every status × health cell that has actions. */
             byStatusAndHealth: components["schemas"]["StatusHealthCount"][];
+            /**
+             * @description The same actions per status in the vocabulary of the Tweede and Eerste Kamer for pledges (toezeggingen): not started and in progress are both Openstaand. Keys: Openstaand, Deels voldaan, Voldaan, Vervallen.
+             * @example {
+             *       "Openstaand": 38,
+             *       "Deels voldaan": 3,
+             *       "Voldaan": 10,
+             *       "Vervallen": 1
+             *     }
+             */
+            byStatusParliament: {
+                [key: string]: number;
+            };
             /** @description In the programme's track order; no track last. */
             byTrack: components["schemas"]["TrackCountResponse"][];
             /**
@@ -5610,6 +5677,11 @@ export type components = {
             endDate?: string | null;
             /** @example Actieagenda Sterk Bestuur */
             name?: string;
+            /**
+             * @description The licence the open data is published under (data.overheid.nl’s licence list): `cc0-1.0`, `cc-by-4.0` or `pdm-1.0`.
+             * @example cc-by-4.0
+             */
+            openDataLicence?: components["schemas"]["OpenDataLicence"];
             /** @example actieagenda-sterk-bestuur */
             slug?: string;
             /**
@@ -14647,6 +14719,7 @@ export interface operations {
                      *           "startDate": "2023-06-01",
                      *           "endDate": "2027-12-31",
                      *           "status": "active",
+                     *           "openDataLicence": "cc0-1.0",
                      *           "role": "coordinator",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z"
@@ -14783,6 +14856,7 @@ export interface operations {
                      *       "startDate": "2023-06-01",
                      *       "endDate": "2027-12-31",
                      *       "status": "active",
+                     *       "openDataLicence": "cc0-1.0",
                      *       "role": "coordinator",
                      *       "createdAt": "2026-01-15T09:30:00.000Z",
                      *       "updatedAt": "2026-01-15T09:30:00.000Z"
@@ -14908,6 +14982,7 @@ export interface operations {
                      *       "startDate": "2023-06-01",
                      *       "endDate": "2027-12-31",
                      *       "status": "active",
+                     *       "openDataLicence": "cc0-1.0",
                      *       "role": "coordinator",
                      *       "createdAt": "2026-01-15T09:30:00.000Z",
                      *       "updatedAt": "2026-01-15T09:30:00.000Z"
@@ -15011,7 +15086,8 @@ export interface operations {
                  *       "description": "Samenspel tussen overheden.",
                  *       "startDate": "2023-06-01",
                  *       "endDate": "2027-12-31",
-                 *       "status": "draft"
+                 *       "status": "draft",
+                 *       "openDataLicence": "cc-by-4.0"
                  *     }
                  */
                 "application/json": components["schemas"]["UpdateProgrammeDto"];
@@ -15036,6 +15112,7 @@ export interface operations {
                      *       "startDate": "2023-06-01",
                      *       "endDate": "2027-12-31",
                      *       "status": "active",
+                     *       "openDataLicence": "cc0-1.0",
                      *       "role": "coordinator",
                      *       "createdAt": "2026-01-15T09:30:00.000Z",
                      *       "updatedAt": "2026-01-15T09:30:00.000Z"
@@ -17545,7 +17622,12 @@ export interface operations {
                 /** @description CSV only: `semicolon` for Excel with Dutch regional settings. */
                 separator?: "comma" | "semicolon";
             };
-            header?: never;
+            header?: {
+                /** @description An HTTP date; without If-None-Match, 304 when nothing changed after it. */
+                "If-Modified-Since"?: string;
+                /** @description ETags the client has; 304 when one is current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The programme. */
                 id: string;
@@ -17558,8 +17640,16 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    /** @description `public, no-cache`: caches may keep it, and revalidate each time. */
+                    "Cache-Control"?: string;
                     /** @description CSV only: attachment; filename="open-data-<programme id>-<UTC timestamp>.csv" */
                     "Content-Disposition"?: string;
+                    /** @description Weak; changes with the licence, the public actions and anything they show, and the query. Send it back in `If-None-Match` for a 304. */
+                    ETag?: string;
+                    /** @description The latest change of what the open data is read from. `If-Modified-Since` (without `If-None-Match`) gives a 304 when nothing changed since. */
+                    "Last-Modified"?: string;
+                    /** @description The licence (`rel="license"`) and the DCAT-AP-NL metadata (`rel="describedby"`). */
+                    Link?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
@@ -17572,6 +17662,11 @@ export interface operations {
                      *         "name": "Actieagenda Sterk Bestuur"
                      *       },
                      *       "generatedAt": "2026-12-04T08:05:00.000Z",
+                     *       "licence": {
+                     *         "id": "cc0-1.0",
+                     *         "uri": "http://creativecommons.org/publicdomain/zero/1.0/deed.nl",
+                     *         "name": "CC0 1.0 Universeel (Publiek Domein Verklaring)"
+                     *       },
                      *       "fields": [
                      *         "id",
                      *         "title",
@@ -17635,6 +17730,436 @@ export interface operations {
                     "application/json": components["schemas"]["OpenDataResponse"];
                     "text/csv": string;
                 };
+            };
+            /** @description Not modified: `If-None-Match` holds the current ETag, or (without it) nothing changed after `If-Modified-Since`. No body; the validators and `Link` as on a 200. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; `invalidParams` lists every problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PROGRAMME_NOT_FOUND: no such programme. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more requests to expensive routes (reports, exports, audit verification, open data, calendars, signing in through an identity provider) than the budget of your user or API token, or of your client address, allows in its window (`RateLimit-Policy` names the budgets, `RateLimit` what is left of them). Nothing was done. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the queue did not answer, or the change kept meeting concurrent ones; nothing was changed. Try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openDataDataset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An HTTP date; without If-None-Match, 304 when nothing changed after it. */
+                "If-Modified-Since"?: string;
+                /** @description ETags the client has; 304 when one is current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The programme. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dataset, JSON-LD. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    /** @description `public, no-cache`: caches may keep it, and revalidate each time. */
+                    "Cache-Control"?: string;
+                    /** @description Weak; changes with the licence, the public actions and anything they show, and the query. Send it back in `If-None-Match` for a 304. */
+                    ETag?: string;
+                    /** @description The latest change of what the open data is read from. `If-Modified-Since` (without `If-None-Match`) gives a 304 when nothing changed since. */
+                    "Last-Modified"?: string;
+                    /** @description The licence (`rel="license"`) and the DCAT-AP-NL metadata (`rel="describedby"`). */
+                    Link?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "@context": {
+                     *         "dcat": "http://www.w3.org/ns/dcat#",
+                     *         "dct": "http://purl.org/dc/terms/",
+                     *         "foaf": "http://xmlns.com/foaf/0.1/",
+                     *         "vcard": "http://www.w3.org/2006/vcard/ns#",
+                     *         "xsd": "http://www.w3.org/2001/XMLSchema#"
+                     *       },
+                     *       "@id": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/open-data/dataset",
+                     *       "@type": "dcat:Dataset",
+                     *       "dct:identifier": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/open-data/dataset",
+                     *       "dct:title": {
+                     *         "@value": "Actieagenda Sterk Bestuur: acties en voortgang",
+                     *         "@language": "nl"
+                     *       },
+                     *       "dct:description": {
+                     *         "@value": "De actieagenda focust op het samenspel tussen overheden.\n\nDe acties die het programma openbaar heeft gemaakt: wat er gebeurt, welke organisatie trekker is, de deadline, de status (ook in de termen van de Tweede en Eerste Kamer: Openstaand, Deels voldaan, Voldaan, Vervallen), de gezondheid en de voortgang. Niets over personen.",
+                     *         "@language": "nl"
+                     *       },
+                     *       "dct:publisher": {
+                     *         "@type": "foaf:Agent",
+                     *         "foaf:name": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+                     *         "dct:identifier": "BZK"
+                     *       },
+                     *       "dcat:contactPoint": {
+                     *         "@type": "vcard:Organization",
+                     *         "vcard:fn": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+                     *         "vcard:hasURL": {
+                     *           "@id": "https://tracker.example.nl/"
+                     *         }
+                     *       },
+                     *       "dcat:theme": [
+                     *         {
+                     *           "@id": "http://standaarden.overheid.nl/owms/terms/Bestuur"
+                     *         },
+                     *         {
+                     *           "@id": "http://publications.europa.eu/resource/authority/data-theme/GOVE"
+                     *         }
+                     *       ],
+                     *       "dcat:keyword": [
+                     *         {
+                     *           "@value": "voortgang",
+                     *           "@language": "nl"
+                     *         },
+                     *         {
+                     *           "@value": "acties",
+                     *           "@language": "nl"
+                     *         },
+                     *         {
+                     *           "@value": "toezeggingen",
+                     *           "@language": "nl"
+                     *         },
+                     *         {
+                     *           "@value": "bestuur",
+                     *           "@language": "nl"
+                     *         },
+                     *         {
+                     *           "@value": "open data",
+                     *           "@language": "nl"
+                     *         },
+                     *         {
+                     *           "@value": "Actieagenda Sterk Bestuur",
+                     *           "@language": "nl"
+                     *         }
+                     *       ],
+                     *       "dct:language": {
+                     *         "@id": "http://publications.europa.eu/resource/authority/language/NLD"
+                     *       },
+                     *       "dct:license": {
+                     *         "@id": "http://creativecommons.org/publicdomain/zero/1.0/deed.nl"
+                     *       },
+                     *       "dct:issued": {
+                     *         "@value": "2023-06-01T08:00:00.000Z",
+                     *         "@type": "xsd:dateTime"
+                     *       },
+                     *       "dct:modified": {
+                     *         "@value": "2026-11-24T10:12:31.000Z",
+                     *         "@type": "xsd:dateTime"
+                     *       },
+                     *       "dct:spatial": {
+                     *         "@id": "http://standaarden.overheid.nl/owms/terms/Nederland"
+                     *       },
+                     *       "dct:accessRights": {
+                     *         "@id": "http://publications.europa.eu/resource/authority/access-right/PUBLIC"
+                     *       },
+                     *       "dcat:distribution": [
+                     *         {
+                     *           "@id": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/open-data?format=json",
+                     *           "@type": "dcat:Distribution",
+                     *           "dct:title": {
+                     *             "@value": "Actieagenda Sterk Bestuur: openbare acties (JSON)",
+                     *             "@language": "nl"
+                     *           },
+                     *           "dct:description": {
+                     *             "@value": "JSON, per pagina van ten hoogste 200 acties (volg _links.next).",
+                     *             "@language": "nl"
+                     *           },
+                     *           "dcat:accessURL": {
+                     *             "@id": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/open-data"
+                     *           },
+                     *           "dcat:downloadURL": {
+                     *             "@id": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/open-data"
+                     *           },
+                     *           "dct:format": {
+                     *             "@id": "http://publications.europa.eu/resource/authority/file-type/JSON"
+                     *           },
+                     *           "dcat:mediaType": {
+                     *             "@id": "https://www.iana.org/assignments/media-types/application/json"
+                     *           },
+                     *           "dct:license": {
+                     *             "@id": "http://creativecommons.org/publicdomain/zero/1.0/deed.nl"
+                     *           },
+                     *           "dct:language": {
+                     *             "@id": "http://publications.europa.eu/resource/authority/language/NLD"
+                     *           },
+                     *           "dct:modified": {
+                     *             "@value": "2026-11-24T10:12:31.000Z",
+                     *             "@type": "xsd:dateTime"
+                     *           }
+                     *         },
+                     *         {
+                     *           "@id": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/open-data?format=csv",
+                     *           "@type": "dcat:Distribution",
+                     *           "dct:title": {
+                     *             "@value": "Actieagenda Sterk Bestuur: openbare acties (CSV)",
+                     *             "@language": "nl"
+                     *           },
+                     *           "dct:description": {
+                     *             "@value": "CSV (UTF-8 met BOM, RFC 4180) met alle openbare acties; met separator=semicolon gescheiden door puntkomma’s (Excel met Nederlandse instellingen).",
+                     *             "@language": "nl"
+                     *           },
+                     *           "dcat:accessURL": {
+                     *             "@id": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/open-data?format=csv"
+                     *           },
+                     *           "dcat:downloadURL": {
+                     *             "@id": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/open-data?format=csv"
+                     *           },
+                     *           "dct:format": {
+                     *             "@id": "http://publications.europa.eu/resource/authority/file-type/CSV"
+                     *           },
+                     *           "dcat:mediaType": {
+                     *             "@id": "https://www.iana.org/assignments/media-types/text/csv"
+                     *           },
+                     *           "dct:license": {
+                     *             "@id": "http://creativecommons.org/publicdomain/zero/1.0/deed.nl"
+                     *           },
+                     *           "dct:language": {
+                     *             "@id": "http://publications.europa.eu/resource/authority/language/NLD"
+                     *           },
+                     *           "dct:modified": {
+                     *             "@value": "2026-11-24T10:12:31.000Z",
+                     *             "@type": "xsd:dateTime"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "@context": {
+                     *         "dcat": "http://www.w3.org/ns/dcat#",
+                     *         "dct": "http://purl.org/dc/terms/",
+                     *         "foaf": "http://xmlns.com/foaf/0.1/",
+                     *         "vcard": "http://www.w3.org/2006/vcard/ns#",
+                     *         "xsd": "http://www.w3.org/2001/XMLSchema#"
+                     *       },
+                     *       "@id": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/open-data/dataset",
+                     *       "@type": "dcat:Dataset",
+                     *       "dct:identifier": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/open-data/dataset",
+                     *       "dct:title": {
+                     *         "@value": "Actieagenda Sterk Bestuur: acties en voortgang",
+                     *         "@language": "nl"
+                     *       },
+                     *       "dct:description": {
+                     *         "@value": "De actieagenda focust op het samenspel tussen overheden.\n\nDe acties die het programma openbaar heeft gemaakt: wat er gebeurt, welke organisatie trekker is, de deadline, de status (ook in de termen van de Tweede en Eerste Kamer: Openstaand, Deels voldaan, Voldaan, Vervallen), de gezondheid en de voortgang. Niets over personen.",
+                     *         "@language": "nl"
+                     *       },
+                     *       "dct:publisher": {
+                     *         "@type": "foaf:Agent",
+                     *         "foaf:name": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+                     *         "dct:identifier": "BZK"
+                     *       },
+                     *       "dcat:contactPoint": {
+                     *         "@type": "vcard:Organization",
+                     *         "vcard:fn": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+                     *         "vcard:hasURL": {
+                     *           "@id": "https://tracker.example.nl/"
+                     *         }
+                     *       },
+                     *       "dcat:theme": [
+                     *         {
+                     *           "@id": "http://standaarden.overheid.nl/owms/terms/Bestuur"
+                     *         },
+                     *         {
+                     *           "@id": "http://publications.europa.eu/resource/authority/data-theme/GOVE"
+                     *         }
+                     *       ],
+                     *       "dcat:keyword": [
+                     *         {
+                     *           "@value": "voortgang",
+                     *           "@language": "nl"
+                     *         },
+                     *         {
+                     *           "@value": "acties",
+                     *           "@language": "nl"
+                     *         },
+                     *         {
+                     *           "@value": "toezeggingen",
+                     *           "@language": "nl"
+                     *         },
+                     *         {
+                     *           "@value": "bestuur",
+                     *           "@language": "nl"
+                     *         },
+                     *         {
+                     *           "@value": "open data",
+                     *           "@language": "nl"
+                     *         },
+                     *         {
+                     *           "@value": "Actieagenda Sterk Bestuur",
+                     *           "@language": "nl"
+                     *         }
+                     *       ],
+                     *       "dct:language": {
+                     *         "@id": "http://publications.europa.eu/resource/authority/language/NLD"
+                     *       },
+                     *       "dct:license": {
+                     *         "@id": "http://creativecommons.org/publicdomain/zero/1.0/deed.nl"
+                     *       },
+                     *       "dct:issued": {
+                     *         "@value": "2023-06-01T08:00:00.000Z",
+                     *         "@type": "xsd:dateTime"
+                     *       },
+                     *       "dct:modified": {
+                     *         "@value": "2026-11-24T10:12:31.000Z",
+                     *         "@type": "xsd:dateTime"
+                     *       },
+                     *       "dct:spatial": {
+                     *         "@id": "http://standaarden.overheid.nl/owms/terms/Nederland"
+                     *       },
+                     *       "dct:accessRights": {
+                     *         "@id": "http://publications.europa.eu/resource/authority/access-right/PUBLIC"
+                     *       },
+                     *       "dcat:distribution": [
+                     *         {
+                     *           "@id": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/open-data?format=json",
+                     *           "@type": "dcat:Distribution",
+                     *           "dct:title": {
+                     *             "@value": "Actieagenda Sterk Bestuur: openbare acties (JSON)",
+                     *             "@language": "nl"
+                     *           },
+                     *           "dct:description": {
+                     *             "@value": "JSON, per pagina van ten hoogste 200 acties (volg _links.next).",
+                     *             "@language": "nl"
+                     *           },
+                     *           "dcat:accessURL": {
+                     *             "@id": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/open-data"
+                     *           },
+                     *           "dcat:downloadURL": {
+                     *             "@id": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/open-data"
+                     *           },
+                     *           "dct:format": {
+                     *             "@id": "http://publications.europa.eu/resource/authority/file-type/JSON"
+                     *           },
+                     *           "dcat:mediaType": {
+                     *             "@id": "https://www.iana.org/assignments/media-types/application/json"
+                     *           },
+                     *           "dct:license": {
+                     *             "@id": "http://creativecommons.org/publicdomain/zero/1.0/deed.nl"
+                     *           },
+                     *           "dct:language": {
+                     *             "@id": "http://publications.europa.eu/resource/authority/language/NLD"
+                     *           },
+                     *           "dct:modified": {
+                     *             "@value": "2026-11-24T10:12:31.000Z",
+                     *             "@type": "xsd:dateTime"
+                     *           }
+                     *         },
+                     *         {
+                     *           "@id": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/open-data?format=csv",
+                     *           "@type": "dcat:Distribution",
+                     *           "dct:title": {
+                     *             "@value": "Actieagenda Sterk Bestuur: openbare acties (CSV)",
+                     *             "@language": "nl"
+                     *           },
+                     *           "dct:description": {
+                     *             "@value": "CSV (UTF-8 met BOM, RFC 4180) met alle openbare acties; met separator=semicolon gescheiden door puntkomma’s (Excel met Nederlandse instellingen).",
+                     *             "@language": "nl"
+                     *           },
+                     *           "dcat:accessURL": {
+                     *             "@id": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/open-data?format=csv"
+                     *           },
+                     *           "dcat:downloadURL": {
+                     *             "@id": "https://tracker.example.nl/v1/programmes/4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10/open-data?format=csv"
+                     *           },
+                     *           "dct:format": {
+                     *             "@id": "http://publications.europa.eu/resource/authority/file-type/CSV"
+                     *           },
+                     *           "dcat:mediaType": {
+                     *             "@id": "https://www.iana.org/assignments/media-types/text/csv"
+                     *           },
+                     *           "dct:license": {
+                     *             "@id": "http://creativecommons.org/publicdomain/zero/1.0/deed.nl"
+                     *           },
+                     *           "dct:language": {
+                     *             "@id": "http://publications.europa.eu/resource/authority/language/NLD"
+                     *           },
+                     *           "dct:modified": {
+                     *             "@value": "2026-11-24T10:12:31.000Z",
+                     *             "@type": "xsd:dateTime"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/ld+json": Record<string, never>;
+                };
+            };
+            /** @description Not modified: `If-None-Match` holds the current ETag, or (without it) nothing changed after `If-Modified-Since`. No body; the validators and `Link` as on a 200. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid; `invalidParams` lists every problem. */
             400: {
@@ -18359,6 +18884,12 @@ export interface operations {
                      *           "partially_met": 3,
                      *           "lapsed": 1
                      *         },
+                     *         "byStatusParliament": {
+                     *           "Openstaand": 38,
+                     *           "Deels voldaan": 3,
+                     *           "Voldaan": 10,
+                     *           "Vervallen": 1
+                     *         },
                      *         "byHealth": {
                      *           "not_set": 3,
                      *           "on_track": 22,
@@ -18510,6 +19041,7 @@ export interface operations {
                      *           ],
                      *           "deadline": "2027-03-31",
                      *           "status": "in_progress",
+                     *           "statusParliament": "Openstaand",
                      *           "health": "at_risk",
                      *           "verification": "self_reported",
                      *           "percentComplete": 60,
@@ -18700,6 +19232,12 @@ export interface operations {
                      *           "met": 10,
                      *           "partially_met": 3,
                      *           "lapsed": 1
+                     *         },
+                     *         "byStatusParliament": {
+                     *           "Openstaand": 38,
+                     *           "Deels voldaan": 3,
+                     *           "Voldaan": 10,
+                     *           "Vervallen": 1
                      *         },
                      *         "byHealth": {
                      *           "not_set": 3,

@@ -5,6 +5,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { OpenDataLicence } from './open-data-licences';
 
 export const PROGRAMME_STATUSES = ['draft', 'active', 'closed'] as const;
 export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
@@ -32,6 +33,10 @@ export class ProgrammeEntity {
 
   @Column({ type: 'varchar', length: 20, default: 'active' })
   status!: ProgrammeStatus;
+
+  /** The licence of the programme's open data (README "Open data"). */
+  @Column({ name: 'open_data_licence', type: 'varchar', length: 20, default: 'cc0-1.0' })
+  openDataLicence!: OpenDataLicence;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

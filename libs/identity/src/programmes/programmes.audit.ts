@@ -11,6 +11,7 @@ const PROGRAMME = [
   'startDate',
   'endDate',
   'status',
+  'openDataLicence',
 ] as const satisfies readonly (keyof ProgrammeEntity)[];
 const TRACK = ['name', 'description', 'position'] as const satisfies readonly (keyof TrackEntity)[];
 const MEMBER = ['userId', 'role'] as const satisfies readonly (keyof MembershipEntity)[];

@@ -19,6 +19,7 @@ export function mapProgramme(
     startDate: programme.startDate,
     endDate: programme.endDate,
     status: programme.status,
+    openDataLicence: programme.openDataLicence,
     role,
     createdAt: programme.createdAt.toISOString(),
     updatedAt: programme.updatedAt.toISOString(),

@@ -17,7 +17,9 @@ export interface PageRequest {
 }
 
 export type ProgrammeValues = Pick<ProgrammeEntity, 'name' | 'slug'> &
-  Partial<Pick<ProgrammeEntity, 'description' | 'startDate' | 'endDate' | 'status'>>;
+  Partial<
+    Pick<ProgrammeEntity, 'description' | 'startDate' | 'endDate' | 'status' | 'openDataLicence'>
+  >;
 
 @Injectable()
 export class ProgrammesRepository {

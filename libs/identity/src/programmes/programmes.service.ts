@@ -114,6 +114,7 @@ export class ProgrammesService {
       startDate: dto.startDate,
       endDate: dto.endDate,
       status: dto.status,
+      openDataLicence: dto.openDataLicence,
     });
     return this.transactions.run(async (manager) => {
       const current = await this.programmes.lock(id, manager);

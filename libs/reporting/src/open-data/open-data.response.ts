@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Link } from '@app/core';
+import { OPEN_DATA_LICENCE_IDS } from '@app/identity';
 import { ACTION_HEALTHS, ACTION_STATUSES, COMMITMENT_KINDS } from '@app/tracking';
 import type { ActionHealth, ActionStatus, CommitmentKind } from '@app/tracking';
 import { PARLIAMENT_STATUS_TERMS } from '../vocabularies';
@@ -68,7 +69,11 @@ export class OpenDataActionResponse {
   deadline!: string;
   @ApiProperty({ enum: [...ACTION_STATUSES], description: d('status'), example: 'in_progress' })
   status!: ActionStatus;
-  @ApiProperty({ enum: [...PARLIAMENT_STATUS_TERMS], description: d('statusParliament') })
+  @ApiProperty({
+    enum: [...PARLIAMENT_STATUS_TERMS],
+    description: d('statusParliament'),
+    example: 'Openstaand',
+  })
   statusParliament!: string;
   @ApiProperty({ enum: [...ACTION_HEALTHS], description: d('health'), example: 'at_risk' })
   health!: ActionHealth;
@@ -110,6 +115,26 @@ export class OpenDataProgrammeResponse {
   @ApiProperty({ example: 'Actieagenda Sterk Bestuur' }) name!: string;
 }
 
+/** The licence the programme publishes its open data under (data.overheid.nl's list). */
+export class OpenDataLicenceResponse {
+  @ApiProperty({
+    enum: [...OPEN_DATA_LICENCE_IDS],
+    description: 'The programme’s choice: `cc0-1.0` (the default), `cc-by-4.0` or `pdm-1.0`.',
+    example: 'cc0-1.0',
+  })
+  id!: string;
+  @ApiProperty({
+    format: 'uri',
+    description:
+      'The licence’s URI as data.overheid.nl’s licence list (DCAT-AP-DONL `donl:License`) ' +
+      'spells it; also in the `Link: <uri>; rel="license"` header.',
+    example: 'http://creativecommons.org/publicdomain/zero/1.0/deed.nl',
+  })
+  uri!: string;
+  @ApiProperty({ example: 'CC0 1.0 Universeel (Publiek Domein Verklaring)' })
+  name!: string;
+}
+
 export class OpenDataLinks {
   @ApiProperty({ type: Link }) self!: Link;
   @ApiPropertyOptional({ type: Link, description: 'The next page; absent on the last page.' })
@@ -127,6 +152,11 @@ export class OpenDataResponse {
     example: '2026-12-04T08:05:00.000Z',
   })
   generatedAt!: string;
+  @ApiProperty({
+    type: OpenDataLicenceResponse,
+    description: 'The licence of the data; every action is published under it.',
+  })
+  licence!: OpenDataLicenceResponse;
   @ApiProperty({
     type: [String],
     example: [...OPEN_DATA_FIELD_NAMES],

@@ -9,10 +9,17 @@ import {
   toListResponse,
 } from '@app/core';
 import { IdentityErrors } from '@app/identity';
-import { type PublicActionRow, PublicActionsReader } from '@app/tracking';
+import {
+  type OpenDataFreshness,
+  type PublicActionRow,
+  PublicActionsReader,
+  type PublicProgrammeRow,
+} from '@app/tracking';
 import { openDataCsvHeader, openDataCsvRows } from './open-data-csv';
 import { OPEN_DATA_FIELD_NAMES } from './open-data.fields';
 import { mapOpenDataAction, openDataCsvRecord } from './open-data.mapper';
+import { type DatasetLicence, type DcatDataset, mapDcatDataset } from './open-data-dataset';
+import { openDataLicence } from './open-data-validators';
 import type { OpenDataResponse } from './open-data.response';
 
 /** Actions read per query of a CSV export: one index range each, a few hundred kB. */
@@ -24,8 +31,20 @@ export interface OpenDataCsv {
 }
 
 /**
- * The open data of a programme: what it marked public, for anyone (issue 7, item 5).
- * JSON is paged (the API's keyset pages); CSV streams everything.
+ * What every answer about a programme's open data starts from: the programme, its licence
+ * and what the validators (ETag, Last-Modified) are made of. Read first, so that a client
+ * whose copy is current gets its 304 before any action is read.
+ */
+export interface OpenDataState {
+  programme: PublicProgrammeRow;
+  licence: DatasetLicence;
+  freshness: OpenDataFreshness;
+}
+
+/**
+ * The open data of a programme: what it marked public, for anyone (issue 7, item 5), under
+ * the programme's licence, with its DCAT-AP-NL metadata (issue 22). JSON is paged (the API's
+ * keyset pages); CSV streams everything.
  */
 @Injectable()
 export class OpenDataService {
@@ -35,13 +54,21 @@ export class OpenDataService {
     private readonly clock: Clock,
   ) {}
 
-  /** One page of the programme's public actions; 404 when there is no such programme. */
+  /** The programme, its licence and freshness; 404 when there is no such programme. */
+  async state(programmeId: string): Promise<OpenDataState> {
+    const programme = await this.actions.programme(programmeId.toLowerCase());
+    if (!programme) throw IdentityErrors.notFound('programme');
+    const freshness = await this.actions.freshness(programme.id);
+    return { programme, licence: openDataLicence(programme.openDataLicence), freshness };
+  }
+
+  /** One page of the programme's public actions. */
   async document(
-    programmeId: string,
+    state: OpenDataState,
     page: { limit: number; cursor?: string },
     requestUrl: string,
   ): Promise<OpenDataResponse> {
-    const programme = await this.programme(programmeId);
+    const { programme } = state;
     const result = await this.actions.page(programme.id, page);
     const list = toListResponse(
       result,
@@ -49,8 +76,9 @@ export class OpenDataService {
       new URL(`${this.config.http.publicUrl}${requestUrl}`),
     );
     return {
-      programme,
+      programme: { id: programme.id, name: programme.name },
       generatedAt: this.clock.now().toISOString(),
+      licence: state.licence,
       fields: [...OPEN_DATA_FIELD_NAMES],
       actions: list.data,
       _links: list._links,
@@ -59,11 +87,11 @@ export class OpenDataService {
 
   /**
    * Every public action of the programme as CSV, read in batches as the client takes them
-   * (the stream's back-pressure). The programme and the first batch are read before anything
-   * is sent, so that a missing programme is a plain 404 and a failing database a plain 500.
+   * (the stream's back-pressure). The first batch is read before anything is sent, so that a
+   * failing database is a plain 500.
    */
-  async csv(programmeId: string, separator: CsvSeparator): Promise<OpenDataCsv> {
-    const programme = await this.programme(programmeId);
+  async csv(state: OpenDataState, separator: CsvSeparator): Promise<OpenDataCsv> {
+    const { programme } = state;
     const first = await this.actions.page(programme.id, { limit: OPEN_DATA_CSV_BATCH });
     const stamp = this.clock
       .now()
@@ -74,6 +102,25 @@ export class OpenDataService {
       filename: `open-data-${programme.id}-${stamp}.csv`,
       stream: Readable.from(this.lines(programme.id, first, separator), { objectMode: false }),
     };
+  }
+
+  /**
+   * The DCAT-AP-NL metadata of the programme's open data (JSON-LD). The publisher is the
+   * organisation accountable for most public actions (for the Actieagenda: BZK): a programme
+   * has no owner organisation of its own, and its trekker is who answers for the data.
+   */
+  async dataset(
+    state: OpenDataState,
+    urls: { dataset: string; openData: string; contact: string },
+  ): Promise<DcatDataset> {
+    const { programme } = state;
+    return mapDcatDataset({
+      programme,
+      licence: state.licence,
+      publisher: await this.actions.leadOrganisation(programme.id),
+      modified: state.freshness.publicModified,
+      urls,
+    });
   }
 
   /** Stops reading when the client goes away: the stream's destroy() ends the generator. */
@@ -97,11 +144,5 @@ export class OpenDataService {
         cursor: batch.nextCursor,
       });
     }
-  }
-
-  private async programme(id: string): Promise<{ id: string; name: string }> {
-    const programme = await this.actions.programme(id.toLowerCase());
-    if (!programme) throw IdentityErrors.notFound('programme');
-    return programme;
   }
 }

@@ -10,6 +10,7 @@ import {
   RollupResponse,
   VERIFICATIONS,
 } from '@app/tracking';
+import { PARLIAMENT_STATUS_TERMS } from '../vocabularies';
 import { REPORT_LANGUAGES } from './progress-report.model';
 
 /*
@@ -154,6 +155,15 @@ export class ReportSummaryResponse {
     }),
   )
   byStatus!: Record<string, number>;
+  @ApiProperty(
+    counts(
+      PARLIAMENT_STATUS_TERMS,
+      'The same actions per status in the vocabulary of the Tweede and Eerste Kamer for ' +
+        'pledges (toezeggingen): not started and in progress are both Openstaand.',
+      { Openstaand: 38, 'Deels voldaan': 3, Voldaan: 10, Vervallen: 1 },
+    ),
+  )
+  byStatusParliament!: Record<string, number>;
   @ApiProperty(
     counts(ACTION_HEALTHS, 'Open actions per health.', {
       not_set: 3,
@@ -354,6 +364,14 @@ export class ReportActionResponse {
   @ApiProperty({ type: [ReportPartner] }) partners!: ReportPartner[];
   @ApiProperty({ format: 'date', example: '2027-03-31' }) deadline!: string;
   @ApiProperty({ enum: ACTION_STATUSES, example: 'in_progress' }) status!: string;
+  @ApiProperty({
+    enum: [...PARLIAMENT_STATUS_TERMS],
+    description:
+      'The status in the vocabulary of the Tweede and Eerste Kamer for pledges (toezeggingen): ' +
+      '`Openstaand` (not started, in progress), `Deels voldaan`, `Voldaan`, `Vervallen`.',
+    example: 'Openstaand',
+  })
+  statusParliament!: string;
   @ApiProperty({ enum: ACTION_HEALTHS, example: 'at_risk' }) health!: string;
   @ApiProperty({ enum: VERIFICATIONS }) verification!: string;
   @ApiProperty({ minimum: 0, maximum: 100, example: 60 }) percentComplete!: number;

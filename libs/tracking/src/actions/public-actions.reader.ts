@@ -36,6 +36,23 @@ export interface PublicActionRow {
   updatedAt: Date;
 }
 
+/** A programme as its open data describes it. */
+export interface PublicProgrammeRow {
+  id: string;
+  name: string;
+  description: string;
+  /** The licence id (identity's OPEN_DATA_LICENCES). */
+  openDataLicence: string;
+  createdAt: Date;
+}
+
+export interface OpenDataFreshness {
+  publicCount: number;
+  /** The latest change of a public action; null while none is public. */
+  publicModified: Date | null;
+  lastModified: Date;
+}
+
 /** The order of the export: deadline, then id; `ix_actions_public` reads it in order. */
 const SORT = [{ key: 'deadline', direction: 'asc' as const }];
 const SORT_COLUMNS = { deadline: { expression: 'a.deadline' } };
@@ -72,13 +89,65 @@ export class PublicActionsReader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The programme's id and name, or null when there is none. Tracking already refers to
-   * programmes (every action belongs to one); this saves reporting a read of identity's table.
+   * The programme as its open data names it, or null when there is none. Tracking already
+   * refers to programmes (every action belongs to one); this saves reporting a read of
+   * identity's table.
    */
-  async programme(id: string): Promise<{ id: string; name: string } | null> {
-    const rows = await this.dataSource.query<{ id: string; name: string }[]>(
-      'SELECT id, name FROM programmes WHERE id = $1',
+  async programme(id: string): Promise<PublicProgrammeRow | null> {
+    const rows = await this.dataSource.query<PublicProgrammeRow[]>(
+      `SELECT id, name, description, open_data_licence AS "openDataLicence",
+              created_at AS "createdAt"
+         FROM programmes WHERE id = $1`,
       [id],
+    );
+    const row = rows[0];
+    return row ? { ...row, createdAt: new Date(row.createdAt) } : null;
+  }
+
+  /**
+   * What the open data of the programme depends on, for its validators (ETag, Last-Modified):
+   * how many actions are public, when a public one last changed, and when anything the open
+   * data is read from last changed (the programme, its tracks and commitments, the
+   * organisations, and its actions public or not, so that an action made private moves it).
+   */
+  async freshness(programmeId: string): Promise<OpenDataFreshness> {
+    const [row] = await this.dataSource.query<
+      {
+        publicCount: number;
+        publicModified: Date | string | null;
+        lastModified: Date | string;
+      }[]
+    >(
+      `SELECT (SELECT count(*)::int FROM actions WHERE programme_id = $1 AND public) AS "publicCount",
+              (SELECT max(updated_at) FROM actions WHERE programme_id = $1 AND public) AS "publicModified",
+              GREATEST(p.updated_at,
+                       (SELECT max(updated_at) FROM actions WHERE programme_id = $1),
+                       (SELECT max(updated_at) FROM tracks WHERE programme_id = $1),
+                       (SELECT max(updated_at) FROM commitments WHERE programme_id = $1),
+                       (SELECT max(updated_at) FROM organisations)) AS "lastModified"
+         FROM programmes p WHERE p.id = $1`,
+      [programmeId],
+    );
+    return {
+      publicCount: row.publicCount,
+      publicModified: row.publicModified === null ? null : new Date(row.publicModified),
+      lastModified: new Date(row.lastModified),
+    };
+  }
+
+  /**
+   * The organisation accountable (trekker) for most of the programme's public actions, the
+   * lowest code on a tie; null while nothing is public.
+   */
+  async leadOrganisation(programmeId: string): Promise<{ code: string; name: string } | null> {
+    const rows = await this.dataSource.query<{ code: string; name: string }[]>(
+      `SELECT o.code, o.name
+         FROM actions a JOIN organisations o ON o.id = a.owner_organisation_id
+        WHERE a.programme_id = $1 AND a.public
+        GROUP BY o.code, o.name
+        ORDER BY count(*) DESC, o.code
+        LIMIT 1`,
+      [programmeId],
     );
     return rows[0] ?? null;
   }

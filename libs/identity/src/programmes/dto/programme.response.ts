@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PROGRAMME_ROLES, type ProgrammeRole } from '../../access/permissions';
+import { OPEN_DATA_LICENCE_IDS, type OpenDataLicence } from '../open-data-licences';
 import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../programme.entity';
 
 export class ProgrammeResponse {
@@ -28,6 +29,16 @@ export class ProgrammeResponse {
 
   @ApiProperty({ enum: [...PROGRAMME_STATUSES], enumName: 'ProgrammeStatus', example: 'active' })
   status!: ProgrammeStatus;
+
+  @ApiProperty({
+    enum: OPEN_DATA_LICENCE_IDS,
+    enumName: 'OpenDataLicence',
+    description:
+      'The licence of the open data: `cc0-1.0` (CC0 1.0, the default), `cc-by-4.0` (CC BY 4.0) ' +
+      'or `pdm-1.0` (Public Domain Mark 1.0, Publiek Domein).',
+    example: 'cc0-1.0',
+  })
+  openDataLicence!: OpenDataLicence;
 
   @ApiProperty({
     type: String,

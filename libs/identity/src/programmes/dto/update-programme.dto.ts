@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import { OPEN_DATA_LICENCE_IDS, type OpenDataLicence } from '../open-data-licences';
 import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../programme.entity';
 import {
   IsDateOnly,
@@ -62,4 +63,16 @@ export class UpdateProgrammeDto {
   @IsOmittable()
   @IsIn(PROGRAMME_STATUSES)
   status?: ProgrammeStatus;
+
+  @ApiPropertyOptional({
+    enum: OPEN_DATA_LICENCE_IDS,
+    enumName: 'OpenDataLicence',
+    description:
+      'The licence the open data is published under (data.overheid.nl’s licence list): ' +
+      '`cc0-1.0`, `cc-by-4.0` or `pdm-1.0`.',
+    example: 'cc-by-4.0',
+  })
+  @IsOmittable()
+  @IsIn(OPEN_DATA_LICENCE_IDS)
+  openDataLicence?: OpenDataLicence;
 }
