@@ -18,6 +18,7 @@ import {
 } from '@app/identity';
 import type { Principal } from '@app/identity';
 import { DeadlinesCalendarQuery, DeadlinesCalendarService } from '@app/reporting';
+import { etagMatches } from '../http/conditional-get';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
 
 const ICALENDAR = 'text/calendar; charset=utf-8';
@@ -130,7 +131,7 @@ function sendCalendar(
   ifNoneMatch: string | undefined,
 ): void {
   res.setHeader('ETag', calendar.etag);
-  if (matches(ifNoneMatch, calendar.etag)) {
+  if (etagMatches(ifNoneMatch, calendar.etag)) {
     res.status(304).end();
     return;
   }
@@ -139,11 +140,4 @@ function sendCalendar(
     .setHeader('Content-Type', ICALENDAR)
     .setHeader('Content-Disposition', `inline; filename="${calendar.filename}"`)
     .send(calendar.body);
-}
-
-/** RFC 9110 §13.1.2: If-None-Match compares weakly and may list several tags, or `*`. */
-function matches(header: string | undefined, etag: string): boolean {
-  if (header === undefined) return false;
-  const tags = header.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
-  return tags.includes('*') || tags.includes(etag);
 }
