@@ -81,7 +81,10 @@ describe('escalation and update rounds', () => {
     const mail = await eventually(() =>
       world.sink.to(cast.coordinator.email).find((m) => m.subject.includes('Geëscaleerd')),
     );
-    expect(mail.text).toContain('contactpersoon bent voor het bestuurlijk niveau');
+    expect(mail.text).toContain(
+      'U ontvangt dit omdat u in de escalatieladder contactpersoon bent voor het bestuurlijke niveau.',
+    );
+    expect(mail.text).not.toMatch(/\b(administrative|official)\b niveau/);
     // The owner hears of it too; the contact of the level above does not yet.
     expect(await inbox(cast.editor.token, 'escalation', created.id)).toHaveLength(2);
     expect(await inbox(cast.liaison.token, 'escalation', created.id)).toHaveLength(0);
@@ -90,7 +93,13 @@ describe('escalation and update rounds', () => {
       .http()
       .get(`/v1/actions/${created.id}/progress-updates`)
       .set('Authorization', `Bearer ${cast.coordinator.token}`);
-    expect(timeline.body.data.filter((u: any) => u.kind === 'escalation')).toHaveLength(2);
+    const steps = timeline.body.data.filter((u: any) => u.kind === 'escalation');
+    expect(steps).toHaveLength(2);
+    // The history says it in Dutch, as the web app shows it: no level codes.
+    expect(steps.map((u: any) => u.narrative.split(':')[0]).sort()).toEqual([
+      'Escalatie naar ambtelijk niveau',
+      'Escalatie naar bestuurlijk niveau',
+    ]);
     const events = await world.dataSource.query(
       `SELECT operation, changes, actor_type FROM audit_events
         WHERE entity_id = $1 AND operation IN ('escalate', 'de_escalate') ORDER BY sequence`,

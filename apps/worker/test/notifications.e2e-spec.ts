@@ -38,7 +38,7 @@ describe('notifications', () => {
       );
       return found.length > 0 && found;
     });
-    expect(notice.title).toBe(`Status gewijzigd naar in uitvoering: ${action.title}`);
+    expect(notice.title).toBe(`Status gewijzigd naar In uitvoering: ${action.title}`);
     expect(notice.body).toContain(`Gewijzigd door User ${cast.coordinator.email}.`);
     const mail = await eventually(() =>
       world.sink.to(cast.editor.email).find((m) => m.subject.startsWith('Status gewijzigd')),
@@ -138,7 +138,7 @@ describe('notifications', () => {
     const read = await as(cast.editor.token).post(`/v1/me/notifications/${notice.id}/read?lang=en`);
     expect(read.status).toBe(200);
     expect(read.body.readAt).not.toBeNull();
-    expect(read.body.title).toBe(`Status changed to in progress: ${action.title}`);
+    expect(read.body.title).toBe(`Status changed to In progress: ${action.title}`);
     const all = await as(cast.editor.token).post('/v1/me/notifications/read-all');
     expect(all.status).toBe(200);
     expect(all.body.unreadCount).toBe(0);
@@ -175,7 +175,7 @@ describe('notifications', () => {
       const found = await notifications(cast.editor.token, action.id);
       return found.length > 0 && found;
     });
-    expect(notice.title).toBe(`Status changed to in progress: ${action.title}`);
+    expect(notice.title).toBe(`Status changed to In progress: ${action.title}`);
     await world.settled();
     expect(world.sink.to(cast.editor.email)).toEqual([]);
   });

@@ -218,7 +218,16 @@ describe('deadline reminders', () => {
     expect(mail.text).not.toContain('/v1/');
     expect(mail.text).toContain('U ontvangt dit omdat u eigenaar van deze actie bent.');
     expect(mail.text).toContain('Deadline in 14 days');
-    expect(mail.html).toContain('<html lang="nl">');
+    // The HTML part: Dutch first, English below, and a button to the same page.
+    expect(mail.html).toMatch(/^<!doctype html><html lang="nl"/);
+    expect(mail.html.indexOf('<div lang="nl">')).toBeLessThan(mail.html.indexOf('<div lang="en">'));
+    expect(mail.html).toMatch(
+      new RegExp(
+        `<a href="http://localhost:3000/acties/${action.id}"[^>]*>\\s*Bekijk de actie\\s*</a>`,
+      ),
+    );
+    expect(mail.html).toContain('>Sterk Bestuur Tracker</p>');
+    expect(mail.html).toContain('href="http://localhost:3000/meldingen/voorkeuren"');
 
     const inbox = await world
       .http()

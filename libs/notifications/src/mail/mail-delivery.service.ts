@@ -18,8 +18,7 @@ import {
   EmailDeliveriesRepository,
 } from '../deliveries/email-deliveries.repository';
 import type { Dispatch } from '../notifications.service';
-import { asksForProgress, type NotificationKind } from '../notification-kinds';
-import { composeDigest, composeMessage, type MailItem } from '../rendering/mail-message';
+import { composeDigest, composeMessage, itemLink, type MailItem } from '../rendering/mail-message';
 import { Mailer } from './mailer';
 import { SendPermits } from './send-permits';
 
@@ -84,19 +83,6 @@ export class MailDeliveryService {
   }
 
   /**
-   * A request for an update opens the update form; a finished report the reports page;
-   * anything else the action's page.
-   */
-  private link(kind: NotificationKind, actionId: string | null): string | null {
-    if (kind === 'report_ready') return this.pages.reports();
-    if (kind === 'webhook_disabled') return this.pages.webhooks();
-    if (!actionId) return null;
-    return asksForProgress(kind)
-      ? this.pages.progressUpdate(actionId)
-      : this.pages.action(actionId);
-  }
-
-  /**
    * The Message-ID of a delivery: derived from its key (the cause, the person, the channel),
    * not from a row, so that a message sent again after a crash carries the same one.
    */
@@ -110,7 +96,7 @@ export class MailDeliveryService {
       kind: row.kind,
       reason: row.reason,
       payload: row.payload,
-      link: this.link(row.kind, row.actionId),
+      link: itemLink(row.kind, row.actionId, this.pages),
     };
   }
 
@@ -220,7 +206,7 @@ export class MailDeliveryService {
         to: row.email,
         messageId,
         deliveryKey,
-        ...composeMessage(this.item(row), row.language, this.settingsUrl),
+        ...(await composeMessage(this.item(row), row.language, this.settingsUrl)),
       });
       return { id: row.id, messageId };
     } catch (failure) {
@@ -257,12 +243,12 @@ export class MailDeliveryService {
             to: digest.email,
             messageId,
             deliveryKey,
-            ...composeDigest(
+            ...(await composeDigest(
               items.map((item) => this.item(item)),
               digest.digestDate,
               digest.language,
               this.settingsUrl,
-            ),
+            )),
           });
         } catch (error) {
           const failure = await this.recordFailure(

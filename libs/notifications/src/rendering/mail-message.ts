@@ -5,7 +5,10 @@ import {
   type NotificationPayload,
   type NotificationReason,
 } from '../notification-kinds';
+import { escapeHtml, fill, type MailLayout, mailLayout, type TrustedHtml } from './mail-layout';
 import { formatDate, notificationText, type NotificationText } from './notification-text';
+
+export { escapeHtml } from './mail-layout';
 
 /** One thing an e-mail tells of: a notification with the link to its action. */
 export interface MailItem {
@@ -19,24 +22,37 @@ export interface MailItem {
   link: string | null;
 }
 
+/** The web app's pages an e-mail links to (core's WebAppUrls has them). */
+export interface MailPages {
+  action(actionId: string): string;
+  progressUpdate(actionId: string): string;
+  reports(): string;
+  webhooks(): string;
+}
+
+/**
+ * The page a notification's button opens: a request for an update the update form, a
+ * finished report the reports page, a switched-off webhook the webhooks page, anything else
+ * the action's page; null when there is no action to open.
+ */
+export function itemLink(
+  kind: NotificationKind,
+  actionId: string | null,
+  pages: MailPages,
+): string | null {
+  if (kind === 'report_ready') return pages.reports();
+  if (kind === 'webhook_disabled') return pages.webhooks();
+  if (!actionId) return null;
+  return asksForProgress(kind) ? pages.progressUpdate(actionId) : pages.action(actionId);
+}
+
 export interface MailContent {
   subject: string;
   text: string;
   html: string;
 }
 
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text made safe for HTML content and attribute values: titles and comments are user input. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]);
-}
+const PRODUCT = 'Sterk Bestuur Tracker';
 
 const other = (language: Language): Language => (language === 'nl' ? 'en' : 'nl');
 
@@ -46,27 +62,31 @@ const WORDS = {
     update: 'Schrijf de voortgangsupdate',
     report: 'Naar Rapportages',
     webhooks: 'Naar Webhooks',
-    settings: 'Welke meldingen u per e-mail krijgt, stelt u in via',
+    settings: 'Welke meldingen u per e-mail krijgt, hoe vaak en in welke taal, stelt u in bij uw',
+    settingsLink: 'meldingsvoorkeuren',
     fallback: 'Nederlandse versie',
     digest: (date: string, count: number) =>
       `Uw overzicht van ${date}: ${count} ${count === 1 ? 'melding' : 'meldingen'}`,
-    footer: 'Sterk Bestuur Tracker: afspraken tussen Rijk, gemeenten, provincies en waterschappen.',
+    footer:
+      'U krijgt deze e-mail van de Sterk Bestuur Tracker (de afspraken tussen Rijk, gemeenten, provincies en waterschappen), omdat u meldingen per e-mail ontvangt.',
   },
   en: {
     view: 'View the action',
     update: 'Post the progress update',
     report: 'Go to Reports',
     webhooks: 'Go to Webhooks',
-    settings: 'Choose which notifications reach you by e-mail at',
+    settings:
+      'Choose which notifications reach you by e-mail, how often and in which language, in your',
+    settingsLink: 'notification preferences',
     fallback: 'English version',
     digest: (date: string, count: number) =>
       `Your summary of ${date}: ${count} ${count === 1 ? 'notification' : 'notifications'}`,
     footer:
-      'Sterk Bestuur Tracker: the commitments between the government layers of the Netherlands.',
+      'You get this e-mail from the Sterk Bestuur Tracker (the commitments between the government layers of the Netherlands) because notifications reach you by e-mail.',
   },
 };
 
-/** What the link is called: it opens what the notification asks for. */
+/** What the link is called: it says where it goes, which is what the notification asks for. */
 const linkText = (item: MailItem, language: Language) =>
   item.kind === 'report_ready'
     ? WORDS[language].report
@@ -83,6 +103,16 @@ function itemText(item: MailItem, language: Language): NotificationText {
 /** One message's heading is its title; a digest's items each have theirs below its heading. */
 const ownTitle = (items: readonly MailItem[]) => items.length > 1;
 
+/** The preview a mail client shows after the subject: what the message says beyond it. */
+const PREHEADER_LENGTH = 140;
+function preheader(items: readonly MailItem[], language: Language): string {
+  const parts = ownTitle(items)
+    ? items.map((item) => itemText(item, language).title)
+    : itemText(items[0], language).lines;
+  const text = parts.join(' · ');
+  return text.length > PREHEADER_LENGTH ? `${text.slice(0, PREHEADER_LENGTH - 1)}…` : text;
+}
+
 function textSection(items: readonly MailItem[], language: Language, heading: string): string {
   const blocks = items.map((item) => {
     const text = itemText(item, language);
@@ -97,30 +127,48 @@ function textSection(items: readonly MailItem[], language: Language, heading: st
   return [heading, '', blocks.join('\n\n----\n\n')].join('\n');
 }
 
-function htmlSection(items: readonly MailItem[], language: Language, heading: string): string {
-  const blocks = items.map((item) => {
+function htmlSection(
+  layout: MailLayout,
+  items: readonly MailItem[],
+  language: Language,
+  heading: string,
+  note: string | null,
+): string {
+  const blocks = items.map((item, index) => {
     const text = itemText(item, language);
+    const lines: TrustedHtml = {
+      html: text.lines.map((line) => `<li>${escapeHtml(line)}</li>`).join(''),
+    };
     return [
-      ownTitle(items) ? `<h2>${escapeHtml(text.title)}</h2>` : '',
-      `<ul>${text.lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
+      index > 0 ? layout.itemRule : '',
+      ownTitle(items) ? fill(layout.itemHeading, { title: text.title }) : '',
+      fill(layout.itemLines, { lines }),
       item.link
-        ? `<p><a href="${escapeHtml(item.link)}">${escapeHtml(linkText(item, language))}</a></p>`
+        ? fill(layout.itemButton, { link: item.link, linkText: linkText(item, language) })
         : '',
-      `<p><small>${escapeHtml(text.reason)}</small></p>`,
-    ].join('\n');
+      fill(layout.itemReason, { reason: text.reason }),
+    ].join('');
   });
-  return `<section lang="${language}">\n<h1>${escapeHtml(heading)}</h1>\n${blocks.join('\n<hr>\n')}\n</section>`;
+  return [
+    fill(layout.language, { lang: language }),
+    note === null ? '' : fill(layout.note, { note }),
+    fill(layout.heading, { heading }),
+    ...blocks,
+    layout.languageEnd,
+  ].join('');
 }
 
-function compose(
+async function compose(
   subject: string,
   headings: Record<Language, string>,
   items: readonly MailItem[],
   language: Language,
   settingsUrl: string,
-): MailContent {
+): Promise<MailContent> {
+  const layout = await mailLayout();
   const second = other(language);
-  const settings = (lang: Language) => `${WORDS[lang].settings} ${settingsUrl}`;
+  const settings = (lang: Language) =>
+    `${WORDS[lang].settings} ${WORDS[lang].settingsLink}: ${settingsUrl}`;
   const text = [
     textSection(items, language, headings[language]),
     '',
@@ -135,20 +183,28 @@ function compose(
     '-- ',
     WORDS[language].footer,
   ].join('\n');
-  const html = `<!DOCTYPE html>
-<html lang="${language}">
-<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
-<body>
-${htmlSection(items, language, headings[language])}
-<p><small>${escapeHtml(WORDS[language].settings)} <a href="${escapeHtml(settingsUrl)}">${escapeHtml(settingsUrl)}</a></small></p>
-<hr>
-<p><strong>${escapeHtml(WORDS[second].fallback)}</strong></p>
-${htmlSection(items, second, headings[second])}
-<p><small>${escapeHtml(WORDS[second].settings)} <a href="${escapeHtml(settingsUrl)}">${escapeHtml(settingsUrl)}</a></small></p>
-<p><small>${escapeHtml(WORDS[language].footer)}</small></p>
-</body>
-</html>
-`;
+  const footer = (lang: Language) =>
+    fill(layout.footer, {
+      lang,
+      footer: WORDS[lang].footer,
+      settings: WORDS[lang].settings,
+      settingsLink: WORDS[lang].settingsLink,
+      settingsUrl,
+    });
+  const html = [
+    fill(layout.start, {
+      lang: language,
+      subject,
+      preheader: preheader(items, language),
+      product: PRODUCT,
+    }),
+    htmlSection(layout, items, language, headings[language], null),
+    layout.gap,
+    htmlSection(layout, items, second, headings[second], WORDS[second].fallback),
+    footer(language),
+    footer(second),
+    layout.end,
+  ].join('');
   return { subject, text, html };
 }
 
@@ -160,7 +216,7 @@ export function composeMessage(
   item: MailItem,
   language: Language,
   settingsUrl: string,
-): MailContent {
+): Promise<MailContent> {
   const headings = {
     nl: itemText(item, 'nl').title,
     en: itemText(item, 'en').title,
@@ -174,7 +230,7 @@ export function composeDigest(
   date: string,
   language: Language,
   settingsUrl: string,
-): MailContent {
+): Promise<MailContent> {
   const headings = {
     nl: WORDS.nl.digest(formatDate(date, 'nl'), items.length),
     en: WORDS.en.digest(formatDate(date, 'en'), items.length),

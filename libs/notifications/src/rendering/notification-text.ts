@@ -12,35 +12,56 @@ export interface NotificationText {
   reason: string;
 }
 
+/** The web app's words (apps/web/src/i18n): a status is a name there, with a capital. */
 const STATUS: Record<Language, Record<string, string>> = {
   nl: {
-    not_started: 'niet gestart',
-    in_progress: 'in uitvoering',
-    met: 'voldaan',
-    partially_met: 'deels voldaan',
-    lapsed: 'vervallen',
+    not_started: 'Niet gestart',
+    in_progress: 'In uitvoering',
+    met: 'Gerealiseerd',
+    partially_met: 'Deels gerealiseerd',
+    lapsed: 'Vervallen',
   },
   en: {
-    not_started: 'not started',
-    in_progress: 'in progress',
-    met: 'met',
-    partially_met: 'partially met',
-    lapsed: 'lapsed',
+    not_started: 'Not started',
+    in_progress: 'In progress',
+    met: 'Met',
+    partially_met: 'Partially met',
+    lapsed: 'Lapsed',
   },
 };
 
-const LEVEL: Record<Language, Record<string, string>> = {
-  nl: {
-    official: 'ambtelijk',
-    administrative: 'bestuurlijk',
-    overhedenoverleg: 'Overhedenoverleg',
-  },
-  en: {
-    official: 'official',
-    administrative: 'administrative',
-    overhedenoverleg: 'Overhedenoverleg',
-  },
+/**
+ * An escalation level in a Dutch sentence. Two forms, because Dutch inflects the adjective
+ * after "het" (bestuurlijk niveau, het bestuurlijke niveau), and the Overhedenoverleg is a
+ * body, not a level: "geëscaleerd naar het Overhedenoverleg", never "Overhedenoverleg niveau".
+ */
+const DUTCH_LEVEL: Record<string, { to: string; the: string }> = {
+  official: { to: 'ambtelijk niveau', the: 'het ambtelijke niveau' },
+  administrative: { to: 'bestuurlijk niveau', the: 'het bestuurlijke niveau' },
+  overhedenoverleg: { to: 'het Overhedenoverleg', the: 'het Overhedenoverleg' },
 };
+
+/**
+ * Where an escalation goes, for a Dutch sentence: "Geëscaleerd naar ${…}" reads "bestuurlijk
+ * niveau" or "het Overhedenoverleg" (`the`: "het bestuurlijke niveau"). An unknown level
+ * reads as "een hoger niveau", not as its code.
+ */
+export function dutchEscalationLevel(
+  level: string | null | undefined,
+  form: 'to' | 'the' = 'to',
+): string {
+  const phrases = level ? DUTCH_LEVEL[level] : undefined;
+  if (!phrases) return 'een hoger niveau';
+  return phrases[form];
+}
+
+const ENGLISH_LEVEL: Record<string, string> = {
+  official: 'the official level',
+  administrative: 'the administrative level',
+  overhedenoverleg: 'the Overhedenoverleg',
+};
+const englishLevel = (level: string | null | undefined) =>
+  (level ? ENGLISH_LEVEL[level] : undefined) ?? 'a higher level';
 
 const POSITION: Record<Language, Record<string, string>> = {
   nl: { supports: 'steunt', concerns: 'heeft zorgen over', objects: 'maakt bezwaar tegen' },
@@ -72,7 +93,7 @@ export function notificationText(
   const nl = language === 'nl';
   const title = p.actionTitle ?? '';
   const deadline = formatDate(p.deadline, language);
-  const level = label(LEVEL[language], p.level);
+  const level = p.level ?? p.previousLevel;
   const facts = [
     nl ? `Actie: ${title}` : `Action: ${title}`,
     ...(p.ownerOrganisation
@@ -127,12 +148,12 @@ export function notificationText(
     }),
     escalation: () => ({
       title: nl
-        ? `Geëscaleerd naar ${level} niveau: ${title}`
-        : `Escalated to the ${level} level: ${title}`,
+        ? `Geëscaleerd naar ${dutchEscalationLevel(p.level)}: ${title}`
+        : `Escalated to ${englishLevel(p.level)}: ${title}`,
       lines: [
         ...facts,
         nl
-          ? 'De actie is te lang over de deadline, vertraagd of zonder antwoord op een uitvraag.'
+          ? 'De actie is te lang over de deadline, uit koers of zonder antwoord op een uitvraag.'
           : 'The action has been overdue, off track or without an answer to an update round for too long.',
       ],
     }),
@@ -141,8 +162,8 @@ export function notificationText(
       lines: [
         ...facts,
         nl
-          ? `De actie was op ${label(LEVEL.nl, p.previousLevel)} niveau en is weer op schema of afgesloten.`
-          : `The action was at the ${label(LEVEL.en, p.previousLevel)} level and is back on track or closed.`,
+          ? `De actie was geëscaleerd naar ${dutchEscalationLevel(p.previousLevel)} en is weer op koers of afgesloten.`
+          : `The action was escalated to ${englishLevel(p.previousLevel)} and is back on track or closed.`,
       ],
     }),
     status_changed: () => ({
@@ -204,8 +225,8 @@ export function notificationText(
       ? 'U ontvangt dit omdat u dit programma coördineert en niemand anders deze actie toegewezen heeft.'
       : 'You receive this because you coordinate this programme and nobody else is assigned to this action.',
     escalation_contact: nl
-      ? `U ontvangt dit omdat u contactpersoon bent voor het ${level || label(LEVEL.nl, p.previousLevel)} niveau van de escalatieladder.`
-      : `You receive this because you are a contact for the ${level || label(LEVEL.en, p.previousLevel)} level of the escalation ladder.`,
+      ? `U ontvangt dit omdat u in de escalatieladder contactpersoon bent voor ${dutchEscalationLevel(level, 'the')}.`
+      : `You receive this because you are a contact for ${englishLevel(level)} on the escalation ladder.`,
     mentioned: nl
       ? `U ontvangt dit omdat ${p.actorName ?? 'iemand'} u noemde in een reactie.`
       : `You receive this because ${p.actorName ?? 'someone'} mentioned you in a comment.`,

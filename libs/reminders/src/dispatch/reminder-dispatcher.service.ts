@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditEventInput } from '@app/audit';
 import { Clock } from '@app/core';
 import {
+  dutchEscalationLevel,
   MailDeliveryService,
   type Notice,
   type NotificationKind,
@@ -202,7 +203,7 @@ export class ReminderDispatcher {
           manager,
           row.actionId,
           level,
-          `Escalatie naar ${level} niveau: te lang over de deadline, vertraagd of zonder antwoord op een uitvraag.`,
+          `Escalatie naar ${dutchEscalationLevel(level)}: te lang over de deadline, uit koers of zonder antwoord op een uitvraag.`,
           { from: snapshot.escalationLevel, reminderId: row.id, since: row.basis },
           escalations,
         );

@@ -4,7 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig, Clock, type JobPlacement, JobQueueService } from '@app/core';
 import { type AuditEventInput, AuditService } from '@app/audit';
 import { PeopleDirectory } from '@app/identity';
-import { type Dispatch, MailDeliveryService, NotificationsService } from '@app/notifications';
+import {
+  type Dispatch,
+  dutchEscalationLevel,
+  MailDeliveryService,
+  NotificationsService,
+} from '@app/notifications';
 import { type ActionSnapshot, ActionSnapshots } from '@app/tracking';
 import { planNext, settledSince } from '../planning/next-reminders';
 import { type ActionFacts, badSince, type Occasion } from '../planning/reminder-plan';
@@ -309,7 +314,7 @@ export class ReminderScheduler {
       manager,
       snapshot.id,
       null,
-      `De-escalatie: niet langer op ${level} niveau (${snapshot.closed ? 'afgesloten' : 'weer op schema'}).`,
+      `De-escalatie: niet langer geëscaleerd naar ${dutchEscalationLevel(level)} (${snapshot.closed ? 'afgesloten' : 'weer op koers'}).`,
       { from: level, why: snapshot.closed ? 'closed' : 'no longer overdue, off track or behind' },
       work.audit,
     );
