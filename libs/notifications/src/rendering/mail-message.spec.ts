@@ -146,16 +146,12 @@ describe('composeMessage', () => {
     },
   );
 
-  it('makes a message in well under a millisecond or so: MJML compiled once, not per e-mail', async () => {
-    expect(mailLayout()).toBe(mailLayout());
+  it('compiles the MJML layout once, not per e-mail', async () => {
+    // Its speed (about 0.2 ms a message, 30-180 ms to compile) is in the README, not timed here.
+    const layout = mailLayout();
     await composeMessage(item, 'nl', settings);
-    const count = 200;
-    const start = performance.now();
-    for (let index = 0; index < count; index += 1) await composeMessage(item, 'nl', settings);
-    const perMessage = (performance.now() - start) / count;
-    // ~0.3 ms here; compiling the MJML takes ~15 ms warm and ~50 ms cold. A loose bound:
-    // the machine is shared.
-    expect(perMessage).toBeLessThan(5);
+    await composeMessage(item, 'en', settings);
+    expect(mailLayout()).toBe(layout);
   });
 });
 
