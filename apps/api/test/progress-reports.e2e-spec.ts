@@ -748,7 +748,7 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
       ).toHaveLength(0);
     });
 
-    it('renders the draft letter (DOCX) in the worker; one larger than a letter lists is 413', async () => {
+    it('renders the draft letter (DOCX) in the worker; one larger than a letter lists is 413 or fails', async () => {
       const created = await http()
         .post('/v1/report-exports')
         .set('Authorization', `Bearer ${cast.viewer.token}`)
@@ -786,6 +786,22 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
         .send({ programmeId: cast.programmeId, format: 'docx' });
       expect(tooBig.status).toBe(413);
       expect(tooBig.body.code).toBe('REPORT_TOO_LARGE');
+      // Of the past its size is known only once it is rebuilt: the worker refuses it, at once.
+      const past = await http()
+        .post('/v1/report-exports')
+        .set('Authorization', `Bearer ${cast.viewer.token}`)
+        .send({
+          programmeId: cast.programmeId,
+          format: 'docx',
+          asOf: new Date(Date.now() - 1000).toISOString(),
+        });
+      expect(past.status).toBe(202);
+      const pastPath = new URL(past.get('Location')!).pathname;
+      const failed = await eventually(async () => {
+        const res = await get(cast.viewer, pastPath);
+        return res.body.status === 'failed' ? res.body : undefined;
+      });
+      expect(failed).toMatchObject({ errorCode: 'REPORT_TOO_LARGE', filename: null });
     });
 
     it('refuses an export of a programme that is not yours (404) and bad options (400)', async () => {

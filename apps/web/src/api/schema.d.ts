@@ -4784,7 +4784,10 @@ export type components = {
              * @example 2026-07-01T06:12:40.000Z
              */
             createdAt: string;
-            /** @example RENDER_FAILED */
+            /**
+             * @description Why it failed: RENDER_FAILED (after its retries) or REPORT_TOO_LARGE (a draft letter of more actions than REPORT_LETTER_MAX_ACTIONS).
+             * @example RENDER_FAILED
+             */
             errorCode: string | null;
             /**
              * Format: date-time
