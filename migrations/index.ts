@@ -25,7 +25,7 @@ import { CreateWebhooks1795492200000 } from './1795492200000-create-webhooks';
 import { CreateAttachments1795495800000 } from './1795495800000-create-attachments';
 import { WebhookDisabledBy1795499400000 } from './1795499400000-webhook-disabled-by';
 import { WebhookDeliveriesDueIndex1795503000000 } from './1795503000000-webhook-deliveries-due-index';
-import { ReportExportFormatDocx1795510200000 } from './1795510200000-report-export-format-docx';
+import { ReportExportFormatDocx1795513800000 } from './1795513800000-report-export-format-docx';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -59,5 +59,5 @@ export const migrations = [
   CreateAttachments1795495800000,
   WebhookDisabledBy1795499400000,
   WebhookDeliveriesDueIndex1795503000000,
-  ReportExportFormatDocx1795510200000,
+  ReportExportFormatDocx1795513800000,
 ];

@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Reports (issue 22, part 2): an export may be the draft progress letter to parliament
  * (`docx`) beside the other formats.
  */
-export class ReportExportFormatDocx1795510200000 implements MigrationInterface {
-  name = 'ReportExportFormatDocx1795510200000';
+export class ReportExportFormatDocx1795513800000 implements MigrationInterface {
+  name = 'ReportExportFormatDocx1795513800000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
