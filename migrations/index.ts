@@ -27,6 +27,7 @@ import { WebhookDisabledBy1795499400000 } from './1795499400000-webhook-disabled
 import { WebhookDeliveriesDueIndex1795503000000 } from './1795503000000-webhook-deliveries-due-index';
 import { ProgrammeOpenDataLicence1795506600000 } from './1795506600000-programme-open-data-licence';
 import { WebhookDeliveriesPurgeIndex1795510200000 } from './1795510200000-webhook-deliveries-purge-index';
+import { ReportExportFormatDocx1795513800000 } from './1795513800000-report-export-format-docx';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -62,4 +63,5 @@ export const migrations = [
   WebhookDeliveriesDueIndex1795503000000,
   ProgrammeOpenDataLicence1795506600000,
   WebhookDeliveriesPurgeIndex1795510200000,
+  ReportExportFormatDocx1795513800000,
 ];

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { ProgressReportsService, ReportExportsService } from '@app/reporting';
 import { eventually, startApi, startWorker, testConfig } from '../../../test/support/e2e';
 import { createOwnDatabase } from '../../../test/support/own-database';
+import { parseDocx } from '../../../test/support/read-docx';
 import {
   expectSummaryMatches,
   independentCounts,
@@ -16,7 +17,9 @@ import {
 import type { Actor } from '../../../test/support/identity-fixtures';
 import { type TrackingCast, TrackingFixtures } from '../../../test/support/tracking-fixtures';
 
-/** Reads a binary body (XLSX, PDF) into a Buffer. */
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Reads a binary body (XLSX, PDF, DOCX) into a Buffer. */
 const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -84,6 +87,7 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
       DATABASE_URL: database.url,
       REPORT_DIRECT_MAX_ACTIONS: '6',
       REPORT_DIRECT_MAX_PAST_ACTIONS: '8',
+      REPORT_LETTER_MAX_ACTIONS: '6',
     });
     app = await startApi({ config });
     db = app.get(DataSource);
@@ -301,6 +305,52 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
     expect(figures.get('Over de deadline')).toBe(json.body.summary.overdue);
   });
 
+  it('answers a draft letter to parliament (DOCX) whose annex lists the rows of the report', async () => {
+    const res = await report(cast.viewer, '?format=docx').buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.get('Content-Type')).toBe(DOCX);
+    expect(res.get('Content-Disposition')).toMatch(
+      /^attachment; filename="voortgangsbrief-\d{4}-\d{2}-\d{2}\.docx"$/,
+    );
+    const docx = await parseDocx(res.body as Buffer);
+    const json = (await report(cast.viewer)).body;
+    const annex = docx.tables.at(-1)!;
+    expect(annex).toHaveLength(1 + json.actions.length);
+    expect(annex.slice(1).map((row) => row[1])).toEqual(
+      json.actions.map((a: { title: string }) => a.title),
+    );
+    // A section per track of the report, in its order, between the subject and the annex.
+    const tracks = [
+      ...new Set(
+        json.actions.map(
+          (a: { track: { name: string } | null }) => a.track?.name ?? 'Zonder spoor',
+        ),
+      ),
+    ];
+    expect(docx.headings.filter((h) => h.level <= 2).map((h) => h.text)).toEqual([
+      `Betreft\tVoortgang ${json.programme.name}`,
+      ...tracks,
+      'Bijlage: overzicht van acties',
+    ]);
+    expect(docx.stylesXml).toContain('<w:lang w:val="nl-NL"/>');
+    const text = docx.paragraphs.map((p) => p.text).join('\n');
+    expect(text).toContain(`Het programma telt ${json.summary.total} acties.`);
+    // Narratives are text: markup in them stays text.
+    expect(text).toContain('Concept "handreiking" <besproken>; reactie VNG volgt.');
+
+    // The Accept header asks for it too, in English on request.
+    const negotiated = await report(cast.viewer, '?lang=en&status=in_progress')
+      .set('Accept', DOCX)
+      .buffer(true)
+      .parse(binary);
+    expect(negotiated.status).toBe(200);
+    expect(negotiated.get('Content-Disposition')).toContain('progress-letter-');
+    const english = await parseDocx(negotiated.body as Buffer);
+    const filtered = (await report(cast.viewer, '?status=in_progress')).body;
+    expect(english.tables.at(-1)).toHaveLength(1 + filtered.actions.length);
+    expect(english.headings.at(-1)!.text).toBe('Annex: overview of the actions');
+  });
+
   it('answers PDF and accessible HTML', async () => {
     const pdf = await report(cast.viewer, '?format=pdf').buffer(true).parse(binary);
     expect(pdf.status).toBe(200);
@@ -329,7 +379,7 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
       { name: 'asOf', reason: 'asOf is not a date or time that exists' },
       { name: 'since', reason: 'since is not a date or time that exists' },
     ]);
-    const bad = await report(cast.viewer, '?format=docx&lang=fr&asOf=gisteren');
+    const bad = await report(cast.viewer, '?format=odt&lang=fr&asOf=gisteren');
     expect(bad.status).toBe(400);
     expect(bad.body.invalidParams.map((p: { name: string }) => p.name).sort()).toEqual([
       'asOf',
@@ -380,7 +430,7 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
     expect((await summaryOf(cast.viewer)).body.summary.byHealth).toEqual(before.byHealth);
   });
 
-  it('reproduces an earlier report exactly after later changes (asOf), lists changes since; big XLSX/PDF/HTML are 413', async () => {
+  it('reproduces an earlier report exactly after later changes (asOf), lists changes since; big XLSX/PDF/HTML/DOCX are 413', async () => {
     const earlier = (await report(cast.viewer)).body;
     await sleep(20);
     const moment = new Date().toISOString();
@@ -408,6 +458,9 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
     const tooBig = await report(cast.viewer, '?format=pdf');
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.code).toBe('REPORT_TOO_LARGE');
+    const letterTooBig = await report(cast.viewer, '?format=docx');
+    expect(letterTooBig.status).toBe(413);
+    expect(letterTooBig.body.code).toBe('REPORT_TOO_LARGE');
     expect((await report(cast.viewer, '?format=csv')).status).toBe(200);
 
     const past = await report(cast.viewer, `?asOf=${encodeURIComponent(moment)}`);
@@ -707,6 +760,62 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
       ).toHaveLength(0);
     });
 
+    it('renders the draft letter (DOCX) in the worker; one larger than a letter lists is 413 or fails', async () => {
+      const created = await http()
+        .post('/v1/report-exports')
+        .set('Authorization', `Bearer ${cast.viewer.token}`)
+        .send({ programmeId: cast.programmeId, format: 'docx', status: ['in_progress'] });
+      expect(created.status).toBe(202);
+      const path = new URL(created.get('Location')!).pathname;
+      const done = await eventually(async () => {
+        const res = await get(cast.viewer, path);
+        return res.body.status === 'done' ? res.body : undefined;
+      });
+      expect(done).toMatchObject({
+        format: 'docx',
+        progress: 100,
+        filename: expect.stringMatching(/^voortgangsbrief-\d{4}-\d{2}-\d{2}\.docx$/),
+      });
+      const file = await get(cast.viewer, `${path}/file`).buffer(true).parse(binary);
+      expect(file.status).toBe(200);
+      expect(file.get('Content-Type')).toBe(DOCX);
+      expect((file.body as Buffer).subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+      const docx = await parseDocx(file.body as Buffer);
+      const direct = await report(cast.viewer, '?status=in_progress');
+      expect(docx.tables.at(-1)).toHaveLength(1 + direct.body.actions.length);
+      expect(
+        docx.tables
+          .at(-1)!
+          .slice(1)
+          .map((row) => row[1]),
+      ).toEqual(direct.body.actions.map((a: { title: string }) => a.title));
+
+      // Seven actions now, more than a letter lists here (REPORT_LETTER_MAX_ACTIONS 6): not
+      // even an export makes it.
+      const tooBig = await http()
+        .post('/v1/report-exports')
+        .set('Authorization', `Bearer ${cast.viewer.token}`)
+        .send({ programmeId: cast.programmeId, format: 'docx' });
+      expect(tooBig.status).toBe(413);
+      expect(tooBig.body.code).toBe('REPORT_TOO_LARGE');
+      // Of the past its size is known only once it is rebuilt: the worker refuses it, at once.
+      const past = await http()
+        .post('/v1/report-exports')
+        .set('Authorization', `Bearer ${cast.viewer.token}`)
+        .send({
+          programmeId: cast.programmeId,
+          format: 'docx',
+          asOf: new Date(Date.now() - 1000).toISOString(),
+        });
+      expect(past.status).toBe(202);
+      const pastPath = new URL(past.get('Location')!).pathname;
+      const failed = await eventually(async () => {
+        const res = await get(cast.viewer, pastPath);
+        return res.body.status === 'failed' ? res.body : undefined;
+      });
+      expect(failed).toMatchObject({ errorCode: 'REPORT_TOO_LARGE', filename: null });
+    });
+
     it('refuses an export of a programme that is not yours (404) and bad options (400)', async () => {
       const other = await fixtures.cast();
       const res = await http()
@@ -717,7 +826,7 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
       const bad = await http()
         .post('/v1/report-exports')
         .set('Authorization', `Bearer ${cast.viewer.token}`)
-        .send({ programmeId: cast.programmeId, format: 'docx', extra: 1 });
+        .send({ programmeId: cast.programmeId, format: 'odt', extra: 1 });
       expect(bad.status).toBe(400);
       expect(bad.body.invalidParams.map((p: { name: string }) => p.name).sort()).toEqual([
         'extra',

@@ -20,7 +20,7 @@ const inWords = (iso: string) =>
   );
 
 test.describe('Rapportages', () => {
-  test('a coordinator previews last month’s report and downloads it as PDF and XLSX, by keyboard only', async ({
+  test('a coordinator previews last month’s report and downloads it as PDF, XLSX and the draft letter (Word), by keyboard only', async ({
     page,
   }) => {
     const asOf = dayLastMonth();
@@ -83,6 +83,22 @@ test.describe('Rapportages', () => {
     const xlsx = await xlsxDownload;
     expect(xlsx.suggestedFilename()).toBe(`voortgangsrapportage-${asOf}.xlsx`);
     expect((await readFile(await xlsx.path())).subarray(0, 2).toString('latin1')).toBe('PK');
+
+    // The draft letter to parliament to finish in Word: a ZIP whose main part is a Word
+    // document (its name stands uncompressed in the ZIP's directory).
+    const letterButton = page.getByRole('button', {
+      name: 'Conceptbrief aan de Kamer (Word) downloaden',
+    });
+    await tabTo(page, letterButton);
+    const docxDownload = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    const docx = await docxDownload;
+    expect(docx.suggestedFilename()).toBe(`voortgangsbrief-${asOf}.docx`);
+    const letter = await readFile(await docx.path());
+    expect(letter.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    expect(letter.includes('word/document.xml')).toBe(true);
+    await expect(page.getByRole('status')).toHaveText(`Gedownload: voortgangsbrief-${asOf}.docx`);
+    await expect(letterButton).toBeFocused();
 
     // A date in the future is refused at the field, before asking the API.
     await asOfField.fill(`${Number(year) + 2}-01-01`);

@@ -97,7 +97,11 @@ export class ProgressReportsController {
       'moment, narrowed by the filters. The format comes from `format`, else from `Accept`: ' +
       'JSON (streamed), CSV (streamed; UTF-8 with BOM, `separator=semicolon` for Dutch Excel), ' +
       'XLSX (a summary sheet and an actions sheet), PDF and HTML (cover, summary with charts, ' +
-      'actions by track). Labels in Dutch, `lang=en` for English. XLSX, PDF and HTML of more ' +
+      'actions by track), and DOCX: a draft progress letter to parliament (Kamerbrief: ' +
+      'letterhead, introduction with the key figures, a section per track, closing, and an ' +
+      'annex table of every action) for the manager to complete and send. Labels in Dutch, ' +
+      '`lang=en` for English. A letter lists at most REPORT_LETTER_MAX_ACTIONS actions (413 ' +
+      'above it, an export too: narrow the filters). XLSX, PDF, HTML and DOCX of more ' +
       'than REPORT_DIRECT_MAX_ACTIONS actions, and reports of the past of more than ' +
       'REPORT_DIRECT_MAX_PAST_ACTIONS in any format, answer 413: ask for them with POST ' +
       '/v1/report-exports. ' +
@@ -112,17 +116,21 @@ export class ProgressReportsController {
       [REPORT_MEDIA.xlsx.contentType]: { schema: { type: 'string', format: 'binary' } },
       'application/pdf': { schema: { type: 'string', format: 'binary' } },
       'text/html': { schema: { type: 'string' } },
+      [REPORT_MEDIA.docx.contentType]: { schema: { type: 'string', format: 'binary' } },
     },
     headers: {
       'Content-Disposition': {
-        description: 'attachment (CSV, XLSX, PDF) or inline (JSON, HTML), with the file name.',
+        description:
+          'attachment (CSV, XLSX, PDF, DOCX) or inline (JSON, HTML), with the file name ' +
+          '(`voortgangsrapportage-<date>.<ext>`; the letter `voortgangsbrief-<date>.docx`).',
         schema: { type: 'string' },
       },
     },
   })
   @ApiPayloadTooLargeResponse({
     description:
-      'REPORT_TOO_LARGE: too many actions for XLSX, PDF or HTML here, or a report of the past ' +
+      'REPORT_TOO_LARGE: too many actions for XLSX, PDF, HTML or DOCX here (or for a letter at ' +
+      'all), or a report of the past ' +
       'too large to rebuild here; use an export.',
   })
   async report(
@@ -144,6 +152,10 @@ export class ProgressReportsController {
       throw ReportErrors.tooLarge(
         `The report has ${report.summary.total} actions; as ${format} it is made by an export (POST /v1/report-exports).`,
       );
+    }
+    if (format === 'docx' && report.summary.total > this.config.reports.letterMaxActions) {
+      await report.close();
+      throw ReportErrors.letterTooLarge(report.summary.total, this.config.reports.letterMaxActions);
     }
     const media = REPORT_MEDIA[format];
     const out = new PassThrough();

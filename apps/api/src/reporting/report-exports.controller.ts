@@ -15,6 +15,7 @@ import {
   ApiConflictResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
@@ -53,7 +54,9 @@ export class ReportExportsController {
       'the background, for reports too large to wait for. Answers 202 with the export and its ' +
       '`Location`; poll it for `status` and `progress` (0–100); once `done`, its `_links.file` ' +
       'downloads the file until `expiresAt` (REPORT_EXPORT_RETENTION_HOURS), after which the ' +
-      `export is deleted. ${OWN}`,
+      `export is deleted. A draft letter (\`docx\`) lists at most REPORT_LETTER_MAX_ACTIONS ` +
+      `actions: a larger report of now is refused at once (413); one of the past fails when ` +
+      `rendered (\`errorCode\` REPORT_TOO_LARGE). ${OWN}`,
   })
   // The half-year report of the whole programme: composed from the DTO, the example would set
   // every filter at once (openapi-examples.ts), which no one asks for.
@@ -70,7 +73,19 @@ export class ReportExportsController {
           lang: 'nl',
         },
       },
+      letter: {
+        summary: 'The draft progress letter to parliament (Kamerbrief, Word) of a large programme',
+        value: {
+          programmeId: '4f0c2d8e-8a4b-4c59-9d7e-2b1f6a3c5e10',
+          since: '2026-01-01',
+          format: 'docx',
+          lang: 'nl',
+        },
+      },
     },
+  })
+  @ApiPayloadTooLargeResponse({
+    description: 'REPORT_TOO_LARGE: a draft letter (docx) of more actions than a letter lists.',
   })
   @ApiAcceptedResponse({
     type: ReportExportResponse,

@@ -1413,7 +1413,7 @@ export type paths = {
         };
         /**
          * Progress report
-         * @description The voortgangsrapportage of a programme as of a moment (`asOf`, default now; a past moment is reconstructed from the progress timeline and the audit log, so the report of last June can be reproduced), optionally with what changed per action `since` a moment, narrowed by the filters. The format comes from `format`, else from `Accept`: JSON (streamed), CSV (streamed; UTF-8 with BOM, `separator=semicolon` for Dutch Excel), XLSX (a summary sheet and an actions sheet), PDF and HTML (cover, summary with charts, actions by track). Labels in Dutch, `lang=en` for English. XLSX, PDF and HTML of more than REPORT_DIRECT_MAX_ACTIONS actions, and reports of the past of more than REPORT_DIRECT_MAX_PAST_ACTIONS in any format, answer 413: ask for them with POST /v1/report-exports. Every member of the programme (and its API tokens) may read its reports.
+         * @description The voortgangsrapportage of a programme as of a moment (`asOf`, default now; a past moment is reconstructed from the progress timeline and the audit log, so the report of last June can be reproduced), optionally with what changed per action `since` a moment, narrowed by the filters. The format comes from `format`, else from `Accept`: JSON (streamed), CSV (streamed; UTF-8 with BOM, `separator=semicolon` for Dutch Excel), XLSX (a summary sheet and an actions sheet), PDF and HTML (cover, summary with charts, actions by track), and DOCX: a draft progress letter to parliament (Kamerbrief: letterhead, introduction with the key figures, a section per track, closing, and an annex table of every action) for the manager to complete and send. Labels in Dutch, `lang=en` for English. A letter lists at most REPORT_LETTER_MAX_ACTIONS actions (413 above it, an export too: narrow the filters). XLSX, PDF, HTML and DOCX of more than REPORT_DIRECT_MAX_ACTIONS actions, and reports of the past of more than REPORT_DIRECT_MAX_PAST_ACTIONS in any format, answer 413: ask for them with POST /v1/report-exports. Every member of the programme (and its API tokens) may read its reports.
          */
         get: operations["progressReportsReport"];
         put?: never;
@@ -1727,7 +1727,7 @@ export type paths = {
         put?: never;
         /**
          * Export a progress report
-         * @description Renders a progress report (the options of GET /v1/programmes/{id}/reports/progress) in the background, for reports too large to wait for. Answers 202 with the export and its `Location`; poll it for `status` and `progress` (0–100); once `done`, its `_links.file` downloads the file until `expiresAt` (REPORT_EXPORT_RETENTION_HOURS), after which the export is deleted. Only the person who asked for an export sees it and downloads its file (anyone else, and an API token of another programme: 404), while they may still read the programme’s reports.
+         * @description Renders a progress report (the options of GET /v1/programmes/{id}/reports/progress) in the background, for reports too large to wait for. Answers 202 with the export and its `Location`; poll it for `status` and `progress` (0–100); once `done`, its `_links.file` downloads the file until `expiresAt` (REPORT_EXPORT_RETENTION_HOURS), after which the export is deleted. A draft letter (`docx`) lists at most REPORT_LETTER_MAX_ACTIONS actions: a larger report of now is refused at once (413); one of the past fails when rendered (`errorCode` REPORT_TOO_LARGE). Only the person who asked for an export sees it and downloads its file (anyone else, and an API token of another programme: 404), while they may still read the programme’s reports.
          */
         post: operations["reportExportsCreate"];
         delete?: never;
@@ -3160,7 +3160,7 @@ export type components = {
              * @example xlsx
              * @enum {string}
              */
-            format: "json" | "csv" | "xlsx" | "pdf" | "html";
+            format: "json" | "csv" | "xlsx" | "pdf" | "html" | "docx";
             /** @description One or more. */
             health?: ("not_set" | "on_track" | "at_risk" | "off_track")[];
             /**
@@ -4839,7 +4839,10 @@ export type components = {
              * @example 2026-07-01T06:12:40.000Z
              */
             createdAt: string;
-            /** @example RENDER_FAILED */
+            /**
+             * @description Why it failed: RENDER_FAILED (after its retries) or REPORT_TOO_LARGE (a draft letter of more actions than REPORT_LETTER_MAX_ACTIONS).
+             * @example RENDER_FAILED
+             */
             errorCode: string | null;
             /**
              * Format: date-time
@@ -4855,7 +4858,7 @@ export type components = {
              */
             finishedAt: string | null;
             /** @enum {string} */
-            format: "json" | "csv" | "xlsx" | "pdf" | "html";
+            format: "json" | "csv" | "xlsx" | "pdf" | "html" | "docx";
             /**
              * Format: uuid
              * @example 93c72cab-181e-42f2-bb5a-6093761e88c5
@@ -18816,8 +18819,8 @@ export interface operations {
                 commitmentKind?: "udo_trajectory" | "bofv_agreement" | "overhedenoverleg_agreement" | "rob_recommendation" | "parliamentary_pledge" | "agenda_item";
                 /** @description Escalation level, one or more, repeated or comma-separated; `none`: not escalated (as `GET /v1/actions?escalationLevel=`). */
                 escalationLevel?: ("official" | "administrative" | "overhedenoverleg" | "none")[];
-                /** @description The format; overrides the Accept header (application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/pdf, text/html). */
-                format?: "json" | "csv" | "xlsx" | "pdf" | "html";
+                /** @description The format; overrides the Accept header (application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/pdf, text/html, application/vnd.openxmlformats-officedocument.wordprocessingml.document). `docx` is a draft progress letter to parliament (Kamerbrief) for the manager to complete. */
+                format?: "json" | "csv" | "xlsx" | "pdf" | "html" | "docx";
                 /** @description One or more. */
                 health?: ("not_set" | "on_track" | "at_risk" | "off_track")[];
                 /** @description Labels in Dutch (default) or English. */
@@ -18850,7 +18853,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
-                    /** @description attachment (CSV, XLSX, PDF) or inline (JSON, HTML), with the file name. */
+                    /** @description attachment (CSV, XLSX, PDF, DOCX) or inline (JSON, HTML), with the file name (`voortgangsrapportage-<date>.<ext>`; the letter `voortgangsbrief-<date>.docx`). */
                     "Content-Disposition"?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -19072,6 +19075,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressReportDocument"];
                     "application/pdf": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                     "text/csv": string;
                     "text/html": string;
                 };
@@ -19116,7 +19120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description REPORT_TOO_LARGE: too many actions for XLSX, PDF or HTML here, or a report of the past too large to rebuild here; use an export. */
+            /** @description REPORT_TOO_LARGE: too many actions for XLSX, PDF, HTML or DOCX here (or for a letter at all), or a report of the past too large to rebuild here; use an export. */
             413: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -22467,6 +22471,16 @@ export interface operations {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REPORT_TOO_LARGE: a draft letter (docx) of more actions than a letter lists. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -1542,7 +1542,7 @@ export const en: Messages = {
   reports: {
     title: 'Reports',
     intro:
-      'Compose the progress report: choose the actions and the moment, look at the preview and download the report as PDF, Excel, CSV or HTML.',
+      'Compose the progress report: choose the actions and the moment, look at the preview and download the report as PDF, Excel, CSV or HTML, or as a draft letter to parliament (Word) to finish.',
     noProgramme: 'You do not work in a programme yet: choose one in the page header.',
     formTitle: 'Compose the report',
     any: 'All',
@@ -1576,6 +1576,7 @@ export const en: Messages = {
       csv: 'CSV',
       html: 'HTML',
       json: 'JSON',
+      docx: 'Draft letter to parliament (Word)',
     },
     download: (format: string) => `Download ${format}`,
     downloadBusy: (format: string) => `Preparing ${format}…`,

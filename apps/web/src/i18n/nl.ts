@@ -1577,7 +1577,7 @@ export const nl = {
   reports: {
     title: 'Rapportages',
     intro:
-      'Stel de voortgangsrapportage samen: kies de acties en het moment, bekijk het voorbeeld en download het rapport als PDF, Excel, CSV of HTML.',
+      'Stel de voortgangsrapportage samen: kies de acties en het moment, bekijk het voorbeeld en download het rapport als PDF, Excel, CSV of HTML, of als conceptbrief aan de Kamer (Word) om af te maken.',
     noProgramme: 'U werkt nog niet in een programma: kies er een in de kop van de pagina.',
     formTitle: 'Rapportage samenstellen',
     any: 'Alle',
@@ -1612,6 +1612,7 @@ export const nl = {
       csv: 'CSV',
       html: 'HTML',
       json: 'JSON',
+      docx: 'Conceptbrief aan de Kamer (Word)',
     },
     download: (format: string) => `${format} downloaden`,
     downloadBusy: (format: string) => `Bezig met ${format}…`,

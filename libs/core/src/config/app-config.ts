@@ -129,13 +129,18 @@ export interface AppConfig {
     jobHorizonHours: number;
   };
   reports: {
-    /** Largest report answered directly as XLSX, PDF or HTML; larger ones are exported. */
+    /** Largest report answered directly as XLSX, PDF, HTML or DOCX; larger ones are exported. */
     directMaxActions: number;
     /**
      * Largest report of the past answered directly (it is rebuilt in the API's memory first);
      * larger ones are exported.
      */
     directMaxPastActions: number;
+    /**
+     * Largest draft letter (DOCX), directly or as an export: the docx library builds the whole
+     * document in memory, about 100 KB of heap per action at its peak.
+     */
+    letterMaxActions: number;
     /** How long a finished export stays downloadable. */
     exportRetentionHours: number;
     /** Exports one worker renders at once. */
@@ -371,6 +376,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     reports: {
       directMaxActions: e.REPORT_DIRECT_MAX_ACTIONS,
       directMaxPastActions: e.REPORT_DIRECT_MAX_PAST_ACTIONS,
+      letterMaxActions: e.REPORT_LETTER_MAX_ACTIONS,
       exportRetentionHours: e.REPORT_EXPORT_RETENTION_HOURS,
       exportConcurrency: e.REPORT_EXPORT_CONCURRENCY,
     },

@@ -122,6 +122,7 @@ export const environmentObject = z.object({
   REMINDER_JOB_HORIZON_HOURS: int(1, 720).default(24),
   REPORT_DIRECT_MAX_ACTIONS: int(1, 1_000_000).default(5_000),
   REPORT_DIRECT_MAX_PAST_ACTIONS: int(1, 1_000_000).default(20_000),
+  REPORT_LETTER_MAX_ACTIONS: int(1, 100_000).default(1_000),
   REPORT_EXPORT_RETENTION_HOURS: int(1, 720).default(24),
   REPORT_EXPORT_CONCURRENCY: int(1, 8).default(1),
   IDEMPOTENCY_KEY_TTL_HOURS: int(1, 720).default(24),

@@ -42,8 +42,15 @@ export class ReportExportResponse {
     example: 48213,
   })
   sizeBytes!: number | null;
-  @ApiProperty({ type: String, nullable: true, example: 'RENDER_FAILED' }) errorCode!:
-    string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Why it failed: RENDER_FAILED (after its retries) or REPORT_TOO_LARGE (a draft letter ' +
+      'of more actions than REPORT_LETTER_MAX_ACTIONS).',
+    example: 'RENDER_FAILED',
+  })
+  errorCode!: string | null;
   @ApiProperty({ format: 'date-time', example: '2026-07-01T06:12:40.000Z' }) createdAt!: string;
   @ApiProperty({
     type: String,

@@ -61,10 +61,18 @@ export class ReportExportsService {
   async create(principal: Principal, dto: CreateReportExportDto): Promise<ReportExportResponse> {
     assertAllowed(principal, Permission.ReportsRead, { programmeId: dto.programmeId });
     // The same checks as a report asked for directly (asOf not in the future, since before it).
-    this.reports.parameters(dto.programmeId, dto);
+    const reportParameters = this.reports.parameters(dto.programmeId, dto);
     // A platform administrator passes the access check for any id: a programme that does not
     // exist is a 404 here, not a foreign-key violation (500) at the insert.
     await this.programmes.get(principal, dto.programmeId);
+    // A letter too large to build is refused now, where its size is cheap to know (a summary
+    // of now is kept per data version); one of the past is checked when it is rendered.
+    if (dto.format === 'docx' && reportParameters.live) {
+      const { summary } = await this.reports.summary(reportParameters);
+      if (summary.total > this.config.reports.letterMaxActions) {
+        throw ReportErrors.letterTooLarge(summary.total, this.config.reports.letterMaxActions);
+      }
+    }
     const parameters: StoredExportParameters = {
       asOf: dto.asOf ?? null,
       since: dto.since ?? null,
@@ -142,6 +150,16 @@ export class ReportExportsService {
       const params = this.parametersOf(row);
       const report = await this.reports.report(params);
       const total = report.summary.total;
+      if (row.format === 'docx' && total > this.config.reports.letterMaxActions) {
+        // Retrying would not make it smaller: failed at once, and the reason is its code.
+        await report.close();
+        this.logger.warn(
+          { event: 'report_export_too_large', exportId, format: row.format, actions: total },
+          'Report export too large for a letter',
+        );
+        await this.exports.fail(exportId, run, 'REPORT_TOO_LARGE', this.clock.now());
+        return;
+      }
       let lastWrite = 0;
       let lastPercent = 0;
       const onProgress = (done: number) => {

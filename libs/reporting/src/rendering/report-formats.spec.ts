@@ -10,6 +10,11 @@ describe('negotiateFormat', () => {
     ['application/msword, text/html', 'html'],
     ['text/csv;q=0, text/html', 'html'],
     ['image/png', 'json'],
+    ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx'],
+    [
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document;q=0.8, application/pdf',
+      'pdf',
+    ],
   ])('Accept %s gives %s', (accept, format) => {
     expect(negotiateFormat(accept)).toBe(format);
   });

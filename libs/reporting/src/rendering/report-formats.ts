@@ -4,6 +4,8 @@ import type { CsvSeparator } from '@app/core';
 import type { ReportFormat } from '../progress/dto/progress-report.query';
 import type { ProgressReport } from '../progress/progress-report.model';
 import { renderCsv } from './csv-renderer';
+import { letterLabels } from './docx-renderer.labels';
+import { renderDocx } from './docx-renderer';
 import { renderHtml } from './html-renderer';
 import { renderJson } from './json-renderer';
 import { renderPdf } from './pdf-renderer';
@@ -26,10 +28,15 @@ export const REPORT_MEDIA: Record<ReportFormat, FormatMedia> = {
   },
   pdf: { contentType: 'application/pdf', extension: 'pdf', disposition: 'attachment' },
   html: { contentType: 'text/html; charset=utf-8', extension: 'html', disposition: 'inline' },
+  docx: {
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extension: 'docx',
+    disposition: 'attachment',
+  },
 };
 
 /** The formats rendered whole before they can be sent: big ones go through an export. */
-export const BOUNDED_FORMATS: readonly ReportFormat[] = ['xlsx', 'pdf', 'html'];
+export const BOUNDED_FORMATS: readonly ReportFormat[] = ['xlsx', 'pdf', 'html', 'docx'];
 
 /**
  * The format an `Accept` header asks for: the first (by quality, then order) of the media
@@ -55,12 +62,21 @@ export function negotiateFormat(accept: string | undefined): ReportFormat {
   return 'json';
 }
 
-/** The file name of a report: `voortgangsrapportage-2026-06-30.pdf` (English: progress-report). */
+/**
+ * The file name of a report: `voortgangsrapportage-2026-06-30.pdf` (English: progress-report);
+ * the draft letter is `voortgangsbrief-2026-06-30.docx` (progress-letter).
+ */
 export function reportFilename(
   report: Pick<ProgressReport, 'header'>,
   format: ReportFormat,
 ): string {
-  const stem = report.header.lang === 'en' ? 'progress-report' : 'voortgangsrapportage';
+  const lang = report.header.lang;
+  const stem =
+    format === 'docx'
+      ? letterLabels(lang).fileStem
+      : lang === 'en'
+        ? 'progress-report'
+        : 'voortgangsrapportage';
   return `${stem}-${report.header.reportDate}.${REPORT_MEDIA[format].extension}`;
 }
 
@@ -88,6 +104,8 @@ export async function writeReport(
       return renderPdf(report, out, options.onProgress);
     case 'html':
       return renderHtml(report, out, options.onProgress);
+    case 'docx':
+      return renderDocx(report, out, options.onProgress);
   }
 }
 

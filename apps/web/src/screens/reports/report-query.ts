@@ -21,7 +21,8 @@ export const KINDS: readonly Kind[] = [
   'parliamentary_pledge',
   'agenda_item',
 ];
-export const DOWNLOAD_FORMATS: readonly ReportFormat[] = ['pdf', 'xlsx', 'csv', 'html'];
+/** The downloads offered, the draft letter to parliament (DOCX, a Kamerbrief to finish) last. */
+export const DOWNLOAD_FORMATS: readonly ReportFormat[] = ['pdf', 'xlsx', 'csv', 'html', 'docx'];
 
 /**
  * The report's options as the address holds them: the API's own query names and value formats
@@ -109,4 +110,10 @@ export function checkDates(values: ReportValues): DateProblem[] {
   else if (values.since && values.since > (values.asOf || today))
     problems.push({ field: 'since', problem: 'afterAsOf' });
   return problems;
+}
+
+/** The API's file name stem (used when a download comes without Content-Disposition). */
+export function fileStem(format: ReportFormat, language: 'nl' | 'en'): string {
+  if (format === 'docx') return language === 'en' ? 'progress-letter' : 'voortgangsbrief';
+  return language === 'en' ? 'progress-report' : 'voortgangsrapportage';
 }

@@ -12,6 +12,7 @@ import {
   amsterdamToday,
   checkDates,
   DOWNLOAD_FORMATS,
+  fileStem,
   HEALTHS,
   KINDS,
   optionsOf,
@@ -230,7 +231,7 @@ function Reports({ programmeId }: { programmeId: string }) {
     if (answer?.data) {
       const filename =
         filenameOf(answer.response.headers.get('Content-Disposition')) ??
-        `${language === 'en' ? 'progress-report' : 'voortgangsrapportage'}-${options.asOf ?? 'vandaag'}.${format}`;
+        `${fileStem(format, language)}-${options.asOf ?? 'vandaag'}.${format}`;
       saveFile(answer.data, filename);
       announce(r.downloaded(filename));
       return;

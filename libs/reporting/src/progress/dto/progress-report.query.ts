@@ -16,7 +16,7 @@ import { REPORT_LANGUAGES, type ReportLanguage } from '../progress-report.model'
 /** An RFC 3339 instant with its zone, or a calendar date (Europe/Amsterdam). */
 const MOMENT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2}))?$/;
 
-export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf', 'html'] as const;
+export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf', 'html', 'docx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Which actions a report covers: every filter given narrows it. */
@@ -143,7 +143,9 @@ export class ProgressReportQuery extends ReportOptionsQuery {
     enum: REPORT_FORMATS,
     description:
       'The format; overrides the Accept header (application/json, text/csv, application/vnd.' +
-      'openxmlformats-officedocument.spreadsheetml.sheet, application/pdf, text/html).',
+      'openxmlformats-officedocument.spreadsheetml.sheet, application/pdf, text/html, ' +
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document). `docx` is a ' +
+      'draft progress letter to parliament (Kamerbrief) for the manager to complete.',
   })
   @IsOmittable()
   @IsIn(REPORT_FORMATS)
