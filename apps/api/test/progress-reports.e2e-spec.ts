@@ -816,6 +816,38 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
       expect(failed).toMatchObject({ errorCode: 'REPORT_TOO_LARGE', filename: null });
     });
 
+    it('keeps every filter of the report in the export, the escalation level too', async () => {
+      const [first] = (await report(cast.viewer)).body.actions as { id: string }[];
+      const [{ escalation_level: was }] = await db.query(
+        `SELECT escalation_level FROM actions WHERE id = $1`,
+        [first.id],
+      );
+      // Escalated as the worker would have done it (the reminders' escalation step).
+      await db.query(`UPDATE actions SET escalation_level = 'official' WHERE id = $1`, [first.id]);
+      try {
+        const direct = await report(cast.viewer, '?escalationLevel=official');
+        expect(direct.body.actions.map((a: { id: string }) => a.id)).toEqual([first.id]);
+        const created = await http()
+          .post('/v1/report-exports')
+          .set('Authorization', `Bearer ${cast.viewer.token}`)
+          .send({ programmeId: cast.programmeId, format: 'csv', escalationLevel: ['official'] });
+        expect(created.status).toBe(202);
+        const path = new URL(created.get('Location')!).pathname;
+        await eventually(async () => {
+          const res = await get(cast.viewer, path);
+          return res.body.status === 'done' ? res.body : undefined;
+        });
+        const file = await get(cast.viewer, `${path}/file`).buffer(true).parse(binary);
+        const rows = parse((file.body as Buffer).toString('utf8'), {
+          bom: true,
+          columns: true,
+        }) as Record<string, string>[];
+        expect(rows).toHaveLength(1);
+      } finally {
+        await db.query(`UPDATE actions SET escalation_level = $2 WHERE id = $1`, [first.id, was]);
+      }
+    });
+
     it('refuses an export of a programme that is not yours (404) and bad options (400)', async () => {
       const other = await fixtures.cast();
       const res = await http()

@@ -83,6 +83,7 @@ export class ReportExportsService {
         partnerOrganisation: dto.partnerOrganisation,
         status: dto.status,
         health: dto.health,
+        escalationLevel: dto.escalationLevel,
         overdue: dto.overdue,
       },
       lang: dto.lang ?? 'nl',
