@@ -122,15 +122,19 @@ export function swatchStyles(labels?: ReportLabels): {
 /** Points per line of 11-point Calibri, and Excel's highest row (409 points). */
 const LINE_HEIGHT = 15;
 const MAX_LINES = 27;
-/** Characters of Dutch text per unit of column width (the width of a digit), on average. */
-const CHARS_PER_WIDTH = 1.2;
+/**
+ * Characters of Dutch text per unit of column width (the width of a digit), on average: fewer
+ * in bold (headings).
+ */
+const CHARS_PER_WIDTH = { regular: 1.2, bold: 1.0 } as const;
+export type Weight = keyof typeof CHARS_PER_WIDTH;
 
 /**
  * The number of lines a text takes in a column `width` characters wide, wrapped at spaces as
  * a spreadsheet does (a word longer than a line is broken).
  */
-export function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * CHARS_PER_WIDTH));
+export function wrappedLines(text: string, width: number, weight: Weight = 'regular'): number {
+  const perLine = Math.max(1, Math.floor(width * CHARS_PER_WIDTH[weight]));
   if (text.length <= perLine && !text.includes('\n')) return 1;
   let lines = 0;
   for (const paragraph of text.split('\n')) {
@@ -158,10 +162,11 @@ export function wrappedLines(text: string, width: number): number {
 export function rowHeight(
   texts: readonly (string | null)[],
   widths: readonly number[],
+  weight: Weight = 'regular',
 ): number | undefined {
   let lines = 1;
   texts.forEach((text, index) => {
-    if (text) lines = Math.max(lines, wrappedLines(text, widths[index]));
+    if (text) lines = Math.max(lines, wrappedLines(text, widths[index], weight));
   });
   return lines > 1 ? Math.min(lines, MAX_LINES) * LINE_HEIGHT : undefined;
 }

@@ -101,6 +101,9 @@ describe('renderXlsx', () => {
     expect(wrappedLines('twaalf tekens twaalf tekens', 10)).toBe(4);
     expect(wrappedLines('een\ntwee\n\nvier', 10)).toBe(4);
     expect(wrappedLines('x'.repeat(30), 10)).toBe(3);
+    // Bold takes more room: 14 characters a line in a column 14 wide, against 16.
+    expect(wrappedLines('Over de deadline', 14)).toBe(1);
+    expect(wrappedLines('Over de deadline', 14, 'bold')).toBe(2);
     expect(rowHeight(['kort', null, 'ook kort'], [10, 10, 10])).toBeUndefined();
     expect(rowHeight([null, 'een\ntwee'], [10, 10])).toBe(30);
     // Never higher than Excel's highest row.

@@ -159,7 +159,7 @@ export async function renderXlsx(
     );
   const headings = columns.map((column) => labels.columns[column]);
   const headerRow = sheet.addRow(headings);
-  headerRow.height = rowHeight(headings, widths) ?? 15;
+  headerRow.height = rowHeight(headings, widths, 'bold') ?? 15;
   headerRow.eachCell((cell) => {
     cell.style = { font: BOLD, fill: HEADER_FILL, border: BORDER, alignment: WRAP_TOP };
   });
@@ -246,7 +246,7 @@ function writeSummarySheet(
     if (section.headings) {
       const headings = section.headings.map(cleanText);
       const headingRow = sheet.addRow(headings);
-      headingRow.height = rowHeight(headings, widths) ?? 15;
+      headingRow.height = rowHeight(headings, widths, 'bold') ?? 15;
       headings.forEach((heading, index) => {
         const cell = headingRow.getCell(index + 1);
         cell.style = { font: BOLD, fill: HEADER_FILL, border: BORDER, alignment: WRAP_TOP };
