@@ -263,6 +263,32 @@ describe('open data of a programme', () => {
       expect(rows[0]).toEqual([...OPEN_DATA_FIELD_NAMES]);
       expect(rows[2][OPEN_DATA_FIELD_NAMES.indexOf('title')]).toBe(TRICKY_TITLE);
       expect(rows).toHaveLength(3);
+      // For Excel with Dutch settings: days as 01-03-2026, instants in Dutch time.
+      const field = (row: string[], name: (typeof OPEN_DATA_FIELD_NAMES)[number]) =>
+        row[OPEN_DATA_FIELD_NAMES.indexOf(name)];
+      expect(rows.slice(1).map((row) => field(row, 'deadline'))).toEqual([
+        '01-03-2026',
+        '31-12-2026',
+      ]);
+      const json = await http().get(openData());
+      const updatedAt = new Date(json.body.actions[1].updatedAt as string);
+      const local = Object.fromEntries(
+        new Intl.DateTimeFormat('nl-NL', {
+          timeZone: 'Europe/Amsterdam',
+          day: '2-digit',
+          month: '2-digit',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        })
+          .formatToParts(updatedAt)
+          .map((part) => [part.type, part.value]),
+      );
+      expect(field(rows[2], 'updatedAt')).toBe(
+        `${local.day}-${local.month}-${local.year} ${local.hour}:${local.minute}`,
+      );
+      expect(field(rows[2], 'closedAt')).toBe('');
     });
 
     it('streams every public action of a big programme, across read batches, in order', async () => {

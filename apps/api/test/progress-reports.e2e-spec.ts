@@ -284,6 +284,32 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
     expect(english[0].slice(0, 4)).toEqual(['Id', 'Track', 'Action', 'Commitment']);
     expect(english).toHaveLength(rows.length);
     expect(semicolons.get('Content-Disposition')).toContain('progress-report-');
+    // The Excel-NL dialect: days as 31-12-2026, instants as 31-12-2026 14:05 in Dutch time.
+    const deadline = rows[0].indexOf('Deadline');
+    const closedAt = rows[0].indexOf('Afgesloten op');
+    expect(english[0][closedAt]).toBe('Closed at');
+    rows.slice(1).forEach((row, index) => {
+      const [year, month, day] = row[deadline].split('-');
+      expect(english[index + 1][deadline]).toBe(`${day}-${month}-${year}`);
+    });
+    const done = rows.findIndex((r) => r[0] === ids.done);
+    expect(rows[done][closedAt]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('nl-NL', {
+        timeZone: 'Europe/Amsterdam',
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .formatToParts(new Date(rows[done][closedAt]))
+        .map((part) => [part.type, part.value]),
+    );
+    expect(english[done][closedAt]).toBe(
+      `${parts.day}-${parts.month}-${parts.year} ${parts.hour}:${parts.minute}`,
+    );
   });
 
   it('answers XLSX with typed cells and the same numbers and rows', async () => {
@@ -296,9 +322,33 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
     const header = (actionsSheet.getRow(1).values as unknown[]).slice(1);
     const deadline = header.indexOf('Deadline') + 1;
     expect(actionsSheet.getRow(2).getCell(deadline).value).toBeInstanceOf(Date);
-    const ids = actionsSheet.getColumn(1).values.slice(2);
+    expect(actionsSheet.getRow(2).getCell(deadline).numFmt).toBe('dd-mm-yyyy');
+    // Print-ready: the action first, the id last and not printed, landscape, one page wide.
+    expect(header[0]).toBe('Actie');
+    expect(header.at(-1)).toBe('Id');
+    const ids = actionsSheet.getColumn(header.length).values.slice(2);
     const json = await report(cast.viewer);
     expect(ids).toEqual(json.body.actions.map((a: { id: string }) => a.id));
+    expect(actionsSheet.getColumn(1).values.slice(2)).toEqual(
+      json.body.actions.map((a: { title: string }) => a.title),
+    );
+    for (const sheet of [summarySheet, actionsSheet]) {
+      expect(sheet.pageSetup).toMatchObject({
+        orientation: 'landscape',
+        paperSize: 9,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      });
+    }
+    expect(actionsSheet.pageSetup.printTitlesRow).toBe('1:1');
+    expect(actionsSheet.headerFooter.oddFooter).toContain('Pagina &P van &N');
+    // Status in words and colour: "In uitvoering" on light blue.
+    const status = header.indexOf('Status') + 1;
+    const row = json.body.actions.findIndex((a: { status: string }) => a.status === 'in_progress');
+    expect(actionsSheet.getRow(row + 2).getCell(status)).toMatchObject({
+      value: 'In uitvoering',
+      fill: { fgColor: { argb: 'FFD9EBF7' } },
+    });
     const figures = new Map<string, unknown>();
     summarySheet.eachRow((row) => figures.set(row.getCell(1).text, row.getCell(2).value));
     expect(figures.get('Acties')).toBe(json.body.summary.total);

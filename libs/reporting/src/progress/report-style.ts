@@ -1,6 +1,6 @@
 import type { ActionHealth, ActionStatus } from '@app/tracking';
 import type { ReportLanguage } from './progress-report.model';
-import { REPORT_TIME_ZONE } from './report-table';
+import { type Cell, type ColumnType, REPORT_TIME_ZONE, wallClock } from './report-table';
 
 /**
  * How the documents people read (PDF, DOCX letter, XLSX, HTML) write dates and numbers and
@@ -132,4 +132,51 @@ export function luminance(hex: string): number {
 export function contrastRatio(a: string, b: string): number {
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (light + 0.05) / (dark + 0.05);
+}
+
+/**
+ * Dates for Excel with Dutch regional settings (nl-NL): `15-11-2026` and `15-11-2026 14:05`
+ * (Europe/Amsterdam). Excel-NL reads day-month-year text with dashes as a date (leading zeros
+ * or not) and ISO 8601 text (`2026-11-15T13:05:00Z`) not at all; the XLSX writes its dates in
+ * the same pattern, so a Dutch reader sees one form of date in every spreadsheet.
+ */
+export const EXCEL_NL_FORMAT = { date: 'dd-mm-yyyy', dateTime: 'dd-mm-yyyy hh:mm' } as const;
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** A calendar date (`2026-11-15`) for Excel-NL: `15-11-2026`; any other text as is. */
+export function excelNlDay(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return match ? `${match[3]}-${match[2]}-${match[1]}` : day;
+}
+
+/** An instant (ISO 8601) for Excel-NL, in Dutch wall-clock time: `15-11-2026 14:05`. */
+export function excelNlMoment(instant: string | Date): string {
+  const moment = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(moment.getTime())) return String(instant);
+  const local = wallClock(moment);
+  return (
+    `${pad(local.getUTCDate())}-${pad(local.getUTCMonth() + 1)}-${local.getUTCFullYear()} ` +
+    `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`
+  );
+}
+
+/**
+ * A number for Excel-NL: a whole number as is, a fraction with a decimal comma (`12,5`; Excel-NL
+ * reads `12.5` as text or a date). Never a thousands separator: `12345` reads as a number.
+ */
+export function excelNlNumber(value: number): string | number {
+  return Number.isInteger(value) ? value : String(value).replace('.', ',');
+}
+
+/**
+ * A spreadsheet cell (as `Cell` of report-table: a date as `YYYY-MM-DD`, an instant as ISO
+ * 8601) for Excel-NL, by the kind of value its column holds.
+ */
+export function excelNlCell(cell: Cell, type: ColumnType): Cell {
+  if (cell === null) return null;
+  if (typeof cell === 'number') return excelNlNumber(cell);
+  if (type === 'date') return excelNlDay(cell);
+  if (type === 'datetime') return excelNlMoment(cell);
+  return cell;
 }

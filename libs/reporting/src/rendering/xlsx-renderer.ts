@@ -1,7 +1,13 @@
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ProgressReport } from '../progress/progress-report.model';
-import { REPORT_COLUMNS, reportLabels, type ReportColumn } from '../progress/report-labels';
+import {
+  REPORT_COLUMNS,
+  reportLabels,
+  type ReportColumn,
+  type ReportLabels,
+} from '../progress/report-labels';
+import { EXCEL_NL_FORMAT } from '../progress/report-style';
 import {
   COLUMN_TYPES,
   actionCells,
@@ -13,42 +19,80 @@ import {
 import { keepPace } from '@app/core';
 import { PROGRESS_EVERY, YIELD_EVERY } from './render-output';
 import { cleanText, truncate } from './render-text';
+import {
+  BORDER,
+  BOLD,
+  HEADER_FILL,
+  font,
+  printSetup,
+  rowHeight,
+  swatchStyles,
+  type SwatchStyle,
+} from './xlsx-print';
 
-const DATE_FORMAT = 'yyyy-mm-dd';
-const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm';
+/** Number formats of dates: the Dutch report as Excel-NL writes them, the English one ISO. */
+const DATE_FORMATS = {
+  nl: EXCEL_NL_FORMAT,
+  en: { date: 'yyyy-mm-dd', dateTime: 'yyyy-mm-dd hh:mm' },
+} as const;
+const WRAP_TOP: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true };
 // Excel's limit for the text of one cell.
 const MAX_CELL_TEXT = 32_767;
 
-const COLUMN_WIDTHS: Partial<Record<ReportColumn, number>> = {
-  id: 38,
-  track: 30,
-  title: 50,
-  commitment: 40,
-  commitmentKind: 22,
-  sourceReference: 24,
-  ownerOrganisation: 10,
-  ownerUser: 20,
-  partners: 30,
-  deadline: 12,
-  closedAt: 17,
-  latestNarrative: 60,
-  latestNarrativeAt: 17,
-  partnerPositions: 30,
-  changesSince: 30,
-};
-const DEFAULT_WIDTH = 15;
-
-const BOLD: Partial<ExcelJS.Font> = { bold: true };
-const HEADER_FILL: ExcelJS.Fill = {
-  type: 'pattern',
-  pattern: 'solid',
-  fgColor: { argb: 'FFD9D9D9' },
+/**
+ * Width (in characters) of each column, narrow enough that the table fits the width of a
+ * landscape A4 page readably; long texts wrap (the row grows) instead of widening the column.
+ */
+const COLUMN_LAYOUT: Record<ReportColumn, { width: number; wrap?: true }> = {
+  title: { width: 34, wrap: true },
+  track: { width: 16, wrap: true },
+  commitment: { width: 22, wrap: true },
+  commitmentKind: { width: 13, wrap: true },
+  sourceReference: { width: 15, wrap: true },
+  ownerOrganisation: { width: 8, wrap: true },
+  ownerUser: { width: 12, wrap: true },
+  partners: { width: 15, wrap: true },
+  deadline: { width: 10.5 },
+  status: { width: 12, wrap: true },
+  statusParliament: { width: 11, wrap: true },
+  health: { width: 11, wrap: true },
+  verification: { width: 12, wrap: true },
+  percentComplete: { width: 8 },
+  overdue: { width: 8.5, wrap: true },
+  escalationLevel: { width: 11, wrap: true },
+  closedAt: { width: 15 },
+  latestNarrative: { width: 44, wrap: true },
+  latestNarrativeAt: { width: 15 },
+  partnerPositions: { width: 16, wrap: true },
+  changesSince: { width: 16, wrap: true },
+  id: { width: 37 },
 };
 
 /**
- * Writes the report as an XLSX workbook to `out` (not ended: the caller ends it): a summary sheet and an actions
- * sheet with one row per action. Rows are committed as they are written, so memory stays flat
- * however many actions there are. `onProgress` gets the number of actions written so far.
+ * The actions sheet's columns: what the action is first (a reader looks for it, and it stays in
+ * view when the sheet scrolls sideways), the internal id last and outside the print area (to
+ * match rows with the API, not to read). "Changed since" only when the report has a `since`:
+ * without one it is empty. The other tabular formats keep REPORT_COLUMNS' order.
+ */
+export function xlsxColumns(report: Pick<ProgressReport, 'header'>): ReportColumn[] {
+  return [
+    'title',
+    ...REPORT_COLUMNS.filter(
+      (column) =>
+        column !== 'title' &&
+        column !== 'id' &&
+        (column !== 'changesSince' || report.header.since !== null),
+    ),
+    'id',
+  ];
+}
+
+/**
+ * Writes the report as an XLSX workbook to `out` (not ended: the caller ends it): a summary
+ * sheet and an actions sheet with one row per action, both ready to print (landscape A4, one
+ * page wide, the heading row on every page, title and page numbers in the header and footer).
+ * Rows are committed as they are written, so memory stays flat however many actions there are.
+ * `onProgress` gets the number of actions written so far.
  */
 export async function renderXlsx(
   report: ProgressReport,
@@ -76,45 +120,101 @@ export async function renderXlsx(
   // The streaming writer writes sheets one after another: the summary is complete first.
   writeSummarySheet(workbook, report, labels);
 
-  const columns = REPORT_COLUMNS;
+  const columns = xlsxColumns(report);
+  const formats = DATE_FORMATS[report.header.lang];
   const sheet = workbook.addWorksheet(labels.actions, {
-    views: [{ state: 'frozen', ySplit: 1, xSplit: 0, activeCell: 'A2' }],
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 1, activeCell: 'B2' }],
+    ...printSetup(report, labels, { printTitlesRow: '1:1' }),
   });
-  sheet.columns = columns.map((column) => ({
-    key: column,
-    width: COLUMN_WIDTHS[column] ?? DEFAULT_WIDTH,
+  sheet.columns = columns.map((column) => ({ key: column, width: COLUMN_LAYOUT[column].width }));
+  // One style object per column and colour, shared by its cells: exceljs looks a style up by
+  // the object, so a shared one costs a map lookup per cell instead of a serialisation.
+  const styles = columns.map((column): Partial<ExcelJS.Style> => {
+    const type = COLUMN_TYPES[column];
+    const numFmt =
+      type === 'date' ? formats.date : type === 'datetime' ? formats.dateTime : undefined;
+    return {
+      alignment: { vertical: 'top', wrapText: COLUMN_LAYOUT[column].wrap ?? false },
+      border: BORDER,
+      ...(numFmt ? { numFmt } : {}),
+    };
+  });
+  const statusColumn = columns.indexOf('status');
+  const healthColumn = columns.indexOf('health');
+  const swatches = swatchStyles();
+  const statusStyles = mapValues(swatches.status, (swatch) => ({
+    ...styles[statusColumn],
+    ...swatch,
   }));
-  const headerRow = sheet.addRow(columns.map((column) => labels.columns[column]));
-  headerRow.font = BOLD;
+  const healthStyles = mapValues(swatches.health, (swatch) => ({
+    ...styles[healthColumn],
+    ...swatch,
+  }));
+  const widths = columns.map((column) => COLUMN_LAYOUT[column].width);
+  const wrapped = columns.map((column) => COLUMN_LAYOUT[column].wrap === true);
+  const height = (values: readonly ExcelJS.CellValue[]) =>
+    rowHeight(
+      values.map((value, index) => (wrapped[index] && typeof value === 'string' ? value : null)),
+      widths,
+    );
+  const headings = columns.map((column) => labels.columns[column]);
+  const headerRow = sheet.addRow(headings);
+  headerRow.height = rowHeight(headings, widths, 'bold') ?? 15;
   headerRow.eachCell((cell) => {
-    cell.fill = HEADER_FILL;
-    cell.alignment = { vertical: 'top', wrapText: true };
+    cell.style = { font: BOLD, fill: HEADER_FILL, border: BORDER, alignment: WRAP_TOP };
   });
   headerRow.commit();
 
   let done = 0;
   for await (const action of report.actions) {
     const cells = actionCells(action, labels);
-    const row = sheet.addRow(columns.map((column) => xlsxValue(cells[column], column)));
-    columns.forEach((column, index) => {
-      const type = COLUMN_TYPES[column];
-      if (type === 'date') row.getCell(index + 1).numFmt = DATE_FORMAT;
-      else if (type === 'datetime') row.getCell(index + 1).numFmt = DATETIME_FORMAT;
-    });
+    const values = columns.map((column) => xlsxValue(cells[column], column));
+    const row = sheet.addRow(values);
+    const points = height(values);
+    if (points !== undefined) row.height = points;
+    styles.forEach((style, index) => (row.getCell(index + 1).style = style));
+    row.getCell(statusColumn + 1).style = statusStyles[action.status];
+    row.getCell(healthColumn + 1).style = healthStyles[action.health];
     row.commit();
     done++;
     if (done % YIELD_EVERY === 0) await keepPace(out);
     if (done % PROGRESS_EVERY === 0) onProgress?.(done);
   }
-  // The autofilter is written when the sheet is committed, so it can cover every row.
+  // The autofilter and the print area are written when the sheet and the workbook are
+  // committed, so they can cover every row. Everything but the id (the last column) is printed.
   sheet.autoFilter = {
     from: { row: 1, column: 1 },
     to: { row: done + 1, column: columns.length },
   };
+  // Absolute (`$A$1:$U$9`; exceljs puts the `$` before the column): LibreOffice ignores `$A1:$U9`.
+  sheet.pageSetup.printArea = `A$1:${columnLetter(columns.length - 2)}$${done + 1}`;
   sheet.commit();
   await workbook.commit();
   await zipped;
   onProgress?.(done);
+}
+
+function mapValues<K extends string, V, W>(
+  record: Record<K, V>,
+  map: (value: V) => W,
+): Record<K, W> {
+  return Object.fromEntries(
+    Object.entries(record).map(([key, value]) => [key, map(value as V)]),
+  ) as Record<K, W>;
+}
+
+function paint(cell: ExcelJS.Cell, style: SwatchStyle): void {
+  cell.fill = style.fill;
+  cell.font = style.font;
+}
+
+/** `A` for 0, `Z` for 25, `AA` for 26. */
+function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
 }
 
 function xlsxValue(cell: Cell, column: ReportColumn): ExcelJS.CellValue {
@@ -129,28 +229,38 @@ function xlsxValue(cell: Cell, column: ReportColumn): ExcelJS.CellValue {
 function writeSummarySheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   report: ProgressReport,
-  labels: ReturnType<typeof reportLabels>,
+  labels: ReportLabels,
 ): void {
-  const sheet = workbook.addWorksheet(labels.summary);
-  sheet.columns = [{ width: 48 }, ...Array.from({ length: 8 }, () => ({ width: 16 }))];
+  const sheet = workbook.addWorksheet(labels.summary, printSetup(report, labels));
+  const widths = [46, ...Array.from({ length: 8 }, () => 14)];
+  sheet.columns = widths.map((width) => ({ width }));
+  const swatches = swatchStyles(labels);
   const title = sheet.addRow([labels.title]);
-  title.font = { bold: true, size: 16 };
+  title.font = font({ bold: true, size: 16 });
   for (const line of coverLines(report.header, labels)) {
     sheet.addRow([line.label, cleanText(String(line.value))]).getCell(1).font = BOLD;
   }
   for (const section of summarySections(report.summary, labels)) {
     sheet.addRow([]);
-    sheet.addRow([section.title]).font = { bold: true, size: 12 };
+    sheet.addRow([section.title]).font = font({ bold: true, size: 12 });
     if (section.headings) {
-      const headings = sheet.addRow(section.headings.map(cleanText));
-      headings.font = BOLD;
-      headings.eachCell((cell) => {
-        cell.fill = HEADER_FILL;
-        cell.border = { bottom: { style: 'thin' } };
+      const headings = section.headings.map(cleanText);
+      const headingRow = sheet.addRow(headings);
+      headingRow.height = rowHeight(headings, widths, 'bold') ?? 15;
+      headings.forEach((heading, index) => {
+        const cell = headingRow.getCell(index + 1);
+        cell.style = { font: BOLD, fill: HEADER_FILL, border: BORDER, alignment: WRAP_TOP };
+        const swatch = swatches.byLabel.get(heading);
+        if (swatch) paint(cell, { fill: swatch.fill, font: { ...swatch.font, bold: true } });
       });
     }
     for (const values of section.rows) {
-      sheet.addRow(values.map((v) => (typeof v === 'string' ? cleanText(v) : v)));
+      const cells = values.map((v) => (typeof v === 'string' ? cleanText(v) : v));
+      const row = sheet.addRow(cells);
+      if (!section.headings) continue;
+      row.eachCell((cell) => (cell.border = BORDER));
+      const swatch = typeof cells[0] === 'string' ? swatches.byLabel.get(cells[0]) : undefined;
+      if (swatch) paint(row.getCell(1), swatch);
     }
   }
   sheet.commit();
