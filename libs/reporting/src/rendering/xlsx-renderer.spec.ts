@@ -33,7 +33,7 @@ describe('renderXlsx', () => {
     expect(ended).toBe(false);
   });
 
-  it('starts the actions sheet with the action, ends it with the id, and prints all but the id', async () => {
+  it('starts the actions sheet with the action, ends it with the id, and prints the columns a reader needs', async () => {
     const { workbook } = await renderToWorkbook();
     const sheet = workbook.getWorksheet('Acties')!;
     const labels = reportLabels('nl');
@@ -44,8 +44,21 @@ describe('renderXlsx', () => {
     expect(headings).toHaveLength(22);
     expect(sheet.getRow(2).getCell(1).value).toBe(FIXTURE_ACTIONS[0].title);
     expect(sheet.getRow(2).getCell(columns.length).value).toBe('a1');
-    // The print area stops before the id column (V); the heading row repeats on every page.
-    expect(sheet.pageSetup.printArea).toBe(`A1:U${FIXTURE_ACTIONS.length + 1}`);
+    // The print area holds the ten columns a reader of the paper needs (A-J), which come first;
+    // the heading row repeats on every page.
+    expect(headings.slice(0, 10)).toEqual([
+      'Actie',
+      'Spoor',
+      'Trekker',
+      'Deadline',
+      'Status',
+      'Status (Kamer)',
+      'Voortgang',
+      'Gereed (%)',
+      'Over de deadline',
+      'Laatste toelichting',
+    ]);
+    expect(sheet.pageSetup.printArea).toBe(`A1:J${FIXTURE_ACTIONS.length + 1}`);
     expect(sheet.pageSetup.printTitlesRow).toBe('1:1');
     // Frozen below the headings and right of the action, filterable.
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 1 });
@@ -172,7 +185,7 @@ describe('renderXlsx', () => {
     expect(headings).not.toContain('Gewijzigd sinds');
     expect(headings).toHaveLength(21);
     expect(workbook.getWorksheet('Acties')!.pageSetup.printArea).toBe(
-      `A1:T${FIXTURE_ACTIONS.length + 1}`,
+      `A1:J${FIXTURE_ACTIONS.length + 1}`,
     );
   });
 
