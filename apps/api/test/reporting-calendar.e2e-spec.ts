@@ -175,7 +175,7 @@ describe('the deadlines calendar (GET /programmes/{id}/deadlines.ics)', () => {
     ).events;
     const closed = all.find((event) => event.uid === `${ids.closed}@sterk-bestuur-tracker`);
     expect(closed).toMatchObject({ start: '2026-12-31', sequence: 3 });
-    expect(closed!.description).toContain('Status: Afgerond');
+    expect(closed!.description).toContain('Status: Gerealiseerd');
   });
 
   it('filters by track and owner organisation, and labels in English on request', async () => {

@@ -4048,7 +4048,7 @@ export type components = {
              */
             description: string;
             /**
-             * @description `not_set`, `on_track`, `at_risk` or `off_track` (op schema, risico, vertraagd); `not_set` once closed.
+             * @description `not_set`, `on_track`, `at_risk` or `off_track` (niet beoordeeld, op koers, risico, uit koers); `not_set` once closed.
              * @example at_risk
              * @enum {string}
              */

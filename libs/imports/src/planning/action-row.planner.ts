@@ -176,7 +176,7 @@ function checkTransition(
       cells.error('reason', 'REASON_REQUIRED', {
         detail:
           cells.lang === 'nl'
-            ? 'een verschoven deadline, Deels voldaan, Vervallen, Risico, Vertraagd of een heropende actie vraagt er een'
+            ? 'een verschoven deadline, Deels gerealiseerd, Vervallen, Risico, Uit koers of een heropende actie vraagt er een'
             : (error.invalidParams?.[0]?.reason ?? error.message),
       });
     } else {

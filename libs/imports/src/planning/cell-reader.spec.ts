@@ -23,9 +23,25 @@ describe('reading a cell by its column', () => {
   });
 
   it('reads a choice by its label in either language or its code', () => {
-    for (const value of ['Deels voldaan', 'partially met', 'PARTIALLY_MET', 'deels-voldaan']) {
+    for (const value of [
+      'Deels gerealiseerd',
+      'partially met',
+      'PARTIALLY_MET',
+      'deels-gerealiseerd',
+      // The reports' earlier words: a workbook exported before still imports.
+      'Deels voldaan',
+    ]) {
       expect(read('status', text(value))).toEqual({ empty: false, value: 'partially_met' });
     }
+    for (const [value, code] of [
+      ['Op schema', 'on_track'],
+      ['Vertraagd', 'off_track'],
+      ['Niet bepaald', 'not_set'],
+      ['Uit koers', 'off_track'],
+    ]) {
+      expect(read('health', text(value))).toEqual({ empty: false, value: code });
+    }
+    expect(read('status', text('Afgerond'))).toEqual({ empty: false, value: 'met' });
     expect(read('status', text('Klaar'))).toMatchObject({
       error: 'INVALID_CHOICE',
       params: { allowed: expect.stringContaining('In uitvoering') },

@@ -45,6 +45,19 @@ export function choiceLabels(field: string, lang: SheetLanguage): Readonly<Recor
   }
 }
 
+/**
+ * Words the reports used before they took the web app's (December 2026): a workbook exported
+ * then still imports. Read only, never written.
+ */
+const EARLIER_LABELS: Record<string, Record<string, readonly string[]>> = {
+  status: { met: ['Afgerond'], partially_met: ['Deels voldaan'] },
+  health: {
+    not_set: ['Niet bepaald', 'Not set'],
+    on_track: ['Op schema'],
+    off_track: ['Vertraagd'],
+  },
+};
+
 const fold = (text: string) =>
   text
     .normalize('NFD')
@@ -55,7 +68,8 @@ const fold = (text: string) =>
 
 /**
  * The code a cell names: by its label in either language or by the code itself, ignoring
- * case, accents, and spaces versus hyphens (`Op schema`, `on track`, `on_track`).
+ * case, accents, and spaces versus hyphens (`Op koers`, `on track`, `on_track`), or by a word the
+ * reports used earlier (`Op schema`).
  */
 export function choiceCode(field: string, text: string): string | undefined {
   const wanted = fold(text);
@@ -63,6 +77,9 @@ export function choiceCode(field: string, text: string): string | undefined {
     for (const [code, label] of Object.entries(choiceLabels(field, lang))) {
       if (fold(label) === wanted || fold(code) === wanted) return code;
     }
+  }
+  for (const [code, words] of Object.entries(EARLIER_LABELS[field] ?? {})) {
+    if (words.some((word) => fold(word) === wanted)) return code;
   }
   return undefined;
 }

@@ -71,7 +71,7 @@ describe('deadlineEvent', () => {
     ).description;
     expect(description).toContain('Owner organisation: Ministerie van BZK (BZK)');
     expect(description).toContain('Status: Not started');
-    expect(description).toContain('Health: Not set');
+    expect(description).toContain('Health: Not assessed');
     expect(description).toContain('Complete: 40%');
   });
 

@@ -77,7 +77,7 @@ export const OPEN_DATA_FIELDS = [
   {
     name: 'health',
     description:
-      '`not_set`, `on_track`, `at_risk` or `off_track` (op schema, risico, vertraagd); ' +
+      '`not_set`, `on_track`, `at_risk` or `off_track` (niet beoordeeld, op koers, risico, uit koers); ' +
       '`not_set` once closed.',
     example: 'on_track',
   },

@@ -134,18 +134,18 @@ const NL: ReportLabels = {
   status: {
     not_started: 'Niet gestart',
     in_progress: 'In uitvoering',
-    met: 'Afgerond',
-    partially_met: 'Deels voldaan',
+    met: 'Gerealiseerd',
+    partially_met: 'Deels gerealiseerd',
     lapsed: 'Vervallen',
   },
   health: {
-    not_set: 'Niet bepaald',
-    on_track: 'Op schema',
+    not_set: 'Niet beoordeeld',
+    on_track: 'Op koers',
     at_risk: 'Risico',
-    off_track: 'Vertraagd',
+    off_track: 'Uit koers',
   },
   verification: {
-    self_reported: 'Eigen opgave',
+    self_reported: 'Zelf gemeld',
     partner_reviewed: 'Bevestigd door partner',
     verified: 'Geverifieerd',
   },
@@ -253,14 +253,14 @@ const EN: ReportLabels = {
     lapsed: 'Lapsed',
   },
   health: {
-    not_set: 'Not set',
+    not_set: 'Not assessed',
     on_track: 'On track',
     at_risk: 'At risk',
     off_track: 'Off track',
   },
   verification: {
     self_reported: 'Self-reported',
-    partner_reviewed: 'Partner-reviewed',
+    partner_reviewed: 'Confirmed by a partner',
     verified: 'Verified',
   },
   commitmentKind: {

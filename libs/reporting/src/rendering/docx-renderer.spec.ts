@@ -122,10 +122,10 @@ describe('renderDocx', () => {
       'BZK',
       '1 november 2026',
       'In uitvoering\n(Openstaand)',
-      'Vertraagd',
+      'Uit koers',
       '40%',
     ]);
-    expect(annex[3][4]).toBe('Afgerond\n(Voldaan)');
+    expect(annex[3][4]).toBe('Gerealiseerd\n(Voldaan)');
     expect(docx.documentXml.match(/<w:tblHeader\/>/g)?.length).toBeGreaterThanOrEqual(1);
     // The annex is landscape.
     expect(docx.documentXml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);

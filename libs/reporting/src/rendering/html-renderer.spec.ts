@@ -56,7 +56,7 @@ describe('renderHtml', () => {
     expect(svgs).toHaveLength(2);
     for (const svg of svgs) expect(svg).toContain('role="img"');
     expect(html).toMatch(
-      /aria-label="Voortgang van de open acties: Op schema 1, Risico 1, Vertraagd 1, Niet bepaald 1\."/,
+      /aria-label="Voortgang van de open acties: Op koers 1, Risico 1, Uit koers 1, Niet beoordeeld 1\."/,
     );
     expect(html).toMatch(
       /aria-label="Status per spoor: Versterken van de bestuurlijke verhoudingen, acties 2 \(Niet gestart 1, In uitvoering 1\)/,

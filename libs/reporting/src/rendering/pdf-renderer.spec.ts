@@ -64,7 +64,7 @@ describe('renderPdf', () => {
     const charts = pageWith('Status per spoor');
     expect(charts).toBeGreaterThan(1);
     expect(pageText(charts)).toContain(
-      'Voortgang van de open acties: Op schema 1, Risico 1, Vertraagd 1, Niet bepaald 1.',
+      'Voortgang van de open acties: Op koers 1, Risico 1, Uit koers 1, Niet beoordeeld 1.',
     );
     expect(inkShare(charts)).toBeGreaterThan(0.03);
   });

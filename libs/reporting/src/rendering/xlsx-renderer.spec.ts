@@ -145,7 +145,7 @@ describe('renderXlsx', () => {
     });
     // Off track: white on red.
     expect(sheet.getRow(2).getCell(column('health'))).toMatchObject({
-      value: 'Vertraagd',
+      value: 'Uit koers',
       fill: { fgColor: { argb: 'FFD52B1E' } },
       font: { color: { argb: 'FFFFFFFF' } },
     });
@@ -171,7 +171,7 @@ describe('renderXlsx', () => {
     const closed = sheet.getRow(4);
     expect(closed.getCell(column('closedAt')).value).toEqual(new Date('2026-10-12T11:15:00Z'));
     expect(closed.getCell(column('closedAt')).numFmt).toBe('dd-mm-yyyy hh:mm');
-    expect(closed.getCell(column('status')).value).toBe('Afgerond');
+    expect(closed.getCell(column('status')).value).toBe('Gerealiseerd');
     expect(sheet.getRow(6).getCell(column('track')).value).toBe('Zonder spoor');
   });
 
@@ -204,7 +204,7 @@ describe('renderXlsx', () => {
     expect(value('Open')).toBe(summary.open);
     expect(value('Over de deadline')).toBe(summary.overdue);
     expect(value('Afgerond in de periode')).toBe(summary.completedInPeriod);
-    expect(value('Eigen opgave')).toBe(summary.byVerification.self_reported);
+    expect(value('Zelf gemeld')).toBe(summary.byVerification.self_reported);
     expect(rows.get('In uitvoering')!.getCell(1).fill).toMatchObject({
       fgColor: { argb: argb(STATUS_SWATCH.in_progress.fill) },
     });
