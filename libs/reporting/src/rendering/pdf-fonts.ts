@@ -35,6 +35,20 @@ export function registerFonts(doc: PDFKit.PDFDocument): void {
   for (const [name, data] of fonts()) doc.registerFont(name, data);
 }
 
+/**
+ * Empties PDFKit's per-word layout caches of the embedded fonts. PDFKit remembers the glyph
+ * layout of every word it has drawn and never forgets one; report text has ever new words
+ * (numbers, names), so for 100,000 actions that grows by about 2 KB an action. Emptied every
+ * so many actions, the cache still serves the words that repeat, and memory stays flat.
+ */
+export function trimFontCaches(doc: PDFKit.PDFDocument): void {
+  const families = (doc as unknown as { _fontFamilies: Record<string, { layoutCache?: object }> })
+    ._fontFamilies;
+  for (const font of Object.values(families)) {
+    if (font.layoutCache) font.layoutCache = Object.create(null) as object;
+  }
+}
+
 /** fontkit's face behind PDFKit's current font (not in PDFKit's typings). */
 interface FontkitFace {
   hasGlyphForCodePoint(codePoint: number): boolean;

@@ -171,7 +171,7 @@ function drawContents(context: PdfContext, parent: StructElement, entries: reado
           width: width - depth * 14,
           lineBreak: false,
           ellipsis: true,
-          underline: depth > 0,
+          underline: true,
         });
       });
       const textWidth = Math.min(doc.widthOfString(text), width - depth * 14);

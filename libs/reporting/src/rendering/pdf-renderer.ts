@@ -12,7 +12,7 @@ import {
 import { actionCells } from '../progress/report-table';
 import { healthChartSvg, statusByTrackChartSvg } from './charts';
 import { keepPace } from '@app/core';
-import { FONT, pdfText, registerFonts } from './pdf-fonts';
+import { FONT, pdfText, registerFonts, trimFontCaches } from './pdf-fonts';
 import { drawCover, type TocEntry } from './pdf-front';
 import { pdfLabels } from './pdf-labels';
 import {
@@ -39,6 +39,9 @@ const PDF_COLUMNS: readonly (Omit<PdfColumn, 'heading'> & { column: ReportColumn
   { column: 'verification', width: 80, maxLines: 2 },
   { column: 'latestNarrative', width: 226, maxLines: 4 },
 ];
+
+/** How often PDFKit's word layouts are forgotten (see `trimFontCaches`). */
+const TRIM_EVERY = 2000;
 
 /** A track's named destination (the table of contents links to it). */
 const trackDestination = (track: ReportTrack | null) => `track-${track?.id ?? 'none'}`;
@@ -160,6 +163,7 @@ export async function renderPdf(
     );
     done++;
     if (done % YIELD_EVERY === 0) await keepPace(out);
+    if (done % TRIM_EVERY === 0) trimFontCaches(doc);
     if (done % PROGRESS_EVERY === 0) onProgress?.(done);
   }
   table?.end();

@@ -125,7 +125,16 @@ export class PdfTable {
         let x = left;
         this.columns.forEach((column, i) => {
           const swatch = swatches[i];
-          if (swatch) doc.rect(x, top, column.width, rowHeight).fill(swatch.fill);
+          if (swatch && header) doc.rect(x, top, column.width, rowHeight).fill(swatch.fill);
+          else if (swatch && cells[i].length > 0) {
+            // A badge around the words: their colour, the words still there to read.
+            const textWidth = Math.max(...cells[i].map((line) => this.lineWidth(line, widthOf)));
+            const badgeWidth = Math.min(column.width - 2, textWidth + PADDING + 1);
+            const badgeX = column.align === 'right' ? x + column.width - 1 - badgeWidth : x + 1;
+            doc
+              .roundedRect(badgeX, top + 1.5, badgeWidth, cells[i].length * this.lineHeight + 2, 2)
+              .fill(swatch.fill);
+          }
           x += column.width;
         });
         doc
