@@ -164,7 +164,9 @@ function drawContents(context: PdfContext, parent: StructElement, entries: reado
       const text = pdfText(doc, entry.title);
       const top = y;
       const item = tags.group(list, 'TOCI');
-      const link = tags.group(item, 'Link');
+      // TOCI may hold a Reference (ISO 32000-1 table 333), which holds the Link.
+      const reference = tags.group(item, 'Reference');
+      const link = tags.group(reference, 'Link');
       link.add(() => {
         doc.font(font).fontSize(size).fillColor('#01689b');
         doc.text(text, indent, top, {
@@ -181,6 +183,7 @@ function drawContents(context: PdfContext, parent: StructElement, entries: reado
         Contents: new String(entry.title),
       } as unknown as PDFKit.Mixins.AnnotationOption);
       link.end();
+      reference.end();
       y += lineHeight;
       if (entry.children && entry.children.length > 0) {
         const sub = tags.group(item, 'TOC');

@@ -119,7 +119,7 @@ describe('renderPdf', () => {
       expect(tree).toMatch(new RegExp(`H3 \\(block\\)\\n\\s+"${h3}"`));
     }
     expect(tree).toMatch(/LI \(block\)\n\s+Lbl \(block\)\n\s+"Peildatum"\n\s+LBody/);
-    expect(tree).toMatch(/TOCI\n\s+Link \(inline\)\n\s+"Zonder spoor"/);
+    expect(tree).toMatch(/TOCI\n\s+Reference \(inline\)\n\s+Link \(inline\)\n\s+"Zonder spoor"/);
     // The actions' table: header cells for the columns, one row per action.
     const tables = tree.split(/Table \(block\)/).slice(1);
     const actions = tables.filter((t) => /"Laatste toelichting"/.test(t));
