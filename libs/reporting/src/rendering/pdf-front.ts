@@ -3,7 +3,7 @@ import { formatDateOrMoment, formatNumber } from '../progress/report-style';
 import type { ReportHeader } from '../progress/progress-report.model';
 import type { ReportLabels } from '../progress/report-labels';
 import { FONT, FONT_BOLD, pdfText } from './pdf-fonts';
-import { ACCENT, MARGIN, type PdfContext } from './pdf-layout';
+import { ACCENT, MARGIN, continuedHeading, type PdfContext } from './pdf-layout';
 import type { StructElement } from './pdf-tags';
 
 /** An entry of the table of contents: a named destination further on, maybe with sub-entries. */
@@ -154,9 +154,10 @@ function drawContents(context: PdfContext, parent: StructElement, entries: reado
       const lineHeight = size + 8;
       if (y + lineHeight > bottom()) {
         doc.addPage();
+        continuedHeading(context, pdf.contents);
         x = MARGIN;
         width = doc.page.width - 2 * MARGIN;
-        y = doc.page.margins.top;
+        y = doc.y + 6;
       }
       const indent = x + depth * 14;
       const font = depth === 0 ? FONT_BOLD : FONT;
