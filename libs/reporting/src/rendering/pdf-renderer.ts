@@ -40,6 +40,9 @@ const PDF_COLUMNS: readonly (Omit<PdfColumn, 'heading'> & { column: ReportColumn
   { column: 'latestNarrative', width: 226, maxLines: 4 },
 ];
 
+/** The size of the chunks written to the output. */
+const OUTPUT_CHUNK = 64 * 1024;
+
 /** How often PDFKit's word layouts are forgotten (see `trimFontCaches`). */
 const TRIM_EVERY = 2000;
 
@@ -87,11 +90,29 @@ export async function renderPdf(
   });
   registerFonts(doc);
   doc.font(FONT);
+  // PDFKit emits every line of every object as a chunk of its own: tens of chunks an action.
+  // Collected into larger chunks and written straight to `out`, nothing waits unseen inside
+  // PDFKit's stream, so `keepPace(out)` holds the renderer back when the reader is slow.
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const flush = (): void => {
+    if (pendingBytes === 0) return;
+    out.write(pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes));
+    pending = [];
+    pendingBytes = 0;
+  };
+  doc.on('data', (chunk: Buffer) => {
+    pending.push(chunk);
+    pendingBytes += chunk.length;
+    if (pendingBytes >= OUTPUT_CHUNK) flush();
+  });
   const written = new Promise<void>((resolve, reject) => {
-    doc.once('end', resolve);
+    doc.once('end', () => {
+      flush();
+      resolve();
+    });
     doc.once('error', reject);
   });
-  doc.pipe(out, { end: false });
   const tags = new PdfTags(doc);
   const context: PdfContext = { doc, tags, report, labels, pdf };
   let pageNumber = 0;
