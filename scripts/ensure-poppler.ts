@@ -6,7 +6,7 @@
  */
 import { findOnPath, findOrInstall } from './services/apt-install';
 
-export const POPPLER_TOOLS = ['pdfinfo', 'pdffonts', 'pdftotext', 'pdftoppm'] as const;
+const POPPLER_TOOLS = ['pdfinfo', 'pdffonts', 'pdftotext', 'pdftoppm'] as const;
 
 const help = [
   "The PDF report's tests need poppler's tools (pdfinfo, pdffonts, pdftotext, pdftoppm), and",
