@@ -45,6 +45,7 @@ const MAX_CACHED_WIDTHS = 50_000;
 export class PdfTable {
   private readonly lineHeight: number;
   private readonly widths = new Map<string, number>();
+  private readonly spaceWidth: number;
   private table: StructElement | undefined;
 
   constructor(
@@ -56,6 +57,7 @@ export class PdfTable {
   ) {
     doc.font(FONT).fontSize(options.fontSize);
     this.lineHeight = doc.currentLineHeight(true) + LINE_GAP;
+    this.spaceWidth = doc.widthOfString(' ');
   }
 
   /** Space left on the page below the cursor. */
@@ -158,7 +160,8 @@ export class PdfTable {
           lineBreak: false,
           textWidth,
         };
-        doc.text(line, x + PADDING + offset, top + PADDING + n * this.lineHeight, options);
+        // The trailing space (invisible) makes the last word the one PDFKit has already shaped.
+        doc.text(`${line} `, x + PADDING + offset, top + PADDING + n * this.lineHeight, options);
       });
     };
 
@@ -256,7 +259,10 @@ export class PdfTable {
     let width = this.widths.get(text);
     if (width === undefined) {
       if (this.widths.size >= MAX_CACHED_WIDTHS) this.widths.clear();
-      width = this.doc.widthOfString(text);
+      // Measured with the space after it: PDFKit shapes and remembers text word by word, each
+      // word with its trailing space, and the lines are drawn with one too (see `drawLines`),
+      // so every word is shaped once (OpenType shaping is most of an embedded font's cost).
+      width = this.doc.widthOfString(`${text} `) - this.spaceWidth;
       this.widths.set(text, width);
     }
     return width;
