@@ -59,6 +59,14 @@ async function main(): Promise<void> {
     false,
   );
   if (chromium.code !== 0) process.exit(chromium.code);
+  const poppler = await run(
+    'poppler check',
+    process.execPath,
+    [path.join(root, 'dist/scripts/ensure-poppler.js')],
+    process.env,
+    false,
+  );
+  if (poppler.code !== 0) process.exit(poppler.code);
   // Without a Redis given, each suite starts a local one: install redis-server (apt-get) now,
   // once, rather than from both suites at the same moment (the second would find dpkg locked).
   if (!process.env.TEST_REDIS_URL && !process.env.REDIS_URL) {

@@ -7,6 +7,7 @@ import {
 } from '@app/tracking';
 import type { ReportSummary } from '../progress/progress-report.model';
 import type { ReportLabels } from '../progress/report-labels';
+import { HEALTH_SWATCH, STATUS_SWATCH, type Swatch } from '../progress/report-style';
 import { escapeHtml, truncate } from './render-text';
 
 /** A chart as a standalone SVG, with the words that say what it shows. */
@@ -21,23 +22,13 @@ export interface ChartSvg {
 const WIDTH = 720;
 const FONT = 'Helvetica, Arial, sans-serif';
 
-// Greys that stay apart when printed in black and white, each with its own decal pattern
-// (aria.decal) and a data label, so no reader depends on colour.
-const STATUS_FILL: Record<ActionStatus, string> = {
-  not_started: '#f2f2f2',
-  in_progress: '#bfbfbf',
-  met: '#404040',
-  partially_met: '#808080',
-  lapsed: '#ffffff',
-};
-const HEALTH_FILL: Record<ActionHealth, string> = {
-  not_set: '#d9d9d9',
-  on_track: '#4d4d4d',
-  at_risk: '#a6a6a6',
-  off_track: '#1a1a1a',
-};
-const labelColour = (fill: string): string =>
-  parseInt(fill.slice(1, 3), 16) < 0x90 ? '#fff' : '#000';
+// The status and health colours of the other documents (report-style.ts: Rijkshuisstijl,
+// each fill with a text colour of contrast ≥ 4.5:1 for the data labels). Every bar also has a
+// black border (light fills are < 3:1 against white), a decal pattern (aria.decal) and a data
+// label, and the legend names each colour, so no reader depends on colour.
+const STATUS_FILL: Record<ActionStatus, Swatch> = STATUS_SWATCH;
+const HEALTH_FILL: Record<ActionHealth, Swatch> = HEALTH_SWATCH;
+const BORDER = { borderColor: '#000', borderWidth: 1 };
 
 /** Open actions by status, one horizontal stacked bar per track. */
 export function statusByTrackChartSvg(summary: ReportSummary, labels: ReportLabels): ChartSvg {
@@ -74,10 +65,10 @@ export function statusByTrackChartSvg(summary: ReportSummary, labels: ReportLabe
       stack: 'status',
       name: labels.status[status],
       barMaxWidth: 22,
-      itemStyle: { color: STATUS_FILL[status], borderColor: '#000', borderWidth: 0.5 },
+      itemStyle: { color: STATUS_FILL[status].fill, ...BORDER },
       label: {
         show: true,
-        color: labelColour(STATUS_FILL[status]),
+        color: STATUS_FILL[status].text,
         textBorderWidth: 0,
         fontFamily: FONT,
         formatter: (p: { value: unknown }) => (Number(p.value) > 0 ? String(p.value) : ''),
@@ -123,7 +114,7 @@ export function healthChartSvg(summary: ReportSummary, labels: ReportLabels): Ch
         },
         data: healths.map((h) => ({
           value: summary.byHealth[h],
-          itemStyle: { color: HEALTH_FILL[h], borderColor: '#000', borderWidth: 0.5 },
+          itemStyle: { color: HEALTH_FILL[h].fill, ...BORDER },
         })),
       },
     ],

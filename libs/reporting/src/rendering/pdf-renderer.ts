@@ -1,42 +1,61 @@
 import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
 import type { ProgressReport, ReportTrack } from '../progress/progress-report.model';
-import { reportLabels, type ReportColumn, type ReportLabels } from '../progress/report-labels';
+import { reportLabels, type ReportColumn } from '../progress/report-labels';
 import {
-  COLUMN_TYPES,
-  actionCells,
-  cellDisplayText,
-  coverLines,
-  summarySections,
-} from '../progress/report-table';
-import { healthChartSvg, statusByTrackChartSvg, type ChartSvg } from './charts';
-import { FONT, FONT_BOLD, PdfTable, type PdfColumn } from './pdf-table';
+  HEALTH_SWATCH,
+  STATUS_SWATCH,
+  formatDateOrMoment,
+  formatDay,
+  formatNumber,
+} from '../progress/report-style';
+import { actionCells } from '../progress/report-table';
+import { healthChartSvg, statusByTrackChartSvg } from './charts';
 import { keepPace } from '@app/core';
+import { FONT, pdfText, registerFonts, trimFontCaches } from './pdf-fonts';
+import { drawCover, type TocEntry } from './pdf-front';
+import { pdfLabels } from './pdf-labels';
+import {
+  FOOTER_HEIGHT,
+  MARGIN,
+  continuedHeading,
+  heading,
+  paragraph,
+  type PdfContext,
+} from './pdf-layout';
+import { drawCharts, drawSummary } from './pdf-summary';
+import { PdfTable, type PdfColumn } from './pdf-table';
+import { PdfTags } from './pdf-tags';
 import { PROGRESS_EVERY, YIELD_EVERY } from './render-output';
-import { winAnsiText } from './render-text';
-
-const MARGIN = 36;
-const FOOTER_HEIGHT = 18;
 
 /** The compact per-action columns of the PDF (A4 landscape: 770 pt between the margins). */
 const PDF_COLUMNS: readonly (Omit<PdfColumn, 'heading'> & { column: ReportColumn })[] = [
-  { column: 'title', width: 180, maxLines: 3 },
-  { column: 'ownerOrganisation', width: 52 },
-  { column: 'deadline', width: 56 },
-  { column: 'status', width: 72, maxLines: 2 },
+  { column: 'title', width: 172, maxLines: 3 },
+  { column: 'ownerOrganisation', width: 50 },
+  { column: 'deadline', width: 70, maxLines: 2 },
+  { column: 'status', width: 70, maxLines: 2 },
   { column: 'health', width: 62, maxLines: 2 },
-  { column: 'percentComplete', width: 34, align: 'right' },
-  { column: 'verification', width: 84, maxLines: 2 },
-  { column: 'latestNarrative', width: 230, maxLines: 4 },
+  { column: 'percentComplete', width: 40, align: 'right' },
+  { column: 'verification', width: 80, maxLines: 2 },
+  { column: 'latestNarrative', width: 226, maxLines: 4 },
 ];
 
+/** The size of the chunks written to the output. */
+const OUTPUT_CHUNK = 64 * 1024;
+
+/** How often PDFKit's word layouts are forgotten (see `trimFontCaches`). */
+const TRIM_EVERY = 2000;
+
+/** A track's named destination (the table of contents links to it). */
+const trackDestination = (track: ReportTrack | null) => `track-${track?.id ?? 'none'}`;
+
 /**
- * Writes the report as a PDF (A4 landscape) to `out` (not ended: the caller ends it): a cover page, the summary
- * with its two charts, then the actions per track. Pages are written as they are finished
- * (no page buffering), so memory stays flat for 100,000 actions; the footer therefore says
- * "Pagina N" without the total. Text uses the built-in Helvetica: characters it cannot show
- * become '?'. `onProgress` gets the number of actions written so far.
+ * Writes the report as a tagged PDF (PDF/UA-1 in intent, A4 landscape) to `out` (not ended:
+ * the caller ends it): a cover with the particulars, key figures and contents, the summary
+ * tables, the two charts, then the actions per track. Text is Source Sans 3, embedded; dates
+ * and numbers are written the Dutch way (`report-style.ts`). Pages are written as they are
+ * finished (no page buffering), so memory stays flat for 100,000 actions; the footer therefore
+ * says "Pagina N" without the total. `onProgress` gets the number of actions written so far.
  */
 export async function renderPdf(
   report: ProgressReport,
@@ -44,178 +63,176 @@ export async function renderPdf(
   onProgress?: (actionsDone: number) => void,
 ): Promise<void> {
   const { header, summary } = report;
-  const labels = reportLabels(header.lang);
+  const lang = header.lang;
+  const labels = reportLabels(lang);
+  const pdf = pdfLabels(lang);
+  const title = `${labels.title} ${header.programme.name}`;
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
     autoFirstPage: false,
     bufferPages: false,
-    lang: header.lang === 'en' ? 'en-GB' : 'nl-NL',
+    pdfVersion: '1.7',
+    tagged: true,
+    // PDFKit writes the PDF/UA identification (pdfuaid:part 1) into the XMP metadata.
+    subset: 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets,
+    lang: pdf.lang,
     displayTitle: true,
     info: {
-      Title: winAnsiText(`${labels.title} ${header.programme.name}`),
-      Subject: winAnsiText(header.programme.name),
+      Title: title,
+      Author: header.programme.name,
+      Subject: `${title}, ${labels.asOf.toLowerCase()} ${formatDateOrMoment(header.asOf, lang)}`,
+      Keywords: `${labels.title}, ${header.programme.name}`,
+      Creator: pdf.creator,
       CreationDate: new Date(header.generatedAt),
     },
   });
+  registerFonts(doc);
+  doc.font(FONT);
+  // PDFKit emits every line of every object as a chunk of its own: tens of chunks an action.
+  // Collected into larger chunks and written straight to `out`, nothing waits unseen inside
+  // PDFKit's stream, so `keepPace(out)` holds the renderer back when the reader is slow.
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const flush = (): void => {
+    if (pendingBytes === 0) return;
+    out.write(pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes));
+    pending = [];
+    pendingBytes = 0;
+  };
+  doc.on('data', (chunk: Buffer) => {
+    pending.push(chunk);
+    pendingBytes += chunk.length;
+    if (pendingBytes >= OUTPUT_CHUNK) flush();
+  });
   const written = new Promise<void>((resolve, reject) => {
-    doc.once('end', resolve);
+    doc.once('end', () => {
+      flush();
+      resolve();
+    });
     doc.once('error', reject);
   });
-  doc.pipe(out, { end: false });
+  const tags = new PdfTags(doc);
+  const context: PdfContext = { doc, tags, report, labels, pdf };
   let pageNumber = 0;
-  doc.on('pageAdded', () => drawFooter(doc, ++pageNumber, report, labels));
+  doc.on('pageAdded', () => drawFooter(context, ++pageNumber));
 
-  drawCover(doc, report, labels);
-  drawSummary(doc, report, labels);
-  drawCharts(doc, [statusByTrackChartSvg(summary, labels), healthChartSvg(summary, labels)]);
+  const tracks: TocEntry[] = summary.byTrack
+    .filter((t) => t.total > 0)
+    .map((t) => ({
+      title: t.track?.name ?? labels.noTrack,
+      destination: trackDestination(t.track),
+    }));
+  drawCover(context, [
+    { title: labels.summary, destination: 'summary' },
+    { title: pdf.charts, destination: 'charts' },
+    { title: labels.actions, destination: 'actions', children: tracks },
+  ]);
+  drawSummary(context, tags.root);
+  drawCharts(context, tags.root, [
+    statusByTrackChartSvg(summary, labels),
+    healthChartSvg(summary, labels),
+  ]);
 
   doc.addPage();
-  heading(doc, labels.actions, 16);
+  const actions = tags.group(tags.root, 'Sect');
+  heading(context, actions, 'H2', labels.actions, { destination: 'actions' });
+  const outline = (doc.outline as unknown as OutlineItem).addItem(labels.actions, {
+    expanded: true,
+  });
   const columns = PDF_COLUMNS.map((c) => ({ ...c, heading: labels.columns[c.column] }));
   let done = 0;
   let track: ReportTrack | null | undefined = undefined;
+  let trackSection: PDFKit.PDFStructureElement | null = null;
   let table: PdfTable | null = null;
   for await (const action of report.actions) {
     if (track === undefined || track?.id !== action.track?.id) {
+      table?.end();
+      trackSection?.end();
       track = action.track;
       const name = action.track?.name ?? labels.noTrack;
       if (doc.y > doc.page.height / 2 && done > 0) doc.addPage();
       else doc.moveDown(0.5);
-      heading(doc, name, 12);
-      table = new PdfTable(doc, columns, {
+      trackSection = tags.group(actions, 'Sect');
+      heading(context, trackSection, 'H3', name, {
+        destination: trackDestination(action.track),
+        keepWith: 60,
+      });
+      outline.addItem(name);
+      table = new PdfTable(doc, tags, trackSection, columns, {
         fontSize: 8,
-        onPageBreak: () => heading(doc, `${name} ${labels.continued}`, 12),
+        onPageBreak: () => continuedHeading(context, name),
       });
       table.start();
     }
     const cells = actionCells(action, labels);
     table!.drawRow(
-      PDF_COLUMNS.map((c) => cellDisplayText(cells[c.column], COLUMN_TYPES[c.column])),
+      PDF_COLUMNS.map(({ column }) => {
+        const cell = cells[column];
+        if (cell === null) return '';
+        if (typeof cell === 'number') return formatNumber(cell, lang);
+        return column === 'deadline' ? formatDay(cell, lang) : formatDateOrMoment(cell, lang);
+      }),
+      PDF_COLUMNS.map(({ column }) =>
+        column === 'status'
+          ? STATUS_SWATCH[action.status]
+          : column === 'health'
+            ? HEALTH_SWATCH[action.health]
+            : undefined,
+      ),
     );
     done++;
     if (done % YIELD_EVERY === 0) await keepPace(out);
+    if (done % TRIM_EVERY === 0) trimFontCaches(doc);
     if (done % PROGRESS_EVERY === 0) onProgress?.(done);
   }
-  if (done === 0) doc.font(FONT).fontSize(10).text(labels.none);
+  table?.end();
+  trackSection?.end();
+  if (done === 0) {
+    paragraph(context, actions, labels.none, {
+      x: MARGIN,
+      y: doc.y,
+      width: 300,
+      size: 10,
+    });
+  }
+  actions.end();
+  tags.root.end();
   doc.end();
   await written;
   onProgress?.(done);
 }
 
-function heading(doc: PDFKit.PDFDocument, text: string, size: number): void {
-  doc
-    .font(FONT_BOLD)
-    .fontSize(size)
-    .fillColor('#000')
-    .text(winAnsiText(text), doc.page.margins.left);
-  doc.moveDown(0.3);
+interface OutlineItem {
+  addItem(title: string, options?: { expanded?: boolean }): OutlineItem;
 }
 
-function drawFooter(
-  doc: PDFKit.PDFDocument,
-  pageNumber: number,
-  report: ProgressReport,
-  labels: ReportLabels,
-): void {
+/** The footer: title, programme, report day and page number, as pagination artifacts. */
+function drawFooter(context: PdfContext, pageNumber: number): void {
+  const { doc, tags, report, labels } = context;
   const { margins } = doc.page;
   const bottom = margins.bottom;
   // Writing below the bottom margin would start a new page: lift it while the footer is drawn.
   margins.bottom = 0;
   const y = doc.page.height - MARGIN - 4;
   const width = doc.page.width - margins.left - margins.right;
-  doc.font(FONT).fontSize(8).fillColor('#000');
-  doc.text(
-    winAnsiText(`${labels.title} — ${report.header.programme.name} — ${report.header.reportDate}`),
-    margins.left,
-    y,
-    { width: width - 80, lineBreak: false, ellipsis: true },
-  );
-  doc.text(winAnsiText(labels.page(pageNumber)), margins.left + width - 80, y, {
-    width: 80,
-    align: 'right',
-    lineBreak: false,
-  });
+  const day = formatDay(report.header.reportDate, report.header.lang);
+  tags.artifact(() => {
+    doc.font(FONT).fontSize(8).fillColor('#000');
+    doc.text(
+      pdfText(doc, `${labels.title} — ${report.header.programme.name} — ${day}`),
+      margins.left,
+      y,
+      { width: width - 80, lineBreak: false, ellipsis: true },
+    );
+    doc.text(labels.page(pageNumber), margins.left + width - 80, y, {
+      width: 80,
+      align: 'right',
+      lineBreak: false,
+    });
+  }, 'Pagination');
   margins.bottom = bottom;
   doc.x = margins.left;
   doc.y = margins.top;
-}
-
-function drawCover(doc: PDFKit.PDFDocument, report: ProgressReport, labels: ReportLabels): void {
-  doc.addPage();
-  doc.moveDown(4);
-  doc.font(FONT_BOLD).fontSize(30).text(winAnsiText(labels.title));
-  doc.moveDown(0.3);
-  doc.font(FONT).fontSize(18).text(winAnsiText(report.header.programme.name));
-  doc.moveDown(1.5);
-  for (const line of coverLines(report.header, labels)) {
-    const y = doc.y;
-    doc.font(FONT_BOLD).fontSize(12).text(winAnsiText(line.label), MARGIN, y, { width: 160 });
-    const labelBottom = doc.y;
-    doc.font(FONT).text(winAnsiText(String(line.value)), MARGIN + 170, y, { width: 550 });
-    doc.y = Math.max(doc.y, labelBottom) + 4;
-  }
-}
-
-function drawSummary(doc: PDFKit.PDFDocument, report: ProgressReport, labels: ReportLabels): void {
-  doc.addPage();
-  heading(doc, labels.summary, 16);
-  for (const section of summarySections(report.summary, labels)) {
-    const width = section.headings ? Math.min(240, 770 - (section.headings.length - 1) * 64) : 300;
-    const columns: PdfColumn[] = (section.headings ?? ['', '']).map((text, i) => ({
-      heading: text,
-      width: i === 0 ? width : section.headings ? 64 : 120,
-      align: i === 0 ? 'left' : 'right',
-      maxLines: i === 0 ? 2 : 1,
-    }));
-    // A small table is kept on one page: estimated at 18 pt a row, 30 for the header and title.
-    const needed = 60 + section.rows.length * 18;
-    const usable = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
-    const left = doc.page.height - doc.page.margins.bottom - doc.y;
-    if (left < Math.min(needed, usable) || left < 80) doc.addPage();
-    else doc.moveDown(0.6);
-    if (section.title !== labels.summary) heading(doc, section.title, 11);
-    const table = new PdfTable(doc, columns, {
-      fontSize: 9,
-      header: section.headings !== undefined,
-      onPageBreak: () => heading(doc, `${section.title} ${labels.continued}`, 11),
-    });
-    table.start();
-    for (const row of section.rows) table.drawRow(row.map(String));
-  }
-}
-
-function drawCharts(doc: PDFKit.PDFDocument, charts: readonly ChartSvg[]): void {
-  doc.addPage();
-  const pageWidth = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  // Small enough for both charts to share a page when there are not too many tracks.
-  const maxWidth = 560;
-  for (const chart of charts) {
-    const [, w, h] = /viewBox="0 0 (\d+) (\d+)"/.exec(chart.svg) ?? [];
-    const maxHeight = doc.page.height - doc.page.margins.top - doc.page.margins.bottom - 80;
-    const scale = Math.min(1, maxWidth / Number(w), maxHeight / Number(h));
-    const width = Number(w) * scale;
-    const height = Number(h) * scale;
-    if (doc.y + height + 60 > doc.page.height - doc.page.margins.bottom) doc.addPage();
-    heading(doc, chart.title, 12);
-    // svg-to-pdfkit takes the size from the root element; the viewBox scales the drawing to it.
-    const svg = chart.svg.replace(
-      /^(<svg[^>]*?) width="\d+" height="\d+"/,
-      `$1 width="${width}" height="${height}"`,
-    );
-    SVGtoPDF(doc, winAnsiText(svg), doc.page.margins.left, doc.y, {
-      width,
-      height,
-      assumePt: true,
-    });
-    doc.y += height + 4;
-    // The figures in words as well: the chart's text alternative, readable in any print.
-    doc
-      .font(FONT)
-      .fontSize(8)
-      .fillColor('#000')
-      .text(winAnsiText(chart.description), doc.page.margins.left, doc.y, { width: pageWidth });
-    doc.moveDown(1);
-  }
 }

@@ -1,7 +1,6 @@
-import { winAnsiText } from './render-text';
-
-export const FONT = 'Helvetica';
-export const FONT_BOLD = 'Helvetica-Bold';
+import type { Swatch } from '../progress/report-style';
+import { FONT, FONT_BOLD, pdfText } from './pdf-fonts';
+import type { PdfTags, StructElement } from './pdf-tags';
 
 export interface PdfColumn {
   heading: string;
@@ -13,21 +12,31 @@ export interface PdfColumn {
 
 export interface PdfTableOptions {
   fontSize: number;
+  /** The left edge (default: the page's left margin). */
+  x?: number;
   /** Called after a page break, before the repeated header row (e.g. a "continued" heading). */
   onPageBreak?: () => void;
   /** Whether the table has a header row (a list of figures does not). */
   header?: boolean;
+  /** Whether each row's first cell heads its row (a `TH` with scope Row). */
+  rowHeaders?: boolean;
+  /** Colours of header cells (status and health words on their colour), by column. */
+  headerSwatch?: (column: number) => Swatch | undefined;
 }
 
 const PADDING = 3;
 const LINE_GAP = 1;
 const ELLIPSIS = '…';
+const HEADER_FILL = '#d9d9d9';
 /** Remembered word widths are dropped past this many (memory stays bounded). */
 const MAX_CACHED_WIDTHS = 50_000;
 
 /**
- * A table drawn row by row straight into the PDF, with the header row repeated after each page
- * break: nothing is kept per row, so a table of 100,000 rows takes no more memory than one of ten.
+ * A tagged table drawn row by row straight into the PDF: `Table` → `TR` → `TH` (scope Column
+ * or Row) / `TD`. After a page break the header row is drawn again as a pagination artifact,
+ * so the table stays one table to a screen reader, its header cells read once. Each row's
+ * elements are ended when it is drawn, so PDFKit writes them out at once; the table keeps one
+ * small reference per row until it ends.
  *
  * Cells are wrapped here rather than by PDFKit's line wrapper: with word widths remembered
  * (report text repeats its words), a row is measured once and drawn as single lines, which
@@ -36,14 +45,19 @@ const MAX_CACHED_WIDTHS = 50_000;
 export class PdfTable {
   private readonly lineHeight: number;
   private readonly widths = new Map<string, number>();
+  private readonly spaceWidth: number;
+  private table: StructElement | undefined;
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
+    private readonly tags: PdfTags,
+    private readonly parent: StructElement,
     private readonly columns: readonly PdfColumn[],
     private readonly options: PdfTableOptions,
   ) {
     doc.font(FONT).fontSize(options.fontSize);
     this.lineHeight = doc.currentLineHeight(true) + LINE_GAP;
+    this.spaceWidth = doc.widthOfString(' ');
   }
 
   /** Space left on the page below the cursor. */
@@ -53,36 +67,38 @@ export class PdfTable {
 
   /** Starts the table: the header row, on a new page if not even one row fits below it. */
   start(): void {
-    if (this.spaceLeft() < this.lineHeight * 3 + PADDING * 4) this.pageBreak();
-    else if (this.options.header !== false) this.drawHeader();
+    if (this.spaceLeft() < this.lineHeight * 3 + PADDING * 4) this.doc.addPage();
+    this.table = this.tags.group(this.parent, 'Table');
+    if (this.options.header !== false) this.drawHeader(true);
   }
 
-  drawRow(values: readonly string[], shaded = false): void {
+  /** A row of text cells; `swatches` colours cells (their words stay: colour is never alone). */
+  drawRow(values: readonly string[], swatches?: readonly (Swatch | undefined)[]): void {
     this.doc.font(FONT).fontSize(this.options.fontSize);
     const lines = values.map((value, i) => {
       const maxLines = this.columns[i].maxLines ?? 1;
       // Blank lines would waste a compact table's few lines; one line has no breaks at all.
-      const text = winAnsiText(value).replace(/[ ]*\n\s*/g, maxLines > 1 ? '\n' : ' ');
+      const text = pdfText(this.doc, value).replace(/[ ]*\n\s*/g, maxLines > 1 ? '\n' : ' ');
       return this.wrap(text, this.columns[i].width - PADDING * 2, maxLines);
     });
-    this.drawLines(lines, shaded ? '#f0f0f0' : null);
+    this.drawLines(lines, 'body', swatches ?? []);
   }
 
-  private drawHeader(): void {
+  /** Ends the table's element: call after its last row. */
+  end(): void {
+    this.table?.end();
+  }
+
+  private drawHeader(tagged: boolean): void {
     const { doc } = this;
     doc.font(FONT_BOLD).fontSize(this.options.fontSize);
     // Bold widths differ from the body's: measure without the cache.
     const boldWidth = (text: string): number => doc.widthOfString(text);
     const lines = this.columns.map((c) =>
-      this.wrap(winAnsiText(c.heading), c.width - PADDING * 2, 2, boldWidth),
+      this.wrap(pdfText(doc, c.heading), c.width - PADDING * 2, 3, boldWidth),
     );
-    this.drawLines(lines, '#d9d9d9', boldWidth);
-    doc
-      .moveTo(doc.page.margins.left, doc.y)
-      .lineTo(doc.page.margins.left + this.width(), doc.y)
-      .lineWidth(1)
-      .strokeColor('#000')
-      .stroke();
+    const swatches = this.columns.map((_, i) => this.options.headerSwatch?.(i));
+    this.drawLines(lines, tagged ? 'header' : 'repeatedHeader', swatches, boldWidth);
     doc.font(FONT).fontSize(this.options.fontSize);
   }
 
@@ -90,23 +106,52 @@ export class PdfTable {
     this.doc.addPage();
     this.options.onPageBreak?.();
     this.doc.font(FONT).fontSize(this.options.fontSize);
-    if (this.options.header !== false) this.drawHeader();
+    if (this.options.header !== false) this.drawHeader(false);
   }
 
   private drawLines(
     cells: readonly string[][],
-    fill: string | null,
+    kind: 'header' | 'repeatedHeader' | 'body',
+    swatches: readonly (Swatch | undefined)[],
     widthOf: (text: string) => number = (t) => this.widthOf(t),
   ): void {
-    const { doc } = this;
+    const { doc, tags } = this;
     const rowHeight = Math.max(1, ...cells.map((c) => c.length)) * this.lineHeight + PADDING * 2;
     if (this.spaceLeft() < rowHeight) this.pageBreak();
-    const left = doc.page.margins.left;
+    const left = this.left();
     const top = doc.y;
-    if (fill) doc.rect(left, top, this.width(), rowHeight).fill(fill);
-    doc.fillColor('#000');
-    let x = left;
-    this.columns.forEach((column, i) => {
+    const header = kind !== 'body';
+    tags.artifact(
+      () => {
+        if (header) doc.rect(left, top, this.width(), rowHeight).fill(HEADER_FILL);
+        let x = left;
+        this.columns.forEach((column, i) => {
+          const swatch = swatches[i];
+          if (swatch && header) doc.rect(x, top, column.width, rowHeight).fill(swatch.fill);
+          else if (swatch && cells[i].length > 0) {
+            // A badge around the words: their colour, the words still there to read.
+            const textWidth = Math.max(...cells[i].map((line) => this.lineWidth(line, widthOf)));
+            const badgeWidth = Math.min(column.width - 2, textWidth + PADDING + 1);
+            const badgeX = column.align === 'right' ? x + column.width - 1 - badgeWidth : x + 1;
+            doc
+              .roundedRect(badgeX, top + 1.5, badgeWidth, cells[i].length * this.lineHeight + 2, 2)
+              .fill(swatch.fill);
+          }
+          x += column.width;
+        });
+        doc
+          .moveTo(left, top + rowHeight)
+          .lineTo(left + this.width(), top + rowHeight)
+          .lineWidth(header ? 1 : 0.3)
+          .strokeColor(header ? '#000' : '#808080')
+          .stroke();
+      },
+      kind === 'repeatedHeader' ? 'Pagination' : 'Layout',
+    );
+
+    const drawCell = (i: number, x: number): void => {
+      const column = this.columns[i];
+      doc.fillColor(swatches[i]?.text ?? '#000');
       cells[i].forEach((line, n) => {
         const textWidth = this.lineWidth(line, widthOf);
         const offset = column.align === 'right' ? column.width - PADDING * 2 - textWidth : 0;
@@ -115,16 +160,35 @@ export class PdfTable {
           lineBreak: false,
           textWidth,
         };
-        doc.text(line, x + PADDING + offset, top + PADDING + n * this.lineHeight, options);
+        // The trailing space (invisible) makes the last word the one PDFKit has already shaped.
+        doc.text(`${line} `, x + PADDING + offset, top + PADDING + n * this.lineHeight, options);
       });
-      x += column.width;
-    });
-    doc
-      .moveTo(left, top + rowHeight)
-      .lineTo(left + this.width(), top + rowHeight)
-      .lineWidth(0.3)
-      .strokeColor('#808080')
-      .stroke();
+    };
+
+    if (kind === 'repeatedHeader') {
+      tags.artifact(() => {
+        let x = left;
+        this.columns.forEach((column, i) => {
+          drawCell(i, x);
+          x += column.width;
+        });
+      }, 'Pagination');
+    } else {
+      const row = tags.group(this.table!, 'TR');
+      let x = left;
+      this.columns.forEach((column, i) => {
+        const headsRow = !header && i === 0 && this.options.rowHeaders === true;
+        const cell = tags.group(row, header || headsRow ? 'TH' : 'TD', {
+          ...(header ? { scope: 'Column' as const } : headsRow ? { scope: 'Row' as const } : {}),
+        });
+        const cellX = x;
+        if (cells[i].length > 0) cell.add(() => drawCell(i, cellX));
+        cell.end();
+        x += column.width;
+      });
+      row.end();
+    }
+    doc.fillColor('#000');
     doc.x = left;
     doc.y = top + rowHeight;
   }
@@ -195,13 +259,21 @@ export class PdfTable {
     let width = this.widths.get(text);
     if (width === undefined) {
       if (this.widths.size >= MAX_CACHED_WIDTHS) this.widths.clear();
-      width = this.doc.widthOfString(text);
+      // Measured with the space after it: PDFKit shapes and remembers text word by word, each
+      // word with its trailing space, and the lines are drawn with one too (see `drawLines`),
+      // so every word is shaped once (OpenType shaping is most of an embedded font's cost).
+      width = this.doc.widthOfString(`${text} `) - this.spaceWidth;
       this.widths.set(text, width);
     }
     return width;
   }
 
-  private width(): number {
+  private left(): number {
+    return this.options.x ?? this.doc.page.margins.left;
+  }
+
+  /** The table's width. */
+  width(): number {
     return this.columns.reduce((sum, c) => sum + c.width, 0);
   }
 }

@@ -27,28 +27,6 @@ export function escapeHtml(text: string): string {
   return cleanText(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
-// The characters of Windows-1252 above 0x7F that are not Latin-1 (0x80–0x9F).
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-
-/**
- * Text that PDFKit's built-in (standard 14) fonts can show: they are WinAnsi-encoded, so any
- * other character (≥, emoji, CJK) would come out as garbage. Those become '?'; accents that
- * come decomposed are composed first, so "ë" typed as e + ¨ survives.
- */
-export function winAnsiText(text: string): string {
-  let result = '';
-  for (const char of cleanText(text).normalize('NFC').replace(/\t/g, ' ')) {
-    const code = char.codePointAt(0)!;
-    const fits =
-      char === '\n' ||
-      (code >= 0x20 && code <= 0x7e) ||
-      (code >= 0xa0 && code <= 0xff) ||
-      WIN_ANSI_EXTRA.has(char);
-    result += fits ? char : '?';
-  }
-  return result;
-}
-
 /** Shortens text to at most `max` characters, ending in an ellipsis when it was longer. */
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
