@@ -888,10 +888,10 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
           return res.body.status === 'done' ? res.body : undefined;
         });
         const file = await get(cast.viewer, `${path}/file`).buffer(true).parse(binary);
-        const rows = parse((file.body as Buffer).toString('utf8'), {
+        const rows = parse<Record<string, string>>((file.body as Buffer).toString('utf8'), {
           bom: true,
           columns: true,
-        }) as Record<string, string>[];
+        });
         expect(rows).toHaveLength(1);
       } finally {
         await db.query(`UPDATE actions SET escalation_level = $2 WHERE id = $1`, [first.id, was]);
