@@ -109,6 +109,62 @@ test.describe('Rapportages', () => {
     await expectAccessible(page);
   });
 
+  test('a coordinator publishes the open data under another licence, which the data and their description carry', async ({
+    page,
+    request,
+  }) => {
+    await openSignedIn(page, people.coordinator, '/rapportages');
+    const openData = page.getByRole('region', { name: 'Open data' });
+    const dataset = openData.getByRole('link', {
+      name: 'Beschrijving van de dataset voor data.overheid.nl (DCAT-AP-NL, JSON-LD)',
+    });
+    await expect(dataset).toHaveAttribute(
+      'href',
+      /^\/v1\/programmes\/[0-9a-f-]{36}\/open-data\/dataset$/,
+    );
+    const data = (await openData
+      .getByRole('link', { name: 'Open data van dit programma (JSON)' })
+      .getAttribute('href'))!;
+    const licenceOf = async () => {
+      const answer = await request.get(data);
+      expect(answer.ok()).toBe(true);
+      return {
+        id: ((await answer.json()) as { licence: { id: string } }).licence.id,
+        link: answer.headers().link,
+      };
+    };
+    await expect(
+      openData.getByText(
+        'De open data worden gepubliceerd onder de licentie CC0 1.0 (geen rechten voorbehouden).',
+      ),
+    ).toBeVisible();
+    const choice = openData.getByRole('combobox', { name: 'Licentie van de open data' });
+    await expect(choice).toHaveAccessibleDescription(/CC0 is de standaard/);
+    await expectAccessible(page);
+
+    await choice.selectOption({ label: 'CC BY 4.0 (naamsvermelding)' });
+    await openData.getByRole('button', { name: 'Licentie opslaan' }).click();
+    await expect(page.getByRole('status')).toHaveText(
+      'De licentie is opgeslagen: CC BY 4.0 (naamsvermelding).',
+    );
+    await expect(
+      openData.getByText(
+        'De open data worden gepubliceerd onder de licentie CC BY 4.0 (naamsvermelding).',
+      ),
+    ).toBeVisible();
+    const changed = await licenceOf();
+    expect(changed.id).toBe('cc-by-4.0');
+    expect(changed.link).toMatch(/creativecommons\.org\/licenses\/by\/4\.0\/[^>]*>; rel="license"/);
+
+    // Back to the default, for the other stories.
+    await choice.selectOption({ label: 'CC0 1.0 (geen rechten voorbehouden)' });
+    await openData.getByRole('button', { name: 'Licentie opslaan' }).click();
+    await expect(page.getByRole('status')).toHaveText(
+      'De licentie is opgeslagen: CC0 1.0 (geen rechten voorbehouden).',
+    );
+    expect((await licenceOf()).id).toBe('cc0-1.0');
+  });
+
   test('a manager has a report made in the background, follows its progress and downloads it later', async ({
     page,
     context,
@@ -168,6 +224,13 @@ test.describe('Rapportages', () => {
     await expect(
       openData.getByRole('link', { name: 'Open data van dit programma (JSON)' }),
     ).toHaveAttribute('href', /^\/v1\/programmes\/[0-9a-f-]{36}\/open-data$/);
+    // The licence is said; only a coordinator chooses it.
+    await expect(
+      openData.getByText(/^De open data worden gepubliceerd onder de licentie /),
+    ).toBeVisible();
+    await expect(openData.getByRole('combobox', { name: 'Licentie van de open data' })).toHaveCount(
+      0,
+    );
     await expectAccessible(page);
 
     // The worker also told the manager in Meldingen, with a way back to the reports.

@@ -1669,6 +1669,19 @@ export const en: Messages = {
       'The actions this programme publishes, with nothing about people: readable by anyone, without signing in.',
     openDataJson: 'Open data of this programme (JSON)',
     openDataCsv: 'Open data as a CSV file',
+    openDataDataset: 'Description of the dataset for data.overheid.nl (DCAT-AP-NL, JSON-LD)',
+    licences: {
+      'cc0-1.0': 'CC0 1.0 (no rights reserved)',
+      'cc-by-4.0': 'CC BY 4.0 (attribution)',
+      'pdm-1.0': 'Public domain (Public Domain Mark 1.0)',
+    },
+    licenceNow: (licence: string) => `The open data are published under the licence ${licence}.`,
+    licenceLabel: 'Licence of the open data',
+    licenceHelp:
+      'Applies to the data and their description. CC0 is the standard for open government data: anyone may reuse the data, even without naming the source.',
+    licenceSave: 'Save licence',
+    licenceSaved: (licence: string) => `The licence has been saved: ${licence}.`,
+    licenceFailed: 'The licence could not be saved. Please try again.',
     toReports: 'Go to Reports',
   },
   admin: {

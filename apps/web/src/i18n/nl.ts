@@ -1709,6 +1709,20 @@ export const nl = {
       'De acties die dit programma openbaar maakt, zonder gegevens over personen: voor iedereen te lezen, zonder aanmelden.',
     openDataJson: 'Open data van dit programma (JSON)',
     openDataCsv: 'Open data als CSV-bestand',
+    openDataDataset: 'Beschrijving van de dataset voor data.overheid.nl (DCAT-AP-NL, JSON-LD)',
+    licences: {
+      'cc0-1.0': 'CC0 1.0 (geen rechten voorbehouden)',
+      'cc-by-4.0': 'CC BY 4.0 (naamsvermelding)',
+      'pdm-1.0': 'Publiek domein (Public Domain Mark 1.0)',
+    },
+    licenceNow: (licence: string) =>
+      `De open data worden gepubliceerd onder de licentie ${licence}.`,
+    licenceLabel: 'Licentie van de open data',
+    licenceHelp:
+      'Geldt voor de data en hun beschrijving. CC0 is de standaard voor open overheidsdata: iedereen mag de data hergebruiken, ook zonder bronvermelding.',
+    licenceSave: 'Licentie opslaan',
+    licenceSaved: (licence: string) => `De licentie is opgeslagen: ${licence}.`,
+    licenceFailed: 'De licentie kon niet worden opgeslagen. Probeer het opnieuw.',
     toReports: 'Naar Rapportages',
   },
   admin: {

@@ -10,11 +10,10 @@ import {
   OrderedList,
   OrderedListItem,
   Paragraph,
-  UnorderedList,
-  UnorderedListItem,
 } from '../../components/nlds';
 import { useLanguage, useT } from '../../i18n';
 import { filenameOf, saveFile } from '../../components/save-file';
+import { OpenDataSection } from './open-data-section';
 
 /**
  * The deadlines calendar to subscribe to, and the programme's open data. A calendar app cannot
@@ -30,7 +29,6 @@ export function SubscribeSection({ programmeId }: { programmeId: string }) {
   const [failure, setFailure] = useState<string | null>(null);
   const calendarPath = `/v1/programmes/${programmeId}/deadlines.ics${language === 'en' ? '?lang=en' : ''}`;
   const calendarAddress = `${window.location.origin}${calendarPath}`;
-  const openData = `/v1/programmes/${programmeId}/open-data`;
 
   async function download() {
     setFailure(null);
@@ -88,20 +86,7 @@ export function SubscribeSection({ programmeId }: { programmeId: string }) {
           {r.calendarDownload}
         </Button>
       </section>
-      <section aria-labelledby="rapport-open-data-kop">
-        <Heading level={2} id="rapport-open-data-kop">
-          {r.openDataTitle}
-        </Heading>
-        <Paragraph>{r.openDataIntro}</Paragraph>
-        <UnorderedList>
-          <UnorderedListItem>
-            <Link href={openData}>{r.openDataJson}</Link>
-          </UnorderedListItem>
-          <UnorderedListItem>
-            <Link href={`${openData}?format=csv`}>{r.openDataCsv}</Link>
-          </UnorderedListItem>
-        </UnorderedList>
-      </section>
+      <OpenDataSection programmeId={programmeId} />
     </>
   );
 }
