@@ -7,6 +7,7 @@ import { OPEN_DATA_FIELD_NAMES } from '@app/reporting';
 import { startApi } from '../../../test/support/e2e';
 import type { Actor } from '../../../test/support/identity-fixtures';
 import { type TrackingCast, TrackingFixtures } from '../../../test/support/tracking-fixtures';
+import { dutchMinute } from '../../../test/support/dutch-clock';
 
 /** A title a naive CSV writer breaks: the separators, a quote and a line break. */
 const TRICKY_TITLE = 'Wet "sterk bestuur"; deel 1, artikel 2\nen de rest';
@@ -272,22 +273,7 @@ describe('open data of a programme', () => {
       ]);
       const json = await http().get(openData());
       const updatedAt = new Date(json.body.actions[1].updatedAt as string);
-      const local = Object.fromEntries(
-        new Intl.DateTimeFormat('nl-NL', {
-          timeZone: 'Europe/Amsterdam',
-          day: '2-digit',
-          month: '2-digit',
-          year: 'numeric',
-          hour: '2-digit',
-          minute: '2-digit',
-          hourCycle: 'h23',
-        })
-          .formatToParts(updatedAt)
-          .map((part) => [part.type, part.value]),
-      );
-      expect(field(rows[2], 'updatedAt')).toBe(
-        `${local.day}-${local.month}-${local.year} ${local.hour}:${local.minute}`,
-      );
+      expect(field(rows[2], 'updatedAt')).toBe(dutchMinute(updatedAt));
       expect(field(rows[2], 'closedAt')).toBe('');
     });
 

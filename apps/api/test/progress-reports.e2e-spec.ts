@@ -16,6 +16,7 @@ import {
 } from '../../../test/support/report-counts';
 import type { Actor } from '../../../test/support/identity-fixtures';
 import { type TrackingCast, TrackingFixtures } from '../../../test/support/tracking-fixtures';
+import { dutchMinute } from '../../../test/support/dutch-clock';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -294,22 +295,7 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
     });
     const done = rows.findIndex((r) => r[0] === ids.done);
     expect(rows[done][closedAt]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('nl-NL', {
-        timeZone: 'Europe/Amsterdam',
-        day: '2-digit',
-        month: '2-digit',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      })
-        .formatToParts(new Date(rows[done][closedAt]))
-        .map((part) => [part.type, part.value]),
-    );
-    expect(english[done][closedAt]).toBe(
-      `${parts.day}-${parts.month}-${parts.year} ${parts.hour}:${parts.minute}`,
-    );
+    expect(english[done][closedAt]).toBe(dutchMinute(rows[done][closedAt]));
   });
 
   it('answers XLSX with typed cells and the same numbers and rows', async () => {
