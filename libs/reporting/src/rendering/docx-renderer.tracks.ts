@@ -135,7 +135,8 @@ function commitmentsTable(
   letter: LetterLabels,
   n: NumberText,
 ): Table {
-  const countWidth = 1300;
+  // Wide enough for "Openstaand" in bold, also in the wider fonts a viewer may substitute.
+  const countWidth = 1500;
   const kindWidth = 1600;
   const titleWidth = PORTRAIT_TEXT_WIDTH - kindWidth - countWidth * PARLIAMENT_STATUS_TERMS.length;
   const widths = [titleWidth, kindWidth, ...PARLIAMENT_STATUS_TERMS.map(() => countWidth)];
