@@ -1,6 +1,13 @@
 import type { ActionHealth, ActionStatus } from '@app/tracking';
-import type { ReportLanguage } from './progress-report.model';
-import { type Cell, type ColumnType, REPORT_TIME_ZONE, wallClock } from './report-table';
+import type { ReportHeader, ReportLanguage } from './progress-report.model';
+import type { ReportLabels } from './report-labels';
+import {
+  type Cell,
+  type ColumnType,
+  REPORT_TIME_ZONE,
+  coverLines,
+  wallClock,
+} from './report-table';
 
 /**
  * How the documents people read (PDF, DOCX letter, XLSX, HTML) write dates and numbers and
@@ -178,5 +185,35 @@ export function excelNlCell(cell: Cell, type: ColumnType): Cell {
   if (typeof cell === 'number') return excelNlNumber(cell);
   if (type === 'date') return excelNlDay(cell);
   if (type === 'datetime') return excelNlMoment(cell);
+  return cell;
+}
+
+/**
+ * The cover lines with dates as people write them (`20 november 2026 om 10:00`): the PDF's,
+ * the HTML's and the workbook's summary sheet.
+ */
+export function datedCoverLines(header: ReportHeader, labels: ReportLabels) {
+  const day = (value: string) => formatDateOrMoment(value, header.lang);
+  const dated: Partial<Record<string, string>> = {
+    [labels.asOf]: day(header.asOf),
+    [labels.period]: `${day(header.period.from)} – ${day(header.period.to)}`,
+    [labels.generatedAt]: day(header.generatedAt),
+    ...(header.since ? { [labels.since]: day(header.since) } : {}),
+  };
+  return coverLines(header, labels).map((line) => ({
+    label: line.label,
+    value: dated[line.label] ?? String(line.value),
+  }));
+}
+
+/**
+ * A table cell as people read it in the HTML report: days and instants as `15 november 2026`
+ * and `15 november 2026 om 14:05`, numbers with Dutch separators, text as it is.
+ */
+export function peopleCellText(cell: Cell, type: ColumnType, lang: ReportLanguage): string {
+  if (cell === null) return '';
+  if (type === 'date') return formatDay(String(cell), lang);
+  if (type === 'datetime') return formatMoment(String(cell), lang);
+  if (typeof cell === 'number') return formatNumber(cell, lang);
   return cell;
 }

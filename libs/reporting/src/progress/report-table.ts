@@ -122,18 +122,13 @@ export function wallClock(instant: Date): Date {
 }
 
 /**
- * A cell as a reader sees it in the XLSX (through its number formats), HTML and PDF: dates as
- * YYYY-MM-DD, instants as YYYY-MM-DD HH:mm in Europe/Amsterdam.
+ * A header value in a sortable form: an ISO instant as `YYYY-MM-DD HH:mm` in Europe/Amsterdam,
+ * anything else as is. The documents people read write the cover with `datedCoverLines`
+ * (report-style.ts) instead: `20 november 2026 om 10:00`.
  */
-export function cellDisplayText(cell: Cell, type: ColumnType): string {
-  if (cell === null) return '';
-  if (type !== 'datetime') return String(cell);
-  return wallClock(new Date(cell)).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-/** A header value for people: an ISO instant in Europe/Amsterdam time, anything else as is. */
 function displayMoment(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}T/.test(value) ? cellDisplayText(value, 'datetime') : value;
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) return value;
+  return wallClock(new Date(value)).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 export { REPORT_COLUMNS };

@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { STATUS_SWATCH, formatDay } from '../progress/report-style';
 import { renderHtml } from './html-renderer';
 import { FIXTURE_ACTIONS, FIXTURE_TRACKS, reportFixture } from './report-fixture';
 
@@ -70,7 +71,20 @@ describe('renderHtml', () => {
     expect(html).toContain(
       `<th scope="row">Over de deadline</th><td class="num">${summary.overdue}</td>`,
     );
-    expect(html).toContain('<dt>Peildatum</dt><dd>2026-11-20 10:00</dd>');
+    expect(html).toContain('<dt>Peildatum</dt><dd>20 november 2026 om 10:00</dd>');
+    expect(html).toContain('<dt>Periode</dt><dd>1 oktober 2026 – 20 november 2026</dd>');
+  });
+
+  it('writes dates the Dutch way, and status and health in their colours with their words', async () => {
+    const html = await render();
+    const [first] = FIXTURE_ACTIONS;
+    expect(html).toContain(`<td class="c-deadline">${formatDay(first.deadline, 'nl')}</td>`);
+    expect(html).toContain(`<td class="c-status s-${first.status}">In uitvoering</td>`);
+    expect(html).toContain(`<td class="c-health h-${first.health}">Uit koers</td>`);
+    for (const [code, swatch] of Object.entries(STATUS_SWATCH)) {
+      expect(html).toContain(`td.s-${code} { background: ${swatch.fill}; color: ${swatch.text}; }`);
+    }
+    expect(html).not.toMatch(/<td class="c-deadline">\d{4}-/);
     expect(html).not.toMatch(/<script|<link|\ssrc=|href="http|url\(http/);
   });
 

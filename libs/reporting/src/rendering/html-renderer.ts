@@ -9,11 +9,10 @@ import {
 import {
   COLUMN_TYPES,
   actionCells,
-  cellDisplayText,
-  coverLines,
   summarySections,
   type SummarySection,
 } from '../progress/report-table';
+import { datedCoverLines, peopleCellText } from '../progress/report-style';
 import { healthChartSvg, statusByTrackChartSvg, type ChartSvg } from './charts';
 import { HTML_STYLE } from './html-style';
 import { keepPace } from '@app/core';
@@ -68,8 +67,13 @@ export async function renderHtml(
     }
     const cells = actionCells(action, labels);
     const tds = HTML_COLUMNS.map((column, index) => {
-      const text = escapeHtml(cellDisplayText(cells[column], COLUMN_TYPES[column]));
+      const text = escapeHtml(
+        peopleCellText(cells[column], COLUMN_TYPES[column], report.header.lang),
+      );
       if (index === 0) return `<th scope="row">${text}</th>`;
+      // Status and health in their colours, always with their words (colour never alone).
+      if (column === 'status') return `<td class="c-status s-${action.status}">${text}</td>`;
+      if (column === 'health') return `<td class="c-health h-${action.health}">${text}</td>`;
       return `<td class="c-${column}">${text}</td>`;
     });
     await emit(`<tr>${tds.join('')}</tr>\n`);
@@ -86,7 +90,7 @@ export async function renderHtml(
 function documentStart(report: ProgressReport, labels: ReportLabels): string {
   const { header, summary } = report;
   const programme = escapeHtml(header.programme.name);
-  const cover = coverLines(header, labels)
+  const cover = datedCoverLines(header, labels)
     .map((line) => `<dt>${escapeHtml(line.label)}</dt><dd>${escapeHtml(String(line.value))}</dd>`)
     .join('\n');
   const sections = summarySections(summary, labels).map(summaryTable).join('\n');

@@ -1,7 +1,17 @@
+import { HEALTH_SWATCH, STATUS_SWATCH, type Swatch } from '../progress/report-style';
+
+/** `.s-met { … }`: a status or health cell in its colour (the word stays in it). */
+const swatchRules = (prefix: string, swatches: Readonly<Record<string, Swatch>>): string =>
+  Object.entries(swatches)
+    .map(
+      ([code, { fill, text }]) => `td.${prefix}-${code} { background: ${fill}; color: ${text}; }`,
+    )
+    .join('\n');
+
 /**
  * The stylesheet of the HTML report: inline (the file must work offline and under a strict
- * CSP that allows no external resources), readable on screen and printed in black and white.
- * Status and health are text in the tables; nothing depends on colour.
+ * CSP that allows no external resources), readable on screen and in print. Status and health
+ * cells carry their colours (contrast ≥ 4.5:1) and always their words: nothing depends on colour.
  */
 export const HTML_STYLE = `
 :root { color-scheme: light; }
@@ -27,7 +37,10 @@ table.actions tbody tr:nth-child(even) { background: #f4f4f4; }
 figure.chart { margin: 1rem 0 1.5rem; max-width: 48rem; }
 figure.chart svg { width: 100%; height: auto; }
 .chart-text { font-size: 0.85rem; }
+${swatchRules('s', STATUS_SWATCH)}
+${swatchRules('h', HEALTH_SWATCH)}
 @media print {
+  td[class*=' s-'], td[class*=' h-'] { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   @page { size: A4 landscape; margin: 12mm; }
   body { margin: 0; font-size: 9pt; }
   table { font-size: 7.5pt; }

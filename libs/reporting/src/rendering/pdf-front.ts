@@ -1,7 +1,4 @@
-import { coverLines } from '../progress/report-table';
-import { formatDateOrMoment, formatNumber } from '../progress/report-style';
-import type { ReportHeader } from '../progress/progress-report.model';
-import type { ReportLabels } from '../progress/report-labels';
+import { datedCoverLines, formatNumber } from '../progress/report-style';
 import { FONT, FONT_BOLD, pdfText } from './pdf-fonts';
 import { ACCENT, MARGIN, continuedHeading, type PdfContext } from './pdf-layout';
 import type { StructElement } from './pdf-tags';
@@ -11,21 +8,6 @@ export interface TocEntry {
   title: string;
   destination: string;
   children?: TocEntry[];
-}
-
-/** The cover lines with dates as people write them (`20 november 2026 om 10:00`). */
-export function pdfCoverLines(header: ReportHeader, labels: ReportLabels) {
-  const day = (value: string) => formatDateOrMoment(value, header.lang);
-  const dated: Partial<Record<string, string>> = {
-    [labels.asOf]: day(header.asOf),
-    [labels.period]: `${day(header.period.from)} – ${day(header.period.to)}`,
-    [labels.generatedAt]: day(header.generatedAt),
-    ...(header.since ? { [labels.since]: day(header.since) } : {}),
-  };
-  return coverLines(header, labels).map((line) => ({
-    label: line.label,
-    value: dated[line.label] ?? String(line.value),
-  }));
 }
 
 const LEFT_WIDTH = 430;
@@ -61,7 +43,7 @@ export function drawCover(context: PdfContext, toc: readonly TocEntry[]): void {
   let y = Math.max(doc.y, 72 + 36 + programmeHeight) + 28;
 
   const list = tags.group(root, 'L');
-  for (const line of pdfCoverLines(report.header, labels)) {
+  for (const line of datedCoverLines(report.header, labels)) {
     doc.font(FONT).fontSize(11);
     const value = pdfText(doc, line.value);
     const height = Math.max(14, doc.heightOfString(value, { width: LEFT_WIDTH - 130 }));

@@ -7,11 +7,10 @@ import {
   type ReportColumn,
   type ReportLabels,
 } from '../progress/report-labels';
-import { EXCEL_NL_FORMAT } from '../progress/report-style';
+import { EXCEL_NL_FORMAT, datedCoverLines } from '../progress/report-style';
 import {
   COLUMN_TYPES,
   actionCells,
-  coverLines,
   summarySections,
   wallClock,
   type Cell,
@@ -257,7 +256,7 @@ function writeSummarySheet(
   const swatches = swatchStyles(labels);
   const title = sheet.addRow([labels.title]);
   title.font = font({ bold: true, size: 16 });
-  for (const line of coverLines(report.header, labels)) {
+  for (const line of datedCoverLines(report.header, labels)) {
     sheet.addRow([line.label, cleanText(String(line.value))]).getCell(1).font = BOLD;
   }
   for (const section of summarySections(report.summary, labels)) {
