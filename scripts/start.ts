@@ -402,7 +402,12 @@ async function main(): Promise<void> {
 
   say('Starting the API and the worker...');
   const api = startApp('API', scripts.api, env);
-  const worker = startApp('Worker', scripts.worker, env, WORKER_NODE_FLAGS);
+  // Both on one host: the worker's metrics server takes the port after the API's.
+  const workerEnv =
+    env.METRICS_PORT && env.METRICS_PORT !== '0'
+      ? { ...env, METRICS_PORT: String(Number(env.METRICS_PORT) + 1) }
+      : env;
+  const worker = startApp('Worker', scripts.worker, workerEnv, WORKER_NODE_FLAGS);
   await Promise.all([
     waitUntilReady(api, `http://127.0.0.1:${port}/health/ready`),
     waitUntilWorkerReady(worker, workerHealthFile),

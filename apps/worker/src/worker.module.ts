@@ -7,6 +7,7 @@ import { RemindersModule } from '@app/reminders';
 import { ReportExportsModule } from '@app/reporting';
 import { WebhooksModule } from '@app/webhooks';
 import { WorkerHeartbeat } from './health/worker-heartbeat';
+import { WorkerMetrics } from './metrics/worker-metrics';
 import { JOB_HANDLERS, JobHandler } from './jobs/job-handler';
 import { JobWorkersHost } from './jobs/job-workers.host';
 import { OutboxRelayRunner } from './outbox/outbox-relay.runner';
@@ -83,6 +84,7 @@ export class WorkerModule {
         OutboxRelayRunner,
         WebhookDeliveryRunner,
         WorkerHeartbeat,
+        WorkerMetrics,
       ],
     };
   }

@@ -12,9 +12,13 @@ import { createLoggerModule } from './logging/logger.module';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { OutboxService } from './outbox/outbox.service';
+import { OutboxBacklog } from './outbox/outbox-backlog';
 import { RedisConnections } from './redis/redis-connections';
 import { Transactions } from './database/transactions';
 import { IdempotencyKeys } from './idempotency/idempotency-keys.repository';
+import { Metrics } from './metrics/metrics';
+import { MetricsServer } from './metrics/metrics-server';
+import { PoolMetrics } from './metrics/pool-metrics';
 
 const CORE_SERVICES = [
   Clock,
@@ -24,8 +28,12 @@ const CORE_SERVICES = [
   JobQueueService,
   OutboxService,
   OutboxRelayService,
+  OutboxBacklog,
   Transactions,
   IdempotencyKeys,
+  Metrics,
+  MetricsServer,
+  PoolMetrics,
 ];
 
 export interface CoreModuleOptions {

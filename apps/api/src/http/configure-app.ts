@@ -1,7 +1,7 @@
 import { type INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import type { AppConfig } from '@app/core';
+import { type AppConfig, Metrics } from '@app/core';
 import { DenialRecorder } from '../access/denial-recorder';
 import { API_BASE_PATH } from '../api-version';
 import { browserOrigins, CSRF_HEADER } from '../identity/auth/browser-csrf.guard';
@@ -25,6 +25,7 @@ import {
   storableQuery,
 } from './middleware';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { requestMetrics } from './request-metrics';
 import { securityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
 import { apiPathMatcher, serveWebApp } from './web-app';
@@ -50,6 +51,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.disable('x-powered-by');
   // ETags are versions of resources, set by the routes that have them; not hashes of bodies.
   app.set('etag', false);
+  // First, so that every answer is counted, early ones (413, 415, 404) included.
+  app.use(requestMetrics(app.get(Metrics)));
   app.use(requestId, auditContext, apiVersionHeader);
   // CORS before anything that may answer early (413, 415, trailing slash): a browser hides
   // a response without CORS headers from the page, problem details included.

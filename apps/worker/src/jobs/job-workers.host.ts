@@ -6,7 +6,15 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { Worker } from 'bullmq';
-import { APP_CONFIG, JOB_QUEUE, JobName, QueueName, RedisConnections, within } from '@app/core';
+import {
+  APP_CONFIG,
+  JOB_QUEUE,
+  JobName,
+  Metrics,
+  QueueName,
+  RedisConnections,
+  within,
+} from '@app/core';
 import type { AppConfig } from '@app/core';
 import { JOB_HANDLERS, JobHandler } from './job-handler';
 
@@ -36,6 +44,7 @@ export class JobWorkersHost implements OnApplicationBootstrap, BeforeApplication
     @Inject(JOB_HANDLERS) handlers: JobHandler[],
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly redis: RedisConnections,
+    private readonly metrics: Metrics,
   ) {
     this.handlers = indexHandlers(handlers);
   }
@@ -48,10 +57,20 @@ export class JobWorkersHost implements OnApplicationBootstrap, BeforeApplication
         async (job) => {
           const handler = this.handlers.get(job.name as JobName);
           if (!handler) throw new Error(`no handler for job ${job.name}`);
-          await handler.process(job.data as never, {
-            jobId: job.id ?? '',
-            attempt: job.attemptsMade + 1,
-          });
+          const start = process.hrtime.bigint();
+          let outcome = 'failed';
+          try {
+            await handler.process(job.data as never, {
+              jobId: job.id ?? '',
+              attempt: job.attemptsMade + 1,
+            });
+            outcome = 'completed';
+          } finally {
+            this.metrics.jobDuration.observe(
+              { queue, name: handler.jobName, outcome },
+              Metrics.secondsSince(start),
+            );
+          }
         },
         {
           // Options, not a client: the worker then owns its connections (and the blocking

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { JobName, REPORT_EXPORT_ATTEMPTS } from '@app/core';
+import { JobName, Metrics, REPORT_EXPORT_ATTEMPTS } from '@app/core';
 import { ReportExportsService } from '@app/reporting';
 import type { JobContext, JobHandler } from '../jobs/job-handler';
 
@@ -7,13 +7,23 @@ import type { JobContext, JobHandler } from '../jobs/job-handler';
 export class ReportExportProcessor implements JobHandler<JobName.ReportExport> {
   readonly jobName = JobName.ReportExport;
 
-  constructor(private readonly exports: ReportExportsService) {}
+  constructor(
+    private readonly exports: ReportExportsService,
+    private readonly metrics: Metrics,
+  ) {}
 
-  process(data: { exportId: string }, context: JobContext): Promise<void> {
-    return this.exports.render(
-      data.exportId,
-      context.attempt,
-      context.attempt >= REPORT_EXPORT_ATTEMPTS,
-    );
+  async process(data: { exportId: string }, context: JobContext): Promise<void> {
+    const start = process.hrtime.bigint();
+    let outcome = 'failed';
+    try {
+      await this.exports.render(
+        data.exportId,
+        context.attempt,
+        context.attempt >= REPORT_EXPORT_ATTEMPTS,
+      );
+      outcome = 'completed';
+    } finally {
+      this.metrics.exportDuration.observe({ outcome }, Metrics.secondsSince(start));
+    }
   }
 }

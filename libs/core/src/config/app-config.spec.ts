@@ -31,6 +31,26 @@ describe('loadConfig', () => {
     expect(config.http.corsOrigins).toEqual([]);
   });
 
+  it('runs no metrics server unless METRICS_PORT is set, and listens on loopback by default', () => {
+    expect(loadConfig(valid).metrics).toEqual({ port: undefined, host: '127.0.0.1' });
+    expect(loadConfig({ ...valid, METRICS_PORT: '' }).metrics.port).toBeUndefined();
+    expect(loadConfig({ ...valid, METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).metrics).toEqual(
+      { port: 9464, host: '0.0.0.0' },
+    );
+  });
+
+  it('rejects a metrics port that is no port, or the API port itself', () => {
+    expect(problemsOf({ ...valid, METRICS_PORT: '70000' })).toEqual([
+      expect.stringMatching(/^METRICS_PORT /),
+    ]);
+    expect(problemsOf({ ...valid, PORT: '3000', METRICS_PORT: '3000' })).toEqual([
+      'METRICS_PORT must differ from PORT: metrics have a server of their own, apart from the API',
+    ]);
+    expect(problemsOf({ ...valid, METRICS_HOST: 'not a host' })).toEqual([
+      expect.stringMatching(/^METRICS_HOST /),
+    ]);
+  });
+
   it('lists every missing variable at once', () => {
     expect(problemsOf({})).toEqual([
       'DATABASE_URL is required',

@@ -172,6 +172,11 @@ export interface AppConfig {
   /** "Now" may be moved through the API (never in production). */
   clockTravel: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Prometheus metrics on a server of their own; no server when `port` is undefined. */
+  metrics: {
+    port: number | undefined;
+    host: string;
+  };
   worker: {
     concurrency: number;
     /** A job's lock; a worker that died is noticed (its jobs handed out again) within it. */
@@ -402,6 +407,10 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     },
     clockTravel: e.CLOCK_TRAVEL,
     logLevel: e.LOG_LEVEL,
+    metrics: {
+      port: e.METRICS_PORT,
+      host: e.METRICS_HOST,
+    },
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
       lockDurationMs: e.WORKER_LOCK_DURATION_MS,

@@ -195,6 +195,19 @@ export const environmentObject = z.object({
     .refine((entries) => entries.every((entry) => entry.includes('/') && isProxyAddress(entry)), {
       message: 'must be a comma-separated list of networks in CIDR notation, e.g. 10.20.0.0/16',
     }),
+  /**
+   * Prometheus metrics (README "Operating it › Metrics"): the port of a separate server that
+   * answers only GET /metrics; unset: none. 0 takes any free port (tests).
+   */
+  METRICS_PORT: int(0, 65535).optional(),
+  /** Where that server listens: loopback by default, so metrics are never public by accident. */
+  METRICS_HOST: z
+    .string()
+    .trim()
+    .refine((value) => isIP(value) !== 0 || /^[a-z0-9.-]{1,253}$/i.test(value), {
+      message: 'must be an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0',
+    })
+    .default('127.0.0.1'),
   WEBHOOK_TIMEOUT_MS: int(200, 60_000).default(10_000),
   WEBHOOK_CONCURRENCY: int(1, 500).default(32),
   WEBHOOK_POLL_INTERVAL_MS: int(20, 60_000).default(500),
@@ -243,6 +256,10 @@ export const environmentSchema = environmentObject
   .refine(namedRuntimeRole.check, {
     path: namedRuntimeRole.path,
     message: namedRuntimeRole.message,
+  })
+  .refine((env) => env.METRICS_PORT === undefined || env.METRICS_PORT !== env.PORT, {
+    path: ['METRICS_PORT'],
+    message: 'must differ from PORT: metrics have a server of their own, apart from the API',
   })
   .refine(
     (env) =>

@@ -9,6 +9,7 @@ import {
   type JobPlacement,
   JobName,
   JobQueueService,
+  Metrics,
   webAppUrls,
   type WebAppUrls,
 } from '@app/core';
@@ -72,6 +73,7 @@ export class MailDeliveryService {
     private readonly mailer: Mailer,
     private readonly queues: JobQueueService,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {
     this.permits = new SendPermits(config.mail.concurrency);
     this.connections = new SendPermits(Math.max(1, Math.floor(config.database.poolSize / 2)));
@@ -175,10 +177,10 @@ export class MailDeliveryService {
       const outcomes = await Promise.all(
         rows.filter((row) => row.isActive).map((row) => this.send(row)),
       );
-      await this.deliveries.settleSent(
-        manager,
-        outcomes.flatMap((outcome) => ('messageId' in outcome ? [outcome] : [])),
-      );
+      const sent = outcomes.flatMap((outcome) => ('messageId' in outcome ? [outcome] : []));
+      await this.deliveries.settleSent(manager, sent);
+      this.count('single', 'skipped', inactive.length);
+      this.count('single', 'sent', sent.length);
       const retries: { id: string; error: Error }[] = [];
       for (const outcome of outcomes) {
         if (!('failure' in outcome)) continue;
@@ -190,6 +192,7 @@ export class MailDeliveryService {
           row.attempts,
           failure,
         );
+        this.count('single', error ? 'retry' : 'failed', 1);
         if (error) retries.push({ id: row.id, error });
       }
       return retries;
@@ -234,6 +237,7 @@ export class MailDeliveryService {
             error: reason,
             countAttempt: false,
           });
+          this.count('digest', 'skipped', 1);
           return undefined;
         }
         const deliveryKey = `digest:${digest.userId}:${digest.digestDate}`;
@@ -258,6 +262,7 @@ export class MailDeliveryService {
             digest.attempts,
             error,
           );
+          this.count('digest', failure ? 'retry' : 'failed', 1);
           if (!failure) {
             await this.deliveries.settle(manager, 'email_deliveries', itemIds, {
               state: 'failed',
@@ -270,10 +275,16 @@ export class MailDeliveryService {
         const sent = { state: 'sent' as const, messageId, countAttempt: true };
         await this.deliveries.settle(manager, 'email_digests', [digest.id], sent);
         await this.deliveries.settle(manager, 'email_deliveries', itemIds, sent);
+        this.count('digest', 'sent', 1);
         return undefined;
       }),
     );
     if (retry) throw retry;
+  }
+
+  /** Counted as the row settles (a rare rollback after it can count one twice on retry). */
+  private count(kind: 'single' | 'digest', outcome: string, deliveries: number): void {
+    if (deliveries > 0) this.metrics.mailDeliveries.inc({ kind, outcome }, deliveries);
   }
 
   /**
