@@ -171,6 +171,8 @@ export interface AppConfig {
   };
   /** "Now" may be moved through the API (never in production). */
   clockTravel: boolean;
+  /** Platform administrators may retry, promote and remove jobs on the queue dashboard. */
+  queueDashboardWrite: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   worker: {
     concurrency: number;
@@ -401,6 +403,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       },
     },
     clockTravel: e.CLOCK_TRAVEL,
+    queueDashboardWrite: e.QUEUE_DASHBOARD_WRITE,
     logLevel: e.LOG_LEVEL,
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
