@@ -65,6 +65,7 @@ describe('queue dashboard (read-only, the default)', () => {
       .expect(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.text).toContain('__UI_CONFIG__');
+    expect(page.text).not.toContain('fonts.googleapis.com');
     const csp = page.headers['content-security-policy'];
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);

@@ -25,10 +25,8 @@ export const QUEUE_DASHBOARD_TICKET_SECONDS = 15 * 60;
 /**
  * The board's own page: its scripts, styles and pictures from its own path. It sets inline
  * `style` attributes in its loading screen, hence `'unsafe-inline'` for styles (never for
- * scripts: its `__UI_CONFIG__` script is JSON, which no browser runs). It links to Google
- * Fonts; `style-src` and `font-src` keep that request from leaving (system fonts instead),
- * so no third party learns who opened the board. `base-uri 'self'`: its page sets a <base>.
- * The rest of the app keeps its headers (security-headers.ts).
+ * scripts: its `__UI_CONFIG__` script is JSON, which no browser runs). `base-uri 'self'`:
+ * its page sets a <base>. The rest of the app keeps its headers (security-headers.ts).
  */
 const boardHeaders = helmet({
   frameguard: { action: 'deny' },
@@ -52,6 +50,19 @@ const boardHeaders = helmet({
     },
   },
 });
+
+/** bull-board's page links to Google Fonts; dropped, so no third party learns who opened it. */
+const THIRD_PARTY_FONTS = /<link[^>]+href="https:\/\/fonts\.googleapis\.com\/[^"]*"[^>]*>\s*/g;
+
+/** Serves the board's page without its third-party font link (system fonts instead). */
+const withoutThirdPartyFonts: RequestHandler = (_req, res, next) => {
+  const send = res.send.bind(res);
+  res.send = ((body: unknown) =>
+    send(
+      typeof body === 'string' ? body.replace(THIRD_PARTY_FONTS, '') : body,
+    )) as Response['send'];
+  next();
+};
 
 const problem = (req: Request, res: Response, status: number, code: string, detail: string) =>
   sendProblem(res, buildProblem(req, status, code, detail));
@@ -155,6 +166,6 @@ export function queueDashboard(deps: QueueDashboardDependencies): RequestHandler
   router.use(boardHeaders, noStore, (req, res, next) => {
     void authenticate(req, res, next).catch(next);
   });
-  router.use(guardWrites, board);
+  router.use(guardWrites, withoutThirdPartyFonts, board);
   return router;
 }
