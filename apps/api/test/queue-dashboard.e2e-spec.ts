@@ -190,6 +190,27 @@ describe('queue dashboard with QUEUE_DASHBOARD_WRITE=true', () => {
     ]);
   });
 
+  it('puts a change the board could not make on record as a failure', async () => {
+    const cookie = await boardCookie(app, admin);
+    const res = await request(app.getHttpServer())
+      .put(`${BOARD}/api/queues/${QueueName.System}/no-such-job/retry`)
+      .set('Cookie', cookie)
+      .set('Origin', new URL(config.http.publicUrl).origin)
+      .expect(404);
+    const events: Record<string, any>[] = await app
+      .get(DataSource)
+      .query('SELECT * FROM audit_events WHERE request_id = $1', [res.headers['x-request-id']]);
+    expect(events).toEqual([
+      expect.objectContaining({
+        operation: 'update',
+        result: 'failure',
+        entity_id: `${QueueName.System}:no-such-job`,
+        actor_id: admin.userId,
+        details: expect.objectContaining({ action: 'retry', status: 404 }),
+      }),
+    ]);
+  });
+
   it('refuses other changes, and changes sent from another site', async () => {
     const cookie = await boardCookie(app, admin);
     const obliterate = await request(app.getHttpServer())

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AuditContext, type AuditOperation, AuditService } from '@app/audit';
+import { buildProblem, PROBLEM_CONTENT_TYPE } from '../http/problem';
 
 /** A change made on the queue dashboard, as the audit log keeps it. */
 export interface QueueWriteAction {
@@ -88,7 +89,7 @@ export class QueueDashboardAudit {
    * success without a record. The request's context (actor, origin) is taken now: the
    * board's body parser may run its handler outside it.
    */
-  around(action: QueueWriteAction, res: Response): void {
+  around(action: QueueWriteAction, req: Request, res: Response): void {
     const { origin, actor } = AuditContext.current();
     const send = res.json.bind(res);
     res.json = ((body: unknown) => {
@@ -112,8 +113,8 @@ export class QueueDashboardAudit {
         () => send(body),
         (error: unknown) => {
           this.logger.error({ err: error }, 'queue dashboard: audit event not recorded');
-          res.status(500);
-          send({ error: 'Internal Server Error', message: 'Not recorded in the audit log.' });
+          res.status(500).type(PROBLEM_CONTENT_TYPE);
+          send(buildProblem(req, 500, 'INTERNAL_ERROR', 'The change could not be put on record.'));
         },
       );
       return res;

@@ -158,7 +158,7 @@ export function queueDashboard(deps: QueueDashboardDependencies): RequestHandler
       );
       return;
     }
-    audit.around(action, res);
+    audit.around(action, req, res);
     next();
   };
 
