@@ -2231,6 +2231,8 @@ export const en: Messages = {
       user_identity: 'Linked account',
       import: 'Import',
       route: 'Request to the API',
+      queue_job: 'Job in a queue',
+      job_queue: 'Queue',
     },
     results: {
       success: 'Succeeded',

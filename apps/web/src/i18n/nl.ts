@@ -2287,6 +2287,8 @@ export const nl = {
       user_identity: 'Gekoppeld account',
       import: 'Import',
       route: 'Verzoek aan de API',
+      queue_job: 'Taak in een wachtrij',
+      job_queue: 'Wachtrij',
     } as Record<string, string>,
     results: {
       success: 'Gelukt',
