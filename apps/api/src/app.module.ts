@@ -20,6 +20,7 @@ import { RootController } from './root/root.controller';
 import { ActionsHttpModule } from './tracking/actions-http.module';
 import { CommitmentsHttpModule } from './tracking/commitments-http.module';
 import { WebhooksHttpModule } from './webhooks/webhooks-http.module';
+import { QueuesHttpModule } from './queues/queues-http.module';
 import { AttachmentsHttpModule } from './tracking/attachments-http.module';
 
 @Module({})
@@ -48,6 +49,7 @@ export class AppModule {
         ImportsHttpModule,
         WebhooksHttpModule,
         AttachmentsHttpModule,
+        QueuesHttpModule,
       ],
       controllers: [RootController, HealthController],
       providers: [HttpDrain],

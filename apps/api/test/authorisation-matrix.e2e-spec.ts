@@ -231,6 +231,7 @@ const EXPECTED: Record<string, keyof typeof PROFILES> = {
   'PUT /v1/me/notification-preferences': 'signedIn',
   'GET /v1/system/clock': 'platformAdmin',
   'PUT /v1/system/clock': 'platformAdmin',
+  'POST /v1/admin/queue-dashboard/sessions': 'platformAdmin',
   'GET /v1/programmes/:id/deadlines.ics': 'programmeRead',
   'GET /v1/programmes/:id/reports/progress': 'programmeRead',
   'GET /v1/programmes/:id/reports/progress/summary': 'programmeRead',

@@ -1,7 +1,8 @@
 import { type INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { type AppConfig, Metrics } from '@app/core';
+import { type AppConfig, JobQueueService, Metrics } from '@app/core';
+import { AccessTokens } from '@app/identity';
 import { DenialRecorder } from '../access/denial-recorder';
 import { API_BASE_PATH } from '../api-version';
 import { browserOrigins, CSRF_HEADER } from '../identity/auth/browser-csrf.guard';
@@ -27,6 +28,8 @@ import {
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { requestMetrics } from './request-metrics';
 import { securityHeaders } from './security-headers';
+import { QueueDashboardAudit } from '../queues/queue-dashboard-audit';
+import { QUEUE_DASHBOARD_PATH, queueDashboard } from '../queues/queue-dashboard';
 import { createValidationPipe } from './validation';
 import { apiPathMatcher, serveWebApp } from './web-app';
 
@@ -105,6 +108,17 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
       maxAge: 600,
     });
   });
+  // The queue dashboard is a page of its own with its own headers and sign-in (a cookie
+  // ticket): mounted before the API's and the web app's, which would refuse its assets.
+  app.use(
+    QUEUE_DASHBOARD_PATH,
+    queueDashboard({
+      config,
+      queues: app.get(JobQueueService),
+      tokens: app.get(AccessTokens),
+      audit: app.get(QueueDashboardAudit),
+    }),
+  );
   // The web app (apps/web) is served at `/` beside the API, from the same origin: it needs
   // no CORS, and its session cookie stays first-party.
   app.use(

@@ -1886,6 +1886,18 @@ export const en: Messages = {
     confirmRevoke: 'Yes, revoke',
     tokenRevoked: (name) => `Token ${name} was revoked.`,
   },
+  queueDashboard: {
+    title: 'Queues',
+    about: "The platform's background jobs: reminders, e-mail, exports and imports.",
+    intro:
+      'The queue dashboard shows, per queue, how many jobs are waiting, running, delayed or failed, and why a job failed. It opens as a page of its own; after a quarter of an hour, open it here again.',
+    readOnly:
+      'The dashboard is read-only unless the installation sets QUEUE_DASHBOARD_WRITE=true. Then you can retry failed jobs and remove jobs; every action goes into the audit log.',
+    open: 'Open the queue dashboard',
+    failed: 'The dashboard could not be opened. Please try again.',
+    noPermission:
+      'Only platform administrators see the queues. Ask a platform administrator when a job is stuck.',
+  },
   identityProviders: {
     title: 'Identity providers',
     about: 'Signing in with an organisation’s own account (OpenID Connect).',
@@ -2219,6 +2231,8 @@ export const en: Messages = {
       user_identity: 'Linked account',
       import: 'Import',
       route: 'Request to the API',
+      queue_job: 'Job in a queue',
+      job_queue: 'Queue',
     },
     results: {
       success: 'Succeeded',

@@ -1933,6 +1933,18 @@ export const nl = {
     confirmRevoke: 'Ja, intrekken',
     tokenRevoked: (name: string) => `Token ${name} is ingetrokken.`,
   },
+  queueDashboard: {
+    title: 'Wachtrijen',
+    about: 'De achtergrondtaken van het platform: herinneringen, e-mail, exports en imports.',
+    intro:
+      'Het wachtrijdashboard toont per wachtrij hoeveel taken wachten, lopen, uitgesteld zijn of mislukten, en waarom een taak mislukte. Het opent als eigen pagina; na een kwartier opent u het hier opnieuw.',
+    readOnly:
+      'Het dashboard is alleen-lezen, tenzij de beheerder van de installatie QUEUE_DASHBOARD_WRITE=true zet. Dan kunt u mislukte taken opnieuw proberen en taken verwijderen; elke handeling komt in het auditlog.',
+    open: 'Wachtrijdashboard openen',
+    failed: 'Het dashboard kon niet worden geopend. Probeer het opnieuw.',
+    noPermission:
+      'Alleen platformbeheerders zien de wachtrijen. Vraag een platformbeheerder als een taak blijft hangen.',
+  },
   identityProviders: {
     title: 'Identiteitsproviders',
     about: 'Aanmelden met het eigen account van een organisatie (OpenID Connect).',
@@ -2275,6 +2287,8 @@ export const nl = {
       user_identity: 'Gekoppeld account',
       import: 'Import',
       route: 'Verzoek aan de API',
+      queue_job: 'Taak in een wachtrij',
+      job_queue: 'Wachtrij',
     } as Record<string, string>,
     results: {
       success: 'Gelukt',

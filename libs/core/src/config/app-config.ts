@@ -171,6 +171,8 @@ export interface AppConfig {
   };
   /** "Now" may be moved through the API (never in production). */
   clockTravel: boolean;
+  /** Platform administrators may retry, promote and remove jobs on the queue dashboard. */
+  queueDashboardWrite: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Prometheus metrics on a server of their own; no server when `port` is undefined. */
   metrics: {
@@ -406,6 +408,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       },
     },
     clockTravel: e.CLOCK_TRAVEL,
+    queueDashboardWrite: e.QUEUE_DASHBOARD_WRITE,
     logLevel: e.LOG_LEVEL,
     metrics: {
       port: e.METRICS_PORT,

@@ -132,6 +132,8 @@ export const environmentObject = z.object({
   IMPORT_RETENTION_HOURS: int(1, 720).default(168),
   /** Moving "now" through the API (demo and tests); never in production. */
   CLOCK_TRAVEL: bool.default(false),
+  /** The queue dashboard may retry, promote and remove jobs (audited); otherwise read-only. */
+  QUEUE_DASHBOARD_WRITE: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z
     .string()

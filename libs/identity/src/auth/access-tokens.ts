@@ -12,6 +12,11 @@ import { hashToken } from './token-hash';
 
 const ISSUER = 'sterk-bestuur-tracker';
 const AUDIENCE = 'sterk-bestuur-tracker-api';
+/**
+ * The audience of a queue-dashboard ticket: a token for the dashboard's cookie only, never
+ * taken as a bearer token by the API (whose audience it is not), nor the other way round.
+ */
+export const QUEUE_DASHBOARD_AUDIENCE = 'sterk-bestuur-tracker-queue-dashboard';
 
 interface ApiTokenRow {
   id: string;
@@ -60,19 +65,44 @@ export class AccessTokens {
     return { accessToken, expiresIn };
   }
 
+  /**
+   * A short-lived ticket for another audience (the queue dashboard), bound to a person's
+   * session: it stops working when the session ends, as an access token does.
+   */
+  signTicket(principal: Principal, audience: string, ttlSeconds: number): string {
+    if (principal.kind !== 'user' || principal.sessionId === undefined) {
+      throw new Error('a ticket is for a person signed in');
+    }
+    return jwt.sign({ sid: principal.sessionId }, this.accessKey, {
+      algorithm: 'HS256',
+      subject: principal.userId,
+      issuer: ISSUER,
+      audience,
+      expiresIn: ttlSeconds,
+    });
+  }
+
+  /** The person behind a ticket of `audience`, or undefined when it is not (or no longer) valid. */
+  async authenticateTicket(ticket: string, audience: string): Promise<Principal | undefined> {
+    return this.fromAccessToken(ticket, audience);
+  }
+
   /** The principal behind a bearer token, or undefined when it is not (or no longer) valid. */
   async authenticate(bearer: string): Promise<Principal | undefined> {
     return bearer.startsWith('sbt_') ? this.fromApiToken(bearer) : this.fromAccessToken(bearer);
   }
 
-  private async fromAccessToken(token: string): Promise<Principal | undefined> {
+  private async fromAccessToken(
+    token: string,
+    audience: string = AUDIENCE,
+  ): Promise<Principal | undefined> {
     let claims: AccessClaims;
     try {
       // Pinning the algorithm rejects `alg: none` and key-confusion tokens.
       const verified = jwt.verify(token, this.accessKey, {
         algorithms: ['HS256'],
         issuer: ISSUER,
-        audience: AUDIENCE,
+        audience,
       });
       if (
         typeof verified === 'string' ||

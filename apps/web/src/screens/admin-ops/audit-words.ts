@@ -40,6 +40,8 @@ export const ENTITY_TYPES = [
   'session',
   'notification_preferences',
   'route',
+  'queue_job',
+  'job_queue',
 ] as const;
 
 /** A word from a vocabulary, or the code itself for one retired or not yet known. */

@@ -45,6 +45,11 @@ export default function AdminScreen() {
             label: t.identityProviders.title,
             about: t.identityProviders.about,
           },
+          {
+            href: '/beheer/wachtrijen',
+            label: t.queueDashboard.title,
+            about: t.queueDashboard.about,
+          },
         ]
       : []),
     { href: '/beheer/api-tokens', label: t.admin.apiTokens, about: t.admin.apiTokensAbout },

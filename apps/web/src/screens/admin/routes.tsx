@@ -9,6 +9,7 @@ const OrganisationsScreen = lazy(() => import('./organisations-screen'));
 const UsersScreen = lazy(() => import('./users-screen'));
 const ApiTokensScreen = lazy(() => import('./api-tokens-screen'));
 const IdentityProvidersScreen = lazy(() => import('./identity-providers-screen'));
+const QueuesScreen = lazy(() => import('./queues-screen'));
 
 /** The routes of this area (registered in app.tsx). */
 export function adminRoutes() {
@@ -51,6 +52,14 @@ export function adminRoutes() {
         element={
           <SignedIn>
             <IdentityProvidersScreen />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/beheer/wachtrijen"
+        element={
+          <SignedIn>
+            <QueuesScreen />
           </SignedIn>
         }
       />
