@@ -179,7 +179,7 @@ describe('request fields', () => {
         },
         'msg',
       ),
-    ).toBe('[api] GET /v1/actions/:id 200 4 ms user u-1');
+    ).toBe('[api] GET /v1/actions/4f1c 200 4 ms user u-1');
     expect(prettyMessage({ service: 'worker', context: 'JobSchedules', msg: 'ready' }, 'msg')).toBe(
       '[worker] JobSchedules: ready',
     );

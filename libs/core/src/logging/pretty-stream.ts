@@ -14,12 +14,13 @@ interface LogLine extends Record<string, unknown> {
 /** Fields the one-line format shows itself, or that only matter in JSON (pid, host). */
 const SHOWN_IN_LINE = 'pid,hostname,service,context,req,res,route,principal,responseTime,reqId';
 
-/** `[api] RequestLog: GET /v1/actions/:id 200 4 ms user 6f1c…` and `[worker] Context: message`. */
+/** `[api] GET /v1/actions/6f1c… 200 4 ms user 0a9e…` and `[worker] Context: message`. */
 export function prettyMessage(log: LogLine, messageKey: string): string {
   const prefix = `[${log.service ?? '?'}]${log.context ? ` ${log.context}:` : ''}`;
   if (log.req && log.res) {
     const who = log.principal ? ` ${log.principal.kind} ${log.principal.id}` : '';
-    return `${prefix} ${log.req.method} ${log.route ?? log.req.url} ${log.res.statusCode} ${log.responseTime} ms${who}`;
+    // The path asked for (ids and all, which a developer wants); the JSON adds the route template.
+    return `${prefix} ${log.req.method} ${log.req.url} ${log.res.statusCode} ${log.responseTime} ms${who}`;
   }
   const message = log[messageKey];
   return `${prefix} ${typeof message === 'string' ? message : JSON.stringify(message ?? '')}`;
@@ -36,7 +37,7 @@ export function prettyStream(): DestinationStream {
     translateTime: 'SYS:HH:MM:ss.l',
     ignore: SHOWN_IN_LINE,
     messageFormat: (log, messageKey) => prettyMessage(log, messageKey),
-    // Errors and other objects still follow on their own lines, as pino-pretty lays them out.
-    singleLine: false,
+    // Extra fields on the line itself; an error's stack still follows on its own lines.
+    singleLine: true,
   });
 }
