@@ -89,6 +89,32 @@ describe('structured logs', () => {
     }
   });
 
+  it("names an integration by its API token's id, never by the token", async () => {
+    const people = new IdentityFixtures(app);
+    const programme = await people.programme();
+    const actor = await people.user();
+    await people.member(programme.id, actor.userId, 'viewer');
+    const created = await http()
+      .post('/v1/me/api-tokens')
+      .set('Authorization', `Bearer ${actor.token}`)
+      .send({ name: 'Log check', programmeId: programme.id, scope: 'read' })
+      .expect(201);
+    const { id, token } = created.body as { id: string; token: string };
+    await http()
+      .get(`/v1/programmes/${programme.id}`)
+      .set('X-Request-ID', 'log-api-token')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+
+    const line = logs.lines().find((entry) => entry.req?.id === 'log-api-token' && entry.res);
+    expect(line).toMatchObject({
+      route: '/v1/programmes/:id',
+      principal: { kind: 'api_token', id },
+    });
+    expect(logs.text()).not.toContain(token);
+    expect(logs.text()).not.toContain(actor.token);
+  });
+
   it('starts quietly: no route-mapping or module lines at info', () => {
     const text = logs.text();
     expect(text).not.toContain('Mapped {');
