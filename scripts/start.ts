@@ -304,6 +304,8 @@ function printBanner(
     process.env.AUDIT_CHECKPOINT_FILE ? '' : 'audit checkpoint',
     process.env.SMTP_URL ? '' : 'e-mail',
   ].filter(Boolean);
+  const emailWidth = Math.max(...DEMO_USERS.map((user) => user.email.length));
+  const passwordWidth = Math.max(...DEMO_USERS.map((user) => user.password.length));
   say(
     [
       '',
@@ -325,7 +327,8 @@ function printBanner(
       '',
       '  Demo log-ins (POST /v1/auth/login; also in README.md, "Demo users"):',
       ...DEMO_USERS.map(
-        (user) => `    ${user.email.padEnd(36)} ${user.password.padEnd(36)} ${user.role}`,
+        (user) =>
+          `    ${user.email.padEnd(emailWidth)}  ${user.password.padEnd(passwordWidth)}  ${user.role}`,
       ),
       '',
       ...(devProviderUrl

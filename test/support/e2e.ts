@@ -4,6 +4,7 @@ import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { join } from 'node:path';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { Client } from 'pg';
 import { AppConfig, loadConfig, RATE_LIMIT_BUDGETS } from '@app/core';
 import { AppModule } from '../../apps/api/src/app.module';
@@ -75,7 +76,10 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   return loadConfig(testEnvironment(overrides));
 }
 
-/** Collects the JSON log lines an app writes, to check what operators would see. */
+/**
+ * Collects the JSON log lines an app writes, to check what operators would see. One app per
+ * test file: nestjs-pino keeps one root logger per process, made by the first app started.
+ */
 export class LogCapture {
   private readonly chunks: string[] = [];
   readonly stream = new Writable({
@@ -131,14 +135,21 @@ export async function startApi(
   return app;
 }
 
-/** Boots the real worker (job workers, outbox relay, heartbeat). */
+/**
+ * Boots the real worker (job workers, outbox relay, heartbeat). With `logs`, its log lines
+ * (Nest's included, as in apps/worker/src/main.ts) go there as JSON.
+ */
 export async function startWorker(
   config: AppConfig = testConfig(),
   customise: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
+  logs?: LogCapture,
 ): Promise<INestApplicationContext> {
   const moduleRef = await customise(
-    Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] }),
+    Test.createTestingModule({
+      imports: [WorkerModule.forRoot(config, { logDestination: logs?.stream })],
+    }),
   ).compile();
+  if (logs) moduleRef.useLogger(moduleRef.get(PinoNestLogger));
   await moduleRef.init();
   return moduleRef;
 }

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { AuditModule } from '@app/audit';
 import { AppConfig, CoreModule } from '@app/core';
 import { IdentityCoreModule } from '@app/identity';
@@ -60,11 +61,14 @@ const PROCESSORS = [
 
 @Module({})
 export class WorkerModule {
-  static forRoot(config?: AppConfig): DynamicModule {
+  static forRoot(
+    config?: AppConfig,
+    options: { logDestination?: DestinationStream } = {},
+  ): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
-        CoreModule.forRoot(config, { lockTimeout: false }),
+        CoreModule.forRoot(config, { ...options, service: 'worker', lockTimeout: false }),
         AuditModule,
         IdentityCoreModule,
         RemindersModule,

@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { HealthService } from './health/health.service';
 import { JobQueueService } from './jobs/job-queue.service';
 import { createLoggerModule } from './logging/logger.module';
+import type { ServiceName } from './logging/log-options';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { OutboxService } from './outbox/outbox.service';
@@ -37,6 +38,8 @@ const CORE_SERVICES = [
 ];
 
 export interface CoreModuleOptions {
+  /** The `service` field of every log line: `api` (default) or `worker`. */
+  service?: ServiceName;
   /** Where logs go instead of stdout (tests read them). */
   logDestination?: DestinationStream;
   /**
@@ -58,7 +61,7 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         CoreConfigModule.forRoot(config),
-        createLoggerModule(options.logDestination),
+        createLoggerModule(options.service ?? 'api', options.logDestination),
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (appConfig: AppConfig) => ({
