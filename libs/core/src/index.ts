@@ -16,6 +16,7 @@ export * from './health/health.service';
 export * from './jobs/job-queue.service';
 export * from './jobs/job-registry';
 export * from './logging/logger.module';
+export { routeTemplate } from './logging/log-options';
 export * from './metrics/metrics';
 export * from './metrics/metrics-server';
 export * from './outbox/outbox-backlog';
