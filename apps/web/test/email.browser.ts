@@ -2,30 +2,18 @@ import { type Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { expectAccessible } from './support/app';
 import { screenshot } from './support/screenshots';
-// The e-mails are the server's (libs/notifications), rendered here as the worker renders them:
-// the browser is where a reader meets them, so that is where they are checked.
-import {
-  composeDigest,
-  composeMessage,
-  type MailContent,
-} from '../../../libs/notifications/src/rendering/mail-message';
-import {
-  SAMPLE_ACTION_ID,
-  sampleMailItem,
-  sampleMailItems,
-} from '../../../libs/notifications/src/rendering/mail-samples';
+import { type Mail, type MailSamples, renderMailSamples } from './support/mail-samples';
 
 const base = 'https://tracker.example.nl';
-const pages = {
-  action: (id: string) => `${base}/acties/${id}`,
-  progressUpdate: (id: string) => `${base}/acties/${id}/voortgang`,
-  reports: () => `${base}/rapportages`,
-  webhooks: () => `${base}/beheer/webhooks`,
-};
-const preferences = `${base}/meldingen/voorkeuren`;
+// The e-mails are the server's (libs/notifications), rendered as the worker renders them: the
+// browser is where a reader meets them, so that is where they are checked.
+let mails: MailSamples;
+test.beforeAll(() => {
+  mails = renderMailSamples(base);
+});
 
 /** A mail client of sorts: the HTML part as the page, nothing else. */
-async function open(page: Page, mail: MailContent): Promise<void> {
+async function open(page: Page, mail: Mail): Promise<void> {
   await page.setContent(mail.html, { waitUntil: 'load' });
 }
 
@@ -38,8 +26,7 @@ test.describe('E-mails', () => {
     page,
   }) => {
     await page.setViewportSize({ width: 720, height: 900 });
-    const reminder = sampleMailItem('deadline_upcoming', pages);
-    const mail = await composeMessage(reminder, 'nl', preferences);
+    const mail = mails.reminder;
     await open(page, mail);
 
     await expect(page).toHaveTitle(mail.subject);
@@ -51,28 +38,28 @@ test.describe('E-mails', () => {
     await expect(
       dutch.getByRole('heading', {
         level: 1,
-        name: `Deadline over 14 dagen: ${reminder.payload.actionTitle}`,
+        name: `Deadline over 14 dagen: ${mails.actionTitle}`,
       }),
     ).toBeVisible();
     await expect(dutch.getByRole('listitem')).toContainText([
-      `Actie: ${reminder.payload.actionTitle}`,
+      `Actie: ${mails.actionTitle}`,
       'Trekker: BZK',
       'Deadline: 15 december 2026',
     ]);
     await expect(dutch.getByRole('link', { name: 'Bekijk de actie' })).toHaveAttribute(
       'href',
-      `${base}/acties/${SAMPLE_ACTION_ID}`,
+      `${base}/acties/${mails.actionId}`,
     );
     await expect(
       english.getByRole('heading', { level: 1, name: /^Deadline in 14 days: / }),
     ).toBeVisible();
     await expect(english.getByRole('link', { name: 'View the action' })).toHaveAttribute(
       'href',
-      `${base}/acties/${SAMPLE_ACTION_ID}`,
+      `${base}/acties/${mails.actionId}`,
     );
     await expect(page.getByRole('link', { name: 'meldingsvoorkeuren' })).toHaveAttribute(
       'href',
-      preferences,
+      mails.preferences,
     );
     // House style: the product's name on a lintblauw bar, body text 16 px in a sans-serif.
     const bar = page.getByText('Sterk Bestuur Tracker', { exact: true });
@@ -88,11 +75,10 @@ test.describe('E-mails', () => {
     page,
   }) => {
     await page.setViewportSize({ width: 375, height: 800 });
-    const request = sampleMailItem('update_request', pages);
-    await open(page, await composeMessage(request, 'nl', preferences));
+    await open(page, mails.updateRequest);
 
     const button = page.getByRole('link', { name: 'Schrijf de voortgangsupdate' });
-    await expect(button).toHaveAttribute('href', `${base}/acties/${SAMPLE_ACTION_ID}/voortgang`);
+    await expect(button).toHaveAttribute('href', `${base}/acties/${mails.actionId}/voortgang`);
     expect(await fitsTheWidth(page)).toBe(true);
     const box = await button.boundingBox();
     expect(box).not.toBeNull();
@@ -106,14 +92,12 @@ test.describe('E-mails', () => {
   test('a digest of every kind: a heading and a button for each, accessible in English first too', async ({
     page,
   }) => {
-    const items = sampleMailItems(pages);
     for (const language of ['nl', 'en'] as const) {
       await page.setViewportSize({ width: 720, height: 900 });
-      const digest = await composeDigest(items, '2026-12-14', language, preferences);
-      await open(page, digest);
+      await open(page, mails.digest[language]);
       await expect(page.locator('html')).toHaveAttribute('lang', language);
       await expect(page.getByRole('heading', { level: 1 })).toHaveCount(2);
-      await expect(page.getByRole('heading', { level: 2 })).toHaveCount(items.length * 2);
+      await expect(page.getByRole('heading', { level: 2 })).toHaveCount(mails.kinds * 2);
       const dutch = page.locator('div[lang="nl"]');
       await expect(
         dutch.getByRole('heading', { level: 2, name: /^Geëscaleerd naar bestuurlijk niveau: / }),
