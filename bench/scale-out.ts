@@ -1,0 +1,529 @@
+import '../libs/core/src/runtime/register-aliases';
+/**
+ * `npm run bench:scale-out` (issue 23): the scale-out proof. Two API processes and two worker
+ * processes on one PostgreSQL and one Redis, and at the same time:
+ *
+ * - a reminder burst: BENCH_DUE (1,200) of BENCH_ACTIONS (3,000) actions fall due when the
+ *   clock is moved (clock travel, as bench/reminders.ts), and both workers send them;
+ * - BENCH_UPDATES (600) progress updates from BENCH_CLIENTS (16) clients, half through each
+ *   API, to BENCH_HOT_ACTIONS (12) shared actions with If-Match (412 → read again, retry);
+ * - an update round over BENCH_ROUND_ACTIONS (300) actions, opened through one API and,
+ *   once its requests are out, cancelled through the other;
+ * - an XLSX report export asked through one API, rendered by a worker, downloaded through
+ *   the other.
+ *
+ * Then it checks: every e-mail exactly once (no delivery key twice at the SMTP sink, one
+ * message per sent delivery, nothing pending, every due reminder and round request sent); no
+ * lost update (per action, the version moved by exactly its accepted updates, and every
+ * accepted narrative is in the timeline once); the export file complete; the outbox drained;
+ * the audit chain verifies against the workers' shared checkpoint file; no failed job. It
+ * prints the figures and which worker ran how many jobs (from each process's /metrics), and
+ * exits 1 when a check fails. Servers and clean-up as the other benchmarks.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { Clock, QueueName } from '@app/core';
+import { AccessTokens } from '@app/identity';
+import { ReminderScheduler } from '@app/reminders';
+import { findFreePort } from '../scripts/services';
+import { SmtpSink } from '../scripts/services/smtp-sink';
+import { type BenchServer, startServer } from './api-servers';
+import {
+  type BenchSetup,
+  createContext,
+  ms,
+  positiveInt,
+  rate,
+  runBench,
+  say,
+  sleep,
+  table,
+} from './harness';
+import {
+  DUE_DATE,
+  DUE_MOMENT,
+  PLANNED_AT,
+  schedulingModule,
+  seed,
+  startWorker,
+} from './reminders-seed';
+import { runUpdates } from './scale-out-updates';
+import { jobsByQueue, scrape, sumSeries } from './scale-out-metrics';
+
+/** The round's date: the Friday of the week after the due Monday. */
+const ROUND_DUE_DATE = '2031-12-19';
+
+interface Worker {
+  name: string;
+  child: ChildProcess;
+  metricsPort: number;
+}
+
+async function main({ config, environment, cleanup, signal }: BenchSetup): Promise<boolean> {
+  const actions = positiveInt('BENCH_ACTIONS', 3_000);
+  const due = Math.min(positiveInt('BENCH_DUE', 1_200), actions);
+  const roundSize = positiveInt('BENCH_ROUND_ACTIONS', 300);
+  const hotSize = positiveInt('BENCH_HOT_ACTIONS', 12);
+  const updates = positiveInt('BENCH_UPDATES', 600);
+  const clients = positiveInt('BENCH_CLIENTS', 16);
+  const settleMs = positiveInt('BENCH_SETTLE_S', 180) * 1000;
+  if (due + roundSize + hotSize > actions)
+    throw new Error('BENCH_DUE + BENCH_ROUND_ACTIONS + BENCH_HOT_ACTIONS exceed BENCH_ACTIONS');
+  const failures: string[] = [];
+  const rows: Array<[string, string]> = [];
+  const check = (label: string, ok: boolean, detail: string): void => {
+    if (!ok) failures.push(`${label}: ${detail}`);
+    rows.push([label, `${ok ? 'OK' : 'FAILED'}: ${detail}`]);
+  };
+  const figure = (label: string, value: string): void => void rows.push([label, value]);
+
+  const sink = new SmtpSink({ parse: false });
+  const smtpUrl = await sink.start();
+  cleanup.add('stop the SMTP sink', () => sink.stop());
+
+  // --- 1. Data and the reminder plan ------------------------------------------------------------
+  const dataSource = new DataSource({ type: 'postgres', url: config.database.url, poolSize: 2 });
+  await dataSource.initialize();
+  cleanup.add('close the bench connection', () => dataSource.destroy());
+  const db = new Client({ connectionString: config.database.url });
+  await db.connect();
+  cleanup.add('close the check connection', () => db.end());
+  const q = async <T>(sql: string, values: unknown[] = []): Promise<T[]> =>
+    (await db.query(sql, values)).rows as T[];
+
+  say(`1. Seeding ${rate(actions)} actions (${rate(due)} due on ${DUE_DATE}) and planning...`);
+  const programmeId = await seed(dataSource, actions, due);
+  // The coordinator opens the round and asks for the export; as a platform administrator it
+  // may also verify the audit chain.
+  const [coordinator] = await q<{ id: string }>(
+    `INSERT INTO users (email, display_name, organisation_id, is_platform_admin)
+     SELECT 'coordinator@bench.example.nl', 'Coordinator', id, true FROM organisations
+      WHERE code = 'BENCH' RETURNING id`,
+  );
+  await q(`INSERT INTO memberships (programme_id, user_id, role) VALUES ($1, $2, 'coordinator')`, [
+    programmeId,
+    coordinator.id,
+  ]);
+  const sessionId = randomUUID();
+  await q(
+    `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
+     VALUES ($1, $2, $3, now() + interval '1 day')`,
+    [coordinator.id, sessionId, randomBytes(32).toString('hex')],
+  );
+  const tokens = new AccessTokens(config, dataSource);
+  const token = () => tokens.sign(coordinator.id, sessionId).accessToken;
+  // Round and hot actions are not due: their e-mails and writes do not touch the burst's.
+  const others = (
+    await q<{ id: string }>(`SELECT id FROM actions WHERE deadline > $1 ORDER BY id LIMIT $2`, [
+      DUE_DATE,
+      roundSize + hotSize,
+    ])
+  ).map((row) => row.id);
+  const roundIds = others.slice(0, roundSize);
+  const hotIds = others.slice(roundSize);
+  const context = await createContext(schedulingModule(config) as never);
+  context.get(Clock).travel(Date.parse(PLANNED_AT) - Date.now());
+  await context.get(ReminderScheduler).rescheduleProgramme(programmeId);
+  await context.close();
+  const versionsBefore = new Map(
+    (
+      await q<{ id: string; version: number }>(
+        'SELECT id, version FROM actions WHERE id = ANY($1::uuid[])',
+        [hotIds],
+      )
+    ).map((row) => [row.id, row.version]),
+  );
+
+  // --- 2. Two workers and two APIs --------------------------------------------------------------
+  say('2. Starting two workers and two APIs...');
+  const checkpointFile = path.join(
+    os.tmpdir(),
+    `sbt-scale-out-${process.pid}-${randomBytes(3).toString('hex')}`,
+    'checkpoint.json',
+  );
+  cleanup.add('remove the checkpoint folder', () => {
+    rmSync(path.dirname(checkpointFile), { recursive: true, force: true });
+    return Promise.resolve();
+  });
+  const shared: Record<string, string> = {
+    ...environment,
+    SMTP_URL: smtpUrl,
+    CLOCK_TRAVEL: 'true',
+    NODE_ENV: 'development',
+    // One file on a shared volume: both workers write it, the APIs verify against it.
+    AUDIT_CHECKPOINT_FILE: checkpointFile,
+    AUDIT_CHECKPOINT_INTERVAL_SECONDS: '5',
+    REMINDER_RECONCILE_INTERVAL_SECONDS: '3600',
+  };
+  const workers: Worker[] = await Promise.all(
+    ['worker-1', 'worker-2'].map(async (name) => {
+      const metricsPort = await findFreePort();
+      const healthFile = path.join(os.tmpdir(), `sbt-scale-out-${process.pid}-${name}.health`);
+      cleanup.add(`remove ${name}'s health file`, () => {
+        rmSync(healthFile, { force: true });
+        return Promise.resolve();
+      });
+      const child = await startWorker(
+        {
+          ...shared,
+          WORKER_HEALTH_FILE: healthFile,
+          METRICS_PORT: String(metricsPort),
+          WORKER_CONCURRENCY: String(positiveInt('BENCH_WORKER_CONCURRENCY', 5)),
+          MAIL_CONCURRENCY: String(positiveInt('BENCH_MAIL_CONCURRENCY', 10)),
+          DATABASE_POOL_SIZE: String(positiveInt('BENCH_WORKER_POOL_SIZE', 16)),
+        },
+        healthFile,
+      );
+      cleanup.add(`stop ${name}`, async () => {
+        child.kill('SIGTERM');
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        if (!(await Promise.race([exited.then(() => true), sleep(30_000).then(() => false)])))
+          child.kill('SIGKILL');
+      });
+      return { name, child, metricsPort };
+    }),
+  );
+  const apiEnvironment = {
+    ...shared,
+    DATABASE_POOL_SIZE: String(positiveInt('BENCH_API_POOL_SIZE', 10)),
+  };
+  const apis: BenchServer[] = [];
+  const apiMetricsPorts: number[] = [];
+  for (const [index, name] of ['api-a', 'api-b'].entries()) {
+    const metricsPort = await findFreePort();
+    apiMetricsPorts.push(metricsPort);
+    apis.push(
+      await startServer(
+        name,
+        'serve-api',
+        index % os.cpus().length,
+        { ...apiEnvironment, METRICS_PORT: String(metricsPort) },
+        cleanup,
+      ),
+    );
+  }
+  const [apiA, apiB] = apis;
+  const headers = (extra: Record<string, string> = {}) => ({
+    authorization: `Bearer ${token()}`,
+    accept: 'application/json',
+    ...extra,
+  });
+
+  // --- 3. Everything at once ----------------------------------------------------------------------
+  say(
+    `3. Burst: ${rate(due)} reminders, ${rate(updates)} updates from ${clients} clients on ` +
+      `${hotSize} actions through both APIs, a round of ${roundSize}, an export...`,
+  );
+  const tag = randomBytes(3).toString('hex');
+  const loadStarted = performance.now();
+  const load = runUpdates({
+    apis: apis.map((api) => ({ name: api.name, origin: api.origin })),
+    actionIds: hotIds,
+    count: updates,
+    clients,
+    tag,
+    token,
+    signal,
+  });
+  let loadEndedAt: number | undefined;
+  void load.then(() => (loadEndedAt = performance.now())).catch(() => undefined);
+
+  const clockRedis = new IORedis(config.redis.url);
+  cleanup.add('close the clock connection', () => Promise.resolve(clockRedis.disconnect()));
+  const burstStarted = performance.now();
+  await clockRedis.set(
+    `${config.redis.prefix}:clock-offset-ms`,
+    String(Date.parse(DUE_MOMENT) - Date.now()),
+  );
+  // Every process follows the moved clock within a second; the round's date must lie ahead.
+  await sleep(1500);
+  const created = await fetch(`${apiA.origin}/v1/programmes/${programmeId}/update-rounds`, {
+    method: 'POST',
+    headers: headers({ 'content-type': 'application/json', 'idempotency-key': `round-${tag}` }),
+    body: JSON.stringify({
+      title: 'Schaaltest',
+      dueDate: ROUND_DUE_DATE,
+      filter: { actionIds: roundIds },
+    }),
+  });
+  const round = (await created.json()) as { id?: string };
+  if (created.status !== 201 || !round.id)
+    throw new Error(`update round: ${created.status} ${JSON.stringify(round).slice(0, 300)}`);
+  const exportCreated = await fetch(`${apiA.origin}/v1/report-exports`, {
+    method: 'POST',
+    headers: headers({ 'content-type': 'application/json' }),
+    body: JSON.stringify({ programmeId, format: 'xlsx' }),
+  });
+  const exportBody = (await exportCreated.json()) as { id?: string };
+  if (exportCreated.status !== 202 || !exportBody.id)
+    throw new Error(`export: ${exportCreated.status} ${JSON.stringify(exportBody).slice(0, 300)}`);
+
+  // --- 4. Until everything has settled ------------------------------------------------------------
+  let roundCancelled: number | undefined;
+  let exportDone: { sizeBytes: number } | undefined;
+  let burstMs: number | undefined;
+  let drainedMs: number | undefined;
+  const deadline = performance.now() + settleMs;
+  for (;;) {
+    signal.throwIfAborted();
+    const [state] = await q<{
+      dueLeft: number;
+      deadlineSent: number;
+      roundSent: number;
+      pending: number;
+      sent: number;
+      outbox: number;
+    }>(
+      `SELECT (SELECT count(*) FROM reminders WHERE state = 'scheduled' AND due_at <= $1)::int AS "dueLeft",
+              (SELECT count(*) FROM reminders WHERE state = 'sent' AND kind = 'deadline_today')::int AS "deadlineSent",
+              (SELECT count(*) FROM reminders WHERE state = 'sent' AND kind = 'update_round')::int AS "roundSent",
+              (SELECT count(*) FROM email_deliveries WHERE state = 'pending')::int AS pending,
+              (SELECT count(*) FROM email_deliveries WHERE state = 'sent')::int AS sent,
+              (SELECT count(*) FROM outbox_events WHERE published_at IS NULL)::int AS outbox`,
+      [new Date(Date.parse(DUE_MOMENT) + (performance.now() - burstStarted))],
+    );
+    if (burstMs === undefined && state.deadlineSent >= due && sink.messages.length >= due)
+      burstMs = performance.now() - burstStarted;
+    if (roundCancelled === undefined && state.roundSent >= roundSize) {
+      // Closed through the other API once its requests are out.
+      const res = await fetch(
+        `${apiB.origin}/v1/programmes/${programmeId}/update-rounds/${round.id}`,
+        { method: 'DELETE', headers: headers() },
+      );
+      await res.arrayBuffer();
+      roundCancelled = res.status;
+    }
+    if (!exportDone) {
+      const res = await fetch(`${apiB.origin}/v1/report-exports/${exportBody.id}`, {
+        headers: headers(),
+      });
+      const body = (await res.json()) as { status: string; sizeBytes?: number };
+      if (body.status === 'failed') throw new Error('the export failed');
+      if (body.status === 'done') exportDone = { sizeBytes: Number(body.sizeBytes) };
+    }
+    const loadDone = loadEndedAt !== undefined;
+    if (loadDone && state.outbox === 0 && drainedMs === undefined)
+      drainedMs = performance.now() - loadEndedAt!;
+    if (loadDone && state.outbox !== 0) drainedMs = undefined;
+    const settled =
+      loadDone &&
+      roundCancelled !== undefined &&
+      exportDone !== undefined &&
+      burstMs !== undefined &&
+      state.dueLeft === 0 &&
+      state.pending === 0 &&
+      state.outbox === 0 &&
+      sink.messages.length >= state.sent;
+    if (settled) break;
+    if (performance.now() > deadline) {
+      failures.push(`not settled within ${settleMs / 1000} s: ${JSON.stringify(state)}`);
+      break;
+    }
+    await sleep(250);
+  }
+  const run = await load;
+  // Late duplicates would arrive now, if any.
+  await sleep(2000);
+
+  // --- 5. Checks ------------------------------------------------------------------------------
+  say('4. Checking...');
+  const [mail] = await q<{
+    sent: number;
+    pending: number;
+    failed: number;
+    deadlineSent: number;
+    roundSent: number;
+    roundLeft: number;
+    dueLeft: number;
+  }>(
+    `SELECT (SELECT count(*) FROM email_deliveries WHERE state = 'sent')::int AS sent,
+            (SELECT count(*) FROM email_deliveries WHERE state = 'pending')::int AS pending,
+            (SELECT count(*) FROM email_deliveries WHERE state = 'failed')::int AS failed,
+            (SELECT count(*) FROM reminders WHERE state = 'sent' AND kind = 'deadline_today'
+                AND action_id IN (SELECT id FROM actions WHERE deadline = $1))::int AS "deadlineSent",
+            (SELECT count(*) FROM reminders WHERE state = 'sent' AND kind = 'update_round'
+                AND action_id = ANY($2::uuid[]))::int AS "roundSent",
+            (SELECT count(*) FROM reminders WHERE state = 'scheduled' AND kind = 'update_round')::int AS "roundLeft",
+            (SELECT count(*) FROM reminders WHERE state = 'scheduled' AND due_at <= $3)::int AS "dueLeft"`,
+    [DUE_DATE, roundIds, new Date(DUE_MOMENT)],
+  );
+  const keys = new Set(sink.messages.map((message) => message.deliveryKey));
+  check(
+    'E-mail exactly once',
+    keys.size === sink.messages.length && sink.messages.length === mail.sent,
+    `${rate(sink.messages.length)} messages, ${rate(keys.size)} delivery keys, ${rate(mail.sent)} deliveries sent`,
+  );
+  check(
+    'Nothing left to send',
+    mail.pending === 0 && mail.failed === 0 && mail.dueLeft === 0,
+    `${mail.pending} pending, ${mail.failed} failed deliveries; ${mail.dueLeft} due reminders not sent`,
+  );
+  check(
+    'Reminder burst: every due action reminded',
+    mail.deadlineSent === due,
+    `${rate(mail.deadlineSent)} of ${rate(due)} deadline-day reminders sent`,
+  );
+  check(
+    'Update round: requests out, then cancelled',
+    mail.roundSent === roundSize && roundCancelled === 200 && mail.roundLeft === 0,
+    `${mail.roundSent} of ${roundSize} requests sent; DELETE through ${apiB.name} ${roundCancelled}; ${mail.roundLeft} round reminders still scheduled`,
+  );
+
+  const versionsAfter = await q<{ id: string; version: number }>(
+    'SELECT id, version FROM actions WHERE id = ANY($1::uuid[])',
+    [hotIds],
+  );
+  const acceptedPer = new Map<string, number>();
+  for (const update of run.accepted)
+    acceptedPer.set(update.actionId, (acceptedPer.get(update.actionId) ?? 0) + 1);
+  const versionErrors = versionsAfter.filter(
+    (row) => row.version - versionsBefore.get(row.id)! !== (acceptedPer.get(row.id) ?? 0),
+  );
+  const timeline = await q<{ narrative: string; n: number }>(
+    `SELECT narrative, count(*)::int AS n FROM progress_updates
+      WHERE action_id = ANY($1::uuid[]) GROUP BY narrative`,
+    [hotIds],
+  );
+  const inTimeline = new Map(timeline.map((row) => [row.narrative, row.n]));
+  const entries = timeline.reduce((sum, row) => sum + row.n, 0);
+  const missing = run.accepted.filter((update) => inTimeline.get(update.narrative) !== 1);
+  check(
+    'No lost update',
+    run.failures.length === 0 &&
+      run.accepted.length === updates &&
+      versionErrors.length === 0 &&
+      missing.length === 0 &&
+      entries === run.accepted.length,
+    `${rate(run.accepted.length)} of ${rate(updates)} accepted, ${entries} timeline entries, ` +
+      `${versionErrors.length} actions whose version moved otherwise, ${missing.length} narratives not once` +
+      (run.failures.length > 0 ? `; ${run.failures[0]}` : ''),
+  );
+
+  const file = await fetch(`${apiB.origin}/v1/report-exports/${exportBody.id}/file`, {
+    headers: headers({ accept: '*/*' }),
+  });
+  const data = Buffer.from(await file.arrayBuffer());
+  let sheetRows = 0;
+  if (file.status === 200) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(data as never);
+    sheetRows = workbook.worksheets[1]?.rowCount ?? 0;
+  }
+  check(
+    `Export: asked through ${apiA.name}, downloaded through ${apiB.name}`,
+    file.status === 200 && data.length === exportDone?.sizeBytes && sheetRows === 1 + actions,
+    `${file.status}, ${rate(data.length)} of ${rate(exportDone?.sizeBytes ?? 0)} bytes, ` +
+      `${rate(sheetRows - 1)} action rows of ${rate(actions)}`,
+  );
+
+  const [outbox] = await q<{ pending: number }>(
+    'SELECT count(*)::int AS pending FROM outbox_events WHERE published_at IS NULL',
+  );
+  check(
+    'Outbox drained',
+    outbox.pending === 0 && drainedMs !== undefined,
+    `${outbox.pending} unrelayed; empty ${ms((drainedMs ?? 0) / 1000)} s after the last update`,
+  );
+
+  // A checkpoint that covers the whole run: the next scheduled one (every 5 s).
+  const [{ head }] = await q<{ head: string }>(
+    'SELECT coalesce(max(sequence), 0)::text AS head FROM audit_events',
+  );
+  const checkpointed = (): bigint => {
+    try {
+      const stored = JSON.parse(readFileSync(checkpointFile, 'utf8')) as { sequence?: string };
+      return BigInt(stored.sequence ?? '0');
+    } catch {
+      return 0n;
+    }
+  };
+  const checkpointBy = performance.now() + 20_000;
+  while (checkpointed() < BigInt(head) && performance.now() < checkpointBy) await sleep(500);
+  const verifyRes = await fetch(`${apiA.origin}/v1/audit-events/verify`, { headers: headers() });
+  const verify = (await verifyRes.json()) as {
+    valid?: boolean;
+    checked?: number;
+    lastSequence?: number | null;
+    checkpoint?: { status?: string; sequence?: number };
+  };
+  check(
+    'Audit chain verifies against the shared checkpoint',
+    verifyRes.status === 200 &&
+      verify.valid === true &&
+      verify.checkpoint?.status === 'matches' &&
+      String(verify.checkpoint.sequence) === head,
+    `valid ${verify.valid}, ${rate(verify.checked ?? 0)} events, checkpoint ${verify.checkpoint?.status} at ${verify.checkpoint?.sequence} (head ${head})`,
+  );
+
+  const queueRedis = new IORedis(config.redis.url, { maxRetriesPerRequest: null });
+  cleanup.add('close the queue connection', () => Promise.resolve(queueRedis.disconnect()));
+  const failedJobs: string[] = [];
+  for (const name of Object.values(QueueName)) {
+    const queue = new Queue(name, { connection: queueRedis, prefix: config.redis.prefix });
+    const counts = await queue.getJobCounts('failed');
+    if (counts.failed > 0) failedJobs.push(`${name} ${counts.failed}`);
+    await queue.close();
+  }
+  check('No failed jobs', failedJobs.length === 0, failedJobs.join(', ') || 'none in any queue');
+
+  // --- 6. Figures --------------------------------------------------------------------------------
+  const perApi = new Map<string, number>();
+  for (const update of run.accepted) perApi.set(update.api, (perApi.get(update.api) ?? 0) + 1);
+  figure(
+    'Progress updates',
+    `${rate(run.accepted.length)} in ${ms(run.elapsedMs / 1000)} s = ${rate(run.perSecond)}/s ` +
+      `(p50 ${ms(run.p50)} / p99 ${ms(run.p99)} ms incl. retries); ` +
+      [...perApi].map(([api, n]) => `${api} ${n}`).join(', ') +
+      `; ${run.conflicts} × 412 re-read and retried, ${run.unavailable} × 503`,
+  );
+  figure(
+    'Reminder burst',
+    burstMs === undefined
+      ? 'not complete'
+      : `${rate(due)} in ${ms(burstMs / 1000)} s = ${rate((due / burstMs) * 1000)}/s (clock moved → all in)`,
+  );
+  figure(
+    'E-mails in all',
+    `${rate(sink.messages.length)} (reminders, round requests, other notices)`,
+  );
+  for (const worker of workers) {
+    const text = await scrape(worker.metricsPort);
+    figure(
+      `${worker.name}: jobs completed (metrics :${worker.metricsPort})`,
+      jobsByQueue(text) || 'none',
+    );
+  }
+  for (const [index, api] of apis.entries()) {
+    const text = await scrape(apiMetricsPorts[index]);
+    figure(
+      `${api.name}: requests answered (metrics :${apiMetricsPorts[index]})`,
+      rate(sumSeries(text, 'sbt_http_requests_total')),
+    );
+  }
+  figure(
+    'Load',
+    `${ms((performance.now() - loadStarted) / 1000)} s from the first update to the end of the checks`,
+  );
+
+  say();
+  say('Summary');
+  for (const line of table(rows)) say(line);
+  if (failures.length > 0) {
+    say();
+    say('FAILED checks:');
+    for (const failure of failures) say(`  - ${failure}`);
+  }
+  return failures.length === 0;
+}
+
+say('Sterk Bestuur Tracker: scale-out benchmark (2 APIs, 2 workers, one PostgreSQL and Redis)');
+say();
+runBench({}, main, 600_000);
