@@ -473,6 +473,23 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
     await queue.close();
   }
   check('No failed jobs', failedJobs.length === 0, failedJobs.join(', ') || 'none in any queue');
+  const alive = (pid: number): boolean => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const gone = [
+    ...workers.filter((worker) => worker.child.exitCode !== null).map((worker) => worker.name),
+    ...apis.filter((api) => !alive(api.pid)).map((api) => api.name),
+  ];
+  check(
+    'Two APIs and two workers ran throughout',
+    gone.length === 0,
+    gone.length === 0 ? 'all four still running' : `exited: ${gone.join(', ')}`,
+  );
 
   // --- 6. Figures --------------------------------------------------------------------------------
   const perApi = new Map<string, number>();
