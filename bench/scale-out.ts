@@ -18,24 +18,18 @@ import '../libs/core/src/runtime/register-aliases';
  * accepted narrative is in the timeline once); the export file complete; the outbox drained;
  * the audit chain verifies against the workers' shared checkpoint file; no failed job. It
  * prints the figures and which worker ran how many jobs (from each process's /metrics), and
- * exits 1 when a check fails. Servers and clean-up as the other benchmarks.
+ * exits 1 when a check fails. Servers and clean-up as the other benchmarks; also
+ * BENCH_SETTLE_S (180), BENCH_WORKER_CONCURRENCY (5), BENCH_MAIL_CONCURRENCY (10),
+ * BENCH_WORKER_POOL_SIZE (16), BENCH_API_POOL_SIZE (10). README "Benchmarks" has figures.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
-import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { Clock, QueueName } from '@app/core';
+import { Clock } from '@app/core';
 import { AccessTokens } from '@app/identity';
 import { ReminderScheduler } from '@app/reminders';
-import { findFreePort } from '../scripts/services';
 import { SmtpSink } from '../scripts/services/smtp-sink';
-import { type BenchServer, startServer } from './api-servers';
 import {
   type BenchSetup,
   createContext,
@@ -47,25 +41,14 @@ import {
   sleep,
   table,
 } from './harness';
-import {
-  DUE_DATE,
-  DUE_MOMENT,
-  PLANNED_AT,
-  schedulingModule,
-  seed,
-  startWorker,
-} from './reminders-seed';
+import { DUE_DATE, DUE_MOMENT, PLANNED_AT, schedulingModule, seed } from './reminders-seed';
+import { auditChainVerifies, exportComplete, noFailedJobs, noLostUpdate } from './scale-out-checks';
+import { exited, startTopology } from './scale-out-processes';
 import { runUpdates } from './scale-out-updates';
 import { jobsByQueue, scrape, sumSeries } from './scale-out-metrics';
 
 /** The round's date: the Friday of the week after the due Monday. */
 const ROUND_DUE_DATE = '2031-12-19';
-
-interface Worker {
-  name: string;
-  child: ChildProcess;
-  metricsPort: number;
-}
 
 async function main({ config, environment, cleanup, signal }: BenchSetup): Promise<boolean> {
   const actions = positiveInt('BENCH_ACTIONS', 3_000);
@@ -144,72 +127,18 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
 
   // --- 2. Two workers and two APIs --------------------------------------------------------------
   say('2. Starting two workers and two APIs...');
-  const checkpointFile = path.join(
-    os.tmpdir(),
-    `sbt-scale-out-${process.pid}-${randomBytes(3).toString('hex')}`,
-    'checkpoint.json',
+  const topology = await startTopology(
+    {
+      ...environment,
+      SMTP_URL: smtpUrl,
+      CLOCK_TRAVEL: 'true',
+      NODE_ENV: 'development',
+      REMINDER_RECONCILE_INTERVAL_SECONDS: '3600',
+    },
+    cleanup,
   );
-  cleanup.add('remove the checkpoint folder', () => {
-    rmSync(path.dirname(checkpointFile), { recursive: true, force: true });
-    return Promise.resolve();
-  });
-  const shared: Record<string, string> = {
-    ...environment,
-    SMTP_URL: smtpUrl,
-    CLOCK_TRAVEL: 'true',
-    NODE_ENV: 'development',
-    // One file on a shared volume: both workers write it, the APIs verify against it.
-    AUDIT_CHECKPOINT_FILE: checkpointFile,
-    AUDIT_CHECKPOINT_INTERVAL_SECONDS: '5',
-    REMINDER_RECONCILE_INTERVAL_SECONDS: '3600',
-  };
-  const workers: Worker[] = await Promise.all(
-    ['worker-1', 'worker-2'].map(async (name) => {
-      const metricsPort = await findFreePort();
-      const healthFile = path.join(os.tmpdir(), `sbt-scale-out-${process.pid}-${name}.health`);
-      cleanup.add(`remove ${name}'s health file`, () => {
-        rmSync(healthFile, { force: true });
-        return Promise.resolve();
-      });
-      const child = await startWorker(
-        {
-          ...shared,
-          WORKER_HEALTH_FILE: healthFile,
-          METRICS_PORT: String(metricsPort),
-          WORKER_CONCURRENCY: String(positiveInt('BENCH_WORKER_CONCURRENCY', 5)),
-          MAIL_CONCURRENCY: String(positiveInt('BENCH_MAIL_CONCURRENCY', 10)),
-          DATABASE_POOL_SIZE: String(positiveInt('BENCH_WORKER_POOL_SIZE', 16)),
-        },
-        healthFile,
-      );
-      cleanup.add(`stop ${name}`, async () => {
-        child.kill('SIGTERM');
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        if (!(await Promise.race([exited.then(() => true), sleep(30_000).then(() => false)])))
-          child.kill('SIGKILL');
-      });
-      return { name, child, metricsPort };
-    }),
-  );
-  const apiEnvironment = {
-    ...shared,
-    DATABASE_POOL_SIZE: String(positiveInt('BENCH_API_POOL_SIZE', 10)),
-  };
-  const apis: BenchServer[] = [];
-  const apiMetricsPorts: number[] = [];
-  for (const [index, name] of ['api-a', 'api-b'].entries()) {
-    const metricsPort = await findFreePort();
-    apiMetricsPorts.push(metricsPort);
-    apis.push(
-      await startServer(
-        name,
-        'serve-api',
-        index % os.cpus().length,
-        { ...apiEnvironment, METRICS_PORT: String(metricsPort) },
-        cleanup,
-      ),
-    );
-  }
+  const { workers, checkpointFile } = topology;
+  const apis = topology.apis.map((api) => api.server);
   const [apiA, apiB] = apis;
   const headers = (extra: Record<string, string> = {}) => ({
     authorization: `Bearer ${token()}`,
@@ -377,51 +306,19 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
     `${mail.roundSent} of ${roundSize} requests sent; DELETE through ${apiB.name} ${roundCancelled}; ${mail.roundLeft} round reminders still scheduled`,
   );
 
-  const versionsAfter = await q<{ id: string; version: number }>(
-    'SELECT id, version FROM actions WHERE id = ANY($1::uuid[])',
-    [hotIds],
+  const lost = await noLostUpdate(db, versionsBefore, run, updates);
+  check('No lost update', lost.ok, lost.detail);
+  const file = await exportComplete(
+    apiB.origin,
+    exportBody.id,
+    headers(),
+    exportDone?.sizeBytes,
+    actions,
   );
-  const acceptedPer = new Map<string, number>();
-  for (const update of run.accepted)
-    acceptedPer.set(update.actionId, (acceptedPer.get(update.actionId) ?? 0) + 1);
-  const versionErrors = versionsAfter.filter(
-    (row) => row.version - versionsBefore.get(row.id)! !== (acceptedPer.get(row.id) ?? 0),
-  );
-  const timeline = await q<{ narrative: string; n: number }>(
-    `SELECT narrative, count(*)::int AS n FROM progress_updates
-      WHERE action_id = ANY($1::uuid[]) GROUP BY narrative`,
-    [hotIds],
-  );
-  const inTimeline = new Map(timeline.map((row) => [row.narrative, row.n]));
-  const entries = timeline.reduce((sum, row) => sum + row.n, 0);
-  const missing = run.accepted.filter((update) => inTimeline.get(update.narrative) !== 1);
-  check(
-    'No lost update',
-    run.failures.length === 0 &&
-      run.accepted.length === updates &&
-      versionErrors.length === 0 &&
-      missing.length === 0 &&
-      entries === run.accepted.length,
-    `${rate(run.accepted.length)} of ${rate(updates)} accepted, ${entries} timeline entries, ` +
-      `${versionErrors.length} actions whose version moved otherwise, ${missing.length} narratives not once` +
-      (run.failures.length > 0 ? `; ${run.failures[0]}` : ''),
-  );
-
-  const file = await fetch(`${apiB.origin}/v1/report-exports/${exportBody.id}/file`, {
-    headers: headers({ accept: '*/*' }),
-  });
-  const data = Buffer.from(await file.arrayBuffer());
-  let sheetRows = 0;
-  if (file.status === 200) {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(data as never);
-    sheetRows = workbook.worksheets[1]?.rowCount ?? 0;
-  }
   check(
     `Export: asked through ${apiA.name}, downloaded through ${apiB.name}`,
-    file.status === 200 && data.length === exportDone?.sizeBytes && sheetRows === 1 + actions,
-    `${file.status}, ${rate(data.length)} of ${rate(exportDone?.sizeBytes ?? 0)} bytes, ` +
-      `${rate(sheetRows - 1)} action rows of ${rate(actions)}`,
+    file.ok,
+    file.detail,
   );
 
   const [outbox] = await q<{ pending: number }>(
@@ -433,58 +330,11 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
     `${outbox.pending} unrelayed; empty ${ms((drainedMs ?? 0) / 1000)} s after the last update`,
   );
 
-  // A checkpoint that covers the whole run: the next scheduled one (every 5 s).
-  const [{ head }] = await q<{ head: string }>(
-    'SELECT coalesce(max(sequence), 0)::text AS head FROM audit_events',
-  );
-  const checkpointed = (): bigint => {
-    try {
-      const stored = JSON.parse(readFileSync(checkpointFile, 'utf8')) as { sequence?: string };
-      return BigInt(stored.sequence ?? '0');
-    } catch {
-      return 0n;
-    }
-  };
-  const checkpointBy = performance.now() + 20_000;
-  while (checkpointed() < BigInt(head) && performance.now() < checkpointBy) await sleep(500);
-  const verifyRes = await fetch(`${apiA.origin}/v1/audit-events/verify`, { headers: headers() });
-  const verify = (await verifyRes.json()) as {
-    valid?: boolean;
-    checked?: number;
-    lastSequence?: number | null;
-    checkpoint?: { status?: string; sequence?: number };
-  };
-  check(
-    'Audit chain verifies against the shared checkpoint',
-    verifyRes.status === 200 &&
-      verify.valid === true &&
-      verify.checkpoint?.status === 'matches' &&
-      String(verify.checkpoint.sequence) === head,
-    `valid ${verify.valid}, ${rate(verify.checked ?? 0)} events, checkpoint ${verify.checkpoint?.status} at ${verify.checkpoint?.sequence} (head ${head})`,
-  );
-
-  const queueRedis = new IORedis(config.redis.url, { maxRetriesPerRequest: null });
-  cleanup.add('close the queue connection', () => Promise.resolve(queueRedis.disconnect()));
-  const failedJobs: string[] = [];
-  for (const name of Object.values(QueueName)) {
-    const queue = new Queue(name, { connection: queueRedis, prefix: config.redis.prefix });
-    const counts = await queue.getJobCounts('failed');
-    if (counts.failed > 0) failedJobs.push(`${name} ${counts.failed}`);
-    await queue.close();
-  }
-  check('No failed jobs', failedJobs.length === 0, failedJobs.join(', ') || 'none in any queue');
-  const alive = (pid: number): boolean => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const gone = [
-    ...workers.filter((worker) => worker.child.exitCode !== null).map((worker) => worker.name),
-    ...apis.filter((api) => !alive(api.pid)).map((api) => api.name),
-  ];
+  const chain = await auditChainVerifies(db, checkpointFile, apiA.origin, headers());
+  check('Audit chain verifies against the shared checkpoint', chain.ok, chain.detail);
+  const jobs = await noFailedJobs(config);
+  check('No failed jobs', jobs.ok, jobs.detail);
+  const gone = exited(topology);
   check(
     'Two APIs and two workers ran throughout',
     gone.length === 0,
@@ -518,10 +368,10 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
       jobsByQueue(text) || 'none',
     );
   }
-  for (const [index, api] of apis.entries()) {
-    const text = await scrape(apiMetricsPorts[index]);
+  for (const { server, metricsPort } of topology.apis) {
+    const text = await scrape(metricsPort);
     figure(
-      `${api.name}: requests answered (metrics :${apiMetricsPorts[index]})`,
+      `${server.name}: requests answered (metrics :${metricsPort})`,
       rate(sumSeries(text, 'sbt_http_requests_total')),
     );
   }
