@@ -61,12 +61,15 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts \
 FROM base AS runtime
 ENV NODE_ENV=production
 # Files stay owned by root and read-only to the app; it writes only to /tmp (the worker's
-# heartbeat file, WORKER_HEALTH_FILE, defaults to os.tmpdir()) and the audit checkpoint folder.
+# heartbeat file, WORKER_HEALTH_FILE, defaults to os.tmpdir()), the audit checkpoint folder
+# and the attachments folder.
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
-# The worker's audit checkpoints (AUDIT_CHECKPOINT_FILE); a volume mounted here takes this owner.
-RUN mkdir -p /var/lib/sterk-bestuur/audit && chown node:node /var/lib/sterk-bestuur/audit
+# The workers' audit checkpoints (AUDIT_CHECKPOINT_FILE) and the evidence files (ATTACHMENT_DIR);
+# a volume mounted on either takes this owner.
+RUN mkdir -p /var/lib/sterk-bestuur/audit /var/lib/sterk-bestuur/attachments \
+ && chown node:node /var/lib/sterk-bestuur/audit /var/lib/sterk-bestuur/attachments
 USER node
 EXPOSE 3000
 STOPSIGNAL SIGTERM

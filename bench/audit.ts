@@ -61,7 +61,7 @@ async function main({ config, cleanup, signal }: BenchSetup): Promise<boolean> {
   say('4. Checkpoint, 1,000 more events, incremental verify from the checkpoint...');
   const checkpoint = await context.get(AuditIntegrityService).checkpoint();
   await insertEvents(context, 1000, batch, signal, () => undefined);
-  const from = checkpoint.kind === 'refused' ? 1n : BigInt(checkpoint.sequence);
+  const from = 'sequence' in checkpoint ? BigInt(checkpoint.sequence) : 1n;
   const incremental = await timedVerify(context, from);
   say(`   ${incremental.result.checked} events in ${ms(incremental.elapsedMs)} ms`);
   const [{ size }] = await dataSource.query<{ size: string }[]>(

@@ -16,17 +16,11 @@ import '../libs/core/src/runtime/register-aliases';
  * WORKER_CONCURRENCY and MAIL_CONCURRENCY (BENCH_WORKER_CONCURRENCY 10, BENCH_MAIL_CONCURRENCY
  * 20) set the worker's parallelism.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { Module } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AuditModule } from '@app/audit';
-import { type AppConfig, Clock, CoreModule, QueueName } from '@app/core';
-import { ReminderScheduler, RemindersModule } from '@app/reminders';
-import { WORKER_NODE_FLAGS } from '../apps/worker/src/node-flags';
+import { type AppConfig, Clock, QueueName } from '@app/core';
+import { ReminderScheduler } from '@app/reminders';
 import { SmtpSink } from '../scripts/services/smtp-sink';
 import {
   type BenchSetup,
@@ -39,63 +33,16 @@ import {
   sleep,
   table,
 } from './harness';
-
-const root = path.resolve(__dirname, '../..');
-const OWNERS = 1000;
-/** The deadline of the due actions: a Monday; the clock is moved to 09:00 that day. */
-const DUE_DATE = '2031-12-08';
-const DUE_MOMENT = '2031-12-08T08:00:05Z';
-/**
- * "Now" while scheduling: the Friday before, after its 09:00 reminders. Under the default
- * policy the due actions' next reminder is then the one of their deadline day, and every
- * other action's lies after it.
- */
-const PLANNED_AT = '2031-12-05T10:00:00Z';
-/** When the actions were made (their last progress): the stale reminder comes 30 days on. */
-const CREATED_AT = '2031-12-04T10:00:00Z';
-
-function schedulingModule(config: AppConfig) {
-  @Module({ imports: [CoreModule.forRoot(config), AuditModule, RemindersModule] })
-  class SchedulingBench {}
-  return SchedulingBench;
-}
-
-/** One programme, OWNERS editors, `actions` actions: `due` of them due on DUE_DATE. */
-async function seed(dataSource: DataSource, actions: number, due: number): Promise<string> {
-  const [organisation] = await dataSource.query<{ id: string }[]>(
-    `INSERT INTO organisations (code, name, kind) VALUES ('BENCH', 'Bench', 'ministry') RETURNING id`,
-  );
-  const [programme] = await dataSource.query<{ id: string }[]>(
-    `INSERT INTO programmes (name, slug) VALUES ('Bench', 'bench') RETURNING id`,
-  );
-  const [track] = await dataSource.query<{ id: string }[]>(
-    `INSERT INTO tracks (programme_id, name, position) VALUES ($1, 'Bench', 0) RETURNING id`,
-    [programme.id],
-  );
-  await dataSource.query(
-    `INSERT INTO users (email, display_name, organisation_id)
-     SELECT 'owner-' || i || '@bench.example.nl', 'Owner ' || i, $1 FROM generate_series(1, $2) i`,
-    [organisation.id, OWNERS],
-  );
-  await dataSource.query(
-    `INSERT INTO memberships (programme_id, user_id, role)
-     SELECT $1, id, 'editor' FROM users WHERE organisation_id = $2`,
-    [programme.id, organisation.id],
-  );
-  // The first `due` actions fall due on DUE_DATE; the others spread over the year after it.
-  // The programme keeps the default reminder policy (14 and 3 days before, the day itself,
-  // overdue weekly, stale after 30 days, three escalation levels).
-  await dataSource.query(
-    `INSERT INTO actions (programme_id, track_id, title, owner_organisation_id, owner_user_id,
-       deadline, created_at, updated_at)
-     SELECT $1, $2, 'Bench action ' || i, $3,
-            (SELECT id FROM users WHERE email = 'owner-' || (1 + i % $6) || '@bench.example.nl'),
-            CASE WHEN i <= $5 THEN $7::date ELSE $7::date + 30 + (i % 365) END, $8, $8
-       FROM generate_series(1, $4) i`,
-    [programme.id, track.id, organisation.id, actions, due, OWNERS, DUE_DATE, CREATED_AT],
-  );
-  return programme.id;
-}
+import {
+  DUE_DATE,
+  DUE_MOMENT,
+  memoryOf,
+  OWNERS,
+  PLANNED_AT,
+  schedulingModule,
+  seed,
+  startWorker,
+} from './reminders-seed';
 
 async function bullmqBaseline(config: AppConfig, count: number): Promise<number> {
   const redis = new IORedis(config.redis.url, { maxRetriesPerRequest: null });
@@ -117,48 +64,6 @@ async function bullmqBaseline(config: AppConfig, count: number): Promise<number>
     await queue.close();
     redis.disconnect();
   }
-}
-
-/** Resident and peak memory of a process, from /proc (Linux), in MiB. */
-function memoryOf(pid: number): { rss: number; peak: number } | undefined {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const field = (name: string) =>
-      Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
-    return { rss: field('VmRSS'), peak: field('VmHWM') };
-  } catch {
-    return undefined;
-  }
-}
-
-async function startWorker(
-  environment: Record<string, string>,
-  healthFile: string,
-): Promise<ChildProcess> {
-  const script = path.join(root, 'dist/apps/worker/src/main.js');
-  if (!existsSync(script)) throw new Error(`${script} is missing: npm run build`);
-  const child = spawn(
-    process.execPath,
-    [
-      // As in production, with its heap cap.
-      ...WORKER_NODE_FLAGS,
-      ...(process.env.BENCH_WORKER_PROFILE
-        ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_WORKER_PROFILE]
-        : []),
-      script,
-    ],
-    {
-      env: { ...process.env, ...environment },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const deadline = Date.now() + 60_000;
-  while (!(existsSync(healthFile) && statSync(healthFile).mtimeMs > Date.now() - 20_000)) {
-    if (child.exitCode !== null || Date.now() > deadline)
-      throw new Error('the worker did not start');
-    await sleep(100);
-  }
-  return child;
 }
 
 async function main({ config, environment, cleanup, signal }: BenchSetup): Promise<boolean> {
