@@ -148,6 +148,7 @@ export class AccessTokens {
     const key = `${audience} ${token}`;
     const known = this.verified.get(key);
     if (known && Date.now() < known.expiresAt) return known;
+    if (known) this.verified.delete(key);
     try {
       // Pinning the algorithm rejects `alg: none` and key-confusion tokens.
       const verified = jwt.verify(token, this.accessKey, {
@@ -164,7 +165,6 @@ export class AccessTokens {
         return undefined;
       }
       const claims = { sub: verified.sub, sid: verified.sid, expiresAt: verified.exp * 1000 };
-      if (known) this.verified.delete(key);
       if (this.verified.size >= VERIFIED_MAX) {
         this.verified.delete(this.verified.keys().next().value as string);
       }
