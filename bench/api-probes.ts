@@ -136,3 +136,35 @@ export async function explainLists(
   await explainBoth('status=in_progress, last walked page', scenarioPath);
   return plans;
 }
+
+/**
+ * Samples pg_stat_activity of the benchmark database every 50 ms; the stopper answers the
+ * average number of active backends per wait event (`running` when not waiting).
+ */
+export function sampleBackends(db: Client): () => Promise<Record<string, number>> {
+  const totals = new Map<string, number>();
+  let samples = 0;
+  let sampling = Promise.resolve();
+  const timer = setInterval(() => {
+    sampling = sampling.then(async () => {
+      const { rows } = await db.query<{ wait: string; count: number }>(
+        `SELECT coalesce(wait_event_type || ':' || wait_event, 'running') AS wait,
+                count(*)::int AS count
+         FROM pg_stat_activity
+         WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()
+         GROUP BY 1`,
+      );
+      samples += 1;
+      for (const row of rows) totals.set(row.wait, (totals.get(row.wait) ?? 0) + row.count);
+    });
+  }, 50);
+  return async () => {
+    clearInterval(timer);
+    await sampling;
+    return Object.fromEntries(
+      [...totals.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([wait, total]) => [wait, Math.round((total / Math.max(1, samples)) * 10) / 10]),
+    );
+  };
+}

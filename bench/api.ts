@@ -6,13 +6,16 @@ import '../libs/core/src/runtime/register-aliases';
  * 1, and measures with autocannon on loopback: the filtered list following its cursor, one
  * action by id, and progress updates with If-Match. Then the bare comparator (node:http +
  * pg) on the same core does the same SQL work under the same load; the product's figures
- * are printed as ratios to it, against the issue's targets. Also: statements and CPU per
- * request, a CPU profile of the product per route, and EXPLAIN of the list for every sort.
+ * are printed as ratios to it, against the issue's targets. Then each route at a fixed
+ * offered load, half the comparator's saturated req/s, open loop (api-open-loop.ts), on the
+ * comparator and on a fresh product, p50/p99 against p99 ≤ 50 ms. Also: statements and CPU
+ * per request, a CPU profile of the product per route, and EXPLAIN of the list for every sort.
  *
  * Servers and clean-up as `npm run bench:outbox`. Knobs: BENCH_ACTIONS (100000),
  * BENCH_CONNECTIONS (32), BENCH_WARMUP_S (2), BENCH_DURATION_S (10), BENCH_LIST_PAGES (200),
  * BENCH_GET_IDS (10000), BENCH_UPDATE_ACTIONS (5000), BENCH_POOL_SIZE (32, both servers),
- * BENCH_AUDIT_BATCH (5000), BENCH_PROFILE_S (5; 0: none), BENCH_TIMEOUT_MS (600000).
+ * BENCH_AUDIT_BATCH (5000), BENCH_PROFILE_S (5; 0: none), BENCH_OPEN_CONNECTIONS (128, the
+ * open loop's sockets at most), BENCH_TIMEOUT_MS (900000).
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -37,10 +40,14 @@ import {
   getPage,
   type RouteKey,
   ROUTES,
+  sampleBackends,
   walkPages,
 } from './api-probes';
+import { openLoopRoutes } from './api-open-loop';
 import {
   loadLine,
+  openLoopLine,
+  printOpenLoop,
   printPlans,
   printProfiles,
   printStatements,
@@ -82,38 +89,6 @@ function scenarios(fixture: Fixture, pages: string[], db: Client): Record<RouteK
       );
       return new Map(rows.map((row) => [row.id, row.version]));
     }),
-  };
-}
-
-/**
- * Samples pg_stat_activity of the benchmark database every 50 ms; the stopper answers the
- * average number of active backends per wait event (`running` when not waiting).
- */
-function sampleBackends(db: Client): () => Promise<Record<string, number>> {
-  const totals = new Map<string, number>();
-  let samples = 0;
-  let sampling = Promise.resolve();
-  const timer = setInterval(() => {
-    sampling = sampling.then(async () => {
-      const { rows } = await db.query<{ wait: string; count: number }>(
-        `SELECT coalesce(wait_event_type || ':' || wait_event, 'running') AS wait,
-                count(*)::int AS count
-         FROM pg_stat_activity
-         WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()
-         GROUP BY 1`,
-      );
-      samples += 1;
-      for (const row of rows) totals.set(row.wait, (totals.get(row.wait) ?? 0) + row.count);
-    });
-  }, 50);
-  return async () => {
-    clearInterval(timer);
-    await sampling;
-    return Object.fromEntries(
-      [...totals.entries()]
-        .sort((a, b) => b[1] - a[1])
-        .map(([wait, total]) => [wait, Math.round((total / Math.max(1, samples)) * 10) / 10]),
-    );
   };
 }
 
@@ -214,13 +189,13 @@ async function main(setup: BenchSetup): Promise<boolean> {
       `core ${SERVER_CORE}; autocannon here on core ${LOAD_CORE}, ${load.connections} ` +
       `connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s per route...`,
   );
-  const product = await startServer(
-    'product',
-    'serve-api',
-    SERVER_CORE,
-    { ...environment, DATABASE_POOL_SIZE: poolSize, LOG_LEVEL: 'silent', NODE_ENV: 'production' },
-    cleanup,
-  );
+  const productEnv = {
+    ...environment,
+    DATABASE_POOL_SIZE: poolSize,
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'production',
+  };
+  const product = await startServer('product', 'serve-api', SERVER_CORE, productEnv, cleanup);
   const firstPage = `/v1/actions?programme=${fixture.programmeId}&status=in_progress&limit=50`;
   const walked = await walkPages(product, firstPage, fixture.token, listPages);
   say(`   ${walked.paths.length} pages of status=in_progress walked for their cursors`);
@@ -280,7 +255,21 @@ async function main(setup: BenchSetup): Promise<boolean> {
     { cpu: () => sampleCpu(bare.pid), backends: () => sampleBackends(db) },
   );
   say(loadLine('bare', 'list (ANY(array), the former form)', equality));
+  // At a fixed offered load: half the comparator's saturated throughput, bare then product.
+  const openLoop = { ...load, connections: positiveInt('BENCH_OPEN_CONNECTIONS', 128) };
+  const rates = Object.fromEntries(
+    ROUTES.map((route) => [route, Math.round(bareRun.results[route].perSecond / 2)]),
+  ) as Record<RouteKey, number>;
+  say(`   open loop at half the bare req/s, ${openLoop.connections} connections at most...`);
+  const bareOpen = await openLoopRoutes(bare.origin, routes, rates, openLoop, (route, result) =>
+    say(openLoopLine('bare', route, result)),
+  );
   await bare.stop();
+  const again = await startServer('product', 'serve-api', SERVER_CORE, productEnv, cleanup);
+  const productOpen = await openLoopRoutes(again.origin, routes, rates, openLoop, (route, r) =>
+    say(openLoopLine('product', route, r)),
+  );
+  await again.stop();
   say();
 
   const clean = printSummary(productRun, bareRun, equality, [
@@ -290,6 +279,8 @@ async function main(setup: BenchSetup): Promise<boolean> {
     ['Audit chain after the product run', chain],
     ['Comparator answers the same pages', samePages.every(Boolean) ? 'OK' : 'FAILED'],
   ]);
+  say();
+  printOpenLoop({ product: productRun, bare: bareRun }, productOpen, bareOpen);
   say();
   printStatements(productRun.statements, bareRun.statements);
   say();
@@ -304,4 +295,4 @@ async function main(setup: BenchSetup): Promise<boolean> {
 
 say('Sterk Bestuur Tracker: API benchmark (product vs bare comparator)');
 say();
-runBench({}, main, 600_000);
+runBench({}, main, 900_000);

@@ -4,6 +4,7 @@
  * capturing, and a CPU profile of a window. Counting is one increment per statement in both
  * servers alike; capturing and profiling run only in windows that are not measured.
  */
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import pg from 'pg';
 import { summariseProfile } from './cpu-profile';
@@ -68,6 +69,10 @@ async function answer(request: ProbeRequest): Promise<unknown> {
       } else {
         const { profile } = await session.post('Profiler.stop');
         await session.post('Profiler.disable');
+        // BENCH_PROFILE_DIR: each profile also as a .cpuprofile file (DevTools, or inclusive times).
+        const dir = process.env.BENCH_PROFILE_DIR;
+        if (dir)
+          writeFileSync(`${dir}/${process.pid}-${Date.now()}.cpuprofile`, JSON.stringify(profile));
         return summariseProfile(profile);
       }
   }

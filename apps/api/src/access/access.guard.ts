@@ -18,8 +18,8 @@ import {
   type Principal,
   ProgrammesService,
 } from '@app/identity';
-import { principalKey, rateClassOf } from '../rate-limit/rate-limit-policy';
-import { RateLimits } from '../rate-limit/rate-limits.service';
+import { principalKey, rateClassOf, userKey } from '../rate-limit/rate-limit-policy';
+import { type Counted, RateLimits } from '../rate-limit/rate-limits.service';
 import { ACCESS_METADATA, type RouteAccess } from './access.decorator';
 import { BASIC_CHALLENGE, parseBasicApiToken } from './basic-api-token';
 import { DenialRecorder } from './denial-recorder';
@@ -54,14 +54,30 @@ export class AccessGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request & { user?: Principal }>();
     const res = context.switchToHttp().getResponse<Response>();
     const rateClass = rateClassOf(req.method, access.rateLimit);
+    const authenticates = access.permission !== Permission.Public;
+    // A signed access token names its user before its session is read: then the principal's
+    // count goes to Redis with the address's, in one round trip; it is enforced only once
+    // the token has authenticated, as before.
+    const userId = rateClass && authenticates ? this.signedSubject(req) : undefined;
+    const subject = userId === undefined ? undefined : userKey(userId);
+    let early: Promise<Counted> | undefined;
     // Before authentication: a flood with made-up tokens stops here, without a token lookup.
-    if (rateClass) await this.rateLimits.admit(res, 'address', rateClass, clientKey(req.ip));
-    if (access.permission !== Permission.Public) {
+    if (rateClass && subject) {
+      const address = this.rateLimits.count('address', rateClass, clientKey(req.ip));
+      early = this.rateLimits.count('principal', rateClass, subject);
+      early.catch(() => undefined);
+      this.rateLimits.enforce(res, await address);
+    } else if (rateClass) {
+      await this.rateLimits.admit(res, 'address', rateClass, clientKey(req.ip));
+    }
+    if (authenticates) {
       await this.authenticate(context, access, req, res);
       if (req.user) AuditContext.setActor(auditActorOf(req.user));
     }
     if (rateClass && req.user) {
-      await this.rateLimits.admit(res, 'principal', rateClass, principalKey(req.user));
+      const key = principalKey(req.user);
+      if (early && key === subject) this.rateLimits.enforce(res, await early);
+      else await this.rateLimits.admit(res, 'principal', rateClass, key);
     }
     const param = access.programmeParam ? req.params[access.programmeParam] : undefined;
     // Memberships are keyed by the lower-case id PostgreSQL answers; a URL may capitalise it.
@@ -81,6 +97,13 @@ export class AccessGuard implements CanActivate {
     throw this.denials.markRecorded(
       decision === 'not_found' ? IdentityErrors.notFound('programme') : IdentityErrors.forbidden(),
     );
+  }
+
+  /** The user a signed access token in the Authorization header names (not yet authenticated). */
+  private signedSubject(req: Request): string | undefined {
+    const [scheme, token, ...rest] = (req.headers.authorization ?? '').split(' ');
+    if (rest.length > 0 || !token || !/^bearer$/i.test(scheme)) return undefined;
+    return this.tokens.accessSubject(token);
   }
 
   /** Bearer (passport), or on routes that take it an API token as the Basic password. */

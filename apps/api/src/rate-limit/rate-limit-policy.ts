@@ -38,7 +38,12 @@ export const policyName = (partition: RatePartition, rateClass: RateClass) =>
  * creating tokens.
  */
 export function principalKey(principal: Principal): string {
-  return `user:${principal.userId}`;
+  return userKey(principal.userId);
+}
+
+/** The key of a person's budget, by their user id. */
+export function userKey(userId: string): string {
+  return `user:${userId}`;
 }
 
 /** The quota of a policy per window, from the configuration. */

@@ -32,6 +32,16 @@ interface Policy {
   memory: RateLimiterMemory;
 }
 
+/** A request counted against a policy, to enforce (headers, 429) in the request's order. */
+export interface Counted {
+  policy: Policy;
+  partition: RatePartition;
+  rateClass: RateClass;
+  key: string;
+  result: RateLimiterRes;
+  exceeded: boolean;
+}
+
 /** Where the allowances of this request are kept, to write the RateLimit fields whole. */
 const ALLOWANCES = 'rateLimitAllowances';
 
@@ -58,7 +68,8 @@ export class RateLimits implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.redis = this.connections.create('command');
+    // Every request counts here: concurrent requests' counts share one write to Redis.
+    this.redis = this.connections.create('command', { autoPipelining: true });
     const { windowSeconds } = this.config.rateLimits;
     for (const partition of RATE_PARTITIONS) {
       for (const rateClass of RATE_CLASSES) {
@@ -98,9 +109,22 @@ export class RateLimits implements OnModuleInit {
     rateClass: RateClass,
     key: string,
   ): Promise<void> {
+    this.enforce(res, await this.count(partition, rateClass, key));
+  }
+
+  /**
+   * Counts the request (now: counts issued in the same tick share one write to Redis); the
+   * answer is for `enforce`, which writes the fields and refuses past the quota.
+   */
+  async count(partition: RatePartition, rateClass: RateClass, key: string): Promise<Counted> {
     const policy = this.policies.get(policyName(partition, rateClass));
     if (!policy) throw new Error(`no rate-limit policy ${policyName(partition, rateClass)}`);
-    const { result, exceeded } = await this.consume(policy, key);
+    return { policy, partition, rateClass, key, ...(await this.consume(policy, key)) };
+  }
+
+  /** Writes the RateLimit fields of a count, and refuses with a 429 past its quota. */
+  enforce(res: Response, counted: Counted): void {
+    const { policy, partition, rateClass, key, result, exceeded } = counted;
     const allowance: Allowance = {
       policy: policy.name,
       quota: policy.quota,

@@ -9,4 +9,12 @@ describe('amsterdamDate', () => {
     expect(amsterdamDate(new Date('2026-06-30T22:00:00Z'))).toBe('2026-07-01');
     expect(amsterdamDate(new Date('2026-06-30T21:59:59Z'))).toBe('2026-06-30');
   });
+
+  it('answers the remembered minute only within that minute', () => {
+    expect(amsterdamDate(new Date('2026-11-23T22:59:00.000Z'))).toBe('2026-11-23');
+    expect(amsterdamDate(new Date('2026-11-23T22:59:59.999Z'))).toBe('2026-11-23');
+    expect(amsterdamDate(new Date('2026-11-23T23:00:00.000Z'))).toBe('2026-11-24');
+    expect(amsterdamDate(new Date('2026-11-23T22:59:30.000Z'))).toBe('2026-11-23');
+    expect(() => amsterdamDate(new Date('not a date'))).toThrow(RangeError);
+  });
 });

@@ -44,7 +44,17 @@ const calendarDay = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-/** The calendar date (YYYY-MM-DD) it is in Europe/Amsterdam at `instant`. */
+/** The last minute formatted (every read path asks, and formatting in a zone is slow). */
+let lastMinute: { minute: number; date: string } | undefined;
+
+/**
+ * The calendar date (YYYY-MM-DD) it is in Europe/Amsterdam at `instant`. Amsterdam's offsets
+ * are whole hours, so a date holds for a whole UTC minute: the last one is remembered.
+ */
 export function amsterdamDate(instant: Date): string {
-  return calendarDay.format(instant);
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (lastMinute?.minute === minute) return lastMinute.date;
+  const date = calendarDay.format(instant);
+  lastMinute = { minute, date };
+  return date;
 }

@@ -75,9 +75,37 @@ const flip = (direction: SortDirection): SortDirection => (direction === 'asc' ?
  * The query must yield one row per entity (no to-many joins). Key values travel in the cursor
  * as PostgreSQL text, so timestamps keep their microseconds.
  */
-export async function paginateKeyset<T extends ObjectLiteral>(
+export function paginateKeyset<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   options: KeysetOptions,
+): Promise<KeysetPage<T>> {
+  return keysetPage(query, options, async (qb) => {
+    const { entities, raw } = await qb.getRawAndEntities();
+    return { items: entities, raw: raw as Record<string, string>[] };
+  });
+}
+
+/**
+ * `paginateKeyset` answering raw rows (the query's selections, as `run` answers them, plus
+ * `keyset_value_<n>` columns) instead of entities: no hydration, for read paths that select
+ * exactly what their response needs. `run` executes the query's SQL (e.g. `queryPrepared`).
+ */
+export function paginateKeysetRaw<R extends object>(
+  query: SelectQueryBuilder<ObjectLiteral>,
+  options: KeysetOptions,
+  run: (sql: string, parameters: readonly unknown[]) => Promise<R[]>,
+): Promise<KeysetPage<R>> {
+  return keysetPage(query, options, async (qb) => {
+    const [sql, parameters] = qb.getQueryAndParameters();
+    const rows = await run(sql, parameters);
+    return { items: rows, raw: rows as unknown as Record<string, string>[] };
+  });
+}
+
+async function keysetPage<Q extends ObjectLiteral, T>(
+  query: SelectQueryBuilder<Q>,
+  options: KeysetOptions,
+  fetch: (qb: SelectQueryBuilder<Q>) => Promise<{ items: T[]; raw: Record<string, string>[] }>,
 ): Promise<KeysetPage<T>> {
   const sortSignature = formatSort(options.sort);
   const terms: KeyTerm[] = [
@@ -116,9 +144,9 @@ export async function paginateKeyset<T extends ObjectLiteral>(
   });
   qb.limit(options.limit + 1);
 
-  let result: { entities: T[]; raw: unknown[] };
+  let result: { items: T[]; raw: Record<string, string>[] };
   try {
-    result = await qb.getRawAndEntities();
+    result = await fetch(qb);
   } catch (error) {
     // A cursor value PostgreSQL cannot read as the key's type (a tampered cursor): class 22.
     const code = (error as { driverError?: { code?: unknown } }).driverError?.code;
@@ -126,10 +154,10 @@ export async function paginateKeyset<T extends ObjectLiteral>(
       throw CoreErrors.invalidCursor();
     throw error;
   }
-  const { entities, raw } = result;
-  const hasMore = entities.length > options.limit;
-  let items = entities.slice(0, options.limit);
-  let keys = (raw as Record<string, string>[])
+  const { raw } = result;
+  const hasMore = result.items.length > options.limit;
+  let items = result.items.slice(0, options.limit);
+  let keys = raw
     .slice(0, options.limit)
     .map((row) => terms.map((_, index) => row[`keyset_value_${index}`]));
   if (backwards) {

@@ -32,6 +32,9 @@ interface AccessClaims {
   sid: string;
 }
 
+/** How many verified access tokens are remembered (the oldest goes first). */
+const VERIFIED_MAX = 10_000;
+
 /**
  * Signs access JWTs and turns a bearer token (access JWT or `sbt_` API token) into a
  * Principal. Every request re-reads the user, so deactivation and log-out take effect at
@@ -44,6 +47,12 @@ export class AccessTokens {
    * it as a public key on every call, and fails, which costs each request.
    */
   private readonly accessKey: KeyObject;
+  /**
+   * Tokens whose signature and claims verified, by audience and token, until they expire: a
+   * client sends the same token for its whole life, and it need not be verified each time.
+   * Only the signature's verdict is kept; the session is read on every request.
+   */
+  private readonly verified = new Map<string, AccessClaims & { expiresAt: number }>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -87,6 +96,14 @@ export class AccessTokens {
     return this.fromAccessToken(ticket, audience);
   }
 
+  /**
+   * The user an access token names, when its signature and claims verify (not whether its
+   * session is still open: `authenticate` reads that); undefined for anything else.
+   */
+  accessSubject(bearer: string): string | undefined {
+    return bearer.startsWith('sbt_') ? undefined : this.verify(bearer, AUDIENCE)?.sub;
+  }
+
   /** The principal behind a bearer token, or undefined when it is not (or no longer) valid. */
   async authenticate(bearer: string): Promise<Principal | undefined> {
     return bearer.startsWith('sbt_') ? this.fromApiToken(bearer) : this.fromAccessToken(bearer);
@@ -96,25 +113,8 @@ export class AccessTokens {
     token: string,
     audience: string = AUDIENCE,
   ): Promise<Principal | undefined> {
-    let claims: AccessClaims;
-    try {
-      // Pinning the algorithm rejects `alg: none` and key-confusion tokens.
-      const verified = jwt.verify(token, this.accessKey, {
-        algorithms: ['HS256'],
-        issuer: ISSUER,
-        audience,
-      });
-      if (
-        typeof verified === 'string' ||
-        typeof verified.sub !== 'string' ||
-        typeof verified.sid !== 'string'
-      ) {
-        return undefined;
-      }
-      claims = { sub: verified.sub, sid: verified.sid };
-    } catch {
-      return undefined;
-    }
+    const claims = this.verify(token, audience);
+    if (!claims) return undefined;
     // One statement per request: the user, the session still open, and the memberships.
     const rows: {
       id: string;
@@ -142,6 +142,37 @@ export class AccessTokens {
       memberships: new Map(rows[0].memberships ?? []),
       sessionId: claims.sid,
     };
+  }
+
+  private verify(token: string, audience: string): AccessClaims | undefined {
+    const key = `${audience} ${token}`;
+    const known = this.verified.get(key);
+    if (known && Date.now() < known.expiresAt) return known;
+    if (known) this.verified.delete(key);
+    try {
+      // Pinning the algorithm rejects `alg: none` and key-confusion tokens.
+      const verified = jwt.verify(token, this.accessKey, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience,
+      });
+      if (
+        typeof verified === 'string' ||
+        typeof verified.sub !== 'string' ||
+        typeof verified.sid !== 'string' ||
+        typeof verified.exp !== 'number'
+      ) {
+        return undefined;
+      }
+      const claims = { sub: verified.sub, sid: verified.sid, expiresAt: verified.exp * 1000 };
+      if (this.verified.size >= VERIFIED_MAX) {
+        this.verified.delete(this.verified.keys().next().value as string);
+      }
+      this.verified.set(key, claims);
+      return claims;
+    } catch {
+      return undefined;
+    }
   }
 
   private async fromApiToken(token: string): Promise<Principal | undefined> {

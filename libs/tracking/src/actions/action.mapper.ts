@@ -17,6 +17,20 @@ export interface ActionContext {
   baseUrl: string;
 }
 
+/** What one action's response shows beside its row. */
+export interface ActionDecorations {
+  /** The owning organisation; absent: only its id is known. */
+  owner: OrganisationRef | undefined;
+  /** Its partners, ordered by the organisation's code. */
+  partners: readonly Omit<PartnerRow, 'actionId'>[];
+  /** The latest position per organisation; `commentedAt` a Date or an ISO 8601 instant. */
+  positions: readonly (Omit<PositionRow, 'actionId' | 'commentedAt'> & {
+    commentedAt: Date | string;
+  })[];
+  /** Of an action with sub-actions, their roll-up; else null. */
+  rollup: Rollup | null;
+}
+
 export function isOverdue(
   action: Pick<ActionEntity, 'deadline' | 'status'>,
   today: string,
@@ -24,10 +38,32 @@ export function isOverdue(
   return !isClosed(action.status) && action.deadline < today;
 }
 
-/** The one place that decides what an action looks like to clients. */
+const instant = (value: Date | string) =>
+  (typeof value === 'string' ? new Date(value) : value).toISOString();
+
+/** The response of a page of actions whose decorations were read beside them (`context`). */
 export function mapAction(action: ActionEntity, context: ActionContext): ActionResponse {
-  const self = `${context.baseUrl}/v1/actions/${action.id}`;
-  const owner = context.organisations.get(action.ownerOrganisationId);
+  return mapActionWith(
+    action,
+    {
+      owner: context.organisations.get(action.ownerOrganisationId),
+      partners: context.partners.filter((partner) => partner.actionId === action.id),
+      positions: context.positions.filter((position) => position.actionId === action.id),
+      rollup: context.rollups.get(action.id) ?? null,
+    },
+    context.today,
+    context.baseUrl,
+  );
+}
+
+/** The one place that decides what an action looks like to clients. */
+export function mapActionWith(
+  action: ActionEntity,
+  decorations: ActionDecorations,
+  today: string,
+  baseUrl: string,
+): ActionResponse {
+  const self = `${baseUrl}/v1/actions/${action.id}`;
   return {
     id: action.id,
     programmeId: action.programmeId,
@@ -36,14 +72,12 @@ export function mapAction(action: ActionEntity, context: ActionContext): ActionR
     parentActionId: action.parentActionId,
     title: action.title,
     description: action.description,
-    ownerOrganisation: owner ?? { id: action.ownerOrganisationId, code: '', name: '' },
+    ownerOrganisation: decorations.owner ?? { id: action.ownerOrganisationId, code: '', name: '' },
     ownerUserId: action.ownerUserId,
-    partners: context.partners
-      .filter((partner) => partner.actionId === action.id)
-      .map((partner) => ({
-        organisation: { id: partner.organisationId, code: partner.code, name: partner.name },
-        role: partner.role,
-      })),
+    partners: decorations.partners.map((partner) => ({
+      organisation: { id: partner.organisationId, code: partner.code, name: partner.name },
+      role: partner.role,
+    })),
     startDate: action.startDate,
     deadline: action.deadline,
     status: action.status,
@@ -51,20 +85,18 @@ export function mapAction(action: ActionEntity, context: ActionContext): ActionR
     verification: action.verification,
     percentComplete: action.percentComplete,
     rollupWeight: action.rollupWeight,
-    rollup: context.rollups.get(action.id) ?? null,
-    overdue: isOverdue(action, context.today),
+    rollup: decorations.rollup,
+    overdue: isOverdue(action, today),
     escalationLevel: action.escalationLevel,
-    closedAt: action.closedAt?.toISOString() ?? null,
+    closedAt: action.closedAt ? instant(action.closedAt) : null,
     tags: action.tags,
     public: action.public,
     latestNarrative: action.latestNarrative,
-    positions: context.positions
-      .filter((position) => position.actionId === action.id)
-      .map((position) => ({
-        organisationId: position.organisationId,
-        position: position.position,
-        statedAt: position.commentedAt.toISOString(),
-      })),
+    positions: decorations.positions.map((position) => ({
+      organisationId: position.organisationId,
+      position: position.position,
+      statedAt: instant(position.commentedAt),
+    })),
     version: action.version,
     createdAt: action.createdAt.toISOString(),
     updatedAt: action.updatedAt.toISOString(),

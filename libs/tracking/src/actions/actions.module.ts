@@ -6,6 +6,7 @@ import { AttachmentsModule } from '../attachments/attachments.module';
 import { ActionEventFactsReader } from './action-event-facts.reader';
 import { ActionDeadlinesReader } from './action-deadlines.reader';
 import { ActionsRepository } from './actions.repository';
+import { ActionViewsReader } from './action-views.reader';
 import { ActionsService } from './actions.service';
 import { ProgressUpdateEntity } from './progress-update.entity';
 import { ProgressUpdatesRepository } from './progress-updates.repository';
@@ -25,6 +26,7 @@ import { SpreadsheetRowsReader } from '../exchange/spreadsheet-rows.reader';
   ],
   providers: [
     ActionsRepository,
+    ActionViewsReader,
     ProgressUpdatesRepository,
     CommentsRepository,
     ActionsService,

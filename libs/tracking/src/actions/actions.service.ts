@@ -17,12 +17,14 @@ import { ActionAudit } from './action.audit';
 import { actionChanged } from './action-changed.job';
 import { authoriseOnAction, lockForChange } from './action-access';
 import type { ActionEntity } from './action.entity';
-import { mapAction } from './action.mapper';
+import { mapAction, mapActionWith } from './action.mapper';
 import type { ActionResponse } from './action.response';
 import { checkReferences } from './action-references';
 import { applyChange, type ActionState } from './action-state-machine';
 import { ActionErrors } from './actions.errors';
 import { ActionsRepository, type ActionUpdate } from './actions.repository';
+import { ActionViewsReader } from './action-views.reader';
+import { actionFilterOf } from './action-filter';
 import type { CreateActionDto } from './dto/create-action.dto';
 import type { CreateProgressUpdateDto } from './dto/create-progress-update.dto';
 import { ACTION_SORT_KEYS, type ListActionsQuery } from './dto/list-actions.query';
@@ -69,6 +71,7 @@ export class ActionsService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly rollups: RollupsReader,
+    private readonly views: ActionViewsReader,
   ) {}
 
   /**
@@ -157,11 +160,13 @@ export class ActionsService {
     });
   }
 
+  /** One statement: the action with its decorations, mapped from the raw row. */
   async get(principal: Principal, id: string): Promise<ActionResponse> {
-    const action = await this.actions.findById(id);
-    if (!action) throw ActionErrors.notFound();
-    authoriseOnAction(principal, Permission.TrackingRead, action, []);
-    return this.view(action);
+    const today = amsterdamDate(this.clock.now());
+    const found = await this.views.one(id, today);
+    if (!found) throw ActionErrors.notFound();
+    authoriseOnAction(principal, Permission.TrackingRead, found.action, []);
+    return mapActionWith(found.action, found.decorations, today, this.config.http.publicUrl);
   }
 
   /** `scope`: the programmes the caller may read; `ownerUser=me` means the caller. */
@@ -173,34 +178,16 @@ export class ActionsService {
   ): Promise<ListResponse<ActionResponse>> {
     const sort = parseSort(query.sort, ACTION_SORT_KEYS, [{ key: 'deadline', direction: 'asc' }]);
     const today = amsterdamDate(this.clock.now());
-    const page = await this.actions.page(
-      {
-        programmeIds: scope === 'everywhere' ? undefined : scope,
-        trackId: query.track,
-        commitmentId: query.commitment,
-        commitmentKind: query.commitmentKind,
-        ownerOrganisationId: query.ownerOrganisation,
-        ownerUserId: query.ownerUser === 'me' ? principal.userId : query.ownerUser,
-        partnerOrganisationId: query.partnerOrganisation,
-        statuses: query.status,
-        healths: query.health,
-        escalationLevels: query.escalationLevel,
-        verification: query.verification,
-        overdue: query.overdue === undefined ? undefined : { value: query.overdue, today },
-        deadlineFrom: query.deadlineFrom,
-        deadlineTo: query.deadlineTo,
-        updatedSince: query.updatedSince,
-        tag: query.tag,
-        q: query.q,
-        parentActionId: query.parent,
-      },
+    const page = await this.views.page(
+      actionFilterOf(query, scope, principal.userId, today),
       { sort, limit: query.limit, cursor: query.cursor },
+      today,
     );
-    const views = await this.views(page.items, today);
+    const baseUrl = this.config.http.publicUrl;
     return toListResponse(
-      { ...page, items: views },
-      (view) => view,
-      new URL(`${this.config.http.publicUrl}${requestUrl}`),
+      page,
+      ({ action, decorations }) => mapActionWith(action, decorations, today, baseUrl),
+      new URL(`${baseUrl}${requestUrl}`),
     );
   }
 
@@ -462,15 +449,18 @@ export class ActionsService {
   }
 
   private async view(action: ActionEntity): Promise<ActionResponse> {
-    const [view] = await this.views([action], amsterdamDate(this.clock.now()));
+    const [view] = await this.decorate([action], amsterdamDate(this.clock.now()));
     return view;
   }
 
   /**
-   * Responses for a page of actions: names, partners and positions in one query, the
-   * roll-ups of those with sub-actions in another.
+   * Responses for actions just written: names, partners and positions in one query, the
+   * roll-ups of those with sub-actions in another (the reads use `ActionViewsReader`).
    */
-  private async views(actions: readonly ActionEntity[], today: string): Promise<ActionResponse[]> {
+  private async decorate(
+    actions: readonly ActionEntity[],
+    today: string,
+  ): Promise<ActionResponse[]> {
     const ids = actions.map((action) => action.id);
     const [{ owners, partners, positions }, rollups] = await Promise.all([
       this.actions.decorations(

@@ -112,25 +112,32 @@ export function rollupOf(sums: RollupSums): Rollup {
   };
 }
 
+/** An action's weight towards the percentage (0: it does not count), for SQL over `actions t`. */
+const weightSql = (t: string) =>
+  `(CASE WHEN ${t}.status = 'lapsed' THEN 0 ELSE coalesce(${t}.rollup_weight, 1) END)`;
+
+/** An action's weight × percentage, for SQL over `actions t`. */
+const weightedSql = (t: string) => `(CASE WHEN ${t}.status = 'lapsed' THEN 0
+  ELSE coalesce(${t}.rollup_weight, 1) * CASE WHEN ${t}.status = 'met' THEN 100 ELSE ${t}.percent_complete END END)`;
+
 /** An action's weight towards the percentage, for SQL over `actions a` (0: it does not count). */
-export const ROLLUP_WEIGHT_SQL = `(CASE WHEN a.status = 'lapsed' THEN 0 ELSE coalesce(a.rollup_weight, 1) END)`;
+export const ROLLUP_WEIGHT_SQL = weightSql('a');
 
 /** An action's weight × percentage, for SQL over `actions a`. */
-export const ROLLUP_WEIGHTED_SQL = `(CASE WHEN a.status = 'lapsed' THEN 0
-  ELSE coalesce(a.rollup_weight, 1) * CASE WHEN a.status = 'met' THEN 100 ELSE a.percent_complete END END)`;
+export const ROLLUP_WEIGHTED_SQL = weightedSql('a');
 
 /**
- * The aggregate columns of `RollupSums` over `actions a` in a GROUP BY, given the SQL of
- * "open" and "overdue"; `rollupSumsFrom` reads them back.
+ * The aggregate columns of `RollupSums` over `actions a` (or another `alias`) in a GROUP BY,
+ * given the SQL of "open" and "overdue"; `rollupSumsFrom` reads them back.
  */
-export function rollupSumsSql(open: string, overdue: string): string {
+export function rollupSumsSql(open: string, overdue: string, alias = 'a'): string {
   return `count(*) AS "rollupTotal",
     count(*) FILTER (WHERE ${open}) AS "rollupOpen",
     count(*) FILTER (WHERE ${overdue}) AS "rollupOverdue",
-    coalesce(sum(${ROLLUP_WEIGHT_SQL}), 0) AS "rollupWeight",
-    coalesce(sum(${ROLLUP_WEIGHTED_SQL}), 0) AS "rollupWeighted",
+    coalesce(sum(${weightSql(alias)}), 0) AS "rollupWeight",
+    coalesce(sum(${weightedSql(alias)}), 0) AS "rollupWeighted",
     ${ACTION_HEALTHS.map(
-      (h) => `count(*) FILTER (WHERE ${open} AND a.health = '${h}') AS "rollupOpen_${h}"`,
+      (h) => `count(*) FILTER (WHERE ${open} AND ${alias}.health = '${h}') AS "rollupOpen_${h}"`,
     ).join(',\n    ')}`;
 }
 

@@ -1,0 +1,40 @@
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '@app/core';
+import { AccessTokens } from './access-tokens';
+
+const config = {
+  auth: { accessSecret: 'a-test-secret-of-some-length-0123456789', accessTtlSeconds: 60 },
+} as AppConfig;
+
+describe('AccessTokens.accessSubject (the verdict on a signature, remembered until expiry)', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('names the user of a signed token, again from memory, and stops at its expiry', () => {
+    jest.useFakeTimers({ now: new Date('2026-12-06T12:00:00Z') });
+    const tokens = new AccessTokens(config, {} as DataSource);
+    const { accessToken } = tokens.sign('f4f87bc9-09b2-42e9-924e-8a4ded01cb33', 'session-1');
+    expect(tokens.accessSubject(accessToken)).toBe('f4f87bc9-09b2-42e9-924e-8a4ded01cb33');
+    expect(tokens.accessSubject(accessToken)).toBe('f4f87bc9-09b2-42e9-924e-8a4ded01cb33');
+    jest.setSystemTime(new Date('2026-12-06T12:01:00Z'));
+    expect(tokens.accessSubject(accessToken)).toBeUndefined();
+  });
+
+  it('names no one for a token signed with another key, altered, or an API token', () => {
+    const tokens = new AccessTokens(config, {} as DataSource);
+    const other = new AccessTokens(
+      {
+        auth: { ...config.auth, accessSecret: 'another-secret-0123456789-0123456789' },
+      } as AppConfig,
+      {} as DataSource,
+    );
+    const { accessToken } = other.sign('f4f87bc9-09b2-42e9-924e-8a4ded01cb33', 'session-1');
+    expect(tokens.accessSubject(accessToken)).toBeUndefined();
+    const own = tokens.sign('f4f87bc9-09b2-42e9-924e-8a4ded01cb33', 'session-1').accessToken;
+    const [header, , signature] = own.split('.');
+    const forged = Buffer.from(JSON.stringify({ sub: 'someone-else', sid: 'x' })).toString(
+      'base64url',
+    );
+    expect(tokens.accessSubject(`${header}.${forged}.${signature}`)).toBeUndefined();
+    expect(tokens.accessSubject('sbt_0123456789abcdef')).toBeUndefined();
+  });
+});
