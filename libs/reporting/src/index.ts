@@ -19,6 +19,8 @@ export * from './progress/progress-report.response';
 export * from './progress/progress-reports.module';
 export * from './progress/progress-reports.service';
 export * from './progress/report-labels';
+export * from './progress/report-version-changes.repository';
+export * from './progress/summary';
 export * from './progress/report-table';
 export * from './progress/report.errors';
 export * from './rendering/report-formats';
