@@ -14,6 +14,7 @@ export * from './open-data/open-data.response';
 export * from './open-data/open-data.service';
 export * from './vocabularies';
 export * from './progress/dto/progress-report.query';
+export * from './progress/bucket-counts';
 export * from './progress/progress-report.model';
 export * from './progress/progress-report.response';
 export * from './progress/progress-reports.module';
