@@ -1,7 +1,12 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { foldSummary, ProgressReportsService, type ReportSummary } from '@app/reporting';
+import {
+  foldSummary,
+  ProgressReportsService,
+  type ReportSummary,
+  ReportVersionChangesRepository,
+} from '@app/reporting';
 import { ActionReportReader } from '@app/tracking';
 import { startApi, testConfig } from '../../../test/support/e2e';
 import { createOwnDatabase } from '../../../test/support/own-database';
@@ -201,6 +206,30 @@ describe('a polled summary after a change: only the buckets it touched are count
     await db.query('DELETE FROM report_version_changes WHERE programme_id = $1', [
       cast.programmeId,
     ]);
+    expect(await expectExact()).toEqual(['all']);
+  });
+
+  it('purges the log older than its retention, in batches, and keeps the newer rows', async () => {
+    await progress(actions[6], { health: 'at_risk', reason: 'Te laat', narrative: 'Vertraagd.' });
+    await progress(actions[7], { health: 'at_risk', reason: 'Te laat', narrative: 'Vertraagd.' });
+    const logged = async () =>
+      (
+        await db.query<{ version: string }[]>(
+          'SELECT version FROM report_version_changes WHERE programme_id = $1 ORDER BY version',
+          [cast.programmeId],
+        )
+      ).map((row) => Number(row.version));
+    const [older, newer] = await logged();
+    await db.query(
+      `UPDATE report_version_changes SET created_at = now() - interval '25 hours'
+        WHERE programme_id = $1 AND version = $2`,
+      [cast.programmeId, older],
+    );
+    const purge = app.get(ReportVersionChangesRepository);
+    expect(await purge.purge(5000)).toBe(1);
+    expect(await purge.purge(5000)).toBe(0);
+    expect(await logged()).toEqual([newer]);
+    // The summary kept from before both changes can no longer know what the first touched.
     expect(await expectExact()).toEqual(['all']);
   });
 
