@@ -64,16 +64,18 @@ class Data {
   /** A snapshot of `version`: its manager and its counting. */
   snapshot(version: number, gate?: Promise<void>): [EntityManager, SummaryCounting] {
     const manager = {
-      query: async (sql: string, params: unknown[]) => {
-        if (sql.includes('FROM report_versions')) return [{ version: String(version) }];
+      query: (sql: string, params: unknown[]) => {
+        if (sql.includes('FROM report_versions')) {
+          return Promise.resolve([{ version: String(version) }]);
+        }
         const [, from, to] = params.map(Number);
         const rows = this.log.filter((row) => row.version > from && row.version <= to);
-        return [
+        return Promise.resolve([
           {
             versions: new Set(rows.map((row) => row.version)).size,
             buckets: rows.length === 0 ? null : [...new Set(rows.map((row) => row.bucket))],
           },
-        ];
+        ]);
       },
     } as unknown as EntityManager;
     const counting: SummaryCounting = {
