@@ -4,11 +4,14 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Reporting (issue 23): which part of a programme's actions each data version changed, so that
  * the first summary after a change recounts only that part.
  *
- * A programme's actions fall into 32 buckets by `report_bucket(coalesce(commitment_id, id))`:
- * an action with a commitment shares its commitment's bucket (the summary's per-commitment
- * roll-ups then come from one bucket each, which keeps the partial counts the API holds small,
- * and a change to a commitment touches one bucket), one without is placed by its own id. The
- * index `ix_actions_report_bucket` reads one bucket's actions.
+ * A programme's actions fall into 64 buckets, kept in the stored generated column
+ * `actions.report_bucket` = `report_bucket_of(coalesce(commitment_id, id))`: an action with a
+ * commitment shares its commitment's bucket (the summary's per-commitment roll-ups then come
+ * from one bucket each, which keeps the partial counts the API holds small, and a change to a
+ * commitment touches one bucket), one without is placed by its own id. A column rather than an
+ * expression: PostgreSQL keeps statistics of a column, and without them it expects a grouping
+ * by bucket to give as many groups as rows and sorts 100,000 rows on disk instead of hashing
+ * (0.8–1 s instead of 0.4 s). The index `ix_actions_report_bucket` reads one bucket's actions.
  *
  * `report_version_changes` is an append-only log: the deferred trigger of migration
  * 1795453200000, right after it bumps a programme's version, writes one row per (transaction,
@@ -31,13 +34,17 @@ export class ReportVersionChanges1795524600000 implements MigrationInterface {
   name = 'ReportVersionChanges1795524600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    // Immutable, so an index can hold it; SQL, so the planner inlines it and matches the index.
+    // Immutable, so a generated column can hold it.
     await queryRunner.query(`
-      CREATE FUNCTION "report_bucket"(key uuid) RETURNS integer
+      CREATE FUNCTION "report_bucket_of"(key uuid) RETURNS integer
         LANGUAGE sql IMMUTABLE PARALLEL SAFE
-        AS $$ SELECT pg_catalog.uuid_hash(key) & 31 $$`);
+        AS $$ SELECT pg_catalog.uuid_hash(key) & 63 $$`);
     await queryRunner.query(
-      `CREATE INDEX "ix_actions_report_bucket" ON "actions" ("programme_id", "report_bucket"(coalesce("commitment_id", "id")))`,
+      `ALTER TABLE "actions" ADD COLUMN "report_bucket" smallint
+         GENERATED ALWAYS AS ("report_bucket_of"(coalesce("commitment_id", "id"))) STORED`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_actions_report_bucket" ON "actions" ("programme_id", "report_bucket")`,
     );
     await queryRunner.query(`
       CREATE TABLE "report_version_changes" (
@@ -46,7 +53,7 @@ export class ReportVersionChanges1795524600000 implements MigrationInterface {
         "bucket" smallint NOT NULL,
         "created_at" timestamptz NOT NULL DEFAULT clock_timestamp(),
         CONSTRAINT "pk_report_version_changes" PRIMARY KEY ("programme_id", "version", "bucket"),
-        CONSTRAINT "ck_report_version_changes_bucket" CHECK ("bucket" BETWEEN -1 AND 31)
+        CONSTRAINT "ck_report_version_changes_bucket" CHECK ("bucket" BETWEEN -1 AND 63)
       )`);
     await queryRunner.query(
       `CREATE INDEX "ix_report_version_changes_created" ON "report_version_changes" ("created_at")`,
@@ -82,25 +89,22 @@ export class ReportVersionChanges1795524600000 implements MigrationInterface {
       BEGIN
         IF TG_OP = 'DELETE' THEN target := OLD; ELSE target := NEW; END IF;
         IF TG_TABLE_NAME = 'actions' THEN
-          PERFORM "report_version_log"(target.programme_id,
-            "report_bucket"(coalesce(target.commitment_id, target.id)));
+          PERFORM "report_version_log"(target.programme_id, target.report_bucket);
           -- An action that moves to another commitment leaves its old bucket too.
-          IF TG_OP = 'UPDATE' AND (OLD.commitment_id IS DISTINCT FROM NEW.commitment_id
+          IF TG_OP = 'UPDATE' AND (OLD.report_bucket IS DISTINCT FROM NEW.report_bucket
                                    OR OLD.programme_id IS DISTINCT FROM NEW.programme_id) THEN
-            PERFORM "report_version_log"(OLD.programme_id,
-              "report_bucket"(coalesce(OLD.commitment_id, OLD.id)));
+            PERFORM "report_version_log"(OLD.programme_id, OLD.report_bucket);
           END IF;
         ELSIF TG_TABLE_NAME = 'commitments' THEN
           -- Its actions are in its bucket.
-          PERFORM "report_version_log"(target.programme_id, "report_bucket"(target.id));
+          PERFORM "report_version_log"(target.programme_id, "report_bucket_of"(target.id));
         ELSIF TG_ARGV[0] = 'programme' THEN
           PERFORM "report_version_log"(target.programme_id, -1);
         ELSIF TG_ARGV[0] = 'action' THEN
-          SELECT a.programme_id, a.commitment_id, a.id INTO owner_action
+          SELECT a.programme_id, a.report_bucket INTO owner_action
             FROM actions a WHERE a.id = target.action_id;
           IF FOUND THEN
-            PERFORM "report_version_log"(owner_action.programme_id,
-              "report_bucket"(coalesce(owner_action.commitment_id, owner_action.id)));
+            PERFORM "report_version_log"(owner_action.programme_id, owner_action.report_bucket);
           END IF;
         ELSE
           -- An organisation's name shows in every programme's summary: a rare change. Once
@@ -152,6 +156,7 @@ export class ReportVersionChanges1795524600000 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION "report_version_log"(uuid, integer)`);
     await queryRunner.query(`DROP TABLE "report_version_changes"`);
     await queryRunner.query(`DROP INDEX "ix_actions_report_bucket"`);
-    await queryRunner.query(`DROP FUNCTION "report_bucket"(uuid)`);
+    await queryRunner.query(`ALTER TABLE "actions" DROP COLUMN "report_bucket"`);
+    await queryRunner.query(`DROP FUNCTION "report_bucket_of"(uuid)`);
   }
 }

@@ -34,7 +34,7 @@ describe('a polled summary after a change: only the buckets it touched are count
   const http = () => request(app.getHttpServer());
   const bucketOf = async (id: string): Promise<number> => {
     const [row] = await db.query<{ bucket: number }[]>(
-      'SELECT report_bucket(coalesce(commitment_id, id)) AS bucket FROM actions WHERE id = $1',
+      'SELECT report_bucket AS bucket FROM actions WHERE id = $1',
       [id],
     );
     return row.bucket;
@@ -109,7 +109,7 @@ describe('a polled summary after a change: only the buckets it touched are count
       expect(res.status).toBe(201);
       commitments.push(res.body.id);
     }
-    // Enough actions to fill many of the 32 buckets; a third share a commitment.
+    // Enough actions to fill many of the 64 buckets; a third share a commitment.
     for (let i = 0; i < 36; i++) {
       const res = await fixtures.action(cast.coordinator, {
         ...TrackingFixtures.actionBody(cast, `Actie ${i}`),
@@ -161,7 +161,7 @@ describe('a polled summary after a change: only the buckets it touched are count
       commitments[0],
     ]);
     const [{ bucket }] = await db.query<{ bucket: number }[]>(
-      'SELECT report_bucket($1::uuid) AS bucket',
+      'SELECT report_bucket_of($1::uuid) AS bucket',
       [commitments[0]],
     );
     expect(await expectExact()).toEqual([[bucket]]);

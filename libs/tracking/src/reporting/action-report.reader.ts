@@ -94,10 +94,10 @@ export interface CountMoment {
 }
 
 /**
- * The bucket of an action, for SQL over `actions a` (32 of them; migration 1795524600000 indexes
- * it with the programme): an action with a commitment is in its commitment's bucket.
+ * The bucket of an action, for SQL over `actions a`: one of 64, a generated column indexed with
+ * the programme (migration 1795524600000); an action with a commitment is in its commitment's.
  */
-const BUCKET_SQL = 'report_bucket(coalesce(a.commitment_id, a.id))';
+const BUCKET_SQL = 'a.report_bucket';
 
 /** Actions counted together; the flags count how many of them are overdue, due, … */
 export interface ActionCountGroup {
@@ -218,8 +218,8 @@ export class ActionReportReader {
   }
 
   /**
-   * The same counts per bucket of actions (`report_bucket` of migration 1795524600000: an
-   * action's commitment, else the action itself), of the buckets asked for or (`all`) of every
+   * The same counts per bucket of actions (`actions.report_bucket` of migration 1795524600000:
+   * by the action's commitment, else by the action itself), of the buckets asked for or (`all`) of every
    * one: the groups of disjoint buckets add up to `countGroups`, so a summary can recount only
    * the buckets a change touched.
    */
@@ -244,6 +244,12 @@ export class ActionReportReader {
     let where = this.where(p, programmeId, filter);
     if (Array.isArray(buckets)) where += ` AND ${BUCKET_SQL} = ANY(${p.add(buckets, 'int[]')})`;
     const bucket = buckets === undefined ? '' : `${BUCKET_SQL} AS bucket,`;
+    // A few buckets (a few thousand actions) look their heads up one by one; the whole
+    // programme hashes the table (a LIMIT keeps the planner from turning the one into the other).
+    const heads = Array.isArray(buckets)
+      ? `LEFT JOIN LATERAL (SELECT x.last_update_at, x.last_closing_at FROM action_timeline_heads x
+                             WHERE x.action_id = a.id LIMIT 1) h ON true`
+      : 'LEFT JOIN action_timeline_heads h ON h.action_id = a.id';
     const closed = p.add(CLOSED, 'text[]');
     const today = p.add(at.today, 'date');
     const open = `a.status <> ALL(${closed})`;
@@ -265,7 +271,7 @@ export class ActionReportReader {
                   AS updated30
            FROM actions a
            LEFT JOIN commitments c ON c.id = a.commitment_id
-           LEFT JOIN action_timeline_heads h ON h.action_id = a.id
+           ${heads}
           WHERE ${where})
        SELECT ${buckets === undefined ? '' : 'bucket,'} status, health, verification,
               track_id AS "trackId", commitment_id AS "commitmentId", kind AS "commitmentKind",
