@@ -219,9 +219,9 @@ export class ActionReportReader {
 
   /**
    * The same counts per bucket of actions (`actions.report_bucket` of migration 1795524600000:
-   * by the action's commitment, else by the action itself), of the buckets asked for or (`all`) of every
-   * one: the groups of disjoint buckets add up to `countGroups`, so a summary can recount only
-   * the buckets a change touched.
+   * by the action's commitment, else by the action itself), of the buckets asked for or (`all`)
+   * of every one: the groups of disjoint buckets add up to `countGroups`, so a summary can
+   * recount only the buckets a change touched.
    */
   async countBucketGroups(
     manager: EntityManager,
@@ -289,7 +289,8 @@ export class ActionReportReader {
                 (h) => `count(*) FILTER (WHERE open = 1 AND health = '${h}') AS "rollupOpen_${h}"`,
               ).join(', ')}
          FROM flagged
-        GROUP BY ${buckets === undefined ? '' : 'bucket,'} GROUPING SETS ((status, health), (verification), (track_id, status), (kind),
+        GROUP BY ${buckets === undefined ? '' : 'bucket,'}
+                 GROUPING SETS ((status, health), (verification), (track_id, status), (kind),
                                 (owner_organisation_id, status), (escalation_level), (commitment_id), ())`,
       [...p.values],
     );
