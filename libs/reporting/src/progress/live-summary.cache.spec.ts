@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { type BucketCountGroup, emptyRollupSums } from '@app/tracking';
-import { LiveSummaryCache, type SummaryCounting } from './live-summary.cache';
+import { dropCountsBeyond, LiveSummaryCache, type SummaryCounting } from './live-summary.cache';
 import { foldSummary } from './summary';
 
 const references = { tracks: [], organisations: [], commitments: [] };
@@ -166,5 +166,14 @@ describe('LiveSummaryCache', () => {
     const answers = await Promise.all([1, 2, 3].map(() => get(cache, data.snapshot(1))));
     expect(answers).toEqual([data.whole(1), data.whole(1), data.whole(1)]);
     expect(data.counted).toEqual(['all']);
+  });
+
+  it('keeps the counts of the most recently used summaries that fit, and drops the others', () => {
+    const entries: { counts: { rows: number } | null }[] = [30, 50, 40, 10].map((rows) => ({
+      counts: { rows },
+    }));
+    dropCountsBeyond(entries, 100);
+    // 30 + 50 fit; 40 would not; 10 still does after it.
+    expect(entries.map((entry) => entry.counts?.rows ?? null)).toEqual([30, 50, null, 10]);
   });
 });

@@ -143,11 +143,22 @@ export class LiveSummaryCache {
     while (this.entries.size > CAPACITY) {
       this.entries.delete(this.entries.keys().next().value!);
     }
-    let rows = 0;
-    for (const entry of [...this.entries.values()].reverse()) {
-      if (!entry.counts) continue;
-      rows += entry.counts.rows;
-      if (rows > COUNT_ROWS) entry.counts = null;
-    }
+    dropCountsBeyond([...this.entries.values()].reverse(), COUNT_ROWS);
+  }
+}
+
+/**
+ * Keeps the counts of the first `entries` (most recently used first) while their rows add up
+ * to at most `rows`, and drops the others' (their summaries stay).
+ */
+export function dropCountsBeyond(
+  entries: Iterable<{ counts: { rows: number } | null }>,
+  rows: number,
+): void {
+  let held = 0;
+  for (const entry of entries) {
+    if (!entry.counts) continue;
+    held += entry.counts.rows;
+    if (held > rows) entry.counts = null;
   }
 }
