@@ -168,12 +168,12 @@ describe('LiveSummaryCache', () => {
     expect(data.counted).toEqual(['all']);
   });
 
-  it('keeps the counts of the most recently used summaries that fit, and drops the others', () => {
+  it('keeps the counts of the most recently used summaries that fit, and drops the older ones', () => {
     const entries: { counts: { rows: number } | null }[] = [30, 50, 40, 10].map((rows) => ({
       counts: { rows },
     }));
     dropCountsBeyond(entries, 100);
-    // 30 + 50 fit; 40 would not; 10 still does after it.
-    expect(entries.map((entry) => entry.counts?.rows ?? null)).toEqual([30, 50, null, 10]);
+    // 30 + 50 fit; 40 does not, and the older ones go with it.
+    expect(entries.map((entry) => entry.counts?.rows ?? null)).toEqual([30, 50, null, null]);
   });
 });

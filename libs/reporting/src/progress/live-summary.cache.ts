@@ -148,8 +148,8 @@ export class LiveSummaryCache {
 }
 
 /**
- * Keeps the counts of the first `entries` (most recently used first) while their rows add up
- * to at most `rows`, and drops the others' (their summaries stay).
+ * Keeps the counts of `entries` (most recently used first) while their rows add up to at most
+ * `rows`; from the first that does not fit on, drops theirs (their summaries stay).
  */
 export function dropCountsBeyond(
   entries: Iterable<{ counts: { rows: number } | null }>,
