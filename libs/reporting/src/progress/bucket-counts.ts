@@ -11,26 +11,37 @@ type GroupDimensions = Omit<
   'count' | 'open' | 'overdue' | 'due30' | 'due90' | 'completed' | 'updated30' | 'rollup'
 >;
 
-/** A group's figures, in this order, in a row of a Float64Array. */
-const FIGURES = 12 + ACTION_HEALTHS.length;
+/**
+ * A group's figures: its counts (whole numbers) in a row of a Uint32Array, in this order, and
+ * the two sums of weights (which can pass 2³²) in a row of a Float64Array.
+ */
+const COUNTS = 10 + ACTION_HEALTHS.length;
+const SUMS = 2;
 
-function writeFigures(into: Float64Array, at: number, group: ActionCountGroup): void {
+function writeFigures(
+  counts: Uint32Array,
+  sums: Float64Array,
+  row: number,
+  group: ActionCountGroup,
+): void {
   const { rollup } = group;
-  into[at] = group.count;
-  into[at + 1] = group.open;
-  into[at + 2] = group.overdue;
-  into[at + 3] = group.due30;
-  into[at + 4] = group.due90;
-  into[at + 5] = group.completed;
-  into[at + 6] = group.updated30;
-  into[at + 7] = rollup.total;
-  into[at + 8] = rollup.open;
-  into[at + 9] = rollup.overdue;
-  into[at + 10] = rollup.weight;
-  into[at + 11] = rollup.weighted;
-  ACTION_HEALTHS.forEach((health, i) => (into[at + 12 + i] = rollup.openByHealth[health]));
+  const at = row * COUNTS;
+  counts[at] = group.count;
+  counts[at + 1] = group.open;
+  counts[at + 2] = group.overdue;
+  counts[at + 3] = group.due30;
+  counts[at + 4] = group.due90;
+  counts[at + 5] = group.completed;
+  counts[at + 6] = group.updated30;
+  counts[at + 7] = rollup.total;
+  counts[at + 8] = rollup.open;
+  counts[at + 9] = rollup.overdue;
+  ACTION_HEALTHS.forEach((health, i) => (counts[at + 10 + i] = rollup.openByHealth[health]));
+  sums[row * SUMS] = rollup.weight;
+  sums[row * SUMS + 1] = rollup.weighted;
 }
 
+/** A group from its row of added-up figures: the counts, then the sums. */
 function readGroup(dimensions: GroupDimensions, from: Float64Array, at: number): ActionCountGroup {
   return {
     ...dimensions,
@@ -45,10 +56,10 @@ function readGroup(dimensions: GroupDimensions, from: Float64Array, at: number):
       total: from[at + 7],
       open: from[at + 8],
       overdue: from[at + 9],
-      weight: from[at + 10],
-      weighted: from[at + 11],
+      weight: from[at + COUNTS],
+      weighted: from[at + COUNTS + 1],
       openByHealth: Object.fromEntries(
-        ACTION_HEALTHS.map((health, i) => [health, from[at + 12 + i]]),
+        ACTION_HEALTHS.map((health, i) => [health, from[at + 10 + i]]),
       ) as RollupSums['openByHealth'],
     },
   };
@@ -98,7 +109,8 @@ class GroupDictionary {
 /** One bucket's groups: their numbers in the dictionary and their figures, row by row. */
 interface BucketGroups {
   numbers: Uint32Array;
-  figures: Float64Array;
+  counts: Uint32Array;
+  sums: Float64Array;
 }
 
 /**
@@ -131,18 +143,21 @@ export class BucketCounts {
   /** The groups of all buckets added up: what `countGroups` gives for the same actions. */
   groups(): ActionCountGroup[] {
     const size = this.dictionary.dimensions.length;
-    const totals = new Float64Array(size * FIGURES);
+    const figures = COUNTS + SUMS;
+    const totals = new Float64Array(size * figures);
     const present = new Uint8Array(size);
-    for (const { numbers, figures } of this.buckets.values()) {
+    for (const { numbers, counts, sums } of this.buckets.values()) {
       for (let row = 0; row < numbers.length; row++) {
         const n = numbers[row];
         present[n] = 1;
-        for (let f = 0; f < FIGURES; f++) totals[n * FIGURES + f] += figures[row * FIGURES + f];
+        const at = n * figures;
+        for (let f = 0; f < COUNTS; f++) totals[at + f] += counts[row * COUNTS + f];
+        for (let f = 0; f < SUMS; f++) totals[at + COUNTS + f] += sums[row * SUMS + f];
       }
     }
     const groups: ActionCountGroup[] = [];
     for (let n = 0; n < size; n++) {
-      if (present[n]) groups.push(readGroup(this.dictionary.dimensions[n], totals, n * FIGURES));
+      if (present[n]) groups.push(readGroup(this.dictionary.dimensions[n], totals, n * figures));
     }
     return groups;
   }
@@ -164,7 +179,8 @@ export class BucketCounts {
     for (const [bucket, size] of sizes) {
       buckets.set(bucket, {
         numbers: new Uint32Array(size),
-        figures: new Float64Array(size * FIGURES),
+        counts: new Uint32Array(size * COUNTS),
+        sums: new Float64Array(size * SUMS),
       });
     }
     const filled = new Map<number, number>();
@@ -173,7 +189,7 @@ export class BucketCounts {
       filled.set(group.bucket, row + 1);
       const target = buckets.get(group.bucket)!;
       target.numbers[row] = dictionary.numberOf(group);
-      writeFigures(target.figures, row * FIGURES, group);
+      writeFigures(target.counts, target.sums, row, group);
     }
     return buckets;
   }
