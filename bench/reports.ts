@@ -12,7 +12,8 @@ import '../libs/core/src/runtime/register-aliases';
  *   from /proc), bytes and lines (one per action plus the header: else the run fails);
  * - one progress update through the API, then the next summary (recomputed: its latency) must
  *   show it (checked against the counts again);
- * - XLSX and PDF exports through the queue: POST → done, file size, the worker's peak memory.
+ * - XLSX and PDF exports through the queue: POST → done, file size, the worker's peak memory
+ *   (BENCH_EXPORTS=0 leaves them out).
  *
  * Targets missed are printed "over target" (the run still passes); with a target missed, or
  * BENCH_EXPLAIN=1, EXPLAIN ANALYZE of the summary's GROUP BY and the CSV's cursor query follow.
@@ -23,12 +24,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { Client } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { amsterdamDate } from '@app/core';
 import { WORKER_NODE_FLAGS } from '../apps/worker/src/node-flags';
 import { AccessTokens } from '@app/identity';
 import { addDays, amsterdamInstant } from '@app/reminders';
+import { BucketCounts, foldSummary } from '@app/reporting';
 import { ActionReportReader } from '@app/tracking';
 import { measure, pagesScenario } from './api-load';
 import { startServer } from './api-servers';
@@ -190,6 +194,7 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
   const durationSeconds = positiveInt('BENCH_DURATION_S', 10);
   const exportTimeoutMs = positiveInt('BENCH_EXPORT_TIMEOUT_S', 600) * 1000;
   const apiCore = Number(process.env.BENCH_API_CORE ?? 1);
+  const exportFormats = process.env.BENCH_EXPORTS === '0' ? [] : (['xlsx', 'pdf'] as const);
   const failures: string[] = [];
   const rows: Array<[string, string]> = [];
   let missed = false;
@@ -326,6 +331,42 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
     )} ms (${groups} groups); references() median ${ms(percentile(referenceTimes, 50))} ms`,
   );
 
+  // The counts per bucket that the API keeps to recount only what a change touched: their
+  // rows, and the memory they and a folded summary take (each built 20 times, after a GC).
+  const bucketStarted = performance.now();
+  const bucketGroups = await reader.countBucketGroups(
+    dataSource.manager,
+    programmeId,
+    at,
+    {},
+    'all',
+  );
+  const bucketMs = performance.now() - bucketStarted;
+  const bucketReferences = await reader.references(dataSource.manager, programmeId);
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  // The heap and the typed arrays' buffers (kept outside the heap).
+  const used = () => {
+    const memory = process.memoryUsage();
+    return memory.heapUsed + memory.arrayBuffers;
+  };
+  const heapOf = (build: () => unknown): number => {
+    gc();
+    const before = used();
+    const held = Array.from({ length: 20 }, build);
+    gc();
+    return (used() - before) / held.length;
+  };
+  const countsHeap = heapOf(() => BucketCounts.of(bucketGroups));
+  const summaryHeap = heapOf(() =>
+    foldSummary(BucketCounts.of(bucketGroups).groups(), bucketReferences),
+  );
+  say(
+    `   per-bucket GROUP BY (all buckets): ${ms(bucketMs)} ms, ${rate(bucketGroups.length)} rows; ` +
+      `memory per kept entry: counts ${(countsHeap / 1024).toFixed(0)} KiB ` +
+      `(${(countsHeap / bucketGroups.length).toFixed(0)} B a row), folded summary ${(summaryHeap / 1024).toFixed(0)} KiB`,
+  );
+
   // --- 4. The CSV ------------------------------------------------------------------------------
   say(`4. The full CSV (${rate(actions)} rows), streamed; API memory sampled every 50 ms...`);
   await sleep(1000);
@@ -421,7 +462,7 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
   await sleep(2000);
   const idleWorker = memoryOf(worker.pid!);
   const exportRows: Array<[string, string]> = [];
-  for (const format of ['xlsx', 'pdf'] as const) {
+  for (const format of exportFormats) {
     signal.throwIfAborted();
     const stop = sampleRss(worker.pid!, 50);
     const started = performance.now();
@@ -577,6 +618,10 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
           50,
         ),
       )} ms (${groups} groups; EXPLAIN ANALYZE ${ms(executionMs(groupsPlan))} ms)`,
+    ],
+    [
+      'Per-bucket GROUP BY, all buckets (a cold summary) / memory per kept entry',
+      `${ms(bucketMs)} ms, ${rate(bucketGroups.length)} rows / counts ${(countsHeap / 1024).toFixed(0)} KiB, summary ${(summaryHeap / 1024).toFixed(0)} KiB`,
     ],
     [
       'references() (read on every summary request)',

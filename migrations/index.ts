@@ -28,6 +28,7 @@ import { WebhookDeliveriesDueIndex1795503000000 } from './1795503000000-webhook-
 import { ProgrammeOpenDataLicence1795506600000 } from './1795506600000-programme-open-data-licence';
 import { WebhookDeliveriesPurgeIndex1795510200000 } from './1795510200000-webhook-deliveries-purge-index';
 import { ReportExportFormatDocx1795513800000 } from './1795513800000-report-export-format-docx';
+import { ReportVersionChanges1795524600000 } from './1795524600000-report-version-changes';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -64,4 +65,5 @@ export const migrations = [
   ProgrammeOpenDataLicence1795506600000,
   WebhookDeliveriesPurgeIndex1795510200000,
   ReportExportFormatDocx1795513800000,
+  ReportVersionChanges1795524600000,
 ];

@@ -30,6 +30,7 @@ import { ImportPlanProcessor } from './processors/import-plan.processor';
 import { ImportsPurgeProcessor } from './processors/imports-purge.processor';
 import { IdempotencyKeysPurgeProcessor } from './processors/idempotency-keys-purge.processor';
 import { ReportExportsPurgeProcessor } from './processors/report-exports-purge.processor';
+import { ReportVersionChangesPurgeProcessor } from './processors/report-version-changes-purge.processor';
 import { SystemPingProcessor } from './processors/system-ping.processor';
 import { WebhookDeliveriesPurgeProcessor } from './processors/webhook-deliveries-purge.processor';
 import { WebhookDisabledProcessor } from './processors/webhook-disabled.processor';
@@ -57,6 +58,7 @@ const PROCESSORS = [
   RefreshTokensPurgeProcessor,
   WebhookDisabledProcessor,
   WebhookDeliveriesPurgeProcessor,
+  ReportVersionChangesPurgeProcessor,
 ];
 
 @Module({})

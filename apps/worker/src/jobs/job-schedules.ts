@@ -56,6 +56,12 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
         everyMs: 3_600_000,
         job: { name: JobName.ReportExportsPurge, data: {} },
       },
+      // The log of changed summary buckets older than a day (README "A summary that is polled").
+      {
+        id: 'report-version-changes-purge',
+        everyMs: 3_600_000,
+        job: { name: JobName.ReportVersionChangesPurge, data: {} },
+      },
       // Imports past their retention go with their file and dry run.
       {
         id: 'imports-purge',

@@ -50,6 +50,8 @@ export enum JobName {
   ReportExport = 'reports.export',
   /** Repeating: deletes the exports past their retention. */
   ReportExportsPurge = 'reports.purge',
+  /** Repeating: deletes the log of changed summary buckets past its retention. */
+  ReportVersionChangesPurge = 'reports.version-changes-purge',
   /** A report export finished: the person who asked for it is notified (`report_ready`). */
   ReportExportFinished = 'reports.export-finished',
   /** Reads an uploaded spreadsheet into its dry run (issue 19). */
@@ -144,6 +146,7 @@ export interface JobPayloads {
   [JobName.MailDigest]: { digestId: string };
   [JobName.ReportExport]: { exportId: string };
   [JobName.ReportExportsPurge]: Record<string, never>;
+  [JobName.ReportVersionChangesPurge]: Record<string, never>;
   [JobName.ReportExportFinished]: { exportId: string };
   [JobName.ImportPlan]: { importId: string };
   [JobName.ImportApply]: { importId: string };
@@ -171,6 +174,8 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.MailDigest]: QueueName.Mail,
   [JobName.ReportExport]: QueueName.Reports,
   [JobName.ReportExportsPurge]: QueueName.Reports,
+  // Short: not behind long exports.
+  [JobName.ReportVersionChangesPurge]: QueueName.System,
   // A notification, not a render: it must not wait behind long exports.
   [JobName.ReportExportFinished]: QueueName.Reminders,
   [JobName.ImportPlan]: QueueName.Imports,

@@ -1,13 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { ActionCountGroup, BucketCountGroup } from '@app/tracking';
+import { BucketCounts } from './bucket-counts';
 import type { ReportSummary } from './progress-report.model';
 
 /** Summaries kept per API process; enough for every filter combination polled at once. */
 const CAPACITY = 500;
 
+/**
+ * Group rows of bucket counts kept over all summaries (about 140 bytes each: README
+ * "Benchmarks"); the least recently used summaries beyond it keep their figures but not their
+ * counts, and are counted whole after their next change.
+ */
+const COUNT_ROWS = 250_000;
+
+/** More versions than this since the kept one: counted whole rather than the log read. */
+const MAX_LOGGED_VERSIONS = 1000;
+
 interface Entry {
   version: string;
   value: ReportSummary;
+  /** Per bucket of actions, to recount only what a change touched; null: dropped. */
+  counts: BucketCounts | null;
+}
+
+/** What the cache asks of the summary it keeps, in the caller's snapshot. */
+export interface SummaryCounting {
+  /** The groups of the buckets asked for (`all`: every one), counted in the snapshot. */
+  count: (buckets: readonly number[] | 'all') => Promise<BucketCountGroup[]>;
+  /** The summary of groups that add up to all the actions counted. */
+  fold: (groups: ActionCountGroup[]) => ReportSummary;
 }
 
 /**
@@ -16,6 +38,10 @@ interface Entry {
  * `report_versions` in the same transaction (triggers of migration 1795453200000), so a summary
  * computed at version v is served only while v is the committed version: a read costs one
  * primary-key lookup. A summary is computed once however many ask at the same moment.
+ *
+ * After a change, only the buckets of actions that the versions since the kept one changed
+ * are counted again (`report_version_changes`, migration 1795524600000, read in the same
+ * snapshot: exact), and the kept counts of the other buckets are added to them.
  */
 @Injectable()
 export class LiveSummaryCache {
@@ -34,14 +60,15 @@ export class LiveSummaryCache {
   /**
    * The summary for `key` in `programmeId` as the snapshot of `manager` (a REPEATABLE READ
    * transaction) sees it: the kept one while the programme's version there is the kept one's,
-   * else `compute(version)`, which must count in that same snapshot. Requests whose snapshots
-   * see the same version share one computation: the same version is the same data.
+   * else counted (whole, or the buckets changed since the kept version) in that same snapshot.
+   * Requests whose snapshots see the same version share one computation: the same version is
+   * the same data.
    */
   async get(
     manager: EntityManager,
     programmeId: string,
     key: string,
-    compute: (version: string) => Promise<Entry>,
+    counting: SummaryCounting,
   ): Promise<ReportSummary> {
     const id = `${programmeId} ${key}`;
     const version = await this.version(manager, programmeId);
@@ -55,17 +82,83 @@ export class LiveSummaryCache {
     const flight = `${id} ${version}`;
     let pending = this.computing.get(flight);
     if (!pending) {
-      pending = compute(version).finally(() => this.computing.delete(flight));
+      pending = this.compute(manager, programmeId, version, kept, counting).finally(() =>
+        this.computing.delete(flight),
+      );
       this.computing.set(flight, pending);
     }
     const computed = await pending;
     if (BigInt(computed.version) >= BigInt(this.entries.get(id)?.version ?? '0')) {
       this.entries.delete(id);
       this.entries.set(id, computed);
-      while (this.entries.size > CAPACITY) {
-        this.entries.delete(this.entries.keys().next().value!);
-      }
+      this.evict();
     }
     return computed.value;
+  }
+
+  private async compute(
+    manager: EntityManager,
+    programmeId: string,
+    version: string,
+    kept: Entry | undefined,
+    { count, fold }: SummaryCounting,
+  ): Promise<Entry> {
+    // Kept counts are immutable: a computation for another version may start from them too.
+    // (Eviction may drop an entry's counts meanwhile: these are held here.)
+    const base = kept && BigInt(kept.version) < BigInt(version) ? kept.counts : null;
+    const changed =
+      base && kept && (await this.changedBuckets(manager, programmeId, kept.version, version));
+    const counts = changed
+      ? base.recount(changed, changed.length > 0 ? await count(changed) : [])
+      : BucketCounts.of(await count('all'));
+    return { version, value: fold(counts.groups()), counts };
+  }
+
+  /**
+   * The buckets that the versions in (`from`, `to`] changed, or null when the log cannot tell
+   * (a change to every bucket, or versions purged from the log or from before it).
+   */
+  private async changedBuckets(
+    manager: EntityManager,
+    programmeId: string,
+    from: string,
+    to: string,
+  ): Promise<number[] | null> {
+    const versions = BigInt(to) - BigInt(from);
+    if (versions > BigInt(MAX_LOGGED_VERSIONS)) return null;
+    const [row] = await manager.query<{ versions: number; buckets: number[] | null }[]>(
+      `SELECT count(DISTINCT version)::int AS versions, array_agg(DISTINCT bucket) AS buckets
+         FROM report_version_changes
+        WHERE programme_id = $1 AND version > $2 AND version <= $3`,
+      [programmeId, from, to],
+    );
+    // Every version a change gives is logged with at least one bucket.
+    if (BigInt(row.versions) !== versions) return null;
+    const buckets = row.buckets ?? [];
+    return buckets.includes(-1) ? null : buckets;
+  }
+
+  /** Keeps at most CAPACITY summaries and COUNT_ROWS rows of counts, the newest. */
+  private evict(): void {
+    while (this.entries.size > CAPACITY) {
+      this.entries.delete(this.entries.keys().next().value!);
+    }
+    dropCountsBeyond([...this.entries.values()].reverse(), COUNT_ROWS);
+  }
+}
+
+/**
+ * Keeps the counts of `entries` (most recently used first) while their rows add up to at most
+ * `rows`; from the first that does not fit on, drops theirs (their summaries stay).
+ */
+export function dropCountsBeyond(
+  entries: Iterable<{ counts: { rows: number } | null }>,
+  rows: number,
+): void {
+  let held = 0;
+  for (const entry of entries) {
+    if (!entry.counts) continue;
+    held += entry.counts.rows;
+    if (held > rows) entry.counts = null;
   }
 }

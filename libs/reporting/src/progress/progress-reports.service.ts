@@ -215,14 +215,12 @@ export class ProgressReportsService {
       at.periodFrom.toISOString(),
       at.updatedFrom.toISOString(),
     ]);
-    return this.cache.get(snapshot, params.programmeId, key, async (version) => {
-      const groups = await this.reader.countGroups(
-        snapshot,
-        params.programmeId,
-        { today: at.reportDate, periodFrom: at.periodFrom, updatedFrom: at.updatedFrom },
-        sqlFilter(params.filters, at.reportDate),
-      );
-      return { version, value: foldSummary(groups, references) };
+    const moment = { today: at.reportDate, periodFrom: at.periodFrom, updatedFrom: at.updatedFrom };
+    const filter = sqlFilter(params.filters, at.reportDate);
+    return this.cache.get(snapshot, params.programmeId, key, {
+      count: (buckets) =>
+        this.reader.countBucketGroups(snapshot, params.programmeId, moment, filter, buckets),
+      fold: (groups) => foldSummary(groups, references),
     });
   }
 

@@ -86,6 +86,19 @@ export type CountSet =
   | 'commitment'
   | 'total';
 
+/** The moment a summary counts at: its report day and the starts of its windows. */
+export interface CountMoment {
+  today: string;
+  periodFrom: Date;
+  updatedFrom: Date;
+}
+
+/**
+ * The bucket of an action, for SQL over `actions a`: one of 64, a generated column indexed with
+ * the programme (migration 1795524600000); an action with a commitment is in its commitment's.
+ */
+const BUCKET_SQL = 'a.report_bucket';
+
 /** Actions counted together; the flags count how many of them are overdue, due, … */
 export interface ActionCountGroup {
   set: CountSet;
@@ -107,6 +120,11 @@ export interface ActionCountGroup {
   updated30: number;
   /** What the roll-ups of the group's track and commitment sum. */
   rollup: RollupSums;
+}
+
+/** A group of the actions of one bucket. */
+export interface BucketCountGroup extends ActionCountGroup {
+  bucket: number;
 }
 
 export interface ReportReferenceData {
@@ -193,11 +211,45 @@ export class ActionReportReader {
   async countGroups(
     manager: EntityManager,
     programmeId: string,
-    at: { today: string; periodFrom: Date; updatedFrom: Date },
+    at: CountMoment,
     filter: ActionReportFilter,
   ): Promise<ActionCountGroup[]> {
+    return this.count(manager, programmeId, at, filter, undefined);
+  }
+
+  /**
+   * The same counts per bucket of actions (`actions.report_bucket` of migration 1795524600000:
+   * by the action's commitment, else by the action itself), of the buckets asked for or (`all`)
+   * of every one: the groups of disjoint buckets add up to `countGroups`, so a summary can
+   * recount only the buckets a change touched.
+   */
+  async countBucketGroups(
+    manager: EntityManager,
+    programmeId: string,
+    at: CountMoment,
+    filter: ActionReportFilter,
+    buckets: readonly number[] | 'all',
+  ): Promise<BucketCountGroup[]> {
+    return this.count(manager, programmeId, at, filter, buckets) as Promise<BucketCountGroup[]>;
+  }
+
+  private async count(
+    manager: EntityManager,
+    programmeId: string,
+    at: CountMoment,
+    filter: ActionReportFilter,
+    buckets: readonly number[] | 'all' | undefined,
+  ): Promise<ActionCountGroup[]> {
     const p = new StatementParameters();
-    const where = this.where(p, programmeId, filter);
+    let where = this.where(p, programmeId, filter);
+    if (Array.isArray(buckets)) where += ` AND ${BUCKET_SQL} = ANY(${p.add(buckets, 'int[]')})`;
+    const bucket = buckets === undefined ? '' : `${BUCKET_SQL} AS bucket,`;
+    // A few buckets (a few thousand actions) look their heads up one by one; the whole
+    // programme hashes the table (a LIMIT keeps the planner from turning the one into the other).
+    const heads = Array.isArray(buckets)
+      ? `LEFT JOIN LATERAL (SELECT x.last_update_at, x.last_closing_at FROM action_timeline_heads x
+                             WHERE x.action_id = a.id LIMIT 1) h ON true`
+      : 'LEFT JOIN action_timeline_heads h ON h.action_id = a.id';
     const closed = p.add(CLOSED, 'text[]');
     const today = p.add(at.today, 'date');
     const open = `a.status <> ALL(${closed})`;
@@ -205,7 +257,7 @@ export class ActionReportReader {
     // actions instead of one per combination of every dimension.
     const rows = await manager.query<RawCountRow[]>(
       `WITH flagged AS (
-         SELECT a.status, a.health, a.verification, a.track_id, a.commitment_id, c.kind,
+         SELECT ${bucket} a.status, a.health, a.verification, a.track_id, a.commitment_id, c.kind,
                 a.owner_organisation_id, a.escalation_level, (${open})::int AS open,
                 ${ROLLUP_WEIGHT_SQL} AS rollup_weight, ${ROLLUP_WEIGHTED_SQL} AS rollup_weighted,
                 (${open} AND a.deadline < ${today})::int AS overdue,
@@ -219,10 +271,10 @@ export class ActionReportReader {
                   AS updated30
            FROM actions a
            LEFT JOIN commitments c ON c.id = a.commitment_id
-           LEFT JOIN action_timeline_heads h ON h.action_id = a.id
+           ${heads}
           WHERE ${where})
-       SELECT status, health, verification, track_id AS "trackId",
-              commitment_id AS "commitmentId", kind AS "commitmentKind",
+       SELECT ${buckets === undefined ? '' : 'bucket,'} status, health, verification,
+              track_id AS "trackId", commitment_id AS "commitmentId", kind AS "commitmentKind",
               owner_organisation_id AS "ownerOrganisationId",
               escalation_level AS "escalationLevel",
               GROUPING(status) = 0 AS "byStatus", GROUPING(health) = 0 AS "byHealth",
@@ -237,11 +289,13 @@ export class ActionReportReader {
                 (h) => `count(*) FILTER (WHERE open = 1 AND health = '${h}') AS "rollupOpen_${h}"`,
               ).join(', ')}
          FROM flagged
-        GROUP BY GROUPING SETS ((status, health), (verification), (track_id, status), (kind),
+        GROUP BY ${buckets === undefined ? '' : 'bucket,'}
+                 GROUPING SETS ((status, health), (verification), (track_id, status), (kind),
                                 (owner_organisation_id, status), (escalation_level), (commitment_id), ())`,
       [...p.values],
     );
     return rows.map((row) => ({
+      ...(buckets === undefined ? {} : { bucket: row.bucket }),
       set: row.byHealth
         ? 'statusHealth'
         : row.byVerification
@@ -445,6 +499,7 @@ type RawCountRow = Omit<
   ActionCountGroup,
   'set' | 'count' | 'open' | 'overdue' | 'due30' | 'due90' | 'completed' | 'updated30' | 'rollup'
 > & {
+  bucket?: number;
   byStatus: boolean;
   byHealth: boolean;
   byVerification: boolean;

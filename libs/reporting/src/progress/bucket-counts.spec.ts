@@ -1,0 +1,141 @@
+import {
+  ACTION_HEALTHS,
+  ACTION_STATUSES,
+  ESCALATION_LEVELS,
+  type ActionCountGroup,
+  type BucketCountGroup,
+  type CountSet,
+  emptyRollupSums,
+  VERIFICATIONS,
+} from '@app/tracking';
+import { BucketCounts } from './bucket-counts';
+import { foldSummary } from './summary';
+
+const references = {
+  tracks: [
+    { id: 't1', name: 'Eerste spoor', position: 0 },
+    { id: 't2', name: 'Tweede spoor', position: 1 },
+  ],
+  organisations: [
+    { id: 'o1', code: 'VNG', name: 'Vereniging van Nederlandse Gemeenten' },
+    { id: 'o2', code: 'BZK', name: 'Binnenlandse Zaken' },
+  ],
+  commitments: [
+    { id: 'c1', title: 'Eerste', kind: 'agenda_item' as const, document: null, kamerstuk: null },
+    {
+      id: 'c2',
+      title: 'Tweede',
+      kind: 'parliamentary_pledge' as const,
+      document: null,
+      kamerstuk: null,
+    },
+  ],
+};
+
+/** A small generator with a seed, so that a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+const pick = <T>(next: () => number, values: readonly T[]): T =>
+  values[Math.floor(next() * values.length)];
+
+/** One action as a group of its own (set `all`), in a bucket. */
+function action(next: () => number, bucket: number): BucketCountGroup {
+  const status = pick(next, ACTION_STATUSES);
+  const open = status === 'not_started' || status === 'in_progress';
+  const health = pick(next, ACTION_HEALTHS);
+  const overdue = open && next() < 0.3 ? 1 : 0;
+  const commitment = pick(next, [null, 'c1', 'c2']);
+  const weight = Math.ceil(next() * 5);
+  const rollup = emptyRollupSums();
+  rollup.total = 1;
+  rollup.open = open ? 1 : 0;
+  rollup.overdue = overdue;
+  rollup.weight = status === 'lapsed' ? 0 : weight;
+  rollup.weighted = rollup.weight * (status === 'met' ? 100 : Math.round(next() * 100));
+  if (open) rollup.openByHealth[health] = 1;
+  return {
+    bucket,
+    set: 'all',
+    status,
+    health,
+    verification: pick(next, VERIFICATIONS),
+    trackId: pick(next, [null, 't1', 't2']),
+    commitmentId: commitment,
+    commitmentKind:
+      commitment === null ? null : commitment === 'c1' ? 'agenda_item' : 'parliamentary_pledge',
+    ownerOrganisationId: pick(next, ['o1', 'o2']),
+    escalationLevel: open ? pick(next, [null, ...ESCALATION_LEVELS]) : null,
+    count: 1,
+    open: open ? 1 : 0,
+    overdue,
+    due30: open && next() < 0.2 ? 1 : 0,
+    due90: open && next() < 0.4 ? 1 : 0,
+    completed: !open && status !== 'lapsed' && next() < 0.5 ? 1 : 0,
+    updated30: open && next() < 0.5 ? 1 : 0,
+    rollup,
+  };
+}
+
+const actions = (seed: number, n: number, buckets: readonly number[]) => {
+  const next = random(seed);
+  return Array.from({ length: n }, () => action(next, pick(next, buckets)));
+};
+
+const fold = (groups: Iterable<ActionCountGroup>) => foldSummary(groups, references);
+
+describe('BucketCounts', () => {
+  it('adds the buckets up to the summary of all their groups', () => {
+    const all = actions(1, 400, [0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(fold(BucketCounts.of(all).groups())).toEqual(fold(all));
+  });
+
+  it('adds grouping sets of several buckets up like one count (the SQL groups)', () => {
+    // The same dimensions in two buckets are one group of the summed figures.
+    const sets: CountSet[] = ['statusHealth', 'trackStatus', 'commitment', 'total'];
+    const grouped = actions(2, 200, [3, 9]).map((g, i) => ({ ...g, set: sets[i % sets.length] }));
+    const counts = BucketCounts.of(grouped);
+    expect(counts.groups().length).toBeLessThan(grouped.length);
+    expect(fold(counts.groups())).toEqual(fold(grouped));
+  });
+
+  it('recounts the buckets a change touched and keeps the others', () => {
+    const before = actions(3, 300, [0, 1, 2, 3]);
+    const kept = BucketCounts.of(before);
+    // Bucket 1 changed, bucket 2 lost every action, bucket 5 is new.
+    const recounted = actions(4, 80, [1, 5]);
+    const after = [...before.filter((g) => g.bucket === 0 || g.bucket === 3), ...recounted];
+    const counts = kept.recount([1, 2, 5], recounted);
+    expect(fold(counts.groups())).toEqual(fold(after));
+    expect(counts.rows).toBe(after.length);
+    // The kept counts are as they were.
+    expect(fold(kept.groups())).toEqual(fold(before));
+  });
+
+  it('answers the same from one kept count recounted twice at once, whatever it learned since', () => {
+    const before = actions(5, 200, [0, 1, 2]);
+    const kept = BucketCounts.of(before);
+    const first = actions(6, 50, [1]);
+    const second = actions(7, 50, [2]);
+    // Both add groups to the dimensions the counts share; each must still read its own.
+    const one = kept.recount([1], first);
+    const two = kept.recount([2], second);
+    expect(fold(one.groups())).toEqual(fold([...before.filter((g) => g.bucket !== 1), ...first]));
+    expect(fold(two.groups())).toEqual(fold([...before.filter((g) => g.bucket !== 2), ...second]));
+    expect(fold(kept.groups())).toEqual(fold(before));
+  });
+
+  it('recounts nothing into the same figures (a change that moved no count)', () => {
+    const before = actions(8, 100, [0, 1]);
+    expect(fold(BucketCounts.of(before).recount([], []).groups())).toEqual(fold(before));
+  });
+
+  it('counts nothing as an empty summary', () => {
+    expect(fold(BucketCounts.of([]).groups())).toEqual(fold([]));
+  });
+});
