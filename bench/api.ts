@@ -15,7 +15,8 @@ import '../libs/core/src/runtime/register-aliases';
  * BENCH_CONNECTIONS (32), BENCH_WARMUP_S (2), BENCH_DURATION_S (10), BENCH_LIST_PAGES (200),
  * BENCH_GET_IDS (10000), BENCH_UPDATE_ACTIONS (5000), BENCH_POOL_SIZE (32, both servers),
  * BENCH_AUDIT_BATCH (5000), BENCH_PROFILE_S (5; 0: none), BENCH_OPEN_CONNECTIONS (128, the
- * open loop's sockets at most), BENCH_TIMEOUT_MS (900000).
+ * open loop's sockets at most), BENCH_LOG_LEVEL (the product's LOG_LEVEL, silent; `info` writes
+ * a line per request, as in production), BENCH_TIMEOUT_MS (900000).
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -169,6 +170,7 @@ async function main(setup: BenchSetup): Promise<boolean> {
   const listPages = positiveInt('BENCH_LIST_PAGES', 200);
   const profileSeconds = seconds('BENCH_PROFILE_S', 5);
   const measured = revision();
+  const logLevel = process.env.BENCH_LOG_LEVEL || 'silent';
 
   say(`1. Seeding ${rate(actions)} actions with partners, timeline, comments and audit events...`);
   const { fixture, verifyChain, summary: seeding } = await prepare(setup, actions);
@@ -185,14 +187,14 @@ async function main(setup: BenchSetup): Promise<boolean> {
   };
   say();
   say(
-    `2. Product ${measured} (AppModule + configureApp, pool ${poolSize}, logging silent) on ` +
+    `2. Product ${measured} (AppModule + configureApp, pool ${poolSize}, logging ${logLevel}) on ` +
       `core ${SERVER_CORE}; autocannon here on core ${LOAD_CORE}, ${load.connections} ` +
       `connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s per route...`,
   );
   const productEnv = {
     ...environment,
     DATABASE_POOL_SIZE: poolSize,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: logLevel,
     NODE_ENV: 'production',
   };
   const product = await startServer('product', 'serve-api', SERVER_CORE, productEnv, cleanup);

@@ -1,4 +1,8 @@
 import { type INestApplication, RequestMethod } from '@nestjs/common';
+import type {
+  CorsOptions,
+  CorsOptionsDelegate,
+} from '@nestjs/common/interfaces/external/cors-options.interface';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { type AppConfig, JobQueueService, Metrics } from '@app/core';
@@ -44,6 +48,66 @@ const isApiPath = apiPathMatcher(UNVERSIONED_ROUTES.map((route) => `/${route.pat
 const OPEN_DATA = /^\/v1\/programmes\/[^/]+\/open-data(?:\/dataset)?$/;
 
 /**
+ * CORS by route: the three answers are worked out once at start (their header lists joined
+ * once), and each request only picks one.
+ */
+function corsOptions(config: AppConfig): CorsOptionsDelegate<{ path?: string }> {
+  const cookieOrigins = browserOrigins(config.http);
+  const allowedHeaders = [
+    'Authorization',
+    'Content-Type',
+    'If-Match',
+    'If-Modified-Since',
+    'If-None-Match',
+    'Idempotency-Key',
+    CSRF_HEADER,
+    'X-Request-ID',
+    'traceparent',
+  ].join(',');
+  const exposedHeaders = [
+    'API-Version',
+    'Content-Disposition',
+    'ETag',
+    'Idempotent-Replayed',
+    'Last-Modified',
+    'Link',
+    'Location',
+    'RateLimit',
+    'RateLimit-Policy',
+    'Retry-After',
+    'X-Request-ID',
+  ].join(',');
+  const shared = { allowedHeaders, exposedHeaders, maxAge: 600 };
+  const publicDocument: CorsOptions = {
+    ...shared,
+    origin: '*',
+    credentials: false,
+    methods: 'GET,HEAD',
+  };
+  // The refresh cookie goes along cross-origin only to origins named in CORS_ORIGINS (never
+  // `*`), and only to the routes it is for: every other route takes bearer tokens alone.
+  const browserSession: CorsOptions = {
+    ...shared,
+    origin: (origin, allow) => allow(null, origin !== undefined && cookieOrigins.has(origin)),
+    credentials: true,
+    methods: 'GET,HEAD,POST,PUT,PATCH,DELETE',
+  };
+  const anyOrigin = config.http.corsOrigins.includes('*');
+  const bearer: CorsOptions = {
+    ...browserSession,
+    origin: (origin, allow) =>
+      allow(null, origin !== undefined && (anyOrigin || config.http.corsOrigins.includes(origin))),
+    credentials: false,
+  };
+  const sessionPrefix = `${REFRESH_COOKIE_PATH}/`;
+  return (req, callback) => {
+    const path = req.path ?? '';
+    if (PUBLIC_DOCUMENTS.has(path) || OPEN_DATA.test(path)) callback(null, publicDocument);
+    else callback(null, path.startsWith(sessionPrefix) ? browserSession : bearer);
+  };
+}
+
+/**
  * The HTTP conventions of DESIGN §4, applied once; main.ts and the end-to-end tests share it,
  * so the tests exercise exactly what runs. Order matters: the request id and version header
  * come first so that every later answer, errors included, carries them.
@@ -59,55 +123,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.use(requestId, auditContext, apiVersionHeader);
   // CORS before anything that may answer early (413, 415, trailing slash): a browser hides
   // a response without CORS headers from the page, problem details included.
-  const cookieOrigins = browserOrigins(config.http);
-  app.enableCors((req: { path?: string }, callback) => {
-    const isPublicDocument = PUBLIC_DOCUMENTS.has(req.path ?? '') || OPEN_DATA.test(req.path ?? '');
-    // The refresh cookie goes along cross-origin only to origins named in CORS_ORIGINS (never
-    // `*`), and only to the routes it is for: every other route takes bearer tokens alone.
-    const isBrowserSession = (req.path ?? '').startsWith(`${REFRESH_COOKIE_PATH}/`);
-    callback(null, {
-      origin: isPublicDocument
-        ? '*'
-        : isBrowserSession
-          ? (origin, allow) => allow(null, origin !== undefined && cookieOrigins.has(origin))
-          : (origin, allow) =>
-              allow(
-                null,
-                origin !== undefined &&
-                  (config.http.corsOrigins.includes('*') ||
-                    config.http.corsOrigins.includes(origin)),
-              ),
-      credentials: isBrowserSession,
-      methods: isPublicDocument
-        ? ['GET', 'HEAD']
-        : ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowedHeaders: [
-        'Authorization',
-        'Content-Type',
-        'If-Match',
-        'If-Modified-Since',
-        'If-None-Match',
-        'Idempotency-Key',
-        CSRF_HEADER,
-        'X-Request-ID',
-        'traceparent',
-      ],
-      exposedHeaders: [
-        'API-Version',
-        'Content-Disposition',
-        'ETag',
-        'Idempotent-Replayed',
-        'Last-Modified',
-        'Link',
-        'Location',
-        'RateLimit',
-        'RateLimit-Policy',
-        'Retry-After',
-        'X-Request-ID',
-      ],
-      maxAge: 600,
-    });
-  });
+  app.enableCors(corsOptions(config));
   // The queue dashboard is a page of its own with its own headers and sign-in (a cookie
   // ticket): mounted before the API's and the web app's, which would refuse its assets.
   app.use(

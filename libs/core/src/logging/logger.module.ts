@@ -1,5 +1,5 @@
 import { DynamicModule } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, type Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -27,19 +27,31 @@ export function loggableError(error: unknown): Record<string, unknown> {
 }
 
 /**
- * pino for an app: JSON lines (production, test), readable lines in development; every line
- * carries `service`. Tests pass `destination` to read the JSON lines.
+ * nestjs-pino's parameters for an app: JSON lines (production, test), readable lines in
+ * development; every line carries `service`. At LOG_LEVEL=silent no request line is ever
+ * written (the level is fixed at start), so the request-logging middleware is not mounted:
+ * pino-http would still make a child logger per request for nothing.
  */
+export function loggerParams(
+  service: ServiceName,
+  config: Pick<AppConfig, 'env' | 'logLevel'>,
+  destination?: DestinationStream,
+): Params {
+  const options = httpLogOptions(config.logLevel, service);
+  const stream = destination ?? (config.env === 'development' ? prettyStream() : undefined);
+  return {
+    pinoHttp: stream ? [options, stream] : options,
+    ...(config.logLevel === 'silent' ? { forRoutes: [] } : {}),
+  };
+}
+
+/** pino for an app (loggerParams). Tests pass `destination` to read the JSON lines. */
 export function createLoggerModule(
   service: ServiceName,
   destination?: DestinationStream,
 ): DynamicModule {
   return LoggerModule.forRootAsync({
     inject: [APP_CONFIG],
-    useFactory: (config: AppConfig) => {
-      const options = httpLogOptions(config.logLevel, service);
-      const stream = destination ?? (config.env === 'development' ? prettyStream() : undefined);
-      return { pinoHttp: stream ? [options, stream] : options };
-    },
+    useFactory: (config: AppConfig) => loggerParams(service, config, destination),
   });
 }
