@@ -27,6 +27,16 @@ const root = path.resolve(__dirname, '../..');
 const SETTLE_TIMEOUT_MS = 15_000;
 
 export const say = (line = ''): void => void process.stdout.write(`${line}\n`);
+
+/** Prints the failed checks, if any; true when there were none (a bench's result). */
+export function passed(failures: readonly string[]): boolean {
+  if (failures.length > 0) {
+    say();
+    say('FAILED checks:');
+    for (const failure of failures) say(`  - ${failure}`);
+  }
+  return failures.length === 0;
+}
 export const ms = (value: number): string => value.toFixed(1);
 export const rate = (value: number): string => Math.round(value).toLocaleString('en-US');
 

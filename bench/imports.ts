@@ -35,7 +35,7 @@ import { DataSource } from 'typeorm';
 import { AccessTokens } from '@app/identity';
 import { TAGS } from './api-seed-data';
 import { startServer } from './api-servers';
-import { type BenchSetup, ms, positiveInt, rate, runBench, say, table } from './harness';
+import { type BenchSetup, ms, passed, positiveInt, rate, runBench, say, table } from './harness';
 import { checkCreates, checkUpdates, snapshotActions } from './imports-checks';
 import { ImportsClient } from './imports-client';
 import { postgresLatency, postmasterOf, StatementStats } from './imports-postgres';
@@ -335,12 +335,7 @@ async function main(setup: BenchSetup): Promise<boolean> {
   for (const [label, figures] of bench.profiled) printMix(label, figures);
   printStatementTimes('A apply', a, sizes.actions);
   printStatementTimes('B apply', b, sizes.actions);
-  if (report.failures.length > 0) {
-    say();
-    say('FAILED checks:');
-    for (const failure of report.failures) say(`  - ${failure}`);
-  }
-  return report.failures.length === 0;
+  return passed(report.failures);
 }
 
 say('Sterk Bestuur Tracker: spreadsheet import benchmark (issue 19)');

@@ -39,6 +39,7 @@ import { startServer } from './api-servers';
 import {
   type BenchSetup,
   ms,
+  passed,
   percentile,
   positiveInt,
   rate,
@@ -693,12 +694,7 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
     for (const { name, share } of profile.topFunctions)
       say(`  ${(share * 100).toFixed(1).padStart(5)} %  ${name}`);
   }
-  if (failures.length > 0) {
-    say();
-    say('FAILED checks:');
-    for (const failure of failures) say(`  - ${failure}`);
-  }
-  return failures.length === 0;
+  return passed(failures);
 }
 
 say('Sterk Bestuur Tracker: progress reports benchmark');

@@ -34,6 +34,7 @@ import {
   type BenchSetup,
   createContext,
   ms,
+  passed,
   positiveInt,
   rate,
   runBench,
@@ -383,12 +384,7 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
   say();
   say('Summary');
   for (const line of table(rows)) say(line);
-  if (failures.length > 0) {
-    say();
-    say('FAILED checks:');
-    for (const failure of failures) say(`  - ${failure}`);
-  }
-  return failures.length === 0;
+  return passed(failures);
 }
 
 say('Sterk Bestuur Tracker: scale-out benchmark (2 APIs, 2 workers, one PostgreSQL and Redis)');
