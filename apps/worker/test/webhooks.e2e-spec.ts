@@ -176,9 +176,18 @@ describe('webhooks: signed CloudEvents from the worker', () => {
     expect([...sequences].sort()).toEqual(sequences);
     expect(receiver.unverified).toBe(0);
 
-    const log = await as(cast.coordinator).get(`${hooks()}/${hook.id}/deliveries?limit=50`);
-    expect(log.status).toBe(200);
-    const delivered = log.body.data.filter((d: { subject: string }) => d.subject === action.id);
+    // Received is not yet recorded (outcomes are written in groups): read the log once it is.
+    const delivered = await eventually(async () => {
+      const log = await as(cast.coordinator).get(`${hooks()}/${hook.id}/deliveries?limit=50`);
+      expect(log.status).toBe(200);
+      const ofAction = log.body.data.filter(
+        (d: { subject: string; state: string }) => d.subject === action.id,
+      );
+      const recorded =
+        ofAction.length >= types.length &&
+        ofAction.every((d: { state: string }) => d.state !== 'pending');
+      return recorded ? ofAction : undefined;
+    }, 10_000);
     expect(delivered).toHaveLength(types.length);
     expect(delivered[0]).toMatchObject({ state: 'delivered', attempts: 1, lastStatusCode: 204 });
     expect(delivered[0].lastDurationMs).toBeGreaterThanOrEqual(0);
