@@ -270,6 +270,11 @@ test.describe('Webhooks', () => {
       expect(signaturesOf(third).sort()).toEqual(
         [expectedSignature(newSecret, third), expectedSignature(secret, third)].sort(),
       );
+      // The page says the test message's outcome once it is recorded; only then switch off,
+      // or that later announcement takes the place of the one this step waits for.
+      await expect(page.getByRole('status')).toHaveText(
+        'Testbericht is afgeleverd: de ontvanger antwoordde met statuscode 204.',
+      );
 
       // Off, said in words; then deleted after a confirmation, back on the list.
       await page.getByRole('button', { name: 'Uitzetten' }).click();
