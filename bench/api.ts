@@ -19,12 +19,10 @@ import '../libs/core/src/runtime/register-aliases';
  * a line per request, as in production), BENCH_TIMEOUT_MS (900000).
  */
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditIntegrityService } from '@app/audit';
 import { loadConfig } from '@app/core';
-import { AccessTokens } from '@app/identity';
 import {
   getScenario,
   type LoadResult,
@@ -60,7 +58,7 @@ import { type BenchServer, pinSelf, startServer } from './api-servers';
 import { auditContext } from './audit.bench';
 import type { ProfileSummary } from './cpu-profile';
 import { sampleCpu } from './cpu-usage';
-import { type BenchSetup, ms, positiveInt, rate, runBench, say } from './harness';
+import { benchSession, type BenchSetup, ms, positiveInt, rate, runBench, say } from './harness';
 
 const SERVER_CORE = 0;
 const LOAD_CORE = 1;
@@ -127,18 +125,13 @@ async function prepare(
   const seedSeconds = (performance.now() - started) / 1000;
   say(`   seeded in ${ms(seedSeconds)} s`);
   const dataSource = context.get(DataSource);
-  const sessionId = randomUUID();
-  await dataSource.query(
-    `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
-     VALUES ($1, $2, $3, now() + interval '1 day')`,
-    [seeded.editor.userId, sessionId, randomUUID().replace(/-/g, '').padEnd(64, '0')],
-  );
+  const token = await benchSession(config, dataSource, seeded.editor.userId);
   const ids = async (sql: string, parameters: unknown[]) =>
     (await dataSource.query<{ id: string }[]>(sql, parameters)).map((row) => row.id);
   const fixture: Fixture = {
     programmeId: seeded.programmeId,
     editor: seeded.editor,
-    token: new AccessTokens(config, dataSource).sign(seeded.editor.userId, sessionId).accessToken,
+    token: token(),
     getIds: await ids('SELECT id FROM actions ORDER BY md5(id::text) LIMIT $1', [
       positiveInt('BENCH_GET_IDS', 10_000),
     ]),

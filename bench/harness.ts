@@ -5,11 +5,13 @@
 import type { DynamicModule, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import IORedis from 'ioredis';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppConfig, loadConfig, RATE_LIMIT_BUDGETS } from '@app/core';
+import type { DataSource } from 'typeorm';
+import { AppConfig, loadConfig, RATE_LIMIT_BUDGETS, RedisConnections } from '@app/core';
+import { AccessTokens, PrincipalCache } from '@app/identity';
 import {
   maskUrl,
   RunningService,
@@ -38,6 +40,30 @@ export function passed(failures: readonly string[]): boolean {
   return failures.length === 0;
 }
 export const ms = (value: number): string => value.toFixed(1);
+
+/**
+ * Opens a session of a day for `userId` (a refresh-token family, as log-in would) and answers
+ * a function that signs an access token of it, as the API does.
+ */
+export async function benchSession(
+  config: AppConfig,
+  dataSource: DataSource,
+  userId: string,
+): Promise<() => string> {
+  const sessionId = randomUUID();
+  await dataSource.query(
+    `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
+     VALUES ($1, $2, $3, now() + interval '1 day')`,
+    [userId, sessionId, randomBytes(32).toString('hex')],
+  );
+  // Signing needs neither Redis nor the cache: the connection is never opened.
+  const tokens = new AccessTokens(
+    config,
+    dataSource,
+    new PrincipalCache(config, new RedisConnections(config)),
+  );
+  return () => tokens.sign(userId, sessionId).accessToken;
+}
 export const rate = (value: number): string => Math.round(value).toLocaleString('en-US');
 
 export const sleep = (ms: number): Promise<void> =>

@@ -30,12 +30,20 @@ import '../libs/core/src/runtime/register-aliases';
  * worker's alone (e.g. --max-old-space-size=256); BENCH_WORKER_PREPARE=1 a what-if (see
  * `imports-worker.ts`); BENCH_TIMEOUT_MS (3600000: the profiled re-runs double the work).
  */
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AccessTokens } from '@app/identity';
 import { TAGS } from './api-seed-data';
 import { startServer } from './api-servers';
-import { type BenchSetup, ms, passed, positiveInt, rate, runBench, say, table } from './harness';
+import {
+  benchSession,
+  type BenchSetup,
+  ms,
+  passed,
+  positiveInt,
+  rate,
+  runBench,
+  say,
+  table,
+} from './harness';
 import { checkCreates, checkUpdates, snapshotActions } from './imports-checks';
 import { ImportsClient } from './imports-client';
 import { postgresLatency, postmasterOf, StatementStats } from './imports-postgres';
@@ -105,14 +113,7 @@ async function prepare(setup: BenchSetup, sizes: Sizes, report: ImportsReport): 
     ],
   );
   // The coordinator's session; access tokens are short-lived, so each request signs one.
-  const sessionId = randomUUID();
-  await dataSource.query(
-    `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
-     VALUES ($1, $2, $3, now() + interval '1 day')`,
-    [seeded.coordinatorId, sessionId, randomUUID().replace(/-/g, '').padEnd(64, '0')],
-  );
-  const tokens = new AccessTokens(config, dataSource);
-  const token = () => tokens.sign(seeded.coordinatorId, sessionId).accessToken;
+  const token = await benchSession(config, dataSource, seeded.coordinatorId);
 
   const apiCore = Number(process.env.BENCH_API_CORE ?? 1);
   say(`2. Starting the API (taskset -c ${apiCore}) and the worker...`);

@@ -21,7 +21,6 @@ import '../libs/core/src/runtime/register-aliases';
  * local ones); BENCH_API_CORE (1) is the core the API is pinned to; BENCH_TIMEOUT_MS (1800000).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -30,13 +29,13 @@ import { Client } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { amsterdamDate } from '@app/core';
 import { WORKER_NODE_FLAGS } from '../apps/worker/src/node-flags';
-import { AccessTokens } from '@app/identity';
 import { addDays, amsterdamInstant } from '@app/reminders';
 import { BucketCounts, foldSummary } from '@app/reporting';
 import { ActionReportReader } from '@app/tracking';
 import { measure, pagesScenario } from './api-load';
 import { startServer } from './api-servers';
 import {
+  benchSession,
   type BenchSetup,
   ms,
   passed,
@@ -225,14 +224,7 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
   signal.throwIfAborted();
 
   // The coordinator's session; access tokens live JWT_ACCESS_TTL_SECONDS, so each phase signs one.
-  const sessionId = randomUUID();
-  await dataSource.query(
-    `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
-     VALUES ($1, $2, $3, now() + interval '1 day')`,
-    [seeded.coordinatorId, sessionId, randomUUID().replace(/-/g, '').padEnd(64, '0')],
-  );
-  const tokens = new AccessTokens(config, dataSource);
-  const token = () => tokens.sign(seeded.coordinatorId, sessionId).accessToken;
+  const token = await benchSession(config, dataSource, seeded.coordinatorId);
 
   // --- 2. The API ------------------------------------------------------------------------------
   say(`2. Starting the API (taskset -c ${apiCore})...`);

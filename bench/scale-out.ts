@@ -22,15 +22,15 @@ import '../libs/core/src/runtime/register-aliases';
  * BENCH_SETTLE_S (180), BENCH_WORKER_CONCURRENCY (5), BENCH_MAIL_CONCURRENCY (10),
  * BENCH_WORKER_POOL_SIZE (16), BENCH_API_POOL_SIZE (10). README "Benchmarks" has figures.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import IORedis from 'ioredis';
 import { Clock } from '@app/core';
-import { AccessTokens } from '@app/identity';
 import { ReminderScheduler } from '@app/reminders';
 import { SmtpSink } from '../scripts/services/smtp-sink';
 import {
+  benchSession,
   type BenchSetup,
   createContext,
   ms,
@@ -96,14 +96,7 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
     programmeId,
     coordinator.id,
   ]);
-  const sessionId = randomUUID();
-  await q(
-    `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
-     VALUES ($1, $2, $3, now() + interval '1 day')`,
-    [coordinator.id, sessionId, randomBytes(32).toString('hex')],
-  );
-  const tokens = new AccessTokens(config, dataSource);
-  const token = () => tokens.sign(coordinator.id, sessionId).accessToken;
+  const token = await benchSession(config, dataSource, coordinator.id);
   // Round and hot actions are not due: their e-mails and writes do not touch the burst's.
   const others = (
     await q<{ id: string }>(`SELECT id FROM actions WHERE deadline > $1 ORDER BY id LIMIT $2`, [

@@ -2,7 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { AccessTokens, Passwords, type OrganisationKind, type ProgrammeRole } from '@app/identity';
+import {
+  AccessTokens,
+  Passwords,
+  PrincipalCache,
+  type OrganisationKind,
+  type ProgrammeRole,
+} from '@app/identity';
 
 export interface Actor {
   userId: string;
@@ -91,6 +97,16 @@ export class IdentityFixtures {
       'INSERT INTO memberships (programme_id, user_id, role) VALUES ($1, $2, $3) RETURNING id',
       [programmeId, userId, role],
     );
+    // As the product's writers of memberships do: a principal kept since is read again.
+    await this.principalsChanged(userId);
     return row.id;
+  }
+
+  /**
+   * Tells every API process that these users' principals changed (a new epoch; PrincipalCache),
+   * after a test changed their rows in SQL, as the product does after its own changes.
+   */
+  async principalsChanged(...userIds: string[]): Promise<void> {
+    await this.app.get(PrincipalCache).changed(userIds);
   }
 }

@@ -141,6 +141,7 @@ describe('queue dashboard (read-only, the default)', () => {
     await app
       .get(DataSource)
       .query('UPDATE users SET is_platform_admin = false WHERE id = $1', [former.userId]);
+    await fixtures.principalsChanged(former.userId);
     await request(app.getHttpServer()).get(`${BOARD}/api/queues`).set('Cookie', cookie).expect(403);
   });
 });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiTokenEntity } from './auth/api-token.entity';
 import { AccessTokens } from './auth/access-tokens';
+import { PrincipalCache } from './auth/principal-cache';
 import { IdentityProviderEntity } from './identity-providers/identity-provider.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { SessionsPurge } from './auth/sessions-purge.service';
@@ -28,7 +29,14 @@ import { UserEntity } from './users/user.entity';
     ]),
   ],
   // Sessions' tokens here (not in AuthModule): the worker purges them without log-in's Redis.
-  providers: [Passwords, AccessTokens, SessionsRepository, SessionsPurge],
-  exports: [TypeOrmModule, Passwords, AccessTokens, SessionsRepository, SessionsPurge],
+  providers: [Passwords, AccessTokens, PrincipalCache, SessionsRepository, SessionsPurge],
+  exports: [
+    TypeOrmModule,
+    Passwords,
+    AccessTokens,
+    PrincipalCache,
+    SessionsRepository,
+    SessionsPurge,
+  ],
 })
 export class IdentityCoreModule {}

@@ -4,6 +4,7 @@ export * from './access/permissions';
 export * from './access/principal';
 export * from './access/programme-scope';
 export * from './auth/access-tokens';
+export * from './auth/principal-cache';
 export { clientKey } from './auth/login-throttle.service';
 export * from './auth/api-token.entity';
 export * from './auth/auth.module';

@@ -16,12 +16,14 @@ import {
   IdentityErrors,
   Permission,
   type Principal,
+  PrincipalCache,
   ProgrammesService,
 } from '@app/identity';
 import { principalKey, rateClassOf, userKey } from '../rate-limit/rate-limit-policy';
 import { type Counted, RateLimits } from '../rate-limit/rate-limits.service';
 import { ACCESS_METADATA, type RouteAccess } from './access.decorator';
 import { BASIC_CHALLENGE, parseBasicApiToken } from './basic-api-token';
+import { PRINCIPAL_EPOCH } from './bearer.strategy';
 import { DenialRecorder } from './denial-recorder';
 
 const BearerGuard = AuthGuard('bearer');
@@ -43,6 +45,7 @@ export class AccessGuard implements CanActivate {
     private readonly tokens: AccessTokens,
     private readonly rateLimits: RateLimits,
     private readonly programmes: ProgrammesService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -55,11 +58,15 @@ export class AccessGuard implements CanActivate {
     const res = context.switchToHttp().getResponse<Response>();
     const rateClass = rateClassOf(req.method, access.rateLimit);
     const authenticates = access.permission !== Permission.Public;
-    // A signed access token names its user before its session is read: then the principal's
-    // count goes to Redis with the address's, in one round trip; it is enforced only once
-    // the token has authenticated, as before.
-    const userId = rateClass && authenticates ? this.signedSubject(req) : undefined;
-    const subject = userId === undefined ? undefined : userKey(userId);
+    // A signed access token names its user before its session is read: then the user's
+    // principal epoch (PrincipalCache: asked as the request arrives) and the principal's count
+    // go to Redis with the address's, in one round trip; the count is enforced only once the
+    // token has authenticated, as before.
+    const userId = authenticates ? this.signedSubject(req) : undefined;
+    if (userId !== undefined) {
+      (req as { [PRINCIPAL_EPOCH]?: unknown })[PRINCIPAL_EPOCH] = this.principals.epoch(userId);
+    }
+    const subject = rateClass && userId !== undefined ? userKey(userId) : undefined;
     let early: Promise<Counted> | undefined;
     // Before authentication: a flood with made-up tokens stops here, without a token lookup.
     if (rateClass && subject) {

@@ -5,6 +5,7 @@ import {
   type AccessTokens,
   Permission,
   type Principal,
+  type PrincipalCache,
   type ProgrammesService,
 } from '@app/identity';
 import type { RouteAccess } from './access.decorator';
@@ -65,6 +66,8 @@ describe('AccessGuard with Basic credentials', () => {
     authenticate: jest.fn((token: string) =>
       Promise.resolve(token === TOKEN ? principal : undefined),
     ),
+    // An access JWT would name its user here; the tokens of these cases name no one.
+    accessSubject: jest.fn(() => undefined),
   };
 
   // The bearer strategy, as the app registers it: the guard hands it what Basic does not take.
@@ -90,6 +93,7 @@ describe('AccessGuard with Basic credentials', () => {
       tokens as unknown as AccessTokens,
       { admit: () => Promise.resolve() } as unknown as RateLimits,
       {} as ProgrammesService,
+      {} as PrincipalCache,
     );
     return { result: guard.canActivate(context), headers, req };
   }

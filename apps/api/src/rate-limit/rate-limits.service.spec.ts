@@ -51,7 +51,7 @@ describe('RateLimits', () => {
   beforeEach(async () => {
     redis = new FakeRedis();
     limits = new RateLimits(config, {
-      create: () => redis,
+      shared: () => redis,
     } as unknown as RedisConnections);
     await limits.onModuleInit();
     warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);

@@ -69,7 +69,7 @@ export class RateLimits implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     // Every request counts here: concurrent requests' counts share one write to Redis.
-    this.redis = this.connections.create('command', { autoPipelining: true });
+    this.redis = this.connections.shared();
     const { windowSeconds } = this.config.rateLimits;
     for (const partition of RATE_PARTITIONS) {
       for (const rateClass of RATE_CLASSES) {

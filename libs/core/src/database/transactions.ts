@@ -44,6 +44,23 @@ export async function retryOnConflict<T>(
   }
 }
 
+/** What a transaction asked to do once it has committed, by its manager. */
+const committedTasks = new WeakMap<EntityManager, (() => Promise<void>)[]>();
+
+/**
+ * Runs `task` once the transaction of `manager` (opened by `Transactions.run`) has committed,
+ * before `run` answers; not at all when it rolls back (a retried attempt's tasks go with it).
+ * For what must follow the commit and not precede it, such as telling other processes that
+ * what they keep is out of date: told before the commit, they could read the old rows again.
+ * A task that fails is logged, not thrown: the change it follows has committed.
+ */
+export function afterCommit(manager: EntityManager, task: () => Promise<void>): void {
+  const tasks = committedTasks.get(manager);
+  // Loud, not lost: a task on a manager no `run` watches would never run.
+  if (!tasks) throw new Error('afterCommit needs a transaction of Transactions.run');
+  tasks.push(task);
+}
+
 /** Rolls back a transaction whose one statement changed nothing, carrying its result out. */
 class NothingWritten extends Error {
   constructor(readonly result: unknown) {
@@ -74,12 +91,14 @@ export class Transactions {
     options: { isolation?: IsolationLevel } = {},
   ): Promise<T> {
     const scope = this.keys ? IdempotencyScope.take() : undefined;
-    const body = scope
-      ? async (manager: EntityManager) => {
-          await this.keys!.claim(manager, scope.claim);
-          return work(manager);
-        }
-      : work;
+    let tasks: (() => Promise<void>)[] = [];
+    const body = async (manager: EntityManager) => {
+      // Each attempt starts with no tasks: those of an attempt rolled back are dropped.
+      tasks = [];
+      committedTasks.set(manager, tasks);
+      if (scope) await this.keys!.claim(manager, scope.claim);
+      return work(manager);
+    };
     return retryOnConflict(
       () =>
         options.isolation
@@ -87,8 +106,18 @@ export class Transactions {
           : this.dataSource.transaction(body),
       { onRetry: (error, attempt) => this.logRetry(error, attempt) },
     ).then(
-      (result) => {
+      async (result) => {
         if (scope) IdempotencyScope.settle(scope, true);
+        for (const task of tasks) {
+          try {
+            await task();
+          } catch (error) {
+            this.logger.error(
+              { event: 'after_commit_failed', error: (error as Error).message },
+              'a task after a commit failed',
+            );
+          }
+        }
         return result;
       },
       (error: unknown) => {

@@ -35,6 +35,7 @@ export async function whenReady(redis: IORedis, timeoutMs: number): Promise<void
 @Injectable()
 export class RedisConnections implements OnApplicationShutdown {
   private readonly open = new Set<IORedis>();
+  private requestPath?: IORedis;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -64,6 +65,14 @@ export class RedisConnections implements OnApplicationShutdown {
     client.on('error', () => undefined);
     this.open.add(client);
     return client;
+  }
+
+  /**
+   * The one auto-pipelined fail-fast connection of the request path (rate limits, principal
+   * epochs): what one request asks of Redis before it is handled goes out in one write.
+   */
+  shared(): IORedis {
+    return (this.requestPath ??= this.create('command', { autoPipelining: true }));
   }
 
   private purposeOptions(purpose: RedisPurpose): RedisOptions {

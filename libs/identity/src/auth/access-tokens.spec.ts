@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@app/core';
 import { AccessTokens } from './access-tokens';
+import type { PrincipalCache } from './principal-cache';
 
 const config = {
   auth: { accessSecret: 'a-test-secret-of-some-length-0123456789', accessTtlSeconds: 60 },
@@ -11,7 +12,7 @@ describe('AccessTokens.accessSubject (the verdict on a signature, remembered unt
 
   it('names the user of a signed token, again from memory, and stops at its expiry', () => {
     jest.useFakeTimers({ now: new Date('2026-12-06T12:00:00Z') });
-    const tokens = new AccessTokens(config, {} as DataSource);
+    const tokens = new AccessTokens(config, {} as DataSource, {} as PrincipalCache);
     const { accessToken } = tokens.sign('f4f87bc9-09b2-42e9-924e-8a4ded01cb33', 'session-1');
     expect(tokens.accessSubject(accessToken)).toBe('f4f87bc9-09b2-42e9-924e-8a4ded01cb33');
     expect(tokens.accessSubject(accessToken)).toBe('f4f87bc9-09b2-42e9-924e-8a4ded01cb33');
@@ -20,12 +21,13 @@ describe('AccessTokens.accessSubject (the verdict on a signature, remembered unt
   });
 
   it('names no one for a token signed with another key, altered, or an API token', () => {
-    const tokens = new AccessTokens(config, {} as DataSource);
+    const tokens = new AccessTokens(config, {} as DataSource, {} as PrincipalCache);
     const other = new AccessTokens(
       {
         auth: { ...config.auth, accessSecret: 'another-secret-0123456789-0123456789' },
       } as AppConfig,
       {} as DataSource,
+      {} as PrincipalCache,
     );
     const { accessToken } = other.sign('f4f87bc9-09b2-42e9-924e-8a4ded01cb33', 'session-1');
     expect(tokens.accessSubject(accessToken)).toBeUndefined();

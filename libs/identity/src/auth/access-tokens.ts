@@ -8,6 +8,7 @@ import type { AppConfig } from '@app/core';
 import type { ProgrammeRole } from '../access/permissions';
 import type { Principal } from '../access/principal';
 import type { ApiTokenScope } from './api-token.entity';
+import { type Epoch, PrincipalCache } from './principal-cache';
 import { hashToken } from './token-hash';
 
 const ISSUER = 'sterk-bestuur-tracker';
@@ -37,8 +38,9 @@ const VERIFIED_MAX = 10_000;
 
 /**
  * Signs access JWTs and turns a bearer token (access JWT or `sbt_` API token) into a
- * Principal. Every request re-reads the user, so deactivation and log-out take effect at
- * once rather than when a token expires.
+ * Principal. A person's principal is read again whenever it may have changed (PrincipalCache:
+ * its epoch moved, or it is older than PRINCIPAL_MAX_AGE_MS), so deactivation and log-out take
+ * effect at once rather than when a token expires; an API token's every request.
  */
 @Injectable()
 export class AccessTokens {
@@ -57,6 +59,7 @@ export class AccessTokens {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly principals: PrincipalCache,
   ) {
     this.accessKey = createSecretKey(Buffer.from(config.auth.accessSecret, 'utf8'));
   }
@@ -104,37 +107,54 @@ export class AccessTokens {
     return bearer.startsWith('sbt_') ? undefined : this.verify(bearer, AUDIENCE)?.sub;
   }
 
-  /** The principal behind a bearer token, or undefined when it is not (or no longer) valid. */
-  async authenticate(bearer: string): Promise<Principal | undefined> {
-    return bearer.startsWith('sbt_') ? this.fromApiToken(bearer) : this.fromAccessToken(bearer);
+  /**
+   * The principal behind a bearer token, or undefined when it is not (or no longer) valid.
+   * `epoch`: the user's principal epoch, asked when the request arrived (PrincipalCache.epoch
+   * for `accessSubject`'s user); asked here when not given.
+   */
+  async authenticate(
+    bearer: string,
+    epoch?: Promise<Epoch | undefined>,
+  ): Promise<Principal | undefined> {
+    return bearer.startsWith('sbt_')
+      ? this.fromApiToken(bearer)
+      : this.fromAccessToken(bearer, AUDIENCE, epoch);
   }
 
   private async fromAccessToken(
     token: string,
     audience: string = AUDIENCE,
+    epochRead?: Promise<Epoch | undefined>,
   ): Promise<Principal | undefined> {
     const claims = this.verify(token, audience);
     if (!claims) return undefined;
-    // One statement per request: the user, the session still open, and the memberships.
+    // Before the rows are read (PrincipalCache: the order makes it exact).
+    const epoch = await (epochRead ?? this.principals.epoch(claims.sub));
+    const kept = this.principals.get(claims.sub, claims.sid, epoch);
+    if (kept) return kept;
+    // One statement: the user, the session still open (till when), and the memberships.
     const rows: {
       id: string;
       organisation_id: string;
       is_platform_admin: boolean;
       memberships: [string, ProgrammeRole][] | null;
+      session_ends_at: Date;
     }[] = await queryPrepared(
       this.dataSource,
-      `SELECT u.id, u.organisation_id, u.is_platform_admin,
-              (SELECT json_agg(json_build_array(m.programme_id, m.role))
-                 FROM memberships m WHERE m.user_id = u.id) AS memberships
-         FROM users u
-        WHERE u.id = $1 AND u.is_active
-          AND EXISTS (SELECT 1 FROM refresh_tokens r
-                       WHERE r.family_id = $2 AND r.user_id = u.id AND r.revoked_at IS NULL
-                         AND r.expires_at > now())`,
+      `SELECT * FROM (
+         SELECT u.id, u.organisation_id, u.is_platform_admin,
+                (SELECT json_agg(json_build_array(m.programme_id, m.role))
+                   FROM memberships m WHERE m.user_id = u.id) AS memberships,
+                (SELECT max(r.expires_at) FROM refresh_tokens r
+                  WHERE r.family_id = $2 AND r.user_id = u.id AND r.revoked_at IS NULL
+                    AND r.expires_at > now()) AS session_ends_at
+           FROM users u
+          WHERE u.id = $1 AND u.is_active) p
+        WHERE p.session_ends_at IS NOT NULL`,
       [claims.sub, claims.sid],
     );
     if (rows.length === 0) return undefined;
-    return {
+    const principal: Principal = {
       kind: 'user',
       userId: rows[0].id,
       organisationId: rows[0].organisation_id,
@@ -142,6 +162,8 @@ export class AccessTokens {
       memberships: new Map(rows[0].memberships ?? []),
       sessionId: claims.sid,
     };
+    this.principals.put(principal, epoch, new Date(rows[0].session_ends_at));
+    return principal;
   }
 
   private verify(token: string, audience: string): AccessClaims | undefined {

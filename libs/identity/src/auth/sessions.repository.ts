@@ -2,6 +2,7 @@ import { Transactions } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { PrincipalCache } from './principal-cache';
 
 /** What log-in needs to know about the account behind an e-mail address. */
 export interface LoginAccount {
@@ -38,6 +39,7 @@ export class SessionsRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
+    private readonly principals: PrincipalCache,
   ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -170,10 +172,12 @@ export class SessionsRepository {
    */
   async revokeFamily(manager: EntityManager, familyId: string): Promise<number> {
     // TypeORM answers an UPDATE on PostgreSQL with [rows, affected].
-    const [, affected]: [unknown[], number] = await manager.query(
-      'UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL',
+    const [rows, affected]: [{ user_id: string }[], number] = await manager.query(
+      `UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL
+       RETURNING user_id`,
       [familyId],
     );
+    this.ended(manager, rows);
     return affected;
   }
 
@@ -191,6 +195,7 @@ export class SessionsRepository {
        SELECT family_id FROM ended GROUP BY family_id HAVING bool_or(live) ORDER BY family_id`,
       [userId],
     );
+    this.principals.changedAfterCommit(manager, [userId]);
     return rows.map((row) => row.family_id);
   }
 
@@ -211,10 +216,16 @@ export class SessionsRepository {
           RETURNING r.family_id, r.user_id, u.organisation_id`,
         [tokenHash],
       );
+    this.ended(manager, rows);
     const row = rows[0];
     return (
       row && { familyId: row.family_id, userId: row.user_id, organisationId: row.organisation_id }
     );
+  }
+
+  /** Sessions ended in the transaction of `manager`: their principals are read again after. */
+  private ended(manager: EntityManager, rows: readonly { user_id: string }[]): void {
+    this.principals.changedAfterCommit(manager, [...new Set(rows.map((row) => row.user_id))]);
   }
 
   /**

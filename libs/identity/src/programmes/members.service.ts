@@ -91,7 +91,7 @@ export class MembersService {
       const membership = await this.mustFind(programmeId, membershipId, manager);
       if (membership.role !== dto.role) {
         if (dto.role !== 'coordinator') await this.keepACoordinator(membership, manager);
-        await this.memberships.updateRole(programmeId, membershipId, dto.role, manager);
+        await this.memberships.updateRole(membership, dto.role, manager);
       }
       const updated = await this.mustRecord(programmeId, membershipId, manager);
       await this.audit.record(
@@ -107,7 +107,7 @@ export class MembersService {
       await this.lockProgramme(programmeId, manager);
       const membership = await this.mustFind(programmeId, membershipId, manager);
       await this.keepACoordinator(membership, manager);
-      await this.memberships.delete(programmeId, membershipId, manager);
+      await this.memberships.delete(membership, manager);
       await this.audit.record(manager, ProgrammeAudit.memberRemoved(membership));
     });
   }

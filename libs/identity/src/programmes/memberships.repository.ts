@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { type KeysetPage, paginateKeyset } from '@app/core';
 import type { ProgrammeRole } from '../access/permissions';
+import { PrincipalCache } from '../auth/principal-cache';
 import { UserEntity } from '../users/user.entity';
 import { MembershipEntity } from './membership.entity';
 import type { PageRequest } from './programmes.repository';
@@ -33,7 +34,10 @@ interface PersonRow {
 /** Every query names the programme: a membership id of another programme finds nothing. */
 @Injectable()
 export class MembershipsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly principals: PrincipalCache,
+  ) {}
 
   private repository(manager?: EntityManager): Repository<MembershipEntity> {
     return (manager ?? this.dataSource.manager).getRepository(MembershipEntity);
@@ -111,20 +115,24 @@ export class MembershipsRepository {
     manager: EntityManager,
   ): Promise<string> {
     const result = await this.repository(manager).insert({ programmeId, userId, role });
+    this.principals.changedAfterCommit(manager, [userId]);
     return (result.identifiers[0] as { id: string }).id;
   }
 
   async updateRole(
-    programmeId: string,
-    id: string,
+    membership: MembershipEntity,
     role: ProgrammeRole,
     manager: EntityManager,
   ): Promise<void> {
+    const { id, programmeId } = membership;
     await this.repository(manager).update({ id, programmeId }, { role });
+    this.principals.changedAfterCommit(manager, [membership.userId]);
   }
 
-  async delete(programmeId: string, id: string, manager: EntityManager): Promise<void> {
+  async delete(membership: MembershipEntity, manager: EntityManager): Promise<void> {
+    const { id, programmeId } = membership;
     await this.repository(manager).delete({ id, programmeId });
+    this.principals.changedAfterCommit(manager, [membership.userId]);
   }
 
   private async withPeople(

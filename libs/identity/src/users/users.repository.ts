@@ -4,6 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { KeysetPage, paginateKeyset } from '@app/core';
 import type { ProgrammeRole } from '../access/permissions';
 import { ApiTokenEntity } from '../auth/api-token.entity';
+import { PrincipalCache } from '../auth/principal-cache';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
 import type { PageRequest } from '../organisations/organisations.repository';
 import { containsPattern } from '../organisations/search-pattern';
@@ -30,7 +31,10 @@ const SORT_COLUMNS = {
 /** User accounts, and the sessions and API tokens that hang off them. */
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly principals: PrincipalCache,
+  ) {}
 
   private repository(manager?: EntityManager): Repository<UserEntity> {
     return manager ? manager.getRepository(UserEntity) : this.users;
@@ -72,8 +76,11 @@ export class UsersRepository {
     return this.users.create({ ...values, isActive: true });
   }
 
-  save(manager: EntityManager, user: UserEntity): Promise<UserEntity> {
-    return this.repository(manager).save(user);
+  /** Saves a user; its principal (organisation, active, administrator) is read again after. */
+  async save(manager: EntityManager, user: UserEntity): Promise<UserEntity> {
+    const saved = await this.repository(manager).save(user);
+    this.principals.changedAfterCommit(manager, [saved.id]);
+    return saved;
   }
 
   /** The user's programme roles, oldest membership first. */
@@ -105,7 +112,9 @@ export class UsersRepository {
     if (keepSessionId !== undefined) {
       update.andWhere('family_id <> :keepSessionId', { keepSessionId });
     }
-    return (await update.execute()).affected ?? 0;
+    const revoked = (await update.execute()).affected ?? 0;
+    if (revoked > 0) this.principals.changedAfterCommit(manager, [userId]);
+    return revoked;
   }
 
   /** Revokes all of the user's API tokens that are still open; returns how many. */
