@@ -4,7 +4,7 @@
  * progress updates carry the current ETag of their action, learnt from the responses.
  */
 import autocannon from 'autocannon';
-import { type CpuSample, cpuSpent } from './cpu-usage';
+import { type CpuSample, cpuPerRequest, cpuSpent } from './cpu-usage';
 import { percentile, sleep } from './harness';
 
 /** Requests in flight when a run ends still finish at the server; let them. */
@@ -109,13 +109,7 @@ export async function measure(
     failures: result.non2xx - conflicts,
     conflicts,
     errors: result.errors + result.timeouts,
-    ...(spent && {
-      cpuPerRequest: {
-        server: spent.server / result.requests.total,
-        load: spent.load / result.requests.total,
-        postgres: spent.postgres / result.requests.total,
-      },
-    }),
+    ...(spent && { cpuPerRequest: cpuPerRequest(spent, result.requests.total) }),
     ...(backends && { backends }),
   };
 }

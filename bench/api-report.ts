@@ -47,11 +47,16 @@ const figures = (result: LoadResult) =>
   `${rate(result.perSecond)} req/s, p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms, ` +
   `non-2xx ${result.failures}, 412 ${result.conflicts}, errors ${result.errors}`;
 
-const cpu = (result: LoadResult) =>
-  result.cpuPerRequest
-    ? `server ${result.cpuPerRequest.server.toFixed(2)}, PostgreSQL ${result.cpuPerRequest.postgres.toFixed(2)}, ` +
-      `load ${result.cpuPerRequest.load.toFixed(2)}`
-    : 'n/a';
+const cpu = (result: LoadResult) => {
+  const spent = result.cpuPerRequest;
+  if (!spent) return 'n/a';
+  const { idle, interrupts, steal } = spent.machine;
+  return (
+    `server ${spent.server.toFixed(2)}, PostgreSQL ${spent.postgres.toFixed(2)}, ` +
+    `Redis ${spent.redis.toFixed(2)}, load ${spent.load.toFixed(2)}; machine idle ` +
+    `${idle.toFixed(0)} %, interrupts ${interrupts.toFixed(0)} %, steal ${steal.toFixed(0)} %`
+  );
+};
 
 const backends = (result: LoadResult) =>
   result.backends

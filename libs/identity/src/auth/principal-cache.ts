@@ -65,18 +65,19 @@ export class PrincipalCache {
    * trusted). Ask it when the request arrives, before anything of the principal is read.
    */
   async epoch(userId: string): Promise<Epoch | undefined> {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const read = this.connection().get(this.key(userId));
-      read.catch(() => undefined);
       const value = await Promise.race([
-        read,
-        sleep(READ_TIMEOUT_MS).then(() => {
-          throw new Error('redis did not answer');
+        this.connection().get(this.key(userId)),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('redis did not answer')), READ_TIMEOUT_MS);
         }),
       ]);
       return value ?? '-';
     } catch {
       return undefined;
+    } finally {
+      clearTimeout(timer);
     }
   }
 
