@@ -19,6 +19,7 @@ class FakeRedis {
   }
 
   set(key: string, value: string): Promise<'OK'> {
+    if (this.mode === 'hanging') return new Promise(() => undefined);
     if (this.mode !== 'up') return Promise.reject(new Error('connection refused'));
     this.values.set(key, value);
     return Promise.resolve('OK');
@@ -87,6 +88,28 @@ describe('PrincipalCache', () => {
         expect.objectContaining({ event: 'principal_epoch_not_announced', users: 1 }),
         expect.stringContaining('15 s'),
       );
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('gives up announcing to a hanging Redis after three short tries, not its command timeout', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    jest.useFakeTimers();
+    try {
+      redis.mode = 'hanging';
+      let done = false;
+      const announcing = cache()
+        .changed([USER])
+        .then(() => {
+          done = true;
+        });
+      // Three tries of 300 ms, 50 and 100 ms between them.
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(done).toBe(false);
+      await jest.advanceTimersByTimeAsync(50);
+      await announcing;
+      expect(logged).toHaveBeenCalledTimes(1);
     } finally {
       logged.mockRestore();
     }

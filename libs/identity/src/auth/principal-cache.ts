@@ -12,8 +12,12 @@ import type { Principal } from '../access/principal';
 export const PRINCIPAL_MAX_AGE_MS = 15_000;
 /** How many principals a process keeps (the oldest goes first). */
 const MAX_ENTRIES = 10_000;
-/** An epoch is read on every request: a Redis slower than this counts as away. */
-const READ_TIMEOUT_MS = 300;
+/**
+ * A Redis slower than this counts as away: an epoch is read on every request, and a change's
+ * announcement holds up its answer (at most three tries: about a second, not the connection's
+ * command timeout of seconds).
+ */
+const TIMEOUT_MS = 300;
 /** An announcement is tried this many times, waiting 50, 100 ms between. */
 const ANNOUNCE_ATTEMPTS = 3;
 /** Longer than any principal is kept: an epoch that expires cannot bring an old one back. */
@@ -30,6 +34,21 @@ interface Entry {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** What Redis answers within TIMEOUT_MS; a rejection after that. */
+async function answered<T>(command: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      command,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('redis did not answer')), TIMEOUT_MS);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * The people's principals (user, organisation, administrator flag, memberships, session
@@ -65,19 +84,10 @@ export class PrincipalCache {
    * trusted). Ask it when the request arrives, before anything of the principal is read.
    */
   async epoch(userId: string): Promise<Epoch | undefined> {
-    let timer: NodeJS.Timeout | undefined;
     try {
-      const value = await Promise.race([
-        this.connection().get(this.key(userId)),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error('redis did not answer')), READ_TIMEOUT_MS);
-        }),
-      ]);
-      return value ?? '-';
+      return (await answered(this.connection().get(this.key(userId)))) ?? '-';
     } catch {
       return undefined;
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -126,8 +136,10 @@ export class PrincipalCache {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const redis = this.connection();
-        await Promise.all(
-          [...users].map((userId) => redis.set(this.key(userId), epoch, 'EX', EPOCH_TTL_SECONDS)),
+        await answered(
+          Promise.all(
+            [...users].map((userId) => redis.set(this.key(userId), epoch, 'EX', EPOCH_TTL_SECONDS)),
+          ),
         );
         return;
       } catch (error) {
