@@ -15,6 +15,11 @@ export interface LoadSettings {
   warmupSeconds: number;
   durationSeconds: number;
   token: string;
+  /**
+   * Run before each route's warm-up (the API bench: a CHECKPOINT, so that no route's run pays
+   * for flushing what the seeding or the route before wrote).
+   */
+  before?: () => Promise<unknown>;
 }
 
 export interface Scenario {
@@ -82,6 +87,7 @@ export async function measure(
   settings: LoadSettings,
   observers: Observers = {},
 ): Promise<LoadResult> {
+  await settings.before?.();
   if (settings.warmupSeconds > 0) {
     await scenario.reset?.();
     await run(origin, scenario, settings, settings.warmupSeconds);

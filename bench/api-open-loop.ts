@@ -24,6 +24,8 @@ export interface OpenLoopSettings {
   /** Connections of the pool (enough that the rate is offered: rate × latency). */
   connections: number;
   token: string;
+  /** As LoadSettings.before. */
+  before?: () => Promise<unknown>;
 }
 
 export interface OpenLoopResult {
@@ -118,6 +120,7 @@ export async function measureOpenLoop(
   scenario: Scenario,
   settings: OpenLoopSettings,
 ): Promise<OpenLoopResult> {
+  await settings.before?.();
   if (settings.warmupSeconds > 0) {
     await scenario.reset?.();
     await run(origin, scenario, settings, settings.warmupSeconds);

@@ -67,6 +67,25 @@ const backends = (result: LoadResult) =>
     : 'n/a';
 
 /** The summary table; answers whether every request of both servers succeeded. */
+/**
+ * The floor server's one action beside the product and bare: how much of the gap is the
+ * framework's (bare → floor) and how much the product's own (floor → product).
+ */
+export function floorRows(
+  floor: LoadResult,
+  product: LoadResult,
+  bare: LoadResult,
+): Array<[string, string]> {
+  return [
+    [`${LABELS.get}: floor (plain NestJS + Express, bare's SQL)`, figures(floor)],
+    [
+      `${LABELS.get}: floor / bare; product / floor`,
+      `${(floor.perSecond / bare.perSecond).toFixed(2)}×; ${(product.perSecond / floor.perSecond).toFixed(2)}×`,
+    ],
+    [`${LABELS.get}: CPU ms per request, floor`, cpu(floor)],
+  ];
+}
+
 export function printSummary(
   product: ServerRun,
   bare: ServerRun,

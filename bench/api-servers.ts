@@ -13,7 +13,7 @@ import type { Cleanup } from './harness';
 
 const START_TIMEOUT_MS = 60_000;
 
-export type ServerEntry = 'serve-api' | 'bare-server';
+export type ServerEntry = 'serve-api' | 'bare-server' | 'floor-server';
 
 export interface BenchServer {
   name: string;

@@ -6,7 +6,8 @@ import '../libs/core/src/runtime/register-aliases';
  * 1, and measures with autocannon on loopback: the filtered list following its cursor, one
  * action by id, and progress updates with If-Match. Then the bare comparator (node:http +
  * pg) on the same core does the same SQL work under the same load; the product's figures
- * are printed as ratios to it, against the issue's targets. Then each route at a fixed
+ * are printed as ratios to it, against the issue's targets; and for one action the framework's
+ * floor (floor-server.ts: bare's statement and JSON in a plain NestJS app on Express). Then each route at a fixed
  * offered load, half the comparator's saturated req/s, open loop (api-open-loop.ts), on the
  * comparator and on a fresh product, p50/p99 against p99 ≤ 50 ms. Also: statements and CPU
  * per request, a CPU profile of the product per route, and EXPLAIN of the list for every sort.
@@ -44,6 +45,7 @@ import {
 } from './api-probes';
 import { openLoopRoutes } from './api-open-loop';
 import {
+  floorRows,
   loadLine,
   openLoopLine,
   printOpenLoop,
@@ -177,6 +179,9 @@ async function main(setup: BenchSetup): Promise<boolean> {
     warmupSeconds: seconds('BENCH_WARMUP_S', 2),
     durationSeconds: positiveInt('BENCH_DURATION_S', 10),
     token: fixture.token,
+    // Each route starts with nothing left to flush, so that a checkpoint of the seeding's (or
+    // the updates') writes does not land in a measured run (the p99 of bare and product alike).
+    before: () => db.query('CHECKPOINT'),
   };
   say();
   say(
@@ -260,6 +265,19 @@ async function main(setup: BenchSetup): Promise<boolean> {
     say(openLoopLine('bare', route, result)),
   );
   await bare.stop();
+  // The framework's floor for one action: bare's statement and JSON in a plain NestJS app.
+  const floor = await startServer(
+    'floor',
+    'floor-server',
+    SERVER_CORE,
+    { DATABASE_URL: environment.DATABASE_URL, DATABASE_POOL_SIZE: poolSize },
+    cleanup,
+  );
+  const floorGet = await measure(floor.origin, routes.get, load, {
+    cpu: () => sampleCpu(floor.pid),
+  });
+  say(loadLine('floor', 'get (plain NestJS + Express, bare SQL)', floorGet));
+  await floor.stop();
   const again = await startServer('product', 'serve-api', SERVER_CORE, productEnv, cleanup);
   const productOpen = await openLoopRoutes(again.origin, routes, rates, openLoop, (route, r) =>
     say(openLoopLine('product', route, r)),
@@ -273,6 +291,7 @@ async function main(setup: BenchSetup): Promise<boolean> {
     ['Rows', seeding[1]],
     ['Audit chain after the product run', chain],
     ['Comparator answers the same pages', samePages.every(Boolean) ? 'OK' : 'FAILED'],
+    ...floorRows(floorGet, productRun.results.get, bareRun.results.get),
   ]);
   say();
   printOpenLoop({ product: productRun, bare: bareRun }, productOpen, bareOpen);

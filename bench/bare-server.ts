@@ -22,7 +22,7 @@ import {
   type ActionRow,
   amsterdam,
   AUDIT_COLUMNS,
-  COLUMNS,
+  GET_STATEMENT,
   listStatement,
   SORT_KEYS,
   view,
@@ -112,11 +112,7 @@ async function list(url: URL, res: ServerResponse): Promise<void> {
 }
 
 async function getOne(id: string, res: ServerResponse): Promise<void> {
-  const { rows } = await pool.query<ActionRow>({
-    name: 'get',
-    text: `SELECT ${COLUMNS} FROM actions a WHERE a.id = $1`,
-    values: [id],
-  });
+  const { rows } = await pool.query<ActionRow>({ ...GET_STATEMENT, values: [id] });
   if (rows.length === 0) return send(res, 404, { code: 'ACTION_NOT_FOUND' });
   send(res, 200, view(rows[0], amsterdam.format(new Date()), PUBLIC_URL), rows[0].version);
 }

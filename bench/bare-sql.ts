@@ -22,6 +22,12 @@ export const COLUMNS = `a.id, a.programme_id, a.track_id, a.commitment_id, a.par
            FROM comments c WHERE c.action_id = a.id AND c.position IS NOT NULL
            ORDER BY c.author_organisation_id, c.created_at DESC, c.id DESC) c) AS positions`;
 
+/** One action by id, as the comparators read it (named: prepared once per connection). */
+export const GET_STATEMENT = {
+  name: 'get',
+  text: `SELECT ${COLUMNS} FROM actions a WHERE a.id = $1`,
+};
+
 /** The product's sort keys (libs/tracking ActionsRepository); the tiebreaker is `a.id`. */
 export const SORT_KEYS: Record<string, string> = {
   deadline: 'a.deadline',
