@@ -218,3 +218,46 @@ test.describe('Reminders, e-mail and the audit log', () => {
     await expectAccessible(adminPage);
   });
 });
+
+test.describe('The live region', () => {
+  test('reads out two messages in quick succession one after the other, each long enough to be heard', async ({
+    page,
+  }) => {
+    await openSignedIn(page, people.coordinator, '/beheer/verzendingen');
+    await expect(page.getByRole('heading', { level: 1, name: 'E-mailverzending' })).toBeVisible();
+    // What the app's live region says, and when: its text each time it changes.
+    await page.evaluate(() => {
+      const region = document.querySelector('[role="status"][aria-live="polite"]');
+      const said: Array<[number, string]> = [];
+      (window as unknown as { said: typeof said }).said = said;
+      new MutationObserver(() => said.push([performance.now(), region?.textContent ?? ''])).observe(
+        region!,
+        { childList: true, subtree: true, characterData: true },
+      );
+    });
+    // Two refreshes, the second before the first has been read out.
+    const refresh = page.getByRole('button', { name: 'Vernieuwen' });
+    await refresh.dblclick();
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (window as unknown as { said: Array<[number, string]> }).said.filter(([, text]) => text)
+              .length,
+        ),
+      )
+      .toBe(2);
+    const said = await page.evaluate(
+      () => (window as unknown as { said: Array<[number, string]> }).said,
+    );
+    // Each message in the region, until the next change: the first stays at least half a second.
+    const shown = said.flatMap(([at, text], i) =>
+      text ? [{ text, for: (said[i + 1]?.[0] ?? Infinity) - at }] : [],
+    );
+    expect(shown.map((message) => message.text)).toEqual([
+      'De lijst is vernieuwd.',
+      'De lijst is vernieuwd.',
+    ]);
+    expect(shown[0].for).toBeGreaterThanOrEqual(500);
+  });
+});
