@@ -208,6 +208,36 @@ describe('API rate limits', () => {
     }
   });
 
+  it('does not let a token of an ended session spend its owner’s budget', async () => {
+    const person = await fixtures.user();
+    const signIn = async () =>
+      (
+        await request(app.getHttpServer())
+          .post('/v1/auth/login')
+          .set('X-Forwarded-For', newAddress())
+          .send({ email: person.email, password: person.password })
+          .expect(200)
+      ).body as { accessToken: string; refreshToken: string };
+    const as = (token: string) =>
+      request(app.getHttpServer())
+        .get('/v1/me')
+        .set('X-Forwarded-For', newAddress())
+        .set('Authorization', `Bearer ${token}`);
+    const leaked = await signIn();
+    await as(leaked.accessToken).expect(200);
+    await request(app.getHttpServer())
+      .post('/v1/auth/logout')
+      .set('X-Forwarded-For', newAddress())
+      .send({ refreshToken: leaked.refreshToken })
+      .expect(204);
+    // Someone holding the ended session's token, from addresses of their own.
+    for (let i = 0; i < 6; i += 1) await as(leaked.accessToken).expect(401);
+    // The owner's budget (4 reads) has the one read of the ended session spent, no more.
+    const now = await signIn();
+    for (let i = 0; i < 3; i += 1) await as(now.accessToken).expect(200);
+    expectRateLimited(await as(now.accessToken), 'principal-read');
+  });
+
   it('leaves the health probes and the OpenAPI document alone', async () => {
     const address = newAddress();
     const anonymous = client(address);

@@ -58,15 +58,20 @@ export class AccessGuard implements CanActivate {
     const res = context.switchToHttp().getResponse<Response>();
     const rateClass = rateClassOf(req.method, access.rateLimit);
     const authenticates = access.permission !== Permission.Public;
-    // A signed access token names its user before its session is read: then the user's
-    // principal epoch (PrincipalCache: asked as the request arrives) and the principal's count
-    // go to Redis with the address's, in one round trip; the count is enforced only once the
-    // token has authenticated, as before.
-    const userId = authenticates ? this.signedSubject(req) : undefined;
-    if (userId !== undefined) {
-      (req as { [PRINCIPAL_EPOCH]?: unknown })[PRINCIPAL_EPOCH] = this.principals.epoch(userId);
+    // A signed access token names its user and session before the session is read: then the
+    // user's principal epoch (PrincipalCache: asked as the request arrives) goes to Redis with
+    // the address's count, in one round trip; and so does the principal's count when this
+    // process keeps the session's principal, which it does only while the session is open (a
+    // leaked token of an ended session must not spend its owner's budget). The count is
+    // enforced only once the token has authenticated, as before; other tokens are counted then.
+    const claims = authenticates ? this.signedClaims(req) : undefined;
+    if (claims) {
+      (req as { [PRINCIPAL_EPOCH]?: unknown })[PRINCIPAL_EPOCH] = this.principals.epoch(claims.sub);
     }
-    const subject = rateClass && userId !== undefined ? userKey(userId) : undefined;
+    const subject =
+      rateClass && claims && this.principals.holds(claims.sub, claims.sid)
+        ? userKey(claims.sub)
+        : undefined;
     let early: Promise<Counted> | undefined;
     // Before authentication: a flood with made-up tokens stops here, without a token lookup.
     if (rateClass && subject) {
@@ -106,11 +111,14 @@ export class AccessGuard implements CanActivate {
     );
   }
 
-  /** The user a signed access token in the Authorization header names (not yet authenticated). */
-  private signedSubject(req: Request): string | undefined {
+  /**
+   * The user and session a signed access token in the Authorization header names (not yet
+   * authenticated).
+   */
+  private signedClaims(req: Request): { sub: string; sid: string } | undefined {
     const [scheme, token, ...rest] = (req.headers.authorization ?? '').split(' ');
     if (rest.length > 0 || !token || !/^bearer$/i.test(scheme)) return undefined;
-    return this.tokens.accessSubject(token);
+    return this.tokens.accessClaims(token);
   }
 
   /** Bearer (passport), or on routes that take it an API token as the Basic password. */

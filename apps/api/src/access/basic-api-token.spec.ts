@@ -67,7 +67,7 @@ describe('AccessGuard with Basic credentials', () => {
       Promise.resolve(token === TOKEN ? principal : undefined),
     ),
     // An access JWT would name its user here; the tokens of these cases name no one.
-    accessSubject: jest.fn(() => undefined),
+    accessClaims: jest.fn(() => undefined),
   };
 
   // The bearer strategy, as the app registers it: the guard hands it what Basic does not take.

@@ -100,17 +100,17 @@ export class AccessTokens {
   }
 
   /**
-   * The user an access token names, when its signature and claims verify (not whether its
-   * session is still open: `authenticate` reads that); undefined for anything else.
+   * The user and session an access token names, when its signature and claims verify (not
+   * whether its session is still open: `authenticate` reads that); undefined for anything else.
    */
-  accessSubject(bearer: string): string | undefined {
-    return bearer.startsWith('sbt_') ? undefined : this.verify(bearer, AUDIENCE)?.sub;
+  accessClaims(bearer: string): { sub: string; sid: string } | undefined {
+    return bearer.startsWith('sbt_') ? undefined : this.verify(bearer, AUDIENCE);
   }
 
   /**
    * The principal behind a bearer token, or undefined when it is not (or no longer) valid.
    * `epoch`: the user's principal epoch, asked when the request arrived (PrincipalCache.epoch
-   * for `accessSubject`'s user); asked here when not given.
+   * for `accessClaims`' user); asked here when not given.
    */
   async authenticate(
     bearer: string,

@@ -103,6 +103,15 @@ export class PrincipalCache {
   }
 
   /**
+   * Whether this process keeps a principal of this session that is within its limits (its
+   * epoch not yet asked): the session was open when last read here.
+   */
+  holds(userId: string, sessionId: string): boolean {
+    const entry = this.entries.get(`${userId} ${sessionId}`);
+    return entry !== undefined && Date.now() < entry.until;
+  }
+
+  /**
    * Keeps a principal read under `epoch` (asked before it was read), until its session ends
    * or PRINCIPAL_MAX_AGE_MS, whichever is sooner.
    */
