@@ -7,13 +7,13 @@ import {
   addRollupSums,
   emptyRollupSums,
   isClosed,
-  type ReportReferenceData,
   rollupOf,
   type RollupSums,
   sumsOfAction,
   VERIFICATIONS,
 } from '@app/tracking';
 import type { ReportAction, ReportSummary, TrackCount } from './progress-report.model';
+import { isSummaryNames, type NameLists, type SummaryNames, summaryNamesOf } from './summary-names';
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
   Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
@@ -58,8 +58,9 @@ export function groupOf(
  */
 export function foldSummary(
   groups: Iterable<ActionCountGroup>,
-  references: Pick<ReportReferenceData, 'tracks' | 'organisations' | 'commitments'>,
+  names: SummaryNames | NameLists,
 ): ReportSummary {
+  const references = isSummaryNames(names) ? names : summaryNamesOf(names);
   const summary: ReportSummary = {
     total: 0,
     open: 0,
@@ -170,10 +171,9 @@ export function foldSummary(
   summary.byTrack = [...tracks.entries()]
     .sort(([a], [b]) => position(a) - position(b))
     .map(([id, count]) => ({ ...count, rollup: rollupOf(trackSums.get(id)!) }));
-  const commitments = new Map(references.commitments.map((c) => [c.id, c]));
   summary.byCommitment = [...commitmentSums.entries()]
     .map(([id, sums]) => {
-      const named = id === null ? undefined : commitments.get(id);
+      const named = id === null ? undefined : references.commitments.get(id);
       return {
         commitment: named ? { id: named.id, title: named.title, kind: named.kind } : null,
         rollup: rollupOf(sums),
@@ -189,8 +189,12 @@ export function foldSummary(
   summary.byCommitmentKind = [...COMMITMENT_KINDS, null]
     .filter((kind) => kinds.has(kind))
     .map((kind) => ({ kind, count: kinds.get(kind)! }));
-  const organisation = (id: string) =>
-    references.organisations.find((o) => o.id === id) ?? { id, code: '?', name: '?' };
+  const organisation = (id: string) => {
+    const named = references.organisations.get(id);
+    return named
+      ? { id: named.id, code: named.code, name: named.name }
+      : { id, code: '?', name: '?' };
+  };
   summary.byOwnerOrganisation = [...owners.entries()]
     .map(([id, counts]) => ({ organisation: organisation(id), ...counts }))
     .sort((a, b) => a.organisation.code.localeCompare(b.organisation.code));
