@@ -6,7 +6,7 @@ import {
 } from '@app/tracking';
 
 /** What a group is counted by: every field of a group but its figures. */
-type GroupDimensions = Omit<
+export type GroupDimensions = Omit<
   ActionCountGroup,
   'count' | 'open' | 'overdue' | 'due30' | 'due90' | 'completed' | 'updated30' | 'rollup'
 >;
@@ -161,6 +161,8 @@ export class BucketCounts {
     private readonly dictionary: GroupDictionary,
     private readonly buckets: ReadonlyMap<number, BucketGroups>,
     private readonly totals: Totals,
+    /** The groups the recount that made these counts touched; null: counted whole. */
+    private readonly touchedGroups: ReadonlySet<number> | null = null,
   ) {}
 
   /** The counts of every bucket (the groups of the buckets that have actions). */
@@ -180,27 +182,62 @@ export class BucketCounts {
     // recount may number more meanwhile: its groups are not in these buckets.)
     const totals = copyTotals(this.totals, this.dictionary.dimensions.length);
     const buckets = new Map(this.buckets);
+    const touched = new Set<number>();
     for (const bucket of new Set([...recounted, ...fresh.keys()])) {
       const old = buckets.get(bucket);
-      if (old) addBucket(totals, old, -1);
+      if (old) {
+        addBucket(totals, old, -1);
+        for (const n of old.numbers) touched.add(n);
+      }
       buckets.delete(bucket);
     }
     for (const [bucket, counted] of fresh) {
       buckets.set(bucket, counted);
       addBucket(totals, counted, 1);
+      for (const n of counted.numbers) touched.add(n);
     }
-    return new BucketCounts(this.dictionary, buckets, totals);
+    return new BucketCounts(this.dictionary, buckets, totals, touched);
   }
 
-  /** The groups of all buckets added up: what `countGroups` gives for the same actions. */
-  groups(): ActionCountGroup[] {
-    const { figures, holders } = this.totals;
+  /**
+   * The groups of all buckets added up: what `countGroups` gives for the same actions; with
+   * `keep`, only those whose dimensions it keeps.
+   */
+  groups(keep?: (dimensions: GroupDimensions) => boolean): ActionCountGroup[] {
     const groups: ActionCountGroup[] = [];
-    for (let n = 0; n < holders.length; n++) {
-      if (holders[n] > 0)
-        groups.push(readGroup(this.dictionary.dimensions[n], figures, n * FIGURES));
+    for (let n = 0; n < this.totals.holders.length; n++) {
+      const group = this.group(n, keep);
+      if (group) groups.push(group);
     }
     return groups;
+  }
+
+  /**
+   * The groups that the recount which made these counts touched (that had or have rows in a
+   * bucket counted again): their dimensions and their group now (null: none left), or null
+   * for counts counted whole. The other groups are as in the counts recounted.
+   */
+  touched(
+    keep?: (dimensions: GroupDimensions) => boolean,
+  ): { dimensions: GroupDimensions; group: ActionCountGroup | null }[] | null {
+    if (!this.touchedGroups) return null;
+    const touched: { dimensions: GroupDimensions; group: ActionCountGroup | null }[] = [];
+    for (const n of this.touchedGroups) {
+      const dimensions = this.dictionary.dimensions[n];
+      if (!keep || keep(dimensions)) touched.push({ dimensions, group: this.group(n) });
+    }
+    return touched;
+  }
+
+  /** Group `n` added up, if any bucket holds it (and `keep` keeps it). */
+  private group(
+    n: number,
+    keep?: (dimensions: GroupDimensions) => boolean,
+  ): ActionCountGroup | null {
+    if (this.totals.holders[n] === 0) return null;
+    const dimensions = this.dictionary.dimensions[n];
+    if (keep && !keep(dimensions)) return null;
+    return readGroup(dimensions, this.totals.figures, n * FIGURES);
   }
 
   /**

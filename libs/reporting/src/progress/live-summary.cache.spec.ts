@@ -7,6 +7,7 @@ import {
   type ReportTrackName,
 } from '@app/tracking';
 import { dropCountsBeyond, LiveSummaryCache, type SummaryCounting } from './live-summary.cache';
+import { bucketGroups } from './count-groups-fixture';
 import { foldSummary } from './summary';
 
 /** The names as a snapshot of one version sees them. */
@@ -22,19 +23,22 @@ const NAMES: Names = {
   commitments: [],
 };
 
-/** `n` actions in progress in `bucket`, `late` of them overdue. */
+/**
+ * The groups (grouping sets, as the SQL counts them) of `n` actions in progress in `bucket`,
+ * `late` of them overdue.
+ */
 const actions = (
   bucket: number,
   n: number,
   late = 0,
   names: Partial<BucketCountGroup> = {},
-): BucketCountGroup => {
+): BucketCountGroup[] => {
   const rollup = emptyRollupSums();
   rollup.total = n;
   rollup.open = n;
   rollup.overdue = late;
   rollup.openByHealth.on_track = n;
-  return {
+  const group: BucketCountGroup = {
     bucket,
     set: 'all',
     status: 'in_progress',
@@ -55,6 +59,7 @@ const actions = (
     rollup,
     ...names,
   };
+  return bucketGroups([{ bucket, group }]);
 };
 
 const commitment = (id: string, title: string, bucket: number): ReportCommitmentName => ({
@@ -65,7 +70,7 @@ const commitment = (id: string, title: string, bucket: number): ReportCommitment
 });
 
 /** The actions of a commitment in its bucket, as the commitment roll-up's group counts them. */
-const ofCommitment = (commitment: ReportCommitmentName, n: number): BucketCountGroup =>
+const ofCommitment = (commitment: ReportCommitmentName, n: number): BucketCountGroup[] =>
   actions(commitment.bucket, n, 0, {
     commitmentId: commitment.id,
     commitmentKind: commitment.kind,
@@ -83,8 +88,8 @@ class Data {
   /** The names read, in order: `tracks`, `organisations`, `commitments <buckets>`. */
   readonly read: string[] = [];
 
-  constructor(initial: BucketCountGroup[], names = NAMES) {
-    this.states.set(1, initial);
+  constructor(initial: BucketCountGroup[][], names = NAMES) {
+    this.states.set(1, initial.flat());
     this.names.set(1, names);
     this.log.push({ version: 1, bucket: -1 });
   }
@@ -94,10 +99,13 @@ class Data {
   }
 
   /** A new version: the groups of `buckets` replaced by `groups`. */
-  change(buckets: number[], groups: BucketCountGroup[]): number {
+  change(buckets: number[], groups: BucketCountGroup[][]): number {
     const version = this.latest + 1;
     const before = this.states.get(this.latest)!;
-    this.states.set(version, [...before.filter((g) => !buckets.includes(g.bucket)), ...groups]);
+    this.states.set(version, [
+      ...before.filter((g) => !buckets.includes(g.bucket)),
+      ...groups.flat(),
+    ]);
     this.names.set(version, this.names.get(version - 1)!);
     for (const bucket of buckets) this.log.push({ version, bucket });
     return version;
@@ -149,7 +157,6 @@ class Data {
           );
         },
       },
-      fold: foldSummary,
     };
     return [manager, counting];
   }
@@ -187,7 +194,7 @@ describe('LiveSummaryCache', () => {
     const cache = new LiveSummaryCache();
     await get(cache, data.snapshot(1));
     const v2 = data.change([-1], []);
-    data.states.set(v2, [actions(0, 1), actions(1, 1)]);
+    data.states.set(v2, [...actions(0, 1), ...actions(1, 1)]);
     expect(await get(cache, data.snapshot(v2))).toEqual(data.whole(v2));
     data.change([0], [actions(0, 7)]);
     const v4 = data.change([1], [actions(1, 9)]);
@@ -273,7 +280,7 @@ describe('LiveSummaryCache', () => {
     const cache = new LiveSummaryCache();
     await get(cache, data.snapshot(1));
     const v2 = data.change([-1], []);
-    data.states.set(v2, [actions(0, 3, 0, { trackId: 't1' })]);
+    data.states.set(v2, actions(0, 3, 0, { trackId: 't1' }));
     data.rename({ tracks: [{ id: 't1', name: 'Nieuw spoor', position: 0 }] });
     const summary = await get(cache, data.snapshot(v2));
     expect(summary.byTrack[0].track).toEqual({ id: 't1', name: 'Nieuw spoor' });

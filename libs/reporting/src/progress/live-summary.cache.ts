@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ActionCountGroup, BucketCountGroup } from '@app/tracking';
+import type { BucketCountGroup } from '@app/tracking';
 import { BucketCounts } from './bucket-counts';
 import type { ReportSummary } from './progress-report.model';
-import { KeptNames, type NameReads, type SummaryNames } from './summary-names';
+import { foldSummary } from './summary';
+import { KeptNames, type NameReads } from './summary-names';
+import { refoldSummary } from './summary-refold';
 
 /** Summaries kept per API process; enough for every filter combination polled at once. */
 const CAPACITY = 500;
@@ -34,8 +36,6 @@ export interface SummaryCounting {
   count: (buckets: readonly number[] | 'all') => Promise<BucketCountGroup[]>;
   /** The names the summary shows, read in the snapshot. */
   names: NameReads;
-  /** The summary of groups that add up to all the actions counted. */
-  fold: (groups: ActionCountGroup[], names: SummaryNames) => ReportSummary;
 }
 
 /** The buckets the versions after `from` changed, up to the version being counted. */
@@ -119,7 +119,7 @@ export class LiveSummaryCache {
     kept: Entry | undefined,
     counting: SummaryCounting,
   ): Promise<Entry> {
-    const { count, fold } = counting;
+    const { count } = counting;
     // Kept counts are immutable: a computation for another version may start from them too.
     // (Eviction may drop an entry's counts meanwhile: these are held here.)
     const base = kept && BigInt(kept.version) < BigInt(version) ? kept.counts : null;
@@ -135,10 +135,9 @@ export class LiveSummaryCache {
       base && changed
         ? base.recount(changed, changed.length > 0 ? await count(changed) : [])
         : BucketCounts.of(await count('all'));
-    const groups = counts.groups();
-    const owners = new Set<string>();
-    for (const group of groups)
-      if (group.ownerOrganisationId) owners.add(group.ownerOrganisationId);
+    const owners = counts
+      .groups((dimensions) => dimensions.ownerOrganisationId !== null)
+      .map((group) => group.ownerOrganisationId!);
     const names = await this.namesAt(
       manager,
       programmeId,
@@ -147,7 +146,12 @@ export class LiveSummaryCache {
       owners,
       counting.names,
     );
-    return { version, value: fold(groups, names), counts };
+    // Recounted from the kept counts: the kept summary refolded where the recount touched it.
+    const value =
+      base && changed && kept
+        ? refoldSummary(kept.value, counts, names)
+        : foldSummary(counts.groups(), names);
+    return { version, value, counts };
   }
 
   /**

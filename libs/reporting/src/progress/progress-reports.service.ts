@@ -224,7 +224,6 @@ export class ProgressReportsService {
         organisations: () => this.names.organisations(snapshot),
         commitments: (buckets) => this.names.commitments(snapshot, programmeId, buckets),
       },
-      fold: foldSummary,
     });
   }
 
