@@ -651,7 +651,7 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
       `${ms(bucketMs)} ms, ${rate(bucketGroups.length)} rows / counts ${(countsHeap / 1024).toFixed(0)} KiB, summary ${(summaryHeap / 1024).toFixed(0)} KiB`,
     ],
     [
-      'references() (read on every summary request)',
+      'references() (a report of now: its rows; a summary keeps its names)',
       `median ${ms(percentile(referenceTimes, 50))} ms`,
     ],
     [
