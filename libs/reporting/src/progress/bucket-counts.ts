@@ -204,10 +204,12 @@ export class BucketCounts {
    * `keep`, only those whose dimensions it keeps.
    */
   groups(keep?: (dimensions: GroupDimensions) => boolean): ActionCountGroup[] {
+    const { figures, holders } = this.totals;
     const groups: ActionCountGroup[] = [];
-    for (let n = 0; n < this.totals.holders.length; n++) {
-      const group = this.group(n, keep);
-      if (group) groups.push(group);
+    for (let n = 0; n < holders.length; n++) {
+      if (holders[n] === 0) continue;
+      const dimensions = this.dictionary.dimensions[n];
+      if (!keep || keep(dimensions)) groups.push(readGroup(dimensions, figures, n * FIGURES));
     }
     return groups;
   }
@@ -229,15 +231,10 @@ export class BucketCounts {
     return touched;
   }
 
-  /** Group `n` added up, if any bucket holds it (and `keep` keeps it). */
-  private group(
-    n: number,
-    keep?: (dimensions: GroupDimensions) => boolean,
-  ): ActionCountGroup | null {
+  /** Group `n` added up, if any bucket holds it. */
+  private group(n: number): ActionCountGroup | null {
     if (this.totals.holders[n] === 0) return null;
-    const dimensions = this.dictionary.dimensions[n];
-    if (keep && !keep(dimensions)) return null;
-    return readGroup(dimensions, this.totals.figures, n * FIGURES);
+    return readGroup(this.dictionary.dimensions[n], this.totals.figures, n * FIGURES);
   }
 
   /**

@@ -5,7 +5,7 @@ import { BucketCounts } from './bucket-counts';
 import type { ReportSummary } from './progress-report.model';
 import { foldSummary } from './summary';
 import { KeptNames, type NameReads } from './summary-names';
-import { refoldSummary } from './summary-refold';
+import { figureGroups, refoldSummary } from './summary-refold';
 
 /** Summaries kept per API process; enough for every filter combination polled at once. */
 const CAPACITY = 500;
@@ -135,9 +135,13 @@ export class LiveSummaryCache {
       base && changed
         ? base.recount(changed, changed.length > 0 ? await count(changed) : [])
         : BucketCounts.of(await count('all'));
-    const owners = counts
-      .groups((dimensions) => dimensions.ownerOrganisationId !== null)
-      .map((group) => group.ownerOrganisationId!);
+    // Recounted from the kept counts: the kept summary is refolded where the recount touched it.
+    const refold = base && changed && kept;
+    const groups = refold ? figureGroups(counts) : counts.groups();
+    const owners = new Set<string>();
+    for (const { ownerOrganisationId } of groups) {
+      if (ownerOrganisationId) owners.add(ownerOrganisationId);
+    }
     const names = await this.namesAt(
       manager,
       programmeId,
@@ -146,11 +150,9 @@ export class LiveSummaryCache {
       owners,
       counting.names,
     );
-    // Recounted from the kept counts: the kept summary refolded where the recount touched it.
-    const value =
-      base && changed && kept
-        ? refoldSummary(kept.value, counts, names)
-        : foldSummary(counts.groups(), names);
+    const value = refold
+      ? refoldSummary(refold.value, counts, groups, names)
+      : foldSummary(groups, names);
     return { version, value, counts };
   }
 

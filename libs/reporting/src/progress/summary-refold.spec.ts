@@ -8,9 +8,10 @@ import {
 } from '@app/tracking';
 import { BucketCounts } from './bucket-counts';
 import { bucketGroups } from './count-groups-fixture';
+import type { ReportSummary } from './progress-report.model';
 import { foldSummary } from './summary';
 import { summaryNamesOf } from './summary-names';
-import { refoldSummary } from './summary-refold';
+import { figureGroups, refoldSummary } from './summary-refold';
 
 /** A small generator with a seed, so that a failure can be replayed. */
 function random(seed: number): () => number {
@@ -97,6 +98,12 @@ const names = (commitments: ReportCommitmentName[]) =>
     commitments,
   });
 
+const refold = (
+  previous: ReportSummary,
+  counts: BucketCounts,
+  commitments: ReportCommitmentName[],
+) => refoldSummary(previous, counts, figureGroups(counts), names(commitments));
+
 describe('refoldSummary', () => {
   it('answers what a whole fold does, change after change', () => {
     const next = random(11);
@@ -128,7 +135,7 @@ describe('refoldSummary', () => {
         touched,
         bucketGroups(actions.filter((a) => touched.includes(a.bucket))),
       );
-      summary = refoldSummary(summary, counts, names(commitments));
+      summary = refold(summary, counts, commitments);
       expect(summary).toEqual(foldSummary(counts.groups(), names(commitments)));
       expect(summary).toEqual(foldSummary(bucketGroups(actions), names(commitments)));
     }
@@ -143,11 +150,7 @@ describe('refoldSummary', () => {
     const changed = [...actions.filter((a) => a.bucket !== 1), action(next, 1, commitments)];
     const recounted = counts.recount([1], singles(changed.filter((a) => a.bucket === 1)));
     expect(
-      refoldSummary(
-        foldSummary(counts.groups(), names(commitments)),
-        recounted,
-        names(commitments),
-      ),
+      refold(foldSummary(counts.groups(), names(commitments)), recounted, commitments),
     ).toEqual(foldSummary(singles(changed), names(commitments)));
   });
 
@@ -160,10 +163,10 @@ describe('refoldSummary', () => {
     const counts = BucketCounts.of(bucketGroups(actions));
     const before = foldSummary(counts.groups(), names(commitments));
     const changed = [...actions.filter((a) => a.bucket !== 2), action(next, 2, commitments)];
-    const after = refoldSummary(
+    const after = refold(
       before,
       counts.recount([2], bucketGroups(changed.filter((a) => a.bucket === 2))),
-      names(commitments),
+      commitments,
     );
     const elsewhere = (rollups: typeof before.byCommitment) =>
       rollups.filter((r) => r.commitment && !r.commitment.id.startsWith('c2-'));

@@ -1,3 +1,4 @@
+import type { ActionCountGroup } from '@app/tracking';
 import type { BucketCounts, GroupDimensions } from './bucket-counts';
 import type { CommitmentRollup, ReportSummary } from './progress-report.model';
 import { commitmentRollup, compareCommitmentRollups, foldSummary } from './summary';
@@ -6,9 +7,13 @@ import type { SummaryNames } from './summary-names';
 const byCommitment = (dimensions: GroupDimensions) => dimensions.set === 'commitment';
 const notByCommitment = (dimensions: GroupDimensions) => dimensions.set !== 'commitment';
 
+/** The groups of `counts` that `refoldSummary` folds whole: all but the commitment roll-ups'. */
+export const figureGroups = (counts: BucketCounts): ActionCountGroup[] =>
+  counts.groups(notByCommitment);
+
 /**
- * The summary of `counts`, recounted from the counts `previous` was folded from: what
- * `foldSummary(counts.groups(), names)` answers, for a fraction of its work. Nearly all of a
+ * The summary of `counts`, recounted from the counts `previous` was folded from, given their
+ * `figureGroups`: what `foldSummary(counts.groups(), names)` answers, for a fraction of its work. Nearly all of a
  * summary's groups are the per-commitment roll-ups (one a commitment: 2,000 of 2,200 in the
  * benchmark), and a commitment's actions all lie in its bucket, so a recount touches only the
  * commitments of the buckets counted again: their roll-ups are made again and put in the place
@@ -19,11 +24,11 @@ const notByCommitment = (dimensions: GroupDimensions) => dimensions.set !== 'com
 export function refoldSummary(
   previous: ReportSummary,
   counts: BucketCounts,
+  figures: readonly ActionCountGroup[],
   names: SummaryNames,
 ): ReportSummary {
   const touched = counts.touched(byCommitment);
   if (!touched) return foldSummary(counts.groups(), names);
-  const figures = counts.groups(notByCommitment);
   // Groups of single actions (as a report of the past makes them) count towards the roll-ups
   // too: only the grouping sets of the SQL keep those apart.
   if (figures.some((group) => group.set === 'all')) return foldSummary(counts.groups(), names);
