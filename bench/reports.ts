@@ -11,7 +11,8 @@ import '../libs/core/src/runtime/register-aliases';
  * - the full CSV streamed: wall time, the API's resident memory growth (sampled every 50 ms
  *   from /proc), bytes and lines (one per action plus the header: else the run fails);
  * - one progress update through the API, then the next summary (recomputed: its latency) must
- *   show it (checked against the counts again);
+ *   show it (checked against the counts again); then BENCH_CHANGES (20) more such cycles, each
+ *   on another bucket, for the median and spread of that latency (bench/reports-changes.ts);
  * - XLSX and PDF exports through the queue: POST → done, file size, the worker's peak memory
  *   (BENCH_EXPORTS=0 leaves them out).
  *
@@ -54,6 +55,7 @@ import {
   type SummaryBody,
   summaryCounts,
 } from './reports-checks';
+import { changeCycles, spread } from './reports-changes';
 import { seedReports } from './reports-seed';
 
 const root = path.resolve(__dirname, '../..');
@@ -190,6 +192,7 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
   const progressUpdates = positiveInt('BENCH_PROGRESS_UPDATES', actions * 5);
   const commitments = positiveInt('BENCH_COMMITMENTS', 2_000);
   const polls = positiveInt('BENCH_POLLS', 500);
+  const changes = positiveInt('BENCH_CHANGES', 20);
   const connections = positiveInt('BENCH_CONNECTIONS', 8);
   const durationSeconds = positiveInt('BENCH_DURATION_S', 10);
   const exportTimeoutMs = positiveInt('BENCH_EXPORT_TIMEOUT_S', 600) * 1000;
@@ -439,6 +442,29 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
       `${reflected ? 'shows the change' : 'DOES NOT show the change'}; ${afterCheck}`,
   );
 
+  say(`   ${changes} more: a progress update on an action of another bucket, then the summary...`);
+  const cycles = await changeCycles({
+    dataSource,
+    programmeId,
+    cycles: changes,
+    origin: api.origin,
+    headers,
+    getSummary,
+    profile: process.env.BENCH_PROFILE
+      ? { on: () => api.profile(true), off: () => api.profile(false) }
+      : undefined,
+    signal,
+  });
+  const [cyclesP50, cyclesP90, cyclesMax] = spread(cycles.latencies);
+  const cyclesCheck = check(
+    `summary after ${changes} more changes`,
+    await independentCounts(db, programmeId),
+    cycles.last as SummaryBody,
+  );
+  say(
+    `   next summary p50 ${ms(cyclesP50)} / p90 ${ms(cyclesP90)} / max ${ms(cyclesMax)} ms; ${cyclesCheck}`,
+  );
+
   // --- 6. Exports through the queue ------------------------------------------------------------
   say('6. XLSX and PDF exports through the worker (child process)...');
   const worker = await startWorker(
@@ -617,7 +643,7 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
       `${ms(bucketMs)} ms, ${rate(bucketGroups.length)} rows / counts ${(countsHeap / 1024).toFixed(0)} KiB, summary ${(summaryHeap / 1024).toFixed(0)} KiB`,
     ],
     [
-      'references() (read on every summary request)',
+      'references() (a report of now: its rows; a summary keeps its names)',
       `median ${ms(percentile(referenceTimes, 50))} ms`,
     ],
     [
@@ -645,6 +671,11 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
       'After one progress update: POST / next summary (recomputed) / the one after',
       `${ms(postMs)} / ${ms(after.ms)} / ${ms(again.ms)} ms: ${target(after.ms <= TARGET.summaryMs)}`,
     ],
+    [
+      `After each of ${changes} more changes (another bucket each): next summary p50 / p90 / max`,
+      `${ms(cyclesP50)} / ${ms(cyclesP90)} / ${ms(cyclesMax)} ms: ${target(cyclesP50 <= TARGET.summaryMs)}`,
+    ],
+    [`After the ${changes} more: summary = SQL counts`, cyclesCheck],
     ['After the change: summary shows it', reflected ? 'OK' : 'FAILED'],
     ['After the change: summary = SQL counts', afterCheck],
     ...exportRows,
@@ -674,6 +705,17 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
     say();
     say('The same with jit = off: the CSV cursor query');
     for (const line of cursorPlanNoJit) say(`  ${line}`);
+  }
+  if (cycles.profile) {
+    say();
+    say(
+      `CPU profile of the API during the summaries after ${changes} more changes (merged; busy ${(cycles.profile.busyShare * 100).toFixed(0)} %):`,
+    );
+    for (const { area, share } of cycles.profile.byArea)
+      say(`  ${(share * 100).toFixed(1).padStart(5)} %  ${area}`);
+    say('  top functions:');
+    for (const { name, share } of cycles.profile.topFunctions)
+      say(`  ${(share * 100).toFixed(1).padStart(5)} %  ${name}`);
   }
   if (profile) {
     say();

@@ -7,7 +7,7 @@ import {
   type ReportSummary,
   ReportVersionChangesRepository,
 } from '@app/reporting';
-import { ActionReportReader } from '@app/tracking';
+import { ActionReportReader, ReportNamesReader } from '@app/tracking';
 import { startApi, testConfig } from '../../../test/support/e2e';
 import { createOwnDatabase } from '../../../test/support/own-database';
 import { expectSummaryMatches, independentCounts } from '../../../test/support/report-counts';
@@ -27,6 +27,7 @@ describe('a polled summary after a change: only the buckets it touched are count
   let reports: ProgressReportsService;
   let reader: ActionReportReader;
   let counted: jest.SpyInstance;
+  let named: jest.SpyInstance;
   let database: { url: string; drop: () => Promise<void> };
   const commitments: string[] = [];
   const actions: string[] = [];
@@ -89,6 +90,26 @@ describe('a polled summary after a change: only the buckets it touched are count
 
   const sorted = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
 
+  /** The summary as a client reads it, and the commitments' buckets whose names it read. */
+  async function apiSummary(): Promise<{ summary: ReportSummary; named: unknown[] }> {
+    named.mockClear();
+    const res = await http()
+      .get(`/v1/programmes/${cast.programmeId}/reports/progress/summary`)
+      .set('Authorization', `Bearer ${cast.viewer.token}`);
+    expect(res.status).toBe(200);
+    return { summary: res.body.summary, named: named.mock.calls.map((call) => call[2]) };
+  }
+
+  async function patch(path: string, body: Record<string, unknown>): Promise<void> {
+    const current = await http().get(path).set('Authorization', `Bearer ${cast.coordinator.token}`);
+    const res = await http()
+      .patch(path)
+      .set('Authorization', `Bearer ${cast.coordinator.token}`)
+      .set('If-Match', current.get('ETag')!)
+      .send(body);
+    if (res.status !== 200) throw new Error(`patch: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+
   beforeAll(async () => {
     database = await createOwnDatabase('summary_recount');
     app = await startApi({ config: testConfig({ DATABASE_URL: database.url }) });
@@ -96,6 +117,7 @@ describe('a polled summary after a change: only the buckets it touched are count
     reports = app.get(ProgressReportsService);
     reader = app.get(ActionReportReader, { strict: false });
     counted = jest.spyOn(reader, 'countBucketGroups');
+    named = jest.spyOn(app.get(ReportNamesReader, { strict: false }), 'commitments');
     fixtures = new TrackingFixtures(app);
     cast = await fixtures.cast();
     for (const [kind, title] of [
@@ -231,6 +253,48 @@ describe('a polled summary after a change: only the buckets it touched are count
     expect(await logged()).toEqual([newer]);
     // The summary kept from before both changes can no longer know what the first touched.
     expect(await expectExact()).toEqual(['all']);
+  });
+
+  it("shows a commitment's new title right after the change, reading only its bucket's names", async () => {
+    await apiSummary();
+    await patch(`/v1/commitments/${commitments[1]}`, {
+      title: 'Actieagenda: uitvoerbaarheid (herzien)',
+    });
+    const { summary: after, named: buckets } = await apiSummary();
+    expect(after.byCommitment.map((c) => c.commitment?.title)).toContain(
+      'Actieagenda: uitvoerbaarheid (herzien)',
+    );
+    const [{ bucket }] = await db.query<{ bucket: number }[]>(
+      'SELECT report_bucket_of($1::uuid) AS bucket',
+      [commitments[1]],
+    );
+    expect(buckets).toEqual([[bucket]]);
+    await expectExact();
+  });
+
+  it('names an organisation added since as soon as an action is given to it', async () => {
+    const added = await fixtures.identity.organisation('municipality');
+    await patch(`/v1/actions/${actions[8]}`, { ownerOrganisationId: added.id });
+    const { summary: after } = await apiSummary();
+    expect(
+      after.byOwnerOrganisation.find((o) => o.organisation.id === added.id)?.organisation,
+    ).toEqual({ id: added.id, code: added.code, name: `Organisation ${added.code}` });
+    await expectExact();
+  });
+
+  it("shows one's own progress update in the summary read right after it", async () => {
+    const { body } = await fixtures.action(
+      cast.coordinator,
+      TrackingFixtures.actionBody(cast, 'Nieuwe actie'),
+    );
+    const { summary: before } = await apiSummary();
+    await progress(body.id, { status: 'in_progress', health: 'at_risk', reason: 'Krap' });
+    const { summary: after, named: buckets } = await apiSummary();
+    expect(after.byStatus.in_progress).toBe(before.byStatus.in_progress + 1);
+    expect(after.byHealth.at_risk).toBe(before.byHealth.at_risk + 1);
+    // An action without a commitment: its bucket's (unchanged) commitments are read again.
+    expect(buckets).toEqual([[await bucketOf(body.id)]]);
+    expectSummaryMatches(after, await independentCounts(db, cast.programmeId));
   });
 
   it('stays exact when summaries are asked for while changes commit', async () => {

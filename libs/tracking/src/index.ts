@@ -19,6 +19,7 @@ export * from './actions/public-actions.reader';
 export * from './commitments';
 export * from './exchange/spreadsheet-rows.reader';
 export * from './reporting/action-report.reader';
+export * from './reporting/report-names.reader';
 export * from './reviews/action-history';
 export * from './rollups';
 export * from './search/search-query';

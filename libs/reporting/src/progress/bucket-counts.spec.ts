@@ -89,6 +89,23 @@ const actions = (seed: number, n: number, buckets: readonly number[]) => {
 
 const fold = (groups: Iterable<ActionCountGroup>) => foldSummary(groups, references);
 
+/** How many different groups (their dimensions) `groups` has. */
+const dimensions = (groups: readonly ActionCountGroup[]) =>
+  new Set(
+    groups.map((g) =>
+      JSON.stringify([
+        g.set,
+        g.status,
+        g.health,
+        g.verification,
+        g.trackId,
+        g.commitmentId,
+        g.ownerOrganisationId,
+        g.escalationLevel,
+      ]),
+    ),
+  ).size;
+
 describe('BucketCounts', () => {
   it('adds the buckets up to the summary of all their groups', () => {
     const all = actions(1, 400, [0, 1, 2, 3, 4, 5, 6, 7]);
@@ -112,7 +129,8 @@ describe('BucketCounts', () => {
     const after = [...before.filter((g) => g.bucket === 0 || g.bucket === 3), ...recounted];
     const counts = kept.recount([1, 2, 5], recounted);
     expect(fold(counts.groups())).toEqual(fold(after));
-    expect(counts.rows).toBe(after.length);
+    // The buckets' rows, and a row of totals per group numbered (before's and recounted's).
+    expect(counts.rows).toBe(after.length + dimensions([...before, ...recounted]));
     // The kept counts are as they were.
     expect(fold(kept.groups())).toEqual(fold(before));
   });
@@ -128,6 +146,21 @@ describe('BucketCounts', () => {
     expect(fold(one.groups())).toEqual(fold([...before.filter((g) => g.bucket !== 1), ...first]));
     expect(fold(two.groups())).toEqual(fold([...before.filter((g) => g.bucket !== 2), ...second]));
     expect(fold(kept.groups())).toEqual(fold(before));
+  });
+
+  it('keeps its running totals exact over a long chain of recounts', () => {
+    const buckets = [0, 1, 2, 3, 4, 5];
+    let current = actions(9, 300, buckets);
+    let counts = BucketCounts.of(current);
+    const next = random(10);
+    for (let step = 0; step < 40; step++) {
+      // One or two buckets again, at times emptied, at times with groups never seen before.
+      const touched = [...new Set([pick(next, buckets), pick(next, buckets)])];
+      const recounted = next() < 0.2 ? [] : actions(100 + step, Math.floor(next() * 60), touched);
+      current = [...current.filter((g) => !touched.includes(g.bucket)), ...recounted];
+      counts = counts.recount(touched, recounted);
+      expect(fold(counts.groups())).toEqual(fold(current));
+    }
   });
 
   it('recounts nothing into the same figures (a change that moved no count)', () => {

@@ -6,7 +6,7 @@ import {
 } from '@app/tracking';
 
 /** What a group is counted by: every field of a group but its figures. */
-type GroupDimensions = Omit<
+export type GroupDimensions = Omit<
   ActionCountGroup,
   'count' | 'open' | 'overdue' | 'due30' | 'due90' | 'completed' | 'updated30' | 'rollup'
 >;
@@ -40,6 +40,9 @@ function writeFigures(
   sums[row * SUMS] = rollup.weight;
   sums[row * SUMS + 1] = rollup.weighted;
 }
+
+/** A group's figures added up over buckets: its counts, then its sums. */
+const FIGURES = COUNTS + SUMS;
 
 /** A group from its row of added-up figures: the counts, then the sums. */
 function readGroup(dimensions: GroupDimensions, from: Float64Array, at: number): ActionCountGroup {
@@ -114,57 +117,132 @@ interface BucketGroups {
 }
 
 /**
+ * Every bucket's figures added up per group (FIGURES a group, by its number in the
+ * dictionary), and how many buckets hold each group: a group is in the summary while that is
+ * above 0. Whole numbers below 2^53 (counts, weights up to 1,000 times percentages, of at most
+ * millions of actions) add and subtract exactly in a Float64Array, so totals kept up to date by
+ * subtracting a bucket's old rows and adding its new ones equal the buckets added up afresh.
+ */
+interface Totals {
+  figures: Float64Array;
+  holders: Uint32Array;
+}
+
+/** Adds (`sign` 1) or takes away (-1) a bucket's rows to or from `totals`. */
+function addBucket(totals: Totals, { numbers, counts, sums }: BucketGroups, sign: 1 | -1): void {
+  const { figures, holders } = totals;
+  for (let row = 0; row < numbers.length; row++) {
+    const n = numbers[row];
+    holders[n] += sign;
+    const at = n * FIGURES;
+    for (let f = 0; f < COUNTS; f++) figures[at + f] += sign * counts[row * COUNTS + f];
+    for (let f = 0; f < SUMS; f++) figures[at + COUNTS + f] += sign * sums[row * SUMS + f];
+  }
+}
+
+/** `totals` copied into arrays for `size` groups (the dictionary may have grown since). */
+function copyTotals(totals: Totals, size: number): Totals {
+  const figures = new Float64Array(size * FIGURES);
+  figures.set(totals.figures);
+  const holders = new Uint32Array(size);
+  holders.set(totals.holders);
+  return { figures, holders };
+}
+
+/**
  * The counted groups of a summary per bucket of actions, held compactly (typed arrays, the
- * dimensions once): the whole counted once, then only the buckets a change touched counted
- * again and put in place of theirs. Immutable: a recount answers new counts.
+ * dimensions once), with their running totals: the whole counted once, then only the buckets a
+ * change touched counted again and put in place of theirs, the totals moved by the difference
+ * (a recount costs what it touched, not the 64 buckets). Immutable: a recount answers new
+ * counts.
  */
 export class BucketCounts {
   private constructor(
     private readonly dictionary: GroupDictionary,
     private readonly buckets: ReadonlyMap<number, BucketGroups>,
+    private readonly totals: Totals,
+    /** The groups the recount that made these counts touched; null: counted whole. */
+    private readonly touchedGroups: ReadonlySet<number> | null = null,
   ) {}
 
   /** The counts of every bucket (the groups of the buckets that have actions). */
   static of(groups: readonly BucketCountGroup[]): BucketCounts {
     const dictionary = new GroupDictionary();
-    return new BucketCounts(dictionary, BucketCounts.byBucket(dictionary, groups));
+    const buckets = BucketCounts.byBucket(dictionary, groups);
+    const size = dictionary.dimensions.length;
+    const totals = { figures: new Float64Array(size * FIGURES), holders: new Uint32Array(size) };
+    for (const counted of buckets.values()) addBucket(totals, counted, 1);
+    return new BucketCounts(dictionary, buckets, totals);
   }
 
   /** These counts with the `recounted` buckets' groups replaced by `groups` (none: empty). */
   recount(recounted: readonly number[], groups: readonly BucketCountGroup[]): BucketCounts {
+    const fresh = BucketCounts.byBucket(this.dictionary, groups);
+    // Read after numbering `groups`: every number these counts hold is below it. (Another
+    // recount may number more meanwhile: its groups are not in these buckets.)
+    const totals = copyTotals(this.totals, this.dictionary.dimensions.length);
     const buckets = new Map(this.buckets);
-    for (const bucket of recounted) buckets.delete(bucket);
-    for (const [bucket, counted] of BucketCounts.byBucket(this.dictionary, groups)) {
-      buckets.set(bucket, counted);
+    const touched = new Set<number>();
+    for (const bucket of new Set([...recounted, ...fresh.keys()])) {
+      const old = buckets.get(bucket);
+      if (old) {
+        addBucket(totals, old, -1);
+        for (const n of old.numbers) touched.add(n);
+      }
+      buckets.delete(bucket);
     }
-    return new BucketCounts(this.dictionary, buckets);
+    for (const [bucket, counted] of fresh) {
+      buckets.set(bucket, counted);
+      addBucket(totals, counted, 1);
+      for (const n of counted.numbers) touched.add(n);
+    }
+    return new BucketCounts(this.dictionary, buckets, totals, touched);
   }
 
-  /** The groups of all buckets added up: what `countGroups` gives for the same actions. */
-  groups(): ActionCountGroup[] {
-    const size = this.dictionary.dimensions.length;
-    const figures = COUNTS + SUMS;
-    const totals = new Float64Array(size * figures);
-    const present = new Uint8Array(size);
-    for (const { numbers, counts, sums } of this.buckets.values()) {
-      for (let row = 0; row < numbers.length; row++) {
-        const n = numbers[row];
-        present[n] = 1;
-        const at = n * figures;
-        for (let f = 0; f < COUNTS; f++) totals[at + f] += counts[row * COUNTS + f];
-        for (let f = 0; f < SUMS; f++) totals[at + COUNTS + f] += sums[row * SUMS + f];
-      }
-    }
+  /**
+   * The groups of all buckets added up: what `countGroups` gives for the same actions; with
+   * `keep`, only those whose dimensions it keeps.
+   */
+  groups(keep?: (dimensions: GroupDimensions) => boolean): ActionCountGroup[] {
+    const { figures, holders } = this.totals;
     const groups: ActionCountGroup[] = [];
-    for (let n = 0; n < size; n++) {
-      if (present[n]) groups.push(readGroup(this.dictionary.dimensions[n], totals, n * figures));
+    for (let n = 0; n < holders.length; n++) {
+      if (holders[n] === 0) continue;
+      const dimensions = this.dictionary.dimensions[n];
+      if (!keep || keep(dimensions)) groups.push(readGroup(dimensions, figures, n * FIGURES));
     }
     return groups;
   }
 
-  /** How many group rows the buckets hold (what the memory of these counts grows with). */
+  /**
+   * The groups that the recount which made these counts touched (that had or have rows in a
+   * bucket counted again): their dimensions and their group now (null: none left), or null
+   * for counts counted whole. The other groups are as in the counts recounted.
+   */
+  touched(
+    keep?: (dimensions: GroupDimensions) => boolean,
+  ): { dimensions: GroupDimensions; group: ActionCountGroup | null }[] | null {
+    if (!this.touchedGroups) return null;
+    const touched: { dimensions: GroupDimensions; group: ActionCountGroup | null }[] = [];
+    for (const n of this.touchedGroups) {
+      const dimensions = this.dictionary.dimensions[n];
+      if (!keep || keep(dimensions)) touched.push({ dimensions, group: this.group(n) });
+    }
+    return touched;
+  }
+
+  /** Group `n` added up, if any bucket holds it. */
+  private group(n: number): ActionCountGroup | null {
+    if (this.totals.holders[n] === 0) return null;
+    return readGroup(this.dictionary.dimensions[n], this.totals.figures, n * FIGURES);
+  }
+
+  /**
+   * How many rows of figures these counts hold (what their memory grows with): the buckets'
+   * group rows and a row of totals per group numbered.
+   */
   get rows(): number {
-    let rows = 0;
+    let rows = this.totals.holders.length;
     for (const { numbers } of this.buckets.values()) rows += numbers.length;
     return rows;
   }

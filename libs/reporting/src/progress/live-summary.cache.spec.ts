@@ -1,18 +1,44 @@
 import type { EntityManager } from 'typeorm';
-import { type BucketCountGroup, emptyRollupSums } from '@app/tracking';
+import {
+  type BucketCountGroup,
+  emptyRollupSums,
+  type ReportCommitmentName,
+  type ReportOrganisationName,
+  type ReportTrackName,
+} from '@app/tracking';
 import { dropCountsBeyond, LiveSummaryCache, type SummaryCounting } from './live-summary.cache';
+import { bucketGroups } from './count-groups-fixture';
 import { foldSummary } from './summary';
 
-const references = { tracks: [], organisations: [], commitments: [] };
+/** The names as a snapshot of one version sees them. */
+interface Names {
+  tracks: ReportTrackName[];
+  organisations: ReportOrganisationName[];
+  commitments: ReportCommitmentName[];
+}
 
-/** `n` actions in progress in `bucket`, `late` of them overdue. */
-const actions = (bucket: number, n: number, late = 0): BucketCountGroup => {
+const NAMES: Names = {
+  tracks: [],
+  organisations: [{ id: 'o1', code: 'BZK', name: 'Binnenlandse Zaken' }],
+  commitments: [],
+};
+
+/**
+ * The groups (grouping sets, as the SQL counts them) of `n` actions in progress in `bucket`,
+ * `late` of them overdue.
+ */
+const actions = (
+  bucket: number,
+  n: number,
+  late = 0,
+  names: Partial<BucketCountGroup> = {},
+): BucketCountGroup[] => {
   const rollup = emptyRollupSums();
   rollup.total = n;
   rollup.open = n;
   rollup.overdue = late;
   rollup.openByHealth.on_track = n;
-  return {
+  const group: BucketCountGroup = {
     bucket,
     set: 'all',
     status: 'in_progress',
@@ -31,8 +57,24 @@ const actions = (bucket: number, n: number, late = 0): BucketCountGroup => {
     completed: 0,
     updated30: 0,
     rollup,
+    ...names,
   };
+  return bucketGroups([{ bucket, group }]);
 };
+
+const commitment = (id: string, title: string, bucket: number): ReportCommitmentName => ({
+  id,
+  title,
+  kind: 'parliamentary_pledge',
+  bucket,
+});
+
+/** The actions of a commitment in its bucket, as the commitment roll-up's group counts them. */
+const ofCommitment = (commitment: ReportCommitmentName, n: number): BucketCountGroup[] =>
+  actions(commitment.bucket, n, 0, {
+    commitmentId: commitment.id,
+    commitmentKind: commitment.kind,
+  });
 
 /**
  * A programme's data by version (its buckets' groups) and the change log, as the snapshots of
@@ -40,11 +82,15 @@ const actions = (bucket: number, n: number, late = 0): BucketCountGroup => {
  */
 class Data {
   readonly states = new Map<number, BucketCountGroup[]>();
+  readonly names = new Map<number, Names>();
   readonly log: { version: number; bucket: number }[] = [];
   readonly counted: (readonly number[] | 'all')[] = [];
+  /** The names read, in order: `tracks`, `organisations`, `commitments <buckets>`. */
+  readonly read: string[] = [];
 
-  constructor(initial: BucketCountGroup[]) {
-    this.states.set(1, initial);
+  constructor(initial: BucketCountGroup[][], names = NAMES) {
+    this.states.set(1, initial.flat());
+    this.names.set(1, names);
     this.log.push({ version: 1, bucket: -1 });
   }
 
@@ -53,12 +99,21 @@ class Data {
   }
 
   /** A new version: the groups of `buckets` replaced by `groups`. */
-  change(buckets: number[], groups: BucketCountGroup[]): number {
+  change(buckets: number[], groups: BucketCountGroup[][]): number {
     const version = this.latest + 1;
     const before = this.states.get(this.latest)!;
-    this.states.set(version, [...before.filter((g) => !buckets.includes(g.bucket)), ...groups]);
+    this.states.set(version, [
+      ...before.filter((g) => !buckets.includes(g.bucket)),
+      ...groups.flat(),
+    ]);
+    this.names.set(version, this.names.get(version - 1)!);
     for (const bucket of buckets) this.log.push({ version, bucket });
     return version;
+  }
+
+  /** A change of the names at the latest version (logged as the trigger would log it). */
+  rename(names: Partial<Names>): void {
+    this.names.set(this.latest, { ...this.names.get(this.latest)!, ...names });
   }
 
   /** A snapshot of `version`: its manager and its counting. */
@@ -85,14 +140,30 @@ class Data {
         const groups = this.states.get(version)!;
         return buckets === 'all' ? groups : groups.filter((g) => buckets.includes(g.bucket));
       },
-      fold: (groups) => foldSummary(groups, references),
+      names: {
+        tracks: () => {
+          this.read.push('tracks');
+          return Promise.resolve(this.names.get(version)!.tracks);
+        },
+        organisations: () => {
+          this.read.push('organisations');
+          return Promise.resolve(this.names.get(version)!.organisations);
+        },
+        commitments: (buckets) => {
+          this.read.push(`commitments ${String(buckets)}`);
+          const all = this.names.get(version)!.commitments;
+          return Promise.resolve(
+            buckets === 'all' ? all : all.filter((c) => buckets.includes(c.bucket)),
+          );
+        },
+      },
     };
     return [manager, counting];
   }
 
   /** The summary of `version` counted whole. */
   whole(version: number) {
-    return foldSummary(this.states.get(version)!, references);
+    return foldSummary(this.states.get(version)!, this.names.get(version)!);
   }
 }
 
@@ -123,7 +194,7 @@ describe('LiveSummaryCache', () => {
     const cache = new LiveSummaryCache();
     await get(cache, data.snapshot(1));
     const v2 = data.change([-1], []);
-    data.states.set(v2, [actions(0, 1), actions(1, 1)]);
+    data.states.set(v2, [...actions(0, 1), ...actions(1, 1)]);
     expect(await get(cache, data.snapshot(v2))).toEqual(data.whole(v2));
     data.change([0], [actions(0, 7)]);
     const v4 = data.change([1], [actions(1, 9)]);
@@ -166,6 +237,67 @@ describe('LiveSummaryCache', () => {
     const answers = await Promise.all([1, 2, 3].map(() => get(cache, data.snapshot(1))));
     expect(answers).toEqual([data.whole(1), data.whole(1), data.whole(1)]);
     expect(data.counted).toEqual(['all']);
+  });
+
+  it('reads the names once, then only the commitments of the buckets a change touched', async () => {
+    const pledge = commitment('c1', 'Toezegging', 3);
+    const agenda = commitment('c2', 'Actiepunt', 5);
+    const data = new Data([ofCommitment(pledge, 2), ofCommitment(agenda, 1)], {
+      ...NAMES,
+      commitments: [pledge, agenda],
+    });
+    const cache = new LiveSummaryCache();
+    await get(cache, data.snapshot(1));
+    expect(data.read).toEqual(['tracks', 'organisations', 'commitments all']);
+    const v2 = data.change([3], [ofCommitment(pledge, 4)]);
+    expect(await get(cache, data.snapshot(v2))).toEqual(data.whole(v2));
+    expect(data.read.slice(3)).toEqual(['commitments 3']);
+    // Another key of the same programme builds on the same names.
+    const [manager, counting] = data.snapshot(v2);
+    await cache.get(manager, 'p1', 'other', counting);
+    expect(data.read).toHaveLength(4);
+  });
+
+  it("shows a commitment's new title and kind after its bucket was logged", async () => {
+    const pledge = commitment('c1', 'Toezegging', 3);
+    const data = new Data([ofCommitment(pledge, 2)], { ...NAMES, commitments: [pledge] });
+    const cache = new LiveSummaryCache();
+    await get(cache, data.snapshot(1));
+    const renamed = { ...pledge, title: 'Toezegging (gewijzigd)', kind: 'agenda_item' as const };
+    const v2 = data.change([3], [ofCommitment(renamed, 2)]);
+    data.rename({ commitments: [renamed] });
+    const summary = await get(cache, data.snapshot(v2));
+    expect(summary).toEqual(data.whole(v2));
+    expect(summary.byCommitment[0].commitment).toEqual({
+      id: 'c1',
+      title: 'Toezegging (gewijzigd)',
+      kind: 'agenda_item',
+    });
+  });
+
+  it('reads every name again when every bucket changed (a track or an organisation renamed)', async () => {
+    const data = new Data([actions(0, 3)]);
+    const cache = new LiveSummaryCache();
+    await get(cache, data.snapshot(1));
+    const v2 = data.change([-1], []);
+    data.states.set(v2, actions(0, 3, 0, { trackId: 't1' }));
+    data.rename({ tracks: [{ id: 't1', name: 'Nieuw spoor', position: 0 }] });
+    const summary = await get(cache, data.snapshot(v2));
+    expect(summary.byTrack[0].track).toEqual({ id: 't1', name: 'Nieuw spoor' });
+    expect(data.read.slice(3)).toEqual(['tracks', 'organisations', 'commitments all']);
+  });
+
+  it('reads the organisations again when an action names one added since', async () => {
+    const data = new Data([actions(0, 3)]);
+    const cache = new LiveSummaryCache();
+    await get(cache, data.snapshot(1));
+    const added = { id: 'o2', code: 'VNG', name: 'Vereniging van Nederlandse Gemeenten' };
+    data.rename({ organisations: [...NAMES.organisations, added] });
+    const v2 = data.change([4], [actions(4, 1, 0, { ownerOrganisationId: 'o2' })]);
+    const summary = await get(cache, data.snapshot(v2));
+    expect(summary).toEqual(data.whole(v2));
+    expect(summary.byOwnerOrganisation.map((o) => o.organisation.code)).toEqual(['BZK', 'VNG']);
+    expect(data.read.slice(3)).toEqual(['commitments 4', 'organisations']);
   });
 
   it('keeps the counts of the most recently used summaries that fit, and drops the older ones', () => {

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ActionCountGroup, BucketCountGroup } from '@app/tracking';
+import type { BucketCountGroup } from '@app/tracking';
 import { BucketCounts } from './bucket-counts';
 import type { ReportSummary } from './progress-report.model';
+import { foldSummary } from './summary';
+import { KeptNames, type NameReads } from './summary-names';
+import { figureGroups, refoldSummary } from './summary-refold';
 
 /** Summaries kept per API process; enough for every filter combination polled at once. */
 const CAPACITY = 500;
@@ -17,6 +20,9 @@ const COUNT_ROWS = 250_000;
 /** More versions than this since the kept one: counted whole rather than the log read. */
 const MAX_LOGGED_VERSIONS = 1000;
 
+/** Programmes whose names are kept (a programme's are some hundreds of KiB at most). */
+const NAMES_CAPACITY = 50;
+
 interface Entry {
   version: string;
   value: ReportSummary;
@@ -28,8 +34,15 @@ interface Entry {
 export interface SummaryCounting {
   /** The groups of the buckets asked for (`all`: every one), counted in the snapshot. */
   count: (buckets: readonly number[] | 'all') => Promise<BucketCountGroup[]>;
-  /** The summary of groups that add up to all the actions counted. */
-  fold: (groups: ActionCountGroup[]) => ReportSummary;
+  /** The names the summary shows, read in the snapshot. */
+  names: NameReads;
+}
+
+/** The buckets the versions after `from` changed, up to the version being counted. */
+interface Changes {
+  from: string;
+  /** null: the log cannot tell (or every bucket changed). */
+  buckets: number[] | null;
 }
 
 /**
@@ -41,12 +54,15 @@ export interface SummaryCounting {
  *
  * After a change, only the buckets of actions that the versions since the kept one changed
  * are counted again (`report_version_changes`, migration 1795524600000, read in the same
- * snapshot: exact), and the kept counts of the other buckets are added to them.
+ * snapshot: exact), and the kept counts of the other buckets are added to them. The names the
+ * summary shows (tracks, organisations, commitments) are kept per programme the same way
+ * (`KeptNames`): after a change, only the commitments of the changed buckets are read again.
  */
 @Injectable()
 export class LiveSummaryCache {
   private readonly entries = new Map<string, Entry>();
   private readonly computing = new Map<string, Promise<Entry>>();
+  private readonly names = new Map<string, KeptNames>();
 
   /** The committed data version of a programme ('0' before its first change). */
   async version(manager: EntityManager, programmeId: string): Promise<string> {
@@ -101,17 +117,80 @@ export class LiveSummaryCache {
     programmeId: string,
     version: string,
     kept: Entry | undefined,
-    { count, fold }: SummaryCounting,
+    counting: SummaryCounting,
   ): Promise<Entry> {
+    const { count } = counting;
     // Kept counts are immutable: a computation for another version may start from them too.
     // (Eviction may drop an entry's counts meanwhile: these are held here.)
     const base = kept && BigInt(kept.version) < BigInt(version) ? kept.counts : null;
-    const changed =
-      base && kept && (await this.changedBuckets(manager, programmeId, kept.version, version));
-    const counts = changed
-      ? base.recount(changed, changed.length > 0 ? await count(changed) : [])
-      : BucketCounts.of(await count('all'));
-    return { version, value: fold(counts.groups()), counts };
+    const changes: Changes | undefined =
+      base && kept
+        ? {
+            from: kept.version,
+            buckets: await this.changedBuckets(manager, programmeId, kept.version, version),
+          }
+        : undefined;
+    const changed = changes?.buckets;
+    const counts =
+      base && changed
+        ? base.recount(changed, changed.length > 0 ? await count(changed) : [])
+        : BucketCounts.of(await count('all'));
+    // Recounted from the kept counts: the kept summary is refolded where the recount touched it.
+    const refold = base && changed && kept;
+    const groups = refold ? figureGroups(counts) : counts.groups();
+    const owners = new Set<string>();
+    for (const { ownerOrganisationId } of groups) {
+      if (ownerOrganisationId) owners.add(ownerOrganisationId);
+    }
+    const names = await this.namesAt(
+      manager,
+      programmeId,
+      version,
+      changes,
+      owners,
+      counting.names,
+    );
+    const value = refold
+      ? refoldSummary(refold.value, counts, groups, names)
+      : foldSummary(groups, names);
+    return { version, value, counts };
+  }
+
+  /**
+   * The names of `programmeId` at `version`, as the snapshot of `manager` sees them: from the
+   * kept ones and the buckets changed since (`changes`, when read from the same version
+   * already), reading again what that leaves unknown; naming every one of `owners`.
+   */
+  private async namesAt(
+    manager: EntityManager,
+    programmeId: string,
+    version: string,
+    changes: Changes | undefined,
+    owners: Iterable<string>,
+    reads: NameReads,
+  ): Promise<KeptNames> {
+    const kept = this.names.get(programmeId);
+    let names: KeptNames;
+    if (!kept || BigInt(kept.version) > BigInt(version)) {
+      names = await KeptNames.read(version, reads);
+    } else {
+      const changed =
+        kept.version === version
+          ? []
+          : changes?.from === kept.version
+            ? changes.buckets
+            : await this.changedBuckets(manager, programmeId, kept.version, version);
+      names = await kept.at(version, changed, reads);
+    }
+    names = await names.naming(owners, reads);
+    // Kept while the newest (a snapshot of an older version answers from its own names);
+    // most recently used last.
+    if (BigInt(names.version) >= BigInt(this.names.get(programmeId)?.version ?? '0')) {
+      this.names.delete(programmeId);
+      this.names.set(programmeId, names);
+      if (this.names.size > NAMES_CAPACITY) this.names.delete(this.names.keys().next().value!);
+    }
+    return names;
   }
 
   /**

@@ -10,6 +10,8 @@ import {
   type ActionReportFilter,
   type ActionReportRow,
   isClosed,
+  ReportNamesReader,
+  type ReportProgramme,
   type ReportReferenceData,
 } from '@app/tracking';
 import type { ReportOptionsQuery } from './dto/progress-report.query';
@@ -65,6 +67,7 @@ export class ProgressReportsService {
     private readonly history: AuditHistory,
     private readonly clock: Clock,
     private readonly cache: LiveSummaryCache,
+    private readonly names: ReportNamesReader,
   ) {}
 
   /** The parameters of a report from its query: instants, defaults, and their checks. */
@@ -124,10 +127,9 @@ export class ProgressReportsService {
     const at = this.moment(params);
     if (at.live) {
       return this.readOnly(async (manager) => {
-        // With the commitments: the summary's roll-ups name them.
-        const references = await this.reader.references(manager, params.programmeId);
-        const summary = await this.liveSummary(manager, at, references);
-        return { header: this.header(at, references), summary };
+        // The programme's name has no version: read every time (the other names are kept).
+        const header = this.header(at, await this.names.programme(manager, params.programmeId));
+        return { header, summary: await this.liveSummary(manager, at) };
       });
     }
     const past = await this.readOnly((manager) => this.past(manager, at));
@@ -154,8 +156,8 @@ export class ProgressReportsService {
     const snapshot = await Snapshot.open(this.dataSource);
     try {
       const references = await this.reader.references(snapshot.manager, params.programmeId);
-      const header = this.header(at, references);
-      const summary = await this.liveSummary(snapshot.manager, at, references);
+      const header = this.header(at, references.programme);
+      const summary = await this.liveSummary(snapshot.manager, at);
       return {
         header,
         summary,
@@ -184,10 +186,10 @@ export class ProgressReportsService {
     };
   }
 
-  private header(at: Moment, references: ReportReferenceData): ReportHeader {
-    if (!references.programme) throw IdentityErrors.notFound('programme');
+  private header(at: Moment, programme: ReportProgramme | null): ReportHeader {
+    if (!programme) throw IdentityErrors.notFound('programme');
     return {
-      programme: references.programme,
+      programme: { id: programme.id, name: programme.name },
       asOf: at.params.asOf.toISOString(),
       since: at.params.since?.toISOString() ?? null,
       period: { from: at.periodFrom.toISOString(), to: at.params.asOf.toISOString() },
@@ -203,11 +205,7 @@ export class ProgressReportsService {
    * snapshot sees, else counted in it. Whoever waits for a summary computes it on the
    * connection it already holds, so a burst of requests never waits on the pool for it.
    */
-  private async liveSummary(
-    snapshot: EntityManager,
-    at: Moment,
-    references: ReportReferenceData,
-  ): Promise<ReportSummary> {
+  private async liveSummary(snapshot: EntityManager, at: Moment): Promise<ReportSummary> {
     const { params } = at;
     const key = JSON.stringify([
       params.filters,
@@ -217,10 +215,15 @@ export class ProgressReportsService {
     ]);
     const moment = { today: at.reportDate, periodFrom: at.periodFrom, updatedFrom: at.updatedFrom };
     const filter = sqlFilter(params.filters, at.reportDate);
-    return this.cache.get(snapshot, params.programmeId, key, {
+    const { programmeId } = params;
+    return this.cache.get(snapshot, programmeId, key, {
       count: (buckets) =>
-        this.reader.countBucketGroups(snapshot, params.programmeId, moment, filter, buckets),
-      fold: (groups) => foldSummary(groups, references),
+        this.reader.countBucketGroups(snapshot, programmeId, moment, filter, buckets),
+      names: {
+        tracks: () => this.names.tracks(snapshot, programmeId),
+        organisations: () => this.names.organisations(snapshot),
+        commitments: (buckets) => this.names.commitments(snapshot, programmeId, buckets),
+      },
     });
   }
 
@@ -262,7 +265,7 @@ export class ProgressReportsService {
   ): Promise<{ header: ReportHeader; summary: ReportSummary; actions: ReportAction[] }> {
     const { params } = at;
     const references = await this.reader.references(manager, params.programmeId);
-    const header = this.header(at, references);
+    const header = this.header(at, references.programme);
     const from = params.since && params.since < params.asOf ? params.since : params.asOf;
     const changes = byEntity(
       await this.history.changesAfter(manager, params.programmeId, 'action', from),

@@ -7,13 +7,18 @@ import {
   addRollupSums,
   emptyRollupSums,
   isClosed,
-  type ReportReferenceData,
   rollupOf,
   type RollupSums,
   sumsOfAction,
   VERIFICATIONS,
 } from '@app/tracking';
-import type { ReportAction, ReportSummary, TrackCount } from './progress-report.model';
+import type {
+  CommitmentRollup,
+  ReportAction,
+  ReportSummary,
+  TrackCount,
+} from './progress-report.model';
+import { isSummaryNames, type NameLists, type SummaryNames, summaryNamesOf } from './summary-names';
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
   Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
@@ -58,8 +63,9 @@ export function groupOf(
  */
 export function foldSummary(
   groups: Iterable<ActionCountGroup>,
-  references: Pick<ReportReferenceData, 'tracks' | 'organisations' | 'commitments'>,
+  names: SummaryNames | NameLists,
 ): ReportSummary {
+  const references = isSummaryNames(names) ? names : summaryNamesOf(names);
   const summary: ReportSummary = {
     total: 0,
     open: 0,
@@ -170,29 +176,42 @@ export function foldSummary(
   summary.byTrack = [...tracks.entries()]
     .sort(([a], [b]) => position(a) - position(b))
     .map(([id, count]) => ({ ...count, rollup: rollupOf(trackSums.get(id)!) }));
-  const commitments = new Map(references.commitments.map((c) => [c.id, c]));
   summary.byCommitment = [...commitmentSums.entries()]
-    .map(([id, sums]) => {
-      const named = id === null ? undefined : commitments.get(id);
-      return {
-        commitment: named ? { id: named.id, title: named.title, kind: named.kind } : null,
-        rollup: rollupOf(sums),
-      };
-    })
-    // By title (ids for equal ones), the actions without a commitment last.
-    .sort(
-      (a, b) =>
-        Number(a.commitment === null) - Number(b.commitment === null) ||
-        (a.commitment?.title ?? '').localeCompare(b.commitment?.title ?? '', 'nl') ||
-        (a.commitment?.id ?? '').localeCompare(b.commitment?.id ?? ''),
-    );
+    .map(([id, sums]) => commitmentRollup(id, sums, references))
+    .sort(compareCommitmentRollups);
   summary.byCommitmentKind = [...COMMITMENT_KINDS, null]
     .filter((kind) => kinds.has(kind))
     .map((kind) => ({ kind, count: kinds.get(kind)! }));
-  const organisation = (id: string) =>
-    references.organisations.find((o) => o.id === id) ?? { id, code: '?', name: '?' };
+  const organisation = (id: string) => {
+    const named = references.organisations.get(id);
+    return named
+      ? { id: named.id, code: named.code, name: named.name }
+      : { id, code: '?', name: '?' };
+  };
   summary.byOwnerOrganisation = [...owners.entries()]
     .map(([id, counts]) => ({ organisation: organisation(id), ...counts }))
     .sort((a, b) => a.organisation.code.localeCompare(b.organisation.code));
   return summary;
+}
+
+/** The roll-up of a commitment's actions as a summary lists it (id null: those without one). */
+export function commitmentRollup(
+  id: string | null,
+  sums: RollupSums,
+  names: SummaryNames,
+): CommitmentRollup {
+  const named = id === null ? undefined : names.commitments.get(id);
+  return {
+    commitment: named ? { id: named.id, title: named.title, kind: named.kind } : null,
+    rollup: rollupOf(sums),
+  };
+}
+
+/** A summary's order of commitments: by title (ids for equal ones), those without last. */
+export function compareCommitmentRollups(a: CommitmentRollup, b: CommitmentRollup): number {
+  return (
+    Number(a.commitment === null) - Number(b.commitment === null) ||
+    (a.commitment?.title ?? '').localeCompare(b.commitment?.title ?? '', 'nl') ||
+    (a.commitment?.id ?? '').localeCompare(b.commitment?.id ?? '')
+  );
 }

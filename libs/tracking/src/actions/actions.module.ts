@@ -15,6 +15,7 @@ import { CommentEntity } from '../reviews/comment.entity';
 import { CommentsRepository } from '../reviews/comments.repository';
 import { ReviewsService } from '../reviews/reviews.service';
 import { ActionReportReader } from '../reporting/action-report.reader';
+import { ReportNamesReader } from '../reporting/report-names.reader';
 import { RollupsReader } from '../rollups/rollups.reader';
 import { SpreadsheetRowsReader } from '../exchange/spreadsheet-rows.reader';
 
@@ -36,6 +37,7 @@ import { SpreadsheetRowsReader } from '../exchange/spreadsheet-rows.reader';
     ActionDeadlinesReader,
     ActionEventFactsReader,
     ActionReportReader,
+    ReportNamesReader,
     RollupsReader,
     SpreadsheetRowsReader,
   ],
@@ -46,6 +48,7 @@ import { SpreadsheetRowsReader } from '../exchange/spreadsheet-rows.reader';
     ActionDeadlinesReader,
     ActionEventFactsReader,
     ActionReportReader,
+    ReportNamesReader,
     PublicActionsReader,
     SpreadsheetRowsReader,
   ],

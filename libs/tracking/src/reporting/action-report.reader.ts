@@ -18,6 +18,7 @@ import {
   type RollupSums,
   rollupSumsFrom,
 } from '../rollups/rollup';
+import { ReportNamesReader } from './report-names.reader';
 
 /** One action as a report reads it: its current fields and its timeline up to a moment. */
 export interface ActionReportRow {
@@ -150,6 +151,9 @@ const CLOSED = [...CLOSED_STATUSES];
  */
 @Injectable()
 export class ActionReportReader {
+  // Stateless: shared SQL for the names, not a dependency to inject.
+  private readonly names = new ReportNamesReader();
+
   /**
    * Programme, tracks, organisations and (unless only a summary needs them: `commitments:
    * false`) commitments by id, for labels.
@@ -159,19 +163,10 @@ export class ActionReportReader {
     programmeId: string,
     options: { commitments: boolean } = { commitments: true },
   ): Promise<ReportReferenceData> {
-    const [programme] = await manager.query<{ id: string; name: string }[]>(
-      'SELECT id, name FROM programmes WHERE id = $1',
-      [programmeId],
-    );
-    const tracks = await manager.query<ReportReferenceData['tracks']>(
-      'SELECT id, name, position FROM tracks WHERE programme_id = $1 ORDER BY position, name, id',
-      [programmeId],
-    );
-    const organisations = await manager.query<ReportReferenceData['organisations']>(
-      'SELECT id, code, name FROM organisations ORDER BY code',
-    );
-    if (!options.commitments)
-      return { programme: programme ?? null, tracks, organisations, commitments: [] };
+    const programme = await this.names.programme(manager, programmeId);
+    const tracks = await this.names.tracks(manager, programmeId);
+    const organisations = await this.names.organisations(manager);
+    if (!options.commitments) return { programme, tracks, organisations, commitments: [] };
     const commitments = await manager.query<ReportReferenceData['commitments']>(
       `SELECT c.id, c.title, c.kind, r.document, r.kamerstuk
          FROM commitments c
@@ -180,7 +175,7 @@ export class ActionReportReader {
         WHERE c.programme_id = $1`,
       [programmeId],
     );
-    return { programme: programme ?? null, tracks, organisations, commitments };
+    return { programme, tracks, organisations, commitments };
   }
 
   /** How many actions of a programme existed at `asOf`: the most a report of then lists. */
