@@ -9,6 +9,7 @@ import {
   VERIFICATIONS,
 } from '@app/tracking';
 import { BucketCounts } from './bucket-counts';
+import { pick, random } from './count-groups-fixture';
 import { foldSummary } from './summary';
 
 const references = {
@@ -31,18 +32,6 @@ const references = {
     },
   ],
 };
-
-/** A small generator with a seed, so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
-
-const pick = <T>(next: () => number, values: readonly T[]): T =>
-  values[Math.floor(next() * values.length)];
 
 /** One action as a group of its own (set `all`), in a bucket. */
 function action(next: () => number, bucket: number): BucketCountGroup {

@@ -69,3 +69,16 @@ export function bucketGroups(
   }
   return [...groups.values()];
 }
+
+/** A small generator with a seed, so that a failure can be replayed. */
+export function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+/** One of the values, as the generator falls. */
+export const pick = <T>(next: () => number, values: readonly T[]): T =>
+  values[Math.floor(next() * values.length)];

@@ -7,23 +7,11 @@ import {
   VERIFICATIONS,
 } from '@app/tracking';
 import { BucketCounts } from './bucket-counts';
-import { bucketGroups } from './count-groups-fixture';
+import { bucketGroups, pick, random } from './count-groups-fixture';
 import type { ReportSummary } from './progress-report.model';
 import { foldSummary } from './summary';
 import { summaryNamesOf } from './summary-names';
 import { figureGroups, refoldSummary } from './summary-refold';
-
-/** A small generator with a seed, so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
-
-const pick = <T>(next: () => number, values: readonly T[]): T =>
-  values[Math.floor(next() * values.length)];
 
 const BUCKETS = [0, 1, 2, 3, 4, 5];
 
