@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProgrammesModule } from '@app/identity';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { EmailDeliveriesRepository } from './deliveries/email-deliveries.repository';
 import { EmailDeliveryEntity } from './deliveries/email-delivery.entity';
@@ -16,7 +17,7 @@ import { NotificationsService } from './notifications.service';
  * when is decided by the reminders context.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([NotificationEntity, EmailDeliveryEntity])],
+  imports: [TypeOrmModule.forFeature([NotificationEntity, EmailDeliveryEntity]), ProgrammesModule],
   providers: [
     NotificationsRepository,
     EmailDeliveriesRepository,

@@ -1,6 +1,7 @@
 export * from './concurrency';
 export { actionsChanged } from './actions/action-changed.job';
 export * from './actions/action-deadlines.reader';
+export * from './actions/action-relations';
 export * from './actions/action-event-facts.reader';
 export * from './actions/action-snapshots';
 export * from './actions/action-state-machine';

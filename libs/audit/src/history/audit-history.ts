@@ -77,3 +77,21 @@ export class AuditHistory {
     );
   }
 }
+
+/**
+ * The audit events of one entity as rows of a history, for a context that merges them with
+ * its own timeline in one keyset-paged statement (tracking's action history, a UNION ALL):
+ * the columns `at`, `key` (`a` and the sequence, zero-padded: ordered as the chain),
+ * `source` ('audit'), `kind` (the operation), `actorType`, `actorId`, `actorOrganisationId`,
+ * `changes`, `details`, and null `text`, `reason` and `position`. `entityType`: a literal
+ * such as `action`; `entityIdParam`: the placeholder of the entity's id (text).
+ */
+export function entityHistorySql(entityType: string, entityIdParam: string): string {
+  if (!/^[a-z_]+$/.test(entityType)) throw new Error(`Not an entity type: ${entityType}`);
+  return `SELECT e.occurred_at AS at, 'a' || lpad(e.sequence::text, 20, '0') AS key,
+                'audit' AS source, e.operation AS kind, e.actor_type AS "actorType",
+                e.actor_id AS "actorId", e.actor_organisation_id AS "actorOrganisationId",
+                e.changes, e.details, NULL::text AS text, NULL::text AS reason,
+                NULL::text AS position
+         FROM audit_events e WHERE e.entity_type = '${entityType}' AND e.entity_id = ${entityIdParam}`;
+}

@@ -56,6 +56,33 @@ export class PeopleDirectory {
     );
   }
 
+  /** Of `userIds`, those who are active members of the programme. */
+  async activeMembersAmong(
+    programmeId: string,
+    userIds: readonly string[],
+    manager?: EntityManager,
+  ): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows = await (manager ?? this.dataSource.manager).query<{ userId: string }[]>(
+      `SELECT m.user_id AS "userId" FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.programme_id = $1 AND m.user_id = ANY($2::uuid[]) AND u.is_active`,
+      [programmeId, userIds],
+    );
+    return rows.map((row) => row.userId);
+  }
+
+  /** The user's organisation, when the user exists and is active. */
+  async activeUserOrganisation(
+    userId: string,
+    manager?: EntityManager,
+  ): Promise<string | undefined> {
+    const rows = await (manager ?? this.dataSource.manager).query<{ organisationId: string }[]>(
+      'SELECT organisation_id AS "organisationId" FROM users WHERE id = $1 AND is_active',
+      [userId],
+    );
+    return rows[0]?.organisationId;
+  }
+
   /**
    * Which grants still stand: the person active and a member of the programme in one of
    * `roles` and, for a grant made with an API token, that token neither revoked nor expired.

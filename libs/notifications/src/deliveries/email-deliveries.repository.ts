@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type KeysetPage, paginateKeyset } from '@app/core';
+import { PeopleDirectory } from '@app/identity';
 import type {
   Language,
   NotificationKind,
@@ -55,7 +56,10 @@ export interface NewDelivery {
 /** E-mail deliveries and daily digests: rows first, the queue only carries their ids. */
 @Injectable()
 export class EmailDeliveriesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly people: PeopleDirectory,
+  ) {}
 
   async insert(
     manager: EntityManager,
@@ -97,19 +101,18 @@ export class EmailDeliveriesRepository {
    * Locks deliveries for sending. SKIP LOCKED: a second job for the same rows (a retry racing
    * the first, a reconciler's) finds them held and leaves them to the one holding them.
    */
-  lockDeliveries(manager: EntityManager, ids: readonly string[]): Promise<DeliveryToSend[]> {
-    return manager.query<DeliveryToSend[]>(
-      `SELECT ${DELIVERY}, u.email,
-              u.is_active AS "isActive", COALESCE(p.language, 'nl') AS language
+  async lockDeliveries(manager: EntityManager, ids: readonly string[]): Promise<DeliveryToSend[]> {
+    const rows = await manager.query<Omit<DeliveryToSend, 'email' | 'isActive'>[]>(
+      `SELECT ${DELIVERY}, COALESCE(p.language, 'nl') AS language
          FROM email_deliveries d
          JOIN notifications n ON n.id = d.notification_id
-         JOIN users u ON u.id = d.user_id
          LEFT JOIN notification_preferences p ON p.user_id = d.user_id
         WHERE d.id = ANY($1::uuid[])
         ORDER BY d.id
         FOR UPDATE OF d SKIP LOCKED`,
       [ids],
     );
+    return this.addressed(manager, rows);
   }
 
   /** Pending deliveries of these causes never tried yet (not those waiting for a retry). */
@@ -141,18 +144,33 @@ export class EmailDeliveriesRepository {
   }
 
   async lockDigest(manager: EntityManager, id: string): Promise<DigestToSend | null> {
-    const rows = await manager.query<DigestToSend[]>(
+    const rows = await manager.query<Omit<DigestToSend, 'email' | 'isActive'>[]>(
       `SELECT d.id, d.state, d.attempts, to_char(d.digest_date, 'YYYY-MM-DD') AS "digestDate",
-              d.user_id AS "userId", u.email, u.is_active AS "isActive",
-              COALESCE(p.language, 'nl') AS language
+              d.user_id AS "userId", COALESCE(p.language, 'nl') AS language
          FROM email_digests d
-         JOIN users u ON u.id = d.user_id
          LEFT JOIN notification_preferences p ON p.user_id = d.user_id
         WHERE d.id = $1
         FOR UPDATE OF d SKIP LOCKED`,
       [id],
     );
-    return rows[0] ?? null;
+    const [digest] = await this.addressed(manager, rows);
+    return digest ?? null;
+  }
+
+  /** The rows with their person's address and whether the account is active (identity's). */
+  private async addressed<T extends { userId: string }>(
+    manager: EntityManager,
+    rows: readonly T[],
+  ): Promise<(T & { email: string; isActive: boolean })[]> {
+    const people = new Map(
+      (await this.people.people([...new Set(rows.map((row) => row.userId))], manager)).map(
+        (person) => [person.id, person],
+      ),
+    );
+    return rows.flatMap((row) => {
+      const person = people.get(row.userId);
+      return person ? [{ ...row, email: person.email, isActive: person.isActive }] : [];
+    });
   }
 
   /** The pending items of a digest, oldest first. */

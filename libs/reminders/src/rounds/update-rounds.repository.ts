@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type KeysetPage, paginateKeyset } from '@app/core';
+import { ACTION_HEADERS, lastProgressAtSql, progressSinceSql } from '@app/tracking';
 import { type RoundFilter, type RoundState, UpdateRoundEntity } from './update-round.entity';
 
 export interface RoundCompletion {
@@ -24,8 +25,7 @@ export interface RoundActionRow {
  * "Updated" is an owner's progress update after the round was made: read here from the
  * timeline, for a round's completion across all of its actions at once.
  */
-const UPDATED = `EXISTS (SELECT 1 FROM progress_updates u
-  WHERE u.action_id = ra.action_id AND u.kind = 'progress' AND u.created_at >= r.created_at)`;
+const UPDATED = progressSinceSql('ra.action_id', 'r.created_at');
 
 @Injectable()
 export class UpdateRoundsRepository {
@@ -71,7 +71,7 @@ export class UpdateRoundsRepository {
     const rows = await manager.query<{ actionId: string }[]>(
       `INSERT INTO update_round_actions (round_id, action_id)
        SELECT $1, matched.id FROM (
-         SELECT a.id FROM actions a
+         SELECT a.id FROM ${ACTION_HEADERS} a
           WHERE a.programme_id = $2 AND a.status <> ALL($3::text[])
             AND ($4::uuid[] IS NULL OR a.track_id = ANY($4::uuid[]))
             AND ($5::uuid[] IS NULL OR a.owner_organisation_id = ANY($5::uuid[]))
@@ -145,12 +145,11 @@ export class UpdateRoundsRepository {
     return this.dataSource.query<RoundActionRow[]>(
       `SELECT a.id AS "actionId", a.title, to_char(a.deadline, 'YYYY-MM-DD') AS deadline,
               a.owner_organisation_id AS "ownerOrganisationId", a.owner_user_id AS "ownerUserId",
-              (SELECT max(u.created_at) FROM progress_updates u
-                WHERE u.action_id = a.id AND u.kind = 'progress') AS "lastProgressAt",
+              ${lastProgressAtSql('a.id')} AS "lastProgressAt",
               ${UPDATED} AS updated
          FROM update_round_actions ra
          JOIN update_rounds r ON r.id = ra.round_id
-         JOIN actions a ON a.id = ra.action_id
+         JOIN ${ACTION_HEADERS} a ON a.id = ra.action_id
         WHERE ra.round_id = $1 AND ($2::uuid IS NULL OR ra.action_id > $2)
           AND ($3::boolean IS NULL OR ${UPDATED} = $3)
           AND ($5::uuid IS NULL OR a.owner_user_id = $5)

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { InvalidParam } from '@app/core';
+import type { PeopleDirectory } from '@app/identity';
 import type { ActionPartnerInput } from './dto/action-fields';
 import { knownOrganisations } from '../shared/known-organisations';
 import type { ActionsRepository } from './actions.repository';
@@ -25,6 +26,7 @@ export interface ActionReferences {
  */
 export async function checkReferences(
   repository: ActionsRepository,
+  people: PeopleDirectory,
   manager: EntityManager,
   refs: ActionReferences,
 ): Promise<{ problems: InvalidParam[]; parentTrackId?: string | null }> {
@@ -79,7 +81,7 @@ export async function checkReferences(
     seen.add(partner.organisationId);
   });
   if (refs.ownerUserId && refs.ownerOrganisationId) {
-    const organisation = await repository.userOrganisation(refs.ownerUserId, manager);
+    const organisation = await people.activeUserOrganisation(refs.ownerUserId, manager);
     if (organisation !== refs.ownerOrganisationId) {
       problems.push({
         name: 'ownerUserId',

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProgrammesModule } from '@app/identity';
 import { ActionEntity } from './action.entity';
 import { ActionSnapshots } from './action-snapshots';
 import { AttachmentsModule } from '../attachments/attachments.module';
@@ -24,6 +25,7 @@ import { SpreadsheetRowsReader } from '../exchange/spreadsheet-rows.reader';
   imports: [
     TypeOrmModule.forFeature([ActionEntity, ProgressUpdateEntity, CommentEntity]),
     AttachmentsModule,
+    ProgrammesModule,
   ],
   providers: [
     ActionsRepository,

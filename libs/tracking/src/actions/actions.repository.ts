@@ -338,29 +338,4 @@ export class ActionsRepository {
     );
     return rows[0];
   }
-
-  /** The user's organisation, when the user exists and is active. */
-  async userOrganisation(userId: string, manager: EntityManager): Promise<string | undefined> {
-    const rows = await this.query<{ organisationId: string }>(
-      manager,
-      'SELECT organisation_id AS "organisationId" FROM users WHERE id = $1 AND is_active',
-      [userId],
-    );
-    return rows[0]?.organisationId;
-  }
-
-  /** Of `userIds`, those who are active members of the programme. */
-  async activeMembers(
-    programmeId: string,
-    userIds: readonly string[],
-    manager: EntityManager,
-  ): Promise<string[]> {
-    if (userIds.length === 0) return [];
-    const rows = await manager.query<{ userId: string }[]>(
-      `SELECT m.user_id AS "userId" FROM memberships m JOIN users u ON u.id = m.user_id
-        WHERE m.programme_id = $1 AND m.user_id = ANY($2::uuid[]) AND u.is_active`,
-      [programmeId, userIds],
-    );
-    return rows.map((row) => row.userId);
-  }
 }

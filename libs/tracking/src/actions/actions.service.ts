@@ -11,7 +11,13 @@ import {
   toListResponse,
 } from '@app/core';
 import type { AppConfig, ListResponse } from '@app/core';
-import { decide, Permission, type Principal, type ProgrammeScope } from '@app/identity';
+import {
+  decide,
+  PeopleDirectory,
+  Permission,
+  type Principal,
+  type ProgrammeScope,
+} from '@app/identity';
 import { ConcurrencyErrors, parseIfMatch } from '../concurrency';
 import { ActionAudit } from './action.audit';
 import { actionChanged } from './action-changed.job';
@@ -72,6 +78,7 @@ export class ActionsService {
     private readonly clock: Clock,
     private readonly rollups: RollupsReader,
     private readonly views: ActionViewsReader,
+    private readonly people: PeopleDirectory,
   ) {}
 
   /**
@@ -112,7 +119,12 @@ export class ActionsService {
       true,
     );
     return this.actions.transaction(async (manager) => {
-      const { problems, parentTrackId } = await checkReferences(this.actions, manager, dto);
+      const { problems, parentTrackId } = await checkReferences(
+        this.actions,
+        this.people,
+        manager,
+        dto,
+      );
       const trackId = dto.trackId ?? parentTrackId ?? undefined;
       if (!trackId && problems.every((p) => p.name !== 'parentActionId')) {
         problems.push({ name: 'trackId', reason: 'is required for an action without a parent' });
@@ -253,7 +265,7 @@ export class ActionsService {
           partnersAfter,
         );
       }
-      const { problems } = await checkReferences(this.actions, manager, {
+      const { problems } = await checkReferences(this.actions, this.people, manager, {
         programmeId: current.programmeId,
         trackId: dto.trackId,
         commitmentId: dto.commitmentId,

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
+import { entityHistorySql } from '@app/audit';
 import { CoreErrors, decodeCursor, encodeCursor } from '@app/core';
 
 export const HISTORY_SOURCES = ['audit', 'progress', 'comment'] as const;
@@ -83,6 +84,9 @@ interface HistoryRow {
 
 const SORT = '-at';
 
+/** The action's audit events, as the audit context reads them for a history. */
+const AUDIT_HISTORY = entityHistorySql('action', '$1');
+
 /**
  * An action's history, newest first: its audit events, its progress timeline and its
  * comments, merged. Keyset-paged forwards on (time, key).
@@ -98,12 +102,7 @@ export async function actionHistory(
   try {
     rows = await dataSource.query<HistoryRow[]>(
       `SELECT h.*, h.at::text AS "atText" FROM (
-         SELECT e.occurred_at AS at, 'a' || lpad(e.sequence::text, 20, '0') AS key,
-                'audit' AS source, e.operation AS kind, e.actor_type AS "actorType",
-                e.actor_id AS "actorId", e.actor_organisation_id AS "actorOrganisationId",
-                e.changes, e.details, NULL::text AS text, NULL::text AS reason,
-                NULL::text AS position
-         FROM audit_events e WHERE e.entity_type = 'action' AND e.entity_id = $1
+         ${AUDIT_HISTORY}
          UNION ALL
          SELECT u.created_at, 'p' || u.id, 'progress', u.kind, 'user', u.author_user_id,
                 u.author_organisation_id,

@@ -11,7 +11,7 @@ import {
   toListResponse,
 } from '@app/core';
 import type { AppConfig, ListResponse } from '@app/core';
-import { Permission, type Principal } from '@app/identity';
+import { PeopleDirectory, Permission, type Principal } from '@app/identity';
 import { ConcurrencyErrors } from '../concurrency';
 import { authoriseOnAction, lockForChange } from '../actions/action-access';
 import { actionChanged } from '../actions/action-changed.job';
@@ -37,6 +37,7 @@ export class ReviewsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly attachments: AttachmentsRepository,
+    private readonly people: PeopleDirectory,
   ) {}
 
   /**
@@ -64,7 +65,7 @@ export class ReviewsService {
       }
       const mentioned = dto.mentionedUserIds ?? [];
       const members = new Set(
-        await this.actions.activeMembers(action.programmeId, mentioned, manager),
+        await this.people.activeMembersAmong(action.programmeId, mentioned, manager),
       );
       mentioned.forEach((userId, index) => {
         if (!members.has(userId)) {
