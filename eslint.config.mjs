@@ -53,13 +53,7 @@ export default tseslint.config(
   {
     // Only configuration reads the environment (STYLE.md); entry points and tooling may.
     files: ['apps/*/src/**/*.ts', 'libs/**/*.ts'],
-    ignores: [
-      'libs/core/src/config/**',
-      'libs/core/src/database/data-source.ts',
-      '**/main.ts',
-      '**/healthcheck.ts',
-      '**/*.spec.ts',
-    ],
+    ignores: ['libs/core/src/config/**', '**/main.ts', '**/healthcheck.ts', '**/*.spec.ts'],
     rules: {
       'no-restricted-properties': [
         'error',

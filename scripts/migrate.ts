@@ -4,12 +4,8 @@
 // seeds are only rows, written as the runtime role the apps use (DATABASE_URL).
 import '../libs/core/src/runtime/register-aliases';
 import { DataSource } from 'typeorm';
-import {
-  ConfigValidationError,
-  dataSourceOptions,
-  loadDatabaseConfig,
-  migrateDatabase,
-} from '@app/core';
+import { ConfigValidationError, dataSourceOptions, loadDatabaseConfig } from '@app/core';
+import { migrateSchema } from '../migrations/migrate';
 import { loadSeedConfig, runSeeds } from '../seeds';
 
 async function main(): Promise<void> {
@@ -17,7 +13,7 @@ async function main(): Promise<void> {
   const database = loadDatabaseConfig(process.env);
   // Read before connecting: a bad bootstrap administrator stops the start with a clear message.
   const seedConfig = withSeeds ? loadSeedConfig(process.env) : undefined;
-  const ran = await migrateDatabase(database);
+  const ran = await migrateSchema(database);
   process.stdout.write(
     ran.length > 0 ? `migrations applied: ${ran.join(', ')}\n` : 'database schema is up to date\n',
   );

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditIntegrityService, AuditService } from '@app/audit';
-import { migrateDatabase } from '@app/core';
+import { migrateSchema } from '../migrations/migrate';
 import { ensureApplicationRoles, roleOf } from '../scripts/services/database-roles';
 import {
   createScratchDatabase,
@@ -188,7 +188,7 @@ describe('the runtime role', () => {
     expect((await tablePrivileges(runtime, role)).audit_events).toContain('TRUNCATE');
     const config = testConfig({ MIGRATION_DATABASE_URL: ownerDatabaseUrl() }).database;
     expect(config.runtimeRole).toBe(role);
-    expect(await migrateDatabase(config)).toEqual([]);
+    expect(await migrateSchema(config)).toEqual([]);
     expect(await tablePrivileges(runtime, role)).toEqual(before);
   });
 
@@ -260,7 +260,7 @@ describe('a single-role database moving to two roles', () => {
     };
     const { ownerUrl, runtimeUrl } = await ensureApplicationRoles(single.url, roles);
     const config = testConfig({ DATABASE_URL: runtimeUrl, MIGRATION_DATABASE_URL: ownerUrl });
-    expect(await migrateDatabase(config.database)).toEqual([]);
+    expect(await migrateSchema(config.database)).toEqual([]);
 
     const notOwned = await withAdmin(single.url, async (admin) => {
       const { rows } = await admin.query<{ name: string }>(

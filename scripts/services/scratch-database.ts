@@ -1,6 +1,6 @@
 import IORedis from 'ioredis';
 import { Client } from 'pg';
-import { migrateDatabase } from '../../libs/core/src/database/migrate';
+import { migrateSchema } from '../../migrations/migrate';
 import { type ApplicationRoles, urlAs } from './database-roles';
 
 /** Names a test or benchmark run may create, and so the only ones it may drop. */
@@ -44,7 +44,7 @@ export async function createScratchDatabase(
   const url = roles ? urlAs(serverUrl, roles.runtime, name) : serverDatabaseUrl.toString();
   const ownerUrl = roles ? urlAs(serverUrl, roles.owner, name) : url;
   try {
-    await migrateDatabase({
+    await migrateSchema({
       url,
       migrationUrl: ownerUrl,
       runtimeRole: roles?.runtime.name,

@@ -2,12 +2,8 @@ import '../../../libs/core/src/runtime/register-aliases';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import {
-  ConfigValidationError,
-  installProcessGuards,
-  loadConfig,
-  migrateDatabase,
-} from '@app/core';
+import { ConfigValidationError, installProcessGuards, loadConfig } from '@app/core';
+import { migrateSchema } from '../../../migrations/migrate';
 import { AppModule } from './app.module';
 import { configureApp } from './http/configure-app';
 
@@ -22,7 +18,7 @@ async function bootstrap(): Promise<void> {
   installProcessGuards(app.get(Logger));
   if (config.database.migrationsRun) {
     // As the migration role (MIGRATION_DATABASE_URL), on connections closed again after.
-    await migrateDatabase(config.database);
+    await migrateSchema(config.database);
   }
   await app.listen(config.http.port);
 }

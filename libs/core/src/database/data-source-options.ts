@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { types, type ClientBase } from 'pg';
 import { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
-import { migrations } from '../../../../migrations';
 import { AppConfig } from '../config/app-config';
 
 // A `date` is a calendar day (a deadline in Europe/Amsterdam), not an instant: node-postgres
@@ -12,6 +11,9 @@ types.setTypeParser(DATE_OID, (value: string) => value);
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Entities = MixedList<string | Function | EntitySchema>;
+
+/** The migrations, in order: the list in `migrations/index.ts`, which core does not import. */
+export type Migrations = NonNullable<DataSourceOptions['migrations']>;
 
 /** The session setting through which the migrations learn the runtime role's name. */
 export const RUNTIME_ROLE_SETTING = 'sbt.runtime_role';
@@ -47,7 +49,6 @@ export function dataSourceOptions(
     url: database.url,
     ssl: database.ssl ? { rejectUnauthorized: true } : false,
     entities,
-    migrations,
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
@@ -82,9 +83,10 @@ function optionValue(value: string): string {
  */
 export function migrationDataSourceOptions(
   database: Pick<AppConfig['database'], 'migrationUrl' | 'runtimeRole' | 'ssl'>,
+  migrations: Migrations,
   entities: Entities = [],
 ): DataSourceOptions {
-  return dataSourceOptions(
+  const options = dataSourceOptions(
     { url: database.migrationUrl, poolSize: 2, ssl: database.ssl },
     entities,
     {
@@ -95,4 +97,5 @@ export function migrationDataSourceOptions(
       applicationName: 'sterk-bestuur-tracker-migrations',
     },
   );
+  return { ...options, migrations };
 }

@@ -1,6 +1,10 @@
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
-import { migrationDataSourceOptions, RUNTIME_ROLE_SETTING } from './data-source-options';
+import {
+  migrationDataSourceOptions,
+  type Migrations,
+  RUNTIME_ROLE_SETTING,
+} from './data-source-options';
 
 // An arbitrary but fixed key: concurrent starters (api replicas, the launcher) take turns.
 const MIGRATION_LOCK_KEY = 7_352_001;
@@ -36,9 +40,13 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
 /**
  * Migrates the database as the migration role (MIGRATION_DATABASE_URL, or DATABASE_URL with
  * one role) on connections of its own, closed again afterwards; returns the names it ran.
+ * `migrations`: the list of `migrations/index.ts` (its `migrateSchema` passes it).
  */
-export async function migrateDatabase(database: AppConfig['database']): Promise<string[]> {
-  const dataSource = new DataSource(migrationDataSourceOptions(database));
+export async function migrateDatabase(
+  database: AppConfig['database'],
+  migrations: Migrations,
+): Promise<string[]> {
+  const dataSource = new DataSource(migrationDataSourceOptions(database, migrations));
   await dataSource.initialize();
   try {
     return await runMigrations(dataSource);
