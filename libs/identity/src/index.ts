@@ -18,6 +18,7 @@ export * from './organisations/organisation.entity';
 export * from './programmes/membership.entity';
 export * from './programmes/open-data-licences';
 export * from './programmes/programme.entity';
+export * from './programmes/identity-relations';
 export * from './programmes/people-directory';
 export * from './programmes/programmes.module';
 export * from './programmes/track.entity';

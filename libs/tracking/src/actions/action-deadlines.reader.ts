@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ORGANISATION_ROWS } from '@app/identity';
 import { type ActionHealth, type ActionStatus, CLOSED_STATUSES } from './action-states';
 
 /** An action's deadline as a calendar shows it (the reporting context's deadlines feed). */
@@ -45,7 +46,7 @@ export class ActionDeadlinesReader {
       `SELECT a.id, a.title, to_char(a.deadline, 'YYYY-MM-DD') AS deadline, a.status, a.health,
               a.percent_complete AS "percentComplete", a.version, a.updated_at AS "updatedAt",
               json_build_object('id', o.id, 'code', o.code, 'name', o.name) AS "ownerOrganisation"
-         FROM actions a JOIN organisations o ON o.id = a.owner_organisation_id
+         FROM actions a JOIN ${ORGANISATION_ROWS} o ON o.id = a.owner_organisation_id
         WHERE a.programme_id = $1
           AND ($2::uuid IS NULL OR a.track_id = $2)
           AND ($3::uuid IS NULL OR a.owner_organisation_id = $3)

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditEventInput } from '@app/audit';
 import { OutboxService } from '@app/core';
+import { ORGANISATION_ROWS } from '@app/identity';
 import { actionChanged } from './action-changed.job';
 import {
   type ActionHealth,
@@ -60,7 +61,7 @@ const SNAPSHOT = `SELECT a.id, a.programme_id AS "programmeId", a.title,
                       WHERE u.action_id = a.id AND u.health IS NOT NULL
                       ORDER BY u.created_at DESC, u.id DESC LIMIT 1), a.created_at)
          END AS "offTrackSince"
-    FROM actions a JOIN organisations o ON o.id = a.owner_organisation_id`;
+    FROM actions a JOIN ${ORGANISATION_ROWS} o ON o.id = a.owner_organisation_id`;
 
 /** Reads actions for other contexts, and moves them on the escalation ladder for them. */
 @Injectable()

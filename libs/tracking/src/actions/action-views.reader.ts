@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type KeysetPage, paginateKeysetRaw, queryPrepared, type SortTerm } from '@app/core';
+import { ORGANISATION_ROWS } from '@app/identity';
 import { ActionEntity } from './action.entity';
 import { ACTION_SORT_COLUMNS, type ActionFilter, applyActionFilter } from './action-filter';
 import type { ActionDecorations } from './action.mapper';
@@ -34,10 +35,10 @@ type RawViewRow = ActionEntity & {
 export function decorationsSql(closed: string, today: string): string {
   const open = `s.status <> ALL(${closed}::text[])`;
   return `(SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name)
-            FROM organisations o WHERE o.id = a.owner_organisation_id) AS owner,
+            FROM ${ORGANISATION_ROWS} o WHERE o.id = a.owner_organisation_id) AS owner,
          (SELECT json_agg(json_build_object('organisationId', o.id, 'code', o.code,
                    'name', o.name, 'role', p.role) ORDER BY o.code)
-            FROM action_partners p JOIN organisations o ON o.id = p.organisation_id
+            FROM action_partners p JOIN ${ORGANISATION_ROWS} o ON o.id = p.organisation_id
            WHERE p.action_id = a.id) AS partners,
          (SELECT json_agg(json_build_object('organisationId', l.author_organisation_id,
                    'position', l.position, 'commentedAt', l.created_at))

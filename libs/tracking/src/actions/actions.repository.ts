@@ -8,6 +8,7 @@ import {
   type StatementPart,
   Transactions,
 } from '@app/core';
+import { ORGANISATION_ROWS, TRACK_ROWS } from '@app/identity';
 import { ActionEntity } from './action.entity';
 import type { PartnerRole } from './action-states';
 
@@ -168,7 +169,7 @@ export class ActionsRepository {
               (SELECT json_agg(json_build_object('actionId', p.action_id,
                         'organisationId', o.id, 'code', o.code, 'name', o.name, 'role', p.role)
                         ORDER BY o.code)
-                 FROM action_partners p JOIN organisations o ON o.id = p.organisation_id
+                 FROM action_partners p JOIN ${ORGANISATION_ROWS} o ON o.id = p.organisation_id
                 WHERE p.action_id = a.id) AS partners
          FROM actions a WHERE a.id = $1 ${lock}`,
       [id],
@@ -296,10 +297,10 @@ export class ActionsRepository {
       this.dataSource,
       `SELECT
          (SELECT json_agg(json_build_object('id', o.id, 'code', o.code, 'name', o.name))
-            FROM organisations o WHERE o.id = ANY($2::uuid[])) AS owners,
+            FROM ${ORGANISATION_ROWS} o WHERE o.id = ANY($2::uuid[])) AS owners,
          (SELECT json_agg(json_build_object('actionId', p.action_id, 'organisationId', o.id,
                    'code', o.code, 'name', o.name, 'role', p.role) ORDER BY o.code)
-            FROM action_partners p JOIN organisations o ON o.id = p.organisation_id
+            FROM action_partners p JOIN ${ORGANISATION_ROWS} o ON o.id = p.organisation_id
            WHERE p.action_id = ANY($1::uuid[])) AS partners,
          (SELECT json_agg(json_build_object('actionId', l.action_id,
                    'organisationId', l.author_organisation_id, 'position', l.position,
@@ -331,9 +332,11 @@ export class ActionsRepository {
   ): Promise<{ parentActionId?: string | null; trackId?: string | null } | undefined> {
     const columns =
       table === 'actions' ? ', parent_action_id AS "parentActionId", track_id AS "trackId"' : '';
+    // Tracks are identity's: read through the relation it vouches for.
+    const from = table === 'tracks' ? `${TRACK_ROWS} t` : table;
     const rows = await this.query<{ parentActionId?: string | null; trackId?: string | null }>(
       manager,
-      `SELECT 1 AS found${columns} FROM ${table} WHERE id = $1 AND programme_id = $2`,
+      `SELECT 1 AS found${columns} FROM ${from} WHERE id = $1 AND programme_id = $2`,
       [id, programmeId],
     );
     return rows[0];

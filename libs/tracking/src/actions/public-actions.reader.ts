@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type KeysetPage, paginateKeyset } from '@app/core';
+import { ORGANISATION_ROWS, PROGRAMME_ROWS, TRACK_ROWS } from '@app/identity';
 import type { CommitmentKind } from '../commitments/commitment.entity';
 import { ActionEntity } from './action.entity';
 import type { ActionHealth, ActionStatus } from './action-states';
@@ -62,7 +63,7 @@ const DETAILS = `SELECT a.id, a.title, a.description, t.name AS "trackName",
          r.document AS "sourceDocument", r.kamerstuk AS "sourceKamerstuk",
          o.code AS "ownerOrganisationCode", o.name AS "ownerOrganisationName",
          COALESCE((SELECT array_agg(po.code::text ORDER BY po.code)
-                     FROM action_partners p JOIN organisations po ON po.id = p.organisation_id
+                     FROM action_partners p JOIN ${ORGANISATION_ROWS} po ON po.id = p.organisation_id
                     WHERE p.action_id = a.id), '{}') AS "partnerOrganisationCodes",
          to_char(a.deadline, 'YYYY-MM-DD') AS deadline, a.status, a.health,
          a.percent_complete AS "percentComplete", a.closed_at AS "closedAt",
@@ -73,8 +74,8 @@ const DETAILS = `SELECT a.id, a.title, a.description, t.name AS "trackName",
          END AS "latestNarrativeAt",
          a.updated_at AS "updatedAt"
     FROM actions a
-    JOIN organisations o ON o.id = a.owner_organisation_id
-    LEFT JOIN tracks t ON t.id = a.track_id
+    JOIN ${ORGANISATION_ROWS} o ON o.id = a.owner_organisation_id
+    LEFT JOIN ${TRACK_ROWS} t ON t.id = a.track_id
     LEFT JOIN commitments c ON c.id = a.commitment_id
     LEFT JOIN LATERAL (SELECT x.document, x.kamerstuk FROM commitment_references x
                         WHERE x.commitment_id = c.id ORDER BY x.position LIMIT 1) r ON true
@@ -97,7 +98,7 @@ export class PublicActionsReader {
     const rows = await this.dataSource.query<PublicProgrammeRow[]>(
       `SELECT id, name, description, open_data_licence AS "openDataLicence",
               created_at AS "createdAt"
-         FROM programmes WHERE id = $1`,
+         FROM ${PROGRAMME_ROWS} p WHERE id = $1`,
       [id],
     );
     const row = rows[0];
@@ -122,10 +123,10 @@ export class PublicActionsReader {
               (SELECT max(updated_at) FROM actions WHERE programme_id = $1 AND public) AS "publicModified",
               GREATEST(p.updated_at,
                        (SELECT max(updated_at) FROM actions WHERE programme_id = $1),
-                       (SELECT max(updated_at) FROM tracks WHERE programme_id = $1),
+                       (SELECT max(updated_at) FROM ${TRACK_ROWS} t WHERE programme_id = $1),
                        (SELECT max(updated_at) FROM commitments WHERE programme_id = $1),
-                       (SELECT max(updated_at) FROM organisations)) AS "lastModified"
-         FROM programmes p WHERE p.id = $1`,
+                       (SELECT max(updated_at) FROM ${ORGANISATION_ROWS} o)) AS "lastModified"
+         FROM ${PROGRAMME_ROWS} p WHERE p.id = $1`,
       [programmeId],
     );
     return {
@@ -142,7 +143,7 @@ export class PublicActionsReader {
   async leadOrganisation(programmeId: string): Promise<{ code: string; name: string } | null> {
     const rows = await this.dataSource.query<{ code: string; name: string }[]>(
       `SELECT o.code, o.name
-         FROM actions a JOIN organisations o ON o.id = a.owner_organisation_id
+         FROM actions a JOIN ${ORGANISATION_ROWS} o ON o.id = a.owner_organisation_id
         WHERE a.programme_id = $1 AND a.public
         GROUP BY o.code, o.name
         ORDER BY count(*) DESC, o.code

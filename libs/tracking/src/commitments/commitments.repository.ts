@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { type KeysetPage, paginateKeyset, type SortTerm } from '@app/core';
+import { ORGANISATION_ROWS, PROGRAMME_ROWS } from '@app/identity';
 import { CommitmentEntity, type CommitmentKind, type LineageRelation } from './commitment.entity';
 import { type CommitmentChildren, NO_CHILDREN } from './commitment.response';
 import { kamerstukKey, kamerstukSql, textSearchSql } from '../search/search-query';
@@ -64,7 +65,7 @@ const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\
 const CHILDREN_SQL = `
   SELECT c.id,
     COALESCE((SELECT json_agg(json_build_object('id', o.id, 'code', o.code, 'name', o.name) ORDER BY o.code)
-      FROM commitment_parties p JOIN organisations o ON o.id = p.organisation_id
+      FROM commitment_parties p JOIN ${ORGANISATION_ROWS} o ON o.id = p.organisation_id
       WHERE p.commitment_id = c.id), '[]') AS parties,
     COALESCE((SELECT json_agg(json_build_object('document', r.document, 'kamerstuk', r.kamerstuk,
         'date', r.date, 'url', r.url) ORDER BY r.position)
@@ -243,7 +244,7 @@ export class CommitmentsRepository {
   }
 
   async programmeExists(programmeId: string, manager: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await manager.query('SELECT 1 FROM programmes WHERE id = $1', [
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM ${PROGRAMME_ROWS} p WHERE id = $1`, [
       programmeId,
     ]);
     return rows.length > 0;

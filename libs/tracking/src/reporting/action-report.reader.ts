@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { StatementParameters } from '@app/core';
+import { TRACK_ROWS, USER_NAMES } from '@app/identity';
 import type { CommitmentKind } from '../commitments/commitment.entity';
 import {
   ACTION_HEALTHS,
@@ -193,9 +194,10 @@ export class ActionReportReader {
     ids: readonly string[],
   ): Promise<{ id: string; name: string }[]> {
     if (ids.length === 0) return [];
-    return manager.query('SELECT id, display_name AS name FROM users WHERE id = ANY($1::uuid[])', [
-      ids,
-    ]);
+    return manager.query(
+      `SELECT id, display_name AS name FROM ${USER_NAMES} u WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   /**
@@ -408,10 +410,10 @@ export class ActionReportReader {
               -- the order a report of the past gives in memory.
               lower(a.title) COLLATE "C" AS title_key
          FROM actions a
-         LEFT JOIN users ou ON ou.id = a.owner_user_id
+         LEFT JOIN ${USER_NAMES} ou ON ou.id = a.owner_user_id
          -- Tracks ranked as the report lists them, so that the sort compares numbers.
          LEFT JOIN (SELECT id, row_number() OVER (ORDER BY position, name, id) AS rank
-                      FROM tracks WHERE programme_id = ${p.add(programmeId, 'uuid')}) t
+                      FROM ${TRACK_ROWS} tr WHERE programme_id = ${p.add(programmeId, 'uuid')}) t
                 ON t.id = a.track_id
          LEFT JOIN action_timeline_heads h ON h.action_id = a.id
          -- Partners grouped once for the actions reported, not looked up one action at a time.

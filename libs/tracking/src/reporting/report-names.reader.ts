@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { ORGANISATION_ROWS, PROGRAMME_ROWS, TRACK_ROWS } from '@app/identity';
 import type { CommitmentKind } from '../commitments/commitment.entity';
 
 export interface ReportProgramme {
@@ -37,7 +38,7 @@ export interface ReportCommitmentName {
 export class ReportNamesReader {
   async programme(manager: EntityManager, programmeId: string): Promise<ReportProgramme | null> {
     const [programme] = await manager.query<ReportProgramme[]>(
-      'SELECT id, name FROM programmes WHERE id = $1',
+      `SELECT id, name FROM ${PROGRAMME_ROWS} p WHERE id = $1`,
       [programmeId],
     );
     return programme ?? null;
@@ -46,7 +47,8 @@ export class ReportNamesReader {
   /** In the programme's order (position, then name and id). */
   tracks(manager: EntityManager, programmeId: string): Promise<ReportTrackName[]> {
     return manager.query<ReportTrackName[]>(
-      'SELECT id, name, position FROM tracks WHERE programme_id = $1 ORDER BY position, name, id',
+      `SELECT id, name, position FROM ${TRACK_ROWS} t
+        WHERE programme_id = $1 ORDER BY position, name, id`,
       [programmeId],
     );
   }
@@ -54,7 +56,7 @@ export class ReportNamesReader {
   /** Every organisation, by code. */
   organisations(manager: EntityManager): Promise<ReportOrganisationName[]> {
     return manager.query<ReportOrganisationName[]>(
-      'SELECT id, code, name FROM organisations ORDER BY code',
+      `SELECT id, code, name FROM ${ORGANISATION_ROWS} o ORDER BY code`,
     );
   }
 

@@ -1,5 +1,6 @@
 import { queryPreparedIn } from '@app/core';
 import type { EntityManager } from 'typeorm';
+import { ORGANISATION_ROWS } from '@app/identity';
 
 /** Which of `ids` are organisations: for the reference checks of commitments and actions. */
 export async function knownOrganisations(
@@ -9,7 +10,7 @@ export async function knownOrganisations(
   if (ids.length === 0) return new Set();
   const rows = await queryPreparedIn<{ id: string }>(
     manager,
-    'SELECT id FROM organisations WHERE id = ANY($1::uuid[])',
+    `SELECT id FROM ${ORGANISATION_ROWS} o WHERE id = ANY($1::uuid[])`,
     [[...new Set(ids)]],
   );
   return new Set(rows.map((row) => row.id));
