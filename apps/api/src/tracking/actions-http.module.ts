@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ActionsModule } from '@app/tracking';
+import { ActionsModule, ReviewsModule } from '@app/tracking';
 import { ActionsController } from './actions.controller';
 import { ReviewsController } from './reviews.controller';
 
 @Module({
-  imports: [ActionsModule],
+  imports: [ActionsModule, ReviewsModule],
   controllers: [ActionsController, ReviewsController],
 })
 export class ActionsHttpModule {}

@@ -12,18 +12,13 @@ import { ActionsService } from './actions.service';
 import { ProgressUpdateEntity } from './progress-update.entity';
 import { ProgressUpdatesRepository } from './progress-updates.repository';
 import { PublicActionsReader } from './public-actions.reader';
-import { CommentEntity } from '../reviews/comment.entity';
-import { CommentsRepository } from '../reviews/comments.repository';
-import { ReviewsService } from '../reviews/reviews.service';
-import { ActionReportReader } from '../reporting/action-report.reader';
-import { ReportNamesReader } from '../reporting/report-names.reader';
 import { RollupsReader } from '../rollups/rollups.reader';
 import { SpreadsheetRowsReader } from '../exchange/spreadsheet-rows.reader';
 
-/** Actions: who does what by when, their progress timeline and their reviews. */
+/** Actions: who does what by when, and their progress timeline (reviews: ReviewsModule). */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ActionEntity, ProgressUpdateEntity, CommentEntity]),
+    TypeOrmModule.forFeature([ActionEntity, ProgressUpdateEntity]),
     AttachmentsModule,
     ProgrammesModule,
   ],
@@ -31,26 +26,19 @@ import { SpreadsheetRowsReader } from '../exchange/spreadsheet-rows.reader';
     ActionsRepository,
     ActionViewsReader,
     ProgressUpdatesRepository,
-    CommentsRepository,
     ActionsService,
-    ReviewsService,
     ActionSnapshots,
     PublicActionsReader,
     ActionDeadlinesReader,
     ActionEventFactsReader,
-    ActionReportReader,
-    ReportNamesReader,
     RollupsReader,
     SpreadsheetRowsReader,
   ],
   exports: [
     ActionsService,
-    ReviewsService,
     ActionSnapshots,
     ActionDeadlinesReader,
     ActionEventFactsReader,
-    ActionReportReader,
-    ReportNamesReader,
     PublicActionsReader,
     SpreadsheetRowsReader,
   ],
