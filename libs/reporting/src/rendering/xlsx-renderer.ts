@@ -15,9 +15,9 @@ import {
   wallClock,
   type Cell,
 } from '../progress/report-table';
-import { keepPace } from '@app/core';
+import { cleanText, keepPace } from '@app/core';
 import { PROGRESS_EVERY, YIELD_EVERY } from './render-output';
-import { cleanText, truncate } from './render-text';
+import { truncate } from './render-text';
 import {
   BORDER,
   BOLD,
