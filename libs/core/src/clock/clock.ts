@@ -37,12 +37,60 @@ export class Clock {
 /** The programme's time zone: deadlines and reminders are calendar days here (DESIGN §5). */
 export const PROGRAMME_TIME_ZONE = 'Europe/Amsterdam';
 
-const calendarDay = new Intl.DateTimeFormat('en-CA', {
+// The one formatter of instants in the programme's time zone: the calendar date, the wall-clock
+// time and the zone's offset are all read from its parts (formatting in a zone is slow).
+const WALL_CLOCK = new Intl.DateTimeFormat('en-CA', {
   timeZone: PROGRAMME_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
 });
+
+type WallClockParts = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
+
+function wallClockParts(instant: Date): WallClockParts {
+  const parts: Partial<WallClockParts> = {};
+  for (const part of WALL_CLOCK.formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type as keyof WallClockParts] = part.value;
+  }
+  return parts as WallClockParts;
+}
+
+/**
+ * An instant as its wall-clock time in Europe/Amsterdam, held in the UTC fields of a `Date`:
+ * a spreadsheet cell has no time zone, and a Dutch reader expects Dutch time, not UTC.
+ */
+export function amsterdamWallClock(instant: Date): Date {
+  const parts = wallClockParts(instant);
+  return new Date(
+    Date.UTC(
+      Number(parts.year),
+      Number(parts.month) - 1,
+      Number(parts.day),
+      Number(parts.hour),
+      Number(parts.minute),
+      Number(parts.second),
+    ),
+  );
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * An instant as Dutch wall-clock text, day first: `15-11-2026 14:05`. Excel with Dutch
+ * regional settings reads it as a date and time (ISO 8601 text not at all).
+ */
+export function amsterdamDateTimeText(instant: Date): string {
+  const local = amsterdamWallClock(instant);
+  return (
+    `${pad(local.getUTCDate())}-${pad(local.getUTCMonth() + 1)}-${local.getUTCFullYear()} ` +
+    `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`
+  );
+}
 
 /** The last minute formatted (every read path asks, and formatting in a zone is slow). */
 let lastMinute: { minute: number; date: string } | undefined;
@@ -54,7 +102,8 @@ let lastMinute: { minute: number; date: string } | undefined;
 export function amsterdamDate(instant: Date): string {
   const minute = Math.floor(instant.getTime() / 60_000);
   if (lastMinute?.minute === minute) return lastMinute.date;
-  const date = calendarDay.format(instant);
+  const { year, month, day } = wallClockParts(instant);
+  const date = `${year}-${month}-${day}`;
   lastMinute = { minute, date };
   return date;
 }
