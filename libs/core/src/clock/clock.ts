@@ -37,8 +37,16 @@ export class Clock {
 /** The programme's time zone: deadlines and reminders are calendar days here (DESIGN §5). */
 export const PROGRAMME_TIME_ZONE = 'Europe/Amsterdam';
 
-// The one formatter of instants in the programme's time zone: the calendar date, the wall-clock
-// time and the zone's offset are all read from its parts (formatting in a zone is slow).
+// The two formatters of instants in the programme's time zone, each made once: the calendar
+// date (format() of these three fields is twice as fast as reading a wall-clock time's parts,
+// and the open data asks for a date per action), and the wall-clock time.
+const CALENDAR_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: PROGRAMME_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 const WALL_CLOCK = new Intl.DateTimeFormat('en-CA', {
   timeZone: PROGRAMME_TIME_ZONE,
   year: 'numeric',
@@ -50,31 +58,17 @@ const WALL_CLOCK = new Intl.DateTimeFormat('en-CA', {
   hourCycle: 'h23',
 });
 
-type WallClockParts = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
-
-function wallClockParts(instant: Date): WallClockParts {
-  const parts: Partial<WallClockParts> = {};
-  for (const part of WALL_CLOCK.formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type as keyof WallClockParts] = part.value;
-  }
-  return parts as WallClockParts;
-}
-
 /**
  * An instant as its wall-clock time in Europe/Amsterdam, held in the UTC fields of a `Date`:
  * a spreadsheet cell has no time zone, and a Dutch reader expects Dutch time, not UTC.
  */
 export function amsterdamWallClock(instant: Date): Date {
-  const parts = wallClockParts(instant);
+  const parts: Record<string, number> = {};
+  for (const part of WALL_CLOCK.formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
   return new Date(
-    Date.UTC(
-      Number(parts.year),
-      Number(parts.month) - 1,
-      Number(parts.day),
-      Number(parts.hour),
-      Number(parts.minute),
-      Number(parts.second),
-    ),
+    Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second),
   );
 }
 
@@ -102,8 +96,7 @@ let lastMinute: { minute: number; date: string } | undefined;
 export function amsterdamDate(instant: Date): string {
   const minute = Math.floor(instant.getTime() / 60_000);
   if (lastMinute?.minute === minute) return lastMinute.date;
-  const { year, month, day } = wallClockParts(instant);
-  const date = `${year}-${month}-${day}`;
+  const date = CALENDAR_DAY.format(instant);
   lastMinute = { minute, date };
   return date;
 }
