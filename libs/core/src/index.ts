@@ -36,6 +36,7 @@ export * from './storage/local-file-storage';
 export * from './storage/s3-file-storage';
 export * from './streams/keep-pace';
 export * from './text/csv';
+export * from './text/markup';
 export * from './validation/validators';
 export * from './web-app/web-app-urls';
 export * from './idempotency/idempotency-keys.repository';

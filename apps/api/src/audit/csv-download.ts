@@ -1,6 +1,5 @@
 import { Logger, StreamableFile } from '@nestjs/common';
-import { loggableError } from '@app/core';
-import type { AuditEventsExport } from '@app/audit';
+import { type CsvDownload, loggableError } from '@app/core';
 
 const logger = new Logger('CsvDownload');
 
@@ -8,7 +7,7 @@ const logger = new Logger('CsvDownload');
  * A CSV attachment, streamed. When reading fails half-way the connection is cut rather than
  * ended: an ended response would make a truncated file look complete.
  */
-export function csvDownload(download: AuditEventsExport): StreamableFile {
+export function csvDownload(download: CsvDownload): StreamableFile {
   return new StreamableFile(download.stream, {
     type: 'text/csv; charset=utf-8',
     disposition: `attachment; filename="${download.filename}"`,

@@ -12,12 +12,11 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { APP_CONFIG, type AppConfig, loggableError } from '@app/core';
+import { APP_CONFIG, type AppConfig, type CsvDownload, loggableError } from '@app/core';
 import { Permission, ProgrammeParams } from '@app/identity';
 import {
   mapDcatDataset,
   OPEN_DATA_FIELDS,
-  type OpenDataCsv,
   openDataEtag,
   type OpenDataFormat,
   OpenDataQuery,
@@ -280,7 +279,7 @@ export class OpenDataController {
  * ended (pipeline destroys the response): an ended response would make a truncated file
  * look complete.
  */
-function sendCsv(req: Request, res: Response, download: OpenDataCsv): void {
+function sendCsv(req: Request, res: Response, download: CsvDownload): void {
   res
     .status(200)
     .setHeader('Content-Type', 'text/csv; charset=utf-8')

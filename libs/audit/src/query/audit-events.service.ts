@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Readable } from 'node:stream';
-import { APP_CONFIG, Clock, type ListResponse, toListResponse } from '@app/core';
+import {
+  APP_CONFIG,
+  Clock,
+  type CsvDownload,
+  type ListResponse,
+  openCsvDownload,
+  toListResponse,
+} from '@app/core';
 import type { AppConfig } from '@app/core';
 import { AuditIntegrityService } from '../verification/audit-integrity.service';
 import type { AuditEventEntity } from './audit-event.entity';
@@ -14,12 +20,6 @@ import type { ListAuditEventsQuery } from './dto/list-audit-events.query';
 
 /** Events read per query of an export: one index range each, a few hundred kB in memory. */
 export const EXPORT_BATCH_SIZE = 500;
-
-/** A CSV download: its file name and its content, read from the database as it is sent. */
-export interface AuditEventsExport {
-  filename: string;
-  stream: Readable;
-}
 
 /**
  * Where a reader may look: everywhere, or in these programmes only. The caller decides it
@@ -64,19 +64,11 @@ export class AuditEventsService {
    * takes them (the stream's back-pressure), so memory stays flat whatever the size. No row
    * cap: a silently cut audit export would look complete; narrow it with the filters instead.
    */
-  async export(scope: AuditReadScope, query: AuditEventFiltersQuery): Promise<AuditEventsExport> {
+  async export(scope: AuditReadScope, query: AuditEventFiltersQuery): Promise<CsvDownload> {
     const filter = this.filterFor(scope, query);
     // Read before anything is sent, so that a database failure here is still a plain 500.
     const first = await this.events.olderThan(filter, undefined, EXPORT_BATCH_SIZE);
-    const stamp = this.clock
-      .now()
-      .toISOString()
-      .replace(/\.\d{3}Z$/, 'Z')
-      .replace(/[-:]/g, '');
-    return {
-      filename: `audit-events-${stamp}.csv`,
-      stream: Readable.from(this.csv(filter, first), { objectMode: false }),
-    };
+    return openCsvDownload('audit-events', this.clock.now(), this.csv(filter, first));
   }
 
   /** Recomputes the hash chain from `from` (default: the first event). */

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { CSV_BOM, csvLines } from './csv';
+import { CSV_BOM, csvHeader, csvLines, openCsvDownload } from './csv';
 
 describe('csvLines', () => {
   it('writes nothing for no records', () => {
@@ -51,5 +51,16 @@ describe('csvLines', () => {
     ];
     const text = CSV_BOM + csvLines(records, 'semicolon');
     expect(parse(text, { bom: true, delimiter: ';' })).toEqual(records);
+  });
+});
+
+describe('openCsvDownload', () => {
+  it('names the file after the UTC second and streams the lines as text', async () => {
+    const lines = [csvHeader(['a', 'b']), csvLines([[1, 2]])];
+    const download = openCsvDownload('audit-events', new Date('2026-12-06T14:05:09.123Z'), lines);
+    expect(download.filename).toBe('audit-events-20261206T140509Z.csv');
+    let text = '';
+    for await (const chunk of download.stream) text += String(chunk);
+    expect(text).toBe(`${CSV_BOM}a,b\r\n1,2\r\n`);
   });
 });

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 
 /** `comma` (RFC 4180) or `semicolon`, which Excel expects where the decimal sign is a comma. */
@@ -38,4 +39,36 @@ export function csvLines(
       escapeFormulae: FORMULA_START,
     }) + '\r\n'
   );
+}
+
+/**
+ * The opening of a CSV file that people open in a spreadsheet: the byte order mark, then the
+ * header line.
+ */
+export function csvHeader(names: readonly string[], separator: CsvSeparator = 'comma'): string {
+  return CSV_BOM + csvLines([names], separator);
+}
+
+/** A CSV download: its file name and its content, read (from the database) as it is sent. */
+export interface CsvDownload {
+  filename: string;
+  stream: Readable;
+}
+
+/**
+ * A CSV download named `<stem>-<UTC second>.csv` (`audit-events-20261206T140500Z.csv`), its
+ * lines read as the client takes them (the stream's back-pressure), so memory stays flat
+ * whatever the size. Destroying the stream (the client went away) ends the generator, and
+ * with it the reading.
+ */
+export function openCsvDownload(
+  stem: string,
+  now: Date,
+  lines: AsyncIterable<string> | Iterable<string>,
+): CsvDownload {
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
+  return { filename: `${stem}-${stamp}.csv`, stream: Readable.from(lines, { objectMode: false }) };
 }

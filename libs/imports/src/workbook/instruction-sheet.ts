@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { amsterdamDateTimeText } from '@app/core';
 import { SHEET_COLUMNS, SHEET_NAMES, type SheetKind } from '../sheet/sheet-columns';
 import { text } from './workbook-cells';
 import type { WorkbookContent } from './workbook-content';
@@ -11,17 +12,6 @@ const TABLE_HEADER_FILL: ExcelJS.Fill = {
   fgColor: { argb: 'FFD9D9D9' },
 };
 const SHEETS: readonly SheetKind[] = ['commitments', 'actions'];
-
-// People read the generation time on the clock of the Dutch programmes.
-const WALL_CLOCK = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: 'Europe/Amsterdam',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
 
 /**
  * The first sheet: what the workbook is for, how the round trip goes, the rules of the import,
@@ -46,7 +36,8 @@ export function writeInstructionSheet(
   };
 
   line([texts.title(content.programmeName)], { bold: true, size: 16 });
-  line([texts.generatedAt, generatedAt(content.generatedAt)]).getCell(1).font = BOLD;
+  // People read the generation time on the clock of the Dutch programmes: `31-12-2026 14:05`.
+  line([texts.generatedAt, amsterdamDateTimeText(content.generatedAt)]).getCell(1).font = BOLD;
   line([]);
   line([texts.howToHeading], { bold: true, size: 12 });
   for (const step of texts.howTo) line([null, step]);
@@ -67,9 +58,4 @@ export function writeInstructionSheet(
     }
   }
   sheet.commit();
-}
-
-function generatedAt(instant: Date): string {
-  // nl-NL gives "31-12-2026, 14:05"; the comma reads as a list in a cell.
-  return WALL_CLOCK.format(instant).replace(',', '');
 }

@@ -1,4 +1,5 @@
 import mjml2html from 'mjml';
+import { escapeHtml } from '@app/core';
 import { MAIL_STYLE as S } from './mail-style';
 
 /**
@@ -112,19 +113,6 @@ export interface TrustedHtml {
 }
 
 export type SlotValue = string | TrustedHtml;
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text made safe for HTML content and attribute values: titles and comments are user input. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]);
-}
 
 export type MailLayout = Record<MailPartName, string>;
 

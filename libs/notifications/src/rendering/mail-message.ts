@@ -5,10 +5,9 @@ import {
   type NotificationPayload,
   type NotificationReason,
 } from '../notification-kinds';
-import { escapeHtml, fill, type MailLayout, mailLayout, type TrustedHtml } from './mail-layout';
+import { escapeHtml } from '@app/core';
+import { fill, type MailLayout, mailLayout, type TrustedHtml } from './mail-layout';
 import { formatDate, notificationText, type NotificationText } from './notification-text';
-
-export { escapeHtml } from './mail-layout';
 
 /** One thing an e-mail tells of: a notification with the link to its action. */
 export interface MailItem {

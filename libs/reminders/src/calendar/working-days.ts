@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { PROGRAMME_TIME_ZONE } from '@app/core';
+import { amsterdamWallClock } from '@app/core';
 
 /** When reminders may go out (a programme's reminder policy, DESIGN §5). */
 export interface QuietRules {
@@ -107,37 +107,15 @@ export function nextSendingDay(date: string, rules: QuietRules): string {
   return nextSendingDays[Number(rules.skipWeekends)][Number(rules.skipHolidays)](date);
 }
 
-const wallClock = new Intl.DateTimeFormat('en-US', {
-  timeZone: PROGRAMME_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 const HOUR_MS = 3600 * 1000;
 
 /**
  * How far Europe/Amsterdam is ahead of UTC (1 or 2 hours, in ms) during a UTC hour: the
  * clocks only ever change on a whole UTC hour (01:00).
  */
-const offsetOfHour = memo((hour: number): number => {
-  const parts = Object.fromEntries(
-    wallClock.formatToParts(new Date(hour * HOUR_MS)).map((part) => [part.type, part.value]),
-  );
-  const wall = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  return wall - hour * HOUR_MS;
-});
+const offsetOfHour = memo(
+  (hour: number): number => amsterdamWallClock(new Date(hour * HOUR_MS)).getTime() - hour * HOUR_MS,
+);
 
 const zoneOffsetMs = (instant: number): number => offsetOfHour(Math.floor(instant / HOUR_MS));
 

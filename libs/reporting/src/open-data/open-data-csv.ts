@@ -1,10 +1,10 @@
-import { CSV_BOM, type CsvCell, csvLines, type CsvSeparator } from '@app/core';
+import { type CsvCell, csvHeader, csvLines, type CsvSeparator } from '@app/core';
 import { excelNlCell } from '../progress/report-style';
 import { OPEN_DATA_FIELD_NAMES, type OpenDataField } from './open-data.fields';
 
 /** The header line, after a UTF-8 byte order mark (for Excel). */
 export function openDataCsvHeader(separator: CsvSeparator): string {
-  return CSV_BOM + csvLines([OPEN_DATA_FIELD_NAMES], separator);
+  return csvHeader(OPEN_DATA_FIELD_NAMES, separator);
 }
 
 /** The fields that hold a day (YYYY-MM-DD) and an instant (ISO 8601 UTC). */

@@ -1,11 +1,12 @@
-import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   APP_CONFIG,
   type AppConfig,
   Clock,
+  type CsvDownload,
   type CsvSeparator,
   type KeysetPage,
+  openCsvDownload,
   toListResponse,
 } from '@app/core';
 import { IdentityErrors } from '@app/identity';
@@ -24,11 +25,6 @@ import type { OpenDataResponse } from './open-data.response';
 
 /** Actions read per query of a CSV export: one index range each, a few hundred kB. */
 export const OPEN_DATA_CSV_BATCH = 500;
-
-export interface OpenDataCsv {
-  filename: string;
-  stream: Readable;
-}
 
 /**
  * What every answer about a programme's open data starts from: the programme, its licence
@@ -90,18 +86,14 @@ export class OpenDataService {
    * (the stream's back-pressure). The first batch is read before anything is sent, so that a
    * failing database is a plain 500.
    */
-  async csv(state: OpenDataState, separator: CsvSeparator): Promise<OpenDataCsv> {
+  async csv(state: OpenDataState, separator: CsvSeparator): Promise<CsvDownload> {
     const { programme } = state;
     const first = await this.actions.page(programme.id, { limit: OPEN_DATA_CSV_BATCH });
-    const stamp = this.clock
-      .now()
-      .toISOString()
-      .replace(/\.\d{3}Z$/, 'Z')
-      .replace(/[-:]/g, '');
-    return {
-      filename: `open-data-${programme.id}-${stamp}.csv`,
-      stream: Readable.from(this.lines(programme.id, first, separator), { objectMode: false }),
-    };
+    return openCsvDownload(
+      `open-data-${programme.id}`,
+      this.clock.now(),
+      this.lines(programme.id, first, separator),
+    );
   }
 
   /**

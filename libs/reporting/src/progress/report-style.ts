@@ -1,13 +1,8 @@
 import type { ActionHealth, ActionStatus } from '@app/tracking';
 import type { ReportHeader, ReportLanguage } from './progress-report.model';
 import type { ReportLabels } from './report-labels';
-import {
-  type Cell,
-  type ColumnType,
-  REPORT_TIME_ZONE,
-  coverLines,
-  wallClock,
-} from './report-table';
+import { amsterdamDateTimeText, PROGRAMME_TIME_ZONE } from '@app/core';
+import { type Cell, type ColumnType, coverLines } from './report-table';
 
 /**
  * How the documents people read (PDF, DOCX letter, XLSX, HTML) write dates and numbers and
@@ -45,7 +40,7 @@ function momentFormat(lang: ReportLanguage): Intl.DateTimeFormat {
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-      timeZone: REPORT_TIME_ZONE,
+      timeZone: PROGRAMME_TIME_ZONE,
     });
     MOMENT_FORMATS.set(lang, format);
   }
@@ -149,8 +144,6 @@ export function contrastRatio(a: string, b: string): number {
  */
 export const EXCEL_NL_FORMAT = { date: 'dd-mm-yyyy', dateTime: 'dd-mm-yyyy hh:mm' } as const;
 
-const pad = (value: number) => String(value).padStart(2, '0');
-
 /** A calendar date (`2026-11-15`) for Excel-NL: `15-11-2026`; any other text as is. */
 export function excelNlDay(day: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
@@ -161,11 +154,7 @@ export function excelNlDay(day: string): string {
 export function excelNlMoment(instant: string | Date): string {
   const moment = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(moment.getTime())) return String(instant);
-  const local = wallClock(moment);
-  return (
-    `${pad(local.getUTCDate())}-${pad(local.getUTCMonth() + 1)}-${local.getUTCFullYear()} ` +
-    `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`
-  );
+  return amsterdamDateTimeText(moment);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { amsterdamWallClock } from '@app/core';
 import {
   ACTION_HEALTHS,
   ACTION_STATUSES,
@@ -93,34 +94,6 @@ function changesText(action: ReportAction, labels: ReportLabels): string | null 
   return parts.join(', ') || null;
 }
 
-/** The time zone people read a report's instants in (dates already are Europe/Amsterdam days). */
-export const REPORT_TIME_ZONE = 'Europe/Amsterdam';
-
-const WALL_CLOCK = new Intl.DateTimeFormat('en-CA', {
-  timeZone: REPORT_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/**
- * An instant as its wall-clock time in Europe/Amsterdam, held in the UTC fields of a `Date`:
- * a spreadsheet cell has no time zone, and a Dutch reader expects Dutch time, not UTC.
- */
-export function wallClock(instant: Date): Date {
-  const parts: Record<string, number> = {};
-  for (const part of WALL_CLOCK.formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return new Date(
-    Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second),
-  );
-}
-
 /**
  * A header value in a sortable form: an ISO instant as `YYYY-MM-DD HH:mm` in Europe/Amsterdam,
  * anything else as is. The documents people read write the cover with `datedCoverLines`
@@ -128,7 +101,7 @@ export function wallClock(instant: Date): Date {
  */
 function displayMoment(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) return value;
-  return wallClock(new Date(value)).toISOString().slice(0, 16).replace('T', ' ');
+  return amsterdamWallClock(new Date(value)).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 export { REPORT_COLUMNS };

@@ -1,4 +1,5 @@
 import * as echarts from 'echarts';
+import { escapeHtml } from '@app/core';
 import {
   ACTION_HEALTHS,
   ACTION_STATUSES,
@@ -8,7 +9,7 @@ import {
 import type { ReportSummary } from '../progress/progress-report.model';
 import type { ReportLabels } from '../progress/report-labels';
 import { HEALTH_SWATCH, STATUS_SWATCH, type Swatch } from '../progress/report-style';
-import { escapeHtml, truncate } from './render-text';
+import { truncate } from './render-text';
 
 /** A chart as a standalone SVG, with the words that say what it shows. */
 export interface ChartSvg {

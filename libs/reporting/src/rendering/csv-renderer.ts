@@ -1,4 +1,4 @@
-import { CSV_BOM, type CsvCell, csvLines, type CsvSeparator } from '@app/core';
+import { type CsvCell, csvHeader, csvLines, type CsvSeparator } from '@app/core';
 import type { ProgressReport } from '../progress/progress-report.model';
 import { reportLabels } from '../progress/report-labels';
 import { excelNlCell } from '../progress/report-style';
@@ -23,7 +23,10 @@ export async function* renderCsv(
 ): AsyncGenerator<string> {
   const labels = reportLabels(report.header.lang);
   const forExcelNl = separator === 'semicolon';
-  yield CSV_BOM + csvLines([REPORT_COLUMNS.map((column) => labels.columns[column])], separator);
+  yield csvHeader(
+    REPORT_COLUMNS.map((column) => labels.columns[column]),
+    separator,
+  );
   let rows: CsvCell[][] = [];
   let done = 0;
   for await (const action of report.actions) {

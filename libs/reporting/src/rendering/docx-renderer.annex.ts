@@ -18,7 +18,7 @@ import {
   formatNumber,
   type Swatch,
 } from '../progress/report-style';
-import { cleanText } from './render-text';
+import { cleanText } from '@app/core';
 
 /**
  * The annex of the draft letter: one table row per action. Word repeats the heading row on

@@ -10,6 +10,7 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
+import { cleanText } from '@app/core';
 import type { ActionStatus, CommitmentKind } from '@app/tracking';
 import type { ReportAction, ReportHeader, ReportTrack } from '../progress/progress-report.model';
 import type { ReportLabels } from '../progress/report-labels';
@@ -17,7 +18,6 @@ import { formatMoment } from '../progress/report-style';
 import { PARLIAMENT_STATUS_TERMS, STATUS_PARLIAMENT } from '../vocabularies';
 import { HEADER_FILL, lines, PORTRAIT_TEXT_WIDTH, TABLE_TEXT_STYLE } from './docx-renderer.annex';
 import type { LetterLabels, NumberText } from './docx-renderer.labels';
-import { cleanText } from './render-text';
 
 /**
  * The letter's section per track: how many of its actions stand where in parliament's terms,

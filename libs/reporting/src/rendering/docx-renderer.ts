@@ -14,7 +14,7 @@ import {
   type FileChild,
   type ISectionOptions,
 } from 'docx';
-import { keepPace } from '@app/core';
+import { cleanText, keepPace } from '@app/core';
 import type {
   ProgressReport,
   ReportHeader,
@@ -39,7 +39,6 @@ import {
 import { letterLabels, type LetterLabels, type NumberText } from './docx-renderer.labels';
 import { addToPart, newPart, trackSection, type TrackPart } from './docx-renderer.tracks';
 import { PROGRESS_EVERY, YIELD_EVERY } from './render-output';
-import { cleanText } from './render-text';
 
 /** Where the values of the letterhead lines (Datum, Kenmerk, Betreft) start. */
 const LABEL_TAB = 1700;

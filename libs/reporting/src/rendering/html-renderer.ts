@@ -15,9 +15,8 @@ import {
 import { datedCoverLines, peopleCellText } from '../progress/report-style';
 import { healthChartSvg, statusByTrackChartSvg, type ChartSvg } from './charts';
 import { HTML_STYLE } from './html-style';
-import { keepPace } from '@app/core';
+import { escapeHtml, keepPace } from '@app/core';
 import { PROGRESS_EVERY, type TextSink } from './render-output';
-import { escapeHtml } from './render-text';
 
 /** The per-action columns of the HTML tables: all but the id, and the track (it heads the table). */
 export const HTML_COLUMNS: readonly ReportColumn[] = REPORT_COLUMNS.filter(

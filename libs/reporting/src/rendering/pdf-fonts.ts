@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cleanText } from './render-text';
+import { cleanText } from '@app/core';
 
 /**
  * The PDF's typeface: Source Sans 3 (Adobe, SIL Open Font License), shipped by the npm package

@@ -8,16 +8,10 @@ import {
   type ReportLabels,
 } from '../progress/report-labels';
 import { EXCEL_NL_FORMAT, datedCoverLines } from '../progress/report-style';
-import {
-  COLUMN_TYPES,
-  actionCells,
-  summarySections,
-  wallClock,
-  type Cell,
-} from '../progress/report-table';
-import { keepPace } from '@app/core';
+import { COLUMN_TYPES, actionCells, summarySections, type Cell } from '../progress/report-table';
+import { amsterdamWallClock, cleanText, keepPace } from '@app/core';
 import { PROGRESS_EVERY, YIELD_EVERY } from './render-output';
-import { cleanText, truncate } from './render-text';
+import { truncate } from './render-text';
 import {
   BORDER,
   BOLD,
@@ -240,7 +234,7 @@ function xlsxValue(cell: Cell, column: ReportColumn): ExcelJS.CellValue {
   if (cell === null) return null;
   const type = COLUMN_TYPES[column];
   if (type === 'date') return new Date(`${String(cell)}T00:00:00Z`);
-  if (type === 'datetime') return wallClock(new Date(cell));
+  if (type === 'datetime') return amsterdamWallClock(new Date(cell));
   if (typeof cell === 'string') return truncate(cleanText(cell), MAX_CELL_TEXT);
   return cell;
 }

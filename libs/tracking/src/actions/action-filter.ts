@@ -7,6 +7,7 @@ import type {
   Verification,
 } from './action-states';
 import { CLOSED_STATUSES } from './action-states';
+import type { CommitmentKind } from '../commitments/commitment.entity';
 import type { ListActionsQuery } from './dto/list-actions.query';
 import { kamerstukKey, kamerstukSql, textSearchSql } from '../search/search-query';
 
@@ -22,7 +23,7 @@ export interface ActionFilter {
   programmeIds?: readonly string[];
   trackId?: string;
   commitmentId?: string;
-  commitmentKind?: string;
+  commitmentKind?: CommitmentKind;
   ownerOrganisationId?: string;
   ownerUserId?: string;
   partnerOrganisationId?: string;

@@ -17,6 +17,7 @@ import {
 } from '../../components/nlds';
 import { api, type Schemas } from '../../api/client';
 import { ActionTable } from '../../components/action-table';
+import { amsterdamDay } from '../../components/amsterdam-day';
 import { usePageTitle } from '../../components/page-title';
 import { useT } from '../../i18n';
 import { useMe, useSession } from '../../session/session';
@@ -41,12 +42,6 @@ const KINDS = [
   'agenda_item',
 ] as const;
 const OPEN = ['not_started', 'in_progress'] as ActionQuery['status'];
-
-/** A calendar day in Europe/Amsterdam, where deadlines live (DESIGN §5). */
-function amsterdamDay(offsetDays = 0): string {
-  const day = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(day);
-}
 
 /**
  * Mijn werk: the home screen of an action owner or liaison. Filters live in the address, so

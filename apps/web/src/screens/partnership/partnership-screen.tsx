@@ -8,7 +8,7 @@ import { useProgrammeRole } from '../../components/use-role';
 import { type Messages, useT } from '../../i18n';
 import { useMe } from '../../session/session';
 import { useNames } from '../action/use-names';
-import { amsterdamDay, isDay, startOfAmsterdamDay } from '../update-rounds/amsterdam-day';
+import { amsterdamDay, isDay, startOfAmsterdamDay } from '../../components/amsterdam-day';
 import { ChangeCard } from './change-card';
 import { usePartnerChanges } from './use-partner-changes';
 

@@ -1,4 +1,5 @@
 import type { Schemas } from '../../api/client';
+import { amsterdamDay } from '../../components/amsterdam-day';
 
 export type ReportFormat = Schemas['CreateReportExportDto']['format'];
 type Status = NonNullable<Schemas['CreateReportExportDto']['status']>[number];
@@ -90,11 +91,6 @@ export function optionsOf(values: ReportValues, lang: 'nl' | 'en'): ReportOption
   return options;
 }
 
-/** Today in Europe/Amsterdam, where report days live (YYYY-MM-DD). */
-export function amsterdamToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-}
-
 export interface DateProblem {
   field: 'asOf' | 'since';
   problem: 'invalid' | 'future' | 'afterAsOf';
@@ -103,7 +99,7 @@ export interface DateProblem {
 /** What the browser can check before asking; the API checks again (its 400 lands at the field). */
 export function checkDates(values: ReportValues): DateProblem[] {
   const problems: DateProblem[] = [];
-  const today = amsterdamToday();
+  const today = amsterdamDay();
   if (values.asOf && !isDate(values.asOf)) problems.push({ field: 'asOf', problem: 'invalid' });
   else if (values.asOf > today) problems.push({ field: 'asOf', problem: 'future' });
   if (values.since && !isDate(values.since)) problems.push({ field: 'since', problem: 'invalid' });

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, type Problem, type Schemas } from '../../api/client';
+import { amsterdamDay } from '../../components/amsterdam-day';
 import { useAnnounce } from '../../components/announcer';
 import { ErrorSummary, type FieldError } from '../../components/error-summary';
 import { Alert, Button, Heading, Paragraph, SelectField, TextField } from '../../components/nlds';
@@ -9,7 +10,6 @@ import { type Messages, useLanguage, useT } from '../../i18n';
 import { useMe, useSession } from '../../session/session';
 import { useIdempotencyKey } from '../action/use-idempotency-key';
 import {
-  amsterdamToday,
   checkDates,
   DOWNLOAD_FORMATS,
   fileStem,
@@ -314,7 +314,7 @@ function Reports({ programmeId }: { programmeId: string }) {
             description={r.asOfHint}
             errorMessage={errorAt('asOf')}
             value={values.asOf}
-            max={amsterdamToday()}
+            max={amsterdamDay()}
             onChange={set('asOf')}
           />
           <TextField

@@ -9,7 +9,7 @@ import { useProgrammeRole } from '../../components/use-role';
 import { type Messages, useT } from '../../i18n';
 import { useIdempotencyKey } from '../action/use-idempotency-key';
 import { ActionPicker } from './action-picker';
-import { amsterdamDay, isDay } from './amsterdam-day';
+import { amsterdamDay, isDay } from '../../components/amsterdam-day';
 
 const TITLE_ID = 'ronde-titel';
 const DUE_ID = 'ronde-datum';

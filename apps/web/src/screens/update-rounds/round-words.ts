@@ -1,6 +1,6 @@
 import type { Schemas } from '../../api/client';
 import type { Messages } from '../../i18n';
-import { amsterdamDay } from './amsterdam-day';
+import { amsterdamDay } from '../../components/amsterdam-day';
 
 export type UpdateRound = Schemas['UpdateRoundResponse'];
 

@@ -16,7 +16,7 @@ import { useProgrammeRole } from '../../components/use-role';
 import { useT } from '../../i18n';
 import { ListBody } from '../action/activity-sections';
 import { usePagedList } from '../action/use-paged-list';
-import { amsterdamDayOf } from './amsterdam-day';
+import { amsterdamDayOf } from '../../components/amsterdam-day';
 import { completionInWords, roundState, type UpdateRound } from './round-words';
 
 /** Uitvraagrondes: the programme's update rounds, newest first; every member reads them. */

@@ -1,15 +1,12 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsUUID, Matches } from 'class-validator';
-import { CSV_SEPARATORS, type CsvSeparator, IsOmittable, QueryBoolean, QueryList } from '@app/core';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { IsIn, Matches } from 'class-validator';
+import { CSV_SEPARATORS, type CsvSeparator, IsOmittable } from '@app/core';
 import {
   ACTION_HEALTHS,
-  ACTION_STATUSES,
   type ActionHealth,
-  type ActionStatus,
-  COMMITMENT_KINDS,
-  type CommitmentKind,
   ESCALATION_FILTER_VALUES,
   type EscalationFilterValue,
+  ListActionsQuery,
 } from '@app/tracking';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../progress-report.model';
 
@@ -19,58 +16,48 @@ const MOMENT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf', 'html', 'docx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** Which actions a report covers: every filter given narrows it. */
-export class ReportFiltersQuery {
+/** The action list's filters (GET /v1/actions) that a report takes too. */
+const REPORT_FILTERS = [
+  'track',
+  'commitmentKind',
+  'ownerOrganisation',
+  'partnerOrganisation',
+  'status',
+  'health',
+  'escalationLevel',
+  'overdue',
+] as const;
+
+/**
+ * Which actions a report covers: every filter given narrows it. The filters, their types and
+ * their validation are the action list's; only their documentation is the report's own
+ * (examples, and overdue on the report day rather than today), redeclared below so that the
+ * OpenAPI document reads as before. `commitmentKind` and `status` read alike in both.
+ */
+export class ReportFiltersQuery extends PickType(ListActionsQuery, REPORT_FILTERS) {
   @ApiPropertyOptional({
     format: 'uuid',
     description: 'Only the actions of this track.',
     example: '9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c',
   })
-  @IsOmittable()
-  @IsUUID()
-  track?: string;
-
-  @ApiPropertyOptional({
-    enum: COMMITMENT_KINDS,
-    description: 'Actions of commitments of this kind.',
-  })
-  @IsOmittable()
-  @IsIn(COMMITMENT_KINDS)
-  commitmentKind?: CommitmentKind;
+  override track?: string;
 
   @ApiPropertyOptional({
     format: 'uuid',
     description: 'Actions this organisation owns (trekker).',
     example: '32f4863a-c117-4dd8-93d3-7b281d88bd9c',
   })
-  @IsOmittable()
-  @IsUUID()
-  ownerOrganisation?: string;
+  override ownerOrganisation?: string;
 
   @ApiPropertyOptional({
     format: 'uuid',
     description: 'Actions this organisation is a partner in.',
     example: '7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
   })
-  @IsOmittable()
-  @IsUUID()
-  partnerOrganisation?: string;
-
-  @ApiPropertyOptional({
-    enum: ACTION_STATUSES,
-    isArray: true,
-    description: 'One or more, repeated (`status=a&status=b`) or comma-separated.',
-  })
-  @IsOmittable()
-  @QueryList()
-  @IsIn(ACTION_STATUSES, { each: true })
-  status?: ActionStatus[];
+  override partnerOrganisation?: string;
 
   @ApiPropertyOptional({ enum: ACTION_HEALTHS, isArray: true, description: 'One or more.' })
-  @IsOmittable()
-  @QueryList()
-  @IsIn(ACTION_HEALTHS, { each: true })
-  health?: ActionHealth[];
+  override health?: ActionHealth[];
 
   @ApiPropertyOptional({
     enum: ESCALATION_FILTER_VALUES,
@@ -79,10 +66,7 @@ export class ReportFiltersQuery {
       'Escalation level, one or more, repeated or comma-separated; `none`: not escalated ' +
       '(as `GET /v1/actions?escalationLevel=`).',
   })
-  @IsOmittable()
-  @QueryList()
-  @IsIn(ESCALATION_FILTER_VALUES, { each: true })
-  escalationLevel?: EscalationFilterValue[];
+  override escalationLevel?: EscalationFilterValue[];
 
   @ApiPropertyOptional({
     type: Boolean,
@@ -90,10 +74,7 @@ export class ReportFiltersQuery {
       'Deadline passed (Europe/Amsterdam, on the report day) and not closed; false: the others.',
     example: false,
   })
-  @IsOmittable()
-  @QueryBoolean()
-  @IsBoolean()
-  overdue?: boolean;
+  override overdue?: boolean;
 }
 
 /** The moment, period, language and format of a progress report. */

@@ -19,7 +19,7 @@ import {
   VERIFICATIONS,
   type Verification,
 } from '../action-states';
-import { COMMITMENT_KINDS } from '../../commitments/commitment.entity';
+import { COMMITMENT_KINDS, type CommitmentKind } from '../../commitments/commitment.entity';
 import { TAG_PATTERN } from './action-fields';
 import { SEARCHABLE } from '../../search/search-query';
 
@@ -51,7 +51,7 @@ export class ListActionsQuery extends PageQueryDto {
   })
   @IsOmittable()
   @IsIn(COMMITMENT_KINDS)
-  commitmentKind?: string;
+  commitmentKind?: CommitmentKind;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOmittable()

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -27,31 +27,22 @@ const EVENT_TYPES_EXAMPLE: WebhookEventType[] = [
   'nl.sterk-bestuur.action.closed',
 ];
 
-/**
- * The fields a webhook is made of, as written: required on create where they must be, each
- * omittable on a change (only what is sent changes).
- */
-const documented = (required: boolean, options: ApiPropertyOptions) =>
-  required ? ApiProperty(options) : ApiPropertyOptional(options);
-const omittable = (required: boolean) => (required ? [] : [IsOmittable()]);
-
-const UrlField = (required: boolean) =>
+const UrlField = () =>
   applyDecorators(
-    documented(required, {
+    ApiProperty({
       description:
         'Where the events are POSTed: `https://` (http only where the installation allows it for development). It may not resolve to a loopback, private or link-local address.',
       maxLength: 2000,
       example: URL_EXAMPLE,
     }),
-    ...omittable(required),
     Trim(),
     IsString(),
     MaxLength(2000),
   );
 
-const EventTypesField = (required: boolean) =>
+const EventTypesField = () =>
   applyDecorators(
-    documented(required, {
+    ApiProperty({
       description: 'The event types to send (README "Webhooks" says what each means).',
       enum: WEBHOOK_EVENT_TYPE_NAMES,
       enumName: 'WebhookEventType',
@@ -60,7 +51,6 @@ const EventTypesField = (required: boolean) =>
       maxItems: WEBHOOK_EVENT_TYPE_NAMES.length,
       example: EVENT_TYPES_EXAMPLE,
     }),
-    ...omittable(required),
     IsArray(),
     ArrayMinSize(1),
     ArrayMaxSize(WEBHOOK_EVENT_TYPE_NAMES.length),
@@ -103,10 +93,10 @@ const ORGANISATIONS =
   'Only the events of actions (and their comments) that these organisations own or take part in as partners; empty or absent: every organisation.';
 
 export class CreateWebhookDto {
-  @UrlField(true)
+  @UrlField()
   url!: string;
 
-  @EventTypesField(true)
+  @EventTypesField()
   eventTypes!: WebhookEventType[];
 
   @DescriptionField()
@@ -119,22 +109,11 @@ export class CreateWebhookDto {
   organisationIds?: string[];
 }
 
-export class UpdateWebhookDto {
-  @UrlField(false)
-  url?: string;
-
-  @EventTypesField(false)
-  eventTypes?: WebhookEventType[];
-
-  @DescriptionField()
-  description?: string;
-
-  @IdsFilterField(TRACKS, '9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c')
-  trackIds?: string[];
-
-  @IdsFilterField(ORGANISATIONS, '7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d')
-  organisationIds?: string[];
-
+/**
+ * A change: the fields of a webhook, each omittable (only what is sent changes; null is not
+ * "left out", so it stays invalid), and switching it off or on.
+ */
+export class UpdateWebhookDto extends PartialType(CreateWebhookDto, { skipNullProperties: false }) {
   @ApiPropertyOptional({
     description:
       'Switch it off (`false`) or on again (`true`): switched on, the deliveries that were waiting or failed are sent; events that happened while it was off are not.',
