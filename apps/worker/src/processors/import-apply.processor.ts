@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { JobName, REPORT_EXPORT_ATTEMPTS } from '@app/core';
+import { JobName, LONG_JOB_ATTEMPTS } from '@app/core';
 import { ImportApplier } from '@app/imports';
 import type { JobContext, JobHandler } from '../jobs/job-handler';
 
@@ -10,6 +10,6 @@ export class ImportApplyProcessor implements JobHandler<JobName.ImportApply> {
   constructor(private readonly applier: ImportApplier) {}
 
   process(data: { importId: string }, context: JobContext): Promise<void> {
-    return this.applier.apply(data.importId, context.attempt >= REPORT_EXPORT_ATTEMPTS);
+    return this.applier.apply(data.importId, context.attempt >= LONG_JOB_ATTEMPTS);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { JobName, REPORT_EXPORT_ATTEMPTS } from '@app/core';
+import { JobName, LONG_JOB_ATTEMPTS } from '@app/core';
 import { ImportPlanner } from '@app/imports';
 import type { JobContext, JobHandler } from '../jobs/job-handler';
 
@@ -10,6 +10,6 @@ export class ImportPlanProcessor implements JobHandler<JobName.ImportPlan> {
   constructor(private readonly planner: ImportPlanner) {}
 
   process(data: { importId: string }, context: JobContext): Promise<void> {
-    return this.planner.plan(data.importId, context.attempt >= REPORT_EXPORT_ATTEMPTS);
+    return this.planner.plan(data.importId, context.attempt >= LONG_JOB_ATTEMPTS);
   }
 }

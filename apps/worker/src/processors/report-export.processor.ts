@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { JobName, Metrics, REPORT_EXPORT_ATTEMPTS } from '@app/core';
+import { JobName, Metrics, LONG_JOB_ATTEMPTS } from '@app/core';
 import { ReportExportsService } from '@app/reporting';
 import type { JobContext, JobHandler } from '../jobs/job-handler';
 
@@ -19,7 +19,7 @@ export class ReportExportProcessor implements JobHandler<JobName.ReportExport> {
       await this.exports.render(
         data.exportId,
         context.attempt,
-        context.attempt >= REPORT_EXPORT_ATTEMPTS,
+        context.attempt >= LONG_JOB_ATTEMPTS,
       );
       outcome = 'completed';
     } finally {

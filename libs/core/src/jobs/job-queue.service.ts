@@ -16,8 +16,11 @@ const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 
-/** Runs of a report export (or an import's dry run or apply) before it is marked failed. */
-export const REPORT_EXPORT_ATTEMPTS = 3;
+/**
+ * Runs of a job on the Reports or Imports queue (a report export, an import's dry run or
+ * apply) before its row is marked failed: long jobs that an eighth run would not help.
+ */
+export const LONG_JOB_ATTEMPTS = 3;
 
 /** A job to add: what, under which id (a duplicate id is a no-op), and when. */
 export interface JobPlacement {
@@ -203,7 +206,7 @@ export class JobQueueService implements OnApplicationShutdown {
     if (JOB_QUEUE[name] === QueueName.Reports || JOB_QUEUE[name] === QueueName.Imports) {
       // An export or import that fails three times is marked failed (its row says so); running
       // it an eighth time would not help.
-      options.attempts = REPORT_EXPORT_ATTEMPTS;
+      options.attempts = LONG_JOB_ATTEMPTS;
     }
     return options;
   }

@@ -73,17 +73,6 @@ export enum JobName {
   WebhookDeliveriesPurge = 'webhooks.deliveries-purge',
 }
 
-/** What happened to an action, for the jobs that follow the change. */
-export const ACTION_CHANGES = [
-  'created',
-  'updated',
-  'progressed',
-  'confirmed',
-  'verified',
-  'escalated',
-] as const;
-export type ActionChange = (typeof ACTION_CHANGES)[number];
-
 /** One action's part of an ActionsChanged job: what its follow-up must tell people. */
 export interface ActionChangeFollowUp {
   actionId: string;
@@ -105,7 +94,8 @@ export interface JobPayloads {
     actionId: string;
     /** The action's version after the change: a job for an older version is superseded. */
     version: number;
-    change: ActionChange;
+    /** What happened: one of tracking's `ACTION_CHANGES` (created, updated, progressed …). */
+    change: string;
     /** The fields that changed, by their API names. */
     fields: string[];
     /** Who made the change; null for the system. */

@@ -1,5 +1,16 @@
-import { type ActionChange, type ActionChangeFollowUp, JobName, type JobRequest } from '@app/core';
+import { type ActionChangeFollowUp, JobName, type JobRequest } from '@app/core';
 import type { Principal } from '@app/identity';
+
+/** What happened to an action, for the jobs that follow the change. */
+export const ACTION_CHANGES = [
+  'created',
+  'updated',
+  'progressed',
+  'confirmed',
+  'verified',
+  'escalated',
+] as const;
+export type ActionChangeKind = (typeof ACTION_CHANGES)[number];
 
 /** Values of the change that what follows it must tell people (a new status, a new owner). */
 export interface ActionChangedValues {
@@ -12,7 +23,7 @@ export function actionChanged(
   principal: Principal | null,
   actionId: string,
   version: number,
-  change: ActionChange,
+  change: ActionChangeKind,
   fields: readonly string[],
   values: ActionChangedValues = {},
 ): JobRequest {
