@@ -9,7 +9,7 @@ import {
   decodeCursor,
   encodeCursor,
   JobName,
-  type ListResponse,
+  type KeysetPage,
   OutboxService,
   type PageQueryDto,
   Transactions,
@@ -197,8 +197,7 @@ export class ImportsService {
     principal: Principal,
     programmeId: string,
     query: PageQueryDto,
-    requestUrl: string,
-  ): Promise<ListResponse<ImportResponse>> {
+  ): Promise<KeysetPage<ImportResponse>> {
     assertAllowed(principal, Permission.ImportsManage, { programmeId });
     const page = await this.imports.listForProgramme(
       programmeId,
@@ -207,11 +206,9 @@ export class ImportsService {
     );
     const items = page.slice(0, query.limit);
     const last = items[items.length - 1];
-    const data = await Promise.all(items.map((row) => this.view(row)));
     return {
-      data,
-      _links: this.links(
-        requestUrl,
+      items: await Promise.all(items.map((row) => this.view(row))),
+      nextCursor:
         page.length > query.limit && last
           ? encodeCursor({
               direction: 'next',
@@ -219,7 +216,6 @@ export class ImportsService {
               values: [new Date(last.createdAt).toISOString(), last.id],
             })
           : undefined,
-      ),
     };
   }
 
@@ -234,8 +230,7 @@ export class ImportsService {
     programmeId: string,
     importId: string,
     query: ListImportRowsQuery,
-    requestUrl: string,
-  ): Promise<ListResponse<ImportRowResponse>> {
+  ): Promise<KeysetPage<ImportRowResponse>> {
     await this.own(principal, programmeId, importId);
     const page = await this.imports.rowsPage(
       importId,
@@ -245,28 +240,22 @@ export class ImportsService {
     );
     const more = page.length > query.limit;
     const items = page.slice(0, query.limit);
-    const self = new URL(`${this.config.http.publicUrl}${requestUrl}`);
-    const links: ListResponse<ImportRowResponse>['_links'] = { self: { href: self.toString() } };
-    if (more) {
-      const next = new URL(self);
-      next.searchParams.set(
-        'cursor',
-        encodeCursor({
-          direction: 'next',
-          sort: 'position',
-          values: [String(items[items.length - 1].position)],
-        }),
-      );
-      links.next = { href: next.toString() };
-    }
-    const data = items.map((row) =>
-      mapImportRow(
-        row,
-        row.result === 'applied' || ['update', 'unchanged', 'conflict'].includes(row.outcome),
-        this.config.http.publicUrl,
+    return {
+      items: items.map((row) =>
+        mapImportRow(
+          row,
+          row.result === 'applied' || ['update', 'unchanged', 'conflict'].includes(row.outcome),
+          this.config.http.publicUrl,
+        ),
       ),
-    );
-    return { data, _links: links };
+      nextCursor: more
+        ? encodeCursor({
+            direction: 'next',
+            sort: 'position',
+            values: [String(items[items.length - 1].position)],
+          })
+        : undefined,
+    };
   }
 
   /** Takes the sheet's values or keeps the app's, per conflicting row. */
@@ -347,15 +336,6 @@ export class ImportsService {
     if (deleted > 0)
       this.logger.log({ event: 'imports_purged', deleted }, 'Expired imports deleted');
     return deleted;
-  }
-
-  /** A list's links: itself, and the next page when there is one (these lists go forward only). */
-  private links(requestUrl: string, nextCursor: string | undefined): ListResponse<never>['_links'] {
-    const self = new URL(`${this.config.http.publicUrl}${requestUrl}`);
-    if (nextCursor === undefined) return { self: { href: self.toString() } };
-    const next = new URL(self);
-    next.searchParams.set('cursor', nextCursor);
-    return { self: { href: self.toString() }, next: { href: next.toString() } };
   }
 
   private async view(row: ImportRow): Promise<ImportResponse> {

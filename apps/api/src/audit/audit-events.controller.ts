@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -17,12 +17,13 @@ import {
   ListAuditEventsQuery,
   VerifyAuditChainQuery,
 } from '@app/audit';
-import { ApiListResponse } from '@app/core';
+import { ApiListResponse, APP_CONFIG, type AppConfig } from '@app/core';
 import type { ListResponse } from '@app/core';
 import { Permission, programmeScope } from '@app/identity';
 import type { Principal } from '@app/identity';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { csvDownload } from './csv-download';
+import { listEnvelope } from '../http/list-envelope';
 
 const WHO_SEES_WHAT =
   'Platform administrators see every event; coordinators the events of the programmes they ' +
@@ -44,7 +45,10 @@ const PROGRAMME_HIDDEN = {
 @ApiTags('audit-events')
 @Controller('audit-events')
 export class AuditEventsController {
-  constructor(private readonly auditEvents: AuditEventsService) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly auditEvents: AuditEventsService,
+  ) {}
 
   @Get()
   @Access(Permission.AuditRead)
@@ -57,15 +61,18 @@ export class AuditEventsController {
     description: `${BAD_FILTER.description} INVALID_CURSOR: the cursor was not issued by this list.`,
   })
   @ApiNotFoundResponse(PROGRAMME_HIDDEN)
-  list(
+  async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListAuditEventsQuery,
     @Req() req: Request,
   ): Promise<ListResponse<AuditEventResponse>> {
-    return this.auditEvents.list(
-      programmeScope(principal, Permission.AuditRead, query.programme),
-      query,
-      req.originalUrl,
+    return listEnvelope(
+      this.config,
+      req,
+      await this.auditEvents.list(
+        programmeScope(principal, Permission.AuditRead, query.programme),
+        query,
+      ),
     );
   }
 

@@ -3,6 +3,7 @@ import {
   Controller,
   Get,
   HttpCode,
+  Inject,
   Param,
   Post,
   Query,
@@ -25,7 +26,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApiListResponse, type ListResponse, PageQueryDto } from '@app/core';
+import {
+  ApiListResponse,
+  APP_CONFIG,
+  type AppConfig,
+  type ListResponse,
+  PageQueryDto,
+} from '@app/core';
 import { Permission, type Principal, ProgrammeParams } from '@app/identity';
 import {
   ChooseRowsDto,
@@ -42,6 +49,7 @@ import {
 import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { Idempotent } from '../http/idempotency';
 import { RequireMultipartInterceptor } from '../http/require-multipart.interceptor';
+import { listEnvelope } from '../http/list-envelope';
 
 const COORDINATORS =
   'Coordinators of the programme only (`imports:manage`): an import changes any commitment and action.';
@@ -50,7 +58,10 @@ const NOT_FOUND = 'IMPORT_NOT_FOUND: no such import in this programme (or past i
 @ApiTags('imports')
 @Controller('programmes/:id')
 export class ImportsController {
-  constructor(private readonly imports: ImportsService) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly imports: ImportsService,
+  ) {}
 
   @Get('import-template.xlsx')
   @Access(Permission.ImportsManage, { programmeParam: 'id', rateLimit: 'expensive' })
@@ -149,13 +160,17 @@ export class ImportsController {
     description: `Those still kept (IMPORT_RETENTION_HOURS). ${COORDINATORS}`,
   })
   @ApiListResponse(ImportResponse)
-  list(
+  async list(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ProgrammeParams,
     @Query() query: PageQueryDto,
     @Req() req: Request,
   ): Promise<ListResponse<ImportResponse>> {
-    return this.imports.list(principal, params.id.toLowerCase(), query, req.originalUrl);
+    return listEnvelope(
+      this.config,
+      req,
+      await this.imports.list(principal, params.id.toLowerCase(), query),
+    );
   }
 
   @Get('imports/:importId')
@@ -181,18 +196,16 @@ export class ImportsController {
   })
   @ApiListResponse(ImportRowResponse)
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  rows(
+  async rows(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ImportParams,
     @Query() query: ListImportRowsQuery,
     @Req() req: Request,
   ): Promise<ListResponse<ImportRowResponse>> {
-    return this.imports.listRows(
-      principal,
-      params.id.toLowerCase(),
-      params.importId,
-      query,
-      req.originalUrl,
+    return listEnvelope(
+      this.config,
+      req,
+      await this.imports.listRows(principal, params.id.toLowerCase(), params.importId, query),
     );
   }
 

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+} from '@nestjs/common';
 import {
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -8,7 +19,7 @@ import {
   ApiExtraModels,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ListLinks } from '@app/core';
+import { APP_CONFIG, type AppConfig, ListLinks } from '@app/core';
 import type { ListResponse } from '@app/core';
 import { Permission } from '@app/identity';
 import type { Principal } from '@app/identity';
@@ -23,12 +34,16 @@ import {
   ReadAllResponse,
 } from '@app/notifications';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
+import { listEnvelope } from '../http/list-envelope';
 
 /** Your notifications and how they reach you: nobody else's are ever visible. */
 @ApiTags('me')
 @Controller('me')
 export class MeNotificationsController {
-  constructor(private readonly notifications: MeNotificationsService) {}
+  constructor(
+    private readonly notifications: MeNotificationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get('notifications')
   @Access(Permission.Self)
@@ -55,12 +70,13 @@ export class MeNotificationsController {
       },
     },
   })
-  list(
+  async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListNotificationsQuery,
     @Req() req: Request,
   ): Promise<ListResponse<NotificationResponse> & { unreadCount: number }> {
-    return this.notifications.list(principal, query, req.originalUrl);
+    const { unreadCount, ...page } = await this.notifications.list(principal, query);
+    return { ...listEnvelope(this.config, req, page), unreadCount };
   }
 
   @Post('notifications/read-all')

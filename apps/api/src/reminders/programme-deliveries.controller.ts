@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiNotFoundResponse,
@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ApiListResponse } from '@app/core';
+import { ApiListResponse, APP_CONFIG, type AppConfig } from '@app/core';
 import type { ListResponse } from '@app/core';
 import { Permission, ProgrammeParams } from '@app/identity';
 import {
@@ -18,6 +18,7 @@ import {
 } from '@app/notifications';
 import { ListRemindersQuery, ReminderResponse, RemindersQueryService } from '@app/reminders';
 import { Access } from '../access/access.decorator';
+import { listEnvelope } from '../http/list-envelope';
 
 const NOT_FOUND = 'DELIVERY_NOT_FOUND: no such e-mail delivery in this programme.';
 
@@ -26,6 +27,7 @@ const NOT_FOUND = 'DELIVERY_NOT_FOUND: no such e-mail delivery in this programme
 @Controller('programmes/:id')
 export class ProgrammeDeliveriesController {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reminders: RemindersQueryService,
     private readonly deliveries: DeliveriesService,
   ) {}
@@ -39,12 +41,16 @@ export class ProgrammeDeliveriesController {
       '`state`, `kind` and `action`.',
   })
   @ApiListResponse(ReminderResponse, 'One page of reminders.')
-  listReminders(
+  async listReminders(
     @Param() params: ProgrammeParams,
     @Query() query: ListRemindersQuery,
     @Req() req: Request,
   ): Promise<ListResponse<ReminderResponse>> {
-    return this.reminders.list(params.id.toLowerCase(), query, req.originalUrl);
+    return listEnvelope(
+      this.config,
+      req,
+      await this.reminders.list(params.id.toLowerCase(), query),
+    );
   }
 
   @Get('deliveries')
@@ -56,12 +62,16 @@ export class ProgrammeDeliveriesController {
       'attempt, with the mail server’s last answer.',
   })
   @ApiListResponse(DeliveryResponse, 'One page of deliveries.')
-  list(
+  async list(
     @Param() params: ProgrammeParams,
     @Query() query: ListDeliveriesQuery,
     @Req() req: Request,
   ): Promise<ListResponse<DeliveryResponse>> {
-    return this.deliveries.list(params.id.toLowerCase(), query, req.originalUrl);
+    return listEnvelope(
+      this.config,
+      req,
+      await this.deliveries.list(params.id.toLowerCase(), query),
+    );
   }
 
   @Get('deliveries/:deliveryId')

@@ -35,6 +35,7 @@ import {
 import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { resourceUrl } from '../http/resource-url';
 import { Idempotent } from '../http/idempotency';
+import { listEnvelope } from '../http/list-envelope';
 
 const NOT_FOUND = 'UPDATE_ROUND_NOT_FOUND: no such update round in this programme.';
 
@@ -58,12 +59,12 @@ export class UpdateRoundsController {
     description: 'Newest first; `state=open` for those still asking. Every member may read them.',
   })
   @ApiListResponse(UpdateRoundResponse, 'One page of update rounds.')
-  list(
+  async list(
     @Param() params: ProgrammeParams,
     @Query() query: ListUpdateRoundsQuery,
     @Req() req: Request,
   ): Promise<ListResponse<UpdateRoundResponse>> {
-    return this.rounds.list(params.id.toLowerCase(), query, req.originalUrl);
+    return listEnvelope(this.config, req, await this.rounds.list(params.id.toLowerCase(), query));
   }
 
   @Post()
@@ -123,13 +124,17 @@ export class UpdateRoundsController {
   })
   @ApiListResponse(RoundActionResponse, 'One page of the round’s actions.')
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  actions(
+  async actions(
     @CurrentPrincipal() principal: Principal,
     @Param() params: UpdateRoundParams,
     @Query() query: ListRoundActionsQuery,
     @Req() req: Request,
   ): Promise<ListResponse<RoundActionResponse>> {
-    return this.rounds.actions(principal, params.id, params.roundId, query, req.originalUrl);
+    return listEnvelope(
+      this.config,
+      req,
+      await this.rounds.actions(principal, params.id, params.roundId, query),
+    );
   }
 
   @Delete(':roundId')

@@ -27,6 +27,7 @@ import {
 import { Access } from '../access/access.decorator';
 import { isNotModified } from '../http/conditional-get';
 import { resourceUrl } from '../http/resource-url';
+import { listEnvelope } from '../http/list-envelope';
 
 const FIELD_LIST = OPEN_DATA_FIELDS.map((field) => `\`${field.name}\``).join(', ');
 const logger = new Logger('OpenData');
@@ -193,7 +194,9 @@ export class OpenDataController {
       sendCsv(req, res, await this.openData.csv(state, query.separator ?? 'comma'));
       return;
     }
-    res.status(200).json(await this.openData.document(state, query, req.originalUrl));
+    const { head, actions } = await this.openData.document(state, query);
+    const list = listEnvelope(this.config, req, actions);
+    res.status(200).json({ ...head, actions: list.data, _links: list._links });
   }
 
   @Get('dataset')

@@ -45,6 +45,7 @@ import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { resourceUrl } from '../http/resource-url';
 import { versionDocs } from '../http/version-docs';
 import { Idempotent } from '../http/idempotency';
+import { listEnvelope } from '../http/list-envelope';
 
 const VERSION = versionDocs('commitment');
 const ETAG = VERSION.etag;
@@ -77,12 +78,12 @@ export class CommitmentsController {
   })
   @ApiListResponse(CommitmentResponse, 'One page of commitments.')
   @ApiNotFoundResponse({ description: 'PROGRAMME_NOT_FOUND: `programme` is not one of yours.' })
-  list(
+  async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListCommitmentsQuery,
     @Req() req: Request,
   ): Promise<ListResponse<CommitmentResponse>> {
-    return this.commitments.list(principal, query, req.originalUrl);
+    return listEnvelope(this.config, req, await this.commitments.list(principal, query));
   }
 
   @Post()

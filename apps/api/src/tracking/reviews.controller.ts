@@ -4,6 +4,7 @@ import {
   Get,
   Headers,
   HttpCode,
+  Inject,
   Param,
   Post,
   Query,
@@ -22,7 +23,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApiListResponse, PageQueryDto } from '@app/core';
+import { ApiListResponse, APP_CONFIG, type AppConfig, PageQueryDto } from '@app/core';
 import type { ListResponse } from '@app/core';
 import { Permission } from '@app/identity';
 import type { Principal } from '@app/identity';
@@ -40,6 +41,7 @@ import {
 import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { versionDocs } from '../http/version-docs';
 import { Idempotent } from '../http/idempotency';
+import { listEnvelope } from '../http/list-envelope';
 
 const VERSION = versionDocs('action');
 const ETAG = VERSION.etag;
@@ -54,6 +56,7 @@ const NOT_CLOSED = 'ACTION_NOT_CLOSED (only closed actions) or ALREADY_VERIFIED.
 @Controller('actions/:id')
 export class ReviewsController {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reviews: ReviewsService,
     private readonly actions: ActionsService,
   ) {}
@@ -82,13 +85,13 @@ export class ReviewsController {
   @ApiOperation({ summary: "An action's comments", description: 'Newest first.' })
   @ApiListResponse(CommentResponse, 'One page of comments.')
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  comments(
+  async comments(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ActionParams,
     @Query() query: PageQueryDto,
     @Req() req: Request,
   ): Promise<ListResponse<CommentResponse>> {
-    return this.reviews.list(principal, params.id, query, req.originalUrl);
+    return listEnvelope(this.config, req, await this.reviews.list(principal, params.id, query));
   }
 
   @Post('confirmation')
@@ -150,13 +153,13 @@ export class ReviewsController {
   })
   @ApiListResponse(HistoryEntryResponse, 'One page of history.')
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  history(
+  async history(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ActionParams,
     @Query() query: PageQueryDto,
     @Req() req: Request,
   ): Promise<ListResponse<HistoryEntryResponse>> {
-    return this.reviews.history(principal, params.id, query, req.originalUrl);
+    return listEnvelope(this.config, req, await this.reviews.history(principal, params.id, query));
   }
 
   private async answer(principal: Principal, id: string, res: Response): Promise<ActionResponse> {

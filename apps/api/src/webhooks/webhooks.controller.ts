@@ -5,6 +5,7 @@ import {
   Get,
   Headers,
   HttpCode,
+  Inject,
   Param,
   Patch,
   Post,
@@ -27,7 +28,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApiListResponse, formatEtag } from '@app/core';
+import { ApiListResponse, APP_CONFIG, type AppConfig, formatEtag } from '@app/core';
 import type { ListResponse } from '@app/core';
 import { Permission, ProgrammeParams } from '@app/identity';
 import type { Principal } from '@app/identity';
@@ -48,6 +49,7 @@ import {
 import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { Idempotent } from '../http/idempotency';
 import { versionDocs } from '../http/version-docs';
+import { listEnvelope } from '../http/list-envelope';
 
 const VERSION = versionDocs('webhook');
 const NOT_FOUND = 'WEBHOOK_NOT_FOUND: no such webhook in this programme.';
@@ -62,7 +64,10 @@ const TARGET_REFUSED =
 @ApiTags('webhooks')
 @Controller('programmes/:id/webhooks')
 export class WebhooksController {
-  constructor(private readonly webhooks: WebhookSubscriptionsService) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly webhooks: WebhookSubscriptionsService,
+  ) {}
 
   @Get()
   @Access(Permission.WebhooksManage, { programmeParam: 'id' })
@@ -212,12 +217,16 @@ export class WebhooksController {
   })
   @ApiListResponse(WebhookDeliveryResponse, 'One page of deliveries.')
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  deliveries(
+  async deliveries(
     @Param() params: WebhookParams,
     @Query() query: ListWebhookDeliveriesQuery,
     @Req() req: Request,
   ): Promise<ListResponse<WebhookDeliveryResponse>> {
-    return this.webhooks.deliveries(params.id, params.webhookId, query, req.originalUrl);
+    return listEnvelope(
+      this.config,
+      req,
+      await this.webhooks.deliveries(params.id, params.webhookId, query),
+    );
   }
 
   @Get(':webhookId/deliveries/:deliveryId')

@@ -1,13 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import {
-  APP_CONFIG,
-  Clock,
-  type CsvDownload,
-  type ListResponse,
-  openCsvDownload,
-  toListResponse,
-} from '@app/core';
-import type { AppConfig } from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { Clock, type CsvDownload, type KeysetPage, mapPage, openCsvDownload } from '@app/core';
+
 import { AuditIntegrityService } from '../verification/audit-integrity.service';
 import type { AuditEventEntity } from './audit-event.entity';
 import { type AuditEventResponse, mapAuditEvent } from './audit-event.response';
@@ -32,24 +25,18 @@ export type AuditReadScope = 'everywhere' | readonly string[];
 @Injectable()
 export class AuditEventsService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: AuditEventsRepository,
     private readonly integrity: AuditIntegrityService,
     private readonly clock: Clock,
   ) {}
 
-  /** One page of the events the caller may read, newest first; `requestUrl` is for the `_links`. */
+  /** One page of the events the caller may read, newest first. */
   async list(
     scope: AuditReadScope,
     query: ListAuditEventsQuery,
-    requestUrl: string,
-  ): Promise<ListResponse<AuditEventResponse>> {
+  ): Promise<KeysetPage<AuditEventResponse>> {
     const page = await this.events.page(this.filterFor(scope, query), query.limit, query.cursor);
-    return toListResponse(
-      page,
-      mapAuditEvent,
-      new URL(`${this.config.http.publicUrl}${requestUrl}`),
-    );
+    return mapPage(page, mapAuditEvent);
   }
 
   /** One event; 404 when there is none or the caller may not read it. */

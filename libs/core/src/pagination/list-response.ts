@@ -81,6 +81,11 @@ export function toListResponse<T, R>(
   return { data: page.items.map(map), _links: links };
 }
 
+/** The page with its items mapped (a response's items), its cursors as they were. */
+export function mapPage<T, R>(page: KeysetPage<T>, map: (item: T) => R): KeysetPage<R> {
+  return { ...page, items: page.items.map(map) };
+}
+
 /** Documents a 200 list response of `model` items in the standard envelope. */
 export function ApiListResponse(model: ClassType<unknown>, description = 'One page of results.') {
   return applyDecorators(

@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { APP_CONFIG, Clock, toListResponse, Transactions } from '@app/core';
-import type { AppConfig, ListResponse } from '@app/core';
+import { Clock, type KeysetPage, mapPage, Transactions } from '@app/core';
 import type { Principal } from '../access/principal';
 import { IdentityErrors } from '../identity.errors';
 import {
@@ -25,21 +24,19 @@ export class ApiTokensService {
   private readonly logger = new Logger(ApiTokensService.name);
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly tokens: ApiTokensRepository,
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
 
-  /** `requestUrl` is the path and query as requested, for the `_links`. */
+  /** One page of the caller's tokens (the API wraps it in its list envelope). */
   async list(
     principal: Principal,
     page: { limit: number; cursor?: string },
-    requestUrl: string,
-  ): Promise<ListResponse<ApiTokenResponse>> {
+  ): Promise<KeysetPage<ApiTokenResponse>> {
     const result = await this.tokens.pageOfUser(principal.userId, page);
-    return toListResponse(result, mapApiToken, new URL(requestUrl, this.config.http.publicUrl));
+    return mapPage(result, mapApiToken);
   }
 
   /**

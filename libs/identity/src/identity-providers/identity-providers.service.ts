@@ -4,14 +4,15 @@ import { AuditService } from '@app/audit';
 import {
   APP_CONFIG,
   ConcurrencyErrors,
+  type KeysetPage,
+  mapPage,
   parseIfMatch,
   parseSort,
   SqlState,
-  toListResponse,
   Transactions,
   violatedConstraint,
 } from '@app/core';
-import type { AppConfig, ListResponse } from '@app/core';
+import type { AppConfig } from '@app/core';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../access/principal';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
@@ -44,11 +45,8 @@ export class IdentityProvidersService {
     private readonly audit: AuditService,
   ) {}
 
-  /** One page of providers; `requestUrl` is the request's path and query, for the `_links`. */
-  async list(
-    query: ListIdentityProvidersQuery,
-    requestUrl: string,
-  ): Promise<ListResponse<IdentityProviderResponse>> {
+  /** One page of providers (the API wraps it in its list envelope). */
+  async list(query: ListIdentityProvidersQuery): Promise<KeysetPage<IdentityProviderResponse>> {
     const sort = parseSort(query.sort, IDENTITY_PROVIDER_SORT_KEYS, [
       { key: 'displayName', direction: 'asc' },
     ]);
@@ -57,11 +55,7 @@ export class IdentityProvidersService {
       { sort, limit: query.limit, cursor: query.cursor },
     );
     const items = await this.toResponses(page.items);
-    return toListResponse(
-      { ...page, items },
-      (item) => item,
-      new URL(`${this.config.http.publicUrl}${requestUrl}`),
-    );
+    return mapPage({ ...page, items }, (item) => item);
   }
 
   async get(id: string): Promise<IdentityProviderResponse> {

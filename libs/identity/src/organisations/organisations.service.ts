@@ -1,15 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import {
-  APP_CONFIG,
-  ListResponse,
+  type KeysetPage,
+  mapPage,
   parseSort,
   SqlState,
-  toListResponse,
   Transactions,
   violatedConstraint,
 } from '@app/core';
-import type { AppConfig } from '@app/core';
+
 import { DirectoryErrors } from './directory.errors';
 import type { CreateOrganisationDto } from './dto/create-organisation.dto';
 import {
@@ -26,27 +25,19 @@ const CODE_UNIQUE = 'uq_organisations_code';
 @Injectable()
 export class OrganisationsService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly organisations: OrganisationsRepository,
     private readonly audit: AuditService,
   ) {}
 
-  /** One page of organisations; `requestUrl` is the request's path and query, for the `_links`. */
-  async list(
-    query: ListOrganisationsQuery,
-    requestUrl: string,
-  ): Promise<ListResponse<OrganisationResponse>> {
+  /** One page of organisations (the API wraps it in its list envelope). */
+  async list(query: ListOrganisationsQuery): Promise<KeysetPage<OrganisationResponse>> {
     const sort = parseSort(query.sort, ORGANISATION_SORT_KEYS, [{ key: 'name', direction: 'asc' }]);
     const page = await this.organisations.page(
       { kind: query.kind, q: query.q },
       { sort, limit: query.limit, cursor: query.cursor },
     );
-    return toListResponse(
-      page,
-      mapOrganisation,
-      new URL(`${this.config.http.publicUrl}${requestUrl}`),
-    );
+    return mapPage(page, mapOrganisation);
   }
 
   async get(id: string): Promise<OrganisationResponse> {

@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { APP_CONFIG, isUniqueViolation, parseSort, toListResponse, Transactions } from '@app/core';
-import type { AppConfig, ListResponse } from '@app/core';
+import { isUniqueViolation, type KeysetPage, mapPage, parseSort, Transactions } from '@app/core';
 import type { AddMemberDto } from './dto/add-member.dto';
 import { type ListMembersQuery, MEMBER_SORT_KEYS } from './dto/list-members.query';
 import type { MemberResponse } from './dto/member.response';
@@ -23,17 +22,12 @@ import { ProgrammesRepository } from './programmes.repository';
 export class MembersService {
   constructor(
     private readonly transactions: Transactions,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly programmes: ProgrammesRepository,
     private readonly memberships: MembershipsRepository,
     private readonly audit: AuditService,
   ) {}
 
-  async list(
-    programmeId: string,
-    query: ListMembersQuery,
-    requestUrl: string,
-  ): Promise<ListResponse<MemberResponse>> {
+  async list(programmeId: string, query: ListMembersQuery): Promise<KeysetPage<MemberResponse>> {
     if (!(await this.programmes.findById(programmeId))) throw ProgrammeErrors.programmeNotFound();
     const sort = parseSort(query.sort, MEMBER_SORT_KEYS, [
       { key: 'displayName', direction: 'asc' },
@@ -43,7 +37,7 @@ export class MembersService {
       { role: query.role },
       { sort, limit: query.limit, cursor: query.cursor },
     );
-    return toListResponse(page, mapMember, new URL(`${this.config.http.publicUrl}${requestUrl}`));
+    return mapPage(page, mapMember);
   }
 
   async get(programmeId: string, membershipId: string): Promise<MemberResponse> {

@@ -1,14 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import {
-  APP_CONFIG,
-  type AppConfig,
   type InvalidParam,
   isUniqueViolation,
-  type ListResponse,
+  type KeysetPage,
+  mapPage,
   parseSort,
-  toListResponse,
   Transactions,
 } from '@app/core';
 import type { ProgrammeRole } from '../access/permissions';
@@ -29,7 +27,6 @@ import { definedOnly } from './defined-only';
 export class ProgrammesService {
   constructor(
     private readonly transactions: Transactions,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly programmes: ProgrammesRepository,
     private readonly memberships: MembershipsRepository,
     private readonly audit: AuditService,
@@ -42,8 +39,7 @@ export class ProgrammesService {
   async list(
     principal: Principal,
     query: ListProgrammesQuery,
-    requestUrl: string,
-  ): Promise<ListResponse<ProgrammeResponse>> {
+  ): Promise<KeysetPage<ProgrammeResponse>> {
     const sort = parseSort(query.sort, PROGRAMME_SORT_KEYS, [{ key: 'name', direction: 'asc' }]);
     const token = principal.apiToken;
     const seesAll = principal.isPlatformAdmin && !token;
@@ -57,11 +53,7 @@ export class ProgrammesService {
       { ids, status: query.status },
       { sort, limit: query.limit, cursor: query.cursor },
     );
-    return toListResponse(
-      page,
-      (programme) => mapProgramme(programme, roleIn(principal, programme)),
-      new URL(`${this.config.http.publicUrl}${requestUrl}`),
-    );
+    return mapPage(page, (programme) => mapProgramme(programme, roleIn(principal, programme)));
   }
 
   async get(principal: Principal, id: string): Promise<ProgrammeResponse> {

@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { APP_CONFIG, SqlState, toListResponse, Transactions, violatedConstraint } from '@app/core';
-import type { AppConfig, ListResponse, PageQueryDto } from '@app/core';
+import { type KeysetPage, mapPage, SqlState, Transactions, violatedConstraint } from '@app/core';
+import type { PageQueryDto } from '@app/core';
 import type { CreateTrackDto } from './dto/create-track.dto';
 import type { TrackResponse } from './dto/track.response';
 import type { UpdateTrackDto } from './dto/update-track.dto';
@@ -22,20 +22,15 @@ import { TracksRepository } from './tracks.repository';
 export class TracksService {
   constructor(
     private readonly transactions: Transactions,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly programmes: ProgrammesRepository,
     private readonly tracks: TracksRepository,
     private readonly audit: AuditService,
   ) {}
 
-  async list(
-    programmeId: string,
-    query: PageQueryDto,
-    requestUrl: string,
-  ): Promise<ListResponse<TrackResponse>> {
+  async list(programmeId: string, query: PageQueryDto): Promise<KeysetPage<TrackResponse>> {
     if (!(await this.programmes.findById(programmeId))) throw ProgrammeErrors.programmeNotFound();
     const page = await this.tracks.page(programmeId, { limit: query.limit, cursor: query.cursor });
-    return toListResponse(page, mapTrack, new URL(`${this.config.http.publicUrl}${requestUrl}`));
+    return mapPage(page, mapTrack);
   }
 
   async get(programmeId: string, trackId: string): Promise<TrackResponse> {

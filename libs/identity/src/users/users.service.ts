@@ -1,17 +1,15 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import {
-  APP_CONFIG,
   CoreErrors,
   InvalidParam,
-  ListResponse,
+  type KeysetPage,
   parseSort,
   SqlState,
-  toListResponse,
   Transactions,
   violatedConstraint,
 } from '@app/core';
-import type { AppConfig } from '@app/core';
+
 import type { Principal } from '../access/principal';
 import { DirectoryErrors } from '../organisations/directory.errors';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
@@ -41,7 +39,6 @@ export class UsersService {
   private readonly logger = new Logger(UsersService.name);
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly users: UsersRepository,
     private readonly organisations: OrganisationsRepository,
@@ -49,19 +46,15 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
-  /** One page of users; `requestUrl` is the request's path and query, for the `_links`. */
-  async list(query: ListUsersQuery, requestUrl: string): Promise<ListResponse<UserResponse>> {
+  /** One page of users (the API wraps it in its list envelope). */
+  async list(query: ListUsersQuery): Promise<KeysetPage<UserResponse>> {
     const sort = parseSort(query.sort, USER_SORT_KEYS, [{ key: 'displayName', direction: 'asc' }]);
     const page = await this.users.page(
       { organisationId: query.organisationId, isActive: query.isActive, q: query.q },
       { sort, limit: query.limit, cursor: query.cursor },
     );
     const items = await this.toResponses(page.items);
-    return toListResponse(
-      { ...page, items },
-      (item) => item,
-      new URL(`${this.config.http.publicUrl}${requestUrl}`),
-    );
+    return { ...page, items };
   }
 
   async get(id: string): Promise<UserResponse> {

@@ -1,16 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
-import {
-  APP_CONFIG,
-  type AppConfig,
-  JobName,
-  type ListResponse,
-  OutboxService,
-  toListResponse,
-  Transactions,
-} from '@app/core';
+import { JobName, type KeysetPage, mapPage, OutboxService, Transactions } from '@app/core';
 import type { NotificationKind } from '../notification-kinds';
 import { NotificationsErrors } from '../notifications.errors';
 import { type DeliveryResponse, mapDelivery } from './delivery.response';
@@ -21,7 +13,6 @@ import type { ListDeliveriesQuery } from './list-deliveries.query';
 @Injectable()
 export class DeliveriesService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly deliveries: EmailDeliveriesRepository,
@@ -32,19 +23,14 @@ export class DeliveriesService {
   async list(
     programmeId: string,
     query: ListDeliveriesQuery,
-    requestUrl: string,
-  ): Promise<ListResponse<DeliveryResponse>> {
+  ): Promise<KeysetPage<DeliveryResponse>> {
     const page = await this.deliveries.page(
       programmeId,
       { state: query.state, userId: query.user },
       { limit: query.limit, cursor: query.cursor },
     );
     const kinds = await this.kinds(page.items.map((row) => row.notificationId));
-    return toListResponse(
-      page,
-      (row) => mapDelivery(row, kinds.get(row.notificationId)!),
-      new URL(`${this.config.http.publicUrl}${requestUrl}`),
-    );
+    return mapPage(page, (row) => mapDelivery(row, kinds.get(row.notificationId)!));
   }
 
   async get(programmeId: string, id: string): Promise<DeliveryResponse> {

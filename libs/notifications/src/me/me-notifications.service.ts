@@ -4,8 +4,8 @@ import {
   APP_CONFIG,
   type AppConfig,
   Clock,
-  type ListResponse,
-  toListResponse,
+  type KeysetPage,
+  mapPage,
   Transactions,
 } from '@app/core';
 import type { Principal } from '@app/identity';
@@ -45,8 +45,7 @@ export class MeNotificationsService {
   async list(
     principal: Principal,
     query: ListNotificationsQuery,
-    requestUrl: string,
-  ): Promise<ListResponse<NotificationResponse> & { unreadCount: number }> {
+  ): Promise<KeysetPage<NotificationResponse> & { unreadCount: number }> {
     const language = query.lang ?? (await this.preferences(principal)).language;
     const [page, unreadCount] = await Promise.all([
       this.notifications.page(
@@ -56,11 +55,7 @@ export class MeNotificationsService {
       ),
       this.notifications.unreadCount(principal.userId),
     ]);
-    const list = toListResponse(
-      page,
-      (row) => mapNotification(row, language, this.config.http.publicUrl),
-      new URL(`${this.config.http.publicUrl}${requestUrl}`),
-    );
+    const list = mapPage(page, (row) => mapNotification(row, language, this.config.http.publicUrl));
     return { ...list, unreadCount };
   }
 

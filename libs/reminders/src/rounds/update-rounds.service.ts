@@ -8,9 +8,9 @@ import {
   decodeCursor,
   encodeCursor,
   JobName,
-  type ListResponse,
+  type KeysetPage,
+  mapPage,
   OutboxService,
-  toListResponse,
   Transactions,
 } from '@app/core';
 import type { Principal } from '@app/identity';
@@ -102,18 +102,15 @@ export class UpdateRoundsService {
   async list(
     programmeId: string,
     query: ListUpdateRoundsQuery,
-    requestUrl: string,
-  ): Promise<ListResponse<UpdateRoundResponse>> {
+  ): Promise<KeysetPage<UpdateRoundResponse>> {
     const result = await this.rounds.page(
       programmeId,
       { state: query.state },
       { limit: query.limit, cursor: query.cursor },
     );
     const completion = await this.rounds.completion(result.items.map((round) => round.id));
-    return toListResponse(
-      result,
-      (round) => mapRound(round, completion.get(round.id), this.config.http.publicUrl),
-      new URL(`${this.config.http.publicUrl}${requestUrl}`),
+    return mapPage(result, (round) =>
+      mapRound(round, completion.get(round.id), this.config.http.publicUrl),
     );
   }
 
@@ -133,8 +130,7 @@ export class UpdateRoundsService {
     programmeId: string,
     roundId: string,
     query: ListRoundActionsQuery,
-    requestUrl: string,
-  ): Promise<ListResponse<RoundActionResponse>> {
+  ): Promise<KeysetPage<RoundActionResponse>> {
     const round = await this.rounds.find(programmeId, roundId);
     if (!round) throw RemindersErrors.roundNotFound();
     const after = query.cursor ? decodeCursor(query.cursor, 'actionId', 1).values[0] : undefined;
@@ -149,7 +145,7 @@ export class UpdateRoundsService {
     );
     const items = rows.slice(0, query.limit);
     const last = items.at(-1);
-    return toListResponse(
+    return mapPage(
       {
         items,
         nextCursor:
@@ -158,7 +154,6 @@ export class UpdateRoundsService {
             : undefined,
       },
       mapRoundAction,
-      new URL(`${this.config.http.publicUrl}${requestUrl}`),
     );
   }
 

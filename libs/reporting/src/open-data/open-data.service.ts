@@ -1,13 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
-  APP_CONFIG,
-  type AppConfig,
   Clock,
   type CsvDownload,
   type CsvSeparator,
   type KeysetPage,
+  mapPage,
   openCsvDownload,
-  toListResponse,
 } from '@app/core';
 import { IdentityErrors } from '@app/identity';
 import {
@@ -21,7 +19,7 @@ import { OPEN_DATA_FIELD_NAMES } from './open-data.fields';
 import { mapOpenDataAction, openDataCsvRecord } from './open-data.mapper';
 import { type DatasetLicence, type DcatDataset, mapDcatDataset } from './open-data-dataset';
 import { openDataLicence } from './open-data-validators';
-import type { OpenDataResponse } from './open-data.response';
+import type { OpenDataActionResponse, OpenDataResponse } from './open-data.response';
 
 /** Actions read per query of a CSV export: one index range each, a few hundred kB. */
 export const OPEN_DATA_CSV_BATCH = 500;
@@ -45,7 +43,6 @@ export interface OpenDataState {
 @Injectable()
 export class OpenDataService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly actions: PublicActionsReader,
     private readonly clock: Clock,
   ) {}
@@ -58,26 +55,27 @@ export class OpenDataService {
     return { programme, licence: openDataLicence(programme.openDataLicence), freshness };
   }
 
-  /** One page of the programme's public actions. */
+  /**
+   * One page of the programme's public actions, with what the document says of them (the API
+   * puts the page in it as `actions` and `_links`).
+   */
   async document(
     state: OpenDataState,
     page: { limit: number; cursor?: string },
-    requestUrl: string,
-  ): Promise<OpenDataResponse> {
+  ): Promise<{
+    head: Omit<OpenDataResponse, 'actions' | '_links'>;
+    actions: KeysetPage<OpenDataActionResponse>;
+  }> {
     const { programme } = state;
     const result = await this.actions.page(programme.id, page);
-    const list = toListResponse(
-      result,
-      mapOpenDataAction,
-      new URL(`${this.config.http.publicUrl}${requestUrl}`),
-    );
     return {
-      programme: { id: programme.id, name: programme.name },
-      generatedAt: this.clock.now().toISOString(),
-      licence: state.licence,
-      fields: [...OPEN_DATA_FIELD_NAMES],
-      actions: list.data,
-      _links: list._links,
+      head: {
+        programme: { id: programme.id, name: programme.name },
+        generatedAt: this.clock.now().toISOString(),
+        licence: state.licence,
+        fields: [...OPEN_DATA_FIELD_NAMES],
+      },
+      actions: mapPage(result, mapOpenDataAction),
     };
   }
 

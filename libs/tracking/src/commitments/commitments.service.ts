@@ -7,10 +7,10 @@ import {
   type AppConfig,
   Clock,
   type InvalidParam,
-  type ListResponse,
+  type KeysetPage,
+  mapPage,
   parseSort,
   SqlState,
-  toListResponse,
   Transactions,
   violatedConstraint,
 } from '@app/core';
@@ -51,12 +51,11 @@ export class CommitmentsService {
     private readonly clock: Clock,
   ) {}
 
-  /** One page of the commitments the caller may read; `requestUrl` is for the `_links`. */
+  /** One page of the commitments the caller may read. */
   async list(
     principal: Principal,
     query: ListCommitmentsQuery,
-    requestUrl: string,
-  ): Promise<ListResponse<CommitmentResponse>> {
+  ): Promise<KeysetPage<CommitmentResponse>> {
     const scope = programmeScope(principal, Permission.TrackingRead, query.programme);
     const sort = parseSort(query.sort, COMMITMENT_SORT_KEYS, [
       { key: 'createdAt', direction: 'desc' },
@@ -75,16 +74,13 @@ export class CommitmentsService {
       this.commitments.children(ids),
       this.rollups.ofCommitments(ids, this.today()),
     ]);
-    return toListResponse(
-      page,
-      (item) =>
-        mapCommitment(
-          item,
-          children.get(item.id) ?? NO_CHILDREN,
-          rollups.get(item.id)!,
-          this.config.http.publicUrl,
-        ),
-      new URL(`${this.config.http.publicUrl}${requestUrl}`),
+    return mapPage(page, (item) =>
+      mapCommitment(
+        item,
+        children.get(item.id) ?? NO_CHILDREN,
+        rollups.get(item.id)!,
+        this.config.http.publicUrl,
+      ),
     );
   }
 

@@ -1,16 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
 import {
-  APP_CONFIG,
   CoreErrors,
   type InvalidParam,
   JobName,
+  type KeysetPage,
+  mapPage,
   OutboxService,
-  toListResponse,
 } from '@app/core';
-import type { AppConfig, ListResponse } from '@app/core';
+
 import { PeopleDirectory, Permission, type Principal } from '@app/identity';
 import { ConcurrencyErrors } from '../concurrency';
 import { authoriseOnAction, lockForChange } from '../actions/action-access';
@@ -30,7 +30,6 @@ import { AttachmentsRepository } from '../attachments/attachments.repository';
 @Injectable()
 export class ReviewsService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly actions: ActionsRepository,
     private readonly comments: CommentsRepository,
@@ -117,11 +116,10 @@ export class ReviewsService {
     principal: Principal,
     actionId: string,
     page: { limit: number; cursor?: string },
-    requestUrl: string,
-  ): Promise<ListResponse<CommentResponse>> {
+  ): Promise<KeysetPage<CommentResponse>> {
     await this.readable(principal, actionId);
     const result = await this.comments.page(actionId, page);
-    return toListResponse(result, mapComment, this.url(requestUrl));
+    return mapPage(result, mapComment);
   }
 
   /** A partner's liaison confirms a closed action: verification `partner_reviewed`. */
@@ -159,11 +157,9 @@ export class ReviewsService {
     principal: Principal,
     actionId: string,
     page: { limit: number; cursor?: string },
-    requestUrl: string,
-  ): Promise<ListResponse<HistoryEntryResponse>> {
+  ): Promise<KeysetPage<HistoryEntryResponse>> {
     await this.readable(principal, actionId);
-    const result = await actionHistory(this.dataSource, actionId, page);
-    return toListResponse(result, (entry) => entry, this.url(requestUrl));
+    return actionHistory(this.dataSource, actionId, page);
   }
 
   private async setVerification(
@@ -230,9 +226,5 @@ export class ReviewsService {
     const action = await this.actions.findById(actionId);
     if (!action) throw ActionErrors.notFound();
     authoriseOnAction(principal, Permission.TrackingRead, action, []);
-  }
-
-  private url(requestUrl: string): URL {
-    return new URL(`${this.config.http.publicUrl}${requestUrl}`);
   }
 }

@@ -6,10 +6,10 @@ import { AuditService, changedFields, createdFields, deletedFields } from '@app/
 import {
   APP_CONFIG,
   ConcurrencyErrors,
-  type ListResponse,
+  type KeysetPage,
+  mapPage,
   paginateKeyset,
   parseIfMatch,
-  toListResponse,
   Transactions,
 } from '@app/core';
 import type { AppConfig } from '@app/core';
@@ -367,8 +367,7 @@ export class WebhookSubscriptionsService {
     programmeId: string,
     id: string,
     query: ListWebhookDeliveriesQuery,
-    requestUrl: string,
-  ): Promise<ListResponse<WebhookDeliveryResponse>> {
+  ): Promise<KeysetPage<WebhookDeliveryResponse>> {
     await this.visible(this.dataSource.manager, programmeId, id);
     const builder = this.dataSource.manager
       .createQueryBuilder(WebhookDeliveryEntity, 'd')
@@ -381,7 +380,7 @@ export class WebhookSubscriptionsService {
       limit: query.limit,
       cursor: query.cursor,
     });
-    return toListResponse(page, mapDelivery, new URL(`${this.config.http.publicUrl}${requestUrl}`));
+    return mapPage(page, mapDelivery);
   }
 
   async delivery(

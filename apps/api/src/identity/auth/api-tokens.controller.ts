@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -7,7 +18,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ApiListResponse, PageQueryDto } from '@app/core';
+import { ApiListResponse, APP_CONFIG, type AppConfig, PageQueryDto } from '@app/core';
 import type { ListResponse } from '@app/core';
 import {
   ApiTokenIdParams,
@@ -20,11 +31,15 @@ import {
 import type { Principal } from '@app/identity';
 import { Access, CurrentPrincipal } from '../../access/access.decorator';
 import { Idempotent } from '../../http/idempotency';
+import { listEnvelope } from '../../http/list-envelope';
 
 @ApiTags('api tokens')
 @Controller('me/api-tokens')
 export class ApiTokensController {
-  constructor(private readonly apiTokens: ApiTokensService) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly apiTokens: ApiTokensService,
+  ) {}
 
   @Get()
   @Access(Permission.Self)
@@ -33,12 +48,12 @@ export class ApiTokensController {
     description: 'Newest first, revoked and expired ones included. Never shows a token itself.',
   })
   @ApiListResponse(ApiTokenResponse, 'One page of your API tokens.')
-  list(
+  async list(
     @CurrentPrincipal() principal: Principal,
     @Query() page: PageQueryDto,
     @Req() req: Request,
   ): Promise<ListResponse<ApiTokenResponse>> {
-    return this.apiTokens.list(principal, page, req.originalUrl);
+    return listEnvelope(this.config, req, await this.apiTokens.list(principal, page));
   }
 
   @Post()

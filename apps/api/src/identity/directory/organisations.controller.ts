@@ -22,6 +22,7 @@ import {
 import { Access } from '../../access/access.decorator';
 import { resourceUrl } from '../../http/resource-url';
 import { Idempotent } from '../../http/idempotency';
+import { listEnvelope } from '../../http/list-envelope';
 
 const LOCATION_HEADER = {
   Location: {
@@ -45,11 +46,11 @@ export class OrganisationsController {
     description: 'Filter by kind, search name and code; sorted by name unless asked otherwise.',
   })
   @ApiListResponse(OrganisationResponse, 'One page of organisations.')
-  list(
+  async list(
     @Query() query: ListOrganisationsQuery,
     @Req() req: Request,
   ): Promise<ListResponse<OrganisationResponse>> {
-    return this.organisations.list(query, req.originalUrl);
+    return listEnvelope(this.config, req, await this.organisations.list(query));
   }
 
   @Get(':id')

@@ -38,6 +38,7 @@ import type { Principal } from '@app/identity';
 import { Access, CurrentPrincipal } from '../../access/access.decorator';
 import { resourceUrl } from '../../http/resource-url';
 import { Idempotent } from '../../http/idempotency';
+import { listEnvelope } from '../../http/list-envelope';
 
 const NOT_FOUND = { description: 'USER_NOT_FOUND: no such user.' };
 
@@ -56,8 +57,11 @@ export class UsersController {
     description: 'Filter by organisation and active flag, search e-mail and display name.',
   })
   @ApiListResponse(UserResponse, 'One page of users.')
-  list(@Query() query: ListUsersQuery, @Req() req: Request): Promise<ListResponse<UserResponse>> {
-    return this.users.list(query, req.originalUrl);
+  async list(
+    @Query() query: ListUsersQuery,
+    @Req() req: Request,
+  ): Promise<ListResponse<UserResponse>> {
+    return listEnvelope(this.config, req, await this.users.list(query));
   }
 
   @Get(':id')

@@ -42,6 +42,7 @@ import { Access, CurrentPrincipal } from '../../access/access.decorator';
 import { Idempotent } from '../../http/idempotency';
 import { resourceUrl } from '../../http/resource-url';
 import { versionDocs } from '../../http/version-docs';
+import { listEnvelope } from '../../http/list-envelope';
 
 const VERSION = versionDocs('identity provider');
 const NOT_FOUND = 'IDENTITY_PROVIDER_NOT_FOUND: no such identity provider.';
@@ -75,11 +76,11 @@ export class IdentityProvidersController {
       'otherwise. Platform administrators only.',
   })
   @ApiListResponse(IdentityProviderResponse, 'One page of identity providers.')
-  list(
+  async list(
     @Query() query: ListIdentityProvidersQuery,
     @Req() req: Request,
   ): Promise<ListResponse<IdentityProviderResponse>> {
-    return this.providers.list(query, req.originalUrl);
+    return listEnvelope(this.config, req, await this.providers.list(query));
   }
 
   @Post()

@@ -37,6 +37,7 @@ import {
 import { Access } from '../../access/access.decorator';
 import { resourceUrl } from '../../http/resource-url';
 import { Idempotent } from '../../http/idempotency';
+import { listEnvelope } from '../../http/list-envelope';
 
 const LOCATION_HEADER = {
   Location: {
@@ -63,12 +64,12 @@ export class MembersController {
     description: 'With their organisation and role; sorted by name unless asked otherwise.',
   })
   @ApiListResponse(MemberResponse, 'One page of members.')
-  list(
+  async list(
     @Param() params: ProgrammeParams,
     @Query() query: ListMembersQuery,
     @Req() req: Request,
   ): Promise<ListResponse<MemberResponse>> {
-    return this.members.list(params.id, query, req.originalUrl);
+    return listEnvelope(this.config, req, await this.members.list(params.id, query));
   }
 
   @Post()

@@ -23,6 +23,7 @@ import type { Principal } from '@app/identity';
 import { Access, CurrentPrincipal } from '../../access/access.decorator';
 import { resourceUrl } from '../../http/resource-url';
 import { Idempotent } from '../../http/idempotency';
+import { listEnvelope } from '../../http/list-envelope';
 
 const LOCATION_HEADER = {
   Location: {
@@ -48,12 +49,12 @@ export class ProgrammesController {
       'sees all of them, an API token only its own programme. Sorted by name unless asked otherwise.',
   })
   @ApiListResponse(ProgrammeResponse, 'One page of programmes.')
-  list(
+  async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListProgrammesQuery,
     @Req() req: Request,
   ): Promise<ListResponse<ProgrammeResponse>> {
-    return this.programmes.list(principal, query, req.originalUrl);
+    return listEnvelope(this.config, req, await this.programmes.list(principal, query));
   }
 
   @Post()

@@ -35,6 +35,7 @@ import {
 import { Access } from '../../access/access.decorator';
 import { resourceUrl } from '../../http/resource-url';
 import { Idempotent } from '../../http/idempotency';
+import { listEnvelope } from '../../http/list-envelope';
 
 const LOCATION_HEADER = {
   Location: { description: 'The URL of the new track.', schema: { type: 'string', format: 'uri' } },
@@ -54,12 +55,12 @@ export class TracksController {
   @Access(Permission.ProgrammeRead, { programmeParam: 'id' })
   @ApiOperation({ summary: "List a programme's tracks", description: 'In their order.' })
   @ApiListResponse(TrackResponse, 'One page of tracks.')
-  list(
+  async list(
     @Param() params: ProgrammeParams,
     @Query() query: PageQueryDto,
     @Req() req: Request,
   ): Promise<ListResponse<TrackResponse>> {
-    return this.tracks.list(params.id, query, req.originalUrl);
+    return listEnvelope(this.config, req, await this.tracks.list(params.id, query));
   }
 
   @Post()
