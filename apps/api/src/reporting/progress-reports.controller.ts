@@ -3,7 +3,6 @@ import {
   Get,
   Headers,
   Inject,
-  Logger,
   Param,
   Query,
   Req,
@@ -20,27 +19,19 @@ import {
   ApiExtraModels,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { PassThrough } from 'node:stream';
-import { APP_CONFIG, type AppConfig, loggableError } from '@app/core';
+import { APP_CONFIG, type AppConfig } from '@app/core';
 import { Permission, ProgrammeParams } from '@app/identity';
 import {
-  BOUNDED_FORMATS,
   jsonReportSummary,
-  negotiateFormat,
   ProgressReportDocument,
   ProgressReportQuery,
   ProgressReportsService,
   REPORT_MEDIA,
-  reportFilename,
-  ReportErrors,
   ReportOptionsQuery,
-  type ReportParameters,
   ReportSummaryDocument,
-  writeReport,
 } from '@app/reporting';
 import { Access } from '../access/access.decorator';
-
-const logger = new Logger('ProgressReports');
+import { askedReportFormat, progressReportFile } from './progress-report-file';
 
 const WHO = 'Every member of the programme (and its API tokens) may read its reports.';
 
@@ -77,8 +68,7 @@ export class ProgressReportsController {
     @Req() req: Request,
   ): Promise<ReportSummaryDocument> {
     const parameters = this.reports.parameters(params.id.toLowerCase(), query);
-    await this.refuseLargePast(parameters);
-    const { header, summary } = await this.reports.summary(parameters);
+    const { header, summary } = await this.reports.directSummary(parameters);
     return {
       ...header,
       summary: jsonReportSummary(summary),
@@ -140,60 +130,13 @@ export class ProgressReportsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const format = query.format ?? negotiateFormat(accept);
+    const format = askedReportFormat(query.format, accept);
     const parameters = this.reports.parameters(params.id.toLowerCase(), query);
-    await this.refuseLargePast(parameters);
-    const report = await this.reports.report(parameters);
-    if (
-      BOUNDED_FORMATS.includes(format) &&
-      report.summary.total > this.config.reports.directMaxActions
-    ) {
-      await report.close();
-      throw ReportErrors.tooLarge(
-        `The report has ${report.summary.total} actions; as ${format} it is made by an export (POST /v1/report-exports).`,
-      );
-    }
-    if (format === 'docx' && report.summary.total > this.config.reports.letterMaxActions) {
-      await report.close();
-      throw ReportErrors.letterTooLarge(report.summary.total, this.config.reports.letterMaxActions);
-    }
-    const media = REPORT_MEDIA[format];
-    const out = new PassThrough();
-    // A client that goes away stops the rendering, and with it the report's database read.
-    res.once('close', () => {
-      if (!out.writableEnded) out.destroy();
-    });
-    writeReport(report, format, out, {
+    const report = await this.reports.directReport(parameters, format);
+    return progressReportFile(report, format, res, {
       separator: query.separator,
       links: { self: { href: this.href(req) } },
-    })
-      .finally(() => report.close())
-      .then(
-        () => out.end(),
-        (error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))),
-      );
-    return new StreamableFile(out, {
-      type: media.contentType,
-      disposition: `${media.disposition}; filename="${reportFilename(report, format)}"`,
-    }).setErrorHandler((error, response) => {
-      // Half-way through, the status line is gone: cut the connection, so a truncated file is
-      // recognisable as one.
-      logger.error({ error: loggableError(error) }, 'Progress report failed while streaming');
-      if (!response.destroyed) response.destroy?.();
     });
-  }
-
-  /**
-   * A report of the past is rebuilt in memory before its first byte: here only up to
-   * REPORT_DIRECT_MAX_PAST_ACTIONS actions; the worker makes larger ones.
-   */
-  private async refuseLargePast(parameters: ReportParameters): Promise<void> {
-    const size = await this.reports.pastSize(parameters);
-    if (size !== null && size > this.config.reports.directMaxPastActions) {
-      throw ReportErrors.tooLarge(
-        `A report of the past of ${size} actions is made by an export (POST /v1/report-exports).`,
-      );
-    }
   }
 
   private href(req: Request): string {
