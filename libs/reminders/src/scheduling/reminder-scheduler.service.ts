@@ -7,7 +7,7 @@ import { PeopleDirectory } from '@app/identity';
 import {
   type Dispatch,
   dutchEscalationLevel,
-  MailDeliveryService,
+  MailJobs,
   NotificationsService,
 } from '@app/notifications';
 import { type ActionSnapshot, ActionSnapshots } from '@app/tracking';
@@ -75,7 +75,7 @@ export class ReminderScheduler {
     private readonly snapshots: ActionSnapshots,
     private readonly people: PeopleDirectory,
     private readonly notifications: NotificationsService,
-    private readonly mail: MailDeliveryService,
+    private readonly mail: MailJobs,
     private readonly queues: JobQueueService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
