@@ -3,6 +3,7 @@ export * from './deliveries/delivery.response';
 export * from './deliveries/email-delivery.entity';
 export * from './deliveries/list-deliveries.query';
 export * from './mail/mail-delivery.service';
+export * from './mail/mail-jobs';
 export * from './me/dto/list-notifications.query';
 export * from './me/dto/notification-id.params';
 export * from './me/dto/notification-preferences.dto';

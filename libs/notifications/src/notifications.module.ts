@@ -6,6 +6,7 @@ import { EmailDeliveriesRepository } from './deliveries/email-deliveries.reposit
 import { EmailDeliveryEntity } from './deliveries/email-delivery.entity';
 import { MailDeliveryService } from './mail/mail-delivery.service';
 import { Mailer } from './mail/mailer';
+import { MailJobs } from './mail/mail-jobs';
 import { MeNotificationsService } from './me/me-notifications.service';
 import { NotificationEntity } from './notification.entity';
 import { NotificationsRepository } from './notifications.repository';
@@ -25,8 +26,15 @@ import { NotificationsService } from './notifications.service';
     MeNotificationsService,
     DeliveriesService,
     MailDeliveryService,
+    MailJobs,
     Mailer,
   ],
-  exports: [NotificationsService, MeNotificationsService, DeliveriesService, MailDeliveryService],
+  exports: [
+    NotificationsService,
+    MeNotificationsService,
+    DeliveriesService,
+    MailDeliveryService,
+    MailJobs,
+  ],
 })
 export class NotificationsModule {}

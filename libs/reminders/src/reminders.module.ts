@@ -11,6 +11,9 @@ import { ReminderPoliciesService } from './policy/reminder-policies.service';
 import { UpdateRoundEntity } from './rounds/update-round.entity';
 import { UpdateRoundsRepository } from './rounds/update-rounds.repository';
 import { UpdateRoundsService } from './rounds/update-rounds.service';
+import { DeEscalationService } from './scheduling/de-escalation.service';
+import { ProgrammeContexts } from './scheduling/programme-contexts';
+import { QueueWorkService } from './scheduling/queue-work.service';
 import { ReminderEntity } from './scheduling/reminder.entity';
 import { ReminderPreviewService } from './scheduling/reminder-preview.service';
 import { ReminderScheduler } from './scheduling/reminder-scheduler.service';
@@ -34,6 +37,9 @@ import { RemindersQueryService } from './scheduling/reminders-query.service';
     RemindersRepository,
     UpdateRoundsRepository,
     ReminderPoliciesService,
+    ProgrammeContexts,
+    QueueWorkService,
+    DeEscalationService,
     ReminderScheduler,
     ReminderDispatcher,
     ReminderReconciler,

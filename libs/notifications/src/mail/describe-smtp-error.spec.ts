@@ -1,4 +1,4 @@
-import { describeSmtpError } from './mail-delivery.service';
+import { describeSmtpError } from './describe-smtp-error';
 
 describe('describeSmtpError', () => {
   it("gives the server's code and reply", () => {

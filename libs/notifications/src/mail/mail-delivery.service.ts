@@ -2,47 +2,17 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  APP_CONFIG,
-  type AppConfig,
-  Clock,
-  type JobPlacement,
-  JobName,
-  JobQueueService,
-  Metrics,
-  webAppUrls,
-  type WebAppUrls,
-} from '@app/core';
+import { APP_CONFIG, type AppConfig, Metrics, webAppUrls, type WebAppUrls } from '@app/core';
 import type { EntityManager } from 'typeorm';
 import {
   type DeliveryToSend,
   EmailDeliveriesRepository,
 } from '../deliveries/email-deliveries.repository';
-import type { Dispatch } from '../notifications.service';
 import { composeDigest, composeMessage, itemLink, type MailItem } from '../rendering/mail-message';
+import { describeSmtpError } from './describe-smtp-error';
 import { Mailer } from './mailer';
+import { MailJobs } from './mail-jobs';
 import { SendPermits } from './send-permits';
-
-/** Job ids derive from the rows, so that enqueuing one twice adds one job. */
-export const deliveryJobId = (id: string) => `mail-${id}`;
-export const digestJobId = (id: string) => `digest-${id}`;
-
-/** A short, safe account of an SMTP failure: the server's code and words, never our internals. */
-export function describeSmtpError(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown error';
-  const { responseCode, response, code } = error as {
-    responseCode?: number;
-    response?: string;
-    code?: string;
-  };
-  // The server's own reply is what a coordinator can act on. A connection error's message
-  // names our mail host's address, which stays in the logs.
-  if (responseCode) {
-    const reply = (response ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
-    return reply.startsWith(String(responseCode)) ? reply : `${responseCode} ${reply}`.trim();
-  }
-  return `${code ?? 'error'}: the mail server could not be reached or broke off`;
-}
 
 /**
  * Sends e-mail deliveries and digests exactly once from the recipient's view: the row is
@@ -53,7 +23,7 @@ export function describeSmtpError(error: unknown): string {
  * One window SMTP cannot close: the server accepted the message and the process died before
  * the commit. The retry then sends it again, under the same Message-ID, which mail clients
  * show once (README "Notifications"). SendPermits keeps at most MAIL_CONCURRENCY messages
- * per worker in that window.
+ * per worker in that window. Their jobs are placed and reconciled by `MailJobs`.
  */
 @Injectable()
 export class MailDeliveryService {
@@ -71,8 +41,7 @@ export class MailDeliveryService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly deliveries: EmailDeliveriesRepository,
     private readonly mailer: Mailer,
-    private readonly queues: JobQueueService,
-    private readonly clock: Clock,
+    private readonly jobs: MailJobs,
     private readonly metrics: Metrics,
   ) {
     this.permits = new SendPermits(config.mail.concurrency);
@@ -120,7 +89,7 @@ export class MailDeliveryService {
       retries.push(...failed.map((failure) => failure.id));
     }
     if (retries.length > 0) {
-      await this.enqueue({ deliveryIds: retries, digests: [], retrying: true });
+      await this.jobs.enqueue({ deliveryIds: retries, digests: [], retrying: true });
     }
   }
 
@@ -134,10 +103,6 @@ export class MailDeliveryService {
     return ids.length;
   }
 
-  /**
-   * One group in one transaction: its pending deliveries are locked, sent concurrently over
-   * the pooled connections, and marked sent together. Answers those to retry.
-   */
   /**
    * Runs a sending transaction for `messages` messages once its permits are free: taken
    * before the transaction, so that no pooled connection waits for one.
@@ -153,6 +118,10 @@ export class MailDeliveryService {
     }
   }
 
+  /**
+   * One group in one transaction: its pending deliveries are locked, sent concurrently over
+   * the pooled connections, and marked sent together. Answers those to retry.
+   */
   private sendGroup(ids: readonly string[]): Promise<{ id: string; error: Error }[]> {
     return this.withPermits(ids.length, () => this.sendGroupLocked(ids));
   }
@@ -309,71 +278,5 @@ export class MailDeliveryService {
       `${table === 'email_digests' ? 'digest' : 'delivery'} ${ids[0]} attempt ${attempts + 1} failed: ${description}`,
     );
     return last ? undefined : new Error(`SMTP: ${description}`);
-  }
-
-  /** The jobs of what `notify` made; digests wait for their moment. */
-  placements(dispatch: Dispatch): JobPlacement[] {
-    const now = this.clock.now().getTime();
-    return [
-      ...dispatch.deliveryIds.map((deliveryId) => ({
-        job: { name: JobName.MailDeliver, data: { deliveryId } } as const,
-        jobId: deliveryJobId(deliveryId),
-        delayMs: dispatch.retrying ? this.config.mail.retryDelayMs : undefined,
-      })),
-      ...dispatch.digests
-        .filter((digest) => digest.sendAt.getTime() - now <= this.horizonMs)
-        .map((digest) => ({
-          job: { name: JobName.MailDigest, data: { digestId: digest.id } } as const,
-          jobId: digestJobId(digest.id),
-          delayMs: digest.sendAt.getTime() - now,
-        })),
-    ];
-  }
-
-  /** Puts what `notify` made on the queue; if Redis is away, the reconciler does it later. */
-  async enqueue(dispatch: Dispatch): Promise<void> {
-    const placements = this.placements(dispatch);
-    if (placements.length === 0) return;
-    try {
-      await this.queues.enqueueMany(placements);
-    } catch (error) {
-      this.logger.warn(`e-mail jobs left to the reconciler: ${(error as Error).message}`);
-    }
-  }
-
-  private get horizonMs(): number {
-    return this.config.reminders.jobHorizonHours * 3600 * 1000;
-  }
-
-  /**
-   * Makes sure every pending delivery and every digest due within the horizon has its job:
-   * after Redis lost its data, or a job gave up while its row still waits. Answers how many
-   * jobs it had to add or revive.
-   */
-  async reconcile(): Promise<number> {
-    const now = this.clock.now();
-    const { deliveries, digests } = await this.deliveries.outstanding(
-      new Date(now.getTime() - 30_000),
-      new Date(now.getTime() + this.horizonMs),
-      5000,
-    );
-    let fixed = 0;
-    const placements: JobPlacement[] = [
-      ...deliveries.map((deliveryId) => ({
-        job: { name: JobName.MailDeliver, data: { deliveryId } } as const,
-        jobId: deliveryJobId(deliveryId),
-        // Not "due": a job waiting out its retry backoff keeps waiting; a lost one comes back.
-        delayMs: 1,
-      })),
-      ...digests.map((digest) => ({
-        job: { name: JobName.MailDigest, data: { digestId: digest.id } } as const,
-        jobId: digestJobId(digest.id),
-        delayMs: digest.sendAt.getTime() - now.getTime(),
-      })),
-    ];
-    for (const placement of placements) {
-      if ((await this.queues.ensure(placement)) !== 'present') fixed += 1;
-    }
-    return fixed;
   }
 }

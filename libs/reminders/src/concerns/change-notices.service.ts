@@ -9,11 +9,9 @@ import { deliveryRules } from '../policy/delivery-rules';
 import { DEFAULT_REMINDER_POLICY } from '../policy/reminder-policy';
 import { noticesFor } from '../scheduling/notices';
 import { ownerRecipients, type Recipient } from '../scheduling/recipients';
-import {
-  emptyWork,
-  type ProgrammeContext,
-  ReminderScheduler,
-} from '../scheduling/reminder-scheduler.service';
+import { type ProgrammeContext, ProgrammeContexts } from '../scheduling/programme-contexts';
+import { emptyWork, QueueWorkService } from '../scheduling/queue-work.service';
+import { ReminderScheduler } from '../scheduling/reminder-scheduler.service';
 
 const EXCERPT = 200;
 const excerpt = (text: string) =>
@@ -34,6 +32,8 @@ export class ChangeNotices {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scheduler: ReminderScheduler,
+    private readonly programmes: ProgrammeContexts,
+    private readonly queueWork: QueueWorkService,
     private readonly snapshots: ActionSnapshots,
     private readonly people: PeopleDirectory,
     private readonly notifications: NotificationsService,
@@ -67,7 +67,7 @@ export class ChangeNotices {
         (await this.snapshots.load(actionIds, manager)).map((snapshot) => [snapshot.id, snapshot]),
       );
       if (!actorUserId) {
-        await this.scheduler.recordAudit(manager, planned);
+        await this.queueWork.recordAudit(manager, planned);
         return planned;
       }
       const [actor] = await this.people.people([actorUserId], manager);
@@ -105,10 +105,10 @@ export class ChangeNotices {
           deliveryRules(contexts.get(programmeId ?? '')?.policy ?? DEFAULT_REMINDER_POLICY),
         ),
       );
-      await this.scheduler.recordAudit(manager, planned);
+      await this.queueWork.recordAudit(manager, planned);
       return planned;
     });
-    await this.scheduler.afterCommit(work);
+    await this.queueWork.afterCommit(work);
   }
 
   async commentPosted(data: JobPayloads[JobName.CommentPosted]): Promise<void> {
@@ -117,7 +117,7 @@ export class ChangeNotices {
       const [snapshot] = await this.snapshots.load([data.actionId], manager);
       if (!comment || !snapshot) return undefined;
       const contexts = new Map<string, ProgrammeContext>();
-      await this.scheduler.loadContexts(manager, [snapshot], contexts);
+      await this.programmes.load(manager, [snapshot], contexts);
       const { policy, members } = contexts.get(snapshot.programmeId)!;
       const [author] = await this.people.people([comment.authorUserId], manager);
       const payload = {
@@ -152,7 +152,7 @@ export class ChangeNotices {
       );
       return { ...emptyWork(), dispatches: [dispatch] };
     });
-    if (work) await this.scheduler.afterCommit(work);
+    if (work) await this.queueWork.afterCommit(work);
   }
 
   /**
@@ -173,7 +173,7 @@ export class ChangeNotices {
   }): Promise<void> {
     const work = await this.dataSource.transaction(async (manager) => {
       const contexts = new Map<string, ProgrammeContext>();
-      await this.scheduler.loadContexts(manager, [off], contexts);
+      await this.programmes.load(manager, [off], contexts);
       const { policy, members } = contexts.get(off.programmeId)!;
       if (!members.has(off.ownerUserId)) return undefined;
       const notice: Notice = {
@@ -190,7 +190,7 @@ export class ChangeNotices {
       );
       return { ...emptyWork(), dispatches: [dispatch] };
     });
-    if (work) await this.scheduler.afterCommit(work);
+    if (work) await this.queueWork.afterCommit(work);
   }
 
   async reportReady(ready: {
@@ -202,7 +202,7 @@ export class ChangeNotices {
   }): Promise<void> {
     const work = await this.dataSource.transaction(async (manager) => {
       const contexts = new Map<string, ProgrammeContext>();
-      await this.scheduler.loadContexts(manager, [ready], contexts);
+      await this.programmes.load(manager, [ready], contexts);
       const { policy, members } = contexts.get(ready.programmeId)!;
       if (!members.has(ready.requesterUserId)) return undefined;
       const notice: Notice = {
@@ -219,6 +219,6 @@ export class ChangeNotices {
       );
       return { ...emptyWork(), dispatches: [dispatch] };
     });
-    if (work) await this.scheduler.afterCommit(work);
+    if (work) await this.queueWork.afterCommit(work);
   }
 }

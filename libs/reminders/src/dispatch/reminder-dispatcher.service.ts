@@ -19,13 +19,10 @@ import { DEFAULT_REMINDER_POLICY, escalationRank } from '../policy/reminder-poli
 import { UpdateRoundsRepository } from '../rounds/update-rounds.repository';
 import { noticesFor } from '../scheduling/notices';
 import { ownerRecipients, recipientsOf } from '../scheduling/recipients';
-import {
-  emptyWork,
-  type ProgrammeContext,
-  type QueueWork,
-  ReminderScheduler,
-  toFacts,
-} from '../scheduling/reminder-scheduler.service';
+import { type ProgrammeContext, ProgrammeContexts } from '../scheduling/programme-contexts';
+import { emptyWork, type QueueWork, QueueWorkService } from '../scheduling/queue-work.service';
+import { toFacts } from '../scheduling/reminder-changes';
+import { ReminderScheduler } from '../scheduling/reminder-scheduler.service';
 import { RemindersRepository } from '../scheduling/reminders.repository';
 
 /** A job may run this much before its moment (clocks of Redis and the app differ a little). */
@@ -78,6 +75,8 @@ export class ReminderDispatcher {
     private readonly rounds: UpdateRoundsRepository,
     private readonly snapshots: ActionSnapshots,
     private readonly scheduler: ReminderScheduler,
+    private readonly programmes: ProgrammeContexts,
+    private readonly queueWork: QueueWorkService,
     private readonly notifications: NotificationsService,
     private readonly mail: MailDeliveryService,
     private readonly clock: Clock,
@@ -113,7 +112,7 @@ export class ReminderDispatcher {
           );
           report.sent += outcome.sent;
           report.skipped += outcome.skipped;
-          await this.scheduler.afterCommit(outcome.work);
+          await this.queueWork.afterCommit(outcome.work);
           await this.mail.sendBatch(outcome.deliveryIds);
         }),
       );
@@ -144,7 +143,7 @@ export class ReminderDispatcher {
     );
     if (rows.length === 0) return { work: emptyWork(), deliveryIds: [], sent: 0, skipped: 0 };
     const now = this.clock.now();
-    await this.scheduler.loadContexts(manager, [...snapshots.values()], contexts);
+    await this.programmes.load(manager, [...snapshots.values()], contexts);
     const rounds = await this.rounds.openRoundsOf(manager, actionIds);
     const notices: Notice[] = [];
     const sent: { id: string; recipientUserIds: string[] }[] = [];
@@ -231,7 +230,7 @@ export class ReminderDispatcher {
     const work =
       replan.size > 0 ? await this.scheduler.plan(manager, [...replan], contexts) : emptyWork();
     work.audit.unshift(...escalations);
-    await this.scheduler.recordAudit(manager, work);
+    await this.queueWork.recordAudit(manager, work);
     // This job sends the e-mails itself, after the commit; digests wait for their moment.
     work.dispatches.push({ ...dispatch, deliveryIds: [] });
     return { work, deliveryIds: dispatch.deliveryIds, sent: sent.length, skipped: skipped.length };

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock, JobQueueService } from '@app/core';
-import { MailDeliveryService } from '@app/notifications';
+import { MailJobs } from '@app/notifications';
 import { reminderPlacements } from '../scheduling/reminder-jobs';
 import { ReminderScheduler } from '../scheduling/reminder-scheduler.service';
 import { RemindersRepository } from '../scheduling/reminders.repository';
@@ -30,7 +30,7 @@ export class ReminderReconciler {
   constructor(
     private readonly reminders: RemindersRepository,
     private readonly scheduler: ReminderScheduler,
-    private readonly mail: MailDeliveryService,
+    private readonly mail: MailJobs,
     private readonly queues: JobQueueService,
     private readonly clock: Clock,
   ) {}

@@ -12,7 +12,7 @@ import { RemindersErrors } from '../reminders.errors';
 import { UpdateRoundsRepository } from '../rounds/update-rounds.repository';
 import { ownerRecipients, ProgrammeMembers, recipientsOf } from './recipients';
 import type { ReminderPreviewItem, ReminderPreviewResponse } from './reminder-preview.response';
-import { toFacts } from './reminder-scheduler.service';
+import { toFacts } from './reminder-changes';
 import { RemindersRepository } from './reminders.repository';
 
 const BATCH = 1000;

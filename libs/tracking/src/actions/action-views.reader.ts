@@ -7,7 +7,7 @@ import { ActionEntity } from './action.entity';
 import { ACTION_SORT_COLUMNS, type ActionFilter, applyActionFilter } from './action-filter';
 import type { ActionDecorations } from './action.mapper';
 import { CLOSED_STATUSES } from './action-states';
-import { ACTION_COLUMNS } from './actions.repository';
+import { ACTION_COLUMNS } from './action-columns';
 import { rollupOf, rollupSumsFrom, rollupSumsSql } from '../rollups/rollup';
 
 /** An action's row with what its response shows beside it, read in one statement. */
@@ -30,7 +30,7 @@ type RawViewRow = ActionEntity & {
  * the owning organisation, the partners by code, the latest position per organisation, and
  * of an action with sub-actions their roll-up (`closed`, `today`: the placeholders of the
  * closed statuses and of today in Europe/Amsterdam). The same reads as
- * `ActionsRepository.decorations` and `RollupsReader.ofParents`, for the write paths.
+ * `ActionDecorationsReader.decorations` and `RollupsReader.ofParents`, for the write paths.
  */
 export function decorationsSql(closed: string, today: string): string {
   const open = `s.status <> ALL(${closed}::text[])`;
@@ -71,7 +71,7 @@ function viewOf(row: RawViewRow): ActionView {
 /**
  * The read paths of actions (one action, a page of them): each one prepared statement that
  * answers the rows with their decorations, as raw rows (no entity hydration), for
- * `mapActionWith`. The write paths answer through `ActionsRepository` and `RollupsReader`.
+ * `mapActionWith`. The write paths answer through `ActionDecorationsReader` and `RollupsReader`.
  */
 @Injectable()
 export class ActionViewsReader {

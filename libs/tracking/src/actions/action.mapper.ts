@@ -1,7 +1,8 @@
 import type { ActionEntity } from './action.entity';
 import type { ActionResponse, OrganisationRef } from './action.response';
 import { isClosed } from './action-states';
-import type { PartnerRow, PositionRow } from './actions.repository';
+import type { PositionRow } from './action-decorations.reader';
+import type { PartnerRow } from './actions.repository';
 import type { Rollup } from '../rollups/rollup';
 
 /** What a response needs beside the row: names and positions, loaded once per page. */

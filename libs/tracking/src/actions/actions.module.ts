@@ -2,6 +2,11 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProgrammesModule } from '@app/identity';
 import { ActionEntity } from './action.entity';
+import { ActionChangeService } from './action-change.service';
+import { ActionCreationService } from './action-creation.service';
+import { ActionDecorationsReader } from './action-decorations.reader';
+import { ActionProgressService } from './action-progress.service';
+import { ActionResponses } from './action-responses';
 import { ActionSnapshots } from './action-snapshots';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { ActionEventFactsReader } from './action-event-facts.reader';
@@ -26,6 +31,11 @@ import { SpreadsheetRowsReader } from '../exchange/spreadsheet-rows.reader';
     ActionsRepository,
     ActionViewsReader,
     ProgressUpdatesRepository,
+    ActionDecorationsReader,
+    ActionResponses,
+    ActionCreationService,
+    ActionChangeService,
+    ActionProgressService,
     ActionsService,
     ActionSnapshots,
     PublicActionsReader,

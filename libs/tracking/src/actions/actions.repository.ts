@@ -10,40 +10,8 @@ import {
 } from '@app/core';
 import { ORGANISATION_ROWS, TRACK_ROWS } from '@app/identity';
 import { ActionEntity } from './action.entity';
+import { ACTION_COLUMNS, UPDATABLE } from './action-columns';
 import type { PartnerRole } from './action-states';
-
-/** An action's columns under its entity's property names, for raw statements. */
-export const ACTION_COLUMNS = `a.id, a.programme_id AS "programmeId", a.track_id AS "trackId",
-  a.commitment_id AS "commitmentId", a.parent_action_id AS "parentActionId", a.title,
-  a.description, a.owner_organisation_id AS "ownerOrganisationId",
-  a.owner_user_id AS "ownerUserId", a.start_date AS "startDate", a.deadline, a.status,
-  a.health, a.verification, a.percent_complete AS "percentComplete",
-  a.escalation_level AS "escalationLevel", a.rollup_weight AS "rollupWeight", a.closed_at AS "closedAt", a.tags,
-  a.public, a.latest_narrative AS "latestNarrative", a.version, a.created_at AS "createdAt",
-  a.updated_at AS "updatedAt"`;
-
-/** The columns a change may set, by property name. */
-const UPDATABLE: Record<string, string> = {
-  trackId: 'track_id',
-  commitmentId: 'commitment_id',
-  parentActionId: 'parent_action_id',
-  title: 'title',
-  description: 'description',
-  ownerOrganisationId: 'owner_organisation_id',
-  ownerUserId: 'owner_user_id',
-  startDate: 'start_date',
-  deadline: 'deadline',
-  status: 'status',
-  health: 'health',
-  verification: 'verification',
-  percentComplete: 'percent_complete',
-  escalationLevel: 'escalation_level',
-  rollupWeight: 'rollup_weight',
-  closedAt: 'closed_at',
-  tags: 'tags',
-  public: 'public',
-  latestNarrative: 'latest_narrative',
-};
 
 export interface PartnerRow {
   actionId: string;
@@ -51,19 +19,6 @@ export interface PartnerRow {
   code: string;
   name: string;
   role: PartnerRole;
-}
-
-export interface PositionRow {
-  actionId: string;
-  organisationId: string;
-  position: 'supports' | 'concerns' | 'objects';
-  commentedAt: Date;
-}
-
-export interface OrganisationRow {
-  id: string;
-  code: string;
-  name: string;
 }
 
 export type ActionInsert = Pick<
@@ -87,6 +42,10 @@ export type ActionUpdate = Partial<
   Omit<ActionEntity, 'id' | 'programmeId' | 'version' | 'createdAt' | 'updatedAt'>
 >;
 
+/**
+ * Writes actions and their partners, and reads them for a change (locked or not); the
+ * responses' names and positions are `ActionDecorationsReader`'s.
+ */
 @Injectable()
 export class ActionsRepository {
   constructor(
@@ -98,7 +57,6 @@ export class ActionsRepository {
     return manager ?? this.dataSource.manager;
   }
 
-  /** In the transaction of `manager`, or as a prepared statement of its own. */
   /**
    * In `manager`'s transaction, or as a prepared statement of its own. `fixedText`: the text
    * is one of a few shapes, so inside a transaction it is prepared too (`queryPreparedIn`); a
@@ -278,49 +236,6 @@ export class ActionsRepository {
        SELECT $1, unnest($2::uuid[]), unnest($3::text[])`,
       [actionId, partners.map((p) => p.organisationId), partners.map((p) => p.role)],
     );
-  }
-
-  /**
-   * What responses show beside the rows, for a page of actions in one statement: the owning
-   * organisations, the partners and the latest position per organisation.
-   */
-  async decorations(
-    actionIds: readonly string[],
-    ownerIds: readonly string[],
-  ): Promise<{ owners: OrganisationRow[]; partners: PartnerRow[]; positions: PositionRow[] }> {
-    if (actionIds.length === 0) return { owners: [], partners: [], positions: [] };
-    const [row] = await queryPrepared<{
-      owners: OrganisationRow[] | null;
-      partners: PartnerRow[] | null;
-      positions: (Omit<PositionRow, 'commentedAt'> & { commentedAt: string })[] | null;
-    }>(
-      this.dataSource,
-      `SELECT
-         (SELECT json_agg(json_build_object('id', o.id, 'code', o.code, 'name', o.name))
-            FROM ${ORGANISATION_ROWS} o WHERE o.id = ANY($2::uuid[])) AS owners,
-         (SELECT json_agg(json_build_object('actionId', p.action_id, 'organisationId', o.id,
-                   'code', o.code, 'name', o.name, 'role', p.role) ORDER BY o.code)
-            FROM action_partners p JOIN ${ORGANISATION_ROWS} o ON o.id = p.organisation_id
-           WHERE p.action_id = ANY($1::uuid[])) AS partners,
-         (SELECT json_agg(json_build_object('actionId', l.action_id,
-                   'organisationId', l.author_organisation_id, 'position', l.position,
-                   'commentedAt', l.created_at))
-            FROM (SELECT DISTINCT ON (c.action_id, c.author_organisation_id)
-                         c.action_id, c.author_organisation_id, c.position, c.created_at
-                    FROM comments c
-                   WHERE c.action_id = ANY($1::uuid[]) AND c.position IS NOT NULL
-                   ORDER BY c.action_id, c.author_organisation_id, c.created_at DESC, c.id DESC) l
-         ) AS positions`,
-      [actionIds, [...new Set(ownerIds)]],
-    );
-    return {
-      owners: row.owners ?? [],
-      partners: row.partners ?? [],
-      positions: (row.positions ?? []).map((position) => ({
-        ...position,
-        commentedAt: new Date(position.commentedAt),
-      })),
-    };
   }
 
   /** Whether the row exists in the programme (tracks, commitments, parent actions). */
