@@ -43,6 +43,7 @@ import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { versionDocs } from '../http/version-docs';
 import { resourceUrl } from '../http/resource-url';
 import { Idempotent } from '../http/idempotency';
+import { listEnvelope } from '../http/list-envelope';
 
 const VERSION = versionDocs('action');
 const ETAG = VERSION.etag;
@@ -71,16 +72,19 @@ export class ActionsController {
   })
   @ApiListResponse(ActionResponse, 'One page of actions.')
   @ApiNotFoundResponse({ description: 'NOT_FOUND: the `programme` is not one of yours.' })
-  list(
+  async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListActionsQuery,
     @Req() req: Request,
   ): Promise<ListResponse<ActionResponse>> {
-    return this.actions.list(
-      principal,
-      programmeScope(principal, Permission.TrackingRead, query.programme),
-      query,
-      req.originalUrl,
+    return listEnvelope(
+      this.config,
+      req,
+      await this.actions.list(
+        principal,
+        programmeScope(principal, Permission.TrackingRead, query.programme),
+        query,
+      ),
     );
   }
 
@@ -201,12 +205,12 @@ export class ActionsController {
   @ApiOperation({ summary: "An action's progress timeline", description: 'Newest first.' })
   @ApiListResponse(ProgressUpdateResponse, 'One page of the timeline.')
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  timeline(
+  async timeline(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ActionParams,
     @Query() query: PageQueryDto,
     @Req() req: Request,
   ): Promise<ListResponse<ProgressUpdateResponse>> {
-    return this.actions.timeline(principal, params.id, query, req.originalUrl);
+    return listEnvelope(this.config, req, await this.actions.timeline(principal, params.id, query));
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { amsterdamDate, APP_CONFIG, Clock, parseSort, toListResponse } from '@app/core';
-import type { AppConfig, ListResponse } from '@app/core';
+import { amsterdamDate, APP_CONFIG, Clock, type KeysetPage, mapPage, parseSort } from '@app/core';
+import type { AppConfig } from '@app/core';
 import { Permission, type Principal, type ProgrammeScope } from '@app/identity';
 import { authoriseOnAction } from './action-access';
 import { ActionChangeService } from './action-change.service';
@@ -78,8 +78,7 @@ export class ActionsService {
     principal: Principal,
     scope: ProgrammeScope,
     query: ListActionsQuery,
-    requestUrl: string,
-  ): Promise<ListResponse<ActionResponse>> {
+  ): Promise<KeysetPage<ActionResponse>> {
     const sort = parseSort(query.sort, ACTION_SORT_KEYS, [{ key: 'deadline', direction: 'asc' }]);
     const today = amsterdamDate(this.clock.now());
     const page = await this.views.page(
@@ -88,10 +87,8 @@ export class ActionsService {
       today,
     );
     const baseUrl = this.config.http.publicUrl;
-    return toListResponse(
-      page,
-      ({ action, decorations }) => mapActionWith(action, decorations, today, baseUrl),
-      new URL(`${baseUrl}${requestUrl}`),
+    return mapPage(page, ({ action, decorations }) =>
+      mapActionWith(action, decorations, today, baseUrl),
     );
   }
 
@@ -133,16 +130,11 @@ export class ActionsService {
     principal: Principal,
     id: string,
     page: { limit: number; cursor?: string },
-    requestUrl: string,
-  ): Promise<ListResponse<ProgressUpdateResponse>> {
+  ): Promise<KeysetPage<ProgressUpdateResponse>> {
     const action = await this.actions.findById(id);
     if (!action) throw ActionErrors.notFound();
     authoriseOnAction(principal, Permission.TrackingRead, action, []);
     const result = await this.progress.page(id, page);
-    return toListResponse(
-      result,
-      mapProgressUpdate,
-      new URL(`${this.config.http.publicUrl}${requestUrl}`),
-    );
+    return mapPage(result, mapProgressUpdate);
   }
 }
