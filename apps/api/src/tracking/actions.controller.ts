@@ -43,6 +43,7 @@ import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { versionDocs } from '../http/version-docs';
 import { resourceUrl } from '../http/resource-url';
 import { Idempotent } from '../http/idempotency';
+import { withActionLinks } from '../http/links';
 import { listEnvelope } from '../http/list-envelope';
 
 const VERSION = versionDocs('action');
@@ -85,6 +86,7 @@ export class ActionsController {
         programmeScope(principal, Permission.TrackingRead, query.programme),
         query,
       ),
+      (action) => withActionLinks(this.config, action),
     );
   }
 
@@ -114,7 +116,7 @@ export class ActionsController {
     const action = await this.actions.create(principal, body);
     res.location(resourceUrl(this.config, 'actions', action.id));
     res.setHeader('ETag', formatEtag(action.version));
-    return action;
+    return withActionLinks(this.config, action);
   }
 
   @Get(':id')
@@ -133,7 +135,7 @@ export class ActionsController {
   ): Promise<ActionResponse> {
     const action = await this.actions.get(principal, params.id);
     res.setHeader('ETag', formatEtag(action.version));
-    return action;
+    return withActionLinks(this.config, action);
   }
 
   @Patch(':id')
@@ -158,7 +160,7 @@ export class ActionsController {
   ): Promise<ActionResponse> {
     const action = await this.actions.update(principal, params.id, ifMatch, body);
     res.setHeader('ETag', formatEtag(action.version));
-    return action;
+    return withActionLinks(this.config, action);
   }
 
   @Post(':id/progress-updates')

@@ -41,6 +41,7 @@ import {
 import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { versionDocs } from '../http/version-docs';
 import { Idempotent } from '../http/idempotency';
+import { withActionLinks } from '../http/links';
 import { listEnvelope } from '../http/list-envelope';
 
 const VERSION = versionDocs('action');
@@ -165,6 +166,6 @@ export class ReviewsController {
   private async answer(principal: Principal, id: string, res: Response): Promise<ActionResponse> {
     const action = await this.actions.get(principal, id);
     res.setHeader('ETag', formatEtag(action.version));
-    return action;
+    return withActionLinks(this.config, action);
   }
 }

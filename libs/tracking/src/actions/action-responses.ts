@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { amsterdamDate, APP_CONFIG, type AppConfig, Clock } from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { amsterdamDate, Clock } from '@app/core';
 import type { ActionEntity } from './action.entity';
 import { ActionDecorationsReader } from './action-decorations.reader';
 import { mapAction } from './action.mapper';
-import type { ActionResponse } from './action.response';
+import type { ActionBody } from './action.response';
 import { RollupsReader } from '../rollups/rollups.reader';
 
 /**
@@ -14,21 +14,17 @@ import { RollupsReader } from '../rollups/rollups.reader';
 @Injectable()
 export class ActionResponses {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly decorations: ActionDecorationsReader,
     private readonly rollups: RollupsReader,
     private readonly clock: Clock,
   ) {}
 
-  async of(action: ActionEntity): Promise<ActionResponse> {
+  async of(action: ActionEntity): Promise<ActionBody> {
     const [view] = await this.decorate([action], amsterdamDate(this.clock.now()));
     return view;
   }
 
-  private async decorate(
-    actions: readonly ActionEntity[],
-    today: string,
-  ): Promise<ActionResponse[]> {
+  private async decorate(actions: readonly ActionEntity[], today: string): Promise<ActionBody[]> {
     const ids = actions.map((action) => action.id);
     const [{ owners, partners, positions }, rollups] = await Promise.all([
       this.decorations.decorations(
@@ -43,7 +39,6 @@ export class ActionResponses {
       positions,
       rollups,
       today,
-      baseUrl: this.config.http.publicUrl,
     };
     return actions.map((action) => mapAction(action, context));
   }

@@ -1,5 +1,5 @@
 import type { ActionEntity } from './action.entity';
-import type { ActionResponse, OrganisationRef } from './action.response';
+import type { ActionBody, OrganisationRef } from './action.response';
 import { isClosed } from './action-states';
 import type { PositionRow } from './action-decorations.reader';
 import type { PartnerRow } from './actions.repository';
@@ -14,8 +14,6 @@ export interface ActionContext {
   rollups: ReadonlyMap<string, Rollup>;
   /** Today in Europe/Amsterdam. */
   today: string;
-  /** The API's public URL, for the `_links`. */
-  baseUrl: string;
 }
 
 /** What one action's response shows beside its row. */
@@ -43,7 +41,7 @@ const instant = (value: Date | string) =>
   (typeof value === 'string' ? new Date(value) : value).toISOString();
 
 /** The response of a page of actions whose decorations were read beside them (`context`). */
-export function mapAction(action: ActionEntity, context: ActionContext): ActionResponse {
+export function mapAction(action: ActionEntity, context: ActionContext): ActionBody {
   return mapActionWith(
     action,
     {
@@ -53,18 +51,15 @@ export function mapAction(action: ActionEntity, context: ActionContext): ActionR
       rollup: context.rollups.get(action.id) ?? null,
     },
     context.today,
-    context.baseUrl,
   );
 }
 
-/** The one place that decides what an action looks like to clients. */
+/** The one place that decides what an action looks like to clients (the API adds its links). */
 export function mapActionWith(
   action: ActionEntity,
   decorations: ActionDecorations,
   today: string,
-  baseUrl: string,
-): ActionResponse {
-  const self = `${baseUrl}/v1/actions/${action.id}`;
+): ActionBody {
   return {
     id: action.id,
     programmeId: action.programmeId,
@@ -101,6 +96,5 @@ export function mapActionWith(
     version: action.version,
     createdAt: action.createdAt.toISOString(),
     updatedAt: action.updatedAt.toISOString(),
-    _links: { self: { href: self }, progressUpdates: { href: `${self}/progress-updates` } },
   };
 }

@@ -163,3 +163,6 @@ export class ActionResponse {
   @ApiProperty({ format: 'date-time', example: '2026-11-24T10:12:31.000Z' }) updatedAt!: string;
   @ApiProperty({ type: ActionLinks }) _links!: ActionLinks;
 }
+
+/** An action as the libs answer it: the response without its `_links`, which the API adds. */
+export type ActionBody = Omit<ActionResponse, '_links'>;

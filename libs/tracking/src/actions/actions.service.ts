@@ -1,13 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { amsterdamDate, APP_CONFIG, Clock, type KeysetPage, mapPage, parseSort } from '@app/core';
-import type { AppConfig } from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { amsterdamDate, Clock, type KeysetPage, mapPage, parseSort } from '@app/core';
+
 import { Permission, type Principal, type ProgrammeScope } from '@app/identity';
 import { authoriseOnAction } from './action-access';
 import { ActionChangeService } from './action-change.service';
 import { ActionCreationService } from './action-creation.service';
 import { mapActionWith } from './action.mapper';
 import { ActionProgressService } from './action-progress.service';
-import type { ActionResponse } from './action.response';
+import type { ActionBody } from './action.response';
 import { ActionResponses } from './action-responses';
 import { ActionErrors } from './actions.errors';
 import { ActionsRepository } from './actions.repository';
@@ -31,7 +31,6 @@ export type { ActionChangeOptions, ActionVersion } from './action-writes';
 @Injectable()
 export class ActionsService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly actions: ActionsRepository,
     private readonly progress: ProgressUpdatesRepository,
     private readonly clock: Clock,
@@ -47,7 +46,7 @@ export class ActionsService {
     principal: Principal,
     dto: CreateActionDto,
     options: { id?: string } & ActionChangeOptions = {},
-  ): Promise<ActionResponse> {
+  ): Promise<ActionBody> {
     return this.responses.of(await this.creation.create(principal, dto, options));
   }
 
@@ -65,12 +64,12 @@ export class ActionsService {
   }
 
   /** One statement: the action with its decorations, mapped from the raw row. */
-  async get(principal: Principal, id: string): Promise<ActionResponse> {
+  async get(principal: Principal, id: string): Promise<ActionBody> {
     const today = amsterdamDate(this.clock.now());
     const found = await this.views.one(id, today);
     if (!found) throw ActionErrors.notFound();
     authoriseOnAction(principal, Permission.TrackingRead, found.action, []);
-    return mapActionWith(found.action, found.decorations, today, this.config.http.publicUrl);
+    return mapActionWith(found.action, found.decorations, today);
   }
 
   /** `scope`: the programmes the caller may read; `ownerUser=me` means the caller. */
@@ -78,7 +77,7 @@ export class ActionsService {
     principal: Principal,
     scope: ProgrammeScope,
     query: ListActionsQuery,
-  ): Promise<KeysetPage<ActionResponse>> {
+  ): Promise<KeysetPage<ActionBody>> {
     const sort = parseSort(query.sort, ACTION_SORT_KEYS, [{ key: 'deadline', direction: 'asc' }]);
     const today = amsterdamDate(this.clock.now());
     const page = await this.views.page(
@@ -86,10 +85,7 @@ export class ActionsService {
       { sort, limit: query.limit, cursor: query.cursor },
       today,
     );
-    const baseUrl = this.config.http.publicUrl;
-    return mapPage(page, ({ action, decorations }) =>
-      mapActionWith(action, decorations, today, baseUrl),
-    );
+    return mapPage(page, ({ action, decorations }) => mapActionWith(action, decorations, today));
   }
 
   async update(
@@ -98,7 +94,7 @@ export class ActionsService {
     ifMatch: string | undefined,
     dto: UpdateActionDto,
     options: ActionChangeOptions = {},
-  ): Promise<ActionResponse> {
+  ): Promise<ActionBody> {
     return this.responses.of(await this.changes.change(principal, id, ifMatch, dto, options));
   }
 
