@@ -1,5 +1,5 @@
 import type { AppConfig } from '@app/core';
-import type { ActionBody, ActionResponse } from '@app/tracking';
+import type { ActionBody, ActionResponse, CommitmentBody, CommitmentResponse } from '@app/tracking';
 import { resourceUrl } from './resource-url';
 
 /**
@@ -14,5 +14,16 @@ export function withActionLinks(config: AppConfig, action: ActionBody): ActionRe
   return {
     ...action,
     _links: { self: { href: self }, progressUpdates: { href: `${self}/progress-updates` } },
+  };
+}
+
+/** A commitment with its own address. */
+export function withCommitmentLinks(
+  config: AppConfig,
+  commitment: CommitmentBody,
+): CommitmentResponse {
+  return {
+    ...commitment,
+    _links: { self: { href: resourceUrl(config, 'commitments', commitment.id) } },
   };
 }

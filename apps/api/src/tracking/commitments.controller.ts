@@ -45,6 +45,7 @@ import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { resourceUrl } from '../http/resource-url';
 import { versionDocs } from '../http/version-docs';
 import { Idempotent } from '../http/idempotency';
+import { withCommitmentLinks } from '../http/links';
 import { listEnvelope } from '../http/list-envelope';
 
 const VERSION = versionDocs('commitment');
@@ -83,7 +84,12 @@ export class CommitmentsController {
     @Query() query: ListCommitmentsQuery,
     @Req() req: Request,
   ): Promise<ListResponse<CommitmentResponse>> {
-    return listEnvelope(this.config, req, await this.commitments.list(principal, query));
+    return listEnvelope(
+      this.config,
+      req,
+      await this.commitments.list(principal, query),
+      (commitment) => withCommitmentLinks(this.config, commitment),
+    );
   }
 
   @Post()
@@ -113,7 +119,7 @@ export class CommitmentsController {
     const commitment = await this.commitments.create(principal, body);
     res.location(resourceUrl(this.config, 'commitments', commitment.id));
     res.setHeader('ETag', formatEtag(commitment.version));
-    return commitment;
+    return withCommitmentLinks(this.config, commitment);
   }
 
   @Get(':id')
@@ -132,7 +138,7 @@ export class CommitmentsController {
   ): Promise<CommitmentResponse> {
     const commitment = await this.commitments.get(principal, params.id);
     res.setHeader('ETag', formatEtag(commitment.version));
-    return commitment;
+    return withCommitmentLinks(this.config, commitment);
   }
 
   @Patch(':id')
@@ -159,7 +165,7 @@ export class CommitmentsController {
   ): Promise<CommitmentResponse> {
     const commitment = await this.commitments.update(principal, params.id, ifMatch, body);
     res.setHeader('ETag', formatEtag(commitment.version));
-    return commitment;
+    return withCommitmentLinks(this.config, commitment);
   }
 
   @Delete(':id')

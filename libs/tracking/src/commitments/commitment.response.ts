@@ -148,19 +148,21 @@ export const NO_CHILDREN: CommitmentChildren = {
   later: [],
 };
 
+/** A commitment as the libs answer it: the response without its `_links`, which the API adds. */
+export type CommitmentBody = Omit<CommitmentResponse, '_links'>;
+
 const mapLink = (link: CommitmentLineageResponse): CommitmentLineageResponse => ({
   relation: link.relation,
   commitmentId: link.commitmentId,
   title: link.title,
 });
 
-/** The one place that decides what a commitment looks like to clients. */
+/** The one place that decides what a commitment looks like to clients (the API adds its links). */
 export function mapCommitment(
   commitment: CommitmentEntity,
   children: CommitmentChildren,
   rollup: Rollup,
-  baseUrl: string,
-): CommitmentResponse {
+): CommitmentBody {
   const id = commitment.id;
   return {
     id,
@@ -187,6 +189,5 @@ export function mapCommitment(
     version: commitment.version,
     createdAt: commitment.createdAt.toISOString(),
     updatedAt: commitment.updatedAt.toISOString(),
-    _links: { self: { href: `${baseUrl}/v1/commitments/${id}` } },
   };
 }

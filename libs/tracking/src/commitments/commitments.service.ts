@@ -1,10 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import {
   amsterdamDate,
-  APP_CONFIG,
-  type AppConfig,
   Clock,
   type InvalidParam,
   type KeysetPage,
@@ -25,7 +23,7 @@ import {
 import { ConcurrencyErrors, parseIfMatch } from '../concurrency';
 import { CommitmentAudit, snapshotOf } from './commitment.audit';
 import type { CommitmentEntity } from './commitment.entity';
-import { type CommitmentResponse, mapCommitment, NO_CHILDREN } from './commitment.response';
+import { type CommitmentBody, mapCommitment, NO_CHILDREN } from './commitment.response';
 import { checkCommitmentLinks } from './commitment-checks';
 import { CommitmentConstraints, CommitmentErrors } from './commitments.errors';
 import { type CommitmentChanges, CommitmentsRepository } from './commitments.repository';
@@ -43,7 +41,6 @@ import { RollupsReader } from '../rollups/rollups.reader';
 @Injectable()
 export class CommitmentsService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly commitments: CommitmentsRepository,
     private readonly audit: AuditService,
@@ -55,7 +52,7 @@ export class CommitmentsService {
   async list(
     principal: Principal,
     query: ListCommitmentsQuery,
-  ): Promise<KeysetPage<CommitmentResponse>> {
+  ): Promise<KeysetPage<CommitmentBody>> {
     const scope = programmeScope(principal, Permission.TrackingRead, query.programme);
     const sort = parseSort(query.sort, COMMITMENT_SORT_KEYS, [
       { key: 'createdAt', direction: 'desc' },
@@ -75,16 +72,11 @@ export class CommitmentsService {
       this.rollups.ofCommitments(ids, this.today()),
     ]);
     return mapPage(page, (item) =>
-      mapCommitment(
-        item,
-        children.get(item.id) ?? NO_CHILDREN,
-        rollups.get(item.id)!,
-        this.config.http.publicUrl,
-      ),
+      mapCommitment(item, children.get(item.id) ?? NO_CHILDREN, rollups.get(item.id)!),
     );
   }
 
-  async get(principal: Principal, id: string): Promise<CommitmentResponse> {
+  async get(principal: Principal, id: string): Promise<CommitmentBody> {
     const commitment = this.visible(principal, await this.commitments.findById(id));
     return this.respond(commitment);
   }
@@ -98,7 +90,7 @@ export class CommitmentsService {
     principal: Principal,
     dto: CreateCommitmentDto,
     options: { id?: string } = {},
-  ): Promise<CommitmentResponse> {
+  ): Promise<CommitmentBody> {
     assertAllowed(principal, Permission.CommitmentsManage, { programmeId: dto.programmeId });
     const attributes = plainAttributes(dto.attributes);
     return this.write(async (manager) => {
@@ -133,12 +125,7 @@ export class CommitmentsService {
         CommitmentAudit.created(created, snapshotOf(created, children)),
       );
       // A new commitment has no actions yet.
-      return mapCommitment(
-        created,
-        children,
-        rollupOf(emptyRollupSums()),
-        this.config.http.publicUrl,
-      );
+      return mapCommitment(created, children, rollupOf(emptyRollupSums()));
     });
   }
 
@@ -151,7 +138,7 @@ export class CommitmentsService {
     id: string,
     ifMatch: string | undefined,
     dto: UpdateCommitmentDto,
-  ): Promise<CommitmentResponse> {
+  ): Promise<CommitmentBody> {
     return this.write(async (manager) => {
       const current = this.visible(principal, await this.commitments.findById(id, manager));
       const version = this.checkWrite(principal, current, ifMatch);
@@ -236,17 +223,12 @@ export class CommitmentsService {
     return version;
   }
 
-  private async respond(commitment: CommitmentEntity): Promise<CommitmentResponse> {
+  private async respond(commitment: CommitmentEntity): Promise<CommitmentBody> {
     const [children, rollups] = await Promise.all([
       this.commitments.childrenOf(commitment.id),
       this.rollups.ofCommitments([commitment.id], this.today()),
     ]);
-    return mapCommitment(
-      commitment,
-      children,
-      rollups.get(commitment.id)!,
-      this.config.http.publicUrl,
-    );
+    return mapCommitment(commitment, children, rollups.get(commitment.id)!);
   }
 
   private today(): string {

@@ -5,7 +5,7 @@ export {
   LINEAGE_RELATIONS,
   type LineageRelation,
 } from './commitment.entity';
-export { CommitmentResponse } from './commitment.response';
+export { type CommitmentBody, CommitmentResponse } from './commitment.response';
 export { CommitmentErrors } from './commitments.errors';
 export { CommitmentsModule } from './commitments.module';
 export { CommitmentsService } from './commitments.service';
