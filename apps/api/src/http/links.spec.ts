@@ -1,6 +1,15 @@
 import type { AppConfig } from '@app/core';
-import type { ActionBody } from '@app/tracking';
-import { withActionLinks } from './links';
+import type { NotificationBody } from '@app/notifications';
+import type { UpdateRoundBody } from '@app/reminders';
+import type { ReportExportBody } from '@app/reporting';
+import type { ActionBody, CommitmentBody } from '@app/tracking';
+import {
+  withActionLinks,
+  withCommitmentLinks,
+  withExportLinks,
+  withNotificationLinks,
+  withRoundLinks,
+} from './links';
 
 describe('links', () => {
   const config = { http: { publicUrl: 'https://tracker.example.nl' } } as AppConfig;
@@ -15,5 +24,42 @@ describe('links', () => {
       },
     });
     expect(Object.keys(response)).toEqual(['id', 'title', '_links']);
+  });
+
+  const base = 'https://tracker.example.nl/v1';
+  const id = '7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d';
+  const programmeId = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+
+  it('gives a commitment its own address', () => {
+    expect(withCommitmentLinks(config, { id } as CommitmentBody)._links).toEqual({
+      self: { href: `${base}/commitments/${id}` },
+    });
+  });
+
+  it("gives an update round its address under its programme, and its actions'", () => {
+    const round = { id, programmeId } as UpdateRoundBody;
+    expect(withRoundLinks(config, round)._links).toEqual({
+      self: { href: `${base}/programmes/${programmeId}/update-rounds/${id}` },
+      actions: { href: `${base}/programmes/${programmeId}/update-rounds/${id}/actions` },
+    });
+  });
+
+  it('links a notification to its action, and one about no action to nothing', () => {
+    const about = { id, actionId: programmeId } as NotificationBody;
+    expect(withNotificationLinks(config, about)._links).toEqual({
+      action: { href: `${base}/actions/${programmeId}` },
+    });
+    expect(withNotificationLinks(config, { ...about, actionId: null })._links).toEqual({});
+  });
+
+  it('gives a report export its address, and its file once it is done', () => {
+    const running = { id, status: 'running' } as ReportExportBody;
+    expect(withExportLinks(config, running)._links).toEqual({
+      self: { href: `${base}/report-exports/${id}` },
+    });
+    expect(withExportLinks(config, { ...running, status: 'done' })._links).toEqual({
+      self: { href: `${base}/report-exports/${id}` },
+      file: { href: `${base}/report-exports/${id}/file` },
+    });
   });
 });

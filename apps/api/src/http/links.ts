@@ -1,4 +1,7 @@
 import type { AppConfig } from '@app/core';
+import type { NotificationBody, NotificationResponse } from '@app/notifications';
+import type { UpdateRoundBody, UpdateRoundResponse } from '@app/reminders';
+import type { ReportExportBody, ReportExportResponse } from '@app/reporting';
 import type { ActionBody, ActionResponse, CommitmentBody, CommitmentResponse } from '@app/tracking';
 import { resourceUrl } from './resource-url';
 
@@ -25,5 +28,36 @@ export function withCommitmentLinks(
   return {
     ...commitment,
     _links: { self: { href: resourceUrl(config, 'commitments', commitment.id) } },
+  };
+}
+
+/** An update round with its own address and that of its actions. */
+export function withRoundLinks(config: AppConfig, round: UpdateRoundBody): UpdateRoundResponse {
+  const self = resourceUrl(config, 'programmes', round.programmeId, 'update-rounds', round.id);
+  return { ...round, _links: { self: { href: self }, actions: { href: `${self}/actions` } } };
+}
+
+/** A notification with the address of the action it is about, when it is about one. */
+export function withNotificationLinks(
+  config: AppConfig,
+  notification: NotificationBody,
+): NotificationResponse {
+  return {
+    ...notification,
+    _links: notification.actionId
+      ? { action: { href: resourceUrl(config, 'actions', notification.actionId) } }
+      : {},
+  };
+}
+
+/** A report export with its own address and, once it is done, that of its file. */
+export function withExportLinks(config: AppConfig, report: ReportExportBody): ReportExportResponse {
+  const self = resourceUrl(config, 'report-exports', report.id);
+  return {
+    ...report,
+    _links: {
+      self: { href: self },
+      ...(report.status === 'done' ? { file: { href: `${self}/file` } } : {}),
+    },
   };
 }

@@ -1,17 +1,31 @@
 import type { Request } from 'express';
 import { type AppConfig, type KeysetPage, type ListResponse, toListResponse } from '@app/core';
 
+type RequestUrl = Pick<Request, 'originalUrl'>;
+
 /**
  * The list envelope of a page (README "API conventions"): its items as `data` (through `map`,
  * which adds an item's own links where it has them), and `_links` self, next and prev at the
  * public URL of the request, with the page's cursors. The libs answer pages; links are HTTP,
  * made here.
  */
-export function listEnvelope<T, R = T>(
+export function listEnvelope<T>(
   config: AppConfig,
-  req: Pick<Request, 'originalUrl'>,
+  req: RequestUrl,
   page: KeysetPage<T>,
-  map: (item: T) => R = (item) => item as unknown as R,
-): ListResponse<R> {
-  return toListResponse(page, map, new URL(`${config.http.publicUrl}${req.originalUrl}`));
+): ListResponse<T>;
+export function listEnvelope<T, R>(
+  config: AppConfig,
+  req: RequestUrl,
+  page: KeysetPage<T>,
+  map: (item: T) => R,
+): ListResponse<R>;
+export function listEnvelope<T, R>(
+  config: AppConfig,
+  req: RequestUrl,
+  page: KeysetPage<T>,
+  map?: (item: T) => R,
+): ListResponse<T | R> {
+  const self = new URL(`${config.http.publicUrl}${req.originalUrl}`);
+  return map ? toListResponse(page, map, self) : toListResponse(page, (item) => item, self);
 }

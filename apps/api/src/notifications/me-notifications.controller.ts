@@ -34,6 +34,7 @@ import {
   ReadAllResponse,
 } from '@app/notifications';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
+import { withNotificationLinks } from '../http/links';
 import { listEnvelope } from '../http/list-envelope';
 
 /** Your notifications and how they reach you: nobody else's are ever visible. */
@@ -76,7 +77,12 @@ export class MeNotificationsController {
     @Req() req: Request,
   ): Promise<ListResponse<NotificationResponse> & { unreadCount: number }> {
     const { unreadCount, ...page } = await this.notifications.list(principal, query);
-    return { ...listEnvelope(this.config, req, page), unreadCount };
+    return {
+      ...listEnvelope(this.config, req, page, (notification) =>
+        withNotificationLinks(this.config, notification),
+      ),
+      unreadCount,
+    };
   }
 
   @Post('notifications/read-all')
@@ -100,12 +106,15 @@ export class MeNotificationsController {
   })
   @ApiOkResponse({ type: NotificationResponse, description: 'Read.' })
   @ApiNotFoundResponse({ description: 'NOTIFICATION_NOT_FOUND: you have no such notification.' })
-  read(
+  async read(
     @CurrentPrincipal() principal: Principal,
     @Param() params: NotificationParams,
     @Query() query: NotificationLanguageQuery,
   ): Promise<NotificationResponse> {
-    return this.notifications.read(principal, params.id, query.lang);
+    return withNotificationLinks(
+      this.config,
+      await this.notifications.read(principal, params.id, query.lang),
+    );
   }
 
   @Get('notification-preferences')

@@ -35,6 +35,7 @@ import {
 import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { resourceUrl } from '../http/resource-url';
 import { Idempotent } from '../http/idempotency';
+import { withRoundLinks } from '../http/links';
 import { listEnvelope } from '../http/list-envelope';
 
 const NOT_FOUND = 'UPDATE_ROUND_NOT_FOUND: no such update round in this programme.';
@@ -64,7 +65,12 @@ export class UpdateRoundsController {
     @Query() query: ListUpdateRoundsQuery,
     @Req() req: Request,
   ): Promise<ListResponse<UpdateRoundResponse>> {
-    return listEnvelope(this.config, req, await this.rounds.list(params.id.toLowerCase(), query));
+    return listEnvelope(
+      this.config,
+      req,
+      await this.rounds.list(params.id.toLowerCase(), query),
+      (round) => withRoundLinks(this.config, round),
+    );
   }
 
   @Post()
@@ -96,7 +102,7 @@ export class UpdateRoundsController {
     res.location(
       resourceUrl(this.config, 'programmes', round.programmeId, 'update-rounds', round.id),
     );
-    return round;
+    return withRoundLinks(this.config, round);
   }
 
   @Get(':roundId')
@@ -108,8 +114,8 @@ export class UpdateRoundsController {
   })
   @ApiOkResponse({ type: UpdateRoundResponse, description: 'The round.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  get(@Param() params: UpdateRoundParams): Promise<UpdateRoundResponse> {
-    return this.rounds.get(params.id, params.roundId);
+  async get(@Param() params: UpdateRoundParams): Promise<UpdateRoundResponse> {
+    return withRoundLinks(this.config, await this.rounds.get(params.id, params.roundId));
   }
 
   @Get(':roundId/actions')
@@ -148,7 +154,7 @@ export class UpdateRoundsController {
   @ApiOkResponse({ type: UpdateRoundResponse, description: 'Cancelled.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: 'UPDATE_ROUND_CANCELLED: it was cancelled already.' })
-  cancel(@Param() params: UpdateRoundParams): Promise<UpdateRoundResponse> {
-    return this.rounds.cancel(params.id, params.roundId);
+  async cancel(@Param() params: UpdateRoundParams): Promise<UpdateRoundResponse> {
+    return withRoundLinks(this.config, await this.rounds.cancel(params.id, params.roundId));
   }
 }

@@ -3,6 +3,7 @@ import {
   Controller,
   Get,
   HttpCode,
+  Inject,
   Logger,
   Param,
   Post,
@@ -21,7 +22,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
-import { loggableError } from '@app/core';
+import { APP_CONFIG, type AppConfig, loggableError } from '@app/core';
 import { Permission, type Principal } from '@app/identity';
 import {
   CreateReportExportDto,
@@ -31,6 +32,7 @@ import {
 } from '@app/reporting';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { Idempotent } from '../http/idempotency';
+import { withExportLinks } from '../http/links';
 
 const logger = new Logger('ReportExports');
 
@@ -41,7 +43,10 @@ const OWN =
 @ApiTags('reports')
 @Controller('report-exports')
 export class ReportExportsController {
-  constructor(private readonly exports: ReportExportsService) {}
+  constructor(
+    private readonly exports: ReportExportsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post()
   @HttpCode(202)
@@ -102,7 +107,7 @@ export class ReportExportsController {
     @Body() body: CreateReportExportDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ReportExportResponse> {
-    const created = await this.exports.create(principal, body);
+    const created = withExportLinks(this.config, await this.exports.create(principal, body));
     res.setHeader('Location', created._links.self.href);
     return created;
   }
@@ -111,11 +116,11 @@ export class ReportExportsController {
   @Access(Permission.ReportsRead)
   @ApiOperation({ summary: 'A report export: its status and progress', description: OWN })
   @ApiOkResponse({ type: ReportExportResponse, description: 'The export.' })
-  get(
+  async get(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ReportExportParams,
   ): Promise<ReportExportResponse> {
-    return this.exports.get(principal, params.id);
+    return withExportLinks(this.config, await this.exports.get(principal, params.id));
   }
 
   @Get(':id/file')

@@ -1,13 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService, changedFields } from '@app/audit';
-import {
-  APP_CONFIG,
-  type AppConfig,
-  Clock,
-  type KeysetPage,
-  mapPage,
-  Transactions,
-} from '@app/core';
+import { Clock, type KeysetPage, mapPage, Transactions } from '@app/core';
 import type { Principal } from '@app/identity';
 import type { Language } from '../notification-kinds';
 import { NotificationsErrors } from '../notifications.errors';
@@ -20,7 +13,7 @@ import type {
 } from './dto/notification-preferences.dto';
 import {
   mapNotification,
-  type NotificationResponse,
+  type NotificationBody,
   type ReadAllResponse,
 } from './notification.response';
 
@@ -35,7 +28,6 @@ const toResponse = (preferences: Preferences): NotificationPreferencesResponse =
 @Injectable()
 export class MeNotificationsService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly notifications: NotificationsRepository,
     private readonly audit: AuditService,
@@ -45,7 +37,7 @@ export class MeNotificationsService {
   async list(
     principal: Principal,
     query: ListNotificationsQuery,
-  ): Promise<KeysetPage<NotificationResponse> & { unreadCount: number }> {
+  ): Promise<KeysetPage<NotificationBody> & { unreadCount: number }> {
     const language = query.lang ?? (await this.preferences(principal)).language;
     const [page, unreadCount] = await Promise.all([
       this.notifications.page(
@@ -55,15 +47,15 @@ export class MeNotificationsService {
       ),
       this.notifications.unreadCount(principal.userId),
     ]);
-    const list = mapPage(page, (row) => mapNotification(row, language, this.config.http.publicUrl));
+    const list = mapPage(page, (row) => mapNotification(row, language));
     return { ...list, unreadCount };
   }
 
-  async read(principal: Principal, id: string, lang?: Language): Promise<NotificationResponse> {
+  async read(principal: Principal, id: string, lang?: Language): Promise<NotificationBody> {
     const row = await this.notifications.markRead(principal.userId, id, this.clock.now());
     if (!row) throw NotificationsErrors.notFound();
     const language = lang ?? (await this.preferences(principal)).language;
-    return mapNotification(row, language, this.config.http.publicUrl);
+    return mapNotification(row, language);
   }
 
   async readAll(principal: Principal): Promise<ReadAllResponse> {

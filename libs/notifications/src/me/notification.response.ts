@@ -61,11 +61,10 @@ export class NotificationResponse {
   @ApiProperty({ type: NotificationLinks }) _links!: NotificationLinks;
 }
 
-export function mapNotification(
-  row: NotificationEntity,
-  language: Language,
-  baseUrl: string,
-): NotificationResponse {
+/** A notification as the libs answer it: the response without its `_links`, which the API adds. */
+export type NotificationBody = Omit<NotificationResponse, '_links'>;
+
+export function mapNotification(row: NotificationEntity, language: Language): NotificationBody {
   const text = notificationText(row.kind, row.reason, row.payload, language);
   return {
     id: row.id,
@@ -79,7 +78,6 @@ export function mapNotification(
     language,
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
-    _links: row.actionId ? { action: { href: `${baseUrl}/v1/actions/${row.actionId}` } } : {},
   };
 }
 

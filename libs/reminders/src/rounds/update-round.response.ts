@@ -109,12 +109,13 @@ export class RoundActionResponse {
   lastProgressAt!: string | null;
 }
 
+/** An update round as the libs answer it: the response without its `_links`, which the API adds. */
+export type UpdateRoundBody = Omit<UpdateRoundResponse, '_links'>;
+
 export function mapRound(
   round: UpdateRoundEntity,
   completion: RoundCompletion | undefined,
-  baseUrl: string,
-): UpdateRoundResponse {
-  const self = `${baseUrl}/v1/programmes/${round.programmeId}/update-rounds/${round.id}`;
+): UpdateRoundBody {
   const total = completion?.total ?? 0;
   const updated = completion?.updated ?? 0;
   return {
@@ -129,7 +130,6 @@ export function mapRound(
     createdByUserId: round.createdByUserId,
     createdAt: round.createdAt.toISOString(),
     cancelledAt: round.cancelledAt?.toISOString() ?? null,
-    _links: { self: { href: self }, actions: { href: `${self}/actions` } },
   };
 }
 

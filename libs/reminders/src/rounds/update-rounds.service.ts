@@ -1,9 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import {
   amsterdamDate,
-  APP_CONFIG,
-  type AppConfig,
   Clock,
   decodeCursor,
   encodeCursor,
@@ -23,7 +21,7 @@ import {
   mapRound,
   mapRoundAction,
   type RoundActionResponse,
-  type UpdateRoundResponse,
+  type UpdateRoundBody,
 } from './update-round.response';
 import { UpdateRoundsRepository } from './update-rounds.repository';
 
@@ -36,7 +34,6 @@ import { UpdateRoundsRepository } from './update-rounds.repository';
 @Injectable()
 export class UpdateRoundsService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly rounds: UpdateRoundsRepository,
     private readonly outbox: OutboxService,
@@ -48,7 +45,7 @@ export class UpdateRoundsService {
     principal: Principal,
     programmeId: string,
     dto: CreateUpdateRoundDto,
-  ): Promise<UpdateRoundResponse> {
+  ): Promise<UpdateRoundBody> {
     const now = this.clock.now();
     if (dto.dueDate < amsterdamDate(now)) {
       throw RemindersErrors.invalid([{ name: 'dueDate', reason: 'must be today or later' }]);
@@ -102,23 +99,21 @@ export class UpdateRoundsService {
   async list(
     programmeId: string,
     query: ListUpdateRoundsQuery,
-  ): Promise<KeysetPage<UpdateRoundResponse>> {
+  ): Promise<KeysetPage<UpdateRoundBody>> {
     const result = await this.rounds.page(
       programmeId,
       { state: query.state },
       { limit: query.limit, cursor: query.cursor },
     );
     const completion = await this.rounds.completion(result.items.map((round) => round.id));
-    return mapPage(result, (round) =>
-      mapRound(round, completion.get(round.id), this.config.http.publicUrl),
-    );
+    return mapPage(result, (round) => mapRound(round, completion.get(round.id)));
   }
 
-  async get(programmeId: string, roundId: string): Promise<UpdateRoundResponse> {
+  async get(programmeId: string, roundId: string): Promise<UpdateRoundBody> {
     const round = await this.rounds.find(programmeId, roundId);
     if (!round) throw RemindersErrors.roundNotFound();
     const completion = await this.rounds.completion([round.id]);
-    return mapRound(round, completion.get(round.id), this.config.http.publicUrl);
+    return mapRound(round, completion.get(round.id));
   }
 
   /**
@@ -158,7 +153,7 @@ export class UpdateRoundsService {
   }
 
   /** Cancels a round: its requests and reminders are cancelled with it, and it no longer counts toward escalation. */
-  async cancel(programmeId: string, roundId: string): Promise<UpdateRoundResponse> {
+  async cancel(programmeId: string, roundId: string): Promise<UpdateRoundBody> {
     await this.transactions.run(async (manager) => {
       const round = await this.rounds.find(programmeId, roundId, manager);
       if (!round) throw RemindersErrors.roundNotFound();

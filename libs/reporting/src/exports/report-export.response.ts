@@ -68,8 +68,10 @@ export class ReportExportResponse {
   @ApiProperty({ type: ReportExportLinks }) _links!: ReportExportLinks;
 }
 
-export function mapReportExport(row: ReportExportRow, baseUrl: string): ReportExportResponse {
-  const self = `${baseUrl}/v1/report-exports/${row.id}`;
+/** A report export as the libs answer it: the response without its `_links`, which the API adds. */
+export type ReportExportBody = Omit<ReportExportResponse, '_links'>;
+
+export function mapReportExport(row: ReportExportRow): ReportExportBody {
   return {
     id: row.id,
     programmeId: row.programmeId,
@@ -82,9 +84,5 @@ export function mapReportExport(row: ReportExportRow, baseUrl: string): ReportEx
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
     expiresAt: row.expiresAt.toISOString(),
-    _links: {
-      self: { href: self },
-      ...(row.status === 'done' ? { file: { href: `${self}/file` } } : {}),
-    },
   };
 }

@@ -16,7 +16,7 @@ import { ProgressReportsService } from '../progress/progress-reports.service';
 import { ReportErrors } from '../progress/report.errors';
 import { REPORT_MEDIA, reportFilename, writeReport } from '../rendering/report-formats';
 import type { CreateReportExportDto } from './dto/create-report-export.dto';
-import { mapReportExport, type ReportExportResponse } from './report-export.response';
+import { mapReportExport, type ReportExportBody } from './report-export.response';
 import {
   type ReportExportRow,
   ReportExportsRepository,
@@ -58,7 +58,7 @@ export class ReportExportsService {
   ) {}
 
   /** Records the export and its job in one transaction; the worker renders it. */
-  async create(principal: Principal, dto: CreateReportExportDto): Promise<ReportExportResponse> {
+  async create(principal: Principal, dto: CreateReportExportDto): Promise<ReportExportBody> {
     assertAllowed(principal, Permission.ReportsRead, { programmeId: dto.programmeId });
     // The same checks as a report asked for directly (asOf not in the future, since before it).
     const reportParameters = this.reports.parameters(dto.programmeId, dto);
@@ -111,12 +111,12 @@ export class ReportExportsService {
       });
       return created;
     });
-    return mapReportExport(row, this.config.http.publicUrl);
+    return mapReportExport(row);
   }
 
   /** The export's status: for the one who asked for it only (anyone else: not found). */
-  async get(principal: Principal, id: string): Promise<ReportExportResponse> {
-    return mapReportExport(await this.own(principal, id), this.config.http.publicUrl);
+  async get(principal: Principal, id: string): Promise<ReportExportBody> {
+    return mapReportExport(await this.own(principal, id));
   }
 
   /** The finished file, streamed from its chunks. */
