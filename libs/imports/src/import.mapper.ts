@@ -1,16 +1,11 @@
-import type { ImportResponse, ImportRowResponse } from './dto/import.response';
+import type { ImportBody, ImportRowBody } from './dto/import.response';
 import type { ImportRow, StoredRow } from './imports.repository';
 import { fileProblemReason, noticeReason } from './planning/file-messages';
 
 const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
 
 /** What leaves the API of an import (decided here only). */
-export function mapImport(
-  row: ImportRow,
-  unresolvedConflicts: number,
-  publicUrl: string,
-): ImportResponse {
-  const self = `${publicUrl}/v1/programmes/${row.programmeId}/imports/${row.id}`;
+export function mapImport(row: ImportRow, unresolvedConflicts: number): ImportBody {
   const counts = row.counts;
   const results = row.results;
   const total = row.rowsTotal;
@@ -61,21 +56,14 @@ export function mapImport(
     applyRequestedAt: iso(row.applyRequestedAt),
     appliedAt: iso(row.appliedAt),
     expiresAt: iso(row.expiresAt)!,
-    _links: {
-      self: { href: self },
-      rows: { href: `${self}/rows` },
-      ...(row.status === 'planned' && { apply: { href: `${self}/apply` } }),
-    },
   };
 }
 
-/** What leaves the API of one row of an import. */
-export function mapImportRow(
-  row: StoredRow,
-  exists: boolean,
-  publicUrl: string,
-): ImportRowResponse {
-  const path = row.sheet === 'actions' ? 'actions' : 'commitments';
+/**
+ * What leaves the API of one row of an import; `exists`: whether its entity is there to link
+ * to (`linkedEntity`, which the API makes the row's `entity` link).
+ */
+export function mapImportRow(row: StoredRow, exists: boolean): ImportRowBody {
   return {
     position: row.position,
     sheet: row.sheet,
@@ -90,7 +78,9 @@ export function mapImportRow(
     choice: row.choice,
     result: row.result,
     resultDetail: row.resultDetail,
-    _links:
-      exists && row.entityId ? { entity: { href: `${publicUrl}/v1/${path}/${row.entityId}` } } : {},
+    linkedEntity:
+      exists && row.entityId
+        ? { kind: row.sheet === 'actions' ? 'action' : 'commitment', id: row.entityId }
+        : null,
   };
 }

@@ -22,7 +22,7 @@ import type {
   ImportTemplateQuery,
   ListImportRowsQuery,
 } from './dto/import.params';
-import type { ImportResponse, ImportRowResponse } from './dto/import.response';
+import type { ImportBody, ImportRowBody } from './dto/import.response';
 import { mapImport, mapImportRow } from './import.mapper';
 import { ImportErrors } from './imports.errors';
 import { type ImportRow, ImportsRepository } from './imports.repository';
@@ -155,7 +155,7 @@ export class ImportsService {
     programmeId: string,
     file: UploadedFile | undefined,
     body: CreateImportBody,
-  ): Promise<ImportResponse> {
+  ): Promise<ImportBody> {
     assertAllowed(principal, Permission.ImportsManage, { programmeId });
     await this.programmes.get(principal, programmeId);
     if (!file) throw ImportErrors.fileMissing();
@@ -189,7 +189,7 @@ export class ImportsService {
       });
       return created;
     });
-    return mapImport(row, 0, this.config.http.publicUrl);
+    return mapImport(row, 0);
   }
 
   /** The programme's imports still kept, newest first. */
@@ -197,7 +197,7 @@ export class ImportsService {
     principal: Principal,
     programmeId: string,
     query: PageQueryDto,
-  ): Promise<KeysetPage<ImportResponse>> {
+  ): Promise<KeysetPage<ImportBody>> {
     assertAllowed(principal, Permission.ImportsManage, { programmeId });
     const page = await this.imports.listForProgramme(
       programmeId,
@@ -219,7 +219,7 @@ export class ImportsService {
     };
   }
 
-  async get(principal: Principal, programmeId: string, importId: string): Promise<ImportResponse> {
+  async get(principal: Principal, programmeId: string, importId: string): Promise<ImportBody> {
     const row = await this.own(principal, programmeId, importId);
     return this.view(row);
   }
@@ -230,7 +230,7 @@ export class ImportsService {
     programmeId: string,
     importId: string,
     query: ListImportRowsQuery,
-  ): Promise<KeysetPage<ImportRowResponse>> {
+  ): Promise<KeysetPage<ImportRowBody>> {
     await this.own(principal, programmeId, importId);
     const page = await this.imports.rowsPage(
       importId,
@@ -245,7 +245,6 @@ export class ImportsService {
         mapImportRow(
           row,
           row.result === 'applied' || ['update', 'unchanged', 'conflict'].includes(row.outcome),
-          this.config.http.publicUrl,
         ),
       ),
       nextCursor: more
@@ -264,7 +263,7 @@ export class ImportsService {
     programmeId: string,
     importId: string,
     dto: ChooseRowsDto,
-  ): Promise<ImportResponse> {
+  ): Promise<ImportBody> {
     await this.own(principal, programmeId, importId);
     const row = await this.transactions.run(async (manager) => {
       const locked = await this.imports.lock(manager, importId);
@@ -289,11 +288,7 @@ export class ImportsService {
   }
 
   /** Asks the worker to apply the dry run, as the caller; conflicts must all have a choice. */
-  async apply(
-    principal: Principal,
-    programmeId: string,
-    importId: string,
-  ): Promise<ImportResponse> {
+  async apply(principal: Principal, programmeId: string, importId: string): Promise<ImportBody> {
     await this.own(principal, programmeId, importId);
     const row = await this.transactions.run(async (manager) => {
       const locked = await this.imports.lock(manager, importId);
@@ -338,10 +333,10 @@ export class ImportsService {
     return deleted;
   }
 
-  private async view(row: ImportRow): Promise<ImportResponse> {
+  private async view(row: ImportRow): Promise<ImportBody> {
     const unresolved =
       row.status === 'planned' ? await this.imports.unresolvedConflicts(row.id) : 0;
-    return mapImport(row, unresolved, this.config.http.publicUrl);
+    return mapImport(row, unresolved);
   }
 
   /** An import of this programme, for one who may import into it; anything else is not found. */

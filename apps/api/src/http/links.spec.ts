@@ -1,4 +1,5 @@
 import type { AppConfig } from '@app/core';
+import type { ImportBody, ImportRowBody } from '@app/imports';
 import type { NotificationBody } from '@app/notifications';
 import type { UpdateRoundBody } from '@app/reminders';
 import type { ReportExportBody } from '@app/reporting';
@@ -7,6 +8,8 @@ import {
   withActionLinks,
   withCommitmentLinks,
   withExportLinks,
+  withImportLinks,
+  withImportRowLinks,
   withNotificationLinks,
   withRoundLinks,
 } from './links';
@@ -61,5 +64,30 @@ describe('links', () => {
       self: { href: `${base}/report-exports/${id}` },
       file: { href: `${base}/report-exports/${id}/file` },
     });
+  });
+
+  it('gives an import its address and its rows, and its apply while it is planned', () => {
+    const upload = { id, programmeId, status: 'planning' } as ImportBody;
+    const self = `${base}/programmes/${programmeId}/imports/${id}`;
+    expect(withImportLinks(config, upload)._links).toEqual({
+      self: { href: self },
+      rows: { href: `${self}/rows` },
+    });
+    expect(withImportLinks(config, { ...upload, status: 'planned' })._links).toEqual({
+      self: { href: self },
+      rows: { href: `${self}/rows` },
+      apply: { href: `${self}/apply` },
+    });
+  });
+
+  it("links an import's row to the action or commitment it is about, and keeps the hint out", () => {
+    const row = { position: 3, linkedEntity: { kind: 'commitment', id } } as ImportRowBody;
+    const linked = withImportRowLinks(config, row);
+    expect(linked._links).toEqual({ entity: { href: `${base}/commitments/${id}` } });
+    expect(linked).not.toHaveProperty('linkedEntity');
+    expect(
+      withImportRowLinks(config, { ...row, linkedEntity: { kind: 'action', id } })._links,
+    ).toEqual({ entity: { href: `${base}/actions/${id}` } });
+    expect(withImportRowLinks(config, { ...row, linkedEntity: null })._links).toEqual({});
   });
 });

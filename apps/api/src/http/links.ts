@@ -1,4 +1,5 @@
 import type { AppConfig } from '@app/core';
+import type { ImportBody, ImportResponse, ImportRowBody, ImportRowResponse } from '@app/imports';
 import type { NotificationBody, NotificationResponse } from '@app/notifications';
 import type { UpdateRoundBody, UpdateRoundResponse } from '@app/reminders';
 import type { ReportExportBody, ReportExportResponse } from '@app/reporting';
@@ -59,5 +60,29 @@ export function withExportLinks(config: AppConfig, report: ReportExportBody): Re
       self: { href: self },
       ...(report.status === 'done' ? { file: { href: `${self}/file` } } : {}),
     },
+  };
+}
+
+/** An import with its own address, its rows' and, while it waits to be applied, its apply. */
+export function withImportLinks(config: AppConfig, upload: ImportBody): ImportResponse {
+  const self = resourceUrl(config, 'programmes', upload.programmeId, 'imports', upload.id);
+  return {
+    ...upload,
+    _links: {
+      self: { href: self },
+      rows: { href: `${self}/rows` },
+      ...(upload.status === 'planned' && { apply: { href: `${self}/apply` } }),
+    },
+  };
+}
+
+/** A row of an import with the address of the action or commitment it made or matched. */
+export function withImportRowLinks(config: AppConfig, row: ImportRowBody): ImportRowResponse {
+  const { linkedEntity, ...fields } = row;
+  return {
+    ...fields,
+    _links: linkedEntity
+      ? { entity: { href: resourceUrl(config, `${linkedEntity.kind}s`, linkedEntity.id) } }
+      : {},
   };
 }

@@ -49,6 +49,7 @@ import {
 import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { Idempotent } from '../http/idempotency';
 import { RequireMultipartInterceptor } from '../http/require-multipart.interceptor';
+import { withImportLinks, withImportRowLinks } from '../http/links';
 import { listEnvelope } from '../http/list-envelope';
 
 const COORDINATORS =
@@ -148,7 +149,10 @@ export class ImportsController {
     @Body() body: CreateImportBody,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ImportResponse> {
-    const created = await this.imports.upload(principal, params.id.toLowerCase(), file, body);
+    const created = withImportLinks(
+      this.config,
+      await this.imports.upload(principal, params.id.toLowerCase(), file, body),
+    );
     res.setHeader('Location', created._links.self.href);
     return created;
   }
@@ -170,6 +174,7 @@ export class ImportsController {
       this.config,
       req,
       await this.imports.list(principal, params.id.toLowerCase(), query),
+      (upload) => withImportLinks(this.config, upload),
     );
   }
 
@@ -181,11 +186,14 @@ export class ImportsController {
   })
   @ApiOkResponse({ type: ImportResponse, description: 'The import.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  get(
+  async get(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ImportParams,
   ): Promise<ImportResponse> {
-    return this.imports.get(principal, params.id.toLowerCase(), params.importId);
+    return withImportLinks(
+      this.config,
+      await this.imports.get(principal, params.id.toLowerCase(), params.importId),
+    );
   }
 
   @Get('imports/:importId/rows')
@@ -206,6 +214,7 @@ export class ImportsController {
       this.config,
       req,
       await this.imports.listRows(principal, params.id.toLowerCase(), params.importId, query),
+      (row) => withImportRowLinks(this.config, row),
     );
   }
 
@@ -226,12 +235,15 @@ export class ImportsController {
     description: 'IMPORT_NOT_PLANNED: the dry run is not ready, or was applied.',
   })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  choose(
+  async choose(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ImportParams,
     @Body() body: ChooseRowsDto,
   ): Promise<ImportResponse> {
-    return this.imports.choose(principal, params.id.toLowerCase(), params.importId, body);
+    return withImportLinks(
+      this.config,
+      await this.imports.choose(principal, params.id.toLowerCase(), params.importId, body),
+    );
   }
 
   @Post('imports/:importId/apply')
@@ -255,10 +267,13 @@ export class ImportsController {
       'IMPORT_OUTDATED: another import was applied since this file was uploaded, or is being applied (upload again).',
   })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  apply(
+  async apply(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ImportParams,
   ): Promise<ImportResponse> {
-    return this.imports.apply(principal, params.id.toLowerCase(), params.importId);
+    return withImportLinks(
+      this.config,
+      await this.imports.apply(principal, params.id.toLowerCase(), params.importId),
+    );
   }
 }

@@ -308,3 +308,14 @@ export class ImportRowResponse {
 
   @ApiProperty({ type: ImportRowLinks }) _links!: ImportRowLinks;
 }
+
+/** An import as the lib answers it: the response without its `_links`, which the API adds. */
+export type ImportBody = Omit<ImportResponse, '_links'>;
+
+/**
+ * A row of an import as the lib answers it: without its `_links`, with the entity the API
+ * links it to (`entity`), when that exists.
+ */
+export type ImportRowBody = Omit<ImportRowResponse, '_links'> & {
+  linkedEntity: { kind: 'action' | 'commitment'; id: string } | null;
+};
