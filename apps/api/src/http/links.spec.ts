@@ -3,9 +3,11 @@ import type { ImportBody, ImportRowBody } from '@app/imports';
 import type { NotificationBody } from '@app/notifications';
 import type { UpdateRoundBody } from '@app/reminders';
 import type { ReportExportBody } from '@app/reporting';
-import type { ActionBody, CommitmentBody } from '@app/tracking';
+import type { ActionBody, AttachmentBody, CommitmentBody } from '@app/tracking';
 import {
+  calendarFeedUrl,
   withActionLinks,
+  withAttachmentUrl,
   withCommitmentLinks,
   withExportLinks,
   withImportLinks,
@@ -89,5 +91,14 @@ describe('links', () => {
       withImportRowLinks(config, { ...row, linkedEntity: { kind: 'action', id } })._links,
     ).toEqual({ entity: { href: `${base}/actions/${id}` } });
     expect(withImportRowLinks(config, { ...row, linkedEntity: null })._links).toEqual({});
+  });
+
+  it("gives an attachment the address of its bytes, and a calendar link its feed's", () => {
+    expect(withAttachmentUrl(config, { id } as AttachmentBody).contentUrl).toBe(
+      `${base}/attachments/${id}/content`,
+    );
+    expect(calendarFeedUrl(config, 'sbc_abc-_9')).toBe(
+      `${base}/calendar-feeds/sbc_abc-_9/deadlines.ics`,
+    );
   });
 });

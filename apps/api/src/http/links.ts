@@ -3,13 +3,20 @@ import type { ImportBody, ImportResponse, ImportRowBody, ImportRowResponse } fro
 import type { NotificationBody, NotificationResponse } from '@app/notifications';
 import type { UpdateRoundBody, UpdateRoundResponse } from '@app/reminders';
 import type { ReportExportBody, ReportExportResponse } from '@app/reporting';
-import type { ActionBody, ActionResponse, CommitmentBody, CommitmentResponse } from '@app/tracking';
+import type {
+  ActionBody,
+  ActionResponse,
+  AttachmentBody,
+  AttachmentResponse,
+  CommitmentBody,
+  CommitmentResponse,
+} from '@app/tracking';
 import { resourceUrl } from './resource-url';
 
 /**
- * The `_links` of the API's resources (README "API conventions"): URLs are HTTP, made here at
- * the public URL; the libs answer ids. Each adds the links after the resource's fields, where
- * clients have always found them.
+ * The `_links` and other addresses of the API's resources (README "API conventions"): URLs
+ * are HTTP, made here at the public URL; the libs answer ids. Each adds them after the
+ * resource's fields, where clients have always found them.
  */
 
 /** An action with its own address and that of its progress updates. */
@@ -85,4 +92,20 @@ export function withImportRowLinks(config: AppConfig, row: ImportRowBody): Impor
       ? { entity: { href: resourceUrl(config, `${linkedEntity.kind}s`, linkedEntity.id) } }
       : {},
   };
+}
+
+/** An attachment with the address of its bytes. */
+export function withAttachmentUrl(
+  config: AppConfig,
+  attachment: AttachmentBody,
+): AttachmentResponse {
+  return {
+    ...attachment,
+    contentUrl: resourceUrl(config, 'attachments', attachment.id, 'content'),
+  };
+}
+
+/** The address of a calendar link's feed (its secret is in it: shown once, when made). */
+export function calendarFeedUrl(config: AppConfig, secret: string): string {
+  return resourceUrl(config, 'calendar-feeds', secret, 'deadlines.ics');
 }

@@ -4,6 +4,7 @@ import {
   Delete,
   Get,
   HttpCode,
+  Inject,
   Logger,
   Param,
   Post,
@@ -29,7 +30,7 @@ import {
 } from '@nestjs/swagger';
 import { create as contentDisposition } from 'content-disposition';
 import type { Request, Response } from 'express';
-import { loggableError } from '@app/core';
+import { APP_CONFIG, type AppConfig, loggableError } from '@app/core';
 import { Permission } from '@app/identity';
 import type { Principal } from '@app/identity';
 import {
@@ -45,6 +46,7 @@ import {
 } from '@app/tracking';
 import { Access, CurrentPrincipal } from '../access/access.decorator';
 import { Idempotent } from '../http/idempotency';
+import { withAttachmentUrl } from '../http/links';
 
 const logger = new Logger('AttachmentsController');
 
@@ -86,7 +88,10 @@ const UPLOAD_REFUSALS = [
 @ApiTags('attachments')
 @Controller()
 export class AttachmentsController {
-  constructor(private readonly attachments: AttachmentsService) {}
+  constructor(
+    private readonly attachments: AttachmentsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post('actions/:id/attachments')
   @HttpCode(201)
@@ -108,18 +113,21 @@ export class AttachmentsController {
   @ApiResponse(UPLOAD_REFUSALS[0])
   @ApiResponse(UPLOAD_REFUSALS[1])
   @ApiResponse(UPLOAD_REFUSALS[2])
-  uploadToAction(
+  async uploadToAction(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ActionParams,
     @UploadedFile() file: AttachmentUpload | undefined,
     @Body() body: CreateAttachmentBody,
     @Req() req: Request,
   ): Promise<AttachmentResponse> {
-    return this.attachments.upload(
-      principal,
-      { kind: 'action', id: params.id },
-      multipart(req) ? file : 'not multipart',
-      body.description,
+    return withAttachmentUrl(
+      this.config,
+      await this.attachments.upload(
+        principal,
+        { kind: 'action', id: params.id },
+        multipart(req) ? file : 'not multipart',
+        body.description,
+      ),
     );
   }
 
@@ -134,11 +142,13 @@ export class AttachmentsController {
     @Query() query: ListAttachmentsQuery,
   ): Promise<AttachmentsResponse> {
     return {
-      items: await this.attachments.list(
-        principal,
-        { kind: 'action', id: params.id },
-        query.includeDeleted ?? false,
-      ),
+      items: (
+        await this.attachments.list(
+          principal,
+          { kind: 'action', id: params.id },
+          query.includeDeleted ?? false,
+        )
+      ).map((attachment) => withAttachmentUrl(this.config, attachment)),
     };
   }
 
@@ -160,18 +170,21 @@ export class AttachmentsController {
   @ApiResponse(UPLOAD_REFUSALS[0])
   @ApiResponse(UPLOAD_REFUSALS[1])
   @ApiResponse(UPLOAD_REFUSALS[2])
-  uploadToCommitment(
+  async uploadToCommitment(
     @CurrentPrincipal() principal: Principal,
     @Param() params: CommitmentIdParams,
     @UploadedFile() file: AttachmentUpload | undefined,
     @Body() body: CreateAttachmentBody,
     @Req() req: Request,
   ): Promise<AttachmentResponse> {
-    return this.attachments.upload(
-      principal,
-      { kind: 'commitment', id: params.id },
-      multipart(req) ? file : 'not multipart',
-      body.description,
+    return withAttachmentUrl(
+      this.config,
+      await this.attachments.upload(
+        principal,
+        { kind: 'commitment', id: params.id },
+        multipart(req) ? file : 'not multipart',
+        body.description,
+      ),
     );
   }
 
@@ -186,11 +199,13 @@ export class AttachmentsController {
     @Query() query: ListAttachmentsQuery,
   ): Promise<AttachmentsResponse> {
     return {
-      items: await this.attachments.list(
-        principal,
-        { kind: 'commitment', id: params.id },
-        query.includeDeleted ?? false,
-      ),
+      items: (
+        await this.attachments.list(
+          principal,
+          { kind: 'commitment', id: params.id },
+          query.includeDeleted ?? false,
+        )
+      ).map((attachment) => withAttachmentUrl(this.config, attachment)),
     };
   }
 
@@ -202,11 +217,11 @@ export class AttachmentsController {
   })
   @ApiOkResponse({ type: AttachmentResponse })
   @ApiNotFoundResponse({ description: 'ATTACHMENT_NOT_FOUND' })
-  get(
+  async get(
     @CurrentPrincipal() principal: Principal,
     @Param() params: AttachmentParams,
   ): Promise<AttachmentResponse> {
-    return this.attachments.get(principal, params.id);
+    return withAttachmentUrl(this.config, await this.attachments.get(principal, params.id));
   }
 
   @Get('attachments/:id/content')

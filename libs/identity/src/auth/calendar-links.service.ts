@@ -1,17 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { APP_CONFIG, DomainError, Transactions } from '@app/core';
-import type { AppConfig } from '@app/core';
+import { DomainError, Transactions } from '@app/core';
+
 import type { ProgrammeRole } from '../access/permissions';
 import type { Principal } from '../access/principal';
 import { IdentityErrors } from '../identity.errors';
-import type {
-  CalendarLinkResponse,
-  CreateCalendarLinkDto,
-  CreatedCalendarLinkResponse,
-} from './dto/calendar-link.dto';
+import type { CalendarLinkResponse, CreateCalendarLinkDto } from './dto/calendar-link.dto';
 import { hashToken, newToken } from './token-hash';
 
 /** `sbc_` and six characters: enough to tell links apart, far too little to guess one. */
@@ -48,16 +44,10 @@ const map = (row: LinkRow): CalendarLinkResponse => ({
 @Injectable()
 export class CalendarLinksService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
   ) {}
-
-  /** The address of a link's feed. */
-  feedUrl(secret: string): string {
-    return `${this.config.http.publicUrl}/v1/calendar-feeds/${secret}/deadlines.ics`;
-  }
 
   async list(principal: Principal): Promise<CalendarLinkResponse[]> {
     const rows: LinkRow[] = await this.dataSource.query(
@@ -71,7 +61,7 @@ export class CalendarLinksService {
   async create(
     principal: Principal,
     input: CreateCalendarLinkDto,
-  ): Promise<CreatedCalendarLinkResponse> {
+  ): Promise<CalendarLinkResponse & { secret: string }> {
     if (!principal.memberships.has(input.programmeId)) throw IdentityErrors.notFound('programme');
     const secret = newToken('sbc_');
     const row = await this.transactions.run(async (manager) => {
@@ -103,7 +93,7 @@ export class CalendarLinksService {
       });
       return created;
     });
-    return { ...map(row), url: this.feedUrl(secret) };
+    return { ...map(row), secret };
   }
 
   /** Revokes one of the person's links; revoking a revoked link changes nothing. */

@@ -13,7 +13,7 @@ import { CommitmentsRepository } from '../commitments/commitments.repository';
 import type { AttachmentEntity } from './attachment.entity';
 import { AttachmentErrors } from './attachments.errors';
 import { type AttachmentSubject, AttachmentsRepository } from './attachments.repository';
-import type { AttachmentResponse } from './dto/attachment.dto';
+import type { AttachmentBody } from './dto/attachment.dto';
 import { detectFileType, safeFilename } from './file-type';
 
 /** Attachments per action or commitment that are not deleted. */
@@ -55,12 +55,7 @@ export class AttachmentsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The address of an attachment's bytes (the API's; apps/api answers it). */
-  contentUrl(id: string): string {
-    return `${this.config.http.publicUrl}/v1/attachments/${id}/content`;
-  }
-
-  private map(row: AttachmentEntity): AttachmentResponse {
+  private map(row: AttachmentEntity): AttachmentBody {
     return {
       id: row.id,
       programmeId: row.programmeId,
@@ -74,7 +69,6 @@ export class AttachmentsService {
       uploadedByUserId: row.uploadedByUserId,
       createdAt: row.createdAt.toISOString(),
       deletedAt: row.deletedAt?.toISOString() ?? null,
-      contentUrl: this.contentUrl(row.id),
     };
   }
 
@@ -83,7 +77,7 @@ export class AttachmentsService {
     subject: AttachmentSubject,
     file: AttachmentUpload | undefined | 'not multipart',
     description: string | undefined,
-  ): Promise<AttachmentResponse> {
+  ): Promise<AttachmentBody> {
     // Who may, before anything about the request or the file is said.
     const programmeId = await this.authoriseChange(principal, subject);
     if (file === 'not multipart') throw AttachmentErrors.notMultipart();
@@ -143,12 +137,12 @@ export class AttachmentsService {
     principal: Principal,
     subject: AttachmentSubject,
     includeDeleted: boolean,
-  ): Promise<AttachmentResponse[]> {
+  ): Promise<AttachmentBody[]> {
     await this.authoriseRead(principal, subject);
     return (await this.attachments.ofSubject(subject, includeDeleted)).map((row) => this.map(row));
   }
 
-  async get(principal: Principal, id: string): Promise<AttachmentResponse> {
+  async get(principal: Principal, id: string): Promise<AttachmentBody> {
     return this.map(await this.readable(principal, id));
   }
 
@@ -156,7 +150,7 @@ export class AttachmentsService {
   async content(
     principal: Principal,
     id: string,
-  ): Promise<{ attachment: AttachmentResponse; stream: Readable }> {
+  ): Promise<{ attachment: AttachmentBody; stream: Readable }> {
     const row = await this.readable(principal, id);
     if (row.deletedAt) throw AttachmentErrors.deleted();
     return { attachment: this.map(row), stream: await this.storage.open(row.storageKey) };

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -17,14 +17,19 @@ import {
   Permission,
 } from '@app/identity';
 import type { Principal } from '@app/identity';
+import { APP_CONFIG, type AppConfig } from '@app/core';
 import { Access, CurrentPrincipal } from '../../access/access.decorator';
 import { Idempotent } from '../../http/idempotency';
+import { calendarFeedUrl } from '../../http/links';
 
 /** Your calendar links: addresses of a programme's deadlines for calendar apps (issue 21). */
 @ApiTags('reports')
 @Controller('me/calendar-links')
 export class CalendarLinksController {
-  constructor(private readonly links: CalendarLinksService) {}
+  constructor(
+    private readonly links: CalendarLinksService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @Access(Permission.Self)
@@ -55,11 +60,12 @@ export class CalendarLinksController {
   @ApiConflictResponse({
     description: 'TOO_MANY_CALENDAR_LINKS: revoke a link you no longer use first (20 at most).',
   })
-  create(
+  async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateCalendarLinkDto,
   ): Promise<CreatedCalendarLinkResponse> {
-    return this.links.create(principal, body);
+    const { secret, ...link } = await this.links.create(principal, body);
+    return { ...link, url: calendarFeedUrl(this.config, secret) };
   }
 
   @Delete(':id')

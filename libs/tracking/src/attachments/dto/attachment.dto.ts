@@ -122,6 +122,9 @@ export class AttachmentResponse {
   contentUrl!: string;
 }
 
+/** An attachment as tracking answers it: without `contentUrl`, which the API adds. */
+export type AttachmentBody = Omit<AttachmentResponse, 'contentUrl'>;
+
 export class AttachmentsResponse {
   @ApiProperty({ type: [AttachmentResponse] })
   items!: AttachmentResponse[];
