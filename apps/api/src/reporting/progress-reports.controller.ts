@@ -32,6 +32,7 @@ import {
 } from '@app/reporting';
 import { Access } from '../access/access.decorator';
 import { askedReportFormat, progressReportFile } from './progress-report-file';
+import { publicRequestUrl } from '../http/list-envelope';
 
 const WHO = 'Every member of the programme (and its API tokens) may read its reports.';
 
@@ -140,6 +141,6 @@ export class ProgressReportsController {
   }
 
   private href(req: Request): string {
-    return new URL(req.originalUrl, this.config.http.publicUrl).toString();
+    return publicRequestUrl(this.config, req).toString();
   }
 }

@@ -61,7 +61,7 @@ export class CalendarLinksService {
   async create(
     principal: Principal,
     input: CreateCalendarLinkDto,
-  ): Promise<CalendarLinkResponse & { secret: string }> {
+  ): Promise<{ link: CalendarLinkResponse; secret: string }> {
     if (!principal.memberships.has(input.programmeId)) throw IdentityErrors.notFound('programme');
     const secret = newToken('sbc_');
     const row = await this.transactions.run(async (manager) => {
@@ -93,7 +93,8 @@ export class CalendarLinksService {
       });
       return created;
     });
-    return { ...map(row), secret };
+    // Apart from the link: a caller that answered the link as it is must not send the secret.
+    return { link: map(row), secret };
   }
 
   /** Revokes one of the person's links; revoking a revoked link changes nothing. */

@@ -8,7 +8,8 @@
  * Actions as other contexts join them, a derived table PostgreSQL inlines (so indexes and
  * row locks work through it: `FOR KEY SHARE OF <alias>` locks the action rows): `id`,
  * `programme_id`, `track_id`, `title`, `deadline`, `status`, `owner_organisation_id`,
- * `owner_user_id`.
+ * `owner_user_id`. It must stay a plain projection: with DISTINCT, GROUP BY or UNION in it,
+ * PostgreSQL would refuse the update rounds' lock.
  */
 export const ACTION_HEADERS = `(SELECT id, programme_id, track_id, title, deadline, status,
     owner_organisation_id, owner_user_id FROM actions)`;

@@ -64,7 +64,7 @@ export class CalendarLinksController {
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateCalendarLinkDto,
   ): Promise<CreatedCalendarLinkResponse> {
-    const { secret, ...link } = await this.links.create(principal, body);
+    const { link, secret } = await this.links.create(principal, body);
     return { ...link, url: calendarFeedUrl(this.config, secret) };
   }
 
