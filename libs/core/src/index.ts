@@ -37,6 +37,7 @@ export * from './storage/s3-file-storage';
 export * from './streams/keep-pace';
 export * from './text/csv';
 export * from './text/markup';
+export * from './validation/field';
 export * from './validation/validators';
 export * from './web-app/web-app-urls';
 export * from './idempotency/idempotency-keys.repository';

@@ -1,69 +1,33 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../programme.entity';
-import {
-  IsDateOnly,
-  IsNullable,
-  IsOmittable,
-  NOT_BLANK,
-  SLUG_MESSAGE,
-  SLUG_PATTERN,
-} from './validators';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import type { ProgrammeStatus } from '../programme.entity';
+import { ProgrammeFields } from './programme-fields';
+import { IsOmittable } from './validators';
 
 /** POST /programmes */
 export class CreateProgrammeDto {
-  @ApiProperty({ maxLength: 200, example: 'Actieagenda Sterk Bestuur' })
-  @IsString()
-  @MaxLength(200)
-  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  @ProgrammeFields.name('required', { example: 'Actieagenda Sterk Bestuur' })
   name!: string;
 
-  @ApiProperty({
-    maxLength: 80,
-    pattern: SLUG_PATTERN.source,
+  @ProgrammeFields.slug('required', {
     description: 'Unique, lower-case kebab-case handle.',
     example: 'actieagenda-sterk-bestuur',
   })
-  @IsString()
-  @MaxLength(80)
-  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
   slug!: string;
 
-  @ApiPropertyOptional({ maxLength: 10_000, default: '', example: 'Samenspel tussen overheden.' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(10_000)
+  @ProgrammeFields.description({ default: '', example: 'Samenspel tussen overheden.' })
   description?: string;
 
-  @ApiPropertyOptional({
-    type: String,
-    format: 'date',
-    nullable: true,
-    example: '2023-06-01',
-    description: 'null or left out: no start date.',
-  })
-  @IsNullable()
-  @IsDateOnly()
+  @ProgrammeFields.date({ example: '2023-06-01', description: 'null or left out: no start date.' })
   startDate?: string | null;
 
-  @ApiPropertyOptional({
-    type: String,
-    format: 'date',
-    nullable: true,
+  @ProgrammeFields.date({
     description: 'On or after startDate; null or left out: no end date.',
     example: '2027-12-31',
   })
-  @IsNullable()
-  @IsDateOnly()
   endDate?: string | null;
 
-  @ApiPropertyOptional({
-    enum: [...PROGRAMME_STATUSES],
-    enumName: 'ProgrammeStatus',
-    default: 'active',
-  })
-  @IsOmittable()
-  @IsIn(PROGRAMME_STATUSES)
+  @ProgrammeFields.status({ default: 'active' })
   status?: ProgrammeStatus;
 
   @ApiPropertyOptional({

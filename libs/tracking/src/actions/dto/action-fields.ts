@@ -4,12 +4,16 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsString,
   IsUUID,
   Matches,
+  MaxLength,
+  MinLength,
   ValidateNested,
 } from 'class-validator';
+import { Field, type FieldText, IsDateOnly, NOT_BLANK, Trim } from '@app/core';
 import { PARTNER_ROLES, type PartnerRole } from '../action-states';
 
 /** A tag: lower-case words joined by hyphens, e.g. `wetgeving` or `route-35`. */
@@ -28,7 +32,7 @@ export class ActionPartnerInput {
 }
 
 /** `partners`: each organisation once, never the owner (checked by the service). */
-export function PartnersField(): PropertyDecorator {
+function PartnersField(): PropertyDecorator {
   const decorators = [
     IsArray(),
     ArrayMaxSize(MAX_PARTNERS),
@@ -39,7 +43,7 @@ export function PartnersField(): PropertyDecorator {
 }
 
 /** `tags`: lower-cased, unique, at most MAX_TAGS of at most 40 characters. */
-export function TagsField(): PropertyDecorator {
+function TagsField(): PropertyDecorator {
   const decorators = [
     Transform(({ value }: { value: unknown }): unknown =>
       Array.isArray(value)
@@ -59,3 +63,56 @@ export function TagsField(): PropertyDecorator {
   ];
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
 }
+
+/**
+ * The fields an action's create and update share: each defined once, its schema and rules;
+ * the DTOs word their own text (description, example, default).
+ */
+export const ActionFields = {
+  /** A programme's, track's, organisation's … id. */
+  id: (presence: 'required' | 'omittable', text: FieldText) =>
+    Field(presence, { format: 'uuid', ...text }, IsUUID()),
+
+  /** An id that null clears (the commitment, the person in charge). */
+  nullableId: (text: FieldText) =>
+    Field('nullable', { type: String, format: 'uuid', nullable: true, ...text }, IsUUID()),
+
+  /** The title: trimmed, not blank, at most 300 characters (the column's length). */
+  title: (presence: 'required' | 'omittable', text: FieldText) =>
+    Field(
+      presence,
+      { maxLength: 300, ...text },
+      Trim(),
+      IsString(),
+      MinLength(1),
+      MaxLength(300),
+      Matches(NOT_BLANK, { message: 'title must not be blank' }),
+    ),
+
+  description: (text: FieldText) =>
+    Field('omittable', { maxLength: 10_000, ...text }, IsString(), MaxLength(10_000)),
+
+  startDate: (text: FieldText) =>
+    Field('nullable', { type: String, format: 'date', nullable: true, ...text }, IsDateOnly()),
+
+  deadline: (presence: 'required' | 'omittable', text: FieldText) =>
+    Field(presence, { type: String, format: 'date', ...text }, IsDateOnly()),
+
+  partners: (text: FieldText) =>
+    Field(
+      'omittable',
+      { type: [ActionPartnerInput], maxItems: MAX_PARTNERS, ...text },
+      PartnersField(),
+    ),
+
+  tags: (text: FieldText) =>
+    Field('omittable', { type: [String], maxItems: MAX_TAGS, ...text }, TagsField()),
+
+  public: (text: FieldText) => Field('omittable', { type: Boolean, ...text }, IsBoolean()),
+};
+
+/** What `public` does, the same words on a create and a change. */
+export const PUBLIC_DESCRIPTION =
+  "Publish the action in the programme's open data (`GET /v1/programmes/{id}/open-data`): " +
+  'its title, description, owner and partner organisations, deadline, status and latest ' +
+  'narrative become readable by anyone.';

@@ -1,103 +1,50 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsInt,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { IsDateOnly, IsNullable, IsOmittable, NOT_BLANK, Trim } from '@app/core';
-import {
-  ActionPartnerInput,
-  MAX_PARTNERS,
-  MAX_TAGS,
-  PartnersField,
-  TagsField,
-} from './action-fields';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsNullable, IsOmittable } from '@app/core';
+import { ActionFields, type ActionPartnerInput, PUBLIC_DESCRIPTION } from './action-fields';
 
 /**
  * PATCH /actions/{id}: what the action is about and who carries it out. Its progress
  * (status, health, percentage) changes through progress updates.
  */
 export class UpdateActionDto {
-  @ApiPropertyOptional({ format: 'uuid', example: '9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c' })
-  @IsOmittable()
-  @IsUUID()
+  @ActionFields.id('omittable', { example: '9b7e4c1a-3f2d-4e8b-a6c5-0d1e2f3a4b5c' })
   trackId?: string;
 
-  @ApiPropertyOptional({
-    type: String,
-    format: 'uuid',
-    nullable: true,
+  @ActionFields.nullableId({
     description: 'null: the action carries out no commitment.',
     example: 'de2f9dcf-c5cb-57f8-9c04-1e6b7ce1a7d2',
   })
-  @IsNullable()
-  @IsUUID()
   commitmentId?: string | null;
 
-  @ApiPropertyOptional({
-    maxLength: 300,
+  @ActionFields.title('omittable', {
     example:
       'Beleidskader decentraal bestuur opstellen en ter vaststelling aan het kabinet voorleggen',
   })
-  @IsOmittable()
-  @Trim()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
-  @Matches(NOT_BLANK, { message: 'title must not be blank' })
   title?: string;
 
-  @ApiPropertyOptional({
-    maxLength: 10_000,
+  @ActionFields.description({
     example:
       'Het beleidskader met toetsingsvragen voor taaktoedeling, samen met VNG, IPO en UvW, in samenhang met de UDO.',
   })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(10_000)
   description?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', example: '32f4863a-c117-4dd8-93d3-7b281d88bd9c' })
-  @IsOmittable()
-  @IsUUID()
+  @ActionFields.id('omittable', { example: '32f4863a-c117-4dd8-93d3-7b281d88bd9c' })
   ownerOrganisationId?: string;
 
-  @ApiPropertyOptional({
-    type: String,
-    format: 'uuid',
-    nullable: true,
+  @ActionFields.nullableId({
     description: 'null: no person in charge.',
     example: 'f4f87bc9-09b2-42e9-924e-8a4ded01cb33',
   })
-  @IsNullable()
-  @IsUUID()
   ownerUserId?: string | null;
 
-  @ApiPropertyOptional({
-    type: String,
-    format: 'date',
-    nullable: true,
-    description: 'null: no start date.',
-    example: '2026-01-15',
-  })
-  @IsNullable()
-  @IsDateOnly()
+  @ActionFields.startDate({ description: 'null: no start date.', example: '2026-01-15' })
   startDate?: string | null;
 
-  @ApiPropertyOptional({
-    type: String,
-    format: 'date',
+  @ActionFields.deadline('omittable', {
     description: 'Moving the deadline needs a `reason`; it lands in the timeline.',
     example: '2027-03-31',
   })
-  @IsOmittable()
-  @IsDateOnly()
   deadline?: string;
 
   @ApiPropertyOptional({
@@ -110,35 +57,16 @@ export class UpdateActionDto {
   @MaxLength(2000)
   reason?: string;
 
-  @ApiPropertyOptional({
-    type: [ActionPartnerInput],
-    maxItems: MAX_PARTNERS,
-    description: 'Replaces the partners.',
-  })
-  @IsOmittable()
-  @PartnersField()
+  @ActionFields.partners({ description: 'Replaces the partners.' })
   partners?: ActionPartnerInput[];
 
-  @ApiPropertyOptional({
-    type: [String],
-    maxItems: MAX_TAGS,
+  @ActionFields.tags({
     description: 'Replaces the tags.',
     example: ['beleidskader', 'taakverdeling'],
   })
-  @IsOmittable()
-  @TagsField()
   tags?: string[];
 
-  @ApiPropertyOptional({
-    type: Boolean,
-    description:
-      "Publish the action in the programme's open data (`GET /v1/programmes/{id}/open-data`): " +
-      'its title, description, owner and partner organisations, deadline, status and latest ' +
-      'narrative become readable by anyone.',
-    example: true,
-  })
-  @IsOmittable()
-  @IsBoolean()
+  @ActionFields.public({ description: PUBLIC_DESCRIPTION, example: true })
   public?: boolean;
 
   @ApiPropertyOptional({

@@ -13,7 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsDateOnly, IsNullable, IsOmittable, NOT_BLANK, Trim } from '@app/core';
+import { Field, type FieldText, IsDateOnly, IsNullable, NOT_BLANK, Trim } from '@app/core';
 import { LINEAGE_RELATIONS, type LineageRelation } from '../commitment.entity';
 
 /** Mirrors ck_commitment_references_kamerstuk: a dossier number and its sub-numbers. */
@@ -92,8 +92,11 @@ export class CommitmentLineageInput {
   commitmentId!: string;
 }
 
+// Each rule set below checks in the order it lists (applyDecorators); `Field` adds whether the
+// property may be left out or null.
+
 /** The title: trimmed, not blank, at most 300 characters (the column's length). */
-export const TitleRules = () =>
+const TitleRules = () =>
   applyDecorators(
     Trim(),
     IsString(),
@@ -101,32 +104,26 @@ export const TitleRules = () =>
     MaxLength(300),
   );
 
-export const DescriptionRules = () => applyDecorators(IsOmittable(), IsString(), MaxLength(20_000));
+const DescriptionRules = () => applyDecorators(IsString(), MaxLength(20_000));
 
-/** Absent or null: no date (null clears it on a change). */
-export const DateAgreedRules = () => applyDecorators(IsNullable(), IsDateOnly());
-
-export const PartiesRules = () =>
+const PartiesRules = () =>
   applyDecorators(
-    IsOmittable(),
     IsArray(),
     ArrayMaxSize(MAX_PARTIES),
     ArrayUnique(undefined, { message: 'parties must not name an organisation twice' }),
     IsUUID('all', { each: true }),
   );
 
-export const ReferencesRules = () =>
+const ReferencesRules = () =>
   applyDecorators(
-    IsOmittable(),
     IsArray(),
     ArrayMaxSize(MAX_REFERENCES),
     ValidateNested({ each: true }),
     Type(() => CommitmentReferenceInput),
   );
 
-export const LineageRules = () =>
+const LineageRules = () =>
   applyDecorators(
-    IsOmittable(),
     IsArray(),
     ArrayMaxSize(MAX_LINEAGE),
     ArrayUnique((item: unknown) => (item as { commitmentId?: unknown } | null)?.commitmentId, {
@@ -135,3 +132,42 @@ export const LineageRules = () =>
     ValidateNested({ each: true }),
     Type(() => CommitmentLineageInput),
   );
+
+/**
+ * The fields a commitment's create and update share: each defined once, its schema and
+ * rules; the DTOs word their own text (description, example, default). `attributes` is not
+ * among them: a create validates it against the kind sent beside it, an update against the
+ * stored kind.
+ */
+export const CommitmentFields = {
+  title: (presence: 'required' | 'omittable', text: FieldText) =>
+    Field(presence, { maxLength: 300, ...text }, TitleRules()),
+
+  description: (text: FieldText) =>
+    Field('omittable', { maxLength: 20_000, ...text }, DescriptionRules()),
+
+  /** Absent or null: no date (null clears it on a change). */
+  dateAgreed: (text: FieldText) =>
+    Field('nullable', { type: String, format: 'date', nullable: true, ...text }, IsDateOnly()),
+
+  parties: (text: FieldText) =>
+    Field(
+      'omittable',
+      { type: [String], format: 'uuid', maxItems: MAX_PARTIES, ...text },
+      PartiesRules(),
+    ),
+
+  references: (text: FieldText) =>
+    Field(
+      'omittable',
+      { type: [CommitmentReferenceInput], maxItems: MAX_REFERENCES, ...text },
+      ReferencesRules(),
+    ),
+
+  lineage: (text: FieldText) =>
+    Field(
+      'omittable',
+      { type: [CommitmentLineageInput], maxItems: MAX_LINEAGE, ...text },
+      LineageRules(),
+    ),
+};

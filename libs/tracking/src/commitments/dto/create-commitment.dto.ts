@@ -4,17 +4,9 @@ import { IsIn, IsObject, IsUUID, ValidateIf, ValidateNested } from 'class-valida
 import { COMMITMENT_KINDS, type CommitmentKind } from '../commitment.entity';
 import { ATTRIBUTES_OF_KIND, attributesClassOf, isCommitmentKind } from './commitment-attributes';
 import {
-  CommitmentLineageInput,
-  CommitmentReferenceInput,
-  DateAgreedRules,
-  DescriptionRules,
-  LineageRules,
-  MAX_LINEAGE,
-  MAX_PARTIES,
-  MAX_REFERENCES,
-  PartiesRules,
-  ReferencesRules,
-  TitleRules,
+  CommitmentFields,
+  type CommitmentLineageInput,
+  type CommitmentReferenceInput,
 } from './commitment-fields';
 
 /** The OpenAPI schema of `attributes`: one of the kinds' attribute objects. */
@@ -27,6 +19,14 @@ export const ATTRIBUTES_SCHEMA = {
     'of another kind, or unknown ones, are refused (400).',
   anyOf: Object.values(ATTRIBUTES_OF_KIND).map((model) => ({ $ref: getSchemaPath(model) })),
 };
+
+/** Examples the create and the update share. */
+export const ROB_ADVICE =
+  'De ROB adviseert meer kennis- en personeelsuitwisseling tussen Rijk en medeoverheden, training in interbestuurlijk en integraal samenwerken, en per ministerie een eigen visie op interbestuurlijk samenwerken binnen kaders van BZK.';
+export const PARTIES_EXAMPLE = [
+  '32f4863a-c117-4dd8-93d3-7b281d88bd9c',
+  'a7e1162b-9320-4183-bc56-29bdd5ce56f4',
+];
 
 export class CreateCommitmentDto {
   @ApiProperty({
@@ -46,30 +46,18 @@ export class CreateCommitmentDto {
   @IsIn(COMMITMENT_KINDS)
   kind!: CommitmentKind;
 
-  @ApiProperty({
-    maxLength: 300,
+  @CommitmentFields.title('required', {
     example: 'Scherper beeld van de regio: kennis en personeel uitwisselen tussen Rijk en regio',
   })
-  @TitleRules()
   title!: string;
 
-  @ApiPropertyOptional({
-    maxLength: 20_000,
-    default: '',
-    example:
-      'De ROB adviseert meer kennis- en personeelsuitwisseling tussen Rijk en medeoverheden, training in interbestuurlijk en integraal samenwerken, en per ministerie een eigen visie op interbestuurlijk samenwerken binnen kaders van BZK.',
-  })
-  @DescriptionRules()
+  @CommitmentFields.description({ default: '', example: ROB_ADVICE })
   description?: string;
 
-  @ApiPropertyOptional({
-    type: String,
-    format: 'date',
-    nullable: true,
+  @CommitmentFields.dateAgreed({
     example: '2021-07-06',
     description: 'null or left out: not known.',
   })
-  @DateAgreedRules()
   dateAgreed?: string | null;
 
   @ApiPropertyOptional({
@@ -90,29 +78,17 @@ export class CreateCommitmentDto {
   @Type((options) => attributesClassOf((options?.object as { kind?: unknown } | undefined)?.kind))
   attributes?: object;
 
-  @ApiPropertyOptional({
-    type: [String],
-    format: 'uuid',
-    maxItems: MAX_PARTIES,
+  @CommitmentFields.parties({
     description: 'The organisations that are party to it.',
-    example: ['32f4863a-c117-4dd8-93d3-7b281d88bd9c', 'a7e1162b-9320-4183-bc56-29bdd5ce56f4'],
+    example: PARTIES_EXAMPLE,
   })
-  @PartiesRules()
   parties?: string[];
 
-  @ApiPropertyOptional({
-    type: [CommitmentReferenceInput],
-    maxItems: MAX_REFERENCES,
-    description: 'Where it is recorded, in this order.',
-  })
-  @ReferencesRules()
+  @CommitmentFields.references({ description: 'Where it is recorded, in this order.' })
   references?: CommitmentReferenceInput[];
 
-  @ApiPropertyOptional({
-    type: [CommitmentLineageInput],
-    maxItems: MAX_LINEAGE,
+  @CommitmentFields.lineage({
     description: 'Earlier commitments of the same programme that this one builds on.',
   })
-  @LineageRules()
   lineage?: CommitmentLineageInput[];
 }

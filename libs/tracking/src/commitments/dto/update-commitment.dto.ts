@@ -1,20 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Equals, IsObject } from 'class-validator';
 import { IsOmittable } from '@app/core';
-import { ATTRIBUTES_SCHEMA } from './create-commitment.dto';
 import {
-  CommitmentLineageInput,
-  CommitmentReferenceInput,
-  DateAgreedRules,
-  DescriptionRules,
-  LineageRules,
-  MAX_LINEAGE,
-  MAX_PARTIES,
-  MAX_REFERENCES,
-  PartiesRules,
-  ReferencesRules,
-  TitleRules,
+  CommitmentFields,
+  type CommitmentLineageInput,
+  type CommitmentReferenceInput,
 } from './commitment-fields';
+import { ATTRIBUTES_SCHEMA, PARTIES_EXAMPLE, ROB_ADVICE } from './create-commitment.dto';
 
 /**
  * A change to a commitment: only the properties sent change. `attributes`, `parties`,
@@ -29,30 +21,15 @@ export class UpdateCommitmentDto {
   })
   kind?: never;
 
-  @ApiPropertyOptional({
-    maxLength: 300,
+  @CommitmentFields.title('omittable', {
     example: 'Scherper beeld van de regio: kennis en personeel uitwisselen tussen Rijk en regio',
   })
-  @IsOmittable()
-  @TitleRules()
   title?: string;
 
-  @ApiPropertyOptional({
-    maxLength: 20_000,
-    example:
-      'De ROB adviseert meer kennis- en personeelsuitwisseling tussen Rijk en medeoverheden, training in interbestuurlijk en integraal samenwerken, en per ministerie een eigen visie op interbestuurlijk samenwerken binnen kaders van BZK.',
-  })
-  @DescriptionRules()
+  @CommitmentFields.description({ example: ROB_ADVICE })
   description?: string;
 
-  @ApiPropertyOptional({
-    type: String,
-    format: 'date',
-    nullable: true,
-    description: 'null clears it.',
-    example: '2021-07-06',
-  })
-  @DateAgreedRules()
+  @CommitmentFields.dateAgreed({ description: 'null clears it.', example: '2021-07-06' })
   dateAgreed?: string | null;
 
   @ApiPropertyOptional({
@@ -68,20 +45,12 @@ export class UpdateCommitmentDto {
   @IsObject()
   attributes?: object;
 
-  @ApiPropertyOptional({
-    type: [String],
-    format: 'uuid',
-    maxItems: MAX_PARTIES,
-    example: ['32f4863a-c117-4dd8-93d3-7b281d88bd9c', 'a7e1162b-9320-4183-bc56-29bdd5ce56f4'],
-  })
-  @PartiesRules()
+  @CommitmentFields.parties({ example: PARTIES_EXAMPLE })
   parties?: string[];
 
-  @ApiPropertyOptional({ type: [CommitmentReferenceInput], maxItems: MAX_REFERENCES })
-  @ReferencesRules()
+  @CommitmentFields.references({})
   references?: CommitmentReferenceInput[];
 
-  @ApiPropertyOptional({ type: [CommitmentLineageInput], maxItems: MAX_LINEAGE })
-  @LineageRules()
+  @CommitmentFields.lineage({})
   lineage?: CommitmentLineageInput[];
 }
