@@ -29,6 +29,7 @@ import { ProgrammeOpenDataLicence1795506600000 } from './1795506600000-programme
 import { WebhookDeliveriesPurgeIndex1795510200000 } from './1795510200000-webhook-deliveries-purge-index';
 import { ReportExportFormatDocx1795513800000 } from './1795513800000-report-export-format-docx';
 import { ReportVersionChanges1795524600000 } from './1795524600000-report-version-changes';
+import { ReportVersionsBackfill1795528200000 } from './1795528200000-report-versions-backfill';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the apps, the CLI and
@@ -66,4 +67,5 @@ export const migrations = [
   WebhookDeliveriesPurgeIndex1795510200000,
   ReportExportFormatDocx1795513800000,
   ReportVersionChanges1795524600000,
+  ReportVersionsBackfill1795528200000,
 ];

@@ -8,6 +8,7 @@ import {
   ReportVersionChangesRepository,
 } from '@app/reporting';
 import { ActionReportReader, ReportNamesReader } from '@app/tracking';
+import { ReportVersionsBackfill1795528200000 } from '../../../migrations/1795528200000-report-versions-backfill';
 import { startApi, testConfig } from '../../../test/support/e2e';
 import { createOwnDatabase } from '../../../test/support/own-database';
 import { expectSummaryMatches, independentCounts } from '../../../test/support/report-counts';
@@ -316,5 +317,27 @@ describe('a polled summary after a change: only the buckets it touched are count
       ]);
       expect((await summary()).summary).toEqual(await fresh());
     }
+  });
+
+  it("shows an organisation's new name in a programme whose data predates its version row, once migrated", async () => {
+    // Data written before migration 1795453200000 has no report_versions row: a process kept
+    // its summary at version 0, which an organisation's new name did not move.
+    const old = await fixtures.cast();
+    await fixtures.action(old.coordinator, TrackingFixtures.actionBody(old, 'Van vóór de versies'));
+    await db.query('DELETE FROM report_versions WHERE programme_id = $1', [old.programmeId]);
+    const ownerName = async () => {
+      const { summary } = await reports.summary(reports.parameters(old.programmeId, {}));
+      return summary.byOwnerOrganisation.find((o) => o.organisation.id === old.owner.id)
+        ?.organisation.name;
+    };
+    expect(await ownerName()).toBe(`Organisation ${old.owner.code}`);
+    const runner = db.createQueryRunner();
+    try {
+      await new ReportVersionsBackfill1795528200000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    await db.query('UPDATE organisations SET name = $2 WHERE id = $1', [old.owner.id, 'Nieuw']);
+    expect(await ownerName()).toBe('Nieuw');
   });
 });
