@@ -4,10 +4,12 @@
  * given) its own embedded PostgreSQL and Redis, so they do not meet; run one after the other
  * they took about 9 minutes on a 2-core machine, side by side the slower of the two counts.
  * Jest's output streams as it comes; the browser suite's is held back and printed in one piece
- * when it ends, so the two never interleave. Fails when either fails.
+ * when it ends, so the two never interleave. Fails when either fails, and then ends with what
+ * failed (failure-summary.ts): CI keeps only a run's last lines.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { jestFailures, playwrightFailures } from './failure-summary';
 import { redisServerBinary } from './services';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -17,6 +19,7 @@ interface Outcome {
   name: string;
   code: number;
   seconds: number;
+  output: string;
 }
 
 function run(
@@ -28,23 +31,25 @@ function run(
 ): Promise<Outcome> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: root,
-      env,
-      stdio: heldBack ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-    });
+    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
-    child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const keep = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
+      chunks.push(chunk);
+      if (!heldBack) stream.write(chunk);
+    };
+    child.stdout.on('data', keep(process.stdout));
+    child.stderr.on('data', keep(process.stderr));
     child.on('close', (code, signal) => {
+      const output = Buffer.concat(chunks);
       if (heldBack) {
         process.stdout.write(`\n===== ${name} =====\n`);
-        process.stdout.write(Buffer.concat(chunks));
+        process.stdout.write(output);
       }
       resolve({
         name,
         code: code ?? (signal ? 1 : 0),
         seconds: Math.round((Date.now() - started) / 1000),
+        output: output.toString('utf8'),
       });
     });
   });
@@ -90,6 +95,16 @@ async function main(): Promise<void> {
     true,
   );
   const outcomes = await Promise.all([jest, browser]);
+  const failures = [
+    { outcome: outcomes[0], named: jestFailures },
+    { outcome: outcomes[1], named: playwrightFailures },
+  ].filter(({ outcome }) => outcome.code !== 0);
+  for (const { outcome, named } of failures) {
+    // Nothing named (the suite could not start, say): its last lines say why.
+    const lines = named(outcome.output);
+    const shown = lines.length > 0 ? lines : outcome.output.trimEnd().split('\n').slice(-8);
+    process.stdout.write(`\nWhat failed in ${outcome.name}:\n${shown.join('\n')}\n`);
+  }
   process.stdout.write('\n');
   for (const outcome of outcomes) {
     process.stdout.write(
