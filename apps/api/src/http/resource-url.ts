@@ -1,7 +1,6 @@
-import type { AppConfig } from '@app/core';
-import { API_BASE_PATH } from '../api-version';
+import { type AppConfig, apiUrl } from '@app/core';
 
-/** The absolute URL of a resource, for `Location` headers: publicUrl + /v1 + the path segments. */
+/** The absolute URL of a resource, for `_links` and `Location` headers (core's `apiUrl`). */
 export function resourceUrl(config: AppConfig, ...segments: string[]): string {
-  return `${config.http.publicUrl}${API_BASE_PATH}/${segments.map(encodeURIComponent).join('/')}`;
+  return apiUrl(config.http.publicUrl, ...segments);
 }

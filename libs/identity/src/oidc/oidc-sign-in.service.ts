@@ -1,7 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as oidc from 'openid-client';
 import { ANONYMOUS_ACTOR, AuditService, type AuditEventInput } from '@app/audit';
-import { APP_CONFIG, DomainError, SqlState, Transactions, violatedConstraint } from '@app/core';
+import {
+  apiUrl,
+  APP_CONFIG,
+  DomainError,
+  SqlState,
+  Transactions,
+  violatedConstraint,
+} from '@app/core';
 import type { AppConfig } from '@app/core';
 import { emailDomainOf } from '../auth/auth.audit';
 import type { SessionTokensResponse } from '../auth/session-tokens.response';
@@ -54,7 +61,7 @@ export class OidcSignInService {
 
   /** The redirect URI registered at every provider. */
   callbackUrl(): string {
-    return `${this.config.http.publicUrl}/v1${OIDC_CALLBACK_PATH}`;
+    return `${apiUrl(this.config.http.publicUrl)}${OIDC_CALLBACK_PATH}`;
   }
 
   offeredProviders(): Promise<OfferedProvider[]> {

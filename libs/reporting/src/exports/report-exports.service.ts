@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Writable } from 'node:stream';
 import { AuditService } from '@app/audit';
 import {
+  apiUrl,
   APP_CONFIG,
   type AppConfig,
   Clock,
@@ -178,7 +179,7 @@ export class ReportExportsService {
       try {
         await writeReport(report, row.format, sink, {
           separator: row.parameters.separator,
-          links: { self: { href: `${this.config.http.publicUrl}/v1/report-exports/${row.id}` } },
+          links: { self: { href: apiUrl(this.config.http.publicUrl, 'report-exports', row.id) } },
           onProgress,
         });
       } finally {

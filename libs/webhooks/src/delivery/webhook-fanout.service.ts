@@ -121,12 +121,12 @@ export class WebhookFanout {
         subscriber,
       ]);
     }
-    const apiUrl = this.config.http.publicUrl;
+    const publicUrl = this.config.http.publicUrl;
     const drafted = events
       .filter((event) => byProgramme.has(event.programmeId))
       .map((event) => ({
         event,
-        drafts: draftsOf(event, apiUrl).map((draft, ordinal): EventDraft => ({
+        drafts: draftsOf(event, publicUrl).map((draft, ordinal): EventDraft => ({
           ...draft,
           ordinal,
         })),

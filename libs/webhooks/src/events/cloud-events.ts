@@ -1,4 +1,5 @@
 import type { FeedEvent } from '@app/audit';
+import { apiUrl } from '@app/core';
 import type { WebhookEventType } from './webhook-event-types';
 
 /** A CloudEvent 1.0 in the structured JSON mode, following the NL GOV profile. */
@@ -43,8 +44,9 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
  * The events one audit log event makes, none when it is nothing a subscriber hears of
  * (README "Webhooks" lists the types). Pure: the fan-out calls it on every event it reads.
  */
-export function draftsOf(event: FeedEvent, apiUrl: string): Omit<EventDraft, 'ordinal'>[] {
+export function draftsOf(event: FeedEvent, publicUrl: string): Omit<EventDraft, 'ordinal'>[] {
   const id = event.entityId;
+  const url = (...segments: string[]) => apiUrl(publicUrl, ...segments);
   if (!id) return [];
   const base = { programmeId: event.programmeId };
   const changes = event.changes ?? {};
@@ -55,7 +57,7 @@ export function draftsOf(event: FeedEvent, apiUrl: string): Omit<EventDraft, 'or
         subject: id,
         actionId: id,
         onlyForUserId: null,
-        dataref: `${apiUrl}/v1/actions/${id}`,
+        dataref: url('actions', id),
         data: { ...base, actionId: id, ...data },
       });
       if (event.operation === 'create')
@@ -88,7 +90,7 @@ export function draftsOf(event: FeedEvent, apiUrl: string): Omit<EventDraft, 'or
       if (progressUpdateId) {
         drafts.push({
           ...action('nl.sterk-bestuur.action.progress-posted', { progressUpdateId, changes }),
-          dataref: `${apiUrl}/v1/actions/${id}/progress-updates`,
+          dataref: url('actions', id, 'progress-updates'),
         });
       } else if (newValue(event, 'verification') === 'verified') {
         drafts.push(action('nl.sterk-bestuur.action.verified', { changes }));
@@ -110,7 +112,7 @@ export function draftsOf(event: FeedEvent, apiUrl: string): Omit<EventDraft, 'or
           subject: actionId,
           actionId,
           onlyForUserId: null,
-          dataref: `${apiUrl}/v1/actions/${actionId}/comments`,
+          dataref: url('actions', actionId, 'comments'),
           data: {
             ...base,
             actionId,
@@ -137,7 +139,7 @@ export function draftsOf(event: FeedEvent, apiUrl: string): Omit<EventDraft, 'or
           subject: id,
           actionId: null,
           onlyForUserId: null,
-          dataref: `${apiUrl}/v1/commitments/${id}`,
+          dataref: url('commitments', id),
           data: { ...base, commitmentId: id, ...(attachment ?? { changes }) },
         },
       ];
@@ -153,7 +155,7 @@ export function draftsOf(event: FeedEvent, apiUrl: string): Omit<EventDraft, 'or
           subject: id,
           actionId: null,
           onlyForUserId: null,
-          dataref: `${apiUrl}/v1/programmes/${event.programmeId}/update-rounds/${id}`,
+          dataref: url('programmes', event.programmeId, 'update-rounds', id),
           data: opened
             ? {
                 ...base,
@@ -180,7 +182,7 @@ export function draftsOf(event: FeedEvent, apiUrl: string): Omit<EventDraft, 'or
           subject: id,
           actionId: null,
           onlyForUserId: requester,
-          dataref: `${apiUrl}/v1/report-exports/${id}`,
+          dataref: url('report-exports', id),
           data: { ...base, exportId: id, format: detail(event, 'format') ?? null },
         },
       ];

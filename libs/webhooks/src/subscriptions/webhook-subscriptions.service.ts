@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService, changedFields, createdFields, deletedFields } from '@app/audit';
 import {
+  apiUrl,
   APP_CONFIG,
+  type AppConfig,
   ConcurrencyErrors,
   type KeysetPage,
   mapPage,
@@ -12,7 +14,6 @@ import {
   parseIfMatch,
   Transactions,
 } from '@app/core';
-import type { AppConfig } from '@app/core';
 import { PeopleDirectory, type Principal } from '@app/identity';
 import { PING_EVENT_TYPE } from '../events/webhook-event-types';
 import type { CloudEvent } from '../events/cloud-events';
@@ -349,7 +350,7 @@ export class WebhookSubscriptionsService {
         subject: id,
         time: new Date().toISOString(),
         datacontenttype: 'application/json',
-        dataref: `${this.config.http.publicUrl}/v1/programmes/${programmeId}/webhooks/${id}`,
+        dataref: apiUrl(this.config.http.publicUrl, 'programmes', programmeId, 'webhooks', id),
         sequence: '0'.padStart(19, '0') + '-00',
         data: { programmeId, webhookId: id, message: 'Testbericht van Sterk Bestuur Tracker.' },
       };
