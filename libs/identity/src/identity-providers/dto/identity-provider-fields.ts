@@ -1,5 +1,4 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayContains,
@@ -15,7 +14,7 @@ import {
   MinLength,
   ValidateBy,
 } from 'class-validator';
-import { IsOmittable, NOT_BLANK, Trim } from '@app/core';
+import { Field, NOT_BLANK, type Presence, Trim } from '@app/core';
 
 export const MAX_SCOPES = 20;
 export const MAX_ALLOWED_DOMAINS = 50;
@@ -78,31 +77,36 @@ function LowerCaseEach(): PropertyDecorator {
   );
 }
 
-/** The property in OpenAPI: required on create, optional on a change. */
-const documented = (required: boolean, options: Parameters<typeof ApiProperty>[0]) =>
-  required ? ApiProperty(options) : ApiPropertyOptional(options);
-const omittable = (required: boolean) => (required ? [] : [IsOmittable()]);
+/** Required on create, may be left out of a change. */
+const presence = (required: boolean): Presence => (required ? 'required' : 'omittable');
 
+/**
+ * Each field is core's `Field`; its rules are one `applyDecorators`, which applies them
+ * first-listed-first, as they always were (class-validator reports them in that order).
+ */
 export const IdentityProviderFields = {
   displayName: (required: boolean) =>
-    applyDecorators(
-      documented(required, {
+    Field(
+      presence(required),
+      {
         minLength: 1,
         maxLength: 200,
         description: 'What the sign-in page shows, e.g. "Rijksoverheid (Entra ID)".',
         example: 'Ministerie van BZK',
-      }),
-      ...omittable(required),
-      Trim(),
-      IsString(),
-      MinLength(1),
-      MaxLength(200),
-      Matches(NOT_BLANK, { message: 'displayName must not be blank' }),
+      },
+      applyDecorators(
+        Trim(),
+        IsString(),
+        MinLength(1),
+        MaxLength(200),
+        Matches(NOT_BLANK, { message: 'displayName must not be blank' }),
+      ),
     ),
 
   issuer: (required: boolean) =>
-    applyDecorators(
-      documented(required, {
+    Field(
+      presence(required),
+      {
         format: 'uri',
         maxLength: 500,
         description:
@@ -110,32 +114,32 @@ export const IdentityProviderFields = {
           'an absolute https URL without query or fragment. http only for a provider on ' +
           'localhost, and never in production.',
         example: 'https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0',
-      }),
-      ...omittable(required),
-      IsString(),
-      MaxLength(500),
-      IsIssuer(),
+      },
+      applyDecorators(IsString(), MaxLength(500), IsIssuer()),
     ),
 
   clientId: (required: boolean) =>
-    applyDecorators(
-      documented(required, {
+    Field(
+      presence(required),
+      {
         minLength: 1,
         maxLength: 255,
         description: 'The client id this product is registered under at the provider.',
         example: 'sterk-bestuur-tracker',
-      }),
-      ...omittable(required),
-      IsString(),
-      MinLength(1),
-      MaxLength(255),
-      Matches(VSCHAR, { message: 'clientId must be printable ASCII characters' }),
-      Matches(NOT_BLANK, { message: 'clientId must not be blank' }),
+      },
+      applyDecorators(
+        IsString(),
+        MinLength(1),
+        MaxLength(255),
+        Matches(VSCHAR, { message: 'clientId must be printable ASCII characters' }),
+        Matches(NOT_BLANK, { message: 'clientId must not be blank' }),
+      ),
     ),
 
   clientSecret: (required: boolean) =>
-    applyDecorators(
-      documented(required, {
+    Field(
+      presence(required),
+      {
         minLength: 1,
         maxLength: 500,
         writeOnly: true,
@@ -143,18 +147,20 @@ export const IdentityProviderFields = {
         description: required
           ? 'The client secret. Stored encrypted; never answered.'
           : 'A new client secret; left out, the stored one stays. Stored encrypted; never answered.',
-      }),
-      ...omittable(required),
-      IsString(),
-      MinLength(1),
-      MaxLength(500),
-      Matches(VSCHAR, { message: 'clientSecret must be printable ASCII characters' }),
-      Matches(NOT_BLANK, { message: 'clientSecret must not be blank' }),
+      },
+      applyDecorators(
+        IsString(),
+        MinLength(1),
+        MaxLength(500),
+        Matches(VSCHAR, { message: 'clientSecret must be printable ASCII characters' }),
+        Matches(NOT_BLANK, { message: 'clientSecret must not be blank' }),
+      ),
     ),
 
   scopes: (onCreate: boolean) =>
-    applyDecorators(
-      ApiPropertyOptional({
+    Field(
+      'omittable',
+      {
         type: [String],
         minItems: 1,
         maxItems: MAX_SCOPES,
@@ -164,41 +170,46 @@ export const IdentityProviderFields = {
           `at most 100 characters.${onCreate ? ` Default: ${DEFAULT_SCOPES.join(', ')}.` : ''}`,
         example: DEFAULT_SCOPES,
         items: { type: 'string', pattern: SCOPE_TOKEN.source, maxLength: 100 },
-      }),
-      IsOmittable(),
-      IsArray(),
-      ArrayMinSize(1),
-      ArrayMaxSize(MAX_SCOPES),
-      ArrayUnique(),
-      IsString({ each: true }),
-      MaxLength(100, { each: true }),
-      Matches(SCOPE_TOKEN, {
-        each: true,
-        message: 'each of scopes must be a scope token: printable characters, no spaces or quotes',
-      }),
-      ArrayContains(['openid'], { message: 'scopes must include openid' }),
+      },
+      applyDecorators(
+        IsArray(),
+        ArrayMinSize(1),
+        ArrayMaxSize(MAX_SCOPES),
+        ArrayUnique(),
+        IsString({ each: true }),
+        MaxLength(100, { each: true }),
+        Matches(SCOPE_TOKEN, {
+          each: true,
+          message:
+            'each of scopes must be a scope token: printable characters, no spaces or quotes',
+        }),
+        ArrayContains(['openid'], { message: 'scopes must include openid' }),
+      ),
     ),
 
   emailClaim: (onCreate: boolean) =>
-    applyDecorators(
-      ApiPropertyOptional({
+    Field(
+      'omittable',
+      {
         maxLength: 200,
         pattern: CLAIM_NAME.source,
         description: `The ID token claim that carries the e-mail address.${onCreate ? ' Default: email.' : ''}`,
         example: 'email',
-      }),
-      IsOmittable(),
-      IsString(),
-      MinLength(1),
-      MaxLength(200),
-      Matches(CLAIM_NAME, {
-        message: 'emailClaim must be a claim name: letters, digits and _ . : / # -',
-      }),
+      },
+      applyDecorators(
+        IsString(),
+        MinLength(1),
+        MaxLength(200),
+        Matches(CLAIM_NAME, {
+          message: 'emailClaim must be a claim name: letters, digits and _ . : / # -',
+        }),
+      ),
     ),
 
   allowedDomains: (required: boolean) =>
-    applyDecorators(
-      documented(required, {
+    Field(
+      presence(required),
+      {
         type: [String],
         minItems: 1,
         maxItems: MAX_ALLOWED_DOMAINS,
@@ -208,24 +219,21 @@ export const IdentityProviderFields = {
           'names (lower-cased when stored; an internationalised name in its xn-- form).',
         example: ['minbzk.nl', 'rijksoverheid.nl'],
         items: { type: 'string', maxLength: 253 },
-      }),
-      ...omittable(required),
-      LowerCaseEach(),
-      IsArray(),
-      ArrayMinSize(1),
-      ArrayMaxSize(MAX_ALLOWED_DOMAINS),
-      ArrayUnique(),
-      IsString({ each: true }),
-      Matches(DOMAIN_NAME, {
-        each: true,
-        message: 'each of allowedDomains must be a domain name such as minbzk.nl',
-      }),
+      },
+      applyDecorators(
+        LowerCaseEach(),
+        IsArray(),
+        ArrayMinSize(1),
+        ArrayMaxSize(MAX_ALLOWED_DOMAINS),
+        ArrayUnique(),
+        IsString({ each: true }),
+        Matches(DOMAIN_NAME, {
+          each: true,
+          message: 'each of allowedDomains must be a domain name such as minbzk.nl',
+        }),
+      ),
     ),
 
   flag: (description: string, example: boolean) =>
-    applyDecorators(
-      ApiPropertyOptional({ type: Boolean, description, example }),
-      IsOmittable(),
-      IsBoolean(),
-    ),
+    Field('omittable', { type: Boolean, description, example }, IsBoolean()),
 };
