@@ -11,6 +11,11 @@ describe('failure summary', () => {
       '  \u001b[1m● webhooks › gives up on a name server that does not answer\u001b[22m',
       '',
       '    expect(received).toBe(expected)',
+      '',
+      '  ● Console',
+      '',
+      '    console.log',
+      '      write-route fuzz: 96 routes',
       'FAIL unit libs/core/src/broken.spec.ts',
       '  ● Test suite failed to run',
       '',
@@ -26,7 +31,7 @@ describe('failure summary', () => {
     ]);
   });
 
-  it("names Playwright's failing stories with the first lines of their error", () => {
+  it("names Playwright's failing and flaky stories with the first lines of their error", () => {
     const output = [
       '  ✓  1 a11y.browser.ts:12:3 › sign-in page (2.1s)',
       '  ✘  2 webhooks.browser.ts:66:3 › a coordinator adds a webhook (11.0s)',
@@ -47,8 +52,10 @@ describe('failure summary', () => {
       '',
       '    Test timeout of 60000ms exceeded.',
       '',
-      '  2 failed',
-      '    webhooks.browser.ts:66:3 › a coordinator adds a webhook',
+      '  1 failed',
+      '    webhooks.browser.ts:66:3 › a coordinator adds a webhook ' + '─'.repeat(20),
+      '  1 flaky',
+      '    session.browser.ts:40:3 › signs out in every tab ' + '─'.repeat(20),
       '  84 passed (9.4m)',
     ].join('\n');
     expect(playwrightFailures(output)).toEqual([
@@ -57,7 +64,7 @@ describe('failure summary', () => {
       "  Locator:  getByRole('status')",
       '  Expected: "Webhook Test staat uit"',
       '  Received: "Testbericht is afgeleverd"',
-      'session.browser.ts:40:3 › signs out in every tab',
+      '(flaky) session.browser.ts:40:3 › signs out in every tab',
       '  Test timeout of 60000ms exceeded.',
     ]);
   });

@@ -37,7 +37,8 @@ export function jestFailures(output: string): string[] {
     const fail = /^FAIL\s+(?:\S+\s+)?(\S+\.ts)/.exec(line);
     if (fail) file = fail[1];
     const title = /^\s+● (.+)$/.exec(line);
-    if (!title) continue;
+    // "● Console" heads a file's console output, not a failure.
+    if (!title || title[1].trim() === 'Console') continue;
     const entry = `${file ? `${file} › ` : ''}${title[1].trim()}`;
     // The reporter repeats each failure in its closing summary.
     if (seen.has(entry)) continue;
@@ -48,16 +49,18 @@ export function jestFailures(output: string): string[] {
 }
 
 /**
- * Playwright's failing (and flaky) stories: the list reporter numbers each, "1) [chromium] ›
- * file:line:col › title ───", then the error, "Error: …", "Locator: …", "Expected: …".
+ * Playwright's failing and flaky stories (flaky: failed, then passed on its retry): the list
+ * reporter numbers each, "1) [chromium] › file:line:col › title ───", then the error,
+ * "Error: …", "Locator: …", "Expected: …".
  */
 export function playwrightFailures(output: string): string[] {
   const entries: string[][] = [];
   const lines = plainLines(output);
+  const flaky = flakyTitles(lines);
   for (let index = 0; index < lines.length; index += 1) {
     const header = /^\s+\d+\) (.+?)\s*─*\s*$/.exec(lines[index]);
     if (!header) continue;
-    const entry = [header[1]];
+    const entry = [flaky.has(header[1]) ? `(flaky) ${header[1]}` : header[1]];
     for (let next = index + 1; next < lines.length && entry.length <= ERROR_LINES; next += 1) {
       const text = lines[next].trim();
       if (!text) continue;
@@ -68,4 +71,17 @@ export function playwrightFailures(output: string): string[] {
     entries.push(entry);
   }
   return capped(entries);
+}
+
+/** The titles the closing totals list under "N flaky": failed once, then passed their retry. */
+function flakyTitles(lines: string[]): Set<string> {
+  const titles = new Set<string>();
+  const start = lines.findIndex((line) => /^ {2}\d+ flaky$/.test(line));
+  if (start < 0) return titles;
+  for (const line of lines.slice(start + 1)) {
+    const title = /^ {4}(\S.*?)\s*─*\s*$/.exec(line);
+    if (!title) break;
+    titles.add(title[1]);
+  }
+  return titles;
 }

@@ -95,13 +95,19 @@ async function main(): Promise<void> {
     true,
   );
   const outcomes = await Promise.all([jest, browser]);
-  const failures = [
-    { outcome: outcomes[0], named: jestFailures },
-    { outcome: outcomes[1], named: playwrightFailures },
-  ].filter(({ outcome }) => outcome.code !== 0);
-  for (const { outcome, named } of failures) {
-    // Nothing named (the suite could not start, say): its last lines say why.
+  for (const [outcome, named] of [
+    [outcomes[0], jestFailures],
+    [outcomes[1], playwrightFailures],
+  ] as const) {
     const lines = named(outcome.output);
+    if (outcome.code === 0) {
+      // A story that failed and then passed its retry (playwright.config.ts) passes the run,
+      // and is named all the same: a flaky story is a defect to find. Jest does not retry.
+      if (named === playwrightFailures && lines.length > 0)
+        process.stdout.write(`\nFlaky in ${outcome.name}:\n${lines.join('\n')}\n`);
+      continue;
+    }
+    // Nothing named (the suite could not start, say): its last lines say why.
     const shown = lines.length > 0 ? lines : outcome.output.trimEnd().split('\n').slice(-8);
     process.stdout.write(`\nWhat failed in ${outcome.name}:\n${shown.join('\n')}\n`);
   }
