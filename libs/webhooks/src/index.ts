@@ -6,6 +6,7 @@ export * from './events/cloud-events';
 export * from './events/webhook-event-types';
 export * from './signing/webhook-signature';
 export * from './subscriptions/dto/webhook.dto';
+export * from './subscriptions/webhook-delivery-log.service';
 export * from './subscriptions/webhook-secrets';
 export * from './subscriptions/webhook-subscriptions.service';
 export * from './targets/webhook-targets';

@@ -7,6 +7,7 @@ import { ActionsModule } from '@app/tracking';
 import { WebhookDeliveryEntity } from './delivery/webhook-delivery.entity';
 import { WebhookFanout } from './delivery/webhook-fanout.service';
 import { WebhookSender } from './delivery/webhook-sender.service';
+import { WebhookDeliveryLog } from './subscriptions/webhook-delivery-log.service';
 import { WebhookSecrets } from './subscriptions/webhook-secrets';
 import { WebhookSubscriptionsService } from './subscriptions/webhook-subscriptions.service';
 import { WebhookTargets } from './targets/webhook-targets';
@@ -26,9 +27,16 @@ import { WEBHOOK_TARGETS } from './webhooks.tokens';
     },
     WebhookSecrets,
     WebhookSubscriptionsService,
+    WebhookDeliveryLog,
     WebhookFanout,
     WebhookSender,
   ],
-  exports: [WEBHOOK_TARGETS, WebhookSubscriptionsService, WebhookFanout, WebhookSender],
+  exports: [
+    WEBHOOK_TARGETS,
+    WebhookSubscriptionsService,
+    WebhookDeliveryLog,
+    WebhookFanout,
+    WebhookSender,
+  ],
 })
 export class WebhooksModule {}

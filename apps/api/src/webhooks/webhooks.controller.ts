@@ -39,6 +39,7 @@ import {
   PingResponse,
   RotateWebhookSecretDto,
   UpdateWebhookDto,
+  WebhookDeliveryLog,
   WebhookDeliveryParams,
   WebhookDeliveryResponse,
   WebhookParams,
@@ -67,6 +68,7 @@ export class WebhooksController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly webhooks: WebhookSubscriptionsService,
+    private readonly deliveryLog: WebhookDeliveryLog,
   ) {}
 
   @Get()
@@ -204,7 +206,7 @@ export class WebhooksController {
   @ApiAcceptedResponse({ type: PingResponse, description: 'On its way.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   ping(@Param() params: WebhookParams): Promise<PingResponse> {
-    return this.webhooks.ping(params.id, params.webhookId);
+    return this.deliveryLog.ping(params.id, params.webhookId);
   }
 
   @Get(':webhookId/deliveries')
@@ -225,7 +227,7 @@ export class WebhooksController {
     return listEnvelope(
       this.config,
       req,
-      await this.webhooks.deliveries(params.id, params.webhookId, query),
+      await this.deliveryLog.list(params.id, params.webhookId, query),
     );
   }
 
@@ -240,7 +242,7 @@ export class WebhooksController {
     description: `${NOT_FOUND} WEBHOOK_DELIVERY_NOT_FOUND: no such delivery.`,
   })
   delivery(@Param() params: WebhookDeliveryParams): Promise<WebhookDeliveryResponse> {
-    return this.webhooks.delivery(params.id, params.webhookId, params.deliveryId);
+    return this.deliveryLog.get(params.id, params.webhookId, params.deliveryId);
   }
 
   @Post(':webhookId/deliveries/:deliveryId/redeliveries')
@@ -259,6 +261,6 @@ export class WebhooksController {
   })
   @ApiConflictResponse({ description: 'WEBHOOK_DELIVERY_PENDING: it is still being attempted.' })
   redeliver(@Param() params: WebhookDeliveryParams): Promise<WebhookDeliveryResponse> {
-    return this.webhooks.redeliver(params.id, params.webhookId, params.deliveryId);
+    return this.deliveryLog.redeliver(params.id, params.webhookId, params.deliveryId);
   }
 }

@@ -1,23 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AuditService, changedFields, createdFields, deletedFields } from '@app/audit';
-import {
-  apiUrl,
-  APP_CONFIG,
-  type AppConfig,
-  ConcurrencyErrors,
-  type KeysetPage,
-  mapPage,
-  paginateKeyset,
-  parseIfMatch,
-  Transactions,
-} from '@app/core';
+import { ConcurrencyErrors, parseIfMatch, Transactions } from '@app/core';
 import { PeopleDirectory, type Principal } from '@app/identity';
-import { PING_EVENT_TYPE } from '../events/webhook-event-types';
-import type { CloudEvent } from '../events/cloud-events';
-import { WebhookDeliveryEntity } from '../delivery/webhook-delivery.entity';
 import { newWebhookSecret } from '../signing/webhook-signature';
 import { TargetRefused, type WebhookTargets } from '../targets/webhook-targets';
 import { WebhooksErrors } from '../webhooks.errors';
@@ -25,119 +12,26 @@ import { WEBHOOK_TARGETS } from '../webhooks.tokens';
 import type {
   CreatedWebhookResponse,
   CreateWebhookDto,
-  ListWebhookDeliveriesQuery,
-  PingResponse,
   RotateWebhookSecretDto,
   UpdateWebhookDto,
-  WebhookDeliveryResponse,
   WebhookResponse,
 } from './dto/webhook.dto';
+import {
+  AUDITED,
+  audited,
+  COLUMNS,
+  mapSubscription,
+  type SubscriptionRow,
+  subscriptionRow,
+  urlOnRecord,
+  visibleSubscription,
+} from './subscription-rows';
 import { WebhookSecrets } from './webhook-secrets';
 
 /** Webhooks per programme: each is a standing stream of the programme's events. */
 export const MAX_WEBHOOKS_PER_PROGRAMME = 25;
 /** Hours the previous secret keeps signing after a rotation, unless asked otherwise. */
 const DEFAULT_PREVIOUS_SECRET_HOURS = 24;
-
-interface SubscriptionRow {
-  id: string;
-  programme_id: string;
-  url: string;
-  description: string;
-  event_types: string[];
-  track_ids: string[];
-  organisation_ids: string[];
-  enabled: boolean;
-  disabled_reason: string | null;
-  disabled_by: 'person' | 'deliveries_failed' | null;
-  previous_secret_expires_at: Date | null;
-  owner_user_id: string;
-  api_token_id: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-  last_delivery_at: Date | null;
-  last_success_at: Date | null;
-  pending: number;
-}
-
-const COLUMNS = `s.id, s.programme_id, s.url, s.description, s.event_types, s.track_ids::text[] AS track_ids,
-  s.organisation_ids::text[] AS organisation_ids, s.enabled, s.disabled_reason, s.disabled_by,
-  s.previous_secret_expires_at, s.owner_user_id, s.api_token_id, s.version, s.created_at,
-  s.updated_at, s.last_delivery_at, s.last_success_at,
-  (SELECT count(*)::int FROM webhook_deliveries d WHERE d.subscription_id = s.id AND d.state = 'pending') AS pending`;
-
-const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
-
-const map = (row: SubscriptionRow): WebhookResponse => ({
-  id: row.id,
-  programmeId: row.programme_id,
-  url: row.url,
-  description: row.description,
-  eventTypes: row.event_types as WebhookResponse['eventTypes'],
-  trackIds: row.track_ids,
-  organisationIds: row.organisation_ids,
-  enabled: row.enabled,
-  disabledReason: row.disabled_reason,
-  disabledBy: row.disabled_by,
-  previousSecretExpiresAt:
-    row.previous_secret_expires_at && row.previous_secret_expires_at > new Date()
-      ? row.previous_secret_expires_at.toISOString()
-      : null,
-  ownerUserId: row.owner_user_id,
-  madeWithApiToken: row.api_token_id !== null,
-  pendingDeliveries: row.pending,
-  createdAt: row.created_at.toISOString(),
-  updatedAt: row.updated_at.toISOString(),
-  lastDeliveryAt: iso(row.last_delivery_at),
-  lastSuccessAt: iso(row.last_success_at),
-  version: row.version,
-});
-
-const mapDelivery = (row: WebhookDeliveryEntity): WebhookDeliveryResponse => ({
-  id: row.id,
-  eventId: row.eventId,
-  eventType: row.eventType,
-  subject: row.subject,
-  state: row.state,
-  attempts: row.attempts,
-  nextAttemptAt: row.state === 'pending' ? row.nextAttemptAt.toISOString() : null,
-  lastAttemptAt: iso(row.lastAttemptAt),
-  lastStatusCode: row.lastStatusCode,
-  lastDurationMs: row.lastDurationMs,
-  lastError: row.lastError,
-  responseExcerpt: row.responseExcerpt,
-  deliveredAt: iso(row.deliveredAt),
-  createdAt: row.createdAt.toISOString(),
-  event: row.event,
-});
-
-/** The fields of a subscription on record (its secrets never are). */
-const AUDITED = [
-  'url',
-  'description',
-  'eventTypes',
-  'trackIds',
-  'organisationIds',
-  'enabled',
-] as const;
-/**
- * A URL as the audit log keeps it: without its query, which may carry the receiver's own
- * token (the log cannot forget it later).
- */
-export const urlOnRecord = (url: string): string => {
-  const parsed = new URL(url);
-  return `${parsed.origin}${parsed.pathname}${parsed.search ? '?…' : ''}`;
-};
-
-const audited = (row: SubscriptionRow) => ({
-  url: urlOnRecord(row.url),
-  description: row.description,
-  eventTypes: row.event_types,
-  trackIds: row.track_ids,
-  organisationIds: row.organisation_ids,
-  enabled: row.enabled,
-});
 
 /**
  * A programme's webhook subscriptions (issue 21): its coordinators manage them, in person or
@@ -146,7 +40,6 @@ const audited = (row: SubscriptionRow) => ({
 @Injectable()
 export class WebhookSubscriptionsService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(WEBHOOK_TARGETS) private readonly targets: WebhookTargets,
     private readonly transactions: Transactions,
@@ -161,11 +54,11 @@ export class WebhookSubscriptionsService {
         WHERE s.programme_id = $1 ORDER BY s.created_at, s.id`,
       [programmeId],
     );
-    return rows.map(map);
+    return rows.map(mapSubscription);
   }
 
   async get(programmeId: string, id: string): Promise<WebhookResponse> {
-    return map(await this.visible(this.dataSource.manager, programmeId, id));
+    return mapSubscription(await visibleSubscription(this.dataSource.manager, programmeId, id));
   }
 
   async create(
@@ -223,9 +116,9 @@ export class WebhookSubscriptionsService {
           principal.apiToken?.id ?? null,
         ],
       );
-      return this.row(manager, id);
+      return subscriptionRow(manager, id);
     });
-    return { ...map(row), secret };
+    return { ...mapSubscription(row), secret };
   }
 
   async update(
@@ -240,7 +133,7 @@ export class WebhookSubscriptionsService {
       await this.checkFilters(programmeId, input.trackIds ?? [], input.organisationIds ?? []);
     }
     const row = await this.transactions.run(async (manager) => {
-      const before = await this.visible(manager, programmeId, id, true);
+      const before = await visibleSubscription(manager, programmeId, id, true);
       if (before.version !== expected) throw ConcurrencyErrors.versionConflict();
       const enabling = input.enabled === true && !before.enabled;
       await manager.query(
@@ -278,7 +171,7 @@ export class WebhookSubscriptionsService {
           [id],
         );
       }
-      const after = await this.row(manager, id);
+      const after = await subscriptionRow(manager, id);
       await this.audit.record(manager, {
         operation: 'update',
         entityType: 'webhook_subscription',
@@ -288,12 +181,12 @@ export class WebhookSubscriptionsService {
       });
       return after;
     });
-    return map(row);
+    return mapSubscription(row);
   }
 
   async remove(programmeId: string, id: string): Promise<void> {
     await this.transactions.run(async (manager) => {
-      const before = await this.visible(manager, programmeId, id, true);
+      const before = await visibleSubscription(manager, programmeId, id, true);
       await manager.query('DELETE FROM webhook_subscriptions WHERE id = $1', [id]);
       await this.audit.record(manager, {
         operation: 'delete',
@@ -314,7 +207,7 @@ export class WebhookSubscriptionsService {
     const hours = input.previousSecretValidHours ?? DEFAULT_PREVIOUS_SECRET_HOURS;
     const secret = newWebhookSecret();
     const row = await this.transactions.run(async (manager) => {
-      await this.visible(manager, programmeId, id, true);
+      await visibleSubscription(manager, programmeId, id, true);
       await manager.query(
         `UPDATE webhook_subscriptions
             SET previous_secret = CASE WHEN $3::int > 0 THEN secret END,
@@ -331,111 +224,9 @@ export class WebhookSubscriptionsService {
         // Not `secret…` keys: the audit log redacts those whole.
         details: { signingKeyRotated: true, previousKeyValidHours: hours },
       });
-      return this.row(manager, id);
+      return subscriptionRow(manager, id);
     });
-    return { ...map(row), secret };
-  }
-
-  /** A test message, sent by the worker as soon as it can, whatever types the webhook has. */
-  async ping(programmeId: string, id: string): Promise<PingResponse> {
-    return this.transactions.run(async (manager) => {
-      await this.visible(manager, programmeId, id);
-      const eventId = randomUUID();
-      const deliveryId = randomUUID();
-      const event: CloudEvent = {
-        specversion: '1.0',
-        id: eventId,
-        source: this.config.webhooks.source,
-        type: PING_EVENT_TYPE,
-        subject: id,
-        time: new Date().toISOString(),
-        datacontenttype: 'application/json',
-        dataref: apiUrl(this.config.http.publicUrl, 'programmes', programmeId, 'webhooks', id),
-        sequence: '0'.padStart(19, '0') + '-00',
-        data: { programmeId, webhookId: id, message: 'Testbericht van Sterk Bestuur Tracker.' },
-      };
-      // A subject of its own: a ping never waits behind the webhook's other deliveries.
-      await manager.query(
-        `INSERT INTO webhook_deliveries (id, subscription_id, event_id, event_type, subject, sequence, event)
-         VALUES ($1, $2, $3, $4, $5, 0, $6)`,
-        [deliveryId, id, eventId, PING_EVENT_TYPE, `ping:${deliveryId}`, event],
-      );
-      return { deliveryId, eventId };
-    });
-  }
-
-  async deliveries(
-    programmeId: string,
-    id: string,
-    query: ListWebhookDeliveriesQuery,
-  ): Promise<KeysetPage<WebhookDeliveryResponse>> {
-    await this.visible(this.dataSource.manager, programmeId, id);
-    const builder = this.dataSource.manager
-      .createQueryBuilder(WebhookDeliveryEntity, 'd')
-      .where('d.subscription_id = :id', { id });
-    if (query.state) builder.andWhere('d.state = :state', { state: query.state });
-    const page = await paginateKeyset(builder, {
-      sort: [{ key: 'createdAt', direction: 'desc' }],
-      columns: { createdAt: { expression: 'd.created_at' } },
-      tiebreaker: 'd.id',
-      limit: query.limit,
-      cursor: query.cursor,
-    });
-    return mapPage(page, mapDelivery);
-  }
-
-  async delivery(
-    programmeId: string,
-    id: string,
-    deliveryId: string,
-  ): Promise<WebhookDeliveryResponse> {
-    await this.visible(this.dataSource.manager, programmeId, id);
-    const row = await this.dataSource.manager.findOneBy(WebhookDeliveryEntity, {
-      id: deliveryId,
-      subscriptionId: id,
-    });
-    if (!row) throw WebhooksErrors.deliveryNotFound();
-    return mapDelivery(row);
-  }
-
-  /**
-   * Sends a delivered or given-up delivery again, as it was (same id, so a receiver that
-   * has it already can tell), with a fresh series of attempts.
-   */
-  async redeliver(
-    programmeId: string,
-    id: string,
-    deliveryId: string,
-  ): Promise<WebhookDeliveryResponse> {
-    return this.transactions.run(async (manager) => {
-      await this.visible(manager, programmeId, id);
-      const [rows]: [{ state: string }[], number] = await manager.query(
-        `UPDATE webhook_deliveries d
-            SET state = 'pending', attempts = 0, next_attempt_at = now(), locked_until = NULL,
-                delivered_at = NULL
-           FROM webhook_deliveries before
-          WHERE d.id = $1 AND d.subscription_id = $2 AND before.id = d.id
-            AND d.state <> 'pending'
-          RETURNING before.state`,
-        [deliveryId, id],
-      );
-      if (rows.length === 0) {
-        const exists = await manager.findOneBy(WebhookDeliveryEntity, {
-          id: deliveryId,
-          subscriptionId: id,
-        });
-        throw exists ? WebhooksErrors.deliveryPending() : WebhooksErrors.deliveryNotFound();
-      }
-      await this.audit.record(manager, {
-        operation: 'update',
-        entityType: 'webhook_subscription',
-        entityId: id,
-        programmeId,
-        details: { redelivery: deliveryId, previousState: rows[0].state },
-      });
-      const row = await manager.findOneByOrFail(WebhookDeliveryEntity, { id: deliveryId });
-      return mapDelivery(row);
-    });
+    return { ...mapSubscription(row), secret };
   }
 
   /**
@@ -462,29 +253,6 @@ export class WebhookSubscriptionsService {
         url: urlOnRecord(row.url),
       }
     );
-  }
-
-  private async row(manager: EntityManager, id: string): Promise<SubscriptionRow> {
-    const [row]: SubscriptionRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM webhook_subscriptions s WHERE s.id = $1`,
-      [id],
-    );
-    return row;
-  }
-
-  /** The subscription, if the caller may see it; locked for a change when `lock`. */
-  private async visible(
-    manager: EntityManager,
-    programmeId: string,
-    id: string,
-    lock = false,
-  ): Promise<SubscriptionRow> {
-    if (lock) {
-      await manager.query('SELECT 1 FROM webhook_subscriptions WHERE id = $1 FOR UPDATE', [id]);
-    }
-    const row = await this.row(manager, id);
-    if (!row || row.programme_id !== programmeId) throw WebhooksErrors.notFound();
-    return row;
   }
 
   private async checkTarget(url: string): Promise<void> {
