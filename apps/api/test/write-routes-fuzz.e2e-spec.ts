@@ -296,62 +296,66 @@ describe('every write route takes odd input without a 5xx or a partial write', (
     expect(routes.length).toBeGreaterThan(50);
   });
 
-  it('answers every generated request with a 2xx or a 4xx problem, and a 4xx changes nothing', async () => {
-    const failures = new Map<string, string>();
-    const statuses = new Map<string, number[]>();
-    let cases = 0;
-    const started = Date.now();
-    for (const [index, route] of routes.entries()) {
-      const seed = SEED + index;
-      const label = `${route.method.toUpperCase()} ${route.template}`;
-      const fixed = examples(route, seed).map((example): [Case] => [example]);
-      await fc.assert(
-        fc.asyncProperty(caseOf(route), async (given) => {
-          cases += 1;
-          const { call, url } = await prepare(route, given);
-          const before = await snapshot();
-          let res: Response;
-          try {
-            res = await call;
-          } catch (error) {
-            failures.set(
-              `${label}: ${String(error)}`,
-              `${label}: the request failed: ${String(error)}\n    ${excerpt(given)}\n    replay: FUZZ_SEED=${SEED}`,
-            );
-            return;
-          }
-          statuses.set(label, [...(statuses.get(label) ?? []), res.status]);
-          let problem = problemWith(res);
-          if (!problem && res.status >= 400) {
-            const tables = changed(before, await snapshot());
-            if (tables.length > 0) problem = `a ${res.status} that changed ${tables.join(', ')}`;
-          }
-          if (!problem) return;
-          const key = `${label}: ${problem}${res.status >= 500 ? ` (${loggedError(res)})` : ''}`;
-          if (!failures.has(key)) {
-            failures.set(
-              key,
-              `${key}\n    ${route.method.toUpperCase()} ${url.slice(0, 300)}` +
-                `\n    If-Match: ${given.ifMatch ?? '-'}; body: ${excerpt(given.body)}` +
-                `\n    answer: ${excerpt(res.body)}\n    replay: FUZZ_SEED=${SEED}`,
-            );
-          }
-        }),
-        // The examples run first and count among numRuns.
-        { numRuns: fixed.length + RUNS, seed, examples: fixed },
-      );
-    }
-    process.stdout.write(
-      `write-route fuzz: ${cases} requests on ${routes.length} routes in ${Date.now() - started} ms\n`,
-    );
-    if (process.env.FUZZ_VERBOSE === 'true') {
-      for (const [label, seen] of statuses) {
-        const counts = new Map<number, number>();
-        for (const status of seen) counts.set(status, (counts.get(status) ?? 0) + 1);
-        const text = [...counts].sort(([a], [b]) => a - b).map(([st, n]) => `${st}×${n}`);
-        process.stdout.write(`  ${label}: ${text.join(' ')}\n`);
+  it(
+    'answers every generated request with a 2xx or a 4xx problem, and a 4xx changes nothing',
+    async () => {
+      const failures = new Map<string, string>();
+      const statuses = new Map<string, number[]>();
+      let cases = 0;
+      const started = Date.now();
+      for (const [index, route] of routes.entries()) {
+        const seed = SEED + index;
+        const label = `${route.method.toUpperCase()} ${route.template}`;
+        const fixed = examples(route, seed).map((example): [Case] => [example]);
+        await fc.assert(
+          fc.asyncProperty(caseOf(route), async (given) => {
+            cases += 1;
+            const { call, url } = await prepare(route, given);
+            const before = await snapshot();
+            let res: Response;
+            try {
+              res = await call;
+            } catch (error) {
+              failures.set(
+                `${label}: ${String(error)}`,
+                `${label}: the request failed: ${String(error)}\n    ${excerpt(given)}\n    replay: FUZZ_SEED=${SEED}`,
+              );
+              return;
+            }
+            statuses.set(label, [...(statuses.get(label) ?? []), res.status]);
+            let problem = problemWith(res);
+            if (!problem && res.status >= 400) {
+              const tables = changed(before, await snapshot());
+              if (tables.length > 0) problem = `a ${res.status} that changed ${tables.join(', ')}`;
+            }
+            if (!problem) return;
+            const key = `${label}: ${problem}${res.status >= 500 ? ` (${loggedError(res)})` : ''}`;
+            if (!failures.has(key)) {
+              failures.set(
+                key,
+                `${key}\n    ${route.method.toUpperCase()} ${url.slice(0, 300)}` +
+                  `\n    If-Match: ${given.ifMatch ?? '-'}; body: ${excerpt(given.body)}` +
+                  `\n    answer: ${excerpt(res.body)}\n    replay: FUZZ_SEED=${SEED}`,
+              );
+            }
+          }),
+          // The examples run first and count among numRuns.
+          { numRuns: fixed.length + RUNS, seed, examples: fixed },
+        );
       }
-    }
-    expect([...failures.values()]).toEqual([]);
-  }, RUN_TIMEOUT_MS);
+      process.stdout.write(
+        `write-route fuzz: ${cases} requests on ${routes.length} routes in ${Date.now() - started} ms\n`,
+      );
+      if (process.env.FUZZ_VERBOSE === 'true') {
+        for (const [label, seen] of statuses) {
+          const counts = new Map<number, number>();
+          for (const status of seen) counts.set(status, (counts.get(status) ?? 0) + 1);
+          const text = [...counts].sort(([a], [b]) => a - b).map(([st, n]) => `${st}×${n}`);
+          process.stdout.write(`  ${label}: ${text.join(' ')}\n`);
+        }
+      }
+      expect([...failures.values()]).toEqual([]);
+    },
+    RUN_TIMEOUT_MS,
+  );
 });
