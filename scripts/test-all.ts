@@ -95,6 +95,13 @@ async function main(): Promise<void> {
     true,
   );
   const outcomes = await Promise.all([jest, browser]);
+  process.stdout.write('\n');
+  for (const outcome of outcomes) {
+    process.stdout.write(
+      `${outcome.code === 0 ? 'passed' : 'FAILED'}  ${outcome.name} (${outcome.seconds} s)\n`,
+    );
+  }
+  // Last, where a CI log that keeps only the end still shows them.
   for (const [outcome, named] of [
     [outcomes[0], jestFailures],
     [outcomes[1], playwrightFailures],
@@ -110,12 +117,6 @@ async function main(): Promise<void> {
     // Nothing named (the suite could not start, say): its last lines say why.
     const shown = lines.length > 0 ? lines : outcome.output.trimEnd().split('\n').slice(-8);
     process.stdout.write(`\nWhat failed in ${outcome.name}:\n${shown.join('\n')}\n`);
-  }
-  process.stdout.write('\n');
-  for (const outcome of outcomes) {
-    process.stdout.write(
-      `${outcome.code === 0 ? 'passed' : 'FAILED'}  ${outcome.name} (${outcome.seconds} s)\n`,
-    );
   }
   process.exit(outcomes.some((outcome) => outcome.code !== 0) ? 1 : 0);
 }
