@@ -27,7 +27,7 @@ module.exports = {
     {
       ...base,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,scripts,seeds,migrations}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,scripts,seeds,migrations,bench}/**/*.spec.ts'],
     },
     {
       ...base,

@@ -7,14 +7,15 @@
  * Not autocannon: its `overallRate` gives each connection a budget of requests per second,
  * which it spends back to back at the start of every second and then waits for its
  * responses (closed loop, bursty); a slow answer delays the requests behind it and their
- * latency is counted from when they were finally sent. Here a keep-alive node:http Agent with
- * enough sockets carries the requests; one it cannot send at once waits in its queue, and
- * that wait is part of the latency. The scenarios are the autocannon ones (their `setupRequest`
+ * latency is counted from when they were finally sent. Here a pool of keep-alive sockets
+ * (raw-http.ts, lean enough not to fall behind on its shared core) carries the requests; one
+ * it cannot send at once waits in its queue, and that wait is part of the latency. The scenarios are the autocannon ones (their `setupRequest`
  * and `onResponse` drive the ETags of the progress updates here too).
  */
-import { Agent, request as httpRequest } from 'node:http';
 import type { Scenario } from './api-load';
 import { percentile, sleep } from './harness';
+import { prioritySelf } from './api-servers';
+import { RawHttpPool } from './raw-http';
 
 export interface OpenLoopSettings {
   /** Requests a second, offered on a fixed schedule. */
@@ -38,6 +39,16 @@ export interface OpenLoopResult {
   statuses: Record<string, number>;
   /** Connection errors. */
   errors: number;
+  /**
+   * How late this process sent its requests (from the moment each was due until it was
+   * handed to the socket pool), p99 and max: the generator's own delay, part of the latencies.
+   */
+  sendLagP99: number;
+  sendLagMax: number;
+  /** This process's CPU over the measured run, in cores (the generator's share of its core). */
+  generatorCores: number;
+  /** Whether the generator ran at raised priority (prioritySelf). */
+  raised: boolean;
 }
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -47,17 +58,33 @@ async function run(
   scenario: Scenario,
   settings: OpenLoopSettings,
   seconds: number,
-): Promise<{ latencies: number[]; statuses: Record<string, number>; errors: number }> {
-  const agent = new Agent({ keepAlive: true, maxSockets: settings.connections });
+): Promise<{
+  latencies: number[];
+  lags: number[];
+  statuses: Record<string, number>;
+  errors: number;
+}> {
+  const pool = new RawHttpPool(origin, settings.connections);
   const base = { authorization: `Bearer ${settings.token}`, accept: 'application/json' };
   const list = scenario.requests();
   const total = Math.round(settings.rate * seconds);
   const interval = 1000 / settings.rate;
-  const latencies: number[] = [];
+  // Typed arrays and a count of requests in flight, not a promise kept per request: a heap
+  // that grows with every request makes V8's scavenges copy it, and a 30 ms pause of the
+  // generator is 30 ms added to every latency due in it.
+  const latencies = new Float64Array(total);
+  const lags = new Float64Array(total);
+  let answered = 0;
   const statuses: Record<string, number> = {};
   let errors = 0;
-  const pending: Promise<void>[] = [];
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  const settled = () => {
+    inFlight -= 1;
+    if (inFlight === 0) drained?.();
+  };
   const send = (n: number, due: number) => {
+    lags[n] = performance.now() - due;
     const template = list[n % list.length];
     const context = {};
     const request = template.setupRequest
@@ -68,35 +95,26 @@ async function run(
       : { ...template, headers: { ...base, ...template.headers } };
     const onResponse = template.onResponse as
       ((status: number, body: string, context: object, headers: Headers) => void) | undefined;
-    pending.push(
-      new Promise<void>((resolve) => {
-        const outgoing = httpRequest(
-          `${origin}${request.path ?? '/'}`,
-          { method: request.method ?? 'GET', headers: request.headers, agent },
-          (response) => {
-            const chunks: Buffer[] = [];
-            response.on('data', (chunk: Buffer) => chunks.push(chunk));
-            response.on('end', () => {
-              const status = response.statusCode ?? 0;
-              latencies.push(performance.now() - due);
-              statuses[status] = (statuses[status] ?? 0) + 1;
-              const body = Buffer.concat(chunks).toString('utf8');
-              onResponse?.(status, body, context, response.headers);
-              resolve();
-            });
-            response.on('error', () => {
-              errors += 1;
-              resolve();
-            });
-          },
-        );
-        outgoing.on('error', () => {
+    inFlight += 1;
+    pool
+      .request(
+        request.method ?? 'GET',
+        request.path ?? '/',
+        request.headers as Record<string, string>,
+        request.body as string | undefined,
+      )
+      .then(
+        (response) => {
+          latencies[answered++] = performance.now() - due;
+          statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+          onResponse?.(response.status, response.body.toString('utf8'), context, response.headers);
+          settled();
+        },
+        () => {
           errors += 1;
-          resolve();
-        });
-        outgoing.end(request.body);
-      }),
-    );
+          settled();
+        },
+      );
   };
   const start = performance.now() + 5;
   let sent = 0;
@@ -109,9 +127,14 @@ async function run(
     }
     await sleep(Math.max(0, Math.min(1, start + sent * interval - performance.now())));
   }
-  await Promise.all(pending);
-  agent.destroy();
-  return { latencies, statuses, errors };
+  if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+  pool.destroy();
+  return {
+    latencies: Array.from(latencies.subarray(0, answered)),
+    lags: Array.from(lags),
+    statuses,
+    errors,
+  };
 }
 
 /** A warm-up at the same rate (not counted), then `durationSeconds` measured. */
@@ -121,20 +144,36 @@ export async function measureOpenLoop(
   settings: OpenLoopSettings,
 ): Promise<OpenLoopResult> {
   await settings.before?.();
+  const raised = prioritySelf(true);
+  try {
+    return { ...(await measureAt(origin, scenario, settings)), raised };
+  } finally {
+    if (raised) prioritySelf(false);
+  }
+}
+
+async function measureAt(
+  origin: string,
+  scenario: Scenario,
+  settings: OpenLoopSettings,
+): Promise<Omit<OpenLoopResult, 'raised'>> {
   if (settings.warmupSeconds > 0) {
     await scenario.reset?.();
     await run(origin, scenario, settings, settings.warmupSeconds);
   }
   await scenario.reset?.();
   const started = performance.now();
-  const { latencies, statuses, errors } = await run(
+  const cpuBefore = process.cpuUsage();
+  const { latencies, lags, statuses, errors } = await run(
     origin,
     scenario,
     settings,
     settings.durationSeconds,
   );
   const elapsed = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
+  lags.sort((a, b) => a - b);
   return {
     rate: settings.rate,
     perSecond: latencies.length / elapsed,
@@ -143,6 +182,9 @@ export async function measureOpenLoop(
     max: latencies[latencies.length - 1] ?? Number.NaN,
     statuses,
     errors,
+    sendLagP99: percentile(lags, 99),
+    sendLagMax: lags[lags.length - 1] ?? Number.NaN,
+    generatorCores: (cpu.user + cpu.system) / 1e6 / elapsed,
   };
 }
 

@@ -205,7 +205,9 @@ export function openLoopLine(name: string, route: string, result: OpenLoopResult
     `   ${name.padEnd(8)} ${route.padEnd(15)} offered ${rate(result.rate).padStart(6)} req/s, ` +
     `answered ${rate(result.perSecond)} req/s, p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms, ` +
     `max ${ms(result.max)} ms, statuses ${JSON.stringify(result.statuses)}` +
-    (result.errors ? `, errors ${result.errors}` : '')
+    (result.errors ? `, errors ${result.errors}` : '') +
+    `; sent late p99 ${ms(result.sendLagP99)} ms, max ${ms(result.sendLagMax)} ms; generator ` +
+    `${result.generatorCores.toFixed(2)} of a core${result.raised ? ', nice -20' : ''}`
   );
 }
 
@@ -217,6 +219,7 @@ export function printOpenLoop(
   saturated: { product: ServerRun; bare: ServerRun },
   product: Record<RouteKey, OpenLoopResult>,
   bare: Record<RouteKey, OpenLoopResult>,
+  floorGet?: OpenLoopResult,
 ): boolean {
   let met = true;
   const rows: Array<[string, string]> = [];
@@ -227,7 +230,8 @@ export function printOpenLoop(
     const at = (result: OpenLoopResult) =>
       `p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms, max ${ms(result.max)} ms, ` +
       `${rate(result.perSecond)} req/s answered, ${JSON.stringify(result.statuses)}` +
-      (result.errors ? `, errors ${result.errors}` : '');
+      (result.errors ? `, errors ${result.errors}` : '') +
+      `; sent late p99 ${ms(result.sendLagP99)} ms`;
     rows.push(
       [
         `${LABELS[route]}: saturated (32 connections)`,
@@ -238,6 +242,14 @@ export function printOpenLoop(
       ],
       [`${LABELS[route]}: at ${rate(mine.rate)} req/s, product`, at(mine)],
       [`${LABELS[route]}: at ${rate(theirs.rate)} req/s, bare`, at(theirs)],
+      ...(route === 'get' && floorGet
+        ? [
+            [`${LABELS[route]}: at ${rate(floorGet.rate)} req/s, floor`, at(floorGet)] as [
+              string,
+              string,
+            ],
+          ]
+        : []),
       [`${LABELS[route]}: target`, `product p99 ≤ ${OPEN_LOOP_P99_MS} ms: ${ok ? 'OK' : 'MISSED'}`],
     );
   }

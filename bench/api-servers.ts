@@ -4,6 +4,7 @@
  * their probe figures over IPC, and stops them.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { findFreePort } from '../scripts/services';
 import { OutputTail, supervise } from '../scripts/services/service-process';
@@ -34,6 +35,25 @@ export function pinSelf(core: number): void {
   execFileSync('taskset', ['-a', '-p', '-c', String(core), String(process.pid)], {
     stdio: 'ignore',
   });
+}
+
+/**
+ * Raises this process's priority (all its threads: nice -20), or puts it back (0). The open
+ * loop's generator shares its core with PostgreSQL; at equal priority a backend's slice
+ * delays the generator's timers by tens of milliseconds, and the generator's lateness counts
+ * as latency of whatever server is measured. Needs CAP_SYS_NICE (root on this machine);
+ * answers whether it took effect. The generator uses a fifth of its core, so it cannot starve
+ * PostgreSQL. (Not the real-time class: V8's helper threads spin-wait, and at real-time
+ * priority that took the whole core.)
+ */
+export function prioritySelf(raised: boolean): boolean {
+  try {
+    const threads = readdirSync(`/proc/${process.pid}/task`);
+    execFileSync('renice', ['-n', raised ? '-20' : '0', '-p', ...threads], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function startServer(

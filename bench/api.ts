@@ -9,7 +9,7 @@ import '../libs/core/src/runtime/register-aliases';
  * are printed as ratios to it, against the issue's targets; and for one action the framework's
  * floor (floor-server.ts: bare's statement and JSON in a plain NestJS app on Express). Then each route at a fixed
  * offered load, half the comparator's saturated req/s, open loop (api-open-loop.ts), on the
- * comparator and on a fresh product, p50/p99 against p99 ≤ 50 ms. Also: statements and CPU
+ * comparator, on the floor (one action) and on a fresh product, p50/p99 against p99 ≤ 50 ms. Also: statements and CPU
  * per request, a CPU profile of the product per route, and EXPLAIN of the list for every sort.
  *
  * Servers and clean-up as `npm run bench:outbox`. Knobs: BENCH_ACTIONS (100000),
@@ -43,7 +43,7 @@ import {
   sampleBackends,
   walkPages,
 } from './api-probes';
-import { openLoopRoutes } from './api-open-loop';
+import { measureOpenLoop, openLoopRoutes } from './api-open-loop';
 import {
   floorRows,
   loadLine,
@@ -277,6 +277,12 @@ async function main(setup: BenchSetup): Promise<boolean> {
     cpu: () => sampleCpu(floor.pid),
   });
   say(loadLine('floor', 'get (plain NestJS + Express, bare SQL)', floorGet));
+  // The framework alone at the same offered load: what any NestJS-on-Express app pays.
+  const floorOpen = await measureOpenLoop(floor.origin, routes.get, {
+    ...openLoop,
+    rate: rates.get,
+  });
+  say(openLoopLine('floor', 'get', floorOpen));
   await floor.stop();
   const again = await startServer('product', 'serve-api', SERVER_CORE, productEnv, cleanup);
   const productOpen = await openLoopRoutes(again.origin, routes, rates, openLoop, (route, r) =>
@@ -294,7 +300,7 @@ async function main(setup: BenchSetup): Promise<boolean> {
     ...floorRows(floorGet, productRun.results.get, bareRun.results.get),
   ]);
   say();
-  printOpenLoop({ product: productRun, bare: bareRun }, productOpen, bareOpen);
+  printOpenLoop({ product: productRun, bare: bareRun }, productOpen, bareOpen, floorOpen);
   say();
   printStatements(productRun.statements, bareRun.statements);
   say();
