@@ -101,10 +101,6 @@ class Connection {
     this.socket.on('close', () => this.fail(new Error('connection closed')));
   }
 
-  get busy(): boolean {
-    return this.current !== undefined;
-  }
-
   send(pending: Pending): void {
     this.current = pending;
     if (pending.body) this.socket.write(Buffer.concat([pending.head, pending.body]));
