@@ -25,15 +25,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditIntegrityService } from '@app/audit';
 import { loadConfig } from '@app/core';
-import {
-  getScenario,
-  type LoadResult,
-  type LoadSettings,
-  measure,
-  pagesScenario,
-  progressScenario,
-  type Scenario,
-} from './api-load';
+import { type LoadSettings, measure, pagesScenario } from './api-load';
 import {
   countStatements,
   explainLists,
@@ -45,6 +37,7 @@ import {
   walkPages,
 } from './api-probes';
 import { measureOpenLoop, openLoopRoutes } from './api-open-loop';
+import { runRoutes, scenarios, warmUp } from './api-routes';
 import {
   floorRows,
   loadLine,
@@ -57,7 +50,7 @@ import {
   type ServerRun,
 } from './api-report';
 import { seedProgramme } from './api-seed';
-import { type BenchServer, pinSelf, startServer } from './api-servers';
+import { pinSelf, startServer } from './api-servers';
 import { auditContext } from './audit.bench';
 import type { ProfileSummary } from './cpu-profile';
 import { sampleCpu } from './cpu-usage';
@@ -78,63 +71,6 @@ function revision(): string {
   } catch {
     return 'unknown';
   }
-}
-
-function scenarios(fixture: Fixture, pages: string[], db: Client): Record<RouteKey, Scenario> {
-  return {
-    list: pagesScenario('list', pages),
-    get: getScenario('get', fixture.getIds),
-    update: progressScenario('update', fixture.updateIds, async () => {
-      const { rows } = await db.query<{ id: string; version: number }>(
-        'SELECT id, version FROM actions WHERE id = ANY($1::uuid[])',
-        [fixture.updateIds],
-      );
-      return new Map(rows.map((row) => [row.id, row.version]));
-    }),
-  };
-}
-
-/**
- * Load on each route for `seconds`, not measured, right after a server starts. The product
- * takes about half a minute of load to reach its speed (2026-12-07, one action at 20,000
- * actions: 2,128 → 2,243 → 2,302 → 2,572 req/s in four runs of 8 s on one process, server
- * CPU 0.40 → 0.29 ms a request; V8 optimising a large code base, and each of PostgreSQL's 32
- * backends its own caches), against a second or two for the comparator. Measured from a cold
- * start, the product's first routes paid for that.
- */
-async function warmUp(
-  server: BenchServer,
-  routes: Partial<Record<RouteKey, Scenario>>,
-  settings: LoadSettings,
-  seconds: number,
-): Promise<void> {
-  if (seconds <= 0) return;
-  const keys = ROUTES.filter((route) => routes[route]);
-  say(`   warming ${server.name} up: ${seconds} s on ${keys.join(', ')} (not measured)...`);
-  for (const route of keys) {
-    await measure(server.origin, routes[route] as Scenario, {
-      ...settings,
-      warmupSeconds: 0,
-      durationSeconds: seconds,
-    });
-  }
-}
-
-async function runRoutes(
-  server: BenchServer,
-  routes: Record<RouteKey, Scenario>,
-  settings: LoadSettings,
-  db: Client,
-): Promise<Record<RouteKey, LoadResult>> {
-  const results = {} as Record<RouteKey, LoadResult>;
-  for (const route of ROUTES) {
-    results[route] = await measure(server.origin, routes[route], settings, {
-      cpu: () => sampleCpu(server.pid),
-      backends: () => sampleBackends(db),
-    });
-    say(loadLine(server.name, route, results[route]));
-  }
-  return results;
 }
 
 /** Seeds the programme, mints the editor's token and picks the ids the load uses. */
