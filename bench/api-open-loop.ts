@@ -9,8 +9,9 @@
  * responses (closed loop, bursty); a slow answer delays the requests behind it and their
  * latency is counted from when they were finally sent. Here a pool of keep-alive sockets
  * (raw-http.ts, lean enough not to fall behind on its shared core) carries the requests; one
- * it cannot send at once waits in its queue, and that wait is part of the latency. The scenarios are the autocannon ones (their `setupRequest`
- * and `onResponse` drive the ETags of the progress updates here too).
+ * it cannot send at once waits in its queue, and that wait is part of the latency. The
+ * scenarios are the autocannon ones (their `setupRequest` and `onResponse` drive the ETags of
+ * the progress updates here too).
  */
 import type { Scenario } from './api-load';
 import { percentile, sleep } from './harness';
