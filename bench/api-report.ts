@@ -232,6 +232,10 @@ export function printOpenLoop(
       `${rate(result.perSecond)} req/s answered, ${JSON.stringify(result.statuses)}` +
       (result.errors ? `, errors ${result.errors}` : '') +
       `; sent late p99 ${ms(result.sendLagP99)} ms`;
+    const floorRow: Array<[string, string]> =
+      route === 'get' && floorGet
+        ? [[`${LABELS[route]}: at ${rate(floorGet.rate)} req/s, floor`, at(floorGet)]]
+        : [];
     rows.push(
       [
         `${LABELS[route]}: saturated (32 connections)`,
@@ -242,14 +246,7 @@ export function printOpenLoop(
       ],
       [`${LABELS[route]}: at ${rate(mine.rate)} req/s, product`, at(mine)],
       [`${LABELS[route]}: at ${rate(theirs.rate)} req/s, bare`, at(theirs)],
-      ...(route === 'get' && floorGet
-        ? [
-            [`${LABELS[route]}: at ${rate(floorGet.rate)} req/s, floor`, at(floorGet)] as [
-              string,
-              string,
-            ],
-          ]
-        : []),
+      ...floorRow,
       [`${LABELS[route]}: target`, `product p99 ≤ ${OPEN_LOOP_P99_MS} ms: ${ok ? 'OK' : 'MISSED'}`],
     );
   }

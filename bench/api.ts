@@ -7,10 +7,11 @@ import '../libs/core/src/runtime/register-aliases';
  * action by id, and progress updates with If-Match. Then the bare comparator (node:http +
  * pg) on the same core does the same SQL work under the same load; the product's figures
  * are printed as ratios to it, against the issue's targets; and for one action the framework's
- * floor (floor-server.ts: bare's statement and JSON in a plain NestJS app on Express). Then each route at a fixed
- * offered load, half the comparator's saturated req/s, open loop (api-open-loop.ts), on the
- * comparator, on the floor (one action) and on a fresh product, p50/p99 against p99 ≤ 50 ms. Also: statements and CPU
- * per request, a CPU profile of the product per route, and EXPLAIN of the list for every sort.
+ * floor (floor-server.ts: bare's statement and JSON in a plain NestJS app on Express). Then
+ * each route at a fixed offered load, half the comparator's saturated req/s, open loop
+ * (api-open-loop.ts), on the comparator, on the floor (one action) and on the product started
+ * again and warmed up, p50/p99 against p99 ≤ 50 ms. Also: statements and CPU per request, a
+ * CPU profile of the product per route, and EXPLAIN of the list for every sort.
  *
  * Servers and clean-up as `npm run bench:outbox`. Knobs: BENCH_ACTIONS (100000),
  * BENCH_CONNECTIONS (32), BENCH_WARMUP_S (2), BENCH_DURATION_S (10), BENCH_LIST_PAGES (200),

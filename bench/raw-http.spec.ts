@@ -69,6 +69,10 @@ describe('RawHttpPool', () => {
           return more();
         }
         if (request.url === '/close') response.setHeader('connection', 'close');
+        if (request.url === '/end-when-idle') {
+          // As a server's keep-alive timeout does: end the connection once it is idle.
+          response.on('finish', () => setTimeout(() => request.socket.end(), 20));
+        }
         response.setHeader('x-auth', request.headers.authorization ?? '');
         response.end(JSON.stringify({ method: request.method, url: request.url, body }));
       });
@@ -121,6 +125,17 @@ describe('RawHttpPool', () => {
     expect(large.body.subarray(0, 1000).toString()).toBe('1'.repeat(1000));
     expect(large.body.subarray(-1000).toString()).toBe('0'.repeat(1000));
     expect(JSON.parse(next.body.toString()).url).toBe('/next');
+    pool.destroy();
+  });
+
+  it('does not reuse a connection the server ended while it was idle', async () => {
+    const pool = new RawHttpPool(origin, 1);
+    const before = connections;
+    await pool.request('GET', '/end-when-idle', {});
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const second = await pool.request('GET', '/second', {});
+    expect(JSON.parse(second.body.toString()).url).toBe('/second');
+    expect(connections - before).toBe(2);
     pool.destroy();
   });
 
