@@ -190,8 +190,11 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
   return composeOperationExamples(ensureApiConventions(declareRateLimits(document)));
 }
 
-/** Serves the document as JSON and YAML and the Swagger UI page. */
-export function serveOpenApi(app: INestApplication, document: OpenAPIObject): void {
+/**
+ * Serves the document as JSON and YAML and the Swagger UI page; `document` is called on the
+ * first request for any of them, and its answer kept.
+ */
+export function serveOpenApi(app: INestApplication, document: () => OpenAPIObject): void {
   SwaggerModule.setup(DOCS_PATH, app, document, {
     useGlobalPrefix: false,
     jsonDocumentUrl: OPENAPI_JSON_PATH,

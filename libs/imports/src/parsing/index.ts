@@ -2,4 +2,3 @@
 export { excelSerialToDate, parseDateText } from './cell-dates';
 export { readCsv } from './csv-reader';
 export { readSpreadsheet, sniffFormat, type SpreadsheetFormat } from './read-spreadsheet';
-export { readXlsx } from './xlsx-reader';

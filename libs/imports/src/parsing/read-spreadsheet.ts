@@ -1,6 +1,5 @@
 import { FileProblem, type RawRow, type ReadLimits } from '../sheet/raw-cells';
 import { readCsv } from './csv-reader';
-import { readXlsx } from './xlsx-reader';
 
 export type SpreadsheetFormat = 'xlsx' | 'ole2' | 'csv';
 
@@ -22,9 +21,14 @@ export function sniffFormat(file: Buffer): SpreadsheetFormat {
  */
 export async function* readSpreadsheet(file: Buffer, limits: ReadLimits): AsyncGenerator<RawRow> {
   switch (sniffFormat(file)) {
-    case 'xlsx':
+    case 'xlsx': {
+      // The XLSX reader and exceljs are loaded on the first workbook read: they take a few
+      // hundred milliseconds to load, which every process would otherwise pay at start.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use
+      const { readXlsx } = require('./xlsx-reader') as typeof import('./xlsx-reader');
       yield* readXlsx(file, limits);
       return;
+    }
     case 'ole2':
       throw new FileProblem(
         'ENCRYPTED_FILE',

@@ -15,9 +15,6 @@ import { columnLetter, listsLayout, writeListsSheet, type ListsLayout } from './
 import { workbookTexts, type WorkbookTexts } from './workbook-texts';
 import { columnValidation, validationRange } from './workbook-validations';
 
-export const IMPORT_WORKBOOK_MEDIA_TYPE =
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 const CREATOR = 'Sterk Bestuur Tracker';
 // How often a long sheet lets the zip stream and a slow reader catch up.
 const YIELD_EVERY = 250;

@@ -1,4 +1,3 @@
-import mjml2html from 'mjml';
 import { escapeHtml } from '@app/core';
 import { MAIL_STYLE as S } from './mail-style';
 
@@ -132,6 +131,11 @@ export function fill(part: string, values: Readonly<Record<string, SlotValue>>):
 
 /** Compiles the MJML and cuts the HTML into its parts; strict: an MJML mistake throws. */
 export async function compileMailLayout(): Promise<MailLayout> {
+  // MJML is loaded here, on the first message: with its HTML and CSS tools it takes most of a
+  // second to load, which every API and worker process (and every test file that starts one)
+  // would otherwise pay at start.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use
+  const mjml2html = require('mjml') as typeof import('mjml');
   const { html } = await mjml2html(SOURCE, { validationLevel: 'strict', keepComments: true });
   // Whitespace between tags is half of MJML's output, and a digest repeats parts: Gmail
   // clips a message over 102 kB. No text of the layout lies between two tags.

@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 import { amsterdamWallClock } from '@app/core';
 
 /** When reminders may go out (a programme's reminder policy, DESIGN §5). */
@@ -18,6 +18,17 @@ export interface QuietRules {
 const ALSO_HOLIDAYS = new Set(['easter -2', '05-05']);
 
 let calendar: Holidays | undefined;
+
+/**
+ * date-holidays is loaded on the first holiday asked for: with its astronomy tables it takes a
+ * tenth of a second to load, which every process (and every test file) would otherwise pay at
+ * start.
+ */
+function dutchCalendar(): Holidays {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use
+  const Calendar = require('date-holidays') as typeof Holidays;
+  return new Calendar('NL');
+}
 const holidaysByYear = new Map<number, ReadonlyMap<string, string>>();
 
 /**
@@ -28,7 +39,7 @@ const holidaysByYear = new Map<number, ReadonlyMap<string, string>>();
 export function dutchHolidays(year: number): ReadonlyMap<string, string> {
   let holidays = holidaysByYear.get(year);
   if (!holidays) {
-    calendar ??= new Holidays('NL');
+    calendar ??= dutchCalendar();
     holidays = new Map(
       calendar
         .getHolidays(year)

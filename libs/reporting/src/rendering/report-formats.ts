@@ -5,11 +5,7 @@ import type { ReportFormat } from '../progress/dto/progress-report.query';
 import type { ProgressReport } from '../progress/progress-report.model';
 import { renderCsv } from './csv-renderer';
 import { letterLabels } from './docx-renderer.labels';
-import { renderDocx } from './docx-renderer';
-import { renderHtml } from './html-renderer';
 import { renderJson } from './json-renderer';
-import { renderPdf } from './pdf-renderer';
-import { renderXlsx } from './xlsx-renderer';
 
 export interface FormatMedia {
   contentType: string;
@@ -86,27 +82,45 @@ export interface RenderOptions {
   onProgress?: (actionsDone: number) => void;
 }
 
-/** Renders `report` in `format` into `out` (not ended: the caller ends or destroys it). */
+/**
+ * Renders `report` in `format` into `out` (not ended: the caller ends or destroys it).
+ *
+ * The renderers of the bounded formats are loaded on first use, each on its own: with exceljs,
+ * pdfkit, docx and echarts they take a few hundred milliseconds to load, which every API and
+ * worker process (and every test file that starts one) would otherwise pay at start for formats
+ * most of them never render. Node keeps a module once loaded: only the first call loads.
+ */
 export async function writeReport(
   report: ProgressReport,
   format: ReportFormat,
   out: Writable,
   options: RenderOptions = {},
 ): Promise<void> {
+  const { onProgress } = options;
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use (above) */
   switch (format) {
     case 'json':
-      return pipeText(renderJson(report, options.links ?? {}, options.onProgress), out);
+      return pipeText(renderJson(report, options.links ?? {}, onProgress), out);
     case 'csv':
-      return pipeText(renderCsv(report, options.separator, options.onProgress), out);
-    case 'xlsx':
-      return renderXlsx(report, out, options.onProgress);
-    case 'pdf':
-      return renderPdf(report, out, options.onProgress);
-    case 'html':
-      return renderHtml(report, out, options.onProgress);
-    case 'docx':
-      return renderDocx(report, out, options.onProgress);
+      return pipeText(renderCsv(report, options.separator, onProgress), out);
+    case 'xlsx': {
+      const { renderXlsx } = require('./xlsx-renderer') as typeof import('./xlsx-renderer');
+      return renderXlsx(report, out, onProgress);
+    }
+    case 'pdf': {
+      const { renderPdf } = require('./pdf-renderer') as typeof import('./pdf-renderer');
+      return renderPdf(report, out, onProgress);
+    }
+    case 'html': {
+      const { renderHtml } = require('./html-renderer') as typeof import('./html-renderer');
+      return renderHtml(report, out, onProgress);
+    }
+    case 'docx': {
+      const { renderDocx } = require('./docx-renderer') as typeof import('./docx-renderer');
+      return renderDocx(report, out, onProgress);
+    }
   }
+  /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
 /** Writes text chunks with backpressure: waits for `drain` when the stream's buffer is full. */
