@@ -30,6 +30,19 @@ async function expectWithinWidth(page: Page, width: number, names: RegExp[]): Pr
 }
 
 test.describe('Accessibility', () => {
+  test('the axe check finds a problem where there is one, also on a screen it looked at before', async ({
+    page,
+  }) => {
+    await page.goto('/aanmelden');
+    await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
+    await expectAccessible(page);
+    // A button without a name, as a screen reader would meet it: WCAG 4.1.2.
+    await page.evaluate(() =>
+      document.querySelector('main')!.append(document.createElement('button')),
+    );
+    await expect(expectAccessible(page)).rejects.toThrow(/button-name/);
+  });
+
   test('the skip link is the first Tab stop and moves focus to the main content', async ({
     page,
   }) => {
