@@ -94,6 +94,25 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
     db = app.get(DataSource);
     fixtures = new TrackingFixtures(app);
     cast = await fixtures.cast();
+    // No escalation ladder: with the default one, the worker escalates the overdue action C
+    // to `official` when its reminder is due, which is in the send hour of any working day
+    // (the test of the escalation filter below failed when run between 9 and 10, Dutch time).
+    const policy = await http()
+      .put(`/v1/programmes/${cast.programmeId}/reminder-policy`)
+      .set('Authorization', `Bearer ${cast.coordinator.token}`)
+      .send({
+        daysBefore: [14, 3],
+        onDeadlineDay: true,
+        overdueRepeatDays: 7,
+        staleAfterDays: null,
+        updateRoundReminderDaysBefore: 3,
+        escalation: [],
+        skipWeekends: true,
+        skipHolidays: true,
+        sendHour: 9,
+        digest: false,
+      });
+    expect(policy.status).toBe(200);
     secondTrackId = await fixtures.track(cast.programmeId, 'Financiële verhoudingen');
     const commitment = await http()
       .post('/v1/commitments')
