@@ -5,11 +5,21 @@ import { createHash, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { type AppConfig, Clock, JobQueueService, QueueName } from '@app/core';
-import { ReminderReconciler } from '@app/reminders';
+import { DEFAULT_REMINDER_POLICY, ReminderReconciler } from '@app/reminders';
 import { eventually, startApi, startWorker, testConfig } from './e2e';
 import { createOwnDatabase } from './own-database';
 import { SmtpSink } from '../../scripts/services/smtp-sink';
 import { type TrackingCast, TrackingFixtures } from './tracking-fixtures';
+
+/** A body for PUT /v1/programmes/{id}/reminder-policy: the product's defaults, with `changes`. */
+export function reminderPolicyBody(
+  changes: Partial<typeof DEFAULT_REMINDER_POLICY> = {},
+): Record<string, unknown> {
+  // Without the stored policy's version and time, which a request may not send.
+  const stored = new Set(['version', 'updatedAt']);
+  const defaults = Object.entries(DEFAULT_REMINDER_POLICY).filter(([key]) => !stored.has(key));
+  return { ...Object.fromEntries(defaults), ...changes };
+}
 
 /**
  * The scene of a reminders story: a database and Redis prefix of its own (no other file's

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request, { type Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { startApi } from '../../../test/support/e2e';
+import { reminderPolicyBody } from '../../../test/support/reminder-world';
 import { nested } from '../../../test/support/schema-arbitraries';
 import { type TrackingCast, TrackingFixtures } from '../../../test/support/tracking-fixtures';
 
@@ -180,18 +181,7 @@ describe('odd input on write routes', () => {
       const res = await http()
         .put(`/v1/programmes/${missing}/reminder-policy`)
         .set(as(admin.token))
-        .send({
-          daysBefore: [14, 3],
-          onDeadlineDay: true,
-          overdueRepeatDays: 7,
-          staleAfterDays: null,
-          updateRoundReminderDaysBefore: 3,
-          escalation: [],
-          skipWeekends: true,
-          skipHolidays: true,
-          sendHour: 9,
-          digest: false,
-        });
+        .send(reminderPolicyBody());
       expect({ status: res.status, code: res.body.code }).toEqual({
         status: 404,
         code: 'PROGRAMME_NOT_FOUND',

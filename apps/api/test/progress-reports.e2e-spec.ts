@@ -17,6 +17,7 @@ import {
 import type { Actor } from '../../../test/support/identity-fixtures';
 import { type TrackingCast, TrackingFixtures } from '../../../test/support/tracking-fixtures';
 import { dutchMinute } from '../../../test/support/dutch-clock';
+import { reminderPolicyBody } from '../../../test/support/reminder-world';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -100,18 +101,7 @@ describe('progress reports: GET /v1/programmes/{id}/reports/progress', () => {
     const policy = await http()
       .put(`/v1/programmes/${cast.programmeId}/reminder-policy`)
       .set('Authorization', `Bearer ${cast.coordinator.token}`)
-      .send({
-        daysBefore: [14, 3],
-        onDeadlineDay: true,
-        overdueRepeatDays: 7,
-        staleAfterDays: null,
-        updateRoundReminderDaysBefore: 3,
-        escalation: [],
-        skipWeekends: true,
-        skipHolidays: true,
-        sendHour: 9,
-        digest: false,
-      });
+      .send(reminderPolicyBody({ escalation: [] }));
     expect(policy.status).toBe(200);
     secondTrackId = await fixtures.track(cast.programmeId, 'Financiële verhoudingen');
     const commitment = await http()
