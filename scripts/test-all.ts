@@ -1,11 +1,11 @@
 /**
- * `npm test` (README "Tests"): Jest (unit and end-to-end) and the browser stories side by side,
- * after one build. Each suite has its own database, Redis key prefix and (when no servers are
- * given) its own embedded PostgreSQL and Redis, so they do not meet; run one after the other
- * they took about 9 minutes on a 2-core machine, side by side the slower of the two counts.
- * Jest's output streams as it comes; the browser suite's is held back and printed in one piece
- * when it ends, so the two never interleave. Fails when either fails, and then ends with what
- * failed (failure-summary.ts): CI keeps only a run's last lines.
+ * `npm test` (README "Tests"): after one build, three suites side by side: Jest's end-to-end
+ * files, Jest's unit tests and the browser stories. Each suite that needs services has its own
+ * database, Redis key prefix and (when no servers are given) its own embedded PostgreSQL and
+ * Redis, so they do not meet; the slowest of them sets the time. The end-to-end files' output
+ * streams as it comes; the others' is held back and printed in one piece when each ends, so
+ * they never interleave. Fails when any fails, and then ends with what failed
+ * (failure-summary.ts): CI keeps only a run's last lines.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -78,23 +78,28 @@ async function main(): Promise<void> {
     await redisServerBinary((line) => process.stdout.write(`${line}\n`));
   }
 
-  const jest = run(
-    'Jest (unit and end-to-end)',
-    bin('jest'),
-    [],
-    // NestJS 12 is ESM only (README "Runtime"). The build above is current: the end-to-end
-    // test that runs the built worker needs no rebuild.
-    { ...process.env, NODE_OPTIONS: '--experimental-vm-modules', CI_REBUILD: 'false' },
-    false,
-  );
-  const browser = run(
-    'Browser stories (Playwright)',
-    bin('playwright'),
-    ['test', '-c', 'apps/web/playwright.config.ts'],
-    { ...process.env, FORCE_COLOR: '0' },
-    true,
-  );
-  const outcomes = await Promise.all([jest, browser]);
+  // NestJS 12 is ESM only (README "Runtime"). The build above is current: the end-to-end
+  // test that runs the built worker needs no rebuild.
+  const jestEnv = {
+    ...process.env,
+    NODE_OPTIONS: '--experimental-vm-modules',
+    CI_REBUILD: 'false',
+  };
+  const suites = [
+    // The unit tests need no database: a process of their own, beside the end-to-end files
+    // (one at a time, as they share the run's database), uses time the others spend waiting.
+    run('Jest end-to-end', bin('jest'), ['--selectProjects', 'e2e'], jestEnv, false),
+    run('Jest unit', bin('jest'), ['--selectProjects', 'unit'], jestEnv, true),
+    run(
+      'Browser stories (Playwright)',
+      bin('playwright'),
+      ['test', '-c', 'apps/web/playwright.config.ts'],
+      { ...process.env, FORCE_COLOR: '0' },
+      true,
+    ),
+  ];
+  const outcomes = await Promise.all(suites);
+  const failuresOf = [jestFailures, jestFailures, playwrightFailures];
   process.stdout.write('\n');
   for (const outcome of outcomes) {
     process.stdout.write(
@@ -102,22 +107,20 @@ async function main(): Promise<void> {
     );
   }
   // Last, where a CI log that keeps only the end still shows them.
-  for (const [outcome, named] of [
-    [outcomes[0], jestFailures],
-    [outcomes[1], playwrightFailures],
-  ] as const) {
+  outcomes.forEach((outcome, index) => {
+    const named = failuresOf[index];
     const lines = named(outcome.output);
     if (outcome.code === 0) {
       // A story that failed and then passed its retry (playwright.config.ts) passes the run,
       // and is named all the same: a flaky story is a defect to find. Jest does not retry.
       if (named === playwrightFailures && lines.length > 0)
         process.stdout.write(`\nFlaky in ${outcome.name}:\n${lines.join('\n')}\n`);
-      continue;
+      return;
     }
     // Nothing named (the suite could not start, say): its last lines say why.
     const shown = lines.length > 0 ? lines : outcome.output.trimEnd().split('\n').slice(-8);
     process.stdout.write(`\nWhat failed in ${outcome.name}:\n${shown.join('\n')}\n`);
-  }
+  });
   process.exit(outcomes.some((outcome) => outcome.code !== 0) ? 1 : 0);
 }
 
