@@ -18,6 +18,7 @@ export interface QuietRules {
 const ALSO_HOLIDAYS = new Set(['easter -2', '05-05']);
 
 let calendar: Holidays | undefined;
+const holidaysByYear = new Map<number, ReadonlyMap<string, string>>();
 
 /**
  * date-holidays is loaded on the first holiday asked for: with its astronomy tables it takes a
@@ -29,7 +30,6 @@ function dutchCalendar(): Holidays {
   const Calendar = require('date-holidays') as typeof Holidays;
   return new Calendar('NL');
 }
-const holidaysByYear = new Map<number, ReadonlyMap<string, string>>();
 
 /**
  * The Dutch public holidays of a year, as YYYY-MM-DD → name: Nieuwjaarsdag, Goede Vrijdag,
