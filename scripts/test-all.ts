@@ -88,18 +88,26 @@ async function main(): Promise<void> {
   const suites = [
     // The unit tests need no database: a process of their own, beside the end-to-end files
     // (one at a time, as they share the run's database), uses time the others spend waiting.
-    run('Jest end-to-end', bin('jest'), ['--selectProjects', 'e2e'], jestEnv, false),
-    run('Jest unit', bin('jest'), ['--selectProjects', 'unit'], jestEnv, true),
-    run(
-      'Browser stories (Playwright)',
-      bin('playwright'),
-      ['test', '-c', 'apps/web/playwright.config.ts'],
-      { ...process.env, FORCE_COLOR: '0' },
-      true,
-    ),
+    {
+      failures: jestFailures,
+      outcome: run('Jest end-to-end', bin('jest'), ['--selectProjects', 'e2e'], jestEnv, false),
+    },
+    {
+      failures: jestFailures,
+      outcome: run('Jest unit', bin('jest'), ['--selectProjects', 'unit'], jestEnv, true),
+    },
+    {
+      failures: playwrightFailures,
+      outcome: run(
+        'Browser stories (Playwright)',
+        bin('playwright'),
+        ['test', '-c', 'apps/web/playwright.config.ts'],
+        { ...process.env, FORCE_COLOR: '0' },
+        true,
+      ),
+    },
   ];
-  const outcomes = await Promise.all(suites);
-  const failuresOf = [jestFailures, jestFailures, playwrightFailures];
+  const outcomes = await Promise.all(suites.map((suite) => suite.outcome));
   process.stdout.write('\n');
   for (const outcome of outcomes) {
     process.stdout.write(
@@ -108,7 +116,7 @@ async function main(): Promise<void> {
   }
   // Last, where a CI log that keeps only the end still shows them.
   outcomes.forEach((outcome, index) => {
-    const named = failuresOf[index];
+    const named = suites[index].failures;
     const lines = named(outcome.output);
     if (outcome.code === 0) {
       // A story that failed and then passed its retry (playwright.config.ts) passes the run,
