@@ -54,8 +54,13 @@ test.describe('Evidence attachments', () => {
     await expectAccessible(page);
 
     // The keyboard's way: the file input has the focus, Enter opens the file chooser.
-    await s.file.focus();
+    // Waiting for the chooser starts before the focus moves: Playwright tells the browser to
+    // catch file choosers without waiting for it, and a bare Enter right behind that order
+    // overtook it 3 times in 40 on a loaded machine; Chromium then opened its own chooser,
+    // which headless cancels at once (the input's `cancel` event), and the wait timed out.
     const chooser = page.waitForEvent('filechooser');
+    await s.file.focus();
+    await expect(s.file).toBeFocused();
     await page.keyboard.press('Enter');
     await (
       await chooser
