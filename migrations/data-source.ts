@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadDatabaseConfig } from '../libs/core/src/config/app-config';
+import { loadDatabaseConfig } from '../libs/core/src/config/database-config';
 import { migrationDataSourceOptions } from '../libs/core/src/database/data-source-options';
 import { migrations } from './index';
 

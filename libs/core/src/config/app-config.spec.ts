@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
-import { ConfigValidationError, loadConfig, loadDatabaseConfig } from './app-config';
+import { ConfigValidationError } from './config-validation';
+import { loadDatabaseConfig } from './database-config';
+import { loadConfig } from './load-config';
 
 const valid = {
   DATABASE_URL: 'postgres://app@db:5432/tracker',

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { AppConfig, loadConfig } from './app-config';
+import { AppConfig } from './app-config';
+import { loadConfig } from './load-config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 

@@ -1,15 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import * as oidc from 'openid-client';
 import { ANONYMOUS_ACTOR, AuditService, type AuditEventInput } from '@app/audit';
-import {
-  apiUrl,
-  APP_CONFIG,
-  DomainError,
-  SqlState,
-  Transactions,
-  violatedConstraint,
-} from '@app/core';
-import type { AppConfig } from '@app/core';
+import { SqlState, Transactions, violatedConstraint } from '@app/core';
 import { emailDomainOf } from '../auth/auth.audit';
 import type { SessionTokensResponse } from '../auth/session-tokens.response';
 import { SessionsService } from '../auth/sessions.service';
@@ -18,19 +10,10 @@ import type { Principal } from '../access/principal';
 import type { IdentityProviderEntity } from '../identity-providers/identity-provider.entity';
 import { OidcAccounts, type ProviderIdentity } from './oidc-accounts';
 import { OidcClients } from './oidc-clients';
-import { describeProviderError, OidcRefusal, refusalForTokenError } from './oidc-refusal';
+import { OidcCodeFlow, type StartedSignIn } from './oidc-code-flow';
+import { OidcLinkErrors } from './oidc-link.errors';
+import { describeProviderError, OidcRefusal } from './oidc-refusal';
 import { type OfferedProvider, OidcSignInRepository } from './oidc-sign-in.repository';
-
-/** How long a person has between starting a sign-in and coming back from their provider. */
-export const LOGIN_STATE_TTL_SECONDS = 600;
-/** The path of the callback, below the API's base path: the redirect URI to register. */
-export const OIDC_CALLBACK_PATH = '/auth/oidc/callback';
-
-/** Where a started sign-in sends the browser, and the `state` its cookie must keep. */
-export interface StartedSignIn {
-  authorizationUrl: string;
-  state: string;
-}
 
 /** A finished sign-in: the session's tokens, and where the person was going. */
 export interface FinishedSignIn {
@@ -50,8 +33,8 @@ export class OidcSignInService {
   private readonly logger = new Logger(OidcSignInService.name);
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: OidcSignInRepository,
+    private readonly flow: OidcCodeFlow,
     private readonly clients: OidcClients,
     private readonly accounts: OidcAccounts,
     private readonly sessions: SessionsService,
@@ -61,7 +44,7 @@ export class OidcSignInService {
 
   /** The redirect URI registered at every provider. */
   callbackUrl(): string {
-    return `${apiUrl(this.config.http.publicUrl)}${OIDC_CALLBACK_PATH}`;
+    return this.flow.callbackUrl();
   }
 
   offeredProviders(): Promise<OfferedProvider[]> {
@@ -84,7 +67,7 @@ export class OidcSignInService {
     };
     try {
       const provider = await this.providerFor(request);
-      return await this.authorize(provider, {
+      return await this.flow.authorize(provider, {
         returnTo: request.returnTo,
         loginHint: request.email,
         linkUserId: null,
@@ -103,7 +86,7 @@ export class OidcSignInService {
     const provider = await this.repository.providerOfOrganisation(principal.organisationId);
     if (!provider?.enabled) throw OidcLinkErrors.noProvider();
     try {
-      return await this.authorize(provider, {
+      return await this.flow.authorize(provider, {
         returnTo,
         loginHint: undefined,
         linkUserId: principal.userId,
@@ -113,39 +96,6 @@ export class OidcSignInService {
       if (error instanceof OidcRefusal) throw OidcLinkErrors.unreachable();
       throw error;
     }
-  }
-
-  private async authorize(
-    provider: IdentityProviderEntity,
-    how: { returnTo: string; loginHint: string | undefined; linkUserId: string | null },
-  ): Promise<StartedSignIn> {
-    const configuration = await this.configuration(provider);
-    const state = oidc.randomState();
-    const nonce = oidc.randomNonce();
-    const codeVerifier = oidc.randomPKCECodeVerifier();
-    const parameters: Record<string, string> = {
-      redirect_uri: this.callbackUrl(),
-      scope: provider.scopes.join(' '),
-      response_type: 'code',
-      code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
-      code_challenge_method: 'S256',
-      state,
-      nonce,
-    };
-    if (how.loginHint !== undefined) parameters.login_hint = how.loginHint;
-    // A person linking their account signs in at the provider afresh, not with whoever is
-    // signed in there in this browser.
-    if (how.linkUserId !== null) parameters.prompt = 'login';
-    await this.repository.insertState({
-      stateHash: hashToken(state),
-      identityProviderId: provider.id,
-      codeVerifier,
-      nonce,
-      returnTo: how.returnTo,
-      ttlSeconds: LOGIN_STATE_TTL_SECONDS,
-      linkUserId: how.linkUserId,
-    });
-    return { authorizationUrl: oidc.buildAuthorizationUrl(configuration, parameters).href, state };
   }
 
   /**
@@ -171,7 +121,7 @@ export class OidcSignInService {
       const provider = await this.repository.findProvider(started.identityProviderId);
       if (!provider) throw new OidcRefusal('OIDC_PROVIDER_UNKNOWN');
       if (!provider.enabled) throw new OidcRefusal('OIDC_PROVIDER_DISABLED');
-      const identity = await this.identify(provider, query, state, started);
+      const identity = await this.flow.identify(provider, query, state, started);
       const tokens = await this.signIn(provider, identity, started.linkUserId);
       return { tokens, returnTo: started.returnTo };
     } catch (error) {
@@ -225,78 +175,6 @@ export class OidcSignInService {
       throw new OidcRefusal('OIDC_PROVIDER_DISABLED', { identityProviderId: provider.id });
     }
     return provider;
-  }
-
-  private async configuration(provider: IdentityProviderEntity): Promise<oidc.Configuration> {
-    try {
-      return await this.clients.configuration(provider);
-    } catch (error) {
-      this.logger.warn(
-        {
-          event: 'oidc_discovery_failed',
-          identityProviderId: provider.id,
-          error: describeProviderError(error),
-        },
-        'could not read the identity provider’s discovery document',
-      );
-      throw new OidcRefusal('OIDC_PROVIDER_UNREACHABLE', {
-        identityProviderId: provider.id,
-        detail: describeProviderError(error),
-      });
-    }
-  }
-
-  /** Exchanges the code and checks the ID token; answers who the provider says this is. */
-  private async identify(
-    provider: IdentityProviderEntity,
-    query: URLSearchParams,
-    state: string,
-    started: { codeVerifier: string; nonce: string },
-  ): Promise<ProviderIdentity> {
-    const configuration = await this.configuration(provider);
-    const callback = new URL(this.callbackUrl());
-    callback.search = query.toString();
-    let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
-    let claims: oidc.IDToken;
-    try {
-      tokens = await oidc.authorizationCodeGrant(configuration, callback, {
-        pkceCodeVerifier: started.codeVerifier,
-        expectedState: state,
-        expectedNonce: started.nonce,
-        idTokenExpected: true,
-      });
-      const idToken = tokens.claims();
-      if (!idToken) throw new Error('no ID token');
-      claims = idToken;
-    } catch (error) {
-      throw new OidcRefusal(refusalForTokenError(error), {
-        identityProviderId: provider.id,
-        detail: describeProviderError(error),
-      });
-    }
-    let source: Record<string, unknown> = claims;
-    // Providers may keep the e-mail out of the ID token (oidc-provider does by default):
-    // then it is asked at the userinfo endpoint, with the subject checked.
-    if (claims[provider.emailClaim] === undefined && tokens.access_token) {
-      try {
-        source = await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub);
-      } catch (error) {
-        throw new OidcRefusal(refusalForTokenError(error), {
-          identityProviderId: provider.id,
-          detail: describeProviderError(error),
-        });
-      }
-    }
-    const name = source.name ?? claims.name;
-    return {
-      issuer: claims.iss,
-      subject: claims.sub,
-      email: OidcAccounts.emailOf(source[provider.emailClaim]),
-      // A claim other than `email` (e.g. Entra ID's `upn`) is the organisation's directory
-      // speaking for its own domain; the standard `email` claim must say it was verified.
-      emailVerified: provider.emailClaim !== 'email' || source.email_verified === true,
-      displayName: typeof name === 'string' && name.trim() !== '' ? name.trim() : undefined,
-    };
   }
 
   /** Finds or links (or creates) the user, and opens their session. */
@@ -395,19 +273,3 @@ export class OidcSignInService {
       : error;
   }
 }
-
-/** Errors of linking one's own account (answered to the web app's fetch, as problems). */
-export const OidcLinkErrors = {
-  noProvider: () =>
-    new DomainError(
-      'conflict',
-      'NO_IDENTITY_PROVIDER',
-      'Your organisation has no identity provider that is switched on: there is nothing to link.',
-    ),
-  unreachable: () =>
-    new DomainError(
-      'unavailable',
-      'IDENTITY_PROVIDER_UNREACHABLE',
-      "Your organisation's identity provider cannot be reached now. Try again later.",
-    ).retryAfter(30),
-} as const;

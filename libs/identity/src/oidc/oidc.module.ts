@@ -4,6 +4,7 @@ import { IdentityCoreModule } from '../identity-core.module';
 import { IdentityProvidersModule } from '../identity-providers/identity-providers.module';
 import { OidcAccounts } from './oidc-accounts';
 import { OidcClients } from './oidc-clients';
+import { OidcCodeFlow } from './oidc-code-flow';
 import { OidcSignInRepository } from './oidc-sign-in.repository';
 import { OidcSignInService } from './oidc-sign-in.service';
 import { UserIdentitiesService } from './user-identities.service';
@@ -14,6 +15,7 @@ import { UserIdentitiesService } from './user-identities.service';
   providers: [
     OidcAccounts,
     OidcClients,
+    OidcCodeFlow,
     OidcSignInRepository,
     OidcSignInService,
     UserIdentitiesService,
