@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { createHash, randomBytes } from 'node:crypto';
 import { ImportApplier } from '@app/imports';
-import { ImportsRepository } from '@app/imports/imports.repository';
+import { ImportRunsRepository } from '@app/imports/import-runs.repository';
 import { PeopleDirectory } from '@app/identity';
 import { ActionsService } from '@app/tracking';
 import type { PlannedRow } from '@app/imports/planning/planned-row';
@@ -307,7 +307,7 @@ describe('spreadsheet imports, probed', () => {
   it('lets no run another took over fail the import or mix its rows into the dry run', async () => {
     const id = await upload(csv([['K-1', 'Overgenomen']]));
     await settled(id, ['planned']);
-    const repository = world.worker.get(ImportsRepository);
+    const repository = world.worker.get(ImportRunsRepository);
     const count = async () =>
       (
         await world.dataSource.query<{ n: number }[]>(

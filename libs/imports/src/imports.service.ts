@@ -5,8 +5,6 @@ import {
   APP_CONFIG,
   type AppConfig,
   Clock,
-  CoreErrors,
-  decodeCursor,
   encodeCursor,
   JobName,
   type KeysetPage,
@@ -23,56 +21,18 @@ import type {
   ListImportRowsQuery,
 } from './dto/import.params';
 import type { ImportBody, ImportRowBody } from './dto/import.response';
+import { listCursor, rowsCursor } from './import-cursors';
+import { actionRows, choiceLists } from './import-template';
 import { mapImport, mapImportRow } from './import.mapper';
 import { ImportErrors } from './imports.errors';
 import { type ImportRow, ImportsRepository } from './imports.repository';
 import { ImportPlanner } from './planning/import-planner';
-import { actionSheetValues, commitmentSheetValues } from './sheet/row-values';
-import { COMMITMENT_COLUMNS, ACTION_COLUMNS, type SheetLanguage } from './sheet/sheet-columns';
-import { BOOLEAN_LABELS, choiceLabels } from './sheet/vocabulary';
+import { commitmentSheetValues } from './sheet/row-values';
+import type { SheetLanguage } from './sheet/sheet-columns';
+import { BOOLEAN_LABELS } from './sheet/vocabulary';
+import { cleanFilename, type UploadedFile } from './uploaded-file';
 import { writeImportWorkbook } from './workbook';
-import type { SheetValues, WorkbookContent } from './workbook/workbook-content';
-
-/** The file as the upload delivered it. */
-export interface UploadedFile {
-  originalname: string;
-  size: number;
-  buffer: Buffer;
-}
-
-const ACTIONS_PAGE = 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/**
- * The (createdAt, id) a list cursor carries, checked here: a tampered value would otherwise
- * reach PostgreSQL as a timestamp or uuid it cannot read (a 500 instead of a 400).
- */
-function listCursor(raw: string): { createdAt: string; id: string } {
-  const [createdAt, id] = decodeCursor(raw, '-createdAt', 2).values;
-  const instant = new Date(createdAt);
-  // Only the form this API writes (toISOString), so PostgreSQL reads whatever passes.
-  const issued = !Number.isNaN(instant.getTime()) && instant.toISOString() === createdAt;
-  if (!issued || !UUID.test(id)) throw CoreErrors.invalidCursor();
-  return { createdAt, id };
-}
-
-/** The position a rows cursor carries. */
-function rowsCursor(raw: string): number {
-  const position = Number(decodeCursor(raw, 'position', 1).values[0]);
-  if (!Number.isSafeInteger(position) || position < 0) throw CoreErrors.invalidCursor();
-  return position;
-}
-
-/** A file name fit for a row and a header: no path, no control characters. */
-function cleanFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = [...base]
-    .filter((char) => char.charCodeAt(0) >= 32 && char.charCodeAt(0) !== 127 && char !== '"')
-    .join('')
-    .trim()
-    .slice(0, 200);
-  return clean === '' ? 'upload' : clean;
-}
+import type { WorkbookContent } from './workbook/workbook-content';
 
 /**
  * Spreadsheet imports (issue 19) as the API offers them: the workbook to fill in, the upload
@@ -105,23 +65,6 @@ export class ImportsService {
     const programme = await this.programmes.get(principal, programmeId);
     const lang: SheetLanguage = query.lang ?? 'nl';
     const names = await this.planner.names(programmeId);
-    const choices: Record<string, string[]> = {};
-    for (const column of [...COMMITMENT_COLUMNS, ...ACTION_COLUMNS]) {
-      if (column.type === 'choice') {
-        const labels = choiceLabels(column.field, lang);
-        choices[column.field] = (column.choices ?? []).map((code) => labels[code] ?? code);
-      }
-    }
-    const reader = this.rows;
-    async function* actionRows(): AsyncGenerator<SheetValues> {
-      let after: string | null = null;
-      for (;;) {
-        const page = await reader.actionsPage(programmeId, after, ACTIONS_PAGE);
-        for (const action of page) yield actionSheetValues(action, names, lang);
-        if (page.length < ACTIONS_PAGE) return;
-        after = page[page.length - 1].id;
-      }
-    }
     const content: WorkbookContent = {
       lang,
       programmeName: programme.name,
@@ -129,7 +72,7 @@ export class ImportsService {
       lists: {
         organisations: names.organisationCodes(),
         tracks: names.trackNames(),
-        choices,
+        choices: choiceLists(lang),
         booleans: BOOLEAN_LABELS[lang],
       },
       rows: query.filled
@@ -137,7 +80,7 @@ export class ImportsService {
             commitments: [...names.commitmentsById.values()].map((c) =>
               commitmentSheetValues(c, names, lang),
             ),
-            actions: actionRows(),
+            actions: actionRows(this.rows, programmeId, names, lang),
           }
         : { commitments: [], actions: [] },
     };

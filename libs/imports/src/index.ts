@@ -6,4 +6,5 @@ export * from './imports.errors';
 export * from './imports.module';
 export * from './imports.service';
 export * from './planning/import-planner';
+export type { UploadedFile } from './uploaded-file';
 export * from './workbook';

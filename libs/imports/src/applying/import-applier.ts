@@ -22,6 +22,7 @@ import {
   type UpdateActionDto,
   type UpdateCommitmentDto,
 } from '@app/tracking';
+import { ImportRunsRepository } from '../import-runs.repository';
 import {
   type ImportRow,
   ImportsRepository,
@@ -56,6 +57,7 @@ export class ImportApplier {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly imports: ImportsRepository,
+    private readonly importRuns: ImportRunsRepository,
     private readonly people: PeopleDirectory,
     private readonly actions: ActionsService,
     private readonly commitments: CommitmentsService,
@@ -65,7 +67,7 @@ export class ImportApplier {
   ) {}
 
   async apply(importId: string, lastAttempt: boolean): Promise<void> {
-    const started = await this.imports.startApply(importId);
+    const started = await this.importRuns.startApply(importId);
     if (!started) return;
     const began = Date.now();
     let principal: Principal | undefined;
@@ -102,7 +104,7 @@ export class ImportApplier {
           results.push({ position: row.position, ...outcome });
         }
         through = batch[batch.length - 1].position;
-        const recorded = await this.imports.recordBatch(
+        const recorded = await this.importRuns.recordBatch(
           importId,
           started.runs,
           results,
@@ -111,7 +113,7 @@ export class ImportApplier {
         );
         if (!recorded) return;
       }
-      await this.imports.finishApply(importId, started.runs, this.clock.now());
+      await this.importRuns.finishApply(importId, started.runs, this.clock.now());
       this.logger.log(
         { event: 'import_applied', importId, rows: started.rowsTotal, ms: Date.now() - began },
         'Import applied',
@@ -122,7 +124,7 @@ export class ImportApplier {
         'Import apply failed',
       );
       if (lastAttempt) {
-        await this.imports.fail(
+        await this.importRuns.fail(
           importId,
           started.runs,
           { code: 'APPLY_FAILED' },

@@ -1,8 +1,8 @@
 import type { SpreadsheetAction } from '@app/tracking';
+import { ACTION_COLUMNS } from '../sheet/action-columns';
 import { ProgrammeNames } from '../sheet/programme-names';
 import type { RawRow } from '../sheet/raw-cells';
 import { actionSheetValues } from '../sheet/row-values';
-import { ACTION_COLUMNS } from '../sheet/sheet-columns';
 import { planActionRow, type PlanContext } from './action-row.planner';
 import { CommitmentFinder } from './file-commitments';
 import { RowCells } from './row-cells';

@@ -1,4 +1,6 @@
-import { ACTION_COLUMNS, COMMITMENT_COLUMNS, type SheetColumn } from '../sheet/sheet-columns';
+import { ACTION_COLUMNS } from '../sheet/action-columns';
+import { COMMITMENT_COLUMNS } from '../sheet/commitment-columns';
+import type { SheetColumn } from '../sheet/sheet-columns';
 import { normaliseKamerstuk, readCell } from './cell-reader';
 
 const column = (field: string): SheetColumn =>

@@ -1,8 +1,8 @@
 import type { SpreadsheetCommitment } from '@app/tracking';
+import { COMMITMENT_COLUMNS } from '../sheet/commitment-columns';
 import { ProgrammeNames } from '../sheet/programme-names';
 import type { RawRow } from '../sheet/raw-cells';
 import { commitmentSheetValues } from '../sheet/row-values';
-import { COMMITMENT_COLUMNS } from '../sheet/sheet-columns';
 import type { PlanContext } from './action-row.planner';
 import { planCommitmentRow } from './commitment-row.planner';
 import { CommitmentFinder } from './file-commitments';

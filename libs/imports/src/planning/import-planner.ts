@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, Clock, loggableError } from '@app/core';
 import { PeopleDirectory } from '@app/identity';
 import { type SpreadsheetAction, SpreadsheetRowsReader } from '@app/tracking';
+import { ImportRunsRepository } from '../import-runs.repository';
 import { type ImportNotice, type ImportRow, ImportsRepository } from '../imports.repository';
 import { readSpreadsheet } from '../parsing';
 import { FileProblem, type RawRow, type ReadLimits } from '../sheet/raw-cells';
@@ -47,6 +48,7 @@ export class ImportPlanner {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly imports: ImportsRepository,
+    private readonly importRuns: ImportRunsRepository,
     private readonly people: PeopleDirectory,
     private readonly rows: SpreadsheetRowsReader,
     private readonly clock: Clock,
@@ -65,14 +67,14 @@ export class ImportPlanner {
   }
 
   async plan(importId: string, lastAttempt: boolean): Promise<void> {
-    const started = await this.imports.startPlanning(importId);
+    const started = await this.importRuns.startPlanning(importId);
     if (!started) return;
     const began = Date.now();
     try {
       const file = await this.imports.file(importId);
       if (!file) return;
       const result = await this.planFile(started, file);
-      const finished = await this.imports.finishPlanning(
+      const finished = await this.importRuns.finishPlanning(
         importId,
         started.runs,
         result,
@@ -94,7 +96,7 @@ export class ImportPlanner {
         return;
       }
       if (error instanceof FileProblem) {
-        await this.imports.fail(
+        await this.importRuns.fail(
           importId,
           started.runs,
           { code: error.code, where: error.where },
@@ -111,7 +113,7 @@ export class ImportPlanner {
         'Import dry run failed',
       );
       if (lastAttempt) {
-        await this.imports.fail(importId, started.runs, { code: 'PLAN_FAILED' }, false);
+        await this.importRuns.fail(importId, started.runs, { code: 'PLAN_FAILED' }, false);
         return;
       }
       throw error;
@@ -167,7 +169,7 @@ export class ImportPlanner {
         );
         position += planned.length;
         for (const p of planned) counts[p.outcome] = (counts[p.outcome] ?? 0) + 1;
-        if (!(await this.imports.insertRows(row.id, row.runs, planned))) throw new Superseded();
+        if (!(await this.importRuns.insertRows(row.id, row.runs, planned))) throw new Superseded();
         batch = [];
       };
       for await (const raw of readSpreadsheet(file, limits)) {

@@ -1,5 +1,6 @@
 import { type ProgrammeNames, referenceKey } from '../sheet/programme-names';
-import { REFERENCE_MAX_LENGTH, type SheetKind } from '../sheet/sheet-columns';
+import { REFERENCE_MAX_LENGTH } from '../sheet/key-columns';
+import type { SheetKind } from '../sheet/sheet-columns';
 import type { RowCells } from './row-cells';
 
 /** Which commitment or action a row is, by its key or its reference (kenmerk). */

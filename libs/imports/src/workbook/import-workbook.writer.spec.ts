@@ -2,7 +2,9 @@ import { PassThrough, Writable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import ExcelJS from 'exceljs';
-import { ACTION_COLUMNS, COMMITMENT_COLUMNS, type SheetLanguage } from '../sheet/sheet-columns';
+import { ACTION_COLUMNS } from '../sheet/action-columns';
+import { COMMITMENT_COLUMNS } from '../sheet/commitment-columns';
+import type { SheetLanguage } from '../sheet/sheet-columns';
 import { writeImportWorkbook } from './import-workbook.writer';
 import type { SheetValues, WorkbookContent } from './workbook-content';
 import {

@@ -1,4 +1,5 @@
-import { ACTION_COLUMNS, type SheetColumn } from '../sheet/sheet-columns';
+import { ACTION_COLUMNS } from '../sheet/action-columns';
+import type { SheetColumn } from '../sheet/sheet-columns';
 import { cellValue, columnStyle, text } from './workbook-cells';
 
 function column(field: string): SheetColumn {

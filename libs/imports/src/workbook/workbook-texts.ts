@@ -2,7 +2,8 @@ import type { SheetLanguage } from '../sheet/sheet-columns';
 
 /**
  * Every word the import workbook shows besides the column headers and help lines (those live
- * with the columns in `sheet-columns.ts`), in Dutch (the default) and English.
+ * with the columns in `sheet/commitment-columns.ts` and `sheet/action-columns.ts`), in Dutch
+ * (the default) and English.
  */
 export interface WorkbookTexts {
   title: (programme: string) => string;
