@@ -16,6 +16,8 @@ export * from './vocabularies';
 export * from './progress/dto/progress-report.query';
 export * from './progress/bucket-counts';
 export * from './progress/progress-report.model';
+export * from './progress/report-summary.response';
+export * from './progress/report-action.response';
 export * from './progress/progress-report.response';
 export * from './progress/progress-reports.module';
 export * from './progress/progress-reports.service';

@@ -9,6 +9,7 @@ export * from './subscriptions/dto/webhook.dto';
 export * from './subscriptions/webhook-delivery-log.service';
 export * from './subscriptions/webhook-secrets';
 export * from './subscriptions/webhook-subscriptions.service';
+export * from './subscriptions/webhook.response';
 export * from './targets/webhook-targets';
 export * from './webhooks.errors';
 export * from './webhooks.module';

@@ -13,7 +13,9 @@ import {
 } from '@app/notifications';
 import { type ActionSnapshot, ActionSnapshots, type EscalationLevel } from '@app/tracking';
 import { daysBetween, localDate } from '../calendar/working-days';
-import { occasionDue, overtakenBy, type ReminderKind } from '../planning/reminder-plan';
+import { occasionDue } from '../planning/occasion-due';
+import { overtakenBy } from '../planning/reminder-plan';
+import type { ReminderKind } from '../planning/reminder-plan.model';
 import { deliveryRules } from '../policy/delivery-rules';
 import { DEFAULT_REMINDER_POLICY, escalationRank } from '../policy/reminder-policy';
 import { UpdateRoundsRepository } from '../rounds/update-rounds.repository';

@@ -1,6 +1,6 @@
 import { DEFAULT_REMINDER_POLICY as policy } from '../policy/reminder-policy';
 import { type KnownRow, type NextPlan, planNext } from './next-reminders';
-import type { ActionFacts } from './reminder-plan';
+import type { ActionFacts } from './reminder-plan.model';
 
 const facts = (overrides: Partial<ActionFacts> = {}): ActionFacts => ({
   id: 'a',

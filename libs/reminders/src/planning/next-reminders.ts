@@ -1,14 +1,7 @@
 import type { ReminderPolicy } from '../policy/reminder-policy';
-import {
-  type ActionFacts,
-  type Occasion,
-  occasionDue,
-  occasionKey,
-  overtakenBy,
-  PLAN_GRACE_MS,
-  plannedOccasions,
-  type ReminderState,
-} from './reminder-plan';
+import { occasionDue } from './occasion-due';
+import { occasionKey, overtakenBy, PLAN_GRACE_MS, plannedOccasions } from './reminder-plan';
+import type { ActionFacts, Occasion, ReminderState } from './reminder-plan.model';
 
 /** A row of an action as planning reads it: scheduled ones, and those settled lately. */
 export interface KnownRow {

@@ -1,12 +1,7 @@
 import { DEFAULT_REMINDER_POLICY as policy } from '../policy/reminder-policy';
-import {
-  type ActionFacts,
-  badSince,
-  levelDue,
-  occasionDue,
-  type Occasion,
-  plannedOccasions,
-} from './reminder-plan';
+import { badSince, levelDue, occasionDue } from './occasion-due';
+import { plannedOccasions } from './reminder-plan';
+import type { ActionFacts, Occasion } from './reminder-plan.model';
 
 const facts = (overrides: Partial<ActionFacts> = {}): ActionFacts => ({
   id: 'a',

@@ -1,6 +1,6 @@
 import type { ProgrammeMember } from '@app/identity';
 import type { NotificationReason } from '@app/notifications';
-import type { Occasion } from '../planning/reminder-plan';
+import type { Occasion } from '../planning/reminder-plan.model';
 import type { ReminderPolicy } from '../policy/reminder-policy';
 
 export interface Recipient {

@@ -1,6 +1,6 @@
 import type { ActionSnapshot } from '@app/tracking';
 import { planNext } from '../planning/next-reminders';
-import type { ActionFacts, Occasion } from '../planning/reminder-plan';
+import type { ActionFacts, Occasion } from '../planning/reminder-plan.model';
 import type { ProgrammeContext } from './programme-contexts';
 import { ownerRecipients, recipientsOf } from './recipients';
 import type { KnownRow, PlannedRow } from './reminders.repository';

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { IsOmittable } from '@app/core';
-import { REMINDER_KINDS, type ReminderKind } from '../planning/reminder-plan';
+import { REMINDER_KINDS, type ReminderKind } from '../planning/reminder-plan.model';
 
 export const PREVIEW_DEFAULT_LIMIT = 20;
 export const PREVIEW_MAX_LIMIT = 200;

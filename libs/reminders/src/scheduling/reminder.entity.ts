@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ReminderKind, ReminderState } from '../planning/reminder-plan';
+import type { ReminderKind, ReminderState } from '../planning/reminder-plan.model';
 
 /**
  * A reminder: the source of truth of what is sent when (DESIGN §5). Unique per action, kind

@@ -6,7 +6,7 @@ import {
   REMINDER_STATES,
   type ReminderKind,
   type ReminderState,
-} from '../planning/reminder-plan';
+} from '../planning/reminder-plan.model';
 import type { ReminderEntity } from './reminder.entity';
 
 export class ReminderResponse {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type KeysetPage, paginateKeyset } from '@app/core';
-import type { Occasion, ReminderKind, ReminderState } from '../planning/reminder-plan';
+import type { Occasion, ReminderKind, ReminderState } from '../planning/reminder-plan.model';
 import { ReminderEntity } from './reminder.entity';
 
 /** A row as the scheduler sees it. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { WebhooksErrors } from '../webhooks.errors';
-import type { WebhookResponse } from './dto/webhook.dto';
+import type { WebhookResponse } from './webhook.response';
 
 /** A subscription as read from `webhook_subscriptions` (with its pending deliveries counted). */
 export interface SubscriptionRow {

@@ -16,12 +16,9 @@ import type { CloudEvent } from '../events/cloud-events';
 import { PING_EVENT_TYPE } from '../events/webhook-event-types';
 import { WebhookDeliveryEntity } from '../delivery/webhook-delivery.entity';
 import { WebhooksErrors } from '../webhooks.errors';
-import type {
-  ListWebhookDeliveriesQuery,
-  PingResponse,
-  WebhookDeliveryResponse,
-} from './dto/webhook.dto';
+import type { ListWebhookDeliveriesQuery } from './dto/webhook.dto';
 import { iso, visibleSubscription } from './subscription-rows';
+import type { PingResponse, WebhookDeliveryResponse } from './webhook.response';
 
 const mapDelivery = (row: WebhookDeliveryEntity): WebhookDeliveryResponse => ({
   id: row.id,

@@ -9,13 +9,7 @@ import { newWebhookSecret } from '../signing/webhook-signature';
 import { TargetRefused, type WebhookTargets } from '../targets/webhook-targets';
 import { WebhooksErrors } from '../webhooks.errors';
 import { WEBHOOK_TARGETS } from '../webhooks.tokens';
-import type {
-  CreatedWebhookResponse,
-  CreateWebhookDto,
-  RotateWebhookSecretDto,
-  UpdateWebhookDto,
-  WebhookResponse,
-} from './dto/webhook.dto';
+import type { CreateWebhookDto, RotateWebhookSecretDto, UpdateWebhookDto } from './dto/webhook.dto';
 import {
   AUDITED,
   audited,
@@ -27,6 +21,7 @@ import {
   visibleSubscription,
 } from './subscription-rows';
 import { WebhookSecrets } from './webhook-secrets';
+import type { CreatedWebhookResponse, WebhookResponse } from './webhook.response';
 
 /** Webhooks per programme: each is a standing stream of the programme's events. */
 export const MAX_WEBHOOKS_PER_PROGRAMME = 25;
