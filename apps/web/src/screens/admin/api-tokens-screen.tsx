@@ -1,15 +1,11 @@
-import { type FormEvent, useState } from 'react';
-import { api, type Schemas } from '../../api/client';
-import { useAnnounce } from '../../components/announcer';
-import { useCopyField } from '../../components/copy-field';
+import { useState } from 'react';
+import { api } from '../../api/client';
 import { ErrorSummary, type FieldError } from '../../components/error-summary';
 import {
   Alert,
   Button,
   Heading,
   Paragraph,
-  RadioGroupField,
-  SelectField,
   Table,
   TableBody,
   TableCaption,
@@ -17,39 +13,17 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  TextField,
 } from '../../components/nlds';
 import { usePageTitle } from '../../components/page-title';
 import { useProgrammes } from '../../components/use-programmes';
-import { useProgrammeRole } from '../../components/use-role';
-import { type Messages, useT } from '../../i18n';
-import { useIdempotencyKey } from '../action/use-idempotency-key';
+import { useT } from '../../i18n';
 import { usePagedList } from '../action/use-paged-list';
-import { errorFor, focusSoon, generalProblem, Panel, when, LoadMore } from './admin-parts';
+import { focusSoon, when, LoadMore } from './admin-parts';
+import { CreateToken } from './api-token-form';
+import { Revoke, Secret } from './api-token-steps';
+import { type Created, stateOf, type Token } from './api-token-values';
 
-type Token = Schemas['ApiTokenResponse'];
-type Scope = Token['scope'];
-type Created = Schemas['CreatedApiTokenResponse'];
-
-const NAME_ID = 'token-naam';
-const PROGRAMME_ID = 'token-programma';
-const SCOPE_ID = 'token-bereik';
-const EXPIRY_ID = 'token-verloopt';
 const LIST_HEADING_ID = 'tokens-kop';
-
-function stateOf(token: Token, now: number): keyof Messages['admin']['tokenState'] {
-  if (token.revokedAt) return 'revoked';
-  if (token.expiresAt && Date.parse(token.expiresAt) <= now) return 'expired';
-  return 'active';
-}
-
-/** "Valid until and including" a day: the token stops at the start of the next day, local time. */
-function endOfDay(date: string): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return null;
-  const next = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + 1);
-  return Number.isNaN(next.getTime()) ? null : next.toISOString();
-}
 
 /**
  * Mijn API-tokens (everyone): the person's own tokens for integrations. A new token's secret
@@ -184,208 +158,5 @@ export default function ApiTokensScreen() {
         />
       </div>
     </>
-  );
-}
-
-function CreateToken(props: {
-  programmes: Array<{ id: string; name: string }>;
-  errors: FieldError[];
-  onErrors: (errors: FieldError[]) => void;
-  onCreated: (token: Created) => void;
-}) {
-  const t = useT();
-  const announce = useAnnounce();
-  const idempotency = useIdempotencyKey();
-  const { programmeId: current } = useProgrammeRole();
-  const [name, setName] = useState('');
-  const [chosen, setChosen] = useState('');
-  const [scope, setScope] = useState<Scope>('read');
-  const [expiry, setExpiry] = useState('');
-  const [busy, setBusy] = useState(false);
-  const programmeId = chosen || current || props.programmes[0]?.id || '';
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const found: FieldError[] = [];
-    if (!name.trim()) found.push({ fieldId: NAME_ID, message: t.admin.tokenNameRequired });
-    else if (name.trim().length > 100)
-      found.push({ fieldId: NAME_ID, message: t.admin.tokenNameTooLong });
-    if (!programmeId) found.push({ fieldId: PROGRAMME_ID, message: t.admin.programmeRequired });
-    const expiresAt = expiry ? endOfDay(expiry) : null;
-    if (expiry && !expiresAt) found.push({ fieldId: EXPIRY_ID, message: t.admin.expiryInvalid });
-    else if (expiresAt && Date.parse(expiresAt) <= Date.now())
-      found.push({ fieldId: EXPIRY_ID, message: t.admin.expiryPast });
-    if (found.length > 0) return props.onErrors(found);
-
-    const request = { name: name.trim(), programmeId, scope, ...(expiresAt && { expiresAt }) };
-    setBusy(true);
-    const result = await api
-      .POST('/me/api-tokens', {
-        params: { header: { 'Idempotency-Key': idempotency.keyFor(request) } },
-        body: request,
-      })
-      .catch(() => null);
-    setBusy(false);
-    if (result?.data) {
-      idempotency.done();
-      props.onErrors([]);
-      setName('');
-      setExpiry('');
-      announce(t.admin.tokenCreatedMessage(result.data.name));
-      props.onCreated(result.data);
-      return;
-    }
-    const status = result?.response.status;
-    const params = result?.error?.invalidParams ?? [];
-    if (status === 400 && params.length > 0)
-      return props.onErrors(
-        params.map((param) =>
-          param.name === 'expiresAt'
-            ? { fieldId: EXPIRY_ID, message: t.admin.expiryPast }
-            : param.name === 'programmeId'
-              ? { fieldId: PROGRAMME_ID, message: t.admin.programmeRequired }
-              : { fieldId: NAME_ID, message: t.admin.tokenNameRequired },
-        ),
-      );
-    if (status === 404)
-      return props.onErrors([{ fieldId: PROGRAMME_ID, message: t.admin.programmeRequired }]);
-    props.onErrors([{ message: generalProblem(result?.error, status, t) }]);
-  }
-
-  return (
-    <section aria-labelledby="token-maken-kop">
-      <Heading level={2} id="token-maken-kop">
-        {t.admin.createTokenTitle}
-      </Heading>
-      <form noValidate onSubmit={(event) => void submit(event)} className="sbt-form">
-        <TextField
-          id={NAME_ID}
-          label={t.admin.tokenName}
-          description={t.admin.tokenNameDescription}
-          value={name}
-          maxLength={100}
-          autoComplete="off"
-          onChange={(event) => setName(event.target.value)}
-          errorMessage={errorFor(props.errors, NAME_ID)}
-          required
-        />
-        <SelectField
-          id={PROGRAMME_ID}
-          label={t.admin.tokenProgramme}
-          value={programmeId}
-          onChange={(event) => setChosen(event.target.value)}
-          errorMessage={errorFor(props.errors, PROGRAMME_ID)}
-          required
-        >
-          {props.programmes.map((programme) => (
-            <option key={programme.id} value={programme.id}>
-              {programme.name}
-            </option>
-          ))}
-        </SelectField>
-        <RadioGroupField
-          id={SCOPE_ID}
-          name="scope"
-          legend={t.admin.tokenScope}
-          value={scope}
-          onChange={(value) => setScope(value === 'write' ? 'write' : 'read')}
-          choices={(['read', 'write'] as const).map((value) => ({
-            value,
-            label: t.admin.scope[value],
-            description: t.admin.scopeAbout[value],
-          }))}
-        />
-        <TextField
-          id={EXPIRY_ID}
-          type="date"
-          label={t.admin.tokenExpiry}
-          description={t.admin.tokenExpiryDescription}
-          value={expiry}
-          onChange={(event) => setExpiry(event.target.value)}
-          errorMessage={errorFor(props.errors, EXPIRY_ID)}
-        />
-        <div>
-          <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy}>
-            {t.admin.createToken}
-          </Button>
-        </div>
-      </form>
-    </section>
-  );
-}
-
-/** The new token's secret, once, with a copy button and the warning that it is not kept. */
-function Secret({ token, onDone }: { token: Created; onDone: () => void }) {
-  const t = useT();
-  const copy = useCopyField({
-    id: 'token-geheim',
-    value: token.token,
-    copied: t.admin.copied,
-    copyFailed: t.admin.copyFailed,
-  });
-  return (
-    <Panel id="token-geheim" title={t.admin.secretTitle}>
-      <Alert type="warning">
-        <Paragraph>{t.admin.secretWarning}</Paragraph>
-      </Alert>
-      <div className="sbt-form">
-        <TextField {...copy.field} label={t.admin.secretLabel(token.name)} />
-        {copy.outcome && <Paragraph>{copy.outcome}</Paragraph>}
-        <div className="sbt-row">
-          <Button appearance="primary-action-button" onClick={copy.copy}>
-            {t.admin.copySecret}
-          </Button>
-          <Button appearance="secondary-action-button" onClick={onDone}>
-            {t.admin.secretDone}
-          </Button>
-        </div>
-      </div>
-    </Panel>
-  );
-}
-
-function Revoke(props: {
-  token: Token;
-  onErrors: (errors: FieldError[]) => void;
-  onCancel: () => void;
-  onDone: () => void;
-}) {
-  const { token } = props;
-  const t = useT();
-  const announce = useAnnounce();
-  const [busy, setBusy] = useState(false);
-  async function revoke() {
-    if (busy) return;
-    setBusy(true);
-    const result = await api
-      .DELETE('/me/api-tokens/{id}', { params: { path: { id: token.id } } })
-      .catch(() => null);
-    setBusy(false);
-    const status = result?.response.status;
-    if (status === 204 || status === 404) {
-      props.onErrors([]);
-      announce(t.admin.tokenRevoked(token.name));
-      return props.onDone();
-    }
-    props.onErrors([{ message: generalProblem(result?.error, status, t) }]);
-  }
-  return (
-    <Panel id="token-intrekken" title={t.admin.revokeTitle(token.name)}>
-      <Paragraph>{t.admin.revokeWarning}</Paragraph>
-      <div className="sbt-row">
-        <Button
-          appearance="primary-action-button"
-          busy={busy}
-          aria-disabled={busy}
-          onClick={() => void revoke()}
-        >
-          {t.admin.confirmRevoke}
-        </Button>
-        <Button appearance="secondary-action-button" onClick={props.onCancel}>
-          {t.admin.cancel}
-        </Button>
-      </div>
-    </Panel>
   );
 }

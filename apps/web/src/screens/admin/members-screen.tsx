@@ -1,45 +1,17 @@
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
-import { api, cursorOf, type Schemas } from '../../api/client';
-import { useAnnounce } from '../../components/announcer';
+import { useMemo, useState } from 'react';
 import { ErrorSummary, type FieldError } from '../../components/error-summary';
-import {
-  Alert,
-  Button,
-  Heading,
-  Paragraph,
-  RadioGroupField,
-  SelectField,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  TextField,
-} from '../../components/nlds';
+import { Alert, Heading, Paragraph, SelectField, TextField } from '../../components/nlds';
 import { usePageTitle } from '../../components/page-title';
 import { useProgrammes } from '../../components/use-programmes';
-import { type ProgrammeRole, useProgrammeRole } from '../../components/use-role';
+import { useProgrammeRole } from '../../components/use-role';
 import { useT } from '../../i18n';
-import { useIdempotencyKey } from '../action/use-idempotency-key';
-import {
-  errorFor,
-  focusSoon,
-  generalProblem,
-  looksLikeEmail,
-  NoPermission,
-  Panel,
-} from './admin-parts';
+import { focusSoon, NoPermission } from './admin-parts';
+import { AddMember } from './member-add-form';
+import { ChangeRole, RemoveMember } from './member-steps';
+import { type Member, ROLES } from './member-values';
+import { MembersTable } from './members-table';
+import { useMemberList } from './use-member-list';
 
-type Member = Schemas['MemberResponse'];
-const ROLES: ProgrammeRole[] = ['coordinator', 'editor', 'liaison', 'viewer'];
-/** More pages than a programme has members in practice; a stop against a runaway loop. */
-const MAX_PAGES = 25;
-
-const EMAIL_ID = 'lid-email';
-const ROLE_ID = 'lid-rol';
-const NEW_ROLE_ID = 'nieuwe-rol';
 const LIST_HEADING_ID = 'leden-kop';
 
 type Step = { kind: 'role' | 'remove'; member: Member } | null;
@@ -78,36 +50,6 @@ function NoProgramme() {
       <Paragraph>{t.admin.noProgramme}</Paragraph>
     </>
   );
-}
-
-function useMemberList(programmeId: string, version: number) {
-  const [state, setState] = useState<Member[] | 'loading' | 'failed'>('loading');
-  useEffect(() => {
-    let current = true;
-    void (async () => {
-      const all: Member[] = [];
-      let cursor: string | undefined;
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const { data } = await api
-          .GET('/programmes/{id}/members', {
-            params: { path: { id: programmeId }, query: { limit: 200, cursor } },
-          })
-          .catch(() => ({ data: undefined }));
-        if (!data) {
-          if (current) setState('failed');
-          return;
-        }
-        all.push(...data.data);
-        cursor = cursorOf(data._links.next);
-        if (!cursor) break;
-      }
-      if (current) setState(all);
-    })();
-    return () => {
-      current = false;
-    };
-  }, [programmeId, version]);
-  return state;
 }
 
 function Members({
@@ -262,59 +204,13 @@ function Members({
               {shown.length === 0 ? (
                 <Paragraph>{t.admin.noMembersMatch}</Paragraph>
               ) : (
-                <Table>
-                  <TableCaption>{t.admin.membersCaption}</TableCaption>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell scope="col">{t.admin.memberName}</TableHeaderCell>
-                      <TableHeaderCell scope="col">{t.admin.userEmail}</TableHeaderCell>
-                      <TableHeaderCell scope="col">{t.admin.memberOrganisation}</TableHeaderCell>
-                      <TableHeaderCell scope="col">{t.admin.memberRole}</TableHeaderCell>
-                      <TableHeaderCell scope="col">{t.admin.actions}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {shown.map((member) => (
-                      <TableRow key={member.id}>
-                        <TableHeaderCell scope="row">
-                          {member.displayName}
-                          {!member.isActive && ` (${t.admin.memberInactive})`}
-                        </TableHeaderCell>
-                        <TableCell>{member.email}</TableCell>
-                        <TableCell>
-                          {member.organisation.name} ({member.organisation.code})
-                        </TableCell>
-                        <TableCell>{t.role[member.role]}</TableCell>
-                        <TableCell>
-                          <div className="sbt-row">
-                            <Button
-                              id={`rol-${member.id}`}
-                              appearance="secondary-action-button"
-                              aria-label={t.admin.changeRoleOf(member.displayName)}
-                              onClick={() => {
-                                setErrors([]);
-                                setStep({ kind: 'role', member });
-                              }}
-                            >
-                              {t.admin.changeRole}
-                            </Button>
-                            <Button
-                              id={`verwijder-${member.id}`}
-                              appearance="secondary-action-button"
-                              aria-label={t.admin.removeMember(member.displayName)}
-                              onClick={() => {
-                                setErrors([]);
-                                setStep({ kind: 'remove', member });
-                              }}
-                            >
-                              {t.admin.remove}
-                            </Button>
-                          </div>
-                        </TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
+                <MembersTable
+                  members={shown}
+                  onStep={(kind, member) => {
+                    setErrors([]);
+                    setStep({ kind, member });
+                  }}
+                />
               )}
             </>
           )}
@@ -328,238 +224,5 @@ function Members({
         />
       </div>
     </>
-  );
-}
-
-function AddMember(props: {
-  programmeId: string;
-  errors: FieldError[];
-  onErrors: (errors: FieldError[]) => void;
-  onAdded: () => void;
-}) {
-  const t = useT();
-  const announce = useAnnounce();
-  const idempotency = useIdempotencyKey();
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<ProgrammeRole>('viewer');
-  const [busy, setBusy] = useState(false);
-  const [added, setAdded] = useState<string | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setAdded(null);
-    const address = email.trim();
-    if (!address) return props.onErrors([{ fieldId: EMAIL_ID, message: t.admin.emailRequired }]);
-    if (!looksLikeEmail(address))
-      return props.onErrors([{ fieldId: EMAIL_ID, message: t.admin.emailInvalid }]);
-    const request = { email: address, role };
-    setBusy(true);
-    const result = await api
-      .POST('/programmes/{id}/members', {
-        params: {
-          path: { id: props.programmeId },
-          header: { 'Idempotency-Key': idempotency.keyFor(request) },
-        },
-        body: request,
-      })
-      .catch(() => null);
-    setBusy(false);
-    if (result?.data) {
-      idempotency.done();
-      const message = t.admin.memberAdded(result.data.displayName, t.role[result.data.role]);
-      props.onErrors([]);
-      setEmail('');
-      setAdded(message);
-      announce(message);
-      props.onAdded();
-      return;
-    }
-    const problem = result?.error;
-    const status = result?.response.status;
-    if (status === 409 && problem?.code === 'MEMBER_EXISTS')
-      return props.onErrors([{ fieldId: EMAIL_ID, message: t.admin.memberExists }]);
-    const params = problem?.invalidParams ?? [];
-    if (status === 400 && params.some((param) => param.name === 'email'))
-      return props.onErrors([
-        {
-          fieldId: EMAIL_ID,
-          message: params.some((param) => /active user/.test(param.reason))
-            ? t.admin.emailUnknown
-            : t.admin.emailInvalid,
-        },
-      ]);
-    props.onErrors([{ message: generalProblem(problem, status, t) }]);
-  }
-
-  return (
-    <section aria-labelledby="lid-toevoegen-kop">
-      <Heading level={2} id="lid-toevoegen-kop">
-        {t.admin.addMemberTitle}
-      </Heading>
-      <Paragraph>{t.admin.addMemberIntro}</Paragraph>
-      {added && (
-        <Alert type="ok">
-          <Paragraph>{added}</Paragraph>
-        </Alert>
-      )}
-      <form noValidate onSubmit={(event) => void submit(event)} className="sbt-form">
-        <TextField
-          id={EMAIL_ID}
-          type="email"
-          autoComplete="off"
-          label={t.admin.memberEmail}
-          description={t.admin.memberEmailDescription}
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          errorMessage={errorFor(props.errors, EMAIL_ID)}
-          required
-        />
-        <RadioGroupField
-          id={ROLE_ID}
-          name="role"
-          legend={t.admin.newMemberRole}
-          value={role}
-          onChange={(value) => setRole(value as ProgrammeRole)}
-          choices={ROLES.map((value) => ({
-            value,
-            label: t.role[value],
-            description: t.admin.roleAbout[value],
-          }))}
-        />
-        <div>
-          <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy}>
-            {t.admin.addMember}
-          </Button>
-        </div>
-      </form>
-    </section>
-  );
-}
-
-function ChangeRole(props: {
-  programmeId: string;
-  member: Member;
-  errors: FieldError[];
-  onErrors: (errors: FieldError[]) => void;
-  onCancel: () => void;
-  onDone: (gone: boolean) => void;
-}) {
-  const { member } = props;
-  const t = useT();
-  const announce = useAnnounce();
-  const [role, setRole] = useState<ProgrammeRole>(member.role);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    if (role === member.role)
-      return props.onErrors([{ fieldId: NEW_ROLE_ID, message: t.admin.roleUnchanged }]);
-    setBusy(true);
-    const result = await api
-      .PATCH('/programmes/{id}/members/{membershipId}', {
-        params: { path: { id: props.programmeId, membershipId: member.id } },
-        body: { role },
-      })
-      .catch(() => null);
-    setBusy(false);
-    if (result?.data) {
-      props.onErrors([]);
-      announce(t.admin.roleChanged(member.displayName, t.role[result.data.role]));
-      return props.onDone(false);
-    }
-    const status = result?.response.status;
-    if (status === 409)
-      return props.onErrors([{ fieldId: NEW_ROLE_ID, message: t.admin.lastCoordinator }]);
-    if (status === 404) {
-      announce(t.admin.memberGone);
-      return props.onDone(true);
-    }
-    props.onErrors([{ message: generalProblem(result?.error, status, t) }]);
-  }
-
-  return (
-    <Panel id="rol-wijzigen" title={t.admin.changeRoleTitle(member.displayName)}>
-      <Paragraph>{t.admin.currentRole(t.role[member.role])}</Paragraph>
-      <form noValidate onSubmit={(event) => void submit(event)} className="sbt-form">
-        <SelectField
-          id={NEW_ROLE_ID}
-          label={t.admin.newRole}
-          value={role}
-          onChange={(event) => setRole(event.target.value as ProgrammeRole)}
-          errorMessage={errorFor(props.errors, NEW_ROLE_ID)}
-        >
-          {ROLES.map((value) => (
-            <option key={value} value={value}>
-              {t.role[value]}
-            </option>
-          ))}
-        </SelectField>
-        <div className="sbt-row">
-          <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy}>
-            {t.admin.confirmRole}
-          </Button>
-          <Button type="button" appearance="secondary-action-button" onClick={props.onCancel}>
-            {t.admin.cancel}
-          </Button>
-        </div>
-      </form>
-    </Panel>
-  );
-}
-
-function RemoveMember(props: {
-  programmeId: string;
-  member: Member;
-  onErrors: (errors: FieldError[]) => void;
-  onCancel: () => void;
-  onDone: () => void;
-}) {
-  const { member } = props;
-  const t = useT();
-  const announce = useAnnounce();
-  const [busy, setBusy] = useState(false);
-
-  async function remove() {
-    if (busy) return;
-    setBusy(true);
-    const result = await api
-      .DELETE('/programmes/{id}/members/{membershipId}', {
-        params: { path: { id: props.programmeId, membershipId: member.id } },
-      })
-      .catch(() => null);
-    setBusy(false);
-    const status = result?.response.status;
-    if (status === 204 || status === 404) {
-      props.onErrors([]);
-      announce(status === 204 ? t.admin.memberRemoved(member.displayName) : t.admin.memberGone);
-      return props.onDone();
-    }
-    props.onErrors([
-      {
-        message:
-          status === 409 ? t.admin.lastCoordinator : generalProblem(result?.error, status, t),
-      },
-    ]);
-  }
-
-  return (
-    <Panel id="lid-verwijderen" title={t.admin.removeTitle(member.displayName)}>
-      <Paragraph>{t.admin.removeWarning}</Paragraph>
-      <div className="sbt-row">
-        <Button
-          appearance="primary-action-button"
-          busy={busy}
-          aria-disabled={busy}
-          onClick={() => void remove()}
-        >
-          {t.admin.confirmRemove}
-        </Button>
-        <Button appearance="secondary-action-button" onClick={props.onCancel}>
-          {t.admin.cancel}
-        </Button>
-      </div>
-    </Panel>
   );
 }
