@@ -31,7 +31,9 @@ import {
   type Values,
   valuesOf,
 } from './commitment-form-values';
-import { KindFields, LineageRows, PartyRows, SourceRows } from './commitment-form-fields';
+import { PartyRows, SourceRows } from './commitment-form-fields';
+import { KindFields } from './kind-fields';
+import { LineageRows } from './lineage-rows';
 import {
   type Commitment,
   fetchCommitment,

@@ -1,85 +1,36 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, type Problem, type Schemas } from '../../api/client';
-import { amsterdamDay } from '../../components/amsterdam-day';
 import { useAnnounce } from '../../components/announcer';
 import { ErrorSummary, type FieldError } from '../../components/error-summary';
-import { Alert, Button, Heading, Paragraph, SelectField, TextField } from '../../components/nlds';
+import { Button, Heading, Paragraph } from '../../components/nlds';
 import { usePageTitle } from '../../components/page-title';
 import { type Messages, useLanguage, useT } from '../../i18n';
 import { useMe, useSession } from '../../session/session';
 import { useIdempotencyKey } from '../action/use-idempotency-key';
 import {
   checkDates,
-  DOWNLOAD_FORMATS,
   fileStem,
-  HEALTHS,
-  KINDS,
   optionsOf,
   paramsOf,
   type ReportFormat,
   type ReportOptions,
   type ReportValues,
-  STATUSES,
   valuesOf,
 } from './report-query';
+import { type Busy, ReportDownloadSection } from './report-download-section';
 import { ReportExportsSection } from './report-exports-section';
+import { FIELD_IDS, ReportFilterFields } from './report-filter-fields';
 import { ReportPreview, type PreviewState } from './report-preview';
 import { filenameOf, saveFile } from '../../components/save-file';
 import { SubscribeSection } from './subscribe-section';
+import { useChoices } from './use-report-choices';
 import { ExportRefused, type ReportExport, useReportExports } from './use-report-exports';
-
-type Organisation = Schemas['OrganisationResponse'];
-type Track = Schemas['TrackResponse'];
 
 /** Above this many actions the preview shows the figures only (the rows would be a big read). */
 const PREVIEW_MAX_ACTIONS = 1_000;
 /** Rows shown in the preview; the downloads hold them all. */
 const PREVIEW_ROWS = 50;
-
-const FIELD_IDS: Record<string, string> = {
-  asOf: 'rapport-asOf',
-  since: 'rapport-since',
-  track: 'rapport-track',
-  status: 'rapport-status',
-  health: 'rapport-health',
-  ownerOrganisation: 'rapport-ownerOrganisation',
-  partnerOrganisation: 'rapport-partnerOrganisation',
-  commitmentKind: 'rapport-commitmentKind',
-  overdue: 'rapport-overdue',
-};
-
-function useChoices(programmeId: string): { tracks: Track[]; organisations: Organisation[] } {
-  const [choices, setChoices] = useState<{ tracks: Track[]; organisations: Organisation[] }>({
-    tracks: [],
-    organisations: [],
-  });
-  useEffect(() => {
-    let current = true;
-    void Promise.all([
-      api
-        .GET('/programmes/{id}/tracks', {
-          params: { path: { id: programmeId }, query: { limit: 200 } },
-        })
-        .catch(() => ({ data: undefined })),
-      api
-        .GET('/organisations', { params: { query: { limit: 200 } } })
-        .catch(() => ({ data: undefined })),
-    ]).then(([tracks, organisations]) => {
-      if (!current) return;
-      setChoices({
-        tracks: tracks.data?.data ?? [],
-        organisations: [...(organisations.data?.data ?? [])].sort((a, b) =>
-          a.code.localeCompare(b.code),
-        ),
-      });
-    });
-    return () => {
-      current = false;
-    };
-  }, [programmeId]);
-  return choices;
-}
 
 /** The API's 400 in words, each problem at its field where the form has it. */
 function problemsOf(t: Messages, status: number | undefined, problem: unknown): FieldError[] {
@@ -126,14 +77,10 @@ function Reports({ programmeId }: { programmeId: string }) {
   const [values, setValues] = useState<ReportValues>(() => valuesOf(params));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [preview, setPreview] = useState<PreviewState>({ kind: 'none' });
-  const [busy, setBusy] = useState<ReportFormat | 'preview' | 'export' | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [exportFormat, setExportFormat] = useState<ReportFormat>('pdf');
   const exportKey = useIdempotencyKey();
-  const failureRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (failure) failureRef.current?.focus();
-  }, [failure]);
 
   const exports = useReportExports(me.id, programmeId, (item: ReportExport) =>
     announce(
@@ -274,24 +221,6 @@ function Reports({ programmeId }: { programmeId: string }) {
     if (options) void requestExport(exportFormat, options);
   }
 
-  const options = (labels: Record<string, string>, keys: readonly string[]) => [
-    <option key="" value="">
-      {r.any}
-    </option>,
-    ...keys.map((key) => (
-      <option key={key} value={key}>
-        {labels[key]}
-      </option>
-    )),
-  ];
-  const organisationLabels = Object.fromEntries(
-    organisations.map((organisation) => [
-      organisation.id,
-      `${organisation.code} – ${organisation.name}`,
-    ]),
-  );
-  const organisationIds = organisations.map((organisation) => organisation.id);
-
   return (
     <>
       <Heading level={1}>{r.title}</Heading>
@@ -305,95 +234,13 @@ function Reports({ programmeId }: { programmeId: string }) {
         <Heading level={2} id="rapport-form-kop">
           {r.formTitle}
         </Heading>
-        <div className="sbt-filters">
-          <TextField
-            id={FIELD_IDS.asOf}
-            name="asOf"
-            type="date"
-            label={r.asOf}
-            description={r.asOfHint}
-            errorMessage={errorAt('asOf')}
-            value={values.asOf}
-            max={amsterdamDay()}
-            onChange={set('asOf')}
-          />
-          <TextField
-            id={FIELD_IDS.since}
-            name="since"
-            type="date"
-            label={r.since}
-            description={r.sinceHint}
-            errorMessage={errorAt('since')}
-            value={values.since}
-            onChange={set('since')}
-          />
-          <SelectField
-            id={FIELD_IDS.track}
-            label={r.track}
-            value={values.track}
-            errorMessage={errorAt('track')}
-            onChange={set('track')}
-          >
-            {options(
-              Object.fromEntries(tracks.map((track) => [track.id, track.name])),
-              tracks.map((track) => track.id),
-            )}
-          </SelectField>
-          <SelectField
-            id={FIELD_IDS.status}
-            label={r.status}
-            value={values.status}
-            errorMessage={errorAt('status')}
-            onChange={set('status')}
-          >
-            {options(t.status, STATUSES)}
-          </SelectField>
-          <SelectField
-            id={FIELD_IDS.health}
-            label={r.health}
-            value={values.health}
-            errorMessage={errorAt('health')}
-            onChange={set('health')}
-          >
-            {options(t.health, HEALTHS)}
-          </SelectField>
-          <SelectField
-            id={FIELD_IDS.ownerOrganisation}
-            label={r.ownerOrganisation}
-            value={values.ownerOrganisation}
-            errorMessage={errorAt('ownerOrganisation')}
-            onChange={set('ownerOrganisation')}
-          >
-            {options(organisationLabels, organisationIds)}
-          </SelectField>
-          <SelectField
-            id={FIELD_IDS.partnerOrganisation}
-            label={r.partnerOrganisation}
-            value={values.partnerOrganisation}
-            errorMessage={errorAt('partnerOrganisation')}
-            onChange={set('partnerOrganisation')}
-          >
-            {options(organisationLabels, organisationIds)}
-          </SelectField>
-          <SelectField
-            id={FIELD_IDS.commitmentKind}
-            label={r.commitmentKind}
-            value={values.commitmentKind}
-            errorMessage={errorAt('commitmentKind')}
-            onChange={set('commitmentKind')}
-          >
-            {options(t.commitmentKind, KINDS)}
-          </SelectField>
-          <SelectField
-            id={FIELD_IDS.overdue}
-            label={r.overdue}
-            value={values.overdue}
-            errorMessage={errorAt('overdue')}
-            onChange={set('overdue')}
-          >
-            {options({ true: r.overdueYes, false: r.overdueNo }, ['true', 'false'])}
-          </SelectField>
-        </div>
+        <ReportFilterFields
+          values={values}
+          set={set}
+          errorAt={errorAt}
+          tracks={tracks}
+          organisations={organisations}
+        />
         <div className="sbt-row">
           <Button
             type="submit"
@@ -416,33 +263,11 @@ function Reports({ programmeId }: { programmeId: string }) {
           </Button>
         </div>
 
-        <section aria-labelledby="rapport-download-kop">
-          <Heading level={2} id="rapport-download-kop">
-            {r.downloadTitle}
-          </Heading>
-          <Paragraph>{r.downloadIntro}</Paragraph>
-          {failure && (
-            <div ref={failureRef} tabIndex={-1} role="alert">
-              <Alert type="error">{failure}</Alert>
-            </div>
-          )}
-          <div className="sbt-row">
-            {DOWNLOAD_FORMATS.map((format) => (
-              <Button
-                key={format}
-                type="button"
-                appearance="secondary-action-button"
-                busy={busy === format}
-                aria-disabled={busy !== null}
-                onClick={() => void download(format)}
-              >
-                {busy === format
-                  ? r.downloadBusy(r.formatLabel[format])
-                  : r.download(r.formatLabel[format])}
-              </Button>
-            ))}
-          </div>
-        </section>
+        <ReportDownloadSection
+          failure={failure}
+          busy={busy}
+          onDownload={(format) => void download(format)}
+        />
       </form>
 
       <ReportPreview state={preview} />
