@@ -6,7 +6,7 @@
  * in the next.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
@@ -19,43 +19,6 @@ import { type Cleanup, sleep } from './harness';
 import type { CapturedStatement, ProbeMessage, ProbeRequest } from './server-probe';
 
 const START_TIMEOUT_MS = 60_000;
-
-/** Resident and peak (high-water) memory of a process from /proc, in MiB. */
-export function memoryOf(pid: number): { rss: number; peak: number } | undefined {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const field = (name: string) =>
-      Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
-    return { rss: field('VmRSS'), peak: field('VmHWM') };
-  } catch {
-    return undefined;
-  }
-}
-
-export interface RssSamples {
-  before: number;
-  max: number;
-  n: number;
-}
-
-/** Samples a process's resident memory every `everyMs` until stopped. */
-export function sampleRss(pid: number, everyMs = 50): () => RssSamples {
-  const before = memoryOf(pid)?.rss ?? 0;
-  let max = before;
-  let n = 0;
-  const timer = setInterval(() => {
-    const rss = memoryOf(pid)?.rss;
-    if (rss === undefined) return;
-    n += 1;
-    if (rss > max) max = rss;
-  }, everyMs);
-  return () => {
-    clearInterval(timer);
-    const rss = memoryOf(pid)?.rss;
-    if (rss !== undefined && rss > max) max = rss;
-    return { before, max, n };
-  };
-}
 
 export interface ProbedWorker {
   pid: number;

@@ -17,13 +17,8 @@ import {
   type StatementTimes,
 } from './imports-postgres';
 import { between, type ImportBody, type ImportsClient, type Waited } from './imports-client';
-import {
-  memoryOf,
-  type ProbedWorker,
-  type RssSamples,
-  sampleRss,
-  waitUntilQuiet,
-} from './imports-processes';
+import { type ProbedWorker, waitUntilQuiet } from './imports-processes';
+import { memoryOf, type RssSamples, sampleRss } from './process-memory';
 
 const CAPTURE_WINDOW_MS = 3000;
 

@@ -47,7 +47,8 @@ import {
 import { checkCreates, checkUpdates, snapshotActions } from './imports-checks';
 import { ImportsClient } from './imports-client';
 import { postgresLatency, postmasterOf, StatementStats } from './imports-postgres';
-import { memoryOf, sampleRss, startWorker } from './imports-processes';
+import { startWorker } from './imports-processes';
+import { memoryOf, sampleRss } from './process-memory';
 import { ImportsReport, load, mib, seconds } from './imports-report';
 import {
   type PhaseFigures,

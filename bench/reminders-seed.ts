@@ -4,7 +4,7 @@
  * scheduling module, and the real worker started as a child process.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -69,18 +69,6 @@ export async function seed(dataSource: DataSource, actions: number, due: number)
     [programme.id, track.id, organisation.id, actions, due, OWNERS, DUE_DATE, CREATED_AT],
   );
   return programme.id;
-}
-
-/** Resident and peak memory of a process, from /proc (Linux), in MiB. */
-export function memoryOf(pid: number): { rss: number; peak: number } | undefined {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const field = (name: string) =>
-      Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
-    return { rss: field('VmRSS'), peak: field('VmHWM') };
-  } catch {
-    return undefined;
-  }
 }
 
 export async function startWorker(

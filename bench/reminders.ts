@@ -36,13 +36,13 @@ import {
 import {
   DUE_DATE,
   DUE_MOMENT,
-  memoryOf,
   OWNERS,
   PLANNED_AT,
   schedulingModule,
   seed,
   startWorker,
 } from './reminders-seed';
+import { memoryOf } from './process-memory';
 
 async function bullmqBaseline(config: AppConfig, count: number): Promise<number> {
   const redis = new IORedis(config.redis.url, { maxRetriesPerRequest: null });

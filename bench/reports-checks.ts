@@ -1,7 +1,7 @@
 /**
  * The figures a progress report of now must show, counted again straight from the tables with
  * SQL written apart from the report's own (ActionReportReader.countGroups): what
- * `npm run bench:reports` compares the API's summary with.
+ * `npm run bench:reports` compares the API's summary with, and the comparison.
  */
 import type { Client } from 'pg';
 
@@ -145,4 +145,23 @@ export function differences(expected: Counts, actual: Counts): string[] {
     if (want !== got) lines.push(`${name}: expected ${want}, got ${got}`);
   }
   return lines;
+}
+
+/**
+ * Holds summaries against the SQL counts: a difference fails the run (added to `failures`, each
+ * figure listed on stderr); the answer is the line the report shows.
+ */
+export function summaryCheck(
+  failures: string[],
+): (label: string, expected: Counts, summary: SummaryBody) => string {
+  return (label, expected, summary) => {
+    const wrong = differences(expected, summaryCounts(summary));
+    if (wrong.length > 0) {
+      failures.push(`${label}: ${wrong.length} figures differ`);
+      process.stderr.write(`\n${label}: the summary differs from the SQL counts:\n`);
+      for (const line of wrong) process.stderr.write(`  ${line}\n`);
+      return `FAILED: ${wrong.length} figures differ (see above)`;
+    }
+    return `OK: ${Object.keys(expected).length} figures equal the SQL counts`;
+  };
 }

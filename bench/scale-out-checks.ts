@@ -1,7 +1,8 @@
 /**
- * The checks of the scale-out benchmark that read the outcome back: the timeline and versions
- * of the actions written concurrently, the export file, the audit chain against the workers'
- * checkpoint file, and the queues' failed jobs. Each answers whether it holds and what it saw.
+ * The checks of the scale-out benchmark that read the outcome back: the e-mails, the timeline
+ * and versions of the actions written concurrently, the export file, the outbox, the audit
+ * chain against the workers' checkpoint file, the queues' failed jobs and the processes. Each
+ * answers whether it holds and what it saw; `checkOutcome` runs them all into the report.
  */
 import ExcelJS from 'exceljs';
 import { Queue } from 'bullmq';
@@ -9,7 +10,13 @@ import IORedis from 'ioredis';
 import { readFileSync } from 'node:fs';
 import type { Client } from 'pg';
 import { type AppConfig, QueueName } from '@app/core';
-import { rate, sleep } from './harness';
+import type { SmtpSink } from '../scripts/services/smtp-sink';
+import type { BenchServer } from './api-servers';
+import { ms, rate, say, sleep } from './harness';
+import { DUE_DATE, DUE_MOMENT } from './reminders-seed';
+import type { Rows } from './scale-out-data';
+import { exited, type Topology } from './scale-out-processes';
+import type { Report } from './scale-out-report';
 import type { UpdateRun } from './scale-out-updates';
 
 export interface Verdict {
@@ -142,4 +149,110 @@ export async function noFailedJobs(config: AppConfig): Promise<Verdict> {
   } finally {
     redis.disconnect();
   }
+}
+
+/** Every check, once everything has settled: a failed one fails the run. */
+export async function checkOutcome(
+  { check }: Report,
+  options: {
+    config: AppConfig;
+    db: Client;
+    q: Rows;
+    sink: SmtpSink;
+    topology: Topology;
+    apiA: BenchServer;
+    apiB: BenchServer;
+    headers: () => Record<string, string>;
+    actions: number;
+    due: number;
+    roundSize: number;
+    roundIds: readonly string[];
+    updates: number;
+    versionsBefore: ReadonlyMap<string, number>;
+    exportId: string;
+    run: UpdateRun;
+    roundCancelled: number | undefined;
+    exportDone: { sizeBytes: number } | undefined;
+    drainedMs: number | undefined;
+  },
+): Promise<void> {
+  const { config, db, q, sink, topology, apiA, apiB, headers, due, roundSize } = options;
+  const { roundCancelled, drainedMs } = options;
+  say('4. Checking...');
+  const [mail] = await q<{
+    sent: number;
+    pending: number;
+    failed: number;
+    deadlineSent: number;
+    roundSent: number;
+    roundLeft: number;
+    dueLeft: number;
+  }>(
+    `SELECT (SELECT count(*) FROM email_deliveries WHERE state = 'sent')::int AS sent,
+            (SELECT count(*) FROM email_deliveries WHERE state = 'pending')::int AS pending,
+            (SELECT count(*) FROM email_deliveries WHERE state = 'failed')::int AS failed,
+            (SELECT count(*) FROM reminders WHERE state = 'sent' AND kind = 'deadline_today'
+                AND action_id IN (SELECT id FROM actions WHERE deadline = $1))::int AS "deadlineSent",
+            (SELECT count(*) FROM reminders WHERE state = 'sent' AND kind = 'update_round'
+                AND action_id = ANY($2::uuid[]))::int AS "roundSent",
+            (SELECT count(*) FROM reminders WHERE state = 'scheduled' AND kind = 'update_round')::int AS "roundLeft",
+            (SELECT count(*) FROM reminders WHERE state = 'scheduled' AND due_at <= $3)::int AS "dueLeft"`,
+    [DUE_DATE, options.roundIds, new Date(DUE_MOMENT)],
+  );
+  const keys = new Set(sink.messages.map((message) => message.deliveryKey));
+  check(
+    'E-mail exactly once',
+    keys.size === sink.messages.length && sink.messages.length === mail.sent,
+    `${rate(sink.messages.length)} messages, ${rate(keys.size)} delivery keys, ${rate(mail.sent)} deliveries sent`,
+  );
+  check(
+    'Nothing left to send',
+    mail.pending === 0 && mail.failed === 0 && mail.dueLeft === 0,
+    `${mail.pending} pending, ${mail.failed} failed deliveries; ${mail.dueLeft} due reminders not sent`,
+  );
+  check(
+    'Reminder burst: every due action reminded',
+    mail.deadlineSent === due,
+    `${rate(mail.deadlineSent)} of ${rate(due)} deadline-day reminders sent`,
+  );
+  check(
+    'Update round: requests out, then cancelled',
+    mail.roundSent === roundSize && roundCancelled === 200 && mail.roundLeft === 0,
+    `${mail.roundSent} of ${roundSize} requests sent; DELETE through ${apiB.name} ${roundCancelled}; ${mail.roundLeft} round reminders still scheduled`,
+  );
+
+  const lost = await noLostUpdate(db, options.versionsBefore, options.run, options.updates);
+  check('No lost update', lost.ok, lost.detail);
+  const file = await exportComplete(
+    apiB.origin,
+    options.exportId,
+    headers(),
+    options.exportDone?.sizeBytes,
+    options.actions,
+  );
+  check(
+    `Export: asked through ${apiA.name}, downloaded through ${apiB.name}`,
+    file.ok,
+    file.detail,
+  );
+
+  const [outbox] = await q<{ pending: number }>(
+    'SELECT count(*)::int AS pending FROM outbox_events WHERE published_at IS NULL',
+  );
+  check(
+    'Outbox drained',
+    outbox.pending === 0 && drainedMs !== undefined,
+    `${outbox.pending} unrelayed; empty ${ms((drainedMs ?? 0) / 1000)} s after the last update`,
+  );
+
+  const chain = await auditChainVerifies(db, topology.checkpointFile, apiA.origin, headers());
+  check('Audit chain verifies against the shared checkpoint', chain.ok, chain.detail);
+  const jobs = await noFailedJobs(config);
+  check('No failed jobs', jobs.ok, jobs.detail);
+  const gone = exited(topology);
+  check(
+    'Two APIs and two workers ran throughout',
+    gone.length === 0,
+    gone.length === 0 ? 'all four still running' : `exited: ${gone.join(', ')}`,
+  );
 }

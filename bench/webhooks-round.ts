@@ -9,7 +9,8 @@ import type { AppConfig } from '@app/core';
 import type { ProfileSummary } from './cpu-profile';
 import { ms, percentile, positiveInt, rate, say, sleep } from './harness';
 import { processCpuMs, serverCpuMs, statementMix } from './imports-postgres';
-import { memoryOf, type ProbedWorker, sampleRss, waitUntilQuiet } from './imports-processes';
+import { type ProbedWorker, waitUntilQuiet } from './imports-processes';
+import { memoryOf, sampleRss } from './process-memory';
 import type { CountingReceiver } from './webhooks-receiver';
 
 export interface RoundRun {
