@@ -5,13 +5,11 @@
 import type { DynamicModule, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import IORedis from 'ioredis';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { DataSource } from 'typeorm';
-import { AppConfig, loadConfig, RATE_LIMIT_BUDGETS, RedisConnections } from '@app/core';
-import { AccessTokens, PrincipalCache } from '@app/identity';
+import { AppConfig, loadConfig, RATE_LIMIT_BUDGETS } from '@app/core';
 import {
   maskUrl,
   RunningService,
@@ -24,6 +22,10 @@ import {
   dropScratchDatabase,
   withAdmin,
 } from '../scripts/services/scratch-database';
+
+// Re-exported: the benchmarks import what they share from this one place.
+export { benchSession } from './bench-session';
+export { allSettledOrThrow, type ConcurrentResult, percentile, runConcurrent } from './concurrency';
 
 const root = path.resolve(__dirname, '../..');
 const SETTLE_TIMEOUT_MS = 15_000;
@@ -41,29 +43,6 @@ export function passed(failures: readonly string[]): boolean {
 }
 export const ms = (value: number): string => value.toFixed(1);
 
-/**
- * Opens a session of a day for `userId` (a refresh-token family, as log-in would) and answers
- * a function that signs an access token of it, as the API does.
- */
-export async function benchSession(
-  config: AppConfig,
-  dataSource: DataSource,
-  userId: string,
-): Promise<() => string> {
-  const sessionId = randomUUID();
-  await dataSource.query(
-    `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
-     VALUES ($1, $2, $3, now() + interval '1 day')`,
-    [userId, sessionId, randomBytes(32).toString('hex')],
-  );
-  // Signing needs neither Redis nor the cache: the connection is never opened.
-  const tokens = new AccessTokens(
-    config,
-    dataSource,
-    new PrincipalCache(config, new RedisConnections(config)),
-  );
-  return () => tokens.sign(userId, sessionId).accessToken;
-}
 export const rate = (value: number): string => Math.round(value).toLocaleString('en-US');
 
 export const sleep = (ms: number): Promise<void> =>
@@ -124,24 +103,6 @@ export function table(rows: Array<[string, string]>): string[] {
   ];
 }
 
-/**
- * Like Promise.all, but rejects only once every promise has settled: after an abort no
- * concurrent client is still inside a transaction when the connections are closed.
- */
-export async function allSettledOrThrow<T>(promises: Promise<T>[]): Promise<T[]> {
-  const results = await Promise.allSettled(promises);
-  const failed = results.find((result) => result.status === 'rejected');
-  if (failed) throw failed.reason;
-  return results.map((result) => (result as PromiseFulfilledResult<T>).value);
-}
-
-/** Nearest-rank percentile of an ascending list. */
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
-}
-
 /** A Nest application context without console output; init errors throw instead of exiting. */
 export async function createContext(module: DynamicModule): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(module, {
@@ -150,55 +111,6 @@ export async function createContext(module: DynamicModule): Promise<INestApplica
   });
   await app.init();
   return app;
-}
-
-/** Latency figures of `count` timed operations spread over `clients` concurrent loops. */
-export interface ConcurrentResult {
-  count: number;
-  clients: number;
-  elapsedMs: number;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
-
-/**
- * Runs `work(0..count-1)` over `clients` concurrent loops, each taking the next item as soon
- * as its previous one finished, and times every item.
- */
-export async function runConcurrent(
-  count: number,
-  clients: number,
-  signal: AbortSignal,
-  work: (index: number) => Promise<unknown>,
-): Promise<ConcurrentResult> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await allSettledOrThrow(
-    Array.from({ length: clients }, async () => {
-      for (let i = next++; i < count; i = next++) {
-        signal.throwIfAborted();
-        const begun = performance.now();
-        await work(i);
-        latencies.push(performance.now() - begun);
-      }
-    }),
-  );
-  const elapsedMs = performance.now() - started;
-  latencies.sort((a, b) => a - b);
-  return {
-    count,
-    clients,
-    elapsedMs,
-    perSecond: (count / elapsedMs) * 1000,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    max: latencies[latencies.length - 1] ?? Number.NaN,
-  };
 }
 
 export interface BenchSetup {

@@ -30,35 +30,19 @@ import '../libs/core/src/runtime/register-aliases';
  * worker's alone (e.g. --max-old-space-size=256); BENCH_WORKER_PREPARE=1 a what-if (see
  * `imports-worker.ts`); BENCH_TIMEOUT_MS (3600000: the profiled re-runs double the work).
  */
-import { DataSource } from 'typeorm';
 import { TAGS } from './api-seed-data';
-import { startServer } from './api-servers';
-import {
-  benchSession,
-  type BenchSetup,
-  ms,
-  passed,
-  positiveInt,
-  rate,
-  runBench,
-  say,
-  table,
-} from './harness';
+import { type BenchSetup, passed, positiveInt, rate, runBench, say, table } from './harness';
 import { checkCreates, checkUpdates, snapshotActions } from './imports-checks';
-import { ImportsClient } from './imports-client';
-import { postgresLatency, postmasterOf, StatementStats } from './imports-postgres';
-import { startWorker } from './imports-processes';
-import { memoryOf, sampleRss } from './process-memory';
-import { ImportsReport, load, mib, seconds } from './imports-report';
+import { memoryOf } from './process-memory';
+import { ImportsReport, load, seconds } from './imports-report';
 import {
   type PhaseFigures,
   printMix,
   printProfile,
   printStatementTimes,
-  type ScenarioRun,
   runScenario,
 } from './imports-scenario';
-import { seedImports } from './imports-seed';
+import { type Bench, prepare, type Sizes } from './imports-setup';
 import {
   createWorkbook,
   type CreateRowsSource,
@@ -66,115 +50,6 @@ import {
   updateWorkbook,
 } from './imports-workbooks';
 import { REPORT_TRACKS } from './reports-seed';
-
-interface Sizes {
-  actions: number;
-  commitments: number;
-  organisations: number;
-}
-
-/** What the scenarios share once the data is seeded and the servers run. */
-interface Bench {
-  sizes: Sizes;
-  dataSource: DataSource;
-  programmeId: string;
-  client: ImportsClient;
-  /** The filled workbook as first downloaded (scenario A edits it). */
-  filled: Buffer;
-  run: ScenarioRun;
-  report: ImportsReport;
-  /** Phases of the profiled re-runs, printed after the table. */
-  profiled: Array<[string, PhaseFigures]>;
-  /** Re-run profiled: asked for (BENCH_PROFILE=1), or a target missed (not BENCH_PROFILE=0). */
-  profileWanted: () => boolean;
-}
-
-async function prepare(setup: BenchSetup, sizes: Sizes, report: ImportsReport): Promise<Bench> {
-  const { config, environment, cleanup, signal } = setup;
-  const dataSource = new DataSource({ type: 'postgres', url: config.database.url, poolSize: 2 });
-  await dataSource.initialize();
-  cleanup.add('close the bench connection', () => dataSource.destroy());
-  say(`1. Seeding ${rate(sizes.actions)} actions, ${sizes.commitments} commitments (SQL)...`);
-  const seedStarted = performance.now();
-  const seeded = await seedImports(dataSource, sizes);
-  const seedMs = performance.now() - seedStarted;
-  const { programmeId } = seeded;
-  const latency = await postgresLatency(dataSource);
-  report.add(
-    ['Seeded', seconds(seedMs)],
-    [
-      'Data',
-      Object.entries(seeded.counts)
-        .map(([k, v]) => `${k} ${rate(v)}`)
-        .join(', '),
-    ],
-    [
-      'PostgreSQL: settings; round trip / one-row INSERT committed, medians of 200',
-      `${latency.settings}; ${latency.roundTripMs.toFixed(2)} / ${latency.commitMs.toFixed(2)} ms`,
-    ],
-  );
-  // The coordinator's session; access tokens are short-lived, so each request signs one.
-  const token = await benchSession(config, dataSource, seeded.coordinatorId);
-
-  const apiCore = Number(process.env.BENCH_API_CORE ?? 1);
-  say(`2. Starting the API (taskset -c ${apiCore}) and the worker...`);
-  const api = await startServer('api', 'serve-api', apiCore, environment, cleanup);
-  const worker = await startWorker(
-    { ...environment, REMINDER_RECONCILE_INTERVAL_SECONDS: '3600' },
-    cleanup,
-  );
-  if (process.env.BENCH_WORKER_NODE_OPTIONS) {
-    report.add([
-      'Worker NODE_OPTIONS (BENCH_WORKER_NODE_OPTIONS)',
-      process.env.BENCH_WORKER_NODE_OPTIONS,
-    ]);
-  }
-  if (process.env.BENCH_WORKER_PREPARE === '1') {
-    report.add(['Worker statements all prepared (BENCH_WORKER_PREPARE=1: a what-if)', 'yes']);
-  }
-  const pollMs = positiveInt('BENCH_POLL_MS', 100);
-  const client = new ImportsClient(api.origin, programmeId, token, signal, pollMs);
-
-  say('3. The filled workbook...');
-  const stopApiSampling = sampleRss(api.pid, 50);
-  const filled = await client.template();
-  const apiMemory = stopApiSampling();
-  report.add(
-    [
-      `Filled workbook, ${rate(sizes.actions)} actions + ${sizes.commitments} commitments: GET → last byte`,
-      `${seconds(filled.ms)} (first byte ${ms(filled.firstByteMs)} ms), ${mib(filled.file.length)} ` +
-        `(${rate(filled.file.length)} bytes)`,
-    ],
-    [
-      'Filled workbook: API RSS before / peak sampled',
-      `${apiMemory.before.toFixed(0)} / ${apiMemory.max.toFixed(0)} MiB (+${(apiMemory.max - apiMemory.before).toFixed(0)} MiB)`,
-    ],
-  );
-  const run: ScenarioRun = {
-    dataSource,
-    config,
-    client,
-    worker,
-    signal,
-    timeoutMs: positiveInt('BENCH_IMPORT_TIMEOUT_S', 600) * 1000,
-    postmaster: await postmasterOf(dataSource),
-    statementStats: await StatementStats.open(dataSource),
-    profile: false,
-  };
-  return {
-    sizes,
-    dataSource,
-    programmeId,
-    client,
-    filled: filled.file,
-    run,
-    report,
-    profiled: [],
-    profileWanted: () =>
-      process.env.BENCH_PROFILE === '1' ||
-      (report.takeMissed() && process.env.BENCH_PROFILE !== '0'),
-  };
-}
 
 /** Scenario A: the filled workbook (downloaded anew when profiled) with one change in every row. */
 async function updates(bench: Bench, label: string, profile: boolean): Promise<PhaseFigures> {

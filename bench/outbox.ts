@@ -8,15 +8,8 @@ import '../libs/core/src/runtime/register-aliases';
  * Sizes: BENCH_TRANSACTIONS (2000), BENCH_EVENTS (5000); BENCH_TIMEOUT_MS (300000) bounds it.
  */
 import type { INestApplicationContext } from '@nestjs/common';
-import {
-  EndToEndResult,
-  RelayResult,
-  WriteResult,
-  benchEndToEnd,
-  benchRelay,
-  benchWrites,
-  coreContext,
-} from './outbox.bench';
+import { RelayResult, WriteResult, benchRelay, benchWrites, coreContext } from './outbox.bench';
+import { EndToEndResult, benchEndToEnd } from './outbox-end-to-end.bench';
 import { type BenchSetup, ms, positiveInt, rate, runBench, say, table } from './harness';
 
 const WRITE_CLIENTS = 32;

@@ -1,4 +1,5 @@
-import type { ImportBody, ImportRowBody } from './dto/import.response';
+import type { ImportRowBody } from './dto/import-row.response';
+import type { ImportBody } from './dto/import.response';
 import type { ImportRow, StoredRow } from './imports.repository';
 import { fileProblemReason, noticeReason } from './planning/file-messages';
 

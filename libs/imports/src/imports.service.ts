@@ -20,7 +20,8 @@ import type {
   ImportTemplateQuery,
   ListImportRowsQuery,
 } from './dto/import.params';
-import type { ImportBody, ImportRowBody } from './dto/import.response';
+import type { ImportRowBody } from './dto/import-row.response';
+import type { ImportBody } from './dto/import.response';
 import { listCursor, rowsCursor } from './import-cursors';
 import { actionRows, choiceLists } from './import-template';
 import { mapImport, mapImportRow } from './import.mapper';

@@ -2,6 +2,7 @@
 export * from './applying/import-applier';
 export * from './dto/import.params';
 export * from './dto/import.response';
+export * from './dto/import-row.response';
 export * from './imports.errors';
 export * from './imports.module';
 export * from './imports.service';

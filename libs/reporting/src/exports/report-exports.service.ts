@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Writable } from 'node:stream';
 import { AuditService } from '@app/audit';
 import {
   apiUrl,
@@ -16,6 +15,7 @@ import type { ReportParameters } from '../progress/progress-report.model';
 import { ProgressReportsService } from '../progress/progress-reports.service';
 import { ReportErrors } from '../progress/report.errors';
 import { REPORT_MEDIA, reportFilename, writeReport } from '../rendering/report-formats';
+import { ChunkSink } from './chunk-sink';
 import type { CreateReportExportDto } from './dto/create-report-export.dto';
 import { mapReportExport, type ReportExportBody } from './report-export.response';
 import {
@@ -33,8 +33,6 @@ export interface FinishedExport {
   filename: string;
 }
 
-/** The size of a stored chunk of a file. */
-const CHUNK_BYTES = 1024 * 1024;
 /** Progress is written at most this often. */
 const PROGRESS_INTERVAL_MS = 500;
 
@@ -293,42 +291,5 @@ export class ReportExportsService {
     assertAllowed(principal, Permission.ReportsRead, { programmeId: row.programmeId });
     if (row.expiresAt <= this.clock.now()) throw ReportErrors.exportExpired();
     return row;
-  }
-}
-
-/** A writable that stores what it is given in 1 MB chunks, one INSERT each. */
-class ChunkSink extends Writable {
-  bytes = 0;
-  private position = 0;
-  private buffered: Buffer[] = [];
-  private size = 0;
-
-  constructor(private readonly store: (position: number, data: Buffer) => Promise<void>) {
-    super();
-  }
-
-  override _write(
-    chunk: Buffer | string,
-    _encoding: BufferEncoding,
-    done: (error?: Error | null) => void,
-  ): void {
-    const data = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    this.buffered.push(data);
-    this.size += data.length;
-    this.bytes += data.length;
-    if (this.size < CHUNK_BYTES) return done();
-    this.flush().then(() => done(), done);
-  }
-
-  override _final(done: (error?: Error | null) => void): void {
-    this.flush().then(() => done(), done);
-  }
-
-  private async flush(): Promise<void> {
-    if (this.size === 0) return;
-    const data = Buffer.concat(this.buffered);
-    this.buffered = [];
-    this.size = 0;
-    await this.store(this.position++, data);
   }
 }
