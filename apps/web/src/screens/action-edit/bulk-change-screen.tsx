@@ -4,22 +4,7 @@ import { api } from '../../api/client';
 import type { Action } from '../../components/action-table';
 import { useAnnounce } from '../../components/announcer';
 import { ErrorSummary, type FieldError } from '../../components/error-summary';
-import {
-  Alert,
-  Button,
-  CheckboxField,
-  Heading,
-  Link,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  VisuallyHidden,
-} from '../../components/nlds';
+import { Alert, Button, CheckboxField, Heading, Link, Paragraph } from '../../components/nlds';
 import { usePageTitle } from '../../components/page-title';
 import { useProgrammeRole } from '../../components/use-role';
 import { useT } from '../../i18n';
@@ -35,7 +20,9 @@ import {
   changeInWords,
   changeOf,
 } from './bulk-change-fields';
+import { BulkConfirm, BulkProgress, type Phase } from './bulk-phases';
 import { BulkResults } from './bulk-results';
+import { SelectionTable } from './bulk-selection-table';
 import { mayCreate, mayEdit, ownerOrganisationsFor } from './may-edit';
 import { type Choices, useChoices } from './use-choices';
 
@@ -77,12 +64,6 @@ function WithChoices({ programmeId }: { programmeId: string }) {
     return <Paragraph>{t.app.loading}</Paragraph>;
   return <BulkChange programmeId={programmeId} choices={choices} members={members.members} />;
 }
-
-type Phase =
-  | { step: 'choose' }
-  | { step: 'confirm'; change: BulkChange; actions: Action[] }
-  | { step: 'applying'; done: number; total: number }
-  | { step: 'done'; change: BulkChange; results: BulkResult[] };
 
 function BulkChange(props: { programmeId: string; choices: Choices; members: Member[] }) {
   const { programmeId, choices, members } = props;
@@ -261,53 +242,18 @@ function BulkChange(props: { programmeId: string; choices: Choices; members: Mem
         </section>
       </form>
       {phase.step === 'confirm' && (
-        <section aria-labelledby="bulk-confirm" className="sbt-stack">
-          <Heading level={2} id="bulk-confirm" ref={confirmHeading} tabIndex={-1}>
-            {b.step3}
-          </Heading>
-          <Paragraph>
-            {b.confirmCount(phase.actions.length)} {changeInWords(t, phase.change, lookup)}
-          </Paragraph>
-          <ul className="utrecht-unordered-list">
-            {phase.actions.map((action) => (
-              <li key={action.id} className="utrecht-unordered-list__item">
-                {action.title}
-              </li>
-            ))}
-          </ul>
-          <div className="sbt-row">
-            <Button
-              appearance="primary-action-button"
-              onClick={() => void apply(phase.change, phase.actions)}
-            >
-              {b.apply(phase.actions.length)}
-            </Button>
-            <Button
-              appearance="secondary-action-button"
-              onClick={() => {
-                setPhase({ step: 'choose' });
-                reviewButton.current?.focus();
-              }}
-            >
-              {b.cancel}
-            </Button>
-          </div>
-        </section>
+        <BulkConfirm
+          phase={phase}
+          headingRef={confirmHeading}
+          description={changeInWords(t, phase.change, lookup)}
+          onApply={() => void apply(phase.change, phase.actions)}
+          onCancel={() => {
+            setPhase({ step: 'choose' });
+            reviewButton.current?.focus();
+          }}
+        />
       )}
-      {phase.step === 'applying' && (
-        <section aria-labelledby="bulk-progress">
-          <Heading level={2} id="bulk-progress" ref={progressHeading} tabIndex={-1}>
-            {b.progressTitle}
-          </Heading>
-          <progress
-            className="sbt-bulk-progress"
-            value={phase.done}
-            max={phase.total}
-            aria-labelledby="bulk-progress"
-          />
-          <Paragraph>{b.progress(phase.done, phase.total)}</Paragraph>
-        </section>
-      )}
+      {phase.step === 'applying' && <BulkProgress phase={phase} headingRef={progressHeading} />}
       {phase.step === 'done' && (
         <BulkResults
           results={phase.results}
@@ -315,63 +261,6 @@ function BulkChange(props: { programmeId: string; choices: Choices; members: Mem
           onRetry={() => void retry(phase.change, phase.results)}
         />
       )}
-    </div>
-  );
-}
-
-function SelectionTable(props: {
-  actions: Action[];
-  selected: ReadonlySet<string>;
-  onToggle: (id: string, on: boolean) => void;
-  mayChange: (action: Action) => boolean;
-  choices: Choices;
-}) {
-  const t = useT();
-  const b = t.bulk;
-  const trackName = (id: string | null) =>
-    id ? (props.choices.tracks.find((track) => track.id === id)?.name ?? t.action.unknown) : '—';
-  return (
-    <div className="sbt-table-scroll">
-      <Table>
-        <TableCaption>{b.caption}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{b.select}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t.actionTable.title}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t.actionTable.owner}</TableHeaderCell>
-            <TableHeaderCell scope="col">{b.trackColumn}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t.actionTable.deadline}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t.actionTable.status}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t.action.tags}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {props.actions.map((action) => (
-            <TableRow key={action.id}>
-              <TableCell>
-                {props.mayChange(action) ? (
-                  <CheckboxField
-                    id={`bulk-${action.id}`}
-                    label={<VisuallyHidden>{b.selectOne(action.title)}</VisuallyHidden>}
-                    checked={props.selected.has(action.id)}
-                    onChange={(on) => props.onToggle(action.id, on)}
-                  />
-                ) : (
-                  b.notYours
-                )}
-              </TableCell>
-              <TableCell>
-                <Link href={`/acties/${action.id}`}>{action.title}</Link>
-              </TableCell>
-              <TableCell>{action.ownerOrganisation.name}</TableCell>
-              <TableCell>{trackName(action.trackId)}</TableCell>
-              <TableCell>{t.format.date(action.deadline)}</TableCell>
-              <TableCell>{t.status[action.status]}</TableCell>
-              <TableCell>{action.tags.length ? action.tags.join(', ') : '—'}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
     </div>
   );
 }

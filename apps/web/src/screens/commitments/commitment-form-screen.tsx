@@ -20,14 +20,13 @@ import { useProgrammeRole } from '../../components/use-role';
 import { useT } from '../../i18n';
 import { useIdempotencyKey } from '../action/use-idempotency-key';
 import { NotFoundScreen } from '../not-found/not-found-screen';
+import { check, problemInWords } from './commitment-form-checks';
 import {
   bodyOf,
-  check,
   emptyValues,
   GROUPS,
   type Group,
   groupValue,
-  problemInWords,
   type Values,
   valuesOf,
 } from './commitment-form-values';

@@ -1,35 +1,18 @@
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, cursorOf } from '../../api/client';
-import type { paths } from '../../api/schema';
-import {
-  Button,
-  Heading,
-  Link,
-  Paragraph,
-  SelectField,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  TextField,
-} from '../../components/nlds';
+import { Button, Heading, Link, Paragraph, SelectField, TextField } from '../../components/nlds';
 import { usePageTitle } from '../../components/page-title';
 import { useProgrammeRole } from '../../components/use-role';
 import { useT } from '../../i18n';
+import { Results } from './commitment-results';
 import {
-  type Commitment,
   type CommitmentKind,
   KINDS,
   mayManageCommitments,
   type Organisation,
   useOrganisations,
 } from './use-commitment';
-
-type CommitmentQuery = NonNullable<paths['/commitments']['get']['parameters']['query']>;
+import type { CommitmentQuery } from './use-commitment-page';
 
 const PAGE_SIZE = 20;
 /** The address's filter keys (Dutch, like the other screens) and the API's sort keys. */
@@ -40,47 +23,6 @@ const SORTS: Record<string, string> = {
   afgesproken: '-dateAgreed',
   titel: 'title',
 };
-
-interface Page {
-  items: Commitment[];
-  loading: boolean;
-  failed: boolean;
-  next?: string;
-  prev?: string;
-}
-
-function useCommitmentPage(query: CommitmentQuery | null, cursor: string | undefined): Page {
-  const [page, setPage] = useState<Page>({ items: [], loading: true, failed: false });
-  const key = JSON.stringify([query, cursor]);
-  useEffect(() => {
-    if (query === null) return;
-    let current = true;
-    setPage((previous) => ({ ...previous, loading: true }));
-    void api
-      .GET('/commitments', { params: { query: { ...query, cursor } } })
-      .catch(() => ({ data: undefined }))
-      .then(({ data }) => {
-        if (!current) return;
-        setPage(
-          data
-            ? {
-                items: data.data,
-                loading: false,
-                failed: false,
-                next: cursorOf(data._links.next),
-                prev: cursorOf(data._links.prev),
-              }
-            : { items: [], loading: false, failed: true },
-        );
-      });
-    return () => {
-      current = false;
-    };
-    // The key is the query's value; the objects themselves are new on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value
-  }, [key]);
-  return page;
-}
 
 /**
  * Toezeggingen: the programme's commitments, filtered by kind, party and title, in the order
@@ -126,94 +68,6 @@ export default function CommitmentListScreen() {
       <Filters params={params} organisations={organisations} onApply={setParams} />
       <Results query={query} />
     </>
-  );
-}
-
-function Results({ query }: { query: CommitmentQuery | null }) {
-  const t = useT();
-  const c = t.commitments;
-  const [cursor, setCursor] = useState<string | undefined>(undefined);
-  const queryKey = JSON.stringify(query);
-  useEffect(() => setCursor(undefined), [queryKey]);
-  const page = useCommitmentPage(query, cursor);
-  const more = page.next !== undefined || cursor !== undefined;
-  // After "next" or "previous" the heading of the results takes the focus: the button
-  // pressed may be gone on the first or last page (WCAG 2.4.3).
-  const heading = useRef<HTMLHeadingElement>(null);
-  const focusWhenLoaded = useRef(false);
-  useEffect(() => {
-    if (!focusWhenLoaded.current || page.loading) return;
-    focusWhenLoaded.current = false;
-    heading.current?.focus();
-  }, [page]);
-  const turnTo = (next: string | undefined) => {
-    focusWhenLoaded.current = true;
-    setCursor(next);
-  };
-  return (
-    <section aria-labelledby="resultaten" aria-busy={page.loading}>
-      <Heading level={2} id="resultaten" ref={heading} tabIndex={-1}>
-        {c.results}
-        {!page.loading && !page.failed && <> ({c.count(page.items.length, more)})</>}
-      </Heading>
-      {page.failed ? (
-        <Paragraph>{c.loadFailed}</Paragraph>
-      ) : page.loading && page.items.length === 0 ? (
-        <Paragraph>{t.app.loading}</Paragraph>
-      ) : page.items.length === 0 ? (
-        <Paragraph>{c.none}</Paragraph>
-      ) : (
-        <div className="sbt-table-scroll">
-          <Table>
-            <TableCaption className="sbt-visually-hidden">{c.results}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{c.colTitle}</TableHeaderCell>
-                <TableHeaderCell scope="col">{c.colKind}</TableHeaderCell>
-                <TableHeaderCell scope="col">{c.colDateAgreed}</TableHeaderCell>
-                <TableHeaderCell scope="col">{c.colParties}</TableHeaderCell>
-                <TableHeaderCell scope="col">{c.colProgress}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {page.items.map((commitment) => (
-                <TableRow key={commitment.id}>
-                  <TableCell>
-                    <Link href={`/toezeggingen/${commitment.id}`}>{commitment.title}</Link>
-                  </TableCell>
-                  <TableCell>{t.commitmentKind[commitment.kind]}</TableCell>
-                  <TableCell>
-                    {commitment.dateAgreed ? t.format.date(commitment.dateAgreed) : c.notKnown}
-                  </TableCell>
-                  <TableCell>
-                    {commitment.parties.length > 0
-                      ? commitment.parties.map((party) => party.code).join(', ')
-                      : t.action.none}
-                  </TableCell>
-                  <TableCell>
-                    <ProgressInWords commitment={commitment} />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
-      {(page.prev || page.next) && (
-        <nav aria-label={c.pages} className="sbt-row">
-          {page.prev && (
-            <Button appearance="secondary-action-button" onClick={() => turnTo(page.prev)}>
-              {c.previous}
-            </Button>
-          )}
-          {page.next && (
-            <Button appearance="secondary-action-button" onClick={() => turnTo(page.next)}>
-              {c.next}
-            </Button>
-          )}
-        </nav>
-      )}
-    </section>
   );
 }
 
@@ -300,25 +154,5 @@ function Filters(props: {
         </Button>
       </div>
     </form>
-  );
-}
-
-/** A commitment's roll-up in a cell of the list: its percentage and its worst open health. */
-function ProgressInWords({ commitment }: { commitment: Commitment }) {
-  const t = useT();
-  const c = t.commitments;
-  const { rollup } = commitment;
-  if (rollup.total === 0) return c.listNoActions;
-  return (
-    <>
-      <span className="sbt-line">
-        {rollup.percentComplete === null
-          ? c.listNoPercent
-          : c.listPercent(c.percent(rollup.percentComplete))}
-      </span>
-      <span className="sbt-line">
-        {rollup.health === null ? c.listAllClosed : c.listHealth(t.health[rollup.health])}
-      </span>
-    </>
   );
 }

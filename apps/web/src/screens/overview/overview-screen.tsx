@@ -11,7 +11,8 @@ import {
   OPEN_STATUSES,
 } from '../action-list/action-filters';
 import { type Choices, useChoices } from '../action-list/use-choices';
-import { ByOwner, ByTrack, HealthOfOpen, KeyFigures, StatusHealth } from './overview-figures';
+import { ByOwner, ByTrack } from './overview-breakdowns';
+import { HealthOfOpen, KeyFigures, StatusHealth } from './overview-figures';
 import { Escalations } from './overview-escalations';
 import { OpenRounds, ShortList } from './overview-lists';
 import { type OverviewFilters, useOpenRounds, useSummary } from './use-overview';

@@ -1,34 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import { api, type Schemas } from '../../api/client';
-import {
-  Alert,
-  Button,
-  DataList,
-  Heading,
-  Link,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '../../components/nlds';
+import { Alert, Button, DataList, Heading, Link, Paragraph } from '../../components/nlds';
 import { usePageTitle } from '../../components/page-title';
 import { useProgrammeRole } from '../../components/use-role';
-import { type Messages, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { useAnnounce } from '../../components/announcer';
-import { ListBody } from '../action/activity-sections';
-import { type Names, useNames } from '../action/use-names';
-import { usePagedList } from '../action/use-paged-list';
+import { useNames } from '../action/use-names';
 import { NotFoundScreen } from '../not-found/not-found-screen';
 import { CancelRound } from './cancel-round';
+import { RemindersSummary } from './round-reminders';
+import { RoundActions } from './round-actions';
 import { completionInWords, roundState, type UpdateRound } from './round-words';
-import { type Reminder, type RoundReminders, useRound, useRoundReminders } from './use-round';
-
-type RoundAction = Schemas['RoundActionResponse'];
+import { useRound, useRoundReminders } from './use-round';
 
 /**
  * Een uitvraagronde volgen: how far the round is (a figure, a bar and the words), per action
@@ -182,158 +165,5 @@ function RoundDetails(props: {
         />
       )}
     </>
-  );
-}
-
-/** The round's actions that have (or have not yet) been updated, with the reminders each got. */
-function RoundActions(props: {
-  round: UpdateRound;
-  updated: boolean;
-  names: Names;
-  reminders: RoundReminders;
-  generation: number;
-}) {
-  const { round, updated, names, reminders } = props;
-  const t = useT();
-  const list = usePagedList<RoundAction>(`${round.id}:${updated}:${props.generation}`, (cursor) =>
-    api
-      .GET('/programmes/{id}/update-rounds/{roundId}/actions', {
-        params: {
-          path: { id: round.programmeId, roundId: round.id },
-          query: { updated, limit: 100, cursor },
-        },
-      })
-      .then(({ data }) => data),
-  );
-  const title = updated ? t.updateRounds.updatedTitle : t.updateRounds.notUpdatedTitle;
-  const count = updated ? round.completion.updated : round.completion.notUpdated;
-  const headingId = updated ? 'wel-bijgewerkt' : 'niet-bijgewerkt';
-  const showReminders = reminders.status === 'loaded';
-  return (
-    <section aria-labelledby={headingId}>
-      <Heading level={2} id={headingId}>
-        {title} ({count})
-      </Heading>
-      <ListBody
-        list={list}
-        empty={updated ? t.updateRounds.noneUpdated : t.updateRounds.allUpdated}
-      >
-        {(actions) => (
-          <div className="sbt-table-scroll">
-            <Table>
-              <TableCaption className="sbt-visually-hidden">{title}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t.actionTable.title}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.updateRounds.ownerOrganisation}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.updateRounds.ownerPerson}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.updateRounds.lastProgress}</TableHeaderCell>
-                  {showReminders && (
-                    <TableHeaderCell scope="col">{t.updateRounds.remindersColumn}</TableHeaderCell>
-                  )}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {actions.map((action) => (
-                  <TableRow key={action.actionId}>
-                    <TableCell>
-                      <Link href={`/acties/${action.actionId}`}>{action.title}</Link>
-                    </TableCell>
-                    <TableCell>
-                      {names.organisation(action.ownerOrganisationId) ?? t.action.unknown}
-                    </TableCell>
-                    <TableCell>
-                      {action.ownerUserId
-                        ? (names.person(action.ownerUserId) ?? t.action.unknown)
-                        : t.updateRounds.noOwnerPerson}
-                    </TableCell>
-                    <TableCell>
-                      {action.lastProgressAt
-                        ? t.format.dateTime(action.lastProgressAt)
-                        : t.updateRounds.neverUpdated}
-                    </TableCell>
-                    {showReminders && (
-                      <TableCell>
-                        <ReminderLines
-                          reminders={reminders.reminders.filter(
-                            (reminder) => reminder.actionId === action.actionId,
-                          )}
-                          names={names}
-                        />
-                      </TableCell>
-                    )}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        )}
-      </ListBody>
-    </section>
-  );
-}
-
-function reminderInWords(t: Messages, names: Names, reminder: Reminder): string {
-  const what = reminder.step === 'request' ? t.updateRounds.request : t.updateRounds.reminder;
-  const to = reminder.recipientUserIds.map((id) => names.person(id) ?? t.action.unknown).join(', ');
-  switch (reminder.state) {
-    case 'sent':
-      return t.updateRounds.reminderSent(
-        what,
-        t.format.dateTime(reminder.sentAt ?? reminder.dueAt),
-        to,
-      );
-    case 'scheduled':
-      return t.updateRounds.reminderScheduled(what, t.format.dateTime(reminder.dueAt), to);
-    case 'cancelled':
-      return t.updateRounds.reminderCancelled(what);
-    default:
-      return t.updateRounds.reminderSkipped(what);
-  }
-}
-
-function ReminderLines({ reminders, names }: { reminders: Reminder[]; names: Names }) {
-  const t = useT();
-  if (reminders.length === 0) return <>{t.updateRounds.noReminders}</>;
-  return (
-    <>
-      {reminders.map((reminder) => (
-        <span key={reminder.id} className="sbt-line">
-          {reminderInWords(t, names, reminder)}
-        </span>
-      ))}
-    </>
-  );
-}
-
-/** How many requests and reminders went out for the round, and how many are still planned. */
-function RemindersSummary({ reminders }: { reminders: RoundReminders }) {
-  const t = useT();
-  const count = (list: Reminder[], request: boolean, state: Reminder['state']) =>
-    list.filter((r) => (r.step === 'request') === request && r.state === state).length;
-  return (
-    <section aria-labelledby="herinneringen">
-      <Heading level={2} id="herinneringen">
-        {t.updateRounds.remindersTitle}
-      </Heading>
-      {reminders.status === 'loading' ? (
-        <Paragraph>{t.app.loading}</Paragraph>
-      ) : reminders.status === 'forbidden' ? (
-        <Paragraph>{t.updateRounds.remindersCoordinatorsOnly}</Paragraph>
-      ) : reminders.status === 'failed' ? (
-        <Paragraph>{t.action.partFailed}</Paragraph>
-      ) : (
-        <>
-          <Paragraph>
-            {t.updateRounds.remindersSummary(
-              count(reminders.reminders, true, 'sent'),
-              count(reminders.reminders, false, 'sent'),
-              reminders.reminders.filter((r) => r.state === 'scheduled').length,
-            )}
-          </Paragraph>
-          {!reminders.complete && <Paragraph>{t.updateRounds.remindersTruncated}</Paragraph>}
-        </>
-      )}
-    </section>
   );
 }
