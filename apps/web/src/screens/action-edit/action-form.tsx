@@ -1,18 +1,11 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import type { Action } from '../../components/action-table';
 import { useAnnounce } from '../../components/announcer';
+import { ConflictAlert } from '../../components/conflict-alert';
 import { ErrorSummary, type FieldError } from '../../components/error-summary';
-import {
-  Alert,
-  Button,
-  Heading,
-  Link,
-  Paragraph,
-  UnorderedList,
-  UnorderedListItem,
-} from '../../components/nlds';
+import { Button, Link } from '../../components/nlds';
 import { useT } from '../../i18n';
 import { useIdempotencyKey } from '../action/use-idempotency-key';
 import type { Member } from '../action/use-members';
@@ -63,10 +56,6 @@ export function ActionForm(props: {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [conflict, setConflict] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const conflictRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (conflict) conflictRef.current?.focus();
-  }, [conflict]);
 
   const isSubAction =
     mode.kind === 'create' ? mode.parent !== null : mode.action.parentActionId !== null;
@@ -158,30 +147,7 @@ export function ActionForm(props: {
   return (
     <>
       {conflict && (
-        <div ref={conflictRef} tabIndex={-1} role="alert" aria-labelledby="conflict-title">
-          <Alert type="warning">
-            <Heading level={2} id="conflict-title">
-              {e.conflictTitle}
-            </Heading>
-            <Paragraph>{conflict.length > 0 ? e.conflictIntro : e.conflictNothing}</Paragraph>
-            {conflict.length > 0 && (
-              <UnorderedList>
-                {conflict.map((line) => (
-                  <UnorderedListItem key={line}>{line}</UnorderedListItem>
-                ))}
-              </UnorderedList>
-            )}
-            <Paragraph>{e.conflictKept}</Paragraph>
-            <Button
-              appearance="primary-action-button"
-              busy={busy}
-              aria-disabled={busy}
-              onClick={() => void send()}
-            >
-              {e.resend}
-            </Button>
-          </Alert>
-        </div>
+        <ConflictAlert lines={conflict} words={e} busy={busy} onResend={() => void send()} />
       )}
       <ErrorSummary errors={errors} />
       <form noValidate onSubmit={submit} className="sbt-form">

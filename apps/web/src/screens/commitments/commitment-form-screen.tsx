@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, type Problem, type Schemas } from '../../api/client';
 import { useAnnounce } from '../../components/announcer';
+import { ConflictAlert } from '../../components/conflict-alert';
 import { ErrorSummary, type FieldError } from '../../components/error-summary';
 import {
   Alert,
@@ -12,8 +13,6 @@ import {
   RadioGroupField,
   TextareaField,
   TextField,
-  UnorderedList,
-  UnorderedListItem,
 } from '../../components/nlds';
 import { usePageTitle } from '../../components/page-title';
 import { useProgrammeRole } from '../../components/use-role';
@@ -115,10 +114,6 @@ function CommitmentForm(props: {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [conflict, setConflict] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const conflictRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (conflict) conflictRef.current?.focus();
-  }, [conflict]);
   const errorFor = (field: string) => errors.find((error) => error.fieldId === field)?.message;
   const set = (change: Partial<Values>) => setValues((current) => ({ ...current, ...change }));
 
@@ -217,30 +212,7 @@ function CommitmentForm(props: {
   return (
     <>
       {conflict && (
-        <div ref={conflictRef} tabIndex={-1} role="alert" aria-labelledby="conflict-title">
-          <Alert type="warning">
-            <Heading level={2} id="conflict-title">
-              {c.conflictTitle}
-            </Heading>
-            <Paragraph>{conflict.length > 0 ? c.conflictIntro : c.conflictNothing}</Paragraph>
-            {conflict.length > 0 && (
-              <UnorderedList>
-                {conflict.map((line) => (
-                  <UnorderedListItem key={line}>{line}</UnorderedListItem>
-                ))}
-              </UnorderedList>
-            )}
-            <Paragraph>{c.conflictKept}</Paragraph>
-            <Button
-              appearance="primary-action-button"
-              busy={busy}
-              aria-disabled={busy}
-              onClick={() => void send()}
-            >
-              {c.resend}
-            </Button>
-          </Alert>
-        </div>
+        <ConflictAlert lines={conflict} words={c} busy={busy} onResend={() => void send()} />
       )}
       <ErrorSummary errors={errors} />
       {!base && <Paragraph>{c.formIntro}</Paragraph>}

@@ -1,20 +1,17 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, type Problem } from '../../api/client';
 import type { Action } from '../../components/action-table';
 import { useAnnounce } from '../../components/announcer';
+import { ConflictAlert } from '../../components/conflict-alert';
 import { ErrorSummary, type FieldError } from '../../components/error-summary';
 import {
-  Alert,
   Button,
-  Heading,
   Link,
   Paragraph,
   RadioGroupField,
   TextareaField,
   TextField,
-  UnorderedList,
-  UnorderedListItem,
 } from '../../components/nlds';
 import { useT } from '../../i18n';
 import { changesBetween, fetchAction, problemInWords } from './progress-answers';
@@ -56,10 +53,6 @@ export function ProgressForm({ action, etag: loadedEtag }: { action: Action; eta
   // One Idempotency-Key per attempt: a retry of the same update (same body, same version)
   // reuses it, so a request that did reach the API is not carried out twice.
   const attempt = useRef<{ fingerprint: string; key: string } | null>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (conflict) conflictRef.current?.focus();
-  }, [conflict]);
 
   const why = reasonsRequired(base, values);
   const reasonRequired = why.length > 0 || reasonAsked;
@@ -150,30 +143,7 @@ export function ProgressForm({ action, etag: loadedEtag }: { action: Action; eta
   return (
     <>
       {conflict && (
-        <div ref={conflictRef} tabIndex={-1} role="alert" aria-labelledby="conflict-title">
-          <Alert type="warning">
-            <Heading level={2} id="conflict-title">
-              {p.conflictTitle}
-            </Heading>
-            <Paragraph>{conflict.length > 0 ? p.conflictIntro : p.conflictNothing}</Paragraph>
-            {conflict.length > 0 && (
-              <UnorderedList>
-                {conflict.map((line) => (
-                  <UnorderedListItem key={line}>{line}</UnorderedListItem>
-                ))}
-              </UnorderedList>
-            )}
-            <Paragraph>{p.conflictKept}</Paragraph>
-            <Button
-              appearance="primary-action-button"
-              busy={busy}
-              aria-disabled={busy}
-              onClick={() => void send()}
-            >
-              {p.resend}
-            </Button>
-          </Alert>
-        </div>
+        <ConflictAlert lines={conflict} words={p} busy={busy} onResend={() => void send()} />
       )}
       <ErrorSummary errors={errors} />
       <Paragraph>{p.intro}</Paragraph>
