@@ -1,5 +1,5 @@
 import { type ProgrammeNames, referenceKey } from '../sheet/programme-names';
-import { REFERENCE_MAX_LENGTH } from '../sheet/key-columns';
+import { REFERENCE_MAX_LENGTH } from '../sheet/shared-columns';
 import type { SheetKind } from '../sheet/sheet-columns';
 import type { RowCells } from './row-cells';
 

@@ -1,4 +1,4 @@
-import { KEY, REFERENCE, VERSION } from './key-columns';
+import { DESCRIPTION, KEY, REFERENCE, TITLE, VERSION } from './shared-columns';
 import type { SheetColumn } from './sheet-columns';
 
 /** The columns of the Actions sheet (Acties), in the order the workbook shows them. */
@@ -6,23 +6,8 @@ export const ACTION_COLUMNS: readonly SheetColumn[] = [
   KEY,
   VERSION,
   REFERENCE,
-  {
-    field: 'title',
-    header: { nl: 'Titel', en: 'Title' },
-    type: 'text',
-    maxLength: 300,
-    requiredOnCreate: true,
-    width: 50,
-    help: { nl: 'Verplicht, ten hoogste 300 tekens.', en: 'Required, at most 300 characters.' },
-  },
-  {
-    field: 'description',
-    header: { nl: 'Omschrijving', en: 'Description' },
-    type: 'longText',
-    maxLength: 20_000,
-    width: 60,
-    help: { nl: 'Optioneel.', en: 'Optional.' },
-  },
+  TITLE,
+  DESCRIPTION,
   {
     field: 'track',
     header: { nl: 'Spoor', en: 'Track' },

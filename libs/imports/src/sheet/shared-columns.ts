@@ -1,8 +1,8 @@
 import type { SheetColumn } from './sheet-columns';
 
 /**
- * The columns that tie a row to what it changes, first on both sheets: its key, the version it
- * was exported at and the programme's own reference.
+ * The columns both sheets have. First, those that tie a row to what it changes: its key, the
+ * version it was exported at and the programme's own reference; then its title and description.
  */
 export const KEY: SheetColumn = {
   field: 'key',
@@ -37,4 +37,23 @@ export const REFERENCE: SheetColumn = {
     nl: 'Uw eigen kenmerk (optioneel, uniek per tabblad). Een regel zonder sleutel met een bekend kenmerk wijzigt die regel.',
     en: 'Your own reference (optional, unique per sheet). A row without a key but with a known reference changes that row.',
   },
+};
+
+export const TITLE: SheetColumn = {
+  field: 'title',
+  header: { nl: 'Titel', en: 'Title' },
+  type: 'text',
+  maxLength: 300,
+  requiredOnCreate: true,
+  width: 50,
+  help: { nl: 'Verplicht, ten hoogste 300 tekens.', en: 'Required, at most 300 characters.' },
+};
+
+export const DESCRIPTION: SheetColumn = {
+  field: 'description',
+  header: { nl: 'Omschrijving', en: 'Description' },
+  type: 'longText',
+  maxLength: 20_000,
+  width: 60,
+  help: { nl: 'Optioneel.', en: 'Optional.' },
 };
