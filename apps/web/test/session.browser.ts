@@ -107,6 +107,39 @@ test.describe('The session', () => {
     await expectAccessible(page);
   });
 
+  test('a request still under way when the person signs out does not make the page say their session expired', async ({
+    page,
+    request,
+  }) => {
+    const person = await createPerson(request, 'Afmelden met een verzoek onderweg');
+    // The account page asks for the person's linked accounts; that request is held on its way
+    // to the API until the person has signed out, as a slow answer would be.
+    let arrived!: () => void;
+    const asked = new Promise<void>((resolve) => (arrived = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/v1/me/identities', async (route) => {
+      arrived();
+      await released;
+      await route.continue();
+    });
+    await openSignedIn(page, person, '/account');
+    await asked;
+    await page.getByRole('button', { name: 'Afmelden', exact: true }).click();
+    await expect(page.getByText('U bent afgemeld.')).toBeVisible();
+
+    // It reaches the API with the ended session's token (401), and the page's attempt to renew
+    // that session is refused: the person signed out, and the page must go on saying so.
+    const refused = page.waitForResponse('**/v1/me/identities');
+    const renewal = page.waitForResponse('**/v1/auth/browser/refresh');
+    release();
+    expect((await refused).status()).toBe(401);
+    expect((await renewal).status()).toBe(401);
+    await expect(page.getByText('U bent afgemeld.')).toBeVisible();
+    await expect(page.getByText('Uw sessie is verlopen. Meld u opnieuw aan.')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
+  });
+
   test('tabs of one browser follow its session: signing out in one signs out the others, and another person signing in replaces the first in every tab', async ({
     context,
     request,

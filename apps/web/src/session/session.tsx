@@ -114,10 +114,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     renewTimer.current = window.setTimeout(() => void renewRef.current(), seconds * 1000);
   }, []);
 
+  // A session ends once, and the person is told why it ended then: a request sent before they
+  // signed out may come back refused afterwards (and its renewal with it), which must not
+  // turn "signed out" into "your session expired".
   const ended = useCallback((reason: 'expired' | 'signedOut') => {
     window.clearTimeout(renewTimer.current);
     setAccessToken(null);
-    setState({ status: 'signedOut', reason });
+    setState((current) =>
+      current.status === 'signedOut' && current.reason ? current : { status: 'signedOut', reason },
+    );
   }, []);
 
   /**
