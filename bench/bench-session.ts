@@ -2,7 +2,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AppConfig, RedisConnections } from '@app/core';
-import { AccessTokens, PrincipalCache } from '@app/identity';
+import { AccessTokens, PrincipalCache, PrincipalChanges } from '@app/identity';
 
 /**
  * Opens a session of a day for `userId` (a refresh-token family, as log-in would) and answers
@@ -20,10 +20,11 @@ export async function benchSession(
     [userId, sessionId, randomBytes(32).toString('hex')],
   );
   // Signing needs neither Redis nor the cache: the connection is never opened.
+  const connections = new RedisConnections(config);
   const tokens = new AccessTokens(
     config,
     dataSource,
-    new PrincipalCache(config, new RedisConnections(config)),
+    new PrincipalCache(config, connections, new PrincipalChanges(config, connections)),
   );
   return () => tokens.sign(userId, sessionId).accessToken;
 }

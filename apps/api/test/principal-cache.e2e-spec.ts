@@ -5,8 +5,9 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { RedisConnections } from '@app/core';
 import { ProgrammeProbeController } from '../../../test/fixtures/programme-probe.controller';
-import { startApi, testConfig } from '../../../test/support/e2e';
+import { LogCapture, startApi, testConfig } from '../../../test/support/e2e';
 import { type Actor, IdentityFixtures } from '../../../test/support/identity-fixtures';
+import { TcpProxy } from '../../../test/support/tcp-proxy';
 
 /**
  * A person's principal is kept between requests by each API process (PrincipalCache), and read
@@ -17,7 +18,10 @@ import { type Actor, IdentityFixtures } from '../../../test/support/identity-fix
  * In one process the two apps share passport's registry of strategies: every request is
  * authenticated by the bearer strategy of the app started last (A), with A's cache. So every
  * change goes through B, whose own cache is not the one read: only the new epoch in Redis can
- * tell A's cache that a principal changed, as it must tell another replica's.
+ * tell A's cache that a principal changed, as it must tell another replica's: the announcement
+ * A hears through its subscription, or while that does not stand, the epoch in Redis.
+ *
+ * A reaches Redis through a proxy, so that a test can take Redis away from A alone.
  */
 describe('principals kept between requests, across API processes', () => {
   let a: NestExpressApplication;
@@ -26,13 +30,24 @@ describe('principals kept between requests, across API processes', () => {
   let db: DataSource;
   let admin: Actor;
   let programmeId: string;
+  let proxy: TcpProxy;
+  /** nestjs-pino logs every app of the file through the first one started: B. */
+  const logs = new LogCapture();
 
   beforeAll(async () => {
-    // One configuration: one database and one Redis prefix, as two replicas have.
-    const config = testConfig({ REDIS_PREFIX: `${process.env.SBT_TEST_REDIS_PREFIX}-principals` });
+    // One database and one Redis prefix, as two replicas have.
+    const config = testConfig({
+      REDIS_PREFIX: `${process.env.SBT_TEST_REDIS_PREFIX}-principals`,
+      LOG_LEVEL: 'info',
+    });
+    proxy = TcpProxy.forUrl(config.redis.url);
+    const throughProxy = {
+      ...config,
+      redis: { ...config.redis, url: await proxy.start(config.redis.url) },
+    };
     // One after the other: A's bearer strategy is the one registered last.
-    b = await startApi({ config, controllers: [ProgrammeProbeController] });
-    a = await startApi({ config, controllers: [ProgrammeProbeController] });
+    b = await startApi({ config, controllers: [ProgrammeProbeController], logs });
+    a = await startApi({ config: throughProxy, controllers: [ProgrammeProbeController] });
     fixtures = new IdentityFixtures(a);
     db = a.get<DataSource>(getDataSourceToken());
     admin = await fixtures.user({ isPlatformAdmin: true });
@@ -40,7 +55,9 @@ describe('principals kept between requests, across API processes', () => {
   });
 
   afterAll(async () => {
+    proxy.restore();
     await Promise.all([a?.close(), b?.close()]);
+    await proxy.close();
   });
 
   const through = (app: NestExpressApplication, token: string) => ({
@@ -171,16 +188,54 @@ describe('principals kept between requests, across API processes', () => {
     await through(a, person.accessToken).get('/v1/me').expect(200);
   });
 
+  it('asks Redis nothing for a kept principal while its process hears every change', async () => {
+    const person = await signedIn();
+    await through(a, person.accessToken).get('/v1/me').expect(200);
+    const shared = a.get(RedisConnections).shared();
+    const sent = jest.spyOn(shared, 'sendCommand');
+    try {
+      await through(a, person.accessToken).get('/v1/me').expect(200);
+      // Neither an epoch nor a rate-limit count: both come from memory (the lease of the
+      // quota was taken by the first request).
+      expect(sent.mock.calls.map(([command]) => command.name)).toEqual([]);
+    } finally {
+      sent.mockRestore();
+    }
+  });
+
+  it('refuses a deactivated user at once even while Redis hangs for the process that kept them', async () => {
+    const person = await signedIn();
+    await through(a, person.accessToken).get('/v1/me').expect(200);
+    proxy.stall();
+    try {
+      // A hears nothing now: B waits for A's confirmation, at most a second, and says so …
+      await through(b, admin.token)
+        .patch(`/v1/users/${person.userId}`, { isActive: false })
+        .expect(200);
+      expect(logs.lines().map((line): unknown => line.event)).toContain(
+        'principal_change_unconfirmed',
+      );
+      // … by which time A no longer trusts its subscription (no heartbeat answered), cannot
+      // ask Redis for the epoch either, and so reads the principal.
+      await through(a, person.accessToken).get('/v1/me').expect(401);
+    } finally {
+      proxy.restore();
+    }
+  });
+
   it('trusts nothing kept while Redis is away: each request reads its principal', async () => {
     const person = await signedIn();
     await through(a, person.accessToken).get('/v1/me').expect(200);
-    // A change that announces no epoch (made by hand in SQL) is not seen from memory: it
+    // A change that announces nothing (made by hand in SQL) is not seen from memory: it
     // takes effect within PRINCIPAL_MAX_AGE_MS (README "Operating it") …
     await db.query('UPDATE users SET is_active = false WHERE id = $1', [person.userId]);
     await through(a, person.accessToken).get('/v1/me').expect(200);
-    // … or as soon as the epoch cannot be asked: then the principal is read every request.
-    // (Last in this file: A's Redis connection stays closed.)
-    a.get(RedisConnections).shared().disconnect();
-    await through(a, person.accessToken).get('/v1/me').expect(401);
+    // … or as soon as Redis is away for A: then the principal is read every request.
+    proxy.cut();
+    try {
+      await through(a, person.accessToken).get('/v1/me').expect(401);
+    } finally {
+      proxy.restore();
+    }
   });
 });

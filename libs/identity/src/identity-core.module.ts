@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiTokenEntity } from './auth/api-token.entity';
 import { AccessTokens } from './auth/access-tokens';
 import { PrincipalCache } from './auth/principal-cache';
+import { PrincipalChanges } from './auth/principal-changes';
 import { IdentityProviderEntity } from './identity-providers/identity-provider.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { SessionsPurge } from './auth/sessions-purge.service';
@@ -29,7 +30,14 @@ import { UserEntity } from './users/user.entity';
     ]),
   ],
   // Sessions' tokens here (not in AuthModule): the worker purges them without log-in's Redis.
-  providers: [Passwords, AccessTokens, PrincipalCache, SessionsRepository, SessionsPurge],
+  providers: [
+    Passwords,
+    AccessTokens,
+    PrincipalCache,
+    PrincipalChanges,
+    SessionsRepository,
+    SessionsPurge,
+  ],
   exports: [
     TypeOrmModule,
     Passwords,

@@ -5,6 +5,7 @@ export * from './access/principal';
 export * from './access/programme-scope';
 export * from './auth/access-tokens';
 export * from './auth/principal-cache';
+export * from './auth/principal-changes';
 export { clientKey } from './auth/login-throttle.service';
 export * from './auth/api-token.entity';
 export * from './auth/auth.module';

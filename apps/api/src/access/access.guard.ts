@@ -59,10 +59,11 @@ export class AccessGuard implements CanActivate {
     const rateClass = rateClassOf(req.method, access.rateLimit);
     const authenticates = access.permission !== Permission.Public;
     // A signed access token names its user and session before the session is read: then the
-    // user's principal epoch (PrincipalCache: asked as the request arrives) goes to Redis with
-    // the address's count, in one round trip; and so does the principal's count when this
-    // process keeps the session's principal, which it does only while the session is open (a
-    // leaked token of an ended session must not spend its owner's budget). The count is
+    // user's principal epoch (PrincipalCache: taken as the request arrives; from memory while
+    // this process hears every change, else asked of Redis) is taken with the address's count;
+    // and so is the principal's count when this process keeps the session's principal, which
+    // it does only while the session is open (a leaked token of an ended session must not
+    // spend its owner's budget). What of these needs Redis goes in one round trip. The count is
     // enforced only once the token has authenticated, as before; other tokens are counted then.
     const claims = authenticates ? this.signedClaims(req) : undefined;
     if (claims) {

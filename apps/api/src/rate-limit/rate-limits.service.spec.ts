@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { DomainError, loadConfig, type RedisConnections } from '@app/core';
 import { RateLimits } from './rate-limits.service';
 
-/** Stands in for ioredis as rate-limiter-flexible uses it: its counting script, by key. */
+/** Stands in for ioredis as the quota leases use it: their taking script, by key. */
 class FakeRedis {
   status = 'ready';
   mode: 'up' | 'down' | 'hanging' = 'up';
@@ -11,10 +11,10 @@ class FakeRedis {
 
   defineCommand(): void {}
 
-  rlflxIncr([key, points]: string[]): Promise<[number, number]> {
+  sbtTakeQuota(key: string, points: number): Promise<[number, number]> {
     if (this.mode === 'down') return Promise.reject(new Error('Connection is closed.'));
     if (this.mode === 'hanging') return new Promise(() => undefined);
-    const count = (this.counts.get(key) ?? 0) + Number(points);
+    const count = (this.counts.get(key) ?? 0) + points;
     this.counts.set(key, count);
     return Promise.resolve([count, 60_000]);
   }
@@ -60,7 +60,10 @@ describe('RateLimits', () => {
     jest.spyOn(Date, 'now').mockImplementation(() => now);
   });
 
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => {
+    limits.onModuleDestroy();
+    jest.restoreAllMocks();
+  });
 
   const admit = (res: Response, key = 'user:u1') => limits.admit(res, 'principal', 'read', key);
   const events = (spy: jest.SpyInstance) =>

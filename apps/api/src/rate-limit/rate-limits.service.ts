@@ -1,7 +1,12 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type { Response } from 'express';
-import type IORedis from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig, RedisConnections, whenReady } from '@app/core';
 import {
   type Allowance,
@@ -15,6 +20,7 @@ import {
   rateLimitPolicyField,
   secondsFrom,
 } from './rate-limit-policy';
+import { QuotaLeases, type Taken } from './quota-leases';
 import { RateLimitErrors } from './rate-limit.errors';
 
 /**
@@ -28,7 +34,8 @@ const STORE_RETRY_MS = 2000;
 interface Policy {
   name: string;
   quota: number;
-  store: RateLimiterRedis;
+  /** The prefix of its keys in Redis. */
+  keyPrefix: string;
   memory: RateLimiterMemory;
 }
 
@@ -38,8 +45,7 @@ export interface Counted {
   partition: RatePartition;
   rateClass: RateClass;
   key: string;
-  result: RateLimiterRes;
-  exceeded: boolean;
+  taken: Taken;
 }
 
 /** Where the allowances of this request are kept, to write the RateLimit fields whole. */
@@ -47,17 +53,19 @@ const ALLOWANCES = 'rateLimitAllowances';
 
 /**
  * The API-wide rate limits: a fixed window per policy (partition × class) and key, counted
- * atomically in Redis by rate-limiter-flexible, so every API replica shares one count.
+ * atomically in Redis, so every API replica shares one count. A process takes a lease of a
+ * key's quota at a time (QuotaLeases) and admits from memory until it is used: most requests
+ * do not wait for Redis at all.
  *
  * When Redis does not answer, each process counts in memory instead (fail open, but not
  * unlimited): a Redis blip must not take the whole API down, and a runaway script still meets
  * a limit, per replica. The log-in throttle, by contrast, fails closed (it guards passwords).
  */
 @Injectable()
-export class RateLimits implements OnModuleInit {
+export class RateLimits implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RateLimits.name);
   private readonly policies = new Map<string, Policy>();
-  private redis!: IORedis;
+  private leases!: QuotaLeases;
   /** While set and in the future, Redis is left alone (it failed a moment ago). */
   private storeAwayUntil = 0;
   private storeAway = false;
@@ -68,35 +76,29 @@ export class RateLimits implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    // Every request counts here: concurrent requests' counts share one write to Redis.
-    this.redis = this.connections.shared();
+    const redis = this.connections.shared();
     const { windowSeconds } = this.config.rateLimits;
+    this.leases = new QuotaLeases(redis, windowSeconds * 1000);
     for (const partition of RATE_PARTITIONS) {
       for (const rateClass of RATE_CLASSES) {
         const name = policyName(partition, rateClass);
         const quota = quotaOf(this.config.rateLimits, partition, rateClass);
-        const options = {
-          keyPrefix: `${this.config.redis.prefix}:ratelimit:${name}`,
-          points: quota,
-          duration: windowSeconds,
-        };
+        const keyPrefix = `${this.config.redis.prefix}:ratelimit:${name}`;
         this.policies.set(name, {
           name,
           quota,
-          store: new RateLimiterRedis({
-            ...options,
-            storeClient: this.redis,
-            // Once a key is over its quota, this process refuses it without asking Redis until
-            // its window ends: a flood costs one Redis call per key and window, not one each.
-            inMemoryBlockOnConsumed: quota + 1,
-          }),
-          memory: new RateLimiterMemory(options),
+          keyPrefix,
+          memory: new RateLimiterMemory({ keyPrefix, points: quota, duration: windowSeconds }),
         });
       }
     }
     // A fresh fail-fast connection refuses commands until it is ready; give it its chance,
     // but never hold the start up for Redis (the limits count in memory meanwhile).
-    await whenReady(this.redis, 2000).catch(() => undefined);
+    await whenReady(redis, 2000).catch(() => undefined);
+  }
+
+  onModuleDestroy(): void {
+    this.leases.close();
   }
 
   /**
@@ -113,8 +115,9 @@ export class RateLimits implements OnModuleInit {
   }
 
   /**
-   * Counts the request (now: counts issued in the same tick share one write to Redis); the
-   * answer is for `enforce`, which writes the fields and refuses past the quota.
+   * Counts the request (from this process's lease of the quota, or when it is used up with
+   * one round trip to Redis, which counts issued in the same tick share); the answer is for
+   * `enforce`, which writes the fields and refuses past the quota.
    */
   async count(partition: RatePartition, rateClass: RateClass, key: string): Promise<Counted> {
     const policy = this.policies.get(policyName(partition, rateClass));
@@ -124,22 +127,22 @@ export class RateLimits implements OnModuleInit {
 
   /** Writes the RateLimit fields of a count, and refuses with a 429 past its quota. */
   enforce(res: Response, counted: Counted): void {
-    const { policy, partition, rateClass, key, result, exceeded } = counted;
+    const { policy, partition, rateClass, key, taken } = counted;
     const allowance: Allowance = {
       policy: policy.name,
       quota: policy.quota,
       windowSeconds: this.config.rateLimits.windowSeconds,
-      remaining: exceeded ? 0 : result.remainingPoints,
-      resetSeconds: secondsFrom(result.msBeforeNext),
+      remaining: taken.exceeded ? 0 : taken.remaining,
+      resetSeconds: secondsFrom(taken.msBeforeNext),
     };
     const locals = res.locals as { [ALLOWANCES]?: Allowance[] };
     const allowances = (locals[ALLOWANCES] ??= []);
     allowances.push(allowance);
     res.setHeader('RateLimit-Policy', rateLimitPolicyField(allowances));
     res.setHeader('RateLimit', rateLimitField(allowances));
-    if (!exceeded) return;
-    // The first refusal of a window is logged; the rest of a flood is not.
-    if (result.consumedPoints === policy.quota + 1) {
+    if (!taken.exceeded) return;
+    // The first refusal of a window (in this process) is logged; the rest of a flood is not.
+    if (taken.firstRefusal) {
       this.logger.warn(
         {
           event: 'rate_limited',
@@ -154,20 +157,19 @@ export class RateLimits implements OnModuleInit {
     throw RateLimitErrors.exceeded(partition, rateClass, Math.max(1, allowance.resetSeconds));
   }
 
-  private async consume(
-    policy: Policy,
-    key: string,
-  ): Promise<{ result: RateLimiterRes; exceeded: boolean }> {
+  private async consume(policy: Policy, key: string): Promise<{ taken: Taken }> {
     if (Date.now() >= this.storeAwayUntil) {
       try {
-        const outcome = await settle(withTimeout(policy.store.consume(key), STORE_TIMEOUT_MS));
+        const taken = await this.leases.take(`${policy.keyPrefix}:${key}`, policy.quota, (work) =>
+          withTimeout(work, STORE_TIMEOUT_MS),
+        );
         this.storeAnswered();
-        return outcome;
+        return { taken };
       } catch (error) {
         this.storeFailed(error);
       }
     }
-    return settle(policy.memory.consume(key));
+    return { taken: await fromMemory(policy, key) };
   }
 
   private storeAnswered(): void {
@@ -190,15 +192,24 @@ export class RateLimits implements OnModuleInit {
   }
 }
 
-/** A refusal is an answer, not a failure: only errors of the store itself reject. */
-async function settle(
-  consumed: Promise<RateLimiterRes>,
-): Promise<{ result: RateLimiterRes; exceeded: boolean }> {
+/** Counts in this process only (Redis away); a refusal is an answer, not a failure. */
+async function fromMemory(policy: Policy, key: string): Promise<Taken> {
   try {
-    return { result: await consumed, exceeded: false };
+    const result = await policy.memory.consume(key);
+    return {
+      remaining: result.remainingPoints,
+      msBeforeNext: result.msBeforeNext,
+      exceeded: false,
+      firstRefusal: false,
+    };
   } catch (error) {
-    if (error instanceof RateLimiterRes) return { result: error, exceeded: true };
-    throw error;
+    if (!(error instanceof RateLimiterRes)) throw error;
+    return {
+      remaining: 0,
+      msBeforeNext: error.msBeforeNext,
+      exceeded: true,
+      firstRefusal: error.consumedPoints === policy.quota + 1,
+    };
   }
 }
 

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { AppConfig, RedisConnections } from '@app/core';
 import type { Principal } from '../access/principal';
 import { PRINCIPAL_MAX_AGE_MS, PrincipalCache } from './principal-cache';
+import { PrincipalChanges } from './principal-changes';
 
 const config = { redis: { prefix: 'sbt-test' } } as AppConfig;
 const USER = '0d4f0a52-8c8e-4f7a-9d55-3d1f3a6c2b11';
@@ -16,6 +17,12 @@ class FakeRedis {
     if (this.mode === 'down') return Promise.reject(new Error('connection refused'));
     if (this.mode === 'hanging') return new Promise(() => undefined);
     return Promise.resolve(this.values.get(key) ?? null);
+  }
+
+  publish(): Promise<number> {
+    if (this.mode === 'hanging') return new Promise(() => undefined);
+    if (this.mode !== 'up') return Promise.reject(new Error('connection refused'));
+    return Promise.resolve(0);
   }
 
   set(key: string, value: string): Promise<'OK'> {
@@ -39,8 +46,11 @@ const inADay = () => new Date(Date.now() + 86_400_000);
 
 describe('PrincipalCache', () => {
   let redis: FakeRedis;
-  const cache = () =>
-    new PrincipalCache(config, { shared: () => redis } as unknown as RedisConnections);
+  /** A process whose subscription to changes never stands: only epochs tell it of changes. */
+  const cache = () => {
+    const connections = { shared: () => redis } as unknown as RedisConnections;
+    return new PrincipalCache(config, connections, new PrincipalChanges(config, connections));
+  };
 
   beforeEach(() => {
     redis = new FakeRedis();

@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type IORedis from 'ioredis';
 import type { EntityManager } from 'typeorm';
 import { afterCommit, APP_CONFIG, type AppConfig, RedisConnections } from '@app/core';
 import type { Principal } from '../access/principal';
+import { type ChangeListener, PrincipalChanges } from './principal-changes';
 
 /**
  * How long a principal is trusted at most, whatever its epoch says: the bound for a change
@@ -23,8 +24,24 @@ const ANNOUNCE_ATTEMPTS = 3;
 /** Longer than any principal is kept: an epoch that expires cannot bring an old one back. */
 const EPOCH_TTL_SECONDS = 24 * 60 * 60;
 
-/** The epoch of a user's principal ('-': none announced within EPOCH_TTL_SECONDS). */
-export type Epoch = string;
+/**
+ * What a kept principal is checked against: the epoch of a user's principal in Redis ('-':
+ * none announced within EPOCH_TTL_SECONDS), or while this process hears every change
+ * (PrincipalChanges) its subscription and the count of changes heard so far.
+ */
+export type Epoch = string | Heard;
+
+interface Heard {
+  subscription: number;
+  /** Changes heard by this process when the epoch was taken. */
+  heard: number;
+}
+
+/** Whether a principal kept under `kept` may serve a request that arrived under `now`. */
+function current(kept: Epoch, now: Epoch): boolean {
+  if (typeof kept === 'string' || typeof now === 'string') return kept === now;
+  return kept.subscription === now.subscription;
+}
 
 interface Entry {
   principal: Principal;
@@ -55,13 +72,17 @@ async function answered<T>(command: Promise<T>): Promise<T> {
  * open) this API process read, so that a request need not read them again: they change
  * rarely and every request needs them.
  *
- * A kept principal is used only while its user's epoch in Redis is still the one read
- * before the principal was (`epoch`, asked when the request arrives, in the same round trip
- * as its rate-limit counts). Every change to what makes a principal — a session ended, a
- * user changed or deactivated, a membership added, changed or removed — announces a new
- * epoch once it has committed and before its request is answered (`changed`): so any request
- * that arrives after that answer, at any replica, reads the new epoch and the principal
- * again. The order is what makes it exact: an epoch read before the rows were read can only
+ * Every change to what makes a principal — a session ended, a user changed or deactivated, a
+ * membership added, changed or removed — is announced once it has committed and before its
+ * request is answered (`changed`), two ways:
+ * - through PrincipalChanges: every process that subscribed forgets the users, and the
+ *   announcing process waits until they all confirmed. While this process's subscription
+ *   stands, a kept principal is used without asking Redis anything.
+ * - as a new epoch of each user in Redis: while the subscription does not stand (Redis away,
+ *   reconnecting, this process stalled), a kept principal is used only while its user's epoch
+ *   is still the one read before the principal was (`epoch`, asked when the request arrives).
+ * So any request that arrives after the change's answer, at any replica, reads the principal
+ * again. The order is what makes it exact: an epoch taken before the rows were read can only
  * be as old as they are or older, never newer.
  *
  * When Redis does not answer, nothing kept is used (each request reads its principal, as
@@ -69,21 +90,31 @@ async function answered<T>(command: Promise<T>): Promise<T> {
  * effect within PRINCIPAL_MAX_AGE_MS; the process that made a change forgets the user at once.
  */
 @Injectable()
-export class PrincipalCache {
+export class PrincipalCache implements OnModuleInit, ChangeListener {
   private readonly logger = new Logger(PrincipalCache.name);
   private readonly entries = new Map<string, Entry>();
   private redis?: IORedis;
+  /** Changes this process heard of (announced here or by others): a read during one is not kept. */
+  private changesHeard = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly connections: RedisConnections,
+    private readonly changes: PrincipalChanges,
   ) {}
 
+  onModuleInit(): void {
+    this.changes.start(this);
+  }
+
   /**
-   * The user's epoch now, or undefined when Redis did not answer (then nothing kept is
-   * trusted). Ask it when the request arrives, before anything of the principal is read.
+   * The epoch to check a kept principal against, or undefined when Redis did not answer (then
+   * nothing kept is trusted). Take it when the request arrives, before anything of the
+   * principal is read. While the subscription stands it is known here, without Redis.
    */
   async epoch(userId: string): Promise<Epoch | undefined> {
+    const subscription = this.changes.standing();
+    if (subscription !== undefined) return { subscription, heard: this.changesHeard };
     try {
       return (await answered(this.connection().get(this.key(userId)))) ?? '-';
     } catch {
@@ -97,7 +128,7 @@ export class PrincipalCache {
     const key = `${userId} ${sessionId}`;
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.epoch === epoch && Date.now() < entry.until) return entry.principal;
+    if (current(entry.epoch, epoch) && Date.now() < entry.until) return entry.principal;
     this.entries.delete(key);
     return undefined;
   }
@@ -117,6 +148,8 @@ export class PrincipalCache {
    */
   put(principal: Principal, epoch: Epoch | undefined, sessionEndsAt: Date): void {
     if (epoch === undefined || principal.sessionId === undefined) return;
+    // A change heard while the rows were read may not be in them.
+    if (typeof epoch !== 'string' && epoch.heard !== this.changesHeard) return;
     const key = `${principal.userId} ${principal.sessionId}`;
     this.entries.delete(key);
     if (this.entries.size >= MAX_ENTRIES) {
@@ -135,28 +168,37 @@ export class PrincipalCache {
     afterCommit(manager, () => this.changed(userIds));
   }
 
-  /** Forgets these users' principals here and announces a new epoch of each to every process. */
+  /**
+   * Forgets these users' principals here and announces the change to every process: new
+   * epochs, then the announcement, whose confirmations it waits for.
+   */
   async changed(userIds: readonly string[]): Promise<void> {
-    const users = new Set(userIds);
-    for (const [key, entry] of this.entries) {
-      if (users.has(entry.principal.userId)) this.entries.delete(key);
-    }
+    const users = [...new Set(userIds)];
+    this.heard(users);
     const epoch = randomUUID();
     for (let attempt = 1; ; attempt += 1) {
+      let announced: ReturnType<PrincipalChanges['announce']> | undefined;
       try {
         const redis = this.connection();
-        await answered(
-          Promise.all(
-            [...users].map((userId) => redis.set(this.key(userId), epoch, 'EX', EPOCH_TTL_SECONDS)),
-          ),
+        const epochs = users.map((userId) =>
+          redis.set(this.key(userId), epoch, 'EX', EPOCH_TTL_SECONDS),
         );
+        announced = this.changes.announce(redis, users);
+        const [receivers] = await answered(Promise.all([announced.published, ...epochs]));
+        if (!(await this.changes.confirmed(announced.id, receivers))) {
+          this.logger.warn(
+            { event: 'principal_change_unconfirmed', users: users.length, receivers },
+            'not every process confirmed the change within a second: one that stalled may use these principals until it has heard it',
+          );
+        }
         return;
       } catch (error) {
+        if (announced) this.changes.abandon(announced.id);
         if (attempt >= ANNOUNCE_ATTEMPTS) {
           this.logger.error(
             {
               event: 'principal_epoch_not_announced',
-              users: users.size,
+              users: users.length,
               error: (error as Error).message,
             },
             `other API processes may use these principals for up to ${PRINCIPAL_MAX_AGE_MS / 1000} s`,
@@ -165,6 +207,21 @@ export class PrincipalCache {
         }
         await sleep(50 * attempt);
       }
+    }
+  }
+
+  /** ChangeListener: nothing kept can be trusted (the subscription started or was lost). */
+  reset(): void {
+    this.changesHeard += 1;
+    this.entries.clear();
+  }
+
+  /** ChangeListener: these users' principals changed (announced here or by another process). */
+  heard(userIds: readonly string[]): void {
+    this.changesHeard += 1;
+    const users = new Set(userIds);
+    for (const [key, entry] of this.entries) {
+      if (users.has(entry.principal.userId)) this.entries.delete(key);
     }
   }
 
