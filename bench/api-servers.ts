@@ -56,18 +56,23 @@ export function prioritySelf(raised: boolean): boolean {
   }
 }
 
+/**
+ * `dir`: the built bench folder to start the entry from (another build of the product, for
+ * `bench:ab`); this build's by default.
+ */
 export async function startServer(
   name: string,
   entry: ServerEntry,
   core: number,
   environment: Record<string, string>,
   cleanup: Cleanup,
+  dir: string = __dirname,
 ): Promise<BenchServer> {
   const port = await findFreePort();
   const origin = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     'taskset',
-    ['-c', String(core), process.execPath, path.join(__dirname, `${entry}.js`)],
+    ['-c', String(core), process.execPath, path.join(dir, `${entry}.js`)],
     {
       env: { ...process.env, ...environment, PORT: String(port), PUBLIC_URL: origin },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
