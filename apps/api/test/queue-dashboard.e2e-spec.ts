@@ -228,3 +228,59 @@ describe('queue dashboard with QUEUE_DASHBOARD_WRITE=true', () => {
     expect(foreign.body.code).toBe('CSRF_CHECK_FAILED');
   });
 });
+
+describe('queue dashboard under the API’s rate limits', () => {
+  let app: NestExpressApplication;
+  let fixtures: IdentityFixtures;
+  let addresses = 0;
+  /** A client address of its own for each test (TRUST_PROXY: X-Forwarded-For names it). */
+  const newAddress = () => `198.51.100.${(addresses += 1)}`;
+
+  beforeAll(async () => {
+    app = await startApi({
+      config: testConfig({
+        REDIS_PREFIX: `${process.env.SBT_TEST_REDIS_PREFIX}-queues-rl`,
+        TRUST_PROXY: 'true',
+        RATE_LIMIT_PRINCIPAL_READS: '3',
+        RATE_LIMIT_ADDRESS_READS: '5',
+      }),
+    });
+    fixtures = new IdentityFixtures(app);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const board = (address: string, cookie: string) =>
+    request(app.getHttpServer())
+      .get(`${BOARD}/api/queues`)
+      .set('X-Forwarded-For', address)
+      .set('Cookie', cookie);
+
+  it('counts the board’s requests against the person’s budget, and refuses past it with a 429', async () => {
+    const cookie = await boardCookie(app, await fixtures.user({ isPlatformAdmin: true }));
+    const address = newAddress();
+    for (let left = 2; left >= 0; left -= 1) {
+      const res = await board(address, cookie).expect(200);
+      expect(res.headers.ratelimit).toMatch(
+        new RegExp(`"address-read";r=${left + 2};t=\\d+, "principal-read";r=${left};t=\\d+$`),
+      );
+    }
+    const refused = await board(address, cookie).expect(429);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body.code).toBe('RATE_LIMITED');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(refused.headers.ratelimit).toContain('"principal-read";r=0;');
+  });
+
+  it('stops a flood of made-up tickets at the address budget, before looking them up', async () => {
+    const address = newAddress();
+    for (let i = 0; i < 5; i += 1) {
+      await board(address, 'sbt_queue_dashboard=made-up').expect(401);
+    }
+    const refused = await board(address, 'sbt_queue_dashboard=made-up').expect(429);
+    expect(refused.body.code).toBe('RATE_LIMITED');
+    expect(refused.headers.ratelimit).toMatch(/^"address-read";r=0;t=\d+$/);
+  });
+});

@@ -34,6 +34,7 @@ import { requestMetrics } from './request-metrics';
 import { securityHeaders } from './security-headers';
 import { QueueDashboardAudit } from '../queues/queue-dashboard-audit';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from '../queues/queue-dashboard';
+import { RateLimits } from '../rate-limit/rate-limits.service';
 import { createValidationPipe } from './validation';
 import { apiPathMatcher, serveWebApp } from './web-app';
 
@@ -133,6 +134,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
       queues: app.get(JobQueueService),
       tokens: app.get(AccessTokens),
       audit: app.get(QueueDashboardAudit),
+      rateLimits: app.get(RateLimits),
     }),
   );
   // The web app (apps/web) is served at `/` beside the API, from the same origin: it needs

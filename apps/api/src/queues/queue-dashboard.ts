@@ -5,9 +5,11 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Router } from 'express';
 import helmet from 'helmet';
 import { AuditContext } from '@app/audit';
-import { type AppConfig, JobQueueService, QueueName } from '@app/core';
-import { AccessTokens, auditActorOf, QUEUE_DASHBOARD_AUDIENCE } from '@app/identity';
+import { type AppConfig, DomainError, JobQueueService, QueueName } from '@app/core';
+import { AccessTokens, auditActorOf, clientKey, QUEUE_DASHBOARD_AUDIENCE } from '@app/identity';
 import { API_BASE_PATH } from '../api-version';
+import { principalKey, type RatePartition, rateClassOf } from '../rate-limit/rate-limit-policy';
+import type { RateLimits } from '../rate-limit/rate-limits.service';
 import { cookieValue } from '../identity/auth/refresh-cookie';
 import { noStore } from '../http/middleware';
 import { buildProblem, sendProblem } from '../http/problem';
@@ -74,6 +76,7 @@ export interface QueueDashboardDependencies {
   queues: JobQueueService;
   tokens: AccessTokens;
   audit: QueueDashboardAudit;
+  rateLimits: RateLimits;
 }
 
 /**
@@ -85,10 +88,11 @@ export interface QueueDashboardDependencies {
  * unless QUEUE_DASHBOARD_WRITE=true; then retrying, promoting and removing jobs is allowed,
  * each on record in the audit log, and every other change (adding or editing jobs, pausing,
  * emptying or obliterating a queue, schedulers) stays refused: the product's state lives in
- * PostgreSQL and the jobs follow it (README "Queue dashboard").
+ * PostgreSQL and the jobs follow it (README "Queue dashboard"). Its requests count against the
+ * API's rate limits as any route's: the address before the ticket is looked up, the person after.
  */
 export function queueDashboard(deps: QueueDashboardDependencies): RequestHandler {
-  const { config, queues, tokens, audit } = deps;
+  const { config, queues, tokens, audit, rateLimits } = deps;
   const readOnlyMode = !config.queueDashboardWrite;
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
@@ -103,7 +107,22 @@ export function queueDashboard(deps: QueueDashboardDependencies): RequestHandler
   const board = serverAdapter.getRouter() as RequestHandler;
   const ownOrigin = new URL(config.http.publicUrl).origin;
 
+  /** Counts the request as the API's guard does; false once it has answered a 429. */
+  const admitted = async (req: Request, res: Response, partition: RatePartition, key: string) => {
+    try {
+      await rateLimits.admit(res, partition, rateClassOf(req.method) ?? 'read', key);
+      return true;
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.kind !== 'rate_limited') throw error;
+      res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      problem(req, res, 429, error.code, error.message);
+      return false;
+    }
+  };
+
   const authenticate = async (req: Request, res: Response, next: NextFunction) => {
+    // Before the ticket is looked up: a flood of made-up cookies stops here.
+    if (!(await admitted(req, res, 'address', clientKey(req.ip)))) return;
     const ticket = cookieValue(req.headers.cookie, QUEUE_DASHBOARD_COOKIE);
     const principal =
       ticket === undefined
@@ -119,6 +138,7 @@ export function queueDashboard(deps: QueueDashboardDependencies): RequestHandler
       );
       return;
     }
+    if (!(await admitted(req, res, 'principal', principalKey(principal)))) return;
     if (!principal.isPlatformAdmin) {
       problem(req, res, 403, 'FORBIDDEN', 'Requires permission `platform:admin`.');
       return;
