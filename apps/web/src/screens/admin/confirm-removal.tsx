@@ -7,13 +7,16 @@ import { useT } from '../../i18n';
 import { ConfirmButtons, generalProblem, Panel } from './admin-parts';
 
 /**
- * A removal confirmed in a step of its own (a member from the programme, one's own API token).
+ * A removal confirmed in a step of its own (a member from the programme, one's own API token,
+ * a user's link to an account at a provider).
  * Gone already (404) is what the person asked for, so it ends the step as a removal does;
  * anything else is said in the error summary and the step stays open.
  */
 export function ConfirmRemoval(props: {
   id: string;
   title: string;
+  /** The heading's level: 2 unless the step sits inside a section of its own. */
+  level?: 3 | 4;
   warning: string;
   label: string;
   request: () => Promise<{ error?: Problem; response: Response }>;
@@ -51,7 +54,7 @@ export function ConfirmRemoval(props: {
   }
 
   return (
-    <Panel id={props.id} title={props.title}>
+    <Panel id={props.id} title={props.title} level={props.level}>
       <Paragraph>{props.warning}</Paragraph>
       <ConfirmButtons
         label={props.label}

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { api, type Schemas } from '../../api/client';
-import { useAnnounce } from '../../components/announcer';
 import type { FieldError } from '../../components/error-summary';
 import {
   Alert,
@@ -16,7 +15,8 @@ import {
   TableRow,
 } from '../../components/nlds';
 import { useT } from '../../i18n';
-import { focusSoon, generalProblem, Panel } from './admin-parts';
+import { focusSoon } from './admin-parts';
+import { ConfirmRemoval } from './confirm-removal';
 
 type User = Schemas['UserResponse'];
 type Identity = Schemas['UserIdentityResponse'];
@@ -80,9 +80,25 @@ export function UserLinks(props: { user: User; onErrors: (errors: FieldError[]) 
         <Paragraph>{m.none(user.displayName)}</Paragraph>
       )}
       {removing ? (
-        <RemoveLink
-          user={user}
-          identity={removing}
+        // A link already gone (removed meanwhile) is said, and the list read again.
+        <ConfirmRemoval
+          id="koppeling-verwijderen"
+          level={4}
+          title={m.removeTitle(removing.issuer)}
+          warning={
+            user.isPlatformAdmin
+              ? m.removeWarningPlatformAdmin(user.displayName)
+              : m.removeWarning(user.displayName)
+          }
+          label={m.confirmRemove}
+          request={() =>
+            api.DELETE('/users/{id}/identities/{identityId}', {
+              params: { path: { id: user.id, identityId: removing.id } },
+            })
+          }
+          announcement={(status) =>
+            status === 204 ? m.removed(user.displayName, removing.issuer) : m.gone
+          }
           onErrors={onErrors}
           onCancel={() => {
             setRemoving(null);
@@ -133,61 +149,5 @@ export function UserLinks(props: { user: User; onErrors: (errors: FieldError[]) 
         )
       )}
     </section>
-  );
-}
-
-/** Asks first; a link already gone (removed meanwhile) is said, and the list read again. */
-function RemoveLink(props: {
-  user: User;
-  identity: Identity;
-  onErrors: (errors: FieldError[]) => void;
-  onCancel: () => void;
-  onDone: () => void;
-}) {
-  const { user, identity } = props;
-  const t = useT();
-  const m = t.userLinks;
-  const announce = useAnnounce();
-  const [busy, setBusy] = useState(false);
-
-  async function remove() {
-    if (busy) return;
-    setBusy(true);
-    const result = await api
-      .DELETE('/users/{id}/identities/{identityId}', {
-        params: { path: { id: user.id, identityId: identity.id } },
-      })
-      .catch(() => null);
-    setBusy(false);
-    const status = result?.response.status;
-    if (status === 204 || status === 404) {
-      props.onErrors([]);
-      announce(status === 204 ? m.removed(user.displayName, identity.issuer) : m.gone);
-      return props.onDone();
-    }
-    props.onErrors([{ message: generalProblem(result?.error, status, t) }]);
-  }
-
-  return (
-    <Panel id="koppeling-verwijderen" level={4} title={m.removeTitle(identity.issuer)}>
-      <Paragraph>
-        {user.isPlatformAdmin
-          ? m.removeWarningPlatformAdmin(user.displayName)
-          : m.removeWarning(user.displayName)}
-      </Paragraph>
-      <div className="sbt-row">
-        <Button
-          appearance="primary-action-button"
-          busy={busy}
-          aria-disabled={busy}
-          onClick={() => void remove()}
-        >
-          {m.confirmRemove}
-        </Button>
-        <Button appearance="secondary-action-button" onClick={props.onCancel}>
-          {t.admin.cancel}
-        </Button>
-      </div>
-    </Panel>
   );
 }
