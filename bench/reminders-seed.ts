@@ -1,20 +1,13 @@
 /**
  * What the reminder benchmarks share (bench/reminders.ts, bench/scale-out.ts): a programme
  * whose first actions fall due on one Monday under the default policy, the in-process
- * scheduling module, and the real worker started as a child process.
+ * scheduling module (the real worker is started by worker-child.ts).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditModule } from '@app/audit';
 import { type AppConfig, CoreModule } from '@app/core';
 import { RemindersModule } from '@app/reminders';
-import { WORKER_NODE_FLAGS } from '../apps/worker/src/node-flags';
-import { sleep } from './harness';
-
-const root = path.resolve(__dirname, '../..');
 export const OWNERS = 1000;
 /** The deadline of the due actions: a Monday; the clock is moved to 09:00 that day. */
 export const DUE_DATE = '2031-12-08';
@@ -69,34 +62,4 @@ export async function seed(dataSource: DataSource, actions: number, due: number)
     [programme.id, track.id, organisation.id, actions, due, OWNERS, DUE_DATE, CREATED_AT],
   );
   return programme.id;
-}
-
-export async function startWorker(
-  environment: Record<string, string>,
-  healthFile: string,
-): Promise<ChildProcess> {
-  const script = path.join(root, 'dist/apps/worker/src/main.js');
-  if (!existsSync(script)) throw new Error(`${script} is missing: npm run build`);
-  const child = spawn(
-    process.execPath,
-    [
-      // As in production, with its heap cap.
-      ...WORKER_NODE_FLAGS,
-      ...(process.env.BENCH_WORKER_PROFILE
-        ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_WORKER_PROFILE]
-        : []),
-      script,
-    ],
-    {
-      env: { ...process.env, ...environment },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const deadline = Date.now() + 60_000;
-  while (!(existsSync(healthFile) && statSync(healthFile).mtimeMs > Date.now() - 20_000)) {
-    if (child.exitCode !== null || Date.now() > deadline)
-      throw new Error('the worker did not start');
-    await sleep(100);
-  }
-  return child;
 }

@@ -33,16 +33,9 @@ import {
   sleep,
   table,
 } from './harness';
-import {
-  DUE_DATE,
-  DUE_MOMENT,
-  OWNERS,
-  PLANNED_AT,
-  schedulingModule,
-  seed,
-  startWorker,
-} from './reminders-seed';
+import { DUE_DATE, DUE_MOMENT, OWNERS, PLANNED_AT, schedulingModule, seed } from './reminders-seed';
 import { memoryOf } from './process-memory';
+import { startWorker } from './worker-child';
 
 async function bullmqBaseline(config: AppConfig, count: number): Promise<number> {
   const redis = new IORedis(config.redis.url, { maxRetriesPerRequest: null });

@@ -3,36 +3,11 @@
  * real worker as a child process (its memory its own): POST → done, the file checked, the
  * worker's memory sampled meanwhile. Answers the report's rows for them.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { WORKER_NODE_FLAGS } from '../apps/worker/src/node-flags';
 import { type Cleanup, ms, rate, say, sleep } from './harness';
 import type { ReportsApi } from './reports-api';
 import { memoryOf, mib, sampleRss } from './process-memory';
 import { TARGET } from './reports-report';
-
-const root = path.resolve(__dirname, '../..');
-
-async function startWorker(
-  environment: Record<string, string>,
-  healthFile: string,
-): Promise<ChildProcess> {
-  const script = path.join(root, 'dist/apps/worker/src/main.js');
-  if (!existsSync(script)) throw new Error(`${script} is missing: npm run build`);
-  // Started as in production, with its heap cap.
-  const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, script], {
-    env: { ...process.env, ...environment },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 60_000;
-  while (!(existsSync(healthFile) && statSync(healthFile).mtimeMs > Date.now() - 20_000)) {
-    if (child.exitCode !== null || Date.now() > deadline)
-      throw new Error('the worker did not start');
-    await sleep(100);
-  }
-  return child;
-}
+import { startWorker } from './worker-child';
 
 export interface ExportFigures {
   exportRows: Array<[string, string]>;

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { findFreePort } from '../scripts/services';
 import { type BenchServer, startServer } from './api-servers';
 import { type Cleanup, positiveInt, sleep } from './harness';
-import { startWorker } from './reminders-seed';
+import { startWorker } from './worker-child';
 
 export interface WorkerProcess {
   name: string;
