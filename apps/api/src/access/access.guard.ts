@@ -2,6 +2,7 @@ import {
   type CanActivate,
   type ExecutionContext,
   Injectable,
+  type OnModuleInit,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -36,7 +37,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * without an @Access declaration is refused (and the app does not start with one).
  */
 @Injectable()
-export class AccessGuard implements CanActivate {
+export class AccessGuard implements CanActivate, OnModuleInit {
   private readonly bearer = new BearerGuard();
 
   constructor(
@@ -47,6 +48,11 @@ export class AccessGuard implements CanActivate {
     private readonly programmes: ProgrammesService,
     private readonly principals: PrincipalCache,
   ) {}
+
+  onModuleInit(): void {
+    // This process authenticates requests with principals kept between them.
+    this.principals.keep();
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const access = this.reflector.get<RouteAccess | undefined>(

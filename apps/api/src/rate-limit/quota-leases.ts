@@ -130,11 +130,13 @@ export class QuotaLeases {
     timeout: <T>(work: Promise<T>) => Promise<T>,
   ): Promise<void> {
     const size = leaseSize(quota);
+    // The window's end as Redis counts it, from before the question: never later than there.
+    const asked = Date.now();
     try {
       const [count, ttl] = await timeout(this.redis[TAKE_COMMAND](key, size, this.windowMs));
       lease.left += Math.max(0, Math.min(size, quota - (count - size)));
       lease.counted = count;
-      lease.endsAt = Date.now() + Number(ttl);
+      lease.endsAt = asked + Number(ttl);
     } catch (error) {
       // Nothing taken: the next request of this key asks again (or counts in memory).
       if (this.leases.get(key) === lease && lease.left === 0) this.leases.delete(key);

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type IORedis from 'ioredis';
 import type { EntityManager } from 'typeorm';
@@ -90,12 +90,14 @@ async function answered<T>(command: Promise<T>): Promise<T> {
  * effect within PRINCIPAL_MAX_AGE_MS; the process that made a change forgets the user at once.
  */
 @Injectable()
-export class PrincipalCache implements OnModuleInit, ChangeListener {
+export class PrincipalCache implements OnApplicationBootstrap, ChangeListener {
   private readonly logger = new Logger(PrincipalCache.name);
   private readonly entries = new Map<string, Entry>();
   private redis?: IORedis;
   /** Changes this process heard of (announced here or by others): a read during one is not kept. */
   private changesHeard = 0;
+  /** Whether this process keeps principals between requests (an API process): see `keep`. */
+  private keeping = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -103,8 +105,17 @@ export class PrincipalCache implements OnModuleInit, ChangeListener {
     private readonly changes: PrincipalChanges,
   ) {}
 
-  onModuleInit(): void {
-    this.changes.start(this);
+  /**
+   * Called by the API's access guard as it starts: this process authenticates requests, so it
+   * hears every change. Other processes (the worker) only announce changes and hear their
+   * confirmations: an announcement need not wait for a process that keeps nothing.
+   */
+  keep(): void {
+    this.keeping = true;
+  }
+
+  onApplicationBootstrap(): void {
+    this.changes.start(this.keeping ? this : undefined);
   }
 
   /**

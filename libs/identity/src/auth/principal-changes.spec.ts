@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { AppConfig, RedisConnections } from '@app/core';
-import { CONFIRM_MS, HEARTBEAT_MS, PrincipalChanges } from './principal-changes';
+import { CONFIRM_MS, HEARTBEAT_MS, PrincipalChanges, TRUST_MS } from './principal-changes';
 
 const config = { redis: { prefix: 'sbt-test' } } as AppConfig;
 
@@ -57,8 +57,11 @@ class FakeConnection extends EventEmitter {
   }
 }
 
-/** A process: its PrincipalChanges, its subscriber connection, what it heard. */
-function processOn(hub: Hub) {
+/**
+ * A process: its PrincipalChanges, its subscriber connection, what it heard. `keeps`: an API
+ * process, which hears announcements; otherwise (the worker) only its confirmations.
+ */
+function processOn(hub: Hub, keeps = true) {
   const shared = new FakeConnection(hub);
   let subscriber: FakeConnection | undefined;
   const connections = {
@@ -68,12 +71,16 @@ function processOn(hub: Hub) {
   const changes = new PrincipalChanges(config, connections);
   const heard: string[][] = [];
   let resets = 0;
-  changes.start({
-    heard: (users) => heard.push([...users]),
-    reset: () => {
-      resets += 1;
-    },
-  });
+  changes.start(
+    keeps
+      ? {
+          heard: (users) => heard.push([...users]),
+          reset: () => {
+            resets += 1;
+          },
+        }
+      : undefined,
+  );
   return { changes, shared, subscriber: () => subscriber!, heard, resets: () => resets };
 }
 
@@ -83,8 +90,8 @@ const USER = '0d4f0a52-8c8e-4f7a-9d55-3d1f3a6c2b11';
 describe('PrincipalChanges', () => {
   let hub: Hub;
   const started: PrincipalChanges[] = [];
-  const process = () => {
-    const p = processOn(hub);
+  const process = (keeps = true) => {
+    const p = processOn(hub, keeps);
     started.push(p.changes);
     return p;
   };
@@ -148,11 +155,55 @@ describe('PrincipalChanges', () => {
     await tick();
     expect(here.changes.standing()).toBe(1);
     here.subscriber().held = true;
-    await new Promise((resolve) => setTimeout(resolve, HEARTBEAT_MS + 400));
+    await new Promise((resolve) => setTimeout(resolve, TRUST_MS + 50));
     expect(here.changes.standing()).toBeUndefined();
     here.subscriber().release();
     await new Promise((resolve) => setTimeout(resolve, HEARTBEAT_MS + 100));
     expect(here.changes.standing()).toBe(1);
+  });
+
+  it('no longer trusts a subscription that has not heard a change by the time its announcer gives up', async () => {
+    const here = process();
+    const there = process();
+    await tick();
+    await tick();
+    // There stalls: what Redis sends it (the announcement, the answers to its PINGs) waits.
+    there.subscriber().held = true;
+    const { published, id } = here.changes.announce(here.shared as never, [USER]);
+    await expect(here.changes.confirmed(id, await published)).resolves.toBe(false);
+    // The change's answer goes out now; there must not use what it kept.
+    expect(there.heard).toEqual([]);
+    expect(there.changes.standing()).toBeUndefined();
+  });
+
+  it('waits the whole second when its own subscription is down: it hears no confirmation', async () => {
+    const here = process();
+    const there = process();
+    await tick();
+    await tick();
+    here.subscriber().emit('close');
+    hub.subscribers.forEach((set) => set.delete(here.subscriber()));
+    const { published, id } = here.changes.announce(here.shared as never, [USER]);
+    const receivers = await published;
+    expect(receivers).toBe(1);
+    const started = performance.now();
+    await expect(here.changes.confirmed(id, receivers)).resolves.toBe(false);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(CONFIRM_MS - 20);
+    expect(there.heard).toEqual([[USER]]);
+  });
+
+  it('a process that keeps no principals hears its confirmations only, and is no receiver', async () => {
+    const worker = process(false);
+    const api = process();
+    await tick();
+    await tick();
+    expect(worker.changes.standing()).toBeUndefined();
+    const { published, id } = worker.changes.announce(worker.shared as never, [USER]);
+    const receivers = await published;
+    expect(receivers).toBe(1);
+    await expect(worker.changes.confirmed(id, receivers)).resolves.toBe(true);
+    expect(api.heard).toEqual([[USER]]);
+    expect(worker.heard).toEqual([]);
   });
 
   it('starts the listener afresh when the subscription is lost', async () => {
@@ -169,6 +220,8 @@ describe('PrincipalChanges', () => {
     await tick();
     await tick();
     hub.publish('sbt-test:principal-changes', 'not json');
+    hub.publish('sbt-test:principal-changes', 'null');
+    hub.publish('sbt-test:principal-changes', '42');
     hub.publish('sbt-test:principal-changes', JSON.stringify({ id: 'x', users: 'all' }));
     await tick();
     expect(here.heard).toEqual([]);
