@@ -90,11 +90,16 @@ export class RedisConnections implements OnApplicationShutdown {
     return { ...options, retryStrategy: (attempt) => Math.min(attempt * 200, 5000) };
   }
 
-  /** QUIT politely, but a hanging Redis gets one second before the socket is dropped. */
+  /**
+   * QUIT politely, but a hanging Redis gets one second before the socket is dropped; and a
+   * connection that could not take the QUIT (reconnecting: fail-fast connections refuse
+   * commands then) is dropped too, or it would go on reconnecting and keep the process alive.
+   */
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(
       [...this.open].map(async (client) => {
-        if (!(await within(client.quit(), 1000))) client.disconnect();
+        await within(client.quit(), 1000);
+        if (client.status !== 'end') client.disconnect();
       }),
     );
     this.open.clear();

@@ -85,6 +85,11 @@ function processOn(hub: Hub, keeps = true) {
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
+/** The processes started so far have connected (ready) and subscribed. */
+const subscribed = async () => {
+  await tick();
+  await tick();
+};
 const USER = '0d4f0a52-8c8e-4f7a-9d55-3d1f3a6c2b11';
 
 describe('PrincipalChanges', () => {
@@ -107,8 +112,7 @@ describe('PrincipalChanges', () => {
   it('stands once subscribed, and starts the listener afresh', async () => {
     const here = process();
     expect(here.changes.standing()).toBeUndefined();
-    await tick();
-    await tick();
+    await subscribed();
     expect(here.changes.standing()).toBe(1);
     expect(here.resets()).toBe(1);
   });
@@ -116,8 +120,7 @@ describe('PrincipalChanges', () => {
   it('answers an announcement only once every subscribed process heard it and confirmed', async () => {
     const here = process();
     const there = process();
-    await tick();
-    await tick();
+    await subscribed();
     there.subscriber().held = true;
     const { published, id } = here.changes.announce(here.shared as never, [USER]);
     const receivers = await published;
@@ -138,8 +141,7 @@ describe('PrincipalChanges', () => {
   it('waits no longer than a second for a process that does not confirm', async () => {
     const here = process();
     const there = process();
-    await tick();
-    await tick();
+    await subscribed();
     there.subscriber().held = true;
     const { published, id } = here.changes.announce(here.shared as never, [USER]);
     const started = performance.now();
@@ -151,8 +153,7 @@ describe('PrincipalChanges', () => {
 
   it('stops standing when its heartbeat goes unanswered, and stands again once one answers', async () => {
     const here = process();
-    await tick();
-    await tick();
+    await subscribed();
     expect(here.changes.standing()).toBe(1);
     here.subscriber().held = true;
     await new Promise((resolve) => setTimeout(resolve, TRUST_MS + 50));
@@ -165,8 +166,7 @@ describe('PrincipalChanges', () => {
   it('no longer trusts a subscription that has not heard a change by the time its announcer gives up', async () => {
     const here = process();
     const there = process();
-    await tick();
-    await tick();
+    await subscribed();
     // There stalls: what Redis sends it (the announcement, the answers to its PINGs) waits.
     there.subscriber().held = true;
     const { published, id } = here.changes.announce(here.shared as never, [USER]);
@@ -179,8 +179,7 @@ describe('PrincipalChanges', () => {
   it('waits the whole second when its own subscription is down: it hears no confirmation', async () => {
     const here = process();
     const there = process();
-    await tick();
-    await tick();
+    await subscribed();
     here.subscriber().emit('close');
     hub.subscribers.forEach((set) => set.delete(here.subscriber()));
     const { published, id } = here.changes.announce(here.shared as never, [USER]);
@@ -195,8 +194,7 @@ describe('PrincipalChanges', () => {
   it('a process that keeps no principals hears its confirmations only, and is no receiver', async () => {
     const worker = process(false);
     const api = process();
-    await tick();
-    await tick();
+    await subscribed();
     expect(worker.changes.standing()).toBeUndefined();
     const { published, id } = worker.changes.announce(worker.shared as never, [USER]);
     const receivers = await published;
@@ -208,8 +206,7 @@ describe('PrincipalChanges', () => {
 
   it('starts the listener afresh when the subscription is lost', async () => {
     const here = process();
-    await tick();
-    await tick();
+    await subscribed();
     here.subscriber().emit('close');
     expect(here.changes.standing()).toBeUndefined();
     expect(here.resets()).toBe(2);
@@ -217,8 +214,7 @@ describe('PrincipalChanges', () => {
 
   it('ignores what is not an announcement', async () => {
     const here = process();
-    await tick();
-    await tick();
+    await subscribed();
     hub.publish('sbt-test:principal-changes', 'not json');
     hub.publish('sbt-test:principal-changes', 'null');
     hub.publish('sbt-test:principal-changes', '42');
