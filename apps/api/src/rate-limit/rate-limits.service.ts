@@ -122,7 +122,7 @@ export class RateLimits implements OnModuleInit, OnModuleDestroy {
   async count(partition: RatePartition, rateClass: RateClass, key: string): Promise<Counted> {
     const policy = this.policies.get(policyName(partition, rateClass));
     if (!policy) throw new Error(`no rate-limit policy ${policyName(partition, rateClass)}`);
-    return { policy, partition, rateClass, key, ...(await this.consume(policy, key)) };
+    return { policy, partition, rateClass, key, taken: await this.consume(policy, key) };
   }
 
   /** Writes the RateLimit fields of a count, and refuses with a 429 past its quota. */
@@ -132,7 +132,7 @@ export class RateLimits implements OnModuleInit, OnModuleDestroy {
       policy: policy.name,
       quota: policy.quota,
       windowSeconds: this.config.rateLimits.windowSeconds,
-      remaining: taken.exceeded ? 0 : taken.remaining,
+      remaining: taken.remaining,
       resetSeconds: secondsFrom(taken.msBeforeNext),
     };
     const locals = res.locals as { [ALLOWANCES]?: Allowance[] };
@@ -157,19 +157,19 @@ export class RateLimits implements OnModuleInit, OnModuleDestroy {
     throw RateLimitErrors.exceeded(partition, rateClass, Math.max(1, allowance.resetSeconds));
   }
 
-  private async consume(policy: Policy, key: string): Promise<{ taken: Taken }> {
+  private async consume(policy: Policy, key: string): Promise<Taken> {
     if (Date.now() >= this.storeAwayUntil) {
       try {
         const taken = await this.leases.take(`${policy.keyPrefix}:${key}`, policy.quota, (work) =>
           withTimeout(work, STORE_TIMEOUT_MS),
         );
         this.storeAnswered();
-        return { taken };
+        return taken;
       } catch (error) {
         this.storeFailed(error);
       }
     }
-    return { taken: await fromMemory(policy, key) };
+    return fromMemory(policy, key);
   }
 
   private storeAnswered(): void {
