@@ -1,9 +1,7 @@
 import { type INestApplication, RequestMethod } from '@nestjs/common';
-import type {
-  CorsOptions,
-  CorsOptionsDelegate,
-} from '@nestjs/common/interfaces/external/cors-options.interface';
+import cors, { type CorsOptions, type CorsOptionsDelegate } from 'cors';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request } from 'express';
 import { Logger } from 'nestjs-pino';
 import { type AppConfig, JobQueueService, Metrics } from '@app/core';
 import { AccessTokens } from '@app/identity';
@@ -29,6 +27,7 @@ import {
   requireJsonBody,
   storableQuery,
 } from './middleware';
+import { chain } from './chain';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { requestMetrics } from './request-metrics';
 import { securityHeaders } from './security-headers';
@@ -52,7 +51,7 @@ const OPEN_DATA = /^\/v1\/programmes\/[^/]+\/open-data(?:\/dataset)?$/;
  * CORS by route: the three answers are worked out once at start (their header lists joined
  * once), and each request only picks one.
  */
-function corsOptions(config: AppConfig): CorsOptionsDelegate<{ path?: string }> {
+function corsOptions(config: AppConfig): CorsOptionsDelegate<Request> {
   const cookieOrigins = browserOrigins(config.http);
   const allowedHeaders = [
     'Authorization',
@@ -119,12 +118,20 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.disable('x-powered-by');
   // ETags are versions of resources, set by the routes that have them; not hashes of bodies.
   app.set('etag', false);
-  // First, so that every answer is counted, early ones (413, 415, 404) included.
-  app.use(requestMetrics(app.get(Metrics)));
-  app.use(requestId, auditContext, apiVersionHeader);
+  // Each `chain` is one layer of Express's router, not one per handler (chain.ts).
+  // Metrics first, so that every answer is counted, early ones (413, 415, 404) included.
   // CORS before anything that may answer early (413, 415, trailing slash): a browser hides
-  // a response without CORS headers from the page, problem details included.
-  app.enableCors(corsOptions(config));
+  // a response without CORS headers from the page, problem details included. (`cors` is what
+  // app.enableCors would add as a layer of its own.)
+  app.use(
+    chain(
+      requestMetrics(app.get(Metrics)),
+      requestId,
+      auditContext,
+      apiVersionHeader,
+      cors(corsOptions(config)),
+    ),
+  );
   // The queue dashboard is a page of its own with its own headers and sign-in (a cookie
   // ticket): mounted before the API's and the web app's, which would refuse its assets.
   app.use(
@@ -140,16 +147,20 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   // The web app (apps/web) is served at `/` beside the API, from the same origin: it needs
   // no CORS, and its session cookie stays first-party.
   app.use(
-    securityHeaders({ docsPath: DOCS_PATH, isApiPath, publicUrl: config.http.publicUrl }),
-    noStore,
-    onlyServedPaths(
-      API_BASE_PATH,
-      UNVERSIONED_ROUTES.map((route) => `/${route.path}`),
-      serveWebApp(config.http.webAppDir, isApiPath),
+    chain(
+      securityHeaders({ docsPath: DOCS_PATH, isApiPath, publicUrl: config.http.publicUrl }),
+      noStore,
+      onlyServedPaths(
+        API_BASE_PATH,
+        UNVERSIONED_ROUTES.map((route) => `/${route.path}`),
+        serveWebApp(config.http.webAppDir, isApiPath),
+      ),
+      rejectTrailingSlash,
+      requireJsonBody,
+      jsonBody(config.http.bodyLimitBytes),
+      storableQuery,
     ),
-    rejectTrailingSlash,
   );
-  app.use(requireJsonBody, jsonBody(config.http.bodyLimitBytes), storableQuery);
   app.setGlobalPrefix(API_BASE_PATH.slice(1), { exclude: UNVERSIONED_ROUTES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(app.get(DenialRecorder)));
