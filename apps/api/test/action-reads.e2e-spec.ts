@@ -69,6 +69,27 @@ describe('action reads: one action, the list and a change answer the same JSON',
     expect((await get(cast.viewer, `/v1/actions/${ids.sub}`)).body.rollup).toBeNull();
   });
 
+  it('answers the instants of a closed action alike in one action and the list', async () => {
+    // One action is read as JSON (its instants as PostgreSQL's text), the list as columns.
+    const progress = (body: Record<string, unknown>, version: string) =>
+      http()
+        .post(`/v1/actions/${ids.plain}/progress-updates`)
+        .set('Authorization', `Bearer ${cast.coordinator.token}`)
+        .set('If-Match', version)
+        .send(body)
+        .expect(201);
+    const before = await get(cast.coordinator, `/v1/actions/${ids.plain}`).expect(200);
+    await progress({ status: 'in_progress', narrative: 'Gestart' }, before.get('ETag') ?? '');
+    await progress({ status: 'met', narrative: 'Afgerond' }, `"${before.body.version + 1}"`);
+    const one = await get(cast.viewer, `/v1/actions/${ids.plain}`).expect(200);
+    const iso = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+    expect(one.body.closedAt).toMatch(iso);
+    expect(one.body.createdAt).toMatch(iso);
+    expect(one.body.updatedAt).toMatch(iso);
+    const list = await get(cast.viewer, `/v1/actions?programme=${cast.programmeId}&limit=200`);
+    expect(list.body.data.find((a: { id: string }) => a.id === ids.plain)).toEqual(one.body);
+  });
+
   it('answers a change as the next read answers the action', async () => {
     const before = await get(cast.coordinator, `/v1/actions/${ids.parent}`).expect(200);
     const changed = await http()

@@ -40,6 +40,16 @@ export function isOverdue(
 const instant = (value: Date | string) =>
   (typeof value === 'string' ? new Date(value) : value).toISOString();
 
+/**
+ * An action's row as the mapper takes it: an entity, or a row read as JSON, whose instants
+ * are PostgreSQL's ISO 8601 text (the same instant to the millisecond once parsed).
+ */
+export type ActionRow = Omit<ActionEntity, 'closedAt' | 'createdAt' | 'updatedAt'> & {
+  closedAt: Date | string | null;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+};
+
 /** The response of a page of actions whose decorations were read beside them (`context`). */
 export function mapAction(action: ActionEntity, context: ActionContext): ActionBody {
   return mapActionWith(
@@ -56,7 +66,7 @@ export function mapAction(action: ActionEntity, context: ActionContext): ActionB
 
 /** The one place that decides what an action looks like to clients (the API adds its links). */
 export function mapActionWith(
-  action: ActionEntity,
+  action: ActionRow,
   decorations: ActionDecorations,
   today: string,
 ): ActionBody {
@@ -94,7 +104,7 @@ export function mapActionWith(
       statedAt: instant(position.commentedAt),
     })),
     version: action.version,
-    createdAt: action.createdAt.toISOString(),
-    updatedAt: action.updatedAt.toISOString(),
+    createdAt: instant(action.createdAt),
+    updatedAt: instant(action.updatedAt),
   };
 }
