@@ -5,8 +5,8 @@
  * ratios to it:
  *
  * - `GET /v1/actions`: the product's keyset list query (same columns, WHERE, ORDER BY and
- *   LIMIT, and the same cursor format), with the owner, partners and positions the product's
- *   response carries as subqueries of the same statement;
+ *   LIMIT, and the same cursor format), with the owner, partners, positions and roll-up of
+ *   sub-actions the product's response carries as subqueries of the same statement;
  * - `GET /v1/actions/{id}`: the same for one action;
  * - `POST /v1/actions/{id}/progress-updates`: one transaction: UPDATE … WHERE id AND version
  *   (the If-Match check), INSERT the progress update, lock the audit chain head, INSERT one

@@ -3,11 +3,28 @@
  * LIMIT) with what the product's response adds to each action as subqueries, and the shape
  * of an action in the response.
  */
+import { CLOSED_STATUSES } from '../libs/tracking/src/actions/action-states';
+import { rollupSumsSql } from '../libs/tracking/src/rollups/rollup';
+
+/** Open, and open past its deadline (today in Europe/Amsterdam), over sub-actions `s`. */
+const OPEN = `s.status <> ALL('{${CLOSED_STATUSES.join(',')}}'::text[])`;
+const OVERDUE = `${OPEN} AND s.deadline < (now() AT TIME ZONE 'Europe/Amsterdam')::date`;
+
+/**
+ * The roll-up of an action's sub-actions, as the product reads it beside the action (its
+ * sums, from the product's own SQL; null without sub-actions). Passed through as PostgreSQL
+ * answers it.
+ */
+const ROLLUP = `(SELECT row_to_json(r)
+     FROM (SELECT ${rollupSumsSql(OPEN, OVERDUE, 's')}
+             FROM actions s WHERE s.parent_action_id = a.id) r
+    WHERE r."rollupTotal" > 0) AS rollup`;
 
 export const COLUMNS = `a.id, a.programme_id, a.track_id, a.commitment_id, a.parent_action_id, a.title,
   a.description, a.owner_organisation_id, a.owner_user_id, a.start_date, a.deadline, a.status,
-  a.health, a.verification, a.percent_complete, a.escalation_level, a.closed_at, a.tags,
-  a.latest_narrative, a.version, a.created_at, a.updated_at,
+  a.health, a.verification, a.percent_complete, a.rollup_weight, a.escalation_level,
+  a.closed_at, a.tags, a.public, a.latest_narrative, a.version, a.created_at, a.updated_at,
+  ${ROLLUP},
   (SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name)
      FROM organisations o WHERE o.id = a.owner_organisation_id) AS owner,
   (SELECT coalesce(json_agg(json_build_object(
@@ -51,9 +68,11 @@ export interface ActionRow {
   health: string;
   verification: string;
   percent_complete: number;
+  rollup_weight: number | null;
   escalation_level: string | null;
   closed_at: Date | null;
   tags: string[];
+  public: boolean;
   latest_narrative: string | null;
   version: number;
   created_at: Date;
@@ -61,11 +80,12 @@ export interface ActionRow {
   owner: { id: string; code: string; name: string } | null;
   partners: unknown[];
   positions: unknown[];
+  rollup: unknown;
   k0?: string;
   k1?: string;
 }
 
-const CLOSED = new Set(['met', 'partially_met', 'lapsed']);
+const CLOSED = new Set<string>(CLOSED_STATUSES);
 export const amsterdam = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
 
 export function view(row: ActionRow, today: string, publicUrl: string) {
@@ -87,10 +107,13 @@ export function view(row: ActionRow, today: string, publicUrl: string) {
     health: row.health,
     verification: row.verification,
     percentComplete: row.percent_complete,
+    rollupWeight: row.rollup_weight,
+    rollup: row.rollup,
     overdue: !CLOSED.has(row.status) && row.deadline < today,
     escalationLevel: row.escalation_level,
     closedAt: row.closed_at?.toISOString() ?? null,
     tags: row.tags,
+    public: row.public,
     latestNarrative: row.latest_narrative,
     positions: row.positions,
     version: row.version,
