@@ -67,6 +67,21 @@ describe('chain', () => {
     expect(skipped).not.toHaveBeenCalled();
   });
 
+  it("goes on after next('route'), as Express does after a middleware's", async () => {
+    const after = jest.fn((_req: Request, _res: Response, next: NextFunction) => next());
+    await expect(run(chain((_req, _res, next) => next('route'), after))).resolves.toEqual([]);
+    expect(after).toHaveBeenCalled();
+  });
+
+  it('hands a falsy rejection to Express as an error', async () => {
+    // A thenable, as a handler's library might answer: rejected without a reason.
+    const rejectsWithoutReason = () => ({
+      then: (_ok: () => void, failed: (reason: unknown) => void) => failed(undefined),
+    });
+    const [error] = await run(chain(rejectsWithoutReason));
+    expect(error).toBeInstanceOf(Error);
+  });
+
   it('runs later handlers inside what an earlier one wrapped next in', async () => {
     const { AsyncLocalStorage } = await import('node:async_hooks');
     const store = new AsyncLocalStorage<string>();

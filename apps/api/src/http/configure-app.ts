@@ -101,7 +101,7 @@ function corsOptions(config: AppConfig): CorsOptionsDelegate<Request> {
   };
   const sessionPrefix = `${REFRESH_COOKIE_PATH}/`;
   return (req, callback) => {
-    const path = req.path ?? '';
+    const path = req.path;
     if (PUBLIC_DOCUMENTS.has(path) || OPEN_DATA.test(path)) callback(null, publicDocument);
     else callback(null, path.startsWith(sessionPrefix) ? browserSession : bearer);
   };
