@@ -112,9 +112,10 @@ async function list(url: URL, res: ServerResponse): Promise<void> {
 }
 
 async function getOne(id: string, res: ServerResponse): Promise<void> {
-  const { rows } = await pool.query<ActionRow>({ ...GET_STATEMENT, values: [id] });
+  const { rows } = await pool.query<{ view: ActionRow }>({ ...GET_STATEMENT, values: [id] });
   if (rows.length === 0) return send(res, 404, { code: 'ACTION_NOT_FOUND' });
-  send(res, 200, view(rows[0], amsterdam.format(new Date()), PUBLIC_URL), rows[0].version);
+  const row = rows[0].view;
+  send(res, 200, view(row, amsterdam.format(new Date()), PUBLIC_URL), row.version);
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -4,7 +4,7 @@
  * of an action in the response.
  */
 import { CLOSED_STATUSES } from '../libs/tracking/src/actions/action-states';
-import { rollupSumsSql } from '../libs/tracking/src/rollups/rollup';
+import { rollupOf, rollupSumsFrom, rollupSumsSql } from '../libs/tracking/src/rollups/rollup';
 
 /** Open, and open past its deadline (today in Europe/Amsterdam), over sub-actions `s`. */
 const OPEN = `s.status <> ALL('{${CLOSED_STATUSES.join(',')}}'::text[])`;
@@ -39,10 +39,13 @@ export const COLUMNS = `a.id, a.programme_id, a.track_id, a.commitment_id, a.par
            FROM comments c WHERE c.action_id = a.id AND c.position IS NOT NULL
            ORDER BY c.author_organisation_id, c.created_at DESC, c.id DESC) c) AS positions`;
 
-/** One action by id, as the comparators read it (named: prepared once per connection). */
+/**
+ * One action by id, as the comparators read it (named: prepared once per connection): as one
+ * JSON value, as the product reads it (`ActionViewsReader.one`); the row is `view`.
+ */
 export const GET_STATEMENT = {
   name: 'get',
-  text: `SELECT ${COLUMNS} FROM actions a WHERE a.id = $1`,
+  text: `SELECT row_to_json(v) AS view FROM (SELECT ${COLUMNS} FROM actions a WHERE a.id = $1) v`,
 };
 
 /** The product's sort keys (libs/tracking ActionsRepository); the tiebreaker is `a.id`. */
@@ -70,23 +73,27 @@ export interface ActionRow {
   percent_complete: number;
   rollup_weight: number | null;
   escalation_level: string | null;
-  closed_at: Date | null;
+  closed_at: Date | string | null;
   tags: string[];
   public: boolean;
   latest_narrative: string | null;
   version: number;
-  created_at: Date;
-  updated_at: Date;
+  created_at: Date | string;
+  updated_at: Date | string;
   owner: { id: string; code: string; name: string } | null;
   partners: unknown[];
   positions: unknown[];
-  rollup: unknown;
+  rollup: Record<string, unknown> | null;
   k0?: string;
   k1?: string;
 }
 
 const CLOSED = new Set<string>(CLOSED_STATUSES);
 export const amsterdam = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+
+/** A row's instant: a Date from a column, ISO 8601 text from JSON. */
+const instant = (value: Date | string) =>
+  (typeof value === 'string' ? new Date(value) : value).toISOString();
 
 export function view(row: ActionRow, today: string, publicUrl: string) {
   const self = `${publicUrl}/v1/actions/${row.id}`;
@@ -108,17 +115,17 @@ export function view(row: ActionRow, today: string, publicUrl: string) {
     verification: row.verification,
     percentComplete: row.percent_complete,
     rollupWeight: row.rollup_weight,
-    rollup: row.rollup,
+    rollup: row.rollup === null ? null : rollupOf(rollupSumsFrom(row.rollup)),
     overdue: !CLOSED.has(row.status) && row.deadline < today,
     escalationLevel: row.escalation_level,
-    closedAt: row.closed_at?.toISOString() ?? null,
+    closedAt: row.closed_at === null ? null : instant(row.closed_at),
     tags: row.tags,
     public: row.public,
     latestNarrative: row.latest_narrative,
     positions: row.positions,
     version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    createdAt: instant(row.created_at),
+    updatedAt: instant(row.updated_at),
     _links: { self: { href: self }, progressUpdates: { href: `${self}/progress-updates` } },
   };
 }

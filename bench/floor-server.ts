@@ -39,10 +39,11 @@ const pool = new pg.Pool({
 class ActionsController {
   @Get(':id')
   async get(@Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<object> {
-    const { rows } = await pool.query<ActionRow>({ ...GET_STATEMENT, values: [id] });
+    const { rows } = await pool.query<{ view: ActionRow }>({ ...GET_STATEMENT, values: [id] });
     if (rows.length === 0) throw new NotFoundException();
-    res.setHeader('ETag', `"${rows[0].version}"`);
-    return view(rows[0], amsterdam.format(new Date()), PUBLIC_URL);
+    const row = rows[0].view;
+    res.setHeader('ETag', `"${row.version}"`);
+    return view(row, amsterdam.format(new Date()), PUBLIC_URL);
   }
 }
 
