@@ -189,7 +189,11 @@ describe('webhooks: signed CloudEvents from the worker', () => {
       return recorded ? ofAction : undefined;
     }, 10_000);
     expect(delivered).toHaveLength(types.length);
-    expect(delivered[0]).toMatchObject({ state: 'delivered', attempts: 1, lastStatusCode: 204 });
+    // One attempt on a quiet machine. On a loaded one the receiver (in this test's process)
+    // may answer after WEBHOOK_TIMEOUT_MS (1.5 s here): the sender tries again, and the
+    // receiver keeps the message once by its webhook-id, as checked above.
+    expect(delivered[0]).toMatchObject({ state: 'delivered', lastStatusCode: 204 });
+    expect(delivered[0].attempts).toBeGreaterThanOrEqual(1);
     expect(delivered[0].lastDurationMs).toBeGreaterThanOrEqual(0);
   });
 
