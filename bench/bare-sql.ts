@@ -12,8 +12,8 @@ const OVERDUE = `${OPEN} AND s.deadline < (now() AT TIME ZONE 'Europe/Amsterdam'
 
 /**
  * The roll-up of an action's sub-actions, as the product reads it beside the action (its
- * sums, from the product's own SQL; null without sub-actions). Passed through as PostgreSQL
- * answers it.
+ * sums, from the product's own SQL; null without sub-actions), answered through the
+ * product's `rollupOf` in `view`.
  */
 const ROLLUP = `(SELECT row_to_json(r)
      FROM (SELECT ${rollupSumsSql(OPEN, OVERDUE, 's')}
