@@ -15,8 +15,12 @@
  */
 import type { Scenario } from './api-load';
 import { percentile, sleep } from './harness';
-import { prioritySelf } from './api-servers';
+import { type BenchServer, prioritySelf } from './api-servers';
 import { RawHttpPool } from './raw-http';
+import type { StallSummary } from './server-probe';
+
+/** The server measured: where to send, and its probe for stalls over the measured run. */
+export type OpenLoopTarget = Pick<BenchServer, 'origin' | 'stalls'>;
 
 export interface OpenLoopSettings {
   /** Requests a second, offered on a fixed schedule. */
@@ -50,6 +54,8 @@ export interface OpenLoopResult {
   generatorCores: number;
   /** Whether the generator ran at raised priority (prioritySelf). */
   raised: boolean;
+  /** The server's event-loop delay and GC pauses over the measured run. */
+  stalls: StallSummary | null;
 }
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -140,39 +146,41 @@ async function run(
 
 /** A warm-up at the same rate (not counted), then `durationSeconds` measured. */
 export async function measureOpenLoop(
-  origin: string,
+  server: OpenLoopTarget,
   scenario: Scenario,
   settings: OpenLoopSettings,
 ): Promise<OpenLoopResult> {
   await settings.before?.();
   const raised = prioritySelf(true);
   try {
-    return { ...(await measureAt(origin, scenario, settings)), raised };
+    return { ...(await measureAt(server, scenario, settings)), raised };
   } finally {
     if (raised) prioritySelf(false);
   }
 }
 
 async function measureAt(
-  origin: string,
+  server: OpenLoopTarget,
   scenario: Scenario,
   settings: OpenLoopSettings,
 ): Promise<Omit<OpenLoopResult, 'raised'>> {
   if (settings.warmupSeconds > 0) {
     await scenario.reset?.();
-    await run(origin, scenario, settings, settings.warmupSeconds);
+    await run(server.origin, scenario, settings, settings.warmupSeconds);
   }
   await scenario.reset?.();
+  await server.stalls(true);
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const { latencies, lags, statuses, errors } = await run(
-    origin,
+    server.origin,
     scenario,
     settings,
     settings.durationSeconds,
   );
   const elapsed = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  const stalls = await server.stalls(false);
   latencies.sort((a, b) => a - b);
   lags.sort((a, b) => a - b);
   return {
@@ -186,12 +194,13 @@ async function measureAt(
     sendLagP99: percentile(lags, 99),
     sendLagMax: lags[lags.length - 1] ?? Number.NaN,
     generatorCores: (cpu.user + cpu.system) / 1e6 / elapsed,
+    stalls,
   };
 }
 
 /** Each route in turn at its rate; `line` reports each result as it comes. */
 export async function openLoopRoutes<K extends string>(
-  origin: string,
+  server: OpenLoopTarget,
   routes: Readonly<Record<K, Scenario>>,
   rates: Readonly<Record<K, number>>,
   settings: Omit<OpenLoopSettings, 'rate'>,
@@ -199,7 +208,7 @@ export async function openLoopRoutes<K extends string>(
 ): Promise<Record<K, OpenLoopResult>> {
   const results = {} as Record<K, OpenLoopResult>;
   for (const route of Object.keys(routes) as K[]) {
-    results[route] = await measureOpenLoop(origin, routes[route], {
+    results[route] = await measureOpenLoop(server, routes[route], {
       ...settings,
       rate: rates[route],
     });

@@ -2,6 +2,7 @@
 import type { PlanFinding } from './api-explain';
 import type { LoadResult } from './api-load';
 import type { OpenLoopResult } from './api-open-loop';
+import type { StallSummary } from './server-probe';
 import { type ListPlans, oneLine, type RouteKey, ROUTES, type StatementCounts } from './api-probes';
 import type { ProfileSummary } from './cpu-profile';
 import { ms, rate, say, table } from './harness';
@@ -207,7 +208,17 @@ export function openLoopLine(name: string, route: string, result: OpenLoopResult
     `max ${ms(result.max)} ms, statuses ${JSON.stringify(result.statuses)}` +
     (result.errors ? `, errors ${result.errors}` : '') +
     `; sent late p99 ${ms(result.sendLagP99)} ms, max ${ms(result.sendLagMax)} ms; generator ` +
-    `${result.generatorCores.toFixed(2)} of a core${result.raised ? ', nice -20' : ''}`
+    `${result.generatorCores.toFixed(2)} of a core${result.raised ? ', nice -20' : ''}` +
+    (result.stalls ? `; server ${stallText(result.stalls)}` : '')
+  );
+}
+
+/** A server's event-loop delay and GC pauses over a window, in a few words. */
+export function stallText(stalls: StallSummary): string {
+  return (
+    `loop delay p99 ${ms(stalls.loopP99)} ms, max ${ms(stalls.loopMax)} ms; GC ` +
+    `${stalls.gcPauses} pauses (${stalls.majorPauses} major), ${ms(stalls.gcMs)} ms, ` +
+    `longest ${ms(stalls.gcMaxMs)} ms`
   );
 }
 
@@ -231,7 +242,8 @@ export function printOpenLoop(
       `p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms, max ${ms(result.max)} ms, ` +
       `${rate(result.perSecond)} req/s answered, ${JSON.stringify(result.statuses)}` +
       (result.errors ? `, errors ${result.errors}` : '') +
-      `; sent late p99 ${ms(result.sendLagP99)} ms`;
+      `; sent late p99 ${ms(result.sendLagP99)} ms` +
+      (result.stalls ? `; server ${stallText(result.stalls)}` : '');
     const floorRow: Array<[string, string]> =
       route === 'get' && floorGet
         ? [[`${LABELS[route]}: at ${rate(floorGet.rate)} req/s, floor`, at(floorGet)]]

@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { findFreePort } from '../scripts/services';
 import { OutputTail, supervise } from '../scripts/services/service-process';
-import type { CapturedStatement, ProbeMessage, ProbeRequest } from './server-probe';
+import type { CapturedStatement, ProbeMessage, ProbeRequest, StallSummary } from './server-probe';
 import type { ProfileSummary } from './cpu-profile';
 import type { Cleanup } from './harness';
 
@@ -27,6 +27,8 @@ export interface BenchServer {
   capture(on: boolean): Promise<CapturedStatement[]>;
   profile(on: true): Promise<null>;
   profile(on: false): Promise<ProfileSummary>;
+  /** Watches the event loop's delay and GC pauses (true), or ends that and tells them. */
+  stalls(on: boolean): Promise<StallSummary | null>;
   stop(): Promise<void>;
 }
 
@@ -57,6 +59,15 @@ export function prioritySelf(raised: boolean): boolean {
 }
 
 /**
+ * BENCH_NODE_FLAGS: Node options for every server the benchmarks start (the product and its
+ * comparators alike), split on spaces; for experiments with V8's settings, such as
+ * `--max-semi-space-size=64`. None by default.
+ */
+function nodeFlags(): string[] {
+  return (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+}
+
+/**
  * `dir`: the built bench folder to start the entry from (another build of the product, for
  * `bench:ab`); this build's by default.
  */
@@ -72,7 +83,7 @@ export async function startServer(
   const origin = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     'taskset',
-    ['-c', String(core), process.execPath, path.join(dir, `${entry}.js`)],
+    ['-c', String(core), process.execPath, ...nodeFlags(), path.join(dir, `${entry}.js`)],
     {
       env: { ...process.env, ...environment, PORT: String(port), PUBLIC_URL: origin },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -140,6 +151,7 @@ export async function startServer(
     statements: () => ask<number>({ kind: 'statements' }),
     capture: (on) => ask<CapturedStatement[]>({ kind: 'capture', on }),
     profile: ((on: boolean) => ask({ kind: 'profile', on })) as BenchServer['profile'],
+    stalls: (on) => ask<StallSummary | null>({ kind: 'stalls', on }),
     stop,
   };
 }

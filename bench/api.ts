@@ -228,7 +228,7 @@ async function main(setup: BenchSetup): Promise<boolean> {
     ROUTES.map((route) => [route, Math.round(bareRun.results[route].perSecond / 2)]),
   ) as Record<RouteKey, number>;
   say(`   open loop at half the bare req/s, ${openLoop.connections} connections at most...`);
-  const bareOpen = await openLoopRoutes(bare.origin, routes, rates, openLoop, (route, result) =>
+  const bareOpen = await openLoopRoutes(bare, routes, rates, openLoop, (route, result) =>
     say(openLoopLine('bare', route, result)),
   );
   await bare.stop();
@@ -246,7 +246,7 @@ async function main(setup: BenchSetup): Promise<boolean> {
   });
   say(loadLine('floor', 'get (plain NestJS + Express, bare SQL)', floorGet));
   // The framework alone at the same offered load: what any NestJS-on-Express app pays.
-  const floorOpen = await measureOpenLoop(floor.origin, routes.get, {
+  const floorOpen = await measureOpenLoop(floor, routes.get, {
     ...openLoop,
     rate: rates.get,
   });
@@ -254,7 +254,7 @@ async function main(setup: BenchSetup): Promise<boolean> {
   await floor.stop();
   const again = await startServer('product', 'serve-api', SERVER_CORE, productEnv, cleanup);
   await warmUp(again, routes, load, warmSeconds);
-  const productOpen = await openLoopRoutes(again.origin, routes, rates, openLoop, (route, r) =>
+  const productOpen = await openLoopRoutes(again, routes, rates, openLoop, (route, r) =>
     say(openLoopLine('product', route, r)),
   );
   await again.stop();

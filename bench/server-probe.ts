@@ -6,6 +6,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import {
+  constants,
+  type ELDHistogram,
+  monitorEventLoopDelay,
+  type PerformanceEntry,
+  PerformanceObserver,
+} from 'node:perf_hooks';
 import pg from 'pg';
 import { summariseProfile } from './cpu-profile';
 
@@ -15,7 +22,25 @@ export interface CapturedStatement {
 }
 
 export type ProbeRequest =
-  { kind: 'statements' } | { kind: 'capture'; on: boolean } | { kind: 'profile'; on: boolean };
+  | { kind: 'statements' }
+  | { kind: 'capture'; on: boolean }
+  | { kind: 'profile'; on: boolean }
+  | { kind: 'stalls'; on: boolean };
+
+/**
+ * What held the server's event loop up over a window: its delay (how late a timer due every
+ * 10 ms ran: p99 and max, in ms) and V8's garbage-collection pauses. A request that arrives in
+ * such a stall waits it out, so these say whether a latency tail is the server's own.
+ */
+export interface StallSummary {
+  loopP99: number;
+  loopMax: number;
+  gcPauses: number;
+  gcMs: number;
+  gcMaxMs: number;
+  /** Mark-compact (major) collections among the pauses. */
+  majorPauses: number;
+}
 
 export interface ProbeMessage {
   id: number;
@@ -49,6 +74,45 @@ export function instrumentPg(): void {
 const session = new Session();
 let profiling = false;
 
+const LOOP_RESOLUTION_MS = 10;
+
+let stalls: { loop: ELDHistogram; gc: PerformanceObserver; summary: StallSummary } | undefined;
+
+function watchStalls(): void {
+  const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  const summary: StallSummary = {
+    loopP99: 0,
+    loopMax: 0,
+    gcPauses: 0,
+    gcMs: 0,
+    gcMaxMs: 0,
+    majorPauses: 0,
+  };
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      summary.gcPauses += 1;
+      summary.gcMs += entry.duration;
+      summary.gcMaxMs = Math.max(summary.gcMaxMs, entry.duration);
+      const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) summary.majorPauses += 1;
+    }
+  });
+  gc.observe({ entryTypes: ['gc'] });
+  loop.enable();
+  stalls = { loop, gc, summary };
+}
+
+function stallsSeen(): StallSummary | null {
+  if (!stalls) return null;
+  const { loop, gc, summary } = stalls;
+  stalls = undefined;
+  loop.disable();
+  gc.disconnect();
+  // The histogram holds the whole time between the timer's runs: its lateness is beyond that.
+  const late = (ns: number) => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
+  return { ...summary, loopP99: late(loop.percentile(99)), loopMax: late(loop.max) };
+}
+
 async function answer(request: ProbeRequest): Promise<unknown> {
   switch (request.kind) {
     case 'statements':
@@ -58,6 +122,13 @@ async function answer(request: ProbeRequest): Promise<unknown> {
       capturing = request.on ? [] : undefined;
       return captured;
     }
+    case 'stalls':
+      if (request.on) {
+        stallsSeen();
+        watchStalls();
+        return null;
+      }
+      return stallsSeen();
     case 'profile':
       if (request.on) {
         if (!profiling) session.connect();
