@@ -57,6 +57,28 @@ describe('queryPreparedIn against PostgreSQL', () => {
     expect(await counted('alone')).toBe(1);
   });
 
+  it('prepares each text once per connection, under a name of its own', async () => {
+    await counted('kept');
+    await queryPrepared(dataSource, count, ['again']);
+    // poolSize 1: the same connection as the statements above.
+    const prepared = await queryPrepared<{ name: string; statement: string; n: number }>(
+      dataSource,
+      `SELECT name, statement, count(*) OVER (PARTITION BY statement)::int AS n
+         FROM pg_prepared_statements WHERE statement = $1`,
+      [count],
+    );
+    expect(prepared).toEqual([
+      { name: expect.stringMatching(/^p_[0-9a-f]{24}$/), statement: count, n: 1 },
+    ]);
+  });
+
+  it('answers a bad parameter as a QueryFailedError on a pooled connection too', async () => {
+    await expect(
+      queryPrepared(dataSource, count, [{ not: 'text' }, 'extra']),
+    ).rejects.toMatchObject({ name: 'QueryFailedError', driverError: { code: '08P01' } });
+    expect(await counted('kept')).toBe(1);
+  });
+
   it("refuses a transaction's manager once the transaction is over", async () => {
     let over: EntityManager | undefined;
     await dataSource.transaction((manager) => {
