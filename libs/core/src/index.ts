@@ -11,6 +11,7 @@ export { RATE_LIMIT_BUDGETS } from './config/config.schema';
 export * from './core.module';
 export * from './database/data-source-options';
 export * from './database/database-errors';
+export * from './database/instants';
 export * from './database/migrate';
 export * from './database/prepared';
 export * from './database/statement';

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type KeysetPage, paginateKeysetRaw, queryPrepared, type SortTerm } from '@app/core';
+import {
+  INSTANTS_AS_TEXT,
+  type KeysetPage,
+  paginateKeysetRaw,
+  queryPrepared,
+  type SortTerm,
+} from '@app/core';
 import { ORGANISATION_ROWS } from '@app/identity';
 import { ActionEntity } from './action.entity';
 import { ACTION_SORT_COLUMNS, type ActionFilter, applyActionFilter } from './action-filter';
@@ -116,7 +122,10 @@ export class ActionViewsReader {
         limit: page.limit,
         cursor: page.cursor,
       },
-      (sql, parameters) => queryPrepared<RawViewRow>(this.dataSource, sql, parameters),
+      // The instants as PostgreSQL's text, which the mapper rewrites without a Date: parsing
+      // and printing fifty rows' Dates took about 9 % of the API's CPU for a page (issue 23).
+      (sql, parameters) =>
+        queryPrepared<RawViewRow>(this.dataSource, sql, parameters, { types: INSTANTS_AS_TEXT }),
     );
     return { ...result, items: result.items.map(viewOf) };
   }

@@ -1,3 +1,4 @@
+import { isoInstant } from '@app/core';
 import type { ActionEntity } from './action.entity';
 import type { ActionBody, OrganisationRef } from './action.response';
 import { isClosed } from './action-states';
@@ -37,12 +38,9 @@ export function isOverdue(
   return !isClosed(action.status) && action.deadline < today;
 }
 
-const instant = (value: Date | string) =>
-  (typeof value === 'string' ? new Date(value) : value).toISOString();
-
 /**
- * An action's row as the mapper takes it: an entity, or a row read as JSON, whose instants
- * are PostgreSQL's ISO 8601 text (the same instant to the millisecond once parsed).
+ * An action's row as the mapper takes it: an entity, or a row whose instants are PostgreSQL's
+ * text of them (read as JSON, or with INSTANTS_AS_TEXT): the same instant to the millisecond.
  */
 export type ActionRow = Omit<ActionEntity, 'closedAt' | 'createdAt' | 'updatedAt'> & {
   closedAt: Date | string | null;
@@ -94,17 +92,17 @@ export function mapActionWith(
     rollup: decorations.rollup,
     overdue: isOverdue(action, today),
     escalationLevel: action.escalationLevel,
-    closedAt: action.closedAt ? instant(action.closedAt) : null,
+    closedAt: action.closedAt ? isoInstant(action.closedAt) : null,
     tags: action.tags,
     public: action.public,
     latestNarrative: action.latestNarrative,
     positions: decorations.positions.map((position) => ({
       organisationId: position.organisationId,
       position: position.position,
-      statedAt: instant(position.commentedAt),
+      statedAt: isoInstant(position.commentedAt),
     })),
     version: action.version,
-    createdAt: instant(action.createdAt),
-    updatedAt: instant(action.updatedAt),
+    createdAt: isoInstant(action.createdAt),
+    updatedAt: isoInstant(action.updatedAt),
   };
 }
