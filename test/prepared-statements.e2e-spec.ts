@@ -1,5 +1,11 @@
 import { DataSource, type EntityManager, QueryRunnerAlreadyReleasedError } from 'typeorm';
-import { dataSourceOptions, queryPrepared, queryPreparedIn } from '@app/core';
+import {
+  dataSourceOptions,
+  INSTANTS_AS_TEXT,
+  isoInstant,
+  queryPrepared,
+  queryPreparedIn,
+} from '@app/core';
 import { asDatabaseOwner, testConfig } from './support/e2e';
 
 /** Prepared statements inside a transaction behave as the transaction's own statements. */
@@ -72,11 +78,25 @@ describe('queryPreparedIn against PostgreSQL', () => {
     ]);
   });
 
-  it('answers a bad parameter as a QueryFailedError on a pooled connection too', async () => {
-    await expect(
-      queryPrepared(dataSource, count, [{ not: 'text' }, 'extra']),
-    ).rejects.toMatchObject({ name: 'QueryFailedError', driverError: { code: '08P01' } });
+  it('answers a failed statement as a QueryFailedError and frees its pooled connection', async () => {
+    // One parameter too many: PostgreSQL refuses the Bind (08P01).
+    await expect(queryPrepared(dataSource, count, ['kept', 'extra'])).rejects.toMatchObject({
+      name: 'QueryFailedError',
+      driverError: { code: '08P01' },
+    });
+    // poolSize 1: a connection not given back would leave this one waiting for ever.
     expect(await counted('kept')).toBe(1);
+  });
+
+  it('reads instants as their text with INSTANTS_AS_TEXT, and as Dates without', async () => {
+    const text = "SELECT '2026-12-07 19:19:32.416867+00'::timestamptz AS at, 42::int AS n";
+    const [asText] = await queryPrepared<{ at: unknown; n: unknown }>(dataSource, text, [], {
+      types: INSTANTS_AS_TEXT,
+    });
+    expect(asText).toEqual({ at: '2026-12-07 19:19:32.416867+00', n: 42 });
+    expect(isoInstant(asText.at as string)).toBe('2026-12-07T19:19:32.416Z');
+    const [asDate] = await queryPrepared<{ at: unknown }>(dataSource, text, []);
+    expect(asDate.at).toEqual(new Date('2026-12-07T19:19:32.416Z'));
   });
 
   it("refuses a transaction's manager once the transaction is over", async () => {

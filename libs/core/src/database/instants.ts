@@ -29,9 +29,9 @@ export function isoInstant(value: Date | string): string {
  * Type parsers for a statement whose instants are to stay PostgreSQL's text (for
  * `isoInstant`) instead of becoming Dates; every other type as the driver reads it.
  */
-export const INSTANTS_AS_TEXT: CustomTypesConfig = {
+export const INSTANTS_AS_TEXT: CustomTypesConfig = Object.freeze({
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === TIMESTAMPTZ_OID && format !== 'binary'
       ? (text: string) => text
       : types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
-};
+});
