@@ -1,7 +1,10 @@
 import '../libs/core/src/runtime/register-aliases';
 /**
  * `npm run bench:ab`: this working tree against another revision on one action by id
- * (`GET /v1/actions/{id}`), interleaved. On this machine the same build's throughput moves by
+ * (`GET /v1/actions/{id}`), or with BENCH_AB_ROUTE=list on first pages of the filtered list
+ * (`GET /v1/actions?programme=…&status=in_progress&limit=50`, by deadline, last change and
+ * title), interleaved. BENCH_AB_FLAGS: Node options for the working tree's server only (with
+ * BENCH_AB_BASE=HEAD and no changes, an A/B of a runtime setting). On this machine the same build's throughput moves by
  * a third within minutes, so one run of `npm run bench` against another cannot show an effect
  * of 5–15 %; alternating the two builds on one seeded database, several times, can.
  *
@@ -19,9 +22,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/core';
-import { getScenario, type LoadResult, measure } from './api-load';
+import { getScenario, type LoadResult, measure, pagesScenario, type Scenario } from './api-load';
 import { seedProgramme } from './api-seed';
-import { pinSelf, startServer } from './api-servers';
+import { flagsFrom, pinSelf, startServer } from './api-servers';
 import { auditContext } from './audit.bench';
 import { sampleCpu } from './cpu-usage';
 import {
@@ -43,6 +46,8 @@ interface Variant {
   name: string;
   /** The built bench folder whose serve-api.js is started. */
   benchDir: string;
+  /** Node's options for its server. */
+  flags: string[];
   runs: LoadResult[];
 }
 
@@ -77,10 +82,22 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
   const runsPerServer = positiveInt('BENCH_AB_RUNS', 3);
   const warmSeconds = positiveInt('BENCH_SERVER_WARMUP_S', 10);
   const actions = positiveInt('BENCH_ACTIONS', 20_000);
+  const route = process.env.BENCH_AB_ROUTE || 'get';
+  if (route !== 'get' && route !== 'list') throw new Error('BENCH_AB_ROUTE: get or list');
   say(`1. Building ${base} in a temporary worktree...`);
   const variants: Variant[] = [
-    { name: `base ${base}`, benchDir: buildBase(base, cleanup), runs: [] },
-    { name: 'working tree', benchDir: __dirname, runs: [] },
+    {
+      name: `base ${base}`,
+      benchDir: buildBase(base, cleanup),
+      flags: flagsFrom('BENCH_NODE_FLAGS'),
+      runs: [],
+    },
+    {
+      name: 'working tree',
+      benchDir: __dirname,
+      flags: [...flagsFrom('BENCH_NODE_FLAGS'), ...flagsFrom('BENCH_AB_FLAGS')],
+      runs: [],
+    },
   ];
 
   say(`2. Seeding ${rate(actions)} actions...`);
@@ -94,6 +111,14 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
       'SELECT id FROM actions ORDER BY md5(id::text) LIMIT 10000',
     )
   ).map((row) => row.id);
+
+  const firstPages = ['deadline', '-updatedAt', 'title'].map(
+    (sort) =>
+      `/v1/actions?programme=${seeded.programmeId}&status=in_progress&limit=50&sort=${sort}`,
+  );
+  const scenario = (): Scenario =>
+    route === 'get' ? getScenario('get', ids) : pagesScenario('list', firstPages);
+  const routeName = route === 'get' ? 'GET /v1/actions/{id}' : 'first pages of GET /v1/actions';
 
   pinSelf(LOAD_CORE);
   const load = {
@@ -110,7 +135,7 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
   };
   say(
     `3. ${rounds} rounds; each build on core ${SERVER_CORE}, ${warmSeconds} s warm-up, ` +
-      `${runsPerServer} × ${load.durationSeconds} s of GET /v1/actions/{id}, ` +
+      `${runsPerServer} × ${load.durationSeconds} s of ${routeName}, ` +
       `${load.connections} connections from core ${LOAD_CORE}`,
   );
   for (let round = 0; round < rounds; round += 1) {
@@ -123,15 +148,16 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
         serverEnv,
         cleanup,
         variant.benchDir,
+        variant.flags,
       );
-      await measure(server.origin, getScenario('get', ids), {
+      await measure(server.origin, scenario(), {
         ...load,
         durationSeconds: warmSeconds,
       });
       const runs: LoadResult[] = [];
       for (let i = 0; i < runsPerServer; i += 1) {
         runs.push(
-          await measure(server.origin, getScenario('get', ids), load, {
+          await measure(server.origin, scenario(), load, {
             cpu: () => sampleCpu(server.pid),
           }),
         );
@@ -172,6 +198,6 @@ async function main({ config, environment, cleanup, signal }: BenchSetup): Promi
   );
 }
 
-say('Sterk Bestuur Tracker: A/B of one action by id (working tree vs a revision)');
+say('Sterk Bestuur Tracker: A/B of one action by id or of the list (working tree vs a revision)');
 say();
 runBench({}, main, 3_600_000);

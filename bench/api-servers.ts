@@ -58,18 +58,23 @@ export function prioritySelf(raised: boolean): boolean {
   }
 }
 
+/** Node options from an environment variable, split on spaces. */
+export function flagsFrom(variable: string): string[] {
+  return (process.env[variable] ?? '').split(' ').filter(Boolean);
+}
+
 /**
  * BENCH_NODE_FLAGS: Node options for every server the benchmarks start (the product and its
- * comparators alike), split on spaces; for experiments with V8's settings, such as
- * `--max-semi-space-size=64`. None by default.
+ * comparators alike); for experiments with V8's settings, such as `--max-semi-space-size=64`.
+ * None by default.
  */
 function nodeFlags(): string[] {
-  return (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  return flagsFrom('BENCH_NODE_FLAGS');
 }
 
 /**
  * `dir`: the built bench folder to start the entry from (another build of the product, for
- * `bench:ab`); this build's by default.
+ * `bench:ab`); this build's by default. `flags`: Node's options (BENCH_NODE_FLAGS by default).
  */
 export async function startServer(
   name: string,
@@ -78,12 +83,13 @@ export async function startServer(
   environment: Record<string, string>,
   cleanup: Cleanup,
   dir: string = __dirname,
+  flags: readonly string[] = nodeFlags(),
 ): Promise<BenchServer> {
   const port = await findFreePort();
   const origin = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     'taskset',
-    ['-c', String(core), process.execPath, ...nodeFlags(), path.join(dir, `${entry}.js`)],
+    ['-c', String(core), process.execPath, ...flags, path.join(dir, `${entry}.js`)],
     {
       env: { ...process.env, ...environment, PORT: String(port), PUBLIC_URL: origin },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
