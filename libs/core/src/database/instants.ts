@@ -30,8 +30,10 @@ export function isoInstant(value: Date | string): string {
  * `isoInstant`) instead of becoming Dates; every other type as the driver reads it.
  */
 export const INSTANTS_AS_TEXT: CustomTypesConfig = Object.freeze({
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) =>
     oid === TIMESTAMPTZ_OID && format !== 'binary'
       ? (text: string) => text
-      : types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+      : (types.getTypeParser(oid, format) as (
+          value: string,
+        ) => unknown)) as CustomTypesConfig['getTypeParser'],
 });
