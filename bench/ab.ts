@@ -4,9 +4,10 @@ import '../libs/core/src/runtime/register-aliases';
  * (`GET /v1/actions/{id}`), or with BENCH_AB_ROUTE=list on first pages of the filtered list
  * (`GET /v1/actions?programme=…&status=in_progress&limit=50`, by deadline, last change and
  * title), interleaved. BENCH_AB_FLAGS: Node options for the working tree's server only (with
- * BENCH_AB_BASE=HEAD and no changes, an A/B of a runtime setting). On this machine the same build's throughput moves by
- * a third within minutes, so one run of `npm run bench` against another cannot show an effect
- * of 5–15 %; alternating the two builds on one seeded database, several times, can.
+ * BENCH_AB_BASE=HEAD and no changes, an A/B of a runtime setting). On this machine the same
+ * build's throughput moves by a third within minutes, so one run of `npm run bench` against
+ * another cannot show an effect of 5–15 %; alternating the two builds on one seeded database,
+ * several times, can.
  *
  * Builds the base revision (BENCH_AB_BASE, default HEAD: the working tree's changes against
  * their commit) in a temporary git worktree that borrows node_modules, seeds BENCH_ACTIONS

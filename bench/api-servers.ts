@@ -64,17 +64,10 @@ export function flagsFrom(variable: string): string[] {
 }
 
 /**
- * BENCH_NODE_FLAGS: Node options for every server the benchmarks start (the product and its
- * comparators alike); for experiments with V8's settings, such as `--max-semi-space-size=64`.
- * None by default.
- */
-function nodeFlags(): string[] {
-  return flagsFrom('BENCH_NODE_FLAGS');
-}
-
-/**
  * `dir`: the built bench folder to start the entry from (another build of the product, for
- * `bench:ab`); this build's by default. `flags`: Node's options (BENCH_NODE_FLAGS by default).
+ * `bench:ab`); this build's by default. `flags`: Node's options, by default BENCH_NODE_FLAGS
+ * (for every server the benchmarks start, the product and its comparators alike: experiments
+ * with V8's settings such as `--max-semi-space-size=64`; none unless given).
  */
 export async function startServer(
   name: string,
@@ -83,7 +76,7 @@ export async function startServer(
   environment: Record<string, string>,
   cleanup: Cleanup,
   dir: string = __dirname,
-  flags: readonly string[] = nodeFlags(),
+  flags: readonly string[] = flagsFrom('BENCH_NODE_FLAGS'),
 ): Promise<BenchServer> {
   const port = await findFreePort();
   const origin = `http://127.0.0.1:${port}`;
