@@ -197,22 +197,3 @@ async function measureAt(
     stalls,
   };
 }
-
-/** Each route in turn at its rate; `line` reports each result as it comes. */
-export async function openLoopRoutes<K extends string>(
-  server: OpenLoopTarget,
-  routes: Readonly<Record<K, Scenario>>,
-  rates: Readonly<Record<K, number>>,
-  settings: Omit<OpenLoopSettings, 'rate'>,
-  line: (route: K, result: OpenLoopResult) => void,
-): Promise<Record<K, OpenLoopResult>> {
-  const results = {} as Record<K, OpenLoopResult>;
-  for (const route of Object.keys(routes) as K[]) {
-    results[route] = await measureOpenLoop(server, routes[route], {
-      ...settings,
-      rate: rates[route],
-    });
-    line(route, results[route]);
-  }
-  return results;
-}

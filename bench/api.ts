@@ -5,12 +5,14 @@ import '../libs/core/src/runtime/register-aliases';
  * real API pinned to core 0 (`taskset -c 0`), pins the load generator (this process) to core
  * 1, and measures with autocannon on loopback: the filtered list following its cursor, one
  * action by id, and progress updates with If-Match. Then the bare comparator (node:http +
- * pg) on the same core does the same SQL work under the same load; the product's figures
- * are printed as ratios to it, against the issue's targets; and for one action the framework's
- * floor (floor-server.ts: bare's statement and JSON in a plain NestJS app on Express). Then
- * each route at a fixed offered load, half the comparator's saturated req/s, open loop
- * (api-open-loop.ts), on the comparator, on the floor (one action) and on the product started
- * again and warmed up, p50/p99 against p99 ≤ 50 ms. Also: statements and CPU per request, a
+ * pg) on the same core does the same SQL work under the same load. Then both servers at once,
+ * in turns (api-alternate.ts): each route saturated on one and then the other for BENCH_ROUNDS
+ * rounds, then at a fixed offered load, half of bare's mean saturated req/s of those rounds,
+ * open loop (api-open-loop.ts), p50/p99 against p99 ≤ 50 ms. The ratios to the issue's
+ * targets come from the rounds in turns, since this machine's speed drifts by a third within
+ * minutes; the single pass's ratio is printed beside them. Then for one action the
+ * framework's floor (floor-server.ts: bare's statement and JSON in a plain NestJS app on
+ * Express), saturated and at the same offered load. Also: statements and CPU per request, a
  * CPU profile of the product per route, and EXPLAIN of the list for every sort.
  *
  * Servers and clean-up as `npm run bench:outbox`. Knobs: BENCH_ACTIONS (100000),
@@ -18,8 +20,9 @@ import '../libs/core/src/runtime/register-aliases';
  * BENCH_GET_IDS (10000), BENCH_UPDATE_ACTIONS (5000), BENCH_POOL_SIZE (32, both servers),
  * BENCH_AUDIT_BATCH (5000), BENCH_PROFILE_S (5; 0: none), BENCH_SERVER_WARMUP_S (10: load on
  * each route after each server starts, not measured; 0: none), BENCH_OPEN_CONNECTIONS (128, the
- * open loop's sockets at most), BENCH_LOG_LEVEL (the product's LOG_LEVEL, silent; `info` writes
- * a line per request, as in production), BENCH_TIMEOUT_MS (900000).
+ * open loop's sockets at most), BENCH_ROUNDS (2: rounds in turns), BENCH_LOG_LEVEL (the
+ * product's LOG_LEVEL, silent; `info` writes a line per request, as in production),
+ * BENCH_TIMEOUT_MS (1800000).
  */
 import { execFileSync } from 'node:child_process';
 import { Client } from 'pg';
@@ -37,7 +40,8 @@ import {
   sampleBackends,
   walkPages,
 } from './api-probes';
-import { measureOpenLoop, openLoopRoutes } from './api-open-loop';
+import { alternate } from './api-alternate';
+import { measureOpenLoop } from './api-open-loop';
 import { runRoutes, scenarios, warmUp } from './api-routes';
 import {
   floorRows,
@@ -222,16 +226,25 @@ async function main(setup: BenchSetup): Promise<boolean> {
     { cpu: () => sampleCpu(bare.pid), backends: () => sampleBackends(db) },
   );
   say(loadLine('bare', 'list (ANY(array), the former form)', equality));
-  // At a fixed offered load: half the comparator's saturated throughput, bare then product.
+  // The ratios and the open loop's targets: product and bare in turns (api-alternate.ts).
+  const rounds = positiveInt('BENCH_ROUNDS', 2);
   const openLoop = { ...load, connections: positiveInt('BENCH_OPEN_CONNECTIONS', 128) };
-  const rates = Object.fromEntries(
-    ROUTES.map((route) => [route, Math.round(bareRun.results[route].perSecond / 2)]),
-  ) as Record<RouteKey, number>;
-  say(`   open loop at half the bare req/s, ${openLoop.connections} connections at most...`);
-  const bareOpen = await openLoopRoutes(bare, routes, rates, openLoop, (route, result) =>
-    say(openLoopLine('bare', route, result)),
+  say();
+  say(
+    `4. Product and bare in turns, both up on core ${SERVER_CORE}: ${rounds} rounds per route, ` +
+      `saturated, then open loop at half of bare's mean req/s (${openLoop.connections} ` +
+      'connections at most)...',
   );
+  const again = await startServer('product', 'serve-api', SERVER_CORE, productEnv, cleanup);
+  await warmUp(again, routes, load, warmSeconds);
+  const alternated = await alternate({ product: again, bare }, routes, load, openLoop, rounds, {
+    saturated: (side, label, result) => say(loadLine(side, label, result)),
+    open: (side, label, result) => say(openLoopLine(side, label, result)),
+  });
+  await again.stop();
   await bare.stop();
+  say();
+  say(`5. The framework's floor (plain NestJS + Express, bare's SQL) on core ${SERVER_CORE}...`);
   // The framework's floor for one action: bare's statement and JSON in a plain NestJS app.
   const floor = await startServer(
     'floor',
@@ -248,19 +261,13 @@ async function main(setup: BenchSetup): Promise<boolean> {
   // The framework alone at the same offered load: what any NestJS-on-Express app pays.
   const floorOpen = await measureOpenLoop(floor, routes.get, {
     ...openLoop,
-    rate: rates.get,
+    rate: alternated.get.rate,
   });
   say(openLoopLine('floor', 'get', floorOpen));
   await floor.stop();
-  const again = await startServer('product', 'serve-api', SERVER_CORE, productEnv, cleanup);
-  await warmUp(again, routes, load, warmSeconds);
-  const productOpen = await openLoopRoutes(again, routes, rates, openLoop, (route, r) =>
-    say(openLoopLine('product', route, r)),
-  );
-  await again.stop();
   say();
 
-  const clean = printSummary(productRun, bareRun, equality, [
+  const clean = printSummary(productRun, bareRun, alternated, equality, [
     ['Measured', `${measured}; ${actions} actions; ${load.connections} connections`],
     ['Seeding', seeding[0]],
     ['Rows', seeding[1]],
@@ -269,7 +276,7 @@ async function main(setup: BenchSetup): Promise<boolean> {
     ...floorRows(floorGet, productRun.results.get, bareRun.results.get),
   ]);
   say();
-  printOpenLoop({ product: productRun, bare: bareRun }, productOpen, bareOpen, floorOpen);
+  printOpenLoop(alternated, floorOpen);
   say();
   printStatements(productRun.statements, bareRun.statements);
   say();
@@ -284,4 +291,4 @@ async function main(setup: BenchSetup): Promise<boolean> {
 
 say('Sterk Bestuur Tracker: API benchmark (product vs bare comparator)');
 say();
-runBench({}, main, 900_000);
+runBench({}, main, 1_800_000);
