@@ -27,6 +27,7 @@ import { getScenario, type LoadResult, measure, pagesScenario, type Scenario } f
 import { seedProgramme } from './api-seed';
 import { flagsFrom, pinSelf, startServer } from './api-servers';
 import { auditContext } from './audit.bench';
+import { mean } from './concurrency';
 import { sampleCpu } from './cpu-usage';
 import {
   benchSession,
@@ -73,7 +74,6 @@ function buildBase(revision: string, cleanup: Cleanup): string {
   return path.join(dir, 'dist', 'bench');
 }
 
-const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 const cpu = (run: LoadResult) =>
   `server ${run.cpuPerRequest?.server.toFixed(3)}, PostgreSQL ${run.cpuPerRequest?.postgres.toFixed(3)} ms`;
 

@@ -13,6 +13,7 @@ import { measure } from './api-load';
 import { measureOpenLoop, type OpenLoopResult, type OpenLoopSettings } from './api-open-loop';
 import { type RouteKey, ROUTES } from './api-probes';
 import type { BenchServer } from './api-servers';
+import { mean } from './concurrency';
 import { sampleCpu } from './cpu-usage';
 
 export type Side = 'product' | 'bare';
@@ -24,9 +25,6 @@ export interface Alternation {
   rate: number;
   open: Record<Side, OpenLoopResult[]>;
 }
-
-export const mean = (values: readonly number[]): number =>
-  values.reduce((sum, value) => sum + value, 0) / values.length;
 
 /** The product's mean saturated req/s over bare's, in the same rounds. */
 export const alternatedRatio = (alternation: Alternation): number =>

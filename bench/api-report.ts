@@ -1,10 +1,11 @@
 /** The API benchmark's report: figures, ratios and targets, statements, plans, profiles. */
 import type { PlanFinding } from './api-explain';
-import { type Alternation, alternatedRatio, mean } from './api-alternate';
+import { type Alternation, alternatedRatio, type Side } from './api-alternate';
 import type { LoadResult } from './api-load';
 import type { OpenLoopResult } from './api-open-loop';
 import type { StallSummary } from './server-probe';
 import { type ListPlans, oneLine, type RouteKey, ROUTES, type StatementCounts } from './api-probes';
+import { mean } from './concurrency';
 import type { ProfileSummary } from './cpu-profile';
 import { ms, rate, say, table } from './harness';
 
@@ -268,7 +269,7 @@ export function printOpenLoop(
     ).length;
     const rounds = turns.open.product.length;
     met &&= within === rounds;
-    const perRound = (side: 'product' | 'bare') =>
+    const perRound = (side: Side) =>
       turns.open[side].map((result, round): [string, string] => [
         `${LABELS[route]}: at ${rate(turns.rate)} req/s, ${side}, round ${round + 1}`,
         at(result),

@@ -10,6 +10,10 @@ export async function allSettledOrThrow<T>(promises: Promise<T>[]): Promise<T[]>
   return results.map((result) => (result as PromiseFulfilledResult<T>).value);
 }
 
+/** The arithmetic mean (NaN of none). */
+export const mean = (values: readonly number[]): number =>
+  values.reduce((sum, value) => sum + value, 0) / values.length;
+
 /** Nearest-rank percentile of an ascending list. */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
