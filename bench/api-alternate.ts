@@ -8,8 +8,7 @@
  * round (the order swapped every round): saturated first, then open loop at half of bare's
  * mean saturated throughput of those same rounds.
  */
-import type { LoadResult, LoadSettings, Scenario } from './api-load';
-import { measure } from './api-load';
+import { type LoadResult, type LoadSettings, measure, type Scenario } from './api-load';
 import { measureOpenLoop, type OpenLoopResult, type OpenLoopSettings } from './api-open-loop';
 import { type RouteKey, ROUTES } from './api-probes';
 import type { BenchServer } from './api-servers';
@@ -49,30 +48,33 @@ export async function alternate(
   const results = {} as Record<RouteKey, Alternation>;
   for (const route of ROUTES) {
     const saturated: Record<Side, LoadResult[]> = { product: [], bare: [] };
-    for (let round = 0; round < rounds; round += 1) {
-      for (const side of order(round)) {
-        const server = servers[side];
-        const result = await measure(server.origin, routes[route], load, {
-          cpu: () => sampleCpu(server.pid),
-        });
-        saturated[side].push(result);
-        listener.saturated(side, `${route} (${round + 1})`, result);
-      }
-    }
+    await inTurns(rounds, async (side, label) => {
+      const server = servers[side];
+      const result = await measure(server.origin, routes[route], load, {
+        cpu: () => sampleCpu(server.pid),
+      });
+      saturated[side].push(result);
+      listener.saturated(side, `${route} ${label}`, result);
+    });
     const rate = Math.round(mean(saturated.bare.map((run) => run.perSecond)) / 2);
     const open: Record<Side, OpenLoopResult[]> = { product: [], bare: [] };
-    for (let round = 0; round < rounds; round += 1) {
-      for (const side of order(round)) {
-        const result = await measureOpenLoop(servers[side], routes[route], { ...openLoop, rate });
-        open[side].push(result);
-        listener.open(side, `${route} (${round + 1})`, result);
-      }
-    }
+    await inTurns(rounds, async (side, label) => {
+      const result = await measureOpenLoop(servers[side], routes[route], { ...openLoop, rate });
+      open[side].push(result);
+      listener.open(side, `${route} ${label}`, result);
+    });
     results[route] = { saturated, rate, open };
   }
   return results;
 }
 
-/** The product first in even rounds, bare first in odd ones. */
-const order = (round: number): Side[] =>
-  round % 2 === 0 ? ['product', 'bare'] : ['bare', 'product'];
+/** `run` for each round and side: the product first in even rounds, bare first in odd ones. */
+async function inTurns(
+  rounds: number,
+  run: (side: Side, label: string) => Promise<void>,
+): Promise<void> {
+  for (let round = 0; round < rounds; round += 1) {
+    const sides: Side[] = round % 2 === 0 ? ['product', 'bare'] : ['bare', 'product'];
+    for (const side of sides) await run(side, `(${round + 1})`);
+  }
+}
